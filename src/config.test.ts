@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { loadSettings, SettingsError } from './config.js';
+
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadSettings(env);
+  } catch (error) {
+    if (error instanceof SettingsError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('settings', () => {
+  it('uses the documented defaults', () => {
+    const s = loadSettings({});
+    expect(s.port).toBe(3000);
+    expect(s.host).toBe('127.0.0.1');
+    expect(s.databaseUrl).toBeNull();
+    expect(s.pack).toBe('national');
+    expect(s.dataDir.endsWith('/data')).toBe(true);
+  });
+  it('names a bad PORT', () => {
+    expect(problems({ PORT: 'eighty' }).join()).toMatch(/^PORT /);
+    expect(problems({ PORT: '70000' }).join()).toMatch(/^PORT /);
+  });
+  it('names an unknown pack', () => {
+    expect(problems({ CONVENE_PACK: 'narnia' }).join()).toMatch(/^CONVENE_PACK /);
+  });
+  it('rejects a DATABASE_URL that is not PostgreSQL', () => {
+    expect(problems({ DATABASE_URL: 'mysql://x' }).join()).toMatch(/^DATABASE_URL must start with postgres/);
+  });
+  it('requires SESSION_SECRET in production', () => {
+    expect(problems({ NODE_ENV: 'production' })).toContain('SESSION_SECRET is required when NODE_ENV=production');
+    expect(problems({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })).toEqual([]);
+  });
+  it('rejects a short demo password and a bad SMTP_URL', () => {
+    const p = problems({ CONVENE_DEMO_PASSWORD: 'short', SMTP_URL: 'http://mail' });
+    expect(p.some((x) => x.startsWith('CONVENE_DEMO_PASSWORD'))).toBe(true);
+    expect(p.some((x) => x.startsWith('SMTP_URL'))).toBe(true);
+  });
+  it('treats empty variables as unset', () => {
+    expect(loadSettings({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
+  });
+});

@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { auditEvents } from './schema/index.js';
+import { recordAudit } from '../modules/audit/record-audit.js';
+import { systemContext } from '../modules/shared/action-context.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../test/support/database.js';
+
+/** Drizzle wraps the database error; the trigger's message is on its cause. */
+async function refusal(attempt: Promise<unknown>): Promise<string> {
+  const error = (await attempt.then(() => null, (e: unknown) => e)) as (Error & { cause?: Error }) | null;
+  if (!error) return 'no error: the change was allowed';
+  return `${error.message} ${error.cause?.message ?? ''}`;
+}
+
+describeEachEngine('the audit trail is append-only in the database itself', (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    await recordAudit(database.handle.db, systemContext(), { action: 'test-event', details: { n: 1 } });
+  });
+  afterAll(async () => database.drop());
+
+  it('accepts inserts', async () => {
+    expect(await database.handle.db.$count(auditEvents)).toBe(1);
+  });
+  it('refuses UPDATE', async () => {
+    expect(await refusal(database.handle.db.update(auditEvents).set({ action: 'tampered' }))).toMatch(/audit_events is append-only: UPDATE/);
+    const [row] = await database.handle.db.select().from(auditEvents);
+    expect(row?.action).toBe('test-event');
+  });
+  it('refuses DELETE', async () => {
+    expect(await refusal(database.handle.db.delete(auditEvents))).toMatch(/audit_events is append-only: DELETE/);
+    expect(await database.handle.db.$count(auditEvents)).toBe(1);
+  });
+  it('refuses TRUNCATE', async () => {
+    expect(await refusal(database.handle.db.execute(sql`truncate audit_events`))).toMatch(/audit_events is append-only: TRUNCATE/);
+    expect(await database.handle.db.$count(auditEvents)).toBe(1);
+  });
+  it('rolls the audit event back with the action when the transaction fails', async () => {
+    await expect(
+      database.handle.db.transaction(async (tx) => {
+        await recordAudit(tx, systemContext(), { action: 'doomed' });
+        throw new Error('the action failed after writing');
+      }),
+    ).rejects.toThrow('the action failed');
+    expect(await database.handle.db.$count(auditEvents)).toBe(1);
+  });
+});

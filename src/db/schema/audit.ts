@@ -1,0 +1,27 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Append-only: a migration adds triggers so the database itself refuses UPDATE, DELETE and
+ * TRUNCATE on this table, whatever the application does.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid('user_id'),
+    username: text('username'),
+    role: text('role'),
+    action: text('action').notNull(),
+    recordType: text('record_type'),
+    recordId: text('record_id'),
+    /** The child whose record was read or written, so an auditor can filter by child. */
+    childId: uuid('child_id'),
+    outcome: text('outcome').notNull(), // success | failure | denied
+    reason: text('reason'),
+    requestId: text('request_id'),
+    address: text('address'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_events_at').on(t.at), index('audit_events_child').on(t.childId), index('audit_events_user').on(t.userId)],
+);

@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations, users } from './accounts.js';
+
+export interface Alias {
+  givenNames: string;
+  familyName: string;
+}
+
+/**
+ * A child (born or unborn) or an adult. Census facts live here from the start:
+ * LAchildID, PersonBirthDate / ExpectedPersonBirthDate, Sex, Ethnicity, Disability, PersonDeathDate.
+ */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(), // child | adult
+    laChildId: text('la_child_id'),
+    givenNames: text('given_names').notNull().default(''),
+    familyName: text('family_name').notNull(),
+    aliases: jsonb('aliases').$type<Alias[]>().notNull().default(sql`'[]'::jsonb`),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    expectedDeliveryDate: date('expected_delivery_date', { mode: 'string' }),
+    sex: text('sex'), // census: M | F | U
+    gender: text('gender'),
+    ethnicity: text('ethnicity'), // census ethnicity code
+    firstLanguage: text('first_language'),
+    interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
+    disabilities: text('disabilities').array().notNull().default(sql`'{}'::text[]`), // census disability codes
+    communicationNeeds: text('communication_needs'),
+    learningDisability: boolean('learning_disability').notNull().default(false),
+    nationality: text('nationality'),
+    immigrationStatus: text('immigration_status'),
+    euSettlementStatus: text('eu_settlement_status'), // none | pre-settled | settled
+    dateOfDeath: date('date_of_death', { mode: 'string' }),
+    gpName: text('gp_name'),
+    gpPractice: text('gp_practice'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('people_la_child_id').on(t.laChildId),
+    index('people_family_name_lower').on(sql`lower(${t.familyName})`),
+  ],
+);
+
+export const addresses = pgTable('addresses', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  personId: uuid('person_id')
+    .notNull()
+    .references(() => people.id),
+  line1: text('line1').notNull(),
+  line2: text('line2'),
+  town: text('town').notNull(),
+  postcode: text('postcode').notNull(),
+  fromDate: date('from_date', { mode: 'string' }).notNull(),
+  toDate: date('to_date', { mode: 'string' }),
+  /** Council or housing-association property: housing is then suggested as an invitee (IN2). */
+  socialHousing: boolean('social_housing').notNull().default(false),
+});
+
+export const households = pgTable('households', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const householdMembers = pgTable('household_members', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  householdId: uuid('household_id')
+    .notNull()
+    .references(() => households.id),
+  personId: uuid('person_id')
+    .notNull()
+    .references(() => people.id),
+  fromDate: date('from_date', { mode: 'string' }).notNull(),
+  toDate: date('to_date', { mode: 'string' }),
+});
+
+/** How an adult or child relates to a child, and whether they hold parental responsibility. */
+export const relationships = pgTable('relationships', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  childId: uuid('child_id')
+    .notNull()
+    .references(() => people.id),
+  personId: uuid('person_id')
+    .notNull()
+    .references(() => people.id),
+  type: text('type').notNull(), // mother | father | step-parent | carer | sibling | grandparent | other
+  parentalResponsibility: boolean('parental_responsibility').notNull().default(false),
+  livesWithChild: boolean('lives_with_child').notNull().default(true),
+});
+
+/** The child's episode of involvement (the census CIN episode). */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => people.id),
+    householdId: uuid('household_id').references(() => households.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    socialWorkerId: uuid('social_worker_id').references(() => users.id),
+    teamManagerId: uuid('team_manager_id').references(() => users.id),
+    openedOn: date('opened_on', { mode: 'string' }).notNull(),
+    primaryNeedCode: text('primary_need_code'), // census N0–N9
+    closedOn: date('closed_on', { mode: 'string' }),
+    closureReason: text('closure_reason'), // census RC1–RC9
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('cases_child').on(t.childId), index('cases_social_worker').on(t.socialWorkerId)],
+);

@@ -1,0 +1,231 @@
+import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
+import { describe, expect, it } from 'vitest';
+import { DIVISIONS, type Division } from './division.js';
+import {
+  bundledCalendar,
+  bundledCalendarData,
+  CalendarRangeError,
+  type WorkingCalendar,
+} from './working-calendar.js';
+
+// A deliberately plain reference: walk one day at a time, asking only "weekday and not listed?".
+// It shares nothing with the prefix-count implementation except the bundled data.
+
+class OutOfRange extends Error {}
+
+/** What either implementation returns instead of a date when the count leaves the calendar. */
+const OUTSIDE: unique symbol = Symbol('outside the calendar');
+
+function reference(division: Division) {
+  const data = bundledCalendarData(division);
+  const holidays = new Set(data.days.map((day) => day.date));
+  const first = Temporal.PlainDate.from(data.coversFrom);
+  const last = Temporal.PlainDate.from(data.coversTo);
+  const inRange = (d: Temporal.PlainDate) =>
+    Temporal.PlainDate.compare(d, first) >= 0 && Temporal.PlainDate.compare(d, last) <= 0;
+  const isWorking = (d: Temporal.PlainDate) => {
+    if (!inRange(d)) throw new OutOfRange();
+    return d.dayOfWeek <= 5 && !holidays.has(d.toString());
+  };
+  const step = (d: Temporal.PlainDate, by: number) => {
+    const next = d.add({ days: by });
+    if (!inRange(next)) throw new OutOfRange();
+    return next;
+  };
+  const add = (from: Temporal.PlainDate, n: number, dayOne: boolean) => {
+    if (!inRange(from)) throw new OutOfRange();
+    let day = from;
+    if (dayOne || n === 0) {
+      while (!isWorking(day)) day = step(day, 1);
+      for (let counted = dayOne ? 1 : 0; counted < n; ) {
+        day = step(day, 1);
+        if (isWorking(day)) counted += 1;
+      }
+      return day;
+    }
+    const direction = n > 0 ? 1 : -1;
+    for (let counted = 0; counted < Math.abs(n); ) {
+      day = step(day, direction);
+      if (isWorking(day)) counted += 1;
+    }
+    return day;
+  };
+  return { first, last, isWorking, add };
+}
+
+const references = Object.fromEntries(DIVISIONS.map((d) => [d, reference(d)])) as Record<
+  Division,
+  ReturnType<typeof reference>
+>;
+
+const SPAN_DAYS = 4018; // 2018-01-01 to 2028-12-31 inclusive
+
+const divisionArb = fc.constantFrom(...DIVISIONS);
+const offsetArb = fc.integer({ min: -3, max: SPAN_DAYS + 2 }); // a few days either side of the span
+const dayInSpanArb = fc.integer({ min: 0, max: SPAN_DAYS - 1 });
+const startOf = (division: Division, offset: number) =>
+  references[division].first.add({ days: offset });
+
+/** The calendar's answer, or OUTSIDE when it throws CalendarRangeError. */
+function fast(
+  calendar: WorkingCalendar,
+  from: Temporal.PlainDate,
+  n: number,
+  dayOne = false,
+): Temporal.PlainDate | typeof OUTSIDE {
+  try {
+    return calendar.addWorkingDays(from, n, { dayOne });
+  } catch (error) {
+    if (error instanceof CalendarRangeError) return OUTSIDE;
+    throw error;
+  }
+}
+
+function naive(
+  division: Division,
+  from: Temporal.PlainDate,
+  n: number,
+  dayOne = false,
+): Temporal.PlainDate | typeof OUTSIDE {
+  try {
+    return references[division].add(from, n, dayOne);
+  } catch (error) {
+    if (error instanceof OutOfRange) return OUTSIDE;
+    throw error;
+  }
+}
+
+describe('WorkingCalendar properties, all divisions, 2018 to 2028', () => {
+  it('the span constant matches the bundled data', () => {
+    for (const division of DIVISIONS) {
+      const { first, last } = references[division];
+      expect(first.until(last).days + 1).toBe(SPAN_DAYS);
+    }
+  });
+
+  it('isWorkingDay agrees with the reference on every covered day', () => {
+    for (const division of DIVISIONS) {
+      const calendar = bundledCalendar(division);
+      const ref = references[division];
+      for (let day = ref.first; Temporal.PlainDate.compare(day, ref.last) <= 0; ) {
+        expect(calendar.isWorkingDay(day), `${division} ${day.toString()}`).toBe(
+          ref.isWorking(day),
+        );
+        day = day.add({ days: 1 });
+      }
+    }
+  });
+
+  it('addWorkingDays equals the day-by-day reference, range errors included', () => {
+    fc.assert(
+      fc.property(
+        divisionArb,
+        offsetArb,
+        fc.integer({ min: -400, max: 400 }),
+        fc.boolean(),
+        (division, offset, n, dayOne) => {
+          const from = startOf(division, offset);
+          const usable = dayOne ? Math.max(1, n) : n;
+          const expected = naive(division, from, usable, dayOne);
+          const actual = fast(bundledCalendar(division), from, usable, dayOne);
+          expect(String(actual)).toBe(String(expected));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('results are always working days', () => {
+    fc.assert(
+      fc.property(
+        divisionArb,
+        dayInSpanArb,
+        fc.integer({ min: -2500, max: 2500 }),
+        fc.boolean(),
+        (division, offset, n, dayOne) => {
+          const calendar = bundledCalendar(division);
+          const result = fast(calendar, startOf(division, offset), dayOne ? Math.max(1, n) : n, dayOne);
+          if (result !== OUTSIDE) expect(calendar.isWorkingDay(result)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('adding n then -n returns to a working-day start', () => {
+    fc.assert(
+      fc.property(divisionArb, dayInSpanArb, fc.integer({ min: -2500, max: 2500 }), (division, offset, n) => {
+        const calendar = bundledCalendar(division);
+        const start = startOf(division, offset);
+        fc.pre(calendar.isWorkingDay(start));
+        const there = fast(calendar, start, n);
+        fc.pre(there !== OUTSIDE);
+        expect(calendar.addWorkingDays(there, -n).toString()).toBe(
+          start.toString(),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is monotonic in n', () => {
+    fc.assert(
+      fc.property(
+        divisionArb,
+        dayInSpanArb,
+        fc.integer({ min: -2500, max: 2500 }),
+        fc.integer({ min: 0, max: 300 }),
+        (division, offset, n, gap) => {
+          const calendar = bundledCalendar(division);
+          const start = startOf(division, offset);
+          const lower = fast(calendar, start, n);
+          const upper = fast(calendar, start, n + gap);
+          fc.pre(lower !== OUTSIDE && upper !== OUTSIDE);
+          const order = Temporal.PlainDate.compare(lower, upper);
+          expect(order).toBeLessThanOrEqual(0);
+          // Two different positive counts can never land on the same day.
+          if (gap > 0 && n > 0) expect(order).toBe(-1);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('workingDaysBetween(a, addWorkingDays(a, n)) === n for a working-day a', () => {
+    fc.assert(
+      fc.property(divisionArb, dayInSpanArb, fc.integer({ min: -2500, max: 2500 }), (division, offset, n) => {
+        const calendar = bundledCalendar(division);
+        const start = startOf(division, offset);
+        fc.pre(calendar.isWorkingDay(start));
+        const end = fast(calendar, start, n);
+        fc.pre(end !== OUTSIDE);
+        expect(calendar.workingDaysBetween(start, end)).toBe(n);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('holidaysBetween lists exactly the weekday holidays the reference sees', () => {
+    fc.assert(
+      fc.property(divisionArb, dayInSpanArb, fc.integer({ min: -120, max: 120 }), (division, offset, span) => {
+        const calendar = bundledCalendar(division);
+        const ref = references[division];
+        const a = startOf(division, offset);
+        const b = a.add({ days: span });
+        fc.pre(
+          Temporal.PlainDate.compare(b, ref.first) >= 0 &&
+            Temporal.PlainDate.compare(b, ref.last) <= 0,
+        );
+        const expected: string[] = [];
+        const [lo, hi] = span >= 0 ? [a, b] : [b, a];
+        for (let day = lo.add({ days: 1 }); Temporal.PlainDate.compare(day, hi) <= 0; ) {
+          if (day.dayOfWeek <= 5 && !ref.isWorking(day)) expected.push(day.toString());
+          day = day.add({ days: 1 });
+        }
+        expect(calendar.holidaysBetween(a, b).map((d) => d.date)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,51 @@
+import { loadSettings, SettingsError } from './config.js';
+import { DataDirLockedError } from './db/data-lock.js';
+import { seedDemo } from './modules/demo/seed-demo.js';
+import { openConfiguredDatabase } from './runtime.js';
+import { buildApp } from './web/app.js';
+
+async function main(): Promise<void> {
+  const settings = loadSettings();
+  const database = await openConfiguredDatabase(settings);
+  await database.migrate();
+
+  if (!settings.production) {
+    const seeded = await seedDemo(database.db, { password: settings.demoPassword, dataDir: settings.dataDir });
+    if (seeded.seeded) {
+      console.log(`Demo data created: ${seeded.users} users (username = role, e.g. social-worker) and ${seeded.children} synthetic children.`);
+      if (seeded.passwordFile) {
+        console.log(`Demo password (shown once, also saved to ${seeded.passwordFile}): ${seeded.password}`);
+      } else {
+        console.log('Demo password: the value of CONVENE_DEMO_PASSWORD.');
+      }
+    }
+  }
+
+  const app = await buildApp({ settings, database });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+    } finally {
+      await database.close();
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: settings.port, host: settings.host });
+  console.log(`Convene is running at http://${settings.host}:${settings.port} on ${database.describe}`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof SettingsError || error instanceof DataDirLockedError) {
+    console.error(error.message);
+  } else {
+    console.error('Convene could not start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { users } from '../../db/schema/index.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ForbiddenError, ValidationError } from '../shared/errors.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+
+export async function changeOwnPassword(
+  db: Database,
+  context: ActionContext,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const actor = context.actor;
+  if (!actor) throw new ForbiddenError();
+  const [user] = await db.select().from(users).where(eq(users.id, actor.id));
+  if (!user) throw new ForbiddenError();
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new ValidationError([{ field: 'currentPassword', message: 'Your current password is not right' }]);
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw new ValidationError([{ field: 'newPassword', message: 'Choose a new password different from your current one' }]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: context.now }).where(eq(users.id, actor.id));
+    await recordAudit(tx, context, { action: 'password-changed', recordType: 'user', recordId: actor.id });
+  });
+}

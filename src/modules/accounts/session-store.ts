@@ -1,0 +1,86 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, lt, or } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { sessions } from '../../db/schema/index.js';
+
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export function hashSessionId(id: string): string {
+  return createHash('sha256').update(id).digest('hex');
+}
+
+function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export type SessionState = 'live' | 'idle-expired' | 'absolute-expired';
+
+/** Pure: whether a session still counts at `now`. */
+export function sessionState(row: Pick<SessionRow, 'createdAt' | 'lastSeenAt'>, now: Date): SessionState {
+  if (now.getTime() - row.createdAt.getTime() >= ABSOLUTE_TIMEOUT_MS) return 'absolute-expired';
+  if (now.getTime() - row.lastSeenAt.getTime() >= IDLE_TIMEOUT_MS) return 'idle-expired';
+  return 'live';
+}
+
+export interface NewSession {
+  id: string; // goes in the cookie; never stored
+  row: SessionRow;
+}
+
+export async function createSession(
+  db: Queryable,
+  values: { userId?: string | null; pendingUserId?: string | null; data?: Record<string, unknown>; address: string | null; now: Date },
+): Promise<NewSession> {
+  const id = newToken();
+  const [row] = await db
+    .insert(sessions)
+    .values({
+      idHash: hashSessionId(id),
+      userId: values.userId ?? null,
+      pendingUserId: values.pendingUserId ?? null,
+      csrfToken: newToken(),
+      data: values.data ?? {},
+      createdAt: values.now,
+      lastSeenAt: values.now,
+      address: values.address,
+    })
+    .returning();
+  if (!row) throw new Error('session insert returned nothing');
+  return { id, row };
+}
+
+export async function findSession(db: Queryable, id: string): Promise<SessionRow | null> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.idHash, hashSessionId(id))).limit(1);
+  return row ?? null;
+}
+
+export async function touchSession(db: Queryable, idHash: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+}
+
+export async function updateSessionData(db: Queryable, idHash: string, data: Record<string, unknown>): Promise<void> {
+  await db.update(sessions).set({ data }).where(eq(sessions.idHash, idHash));
+}
+
+export async function destroySession(db: Queryable, idHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+/** Ends every session of a user (deactivation, password change by an administrator). */
+export async function destroyUserSessions(db: Queryable, userId: string): Promise<void> {
+  await db.delete(sessions).where(or(eq(sessions.userId, userId), eq(sessions.pendingUserId, userId)));
+}
+
+export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(
+      or(
+        lt(sessions.createdAt, new Date(now.getTime() - ABSOLUTE_TIMEOUT_MS)),
+        and(lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_TIMEOUT_MS))),
+      ),
+    );
+}

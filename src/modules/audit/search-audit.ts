@@ -1,0 +1,52 @@
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { auditEvents } from '../../db/schema/index.js';
+
+export interface AuditFilter {
+  username?: string | undefined;
+  childId?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined; // YYYY-MM-DD, inclusive, London time
+  to?: string | undefined; // YYYY-MM-DD, inclusive
+  page: number;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Midnight in London on a calendar date, as an instant. */
+function londonMidnight(date: string): Date {
+  const utc = new Date(`${date}T00:00:00Z`);
+  const offset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' })
+    .formatToParts(utc)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const hours = offset && offset !== 'GMT' ? Number(offset.replace('GMT', '')) : 0;
+  return new Date(utc.getTime() - hours * 3600_000);
+}
+
+export async function searchAudit(db: Queryable, filter: AuditFilter) {
+  const where: SQL[] = [];
+  if (filter.username) where.push(sql`lower(${auditEvents.username}) = ${filter.username.toLowerCase()}`);
+  if (filter.childId) where.push(eq(auditEvents.childId, filter.childId));
+  if (filter.action) where.push(eq(auditEvents.action, filter.action));
+  if (filter.from) where.push(gte(auditEvents.at, londonMidnight(filter.from)));
+  if (filter.to) {
+    const next = new Date(`${filter.to}T12:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    where.push(lt(auditEvents.at, londonMidnight(next.toISOString().slice(0, 10))));
+  }
+  const condition = where.length ? and(...where) : undefined;
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(condition);
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(condition)
+    .orderBy(desc(auditEvents.id))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((filter.page - 1) * AUDIT_PAGE_SIZE);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function auditActions(db: Queryable): Promise<string[]> {
+  const rows = await db.selectDistinct({ action: auditEvents.action }).from(auditEvents).orderBy(auditEvents.action);
+  return rows.map((r) => r.action);
+}

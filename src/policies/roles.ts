@@ -1,0 +1,46 @@
+/** The roles of DOMAIN.md; a user may hold more than one. */
+export const ROLE_IDS = [
+  'social-worker',
+  'team-manager',
+  'service-manager',
+  'chair',
+  'business-support',
+  'agency-practitioner',
+  'register-officer',
+  'enquirer',
+  'administrator',
+  'auditor',
+] as const;
+
+export type RoleId = (typeof ROLE_IDS)[number];
+
+export const ROLE_LABELS: Record<RoleId, string> = {
+  'social-worker': 'Social worker',
+  'team-manager': 'Team manager',
+  'service-manager': 'Service manager',
+  chair: 'Conference chair',
+  'business-support': 'Business support',
+  'agency-practitioner': 'Agency practitioner',
+  'register-officer': 'Register officer',
+  enquirer: 'Enquirer',
+  administrator: 'Administrator',
+  auditor: 'Auditor',
+};
+
+export function isRoleId(value: string): value is RoleId {
+  return (ROLE_IDS as readonly string[]).includes(value);
+}
+
+/** Who is acting: what policies need to know about the signed-in user. */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  organisationId: string;
+  teamId: string | null;
+  roles: readonly RoleId[];
+}
+
+export function hasRole(actor: Actor | null, ...roles: RoleId[]): boolean {
+  return actor !== null && actor.roles.some((r) => roles.includes(r));
+}

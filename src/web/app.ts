@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import fastifyFormbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Settings } from '../config.js';
+import type { DatabaseHandle } from '../db/client.js';
+import type { ActionContext } from '../modules/shared/action-context.js';
+import { setUpAuthorisation } from './setup/authorisation.js';
+import { setUpErrorPages } from './setup/error-pages.js';
+import { setUpPages } from './setup/pages.js';
+import { setUpSecurityHeaders } from './setup/security-headers.js';
+import { setUpSessions } from './setup/sessions.js';
+import { setUpStaticAssets } from './setup/static-assets.js';
+import { setUpTemplates } from './setup/templates.js';
+import './types.js';
+
+export interface AppOptions {
+  settings: Settings;
+  database: DatabaseHandle;
+  /** The clock is a parameter so timeouts and deadlines are testable. */
+  clock?: () => Date;
+  logger?: boolean;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : {
+      level: options.settings.logLevel,
+      // Never log bodies or cookies: they can carry children's names and session ids.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  app.decorate('convene', {
+    settings: options.settings,
+    database: options.database,
+    db: options.database.db,
+    clock: options.clock ?? (() => new Date()),
+  });
+  app.decorateRequest('actionContext', function actionContext(this: import('fastify').FastifyRequest): ActionContext {
+    return { actor: this.actor, requestId: this.id, address: this.ip, now: this.server.convene.clock() };
+  });
+
+  setUpSecurityHeaders(app);
+  await setUpStaticAssets(app);
+  await app.register(fastifyFormbody);
+  setUpTemplates(app);
+  await setUpSessions(app);
+  setUpAuthorisation(app);
+  setUpErrorPages(app);
+
+  app.get('/health', { config: { access: 'public' } }, async (_request, reply) => {
+    const ok = await options.database.ping();
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: ok ? 'reachable' : 'unreachable' });
+  });
+
+  await setUpPages(app);
+  return app;
+}

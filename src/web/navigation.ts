@@ -1,0 +1,28 @@
+import type { Actor, RoleId } from '../policies/roles.js';
+
+interface NavItem {
+  text: string;
+  href: string;
+  roles: RoleId[] | 'all';
+}
+
+// Later areas add their entries here as their pages arrive.
+const ITEMS: NavItem[] = [
+  { text: 'My work', href: '/', roles: 'all' },
+  { text: 'Deadlines', href: '/deadlines/calculator', roles: 'all' },
+  { text: 'Rules', href: '/rules', roles: 'all' },
+  { text: 'Users', href: '/admin/users', roles: ['administrator'] },
+  { text: 'Teams', href: '/admin/teams', roles: ['administrator'] },
+  { text: 'Audit', href: '/audit', roles: ['auditor'] },
+  { text: 'Your account', href: '/account', roles: 'all' },
+];
+
+export function navigationFor(actor: Actor | null, currentUrl: string) {
+  if (!actor) return [{ text: 'Sign in', href: '/sign-in', active: currentUrl.startsWith('/sign-in') }];
+  const path = currentUrl.split('?')[0] ?? '/';
+  return ITEMS.filter((i) => i.roles === 'all' || i.roles.some((r) => actor.roles.includes(r))).map((i) => ({
+    text: i.text,
+    href: i.href,
+    active: i.href === '/' ? path === '/' : path.startsWith(i.href),
+  }));
+}

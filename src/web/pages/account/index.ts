@@ -1,0 +1,88 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import { users } from '../../../db/schema/index.js';
+import { changeOwnPassword } from '../../../modules/accounts/change-own-password.js';
+import { enableTwoFactor, newTotpSecret, totpUri } from '../../../modules/accounts/two-factor.js';
+import { updateSessionData } from '../../../modules/accounts/session-store.js';
+import { ValidationError } from '../../../modules/shared/errors.js';
+import { mayManageOwnAccount } from '../../../policies/accounts.js';
+import { parseForm } from '../../forms.js';
+import { rotateSession } from '../../setup/sessions.js';
+import { changePasswordForm, enrolForm } from './form.js';
+
+/** The user enrolling: signed in, or password-accepted and required to enrol (production). */
+function enrollingUserId(request: FastifyRequest): string | null {
+  if (request.actor) return request.actor.id;
+  return request.session?.data.enrolRequired ? (request.session.pendingUserId ?? null) : null;
+}
+
+export default function accountPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  app.get('/account', { config: { access: mayManageOwnAccount } }, async (request, reply) => {
+    const [user] = await db.select().from(users).where(eq(users.id, request.actor!.id));
+    return reply.view('account/page.njk', { title: 'Your account', user, backLink: { href: '/', text: 'Back to your work' } });
+  });
+
+  app.get('/account/password', { config: { access: mayManageOwnAccount } }, async (request, reply) => {
+    const [user] = await db.select().from(users).where(eq(users.id, request.actor!.id));
+    return reply.view('account/password.njk', { title: 'Change your password', mustChange: user?.mustChangePassword, backLink: { href: '/account' } });
+  });
+
+  app.post('/account/password', { config: { access: mayManageOwnAccount } }, async (request, reply) => {
+    const parsed = parseForm(changePasswordForm, request.body);
+    const render = (errors: unknown) => {
+      reply.code(400);
+      return reply.view('account/password.njk', { title: 'Change your password', errors, backLink: { href: '/account' } });
+    };
+    if (!parsed.ok) return render(parsed.errors);
+    try {
+      await changeOwnPassword(db, request.actionContext(), parsed.data);
+    } catch (error) {
+      if (error instanceof ValidationError) return render(error.errors);
+      throw error;
+    }
+    // A new session id after a credential change, so an old stolen cookie stops working.
+    await rotateSession(request, reply, { userId: request.actor!.id });
+    return reply.view('account/done.njk', { title: 'Your password has been changed' });
+  });
+
+  app.get('/account/two-factor', { config: { access: 'pending-second-factor' } }, async (request, reply) => {
+    const userId = enrollingUserId(request);
+    if (!userId || !request.session) return reply.redirect('/sign-in');
+    const [user] = await db.select().from(users).where(eq(users.id, userId));
+    if (!user) return reply.redirect('/sign-in');
+    const secret = newTotpSecret();
+    await updateSessionData(db, request.session.idHash, { ...request.session.data, totpSecret: secret });
+    const qr = await QRCode.toDataURL(totpUri(secret, user.username), { margin: 1, width: 220 });
+    return reply.view('account/two-factor.njk', {
+      title: 'Set up your authenticator app', qr, secret, alreadyEnabled: Boolean(user.totpEnabledAt),
+      required: Boolean(request.session.data.enrolRequired), backLink: request.actor ? { href: '/account' } : null,
+    });
+  });
+
+  app.post('/account/two-factor', { config: { access: 'pending-second-factor' } }, async (request, reply) => {
+    const userId = enrollingUserId(request);
+    const secret = request.session?.data.totpSecret;
+    if (!userId || typeof secret !== 'string') return reply.redirect('/account/two-factor');
+    const parsed = parseForm(enrolForm, request.body);
+    const again = async (errors: unknown) => {
+      const [user] = await db.select().from(users).where(eq(users.id, userId));
+      const qr = await QRCode.toDataURL(totpUri(secret, user?.username ?? ''), { margin: 1, width: 220 });
+      reply.code(400);
+      return reply.view('account/two-factor.njk', { title: 'Set up your authenticator app', qr, secret, errors, backLink: request.actor ? { href: '/account' } : null });
+    };
+    if (!parsed.ok) return again(parsed.errors);
+    let codes: string[];
+    try {
+      codes = await enableTwoFactor(db, { ...request.actionContext(), actor: request.actor }, userId, secret, parsed.data.code);
+    } catch (error) {
+      if (error instanceof ValidationError) return again(error.errors);
+      throw error;
+    }
+    const next = typeof request.session?.data.next === 'string' ? request.session.data.next : '/';
+    await rotateSession(request, reply, { userId });
+    return reply.view('account/recovery-codes.njk', { title: 'Save your recovery codes', codes, next });
+  });
+}

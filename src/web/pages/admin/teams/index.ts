@@ -1,0 +1,48 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { organisations, teams, users } from '../../../../db/schema/index.js';
+import { createTeam } from '../../../../modules/accounts/manage-users.js';
+import { ValidationError } from '../../../../modules/shared/errors.js';
+import { mayManageUsers } from '../../../../policies/accounts.js';
+import { parseForm } from '../../../forms.js';
+
+const newTeamForm = z.object({
+  organisationId: z.string({ error: 'Select the organisation' }).uuid('Select the organisation'),
+  name: z.string({ error: 'Enter the team name' }).trim().min(1, 'Enter the team name').max(120, 'Team name must be 120 characters or fewer'),
+});
+
+export default function teamAdminPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+  const access = { config: { access: mayManageUsers } };
+
+  async function render(reply: import('fastify').FastifyReply, extra: Record<string, unknown> = {}) {
+    const orgs = await db.select().from(organisations).orderBy(asc(organisations.name));
+    const rows = await db
+      .select({ id: teams.id, name: teams.name, organisationName: organisations.name, members: sql<number>`(select count(*)::int from ${users} where ${users.teamId} = ${teams.id})` })
+      .from(teams)
+      .innerJoin(organisations, eq(teams.organisationId, organisations.id))
+      .orderBy(asc(organisations.name), asc(teams.name));
+    return reply.view('admin/teams/page.njk', { title: 'Teams', rows, organisations: orgs, values: {}, backLink: { href: '/' }, ...extra });
+  }
+
+  app.get('/admin/teams', access, async (_request, reply) => render(reply));
+
+  app.post('/admin/teams', access, async (request, reply) => {
+    const parsed = parseForm(newTeamForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return render(reply, { errors: parsed.errors, values: parsed.values });
+    }
+    try {
+      await createTeam(db, request.actionContext(), parsed.data);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        reply.code(400);
+        return render(reply, { errors: error.errors, values: parsed.data });
+      }
+      throw error;
+    }
+    return render(reply, { notice: `Team “${parsed.data.name}” added.` });
+  });
+}

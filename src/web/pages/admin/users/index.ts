@@ -1,0 +1,119 @@
+import { asc, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { organisations, teams, users } from '../../../../db/schema/index.js';
+import { createUser, resetUserPassword, unlockUser, updateUser } from '../../../../modules/accounts/manage-users.js';
+import { ValidationError } from '../../../../modules/shared/errors.js';
+import { mayManageUsers } from '../../../../policies/accounts.js';
+import { ROLE_IDS, ROLE_LABELS } from '../../../../policies/roles.js';
+import { parseForm } from '../../../forms.js';
+import { editUserForm, newUserForm, resetPasswordForm } from './form.js';
+
+const access = { config: { access: mayManageUsers } };
+
+export default function userAdminPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  async function choices() {
+    const orgs = await db.select().from(organisations).orderBy(asc(organisations.name));
+    const teamRows = await db.select().from(teams).orderBy(asc(teams.name));
+    return {
+      organisations: orgs,
+      teams: teamRows.map((t) => ({ ...t, organisationName: orgs.find((o) => o.id === t.organisationId)?.name ?? '' })),
+      roleOptions: ROLE_IDS.map((id) => ({ value: id, text: ROLE_LABELS[id] })),
+    };
+  }
+
+  app.get<{ Querystring: { created?: string; updated?: string } }>('/admin/users', access, async (request, reply) => {
+    const rows = await db
+      .select({ user: users, organisationName: organisations.name })
+      .from(users)
+      .innerJoin(organisations, eq(users.organisationId, organisations.id))
+      .orderBy(asc(users.username));
+    const now = app.convene.clock();
+    return reply.view('admin/users/list.njk', {
+      title: 'Users',
+      rows: rows.map((r) => ({
+        ...r.user,
+        organisationName: r.organisationName,
+        roleLabels: r.user.roles.map((x) => ROLE_LABELS[x as keyof typeof ROLE_LABELS] ?? x).join(', '),
+        locked: r.user.lockedUntil !== null && r.user.lockedUntil > now,
+      })),
+      notice: request.query.created ? 'The user has been created. Give them their temporary password by a secure route.' : request.query.updated ? 'The user has been updated.' : null,
+      backLink: { href: '/' },
+    });
+  });
+
+  app.get('/admin/users/new', access, async (_request, reply) =>
+    reply.view('admin/users/new.njk', { title: 'Add a user', values: { roles: [] }, ...(await choices()), backLink: { href: '/admin/users' } }),
+  );
+
+  app.post('/admin/users/new', access, async (request, reply) => {
+    const parsed = parseForm(newUserForm, request.body);
+    const again = async (errors: unknown, values: unknown) => {
+      reply.code(400);
+      return reply.view('admin/users/new.njk', { title: 'Add a user', errors, values, ...(await choices()), backLink: { href: '/admin/users' } });
+    };
+    if (!parsed.ok) return again(parsed.errors, parsed.values);
+    try {
+      await createUser(db, request.actionContext(), parsed.data);
+    } catch (error) {
+      if (error instanceof ValidationError) return again(error.errors, request.body);
+      throw error;
+    }
+    return reply.redirect('/admin/users?created=1');
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/users/:id', access, async (request, reply) => {
+    const user = await findUser(request.params.id);
+    if (!user) return reply.callNotFound();
+    return reply.view('admin/users/edit.njk', {
+      title: `Change ${user.displayName}`, user, values: { ...user, active: user.active ? 'yes' : 'no' },
+      locked: user.lockedUntil !== null && user.lockedUntil > app.convene.clock(),
+      ...(await choices()), backLink: { href: '/admin/users' },
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/users/:id', access, async (request, reply) => {
+    const user = await findUser(request.params.id);
+    if (!user) return reply.callNotFound();
+    const parsed = parseForm(editUserForm, request.body);
+    const again = async (errors: unknown, values: unknown) => {
+      reply.code(400);
+      return reply.view('admin/users/edit.njk', { title: `Change ${user.displayName}`, user, errors, values, ...(await choices()), backLink: { href: '/admin/users' } });
+    };
+    if (!parsed.ok) return again(parsed.errors, parsed.values);
+    try {
+      await updateUser(db, request.actionContext(), user.id, parsed.data);
+    } catch (error) {
+      if (error instanceof ValidationError) return again(error.errors, request.body);
+      throw error;
+    }
+    return reply.redirect('/admin/users?updated=1');
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/users/:id/unlock', access, async (request, reply) => {
+    await unlockUser(db, request.actionContext(), request.params.id);
+    return reply.redirect(`/admin/users/${request.params.id}`);
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/users/:id/password', access, async (request, reply) => {
+    const user = await findUser(request.params.id);
+    if (!user) return reply.callNotFound();
+    const parsed = parseForm(resetPasswordForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return reply.view('admin/users/edit.njk', {
+        title: `Change ${user.displayName}`, user, errors: parsed.errors, values: { ...user, active: user.active ? 'yes' : 'no' },
+        ...(await choices()), backLink: { href: '/admin/users' },
+      });
+    }
+    await resetUserPassword(db, request.actionContext(), user.id, parsed.data.temporaryPassword);
+    return reply.redirect('/admin/users?updated=1');
+  });
+
+  async function findUser(id: string) {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [row] = await db.select().from(users).where(eq(users.id, id));
+    return row ?? null;
+  }
+}

@@ -1,0 +1,55 @@
+import type { RoleId } from '../../../policies/roles.js';
+
+/**
+ * What each role's "my work" page will list, and what an empty list means. Later areas
+ * fill these sections from deadlines computed on read; until then each shows its empty state.
+ */
+export interface WorkSection {
+  id: string;
+  heading: string;
+  empty: string;
+}
+
+export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
+  'social-worker': [
+    { id: 'visits-due', heading: 'Visits due', empty: 'No visits are due. Statutory visits to children on a plan will appear here, most urgent first.' },
+    { id: 'reports-due', heading: 'Reports due', empty: 'No conference reports are due from you.' },
+    { id: 'core-groups', heading: 'Core groups to hold', empty: 'No core group meetings are due.' },
+  ],
+  'team-manager': [
+    { id: 'authorisations', heading: 'Waiting for your authorisation', empty: 'Nothing is waiting for you to authorise: conference requests, reports and visit-frequency changes will appear here.' },
+    { id: 'breaches', heading: 'Breaches in your team', empty: 'No missed visits or late core groups in your team.' },
+  ],
+  'service-manager': [
+    { id: 'out-of-timescale', heading: 'Out-of-timescale requests', empty: 'No conference is waiting for an out-of-timescale authorisation.' },
+    { id: 'plans-to-end', heading: 'Plans to end without a conference', empty: 'No plan is waiting to be ended (18th birthday, death or leaving the UK).' },
+    { id: 'escalations', heading: 'Escalations', empty: 'No professional dissent or complaint is waiting for you.' },
+  ],
+  chair: [
+    { id: 'conferences', heading: 'Your conferences', empty: 'You have no conferences booked.' },
+    { id: 'records-to-approve', heading: 'Records to approve', empty: 'No conference records are waiting for your approval.' },
+    { id: 'dissent', heading: 'Dissent and practice concerns', empty: 'Nothing is open.' },
+  ],
+  'business-support': [
+    { id: 'to-book', heading: 'Conferences to book', empty: 'No requests to book. New requests appear here with their due date, most urgent first.' },
+    { id: 'invitations', heading: 'Invitations to send', empty: 'No invitations are waiting to be sent.' },
+    { id: 'records-to-distribute', heading: 'Records to distribute', empty: 'No decisions or records are waiting to go out.' },
+  ],
+  'agency-practitioner': [
+    { id: 'invitations', heading: 'Conferences you are invited to', empty: 'You have no conference invitations.' },
+    { id: 'reports-due', heading: 'Reports due', empty: 'No reports are due from you.' },
+  ],
+  'register-officer': [
+    { id: 'enquiries', heading: 'Enquiries today', empty: 'No enquiries have been logged today.' },
+    { id: 'transfers', heading: 'Transfer notices', empty: 'No children moving in or out are waiting for action.' },
+  ],
+  enquirer: [
+    { id: 'enquiry', heading: 'Check whether a child has a plan', empty: 'The enquiry service will be here. Until then, call the designated manager.' },
+  ],
+  administrator: [
+    { id: 'accounts', heading: 'Accounts', empty: 'Manage users, teams and roles from the Users and Teams pages.' },
+  ],
+  auditor: [
+    { id: 'audit', heading: 'Audit trail', empty: 'Search the audit trail from the Audit page.' },
+  ],
+};

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const signInForm = z.object({
+  username: z.string({ error: 'Enter your username' }).trim().min(1, 'Enter your username').max(100, 'Username must be 100 characters or fewer'),
+  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200, 'Password must be 200 characters or fewer'),
+  next: z.string().optional(),
+});
+
+export const secondFactorForm = z.object({
+  code: z
+    .string({ error: 'Enter the 6-digit code from your authenticator app, or a recovery code' })
+    .trim()
+    .min(1, 'Enter the 6-digit code from your authenticator app, or a recovery code')
+    .max(20, 'Enter the 6-digit code from your authenticator app, or a recovery code'),
+});
+
+/** Only same-site paths: a sign-in link must not be able to send people elsewhere. */
+export function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}

@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import { signIn } from '../../../modules/accounts/sign-in.js';
+import { verifySecondFactor } from '../../../modules/accounts/two-factor.js';
+import { recordAudit } from '../../../modules/audit/record-audit.js';
+import { parseForm } from '../../forms.js';
+import { endSession, rotateSession } from '../../setup/sessions.js';
+import { safeNext, secondFactorForm, signInForm } from './form.js';
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+
+export default function signInPages(app: FastifyInstance): void {
+  app.get<{ Querystring: { next?: string } }>('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
+    if (request.actor) return reply.redirect('/');
+    return reply.view('sign-in/page.njk', { title: 'Sign in', values: { next: request.query.next ?? '' } });
+  });
+
+  app.post('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
+    const parsed = parseForm(signInForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return reply.view('sign-in/page.njk', { title: 'Sign in', errors: parsed.errors, values: { ...parsed.values, password: '' } });
+    }
+    const result = await signIn(app.convene.db, request.actionContext(), parsed.data);
+    const again = { username: parsed.data.username, next: parsed.data.next ?? '' };
+    switch (result.outcome) {
+      case 'wrong-credentials':
+        reply.code(401);
+        return reply.view('sign-in/page.njk', {
+          title: 'Sign in',
+          values: again,
+          errors: [{ field: 'username', message: 'Enter a correct username and password. After 5 failed attempts the account is locked for a while.' }],
+        });
+      case 'account-locked':
+        reply.code(423);
+        return reply.view('sign-in/page.njk', {
+          title: 'Sign in',
+          values: again,
+          errors: [{
+            field: 'username',
+            message: `This account is locked after too many failed sign-ins. Try again after ${timeFormat.format(result.until)}, or ask an administrator to unlock it.`,
+          }],
+        });
+      case 'address-blocked':
+        reply.code(429);
+        return reply.view('sign-in/page.njk', {
+          title: 'Sign in',
+          values: again,
+          errors: [{ field: 'username', message: `Too many failed sign-ins from this device. Try again after ${timeFormat.format(result.until)}.` }],
+        });
+      case 'signed-in': {
+        const next = safeNext(parsed.data.next);
+        if (result.needsSecondFactor) {
+          await rotateSession(request, reply, { pendingUserId: result.user.id, data: { next } });
+          return reply.redirect('/sign-in/two-factor');
+        }
+        if (app.convene.settings.production) {
+          // Production requires a second factor: enrol before anything else.
+          await rotateSession(request, reply, { pendingUserId: result.user.id, data: { next, enrolRequired: true } });
+          return reply.redirect('/account/two-factor');
+        }
+        await rotateSession(request, reply, { userId: result.user.id });
+        return reply.redirect(result.user.mustChangePassword ? '/account/password' : next);
+      }
+    }
+  });
+
+  app.get('/sign-in/two-factor', { config: { access: 'pending-second-factor' } }, async (request, reply) => {
+    if (request.actor) return reply.redirect('/');
+    return reply.view('sign-in/two-factor.njk', { title: 'Enter your security code' });
+  });
+
+  app.post('/sign-in/two-factor', { config: { access: 'pending-second-factor' } }, async (request, reply) => {
+    const pendingUserId = request.session?.pendingUserId;
+    if (!pendingUserId) return reply.redirect('/sign-in');
+    const parsed = parseForm(secondFactorForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return reply.view('sign-in/two-factor.njk', { title: 'Enter your security code', errors: parsed.errors });
+    }
+    const ok = await verifySecondFactor(app.convene.db, request.actionContext(), pendingUserId, parsed.data.code);
+    if (!ok) {
+      reply.code(401);
+      return reply.view('sign-in/two-factor.njk', {
+        title: 'Enter your security code',
+        errors: [{ field: 'code', message: 'That code is not right or has expired. Enter the current code from your app, or a recovery code.' }],
+      });
+    }
+    const next = safeNext(request.session?.data.next as string | undefined);
+    await rotateSession(request, reply, { userId: pendingUserId });
+    return reply.redirect(next);
+  });
+
+  app.post('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
+    if (request.actor) {
+      await recordAudit(app.convene.db, request.actionContext(), { action: 'sign-out' });
+    }
+    await endSession(request, reply);
+    return reply.redirect('/sign-in?signedOut=1');
+  });
+}

@@ -1,0 +1,205 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { auditEvents, teams, users } from '../../../db/schema/index.js';
+import { totpCodeAt } from '../../../modules/accounts/two-factor.js';
+import { ROLE_IDS } from '../../../policies/roles.js';
+import { testApp, TestClock } from '../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { WebClient } from '../../../../test/support/web-client.js';
+
+describeEachEngine('accounts and sessions', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  const clock = new TestClock();
+  let orgId: string;
+
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    app = await testApp(database.handle, { clock });
+    orgId = (await createOrganisation(database.handle.db)).id;
+    for (const role of ROLE_IDS) await createUser(database.handle.db, { roles: [role], username: role, organisationId: orgId });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it.each(ROLE_IDS)('signs in and out as %s', async (role) => {
+    const client = new WebClient(app);
+    const res = await client.signIn(role, TEST_PASSWORD);
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe('/');
+    const home = await client.get('/');
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('Your work');
+    const out = await client.post('/sign-out', {});
+    expect(out.headers.location).toContain('/sign-in');
+    expect((await client.get('/')).statusCode).toBe(302);
+  });
+
+  it('refuses a wrong password with a clear message and records the failure', async () => {
+    const client = new WebClient(app);
+    const res = await client.signIn('chair', 'not the password');
+    expect(res.statusCode).toBe(401);
+    expect(res.body).toContain('Enter a correct username and password');
+    const rows = await database.handle.db.select().from(auditEvents).where(eq(auditEvents.action, 'sign-in'));
+    expect(rows.some((r) => r.outcome === 'failure' && r.username === 'chair')).toBe(true);
+  });
+
+  it('re-renders the form with field errors when fields are empty', async () => {
+    const client = new WebClient(app);
+    await client.get('/sign-in');
+    const res = await client.post('/sign-in', { username: '', password: '' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('There is a problem');
+    expect(res.body).toContain('Enter your username');
+    expect(res.body).toContain('Enter your password');
+  });
+
+  it('locks an account after 5 failures, refuses the right password, and an administrator unlocks it', async () => {
+    const victim = await createUser(database.handle.db, { roles: ['social-worker'], username: 'lockme', organisationId: orgId });
+    const client = new WebClient(app);
+    for (let i = 0; i < 4; i += 1) expect((await client.signIn('lockme', 'wrong')).statusCode).toBe(401);
+    const fifth = await client.signIn('lockme', 'wrong');
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.body).toContain('This account is locked');
+    const right = await client.signIn('lockme', TEST_PASSWORD);
+    expect(right.statusCode).toBe(423);
+
+    const admin = new WebClient(app);
+    await admin.signIn('administrator', TEST_PASSWORD);
+    await admin.get(`/admin/users/${victim.id}`);
+    expect(admin.lastBody).toContain('Unlock account');
+    await admin.post(`/admin/users/${victim.id}/unlock`, {});
+    expect((await client.signIn('lockme', TEST_PASSWORD)).statusCode).toBe(302);
+  });
+
+  it('refuses a state-changing request without the CSRF token and writes nothing', async () => {
+    const admin = new WebClient(app);
+    await admin.signIn('administrator', TEST_PASSWORD);
+    await admin.get('/admin/teams');
+    const before = await database.handle.db.select().from(teams);
+    const missing = await admin.post('/admin/teams', { organisationId: orgId, name: 'Sneaky team' }, { csrf: null });
+    expect(missing.statusCode).toBe(403);
+    expect(missing.body).toContain('Your form could not be sent');
+    const wrong = await admin.post('/admin/teams', { organisationId: orgId, name: 'Sneaky team' }, { csrf: 'forged' });
+    expect(wrong.statusCode).toBe(403);
+    expect(await database.handle.db.select().from(teams)).toHaveLength(before.length);
+    const ok = await admin.post('/admin/teams', { organisationId: orgId, name: 'Real team' });
+    expect(ok.statusCode).toBe(200);
+    expect(await database.handle.db.select().from(teams)).toHaveLength(before.length + 1);
+  });
+
+  it('gives a new session id at sign-in (no session fixation)', async () => {
+    const client = new WebClient(app);
+    await client.get('/sign-in');
+    const before = client.cookies.get('convene_session');
+    expect(before).toBeTruthy();
+    await client.post('/sign-in', { username: 'chair', password: TEST_PASSWORD });
+    const after = client.cookies.get('convene_session');
+    expect(after).toBeTruthy();
+    expect(after).not.toBe(before);
+    // The old, pre-sign-in id no longer works.
+    const attacker = new WebClient(app);
+    attacker.cookies.set('convene_session', before!);
+    expect((await attacker.get('/')).statusCode).toBe(302);
+  });
+
+  it('ends a session after 30 idle minutes but not before', async () => {
+    const client = new WebClient(app);
+    await client.signIn('team-manager', TEST_PASSWORD);
+    clock.advanceMinutes(29);
+    expect((await client.get('/')).statusCode).toBe(200);
+    clock.advanceMinutes(31);
+    const res = await client.get('/');
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toContain('/sign-in');
+  });
+
+  it('ends a session 12 hours after sign-in even when active', async () => {
+    const client = new WebClient(app);
+    await client.signIn('team-manager', TEST_PASSWORD);
+    for (let i = 0; i < 24; i += 1) {
+      clock.advanceMinutes(29);
+      expect((await client.get('/')).statusCode).toBe(200);
+    }
+    clock.advanceMinutes(29);
+    expect((await client.get('/')).statusCode).toBe(302);
+  });
+
+  it('enrols a TOTP app, then asks for a code at sign-in and accepts a recovery code once', async () => {
+    await createUser(database.handle.db, { roles: ['chair'], username: 'totp-user', organisationId: orgId });
+    const client = new WebClient(app);
+    await client.signIn('totp-user', TEST_PASSWORD);
+    const page = await client.get('/account/two-factor');
+    const secret = /data-testid="totp-secret">([A-Z2-7]+)</.exec(page.body)?.[1];
+    expect(secret).toBeTruthy();
+    const bad = await client.post('/account/two-factor', { code: '000000' === totpCodeAt(secret!, clock.current) ? '111111' : '000000' });
+    expect(bad.statusCode).toBe(400);
+    const done = await client.post('/account/two-factor', { code: totpCodeAt(secret!, clock.current) });
+    expect(done.statusCode).toBe(200);
+    const codes = [...done.body.matchAll(/<li><code>([0-9a-f]{5}-[0-9a-f]{5})<\/code><\/li>/g)].map((m) => m[1]!);
+    expect(codes).toHaveLength(10);
+    await client.post('/sign-out', {});
+
+    const second = new WebClient(app);
+    const step1 = await second.signIn('totp-user', TEST_PASSWORD);
+    expect(step1.headers.location).toBe('/sign-in/two-factor');
+    expect((await second.get('/')).statusCode).toBe(302); // not signed in yet
+    await second.get('/sign-in/two-factor');
+    expect((await second.post('/sign-in/two-factor', { code: '12345' })).statusCode).toBe(401);
+    const ok = await second.post('/sign-in/two-factor', { code: totpCodeAt(secret!, clock.current) });
+    expect(ok.statusCode).toBe(302);
+    expect((await second.get('/')).statusCode).toBe(200);
+
+    const third = new WebClient(app);
+    await third.signIn('totp-user', TEST_PASSWORD);
+    await third.get('/sign-in/two-factor');
+    expect((await third.post('/sign-in/two-factor', { code: codes[0]! })).statusCode).toBe(302);
+    const fourth = new WebClient(app);
+    await fourth.signIn('totp-user', TEST_PASSWORD);
+    await fourth.get('/sign-in/two-factor');
+    expect((await fourth.post('/sign-in/two-factor', { code: codes[0]! })).statusCode).toBe(401);
+  });
+
+  it('requires the second factor in production: sign-in leads to enrolment first', async () => {
+    const prod = await testApp(database.handle, { clock, env: { NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40) } });
+    try {
+      await createUser(database.handle.db, { roles: ['auditor'], username: 'prod-user', organisationId: orgId });
+      const client = new WebClient(prod);
+      const res = await client.signIn('prod-user', TEST_PASSWORD);
+      expect(res.headers.location).toBe('/account/two-factor');
+      expect((await client.get('/')).statusCode).toBe(302);
+      expect((await client.get('/account/two-factor')).statusCode).toBe(200);
+    } finally {
+      await prod.close();
+    }
+  });
+
+  it.each(ROLE_IDS.filter((r) => r !== 'administrator'))('refuses the admin pages to %s with 403', async (role) => {
+    const client = new WebClient(app);
+    await client.signIn(role, TEST_PASSWORD);
+    const res = await client.get('/admin/users');
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('You do not have permission');
+  });
+
+  it('deactivating a user ends their session at once', async () => {
+    const target = await createUser(database.handle.db, { roles: ['enquirer'], username: 'leaver', organisationId: orgId });
+    const client = new WebClient(app);
+    await client.signIn('leaver', TEST_PASSWORD);
+    expect((await client.get('/')).statusCode).toBe(200);
+    const admin = new WebClient(app);
+    await admin.signIn('administrator', TEST_PASSWORD);
+    await admin.get(`/admin/users/${target.id}`);
+    const res = await admin.post(`/admin/users/${target.id}`, {
+      displayName: 'Leaver', organisationId: orgId, roles: ['enquirer'], active: 'no',
+    });
+    expect(res.statusCode).toBe(302);
+    expect((await client.get('/')).statusCode).toBe(302);
+    const [row] = await database.handle.db.select().from(users).where(eq(users.id, target.id));
+    expect(row?.active).toBe(false);
+  });
+});

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Deny by default: a route must declare who may reach it. Signed-out users are sent to
+ * sign in; signed-in users without the role get the 403 page.
+ */
+export function setUpAuthorisation(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request, reply) => {
+    const access = request.routeOptions.config?.access;
+    if (access === 'public' || request.url.startsWith('/assets/') || request.url.startsWith('/public/')) return;
+    if (access === 'pending-second-factor') {
+      if (request.session?.pendingUserId || request.actor) return;
+      return reply.redirect('/sign-in');
+    }
+    if (!request.actor) {
+      if (request.url.startsWith('/api/')) {
+        return reply.code(401).send({ errors: [{ field: null, message: 'Sign in first.' }] });
+      }
+      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+      return reply.redirect(`/sign-in${next}`);
+    }
+    if (typeof access !== 'function' || !access(request.actor)) {
+      request.log.info({ url: request.url, user: request.actor.id }, 'access denied');
+      if (request.url.startsWith('/api/')) {
+        return reply.code(403).send({ errors: [{ field: null, message: 'You do not have permission to do this.' }] });
+      }
+      reply.code(403);
+      return reply.view('errors/forbidden.njk', { title: 'You do not have permission to see this page' });
+    }
+  });
+}

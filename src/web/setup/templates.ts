@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import nunjucks from 'nunjucks';
+import { ROLE_LABELS } from '../../policies/roles.js';
+import { GOVUK_DIST } from './static-assets.js';
+import { navigationFor } from '../navigation.js';
+import { ensureSession } from './sessions.js';
+
+const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function createTemplateEnvironment(): nunjucks.Environment {
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader(
+      [path.join(WEB_DIR, 'pages'), path.join(WEB_DIR, 'components'), path.join(WEB_DIR, 'layouts'), GOVUK_DIST],
+      { noCache: process.env.NODE_ENV !== 'production' && process.env.NODE_ENV !== 'test' },
+    ),
+    { autoescape: true, throwOnUndefined: false },
+  );
+  env.addFilter('ukDate', (value: unknown) => formatUkDate(value));
+  env.addFilter('ukDateTime', (value: unknown) => formatUkDateTime(value));
+  return env;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London',
+});
+
+export function formatUkDate(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return dateFormat.format(new Date(`${value}T12:00:00Z`));
+  }
+  const d = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(d.getTime()) ? String(value) : dateFormat.format(d);
+}
+
+export function formatUkDateTime(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  const d = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(d.getTime()) ? String(value) : dateTimeFormat.format(d);
+}
+
+export function setUpTemplates(app: FastifyInstance): void {
+  const env = createTemplateEnvironment();
+  app.decorateReply('view', async function view(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
+    const request = this.request as FastifyRequest;
+    const session = await ensureSession(request, this);
+    const actor = request.actor;
+    const html = env.render(template, {
+      ...context,
+      csrfToken: session.csrfToken,
+      currentUser: actor && {
+        ...actor,
+        roleLabels: actor.roles.map((r) => ROLE_LABELS[r]).join(', '),
+      },
+      navigation: navigationFor(actor, request.url),
+    });
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+}

@@ -1,0 +1,33 @@
+import type { Database, DatabaseHandle } from '../db/client.js';
+import type { Settings } from '../config.js';
+import type { SessionRow } from '../modules/accounts/session-store.js';
+import type { ActionContext } from '../modules/shared/action-context.js';
+import type { Actor } from '../policies/roles.js';
+
+/** Who may reach a route. Routes without `access` are refused: deny by default. */
+export type RouteAccess = 'public' | 'pending-second-factor' | ((actor: Actor) => boolean);
+
+export interface Convene {
+  settings: Settings;
+  database: DatabaseHandle;
+  db: Database;
+  clock: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    convene: Convene;
+  }
+  interface FastifyRequest {
+    session: SessionRow | null;
+    actor: Actor | null;
+    /** Builds the context every action receives: actor, request id, address, now. */
+    actionContext(): ActionContext;
+  }
+  interface FastifyReply {
+    view(template: string, context?: Record<string, unknown>): Promise<FastifyReply>;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Drives the app through fastify.inject like a browser: keeps cookies, and fills the hidden
+ * CSRF field from the last page it loaded.
+ */
+export class WebClient {
+  cookies = new Map<string, string>();
+  csrf: string | null = null;
+  lastBody = '';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(headers: Record<string, unknown>): void {
+    const set = headers['set-cookie'];
+    const list = Array.isArray(set) ? set : set ? [set] : [];
+    for (const c of list as string[]) {
+      const [pair] = c.split(';');
+      const [name, ...value] = (pair ?? '').split('=');
+      if (!name) continue;
+      if (/Expires=Thu, 01 Jan 1970/i.test(c) || value.join('=') === '') this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value.join('='));
+    }
+  }
+
+  async get(url: string) {
+    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });
+    this.remember(res.headers);
+    this.lastBody = res.body;
+    const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
+    if (m?.[1]) this.csrf = m[1];
+    return res;
+  }
+
+  async post(url: string, form: Record<string, string | string[]>, options: { csrf?: string | null } = {}) {
+    const body = new URLSearchParams();
+    const token = options.csrf === undefined ? this.csrf : options.csrf;
+    if (token) body.append('_csrf', token);
+    for (const [k, v] of Object.entries(form)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader() },
+    });
+    this.remember(res.headers);
+    this.lastBody = res.body;
+    const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
+    if (m?.[1]) this.csrf = m[1];
+    return res;
+  }
+
+  async signIn(username: string, password: string) {
+    await this.get('/sign-in');
+    return this.post('/sign-in', { username, password });
+  }
+}
