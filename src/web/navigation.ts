@@ -13,6 +13,7 @@ const ITEMS: NavItem[] = [
   { text: 'Rules', href: '/rules', roles: 'all' },
   { text: 'Users', href: '/admin/users', roles: ['administrator'] },
   { text: 'Teams', href: '/admin/teams', roles: ['administrator'] },
+  { text: 'Calendar', href: '/admin/calendar', roles: ['administrator'] },
   { text: 'Audit', href: '/audit', roles: ['auditor'] },
   { text: 'Your account', href: '/account', roles: 'all' },
 ];

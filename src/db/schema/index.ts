@@ -1,3 +1,4 @@
 export * from './accounts.js';
 export * from './audit.js';
 export * from './people.js';
+export * from './calendar.js';

@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { asc } from 'drizzle-orm';
+import { closureDays } from '../../../../db/schema/index.js';
+import { DIVISIONS } from '../../../../domain/calendar/division.js';
+import { divisionLabel } from '../../../../domain/calendar/division-label.js';
+import { calendarData } from '../../../../modules/calendar/calendar-store.js';
+import { addClosureDay, removeClosureDay } from '../../../../modules/calendar/closure-days.js';
+import { applyCalendarImport, previewCalendarImport } from '../../../../modules/calendar/import-calendar.js';
+import { updateSessionData } from '../../../../modules/accounts/session-store.js';
+import { ValidationError } from '../../../../modules/shared/errors.js';
+import { mayManageUsers } from '../../../../policies/accounts.js';
+import { parseForm } from '../../../forms.js';
+import { closureForm, importForm } from './form.js';
+
+const PENDING_KEY = 'pendingCalendarImport';
+
+export default function calendarAdminPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+  const access = { config: { access: mayManageUsers } };
+
+  async function overview(_request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const calendars = [];
+    for (const division of DIVISIONS) {
+      const data = await calendarData(db, division);
+      calendars.push({ label: divisionLabel(division), source: data.source, coversFrom: data.coversFrom, coversTo: data.coversTo, count: data.days.length });
+    }
+    const closures = await db.select().from(closureDays).orderBy(asc(closureDays.date));
+    return reply.view('admin/calendar/page.njk', { title: 'Working-day calendar', calendars, closures, values: {}, backLink: { href: '/' }, ...extra });
+  }
+
+  app.get('/admin/calendar', access, async (request, reply) => overview(request, reply));
+
+  app.post('/admin/calendar/import', access, async (request, reply) => {
+    const parsed = parseForm(importForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return overview(request, reply, { errors: parsed.errors, values: parsed.values });
+    }
+    try {
+      const changes = await previewCalendarImport(db, parsed.data.document, app.convene.clock().toISOString().slice(0, 10));
+      await updateSessionData(db, request.session!.idHash, { ...request.session!.data, [PENDING_KEY]: parsed.data.document });
+      return reply.view('admin/calendar/preview.njk', {
+        title: 'Check the calendar changes',
+        changes: changes.map((c) => ({ ...c, label: divisionLabel(c.division) })),
+        backLink: { href: '/admin/calendar' },
+      });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      reply.code(400);
+      // Importer errors name places inside the document; show them against the text box.
+      const errors = error.errors.map((e) => ({ field: 'document', message: `${e.field}: ${e.message}` }));
+      return overview(request, reply, { errors, values: parsed.data });
+    }
+  });
+
+  app.post('/admin/calendar/import/confirm', access, async (request, reply) => {
+    const pending = request.session?.data[PENDING_KEY];
+    if (typeof pending !== 'string') return reply.redirect('/admin/calendar');
+    await applyCalendarImport(db, request.actionContext(), pending);
+    const { [PENDING_KEY]: _done, ...rest } = request.session!.data;
+    await updateSessionData(db, request.session!.idHash, rest);
+    return overview(request, reply, { notice: 'The bank-holiday calendars have been updated. Deadlines now count on them.' });
+  });
+
+  app.post('/admin/calendar/closures', access, async (request, reply) => {
+    const parsed = parseForm(closureForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return overview(request, reply, { errors: parsed.errors, values: parsed.values });
+    }
+    try {
+      await addClosureDay(db, request.actionContext(), parsed.data);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      reply.code(400);
+      return overview(request, reply, { errors: error.errors, values: parsed.data });
+    }
+    return overview(request, reply, { notice: `${parsed.data.title} added as a closure day.` });
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/calendar/closures/:id/remove', access, async (request, reply) => {
+    await removeClosureDay(db, request.actionContext(), request.params.id);
+    return overview(request, reply, { notice: 'Closure day removed.' });
+  });
+}
