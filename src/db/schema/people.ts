@@ -111,6 +111,9 @@ export const cases = pgTable(
     primaryNeedCode: text('primary_need_code'), // census N0–N9
     closedOn: date('closed_on', { mode: 'string' }),
     closureReason: text('closure_reason'), // census RC1–RC9
+    /** Looked-after child: one planning and review process led by the IRO (CV5). */
+    lookedAfter: boolean('looked_after').notNull().default(false),
+    iroId: uuid('iro_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },

@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organisations, users } from './accounts.js';
+import { cases, households } from './people.js';
+
+/** A referral about one child (census CINreferralDate, ReferralSource, ReferralNFA). FD1. */
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    channel: text('channel').notNull(), // written | telephone | in-person | email | portal
+    sourceCode: text('source_code').notNull(), // census 1A–10
+    referrerName: text('referrer_name'),
+    referrerRole: text('referrer_role'),
+    referrerOrganisation: text('referrer_organisation'),
+    referrerIsProfessional: boolean('referrer_is_professional').notNull().default(false),
+    anonymous: boolean('anonymous').notNull().default(false),
+    natureOfConcerns: text('nature_of_concerns').notNull(),
+    howConcernsArose: text('how_concerns_arose').notNull(),
+    needs: text('needs'),
+    referrerInvolvement: text('referrer_involvement'),
+    decision: text('decision'), // initial-assessment | strategy-discussion | early-help | no-further-action
+    decisionReasons: text('decision_reasons'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    confirmedInWritingAt: timestamp('confirmed_in_writing_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('referrals_case').on(t.caseId)],
+);
+
+/** Initial assessment (FD2); census AssessmentActualStartDate / AssessmentAuthorisationDate. */
+export const assessments = pgTable('assessments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  kind: text('kind').notNull().default('initial'), // initial | core
+  startedOn: date('started_on', { mode: 'string' }).notNull(),
+  completedOn: date('completed_on', { mode: 'string' }),
+  discussedWithChildAndFamily: boolean('discussed_with_child_and_family').notNull().default(false),
+  factors: text('factors').array().notNull().default(sql`'{}'::text[]`), // census assessment factor codes
+  summary: text('summary'),
+  authorisedBy: uuid('authorised_by').references(() => users.id),
+  authorisedOn: date('authorised_on', { mode: 'string' }),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export interface StrategyParticipant {
+  agency: string;
+  name: string;
+  role: string;
+}
+
+/** A strategy discussion about one or more children of a household (FD3). */
+export const strategyDiscussions = pgTable('strategy_discussions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  householdId: uuid('household_id').references(() => households.id),
+  heldAt: timestamp('held_at', { withTimezone: true }).notNull(),
+  participants: jsonb('participants').$type<StrategyParticipant[]>().notNull(),
+  informationShared: text('information_shared').notNull(),
+  decisions: text('decisions').notNull(),
+  basisForDecisions: text('basis_for_decisions').notNull(),
+  initiateSection47: boolean('initiate_section_47').notNull(),
+  immediateSafetyActions: text('immediate_safety_actions'),
+  sharedWithFamily: text('shared_with_family'),
+  legalAction: text('legal_action'),
+  /** Physical abuse or serious neglect: the discussion is due the same working day, the child seen within 24 hours. */
+  physicalAbuseOrSeriousNeglect: boolean('physical_abuse_or_serious_neglect').notNull().default(false),
+  concernRaisedAt: timestamp('concern_raised_at', { withTimezone: true }),
+  recordCirculatedAt: timestamp('record_circulated_at', { withTimezone: true }),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const strategyDiscussionChildren = pgTable('strategy_discussion_children', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  strategyDiscussionId: uuid('strategy_discussion_id').notNull().references(() => strategyDiscussions.id),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+});
+
+export interface ChildSeen {
+  date: string;
+  seenAlone: boolean;
+  whoWasPresent?: string;
+  whyNotAlone?: string;
+}
+
+/** Section 47 enquiry / core assessment per child (FD4, FD5); census S47ActualStartDate, ICPCnotRequired. */
+export const section47Enquiries = pgTable(
+  'section_47_enquiries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    strategyDiscussionId: uuid('strategy_discussion_id').notNull().references(() => strategyDiscussions.id),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    childSeen: jsonb('child_seen').$type<ChildSeen[]>().notNull().default(sql`'[]'::jsonb`),
+    coreAssessmentCompletedOn: date('core_assessment_completed_on', { mode: 'string' }),
+    outcome: text('outcome'), // not-substantiated | no-continuing-risk | continuing-risk
+    outcomeReasons: text('outcome_reasons'),
+    outcomeRecordedAt: timestamp('outcome_recorded_at', { withTimezone: true }),
+    endorsedBy: uuid('endorsed_by').references(() => users.id),
+    endorsedAt: timestamp('endorsed_at', { withTimezone: true }),
+    icpcNotRequired: boolean('icpc_not_required').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('s47_case').on(t.caseId)],
+);
+
+/** A partner agency's request that a conference be convened (FD5): agreed or declined, with reasons. */
+export const agencyConferenceRequests = pgTable('agency_conference_requests', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  organisationId: uuid('organisation_id').references(() => organisations.id),
+  professionalName: text('professional_name').notNull(),
+  professionalRole: text('professional_role').notNull(),
+  reasons: text('reasons').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  decision: text('decision'), // agreed | declined
+  decisionReasons: text('decision_reasons'),
+  decidedBy: uuid('decided_by').references(() => users.id),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  conferenceId: uuid('conference_id'),
+  version: integer('version').notNull().default(1),
+});

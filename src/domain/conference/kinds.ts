@@ -1,0 +1,17 @@
+/** Conference types (CV1). One conference may be the initial for some children and the review for others. */
+export const CONFERENCE_KINDS = ['initial', 'pre-birth', 'transfer-in', 'review', 'designated-review', 'reconvened'] as const;
+export type ConferenceKind = (typeof CONFERENCE_KINDS)[number];
+
+export const CONFERENCE_KIND_LABELS: Record<ConferenceKind, string> = {
+  initial: 'Initial child protection conference',
+  'pre-birth': 'Pre-birth initial child protection conference',
+  'transfer-in': 'Transfer-in conference',
+  review: 'Review child protection conference',
+  'designated-review': 'Designated review conference',
+  reconvened: 'Reconvened conference',
+};
+
+/** Whether a conference of this kind is an initial (for the report and invitation deadlines TS12–TS15). */
+export function isInitialKind(kind: ConferenceKind): boolean {
+  return kind === 'initial' || kind === 'pre-birth' || kind === 'transfer-in';
+}

@@ -1,0 +1,32 @@
+import { hasRole, type Actor } from './roles.js';
+
+/**
+ * Children's records are seen by the authority's safeguarding staff. Partner-agency
+ * practitioners see only the conferences they are invited to (their own policy, later);
+ * enquirers only what the enquiry service answers; administrators and auditors never browse them.
+ */
+const AUTHORITY_CASE_ROLES = ['social-worker', 'team-manager', 'service-manager', 'chair', 'business-support', 'register-officer'] as const;
+
+export function mayViewChildRecords(actor: Actor | null): boolean {
+  return hasRole(actor, ...AUTHORITY_CASE_ROLES);
+}
+
+/** Recording people, referrals, strategy discussions and section 47 work. */
+export function mayRecordCaseWork(actor: Actor | null): boolean {
+  return hasRole(actor, 'social-worker', 'team-manager', 'service-manager');
+}
+
+/** A team manager authorises assessments, decisions to convene and endorses outcomes. */
+export function mayAuthoriseCaseDecisions(actor: Actor | null): boolean {
+  return hasRole(actor, 'team-manager', 'service-manager');
+}
+
+/** Business support books conferences and keeps the diary. */
+export function mayBookConferences(actor: Actor | null): boolean {
+  return hasRole(actor, 'business-support');
+}
+
+/** Out-of-timescale authorisation (TS30) is a service manager's. */
+export function mayAuthoriseOutOfTimescale(actor: Actor | null): boolean {
+  return hasRole(actor, 'service-manager');
+}
