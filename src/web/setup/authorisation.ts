@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify';
 export function setUpAuthorisation(app: FastifyInstance): void {
   app.addHook('preHandler', async (request, reply) => {
     const access = request.routeOptions.config?.access;
-    if (access === 'public' || request.url.startsWith('/assets/') || request.url.startsWith('/public/')) return;
+    // The not-found handler has no route of its own: let it answer 404.
+    if (access === 'public' || request.is404 || request.url.startsWith('/assets/') || request.url.startsWith('/public/')) return;
     if (access === 'pending-second-factor') {
       if (request.session?.pendingUserId || request.actor) return;
       return reply.redirect('/sign-in');

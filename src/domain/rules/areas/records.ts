@@ -1,0 +1,63 @@
+import { defineArea } from '../rule-entry.js';
+import { dorset, herts, newcastle, notts } from '../sources.js';
+
+export const RECORD_RULES = defineArea('RC', [
+  {
+    id: 'RC1',
+    title: 'Full minutes or chair\'s record',
+    summary:
+      'Certain conferences need full minutes; the others get the chair\'s record of decisions, recommendations, a summary and conclusions, with the reports attached. Hertfordshire lists which need full minutes; other packs configure it.',
+    kind: 'enforced',
+    parameters: {
+      hertfordshire: {
+        fullMinutesFor: [
+          'any initial conference, including transfer-in and a new household member',
+          'any first review',
+          'any conference about an unborn child',
+          'a new section 47 enquiry on a child with a plan',
+          'a looked-after child',
+          'legal planning meeting, PLO or live care proceedings',
+          'reconvened after a complaint',
+          'directed by the head of service',
+          'any of these adjourned and reconvened',
+        ],
+      },
+    },
+    sources: [herts('§ 10 Administrative Arrangements')],
+  },
+  {
+    id: 'RC2',
+    title: 'Contents of the record',
+    summary:
+      'The record keeps the essential facts, a summary of the discussion showing who said what, each decision with its reasons, and the outline or revised plan.',
+    kind: 'recorded',
+    parameters: { 'pan-dorset': { alsoRecords: ['analysis of risk', 'dissenting views', 'contingency plan'] } },
+    sources: [herts('§ 10 Administrative Arrangements'), dorset('2.112'), dorset('Pan-Dorset note after 2.112')],
+  },
+  {
+    id: 'RC3',
+    title: 'Distribution of the record',
+    summary:
+      'The record goes to every invitee, whether they came or not, and to family members, minus parts they were excluded from (EX3). Sending it to those who gave apologies is considered, friends or solicitors get it only with the parent\'s agreement, and the child\'s copy is talked through with them. Each sending is logged: who, which version, how and when.',
+    kind: 'enforced',
+    parameters: { nottinghamshire: { alsoSentTo: ['GP'] } },
+    sources: [
+      herts('§ 10 Administrative Arrangements'),
+      dorset('Pan-Dorset note about sending the conference record'),
+      notts('GP invitations and summaries'),
+      newcastle('5.1.10'),
+    ],
+  },
+  {
+    id: 'RC4',
+    title: 'The record is confidential',
+    summary:
+      'Nobody passes the record on without the chair\'s consent (in Pan-Dorset, or the lead professional\'s) or a court order.',
+    kind: 'enforced',
+    parameters: {
+      national: { onwardSharingConsentFrom: ['chair'] },
+      'pan-dorset': { onwardSharingConsentFrom: ['chair', 'lead professional'] },
+    },
+    sources: [herts('§ 10 Administrative Arrangements'), dorset('2.114')],
+  },
+]);
