@@ -1,0 +1,35 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export interface OutboxAttachment {
+  filename: string;
+  contentType: string;
+  /** base64: documents are small letters and records, kept with the message so a resend is identical. */
+  content: string;
+}
+
+/**
+ * Side effects leave through this table: rows are written inside the action's transaction and a
+ * background sender delivers them, so a failure never half-sends (ARCHITECTURE.md).
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    channel: text('channel').notNull(), // email | post
+    toName: text('to_name').notNull(),
+    toAddress: text('to_address').notNull(), // email address, or the postal address for post
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    attachments: jsonb('attachments').$type<OutboxAttachment[]>().notNull().default([]),
+    status: text('status').notNull().default('queued'), // queued | sending | sent | failed | posted
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    relatedType: text('related_type'), // invitation | decisions | record | …
+    relatedId: uuid('related_id'),
+    conferenceId: uuid('conference_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt)],
+);

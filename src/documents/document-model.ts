@@ -1,0 +1,34 @@
+/**
+ * What a letter, report or record says, independent of its format: presenters build this, and
+ * the PDF and DOCX renderers print it. Keeping one model means a family copy is redacted once.
+ */
+export type Block =
+  | { type: 'heading'; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'list'; items: string[] }
+  | { type: 'keyValue'; rows: [string, string][] }
+  | { type: 'table'; head: string[]; rows: string[][] };
+
+export interface DocumentModel {
+  title: string;
+  subtitle?: string;
+  /** Printed on every page, e.g. "FAMILY COPY" or "CONFIDENTIAL". */
+  marking?: string;
+  blocks: Block[];
+  footer?: string;
+}
+
+/** The document as plain text, for email bodies and for tests that look for (or for the absence of) words. */
+export function documentText(doc: DocumentModel): string {
+  const lines: string[] = [doc.title];
+  if (doc.subtitle) lines.push(doc.subtitle);
+  if (doc.marking) lines.push(doc.marking);
+  for (const block of doc.blocks) {
+    if (block.type === 'heading' || block.type === 'paragraph') lines.push(block.text);
+    else if (block.type === 'list') lines.push(...block.items.map((i) => `- ${i}`));
+    else if (block.type === 'keyValue') lines.push(...block.rows.map(([k, v]) => `${k}: ${v}`));
+    else lines.push(block.head.join(' | '), ...block.rows.map((r) => r.join(' | ')));
+  }
+  if (doc.footer) lines.push(doc.footer);
+  return lines.join('\n');
+}
