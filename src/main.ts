@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   await database.migrate();
 
   if (!settings.production) {
-    const seeded = await seedDemo(database.db, { password: settings.demoPassword, dataDir: settings.dataDir });
+    const seeded = await seedDemo(database.db, { password: settings.demoPassword, dataDir: settings.dataDir, pack: settings.pack });
     if (seeded.seeded) {
       console.log(`Demo data created: ${seeded.users} users (username = role, e.g. social-worker) and ${seeded.children} synthetic children.`);
       if (seeded.passwordFile) {

@@ -18,7 +18,7 @@ export function register(program: Command): void {
       const database = await openConfiguredDatabase(settings);
       try {
         await database.migrate();
-        const result = await seedDemo(database.db, { password: settings.demoPassword, dataDir: settings.dataDir });
+        const result = await seedDemo(database.db, { password: settings.demoPassword, dataDir: settings.dataDir, pack: settings.pack });
         if (!result.seeded) {
           console.log('The database already has users: demo data not added.');
           return;

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/client.js';
 import {
-  addresses, cases, householdMembers, households, organisations, people, relationships, teams, users,
+  addresses, cases, chairWorkingPatterns, householdMembers, households, organisations, people, professionals, relationships, rooms, teams, users,
 } from '../../db/schema/index.js';
+import type { PackId } from '../../domain/packs/pack-id.js';
+import { seedFamilyStage, type SeededChild } from './seed-stages.js';
 import { ROLE_IDS, ROLE_LABELS, type RoleId } from '../../policies/roles.js';
 import { hashPassword, randomPassword } from '../accounts/passwords.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -34,7 +36,7 @@ const ROLE_ORG: Record<RoleId, 'la' | 'police' | 'health'> = {
  */
 export async function seedDemo(
   db: Database,
-  options: { password: string | null; dataDir: string; now?: Date; force?: boolean },
+  options: { password: string | null; dataDir: string; now?: Date; force?: boolean; pack?: PackId },
 ): Promise<SeedResult> {
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   if ((existing?.n ?? 0) > 0 && !options.force) return { seeded: false, password: null, passwordFile: null, users: 0, children: 0 };
@@ -89,10 +91,16 @@ export async function seedDemo(
       await tx.update(users).set({ managerId: manager.id }).where(sql`${users.id} = ${worker.id}`);
     }
 
+    const chair = byRole.get('chair');
+    await seedDiary(tx, chair?.id ?? null, orgs.map((o) => ({ id: o.id, name: o.name, kind: o.kind })));
+
     let children = 0;
     let childNumber = 1;
     for (const family of DEMO_FAMILIES) {
-      children += await seedFamily(tx, family, { now, childNumber, laId: la.id, worker: worker?.id ?? null, manager: manager?.id ?? null });
+      const ctx = { now, childNumber, laId: la.id, worker: worker?.id ?? null, manager: manager?.id ?? null };
+      const seeded = await seedFamily(tx, family, ctx);
+      await seedFamilyStage(tx, family, seeded.children, { ...ctx, householdId: seeded.householdId, chair: chair?.id ?? null, pack: options.pack ?? 'national' });
+      children += seeded.children.length;
       childNumber += family.children.length;
     }
     await recordAudit(tx, systemContext(now), { action: 'demo-seeded', details: { users: userRows.length, children } });
@@ -113,7 +121,7 @@ async function seedFamily(
   tx: Transaction,
   family: (typeof DEMO_FAMILIES)[number],
   ctx: { now: Date; childNumber: number; laId: string; worker: string | null; manager: string | null },
-): Promise<number> {
+): Promise<{ householdId: string; children: SeededChild[] }> {
   const openedOn = isoDay(new Date(ctx.now.getTime() - family.openedDaysAgo * DAY));
   const [household] = await tx.insert(households).values({ name: `${family.familyName} household` }).returning();
   if (!household) throw new Error('household not created');
@@ -129,6 +137,7 @@ async function seedFamily(
     )
     .returning();
   let n = 0;
+  const seeded: SeededChild[] = [];
   for (const child of family.children) {
     const [row] = await tx
       .insert(people)
@@ -155,11 +164,16 @@ async function seedFamily(
         });
       }
     }
-    await tx.insert(cases).values({
-      childId: row.id, householdId: household.id, organisationId: ctx.laId,
-      socialWorkerId: ctx.worker, teamManagerId: ctx.manager, openedOn,
-      primaryNeedCode: family.stage === 'referral' ? null : 'N1',
-    });
+    const [caseRow] = await tx
+      .insert(cases)
+      .values({
+        childId: row.id, householdId: household.id, organisationId: ctx.laId,
+        socialWorkerId: ctx.worker, teamManagerId: ctx.manager, openedOn,
+        primaryNeedCode: family.stage === 'referral' ? null : 'N1',
+      })
+      .returning({ id: cases.id });
+    if (!caseRow) throw new Error('case not created');
+    seeded.push({ caseId: caseRow.id, childId: row.id, unborn: child.ageDays === null });
   }
   for (const [i, adult] of family.adults.entries()) {
     const adultRow = adultRows[i];
@@ -168,5 +182,23 @@ async function seedFamily(
       await tx.insert(addresses).values({ personId: adultRow.id, ...family.address, fromDate: openedOn });
     }
   }
-  return n;
+  return { householdId: household.id, children: seeded };
+}
+
+/** Rooms, the chair's working week and a named professional per partner agency, so booking works at once. */
+async function seedDiary(tx: Transaction, chairId: string | null, orgs: { id: string; name: string; kind: string }[]): Promise<void> {
+  await tx.insert(rooms).values([
+    { name: 'Conference Room 1', building: 'Demoshire County Hall', capacity: 14, stepFreeAccess: true, hearingLoop: true, videoEquipped: true },
+    { name: 'Family Room', building: 'Mockbury Family Centre', capacity: 8, stepFreeAccess: true, hearingLoop: false, videoEquipped: false },
+  ]);
+  if (chairId) {
+    await tx.insert(chairWorkingPatterns).values(
+      [1, 2, 3, 4, 5].map((weekday) => ({ chairId, weekday, startTime: '09:00', endTime: '17:00', maxConferences: 3 })),
+    );
+  }
+  const roles: Record<string, string> = { police: 'Detective constable', health: 'Health visitor', education: 'Designated safeguarding lead', housing: 'Tenancy officer' };
+  for (const org of orgs) {
+    const role = roles[org.kind];
+    if (role) await tx.insert(professionals).values({ organisationId: org.id, name: `Demo ${role}`, role, secureEmail: `${org.kind}.professional@demoshire.example` });
+  }
 }
