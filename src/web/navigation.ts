@@ -11,6 +11,8 @@ const ITEMS: NavItem[] = [
   { text: 'My work', href: '/', roles: 'all' },
   { text: 'Deadlines', href: '/deadlines/calculator', roles: 'all' },
   { text: 'Rules', href: '/rules', roles: 'all' },
+  { text: 'Escalations', href: '/escalations', roles: ['chair', 'service-manager', 'team-manager'] },
+  { text: 'Moves', href: '/transfers', roles: ['register-officer'] },
   { text: 'Users', href: '/admin/users', roles: ['administrator'] },
   { text: 'Teams', href: '/admin/teams', roles: ['administrator'] },
   { text: 'Calendar', href: '/admin/calendar', roles: ['administrator'] },

@@ -6,3 +6,5 @@ export * from './front-door.js';
 export * from './conferences.js';
 export * from './outbox.js';
 export * from './invitations.js';
+export * from './meeting.js';
+export * from './escalation.js';

@@ -1,0 +1,275 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
+import { childProtectionPlans, conferenceChildren, conferences } from './conferences.js';
+import { invitations } from './invitations.js';
+import { people } from './people.js';
+
+/** Who ticked an opening item, and when (CF4). */
+export interface ChecklistTick {
+  by: string;
+  byName: string;
+  at: string;
+}
+
+/** Facts for RC1 that only the chair can say (the rest come from the conference and its children). */
+export interface RecordFactsFlags {
+  newHouseholdMember?: boolean;
+  newSection47OnPlanChild?: boolean;
+  legalPlanning?: boolean;
+  reconvenedAfterComplaint?: boolean;
+  directedByHeadOfService?: boolean;
+}
+
+/** The meeting on the day: one per conference, from opening to held or adjourned. */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    status: text('status').notNull(), // in-progress | held | adjourned
+    conferenceDate: date('conference_date', { mode: 'string' }).notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    openedBy: uuid('opened_by').references(() => users.id),
+    concludedAt: timestamp('concluded_at', { withTimezone: true }),
+    concludedBy: uuid('concluded_by').references(() => users.id),
+    checklist: jsonb('checklist').$type<Record<string, ChecklistTick>>().notNull().default({}),
+    recordFacts: jsonb('record_facts').$type<RecordFactsFlags>().notNull().default({}),
+    decisionsSheetVersion: integer('decisions_sheet_version').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('meetings_conference').on(t.conferenceId)],
+);
+
+/** Attendance by person, agency, role and parts (CF3), apologies and reports, leaving and exclusion (EX3, EX4). */
+export const meetingAttendance = pgTable(
+  'meeting_attendance',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    invitationId: uuid('invitation_id').references(() => invitations.id),
+    userId: uuid('user_id').references(() => users.id),
+    kind: text('kind').notNull(), // see ATTENDEE_KINDS
+    name: text('name').notNull(),
+    agency: text('agency'), // see AGENCIES; null for family members
+    organisationName: text('organisation_name'),
+    role: text('role').notNull(),
+    status: text('status').notNull().default('expected'), // see ATTENDANCE_STATUSES
+    onBehalfOf: text('on_behalf_of'),
+    partsAttended: text('parts_attended').array().notNull().default(sql`'{}'::text[]`),
+    excludedParts: text('excluded_parts').array().notNull().default(sql`'{}'::text[]`),
+    leftAt: timestamp('left_at', { withTimezone: true }),
+    leftDuringPart: text('left_during_part'),
+    leftReason: text('left_reason'),
+    supportsAttendanceId: uuid('supports_attendance_id'),
+    directContactChildIds: text('direct_contact_child_ids').array().notNull().default(sql`'{}'::text[]`),
+    writtenReportSubmitted: boolean('written_report_submitted').notNull().default(false),
+    writtenReportPresented: boolean('written_report_presented').notNull().default(false),
+    /** EX3: the chair's decision on an excluded family member's copy: the attended part, or the whole record. */
+    recordScope: text('record_scope').notNull().default('attended-part'),
+    recordScopeGrounds: text('record_scope_grounds'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [index('meeting_attendance_conference').on(t.conferenceId)],
+);
+
+/** Each practitioner's (Pan-Dorset: each agency's) view on the need for a plan, per child (DC2). */
+export const meetingViews = pgTable(
+  'meeting_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    childId: uuid('child_id').notNull().references(() => people.id),
+    attendanceId: uuid('attendance_id').notNull().references(() => meetingAttendance.id),
+    name: text('name').notNull(),
+    agency: text('agency').notNull(),
+    planNeeded: boolean('plan_needed').notNull(),
+    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    reasons: text('reasons').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [index('meeting_views_conference_child').on(t.conferenceId, t.childId)],
+);
+
+export interface DissentEntry {
+  name: string;
+  agency: string;
+  view: string;
+}
+
+export interface CoreGroupMemberEntry {
+  name: string;
+  role: string;
+}
+
+/** The chair's decision per child (DC1–DC8), with quorum (CF1) and overrule (TS21) follow-ups. */
+export const meetingDecisions = pgTable(
+  'meeting_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    childId: uuid('child_id').notNull().references(() => people.id),
+    conferenceChildId: uuid('conference_child_id').notNull().references(() => conferenceChildren.id),
+    outcome: text('outcome').notNull(),
+    sufferedHarm: boolean('suffered_harm'),
+    sufferedHarmReasons: text('suffered_harm_reasons').notNull().default(''),
+    likelyHarm: boolean('likely_harm'),
+    likelyHarmReasons: text('likely_harm_reasons').notNull().default(''),
+    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    categoryChangeGrounds: text('category_change_grounds'),
+    chairView: text('chair_view'),
+    basis: text('basis'), // unanimous | majority | casting-vote | overrule | chair
+    overrule: boolean('overrule').notNull().default(false),
+    overruleReasons: text('overrule_reasons'),
+    seniorManagersInformed: text('senior_managers_informed'),
+    seniorManagersInformedOn: date('senior_managers_informed_on', { mode: 'string' }),
+    furtherConferenceBy: date('further_conference_by', { mode: 'string' }),
+    quorate: boolean('quorate').notNull(),
+    inquorateReasons: text('inquorate_reasons'),
+    earlyReview: boolean('early_review').notNull().default(false),
+    dissents: jsonb('dissents').$type<DissentEntry[]>().notNull().default([]),
+    variationReason: text('variation_reason'),
+    history: jsonb('history').$type<Record<string, unknown>[]>().notNull().default([]),
+    childInNeedRecommendation: text('child_in_need_recommendation'),
+    legalActionRecommendation: text('legal_action_recommendation'),
+    interimSafetyPlan: text('interim_safety_plan'),
+    parentsView: text('parents_view'),
+    complaintsRouteExplained: boolean('complaints_route_explained').notNull().default(false),
+    leadSocialWorkerId: uuid('lead_social_worker_id').references(() => users.id),
+    contactTeamManagerId: uuid('contact_team_manager_id').references(() => users.id),
+    coreGroupMembers: jsonb('core_group_members').$type<CoreGroupMemberEntry[]>().notNull().default([]),
+    firstCoreGroupOn: date('first_core_group_on', { mode: 'string' }),
+    reviewOn: date('review_on', { mode: 'string' }),
+    reviewTriggers: text('review_triggers'),
+    childrensCentre: text('childrens_centre'), // told | not-told
+    childrensCentreReason: text('childrens_centre_reason'),
+    writtenViewsSoughtBy: date('written_views_sought_by', { mode: 'string' }),
+    writtenResponsesBy: date('written_responses_by', { mode: 'string' }),
+    discontinuationPending: boolean('discontinuation_pending').notNull().default(false),
+    planId: uuid('plan_id').references(() => childProtectionPlans.id),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('meeting_decisions_conference_child').on(t.conferenceId, t.childId)],
+);
+
+export interface PlanActionEntry {
+  action: string;
+  owner: string;
+  ownerIsProfessional: boolean;
+  ownerJobTitle: string;
+  timescale: string;
+  checkedBy: string;
+}
+
+/** The outline plan per child (PL1, PL3). */
+export const meetingOutlinePlans = pgTable(
+  'meeting_outline_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    childId: uuid('child_id').notNull().references(() => people.id),
+    riskStatement: text('risk_statement').notNull().default(''),
+    aim: text('aim').notNull().default(''),
+    outcomes: text('outcomes').notNull().default(''),
+    shortTermObjectives: text('short_term_objectives').notNull().default(''),
+    longTermObjectives: text('long_term_objectives').notNull().default(''),
+    actions: jsonb('actions').$type<PlanActionEntry[]>().notNull().default([]),
+    nonNegotiables: text('non_negotiables').notNull().default(''),
+    immediateActions: text('immediate_actions').notNull().default(''),
+    visitFrequencyWeeks: integer('visit_frequency_weeks'),
+    contingency: text('contingency').notNull().default(''),
+    endConditions: text('end_conditions').notNull().default(''),
+    explainedToChild: text('explained_to_child').notNull().default(''),
+    familyLanguage: text('family_language').notNull().default(''),
+    familyCopyArrangements: text('family_copy_arrangements').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('meeting_outline_plans_conference_child').on(t.conferenceId, t.childId)],
+);
+
+/** The record of the conference (RC1–RC4): full minutes or the chair's record, draft → approved → distributed. */
+export const conferenceRecords = pgTable(
+  'conference_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    form: text('form').notNull(), // full-minutes | chairs-record
+    formReasons: text('form_reasons').array().notNull().default(sql`'{}'::text[]`),
+    status: text('status').notNull().default('draft'),
+    currentVersion: integer('current_version').notNull().default(0),
+    approvedVersion: integer('approved_version'),
+    approvedBy: uuid('approved_by').references(() => users.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('conference_records_conference').on(t.conferenceId)],
+);
+
+/** Every saved version of the record's written sections is kept. */
+export const conferenceRecordVersions = pgTable(
+  'conference_record_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recordId: uuid('record_id').notNull().references(() => conferenceRecords.id),
+    number: integer('number').notNull(),
+    sections: jsonb('sections').$type<Record<string, string>>().notNull(),
+    savedBy: uuid('saved_by').references(() => users.id),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('conference_record_versions_number').on(t.recordId, t.number)],
+);
+
+/** Status changes of the meeting and the record, beside conference_status_history. */
+export const meetingEvents = pgTable(
+  'meeting_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    subject: text('subject').notNull(), // meeting | record
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    event: text('event').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    by: uuid('by').references(() => users.id),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('meeting_events_conference').on(t.conferenceId)],
+);
+
+/** Every copy sent of the decisions sheet, the record, or a letter to a missing agency: who, which version, how, when (RC3). */
+export const meetingDistributions = pgTable(
+  'meeting_distributions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    document: text('document').notNull(), // decisions | record | quorum-letter
+    documentVersion: integer('document_version').notNull(),
+    invitationId: uuid('invitation_id').references(() => invitations.id),
+    recipientName: text('recipient_name').notNull(),
+    recipientRole: text('recipient_role').notNull(),
+    familyCopy: boolean('family_copy').notNull().default(false),
+    method: text('method').notNull(), // email | post | not-sent
+    address: text('address'),
+    outboxMessageId: uuid('outbox_message_id'),
+    redactedParts: text('redacted_parts').array().notNull().default(sql`'{}'::text[]`),
+    note: text('note'),
+    distributedBy: uuid('distributed_by').references(() => users.id),
+    distributedAt: timestamp('distributed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('meeting_distributions_conference').on(t.conferenceId, t.document)],
+);

@@ -1,0 +1,163 @@
+import { desc, eq, isNull, ne } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { complaints, conferenceChildren, conferences, dissents, people, practiceConcerns } from '../../../db/schema/index.js';
+import { COMPLAINT_STAGE_LABELS, complaintStepsFrom, dissentStepsFrom, type ComplaintStage, type DissentStage } from '../../../domain/escalation/stages.js';
+import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../../domain/conference/kinds.js';
+import { advanceComplaint, recordComplaint } from '../../../modules/escalation/complaints.js';
+import { advanceDissent, raisePracticeConcern, recordDissent, resolvePracticeConcern } from '../../../modules/escalation/dissent-and-concerns.js';
+import { ConflictError } from '../../../modules/shared/errors.js';
+import {
+  mayAdvanceComplaint, mayDecideDissent, mayRaisePracticeConcern, mayRecordComplaint, mayRecordDissent, mayResolvePracticeConcern, mayViewEscalations,
+} from '../../../policies/escalation.js';
+import { parseForm } from '../../forms.js';
+import { complaintForm, complaintStepForm, concernForm, dissentForm, dissentStepForm, resolveForm } from './form.js';
+
+const STEP_LABELS: Record<string, string> = {
+  resolve: 'Resolved by the chair', escalate: 'Not resolved: to the complaints procedure', uphold: 'Upheld: reconvene under a different chair',
+  'not-upheld': 'Not upheld: close', 'to-review-panel': 'To the review panel', close: 'Close',
+  'alert-service-manager': 'Service manager alerted', 'uphold-decision': 'Decision upheld', 'bring-review-forward': 'Review brought forward',
+  'to-partnership-chair': 'To the partnership chair (last resort)',
+};
+
+export default function escalationPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+  const uuid = /^[0-9a-f-]{36}$/i;
+
+  async function conferenceSummary(id: string) {
+    if (!uuid.test(id)) return null;
+    const [conference] = await db.select().from(conferences).where(eq(conferences.id, id));
+    if (!conference) return null;
+    const children = await db
+      .select({ id: people.id, givenNames: people.givenNames, familyName: people.familyName })
+      .from(conferenceChildren)
+      .innerJoin(people, eq(conferenceChildren.childId, people.id))
+      .where(eq(conferenceChildren.conferenceId, id));
+    return { ...conference, kindLabel: CONFERENCE_KIND_LABELS[conference.kind as ConferenceKind] ?? conference.kind, children };
+  }
+
+  app.get('/escalations', { config: { access: mayViewEscalations } }, async (_request, reply) => {
+    const openComplaints = await db.select().from(complaints).where(ne(complaints.stage, 'closed')).orderBy(desc(complaints.receivedOn));
+    const openDissents = await db.select().from(dissents).orderBy(desc(dissents.raisedOn));
+    const openConcerns = await db.select().from(practiceConcerns).where(isNull(practiceConcerns.resolvedOn)).orderBy(desc(practiceConcerns.raisedOn));
+    return reply.view('escalation/list.njk', {
+      title: 'Complaints, dissent and practice concerns',
+      complaints: openComplaints.map((c) => ({ ...c, stageLabel: COMPLAINT_STAGE_LABELS[c.stage as ComplaintStage] })),
+      dissents: openDissents.filter((d) => dissentStepsFrom(d.stage as DissentStage).length > 0),
+      concerns: openConcerns, backLink: { href: '/' },
+    });
+  });
+
+  // Complaints (CO1)
+  app.get<{ Params: { id: string } }>('/conferences/:id/complaints/new', { config: { access: mayRecordComplaint } }, async (request, reply) => {
+    const conference = await conferenceSummary(request.params.id);
+    if (!conference) return reply.callNotFound();
+    return reply.view('escalation/complaint-new.njk', { title: 'Record a complaint about a conference', conference, values: {}, backLink: { href: '/escalations' } });
+  });
+  app.post<{ Params: { id: string } }>('/conferences/:id/complaints/new', { config: { access: mayRecordComplaint } }, async (request, reply) => {
+    const conference = await conferenceSummary(request.params.id);
+    if (!conference) return reply.callNotFound();
+    const parsed = parseForm(complaintForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return reply.view('escalation/complaint-new.njk', { title: 'Record a complaint about a conference', conference, errors: parsed.errors, values: parsed.values, backLink: { href: '/escalations' } });
+    }
+    const id = await recordComplaint(db, request.actionContext(), { ...parsed.data, conferenceId: conference.id });
+    return reply.redirect(`/complaints/${id}`);
+  });
+  async function showComplaint(reply: FastifyReply, id: string, extra: Record<string, unknown> = {}) {
+    const [complaint] = uuid.test(id) ? await db.select().from(complaints).where(eq(complaints.id, id)) : [];
+    if (!complaint) return reply.callNotFound();
+    const conference = await conferenceSummary(complaint.conferenceId);
+    const steps = complaintStepsFrom(complaint.stage as ComplaintStage).map((s) => ({ value: s, text: STEP_LABELS[s] ?? s }));
+    return reply.view('escalation/complaint.njk', {
+      title: 'Complaint', complaint, conference, steps, stageLabel: COMPLAINT_STAGE_LABELS[complaint.stage as ComplaintStage],
+      stageLabels: COMPLAINT_STAGE_LABELS, stepLabels: STEP_LABELS, values: {}, backLink: { href: '/escalations' }, ...extra,
+    });
+  }
+  app.get<{ Params: { id: string } }>('/complaints/:id', { config: { access: mayViewEscalations } }, async (request, reply) => showComplaint(reply, request.params.id));
+  app.post<{ Params: { id: string } }>('/complaints/:id/advance', { config: { access: mayAdvanceComplaint } }, async (request, reply) => {
+    const parsed = parseForm(complaintStepForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return showComplaint(reply, request.params.id, { errors: parsed.errors, values: parsed.values });
+    }
+    try {
+      await advanceComplaint(db, request.actionContext(), request.params.id, parsed.data);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      reply.code(409);
+      return showComplaint(reply, request.params.id, { errors: [{ field: 'step', message: error.message }], values: parsed.data });
+    }
+    return reply.redirect(`/complaints/${request.params.id}`);
+  });
+
+  // Professional dissent (CO2)
+  app.get<{ Params: { id: string } }>('/conferences/:id/dissents/new', { config: { access: mayRecordDissent } }, async (request, reply) => {
+    const conference = await conferenceSummary(request.params.id);
+    if (!conference) return reply.callNotFound();
+    return reply.view('escalation/dissent-new.njk', { title: 'Record professional dissent', conference, values: {}, backLink: { href: '/escalations' } });
+  });
+  app.post<{ Params: { id: string } }>('/conferences/:id/dissents/new', { config: { access: mayRecordDissent } }, async (request, reply) => {
+    const conference = await conferenceSummary(request.params.id);
+    if (!conference) return reply.callNotFound();
+    const parsed = parseForm(dissentForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return reply.view('escalation/dissent-new.njk', { title: 'Record professional dissent', conference, errors: parsed.errors, values: parsed.values, backLink: { href: '/escalations' } });
+    }
+    const childId = parsed.data.childId && conference.children.some((c) => c.id === parsed.data.childId) ? parsed.data.childId : null;
+    const id = await recordDissent(db, request.actionContext(), { ...parsed.data, childId, conferenceId: conference.id });
+    return reply.redirect(`/dissents/${id}`);
+  });
+  async function showDissent(reply: FastifyReply, id: string, canDecide: boolean, extra: Record<string, unknown> = {}) {
+    const [dissent] = uuid.test(id) ? await db.select().from(dissents).where(eq(dissents.id, id)) : [];
+    if (!dissent) return reply.callNotFound();
+    const conference = await conferenceSummary(dissent.conferenceId);
+    const steps = dissentStepsFrom(dissent.stage as DissentStage)
+      .filter((s) => canDecide || s === 'alert-service-manager')
+      .map((s) => ({ value: s, text: STEP_LABELS[s] ?? s }));
+    return reply.view('escalation/dissent.njk', { title: 'Professional dissent', dissent, conference, steps, values: {}, backLink: { href: '/escalations' }, ...extra });
+  }
+  app.get<{ Params: { id: string } }>('/dissents/:id', { config: { access: mayViewEscalations } }, async (request, reply) =>
+    showDissent(reply, request.params.id, mayDecideDissent(request.actor)),
+  );
+  app.post<{ Params: { id: string } }>('/dissents/:id/advance', { config: { access: mayRecordDissent } }, async (request, reply) => {
+    const parsed = parseForm(dissentStepForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return showDissent(reply, request.params.id, mayDecideDissent(request.actor), { errors: parsed.errors, values: parsed.values });
+    }
+    try {
+      await advanceDissent(db, request.actionContext(), request.params.id, parsed.data);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      reply.code(409);
+      return showDissent(reply, request.params.id, mayDecideDissent(request.actor), { errors: [{ field: 'step', message: error.message }], values: parsed.data });
+    }
+    return reply.redirect(`/dissents/${request.params.id}`);
+  });
+
+  // Practice concerns (CO3)
+  app.get<{ Querystring: { conference?: string } }>('/practice-concerns/new', { config: { access: mayRaisePracticeConcern } }, async (request, reply) =>
+    reply.view('escalation/concern-new.njk', { title: 'Raise a practice concern', values: { conferenceId: request.query.conference ?? '' }, backLink: { href: '/escalations' } }),
+  );
+  app.post('/practice-concerns/new', { config: { access: mayRaisePracticeConcern } }, async (request, reply) => {
+    const parsed = parseForm(concernForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return reply.view('escalation/concern-new.njk', { title: 'Raise a practice concern', errors: parsed.errors, values: parsed.values, backLink: { href: '/escalations' } });
+    }
+    const conferenceId = parsed.data.conferenceId && (await conferenceSummary(parsed.data.conferenceId)) ? parsed.data.conferenceId : null;
+    await raisePracticeConcern(db, request.actionContext(), { ...parsed.data, conferenceId });
+    return reply.redirect('/escalations');
+  });
+  app.post<{ Params: { id: string } }>('/practice-concerns/:id/resolve', { config: { access: mayResolvePracticeConcern } }, async (request, reply) => {
+    const parsed = parseForm(resolveForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return reply.view('errors/conflict.njk', { title: 'That could not be done', message: parsed.errors.map((e) => e.message).join('. ') });
+    }
+    await resolvePracticeConcern(db, request.actionContext(), request.params.id, parsed.data);
+    return reply.redirect('/escalations');
+  });
+}
