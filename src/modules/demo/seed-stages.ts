@@ -82,6 +82,7 @@ export async function seedFamilyStage(
       outcome: family.stage === 'section-47' ? null : 'continuing-risk',
       outcomeReasons: family.stage === 'section-47' ? null : 'Risk continues (demo).',
       outcomeRecordedAt: family.stage === 'section-47' ? null : at(workingDaysAgo(ctx.now, Math.max(ages[family.stage] - 3, 0)), 12),
+      coreAssessmentCompletedOn: family.stage === 'section-47' ? null : workingDaysAgo(ctx.now, Math.max(ages[family.stage] - 3, 0)),
       createdBy: ctx.worker,
     });
   }

@@ -12,9 +12,9 @@ export interface WorkSection {
 
 export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
   'social-worker': [
+    { id: 'reports-due', heading: 'Decisions and assessments due', empty: 'No referral decisions or core assessments are waiting for you.' },
+    { id: 'core-groups', heading: 'Reviews due for children you lead', empty: 'No child protection plan you lead has a review coming due.' },
     { id: 'visits-due', heading: 'Visits due', empty: 'No visits are due. Statutory visits to children on a plan will appear here, most urgent first.' },
-    { id: 'reports-due', heading: 'Reports due', empty: 'No conference reports are due from you.' },
-    { id: 'core-groups', heading: 'Core groups to hold', empty: 'No core group meetings are due.' },
   ],
   'team-manager': [
     { id: 'authorisations', heading: 'Waiting for your authorisation', empty: 'Nothing is waiting for you to authorise: conference requests, reports and visit-frequency changes will appear here.' },

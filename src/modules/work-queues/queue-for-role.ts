@@ -1,0 +1,39 @@
+import { Temporal } from 'temporal-polyfill';
+import type { Queryable } from '../../db/client.js';
+import type { PackId } from '../../domain/packs/pack-id.js';
+import type { Actor, RoleId } from '../../policies/roles.js';
+import { workingCalendar } from '../calendar/calendar-store.js';
+import { agencyQueue, businessSupportQueue, chairQueue, registerOfficerQueue, serviceManagerQueue, socialWorkerQueue, teamManagerQueue } from './queues.js';
+import type { QueueContext, WorkItem } from './work-item.js';
+
+export type RoleQueue = Record<string, WorkItem[]>;
+
+export function londonNow(now: Date): Temporal.PlainDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO('Europe/London').toPlainDateTime();
+}
+
+/**
+ * What is waiting for this person, by section id of their home page, most urgent first.
+ * Every date is computed now from the stored facts: nothing is kept up to date by a job.
+ */
+export async function queueForRole(db: Queryable, actor: Actor, role: RoleId, now: Date, pack: PackId): Promise<RoleQueue> {
+  const ctx: QueueContext = { calendar: await workingCalendar(db), now: londonNow(now), pack };
+  switch (role) {
+    case 'business-support':
+      return businessSupportQueue(db, ctx);
+    case 'team-manager':
+      return teamManagerQueue(db, ctx);
+    case 'service-manager':
+      return serviceManagerQueue(db, ctx);
+    case 'chair':
+      return chairQueue(db, actor);
+    case 'social-worker':
+      return socialWorkerQueue(db, ctx, actor);
+    case 'register-officer':
+      return registerOfficerQueue(db);
+    case 'agency-practitioner':
+      return agencyQueue(db, actor);
+    default:
+      return {};
+  }
+}

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { childProtectionPlans, conferences } from '../../db/schema/index.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { childOnAPlan } from '../../../test/support/escalation-factory.js';
+import { createOrganisation, createUser } from '../../../test/support/factories.js';
+import { toActor } from '../accounts/load-actor.js';
+import { queueForRole } from './queue-for-role.js';
+import { eq } from 'drizzle-orm';
+
+const NOW = new Date('2026-03-02T10:00:00Z');
+
+describeEachEngine('work queues computed on read', (engine) => {
+  let database: TestDatabase;
+  let orgId: string;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    orgId = (await createOrganisation(database.handle.db)).id;
+  });
+  afterAll(async () => database.drop());
+
+  it('business support sees conferences to book, most urgent first, with the deadline explained', async () => {
+    const db = database.handle.db;
+    await db.insert(conferences).values([
+      { kind: 'initial', status: 'requested', pack: 'national', dueRuleId: 'TS1', dueFromDate: '2026-02-20', dueDate: '2026-03-13' },
+      { kind: 'initial', status: 'requested', pack: 'national', dueRuleId: 'TS1', dueFromDate: '2026-02-02', dueDate: '2026-02-23' },
+      { kind: 'initial', status: 'booked', pack: 'national', dueRuleId: 'TS1', dueFromDate: '2026-02-02', dueDate: '2026-02-23' },
+    ]);
+    const actor = toActor(await createUser(db, { roles: ['business-support'], organisationId: orgId }));
+    const queue = await queueForRole(db, actor, 'business-support', NOW, 'national');
+    const toBook = queue['to-book']!;
+    expect(toBook.map((i) => i.dueDate)).toEqual(['2026-02-23', '2026-03-13']);
+    expect(toBook[0]!.state).toBe('overdue by 5 working days');
+    expect(toBook[1]!.explanation).toMatch(/^Due 13 March 2026: 15 working days after the strategy discussion on 20 February 2026/);
+  });
+
+  it('a social worker sees the next review of each plan they lead (TS5 after the initial conference)', async () => {
+    const db = database.handle.db;
+    const worker = await createUser(db, { roles: ['social-worker'], organisationId: orgId });
+    const fixture = await childOnAPlan(db, orgId);
+    await db.update(childProtectionPlans).set({ leadSocialWorkerId: worker.id }).where(eq(childProtectionPlans.id, fixture.plan.id));
+    const queue = await queueForRole(db, toActor(worker), 'social-worker', NOW, 'national');
+    const reviews = queue['core-groups']!;
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]).toMatchObject({ dueDate: '2026-02-03', href: `/plans/${fixture.plan.id}` });
+    expect(reviews[0]!.state).toMatch(/^overdue/);
+  });
+
+  it('a service manager sees plans of children turning 18 soon (TS25)', async () => {
+    const db = database.handle.db;
+    const fixture = await childOnAPlan(db, orgId);
+    const { people } = await import('../../db/schema/index.js');
+    await db.update(people).set({ dateOfBirth: '2008-04-10' }).where(eq(people.id, fixture.child.id));
+    const manager = toActor(await createUser(db, { roles: ['service-manager'], organisationId: orgId }));
+    const queue = await queueForRole(db, manager, 'service-manager', NOW, 'national');
+    expect(queue['plans-to-end']!.map((i) => i.dueDate)).toContain('2026-04-10');
+  });
+});

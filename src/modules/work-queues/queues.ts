@@ -1,0 +1,167 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import {
+  childProtectionPlans, complaints, conferenceChildren, conferences, dissents, invitations, outOfTimescaleAuthorisations, people, referrals,
+  section47Enquiries, cases, transferNotices,
+} from '../../db/schema/index.js';
+import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
+import type { PackId } from '../../domain/packs/pack-id.js';
+import type { Actor } from '../../policies/roles.js';
+import { deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
+
+const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
+const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
+const LIMIT = 50;
+
+async function childNamesByConference(db: Queryable, conferenceIds: string[]): Promise<Map<string, string>> {
+  if (!conferenceIds.length) return new Map();
+  const rows = await db
+    .select({ conferenceId: conferenceChildren.conferenceId, givenNames: people.givenNames, familyName: people.familyName })
+    .from(conferenceChildren)
+    .innerJoin(people, eq(conferenceChildren.childId, people.id))
+    .where(and(inArray(conferenceChildren.conferenceId, conferenceIds), eq(conferenceChildren.role, 'subject')));
+  const map = new Map<string, string[]>();
+  for (const r of rows) map.set(r.conferenceId, [...(map.get(r.conferenceId) ?? []), nameOf(r)]);
+  return new Map([...map].map(([k, v]) => [k, v.join(', ')]));
+}
+
+/** Conferences in one status, as queue items due by their stored statutory date. */
+async function conferencesIn(db: Queryable, ctx: QueueContext, status: string, href: (id: string) => string): Promise<WorkItem[]> {
+  const rows = await db.select().from(conferences).where(eq(conferences.status, status)).orderBy(asc(conferences.dueDate)).limit(LIMIT);
+  const names = await childNamesByConference(db, rows.map((r) => r.id));
+  return mostUrgentFirst(
+    rows.map((c) => {
+      const item = { title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, href: href(c.id) };
+      return c.dueRuleId && c.dueFromDate ? deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, item) : undatedItem(item);
+    }),
+  );
+}
+
+export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
+  return { 'to-book': await conferencesIn(db, ctx, 'requested', (id) => `/conferences/${id}`) };
+}
+
+export async function teamManagerQueue(db: Queryable, ctx: QueueContext) {
+  return { authorisations: await conferencesIn(db, ctx, 'awaiting-authorisation', (id) => `/conferences/${id}`) };
+}
+
+export async function serviceManagerQueue(db: Queryable, ctx: QueueContext) {
+  const pending = await db
+    .select({ a: outOfTimescaleAuthorisations, kind: conferences.kind })
+    .from(outOfTimescaleAuthorisations)
+    .innerJoin(conferences, eq(outOfTimescaleAuthorisations.conferenceId, conferences.id))
+    .where(isNull(outOfTimescaleAuthorisations.decision))
+    .orderBy(asc(outOfTimescaleAuthorisations.requestedAt))
+    .limit(LIMIT);
+  const names = await childNamesByConference(db, pending.map((p) => p.a.conferenceId));
+  // TS25: plans of children reaching 18 in the next 90 days end without a conference.
+  const soon = await db
+    .select({ planId: childProtectionPlans.id, givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth })
+    .from(childProtectionPlans)
+    .innerJoin(people, eq(childProtectionPlans.childId, people.id))
+    .where(and(isNull(childProtectionPlans.endDate), sql`${people.dateOfBirth} + interval '18 years' <= ${ctx.now.toPlainDate().add({ days: 90 }).toString()}::date`))
+    .limit(LIMIT);
+  const open = await db.select().from(dissents).where(eq(dissents.stage, 'with-service-manager')).orderBy(asc(dissents.raisedOn)).limit(LIMIT);
+  return {
+    'out-of-timescale': pending.map((p) =>
+      undatedItem({ title: `${kindLabel(p.kind)}: ${names.get(p.a.conferenceId) ?? ''}`, detail: `Proposed ${p.a.proposedDate}: ${p.a.reasons}`, href: `/conferences/${p.a.conferenceId}` }, p.a.proposedDate),
+    ),
+    'plans-to-end': mostUrgentFirst(
+      soon.filter((s) => s.dateOfBirth).map((s) => deadlineItem(ctx, { ruleId: 'TS25', pack: ctx.pack, from: s.dateOfBirth! }, { title: `${nameOf(s)}: 18th birthday`, href: `/plans/${s.planId}` })),
+    ),
+    escalations: open.map((d) => undatedItem({ title: `Dissent from ${d.professionalName} (${d.agency})`, href: `/dissents/${d.id}` }, d.raisedOn)),
+  };
+}
+
+export async function chairQueue(db: Queryable, actor: Actor) {
+  const mine = await db
+    .select()
+    .from(conferences)
+    .where(and(eq(conferences.chairId, actor.id), inArray(conferences.status, ['booked', 'invitations-sent'])))
+    .orderBy(asc(conferences.scheduledStart))
+    .limit(LIMIT);
+  const names = await childNamesByConference(db, mine.map((c) => c.id));
+  const atChair = await db.select().from(complaints).where(eq(complaints.stage, 'chair')).orderBy(asc(complaints.receivedOn)).limit(LIMIT);
+  return {
+    conferences: mine.map((c) =>
+      undatedItem({ title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, detail: c.scheduledStart ? `Starts ${c.scheduledStart.toISOString().slice(0, 16).replace('T', ' ')} UTC` : undefined, href: `/conferences/${c.id}` }, c.scheduledStart?.toISOString() ?? '9999'),
+    ),
+    dissent: atChair.map((c) => undatedItem({ title: `Complaint from ${c.complainantName}`, href: `/complaints/${c.id}` }, c.receivedOn)),
+  };
+}
+
+export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
+  const myCases = db.select({ id: cases.id }).from(cases).where(eq(cases.socialWorkerId, actor.id));
+  const openS47 = await db
+    .select({ s: section47Enquiries, givenNames: people.givenNames, familyName: people.familyName, caseId: cases.id })
+    .from(section47Enquiries)
+    .innerJoin(cases, eq(section47Enquiries.caseId, cases.id))
+    .innerJoin(people, eq(cases.childId, people.id))
+    .where(and(inArray(section47Enquiries.caseId, myCases), isNull(section47Enquiries.coreAssessmentCompletedOn)))
+    .limit(LIMIT);
+  const undecided = await db
+    .select({ r: referrals, givenNames: people.givenNames, familyName: people.familyName, caseId: cases.id })
+    .from(referrals)
+    .innerJoin(cases, eq(referrals.caseId, cases.id))
+    .innerJoin(people, eq(cases.childId, people.id))
+    .where(and(inArray(referrals.caseId, myCases), isNull(referrals.decision)))
+    .limit(LIMIT);
+  // Open plans I lead, and the date of each child's latest held review, to find the next review due.
+  const plans = await db
+    .select({ planId: childProtectionPlans.id, childId: childProtectionPlans.childId, startDate: childProtectionPlans.startDate, givenNames: people.givenNames, familyName: people.familyName })
+    .from(childProtectionPlans)
+    .innerJoin(people, eq(childProtectionPlans.childId, people.id))
+    .where(and(eq(childProtectionPlans.leadSocialWorkerId, actor.id), isNull(childProtectionPlans.endDate)))
+    .orderBy(desc(childProtectionPlans.startDate))
+    .limit(500);
+  const lastReviews = plans.length
+    ? await db
+        .select({ childId: conferenceChildren.childId, last: sql<string>`max(${conferences.heldOn})::text` })
+        .from(conferenceChildren)
+        .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
+        .where(and(inArray(conferenceChildren.childId, plans.map((p) => p.childId)), inArray(conferences.kind, ['review', 'designated-review']), eq(conferences.status, 'held')))
+        .groupBy(conferenceChildren.childId)
+    : [];
+  const lastReviewOf = new Map(lastReviews.map((r) => [r.childId, r.last]));
+  return {
+    'reports-due': mostUrgentFirst([
+      ...undecided.map((u) =>
+        undatedItem({ title: `Referral decision: ${nameOf(u)}`, detail: 'A decision on next steps is due within 1 working day of the referral.', href: `/cases/${u.caseId}` }, u.r.receivedAt.toISOString().slice(0, 10)),
+      ),
+      ...openS47.map((o) =>
+        undatedItem({ title: `Core assessment: ${nameOf(o)}`, detail: `Section 47 started ${o.s.startedOn}; complete within 35 working days.`, href: `/cases/${o.caseId}` }, o.s.startedOn),
+      ),
+    ]),
+    'core-groups': mostUrgentFirst(
+      plans.map((p) => {
+        const last = lastReviewOf.get(p.childId);
+        return deadlineItem(ctx, last ? { ruleId: 'TS6', pack: ctx.pack, from: last } : { ruleId: 'TS5', pack: ctx.pack, from: p.startDate }, {
+          title: `Review conference: ${nameOf(p)}`, href: `/plans/${p.planId}`,
+        });
+      }),
+    ).slice(0, LIMIT),
+  };
+}
+
+export async function registerOfficerQueue(db: Queryable) {
+  const open = await db
+    .select({ t: transferNotices, givenNames: people.givenNames, familyName: people.familyName })
+    .from(transferNotices)
+    .innerJoin(people, eq(transferNotices.childId, people.id))
+    .where(inArray(transferNotices.status, ['open', 'conference-requested']))
+    .orderBy(asc(transferNotices.createdAt))
+    .limit(LIMIT);
+  return { transfers: open.map((o) => undatedItem({ title: `${o.t.direction === 'in' ? 'Moved in' : 'Moving away'}: ${nameOf(o)}`, detail: o.t.otherAuthority, href: '/transfers' })) };
+}
+
+export async function agencyQueue(db: Queryable, actor: Actor) {
+  const mine = await db
+    .select({ conferenceId: invitations.conferenceId, kind: conferences.kind, scheduledStart: conferences.scheduledStart })
+    .from(invitations)
+    .innerJoin(conferences, eq(invitations.conferenceId, conferences.id))
+    .where(and(eq(invitations.userId, actor.id), inArray(conferences.status, ['booked', 'invitations-sent'])))
+    .limit(LIMIT);
+  return {
+    invitations: mine.map((m) => undatedItem({ title: kindLabel(m.kind), detail: m.scheduledStart ? `Starts ${m.scheduledStart.toISOString().slice(0, 16).replace('T', ' ')} UTC` : undefined, href: `/conferences/${m.conferenceId}` })),
+  };
+}

@@ -1,0 +1,60 @@
+import { Temporal } from 'temporal-polyfill';
+import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js';
+import { computeDeadline, deadlineState, DeadlineError, type Deadline } from '../../domain/deadlines/index.js';
+import type { PackId } from '../../domain/packs/pack-id.js';
+
+export interface WorkItem {
+  title: string;
+  detail?: string | undefined;
+  href: string;
+  dueDate: string | null;
+  state: string | null;
+  explanation: string | null;
+  /** Sorting key: earlier first; items with no date last. */
+  sortKey: string;
+}
+
+export interface QueueContext {
+  calendar: WorkingCalendar;
+  now: Temporal.PlainDateTime;
+  pack: PackId;
+}
+
+const STATE_WORDS: Record<string, string> = {
+  'due-later': 'due later', 'due-soon': 'due soon', 'due-today': 'due today', overdue: 'overdue', met: 'met', 'met-late': 'met late', 'met-early': 'early',
+};
+
+/** A deadline's place in a queue, worked out now from the rule and the fact: never stored. */
+export function deadlineItem(
+  ctx: QueueContext,
+  rule: { ruleId: string; pack: PackId; from: string; conferenceType?: 'initial' | 'review'; intervalWeeks?: number },
+  item: Omit<WorkItem, 'dueDate' | 'state' | 'explanation' | 'sortKey'>,
+): WorkItem {
+  let deadline: Deadline;
+  try {
+    deadline = computeDeadline({
+      ruleId: rule.ruleId, pack: rule.pack, from: Temporal.PlainDate.from(rule.from), calendar: ctx.calendar,
+      conferenceType: rule.conferenceType, intervalWeeks: rule.intervalWeeks,
+    });
+  } catch (error) {
+    if (!(error instanceof DeadlineError)) throw error;
+    return { ...item, dueDate: null, state: null, explanation: error.message, sortKey: '9999' };
+  }
+  const due = deadline.due.kind === 'date' ? deadline.due.date : deadline.due.dateTime.slice(0, 10);
+  let state: string | null = null;
+  try {
+    const s = deadlineState(deadline, ctx.now, null, ctx.calendar);
+    state = s.state === 'overdue' ? `overdue by ${s.workingDaysOverdue} working day${s.workingDaysOverdue === 1 ? '' : 's'}` : (STATE_WORDS[s.state] ?? s.state);
+  } catch {
+    state = null; // today outside the calendar's range: the date itself still stands
+  }
+  return { ...item, dueDate: due, state, explanation: deadline.explanation, sortKey: due };
+}
+
+export function undatedItem(item: Omit<WorkItem, 'dueDate' | 'state' | 'explanation' | 'sortKey'>, sortKey = '9999'): WorkItem {
+  return { ...item, dueDate: null, state: null, explanation: null, sortKey };
+}
+
+export function mostUrgentFirst(items: WorkItem[]): WorkItem[] {
+  return [...items].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+}
