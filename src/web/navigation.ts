@@ -11,6 +11,7 @@ const ITEMS: NavItem[] = [
   { text: 'My work', href: '/', roles: 'all' },
   { text: 'Deadlines', href: '/deadlines/calculator', roles: 'all' },
   { text: 'Rules', href: '/rules', roles: 'all' },
+  { text: 'To authorise', href: '/decisions-to-convene', roles: ['team-manager', 'service-manager'] },
   { text: 'Escalations', href: '/escalations', roles: ['chair', 'service-manager', 'team-manager'] },
   { text: 'Moves', href: '/transfers', roles: ['register-officer'] },
   { text: 'Users', href: '/admin/users', roles: ['administrator'] },

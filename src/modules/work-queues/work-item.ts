@@ -41,7 +41,7 @@ export function deadlineItem(
     return { ...item, dueDate: null, state: null, explanation: error.message, sortKey: '9999' };
   }
   const due = deadline.due.kind === 'date' ? deadline.due.date : deadline.due.dateTime.slice(0, 10);
-  let state: string | null = null;
+  let state: string | null;
   try {
     const s = deadlineState(deadline, ctx.now, null, ctx.calendar);
     state = s.state === 'overdue' ? `overdue by ${s.workingDaysOverdue} working day${s.workingDaysOverdue === 1 ? '' : 's'}` : (STATE_WORDS[s.state] ?? s.state);
