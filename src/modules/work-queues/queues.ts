@@ -42,7 +42,7 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
 }
 
 export async function teamManagerQueue(db: Queryable, ctx: QueueContext) {
-  return { authorisations: await conferencesIn(db, ctx, 'awaiting-authorisation', (id) => `/conferences/${id}`) };
+  return { authorisations: await conferencesIn(db, ctx, 'awaiting-authorisation', (id) => `/conferences/${id}/authorise`) };
 }
 
 export async function serviceManagerQueue(db: Queryable, ctx: QueueContext) {

@@ -18,6 +18,11 @@ export function createTemplateEnvironment(): nunjucks.Environment {
     { autoescape: true, throwOnUndefined: false },
   );
   env.addFilter('ukDate', (value: unknown) => formatUkDate(value));
+  // A plain string (or undefined), so `{% if e %}` is false when the field has no error:
+  // a macro's output is a SafeString object, which is always truthy.
+  env.addGlobal('fieldError', (errors: unknown, field: string) =>
+    Array.isArray(errors) ? (errors as { field: string; message: string }[]).find((e) => e.field === field)?.message : undefined,
+  );
   env.addFilter('ukDateTime', (value: unknown) => formatUkDateTime(value));
   return env;
 }

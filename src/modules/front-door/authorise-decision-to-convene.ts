@@ -1,0 +1,58 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { conferences, conferenceStatusHistory } from '../../db/schema/index.js';
+import { isConferenceStatus, nextStatus, TransitionError, type ConferenceStatus } from '../../domain/conference/transitions.js';
+import { mayAuthoriseCaseDecisions } from '../../policies/children.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ConflictError, ForbiddenError } from '../shared/errors.js';
+import { auditForChildren } from './audit-children.js';
+import { loadConferenceWithChildren } from './load-conference.js';
+
+/** The step a status change takes, with a refusal a person understands (409). */
+export function transition(from: string, event: 'authorise' | 'cancel'): ConferenceStatus {
+  if (!isConferenceStatus(from)) throw new ConflictError(`This conference has an unknown status (${from}).`);
+  try {
+    return nextStatus(from, event);
+  } catch (error) {
+    if (error instanceof TransitionError) throw new ConflictError(error.message);
+    throw error;
+  }
+}
+
+/** Said plainly when a second click or a colleague got there first. */
+export function alreadyDecided(status: string): string | null {
+  if (status === 'awaiting-authorisation') return null;
+  if (status === 'cancelled') return 'This decision to convene has already been declined.';
+  return 'This decision to convene has already been authorised: it is with business support to book.';
+}
+
+/**
+ * A team manager authorises the decision to convene: the conference becomes "requested" and
+ * joins business support's list to book. `version` is the one the manager saw, so a double
+ * submit or a colleague's decision in between is refused rather than applied twice.
+ */
+export async function authoriseDecisionToConvene(db: Database, context: ActionContext, conferenceId: string, version: number): Promise<void> {
+  if (!mayAuthoriseCaseDecisions(context.actor)) throw new ForbiddenError('Only a team manager or service manager can authorise a decision to convene.');
+  const { conference, childIds } = await loadConferenceWithChildren(db, conferenceId);
+  const decided = alreadyDecided(conference.status);
+  if (decided) throw new ConflictError(decided);
+  if (conference.requestedBy && conference.requestedBy === context.actor?.id) {
+    throw new ConflictError('You recorded this decision to convene: another manager must authorise it.');
+  }
+  const to = transition(conference.status, 'authorise');
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(conferences)
+      .set({ status: to, authorisedBy: context.actor?.id ?? null, authorisedAt: context.now, version: conference.version + 1 })
+      .where(and(eq(conferences.id, conferenceId), eq(conferences.status, conference.status), eq(conferences.version, version)))
+      .returning({ id: conferences.id });
+    if (updated.length === 0) {
+      const [now] = await tx.select({ status: conferences.status }).from(conferences).where(eq(conferences.id, conferenceId));
+      throw new ConflictError(alreadyDecided(now?.status ?? '') ?? 'This decision to convene changed while you were looking at it: check it again.');
+    }
+    await tx.insert(conferenceStatusHistory).values({
+      conferenceId, fromStatus: conference.status, toStatus: to, event: 'authorise', at: context.now, by: context.actor?.id ?? null,
+    });
+    await auditForChildren(tx, context, childIds, { action: 'conference-authorised', recordType: 'conference', recordId: conferenceId });
+  });
+}

@@ -1,0 +1,45 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { agencyConferenceRequests } from '../../db/schema/index.js';
+import { mayAuthoriseCaseDecisions } from '../../policies/children.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
+import { isUuid, loadCase } from './load-records.js';
+
+export async function loadAgencyRequest(db: Database, id: string) {
+  if (!isUuid(id)) throw new NotFoundError('We could not find that request.');
+  const [row] = await db.select().from(agencyConferenceRequests).where(eq(agencyConferenceRequests.id, id));
+  if (!row) throw new NotFoundError('We could not find that request.');
+  return row;
+}
+
+export interface AgencyRequestDecision {
+  decision: 'agreed' | 'declined';
+  reasons: string;
+  version: number;
+}
+
+/**
+ * FD5: a manager agrees (normally) or declines an agency's request for a conference, with
+ * reasons either way. An agreed request lets the child be a subject of a decision to convene.
+ */
+export async function decideAgencyRequest(db: Database, context: ActionContext, id: string, input: AgencyRequestDecision): Promise<{ householdId: string | null }> {
+  if (!mayAuthoriseCaseDecisions(context.actor)) throw new ForbiddenError('Only a team manager or service manager can decide on a request for a conference.');
+  const request = await loadAgencyRequest(db, id);
+  const { child, case: episode } = await loadCase(db, request.caseId);
+  if (request.decision) throw new ConflictError(`This request has already been ${request.decision}.`);
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(agencyConferenceRequests)
+      .set({ decision: input.decision, decisionReasons: input.reasons, decidedBy: context.actor?.id ?? null, decidedAt: context.now, version: request.version + 1 })
+      .where(and(eq(agencyConferenceRequests.id, id), isNull(agencyConferenceRequests.decision), eq(agencyConferenceRequests.version, input.version)))
+      .returning({ id: agencyConferenceRequests.id });
+    if (updated.length === 0) throw new ConflictError('This request has already been decided, or changed while you were looking at it.');
+    await recordAudit(tx, context, {
+      action: 'agency-conference-request-decided', recordType: 'agency-conference-request', recordId: id, childId: child.id,
+      details: { decision: input.decision },
+    });
+  });
+  return { householdId: episode.householdId };
+}

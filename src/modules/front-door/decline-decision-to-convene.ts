@@ -1,0 +1,36 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { conferences, conferenceStatusHistory } from '../../db/schema/index.js';
+import { mayAuthoriseCaseDecisions } from '../../policies/children.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ConflictError, ForbiddenError } from '../shared/errors.js';
+import { alreadyDecided, transition } from './authorise-decision-to-convene.js';
+import { auditForChildren } from './audit-children.js';
+import { loadConferenceWithChildren } from './load-conference.js';
+
+/** A team manager declines the decision to convene, with reasons: the conference is cancelled. */
+export async function declineDecisionToConvene(db: Database, context: ActionContext, conferenceId: string, version: number, reasons: string): Promise<void> {
+  if (!mayAuthoriseCaseDecisions(context.actor)) throw new ForbiddenError('Only a team manager or service manager can decline a decision to convene.');
+  const { conference, childIds } = await loadConferenceWithChildren(db, conferenceId);
+  const decided = alreadyDecided(conference.status);
+  if (decided) throw new ConflictError(decided);
+  const to = transition(conference.status, 'cancel');
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(conferences)
+      .set({ status: to, version: conference.version + 1 })
+      .where(and(eq(conferences.id, conferenceId), eq(conferences.status, conference.status), eq(conferences.version, version)))
+      .returning({ id: conferences.id });
+    if (updated.length === 0) {
+      const [now] = await tx.select({ status: conferences.status }).from(conferences).where(eq(conferences.id, conferenceId));
+      throw new ConflictError(alreadyDecided(now?.status ?? '') ?? 'This decision to convene changed while you were looking at it: check it again.');
+    }
+    await tx.insert(conferenceStatusHistory).values({
+      conferenceId, fromStatus: conference.status, toStatus: to, event: 'cancel', at: context.now, by: context.actor?.id ?? null,
+      reason: reasons, details: { declinedAtAuthorisation: true },
+    });
+    await auditForChildren(tx, context, childIds, {
+      action: 'conference-declined', recordType: 'conference', recordId: conferenceId, reason: reasons,
+    });
+  });
+}

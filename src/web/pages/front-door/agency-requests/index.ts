@@ -1,0 +1,93 @@
+import { asc, eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { organisations } from '../../../../db/schema/index.js';
+import { decideAgencyRequest, loadAgencyRequest } from '../../../../modules/front-door/decide-agency-request.js';
+import { loadCase } from '../../../../modules/front-door/load-records.js';
+import { recordAgencyRequest } from '../../../../modules/front-door/record-agency-request.js';
+import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
+import { mayAuthoriseCaseDecisions, mayRecordCaseWork, mayViewChildRecords } from '../../../../policies/children.js';
+import { parseForm } from '../../../forms.js';
+import { userName } from '../convene/presenter.js';
+import { answerRefusal, auditReads, londonNowParts } from '../form-fields.js';
+import { agencyDecisionForm, agencyRequestForm } from './form.js';
+
+/** FD5: a partner agency asks for a conference; a manager agrees (normally) or declines, with reasons. */
+export default function agencyRequestPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  const agencyItems = async () =>
+    (await db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).orderBy(asc(organisations.name)))
+      .filter((o) => o.kind !== 'local-authority');
+
+  async function renderNew(request: FastifyRequest<{ Params: { caseId: string } }>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: unknown } = {}) {
+    const episode = await loadCase(db, request.params.caseId);
+    await auditReads(request, [episode.child.id], 'case', episode.case.id);
+    if (extra.errors) reply.code(400);
+    return reply.view('front-door/agency-requests/new.njk', {
+      title: `Record an agency’s request for a conference: ${episode.name}`, name: episode.name, caseId: episode.case.id,
+      agencies: await agencyItems(), values: extra.values ?? { receivedDate: londonNowParts(app.convene.clock()).date }, errors: extra.errors,
+      backLink: { href: `/cases/${episode.case.id}/front-door` },
+    });
+  }
+
+  app.get<{ Params: { caseId: string } }>('/cases/:caseId/agency-requests/new', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
+    try {
+      return await renderNew(request, reply);
+    } catch (error) {
+      if (error instanceof NotFoundError) return reply.callNotFound();
+      throw error;
+    }
+  });
+
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/agency-requests/new', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
+    const back = `/cases/${request.params.caseId}/front-door`;
+    const again = (errors: FieldError[]) => renderNew(request, reply, { errors, values: request.body });
+    const parsed = parseForm(agencyRequestForm, request.body);
+    let id: string;
+    try {
+      if (!parsed.ok) return await again(parsed.errors);
+      id = await recordAgencyRequest(db, request.actionContext(), request.params.caseId, parsed.data);
+    } catch (error) {
+      return answerRefusal(error, reply, again, back);
+    }
+    return reply.redirect(`/agency-requests/${id}?done=${encodeURIComponent('The request has been recorded. A manager decides on it; such requests are normally agreed.')}`);
+  });
+
+  async function render(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: unknown; notice?: string | null } = {}) {
+    const item = await loadAgencyRequest(db, request.params.id);
+    const episode = await loadCase(db, item.caseId);
+    await auditReads(request, [episode.child.id], 'agency-conference-request', item.id);
+    const [org] = item.organisationId ? await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, item.organisationId)) : [];
+    if (extra.errors) reply.code(400);
+    return reply.view('front-door/agency-requests/show.njk', {
+      title: `Request for a conference: ${episode.name}`, name: episode.name, item, organisationName: org?.name ?? null,
+      decidedByName: await userName(db, item.decidedBy), householdId: episode.case.householdId,
+      mayDecide: mayAuthoriseCaseDecisions(request.actor), errors: extra.errors, values: extra.values ?? {}, notice: extra.notice ?? null,
+      backLink: { href: `/cases/${item.caseId}/front-door` },
+    });
+  }
+
+  app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/agency-requests/:id', { config: { access: mayViewChildRecords } }, async (request, reply) => {
+    try {
+      return await render(request, reply, { notice: request.query.done ?? null });
+    } catch (error) {
+      if (error instanceof NotFoundError) return reply.callNotFound();
+      throw error;
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/agency-requests/:id', { config: { access: mayAuthoriseCaseDecisions } }, async (request, reply) => {
+    const back = `/agency-requests/${request.params.id}`;
+    const again = (errors: FieldError[]) => render(request, reply, { errors, values: request.body });
+    const parsed = parseForm(agencyDecisionForm, request.body);
+    let householdId: string | null;
+    try {
+      if (!parsed.ok) return await again(parsed.errors);
+      ({ householdId } = await decideAgencyRequest(db, request.actionContext(), request.params.id, parsed.data));
+    } catch (error) {
+      return answerRefusal(error, reply, again, back);
+    }
+    if (parsed.data.decision === 'agreed' && householdId) return reply.redirect(`/households/${householdId}/convene`);
+    return reply.redirect(`${back}?done=${encodeURIComponent('The decision on the request has been recorded.')}`);
+  });
+}

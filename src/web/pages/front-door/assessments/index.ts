@@ -1,0 +1,87 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { authoriseAssessment } from '../../../../modules/front-door/authorise-assessment.js';
+import { completeAssessment, loadAssessment } from '../../../../modules/front-door/complete-assessment.js';
+import { loadCase } from '../../../../modules/front-door/load-records.js';
+import { startAssessment } from '../../../../modules/front-door/start-assessment.js';
+import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
+import { mayAuthoriseCaseDecisions, mayRecordCaseWork } from '../../../../policies/children.js';
+import { parseForm } from '../../../forms.js';
+import { renderCaseFrontDoor } from '../case/render.js';
+import { answerRefusal, auditReads, londonNowParts } from '../form-fields.js';
+import { completeForm, startForm } from './form.js';
+
+const done = (caseId: string, message: string) => `/cases/${caseId}/front-door?done=${encodeURIComponent(message)}`;
+
+/** FD2: the initial assessment, due 10 working days after the referral, complete once a team manager authorises it. */
+export default function assessmentPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/assessments', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
+    const { caseId } = request.params;
+    const again = (errors: FieldError[]) => renderCaseFrontDoor(request, reply, caseId, { errors, values: request.body });
+    const parsed = parseForm(startForm, request.body);
+    try {
+      if (!parsed.ok) return await again(parsed.errors);
+      await startAssessment(db, request.actionContext(), caseId, parsed.data);
+    } catch (error) {
+      return answerRefusal(error, reply, again, `/cases/${caseId}/front-door`);
+    }
+    return reply.redirect(done(caseId, 'The initial assessment has started.'));
+  });
+
+  async function assessmentOr404(reply: FastifyReply, id: string) {
+    try {
+      const assessment = await loadAssessment(db, id);
+      return { assessment, episode: await loadCase(db, assessment.caseId) };
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        await reply.callNotFound();
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  app.get<{ Params: { id: string } }>('/assessments/:id/complete', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
+    const found = await assessmentOr404(reply, request.params.id);
+    if (!found) return reply;
+    await auditReads(request, [found.episode.child.id], 'assessment', found.assessment.id);
+    return reply.view('front-door/assessments/complete.njk', {
+      title: `Complete the initial assessment of ${found.episode.name}`, name: found.episode.name, assessment: found.assessment,
+      values: { completedOn: londonNowParts(app.convene.clock()).date }, backLink: { href: `/cases/${found.assessment.caseId}/front-door` },
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/assessments/:id/complete', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
+    const found = await assessmentOr404(reply, request.params.id);
+    if (!found) return reply;
+    const back = `/cases/${found.assessment.caseId}/front-door`;
+    const again = async (errors: FieldError[]) => {
+      reply.code(400);
+      return reply.view('front-door/assessments/complete.njk', {
+        title: `Complete the initial assessment of ${found.episode.name}`, name: found.episode.name, assessment: found.assessment,
+        errors, values: request.body, backLink: { href: back },
+      });
+    };
+    const parsed = parseForm(completeForm, request.body);
+    if (!parsed.ok) return again(parsed.errors);
+    try {
+      await completeAssessment(db, request.actionContext(), found.assessment.id, parsed.data);
+    } catch (error) {
+      return answerRefusal(error, reply, again, back);
+    }
+    return reply.redirect(done(found.assessment.caseId, 'The assessment is recorded as complete. A team manager now authorises it.'));
+  });
+
+  app.post<{ Params: { id: string } }>('/assessments/:id/authorise', { config: { access: mayAuthoriseCaseDecisions } }, async (request, reply) => {
+    const found = await assessmentOr404(reply, request.params.id);
+    if (!found) return reply;
+    const back = `/cases/${found.assessment.caseId}/front-door`;
+    try {
+      await authoriseAssessment(db, request.actionContext(), found.assessment.id);
+    } catch (error) {
+      return answerRefusal(error, reply, async () => reply.redirect(back), back);
+    }
+    return reply.redirect(done(found.assessment.caseId, 'The initial assessment has been authorised.'));
+  });
+}

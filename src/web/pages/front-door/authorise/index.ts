@@ -1,0 +1,122 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Temporal } from 'temporal-polyfill';
+import { conferenceChildren, conferences, conferenceStatusHistory, households, people } from '../../../../db/schema/index.js';
+import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../../../domain/conference/kinds.js';
+import { STATUS_LABELS, type ConferenceStatus } from '../../../../domain/conference/transitions.js';
+import { bookingPrompt } from '../../../../domain/front-door/booking-prompt.js';
+import type { PackId } from '../../../../domain/packs/pack-id.js';
+import { workingCalendar } from '../../../../modules/calendar/calendar-store.js';
+import { authoriseDecisionToConvene } from '../../../../modules/front-door/authorise-decision-to-convene.js';
+import { declineDecisionToConvene } from '../../../../modules/front-door/decline-decision-to-convene.js';
+import { childName } from '../../../../modules/front-door/load-records.js';
+import { loadConferenceWithChildren } from '../../../../modules/front-door/load-conference.js';
+import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
+import { mayAuthoriseCaseDecisions, mayViewChildRecords } from '../../../../policies/children.js';
+import { parseForm } from '../../../forms.js';
+import { userNames } from '../convene/presenter.js';
+import { answerRefusal, auditReads } from '../form-fields.js';
+import { authoriseForm, declineForm } from './form.js';
+
+type Req = FastifyRequest<{ Params: { id: string } }>;
+
+const kindLabel = (kind: string) => CONFERENCE_KIND_LABELS[kind as ConferenceKind] ?? kind;
+
+/** The team manager's authorisation of decisions to convene: the list, each decision, authorise or decline. */
+export default function authorisationPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  app.get<{ Querystring: { done?: string } }>('/decisions-to-convene', { config: { access: mayAuthoriseCaseDecisions } }, async (request, reply) => {
+    const rows = await db
+      .select({ conference: conferences, householdName: households.name })
+      .from(conferences)
+      .leftJoin(households, eq(conferences.householdId, households.id))
+      .where(eq(conferences.status, 'awaiting-authorisation'))
+      .orderBy(asc(conferences.dueDate), asc(conferences.createdAt));
+    const ids = rows.map((r) => r.conference.id);
+    const subjects = ids.length
+      ? await db.select({ conferenceId: conferenceChildren.conferenceId, child: people }).from(conferenceChildren)
+        .innerJoin(people, eq(conferenceChildren.childId, people.id))
+        .where(inArray(conferenceChildren.conferenceId, ids))
+      : [];
+    const names = await userNames(db, rows.map((r) => r.conference.requestedBy));
+    // A list of names is a read of those children's records.
+    await auditReads(request, subjects.map((s) => s.child.id), 'decisions-to-convene');
+    return reply.view('front-door/authorise/list.njk', {
+      title: 'Decisions to convene waiting for authorisation',
+      rows: rows.map((r) => ({
+        ...r.conference, householdName: r.householdName, kindLabel: kindLabel(r.conference.kind),
+        requestedByName: r.conference.requestedBy ? (names.get(r.conference.requestedBy) ?? '') : '',
+        subjectNames: subjects.filter((s) => s.conferenceId === r.conference.id).map((s) => childName(s.child)).join(', '),
+      })),
+      notice: request.query.done ?? null, backLink: { href: '/' },
+    });
+  });
+
+  async function render(request: Req, reply: FastifyReply, extra: { errors?: FieldError[]; values?: unknown; notice?: string | null } = {}) {
+    const { conference, subjects, householdChildren, childIds } = await loadConferenceWithChildren(db, request.params.id);
+    await auditReads(request, childIds, 'conference', conference.id);
+    const names = await userNames(db, [conference.requestedBy, conference.authorisedBy, conference.iroId]);
+    let prompt: ReturnType<typeof bookingPrompt> = null;
+    if (conference.decisionToConveneOn) {
+      try {
+        prompt = bookingPrompt(conference.pack as PackId, Temporal.PlainDate.from(conference.decisionToConveneOn), await workingCalendar(db));
+      } catch {
+        prompt = null;
+      }
+    }
+    const [cancelled] = conference.status === 'cancelled'
+      ? await db.select().from(conferenceStatusHistory)
+        .where(and(eq(conferenceStatusHistory.conferenceId, conference.id), eq(conferenceStatusHistory.event, 'cancel')))
+        .orderBy(desc(conferenceStatusHistory.at)).limit(1)
+      : [];
+    if (extra.errors) reply.code(400);
+    return reply.view('front-door/authorise/show.njk', {
+      cancelledReason: cancelled?.reason ?? null,
+      title: kindLabel(conference.kind), conference, subjects, householdChildren,
+      kindLabel: kindLabel(conference.kind), statusLabel: STATUS_LABELS[conference.status as ConferenceStatus] ?? conference.status,
+      requestedByName: conference.requestedBy ? names.get(conference.requestedBy) : null,
+      authorisedByName: conference.authorisedBy ? names.get(conference.authorisedBy) : null,
+      iroName: conference.iroId ? names.get(conference.iroId) : null,
+      bookingPrompt: prompt, awaiting: conference.status === 'awaiting-authorisation',
+      mayAuthorise: mayAuthoriseCaseDecisions(request.actor),
+      errors: extra.errors, values: extra.values ?? {}, notice: extra.notice ?? null,
+      backLink: { href: mayAuthoriseCaseDecisions(request.actor) ? '/decisions-to-convene' : (conference.householdId ? `/households/${conference.householdId}/front-door` : '/') },
+    });
+  }
+
+  app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/conferences/:id/authorise', { config: { access: mayViewChildRecords } }, async (request, reply) => {
+    try {
+      return await render(request, reply, { notice: request.query.done ?? null });
+    } catch (error) {
+      if (error instanceof NotFoundError) return reply.callNotFound();
+      throw error;
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/conferences/:id/authorise', { config: { access: mayAuthoriseCaseDecisions } }, async (request, reply) => {
+    const back = `/conferences/${request.params.id}/authorise`;
+    const again = (errors: FieldError[]) => render(request, reply, { errors, values: request.body });
+    const parsed = parseForm(authoriseForm, request.body);
+    try {
+      if (!parsed.ok) return await again(parsed.errors);
+      await authoriseDecisionToConvene(db, request.actionContext(), request.params.id, parsed.data.version);
+    } catch (error) {
+      return answerRefusal(error, reply, again, back);
+    }
+    return reply.redirect(`/decisions-to-convene?done=${encodeURIComponent('Authorised: the conference is now with business support to book.')}`);
+  });
+
+  app.post<{ Params: { id: string } }>('/conferences/:id/decline', { config: { access: mayAuthoriseCaseDecisions } }, async (request, reply) => {
+    const back = `/conferences/${request.params.id}/authorise`;
+    const again = (errors: FieldError[]) => render(request, reply, { errors, values: request.body });
+    const parsed = parseForm(declineForm, request.body);
+    try {
+      if (!parsed.ok) return await again(parsed.errors);
+      await declineDecisionToConvene(db, request.actionContext(), request.params.id, parsed.data.version, parsed.data.reasons);
+    } catch (error) {
+      return answerRefusal(error, reply, again, back);
+    }
+    return reply.redirect(`/decisions-to-convene?done=${encodeURIComponent('Declined: the social worker can see your reasons.')}`);
+  });
+}

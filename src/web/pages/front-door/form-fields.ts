@@ -1,0 +1,66 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Temporal } from 'temporal-polyfill';
+import { z } from 'zod';
+import { auditChildRead } from '../../../modules/audit/child-access.js';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../modules/shared/errors.js';
+
+// Field builders shared by the front-door forms: one message per field, in GOV.UK words.
+
+export const requiredText = (message: string, max = 5000) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `This must be ${max} characters or fewer`);
+
+export const optionalText = (max = 5000) =>
+  z.string().trim().max(max, `This must be ${max} characters or fewer`).optional().transform((v) => v ?? '');
+
+function realDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  try {
+    Temporal.PlainDate.from(value, { overflow: 'reject' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const dateField = (message: string) =>
+  z.string({ error: message }).trim().min(1, message).refine(realDate, 'Enter a real date, like 2026-03-02');
+
+export const optionalDateField = () =>
+  z.string().trim().optional().transform((v) => (v ? v : undefined)).refine((v) => v === undefined || realDate(v), 'Enter a real date, like 2026-03-02, or leave it blank');
+
+export const timeField = (message: string) =>
+  z.string({ error: message }).trim().min(1, message).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time like 09:30');
+
+export const yesNo = (message: string) => z.enum(['yes', 'no'], { error: message }).transform((v) => v === 'yes');
+
+/** The London date and time now, to pre-fill "when" fields with. */
+export function londonNowParts(now: Date): { date: string; time: string } {
+  const local = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO('Europe/London').toPlainDateTime();
+  return { date: local.toPlainDate().toString(), time: local.toPlainTime().toString().slice(0, 5) };
+}
+
+/** An action's refusal becomes the page again with its message (400), or the conflict page with a way back (409). */
+export async function answerRefusal(
+  error: unknown,
+  reply: FastifyReply,
+  again: (errors: FieldError[]) => Promise<FastifyReply>,
+  backHref: string,
+): Promise<FastifyReply> {
+  if (error instanceof ValidationError) return again(error.errors);
+  if (error instanceof ConflictError) {
+    reply.code(409);
+    return reply.view('errors/conflict.njk', { title: 'That could not be done', message: error.message, backLink: { href: backHref } });
+  }
+  if (error instanceof NotFoundError) {
+    await reply.callNotFound();
+    return reply;
+  }
+  throw error;
+}
+
+/** Every page showing a child's front-door record says so in the audit trail. */
+export async function auditReads(request: FastifyRequest, childIds: readonly string[], recordType: string, recordId?: string): Promise<void> {
+  const db = request.server.convene.db;
+  const context = request.actionContext();
+  for (const childId of new Set(childIds)) await auditChildRead(db, context, childId, recordId ? { recordType, recordId } : { recordType });
+}
