@@ -1,0 +1,30 @@
+/**
+ * The parts of the meeting, in agenda order. Attendance records which parts each person was in
+ * (CF3); the record tags each section with its part, so a copy can leave out the parts a family
+ * member was excluded from (EX3, RC3).
+ */
+export const MEETING_PARTS = ['opening', 'information', 'confidential-information', 'analysis', 'decision', 'plan'] as const;
+export type MeetingPart = (typeof MEETING_PARTS)[number];
+
+export const MEETING_PART_LABELS: Record<MeetingPart, string> = {
+  opening: 'Opening: purpose, agenda and introductions',
+  information: 'Reports and information sharing',
+  'confidential-information': 'Confidential information',
+  analysis: 'Discussion and analysis of risk',
+  decision: 'Views and decision',
+  plan: 'The outline plan',
+};
+
+export function isMeetingPart(value: string): value is MeetingPart {
+  return (MEETING_PARTS as readonly string[]).includes(value);
+}
+
+/** The parts from `part` to the end: what someone who leaves during `part` and does not return misses. */
+export function partsFrom(part: MeetingPart): MeetingPart[] {
+  return MEETING_PARTS.slice(MEETING_PARTS.indexOf(part));
+}
+
+/** Keeps agenda order and drops duplicates, whatever order a form sent them in. */
+export function inAgendaOrder(parts: readonly string[]): MeetingPart[] {
+  return MEETING_PARTS.filter((p) => parts.includes(p));
+}

@@ -1,0 +1,63 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { conferenceRecords, conferenceRecordVersions } from '../../db/schema/index.js';
+import { missingSections, recordSectionsFor } from '../../domain/conference/record-sections.js';
+import type { RecordForm } from '../../domain/conference/record-rules.js';
+import { mayChairConference, mayDraftRecord } from '../../policies/meeting.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ForbiddenError, ValidationError } from '../shared/errors.js';
+import { auditEachChild, recordMeetingEvent, requireActor } from './common.js';
+import { loadMeetingState } from './meeting-state.js';
+import { loadRecord, recordStep } from './record-state.js';
+import { assertVersion, lostRace } from './stale.js';
+
+/** RC1: only the chair approves the record; what is approved is the latest saved version, complete. */
+export async function approveRecord(db: Database, context: ActionContext, conferenceId: string, input: { version: number }): Promise<number> {
+  const state = await loadMeetingState(db, conferenceId);
+  if (!mayChairConference(context.actor, state.conference)) throw new ForbiddenError('Only the chair of this conference approves the record.');
+  const actorId = requireActor(context);
+  const record = await loadRecord(db, conferenceId);
+  await assertVersion(db, 'The record', record, input.version);
+  const to = recordStep(record, 'approve');
+  const [saved] = await db
+    .select()
+    .from(conferenceRecordVersions)
+    .where(and(eq(conferenceRecordVersions.recordId, record.id), eq(conferenceRecordVersions.number, record.currentVersion)));
+  const missing = missingSections(recordSectionsFor(record.form as RecordForm, state.rules.record), saved?.sections ?? {});
+  if (missing.length > 0) {
+    throw new ValidationError(missing.map((s) => ({ field: `sections.${s.key}`, message: `Write the "${s.heading}" section before approving` })));
+  }
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(conferenceRecords)
+      .set({ status: to, approvedVersion: record.currentVersion, approvedBy: actorId, approvedAt: context.now, version: record.version + 1, updatedAt: context.now, updatedBy: actorId })
+      .where(and(eq(conferenceRecords.id, record.id), eq(conferenceRecords.version, record.version)))
+      .returning({ id: conferenceRecords.id });
+    if (!row) throw lostRace('The record');
+    await recordMeetingEvent(tx, context, { conferenceId, subject: 'record', from: record.status, to, event: 'approve', details: { number: record.currentVersion } });
+    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), {
+      action: 'record-approved', recordType: 'conference-record', recordId: record.id, details: { number: record.currentVersion },
+    });
+  });
+  return record.currentVersion;
+}
+
+/** A correction after approval: back to draft, so the chair approves what is sent next. */
+export async function reviseRecord(db: Database, context: ActionContext, conferenceId: string, input: { version: number }): Promise<void> {
+  if (!mayDraftRecord(context.actor)) throw new ForbiddenError();
+  const actorId = requireActor(context);
+  const state = await loadMeetingState(db, conferenceId);
+  const record = await loadRecord(db, conferenceId);
+  await assertVersion(db, 'The record', record, input.version);
+  const to = recordStep(record, 'revise');
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(conferenceRecords)
+      .set({ status: to, version: record.version + 1, updatedAt: context.now, updatedBy: actorId })
+      .where(and(eq(conferenceRecords.id, record.id), eq(conferenceRecords.version, record.version)))
+      .returning({ id: conferenceRecords.id });
+    if (!row) throw lostRace('The record');
+    await recordMeetingEvent(tx, context, { conferenceId, subject: 'record', from: record.status, to, event: 'revise' });
+    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), { action: 'record-reopened', recordType: 'conference-record', recordId: record.id });
+  });
+}

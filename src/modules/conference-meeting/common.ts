@@ -1,0 +1,68 @@
+import { Temporal } from 'temporal-polyfill';
+import type { Queryable } from '../../db/client.js';
+import { meetingEvents } from '../../db/schema/index.js';
+import { meetingEditable } from '../../domain/conference/meeting-transitions.js';
+import { recordAudit, type AuditEntry } from '../audit/record-audit.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ConflictError, ForbiddenError } from '../shared/errors.js';
+import type { MeetingRow, MeetingState } from './meeting-state.js';
+
+/** The London wall-clock date-time of an instant: deadlines count in local time (RULES.md § 0). */
+export function londonDateTime(instant: Date): Temporal.PlainDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO('Europe/London').toPlainDateTime();
+}
+
+export function londonDate(instant: Date): string {
+  return londonDateTime(instant).toPlainDate().toString();
+}
+
+/** Attendance, views, decisions and the outline plan change only while the meeting is open. */
+export function requireOpenMeeting(state: MeetingState): MeetingRow {
+  if (!state.meeting) throw new ConflictError('The meeting has not been opened yet: open it from the conference screen first.');
+  if (!meetingEditable(state.meetingStatus)) {
+    throw new ConflictError('The meeting has ended, so this can no longer be changed. Corrections go in the record of the conference.');
+  }
+  return state.meeting;
+}
+
+export function requireActor(context: ActionContext): string {
+  if (!context.actor) throw new ForbiddenError();
+  return context.actor.id;
+}
+
+/** One audit event per subject child, so an auditor filtering by child sees every change that touched them. */
+export async function auditEachChild(
+  db: Queryable,
+  context: ActionContext,
+  childIds: readonly string[],
+  entry: Omit<AuditEntry, 'childId'>,
+): Promise<void> {
+  for (const childId of childIds) await recordAudit(db, context, { ...entry, childId });
+}
+
+export async function recordMeetingEvent(
+  db: Queryable,
+  context: ActionContext,
+  event: { conferenceId: string; subject: 'meeting' | 'record'; from: string | null; to: string; event: string; details?: Record<string, unknown> },
+): Promise<void> {
+  await db.insert(meetingEvents).values({
+    conferenceId: event.conferenceId,
+    subject: event.subject,
+    fromStatus: event.from,
+    toStatus: event.to,
+    event: event.event,
+    at: context.now,
+    by: context.actor?.id ?? null,
+    details: event.details ?? null,
+  });
+}
+
+export const blankToNull = (s: string | null | undefined): string | null => (s && s.trim() !== '' ? s.trim() : null);
+
+/** A unique index refused the row: two people did the same thing at once. Both engines report 23505. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}

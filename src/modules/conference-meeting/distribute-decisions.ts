@@ -1,0 +1,93 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { meetingDistributions, meetings } from '../../db/schema/index.js';
+import { renderPdf } from '../../documents/render-pdf.js';
+import { decisionsSheetDocument } from '../../presenters/decisions-sheet.js';
+import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
+import { attachment, enqueueMessage } from '../outbox/enqueue-message.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ConflictError, ForbiddenError } from '../shared/errors.js';
+import { auditEachChild, requireActor } from './common.js';
+import { conferenceDocumentData } from './document-data.js';
+import { loadMeetingState } from './meeting-state.js';
+import { listRecipients } from './recipients.js';
+
+export interface DistributionSummary {
+  version: number;
+  queued: number;
+  notSent: string[];
+}
+
+/**
+ * TS10: the decisions sheet (PDF) goes through the outbox to every invitee, family members
+ * included, each copy logged with who, which issue, how and when. Sending again issues a new version.
+ */
+export async function distributeDecisions(db: Database, context: ActionContext, conferenceId: string): Promise<DistributionSummary> {
+  if (!mayDistributeConferenceDocuments(context.actor)) throw new ForbiddenError();
+  const actorId = requireActor(context);
+  const state = await loadMeetingState(db, conferenceId);
+  const meeting = state.meeting;
+  if (!meeting || state.meetingStatus === 'in-progress') {
+    throw new ConflictError('The decisions can be sent once the chair has ended the meeting.');
+  }
+  const data = await conferenceDocumentData(db, state);
+  const recipients = await listRecipients(db, conferenceId, state.attendance);
+  if (recipients.length === 0) throw new ConflictError('Nobody is recorded as invited to this conference, so there is no one to send the decisions to.');
+  const version = meeting.decisionsSheetVersion + 1;
+  const professionalPdf = await renderPdf(decisionsSheetDocument(data, { version, familyCopy: false }));
+  const familyPdf = await renderPdf(decisionsSheetDocument(data, { version, familyCopy: true }));
+  const subject = `Decisions of the child protection conference on ${data.conferenceDate}`;
+
+  return db.transaction(async (tx) => {
+    const [bumped] = await tx
+      .update(meetings)
+      .set({ decisionsSheetVersion: version })
+      .where(and(eq(meetings.id, meeting.id), eq(meetings.decisionsSheetVersion, meeting.decisionsSheetVersion)))
+      .returning({ id: meetings.id });
+    if (!bumped) throw new ConflictError('Someone else sent the decisions just now: check the distribution log before sending again.');
+    let queued = 0;
+    const notSent: string[] = [];
+    for (const r of recipients) {
+      let outboxId: string | null = null;
+      if (r.method !== 'not-sent' && r.address) {
+        outboxId = await enqueueMessage(
+          tx,
+          {
+            channel: r.method,
+            toName: r.name,
+            toAddress: r.address,
+            subject,
+            bodyText: `Dear ${r.name},\n\nThe decisions of the conference are attached (issue ${version}). The full record follows once the chair approves it.\n\n${data.confidentialityNotice}`,
+            attachments: [attachment(`conference-decisions-${data.conferenceDate}-v${version}.pdf`, 'application/pdf', r.family ? familyPdf : professionalPdf)],
+            relatedType: 'decisions',
+            relatedId: conferenceId,
+            conferenceId,
+          },
+          context.now,
+        );
+        queued += 1;
+      } else {
+        notSent.push(r.name);
+      }
+      await tx.insert(meetingDistributions).values({
+        conferenceId,
+        document: 'decisions',
+        documentVersion: version,
+        invitationId: r.invitationId,
+        recipientName: r.name,
+        recipientRole: r.role,
+        familyCopy: r.family,
+        method: r.method,
+        address: r.address,
+        outboxMessageId: outboxId,
+        note: outboxId ? null : 'No email or postal address on the invitation: give it by hand and note it here.',
+        distributedBy: actorId,
+        distributedAt: context.now,
+      });
+    }
+    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), {
+      action: 'decisions-distributed', recordType: 'conference', recordId: conferenceId, details: { version, queued, notSent: notSent.length },
+    });
+    return { version, queued, notSent };
+  });
+}

@@ -1,0 +1,92 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { conferenceRecords, meetingDistributions } from '../../db/schema/index.js';
+import { redactedPartsFor } from '../../domain/conference/record-sections.js';
+import { renderPdf } from '../../documents/render-pdf.js';
+import { conferenceRecordDocument } from '../../presenters/conference-record.js';
+import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
+import { attachment, enqueueMessage } from '../outbox/enqueue-message.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ConflictError, ForbiddenError } from '../shared/errors.js';
+import { auditEachChild, recordMeetingEvent, requireActor } from './common.js';
+import { recordData } from './document-data.js';
+import { loadMeetingState } from './meeting-state.js';
+import { listRecipients } from './recipients.js';
+import { loadRecord, recordStep } from './record-state.js';
+import { assertVersion, lostRace } from './stale.js';
+import type { DistributionSummary } from './distribute-decisions.js';
+
+/**
+ * RC3, TS11: the approved record goes to everyone invited, attended or not, family members
+ * included, each copy without the parts its reader was excluded from (EX3) and, for the family,
+ * without confidential sections (RP4). Every copy is logged: who, which version, how, when.
+ */
+export async function distributeRecord(db: Database, context: ActionContext, conferenceId: string, input: { version: number }): Promise<DistributionSummary> {
+  if (!mayDistributeConferenceDocuments(context.actor)) throw new ForbiddenError();
+  const actorId = requireActor(context);
+  const state = await loadMeetingState(db, conferenceId);
+  const record = await loadRecord(db, conferenceId);
+  await assertVersion(db, 'The record', record, input.version);
+  const to = recordStep(record, 'distribute');
+  const approved = record.approvedVersion;
+  if (approved === null) throw new ConflictError('The chair must approve the record before it can be distributed.');
+  const data = await recordData(db, state, record, approved);
+  const recipients = await listRecipients(db, conferenceId, state.attendance);
+  if (recipients.length === 0) throw new ConflictError('Nobody is recorded as invited to this conference, so there is no one to send the record to.');
+  const copies = await Promise.all(recipients.map(async (r) => ({ r, pdf: await renderPdf(conferenceRecordDocument(data, r)) })));
+
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(conferenceRecords)
+      .set({ status: to, version: record.version + 1, updatedAt: context.now, updatedBy: actorId })
+      .where(and(eq(conferenceRecords.id, record.id), eq(conferenceRecords.version, record.version)))
+      .returning({ id: conferenceRecords.id });
+    if (!row) throw lostRace('The record');
+    let queued = 0;
+    const notSent: string[] = [];
+    for (const { r, pdf } of copies) {
+      let outboxId: string | null = null;
+      if (r.method !== 'not-sent' && r.address) {
+        outboxId = await enqueueMessage(
+          tx,
+          {
+            channel: r.method,
+            toName: r.name,
+            toAddress: r.address,
+            subject: `Record of the child protection conference on ${data.conferenceDate}`,
+            bodyText: `Dear ${r.name},\n\nThe record of the conference is attached (version ${approved}).\n\n${data.confidentialityNotice}`,
+            attachments: [attachment(`conference-record-${data.conferenceDate}-v${approved}.pdf`, 'application/pdf', pdf)],
+            relatedType: 'record',
+            relatedId: record.id,
+            conferenceId,
+          },
+          context.now,
+        );
+        queued += 1;
+      } else {
+        notSent.push(r.name);
+      }
+      await tx.insert(meetingDistributions).values({
+        conferenceId,
+        document: 'record',
+        documentVersion: approved,
+        invitationId: r.invitationId,
+        recipientName: r.name,
+        recipientRole: r.role,
+        familyCopy: r.family,
+        method: r.method,
+        address: r.address,
+        outboxMessageId: outboxId,
+        redactedParts: redactedPartsFor(r),
+        note: outboxId ? null : 'No email or postal address on the invitation: give it by hand and note it here.',
+        distributedBy: actorId,
+        distributedAt: context.now,
+      });
+    }
+    await recordMeetingEvent(tx, context, { conferenceId, subject: 'record', from: record.status, to, event: 'distribute', details: { number: approved, queued } });
+    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), {
+      action: 'record-distributed', recordType: 'conference-record', recordId: record.id, details: { number: approved, queued, notSent: notSent.length },
+    });
+    return { version: approved, queued, notSent };
+  });
+}

@@ -1,0 +1,116 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { invitations, meetingDistributions, outboxMessages } from '../../db/schema/index.js';
+import { pdfText } from '../../documents/pdf-text.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../test/support/meeting-factory.js';
+import { ConflictError } from '../shared/errors.js';
+import { approveRecord } from './approve-record.js';
+import { concludeMeeting } from './conclude-meeting.js';
+import { distributeDecisions } from './distribute-decisions.js';
+import { distributeRecord } from './distribute-record.js';
+import { loadRecord } from './record-state.js';
+import { recordDecision } from './record-decision.js';
+import { recordLeaving } from './record-leaving.js';
+import { saveOutlinePlan } from './save-outline-plan.js';
+import { saveRecordDraft } from './save-record-draft.js';
+import { saveView } from './save-view.js';
+
+const RISK_TEXT = 'Quarrelsome argument about the lodger weighed heavily';
+const CONFIDENTIAL_TEXT = 'Police intelligence names Zed Unknownson';
+
+describeEachEngine('decisions and the record reach everyone invited', (engine) => {
+  let database: TestDatabase;
+  const db = () => database.handle.db;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  /** A held Hertfordshire initial where the father was asked to leave for the analysis of risk. */
+  async function heldConference(): Promise<MeetingFixture> {
+    const f = await createMeetingFixture(db(), { pack: 'hertfordshire' });
+    const { chair, minuteTaker } = await meetingUnderWay(db(), f);
+    const people = await attendanceByName(db(), f.conferenceId);
+    for (const name of ['Sam Sampleford', 'Hana Exampleton', 'PC Petra Placeholder']) {
+      await saveView(db(), minuteTaker, f.conferenceId, f.alphaId, null, { attendanceId: people.get(name)!.id, planNeeded: true, categories: ['PHY'], reasons: 'Risk remains' }, null);
+    }
+    const father = people.get('Fred Testington')!;
+    await recordLeaving(db(), chair, f.conferenceId, father.id, {
+      part: 'analysis', at: new Date('2026-03-02T10:40:00Z'), forRest: false, askedToLeave: true, reason: 'Threatening behaviour towards the mother', version: father.version,
+    });
+    await recordDecision(db(), chair, f.conferenceId, f.alphaId, planDecision(f), null);
+    await saveOutlinePlan(db(), minuteTaker, f.conferenceId, f.alphaId, COMPLETE_OUTLINE, null);
+    await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
+    return f;
+  }
+
+  it('sends the decisions sheet through the outbox to every invitee, the family included, and logs each copy (TS10)', async () => {
+    const f = await heldConference();
+    const summary = await distributeDecisions(db(), contextFor(f.minuteTaker), f.conferenceId);
+    const invited = await db().select().from(invitations).where(eq(invitations.conferenceId, f.conferenceId));
+    expect(summary).toEqual({ version: 1, queued: invited.length, notSent: [] });
+    const messages = (await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId))).filter((m) => m.relatedType === 'decisions');
+    expect(messages.map((m) => m.toName).sort()).toEqual(invited.map((i) => i.name).sort());
+    expect(messages.find((m) => m.toName === 'Fred Testington')?.channel).toBe('post');
+    const motherPdf = Buffer.from(messages.find((m) => m.toName === 'Demi Testington')!.attachments[0]!.content, 'base64');
+    const text = pdfText(motherPdf);
+    expect(text).toContain('Child protection plan');
+    expect(text).toContain('Physical abuse');
+    expect(text).toContain('FAMILY COPY');
+    const log = await db().select().from(meetingDistributions).where(eq(meetingDistributions.conferenceId, f.conferenceId));
+    expect(log.filter((l) => l.document === 'decisions')).toHaveLength(invited.length);
+    expect(log.every((l) => l.documentVersion === 1 && l.outboxMessageId !== null)).toBe(true);
+    expect((await distributeDecisions(db(), contextFor(f.chair), f.conferenceId)).version).toBe(2);
+  });
+
+  it('refuses to distribute the record before the chair approves it (RC1, RC3)', async () => {
+    const f = await heldConference();
+    const minuteTaker = contextFor(f.minuteTaker);
+    const record = await loadRecord(db(), f.conferenceId);
+    await saveRecordDraft(db(), minuteTaker, f.conferenceId, { sections: { 'essential-facts': 'Facts', 'information-discussion': 'Discussion' }, version: record.version });
+    await expect(distributeRecord(db(), minuteTaker, f.conferenceId, { version: record.version + 1 })).rejects.toThrow(ConflictError);
+    await expect(distributeRecord(db(), minuteTaker, f.conferenceId, { version: record.version + 1 })).rejects.toThrow('The chair must approve the record before it can be distributed.');
+    await expect(approveRecord(db(), minuteTaker, f.conferenceId, { version: record.version + 1 })).rejects.toThrow('Only the chair');
+    expect(await db().select().from(outboxMessages).where(eq(outboxMessages.relatedType, 'record'))).toEqual([]);
+  });
+
+  it("the excluded father's copy lacks the part he missed; family copies lack the confidential section (EX3, RC3, RP4)", async () => {
+    const f = await heldConference();
+    const minuteTaker = contextFor(f.minuteTaker);
+    const chair = contextFor(f.chair);
+    let record = await loadRecord(db(), f.conferenceId);
+    await expect(approveRecord(db(), chair, f.conferenceId, { version: record.version })).rejects.toThrow('Write the');
+    await saveRecordDraft(db(), minuteTaker, f.conferenceId, {
+      sections: { 'essential-facts': 'Alpha was seen with bruising', 'information-discussion': 'Everyone contributed', 'confidential-information': CONFIDENTIAL_TEXT, 'risk-analysis': RISK_TEXT },
+      version: record.version,
+    });
+    record = await loadRecord(db(), f.conferenceId);
+    expect(await approveRecord(db(), chair, f.conferenceId, { version: record.version })).toBe(1);
+    record = await loadRecord(db(), f.conferenceId);
+    const summary = await distributeRecord(db(), minuteTaker, f.conferenceId, { version: record.version });
+    expect(summary.queued).toBe(7);
+
+    const messages = (await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId))).filter((m) => m.relatedType === 'record');
+    const copyOf = (name: string) => pdfText(Buffer.from(messages.find((m) => m.toName === name)!.attachments[0]!.content, 'base64'));
+    const father = copyOf('Fred Testington');
+    const mother = copyOf('Demi Testington');
+    const police = copyOf('PC Petra Placeholder');
+    expect(father).toContain('Alpha was seen with bruising');
+    expect(father).not.toContain('Quarrelsome argument');
+    expect(father).not.toContain('Zed Unknownson');
+    expect(mother).toContain('Quarrelsome argument');
+    expect(mother).not.toContain('Zed Unknownson');
+    expect(police).toContain('Zed Unknownson');
+    expect(police).toContain('This record is confidential');
+
+    const log = (await db().select().from(meetingDistributions).where(eq(meetingDistributions.conferenceId, f.conferenceId))).filter((l) => l.document === 'record');
+    expect(log).toHaveLength(7);
+    expect(log.find((l) => l.recipientName === 'Fred Testington')?.redactedParts.sort()).toEqual(['analysis', 'confidential-information']);
+    expect(log.find((l) => l.recipientName === 'PC Petra Placeholder')?.redactedParts).toEqual([]);
+    expect(log.every((l) => l.documentVersion === 1)).toBe(true);
+    expect((await loadRecord(db(), f.conferenceId)).status).toBe('distributed');
+  });
+});

@@ -1,0 +1,132 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { conferenceRecordVersions, conferences, users, type conferenceRecords } from '../../db/schema/index.js';
+import { AGENCY_LABELS, ATTENDANCE_STATUS_LABELS, isAgencyId, type AttendanceStatus } from '../../domain/conference/agencies.js';
+import { isOutcome } from '../../domain/conference/decision.js';
+import { CONFERENCE_KIND_LABELS, CONFERENCE_KINDS, type ConferenceKind } from '../../domain/conference/kinds.js';
+import { MEETING_PARTS, MEETING_PART_LABELS, inAgendaOrder, isMeetingPart } from '../../domain/conference/meeting-parts.js';
+import { recordSectionsFor } from '../../domain/conference/record-sections.js';
+import { confidentialityNotice, type RecordForm } from '../../domain/conference/record-rules.js';
+import { PACKS } from '../../domain/packs/index.js';
+import type { AttendanceLine, ChildOutcomeData, ConferenceDocumentData, RecordData } from '../../presenters/meeting-document-data.js';
+import { londonDate, londonDateTime } from './common.js';
+import type { MeetingState } from './meeting-state.js';
+import { outlineContent } from './outline-content.js';
+
+async function namesOf(db: Queryable, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => Boolean(x)))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}
+
+/** What the decisions sheet and the record say about the conference and each child, read from the meeting. */
+export async function conferenceDocumentData(db: Queryable, state: MeetingState): Promise<ConferenceDocumentData> {
+  const { conference } = state;
+  const names = await namesOf(db, [
+    conference.chairId,
+    conference.minuteTakerId,
+    ...state.decisions.flatMap((d) => [d.leadSocialWorkerId, d.contactTeamManagerId]),
+  ]);
+  const [reconvened] = await db.select({ dueDate: conferences.dueDate }).from(conferences).where(eq(conferences.reconvenedFromId, conference.id));
+  const kind = (CONFERENCE_KINDS as readonly string[]).includes(conference.kind) ? (conference.kind as ConferenceKind) : 'initial';
+  const children: ChildOutcomeData[] = [];
+  for (const child of state.subjects) {
+    const d = state.decisions.find((x) => x.childId === child.childId);
+    if (!d || !isOutcome(d.outcome)) continue;
+    const outline = state.outlinePlans.find((p) => p.childId === child.childId) ?? null;
+    children.push({
+      name: child.name,
+      dateOfBirth: child.dateOfBirth,
+      outcome: d.outcome,
+      categories: d.categories,
+      sufferedHarm: d.sufferedHarm,
+      sufferedHarmReasons: d.sufferedHarmReasons,
+      likelyHarm: d.likelyHarm,
+      likelyHarmReasons: d.likelyHarmReasons,
+      basis: d.basis,
+      overruleReasons: d.overruleReasons,
+      furtherConferenceBy: d.furtherConferenceBy,
+      quorate: d.quorate,
+      inquorateReasons: d.inquorateReasons,
+      earlyReview: d.earlyReview,
+      categoryChangeGrounds: d.categoryChangeGrounds,
+      variationReason: d.variationReason,
+      leadSocialWorker: d.leadSocialWorkerId ? (names.get(d.leadSocialWorkerId) ?? null) : null,
+      contactTeamManager: d.contactTeamManagerId ? (names.get(d.contactTeamManagerId) ?? null) : null,
+      coreGroupMembers: d.coreGroupMembers,
+      firstCoreGroupOn: d.firstCoreGroupOn,
+      reviewOn: d.reviewOn,
+      reviewTriggers: d.reviewTriggers,
+      childInNeedRecommendation: d.childInNeedRecommendation,
+      legalActionRecommendation: d.legalActionRecommendation,
+      interimSafetyPlan: d.interimSafetyPlan,
+      reconvenedBy: d.outcome === 'adjourned' ? (reconvened?.dueDate ?? null) : null,
+      writtenViewsSoughtBy: d.writtenViewsSoughtBy,
+      writtenResponsesBy: d.writtenResponsesBy,
+      childrensCentre: d.childrensCentre,
+      childrensCentreReason: d.childrensCentreReason,
+      complaintsRouteExplained: d.complaintsRouteExplained,
+      views: state.views
+        .filter((v) => v.childId === child.childId)
+        .map((v) => ({ name: v.name, agency: isAgencyId(v.agency) ? AGENCY_LABELS[v.agency] : v.agency, planNeeded: v.planNeeded, categories: v.categories, reasons: v.reasons })),
+      dissents: d.dissents,
+      outline: d.outcome === 'plan' && outline ? outlineContent(outline) : null,
+    });
+  }
+  return {
+    conferenceKindLabel: CONFERENCE_KIND_LABELS[kind],
+    conferenceDate: state.meeting?.conferenceDate ?? (conference.scheduledStart ? londonDate(conference.scheduledStart) : ''),
+    areaName: PACKS[state.pack].name,
+    chairName: (conference.chairId && names.get(conference.chairId)) || 'Not recorded',
+    minuteTakerName: (conference.minuteTakerId && names.get(conference.minuteTakerId)) || null,
+    children,
+    householdChildren: state.children.filter((c) => c.role === 'household').map((c) => c.name),
+    confidentialityNotice: confidentialityNotice(state.rules.record),
+  };
+}
+
+function attendanceLines(state: MeetingState): AttendanceLine[] {
+  return state.attendance.map((a) => {
+    const parts = inAgendaOrder(a.partsAttended);
+    const status = (a.status in ATTENDANCE_STATUS_LABELS ? ATTENDANCE_STATUS_LABELS[a.status as AttendanceStatus] : a.status) + (a.onBehalfOf ? ` (for ${a.onBehalfOf})` : '');
+    const left = a.leftAt ? `${londonDateTime(a.leftAt).toPlainTime().toString().slice(0, 5)}${a.leftDuringPart && isMeetingPart(a.leftDuringPart) ? `, during ${MEETING_PART_LABELS[a.leftDuringPart].toLowerCase()}` : ''}` : '';
+    return {
+      name: a.name,
+      role: a.role,
+      agency: a.agency && isAgencyId(a.agency) ? AGENCY_LABELS[a.agency] : (a.organisationName ?? ''),
+      status,
+      parts: parts.length === MEETING_PARTS.length ? 'All' : parts.map((p) => MEETING_PART_LABELS[p]).join('; '),
+      left,
+      writtenReport: a.writtenReportSubmitted ? (a.writtenReportPresented ? 'Submitted and presented' : 'Submitted') : '',
+    };
+  });
+}
+
+/** The record as of one saved version of its written sections. */
+export async function recordData(
+  db: Queryable,
+  state: MeetingState,
+  record: typeof conferenceRecords.$inferSelect,
+  versionNumber: number,
+): Promise<RecordData> {
+  const base = await conferenceDocumentData(db, state);
+  const [saved] = await db
+    .select()
+    .from(conferenceRecordVersions)
+    .where(and(eq(conferenceRecordVersions.recordId, record.id), eq(conferenceRecordVersions.number, versionNumber)));
+  const text = saved?.sections ?? {};
+  const form = record.form as RecordForm;
+  const approver = record.approvedBy ? (await namesOf(db, [record.approvedBy])).get(record.approvedBy) ?? null : null;
+  return {
+    ...base,
+    form,
+    formReasons: record.formReasons,
+    version: versionNumber,
+    approvedBy: record.approvedVersion === versionNumber ? approver : null,
+    approvedOn: record.approvedVersion === versionNumber && record.approvedAt ? londonDate(record.approvedAt) : null,
+    attendance: attendanceLines(state),
+    sections: recordSectionsFor(form, state.rules.record).map((spec) => ({ spec, text: text[spec.key] ?? '' })),
+    addsRiskDissentsAndContingency: state.rules.record.addsRiskDissentsAndContingency,
+  };
+}

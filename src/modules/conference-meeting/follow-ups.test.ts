@@ -1,0 +1,149 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { childProtectionPlans, conferenceChildren, meetingDecisions, meetingDistributions, outboxMessages } from '../../db/schema/index.js';
+import { MEETING_PARTS } from '../../domain/conference/meeting-parts.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, markPresent, meetingUnderWay, planDecision, type MeetingFixture } from '../../../test/support/meeting-factory.js';
+import { ValidationError } from '../shared/errors.js';
+import { concludeMeeting } from './conclude-meeting.js';
+import { loadMeetingState } from './meeting-state.js';
+import { recordDecision } from './record-decision.js';
+import { recordLeaving } from './record-leaving.js';
+import { recordOverruleConsultation } from './record-overrule-consultation.js';
+import { saveAttendance } from './save-attendance.js';
+import { saveOutlinePlan } from './save-outline-plan.js';
+import { saveView } from './save-view.js';
+
+describeEachEngine('what follows from the meeting', (engine) => {
+  let database: TestDatabase;
+  const db = () => database.handle.db;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  async function views(f: MeetingFixture, planNeeded: Record<string, boolean>) {
+    const people = await attendanceByName(db(), f.conferenceId);
+    for (const [name, plan] of Object.entries(planNeeded)) {
+      await saveView(db(), contextFor(f.minuteTaker), f.conferenceId, f.alphaId, null, { attendanceId: people.get(name)!.id, planNeeded: plan, categories: plan ? ['NEG'] : [], reasons: 'As discussed' }, null);
+    }
+  }
+
+  async function openPlanFor(f: MeetingFixture, categories: string[]) {
+    const [cc] = await db().select().from(conferenceChildren).where(and(eq(conferenceChildren.conferenceId, f.conferenceId), eq(conferenceChildren.childId, f.alphaId)));
+    await db().insert(childProtectionPlans).values({ caseId: cc!.caseId, childId: f.alphaId, startDate: '2025-12-01', initialCategories: categories, latestCategories: categories });
+  }
+
+  it("a supporter leaves with the parent the chair asks to leave (EX4), and both miss that part", async () => {
+    const f = await createMeetingFixture(db());
+    const { chair, minuteTaker } = await meetingUnderWay(db(), f);
+    const mother = (await attendanceByName(db(), f.conferenceId)).get('Demi Testington')!;
+    await saveAttendance(db(), minuteTaker, f.conferenceId, null, {
+      kind: 'supporter', name: 'Sue Supportwell', agency: null, organisationName: null, role: "Mother's friend", status: 'present', onBehalfOf: null,
+      partsAttended: [...MEETING_PARTS], directContactChildIds: [], writtenReportSubmitted: false, writtenReportPresented: false,
+      supportsAttendanceId: mother.id, recordScope: 'attended-part', recordScopeGrounds: null,
+    }, null);
+    await expect(recordLeaving(db(), chair, f.conferenceId, mother.id, { part: 'confidential-information', at: new Date('2026-03-02T10:30:00Z'), forRest: false, askedToLeave: true, reason: null, version: mother.version })).rejects.toThrow(ValidationError);
+    const left = await recordLeaving(db(), chair, f.conferenceId, mother.id, {
+      part: 'confidential-information', at: new Date('2026-03-02T10:30:00Z'), forRest: false, askedToLeave: true, reason: 'Police information about a third party', version: mother.version,
+    });
+    expect(left).toEqual(['Demi Testington', 'Sue Supportwell']);
+    const people = await attendanceByName(db(), f.conferenceId);
+    for (const name of ['Demi Testington', 'Sue Supportwell']) {
+      expect(people.get(name)?.excludedParts).toEqual(['confidential-information']);
+      expect(people.get(name)?.partsAttended).not.toContain('confidential-information');
+      expect(people.get(name)?.partsAttended).toContain('decision');
+    }
+  });
+
+  it('pan-dorset: one view per agency, and the overrule records TS21 and the senior managers told (DC2, DC3, TS21)', async () => {
+    const f = await createMeetingFixture(db(), { pack: 'pan-dorset' });
+    const { chair } = await meetingUnderWay(db(), f);
+    await views(f, { 'Sam Sampleford': false, 'Hana Exampleton': false, 'Pat Placeholder': true });
+    await markPresent(db(), contextFor(f.minuteTaker), f.conferenceId, 'Hal Housington', [f.alphaId], { agency: 'police' });
+    const people = await attendanceByName(db(), f.conferenceId);
+    await saveView(db(), contextFor(f.minuteTaker), f.conferenceId, f.alphaId, null, { attendanceId: people.get('PC Petra Placeholder')!.id, planNeeded: false, categories: [], reasons: 'No offence' }, null);
+    await expect(
+      saveView(db(), contextFor(f.minuteTaker), f.conferenceId, f.alphaId, null, { attendanceId: people.get('Hal Housington')!.id, planNeeded: true, categories: ['NEG'], reasons: 'x' }, null),
+    ).rejects.toThrow('has already given its one view');
+    const decision = planDecision(f, { categories: ['NEG', 'EMO'] });
+    await expect(recordDecision(db(), chair, f.conferenceId, f.alphaId, decision, null)).rejects.toThrow(ValidationError);
+    await recordDecision(db(), chair, f.conferenceId, f.alphaId, { ...decision, overrule: true, overruleReasons: 'The proposed decision leaves Alpha unprotected' }, null);
+    let [row] = await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId));
+    expect(row).toMatchObject({ basis: 'overrule', furtherConferenceBy: '2026-03-30', categories: ['NEG', 'EMO'] });
+    expect(row?.dissents.map((d) => d.name).sort()).toEqual(['Hana Exampleton', 'PC Petra Placeholder', 'Sam Sampleford']);
+    await recordOverruleConsultation(db(), chair, f.conferenceId, f.alphaId, { seniorManagersInformed: 'Head of Safeguarding', informedOn: '2026-03-03', version: row!.version });
+    [row] = await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId));
+    expect(row).toMatchObject({ seniorManagersInformed: 'Head of Safeguarding', seniorManagersInformedOn: '2026-03-03' });
+  });
+
+  it('pan-dorset inquorate: the chair gives reasons, the review is early, and missing agencies are written to (CF1)', async () => {
+    const f = await createMeetingFixture(db(), { pack: 'pan-dorset' });
+    const { chair, minuteTaker } = await meetingUnderWay(db(), f, { police: false });
+    await markPresent(db(), minuteTaker, f.conferenceId, 'Pat Placeholder', []);
+    expect((await loadMeetingState(db(), f.conferenceId)).quorum.get(f.alphaId)?.quorate).toBe(false);
+    await views(f, { 'Sam Sampleford': true, 'Hana Exampleton': true });
+    const plan = planDecision(f);
+    await expect(recordDecision(db(), chair, f.conferenceId, f.alphaId, plan, null)).rejects.toThrow(/not quorate/);
+    await expect(recordDecision(db(), chair, f.conferenceId, f.alphaId, { ...plan, inquorateReasons: 'Only the health visitor knows Alpha', reviewOn: '2026-06-02' }, null)).rejects.toThrow(/early/);
+    await recordDecision(db(), chair, f.conferenceId, f.alphaId, { ...plan, inquorateReasons: 'Only the health visitor knows Alpha', reviewOn: '2026-04-20' }, null);
+    await saveOutlinePlan(db(), minuteTaker, f.conferenceId, f.alphaId, COMPLETE_OUTLINE, null);
+    const result = await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
+    // Invited professionals not present for the decision: the police and housing (apologies) — and the teacher, present without contact, was there.
+    expect(result.lettersQueued).toBe(2);
+    const letters = (await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId))).filter((m) => m.relatedType === 'quorum-letter');
+    expect(letters.map((l) => l.toName).sort()).toEqual(['Hal Housington', 'PC Petra Placeholder']);
+    const log = await db().select().from(meetingDistributions).where(eq(meetingDistributions.conferenceId, f.conferenceId));
+    expect(log.filter((l) => l.document === 'quorum-letter')).toHaveLength(2);
+    const [row] = await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId));
+    expect(row).toMatchObject({ quorate: false, earlyReview: true, inquorateReasons: 'Only the health visitor knows Alpha' });
+  });
+
+  it('hertfordshire: ending a plan at an inquorate review waits for written views within 10 + 10 working days (TS23)', async () => {
+    const f = await createMeetingFixture(db(), { pack: 'hertfordshire', kind: 'review', childType: 'review' });
+    await openPlanFor(f, ['NEG']);
+    const { chair } = await meetingUnderWay(db(), f, { police: false });
+    await markPresent(db(), contextFor(f.minuteTaker), f.conferenceId, 'Pat Placeholder', []);
+    await views(f, { 'Sam Sampleford': false, 'Hana Exampleton': false });
+    const end = planDecision(f, { outcome: 'no-plan-cin', categories: [], sufferedHarm: true, likelyHarm: false, childInNeedRecommendation: 'Family support for 3 months', inquorateReasons: 'Only two agencies still involved' });
+    await recordDecision(db(), chair, f.conferenceId, f.alphaId, end, null);
+    const [row] = await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId));
+    expect(row).toMatchObject({ writtenViewsSoughtBy: '2026-03-16', writtenResponsesBy: '2026-03-30', discontinuationPending: true });
+    const result = await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
+    expect(result.planEffects[f.alphaId]).toBe('end-pending');
+    const open = await db().select().from(childProtectionPlans).where(and(eq(childProtectionPlans.childId, f.alphaId), isNull(childProtectionPlans.endDate)));
+    expect(open).toHaveLength(1);
+  });
+
+  it('a review that keeps the plan changes the latest category only with grounds, and keeps the initial one (DC4)', async () => {
+    const f = await createMeetingFixture(db(), { pack: 'hertfordshire', kind: 'review', childType: 'review' });
+    await openPlanFor(f, ['NEG']);
+    const { chair, minuteTaker } = await meetingUnderWay(db(), f);
+    await views(f, { 'Sam Sampleford': true, 'Hana Exampleton': true });
+    const keep = planDecision(f, { categories: ['EMO'], firstCoreGroupOn: null, reviewOn: '2026-08-20' });
+    await expect(recordDecision(db(), chair, f.conferenceId, f.alphaId, keep, null)).rejects.toThrow(/grounds for changing the category/);
+    await recordDecision(db(), chair, f.conferenceId, f.alphaId, { ...keep, categoryChangeGrounds: 'Neglect has eased; emotional harm is now the main concern' }, null);
+    await saveOutlinePlan(db(), minuteTaker, f.conferenceId, f.alphaId, COMPLETE_OUTLINE, null);
+    const result = await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
+    expect(result.planEffects[f.alphaId]).toBe('continued');
+    const [plan] = await db().select().from(childProtectionPlans).where(eq(childProtectionPlans.childId, f.alphaId));
+    expect(plan).toMatchObject({ initialCategories: ['NEG'], latestCategories: ['EMO'], startDate: '2025-12-01', endDate: null, visitFrequencyWeeks: 2 });
+  });
+
+  it('varying an outcome already recorded needs the reason, and the earlier decision is kept (DC5)', async () => {
+    const f = await createMeetingFixture(db());
+    const { chair } = await meetingUnderWay(db(), f);
+    await views(f, { 'Sam Sampleford': false, 'Hana Exampleton': false });
+    const cin = planDecision(f, { outcome: 'no-plan-cin', categories: [], childInNeedRecommendation: 'Family support' });
+    await recordDecision(db(), chair, f.conferenceId, f.alphaId, cin, null);
+    const nfa = { ...cin, outcome: 'no-plan-nfa' as const };
+    await expect(recordDecision(db(), chair, f.conferenceId, f.alphaId, nfa, 1)).rejects.toThrow(/changes the outcome/);
+    await recordDecision(db(), chair, f.conferenceId, f.alphaId, { ...nfa, variationReason: 'The family declined the support offered' }, 1);
+    const [row] = await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId));
+    expect(row).toMatchObject({ outcome: 'no-plan-nfa', variationReason: 'The family declined the support offered', version: 2 });
+    expect(row?.history).toHaveLength(1);
+    expect(row?.history[0]).toMatchObject({ outcome: 'no-plan-cin' });
+  });
+});

@@ -1,0 +1,123 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import {
+  cases,
+  conferenceChildren,
+  conferences,
+  meetingAttendance,
+  meetingDecisions,
+  meetingOutlinePlans,
+  meetings,
+  meetingViews,
+  people,
+} from '../../db/schema/index.js';
+import { isAgencyId, type AttendanceStatus, type AttendeeKind } from '../../domain/conference/agencies.js';
+import { inAgendaOrder } from '../../domain/conference/meeting-parts.js';
+import { meetingRules, type MeetingRules } from '../../domain/conference/meeting-rules.js';
+import { isMeetingStatus, type MeetingStatus } from '../../domain/conference/meeting-transitions.js';
+import { quorumForChild, type ChildQuorum, type QuorumAttendee } from '../../domain/conference/quorum.js';
+import { isPackId, type PackId } from '../../domain/packs/pack-id.js';
+import { NotFoundError } from '../shared/errors.js';
+
+export type ConferenceRow = typeof conferences.$inferSelect;
+export type MeetingRow = typeof meetings.$inferSelect;
+export type AttendanceRow = typeof meetingAttendance.$inferSelect;
+export type ViewRow = typeof meetingViews.$inferSelect;
+export type DecisionRow = typeof meetingDecisions.$inferSelect;
+export type OutlinePlanRow = typeof meetingOutlinePlans.$inferSelect;
+
+export interface MeetingChild {
+  conferenceChildId: string;
+  childId: string;
+  caseId: string;
+  role: 'subject' | 'household';
+  childType: 'initial' | 'review';
+  name: string;
+  dateOfBirth: string | null;
+  expectedDeliveryDate: string | null;
+  lookedAfter: boolean;
+}
+
+export interface MeetingState {
+  conference: ConferenceRow;
+  pack: PackId;
+  rules: MeetingRules;
+  meeting: MeetingRow | null;
+  meetingStatus: MeetingStatus | 'not-started';
+  children: MeetingChild[];
+  subjects: MeetingChild[];
+  attendance: AttendanceRow[];
+  views: ViewRow[];
+  decisions: DecisionRow[];
+  outlinePlans: OutlinePlanRow[];
+  quorum: Map<string, ChildQuorum>;
+}
+
+export function childName(p: { givenNames: string; familyName: string }): string {
+  return `${p.givenNames} ${p.familyName}`.trim();
+}
+
+export function quorumAttendee(a: AttendanceRow): QuorumAttendee {
+  return {
+    id: a.id,
+    name: a.name,
+    kind: a.kind as AttendeeKind,
+    agency: a.agency && isAgencyId(a.agency) ? a.agency : null,
+    status: a.status as AttendanceStatus,
+    partsAttended: inAgendaOrder(a.partsAttended),
+    excludedParts: inAgendaOrder(a.excludedParts),
+    directContactChildIds: a.directContactChildIds,
+  };
+}
+
+export async function loadConference(db: Queryable, conferenceId: string): Promise<ConferenceRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(conferenceId)) throw new NotFoundError('We could not find that conference.');
+  const [conference] = await db.select().from(conferences).where(eq(conferences.id, conferenceId));
+  if (!conference) throw new NotFoundError('We could not find that conference.');
+  return conference;
+}
+
+export async function loadChildren(db: Queryable, conferenceId: string): Promise<MeetingChild[]> {
+  const rows = await db
+    .select({ cc: conferenceChildren, person: people, lookedAfter: cases.lookedAfter })
+    .from(conferenceChildren)
+    .innerJoin(people, eq(people.id, conferenceChildren.childId))
+    .innerJoin(cases, eq(cases.id, conferenceChildren.caseId))
+    .where(eq(conferenceChildren.conferenceId, conferenceId))
+    .orderBy(asc(people.dateOfBirth), asc(people.givenNames));
+  return rows.map(({ cc, person, lookedAfter }) => ({
+    conferenceChildId: cc.id,
+    childId: cc.childId,
+    caseId: cc.caseId,
+    role: cc.role === 'subject' ? 'subject' : 'household',
+    childType: cc.childType === 'review' ? 'review' : 'initial',
+    name: childName(person),
+    dateOfBirth: person.dateOfBirth,
+    expectedDeliveryDate: person.expectedDeliveryDate,
+    lookedAfter,
+  }));
+}
+
+/** Everything the conference screen, the decision and the documents need, read at once. */
+export async function loadMeetingState(db: Queryable, conferenceId: string): Promise<MeetingState> {
+  const conference = await loadConference(db, conferenceId);
+  const pack: PackId = isPackId(conference.pack) ? conference.pack : 'national';
+  const rules = meetingRules(pack);
+  const [meeting] = await db.select().from(meetings).where(eq(meetings.conferenceId, conferenceId));
+  const children = await loadChildren(db, conferenceId);
+  const attendance = await db.select().from(meetingAttendance).where(eq(meetingAttendance.conferenceId, conferenceId)).orderBy(asc(meetingAttendance.createdAt), asc(meetingAttendance.name));
+  const views = await db.select().from(meetingViews).where(eq(meetingViews.conferenceId, conferenceId)).orderBy(asc(meetingViews.updatedAt));
+  const decisions = await db.select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, conferenceId));
+  const outlinePlans = await db.select().from(meetingOutlinePlans).where(eq(meetingOutlinePlans.conferenceId, conferenceId));
+  const subjects = children.filter((c) => c.role === 'subject');
+  const attendees = attendance.map(quorumAttendee);
+  const quorum = new Map(subjects.map((c) => [c.childId, quorumForChild({ childId: c.childId, childType: c.childType }, attendees, rules.quorum)]));
+  const meetingStatus = meeting && isMeetingStatus(meeting.status) ? meeting.status : 'not-started';
+  return { conference, pack, rules, meeting: meeting ?? null, meetingStatus, children, subjects, attendance, views, decisions, outlinePlans, quorum };
+}
+
+export function subjectOf(state: MeetingState, childId: string): MeetingChild {
+  const child = state.subjects.find((c) => c.childId === childId);
+  if (!child) throw new NotFoundError('That child is not a subject of this conference.');
+  return child;
+}

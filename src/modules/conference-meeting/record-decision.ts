@@ -1,0 +1,120 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { meetingDecisions, users } from '../../db/schema/index.js';
+import { normaliseCategories } from '../../domain/conference/categories.js';
+import { checkDecision, type DecisionInput } from '../../domain/conference/decision.js';
+import { deadlineIfSet, dueDateText, writtenViewsDates } from '../../domain/conference/meeting-deadlines.js';
+import { mayChairConference } from '../../policies/meeting.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { workingCalendar } from '../calendar/calendar-store.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ForbiddenError, ValidationError } from '../shared/errors.js';
+import { blankToNull, requireActor, requireOpenMeeting } from './common.js';
+import { decisionContextFor } from './decision-context.js';
+import { loadMeetingState, subjectOf } from './meeting-state.js';
+import { assertVersion, lostRace } from './stale.js';
+
+async function checkPeople(db: Database, input: DecisionInput): Promise<void> {
+  const ids = [input.leadSocialWorkerId, input.contactTeamManagerId].filter((x): x is string => Boolean(x));
+  if (ids.length === 0) return;
+  const found = await db.select({ id: users.id }).from(users).where(inArray(users.id, ids));
+  if (found.length !== new Set(ids).size) throw new ValidationError([{ field: 'leadSocialWorkerId', message: 'Select the lead social worker from the list' }]);
+}
+
+/**
+ * The chair's decision for one child (DC1–DC8), checked against the views and the quorum as they
+ * stand. It can be changed while the meeting is open (a change of outcome needs a reason); the
+ * plan itself is started, continued or ended when the conference is recorded as held.
+ */
+export async function recordDecision(
+  db: Database,
+  context: ActionContext,
+  conferenceId: string,
+  childId: string,
+  input: DecisionInput,
+  version: number | null,
+): Promise<string> {
+  const state = await loadMeetingState(db, conferenceId);
+  if (!mayChairConference(context.actor, state.conference)) throw new ForbiddenError('Only the chair of this conference records the decision.');
+  const actorId = requireActor(context);
+  requireOpenMeeting(state);
+  const child = subjectOf(state, childId);
+  const existing = state.decisions.find((d) => d.childId === childId) ?? null;
+  if (existing) await assertVersion(db, `The decision for ${child.name}`, existing, version ?? -1);
+
+  const { context: decisionContext, openPlan, conferenceDate } = await decisionContextFor(db, state, child);
+  const checked = checkDecision(input, decisionContext);
+  if (checked.errors.length > 0) throw new ValidationError(checked.errors);
+  await checkPeople(db, input);
+
+  const calendar = await workingCalendar(db);
+  const furtherConference = checked.basis === 'overrule' ? deadlineIfSet('TS21', state.pack, conferenceDate, calendar) : null;
+  const endsPlan = openPlan !== null && openPlan.startConferenceId !== conferenceId && input.outcome !== 'plan' && input.outcome !== 'adjourned';
+  const inquorateEnd = endsPlan && !decisionContext.quorate;
+  const writtenViews = inquorateEnd && state.rules.inquorate.discontinuationNeedsWrittenViews ? writtenViewsDates(state.pack, conferenceDate, calendar) : null;
+  const isPlan = input.outcome === 'plan';
+
+  const values = {
+    outcome: input.outcome,
+    sufferedHarm: input.sufferedHarm,
+    sufferedHarmReasons: input.sufferedHarmReasons.trim(),
+    likelyHarm: input.likelyHarm,
+    likelyHarmReasons: input.likelyHarmReasons.trim(),
+    categories: isPlan ? normaliseCategories(input.categories) : [],
+    categoryChangeGrounds: blankToNull(input.categoryChangeGrounds),
+    chairView: input.chairView,
+    basis: checked.basis,
+    overrule: input.overrule,
+    overruleReasons: blankToNull(input.overruleReasons),
+    furtherConferenceBy: furtherConference ? dueDateText(furtherConference) : null,
+    quorate: decisionContext.quorate,
+    inquorateReasons: decisionContext.quorate ? null : blankToNull(input.inquorateReasons),
+    earlyReview: checked.earlyReview,
+    dissents: checked.dissents,
+    variationReason: blankToNull(input.variationReason),
+    childInNeedRecommendation: input.outcome === 'no-plan-cin' ? blankToNull(input.childInNeedRecommendation) : null,
+    legalActionRecommendation: input.outcome === 'legal-action' ? blankToNull(input.legalActionRecommendation) : null,
+    interimSafetyPlan: input.outcome === 'adjourned' ? blankToNull(input.interimSafetyPlan) : null,
+    parentsView: input.parentsView,
+    complaintsRouteExplained: input.complaintsRouteExplained,
+    leadSocialWorkerId: isPlan ? input.leadSocialWorkerId : null,
+    contactTeamManagerId: isPlan ? input.contactTeamManagerId : null,
+    coreGroupMembers: isPlan ? input.coreGroupMembers.map((m) => ({ name: m.name.trim(), role: m.role.trim() })) : [],
+    firstCoreGroupOn: isPlan ? input.firstCoreGroupOn : null,
+    reviewOn: isPlan ? input.reviewOn : null,
+    reviewTriggers: isPlan ? blankToNull(input.reviewTriggers) : null,
+    childrensCentre: isPlan && decisionContext.childUnderFive ? input.childrensCentre : null,
+    childrensCentreReason: isPlan && input.childrensCentre === 'not-told' ? blankToNull(input.childrensCentreReason) : null,
+    writtenViewsSoughtBy: writtenViews?.viewsSoughtBy ?? null,
+    writtenResponsesBy: writtenViews?.responsesBy ?? null,
+    discontinuationPending: inquorateEnd && (state.rules.inquorate.discontinuationNeedsWrittenViews || state.rules.inquorate.writeToMissingAgencies),
+    decidedBy: actorId,
+    decidedAt: context.now,
+    updatedAt: context.now,
+    updatedBy: actorId,
+  };
+
+  return db.transaction(async (tx) => {
+    let id: string;
+    if (existing) {
+      const { history: _h, ...before } = existing;
+      const [row] = await tx
+        .update(meetingDecisions)
+        .set({ ...values, history: [...existing.history, before], version: existing.version + 1 })
+        .where(and(eq(meetingDecisions.id, existing.id), eq(meetingDecisions.version, existing.version)))
+        .returning({ id: meetingDecisions.id });
+      if (!row) throw lostRace(`The decision for ${child.name}`);
+      id = row.id;
+    } else {
+      const [row] = await tx.insert(meetingDecisions).values({ ...values, conferenceId, childId, conferenceChildId: child.conferenceChildId }).returning({ id: meetingDecisions.id });
+      if (!row) throw new Error('decision insert returned nothing');
+      id = row.id;
+    }
+    await recordAudit(tx, context, {
+      action: existing ? 'decision-varied' : 'decision-recorded', recordType: 'meeting-decision', recordId: id, childId,
+      reason: values.variationReason ?? values.overruleReasons ?? values.inquorateReasons,
+      details: { outcome: input.outcome, categories: values.categories, basis: checked.basis, quorate: values.quorate },
+    });
+    return id;
+  });
+}

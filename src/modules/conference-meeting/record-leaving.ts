@@ -1,0 +1,68 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { meetingAttendance } from '../../db/schema/index.js';
+import { isFamilyKind } from '../../domain/conference/agencies.js';
+import { inAgendaOrder, partsFrom, type MeetingPart } from '../../domain/conference/meeting-parts.js';
+import { mayRunMeeting } from '../../policies/meeting.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { auditEachChild, requireActor, requireOpenMeeting } from './common.js';
+import { loadMeetingState, type AttendanceRow } from './meeting-state.js';
+import { assertVersion, lostRace } from './stale.js';
+
+export interface LeavingInput {
+  part: MeetingPart;
+  at: Date;
+  /** Left for this part only (and came back), or for the rest of the conference. */
+  forRest: boolean;
+  /** The chair asked them to leave (an exclusion, EX2), or they chose to go. */
+  askedToLeave: boolean;
+  reason: string | null;
+  version: number;
+}
+
+/**
+ * Someone leaves, for one part or for the rest (CF3). When the chair asks a family member to
+ * leave, the parts they miss are exclusions (EX3: their copy of the record leaves them out) and
+ * anyone there to support them leaves with them (EX4). Returns the names of everyone who left.
+ */
+export async function recordLeaving(db: Database, context: ActionContext, conferenceId: string, attendanceId: string, input: LeavingInput): Promise<string[]> {
+  if (!mayRunMeeting(context.actor)) throw new ForbiddenError();
+  const actorId = requireActor(context);
+  const state = await loadMeetingState(db, conferenceId);
+  requireOpenMeeting(state);
+  const person = state.attendance.find((a) => a.id === attendanceId);
+  if (!person) throw new NotFoundError('That person is not on the attendance list.');
+  await assertVersion(db, `${person.name}'s attendance`, person, input.version);
+  if (person.status !== 'present') throw new ValidationError([{ field: 'part', message: `${person.name} is not recorded as present` }]);
+  if (input.askedToLeave && !input.reason) throw new ValidationError([{ field: 'reason', message: 'Give the reason the chair asked them to leave' }]);
+
+  const missed = input.forRest ? partsFrom(input.part) : [input.part];
+  const supporters = input.askedToLeave && isFamilyKind(person.kind) ? state.attendance.filter((a) => a.supportsAttendanceId === person.id && a.status === 'present') : [];
+  const leaving: AttendanceRow[] = [person, ...supporters];
+  await db.transaction(async (tx) => {
+    for (const a of leaving) {
+      const [row] = await tx
+        .update(meetingAttendance)
+        .set({
+          partsAttended: inAgendaOrder(a.partsAttended.filter((p) => !missed.includes(p as MeetingPart))),
+          excludedParts: input.askedToLeave ? inAgendaOrder([...a.excludedParts, ...missed]) : a.excludedParts,
+          leftAt: input.at,
+          leftDuringPart: input.part,
+          leftReason: a.id === person.id ? input.reason : `Left with ${person.name}, whom they support`,
+          version: a.version + 1,
+          updatedAt: context.now,
+          updatedBy: actorId,
+        })
+        .where(and(eq(meetingAttendance.id, a.id), eq(meetingAttendance.version, a.version)))
+        .returning({ id: meetingAttendance.id });
+      if (!row) throw lostRace(`${a.name}'s attendance`);
+    }
+    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), {
+      action: input.askedToLeave ? 'attendee-excluded-from-part' : 'attendee-left',
+      recordType: 'meeting-attendance', recordId: person.id, reason: input.reason,
+      details: { missed, forRest: input.forRest, supportersLeaving: supporters.map((s) => s.id) },
+    });
+  });
+  return leaving.map((a) => a.name);
+}

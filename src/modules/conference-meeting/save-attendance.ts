@@ -1,0 +1,114 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { meetingAttendance } from '../../db/schema/index.js';
+import { isFamilyKind, type AgencyId, type AttendanceStatus, type AttendeeKind } from '../../domain/conference/agencies.js';
+import { MEETING_PARTS, MEETING_PART_LABELS, inAgendaOrder, type MeetingPart } from '../../domain/conference/meeting-parts.js';
+import { mayRunMeeting } from '../../policies/meeting.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../shared/errors.js';
+import { auditEachChild, requireActor, requireOpenMeeting } from './common.js';
+import { loadMeetingState, type AttendanceRow, type MeetingState } from './meeting-state.js';
+import { assertVersion, lostRace } from './stale.js';
+
+export interface AttendanceInput {
+  kind: AttendeeKind;
+  name: string;
+  agency: AgencyId | null;
+  organisationName: string | null;
+  role: string;
+  status: AttendanceStatus;
+  onBehalfOf: string | null;
+  partsAttended: readonly MeetingPart[];
+  directContactChildIds: readonly string[];
+  writtenReportSubmitted: boolean;
+  writtenReportPresented: boolean;
+  supportsAttendanceId: string | null;
+  recordScope: 'attended-part' | 'whole';
+  recordScopeGrounds: string | null;
+}
+
+function check(input: AttendanceInput, state: MeetingState, existing: AttendanceRow | null): FieldError[] {
+  const errors: FieldError[] = [];
+  if (input.kind === 'professional' && !input.agency) errors.push({ field: 'agency', message: 'Select the agency or discipline this professional represents' });
+  if (input.status === 'present' && input.partsAttended.length === 0) errors.push({ field: 'partsAttended', message: 'Select the parts of the conference they attended' });
+  const excluded = existing ? inAgendaOrder(existing.excludedParts) : [];
+  const clash = input.partsAttended.filter((p) => excluded.includes(p));
+  if (input.status !== 'excluded' && clash.length > 0) {
+    errors.push({ field: 'partsAttended', message: `They were excluded from ${clash.map((p) => MEETING_PART_LABELS[p].toLowerCase()).join(' and ')}, so cannot have attended it` });
+  }
+  const subjects = new Set(state.subjects.map((c) => c.childId));
+  if (input.directContactChildIds.some((id) => !subjects.has(id))) errors.push({ field: 'directContactChildIds', message: 'Select only children who are subjects of this conference' });
+  if (input.supportsAttendanceId) {
+    const supported = state.attendance.find((a) => a.id === input.supportsAttendanceId);
+    if (!supported || supported.id === existing?.id) errors.push({ field: 'supportsAttendanceId', message: 'Select the person they support from the attendance list' });
+  }
+  if (input.recordScope === 'whole' && !input.recordScopeGrounds) {
+    errors.push({ field: 'recordScopeGrounds', message: "Give the chair's grounds for giving the whole record" });
+  }
+  if (input.writtenReportPresented && !input.writtenReportSubmitted) {
+    errors.push({ field: 'writtenReportPresented', message: 'A report can be presented only if one was submitted' });
+  }
+  return errors;
+}
+
+/** CF3: adds or changes one person's attendance. Returns the attendance id. */
+export async function saveAttendance(
+  db: Database,
+  context: ActionContext,
+  conferenceId: string,
+  attendanceId: string | null,
+  input: AttendanceInput,
+  version: number | null,
+): Promise<string> {
+  if (!mayRunMeeting(context.actor)) throw new ForbiddenError();
+  const actorId = requireActor(context);
+  const state = await loadMeetingState(db, conferenceId);
+  requireOpenMeeting(state);
+  const existing = attendanceId ? (state.attendance.find((a) => a.id === attendanceId) ?? null) : null;
+  if (attendanceId && !existing) throw new NotFoundError('That person is not on the attendance list.');
+  if (existing) await assertVersion(db, `${existing.name}'s attendance`, existing, version ?? -1);
+  const errors = check(input, state, existing);
+  if (errors.length > 0) throw new ValidationError(errors);
+
+  const excludedParts = input.status === 'excluded' ? [...MEETING_PARTS] : (existing?.excludedParts ?? []);
+  const values = {
+    kind: input.kind,
+    name: input.name,
+    agency: input.kind === 'professional' ? input.agency : null,
+    organisationName: input.organisationName,
+    role: input.role,
+    status: input.status,
+    onBehalfOf: input.onBehalfOf,
+    partsAttended: input.status === 'present' ? inAgendaOrder(input.partsAttended) : [],
+    excludedParts,
+    directContactChildIds: input.kind === 'professional' ? [...input.directContactChildIds] : [],
+    writtenReportSubmitted: input.writtenReportSubmitted,
+    writtenReportPresented: input.writtenReportPresented,
+    supportsAttendanceId: input.supportsAttendanceId,
+    recordScope: isFamilyKind(input.kind) ? input.recordScope : 'attended-part',
+    recordScopeGrounds: input.recordScope === 'whole' ? input.recordScopeGrounds : null,
+    updatedAt: context.now,
+    updatedBy: actorId,
+  };
+  return db.transaction(async (tx) => {
+    let id: string;
+    if (existing) {
+      const [row] = await tx
+        .update(meetingAttendance)
+        .set({ ...values, version: existing.version + 1 })
+        .where(and(eq(meetingAttendance.id, existing.id), eq(meetingAttendance.version, existing.version)))
+        .returning({ id: meetingAttendance.id });
+      if (!row) throw lostRace(`${existing.name}'s attendance`);
+      id = row.id;
+    } else {
+      const [row] = await tx.insert(meetingAttendance).values({ ...values, conferenceId, createdAt: context.now }).returning({ id: meetingAttendance.id });
+      if (!row) throw new Error('attendance insert returned nothing');
+      id = row.id;
+    }
+    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), {
+      action: existing ? 'attendance-changed' : 'attendance-added', recordType: 'meeting-attendance', recordId: id,
+      details: { status: input.status, kind: input.kind, agency: values.agency, parts: values.partsAttended },
+    });
+    return id;
+  });
+}

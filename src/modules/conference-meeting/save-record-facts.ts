@@ -1,0 +1,38 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { conferenceRecords, meetings, type RecordFactsFlags } from '../../db/schema/index.js';
+import { recordFormFor } from '../../domain/conference/record-rules.js';
+import { mayChairConference } from '../../policies/meeting.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ConflictError, ForbiddenError } from '../shared/errors.js';
+import { auditEachChild, requireActor } from './common.js';
+import { loadMeetingState } from './meeting-state.js';
+import { fullMinutesFactsFor } from './record-facts.js';
+import { assertVersion, lostRace } from './stale.js';
+
+/**
+ * RC1: what only the chair knows (PLO, a complaint, the head of service's direction, a new
+ * section 47 or household member). While the record is a draft, its form follows the new facts.
+ */
+export async function saveRecordFacts(db: Database, context: ActionContext, conferenceId: string, input: { flags: RecordFactsFlags; version: number }): Promise<void> {
+  const state = await loadMeetingState(db, conferenceId);
+  if (!mayChairConference(context.actor, state.conference)) throw new ForbiddenError('Only the chair of this conference records these facts.');
+  const actorId = requireActor(context);
+  const meeting = state.meeting;
+  if (!meeting) throw new ConflictError('The meeting has not been opened yet.');
+  await assertVersion(db, 'The meeting', meeting, input.version);
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(meetings)
+      .set({ recordFacts: input.flags, version: meeting.version + 1, updatedAt: context.now, updatedBy: actorId })
+      .where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version)))
+      .returning({ id: meetings.id });
+    if (!row) throw lostRace('The meeting');
+    const [record] = await tx.select().from(conferenceRecords).where(eq(conferenceRecords.conferenceId, conferenceId));
+    if (record && record.status === 'draft') {
+      const form = recordFormFor(state.rules.record, await fullMinutesFactsFor(tx, conferenceId));
+      await tx.update(conferenceRecords).set({ form: form.form, formReasons: form.reasons }).where(eq(conferenceRecords.id, record.id));
+    }
+    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), { action: 'record-facts-saved', recordType: 'meeting', recordId: meeting.id, details: { ...input.flags } });
+  });
+}

@@ -1,0 +1,91 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { meetingViews } from '../../db/schema/index.js';
+import { AGENCY_LABELS, isAgencyId } from '../../domain/conference/agencies.js';
+import { normaliseCategories, type CategoryCode } from '../../domain/conference/categories.js';
+import { presentForDecision } from '../../domain/conference/quorum.js';
+import { mayRunMeeting } from '../../policies/meeting.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { requireActor, requireOpenMeeting } from './common.js';
+import { loadMeetingState, quorumAttendee, subjectOf } from './meeting-state.js';
+import { assertVersion, lostRace } from './stale.js';
+
+export interface ViewInput {
+  attendanceId: string;
+  planNeeded: boolean;
+  categories: readonly CategoryCode[];
+  reasons: string;
+}
+
+/**
+ * DC2: a practitioner's view on whether this child needs a plan, with the category and reasons,
+ * recorded with their name. In Pan-Dorset each agency gives one view.
+ */
+export async function saveView(
+  db: Database,
+  context: ActionContext,
+  conferenceId: string,
+  childId: string,
+  viewId: string | null,
+  input: ViewInput,
+  version: number | null,
+): Promise<string> {
+  if (!mayRunMeeting(context.actor)) throw new ForbiddenError();
+  const actorId = requireActor(context);
+  const state = await loadMeetingState(db, conferenceId);
+  requireOpenMeeting(state);
+  subjectOf(state, childId);
+  const existing = viewId ? state.views.find((v) => v.id === viewId && v.childId === childId) : null;
+  if (viewId && !existing) throw new NotFoundError('That view is not recorded for this child.');
+  if (existing) await assertVersion(db, `${existing.name}'s view`, existing, version ?? -1);
+
+  const person = state.attendance.find((a) => a.id === input.attendanceId);
+  if (!person || person.kind !== 'professional' || !person.agency || !isAgencyId(person.agency)) {
+    throw new ValidationError([{ field: 'attendanceId', message: 'Select a professional from the attendance list' }]);
+  }
+  if (!presentForDecision(quorumAttendee(person))) {
+    throw new ValidationError([{ field: 'attendanceId', message: `${person.name} is not recorded as present for the views and decision` }]);
+  }
+  if (state.rules.views.givenBy === 'each-agency') {
+    const other = state.views.find((v) => v.childId === childId && v.agency === person.agency && v.id !== existing?.id);
+    if (other) {
+      throw new ValidationError([{ field: 'attendanceId', message: `${AGENCY_LABELS[person.agency]} has already given its one view for this child (${other.name}): change that view instead` }]);
+    }
+  }
+  if (input.reasons.trim() === '') throw new ValidationError([{ field: 'reasons', message: 'Give the reasons for the view' }]);
+  if (input.planNeeded && input.categories.length === 0) throw new ValidationError([{ field: 'categories', message: 'Select the category they think applies' }]);
+
+  const values = {
+    attendanceId: person.id,
+    name: person.name,
+    agency: person.agency,
+    planNeeded: input.planNeeded,
+    categories: input.planNeeded ? normaliseCategories(input.categories) : [],
+    reasons: input.reasons.trim(),
+    updatedAt: context.now,
+    updatedBy: actorId,
+  };
+  return db.transaction(async (tx) => {
+    let id: string;
+    if (existing) {
+      const [row] = await tx
+        .update(meetingViews)
+        .set({ ...values, version: existing.version + 1 })
+        .where(and(eq(meetingViews.id, existing.id), eq(meetingViews.version, existing.version)))
+        .returning({ id: meetingViews.id });
+      if (!row) throw lostRace(`${existing.name}'s view`);
+      id = row.id;
+    } else {
+      const [row] = await tx.insert(meetingViews).values({ ...values, conferenceId, childId }).returning({ id: meetingViews.id });
+      if (!row) throw new Error('view insert returned nothing');
+      id = row.id;
+    }
+    await recordAudit(tx, context, {
+      action: existing ? 'view-changed' : 'view-recorded', recordType: 'meeting-view', recordId: id, childId,
+      details: { agency: person.agency, planNeeded: input.planNeeded },
+    });
+    return id;
+  });
+}

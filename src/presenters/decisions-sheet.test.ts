@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { documentText } from '../documents/document-model.js';
+import { decisionsSheetDocument } from './decisions-sheet.js';
+import { childOutcome, recordData } from './meeting-document-fixture.test-support.js';
+
+describe('decisions sheet (TS10, DC6, PL1)', () => {
+  it('gives outcome, category, lead social worker, core group, dates and the outline plan per child', () => {
+    const text = documentText(decisionsSheetDocument(recordData(), { version: 1, familyCopy: false }));
+    for (const expected of [
+      'Decision: Child protection plan',
+      'Category: Neglect',
+      'Lead social worker: Sam Sampleford',
+      'Core group: Demi Testington (Mother); Hana Exampleton (Health visitor)',
+      'First core group: 12 March 2026',
+      'Review conference: 28 May 2026',
+      'Outline plan for Alpha Testington',
+      'Weigh Alpha fortnightly | Hana Exampleton (Health visitor) | Every 2 weeks | Lead social worker',
+      'Social worker visits: At least every 2 weeks',
+      'Other children in the household considered: Beta Testington.',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toContain('CONFIDENTIAL');
+    expect(text).not.toContain('FAMILY COPY');
+  });
+  it('marks the family copy', () => {
+    expect(decisionsSheetDocument(recordData(), { version: 1, familyCopy: true }).marking).toContain('FAMILY COPY');
+  });
+  it('names the team manager as contact where no lead social worker is allocated', () => {
+    const data = recordData({ children: [childOutcome({ leadSocialWorker: null, contactTeamManager: 'Tara Teamlead' })] });
+    expect(documentText(decisionsSheetDocument(data, { version: 1, familyCopy: false }))).toContain('contact Tara Teamlead (team manager)');
+  });
+  it('an adjournment shows the interim safety plan and the reconvening date', () => {
+    const data = recordData({ children: [childOutcome({ outcome: 'adjourned', categories: [], interimSafetyPlan: 'Stays with grandmother', reconvenedBy: '2026-03-23', outline: null })] });
+    const text = documentText(decisionsSheetDocument(data, { version: 1, familyCopy: false }));
+    expect(text).toContain('Interim safety plan: Stays with grandmother');
+    expect(text).toContain('The conference reconvenes by: 23 March 2026');
+    expect(text).not.toContain('Category');
+  });
+  it('shows both TS23 dates when ending a plan waits for written views', () => {
+    const data = recordData({ children: [childOutcome({ outcome: 'no-plan-cin', childInNeedRecommendation: 'Family support', writtenViewsSoughtBy: '2026-03-16', writtenResponsesBy: '2026-03-30' })] });
+    expect(documentText(decisionsSheetDocument(data, { version: 1, familyCopy: false }))).toContain('sought by 16 March 2026, responses by 30 March 2026');
+  });
+});

@@ -1,0 +1,74 @@
+import type { Outcome } from '../domain/conference/decision.js';
+import type { OutlinePlanContent } from '../domain/conference/outline-plan.js';
+import type { RecordSectionSpec } from '../domain/conference/record-sections.js';
+import type { RecordForm } from '../domain/conference/record-rules.js';
+
+/** One child's decision as the decisions sheet and the record print it. Dates are YYYY-MM-DD. */
+export interface ChildOutcomeData {
+  name: string;
+  dateOfBirth: string | null;
+  outcome: Outcome;
+  categories: readonly string[];
+  sufferedHarm: boolean | null;
+  sufferedHarmReasons: string;
+  likelyHarm: boolean | null;
+  likelyHarmReasons: string;
+  basis: string | null;
+  overruleReasons: string | null;
+  furtherConferenceBy: string | null;
+  quorate: boolean;
+  inquorateReasons: string | null;
+  earlyReview: boolean;
+  categoryChangeGrounds: string | null;
+  variationReason: string | null;
+  leadSocialWorker: string | null;
+  contactTeamManager: string | null;
+  coreGroupMembers: readonly { name: string; role: string }[];
+  firstCoreGroupOn: string | null;
+  reviewOn: string | null;
+  reviewTriggers: string | null;
+  childInNeedRecommendation: string | null;
+  legalActionRecommendation: string | null;
+  interimSafetyPlan: string | null;
+  reconvenedBy: string | null;
+  writtenViewsSoughtBy: string | null;
+  writtenResponsesBy: string | null;
+  childrensCentre: string | null;
+  childrensCentreReason: string | null;
+  complaintsRouteExplained: boolean;
+  views: readonly { name: string; agency: string; planNeeded: boolean; categories: readonly string[]; reasons: string }[];
+  dissents: readonly { name: string; agency: string; view: string }[];
+  outline: OutlinePlanContent | null;
+}
+
+export interface ConferenceDocumentData {
+  conferenceKindLabel: string;
+  conferenceDate: string;
+  areaName: string;
+  chairName: string;
+  minuteTakerName: string | null;
+  children: readonly ChildOutcomeData[];
+  householdChildren: readonly string[];
+  confidentialityNotice: string;
+}
+
+export interface AttendanceLine {
+  name: string;
+  role: string;
+  agency: string;
+  status: string;
+  parts: string;
+  left: string;
+  writtenReport: string;
+}
+
+export interface RecordData extends ConferenceDocumentData {
+  form: RecordForm;
+  formReasons: readonly string[];
+  version: number;
+  approvedBy: string | null;
+  approvedOn: string | null;
+  attendance: readonly AttendanceLine[];
+  sections: readonly { spec: RecordSectionSpec; text: string }[];
+  addsRiskDissentsAndContingency: boolean;
+}

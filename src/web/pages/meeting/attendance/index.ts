@@ -1,0 +1,113 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Temporal } from 'temporal-polyfill';
+import { AGENCIES, AGENCY_LABELS, ATTENDANCE_STATUSES, ATTENDANCE_STATUS_LABELS, ATTENDEE_KINDS, ATTENDEE_KIND_LABELS } from '../../../../domain/conference/agencies.js';
+import { MEETING_PARTS, MEETING_PART_LABELS } from '../../../../domain/conference/meeting-parts.js';
+import { loadMeetingState, type MeetingState } from '../../../../modules/conference-meeting/meeting-state.js';
+import { recordLeaving } from '../../../../modules/conference-meeting/record-leaving.js';
+import { saveAttendance } from '../../../../modules/conference-meeting/save-attendance.js';
+import { NotFoundError } from '../../../../modules/shared/errors.js';
+import { mayRunMeeting } from '../../../../policies/meeting.js';
+import { parseForm } from '../../../forms.js';
+import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
+import { slotFacts } from '../presenter.js';
+import { attendanceForm, leavingForm } from './form.js';
+
+const access = { config: { access: mayRunMeeting } };
+type Params = { Params: { id: string; attendanceId?: string } };
+
+function choices(state: MeetingState) {
+  return {
+    kinds: ATTENDEE_KINDS.map((k) => ({ value: k, text: ATTENDEE_KIND_LABELS[k] })),
+    agencies: AGENCIES.map((a) => ({ value: a, text: AGENCY_LABELS[a] })),
+    statuses: ATTENDANCE_STATUSES.map((s) => ({ value: s, text: ATTENDANCE_STATUS_LABELS[s] })),
+    parts: MEETING_PARTS.map((p) => ({ value: p, text: MEETING_PART_LABELS[p] })),
+    subjects: state.subjects.map((c) => ({ value: c.childId, text: c.name })),
+    people: state.attendance.map((a) => ({ value: a.id, text: `${a.name} (${a.role})` })),
+  };
+}
+
+/** CF3, EX3, EX4: one person's attendance, and recording someone leaving. */
+export default function attendancePages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  async function form(request: FastifyRequest<Params>, reply: FastifyReply, values: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+    const state = await loadMeetingState(db, request.params.id);
+    await auditReads(request, state, 'conference-meeting-attendance');
+    const attendanceId = request.params.attendanceId ?? null;
+    const person = attendanceId ? state.attendance.find((a) => a.id === attendanceId) : null;
+    if (attendanceId && !person) throw new NotFoundError('That person is not on the attendance list.');
+    return reply.view('meeting/attendance/form.njk', {
+      title: person ? `Attendance: ${person.name}` : 'Add someone to the attendance',
+      conferenceId: state.conference.id, person, values, ...choices(state), slot: await slotFacts(db, state),
+      backLink: { href: meetingUrl(state.conference.id) }, ...extra,
+    });
+  }
+
+  app.get<Params>('/conferences/:id/meeting/attendance/new', access, async (request, reply) =>
+    form(request, reply, { kind: 'professional', status: 'present', partsAttended: [...MEETING_PARTS], directContactChildIds: [] }),
+  );
+
+  app.get<Params>('/conferences/:id/meeting/attendance/:attendanceId', access, async (request, reply) => {
+    const state = await loadMeetingState(db, request.params.id);
+    const a = state.attendance.find((x) => x.id === request.params.attendanceId);
+    if (!a) return reply.callNotFound();
+    const parts = a.status === 'present' || a.partsAttended.length > 0 ? a.partsAttended : [...MEETING_PARTS].filter((p) => !a.excludedParts.includes(p));
+    return form(request, reply, { ...a, partsAttended: parts, writtenReportSubmitted: a.writtenReportSubmitted ? 'yes' : '', writtenReportPresented: a.writtenReportPresented ? 'yes' : '' });
+  });
+
+  async function save(request: FastifyRequest<Params>, reply: FastifyReply) {
+    const parsed = parseForm(attendanceForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return form(request, reply, parsed.values, { errors: parsed.errors });
+    }
+    const { version, ...input } = parsed.data;
+    const result = await attempt(() =>
+      saveAttendance(db, request.actionContext(), request.params.id, request.params.attendanceId ?? null, input, version),
+    );
+    if (!result.ok) {
+      reply.code(statusFor(result));
+      return form(request, reply, againValues(request.body, result), { errors: result.errors, conflict: result.conflict });
+    }
+    return reply.redirect(meetingUrl(request.params.id, '?done=attendance'));
+  }
+  app.post<Params>('/conferences/:id/meeting/attendance/new', access, save);
+  app.post<Params>('/conferences/:id/meeting/attendance/:attendanceId', access, save);
+
+  async function leaveForm(request: FastifyRequest<Params>, reply: FastifyReply, values: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+    const state = await loadMeetingState(db, request.params.id);
+    const person = state.attendance.find((a) => a.id === request.params.attendanceId);
+    if (!person) throw new NotFoundError('That person is not on the attendance list.');
+    const supporters = state.attendance.filter((a) => a.supportsAttendanceId === person.id && a.status === 'present').map((a) => a.name);
+    return reply.view('meeting/attendance/leave.njk', {
+      title: `${person.name} leaves`, conferenceId: state.conference.id, person, supporters, values, parts: choices(state).parts,
+      slot: await slotFacts(db, state), backLink: { href: meetingUrl(state.conference.id) }, ...extra,
+    });
+  }
+
+  app.get<Params>('/conferences/:id/meeting/attendance/:attendanceId/leave', access, async (request, reply) => {
+    const state = await loadMeetingState(db, request.params.id);
+    const person = state.attendance.find((a) => a.id === request.params.attendanceId);
+    if (!person) return reply.callNotFound();
+    const now = Temporal.Instant.fromEpochMilliseconds(app.convene.clock().getTime()).toZonedDateTimeISO('Europe/London');
+    return leaveForm(request, reply, { time: now.toPlainTime().toString().slice(0, 5), version: String(person.version), forRest: 'rest', askedToLeave: 'no' });
+  });
+
+  app.post<Params>('/conferences/:id/meeting/attendance/:attendanceId/leave', access, async (request, reply) => {
+    const parsed = parseForm(leavingForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return leaveForm(request, reply, parsed.values, { errors: parsed.errors });
+    }
+    const state = await loadMeetingState(db, request.params.id);
+    if (!state.meeting) return reply.redirect(meetingUrl(request.params.id));
+    const local = Temporal.PlainDateTime.from(`${state.meeting.conferenceDate}T${parsed.data.time}`);
+    const at = new Date(local.toZonedDateTime('Europe/London').epochMilliseconds);
+    const result = await attempt(() => recordLeaving(db, request.actionContext(), request.params.id, request.params.attendanceId ?? '', { ...parsed.data, at }));
+    if (!result.ok) {
+      reply.code(statusFor(result));
+      return leaveForm(request, reply, againValues(request.body, result), { errors: result.errors, conflict: result.conflict });
+    }
+    return reply.redirect(meetingUrl(request.params.id, '?done=left'));
+  });
+}

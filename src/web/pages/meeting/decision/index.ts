@@ -1,0 +1,101 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { asc, sql } from 'drizzle-orm';
+import { users } from '../../../../db/schema/index.js';
+import { CATEGORY_CODES, CATEGORY_LABELS, describeCategories } from '../../../../domain/conference/categories.js';
+import { OUTCOMES, OUTCOME_LABELS } from '../../../../domain/conference/decision.js';
+import { COMPLAINTS_ROUTE } from '../../../../domain/conference/opening-checklist.js';
+import { tallyViews } from '../../../../domain/conference/views.js';
+import { formatDate } from '../../../../domain/deadlines/format-date.js';
+import { decisionContextFor } from '../../../../modules/conference-meeting/decision-context.js';
+import { loadMeetingState, subjectOf } from '../../../../modules/conference-meeting/meeting-state.js';
+import { recordDecision } from '../../../../modules/conference-meeting/record-decision.js';
+import { recordOverruleConsultation } from '../../../../modules/conference-meeting/record-overrule-consultation.js';
+import { mayChairConference, mayRunMeeting } from '../../../../policies/meeting.js';
+import { parseForm } from '../../../forms.js';
+import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
+import { slotFacts } from '../presenter.js';
+import { consultationForm, coreGroupText, decisionForm } from './form.js';
+
+const access = { config: { access: mayRunMeeting } };
+type Params = { Params: { id: string; childId: string } };
+
+/** DC1–DC8 for one child: the two harm tests, the outcome against the views and quorum, and what a plan names. */
+export default function decisionPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  const staffWith = (role: string) =>
+    db.select({ value: users.id, text: users.displayName }).from(users).where(sql`${role} = any(${users.roles}) and ${users.active}`).orderBy(asc(users.displayName));
+
+  async function page(request: FastifyRequest<Params>, reply: FastifyReply, values: Record<string, unknown> | null, extra: Record<string, unknown> = {}) {
+    const state = await loadMeetingState(db, request.params.id);
+    const child = subjectOf(state, request.params.childId);
+    if (!state.meeting) return reply.redirect(meetingUrl(state.conference.id));
+    await auditReads(request, state, 'conference-meeting-decision');
+    const { context } = await decisionContextFor(db, state, child);
+    const decision = state.decisions.find((d) => d.childId === child.childId) ?? null;
+    const shown =
+      values ??
+      (decision
+        ? {
+            ...decision,
+            sufferedHarm: decision.sufferedHarm === null ? '' : decision.sufferedHarm ? 'yes' : 'no',
+            likelyHarm: decision.likelyHarm === null ? '' : decision.likelyHarm ? 'yes' : 'no',
+            overrule: decision.overrule ? 'yes' : '',
+            complaintsRouteExplained: decision.complaintsRouteExplained ? 'yes' : '',
+            coreGroup: coreGroupText(decision.coreGroupMembers),
+          }
+        : { categories: [], leadSocialWorkerId: '' });
+    return reply.view('meeting/decision/page.njk', {
+      title: `Decision for ${child.name}`,
+      conferenceId: state.conference.id, child, decision, values: shown,
+      editable: state.meetingStatus === 'in-progress' && mayChairConference(request.actor, state.conference),
+      isChair: mayChairConference(request.actor, state.conference),
+      context,
+      existingCategories: context.existingPlan ? describeCategories(context.existingPlan.categories) : '',
+      dueText: { firstCoreGroup: context.firstCoreGroupDue ? formatDate(context.firstCoreGroupDue) : null, review: formatDate(context.reviewDue) },
+      quorum: state.quorum.get(child.childId),
+      tally: tallyViews(context.views),
+      byAgencyMajority: state.rules.views.decidedBy === 'agency-majority',
+      severalCategories: state.rules.severalCategories,
+      outcomes: OUTCOMES.map((o) => ({ value: o, text: OUTCOME_LABELS[o] })),
+      categories: CATEGORY_CODES.map((c) => ({ value: c, text: CATEGORY_LABELS[c] })),
+      socialWorkers: await staffWith('social-worker'),
+      teamManagers: await staffWith('team-manager'),
+      complaintsRoute: COMPLAINTS_ROUTE,
+      previousOutcome: context.previousOutcome ? OUTCOME_LABELS[context.previousOutcome] : null,
+      slot: await slotFacts(db, state),
+      backLink: { href: meetingUrl(state.conference.id) },
+      ...extra,
+    });
+  }
+
+  app.get<Params>('/conferences/:id/meeting/children/:childId/decision', access, async (request, reply) => page(request, reply, null));
+
+  app.post<Params>('/conferences/:id/meeting/children/:childId/decision', access, async (request, reply) => {
+    const parsed = parseForm(decisionForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return page(request, reply, parsed.values, { errors: parsed.errors });
+    }
+    const result = await attempt(() => recordDecision(db, request.actionContext(), request.params.id, request.params.childId, parsed.data.input, parsed.data.version));
+    if (!result.ok) {
+      reply.code(statusFor(result));
+      return page(request, reply, againValues(request.body, result), { errors: result.errors, conflict: result.conflict });
+    }
+    return reply.redirect(meetingUrl(request.params.id, '?done=decision'));
+  });
+
+  app.post<Params>('/conferences/:id/meeting/children/:childId/overrule-consultation', access, async (request, reply) => {
+    const parsed = parseForm(consultationForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return page(request, reply, null, { errors: parsed.errors, consultation: parsed.values });
+    }
+    const result = await attempt(() => recordOverruleConsultation(db, request.actionContext(), request.params.id, request.params.childId, parsed.data));
+    if (!result.ok) {
+      reply.code(statusFor(result));
+      return page(request, reply, null, { errors: result.errors, conflict: result.conflict, consultation: againValues(request.body, result) });
+    }
+    return reply.redirect(meetingUrl(request.params.id, `/children/${request.params.childId}/decision`));
+  });
+}

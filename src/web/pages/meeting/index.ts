@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import { concludeMeeting } from '../../../modules/conference-meeting/conclude-meeting.js';
+import { loadMeetingState } from '../../../modules/conference-meeting/meeting-state.js';
+import { openMeeting } from '../../../modules/conference-meeting/open-meeting.js';
+import { saveOpeningChecklist } from '../../../modules/conference-meeting/save-checklist.js';
+import { mayChairConference, mayRunMeeting } from '../../../policies/meeting.js';
+import { parseForm } from '../../forms.js';
+import { checklistForm, concludeForm } from './form.js';
+import { attempt, auditReads, meetingUrl, statusFor } from './page-helpers.js';
+import { screenModel } from './presenter.js';
+
+const access = { config: { access: mayRunMeeting } };
+type Params = { Params: { id: string }; Querystring: { done?: string } };
+
+const NOTICES: Record<string, string> = {
+  opened: 'The meeting is open. Mark who is present as they arrive.',
+  checklist: 'The opening checklist is saved.',
+  attendance: 'Attendance is saved.',
+  left: 'Leaving is recorded.',
+  view: 'The view is recorded.',
+  decision: 'The decision is recorded.',
+  plan: 'The outline plan is saved.',
+  held: 'The conference is recorded as held. Send the decisions next.',
+  adjourned: 'The conference is adjourned; the reconvened conference is waiting to be booked.',
+};
+
+/** The conference screen: header, opening checklist, attendance, quorum and progress per child (CF1–CF4, TS28). */
+export default function meetingScreen(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  async function render(request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply, id: string, extra: Record<string, unknown> = {}) {
+    const state = await loadMeetingState(db, id);
+    await auditReads(request, state, 'conference-meeting');
+    const model = await screenModel(db, state);
+    return reply.view('meeting/screen.njk', {
+      title: `Conference: ${model.kindLabel}`,
+      ...model,
+      isChair: mayChairConference(request.actor, state.conference),
+      backLink: { href: `/conferences/${id}`, text: 'Back to the conference' },
+      ...extra,
+    });
+  }
+
+  app.get<Params>('/conferences/:id/meeting', access, async (request, reply) =>
+    render(request, reply, request.params.id, { notice: NOTICES[request.query.done ?? ''] ?? null }),
+  );
+
+  app.post<Params>('/conferences/:id/meeting/open', access, async (request, reply) => {
+    await openMeeting(db, request.actionContext(), request.params.id);
+    return reply.redirect(meetingUrl(request.params.id, '?done=opened'));
+  });
+
+  app.post<Params>('/conferences/:id/meeting/checklist', access, async (request, reply) => {
+    const parsed = parseForm(checklistForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return render(request, reply, request.params.id, { errors: parsed.errors });
+    }
+    const result = await attempt(() => saveOpeningChecklist(db, request.actionContext(), request.params.id, parsed.data));
+    if (!result.ok) {
+      reply.code(statusFor(result));
+      return render(request, reply, request.params.id, { errors: result.errors, conflict: result.conflict, typedTicks: parsed.data.ticked });
+    }
+    return reply.redirect(meetingUrl(request.params.id, '?done=checklist'));
+  });
+
+  app.post<Params>('/conferences/:id/meeting/conclude', access, async (request, reply) => {
+    const parsed = parseForm(concludeForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return render(request, reply, request.params.id, { errors: parsed.errors });
+    }
+    const result = await attempt(() => concludeMeeting(db, request.actionContext(), request.params.id, parsed.data));
+    if (!result.ok) {
+      reply.code(statusFor(result));
+      return render(request, reply, request.params.id, { errors: result.errors, conflict: result.conflict });
+    }
+    return reply.redirect(meetingUrl(request.params.id, result.value.event === 'hold' ? '?done=held' : '?done=adjourned'));
+  });
+}

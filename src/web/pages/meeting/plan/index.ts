@@ -1,0 +1,76 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { outlinePlanGaps } from '../../../../domain/conference/outline-plan.js';
+import { OUTCOME_LABELS, isOutcome } from '../../../../domain/conference/decision.js';
+import { loadMeetingState, subjectOf } from '../../../../modules/conference-meeting/meeting-state.js';
+import { outlineContent } from '../../../../modules/conference-meeting/outline-content.js';
+import { saveOutlinePlan } from '../../../../modules/conference-meeting/save-outline-plan.js';
+import { mayRunMeeting } from '../../../../policies/meeting.js';
+import { parseForm } from '../../../forms.js';
+import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
+import { slotFacts } from '../presenter.js';
+import { actionsFrom, outlinePlanFields } from './form.js';
+
+const access = { config: { access: mayRunMeeting } };
+type Params = { Params: { id: string; childId: string } };
+
+/** Spare empty rows so a new action can be typed without scripts. */
+const SPARE_ROWS = 3;
+
+/** PL1 and PL3: the outline plan for one child, written in the meeting. */
+export default function outlinePlanPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  async function page(request: FastifyRequest<Params>, reply: FastifyReply, values: Record<string, unknown> | null, extra: Record<string, unknown> = {}) {
+    const state = await loadMeetingState(db, request.params.id);
+    const child = subjectOf(state, request.params.childId);
+    await auditReads(request, state, 'conference-meeting-outline-plan');
+    const saved = state.outlinePlans.find((p) => p.childId === child.childId) ?? null;
+    const content = outlineContent(saved);
+    const decision = state.decisions.find((d) => d.childId === child.childId);
+    let shown: Record<string, unknown>;
+    let rows: number;
+    if (values) {
+      shown = values;
+      rows = Number(values.actionRows ?? 0) || SPARE_ROWS;
+    } else {
+      shown = { ...content, version: saved?.version ?? '' };
+      content.actions.forEach((a, i) => {
+        shown[`action_${i}_action`] = a.action;
+        shown[`action_${i}_owner`] = a.owner;
+        shown[`action_${i}_professional`] = a.ownerIsProfessional ? 'yes' : '';
+        shown[`action_${i}_jobTitle`] = a.ownerJobTitle;
+        shown[`action_${i}_timescale`] = a.timescale;
+        shown[`action_${i}_checkedBy`] = a.checkedBy;
+      });
+      rows = content.actions.length + SPARE_ROWS;
+    }
+    return reply.view('meeting/plan/page.njk', {
+      title: `Outline plan for ${child.name}`,
+      conferenceId: state.conference.id, child, values: shown, rows: Array.from({ length: rows }, (_, i) => i), rowCount: rows,
+      gaps: outlinePlanGaps(content),
+      outcomeLabel: decision && isOutcome(decision.outcome) ? OUTCOME_LABELS[decision.outcome] : null,
+      editable: state.meetingStatus === 'in-progress',
+      slot: await slotFacts(db, state),
+      backLink: { href: meetingUrl(state.conference.id) },
+      ...extra,
+    });
+  }
+
+  app.get<Params>('/conferences/:id/meeting/children/:childId/plan', access, async (request, reply) => page(request, reply, null));
+
+  app.post<Params>('/conferences/:id/meeting/children/:childId/plan', access, async (request, reply) => {
+    const parsed = parseForm(outlinePlanFields, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return page(request, reply, parsed.values, { errors: parsed.errors });
+    }
+    const { actionRows, version, ...rest } = parsed.data;
+    const content = { ...rest, actions: actionsFrom(request.body as Record<string, unknown>, actionRows) };
+    const result = await attempt(() => saveOutlinePlan(db, request.actionContext(), request.params.id, request.params.childId, content, version));
+    if (!result.ok) {
+      reply.code(statusFor(result));
+      return page(request, reply, againValues(request.body, result), { errors: result.errors, conflict: result.conflict });
+    }
+    return reply.redirect(meetingUrl(request.params.id, `/children/${request.params.childId}/plan?saved=1`));
+  });
+}

@@ -1,0 +1,96 @@
+import { users } from '../../../db/schema/index.js';
+import { inArray } from 'drizzle-orm';
+import type { Database } from '../../../db/client.js';
+import { AGENCY_LABELS, ATTENDANCE_STATUS_LABELS, ATTENDEE_KIND_LABELS, isAgencyId, type AttendanceStatus, type AttendeeKind } from '../../../domain/conference/agencies.js';
+import { describeCategories } from '../../../domain/conference/categories.js';
+import { OUTCOME_LABELS, isOutcome } from '../../../domain/conference/decision.js';
+import { CONFERENCE_KIND_LABELS, CONFERENCE_KINDS, type ConferenceKind } from '../../../domain/conference/kinds.js';
+import { deadlineIfSet } from '../../../domain/conference/meeting-deadlines.js';
+import { MEETING_PARTS, MEETING_PART_LABELS, inAgendaOrder } from '../../../domain/conference/meeting-parts.js';
+import { OPENING_ITEMS, OPENING_ITEM_LABELS } from '../../../domain/conference/opening-checklist.js';
+import { outlinePlanGaps } from '../../../domain/conference/outline-plan.js';
+import { STATUS_LABELS, isConferenceStatus } from '../../../domain/conference/transitions.js';
+import { formatDateTime } from '../../../domain/deadlines/format-date.js';
+import { PACKS } from '../../../domain/packs/index.js';
+import { workingCalendar } from '../../../modules/calendar/calendar-store.js';
+import { londonDateTime } from '../../../modules/conference-meeting/common.js';
+import type { MeetingState } from '../../../modules/conference-meeting/meeting-state.js';
+import { outlineContent } from '../../../modules/conference-meeting/outline-content.js';
+
+const hhmm = (d: Date | null): string => (d ? londonDateTime(d).toPlainTime().toString().slice(0, 5) : '');
+
+/**
+ * TS28: the slot booked and, where the pack sets them, when the family meets the chair and when
+ * professionals arrive. Every pack has the chair meet the family first (`000` § 7, `002` 2.92).
+ */
+export async function slotFacts(db: Database, state: MeetingState) {
+  const start = state.conference.scheduledStart;
+  if (!start) return null;
+  const local = londonDateTime(start);
+  const end = local.add({ minutes: state.conference.slotMinutes });
+  const ts28 = deadlineIfSet('TS28', state.pack, local, await workingCalendar(db));
+  const step = (label: string) => {
+    const found = ts28?.steps?.find((s) => s.label === label);
+    return found && found.due.kind === 'dateTime' ? formatDateTime(found.due.dateTime) : null;
+  };
+  const target = ts28?.parameter.unit === 'conferenceSlot' ? ts28.parameter.lengthMinutes : undefined;
+  return {
+    starts: formatDateTime(local),
+    ends: formatDateTime(end),
+    slotMinutes: state.conference.slotMinutes,
+    targetMinutes: target ?? null,
+    familyMeetsChair: step('family meets the chair'),
+    professionalsArrive: step('professionals arrive'),
+    source: ts28?.source ?? null,
+  };
+}
+
+export async function screenModel(db: Database, state: MeetingState) {
+  const { conference } = state;
+  const ids = [conference.chairId, conference.minuteTakerId].filter((x): x is string => Boolean(x));
+  const names = new Map((ids.length ? await db.select({ id: users.id, n: users.displayName }).from(users).where(inArray(users.id, ids)) : []).map((u) => [u.id, u.n]));
+  const kind = (CONFERENCE_KINDS as readonly string[]).includes(conference.kind) ? (conference.kind as ConferenceKind) : 'initial';
+  const checklist = state.meeting?.checklist ?? {};
+  return {
+    conference,
+    kindLabel: CONFERENCE_KIND_LABELS[kind],
+    statusLabel: isConferenceStatus(conference.status) ? STATUS_LABELS[conference.status] : conference.status,
+    areaName: PACKS[state.pack].name,
+    chairName: conference.chairId ? (names.get(conference.chairId) ?? '') : 'Not assigned',
+    minuteTakerName: conference.minuteTakerId ? (names.get(conference.minuteTakerId) ?? '') : 'Not assigned',
+    slot: await slotFacts(db, state),
+    meeting: state.meeting,
+    meetingStatus: state.meetingStatus,
+    editable: state.meetingStatus === 'in-progress',
+    checklist: OPENING_ITEMS.map((item) => ({ item, label: OPENING_ITEM_LABELS[item], tick: checklist[item] ?? null })),
+    attendance: state.attendance.map((a) => {
+      const parts = inAgendaOrder(a.partsAttended);
+      return {
+        ...a,
+        kindLabel: ATTENDEE_KIND_LABELS[a.kind as AttendeeKind] ?? a.kind,
+        agencyLabel: a.agency && isAgencyId(a.agency) ? AGENCY_LABELS[a.agency] : (a.organisationName ?? ''),
+        statusLabel: ATTENDANCE_STATUS_LABELS[a.status as AttendanceStatus] ?? a.status,
+        partsLabel: parts.length === MEETING_PARTS.length ? 'All' : parts.length === 0 ? 'None' : parts.map((p) => MEETING_PART_LABELS[p]).join('; '),
+        excludedLabel: inAgendaOrder(a.excludedParts).map((p) => MEETING_PART_LABELS[p]).join('; '),
+        leftLabel: a.leftAt ? hhmm(a.leftAt) : '',
+        supports: a.supportsAttendanceId ? (state.attendance.find((b) => b.id === a.supportsAttendanceId)?.name ?? '') : '',
+      };
+    }),
+    subjects: state.subjects.map((child) => {
+      const decision = state.decisions.find((d) => d.childId === child.childId) ?? null;
+      const outline = state.outlinePlans.find((p) => p.childId === child.childId) ?? null;
+      return {
+        ...child,
+        quorum: state.quorum.get(child.childId) ?? null,
+        views: state.views.filter((v) => v.childId === child.childId).length,
+        decision,
+        outcomeLabel: decision && isOutcome(decision.outcome) ? OUTCOME_LABELS[decision.outcome] : null,
+        categoriesLabel: decision ? describeCategories(decision.categories) : '',
+        outlineGaps: decision?.outcome === 'plan' || outline ? outlinePlanGaps(outlineContent(outline)).length : null,
+      };
+    }),
+    household: state.children.filter((c) => c.role === 'household'),
+    quorumRule: `Children's social care and at least ${state.rules.quorum.otherAgenciesWithDirectContact} other agencies with direct contact with the child, present for the decision${state.rules.quorum.requiredAtInitial.length ? `; at an initial conference also ${state.rules.quorum.requiredAtInitial.map((a) => AGENCY_LABELS[a]).join(' and ')}` : ''}.`,
+    quorumCitation: state.rules.quorum.citation,
+  };
+}

@@ -1,0 +1,127 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { asc, eq } from 'drizzle-orm';
+import { conferenceRecordVersions, users } from '../../../../db/schema/index.js';
+import { recordSectionsFor } from '../../../../domain/conference/record-sections.js';
+import { RECORD_FORM_LABELS, type RecordForm } from '../../../../domain/conference/record-rules.js';
+import { approveRecord, reviseRecord } from '../../../../modules/conference-meeting/approve-record.js';
+import { distributeRecord } from '../../../../modules/conference-meeting/distribute-record.js';
+import { loadMeetingState } from '../../../../modules/conference-meeting/meeting-state.js';
+import { listRecipients } from '../../../../modules/conference-meeting/recipients.js';
+import { recordCopy, renderCopy } from '../../../../modules/conference-meeting/record-copies.js';
+import { loadRecord } from '../../../../modules/conference-meeting/record-state.js';
+import { saveRecordDraft } from '../../../../modules/conference-meeting/save-record-draft.js';
+import { saveRecordFacts } from '../../../../modules/conference-meeting/save-record-facts.js';
+import { mayChairConference, mayDistributeConferenceDocuments, mayDraftRecord, mayReadConferenceOutcome } from '../../../../policies/meeting.js';
+import { parseForm } from '../../../forms.js';
+import { distributionModel } from '../distribution-presenter.js';
+import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
+import { factsForm, sectionsFrom, versionOnly } from './form.js';
+
+type Params = { Params: { id: string; invitationId?: string; format?: string }; Querystring: { done?: string; version?: string } };
+const read = { config: { access: mayReadConferenceOutcome } };
+const draft = { config: { access: mayDraftRecord } };
+
+/** RC1–RC4, TS11: the record drafted, approved by the chair, and sent to each reader in their own copy. */
+export default function recordPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  async function page(request: FastifyRequest<Params>, reply: FastifyReply, typed: Record<string, unknown> | null, extra: Record<string, unknown> = {}) {
+    const state = await loadMeetingState(db, request.params.id);
+    await auditReads(request, state, 'conference-record');
+    const record = await loadRecord(db, state.conference.id);
+    const specs = recordSectionsFor(record.form as RecordForm, state.rules.record);
+    const versions = await db
+      .select({ v: conferenceRecordVersions, by: users.displayName })
+      .from(conferenceRecordVersions)
+      .leftJoin(users, eq(users.id, conferenceRecordVersions.savedBy))
+      .where(eq(conferenceRecordVersions.recordId, record.id))
+      .orderBy(asc(conferenceRecordVersions.number));
+    const current = versions.find((x) => x.v.number === record.currentVersion)?.v.sections ?? {};
+    const values = typed ?? { version: record.version, ...Object.fromEntries(specs.map((s) => [`section_${s.key}`, current[s.key] ?? ''])) };
+    const copyVersion = record.approvedVersion ?? record.currentVersion;
+    const { doc } = await recordCopy(db, state, record, copyVersion, null);
+    return reply.view('meeting/record/page.njk', {
+      title: 'Record of the conference',
+      conferenceId: state.conference.id, record, specs, values, versions,
+      formLabel: RECORD_FORM_LABELS[record.form as RecordForm],
+      facts: state.meeting?.recordFacts ?? {}, meetingVersion: state.meeting?.version ?? 0,
+      isChair: mayChairConference(request.actor, state.conference),
+      mayDraft: mayDraftRecord(request.actor),
+      mayDistribute: mayDistributeConferenceDocuments(request.actor),
+      recipients: await listRecipients(db, state.conference.id, state.attendance),
+      copyVersion, doc,
+      distribution: await distributionModel(db, state, 'record', 'TS11', app.convene.clock()),
+      done: request.query.done ?? null,
+      backLink: { href: meetingUrl(state.conference.id), text: 'Back to the conference screen' },
+      ...extra,
+    });
+  }
+
+  app.get<Params>('/conferences/:id/record', read, async (request, reply) => page(request, reply, null));
+
+  app.post<Params>('/conferences/:id/record', draft, async (request, reply) => {
+    const parsed = parseForm(versionOnly, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return page(request, reply, parsed.values, { errors: parsed.errors });
+    }
+    const state = await loadMeetingState(db, request.params.id);
+    const record = await loadRecord(db, request.params.id);
+    const sections = sectionsFrom(request.body as Record<string, unknown>, recordSectionsFor(record.form as RecordForm, state.rules.record));
+    const result = await attempt(() => saveRecordDraft(db, request.actionContext(), request.params.id, { sections, version: parsed.data.version }));
+    if (!result.ok) {
+      reply.code(statusFor(result));
+      return page(request, reply, againValues(request.body, result), { errors: result.errors, conflict: result.conflict });
+    }
+    return reply.redirect(`/conferences/${request.params.id}/record?done=saved`);
+  });
+
+  const step = (path: string, run: (request: FastifyRequest<Params>, version: number) => Promise<unknown>, done: string, access = draft) =>
+    app.post<Params>(`/conferences/:id/record/${path}`, access, async (request, reply) => {
+      const parsed = parseForm(versionOnly, request.body);
+      if (!parsed.ok) {
+        reply.code(400);
+        return page(request, reply, null, { errors: parsed.errors });
+      }
+      const result = await attempt(() => run(request, parsed.data.version));
+      if (!result.ok) {
+        reply.code(statusFor(result));
+        return page(request, reply, null, { errors: result.errors, conflict: result.conflict });
+      }
+      return reply.redirect(`/conferences/${request.params.id}/record?done=${done}`);
+    });
+  step('approve', (r, version) => approveRecord(db, r.actionContext(), r.params.id, { version }), 'approved');
+  step('revise', (r, version) => reviseRecord(db, r.actionContext(), r.params.id, { version }), 'revised');
+  step('distribute', (r, version) => distributeRecord(db, r.actionContext(), r.params.id, { version }), 'distributed', { config: { access: mayDistributeConferenceDocuments } });
+
+  app.post<Params>('/conferences/:id/record/facts', draft, async (request, reply) => {
+    const parsed = parseForm(factsForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return page(request, reply, null, { errors: parsed.errors });
+    }
+    const { version, ...flags } = parsed.data;
+    const result = await attempt(() => saveRecordFacts(db, request.actionContext(), request.params.id, { flags, version }));
+    if (!result.ok) {
+      reply.code(statusFor(result));
+      return page(request, reply, null, { errors: result.errors, conflict: result.conflict });
+    }
+    return reply.redirect(`/conferences/${request.params.id}/record?done=facts`);
+  });
+
+  async function sendCopy(request: FastifyRequest<Params>, reply: FastifyReply, invitationId: string | null) {
+    const format = request.params.format === 'docx' ? 'docx' : request.params.format === 'pdf' ? 'pdf' : null;
+    if (!format) return reply.callNotFound();
+    const state = await loadMeetingState(db, request.params.id);
+    await auditReads(request, state, 'conference-record-copy');
+    const record = await loadRecord(db, request.params.id);
+    const asked = Number(request.query.version);
+    const version = Number.isInteger(asked) && asked > 0 && asked <= record.currentVersion ? asked : (record.approvedVersion ?? record.currentVersion);
+    const { doc } = await recordCopy(db, state, record, version, invitationId);
+    const body = await renderCopy(doc, format);
+    const type = format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    return reply.type(type).header('content-disposition', `attachment; filename="conference-record-v${version}.${format}"`).header('cache-control', 'no-store').send(body);
+  }
+  app.get<Params>('/conferences/:id/record.:format', read, async (request, reply) => sendCopy(request, reply, null));
+  app.get<Params>('/conferences/:id/record/copies/:invitationId.:format', read, async (request, reply) => sendCopy(request, reply, request.params.invitationId ?? null));
+}
