@@ -9,6 +9,7 @@ interface NavItem {
 // Later areas add their entries here as their pages arrive.
 const ITEMS: NavItem[] = [
   { text: 'My work', href: '/', roles: 'all' },
+  { text: 'Search', href: '/people/search', roles: ['social-worker', 'team-manager', 'service-manager', 'chair', 'business-support', 'register-officer'] },
   { text: 'Deadlines', href: '/deadlines/calculator', roles: 'all' },
   { text: 'Rules', href: '/rules', roles: 'all' },
   { text: 'To authorise', href: '/decisions-to-convene', roles: ['team-manager', 'service-manager'] },

@@ -1,0 +1,129 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import type { Database } from '../../db/client.js';
+import {
+  addresses, assessments, cases, childProtectionPlans, conferenceChildren, conferences, householdMembers, people, referrals, relationships,
+  section47Enquiries, strategyDiscussionChildren, strategyDiscussions, users,
+} from '../../db/schema/index.js';
+import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
+import { STATUS_LABELS, type ConferenceStatus } from '../../domain/conference/transitions.js';
+import { formatDate } from '../../domain/deadlines/index.js';
+import { coreAssessmentDueOn, initialAssessmentDueOn, referralDecisionDueOn } from '../../domain/front-door/timings.js';
+import type { PackId } from '../../domain/packs/pack-id.js';
+import { euSettlementPrompt } from '../../domain/records/person-rules.js';
+import { mayViewChildRecords } from '../../policies/children.js';
+import { auditChildRead } from '../audit/child-access.js';
+import { workingCalendar } from '../calendar/calendar-store.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ForbiddenError, NotFoundError } from '../shared/errors.js';
+import { londonNow } from '../work-queues/queue-for-role.js';
+import { deadlineItem, mostUrgentFirst, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
+
+export interface ChronologyEntry {
+  date: string;
+  what: string;
+  detail: string | null;
+  href: string | null;
+}
+
+const LIVE_CONFERENCE = ['awaiting-authorisation', 'requested', 'booked', 'invitations-sent'];
+
+/** Everything on a child's case page, read once and audited as one read of the child's record. */
+export async function loadCaseView(db: Database, context: ActionContext, caseId: string, pack: PackId) {
+  if (!mayViewChildRecords(context.actor)) throw new ForbiddenError();
+  const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
+  if (!row) throw new NotFoundError('That case does not exist.');
+  const [child] = await db.select().from(people).where(eq(people.id, row.childId));
+  if (!child) throw new NotFoundError('That case has no child.');
+  const staff = await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, [row.socialWorkerId, row.teamManagerId].filter((x): x is string => !!x).concat(['00000000-0000-0000-0000-000000000000'])));
+  const nameOf = (id: string | null) => staff.find((s) => s.id === id)?.displayName ?? null;
+  const [address] = await db.select().from(addresses).where(and(eq(addresses.personId, child.id), isNull(addresses.toDate)));
+
+  const household = row.householdId
+    ? await db
+        .select({ person: people, fromDate: householdMembers.fromDate })
+        .from(householdMembers)
+        .innerJoin(people, eq(householdMembers.personId, people.id))
+        .where(and(eq(householdMembers.householdId, row.householdId), isNull(householdMembers.toDate)))
+        .orderBy(asc(people.kind), asc(people.dateOfBirth))
+    : [];
+  const rels = await db.select().from(relationships).where(eq(relationships.childId, child.id));
+  const relatives = await db.select().from(people).where(inArray(people.id, rels.map((r) => r.personId).concat(['00000000-0000-0000-0000-000000000000'])));
+  const relationshipRows = rels.map((r) => ({ ...r, person: relatives.find((p) => p.id === r.personId) }));
+
+  const calendar = await workingCalendar(db);
+  const ctx: QueueContext = { calendar, now: londonNow(context.now), pack };
+  const today = ctx.now.toPlainDate();
+  const chronology: ChronologyEntry[] = [];
+  const deadlines: WorkItem[] = [];
+  const dated = (due: Temporal.PlainDate, title: string, explanation: string, met: string | null): WorkItem => {
+    const d = due.toString();
+    const state = met ? (met <= d ? 'met' : 'met late') : d < today.toString() ? 'overdue' : d === today.toString() ? 'due today' : 'due later';
+    return { title, href: '', dueDate: d, state, explanation, sortKey: d };
+  };
+
+  for (const r of await db.select().from(referrals).where(eq(referrals.caseId, caseId))) {
+    const received = r.receivedAt.toISOString().slice(0, 10);
+    chronology.push({ date: received, what: 'Referral received', detail: `${r.natureOfConcerns}${r.decision ? ` Decision: ${r.decision.replaceAll('-', ' ')}.` : ''}`, href: `/cases/${caseId}/front-door` });
+    const due = referralDecisionDueOn(Temporal.PlainDate.from(received), calendar);
+    if (!r.decision) deadlines.push(dated(due, 'Decision on the referral (FD1)', `Due ${formatDate(due)}: 1 working day after the referral on ${formatDate(received)}.`, null));
+  }
+  for (const a of await db.select().from(assessments).where(eq(assessments.caseId, caseId))) {
+    chronology.push({ date: a.startedOn, what: `${a.kind === 'core' ? 'Core' : 'Initial'} assessment started`, detail: a.completedOn ? `Completed ${formatDate(a.completedOn)}` : null, href: `/cases/${caseId}/front-door` });
+    const [firstReferral] = await db.select().from(referrals).where(eq(referrals.caseId, caseId)).limit(1);
+    if (!a.completedOn && firstReferral) {
+      const from = firstReferral.receivedAt.toISOString().slice(0, 10);
+      const due = initialAssessmentDueOn(Temporal.PlainDate.from(from), calendar);
+      deadlines.push(dated(due, 'Initial assessment completed (FD2)', `Due ${formatDate(due)}: 10 working days after the referral on ${formatDate(from)}.`, null));
+    }
+  }
+  const discussions = await db
+    .select({ d: strategyDiscussions })
+    .from(strategyDiscussionChildren)
+    .innerJoin(strategyDiscussions, eq(strategyDiscussionChildren.strategyDiscussionId, strategyDiscussions.id))
+    .where(eq(strategyDiscussionChildren.caseId, caseId));
+  for (const { d } of discussions) {
+    chronology.push({ date: d.heldAt.toISOString().slice(0, 10), what: 'Strategy discussion', detail: d.initiateSection47 ? 'Section 47 enquiries to begin.' : 'No section 47 enquiries.', href: `/strategy-discussions/${d.id}` });
+  }
+  for (const s of await db.select().from(section47Enquiries).where(eq(section47Enquiries.caseId, caseId))) {
+    chronology.push({ date: s.startedOn, what: 'Section 47 enquiry started', detail: s.outcome ? `Outcome: ${s.outcome.replaceAll('-', ' ')}.` : 'Outcome not yet recorded.', href: `/section-47/${s.id}` });
+    const due = coreAssessmentDueOn(Temporal.PlainDate.from(s.startedOn), calendar);
+    if (!s.coreAssessmentCompletedOn) deadlines.push(dated(due, 'Core assessment completed (FD4)', `Due ${formatDate(due)}: 35 working days after the section 47 enquiry began on ${formatDate(s.startedOn)}.`, null));
+  }
+  const confs = await db
+    .select({ c: conferences, role: conferenceChildren.role, childType: conferenceChildren.childType })
+    .from(conferenceChildren)
+    .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
+    .where(eq(conferenceChildren.childId, child.id));
+  for (const { c, role, childType } of confs) {
+    const label = CONFERENCE_KIND_LABELS[c.kind as ConferenceKind] ?? c.kind;
+    chronology.push({
+      date: c.heldOn ?? c.decisionToConveneOn ?? c.createdAt.toISOString().slice(0, 10),
+      what: c.heldOn ? `${label} held` : `${label} (${(STATUS_LABELS[c.status as ConferenceStatus] ?? c.status).toLowerCase()})`,
+      detail: role === 'subject' ? `Subject child (${childType ?? 'initial'}).` : 'Considered as another child of the household.',
+      href: `/conferences/${c.id}`,
+    });
+    if (LIVE_CONFERENCE.includes(c.status) && c.dueRuleId && c.dueFromDate) {
+      deadlines.push({ ...deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, { title: `${label} held`, href: `/conferences/${c.id}` }) });
+    }
+  }
+  const plans = await db.select().from(childProtectionPlans).where(eq(childProtectionPlans.childId, child.id)).orderBy(asc(childProtectionPlans.startDate));
+  for (const p of plans) {
+    chronology.push({ date: p.startDate, what: 'Child protection plan started', detail: `Category ${p.initialCategories.join(', ')}.`, href: `/plans/${p.id}` });
+    if (p.endDate) chronology.push({ date: p.endDate, what: 'Child protection plan ended', detail: p.endReason ? p.endReason.replaceAll('-', ' ') : null, href: `/plans/${p.id}` });
+    else {
+      const reviews = confs.filter((x) => ['review', 'designated-review'].includes(x.c.kind) && x.c.heldOn && x.c.heldOn >= p.startDate).map((x) => x.c.heldOn!).sort();
+      const last = reviews[reviews.length - 1];
+      deadlines.push(deadlineItem(ctx, last ? { ruleId: 'TS6', pack, from: last } : { ruleId: 'TS5', pack, from: p.startDate }, { title: 'Review conference', href: `/plans/${p.id}` }));
+      if (child.dateOfBirth) deadlines.push(deadlineItem(ctx, { ruleId: 'TS25', pack, from: child.dateOfBirth }, { title: 'Plan ends by the 18th birthday', href: `/plans/${p.id}` }));
+    }
+  }
+  chronology.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+
+  await auditChildRead(db, context, child.id, { recordType: 'case', recordId: caseId });
+  return {
+    case: row, child, address: address ?? null, socialWorker: nameOf(row.socialWorkerId), teamManager: nameOf(row.teamManagerId),
+    household: household.filter((h) => h.person.id !== child.id), relationships: relationshipRows,
+    chronology, deadlines: mostUrgentFirst(deadlines), euPrompt: euSettlementPrompt(child.euSettlementStatus),
+  };
+}

@@ -1,0 +1,75 @@
+import { and, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { addresses, cases, people } from '../../db/schema/index.js';
+import { mayViewChildRecords } from '../../policies/children.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ForbiddenError } from '../shared/errors.js';
+
+export interface PeopleSearch {
+  name?: string | undefined;
+  dateOfBirth?: string | undefined;
+  address?: string | undefined;
+}
+
+export interface PersonHit {
+  id: string;
+  kind: string;
+  givenNames: string;
+  familyName: string;
+  aliases: { givenNames: string; familyName: string }[];
+  dateOfBirth: string | null;
+  expectedDeliveryDate: string | null;
+  laChildId: string | null;
+  address: string | null;
+  caseId: string | null;
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
+function contains(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Name (given, family or any alias; partial, any case), date of birth, and address (line or
+ * postcode, partial). Every search is audited with its terms.
+ */
+export async function searchPeople(db: Database, context: ActionContext, search: PeopleSearch): Promise<PersonHit[]> {
+  if (!mayViewChildRecords(context.actor)) throw new ForbiddenError();
+  const where: SQL[] = [];
+  for (const word of (search.name ?? '').trim().split(/\s+/).filter(Boolean)) {
+    const like = contains(word);
+    where.push(
+      or(
+        ilike(people.givenNames, like),
+        ilike(people.familyName, like),
+        sql`exists (select 1 from jsonb_array_elements(${people.aliases}) a where a->>'givenNames' ilike ${like} or a->>'familyName' ilike ${like})`,
+      )!,
+    );
+  }
+  if (search.dateOfBirth) where.push(eq(people.dateOfBirth, search.dateOfBirth));
+  if (search.address) {
+    const like = contains(search.address.trim());
+    const compact = contains(search.address.replace(/\s+/g, ''));
+    where.push(
+      sql`exists (select 1 from ${addresses} ad where ad.person_id = ${people.id} and (ad.line1 ilike ${like} or ad.town ilike ${like} or replace(ad.postcode, ' ', '') ilike ${compact}))`,
+    );
+  }
+  if (!where.length) return [];
+  const rows = await db
+    .select({
+      person: people,
+      address: sql<string | null>`(select ad.line1 || ', ' || ad.town || ' ' || ad.postcode from ${addresses} ad where ad.person_id = ${people.id} and ad.to_date is null order by ad.from_date desc limit 1)`,
+      caseId: sql<string | null>`(select c.id from ${cases} c where c.child_id = ${people.id} order by c.opened_on desc limit 1)`,
+    })
+    .from(people)
+    .where(and(...where))
+    .orderBy(people.familyName, people.givenNames)
+    .limit(100);
+  await recordAudit(db, context, { action: 'people-searched', details: { ...search, results: rows.length } });
+  return rows.map((r) => ({
+    id: r.person.id, kind: r.person.kind, givenNames: r.person.givenNames, familyName: r.person.familyName, aliases: r.person.aliases,
+    dateOfBirth: r.person.dateOfBirth, expectedDeliveryDate: r.person.expectedDeliveryDate, laChildId: r.person.laChildId,
+    address: r.address, caseId: r.caseId,
+  }));
+}

@@ -1,0 +1,173 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { addresses, cases, people, users } from '../../../db/schema/index.js';
+import { DISABILITY_CODES, ETHNICITY_CODES, EU_SETTLEMENT } from '../../../domain/records/census-codes.js';
+import { euSettlementPrompt } from '../../../domain/records/person-rules.js';
+import { auditChildRead } from '../../../modules/audit/child-access.js';
+import { recordAudit } from '../../../modules/audit/record-audit.js';
+import { addAddress, confirmBirth, createPerson, openCase, updatePerson } from '../../../modules/records/save-person.js';
+import { searchPeople } from '../../../modules/records/search-people.js';
+import { ConflictError, ValidationError } from '../../../modules/shared/errors.js';
+import { mayRecordCaseWork, mayViewChildRecords } from '../../../policies/children.js';
+import { parseForm } from '../../forms.js';
+import { addressForm, birthForm, openCaseForm, personForm, searchForm } from './form.js';
+
+const choices = {
+  ethnicities: Object.entries(ETHNICITY_CODES).map(([value, text]) => ({ value, text: `${text} (${value})` })),
+  disabilityOptions: Object.entries(DISABILITY_CODES).map(([value, text]) => ({ value, text })),
+  euOptions: Object.entries(EU_SETTLEMENT).map(([value, text]) => ({ value, text })),
+};
+const uuid = /^[0-9a-f-]{36}$/i;
+
+export default function peoplePages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  app.get<{ Querystring: Record<string, string> }>('/people/search', { config: { access: mayViewChildRecords } }, async (request, reply) => {
+    const parsed = parseForm(searchForm, request.query);
+    if (!parsed.ok) {
+      reply.code(400);
+      return reply.view('people/search.njk', { title: 'Find a child or adult', errors: parsed.errors, values: parsed.values, backLink: { href: '/' } });
+    }
+    const asked = Boolean(parsed.data.name || parsed.data.dateOfBirth || parsed.data.address);
+    const results = asked ? await searchPeople(db, request.actionContext(), parsed.data) : [];
+    return reply.view('people/search.njk', { title: 'Find a child or adult', values: parsed.data, asked, results, canCreate: mayRecordCaseWork(request.actor), backLink: { href: '/' } });
+  });
+
+  const formPage = (reply: FastifyReply, extra: Record<string, unknown>) =>
+    reply.view('people/edit.njk', { ...choices, backLink: { href: '/people/search' }, ...extra });
+
+  app.get<{ Querystring: { kind?: string } }>('/people/new', { config: { access: mayRecordCaseWork } }, async (request, reply) =>
+    formPage(reply, { title: 'Add a child or adult', action: '/people/new', values: { kind: request.query.kind === 'adult' ? 'adult' : 'child', disabilities: [] } }),
+  );
+  app.post('/people/new', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
+    const parsed = parseForm(personForm, request.body);
+    const again = (errors: unknown, values: unknown) => {
+      reply.code(400);
+      return formPage(reply, { title: 'Add a child or adult', action: '/people/new', errors, values });
+    };
+    if (!parsed.ok) return again(parsed.errors, parsed.values);
+    try {
+      const id = await createPerson(db, request.actionContext(), parsed.data);
+      return reply.redirect(`/people/${id}?created=1`);
+    } catch (error) {
+      if (error instanceof ValidationError) return again(error.errors, request.body);
+      throw error;
+    }
+  });
+
+  async function load(id: string) {
+    if (!uuid.test(id)) return null;
+    const [person] = await db.select().from(people).where(eq(people.id, id));
+    return person ?? null;
+  }
+
+  app.get<{ Params: { id: string }; Querystring: { created?: string } }>('/people/:id', { config: { access: mayViewChildRecords } }, async (request, reply) => {
+    const person = await load(request.params.id);
+    if (!person) return reply.callNotFound();
+    const history = await db.select().from(addresses).where(eq(addresses.personId, person.id)).orderBy(desc(addresses.fromDate));
+    const personCases = await db.select().from(cases).where(eq(cases.childId, person.id)).orderBy(desc(cases.openedOn));
+    if (person.kind === 'child') await auditChildRead(db, request.actionContext(), person.id, { recordType: 'person' });
+    else await recordAudit(db, request.actionContext(), { action: 'person-viewed', recordType: 'person', recordId: person.id });
+    return reply.view('people/person.njk', {
+      title: `${person.givenNames} ${person.familyName}`.trim(), person, history, cases: personCases, created: Boolean(request.query.created),
+      ethnicity: ETHNICITY_CODES[person.ethnicity ?? ''] ?? null, disabilities: person.disabilities.map((d) => DISABILITY_CODES[d] ?? d),
+      euPrompt: euSettlementPrompt(person.euSettlementStatus), canEdit: mayRecordCaseWork(request.actor), backLink: { href: '/people/search', text: 'Back to search' },
+    });
+  });
+
+  app.get<{ Params: { id: string } }>('/people/:id/edit', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
+    const person = await load(request.params.id);
+    if (!person) return reply.callNotFound();
+    const values = { ...person, unborn: person.kind === 'child' && !person.dateOfBirth ? 'yes' : '', interpreterNeeded: person.interpreterNeeded ? 'yes' : '', learningDisability: person.learningDisability ? 'yes' : '', aliases: person.aliases.map((a) => `${a.givenNames} ${a.familyName}`.trim()).join('\n') };
+    return formPage(reply, { title: `Change ${person.givenNames} ${person.familyName}`.trim(), action: `/people/${person.id}/edit`, values, editing: true, backLink: { href: `/people/${person.id}` } });
+  });
+  app.post<{ Params: { id: string } }>('/people/:id/edit', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
+    const person = await load(request.params.id);
+    if (!person) return reply.callNotFound();
+    const parsed = parseForm(personForm, { ...(request.body as object), kind: person.kind });
+    const again = (errors: unknown, values: unknown, status = 400) => {
+      reply.code(status);
+      return formPage(reply, { title: `Change ${person.givenNames} ${person.familyName}`.trim(), action: `/people/${person.id}/edit`, errors, values, editing: true, backLink: { href: `/people/${person.id}` } });
+    };
+    if (!parsed.ok) return again(parsed.errors, parsed.values);
+    try {
+      await updatePerson(db, request.actionContext(), person.id, parsed.data, parsed.data.version ?? person.version);
+    } catch (error) {
+      if (error instanceof ValidationError) return again(error.errors, request.body);
+      if (error instanceof ConflictError) return again([{ field: 'familyName', message: error.message }], request.body, 409);
+      throw error;
+    }
+    return reply.redirect(`/people/${person.id}`);
+  });
+
+  app.get<{ Params: { id: string } }>('/people/:id/birth', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
+    const person = await load(request.params.id);
+    if (!person) return reply.callNotFound();
+    return reply.view('people/birth.njk', { title: 'Record the birth', person, values: { givenNames: person.givenNames }, backLink: { href: `/people/${person.id}` } });
+  });
+  app.post<{ Params: { id: string } }>('/people/:id/birth', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
+    const person = await load(request.params.id);
+    if (!person) return reply.callNotFound();
+    const parsed = parseForm(birthForm, request.body);
+    const again = (errors: unknown, values: unknown) => {
+      reply.code(400);
+      return reply.view('people/birth.njk', { title: 'Record the birth', person, errors, values, backLink: { href: `/people/${person.id}` } });
+    };
+    if (!parsed.ok) return again(parsed.errors, parsed.values);
+    try {
+      await confirmBirth(db, request.actionContext(), person.id, parsed.data);
+    } catch (error) {
+      if (error instanceof ValidationError) return again(error.errors, parsed.data);
+      throw error;
+    }
+    return reply.redirect(`/people/${person.id}`);
+  });
+
+  app.post<{ Params: { id: string } }>('/people/:id/addresses', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
+    const person = await load(request.params.id);
+    if (!person) return reply.callNotFound();
+    const parsed = parseForm(addressForm, request.body);
+    const errors = parsed.ok ? null : parsed.errors;
+    if (parsed.ok) {
+      try {
+        await addAddress(db, request.actionContext(), person.id, parsed.data);
+        return reply.redirect(`/people/${person.id}`);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        reply.code(400);
+        return reply.view('people/address.njk', { title: 'Add a new address', person, errors: error.errors, values: request.body, backLink: { href: `/people/${person.id}` } });
+      }
+    }
+    reply.code(400);
+    return reply.view('people/address.njk', { title: 'Add a new address', person, errors, values: request.body, backLink: { href: `/people/${person.id}` } });
+  });
+  app.get<{ Params: { id: string } }>('/people/:id/addresses', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
+    const person = await load(request.params.id);
+    if (!person) return reply.callNotFound();
+    return reply.view('people/address.njk', { title: 'Add a new address', person, values: {}, backLink: { href: `/people/${person.id}` } });
+  });
+
+  async function staff() {
+    const rows = await db.select({ id: users.id, displayName: users.displayName, roles: users.roles }).from(users).where(eq(users.active, true)).orderBy(asc(users.displayName));
+    return { workers: rows.filter((u) => u.roles.includes('social-worker')), managers: rows.filter((u) => u.roles.includes('team-manager')) };
+  }
+  app.get<{ Params: { id: string } }>('/people/:id/case', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
+    const person = await load(request.params.id);
+    if (!person || person.kind !== 'child') return reply.callNotFound();
+    return reply.view('people/open-case.njk', { title: 'Open a case', person, values: {}, ...(await staff()), backLink: { href: `/people/${person.id}` } });
+  });
+  app.post<{ Params: { id: string } }>('/people/:id/case', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
+    const person = await load(request.params.id);
+    if (!person || person.kind !== 'child') return reply.callNotFound();
+    const parsed = parseForm(openCaseForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return reply.view('people/open-case.njk', { title: 'Open a case', person, errors: parsed.errors, values: parsed.values, ...(await staff()), backLink: { href: `/people/${person.id}` } });
+    }
+    const [membership] = await db.execute(sql`select household_id from household_members where person_id = ${person.id} and to_date is null limit 1`).then((r) => (r as unknown as { rows: { household_id: string }[] }).rows);
+    const id = await openCase(db, request.actionContext(), { ...parsed.data, childId: person.id, householdId: membership?.household_id ?? null });
+    return reply.redirect(`/cases/${id}`);
+  });
+  void and;
+  void isNull;
+}

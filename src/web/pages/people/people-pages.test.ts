@@ -1,0 +1,87 @@
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { auditEvents, people } from '../../../db/schema/index.js';
+import { testApp, TestClock } from '../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { childOnAPlan } from '../../../../test/support/escalation-factory.js';
+import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { WebClient } from '../../../../test/support/web-client.js';
+
+describeEachEngine('people, search and the case page', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let worker: WebClient;
+  let orgId: string;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-03-02T10:00:00Z')) });
+    orgId = (await createOrganisation(database.handle.db)).id;
+    await createUser(database.handle.db, { roles: ['social-worker'], username: 'worker', organisationId: orgId });
+    await createUser(database.handle.db, { roles: ['enquirer'], username: 'enquirer', organisationId: orgId });
+    worker = new WebClient(app);
+    await worker.signIn('worker', TEST_PASSWORD);
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('records an unborn child with family name and EDD, then the birth on the same record (UB1)', async () => {
+    await worker.get('/people/new');
+    const bad = await worker.post('/people/new', { kind: 'child', unborn: 'yes', familyName: 'Sampleford', expectedDeliveryDate: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter the expected date of delivery for an unborn child');
+    expect(await database.handle.db.$count(people)).toBe(0);
+    const ok = await worker.post('/people/new', { kind: 'child', unborn: 'yes', familyName: 'Sampleford', expectedDeliveryDate: '2026-06-15' });
+    expect(ok.statusCode).toBe(302);
+    const id = (ok.headers.location as string).split('/')[2]!.split('?')[0]!;
+    const [unborn] = await database.handle.db.select().from(people).where(eq(people.id, id));
+    expect(unborn).toMatchObject({ dateOfBirth: null, expectedDeliveryDate: '2026-06-15', sex: 'U' });
+    expect(unborn?.laChildId).toMatch(/^[A-Z0-9]{1,20}$/);
+    await worker.get(`/people/${id}/birth`);
+    expect((await worker.post(`/people/${id}/birth`, { givenNames: 'Zulu', dateOfBirth: '2026-03-05', sex: 'F' })).statusCode).toBe(400);
+    expect((await worker.post(`/people/${id}/birth`, { givenNames: 'Zulu', dateOfBirth: '2026-03-01', sex: 'F' })).statusCode).toBe(302);
+    const [born] = await database.handle.db.select().from(people).where(eq(people.id, id));
+    expect(born).toMatchObject({ givenNames: 'Zulu', dateOfBirth: '2026-03-01', sex: 'F' });
+  });
+
+  it('finds a child by alias, partial name in any case, date of birth and postcode, and audits the search', async () => {
+    await worker.get('/people/new');
+    await worker.post('/people/new', { kind: 'child', givenNames: 'Yankee', familyName: 'Testworth', aliases: 'Yan Oldname', dateOfBirth: '2015-07-07', sex: 'M' });
+    const [child] = await database.handle.db.select().from(people).where(eq(people.familyName, 'Testworth'));
+    await worker.get(`/people/${child!.id}/addresses`);
+    expect((await worker.post(`/people/${child!.id}/addresses`, { line1: '1 Mock Lane', town: 'Stubton', postcode: 'zz9 9zz', fromDate: '2024-01-01' })).statusCode).toBe(302);
+    for (const query of ['name=oldnam', 'name=TESTWO', 'dateOfBirth=2015-07-07', 'address=ZZ99ZZ', 'address=mock']) {
+      const res = await worker.get(`/people/search?${query}`);
+      expect(res.body, query).toContain('Yankee');
+    }
+    expect((await worker.get('/people/search?name=nobodyhere')).body).toContain('No one matches');
+    expect((await worker.get('/people/search?dateOfBirth=2015-02-30')).statusCode).toBe(400);
+    const audits = await database.handle.db.select().from(auditEvents).where(eq(auditEvents.action, 'people-searched'));
+    expect(audits.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('shows the case page with household, chronology and live deadlines explained, and audits the read with the child', async () => {
+    const fixture = await childOnAPlan(database.handle.db, orgId);
+    const res = await worker.get(`/cases/${fixture.case.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Alpha Testington');
+    expect(res.body).toContain('Child protection plan started');
+    expect(res.body).toMatch(/Due 3 February 2026: 3 months after the initial conference on 3 November 2025/);
+    expect(res.body).toContain('overdue');
+    const reads = await database.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'child-record-viewed'), eq(auditEvents.childId, fixture.child.id)));
+    expect(reads).toHaveLength(1);
+  });
+
+  it('refuses the case page and search to a role that may not see children’s records', async () => {
+    const fixture = await childOnAPlan(database.handle.db, orgId);
+    const enquirer = new WebClient(app);
+    await enquirer.signIn('enquirer', TEST_PASSWORD);
+    expect((await enquirer.get(`/cases/${fixture.case.id}`)).statusCode).toBe(403);
+    expect((await enquirer.get('/people/search?name=Alpha')).statusCode).toBe(403);
+  });
+});
