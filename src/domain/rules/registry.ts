@@ -19,10 +19,18 @@ import { TRANSFER_RULES } from './areas/transfers.js';
 import { UNBORN_RULES } from './areas/unborn.js';
 import type { RuleEntry } from './rule-entry.js';
 
+import { IMPLEMENTED_TESTS } from './implemented.js';
+
 export type { RuleArea, RuleEntry, RuleKind, RuleStatus } from './rule-entry.js';
 export { RULE_AREAS } from './rule-entry.js';
 
 /** Every rule of RULES.md, in the catalogue's order. */
+/** A rule with tests in IMPLEMENTED_TESTS is implemented; its tests join any it already names. */
+function withImplementation(rule: RuleEntry): RuleEntry {
+  const tests = IMPLEMENTED_TESTS[rule.id];
+  return tests ? { ...rule, status: 'implemented', tests: [...new Set([...rule.tests, ...tests])] } : rule;
+}
+
 export const RULES: readonly RuleEntry[] = Object.freeze([
   ...FRONT_DOOR_RULES,
   ...TIMESCALE_RULES,
@@ -42,7 +50,7 @@ export const RULES: readonly RuleEntry[] = Object.freeze([
   ...REGISTER_RULES,
   ...COMPLAINT_RULES,
   ...INDICATOR_RULES,
-]);
+].map(withImplementation));
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 

@@ -1,0 +1,68 @@
+/**
+ * Rules outside the timescale engine that the product now applies, with the tests that prove
+ * each (form: '<test file>::<test name>', see test-reference.ts). The registry marks these
+ * implemented; registry.test.ts fails if a named test is renamed or removed.
+ */
+const FD = 'src/modules/front-door';
+const MEET = 'src/modules/conference-meeting';
+
+export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
+  FD1: [
+    `${FD}/referral-and-assessment.test.ts::records a referral, its decision and the written confirmation, each audited with the child`,
+    'src/domain/front-door/timings.test.ts::FD1: decision and acknowledgement the next working day, over a weekend and bank holiday',
+    'src/domain/front-door/referral-rules.test.ts::refuses an anonymous referral from someone who says they are a professional',
+  ],
+  FD2: [
+    'src/domain/front-door/timings.test.ts::FD2: initial assessment 10 working days after the referral',
+    `${FD}/referral-and-assessment.test.ts::is complete once discussed with the child and family and authorised by a team manager`,
+  ],
+  FD3: [`${FD}/strategy-and-section-47.test.ts::FD3: records a discussion about two children, audited for each, and its circulation once`],
+  FD4: [
+    'src/domain/front-door/timings.test.ts::FD4: core assessment 35 working days after the enquiry starts, skipping Easter',
+    `${FD}/strategy-and-section-47.test.ts::FD4: records when the child was seen, alone or with who and why, and the core assessment`,
+  ],
+  FD5: [
+    `${FD}/strategy-and-section-47.test.ts::FD5: records each outcome once; continuing risk cannot be “conference not required”; no continuing risk is endorsed by a manager`,
+    'src/web/pages/front-door/front-door-journey.test.ts::a strategy discussion for two children, their section 47 outcomes, a decision to convene an ICPC, and a team manager’s authorisation',
+  ],
+  CV1: [`${FD}/convene-and-authorise.test.ts::FD5/CV1/CV2: convenes an initial conference for the subjects, lists the other children, due 15 working days after the discussion (TS1)`],
+  CV2: [`${FD}/convene-and-authorise.test.ts::FD5/CV1/CV2: convenes an initial conference for the subjects, lists the other children, due 15 working days after the discussion (TS1)`],
+  CV3: ['src/web/pages/front-door/front-door-pages.test.ts::CV3: adding a new baby to the siblings’ review without its own strategy discussion and section 47 says a new ICPC is needed'],
+  CV8: ['src/domain/records/person-rules.test.ts::prompts to signpost a family with pre-settled status (CV8)'],
+  UB1: [
+    'src/web/pages/people/people-pages.test.ts::records an unborn child with family name and EDD, then the birth on the same record (UB1)',
+    `${FD}/convene-and-authorise.test.ts::UB1: a pre-birth conference for an unborn child, due by the earlier of 24 weeks of pregnancy (TS3) and TS1`,
+  ],
+  TR1: ['src/modules/transfers/transfers.test.ts::a transfer-in conference is due 15 working days after notice, with a temporary plan and the originating social worker invited (TR1, TS2)'],
+  TR2: ['src/modules/transfers/transfers.test.ts::a move out notifies the receiving authority and our plan may end only after their conference (TR2)'],
+  CO1: [
+    'src/modules/escalation/escalation.test.ts::a parent’s complaint reaches a conference reconvened under a different chair (CO1)',
+    'src/domain/escalation/stages.test.ts::family complaint stages (CO1) > goes chair → complaints procedure → reconvened conference under a different chair → review panel → closed',
+  ],
+  CO2: ['src/modules/escalation/escalation.test.ts::professional dissent ends in the decision upheld or the review brought forward, decided by a service manager (CO2)'],
+  CO3: ['src/modules/escalation/escalation.test.ts::a chair’s practice concern is tracked to resolution (CO3)'],
+  CF1: [
+    'src/domain/conference/quorum.test.ts::quorum per subject child (CF1) > is worked out for each child separately',
+    `${MEET}/follow-ups.test.ts::pan-dorset inquorate: the chair gives reasons, the review is early, and missing agencies are written to (CF1)`,
+  ],
+  CF2: [`${MEET}/meeting-flow.test.ts::keeps the quorum live per child, with police required at a Hertfordshire initial (CF1, CF2)`],
+  CF3: ['src/web/pages/meeting/meeting-pages.test.ts::records attendance through the form, with field errors re-shown (CF3)'],
+  CF4: [`${MEET}/meeting-flow.test.ts::the chair cannot confirm absent reports were heard until each is presented (CF3, CF4)`],
+  DC1: ['src/web/pages/meeting/meeting-pages.test.ts::refuses a decision without both harm tests and reasons (DC1), and only the chair may decide'],
+  DC2: [`${MEET}/follow-ups.test.ts::pan-dorset: one view per agency, and the overrule records TS21 and the senior managers told (DC2, DC3, TS21)`],
+  DC3: [`${MEET}/follow-ups.test.ts::pan-dorset: one view per agency, and the overrule records TS21 and the senior managers told (DC2, DC3, TS21)`],
+  DC4: [`${MEET}/follow-ups.test.ts::a review that keeps the plan changes the latest category only with grounds, and keeps the initial one (DC4)`],
+  DC5: [
+    `${MEET}/meeting-flow.test.ts::an adjournment in pan-dorset creates the reconvened conference, requested and due within TS20 (DC5, TS20)`,
+    `${MEET}/follow-ups.test.ts::varying an outcome already recorded needs the reason, and the earlier decision is kept (DC5)`,
+  ],
+  DC6: [`${MEET}/meeting-flow.test.ts::a plan decision creates the plan with its census facts when the conference is held (DC4, DC6, CENSUS)`],
+  DC7: ['src/domain/conference/decision.test.ts::quorum, dissent and complaints (CF1, DC3, DC7) > parents who disagree must be told the complaints route'],
+  DC8: ["src/domain/conference/decision.test.ts::what a plan names (DC6, DC8) > an under-5 needs the children's centre decision, and a reason when not told"],
+  PL1: ['src/presenters/decisions-sheet.test.ts::decisions sheet (TS10, DC6, PL1) > gives outcome, category, lead social worker, core group, dates and the outline plan per child'],
+  PL3: ['src/domain/conference/outline-plan.test.ts::outline plan completeness (PL1, PL3) > an empty plan lists every element'],
+  RC1: [`${MEET}/distribution.test.ts::refuses to distribute the record before the chair approves it (RC1, RC3)`],
+  RC2: ['src/presenters/conference-record.test.ts::the record of the conference (RC2, RC4) > holds the essential facts, the views, each decision with its reasons, dissent and the outline plan'],
+  RC3: [`${MEET}/distribution.test.ts::the excluded father's copy lacks the part he missed; family copies lack the confidential section (EX3, RC3, RP4)`],
+  RC4: ['src/domain/conference/record-rules.test.ts::RC4: confidentiality notice > names the chair, and in pan-dorset the lead professional too'],
+};
