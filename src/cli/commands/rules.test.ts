@@ -30,7 +30,7 @@ describe('runRules', () => {
     const lines = stdoutOf(runRules({})).split('\n');
     expect(lines[0]).toMatch(/^id\s+kind\s+status\s+title$/);
     const fd2 = lines.find((line) => line.startsWith('FD2 '));
-    expect(fd2).toMatch(/^FD2\s+enforced\s+planned\s+Initial assessment within 10 working days$/);
+    expect(fd2).toMatch(/^FD2\s+enforced\s+implemented\s+Initial assessment within 10 working days$/);
     expect(lines).toContain(`${RULES.length} rules`);
   });
 
