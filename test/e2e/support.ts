@@ -18,12 +18,17 @@ export interface Running {
   close(): Promise<void>;
 }
 
+export interface JourneyOptions {
+  /** Extra environment settings for the app, e.g. CONVENE_PACK or SMTP_URL. */
+  env?: Record<string, string>;
+}
+
 /** The real app on a free port over a fresh in-memory PGlite with the demo data, and Chromium. */
-export async function startJourney(): Promise<Running> {
+export async function startJourney(options: JourneyOptions = {}): Promise<Running> {
+  const settings = loadSettings({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
   const database = await openDatabase({ memory: true });
   await database.migrate();
-  await seedDemo(database.db, { password: DEMO_PASSWORD, dataDir: '/tmp/convene-e2e-unused' });
-  const settings = loadSettings({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  await seedDemo(database.db, { password: DEMO_PASSWORD, dataDir: '/tmp/convene-e2e-unused', pack: settings.pack });
   const app = await buildApp({ settings, database, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

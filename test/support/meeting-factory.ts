@@ -131,9 +131,9 @@ export async function markPresent(db: Database, context: ActionContext, conferen
  * health visitor and the teacher present (and the police unless told not to), all with direct
  * contact with the subject children.
  */
-export async function meetingUnderWay(db: Database, f: MeetingFixture, options: { police?: boolean; subjects?: string[] } = {}) {
-  const chair = contextFor(f.chair);
-  const minuteTaker = contextFor(f.minuteTaker);
+export async function meetingUnderWay(db: Database, f: MeetingFixture, options: { police?: boolean; subjects?: string[]; now?: Date } = {}) {
+  const chair = contextFor(f.chair, options.now);
+  const minuteTaker = contextFor(f.minuteTaker, options.now);
   await openMeeting(db, minuteTaker, f.conferenceId);
   const subjects = options.subjects ?? [f.alphaId];
   const present = ['Sam Sampleford', 'Hana Exampleton', 'Pat Placeholder', ...(options.police === false ? [] : ['PC Petra Placeholder'])];

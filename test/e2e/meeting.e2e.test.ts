@@ -1,0 +1,240 @@
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conferences, meetingDecisions, meetingViews, outboxMessages } from '../../src/db/schema/index.js';
+import { pdfText } from '../../src/documents/pdf-text.js';
+import { TEST_PASSWORD } from '../support/factories.js';
+import { attendanceByName, createMeetingFixture, meetingUnderWay, type MeetingFixture } from '../support/meeting-factory.js';
+import { expectAccessible, signIn, startJourney, type Running } from './support.js';
+
+/**
+ * The conference itself, driven through the screens a chair and a minute taker use. The
+ * conference is set up as booked with invitations sent (rows, as the booking and invitation
+ * journeys cover those screens) and dated today, since a meeting opens only on its day.
+ */
+
+async function asUser(browser: Browser, baseUrl: string, username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, baseUrl, username, TEST_PASSWORD);
+  return page;
+}
+
+/** Presses a button and fails with the page's error summary if the form was refused. */
+async function submit(page: Page, button: string): Promise<void> {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.waitForLoadState('domcontentloaded');
+  const summary = page.locator('.govuk-error-summary');
+  if (await summary.count()) throw new Error(`"${button}" was refused on ${page.url()}: ${await summary.textContent()}`);
+}
+
+async function todaysConference(run: Running, pack: string, options: { secondSubject?: boolean } = {}): Promise<MeetingFixture> {
+  const f = await createMeetingFixture(run.database.db, { pack, secondSubject: options.secondSubject ?? false });
+  await run.database.db.update(conferences).set({ scheduledStart: new Date() }).where(eq(conferences.id, f.conferenceId));
+  return f;
+}
+
+async function markPresent(page: Page, conferenceId: string, name: string, contactWith: string[]): Promise<void> {
+  await page.getByRole('link', { name: `Change ${name}` }).click();
+  await page.getByLabel('Present', { exact: true }).check();
+  for (const box of await page.locator('input[name="partsAttended"]').all()) await box.check();
+  for (const child of contactWith) await page.getByLabel(child, { exact: true }).check();
+  await submit(page, 'Save attendance');
+  expect(page.url()).toContain(`/conferences/${conferenceId}/meeting`);
+}
+
+async function giveView(page: Page, base: string, childId: string, who: string, plan: boolean, category: string | null): Promise<void> {
+  await page.goto(`${base}/children/${childId}/views`);
+  const option = page.locator('select[name="attendanceId"] option', { hasText: who });
+  await page.getByLabel('Who gives the view').selectOption(await option.getAttribute('value') ?? '');
+  await page.locator(`input[name="planNeeded"][value="${plan ? 'yes' : 'no'}"]`).check();
+  if (category) await page.getByLabel(category).check();
+  await page.getByLabel('Reasons').fill(plan ? `${who} sees ongoing neglect` : `${who} sees no continuing risk`);
+  await submit(page, 'Save the view');
+}
+
+describe('the conference meeting', () => {
+  let run: Running;
+  beforeAll(async () => {
+    run = await startJourney();
+  });
+  afterAll(async () => run.close());
+
+  it('a hertfordshire ICPC for two siblings: quorum, views, a plan for one and child in need for the other, decisions sheet, record and the father’s partial copy', async () => {
+    const f = await todaysConference(run, 'hertfordshire', { secondSubject: true });
+    const base = `/conferences/${f.conferenceId}/meeting`;
+    const minuteTaker = await asUser(run.browser, run.baseUrl, f.minuteTaker.username);
+    await minuteTaker.goto(`${run.baseUrl}${base}`);
+    await expectAccessible(minuteTaker);
+    await submit(minuteTaker, 'Open the meeting');
+    await expectAccessible(minuteTaker);
+
+    // Everyone but the police arrives: the screen warns that neither child's decision is quorate yet.
+    for (const name of ['Sam Sampleford', 'Hana Exampleton', 'Pat Placeholder']) await markPresent(minuteTaker, f.conferenceId, name, ['Alpha Testington', 'Beta Testington']);
+    for (const name of ['Demi Testington', 'Fred Testington']) await markPresent(minuteTaker, f.conferenceId, name, []);
+    const screen = await minuteTaker.locator('main').textContent();
+    expect(screen).toContain('Not quorate');
+    expect(screen).toMatch(/police/i);
+    await expectAccessible(minuteTaker);
+
+    // The police officer arrives late; the father is asked to leave while information is shared.
+    await markPresent(minuteTaker, f.conferenceId, 'PC Petra Placeholder', ['Alpha Testington', 'Beta Testington']);
+    expect(await minuteTaker.locator('main').textContent()).not.toContain('Not quorate');
+    await minuteTaker.getByRole('link', { name: /Leaves.*Fred Testington/ }).click();
+    await expectAccessible(minuteTaker);
+    await minuteTaker.getByLabel('During which part').selectOption('information');
+    await minuteTaker.getByLabel('Time').fill('10:15');
+    await minuteTaker.getByLabel('This part only: they came back').check();
+    await minuteTaker.locator('input[name="askedToLeave"][value="yes"]').check();
+    await minuteTaker.getByLabel('Reason').fill('Sensitive health information about the mother');
+    await submit(minuteTaker, 'Record leaving');
+
+    // The chair sets out the opening checklist, hears the views and decides for each child.
+    const chair = await asUser(run.browser, run.baseUrl, f.chair.username);
+    await chair.goto(`${run.baseUrl}${base}`);
+    for (const box of await chair.locator('input[name="ticked"]').all()) await box.check();
+    await submit(chair, 'Save the checklist');
+    for (const who of ['Sam Sampleford', 'Hana Exampleton']) {
+      await giveView(minuteTaker, `${run.baseUrl}${base}`, f.alphaId, who, true, 'Neglect');
+      await giveView(minuteTaker, `${run.baseUrl}${base}`, f.betaId, who, false, null);
+    }
+    await expectAccessible(minuteTaker);
+    expect(await run.database.db.select().from(meetingViews).where(eq(meetingViews.conferenceId, f.conferenceId))).toHaveLength(4);
+
+    await chair.goto(`${run.baseUrl}${base}/children/${f.alphaId}/decision`);
+    await expectAccessible(chair);
+    await chair.getByLabel('Child protection plan', { exact: true }).check();
+    await chair.locator('input[name="sufferedHarm"][value="yes"]').check();
+    await chair.locator('textarea[name="sufferedHarmReasons"]').fill('Alpha has been left without food and supervision');
+    await chair.locator('input[name="likelyHarm"][value="yes"]').check();
+    await chair.locator('textarea[name="likelyHarmReasons"]').fill('Nothing has changed at home');
+    await chair.getByLabel('Neglect').check();
+    await chair.getByLabel('Lead social worker', { exact: true }).selectOption({ label: 'Sam Sampleford' });
+    const todayPlus = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    await chair.getByLabel('First core group').fill(todayPlus(7));
+    await chair.getByLabel('Review conference').fill(todayPlus(70));
+    await chair.locator('textarea[name="coreGroup"]').fill('Demi Testington, mother\nHana Exampleton, health visitor\nPat Placeholder, class teacher');
+    await chair.locator('textarea[name="reviewTriggers"]').fill('Any missed school day without explanation');
+    await chair.locator('input[name="parentsView"][value="agree"]').check();
+    await submit(chair, 'Record the decision');
+
+    await chair.goto(`${run.baseUrl}${base}/children/${f.betaId}/decision`);
+    await chair.getByLabel('No plan: a child in need plan is recommended').check();
+    await chair.locator('input[name="sufferedHarm"][value="no"]').check();
+    await chair.locator('textarea[name="sufferedHarmReasons"]').fill('Beta is older and is fed at school');
+    await chair.locator('input[name="likelyHarm"][value="no"]').check();
+    await chair.locator('textarea[name="likelyHarmReasons"]').fill('Beta can seek help and does');
+    await chair.locator('textarea[name="childInNeedRecommendation"]').fill('Child in need plan with the school nurse');
+    await chair.locator('input[name="parentsView"][value="agree"]').check();
+    await submit(chair, 'Record the decision');
+
+    await chair.goto(`${run.baseUrl}${base}/children/${f.alphaId}/plan`);
+    await expectAccessible(chair);
+    for (const field of ['riskStatement', 'aim', 'outcomes', 'shortTermObjectives', 'longTermObjectives', 'nonNegotiables', 'immediateActions', 'contingency', 'endConditions', 'explainedToChild', 'familyCopyArrangements']) {
+      await chair.locator(`textarea[name="${field}"]`).fill(`Outline ${field} for Alpha`);
+    }
+    await chair.getByLabel('The social worker visits the child at least every (weeks)').fill('2');
+    await chair.getByLabel('Language of the family’s written copy').fill('English');
+    await chair.getByLabel('What').first().fill('Daily school attendance checked');
+    await chair.getByLabel('Who').first().fill('Pat Placeholder');
+    await chair.getByLabel('Job title (professionals)').first().fill('Class teacher');
+    await chair.getByLabel('By when').first().fill('Weekly');
+    await chair.getByLabel('Checked by').first().fill('Core group');
+    await submit(chair, 'Save the outline plan');
+
+    await chair.goto(`${run.baseUrl}${base}`);
+    await submit(chair, 'End the meeting');
+    await expectAccessible(chair);
+
+    // The decisions sheet goes to everyone invited, through the outbox.
+    await minuteTaker.goto(`${run.baseUrl}/conferences/${f.conferenceId}/decisions`);
+    await expectAccessible(minuteTaker);
+    const sheet = await minuteTaker.locator('main').textContent();
+    expect(sheet).toContain('Child protection plan');
+    expect(sheet).toContain('Neglect');
+    expect(sheet).toContain('child in need');
+
+    await submit(minuteTaker, 'Send to everyone invited');
+    const sent = await run.database.db.select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId));
+    expect(sent.map((m) => m.toName)).toEqual(expect.arrayContaining(['Demi Testington', 'Fred Testington', 'PC Petra Placeholder']));
+
+    // The minute taker drafts the record; the chair approves it.
+    await minuteTaker.goto(`${run.baseUrl}/conferences/${f.conferenceId}/record`);
+    await expectAccessible(minuteTaker);
+    await minuteTaker.locator('textarea[name="section_essential-facts"]').fill('Concerns of neglect raised by the school.');
+    await minuteTaker.locator('textarea[name="section_information-discussion"]').fill('HEALTH-DETAIL-MARKER shared while the father was out.');
+    await minuteTaker.locator('textarea[name="section_confidential-information"]').fill('CONFIDENTIAL-POLICE-MARKER');
+    await submit(minuteTaker, 'Save as a new version');
+    await chair.goto(`${run.baseUrl}/conferences/${f.conferenceId}/record`);
+    await chair.getByRole('button', { name: /^Approve version/ }).click();
+    expect(await chair.locator('.govuk-error-summary').count()).toBe(0);
+    await expectAccessible(chair);
+
+    const copy = await minuteTaker.request.get(`${run.baseUrl}/conferences/${f.conferenceId}/record/copies/${f.invitationIds.father}.pdf`);
+    expect(copy.status()).toBe(200);
+    const fathersCopy = pdfText(Buffer.from(await copy.body())).replace(/\s+/g, ' ');
+    // He missed the information sharing, so his copy leaves out what was said then (EX3, RC3).
+    expect(fathersCopy).toContain('Views and decision for Alpha Testington');
+    expect(fathersCopy).not.toContain('HEALTH-DETAIL-MARKER');
+    expect(fathersCopy).not.toContain('CONFIDENTIAL-POLICE-MARKER');
+    const mothers = pdfText(Buffer.from(await (await minuteTaker.request.get(`${run.baseUrl}/conferences/${f.conferenceId}/record/copies/${f.invitationIds.mother}.pdf`)).body())).replace(/\s+/g, ' ');
+    expect(mothers).toContain('Concerns of neglect raised by the school.');
+    expect(mothers).toContain('HEALTH-DETAIL-MARKER');
+    expect(mothers).not.toContain('CONFIDENTIAL-POLICE-MARKER');
+    expect((await attendanceByName(run.database.db, f.conferenceId)).get('Fred Testington')?.status).toBe('present');
+  });
+
+  it('pan-dorset: agency views tie 2–2 and the chair’s view decides; for the other child the chair overrules the majority to make a plan', async () => {
+    const f = await todaysConference(run, 'pan-dorset', { secondSubject: true });
+    await meetingUnderWay(run.database.db, f, { subjects: [f.alphaId, f.betaId], now: new Date() });
+    const base = `${run.baseUrl}/conferences/${f.conferenceId}/meeting`;
+    const minuteTaker = await asUser(run.browser, run.baseUrl, f.minuteTaker.username);
+    for (const [who, plan] of [['Sam Sampleford', true], ['Hana Exampleton', true], ['Pat Placeholder', false], ['PC Petra Placeholder', false]] as const) {
+      await giveView(minuteTaker, base, f.alphaId, who, plan, plan ? 'Physical abuse' : null);
+    }
+    for (const [who, plan] of [['Sam Sampleford', true], ['Hana Exampleton', false], ['Pat Placeholder', false], ['PC Petra Placeholder', false]] as const) {
+      await giveView(minuteTaker, base, f.betaId, who, plan, plan ? 'Physical abuse' : null);
+    }
+
+    const chair = await asUser(run.browser, run.baseUrl, f.chair.username);
+    const todayPlus = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    async function planDecision(childId: string) {
+      await chair.goto(`${base}/children/${childId}/decision`);
+      await chair.getByLabel('Child protection plan', { exact: true }).check();
+      await chair.locator('input[name="sufferedHarm"][value="yes"]').check();
+      await chair.locator('textarea[name="sufferedHarmReasons"]').fill('Bruising consistent with being hit');
+      await chair.locator('input[name="likelyHarm"][value="yes"]').check();
+      await chair.locator('textarea[name="likelyHarmReasons"]').fill('The adult responsible remains in the home');
+      await chair.getByLabel('Physical abuse').check();
+      await chair.getByLabel('Lead social worker', { exact: true }).selectOption({ label: 'Sam Sampleford' });
+      await chair.getByLabel('First core group').fill(todayPlus(7));
+      await chair.getByLabel('Review conference').fill(todayPlus(70));
+      await chair.locator('textarea[name="coreGroup"]').fill('Demi Testington, mother\nHana Exampleton, health visitor');
+      await chair.locator('textarea[name="reviewTriggers"]').fill('A new injury');
+      await chair.locator('input[name="parentsView"][value="disagree"]').check();
+      await chair.getByLabel('The chair has explained the complaints route to the parents').check();
+    }
+
+    // A tie: the decision is refused until the chair gives the view that decides it.
+    await planDecision(f.alphaId);
+    await chair.getByRole('button', { name: 'Record the decision' }).click();
+    expect(await chair.locator('.govuk-error-summary').textContent()).toContain('tied');
+    await expectAccessible(chair);
+    await chair.locator('input[name="chairView"][value="plan"]').check();
+    await submit(chair, 'Record the decision');
+
+    // A majority against a plan: the chair may make one only by overruling, with reasons.
+    await planDecision(f.betaId);
+    await chair.getByRole('button', { name: 'Record the decision' }).click();
+    expect(await chair.locator('.govuk-error-summary').textContent()).toContain('overrule');
+    await chair.getByLabel('The chair overrules the conference to make or keep a plan').check();
+    await chair.locator('textarea[name="overruleReasons"]').fill('The school nurse’s report of injuries outweighs the views given');
+    await submit(chair, 'Record the decision');
+    await expectAccessible(chair);
+
+    await chair.goto(base);
+    const screen = await chair.locator('main').textContent();
+    expect(screen).toContain('Child protection plan');
+    const decisions = await run.database.db.select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId));
+    expect(new Map(decisions.map((d) => [d.childId, d.basis]))).toEqual(new Map([[f.alphaId, 'casting-vote'], [f.betaId, 'overrule']]));
+  });
+});
