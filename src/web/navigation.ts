@@ -15,6 +15,7 @@ const ITEMS: NavItem[] = [
   { text: 'To authorise', href: '/decisions-to-convene', roles: ['team-manager', 'service-manager'] },
   { text: 'Escalations', href: '/escalations', roles: ['chair', 'service-manager', 'team-manager'] },
   { text: 'Moves', href: '/transfers', roles: ['register-officer'] },
+  { text: 'Agencies', href: '/agencies', roles: ['business-support', 'administrator'] },
   { text: 'Users', href: '/admin/users', roles: ['administrator'] },
   { text: 'Teams', href: '/admin/teams', roles: ['administrator'] },
   { text: 'Calendar', href: '/admin/calendar', roles: ['administrator'] },

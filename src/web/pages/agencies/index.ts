@@ -1,0 +1,86 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { professionals } from '../../../db/schema/index.js';
+import { AGENCY_KINDS, AGENCY_KIND_LABELS, addAgency, addProfessional, listAgencies, loadAgency, updateProfessional } from '../../../modules/agencies/directory.js';
+import { ValidationError, type FieldError } from '../../../modules/shared/errors.js';
+import { mayManageAgencies, mayManageProfessionals, mayViewAgencies } from '../../../policies/agencies.js';
+import { parseForm } from '../../forms.js';
+import { agencyForm, professionalForm } from './form.js';
+
+const uuid = /^[0-9a-f-]{36}$/i;
+const kinds = AGENCY_KINDS.map((k) => ({ value: k, text: AGENCY_KIND_LABELS[k] }));
+const kindLabel = (k: string) => AGENCY_KIND_LABELS[k as keyof typeof AGENCY_KIND_LABELS] ?? k;
+type Extra = { errors?: FieldError[]; values?: Record<string, unknown> };
+
+/** Partner agencies and their practitioners, with the secure contact details invitations use. */
+export default function agencyPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  async function listPage(request: FastifyRequest, reply: FastifyReply, extra: Extra = {}) {
+    const agencies = await listAgencies(db);
+    if (extra.errors) reply.code(400);
+    return reply.view('agencies/list.njk', {
+      title: 'Agencies', agencies: agencies.map((a) => ({ ...a, kindLabel: kindLabel(a.kind) })), kinds,
+      canAdd: mayManageAgencies(request.actor), errors: extra.errors, values: extra.values ?? {}, backLink: { href: '/' },
+    });
+  }
+  app.get('/agencies', { config: { access: mayViewAgencies } }, async (request, reply) => listPage(request, reply));
+  app.post('/agencies', { config: { access: mayManageAgencies } }, async (request, reply) => {
+    const parsed = parseForm(agencyForm, request.body);
+    if (!parsed.ok) return listPage(request, reply, parsed);
+    try {
+      const id = await addAgency(db, request.actionContext(), parsed.data);
+      return reply.redirect(`/agencies/${id}`);
+    } catch (error) {
+      if (error instanceof ValidationError) return listPage(request, reply, { errors: error.errors, values: parsed.data });
+      throw error;
+    }
+  });
+
+  type AgencyParams = { Params: { id: string } };
+  async function agencyPage(request: FastifyRequest<AgencyParams>, reply: FastifyReply, extra: Extra = {}) {
+    const loaded = uuid.test(request.params.id) ? await loadAgency(db, request.params.id) : null;
+    if (!loaded) return reply.callNotFound();
+    if (extra.errors) reply.code(400);
+    return reply.view('agencies/agency.njk', {
+      title: loaded.agency.name, ...loaded, kindLabel: kindLabel(loaded.agency.kind), canManage: mayManageProfessionals(request.actor),
+      errors: extra.errors, values: extra.values ?? { active: 'yes' }, backLink: { href: '/agencies', text: 'All agencies' },
+    });
+  }
+  app.get<AgencyParams>('/agencies/:id', { config: { access: mayViewAgencies } }, async (request, reply) => agencyPage(request, reply));
+  app.post<AgencyParams>('/agencies/:id/professionals', { config: { access: mayManageProfessionals } }, async (request, reply) => {
+    const parsed = parseForm(professionalForm, request.body);
+    if (!parsed.ok) return agencyPage(request, reply, parsed);
+    try {
+      await addProfessional(db, request.actionContext(), request.params.id, parsed.data);
+    } catch (error) {
+      if (error instanceof ValidationError) return agencyPage(request, reply, { errors: error.errors, values: request.body as Record<string, unknown> });
+      throw error;
+    }
+    return reply.redirect(`/agencies/${request.params.id}?added=1`);
+  });
+
+  async function editPage(request: FastifyRequest<AgencyParams>, reply: FastifyReply, extra: Extra = {}) {
+    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    const [professional] = await db.select().from(professionals).where(eq(professionals.id, request.params.id));
+    const loaded = professional ? await loadAgency(db, professional.organisationId) : null;
+    if (!professional || !loaded) return reply.callNotFound();
+    if (extra.errors) reply.code(400);
+    return reply.view('agencies/professional.njk', {
+      title: `Change ${professional.name}`, professional, agency: loaded.agency, accounts: loaded.accounts, errors: extra.errors,
+      values: extra.values ?? { ...professional, active: professional.active ? 'yes' : 'no' }, backLink: { href: `/agencies/${professional.organisationId}` },
+    });
+  }
+  app.get<AgencyParams>('/professionals/:id', { config: { access: mayManageProfessionals } }, async (request, reply) => editPage(request, reply));
+  app.post<AgencyParams>('/professionals/:id', { config: { access: mayManageProfessionals } }, async (request, reply) => {
+    const parsed = parseForm(professionalForm, request.body);
+    if (!parsed.ok) return editPage(request, reply, parsed);
+    try {
+      const organisationId = await updateProfessional(db, request.actionContext(), request.params.id, parsed.data);
+      return reply.redirect(`/agencies/${organisationId}?saved=1`);
+    } catch (error) {
+      if (error instanceof ValidationError) return editPage(request, reply, { errors: error.errors, values: request.body as Record<string, unknown> });
+      throw error;
+    }
+  });
+}

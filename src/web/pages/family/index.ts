@@ -1,0 +1,141 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { people } from '../../../db/schema/index.js';
+import { auditChildRead } from '../../../modules/audit/child-access.js';
+import { recordAudit } from '../../../modules/audit/record-audit.js';
+import {
+  RELATIONSHIP_LABELS, RELATIONSHIP_TYPES, addHouseholdMember, createHousehold, currentHouseholdsOf, endHouseholdMembership, loadHousehold,
+  relationshipCandidates, relationshipsOf, removeRelationship, saveRelationship,
+} from '../../../modules/records/family.js';
+import { searchPeople } from '../../../modules/records/search-people.js';
+import { ConflictError, ValidationError, type FieldError } from '../../../modules/shared/errors.js';
+import { mayRecordCaseWork, mayViewChildRecords } from '../../../policies/children.js';
+import { parseForm } from '../../forms.js';
+import { householdForm, leaveForm, memberForm, relationshipForm } from './form.js';
+
+const uuid = /^[0-9a-f-]{36}$/i;
+const read = { config: { access: mayViewChildRecords } };
+const write = { config: { access: mayRecordCaseWork } };
+type PersonParams = { Params: { id: string } };
+const today = () => new Date().toISOString().slice(0, 10);
+const fullName = (p: { givenNames: string; familyName: string }) => `${p.givenNames} ${p.familyName}`.trim();
+
+/** Households and relationships: who lives where, how each person relates to a child, and who holds parental responsibility. */
+export default function familyPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  async function person(id: string) {
+    if (!uuid.test(id)) return null;
+    const [row] = await db.select().from(people).where(eq(people.id, id));
+    return row ?? null;
+  }
+
+  async function familyPage(request: FastifyRequest, reply: FastifyReply, personId: string, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
+    const p = await person(personId);
+    if (!p) return reply.callNotFound();
+    if (p.kind === 'child') await auditChildRead(db, request.actionContext(), p.id, { recordType: 'family' });
+    else await recordAudit(db, request.actionContext(), { action: 'person-viewed', recordType: 'family', recordId: p.id });
+    const homes = await currentHouseholdsOf(db, p.id);
+    const rels = p.kind === 'child' ? await relationshipsOf(db, p.id) : [];
+    const candidates = p.kind === 'child' ? await relationshipCandidates(db, p.id) : [];
+    if (extra.status) reply.code(extra.status);
+    return reply.view('family/family.njk', {
+      title: `Family and household: ${fullName(p)}`, person: p, homes, canEdit: mayRecordCaseWork(request.actor),
+      relationships: rels.map((r) => ({ ...r, name: fullName(r.person), typeLabel: RELATIONSHIP_LABELS[r.type as keyof typeof RELATIONSHIP_LABELS] ?? r.type })),
+      candidates: candidates.map((c) => ({ value: c.id, text: `${fullName(c)} (${c.kind})` })),
+      types: RELATIONSHIP_TYPES.map((t) => ({ value: t, text: RELATIONSHIP_LABELS[t] })),
+      errors: extra.errors, values: extra.values ?? { fromDate: today() },
+      backLink: { href: `/people/${p.id}`, text: `Back to ${fullName(p)}` },
+    });
+  }
+
+  app.get<PersonParams>('/people/:id/family', read, async (request, reply) => familyPage(request, reply, request.params.id));
+
+  app.post<PersonParams>('/people/:id/relationships', write, async (request, reply) => {
+    const parsed = parseForm(relationshipForm, request.body);
+    if (!parsed.ok) return familyPage(request, reply, request.params.id, { errors: parsed.errors, values: parsed.values, status: 400 });
+    try {
+      await saveRelationship(db, request.actionContext(), { childId: request.params.id, ...parsed.data });
+    } catch (error) {
+      if (error instanceof ValidationError) return familyPage(request, reply, request.params.id, { errors: error.errors, values: parsed.data, status: 400 });
+      throw error;
+    }
+    return reply.redirect(`/people/${request.params.id}/family?saved=relationship`);
+  });
+
+  app.get<{ Params: { id: string; relId: string } }>('/people/:id/relationships/:relId/remove', write, async (request, reply) => {
+    const p = await person(request.params.id);
+    const rel = p ? (await relationshipsOf(db, p.id)).find((r) => r.id === request.params.relId) : undefined;
+    if (!p || !rel) return reply.callNotFound();
+    return reply.view('family/remove-relationship.njk', {
+      title: 'Remove a relationship', person: p, rel, name: fullName(rel.person), backLink: { href: `/people/${p.id}/family` },
+    });
+  });
+  app.post<{ Params: { id: string; relId: string } }>('/people/:id/relationships/:relId/remove', write, async (request, reply) => {
+    await removeRelationship(db, request.actionContext(), request.params.id, request.params.relId);
+    return reply.redirect(`/people/${request.params.id}/family?saved=removed`);
+  });
+
+  app.post<PersonParams>('/people/:id/households', write, async (request, reply) => {
+    const parsed = parseForm(householdForm, request.body);
+    if (!parsed.ok) return familyPage(request, reply, request.params.id, { errors: parsed.errors, values: parsed.values, status: 400 });
+    const householdId = await createHousehold(db, request.actionContext(), { ...parsed.data, personId: request.params.id });
+    return reply.redirect(`/households/${householdId}`);
+  });
+
+  type HouseholdRequest = { Params: { id: string }; Querystring: { name?: string } };
+  async function householdPage(request: FastifyRequest<HouseholdRequest>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
+    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    const household = await loadHousehold(db, request.params.id);
+    if (!household) return reply.callNotFound();
+    for (const m of household.current) if (m.person.kind === 'child') await auditChildRead(db, request.actionContext(), m.person.id, { recordType: 'household', recordId: household.id });
+    const term = (request.query.name ?? '').trim().slice(0, 100);
+    const hits = term ? await searchPeople(db, request.actionContext(), { name: term }) : [];
+    const here = new Set(household.current.map((m) => m.person.id));
+    if (extra.status) reply.code(extra.status);
+    return reply.view('family/household.njk', {
+      title: household.name, household, term, searched: Boolean(term), canEdit: mayRecordCaseWork(request.actor),
+      hits: hits.filter((h) => !here.has(h.id)), errors: extra.errors, values: extra.values ?? { fromDate: today() },
+      backLink: { href: '/people/search', text: 'Back to search' },
+    });
+  }
+
+  app.get<HouseholdRequest>('/households/:id', read, async (request, reply) => householdPage(request, reply));
+
+  app.post<HouseholdRequest>('/households/:id/members', write, async (request, reply) => {
+    const parsed = parseForm(memberForm, request.body);
+    if (!parsed.ok) return householdPage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
+    try {
+      await addHouseholdMember(db, request.actionContext(), request.params.id, parsed.data);
+    } catch (error) {
+      if (error instanceof ValidationError) return householdPage(request, reply, { errors: error.errors, values: parsed.data, status: 400 });
+      if (error instanceof ConflictError) return householdPage(request, reply, { errors: [{ field: 'personId', message: error.message }], values: parsed.data, status: 409 });
+      throw error;
+    }
+    return reply.redirect(`/households/${request.params.id}`);
+  });
+
+  type MemberParams = { Params: { id: string; memberId: string } };
+  async function leavePage(request: FastifyRequest<MemberParams>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown> } = {}) {
+    const household = uuid.test(request.params.id) ? await loadHousehold(db, request.params.id) : null;
+    const member = household?.current.find((m) => m.memberId === request.params.memberId);
+    if (!household || !member) return reply.callNotFound();
+    if (extra.errors) reply.code(400);
+    return reply.view('family/leave.njk', {
+      title: `${fullName(member.person)} leaves the household`, household, member, name: fullName(member.person),
+      errors: extra.errors, values: extra.values ?? { toDate: today() }, backLink: { href: `/households/${household.id}` },
+    });
+  }
+  app.get<MemberParams>('/households/:id/members/:memberId/leave', write, async (request, reply) => leavePage(request, reply));
+  app.post<MemberParams>('/households/:id/members/:memberId/leave', write, async (request, reply) => {
+    const parsed = parseForm(leaveForm, request.body);
+    if (!parsed.ok) return leavePage(request, reply, { errors: parsed.errors, values: parsed.values });
+    try {
+      await endHouseholdMembership(db, request.actionContext(), request.params.id, request.params.memberId, parsed.data);
+    } catch (error) {
+      if (error instanceof ValidationError) return leavePage(request, reply, { errors: error.errors, values: parsed.data });
+      throw error;
+    }
+    return reply.redirect(`/households/${request.params.id}`);
+  });
+}
