@@ -1,0 +1,94 @@
+import { and, eq } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complaints, conferences, people } from '../../src/db/schema/index.js';
+import { computeDeadline, formatDate } from '../../src/domain/deadlines/index.js';
+import { workingCalendar } from '../../src/modules/calendar/calendar-store.js';
+import { expectAccessible, signIn, startJourney, type Running } from './support.js';
+
+/** After the conference: a child moving in on another authority's plan, and a family's complaint. */
+describe('moves and complaints', () => {
+  let run: Running;
+  beforeAll(async () => {
+    run = await startJourney();
+  });
+  afterAll(async () => run.close());
+
+  it('a child on another authority’s plan moves in: the transfer-in conference is due 15 working days after notice and appears in business support’s queue', async () => {
+    const page = await (await run.browser.newContext()).newPage();
+    await signIn(page, run.baseUrl, 'social-worker');
+    // The child is new to us: record them first.
+    await page.goto(`${run.baseUrl}/people/new`);
+    await page.getByLabel('Family name', { exact: true }).fill('Movedinson');
+    await page.getByLabel('Given names', { exact: true }).fill('Zulu');
+    await page.getByLabel('Date of birth (YYYY-MM-DD)').fill('2018-04-02');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    expect(await page.locator('h1').textContent()).toContain('Zulu Movedinson');
+
+    await page.goto(`${run.baseUrl}/transfers/in`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Record and request the conference' }).click();
+    expect(await page.locator('.govuk-error-summary').count()).toBe(1);
+    await expectAccessible(page);
+    const notice = Temporal.Now.plainDateISO('Europe/London').subtract({ days: 2 });
+    await page.getByLabel('Child', { exact: true }).selectOption({ label: 'Zulu Movedinson (2018-04-02)' });
+    await page.getByLabel('Other authority').fill('Elsewhereshire (test)');
+    await page.getByLabel('Their lead social worker or contact').fill('Omar Otherton');
+    await page.getByLabel('Their secure email').fill('omar@elsewhere.example');
+    await page.getByLabel('Category of their plan').selectOption({ label: 'Neglect' });
+    await page.getByLabel('Date notice was received (YYYY-MM-DD)').fill(notice.toString());
+    await page.getByLabel('Date the child moved (YYYY-MM-DD)').fill(notice.subtract({ days: 3 }).toString());
+    await page.getByRole('button', { name: 'Record and request the conference' }).click();
+    expect(page.url()).toContain('/transfers?requested=');
+
+    const [zulu] = await run.database.db.select().from(people).where(eq(people.familyName, 'Movedinson'));
+    const [conference] = await run.database.db.select().from(conferences).where(and(eq(conferences.kind, 'transfer-in'), eq(conferences.dueFromDate, notice.toString())));
+    const expected = computeDeadline({ ruleId: 'TS2', pack: 'national', from: notice, calendar: await workingCalendar(run.database.db) });
+    expect(conference?.dueDate).toBe(expected.due.kind === 'date' ? expected.due.date.toString() : null);
+    expect(zulu).toBeDefined();
+
+    const support = await (await run.browser.newContext()).newPage();
+    await signIn(support, run.baseUrl, 'business-support');
+    await expectAccessible(support);
+    const home = await support.locator('main').textContent();
+    expect(home).toContain('Zulu Movedinson');
+    expect(home).toContain(formatDate(Temporal.PlainDate.from(conference!.dueDate!)));
+  });
+
+  it('a parent’s complaint about a plan decision is upheld and reaches a conference reconvened under a different chair', async () => {
+    const [held] = await run.database.db.select().from(conferences).where(eq(conferences.status, 'held')).limit(1);
+    const chair = await (await run.browser.newContext()).newPage();
+    await signIn(chair, run.baseUrl, 'chair');
+    await chair.goto(`${run.baseUrl}/conferences/${held!.id}/complaints/new`);
+    await expectAccessible(chair);
+    await chair.getByRole('button', { name: 'Record complaint' }).click();
+    expect(await chair.locator('.govuk-error-summary').count()).toBe(1);
+    await chair.getByLabel('Who is complaining').fill('Tester Mockworth');
+    await chair.getByLabel('Their relationship to the child').fill('Mother');
+    await chair.getByLabel('The decision about a plan').check();
+    await chair.getByLabel('The complaint').fill('The plan was decided without hearing my side.');
+    await chair.getByLabel('Received on (YYYY-MM-DD)').fill(Temporal.Now.plainDateISO('Europe/London').toString());
+    await chair.getByRole('button', { name: 'Record complaint' }).click();
+    expect(chair.url()).toMatch(/\/complaints\/[0-9a-f-]{36}/);
+    await expectAccessible(chair);
+
+    const today = Temporal.Now.plainDateISO('Europe/London').toString();
+    async function step(value: string, note: string) {
+      await chair.locator(`input[name="step"][value="${value}"]`).check();
+      await chair.getByLabel('What was decided and why').fill(note);
+      await chair.getByLabel('Date (YYYY-MM-DD)').fill(today);
+      await chair.getByRole('button', { name: 'Save' }).click();
+      expect(await chair.locator('.govuk-error-summary').count()).toBe(0);
+    }
+    await step('escalate', 'The mother was not satisfied after meeting the chair.');
+    await step('uphold', 'The panel found the mother’s view was not recorded.');
+    const text = await chair.locator('main').textContent();
+    expect(text).toContain('A reconvened conference has been requested');
+    expect(text).toContain('someone other than the original chair');
+    await expectAccessible(chair);
+
+    const [complaint] = await run.database.db.select().from(complaints).where(eq(complaints.complainantName, 'Tester Mockworth'));
+    const [reconvened] = await run.database.db.select().from(conferences).where(eq(conferences.id, complaint!.reconvenedConferenceId!));
+    expect(reconvened).toMatchObject({ kind: 'reconvened', status: 'requested', reconvenedFromId: held!.id });
+  });
+});
