@@ -10,15 +10,18 @@ interface NavItem {
 const ITEMS: NavItem[] = [
   { text: 'My work', href: '/', roles: 'all' },
   { text: 'Search', href: '/people/search', roles: ['social-worker', 'team-manager', 'service-manager', 'chair', 'business-support', 'register-officer'] },
+  { text: 'My conferences', href: '/my-conferences', roles: ['agency-practitioner'] },
   { text: 'Deadlines', href: '/deadlines/calculator', roles: 'all' },
   { text: 'Rules', href: '/rules', roles: 'all' },
   { text: 'To authorise', href: '/decisions-to-convene', roles: ['team-manager', 'service-manager'] },
+  { text: 'Late bookings', href: '/out-of-timescale', roles: ['service-manager'] },
   { text: 'Escalations', href: '/escalations', roles: ['chair', 'service-manager', 'team-manager'] },
   { text: 'Moves', href: '/transfers', roles: ['register-officer'] },
   { text: 'Agencies', href: '/agencies', roles: ['business-support', 'administrator'] },
   { text: 'Users', href: '/admin/users', roles: ['administrator'] },
   { text: 'Teams', href: '/admin/teams', roles: ['administrator'] },
   { text: 'Calendar', href: '/admin/calendar', roles: ['administrator'] },
+  { text: 'Outbox', href: '/admin/outbox', roles: ['administrator'] },
   { text: 'Audit', href: '/audit', roles: ['auditor'] },
   { text: 'Your account', href: '/account', roles: 'all' },
 ];

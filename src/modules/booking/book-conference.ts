@@ -1,0 +1,53 @@
+import type { Database } from '../../db/client.js';
+import { conferenceStatusHistory } from '../../db/schema/index.js';
+import type { BookingFinding } from '../../domain/booking/types.js';
+import { mayBook } from '../../policies/booking.js';
+import { auditForChildren } from '../front-door/audit-children.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ForbiddenError, ValidationError } from '../shared/errors.js';
+import { bookingColumns, checkOrRefuse, recheckDiary, transition, updateIfUnchanged, warningsOf, type BookingInput } from './common.js';
+import { loadBookingContext } from './load-booking.js';
+
+export interface BookingResult {
+  conferenceId: string;
+  status: string;
+  scheduledStart: Date;
+  chairId: string;
+  roomId: string | null;
+  format: string;
+  /** Warnings and prompts the booking went ahead with (CV4 continuity, TS4, CV6, TS30). */
+  findings: BookingFinding[];
+}
+
+/**
+ * Business support books a requested conference: date, time, chair, room and format, checked
+ * against the diary and the rules (CV4, CV5, CV6, TS4, TS30). One transaction writes the booking,
+ * the status history and an audit event per subject child.
+ */
+export async function bookConference(db: Database, context: ActionContext, conferenceId: string, input: BookingInput): Promise<BookingResult> {
+  if (!mayBook(context.actor)) throw new ForbiddenError('Only business support can book conferences.');
+  const booking = await loadBookingContext(db, conferenceId, context.now);
+  const { conference } = booking;
+  const to = transition(conference.status, 'book');
+  if (booking.request.lookedAfter && input.iroId && !booking.chairs.some((c) => c.id === input.iroId)) {
+    throw new ValidationError([{ field: 'iroId', message: 'Select the independent reviewing officer from the list' }]);
+  }
+  const findings = checkOrRefuse(booking, input);
+  const columns = bookingColumns(input);
+  await db.transaction(async (tx) => {
+    await recheckDiary(tx, booking, input);
+    await updateIfUnchanged(tx, conference, input.version ?? conference.version, {
+      ...columns, status: to,
+      ...(booking.request.lookedAfter ? { iroId: input.iroId ?? null, lacChairArrangement: input.lacChairArrangement?.trim() ?? null } : {}),
+    });
+    await tx.insert(conferenceStatusHistory).values({
+      conferenceId, fromStatus: conference.status, toStatus: to, event: 'book', at: context.now, by: context.actor?.id ?? null,
+      details: { date: input.date, time: input.time, chairId: input.chairId, roomId: columns.roomId, format: input.format, findings: warningsOf(findings) },
+    });
+    await auditForChildren(tx, context, booking.subjects.map((s) => s.childId), {
+      action: 'conference-booked', recordType: 'conference', recordId: conferenceId,
+      details: { date: input.date, time: input.time, chairId: input.chairId, roomId: columns.roomId, format: input.format },
+    });
+  });
+  return { conferenceId, status: to, scheduledStart: columns.scheduledStart, chairId: input.chairId, roomId: columns.roomId, format: input.format, findings };
+}

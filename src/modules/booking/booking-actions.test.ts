@@ -1,0 +1,131 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import type { Database } from '../../db/client.js';
+import { auditEvents, conferences, conferenceStatusHistory, outOfTimescaleAuthorisations } from '../../db/schema/index.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
+import { bookConference } from './book-conference.js';
+import { createBookingFixture, contextOf, type BookingFixture } from './booking-fixture.test-support.js';
+import { cancelConference } from './cancel-conference.js';
+import { decideOutOfTimescale } from './decide-out-of-timescale.js';
+import { rearrangeConference } from './rearrange-conference.js';
+import { requestOutOfTimescale } from './request-out-of-timescale.js';
+
+async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ValidationError) return Object.fromEntries(error.errors.map((e) => [e.field, e.message]));
+    throw error;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+describeEachEngine('booking a conference', (engine) => {
+  let test: TestDatabase;
+  let db: Database;
+  let f: BookingFixture;
+  beforeAll(async () => {
+    test = await freshDatabase(engine);
+    db = test.handle.db;
+    f = await createBookingFixture(db);
+  });
+  afterAll(async () => test.drop());
+
+  const base = () => ({ date: '2026-03-03', time: '10:00', chairId: f.chair.id, roomId: f.roomId, format: 'face-to-face' as const });
+
+  it('books a requested conference in one transaction: booking, history and an audit event per subject child', async () => {
+    const id = await f.conference({}, { harmFrom: 'Father' });
+    const result = await bookConference(db, contextOf(f.businessSupport), id, { ...base(), version: 1 });
+    expect(result.status).toBe('booked');
+    expect(result.scheduledStart.toISOString()).toBe('2026-03-03T10:00:00.000Z');
+    expect(result.findings.map((x) => `${x.ruleId}/${x.severity}`)).toEqual(['CV6/prompt']);
+    const [row] = await db.select().from(conferences).where(eq(conferences.id, id));
+    expect(row).toMatchObject({ status: 'booked', chairId: f.chair.id, roomId: f.roomId, format: 'face-to-face', version: 2 });
+    const history = await db.select().from(conferenceStatusHistory).where(eq(conferenceStatusHistory.conferenceId, id)).orderBy(asc(conferenceStatusHistory.at));
+    expect(history.map((h) => h.event)).toEqual(['authorise', 'book']);
+    const audits = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'conference-booked'), eq(auditEvents.recordId, id)));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]?.childId).not.toBeNull();
+  });
+
+  it('a double submit does not book twice: the second is refused as a conflict', async () => {
+    const id = await f.conference();
+    await bookConference(db, contextOf(f.businessSupport), id, { ...base(), time: '13:00', version: 1 });
+    await expect(bookConference(db, contextOf(f.businessSupport), id, { ...base(), time: '13:00', version: 1 })).rejects.toBeInstanceOf(ConflictError);
+    const stale = await f.conference();
+    await expect(bookConference(db, contextOf(f.businessSupport), stale, { ...base(), date: '2026-03-05', version: 7 })).rejects.toThrow(/changed while you were working/);
+    const history = await db.select().from(conferenceStatusHistory).where(and(eq(conferenceStatusHistory.conferenceId, id), eq(conferenceStatusHistory.event, 'book')));
+    expect(history).toHaveLength(1);
+  });
+
+  it('refuses a double-booked chair or room, the case’s own manager as chair (CV4), and anyone but business support', async () => {
+    const first = await f.conference();
+    await bookConference(db, contextOf(f.businessSupport), first, { ...base(), date: '2026-03-09', time: '09:00' });
+    const second = await f.conference();
+    const clash = await fieldErrors(bookConference(db, contextOf(f.businessSupport), second, { ...base(), date: '2026-03-09', time: '10:00' }));
+    expect(clash.time).toContain('already chairing');
+    expect(clash.roomId).toContain('already booked');
+    const manager = await fieldErrors(bookConference(db, contextOf(f.businessSupport), second, { ...base(), date: '2026-03-09', chairId: f.teamManager.id, roomId: f.familyRoomId, time: '13:00' }));
+    expect(manager.chairId).toContain('independent');
+    await expect(bookConference(db, contextOf(f.socialWorker), second, base())).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('TS30: a late date is refused until a service manager approves an out-of-timescale request for it', async () => {
+    const id = await f.conference();
+    const late = { ...base(), date: '2026-03-12' };
+    const refused = await fieldErrors(bookConference(db, contextOf(f.businessSupport), id, late));
+    expect(refused.date).toContain('request out-of-timescale authorisation');
+
+    const missing = await fieldErrors(requestOutOfTimescale(db, contextOf(f.socialWorker), id, { proposedDate: '2026-03-09', reasons: '', riskMonitoring: '' }));
+    expect(Object.keys(missing).sort()).toEqual(['proposedDate', 'reasons', 'riskMonitoring']);
+    const requestId = await requestOutOfTimescale(db, contextOf(f.businessSupport), id, {
+      proposedDate: '2026-03-12', reasons: 'The police officer in the case is unavailable until then.', riskMonitoring: 'Daily visits by the social worker.',
+    });
+    await expect(requestOutOfTimescale(db, contextOf(f.teamManager), id, { proposedDate: '2026-03-13', reasons: 'x', riskMonitoring: 'y' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(decideOutOfTimescale(db, contextOf(f.businessSupport), requestId, { decision: 'approved', note: 'ok' })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await fieldErrors(bookConference(db, contextOf(f.businessSupport), id, late))).toHaveProperty('date');
+
+    await decideOutOfTimescale(db, contextOf(f.serviceManager), requestId, { decision: 'approved', note: 'Authorised: visits continue daily.' });
+    await expect(decideOutOfTimescale(db, contextOf(f.serviceManager), requestId, { decision: 'refused', note: 'no' })).rejects.toBeInstanceOf(ConflictError);
+    const [decided] = await db.select().from(outOfTimescaleAuthorisations).where(eq(outOfTimescaleAuthorisations.id, requestId));
+    expect(decided).toMatchObject({ decision: 'approved', decidedBy: f.serviceManager.id });
+
+    const booked = await bookConference(db, contextOf(f.businessSupport), id, late);
+    expect(booked.findings.map((x) => `${x.ruleId}/${x.severity}`)).toEqual(['TS30/warn']);
+  });
+
+  it('CV7: rearranging and cancelling need a reason and who was consulted, and keep every change in the history', async () => {
+    const id = await f.conference();
+    await bookConference(db, contextOf(f.businessSupport), id, { ...base(), date: '2026-03-05', time: '09:00' });
+    const bare = await fieldErrors(rearrangeConference(db, contextOf(f.businessSupport), id, { ...base(), date: '2026-03-06', reason: ' ', consulted: '' }));
+    expect(Object.keys(bare).sort()).toEqual(['consulted', 'reason']);
+    await rearrangeConference(db, contextOf(f.businessSupport), id, {
+      ...base(), date: '2026-03-06', time: '14:00', format: 'virtual', roomId: null, reason: 'The chair is ill.', consulted: 'Social worker and mother',
+    });
+    const [moved] = await db.select().from(conferences).where(eq(conferences.id, id));
+    expect(moved).toMatchObject({ status: 'booked', format: 'virtual', roomId: null });
+    expect(moved?.scheduledStart?.toISOString()).toBe('2026-03-06T14:00:00.000Z');
+
+    expect(Object.keys(await fieldErrors(cancelConference(db, contextOf(f.businessSupport), id, { reason: '', consulted: '' }))).sort()).toEqual(['consulted', 'reason']);
+    await cancelConference(db, contextOf(f.businessSupport), id, { reason: 'The family moved away.', consulted: 'Team manager' });
+    await expect(cancelConference(db, contextOf(f.businessSupport), id, { reason: 'again', consulted: 'x' })).rejects.toBeInstanceOf(ConflictError);
+    const history = await db.select().from(conferenceStatusHistory).where(eq(conferenceStatusHistory.conferenceId, id)).orderBy(asc(conferenceStatusHistory.at), asc(conferenceStatusHistory.event));
+    expect(history.map((h) => h.event).sort()).toEqual(['authorise', 'book', 'cancel', 'rearrange']);
+    const rearranged = history.find((h) => h.event === 'rearrange');
+    expect(rearranged).toMatchObject({ reason: 'The chair is ill.', consulted: 'Social worker and mother' });
+    expect((rearranged?.details as { before: { start: string } }).before.start).toBe('2026-03-05T09:00:00.000Z');
+  });
+
+  it('CV5: a looked-after child’s conference records the IRO and the agreed chairing arrangement', async () => {
+    const id = await f.conference({}, { lookedAfter: true });
+    const missing = await fieldErrors(bookConference(db, contextOf(f.businessSupport), id, { ...base(), date: '2026-03-10' }));
+    expect(Object.keys(missing).sort()).toEqual(['iroId', 'lacChairArrangement']);
+    await bookConference(db, contextOf(f.businessSupport), id, {
+      ...base(), date: '2026-03-10', iroId: f.otherChair.id, lacChairArrangement: 'The CP chair chairs; the IRO attends.',
+    });
+    const [row] = await db.select().from(conferences).where(eq(conferences.id, id));
+    expect(row).toMatchObject({ iroId: f.otherChair.id, lacChairArrangement: 'The CP chair chairs; the IRO attends.' });
+  });
+});
+

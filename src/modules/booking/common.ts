@@ -1,0 +1,112 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { conferences, users } from '../../db/schema/index.js';
+import { checkBooking } from '../../domain/booking/checks.js';
+import { Diary, minuteOfTime } from '../../domain/booking/diary.js';
+import type { BookingFinding, ConferenceFormat, ProposedBooking } from '../../domain/booking/types.js';
+import { isConferenceStatus, nextStatus, TransitionError, type ConferenceEvent, type ConferenceStatus } from '../../domain/conference/transitions.js';
+import { londonInstant } from '../front-door/london-time.js';
+import { ConflictError, ValidationError, type FieldError } from '../shared/errors.js';
+import { loadBookings, type BookingContext } from './load-booking.js';
+
+/** What a person chooses when booking or rearranging. */
+export interface BookingInput {
+  date: string;
+  time: string;
+  chairId: string;
+  roomId: string | null;
+  format: ConferenceFormat;
+  familyRiskAssessment?: string | undefined;
+  iroId?: string | null | undefined;
+  lacChairArrangement?: string | undefined;
+  /** The version the person saw; a second submit of the same form then finds it changed (409). */
+  version?: number | undefined;
+}
+
+/** The step a status change takes, with a refusal a person understands (409). */
+export function transition(from: string, event: ConferenceEvent): ConferenceStatus {
+  if (!isConferenceStatus(from)) throw new ConflictError(`This conference has an unknown status (${from}).`);
+  try {
+    return nextStatus(from, event);
+  } catch (error) {
+    if (error instanceof TransitionError) throw new ConflictError(error.message);
+    throw error;
+  }
+}
+
+export function proposalOf(input: BookingInput): ProposedBooking {
+  return {
+    date: input.date, startMinute: minuteOfTime(input.time), chairId: input.chairId,
+    roomId: input.format === 'virtual' ? null : input.roomId, format: input.format,
+    familyRiskAssessment: input.familyRiskAssessment ?? null, iroId: input.iroId ?? null, lacChairArrangement: input.lacChairArrangement ?? null,
+  };
+}
+
+/** Refusals as field errors, one per field (the first is the most basic), so the form says exactly what is needed. */
+export function refusalErrors(findings: readonly BookingFinding[]): FieldError[] {
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  for (const f of findings) {
+    if (f.severity !== 'refuse') continue;
+    const field = f.field ?? 'form';
+    if (seen.has(field)) continue;
+    seen.add(field);
+    errors.push({ field, message: f.message });
+  }
+  return errors;
+}
+
+/** Checks a proposal against the diary as loaded; throws the refusals as a 400. */
+export function checkOrRefuse(context: BookingContext, input: BookingInput): BookingFinding[] {
+  const findings = checkBooking(context.request, proposalOf(input), context.diary, context.calendar, context.clock);
+  const errors = refusalErrors(findings);
+  if (errors.length > 0) throw new ValidationError(errors);
+  return findings;
+}
+
+/**
+ * Inside the transaction: lock the chair, then check the chair's and room's day again, so two
+ * people booking the same chair at once cannot both succeed.
+ */
+export async function recheckDiary(tx: Queryable, context: BookingContext, input: BookingInput): Promise<void> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, input.chairId)).for('update');
+  const fresh = await loadBookings(tx, input.date, 1);
+  const diary = new Diary([...context.diary.chairs.values()], [...context.diary.rooms.values()], fresh);
+  const findings = checkBooking(context.request, proposalOf(input), diary, context.calendar, context.clock);
+  const errors = refusalErrors(findings.filter((f) => f.ruleId === 'DIARY'));
+  if (errors.length > 0) throw new ValidationError(errors);
+}
+
+/** The booking columns a proposal sets. */
+export function bookingColumns(input: BookingInput) {
+  return {
+    scheduledStart: londonInstant(input.date, input.time),
+    chairId: input.chairId,
+    roomId: input.format === 'virtual' ? null : input.roomId,
+    format: input.format,
+    familyRiskAssessment: input.familyRiskAssessment?.trim() ? input.familyRiskAssessment.trim() : null,
+  };
+}
+
+/**
+ * The optimistic update: only if the status and version are still those seen. Nothing updated
+ * means someone (or a second click) got there first.
+ */
+export async function updateIfUnchanged(
+  tx: Queryable,
+  conference: { id: string; status: string; version: number },
+  seenVersion: number,
+  values: Partial<typeof conferences.$inferInsert>,
+): Promise<void> {
+  const updated = await tx
+    .update(conferences)
+    .set({ ...values, version: sql`${conferences.version} + 1` })
+    .where(and(eq(conferences.id, conference.id), eq(conferences.status, conference.status), eq(conferences.version, seenVersion)))
+    .returning({ id: conferences.id });
+  if (updated.length === 0) {
+    throw new ConflictError('This conference changed while you were working on it (perhaps the form was sent twice): look at it again before you continue.');
+  }
+}
+
+export const warningsOf = (findings: readonly BookingFinding[]) =>
+  findings.filter((f) => f.severity !== 'refuse').map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message }));

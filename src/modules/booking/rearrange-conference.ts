@@ -1,0 +1,53 @@
+import type { Database } from '../../db/client.js';
+import { conferenceStatusHistory } from '../../db/schema/index.js';
+import { mayBook } from '../../policies/booking.js';
+import { auditForChildren } from '../front-door/audit-children.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ForbiddenError, ValidationError, type FieldError } from '../shared/errors.js';
+import type { BookingResult } from './book-conference.js';
+import { bookingColumns, checkOrRefuse, recheckDiary, transition, updateIfUnchanged, warningsOf, type BookingInput } from './common.js';
+import { loadBookingContext } from './load-booking.js';
+
+/** CV7: why, and who was consulted; both are kept in the history and shared with those invited. */
+export interface ChangeReason {
+  reason: string;
+  consulted: string;
+}
+
+export function requireReason(input: ChangeReason): void {
+  const errors: FieldError[] = [];
+  if (!input.reason.trim()) errors.push({ field: 'reason', message: 'Enter the reason: conferences are only moved or cancelled in exceptional circumstances' });
+  if (!input.consulted.trim()) errors.push({ field: 'consulted', message: 'Enter who was consulted (for example the chair, the social worker and the family)' });
+  if (errors.length > 0) throw new ValidationError(errors);
+}
+
+/**
+ * CV7: a new date, time, chair, room or format for a booked conference. Invitations already sent
+ * must go again, so the status returns to booked. The old booking stays in the history.
+ */
+export async function rearrangeConference(db: Database, context: ActionContext, conferenceId: string, input: BookingInput & ChangeReason): Promise<BookingResult> {
+  if (!mayBook(context.actor)) throw new ForbiddenError('Only business support can rearrange conferences.');
+  requireReason(input);
+  const booking = await loadBookingContext(db, conferenceId, context.now);
+  const { conference } = booking;
+  const to = transition(conference.status, 'rearrange');
+  const findings = checkOrRefuse(booking, input);
+  const columns = bookingColumns(input);
+  await db.transaction(async (tx) => {
+    await recheckDiary(tx, booking, input);
+    await updateIfUnchanged(tx, conference, input.version ?? conference.version, {
+      ...columns, status: to,
+      ...(booking.request.lookedAfter ? { iroId: input.iroId ?? null, lacChairArrangement: input.lacChairArrangement?.trim() ?? null } : {}),
+    });
+    const before = { start: conference.scheduledStart?.toISOString() ?? null, chairId: conference.chairId, roomId: conference.roomId, format: conference.format };
+    const after = { start: columns.scheduledStart.toISOString(), chairId: input.chairId, roomId: columns.roomId, format: input.format };
+    await tx.insert(conferenceStatusHistory).values({
+      conferenceId, fromStatus: conference.status, toStatus: to, event: 'rearrange', at: context.now, by: context.actor?.id ?? null,
+      reason: input.reason.trim(), consulted: input.consulted.trim(), details: { before, after, findings: warningsOf(findings) },
+    });
+    await auditForChildren(tx, context, booking.subjects.map((s) => s.childId), {
+      action: 'conference-rearranged', recordType: 'conference', recordId: conferenceId, reason: input.reason.trim(), details: { before, after },
+    });
+  });
+  return { conferenceId, status: to, scheduledStart: columns.scheduledStart, chairId: input.chairId, roomId: columns.roomId, format: input.format, findings };
+}

@@ -1,0 +1,157 @@
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { testApp, TestClock } from '../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { WebClient } from '../../../../test/support/web-client.js';
+import { auditEvents, conferences, conferenceStatusHistory, outOfTimescaleAuthorisations } from '../../../db/schema/index.js';
+import { createBookingFixture, NOW, type BookingFixture } from '../../../modules/booking/booking-fixture.test-support.js';
+
+describeEachEngine('conference and booking pages', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let db: TestDatabase['handle']['db'];
+  let f: BookingFixture;
+
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    db = database.handle.db;
+    app = await testApp(database.handle, { clock: new TestClock(NOW) });
+    f = await createBookingFixture(db);
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  async function signedIn(user: { username: string }) {
+    const client = new WebClient(app);
+    await client.signIn(user.username, TEST_PASSWORD);
+    await client.get('/');
+    return client;
+  }
+
+  it('shows the conference with its due date, children and the actions for the role, and audits the read', async () => {
+    const id = await f.conference({ epoExpiresOn: '2026-03-06' }, { harmFrom: 'Father' });
+    const bs = await signedIn(f.businessSupport);
+    const page = await bs.get(`/conferences/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Requested: to book');
+    expect(page.body).toContain('10 March 2026');
+    expect(page.body).toContain('working days left');
+    expect(page.body).toContain('TS1');
+    expect(page.body).toMatch(/href="\/cases\/[0-9a-f-]{36}"/);
+    expect(page.body).toContain(`href="/conferences/${id}/book"`);
+    const reads = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'child-record-viewed'), eq(auditEvents.recordId, id)));
+    expect(reads.length).toBeGreaterThan(0);
+
+    const sw = await signedIn(f.socialWorker);
+    const asWorker = await sw.get(`/conferences/${id}`);
+    expect(asWorker.statusCode).toBe(200);
+    expect(asWorker.body).not.toContain(`/conferences/${id}/book`);
+    expect(asWorker.body).toContain('Request out-of-timescale authorisation');
+    expect((await sw.get(`/conferences/${id}/book`)).statusCode).toBe(403);
+  });
+
+  it('books the first suggested slot, with its explanation shown first', async () => {
+    const id = await f.conference();
+    const bs = await signedIn(f.businessSupport);
+    const form = await bs.get(`/conferences/${id}/book`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('working days before the due date');
+    expect(form.body).not.toContain('govuk-error-message');
+    const first = /name="slot" type="radio" value="([^"]+)"/.exec(form.body)?.[1];
+    expect(first).toBeDefined();
+    const posted = await bs.post(`/conferences/${id}/book`, { slot: first!.replace(/&#124;|&#x7C;/g, '|'), format: 'face-to-face', version: '1' });
+    expect(posted.statusCode).toBe(302);
+    const [row] = await db.select().from(conferences).where(eq(conferences.id, id));
+    expect(row?.status).toBe('booked');
+    expect(row?.scheduledStart?.toISOString().slice(0, 10)).toBe(first!.slice(0, 10));
+    const shown = await bs.get(`/conferences/${id}`);
+    expect(shown.body).toContain('London time');
+    expect(shown.body).toContain(`/conferences/${id}/rearrange`);
+    expect((await bs.get(`/conferences/${id}/book`)).statusCode).toBe(409);
+    await db.update(conferences).set({ status: 'invitations-sent' }).where(eq(conferences.id, id));
+    expect((await bs.get(`/conferences/${id}`)).body).toContain(`href="/conferences/${id}/meeting"`);
+  });
+
+  it('refuses a late date with 400, saying exactly what is needed and linking to the request', async () => {
+    const id = await f.conference();
+    const bs = await signedIn(f.businessSupport);
+    await bs.get(`/conferences/${id}/book`);
+    const late = await bs.post(`/conferences/${id}/book`, { slot: 'manual', date: '2026-03-12', time: '10:00', chairId: f.chair.id, roomId: f.roomId, format: 'face-to-face' });
+    expect(late.statusCode).toBe(400);
+    expect(late.body).toContain('request out-of-timescale authorisation');
+    expect(late.body).toContain(`/conferences/${id}/out-of-timescale?date=2026-03-12`);
+    const empty = await bs.post(`/conferences/${id}/book`, { slot: 'manual', date: '', time: '', format: 'face-to-face' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Enter the date of the conference');
+  });
+
+  it('TS30 through the pages: request, approve as service manager, then book the late date', async () => {
+    const id = await f.conference();
+    const sw = await signedIn(f.socialWorker);
+    await sw.get(`/conferences/${id}/out-of-timescale?date=2026-03-12`);
+    expect((await sw.post(`/conferences/${id}/out-of-timescale`, { proposedDate: '2026-03-12', reasons: '', riskMonitoring: '' })).statusCode).toBe(400);
+    const sent = await sw.post(`/conferences/${id}/out-of-timescale`, { proposedDate: '2026-03-12', reasons: 'Police report not ready.', riskMonitoring: 'Visits every two days.' });
+    expect(sent.statusCode).toBe(302);
+    const [request] = await db.select().from(outOfTimescaleAuthorisations).where(eq(outOfTimescaleAuthorisations.conferenceId, id));
+
+    const sm = await signedIn(f.serviceManager);
+    const list = await sm.get('/out-of-timescale');
+    expect(list.body).toContain('Police report not ready.');
+    expect((await sm.post(`/out-of-timescale/${request!.id}`, { decision: 'approved', note: '', returnTo: '/out-of-timescale' })).statusCode).toBe(400);
+    expect((await sm.post(`/out-of-timescale/${request!.id}`, { decision: 'approved', note: 'Authorised.', returnTo: `/conferences/${id}` })).headers.location).toBe(`/conferences/${id}?done=approved`);
+
+    const bs = await signedIn(f.businessSupport);
+    await bs.get(`/conferences/${id}/book`);
+    const booked = await bs.post(`/conferences/${id}/book`, { slot: 'manual', date: '2026-03-12', time: '10:00', chairId: f.chair.id, roomId: f.roomId, format: 'face-to-face' });
+    expect(booked.statusCode).toBe(302);
+  });
+
+  it('rearranges with a reason, and cancels only after the confirmation page (CV7)', async () => {
+    const id = await f.conference();
+    const bs = await signedIn(f.businessSupport);
+    await bs.get(`/conferences/${id}/book`);
+    await bs.post(`/conferences/${id}/book`, { slot: 'manual', date: '2026-03-06', time: '09:00', chairId: f.chair.id, roomId: '', format: 'virtual' });
+    await bs.get(`/conferences/${id}/rearrange`);
+    const noReason = await bs.post(`/conferences/${id}/rearrange`, { slot: 'manual', date: '2026-03-06', time: '11:00', chairId: f.chair.id, format: 'virtual' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Enter who was consulted');
+    const moved = await bs.post(`/conferences/${id}/rearrange`, { slot: 'manual', date: '2026-03-06', time: '11:00', chairId: f.chair.id, format: 'virtual', reason: 'Chair unwell', consulted: 'Mother and social worker' });
+    expect(moved.statusCode).toBe(302);
+
+    await bs.get(`/conferences/${id}/cancel`);
+    const confirm = await bs.post(`/conferences/${id}/cancel`, { reason: 'Family moved away', consulted: 'Team manager' });
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain('Are you sure you want to cancel the conference?');
+    expect((await db.select().from(conferences).where(eq(conferences.id, id)))[0]?.status).toBe('booked');
+    const done = await bs.post(`/conferences/${id}/cancel`, { reason: 'Family moved away', consulted: 'Team manager', confirm: 'yes' });
+    expect(done.statusCode).toBe(302);
+    const history = await db.select().from(conferenceStatusHistory).where(eq(conferenceStatusHistory.conferenceId, id));
+    expect(history.map((h) => h.event).sort()).toEqual(['authorise', 'book', 'cancel', 'rearrange']);
+    const page = await bs.get(`/conferences/${id}`);
+    expect(page.body).toContain('Chair unwell');
+    expect(page.body).toContain('consulted: Team manager');
+  });
+
+  it('JSON API: 200 with the booking, 400 with field errors, 409 when it cannot be booked now', async () => {
+    const id = await f.conference();
+    const bs = await signedIn(f.businessSupport);
+    const csrf = bs.csrf!;
+    const call = (body: unknown) => app.inject({
+      method: 'POST', url: `/api/v1/conferences/${id}/book`, payload: body as Record<string, unknown>,
+      headers: { cookie: [...bs.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': csrf },
+    });
+    const bad = await call({ date: '2026-03-07', time: '10:00', chairId: f.chair.id, roomId: f.roomId, format: 'face-to-face' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'date' });
+    expect((await call({ date: 'x' })).json().errors.map((e: { field: string }) => e.field)).toContain('time');
+    const ok = await call({ date: '2026-03-09', time: '14:00', chairId: f.chair.id, roomId: f.roomId, format: 'face-to-face' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().booking).toMatchObject({ status: 'booked', scheduledStart: '2026-03-09T14:00:00.000Z', chairId: f.chair.id });
+    const again = await call({ date: '2026-03-09', time: '14:00', chairId: f.chair.id, roomId: f.roomId, format: 'face-to-face' });
+    expect(again.statusCode).toBe(409);
+  });
+});

@@ -1,0 +1,102 @@
+import { asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { conferenceChildren, conferences, outOfTimescaleAuthorisations, people, users } from '../../../db/schema/index.js';
+import { formatDate } from '../../../domain/deadlines/format-date.js';
+import { decideOutOfTimescale } from '../../../modules/booking/decide-out-of-timescale.js';
+import { requestOutOfTimescale } from '../../../modules/booking/request-out-of-timescale.js';
+import { childName } from '../../../modules/front-door/load-records.js';
+import { loadConferenceWithChildren } from '../../../modules/front-door/load-conference.js';
+import type { FieldError } from '../../../modules/shared/errors.js';
+import { mayDecideOutOfTimescale, mayRequestOutOfTimescale } from '../../../policies/booking.js';
+import { parseForm } from '../../forms.js';
+import { answerRefusal, auditReads } from '../front-door/form-fields.js';
+import { decisionForm, outOfTimescaleForm } from './form.js';
+import { kindLabel } from './presenter.js';
+
+type Req = FastifyRequest<{ Params: { id: string }; Querystring: { date?: string } }>;
+
+/** TS30: asking for a late date, and the service managers' list of requests to decide. */
+export default function outOfTimescalePages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  async function renderRequest(request: Req, reply: FastifyReply, extra: { errors?: FieldError[]; values?: unknown } = {}) {
+    const { conference, subjects, childIds } = await loadConferenceWithChildren(db, request.params.id);
+    await auditReads(request, childIds, 'conference', conference.id);
+    if (extra.errors) reply.code(400);
+    return reply.view('conferences/out-of-timescale.njk', {
+      title: 'Request out-of-timescale authorisation', conference, kindLabel: kindLabel(conference.kind),
+      subjectNames: subjects.map((s) => s.name).join(', '), dueText: conference.dueDate ? formatDate(conference.dueDate) : null,
+      errors: extra.errors, values: extra.values ?? { proposedDate: request.query.date ?? '' },
+      backLink: { href: `/conferences/${conference.id}`, text: 'Back to the conference' },
+    });
+  }
+
+  app.get<{ Params: { id: string }; Querystring: { date?: string } }>('/conferences/:id/out-of-timescale', { config: { access: mayRequestOutOfTimescale } }, async (request, reply) => {
+    try {
+      return await renderRequest(request, reply);
+    } catch (error) {
+      return answerRefusal(error, reply, async () => reply, `/conferences/${request.params.id}`);
+    }
+  });
+
+  app.post<{ Params: { id: string }; Querystring: { date?: string } }>('/conferences/:id/out-of-timescale', { config: { access: mayRequestOutOfTimescale } }, async (request, reply) => {
+    const back = `/conferences/${request.params.id}`;
+    const again = (errors: FieldError[]) => renderRequest(request, reply, { errors, values: request.body });
+    try {
+      const parsed = parseForm(outOfTimescaleForm, request.body);
+      if (!parsed.ok) return await again(parsed.errors);
+      await requestOutOfTimescale(db, request.actionContext(), request.params.id, parsed.data);
+    } catch (error) {
+      return answerRefusal(error, reply, again, back);
+    }
+    return reply.redirect(`${back}?done=requested`);
+  });
+
+  async function renderList(request: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldError[]; notice?: string | null } = {}) {
+    const load = (pending: boolean) => db
+      .select({ a: outOfTimescaleAuthorisations, kind: conferences.kind, dueDate: conferences.dueDate, requester: users.displayName })
+      .from(outOfTimescaleAuthorisations)
+      .innerJoin(conferences, eq(outOfTimescaleAuthorisations.conferenceId, conferences.id))
+      .innerJoin(users, eq(outOfTimescaleAuthorisations.requestedBy, users.id))
+      .where(pending ? isNull(outOfTimescaleAuthorisations.decision) : isNotNull(outOfTimescaleAuthorisations.decision))
+      .orderBy(pending ? asc(outOfTimescaleAuthorisations.requestedAt) : desc(outOfTimescaleAuthorisations.decidedAt))
+      .limit(pending ? 200 : 20);
+    const [pending, decided] = [await load(true), await load(false)];
+    const ids = [...new Set([...pending, ...decided].map((r) => r.a.conferenceId))];
+    const children = ids.length
+      ? await db.select({ conferenceId: conferenceChildren.conferenceId, child: people }).from(conferenceChildren)
+        .innerJoin(people, eq(conferenceChildren.childId, people.id)).where(inArray(conferenceChildren.conferenceId, ids))
+      : [];
+    await auditReads(request, children.map((c) => c.child.id), 'out-of-timescale-list');
+    const row = (r: (typeof pending)[number]) => ({
+      ...r.a, kindLabel: kindLabel(r.kind), requester: r.requester, proposedText: formatDate(r.a.proposedDate),
+      dueText: r.dueDate ? formatDate(r.dueDate) : '', names: children.filter((c) => c.conferenceId === r.a.conferenceId).map((c) => childName(c.child)).join(', '),
+    });
+    if (extra.errors) reply.code(400);
+    return reply.view('conferences/out-of-timescale-list.njk', {
+      title: 'Late bookings: out-of-timescale requests', pending: pending.map(row), decided: decided.map(row),
+      errors: extra.errors, notice: extra.notice ?? null, backLink: { href: '/', text: 'Back to my work' },
+    });
+  }
+
+  app.get<{ Querystring: { done?: string } }>('/out-of-timescale', { config: { access: mayDecideOutOfTimescale } }, async (request, reply) =>
+    renderList(request, reply, { notice: request.query.done === 'approved' ? 'The late date is authorised.' : request.query.done === 'refused' ? 'The late date is refused.' : null }));
+
+  app.post<{ Params: { id: string } }>('/out-of-timescale/:id', { config: { access: mayDecideOutOfTimescale } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const returnTo = typeof body.returnTo === 'string' && /^\/conferences\/[0-9a-f-]{36}$/i.test(body.returnTo) ? body.returnTo : '/out-of-timescale';
+    // A refused form comes back on the list page, where several forms share the page: ids carry the request id.
+    const suffix = `-${request.params.id}`;
+    const again = (errors: FieldError[]) => renderList(request, reply, { errors: errors.map((e) => ({ ...e, field: `${e.field}${suffix}` })) });
+    let decided: 'approved' | 'refused';
+    try {
+      const parsed = parseForm(decisionForm, body);
+      if (!parsed.ok) return await again(parsed.errors);
+      await decideOutOfTimescale(db, request.actionContext(), request.params.id, parsed.data);
+      decided = parsed.data.decision;
+    } catch (error) {
+      return answerRefusal(error, reply, again, returnTo);
+    }
+    return reply.redirect(`${returnTo}?done=${decided}`);
+  });
+}
