@@ -24,10 +24,30 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   FD5: [
     `${FD}/strategy-and-section-47.test.ts::FD5: records each outcome once; continuing risk cannot be “conference not required”; no continuing risk is endorsed by a manager`,
     'src/web/pages/front-door/front-door-journey.test.ts::a strategy discussion for two children, their section 47 outcomes, a decision to convene an ICPC, and a team manager’s authorisation',
+    'test/e2e/front-door.e2e.test.ts::the front door, in Chromium > a social worker takes a family of two from referral to a requested ICPC; a team manager authorises it and business support sees it to book',
   ],
   CV1: [`${FD}/convene-and-authorise.test.ts::FD5/CV1/CV2: convenes an initial conference for the subjects, lists the other children, due 15 working days after the discussion (TS1)`],
   CV2: [`${FD}/convene-and-authorise.test.ts::FD5/CV1/CV2: convenes an initial conference for the subjects, lists the other children, due 15 working days after the discussion (TS1)`],
   CV3: ['src/web/pages/front-door/front-door-pages.test.ts::CV3: adding a new baby to the siblings’ review without its own strategy discussion and section 47 says a new ICPC is needed'],
+  CV4: [
+    'src/domain/booking/checks.test.ts::CV4: refuses the allocated social worker, their line manager or the team manager as chair',
+    'src/domain/booking/checks.test.ts::CV4: warns when a review is not booked with the previous chair',
+    'src/domain/booking/slot-finder.test.ts::suggests only slots the booking checks accept, never the conflicted chair',
+    'src/modules/booking/booking-actions.test.ts::refuses a double-booked chair or room, the case’s own manager as chair (CV4), and anyone but business support',
+  ],
+  CV5: [
+    'src/domain/booking/checks.test.ts::CV5: a looked-after child needs the IRO and the agreed chairing arrangement',
+    'src/modules/booking/booking-actions.test.ts::CV5: a looked-after child’s conference records the IRO and the agreed chairing arrangement',
+  ],
+  CV6: [
+    'src/domain/booking/checks.test.ts::CV6: a face-to-face conference needs a free room; a hybrid one a video-equipped room; a virtual one none',
+    'src/domain/booking/checks.test.ts::CV6: prompts for the family risk assessment in person when a family member may pose a risk',
+    'src/domain/booking/slot-finder.test.ts::gives a hybrid conference a video-equipped room and a virtual one none',
+  ],
+  CV7: [
+    'src/modules/booking/booking-actions.test.ts::CV7: rearranging and cancelling need a reason and who was consulted, and keep every change in the history',
+    'src/web/pages/conferences/conference-pages.test.ts::rearranges with a reason, and cancels only after the confirmation page (CV7)',
+  ],
   CV8: ['src/domain/records/person-rules.test.ts::prompts to signpost a family with pre-settled status (CV8)'],
   UB1: [
     'src/web/pages/people/people-pages.test.ts::records an unborn child with family name and EDD, then the birth on the same record (UB1)',
