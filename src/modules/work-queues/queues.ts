@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import {
@@ -7,7 +8,9 @@ import {
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import type { Actor } from '../../policies/roles.js';
-import { deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
+import { coreAssessmentDueOn, referralDecisionDueOn } from '../../domain/front-door/timings.js';
+import { formatDate } from '../../domain/deadlines/index.js';
+import { datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -125,12 +128,20 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
   const lastReviewOf = new Map(lastReviews.map((r) => [r.childId, r.last]));
   return {
     'reports-due': mostUrgentFirst([
-      ...undecided.map((u) =>
-        undatedItem({ title: `Referral decision: ${nameOf(u)}`, detail: 'A decision on next steps is due within 1 working day of the referral.', href: `/cases/${u.caseId}` }, u.r.receivedAt.toISOString().slice(0, 10)),
-      ),
-      ...openS47.map((o) =>
-        undatedItem({ title: `Core assessment: ${nameOf(o)}`, detail: `Section 47 started ${o.s.startedOn}; complete within 35 working days.`, href: `/cases/${o.caseId}` }, o.s.startedOn),
-      ),
+      ...undecided.map((u) => {
+        const received = Temporal.Instant.from(u.r.receivedAt.toISOString()).toZonedDateTimeISO('Europe/London').toPlainDate();
+        const due = referralDecisionDueOn(received, ctx.calendar);
+        return datedItem(ctx, due, `Due ${formatDate(due)}: a decision on next steps within 1 working day of the referral received on ${formatDate(received)} (FD1).`, {
+          title: `Referral decision: ${nameOf(u)}`, href: `/cases/${u.caseId}`,
+        });
+      }),
+      ...openS47.map((o) => {
+        const started = Temporal.PlainDate.from(o.s.startedOn);
+        const due = coreAssessmentDueOn(started, ctx.calendar);
+        return datedItem(ctx, due, `Due ${formatDate(due)}: the core assessment within 35 working days of the section 47 enquiry starting on ${formatDate(started)} (FD4).`, {
+          title: `Core assessment: ${nameOf(o)}`, href: `/cases/${o.caseId}`,
+        });
+      }),
     ]),
     'core-groups': mostUrgentFirst(
       plans.map((p) => {

@@ -51,6 +51,23 @@ export function deadlineItem(
   return { ...item, dueDate: due, state, explanation: deadline.explanation, sortKey: due };
 }
 
+/**
+ * A front-door date that is not one of the TS rules (FD1 decision, FD4 core assessment): the due
+ * date is worked out by the caller from the pack-independent rule, the state here.
+ */
+export function datedItem(ctx: QueueContext, due: Temporal.PlainDate, explanation: string, item: Omit<WorkItem, 'dueDate' | 'state' | 'explanation' | 'sortKey'>): WorkItem {
+  const today = ctx.now.toPlainDate();
+  const cmp = Temporal.PlainDate.compare(due, today);
+  let state: string;
+  if (cmp > 0) state = 'due later';
+  else if (cmp === 0) state = 'due today';
+  else {
+    const late = ctx.calendar.workingDaysBetween(due, today);
+    state = `overdue by ${late} working day${late === 1 ? '' : 's'}`;
+  }
+  return { ...item, dueDate: due.toString(), state, explanation, sortKey: due.toString() };
+}
+
 export function undatedItem(item: Omit<WorkItem, 'dueDate' | 'state' | 'explanation' | 'sortKey'>, sortKey = '9999'): WorkItem {
   return { ...item, dueDate: null, state: null, explanation: null, sortKey };
 }
