@@ -8,3 +8,5 @@ export * from './outbox.js';
 export * from './invitations.js';
 export * from './meeting.js';
 export * from './escalation.js';
+export * from './reports.js';
+export * from './plans.js';

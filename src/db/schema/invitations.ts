@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { conferences, professionals } from './conferences.js';
 import { people } from './people.js';
@@ -28,6 +28,11 @@ export const invitations = pgTable(
     delegateName: text('delegate_name'),
     reportPromised: boolean('report_promised').notNull().default(false),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
+    /** IN9 observers: when the request reached the co-ordinator (TS17), the chair's agreement, the family's answer. */
+    observerRequestedOn: date('observer_requested_on', { mode: 'string' }),
+    chairAgreedBy: uuid('chair_agreed_by').references(() => users.id),
+    chairAgreedAt: timestamp('chair_agreed_at', { withTimezone: true }),
+    familyConsent: text('family_consent'), // given | refused
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,189 @@
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
+import { childProtectionPlans, conferences } from './conferences.js';
+import { people } from './people.js';
+
+/** One line of the detailed plan the core group keeps (PL2): who does what, by when, and how it is going. */
+export const planActions = pgTable(
+  'plan_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
+    childId: uuid('child_id').notNull().references(() => people.id),
+    action: text('action').notNull(),
+    owner: text('owner').notNull(),
+    ownerRole: text('owner_role').notNull(),
+    dueOn: date('due_on', { mode: 'string' }),
+    progress: text('progress').notNull().default(''),
+    status: text('status').notNull().default('not-started'), // see PLAN_ACTION_STATUSES
+    coreGroupId: uuid('core_group_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [index('plan_actions_plan').on(t.planId)],
+);
+
+export interface PlanActionSnapshot {
+  action: string;
+  owner: string;
+  ownerRole: string;
+  dueOn: string | null;
+  progress: string;
+  status: string;
+}
+
+/** Every version of a plan action, so the plan as it stood at any core group can be shown. */
+export const planActionVersions = pgTable('plan_action_versions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  actionId: uuid('action_id').notNull().references(() => planActions.id),
+  version: integer('version').notNull(),
+  snapshot: jsonb('snapshot').$type<PlanActionSnapshot>().notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  by: uuid('by').references(() => users.id),
+});
+
+export interface CoreGroupMember {
+  name: string;
+  role: string;
+  agency: string;
+  attended: boolean;
+  /** An absent member's written views (CG1). */
+  writtenViews: string;
+}
+
+/** A core group meeting (CG1, TS8, TS9, TS27, UB2, RV3). */
+export const coreGroupMeetings = pgTable(
+  'core_group_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
+    childId: uuid('child_id').notNull().references(() => people.id),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    chairName: text('chair_name').notNull(),
+    chairRole: text('chair_role').notNull(), // lead-social-worker | team-manager | other
+    members: jsonb('members').$type<CoreGroupMember[]>().notNull().default([]),
+    decisions: text('decisions').notNull(),
+    actionsAgreed: text('actions_agreed').notNull().default(''),
+    /** The interval to the next meeting (TS9 where the conference sets it), in weeks. */
+    nextIntervalWeeks: integer('next_interval_weeks'),
+    planUpdated: boolean('plan_updated').notNull().default(false),
+    planDistributedOn: date('plan_distributed_on', { mode: 'string' }),
+    distributedTo: text('distributed_to'),
+    dischargePlan: text('discharge_plan'),
+    collectiveReviewReport: boolean('collective_review_report').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+  },
+  (t) => [index('core_group_meetings_plan').on(t.planId)],
+);
+
+/** CG2: a professional who cannot carry out their part of the plan, told to their manager and the lead social worker. */
+export const planActionConcerns = pgTable('plan_action_concerns', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
+  childId: uuid('child_id').notNull().references(() => people.id),
+  planActionId: uuid('plan_action_id').references(() => planActions.id),
+  reporterName: text('reporter_name').notNull(),
+  reporterAgency: text('reporter_agency').notNull(),
+  whatCannotBeDone: text('what_cannot_be_done').notNull(),
+  reason: text('reason').notNull(),
+  managerName: text('manager_name').notNull(),
+  managerEmail: text('manager_email').notNull(),
+  reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+  reportedBy: uuid('reported_by').references(() => users.id),
+});
+
+/** A statutory visit to one child (CG3, TS24): seen or not seen, and seen alone. */
+export const planVisits = pgTable(
+  'plan_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
+    childId: uuid('child_id').notNull().references(() => people.id),
+    visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+    childSeen: boolean('child_seen').notNull(),
+    seenAlone: boolean('seen_alone').notNull().default(false),
+    visitedBy: text('visited_by').notNull(),
+    notSeenReason: text('not_seen_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+  },
+  (t) => [index('plan_visits_plan').on(t.planId)],
+);
+
+/** A change to how often the child is visited: asked for with reasons, approved by a team manager (CG3). */
+export const visitFrequencyChanges = pgTable('visit_frequency_changes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
+  childId: uuid('child_id').notNull().references(() => people.id),
+  fromWeeks: integer('from_weeks'),
+  proposedWeeks: integer('proposed_weeks').notNull(),
+  reasons: text('reasons').notNull(),
+  status: text('status').notNull().default('pending'), // pending | approved | refused
+  requestedBy: uuid('requested_by').references(() => users.id),
+  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+  decidedBy: uuid('decided_by').references(() => users.id),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  decisionNote: text('decision_note'),
+  version: integer('version').notNull().default(1),
+});
+
+/** RV2: a reason to bring the review forward, and the review request it led to. */
+export const reviewTriggers = pgTable('review_triggers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
+  childId: uuid('child_id').notNull().references(() => people.id),
+  trigger: text('trigger').notNull(), // see REVIEW_TRIGGERS; 'due' for an automatic request
+  details: text('details').notNull().default(''),
+  occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+  holdBy: date('hold_by', { mode: 'string' }),
+  chairConsulted: boolean('chair_consulted').notNull().default(false),
+  conferenceId: uuid('conference_id').references(() => conferences.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  recordedBy: uuid('recorded_by').references(() => users.id),
+});
+
+export interface EndingConsultee {
+  name: string;
+  role: string;
+  response: 'agreed' | 'objected' | 'no-reply';
+}
+
+export interface EndingRecipient {
+  name: string;
+  role: string;
+  channel: 'email' | 'post';
+  address: string;
+}
+
+/** How a plan ended outside a review conference (EN1, EN2, EN4, EN5, EN6). */
+export const planEndings = pgTable('plan_endings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
+  childId: uuid('child_id').notNull().references(() => people.id),
+  route: text('route').notNull(), // see ENDING_ROUTES
+  endedOn: date('ended_on', { mode: 'string' }).notNull(),
+  reason: text('reason').notNull(),
+  decidedBy: uuid('decided_by').references(() => users.id),
+  decidedByName: text('decided_by_name').notNull(),
+  secondManagerName: text('second_manager_name'),
+  consultation: jsonb('consultation').$type<EndingConsultee[]>().notNull().default([]),
+  continuingSupport: text('continuing_support').notNull(),
+  continuingSupportDetails: text('continuing_support_details').notNull().default(''),
+  notified: jsonb('notified').$type<EndingRecipient[]>().notNull().default([]),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/** TS7: after a designated review that keeps the plan, the chair's note to service managers on why. */
+export const designatedReviewBriefings = pgTable('designated_review_briefings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
+  childId: uuid('child_id').notNull().references(() => people.id),
+  conferenceId: uuid('conference_id').references(() => conferences.id),
+  note: text('note').notNull(),
+  writtenBy: uuid('written_by').references(() => users.id),
+  writtenAt: timestamp('written_at', { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,155 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
+import { conferences } from './conferences.js';
+import { invitations } from './invitations.js';
+import { people } from './people.js';
+
+/** One contribution of a report, under a heading (RP1, RP2), marked as RP3 asks. */
+export interface ReportSectionEntry {
+  heading: string;
+  text: string;
+  marking: 'fact' | 'observation' | 'allegation' | 'opinion' | null;
+  secondHand: boolean;
+}
+
+/**
+ * A report to a conference (RP1, RP2) or the family's own views (RP6). The confidential section
+ * (RP4) lives in its own columns so that nothing family-facing can pick it up by iterating sections.
+ */
+export const reports = pgTable(
+  'reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    /** Null for an agency report covering every child of the conference. */
+    childId: uuid('child_id').references(() => people.id),
+    kind: text('kind').notNull(), // social-work | agency | family-views
+    authorId: uuid('author_id').notNull().references(() => users.id),
+    invitationId: uuid('invitation_id').references(() => invitations.id),
+    agency: text('agency'),
+    authorDetails: jsonb('author_details').$type<Record<string, string>>().notNull().default({}),
+    status: text('status').notNull().default('draft'), // draft | submitted | shared
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    sections: jsonb('sections').$type<ReportSectionEntry[]>().notNull().default([]),
+    confidentialText: text('confidential_text'),
+    confidentialReason: text('confidential_reason'),
+    confidentialCategories: text('confidential_categories').array().notNull().default(sql`'{}'::text[]`),
+    /** RP4: how the chair decided the confidential section is presented at the conference. */
+    confidentialChairDecision: text('confidential_chair_decision'),
+    fileName: text('file_name'),
+    fileType: text('file_type'),
+    fileBase64: text('file_base64'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('reports_conference').on(t.conferenceId), index('reports_author').on(t.authorId)],
+);
+
+/** Each time a report went to the family (RP5, TS13/TS15/TS16): who, how, when, in what language. */
+export const reportShares = pgTable(
+  'report_shares',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id').notNull().references(() => reports.id),
+    invitationId: uuid('invitation_id').references(() => invitations.id),
+    recipientName: text('recipient_name').notNull(),
+    method: text('method').notNull(), // visit | secure-email | post | hand
+    language: text('language').notNull(),
+    translated: boolean('translated').notNull().default(false),
+    reportVersion: integer('report_version').notNull(),
+    sharedAt: timestamp('shared_at', { withTimezone: true }).notNull(),
+    sharedBy: uuid('shared_by').notNull().references(() => users.id),
+  },
+  (t) => [index('report_shares_report').on(t.reportId)],
+);
+
+/** Points of factual inaccuracy and disagreement the family raised about a report (RP5). */
+export const reportDisagreements = pgTable(
+  'report_disagreements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id').notNull().references(() => reports.id),
+    raisedBy: text('raised_by').notNull(),
+    kind: text('kind').notNull(), // factual-inaccuracy | disagreement
+    detail: text('detail').notNull(),
+    outcome: text('outcome').notNull(), // amended | noted
+    recordedBy: uuid('recorded_by').notNull().references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('report_disagreements_report').on(t.reportId)],
+);
+
+/** IN5 and IN6 per subject child: the participation assessment, how views reach the conference, advocacy. */
+export const childParticipation = pgTable(
+  'child_participation',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    childId: uuid('child_id').notNull().references(() => people.id),
+    assessment: jsonb('assessment').$type<Record<string, string>>().notNull().default({}),
+    wish: text('wish').notNull(), // attend | not-attend | undecided | too-young
+    attendance: text('attendance').notNull(), // all | part | none
+    withParent: boolean('with_parent').notNull().default(false),
+    preMeetingWithChair: boolean('pre_meeting_with_chair').notNull().default(false),
+    viewsRoutes: text('views_routes').array().notNull().default(sql`'{}'::text[]`),
+    advocacyOfferedOn: text('advocacy_offered_on'),
+    advocacyConsent: text('advocacy_consent').notNull(), // given | refused | not-yet-asked
+    interpreterLanguage: text('interpreter_language'),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [index('child_participation_conference').on(t.conferenceId)],
+);
+
+/** IN7 and IN8 per family member invited: interpreter, adjustments, preparation, own views (RP6). */
+export const familyParticipation = pgTable(
+  'family_participation',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    invitationId: uuid('invitation_id').notNull().references(() => invitations.id),
+    firstLanguage: text('first_language'),
+    interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
+    interpreterName: text('interpreter_name'),
+    interpreterAccredited: boolean('interpreter_accredited').notNull().default(false),
+    learningDisability: boolean('learning_disability').notNull().default(false),
+    needsTranslation: boolean('needs_translation').notNull().default(false),
+    adjustments: text('adjustments'),
+    supporterName: text('supporter_name'),
+    preparation: text('preparation').array().notNull().default(sql`'{}'::text[]`),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [index('family_participation_conference').on(t.conferenceId)],
+);
+
+/** EX1–EX4: a request to exclude a family member and the chair's decision on it. */
+export const exclusionRequests = pgTable(
+  'exclusion_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    invitationId: uuid('invitation_id').notNull().references(() => invitations.id),
+    grounds: text('grounds').array().notNull(),
+    evidence: text('evidence').notNull(),
+    scope: text('scope').notNull(), // whole | part
+    requestedBy: uuid('requested_by').notNull().references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    /** TS18: whether the request reached the chair in time; late requests are still decided. */
+    inTime: boolean('in_time').notNull(),
+    status: text('status').notNull().default('pending'), // pending | excluded | refused
+    decisionReasons: text('decision_reasons'),
+    period: text('period'),
+    legalAdviceTaken: boolean('legal_advice_taken').notNull().default(false),
+    /** EX4: the supporter who leaves with the excluded person. */
+    supporterName: text('supporter_name'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('exclusion_requests_conference').on(t.conferenceId)],
+);
