@@ -3,6 +3,7 @@ import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Settings } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
+import { startOutboxSender, type RunningSender } from '../modules/outbox/sender.js';
 import type { ActionContext } from '../modules/shared/action-context.js';
 import { setUpAuthorisation } from './setup/authorisation.js';
 import { setUpErrorPages } from './setup/error-pages.js';
@@ -56,5 +57,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await setUpPages(app);
+
+  // Email leaves through the outbox; without SMTP_URL it waits there, visible at /admin/outbox.
+  const smtpUrl = options.settings.smtpUrl;
+  let sender: RunningSender | null = null;
+  if (smtpUrl) app.addHook('onReady', async () => void (sender = startOutboxSender(options.database.db, { smtpUrl, clock: app.convene.clock, log: app.log })));
+  app.addHook('onClose', async () => sender?.stop());
   return app;
 }

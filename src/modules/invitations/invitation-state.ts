@@ -1,0 +1,82 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { cases, conferenceChildren, conferences, invitations, organisations, people, rooms, users } from '../../db/schema/index.js';
+import { recordAudit, type AuditEntry } from '../audit/record-audit.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { NotFoundError } from '../shared/errors.js';
+
+export type ConferenceRow = typeof conferences.$inferSelect;
+export type InvitationRow = typeof invitations.$inferSelect;
+
+export interface ConferenceChild {
+  childId: string;
+  caseId: string;
+  role: 'subject' | 'household';
+  name: string;
+}
+
+export interface InvitationState {
+  conference: ConferenceRow;
+  children: ConferenceChild[];
+  subjectIds: string[];
+  invitations: InvitationRow[];
+  chair: { id: string; name: string; email: string | null; phone: string | null } | null;
+  authorityName: string;
+  /** The venue typed at booking, else the booked room. */
+  venue: string | null;
+}
+
+export function personName(p: { givenNames: string; familyName: string }): string {
+  return `${p.givenNames} ${p.familyName}`.trim();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The conference with its children and every invitation, in the order they were listed. */
+export async function loadInvitationState(db: Queryable, conferenceId: string): Promise<InvitationState> {
+  if (!UUID.test(conferenceId)) throw new NotFoundError('We could not find that conference.');
+  const [conference] = await db.select().from(conferences).where(eq(conferences.id, conferenceId));
+  if (!conference) throw new NotFoundError('We could not find that conference.');
+  const childRows = await db
+    .select({ link: conferenceChildren, person: people, organisationId: cases.organisationId })
+    .from(conferenceChildren)
+    .innerJoin(people, eq(people.id, conferenceChildren.childId))
+    .innerJoin(cases, eq(cases.id, conferenceChildren.caseId))
+    .where(eq(conferenceChildren.conferenceId, conferenceId))
+    .orderBy(asc(people.dateOfBirth));
+  const children: ConferenceChild[] = childRows.map((r) => ({
+    childId: r.person.id, caseId: r.link.caseId, role: r.link.role === 'subject' ? 'subject' : 'household', name: personName(r.person),
+  }));
+  const rows = await db.select().from(invitations).where(eq(invitations.conferenceId, conferenceId)).orderBy(asc(invitations.createdAt), asc(invitations.id));
+  let chair: InvitationState['chair'] = null;
+  if (conference.chairId) {
+    const [c] = await db.select({ id: users.id, name: users.displayName, email: users.email, phone: organisations.phone })
+      .from(users).innerJoin(organisations, eq(organisations.id, users.organisationId)).where(eq(users.id, conference.chairId));
+    if (c) chair = c;
+  }
+  const orgId = childRows[0]?.organisationId;
+  const [org] = orgId ? await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, orgId)) : [];
+  const [room] = conference.roomId ? await db.select().from(rooms).where(eq(rooms.id, conference.roomId)) : [];
+  return {
+    venue: conference.venue ?? (room ? `${room.name}, ${room.building}` : null),
+    conference, children, subjectIds: children.filter((c) => c.role === 'subject').map((c) => c.childId), invitations: rows, chair,
+    authorityName: org?.name ?? 'The local authority',
+  };
+}
+
+export async function loadInvitation(db: Queryable, conferenceId: string, invitationId: string): Promise<InvitationRow> {
+  if (!UUID.test(invitationId) || !UUID.test(conferenceId)) throw new NotFoundError('We could not find that invitation.');
+  const [row] = await db.select().from(invitations).where(and(eq(invitations.id, invitationId), eq(invitations.conferenceId, conferenceId)));
+  if (!row) throw new NotFoundError('We could not find that invitation.');
+  return row;
+}
+
+/** Invitations are part of each subject child's record: one audit event per child (ARCHITECTURE.md, audit). */
+export async function auditForChildren(db: Queryable, context: ActionContext, state: Pick<InvitationState, 'subjectIds'>, entry: Omit<AuditEntry, 'childId'>): Promise<void> {
+  for (const childId of state.subjectIds) await recordAudit(db, context, { ...entry, childId });
+}
+
+/** Who and what the invitation list may still change: invitations go for booked conferences. */
+export function isOpenForInvitations(status: string): boolean {
+  return status === 'booked' || status === 'invitations-sent';
+}

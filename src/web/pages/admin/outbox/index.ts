@@ -1,0 +1,45 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { outboxMessages } from '../../../../db/schema/index.js';
+import { retryMessage } from '../../../../modules/outbox/retry-message.js';
+import { mayManageOutbox } from '../../../../policies/invitations.js';
+
+const access = { config: { access: mayManageOutbox } };
+const STATUS_TAGS: Record<string, string> = {
+  queued: 'govuk-tag--blue', sending: 'govuk-tag--light-blue', sent: 'govuk-tag--green', posted: 'govuk-tag--green', failed: 'govuk-tag--red',
+};
+const STATUS_WORDS: Record<string, string> = { queued: 'Queued', sending: 'Sending', sent: 'Sent', posted: 'Posted', failed: 'Failed' };
+
+/** What is waiting to leave, what left, and what failed with why: the administrator keeps delivery running. */
+export default function outboxPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  app.get<{ Querystring: { status?: string; retried?: string } }>('/admin/outbox', access, async (request, reply) => {
+    const status = request.query.status && STATUS_WORDS[request.query.status] ? request.query.status : null;
+    const rows = await db
+      .select({
+        id: outboxMessages.id, channel: outboxMessages.channel, toName: outboxMessages.toName, toAddress: outboxMessages.toAddress,
+        subject: outboxMessages.subject, status: outboxMessages.status, attempts: outboxMessages.attempts, lastError: outboxMessages.lastError,
+        nextAttemptAt: outboxMessages.nextAttemptAt, sentAt: outboxMessages.sentAt, createdAt: outboxMessages.createdAt,
+      })
+      .from(outboxMessages)
+      .where(status ? eq(outboxMessages.status, status) : undefined)
+      .orderBy(desc(outboxMessages.createdAt))
+      .limit(200);
+    const counts = await db.select({ status: outboxMessages.status, n: sql<number>`count(*)::int` }).from(outboxMessages).groupBy(outboxMessages.status);
+    return reply.view('admin/outbox/list.njk', {
+      title: 'Outbox',
+      rows: rows.map((r) => ({ ...r, tagClass: STATUS_TAGS[r.status] ?? '', statusText: STATUS_WORDS[r.status] ?? r.status })),
+      counts: Object.keys(STATUS_WORDS).map((s) => ({ status: s, text: STATUS_WORDS[s], n: counts.find((c) => c.status === s)?.n ?? 0, current: s === status })),
+      mailConfigured: app.convene.settings.smtpUrl !== null,
+      notice: request.query.retried ? 'The message is back in the queue and will be sent on the next pass.' : null,
+      backLink: { href: '/' },
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/outbox/:id/retry', access, async (request, reply) => {
+    if (!/^[0-9a-f-]{36}$/i.test(request.params.id)) return reply.callNotFound();
+    await retryMessage(db, request.actionContext(), request.params.id);
+    return reply.redirect('/admin/outbox?retried=1');
+  });
+}

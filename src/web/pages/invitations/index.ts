@@ -1,0 +1,128 @@
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { outboxMessages } from '../../../db/schema/index.js';
+import type { Circumstances } from '../../../domain/invitations/case-facts.js';
+import { contactProblem } from '../../../domain/invitations/editing.js';
+import { leafletsFor } from '../../../documents/invitation-letter.js';
+import { renderDocx } from '../../../documents/render-docx.js';
+import { renderPdf } from '../../../documents/render-pdf.js';
+import { buildChecklist } from '../../../modules/invitations/build-checklist.js';
+import { confirmAllSuggestions } from '../../../modules/invitations/confirm-invitations.js';
+import { loadInvitation, loadInvitationState } from '../../../modules/invitations/invitation-state.js';
+import { calendarFile, coordinatorOf, letterDocument } from '../../../modules/invitations/letters.js';
+import { observerTiming } from '../../../modules/invitations/observers.js';
+import { reviewTiming, sendInvitations } from '../../../modules/invitations/send-invitations.js';
+import { ValidationError } from '../../../modules/shared/errors.js';
+import { mayManageInvitations, mayViewInvitations } from '../../../policies/invitations.js';
+import { parseForm } from '../../forms.js';
+import { CIRCUMSTANCE_FLAGS, circumstancesForm, SERVICE_LABELS } from './form.js';
+import { auditListRead, CHANNEL_LABELS, conferenceSummary, invitationRow, invitationsUrl, timingText } from './presenter.js';
+
+type Params = { Params: { id: string; invitationId?: string }; Querystring: { done?: string } };
+const view = { config: { access: mayViewInvitations } };
+const manage = { config: { access: mayManageInvitations } };
+
+const NOTICES: Record<string, string> = {
+  built: 'The checklist has been updated from the case.',
+  confirmed: 'The suggestions have been confirmed.',
+  sent: 'The invitations have been sent. Emails leave through the outbox; letters by post are recorded as posted first class.',
+  changed: 'The invitation list has been updated.',
+  response: 'The response has been recorded.',
+  chase: 'The response has been recorded. Ask for their written report, and whether a briefed colleague can come instead.',
+  observer: 'The observer request has been recorded. The chair decides, with the family’s consent.',
+};
+
+/** IN2, IN3: the invitation checklist of one conference, and sending it. */
+export default function invitationPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  async function list(request: FastifyRequest<Params>, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const state = await loadInvitationState(db, request.params.id);
+    await auditListRead(request, state, 'conference-invitations');
+    const observerDue = await observerTiming(db, state);
+    const rows = state.invitations.map((i) => invitationRow(i, observerDue));
+    return reply.view('invitations/list.njk', {
+      title: 'Invitations', conference: conferenceSummary(state),
+      listed: rows.filter((r) => r.state !== 'removed'), removed: rows.filter((r) => r.state === 'removed'),
+      waiting: rows.filter((r) => r.state === 'suggested' && r.inviteeKind !== 'observer').length, toSend: rows.filter((r) => r.state === 'confirmed').length,
+      manage: mayManageInvitations(request.actor), open: ['booked', 'invitations-sent'].includes(state.conference.status),
+      reviewDue: timingText(await reviewTiming(db, state), 'Review invitations must go'),
+      observerDue: timingText(observerDue, 'Observer requests must reach the co-ordinator'),
+      flags: CIRCUMSTANCE_FLAGS.map(([value, text]) => ({ value, text })),
+      services: Object.entries(SERVICE_LABELS).map(([value, text]) => ({ value, text })),
+      values: { flags: [], services: [] },
+      notice: request.query.done ? NOTICES[request.query.done] ?? null : null,
+      backLink: { href: `/conferences/${state.conference.id}`, text: 'Back to the conference' }, ...extra,
+    });
+  }
+
+  app.get<Params>('/conferences/:id/invitations', view, async (request, reply) => list(request, reply));
+
+  app.post<Params>('/conferences/:id/invitations/checklist', manage, async (request, reply) => {
+    const parsed = parseForm(circumstancesForm, request.body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return list(request, reply, { errors: parsed.errors, values: parsed.values });
+    }
+    const circumstances: Circumstances = { outOfHoursReferralsLastSixMonths: parsed.data.outOfHoursReferrals, involvedServices: parsed.data.services };
+    for (const flag of parsed.data.flags) (circumstances as Record<string, unknown>)[flag] = true;
+    await buildChecklist(db, request.actionContext(), request.params.id, circumstances);
+    return reply.redirect(`${invitationsUrl(request.params.id)}?done=built`);
+  });
+
+  app.post<Params>('/conferences/:id/invitations/confirm-all', manage, async (request, reply) => {
+    await confirmAllSuggestions(db, request.actionContext(), request.params.id);
+    return reply.redirect(`${invitationsUrl(request.params.id)}?done=confirmed`);
+  });
+
+  async function sendPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const state = await loadInvitationState(db, request.params.id);
+    await auditListRead(request, state, 'conference-invitations');
+    const going = state.invitations.filter((i) => i.state === 'confirmed').map((i) => ({
+      ...i, channelLabel: CHANNEL_LABELS[i.channel] ?? i.channel, leaflets: leafletsFor(i.inviteeKind).join('; '), problem: contactProblem(i)?.message ?? null,
+    }));
+    return reply.view('invitations/send.njk', {
+      title: 'Check and send invitations', conference: conferenceSummary(state), going,
+      waiting: state.invitations.filter((i) => i.state === 'suggested').length,
+      reviewDue: timingText(await reviewTiming(db, state), 'Review invitations must go'),
+      backLink: { href: invitationsUrl(state.conference.id), text: 'Back to invitations' }, ...extra,
+    });
+  }
+
+  app.get<Params>('/conferences/:id/invitations/send', manage, async (request, reply) => sendPage(request, reply));
+
+  app.post<Params>('/conferences/:id/invitations/send', manage, async (request, reply) => {
+    try {
+      await sendInvitations(db, request.actionContext(), request.params.id);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      reply.code(400);
+      return sendPage(request, reply, { errors: error.errors });
+    }
+    return reply.redirect(`${invitationsUrl(request.params.id)}?done=sent`);
+  });
+
+  /** The letter as sent (the copy kept in the outbox), or a preview before sending; DOCX for editing; the calendar file. */
+  app.get<Params & { Params: { format: string } }>('/conferences/:id/invitations/:invitationId/letter.:format', view, async (request, reply) => {
+    const { id, invitationId = '', format } = request.params;
+    const state = await loadInvitationState(db, id);
+    const invitation = await loadInvitation(db, id, invitationId);
+    await auditListRead(request, state, 'invitation-letter');
+    const coordinator = await coordinatorOf(db, request.actor?.id ?? null);
+    const base = `invitation-${invitation.id.slice(0, 8)}`;
+    if (format === 'pdf') {
+      const [kept] = await db.select().from(outboxMessages).where(and(eq(outboxMessages.relatedType, 'invitation'), eq(outboxMessages.relatedId, invitation.id)));
+      const copy = kept?.attachments.find((a) => a.contentType === 'application/pdf');
+      const pdf = copy ? Buffer.from(copy.content, 'base64') : await renderPdf(letterDocument(state, invitation, coordinator));
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${base}.pdf"`).send(pdf);
+    }
+    if (format === 'docx') {
+      const docx = await renderDocx(letterDocument(state, invitation, coordinator));
+      return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', `attachment; filename="${base}.docx"`).send(docx);
+    }
+    if (format === 'ics') {
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${base}.ics"`).send(calendarFile(state, invitation, coordinator, app.convene.clock()));
+    }
+    return reply.callNotFound();
+  });
+}
