@@ -1,0 +1,101 @@
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { conferences, invitations, organisations, professionals } from '../../db/schema/index.js';
+import { isInitialKind, type ConferenceKind } from '../../domain/conference/kinds.js';
+import { isPackId, type PackId } from '../../domain/packs/pack-id.js';
+import type { ExpectedInvitee } from '../../domain/reports/expected.js';
+import { hasRole, type Actor } from '../../policies/roles.js';
+import { maySeeAllReports } from '../../policies/reports.js';
+import { guessAgency } from '../conference-meeting/seed-attendance.js';
+import { loadChildren, loadConference, type ConferenceRow, type MeetingChild } from '../conference-meeting/meeting-state.js';
+import { NotFoundError } from '../shared/errors.js';
+
+export type InvitationRow = typeof invitations.$inferSelect;
+
+export interface ConferenceForReports {
+  conference: ConferenceRow;
+  pack: PackId;
+  isInitial: boolean;
+  children: MeetingChild[];
+  subjects: MeetingChild[];
+  invitations: InvitationRow[];
+  invitees: ExpectedInvitee[];
+  /** all: the authority's staff. invited: an agency practitioner, who sees their own reports only. */
+  access: 'all' | 'invited';
+  /** The actor's own invitation, for an agency practitioner. */
+  ownInvitation: InvitationRow | null;
+}
+
+const LIVE = ['sent', 'confirmed'];
+
+/** The invitation that lets this user into a conference: addressed to them, or to the professional record they are. */
+export async function invitationOf(db: Queryable, userId: string, conferenceId: string): Promise<InvitationRow | null> {
+  const rows = await db
+    .select({ invitation: invitations })
+    .from(invitations)
+    .leftJoin(professionals, eq(professionals.id, invitations.professionalId))
+    .where(and(eq(invitations.conferenceId, conferenceId), inArray(invitations.state, LIVE), or(eq(invitations.userId, userId), eq(professionals.userId, userId))));
+  return rows[0]?.invitation ?? null;
+}
+
+/** The conferences an agency practitioner is invited to, soonest first. */
+export async function invitedConferences(db: Queryable, userId: string) {
+  return db
+    .selectDistinct({ conference: conferences, invitationId: invitations.id, role: invitations.role, response: invitations.response })
+    .from(invitations)
+    .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
+    .leftJoin(professionals, eq(professionals.id, invitations.professionalId))
+    .where(and(inArray(invitations.state, LIVE), or(eq(invitations.userId, userId), eq(professionals.userId, userId))))
+    .orderBy(asc(conferences.scheduledStart));
+}
+
+/**
+ * A conference as the reports pages need it, or 404: an agency practitioner who is not invited
+ * must not learn that the conference exists.
+ */
+export async function conferenceForReports(db: Queryable, actor: Actor | null, conferenceId: string): Promise<ConferenceForReports> {
+  if (!actor) throw new NotFoundError('We could not find that conference.');
+  const conference = await loadConference(db, conferenceId);
+  let access: 'all' | 'invited';
+  let ownInvitation: InvitationRow | null;
+  if (maySeeAllReports(actor)) {
+    access = 'all';
+    ownInvitation = await invitationOf(db, actor.id, conferenceId);
+  } else if (hasRole(actor, 'agency-practitioner')) {
+    ownInvitation = await invitationOf(db, actor.id, conferenceId);
+    if (!ownInvitation) throw new NotFoundError('We could not find that conference.');
+    access = 'invited';
+  } else {
+    throw new NotFoundError('We could not find that conference.');
+  }
+  const children = await loadChildren(db, conferenceId);
+  const rows = await db
+    .select({ invitation: invitations, orgKind: organisations.kind })
+    .from(invitations)
+    .leftJoin(professionals, eq(professionals.id, invitations.professionalId))
+    .leftJoin(organisations, eq(organisations.id, professionals.organisationId))
+    .where(eq(invitations.conferenceId, conferenceId))
+    .orderBy(asc(invitations.createdAt), asc(invitations.name));
+  const invitees: ExpectedInvitee[] = rows.map(({ invitation: i, orgKind }) => ({
+    invitationId: i.id,
+    name: i.name,
+    role: i.role,
+    organisationName: i.organisationName,
+    inviteeKind: i.inviteeKind,
+    state: i.state,
+    userId: i.userId,
+    agency: i.inviteeKind === 'professional' ? guessAgency(orgKind, i.role) : null,
+    response: i.response,
+  }));
+  return {
+    conference,
+    pack: isPackId(conference.pack) ? conference.pack : 'national',
+    isInitial: isInitialKind(conference.kind as ConferenceKind),
+    children,
+    subjects: children.filter((c) => c.role === 'subject'),
+    invitations: rows.map((r) => r.invitation),
+    invitees,
+    access,
+    ownInvitation,
+  };
+}

@@ -1,0 +1,121 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { organisations, reports, users } from '../../db/schema/index.js';
+import type { ReportKind } from '../../domain/reports/headings.js';
+import { draftProblems, sectionsInOrder, type ReportContent } from '../../domain/reports/report-content.js';
+import { mayWriteReports, mayWriteSocialWorkReport } from '../../policies/reports.js';
+import { formatDate } from '../../domain/deadlines/index.js';
+import { londonDate } from '../conference-meeting/common.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
+import { conferenceForReports, type ConferenceForReports } from './conference-access.js';
+import { auditReport, childrenOf, loadReport, reportConferenceType } from './report-common.js';
+
+export interface NewReportInput {
+  kind: ReportKind;
+  childId: string | null;
+  /** RP6: whose views these are, for the family's own views. */
+  familyMember: string | null;
+  content: ReportContent;
+}
+
+async function authorDetails(db: Database, ctx: ActionContext, context: ConferenceForReports, kind: ReportKind, familyMember: string | null) {
+  const actor = ctx.actor!;
+  const [user] = await db
+    .select({ email: users.email, jobTitle: users.jobTitle, organisation: organisations.name })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, actor.id));
+  const conferenceDate = context.conference.scheduledStart ? formatDate(londonDate(context.conference.scheduledStart)) : '';
+  if (kind === 'family-views') return { author: familyMember ?? '', conferenceDate };
+  return {
+    organisation: user?.organisation ?? '',
+    author: actor.displayName,
+    role: context.ownInvitation?.role ?? user?.jobTitle ?? '',
+    contact: user?.email ?? '',
+    conferenceDate,
+  };
+}
+
+/** Who may start which kind of report: the social worker for a subject child; an invited practitioner for their agency. */
+function checkMayStart(ctx: ActionContext, context: ConferenceForReports, input: NewReportInput): void {
+  if (!mayWriteReports(ctx.actor)) throw new ForbiddenError();
+  if (input.kind === 'agency') {
+    if (!context.ownInvitation) throw new ForbiddenError('Only a practitioner invited to this conference writes an agency report for it.');
+    return;
+  }
+  if (!mayWriteSocialWorkReport(ctx.actor)) throw new ForbiddenError('Only a social worker or team manager writes this report.');
+  if (input.kind === 'social-work' && !context.subjects.some((c) => c.childId === input.childId)) {
+    throw new ValidationError([{ field: 'childId', message: 'Select the child the report is about' }]);
+  }
+  if (input.kind === 'family-views' && !input.familyMember?.trim()) {
+    throw new ValidationError([{ field: 'familyMember', message: 'Enter whose views these are' }]);
+  }
+}
+
+/** Starts a report as a draft (RP1, RP2, RP6); one social work report per child, one agency report per invitee. */
+export async function startReport(db: Database, ctx: ActionContext, conferenceId: string, input: NewReportInput): Promise<string> {
+  const context = await conferenceForReports(db, ctx.actor, conferenceId);
+  checkMayStart(ctx, context, input);
+  const problems = draftProblems(input.content);
+  if (problems.length > 0) throw new ValidationError(problems);
+  const conferenceType = reportConferenceType(input.kind, input.childId, context);
+  const details = await authorDetails(db, ctx, context, input.kind, input.familyMember);
+  return db.transaction(async (tx) => {
+    const clash =
+      input.kind === 'social-work'
+        ? await tx.select({ id: reports.id }).from(reports).where(and(eq(reports.conferenceId, conferenceId), eq(reports.kind, 'social-work'), eq(reports.childId, input.childId!)))
+        : input.kind === 'agency'
+          ? await tx.select({ id: reports.id }).from(reports).where(and(eq(reports.conferenceId, conferenceId), eq(reports.invitationId, context.ownInvitation!.id)))
+          : [];
+    if (clash[0]) throw new ConflictError('That report has already been started: open it from the list of reports to carry on.');
+    const [row] = await tx
+      .insert(reports)
+      .values({
+        conferenceId,
+        childId: input.kind === 'agency' ? null : input.childId,
+        kind: input.kind,
+        authorId: ctx.actor!.id,
+        invitationId: input.kind === 'agency' ? context.ownInvitation!.id : null,
+        agency: input.kind === 'agency' ? (context.invitees.find((i) => i.invitationId === context.ownInvitation!.id)?.agency ?? null) : 'childrens-social-care',
+        authorDetails: details,
+        sections: sectionsInOrder(input.kind, conferenceType, input.content.sections),
+        confidentialText: input.content.confidential?.text ?? null,
+        confidentialReason: input.content.confidential?.reason ?? null,
+        confidentialCategories: input.content.confidential?.categories ?? [],
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning({ id: reports.id });
+    if (!row) throw new Error('report insert returned nothing');
+    await auditReport(tx, ctx, childrenOf(input.childId, context), { action: 'report-started', recordType: 'report', recordId: row.id, details: { kind: input.kind } });
+    return row.id;
+  });
+}
+
+/** Saves the author's changes; a report already submitted or shared can be corrected (RP5 amendments), and keeps its status. */
+export async function saveReport(db: Database, ctx: ActionContext, reportId: string, input: { content: ReportContent; version: number }): Promise<void> {
+  const loaded = await loadReport(db, ctx.actor, reportId);
+  const { report } = loaded;
+  if (report.authorId !== ctx.actor?.id && !(report.kind !== 'agency' && mayWriteSocialWorkReport(ctx.actor))) {
+    throw new ForbiddenError('Only the author changes this report.');
+  }
+  const problems = draftProblems(input.content);
+  if (problems.length > 0) throw new ValidationError(problems);
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(reports)
+      .set({
+        sections: sectionsInOrder(loaded.kind, loaded.conferenceType, input.content.sections),
+        confidentialText: input.content.confidential?.text ?? null,
+        confidentialReason: input.content.confidential?.reason ?? null,
+        confidentialCategories: input.content.confidential?.categories ?? [],
+        version: report.version + 1,
+        updatedAt: ctx.now,
+      })
+      .where(and(eq(reports.id, reportId), eq(reports.version, input.version)))
+      .returning({ id: reports.id });
+    if (!row) throw new ConflictError('Someone else saved this report since you opened it. Open it again to see their changes.');
+    await auditReport(tx, ctx, childrenOf(report.childId, loaded.context), { action: 'report-saved', recordType: 'report', recordId: reportId, details: { version: report.version + 1 } });
+  });
+}

@@ -1,0 +1,62 @@
+import { hasRole, type Actor } from './roles.js';
+import { mayChairConference } from './meeting.js';
+
+/**
+ * Reports and participation. The authority's staff see a conference's reports; agency
+ * practitioners reach only conferences they are invited to, and only their own reports there
+ * (the invitation check is data, done in src/modules/reports/conference-access.ts).
+ */
+const AUTHORITY_STAFF = ['social-worker', 'team-manager', 'service-manager', 'chair', 'business-support'] as const;
+
+export function mayViewConferenceReports(actor: Actor | null): boolean {
+  return hasRole(actor, ...AUTHORITY_STAFF, 'agency-practitioner');
+}
+
+/** Whether the actor sees every report of a conference, rather than only their own. */
+export function maySeeAllReports(actor: Actor | null): boolean {
+  return hasRole(actor, ...AUTHORITY_STAFF);
+}
+
+/** Social workers write the social work report and the family's views; agency practitioners their agency report. */
+export function mayWriteReports(actor: Actor | null): boolean {
+  return hasRole(actor, 'social-worker', 'team-manager', 'agency-practitioner');
+}
+
+export function mayWriteSocialWorkReport(actor: Actor | null): boolean {
+  return hasRole(actor, 'social-worker', 'team-manager');
+}
+
+/** Sharing with the family and recording their disagreements is the social worker's job (IN8, RP5), or business support's. */
+export function mayShareReports(actor: Actor | null): boolean {
+  return hasRole(actor, 'social-worker', 'team-manager', 'business-support');
+}
+
+/** The chair's readiness view: the chair, and those preparing the conference. */
+export function mayViewReadiness(actor: Actor | null): boolean {
+  return hasRole(actor, 'chair', 'business-support', 'social-worker', 'team-manager', 'service-manager');
+}
+
+/** IN5–IN8: the social worker prepares the family and child; the chair and business support see and help. */
+export function mayRecordParticipation(actor: Actor | null): boolean {
+  return hasRole(actor, 'social-worker', 'team-manager', 'chair', 'business-support');
+}
+
+/** EX1: any professional involved may ask the chair to exclude a family member. */
+export function mayRequestExclusion(actor: Actor | null): boolean {
+  return hasRole(actor, 'social-worker', 'team-manager', 'chair', 'business-support');
+}
+
+/** EX2: the decision is the chair's alone (the conference's own chair once assigned). */
+export function mayDecideExclusion(actor: Actor | null, conference: { chairId: string | null }): boolean {
+  return mayChairConference(actor, conference);
+}
+
+/** RP4: the chair decides how a confidential section is presented. */
+export function mayDecideConfidentialPresentation(actor: Actor | null, conference: { chairId: string | null }): boolean {
+  return mayChairConference(actor, conference);
+}
+
+/** The agency practitioner's own list of conferences. */
+export function mayListOwnConferences(actor: Actor | null): boolean {
+  return hasRole(actor, 'agency-practitioner');
+}

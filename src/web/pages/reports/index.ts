@@ -1,0 +1,116 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { headingsFor, REPORT_KIND_LABELS, type ReportKind } from '../../../domain/reports/headings.js';
+import { REPORT_STATE_LABELS } from '../../../domain/reports/report-deadlines.js';
+import { conferenceForReports, invitedConferences } from '../../../modules/reports/conference-access.js';
+import { loadConferenceReports } from '../../../modules/reports/load-readiness.js';
+import { reportConferenceType } from '../../../modules/reports/report-common.js';
+import { startReport } from '../../../modules/reports/save-report.js';
+import { ValidationError } from '../../../modules/shared/errors.js';
+import { mayListOwnConferences, mayViewConferenceReports, mayViewReadiness, mayWriteReports, mayWriteSocialWorkReport, maySeeAllReports } from '../../../policies/reports.js';
+import { parseForm } from '../../forms.js';
+import { newReportForm, reportContentFrom } from './form.js';
+import { ANSWER_LABELS, conferenceHeader, forecastRows, kindLabel, readinessRows } from './presenter.js';
+import reportPages from './report-routes.js';
+import { categoryOptions, markingOptions } from './options.js';
+import { formatDateTime } from '../../../domain/deadlines/index.js';
+import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../../domain/conference/kinds.js';
+import { londonDateTime } from '../../../modules/conference-meeting/common.js';
+
+type Params = { Params: { id: string }; Querystring: { kind?: string; child?: string; done?: string } };
+
+
+/** Reports to conference (RP1–RP6, TS12–TS16), the chair's readiness view, and an agency practitioner's conferences. */
+export default async function reportsArea(app: FastifyInstance): Promise<void> {
+  const { db } = app.convene;
+
+  app.get('/my-conferences', { config: { access: mayListOwnConferences } }, async (request, reply) => {
+    const rows = await invitedConferences(db, request.actor!.id);
+    return reply.view('reports/my-conferences.njk', {
+      title: 'My conferences',
+      rows: rows.map((r) => ({ ...r, label: CONFERENCE_KIND_LABELS[r.conference.kind as ConferenceKind] ?? 'Conference', when: r.conference.scheduledStart ? formatDateTime(londonDateTime(r.conference.scheduledStart)) : 'Not yet booked' })),
+      backLink: { href: '/' },
+    });
+  });
+
+  app.get<Params>('/conferences/:id/reports', { config: { access: mayViewConferenceReports } }, async (request, reply) => {
+    const data = await loadConferenceReports(db, request.actionContext(), request.params.id);
+    const { context } = data;
+    const own = context.ownInvitation ? data.written.find((r) => r.invitationId === context.ownInvitation!.id) : null;
+    return reply.view('reports/list.njk', {
+      title: 'Reports to the conference',
+      conference: conferenceHeader(context),
+      rows: data.readiness ? readinessRows(data.readiness) : [],
+      written: data.written.map((r) => ({ id: r.id, kind: kindLabel(r.kind), status: r.status, author: r.authorDetails.author ?? '', child: context.children.find((c) => c.childId === r.childId)?.name ?? 'All children' })),
+      seesAll: context.access === 'all',
+      canWriteAgency: context.ownInvitation !== null && !own && mayWriteReports(request.actor),
+      canWriteSocialWork: mayWriteSocialWorkReport(request.actor),
+      subjects: context.subjects,
+      familyNeedsTime: data.familyNeedsTime,
+      notice: request.query.done === 'submitted' ? 'The report has been submitted to the chair.' : null,
+      backLink: context.access === 'all' ? { href: `/conferences/${context.conference.id}`, text: 'Back to the conference' } : { href: '/my-conferences', text: 'Back to my conferences' },
+    });
+  });
+
+  async function renderNew(request: FastifyRequest<Params>, reply: FastifyReply, kind: ReportKind, childId: string | null, extra: Record<string, unknown> = {}) {
+    const context = await conferenceForReports(db, request.actor, request.params.id);
+    const conferenceType = reportConferenceType(kind, childId, context);
+    return reply.view('reports/report-form.njk', {
+      title: `New ${REPORT_KIND_LABELS[kind].toLowerCase()}`,
+      conference: conferenceHeader(context),
+      kind,
+      kindLabel: REPORT_KIND_LABELS[kind],
+      childId,
+      childName: context.children.find((c) => c.childId === childId)?.name ?? null,
+      headings: headingsFor(kind, conferenceType),
+      conferenceType,
+      markingOptions,
+      categoryOptions,
+      action: `/conferences/${request.params.id}/reports/new`,
+      isNew: true,
+      values: {},
+      backLink: { href: `/conferences/${request.params.id}/reports`, text: 'Back to the reports' },
+      ...extra,
+    });
+  }
+
+  app.get<Params>('/conferences/:id/reports/new', { config: { access: mayWriteReports } }, async (request, reply) => {
+    const kind: ReportKind = request.query.kind === 'social-work' || request.query.kind === 'family-views' ? request.query.kind : 'agency';
+    if (kind !== 'agency' && !mayWriteSocialWorkReport(request.actor)) return reply.callNotFound();
+    return renderNew(request, reply, kind, request.query.child ?? null);
+  });
+
+  app.post<Params>('/conferences/:id/reports/new', { config: { access: mayWriteReports } }, async (request, reply) => {
+    const parsed = parseForm(newReportForm, request.body);
+    if (!parsed.ok) return reply.code(400).view('errors/bad-request.njk', { title: 'That request could not be understood' });
+    const { kind, childId, familyMember } = parsed.data;
+    const context = await conferenceForReports(db, request.actor, request.params.id);
+    const content = reportContentFrom(request.body, kind, reportConferenceType(kind, childId, context));
+    try {
+      const id = await startReport(db, request.actionContext(), request.params.id, { kind, childId, familyMember, content });
+      return reply.redirect(`/reports/${id}?done=saved`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      reply.code(400);
+      return renderNew(request, reply, kind, childId, { errors: error.errors, values: request.body });
+    }
+  });
+
+  app.get<Params>('/conferences/:id/readiness', { config: { access: mayViewReadiness } }, async (request, reply) => {
+    const data = await loadConferenceReports(db, request.actionContext(), request.params.id);
+    if (!maySeeAllReports(request.actor)) return reply.callNotFound();
+    const r = data.readiness;
+    return reply.view('reports/readiness.njk', {
+      title: 'Is the conference ready?',
+      conference: conferenceHeader(data.context),
+      booked: r !== null,
+      rows: r ? readinessRows(r) : [],
+      counts: r?.counts ?? null,
+      stateLabels: REPORT_STATE_LABELS,
+      attendance: r ? r.attendance.map((a) => ({ ...a.invitee, answer: ANSWER_LABELS[a.answer] })) : [],
+      forecasts: r ? forecastRows(r) : [],
+      backLink: { href: `/conferences/${request.params.id}/reports`, text: 'Back to the reports' },
+    });
+  });
+
+  reportPages(app);
+}

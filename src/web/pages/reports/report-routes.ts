@@ -1,0 +1,148 @@
+import { asc, eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { reportDisagreements, reportShares } from '../../../db/schema/index.js';
+import { isFamilyKind } from '../../../domain/conference/agencies.js';
+import { headingsFor, MARKING_LABELS, CONFIDENTIAL_CATEGORY_LABELS, type ConfidentialCategory } from '../../../domain/reports/headings.js';
+import { decideConfidentialPresentation } from '../../../modules/reports/decide-confidential.js';
+import { familyCopyOf, familyCopyPdf } from '../../../modules/reports/family-copy.js';
+import { auditReport, childrenOf, loadReport, type LoadedReport } from '../../../modules/reports/report-common.js';
+import { saveReport } from '../../../modules/reports/save-report.js';
+import { recordDisagreement, shareReport, SHARE_METHODS, SHARE_METHOD_LABELS } from '../../../modules/reports/share-report.js';
+import { submitReport } from '../../../modules/reports/submit-report.js';
+import { ValidationError } from '../../../modules/shared/errors.js';
+import { mayDecideConfidentialPresentation, mayShareReports, mayViewConferenceReports } from '../../../policies/reports.js';
+import { parseForm } from '../../forms.js';
+import { confidentialDecisionForm, disagreementForm, formValuesFrom, reportContentFrom, shareForm, versionForm } from './form.js';
+import { conferenceHeader } from './presenter.js';
+import { categoryOptions, markingOptions } from './options.js';
+
+type Params = { Params: { id: string }; Querystring: { done?: string } };
+
+const NOTICES: Record<string, string> = {
+  saved: 'The report is saved.',
+  shared: 'The sharing is recorded.',
+  disagreement: 'The point raised is recorded.',
+  decided: 'The decision on the confidential section is recorded.',
+};
+
+/** One report: write and submit it (RP1–RP4), the chair's RP4 decision, sharing and disagreements (RP5), the family copy. */
+export default function reportPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+  const access = { config: { access: mayViewConferenceReports } };
+
+  async function load(request: FastifyRequest<Params>): Promise<LoadedReport> {
+    const loaded = await loadReport(db, request.actor, request.params.id);
+    const ctx = request.actionContext();
+    await auditReport(db, ctx, childrenOf(loaded.report.childId, loaded.context), { action: 'child-record-viewed', recordType: 'report', recordId: loaded.report.id });
+    return loaded;
+  }
+
+  async function renderReport(request: FastifyRequest<Params>, reply: FastifyReply, loaded: LoadedReport, extra: Record<string, unknown> = {}) {
+    const { report, context } = loaded;
+    const isAuthor = report.authorId === request.actor?.id;
+    return reply.view('reports/report-form.njk', {
+      title: `${loaded.kind === 'agency' ? 'Agency report' : loaded.kind === 'social-work' ? 'Social work report' : 'The family’s own views'}`,
+      conference: conferenceHeader(context),
+      kind: loaded.kind,
+      report,
+      childName: context.children.find((c) => c.childId === report.childId)?.name ?? null,
+      headings: headingsFor(loaded.kind, loaded.conferenceType),
+      conferenceType: loaded.conferenceType,
+      markingOptions,
+      categoryOptions,
+      markingLabels: MARKING_LABELS,
+      categoryLabels: report.confidentialCategories.map((c) => CONFIDENTIAL_CATEGORY_LABELS[c as ConfidentialCategory] ?? c),
+      action: `/reports/${report.id}`,
+      editable: isAuthor || (loaded.kind !== 'agency' && mayShareReports(request.actor)),
+      canSubmit: isAuthor && report.status === 'draft',
+      canShare: mayShareReports(request.actor) && report.status !== 'draft',
+      isChair: mayDecideConfidentialPresentation(request.actor, context.conference),
+      values: formValuesFrom(loaded.content, report.version),
+      notice: NOTICES[request.query.done ?? ''] ?? null,
+      backLink: { href: `/conferences/${context.conference.id}/reports`, text: 'Back to the reports' },
+      ...extra,
+    });
+  }
+
+  app.get<Params>('/reports/:id', access, async (request, reply) => renderReport(request, reply, await load(request)));
+
+  app.post<Params>('/reports/:id', access, async (request, reply) => {
+    const loaded = await loadReport(db, request.actor, request.params.id);
+    const parsed = parseForm(versionForm, { version: (request.body as Record<string, unknown>)?.version });
+    const content = reportContentFrom(request.body, loaded.kind, loaded.conferenceType);
+    const again = (errors: unknown) => {
+      reply.code(400);
+      return renderReport(request, reply, loaded, { errors, values: request.body });
+    };
+    if (!parsed.ok) return again(parsed.errors);
+    const submit = (request.body as Record<string, unknown>).intent === 'submit';
+    try {
+      await saveReport(db, request.actionContext(), loaded.report.id, { content, version: parsed.data.version });
+      if (submit) {
+        await submitReport(db, request.actionContext(), loaded.report.id, parsed.data.version + 1);
+        return reply.redirect(`/conferences/${loaded.context.conference.id}/reports?done=submitted`);
+      }
+    } catch (error) {
+      if (error instanceof ValidationError) return again(error.errors);
+      throw error;
+    }
+    return reply.redirect(`/reports/${loaded.report.id}?done=saved`);
+  });
+
+  app.post<Params>('/reports/:id/confidential', access, async (request, reply) => {
+    const parsed = parseForm(confidentialDecisionForm, request.body);
+    if (!parsed.ok) return renderReport(request, reply.code(400), await load(request), { errors: parsed.errors });
+    await decideConfidentialPresentation(db, request.actionContext(), request.params.id, parsed.data.confidentialChairDecision);
+    return reply.redirect(`/reports/${request.params.id}?done=decided`);
+  });
+
+  async function renderShare(request: FastifyRequest<Params>, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const loaded = await load(request);
+    const shares = await db.select().from(reportShares).where(eq(reportShares.reportId, loaded.report.id)).orderBy(asc(reportShares.sharedAt));
+    const disagreements = await db.select().from(reportDisagreements).where(eq(reportDisagreements.reportId, loaded.report.id)).orderBy(asc(reportDisagreements.recordedAt));
+    const family = loaded.context.invitations.filter((i) => isFamilyKind(i.inviteeKind) && (i.state === 'sent' || i.state === 'confirmed'));
+    return reply.view('reports/share.njk', {
+      title: 'Share the report with the family',
+      conference: conferenceHeader(loaded.context),
+      report: loaded.report,
+      // The family copy as the family will read it: the page shows only what the PDF holds.
+      familyCopy: familyCopyOf(loaded),
+      family,
+      shares,
+      disagreements,
+      methods: SHARE_METHODS.map((m) => ({ value: m, text: SHARE_METHOD_LABELS[m] })),
+      draft: loaded.report.status === 'draft',
+      values: { language: 'English' },
+      notice: NOTICES[request.query.done ?? ''] ?? null,
+      backLink: { href: `/reports/${loaded.report.id}`, text: 'Back to the report' },
+      ...extra,
+    });
+  }
+
+  const shareAccess = { config: { access: mayShareReports } };
+  app.get<Params>('/reports/:id/share', shareAccess, async (request, reply) => renderShare(request, reply));
+
+  app.post<Params>('/reports/:id/share', shareAccess, async (request, reply) => {
+    const parsed = parseForm(shareForm, request.body);
+    if (!parsed.ok) return renderShare(request, reply.code(400), { errors: parsed.errors, values: parsed.values });
+    try {
+      await shareReport(db, request.actionContext(), request.params.id, parsed.data);
+    } catch (error) {
+      if (error instanceof ValidationError) return renderShare(request, reply.code(400), { errors: error.errors, values: request.body });
+      throw error;
+    }
+    return reply.redirect(`/reports/${request.params.id}/share?done=shared`);
+  });
+
+  app.post<Params>('/reports/:id/disagreements', shareAccess, async (request, reply) => {
+    const parsed = parseForm(disagreementForm, request.body);
+    if (!parsed.ok) return renderShare(request, reply.code(400), { errors: parsed.errors, disagreementValues: parsed.values });
+    await recordDisagreement(db, request.actionContext(), request.params.id, parsed.data);
+    return reply.redirect(`/reports/${request.params.id}/share?done=disagreement`);
+  });
+
+  app.get<Params>('/reports/:id/family-copy.pdf', shareAccess, async (request, reply) => {
+    const { pdf, fileName } = await familyCopyPdf(db, request.actionContext(), request.params.id);
+    return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${fileName}"`).send(pdf);
+  });
+}
