@@ -1,0 +1,90 @@
+import { and, asc, desc, eq, gte, inArray, ne } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import {
+  cases, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, designatedReviewBriefings, meetingDecisions, people,
+  planActionConcerns, planActions, planEndings, planVisits, reviewTriggers, users, visitFrequencyChanges,
+} from '../../db/schema/index.js';
+import { childName, isUuid } from '../front-door/load-records.js';
+import { NotFoundError } from '../shared/errors.js';
+
+/** A conference still to happen: a child who is a subject of one is not asked for again. */
+export const ARRANGING_STATUSES = ['awaiting-authorisation', 'requested', 'booked', 'invitations-sent', 'adjourned'];
+
+export type PlanRow = typeof childProtectionPlans.$inferSelect;
+
+/** The plan with its child and case, or 404. */
+export async function loadPlanCore(db: Queryable, planId: string) {
+  if (!isUuid(planId)) throw new NotFoundError('We could not find that plan.');
+  const [row] = await db
+    .select({ plan: childProtectionPlans, child: people, case: cases })
+    .from(childProtectionPlans)
+    .innerJoin(people, eq(childProtectionPlans.childId, people.id))
+    .innerJoin(cases, eq(childProtectionPlans.caseId, cases.id))
+    .where(eq(childProtectionPlans.id, planId));
+  if (!row) throw new NotFoundError('We could not find that plan.');
+  return { ...row, name: childName(row.child) };
+}
+
+/** Review conferences held for the child since the plan started (TS6, TS7). */
+export async function reviewsHeldFor(db: Queryable, plan: PlanRow): Promise<{ id: string; heldOn: string; kind: string; chairId: string | null }[]> {
+  const rows = await db
+    .select({ id: conferences.id, heldOn: conferences.heldOn, kind: conferences.kind, chairId: conferences.chairId })
+    .from(conferenceChildren)
+    .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
+    .where(and(
+      eq(conferenceChildren.childId, plan.childId), eq(conferenceChildren.role, 'subject'), eq(conferences.status, 'held'),
+      inArray(conferences.kind, ['review', 'designated-review', 'reconvened']), gte(conferences.heldOn, plan.startDate),
+      plan.startConferenceId ? ne(conferences.id, plan.startConferenceId) : undefined,
+    ))
+    .orderBy(asc(conferences.heldOn));
+  return rows.filter((r): r is { id: string; heldOn: string; kind: string; chairId: string | null } => r.heldOn !== null && r.heldOn > plan.startDate);
+}
+
+/** The conference being arranged for this child now, if any. */
+export async function arrangingConferenceFor(db: Queryable, childId: string) {
+  const [row] = await db
+    .select({ id: conferences.id, kind: conferences.kind, status: conferences.status, dueDate: conferences.dueDate, version: conferences.version })
+    .from(conferenceChildren)
+    .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
+    .where(and(eq(conferenceChildren.childId, childId), eq(conferenceChildren.role, 'subject'), inArray(conferences.status, ARRANGING_STATUSES)))
+    .orderBy(desc(conferences.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Everything the plan page shows. */
+export async function loadPlan(db: Queryable, planId: string) {
+  const core = await loadPlanCore(db, planId);
+  const { plan } = core;
+  const [lead] = plan.leadSocialWorkerId
+    ? await db.select({ id: users.id, displayName: users.displayName, email: users.email }).from(users).where(eq(users.id, plan.leadSocialWorkerId))
+    : [];
+  const [startConference] = plan.startConferenceId
+    ? await db.select().from(conferences).where(eq(conferences.id, plan.startConferenceId))
+    : [];
+  const [decision] = plan.startConferenceId
+    ? await db.select({ coreGroupMembers: meetingDecisions.coreGroupMembers }).from(meetingDecisions)
+        .where(and(eq(meetingDecisions.conferenceId, plan.startConferenceId), eq(meetingDecisions.childId, plan.childId)))
+    : [];
+  const [pending] = await db.select({ id: meetingDecisions.id, conferenceId: meetingDecisions.conferenceId }).from(meetingDecisions)
+    .where(and(eq(meetingDecisions.planId, plan.id), eq(meetingDecisions.discontinuationPending, true)));
+  return {
+    ...core,
+    lead: lead ?? null,
+    startConference: startConference ?? null,
+    decidedCoreGroupMembers: decision?.coreGroupMembers ?? [],
+    pendingDiscontinuation: pending ?? null,
+    reviewsHeld: await reviewsHeldFor(db, plan),
+    arranging: await arrangingConferenceFor(db, plan.childId),
+    actions: await db.select().from(planActions).where(eq(planActions.planId, plan.id)).orderBy(asc(planActions.createdAt)),
+    coreGroups: await db.select().from(coreGroupMeetings).where(eq(coreGroupMeetings.planId, plan.id)).orderBy(asc(coreGroupMeetings.heldOn)),
+    visits: await db.select().from(planVisits).where(eq(planVisits.planId, plan.id)).orderBy(asc(planVisits.visitedOn)),
+    frequencyChanges: await db.select().from(visitFrequencyChanges).where(eq(visitFrequencyChanges.planId, plan.id)).orderBy(desc(visitFrequencyChanges.requestedAt)),
+    triggers: await db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, plan.id)).orderBy(desc(reviewTriggers.recordedAt)),
+    concerns: await db.select().from(planActionConcerns).where(eq(planActionConcerns.planId, plan.id)).orderBy(desc(planActionConcerns.reportedAt)),
+    ending: (await db.select().from(planEndings).where(eq(planEndings.planId, plan.id)))[0] ?? null,
+    briefings: await db.select().from(designatedReviewBriefings).where(eq(designatedReviewBriefings.planId, plan.id)).orderBy(desc(designatedReviewBriefings.writtenAt)),
+  };
+}
+
+export type LoadedPlan = Awaited<ReturnType<typeof loadPlan>>;

@@ -1,0 +1,81 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import type { Queryable } from '../../db/client.js';
+import { cases, childProtectionPlans, people, planVisits, visitFrequencyChanges } from '../../db/schema/index.js';
+import { formatDate } from '../../domain/deadlines/index.js';
+import { nextVisitDue, visitBreaches } from '../../domain/plans/visits.js';
+import { childName } from '../front-door/load-records.js';
+import { deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
+
+const LIMIT = 50;
+
+async function openPlans(db: Queryable, filter: { leadSocialWorkerId?: string; teamManagerId?: string }) {
+  return db
+    .select({ plan: childProtectionPlans, child: people })
+    .from(childProtectionPlans)
+    .innerJoin(people, eq(childProtectionPlans.childId, people.id))
+    .innerJoin(cases, eq(childProtectionPlans.caseId, cases.id))
+    .where(and(
+      isNull(childProtectionPlans.endDate),
+      filter.leadSocialWorkerId ? eq(childProtectionPlans.leadSocialWorkerId, filter.leadSocialWorkerId) : undefined,
+      filter.teamManagerId ? eq(cases.teamManagerId, filter.teamManagerId) : undefined,
+    ))
+    .limit(500);
+}
+
+async function visitsByPlan(db: Queryable, planIds: string[]) {
+  const rows = planIds.length
+    ? await db.select({ planId: planVisits.planId, visitedOn: planVisits.visitedOn, childSeen: planVisits.childSeen }).from(planVisits).where(inArray(planVisits.planId, planIds))
+    : [];
+  const map = new Map<string, { visitedOn: string; childSeen: boolean }[]>();
+  for (const r of rows) map.set(r.planId, [...(map.get(r.planId) ?? []), r]);
+  return map;
+}
+
+/** CG3: the team manager's "breaches" section: children not seen within their visit frequency (TS24). */
+export async function visitBreachItems(db: Queryable, ctx: QueueContext, teamManagerId?: string): Promise<WorkItem[]> {
+  const plans = await openPlans(db, teamManagerId ? { teamManagerId } : {});
+  const visits = await visitsByPlan(db, plans.map((p) => p.plan.id));
+  const today = ctx.now.toPlainDate();
+  const items: WorkItem[] = [];
+  for (const { plan, child } of plans) {
+    const facts = { pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, frequencyWeeks: plan.visitFrequencyWeeks, visits: visits.get(plan.id) ?? [] };
+    const open = visitBreaches(facts, today).find((b) => b.seenOn === null);
+    if (!open) continue;
+    items.push(undatedItem({
+      title: `Visit missed: ${childName(child)}`,
+      detail: `Not seen since ${formatDate(Temporal.PlainDate.from(nextVisitDue(facts).lastSeenOn ?? plan.startDate))}; a visit was due by ${formatDate(Temporal.PlainDate.from(open.dueBy))} (${open.daysLate} days ago).`,
+      href: `/plans/${plan.id}`,
+    }, open.dueBy));
+  }
+  return mostUrgentFirst(items).slice(0, LIMIT);
+}
+
+/** CG3: visit frequency changes waiting for a team manager. */
+export async function visitFrequencyApprovalItems(db: Queryable): Promise<WorkItem[]> {
+  const rows = await db
+    .select({ change: visitFrequencyChanges, child: people })
+    .from(visitFrequencyChanges)
+    .innerJoin(people, eq(visitFrequencyChanges.childId, people.id))
+    .where(eq(visitFrequencyChanges.status, 'pending'))
+    .orderBy(asc(visitFrequencyChanges.requestedAt))
+    .limit(LIMIT);
+  return rows.map((r) => undatedItem({
+    title: `Visit frequency: ${childName(r.child)}`,
+    detail: `Every ${r.change.proposedWeeks} weeks instead of ${r.change.fromWeeks ?? 'no set frequency'}: ${r.change.reasons}`,
+    href: `/plans/${r.change.planId}/visit-frequency`,
+  }, r.change.requestedAt.toISOString()));
+}
+
+/** TS24: the social worker's "visits due" section, most urgent first. */
+export async function visitsDueItems(db: Queryable, ctx: QueueContext, socialWorkerId: string): Promise<WorkItem[]> {
+  const plans = await openPlans(db, { leadSocialWorkerId: socialWorkerId });
+  const visits = await visitsByPlan(db, plans.map((p) => p.plan.id));
+  return mostUrgentFirst(plans.map(({ plan, child }) => {
+    const next = nextVisitDue({ pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, frequencyWeeks: plan.visitFrequencyWeeks, visits: visits.get(plan.id) ?? [] });
+    const item = { title: `Visit: ${childName(child)}`, href: `/plans/${plan.id}` };
+    return next.deadline
+      ? deadlineItem(ctx, { ruleId: 'TS24', pack: ctx.pack, from: next.lastSeenOn ?? plan.startDate, ...(plan.visitFrequencyWeeks ? { intervalWeeks: plan.visitFrequencyWeeks } : {}) }, item)
+      : undatedItem({ ...item, detail: next.problem ?? undefined });
+  })).slice(0, LIMIT);
+}

@@ -1,0 +1,80 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { conferences, reviewTriggers } from '../../db/schema/index.js';
+import type { PackId } from '../../domain/packs/pack-id.js';
+import { reviewTriggerProblems, type ReviewTrigger } from '../../domain/plans/reviews.js';
+import { mayRequestReview } from '../../policies/plans.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { workingCalendar } from '../calendar/calendar-store.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ForbiddenError, ValidationError } from '../shared/errors.js';
+import { arrangingConferenceFor, loadPlanCore } from './load-plan.js';
+import { ensureOpen, todayOf } from './plan-write.js';
+import { createReviewRequest, isBefore, reviewOf } from './review-request.js';
+
+export interface ReviewRequestInput {
+  /** 'now': the review is simply asked for now; otherwise an RV2 reason to bring it forward. */
+  trigger: ReviewTrigger | 'now';
+  details: string;
+  occurredOn: string;
+  holdBy: string;
+  chairConsulted: boolean;
+}
+
+export interface ReviewRequestResult {
+  conferenceId: string;
+  created: boolean;
+}
+
+/**
+ * RV2: asks for the review now, or records a reason to bring it forward. Where a review is
+ * already being arranged for the child the reason is attached to it (and, while it is still to
+ * book, its hold-by date brought forward); otherwise a review is requested from business support.
+ */
+export async function requestReview(db: Database, context: ActionContext, pack: PackId, planId: string, input: ReviewRequestInput): Promise<ReviewRequestResult> {
+  if (!mayRequestReview(context.actor)) throw new ForbiddenError();
+  const { plan, name, child, case: episode } = await loadPlanCore(db, planId);
+  ensureOpen(plan, name);
+  const calendar = await workingCalendar(db);
+  const { review, lastChairId } = await reviewOf(db, pack, calendar, plan, child.dateOfBirth);
+  const today = todayOf(context);
+  if (input.trigger !== 'now') {
+    const problems = reviewTriggerProblems({ trigger: input.trigger, occurredOn: input.occurredOn, holdBy: input.holdBy, chairConsulted: input.chairConsulted, statutoryDate: review.holdBy, today });
+    if (problems.length) throw new ValidationError(problems);
+  } else if (input.holdBy < today || input.holdBy > review.holdBy) {
+    throw new ValidationError([{ field: 'holdBy', message: `Enter a date from today to ${review.holdBy}, when the review is due` }]);
+  }
+  const arranging = await arrangingConferenceFor(db, plan.childId);
+  if (input.trigger === 'now' && arranging) {
+    throw new ValidationError([{ field: 'trigger', message: `A conference is already being arranged for ${name}: to bring it forward, record the reason` }]);
+  }
+
+  return db.transaction(async (tx) => {
+    let conferenceId: string;
+    let created = false;
+    if (arranging) {
+      conferenceId = arranging.id;
+      if (arranging.status === 'requested' && (!arranging.dueDate || isBefore(input.holdBy, arranging.dueDate))) {
+        await tx.update(conferences).set({ dueDate: input.holdBy, version: arranging.version + 1 })
+          .where(and(eq(conferences.id, arranging.id), eq(conferences.version, arranging.version)));
+      }
+    } else {
+      conferenceId = await createReviewRequest(tx, context, pack, {
+        plan, householdId: episode.householdId, review, holdBy: input.holdBy, chairId: lastChairId, iroId: episode.iroId,
+        because: input.trigger === 'now' ? 'requested now' : `brought forward: ${input.trigger}`,
+      });
+      created = true;
+    }
+    if (input.trigger !== 'now') {
+      const [row] = await tx.insert(reviewTriggers).values({
+        planId, childId: plan.childId, trigger: input.trigger, details: input.details, occurredOn: input.occurredOn, holdBy: input.holdBy,
+        chairConsulted: input.chairConsulted, conferenceId, recordedAt: context.now, recordedBy: context.actor?.id ?? null,
+      }).returning({ id: reviewTriggers.id });
+      await recordAudit(tx, context, {
+        action: 'review-brought-forward', recordType: 'review-trigger', recordId: row?.id ?? planId, childId: plan.childId,
+        details: { planId, trigger: input.trigger, holdBy: input.holdBy, conferenceId, newRequest: created },
+      });
+    }
+    return { conferenceId, created };
+  });
+}

@@ -1,0 +1,63 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { planActions, planActionVersions, type PlanActionSnapshot } from '../../db/schema/index.js';
+import { mayKeepPlan } from '../../policies/plans.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { isUuid } from '../front-door/load-records.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
+import { loadPlanCore } from './load-plan.js';
+import { ensureOpen } from './plan-write.js';
+
+export const PLAN_ACTION_STATUSES = ['not-started', 'in-progress', 'done', 'cannot-be-done'] as const;
+export type PlanActionStatus = (typeof PLAN_ACTION_STATUSES)[number];
+export const PLAN_ACTION_STATUS_LABELS: Record<PlanActionStatus, string> = {
+  'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done', 'cannot-be-done': 'Cannot be done',
+};
+
+export interface PlanActionInput {
+  action: string;
+  owner: string;
+  ownerRole: string;
+  dueOn: string | null;
+  progress: string;
+  status: PlanActionStatus;
+}
+
+/**
+ * PL2: adds a line to the detailed plan, or updates one at the version the person saw. Every
+ * version is kept, so the plan as it stood at any core group can be shown again.
+ */
+export async function savePlanAction(
+  db: Database, context: ActionContext, planId: string, input: PlanActionInput, existing?: { actionId: string; version: number },
+): Promise<string> {
+  if (!mayKeepPlan(context.actor)) throw new ForbiddenError();
+  const { plan, name } = await loadPlanCore(db, planId);
+  ensureOpen(plan, name);
+  const snapshot: PlanActionSnapshot = { ...input };
+  return db.transaction(async (tx) => {
+    let id: string;
+    let version: number;
+    if (existing) {
+      if (!isUuid(existing.actionId)) throw new NotFoundError('We could not find that plan action.');
+      const updated = await tx.update(planActions)
+        .set({ ...input, version: existing.version + 1, updatedAt: context.now, updatedBy: context.actor?.id ?? null })
+        .where(and(eq(planActions.id, existing.actionId), eq(planActions.planId, planId), eq(planActions.version, existing.version)))
+        .returning({ id: planActions.id, version: planActions.version });
+      if (!updated[0]) throw new ConflictError('This action changed while you were looking at it: check it again.');
+      ({ id, version } = updated[0]);
+    } else {
+      const [row] = await tx.insert(planActions)
+        .values({ planId, childId: plan.childId, ...input, createdAt: context.now, updatedAt: context.now, updatedBy: context.actor?.id ?? null })
+        .returning({ id: planActions.id, version: planActions.version });
+      if (!row) throw new Error('plan action insert returned nothing');
+      ({ id, version } = row);
+    }
+    await tx.insert(planActionVersions).values({ actionId: id, version, snapshot, at: context.now, by: context.actor?.id ?? null });
+    await recordAudit(tx, context, {
+      action: existing ? 'plan-action-updated' : 'plan-action-added', recordType: 'plan-action', recordId: id, childId: plan.childId,
+      details: { planId, status: input.status, version },
+    });
+    return id;
+  });
+}
