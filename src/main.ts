@@ -1,6 +1,7 @@
 import { loadSettings, SettingsError } from './config.js';
 import { DataDirLockedError } from './db/data-lock.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
+import { requestDueReviews } from './modules/plans/request-due-reviews.js';
 import { openConfiguredDatabase } from './runtime.js';
 import { buildApp } from './web/app.js';
 
@@ -20,6 +21,10 @@ async function main(): Promise<void> {
       }
     }
   }
+
+  // Reviews coming due are requested on start (and by `bin/convene reviews request`), so business
+  // support can book them in time; it is idempotent.
+  await requestDueReviews(database.db, new Date(), settings.pack);
 
   const app = await buildApp({ settings, database });
   let stopping = false;

@@ -6,6 +6,9 @@ import {
   addresses, cases, chairWorkingPatterns, householdMembers, households, organisations, people, professionals, relationships, rooms, teams, users,
 } from '../../db/schema/index.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
+import { seedBookedReview } from './seed-booked-review.js';
+import { seedDemoPlans } from './seed-plans.js';
+import { seedDemoReports } from './seed-reports.js';
 import { seedFamilyStage, type SeededChild } from './seed-stages.js';
 import { ROLE_IDS, ROLE_LABELS, type RoleId } from '../../policies/roles.js';
 import { hashPassword, randomPassword } from '../accounts/passwords.js';
@@ -103,9 +106,13 @@ export async function seedDemo(
       children += seeded.children.length;
       childNumber += family.children.length;
     }
+    await seedDemoPlans(tx, { now });
+    await seedBookedReview(tx, { now, pack: options.pack ?? 'national', chairId: chair?.id ?? null, minuteTakerId: byRole.get('business-support')?.id ?? null, bookedBy: byRole.get('business-support')?.id ?? null });
     await recordAudit(tx, systemContext(now), { action: 'demo-seeded', details: { users: userRows.length, children } });
     return { users: userRows.length, children };
   });
+  // Its own transaction: the demo practitioner invited to the booked review, with a submitted report.
+  await seedDemoReports(db, now);
 
   let passwordFile: string | null = null;
   if (!options.password) {

@@ -124,6 +124,7 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
   return {
     case: row, child, address: address ?? null, socialWorker: nameOf(row.socialWorkerId), teamManager: nameOf(row.teamManagerId),
     household: household.filter((h) => h.person.id !== child.id), relationships: relationshipRows,
+    openPlanId: plans.find((p) => !p.endDate)?.id ?? null,
     chronology, deadlines: mostUrgentFirst(deadlines), euPrompt: euSettlementPrompt(child.euSettlementStatus),
   };
 }

@@ -22,7 +22,7 @@ export async function queueForRole(db: Queryable, actor: Actor, role: RoleId, no
     case 'business-support':
       return businessSupportQueue(db, ctx);
     case 'team-manager':
-      return teamManagerQueue(db, ctx);
+      return teamManagerQueue(db, ctx, actor);
     case 'service-manager':
       return serviceManagerQueue(db, ctx);
     case 'chair':

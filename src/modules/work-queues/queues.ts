@@ -10,6 +10,7 @@ import type { PackId } from '../../domain/packs/pack-id.js';
 import type { Actor } from '../../policies/roles.js';
 import { coreAssessmentDueOn, referralDecisionDueOn } from '../../domain/front-door/timings.js';
 import { formatDate } from '../../domain/deadlines/index.js';
+import { visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
 import { datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
@@ -44,8 +45,12 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
   return { 'to-book': await conferencesIn(db, ctx, 'requested', (id) => `/conferences/${id}`) };
 }
 
-export async function teamManagerQueue(db: Queryable, ctx: QueueContext) {
-  return { authorisations: await conferencesIn(db, ctx, 'awaiting-authorisation', (id) => `/conferences/${id}/authorise`) };
+export async function teamManagerQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
+  return {
+    authorisations: [...(await conferencesIn(db, ctx, 'awaiting-authorisation', (id) => `/conferences/${id}/authorise`)), ...(await visitFrequencyApprovalItems(db))],
+    // Missed visits on the plans of the cases this manager oversees (CG3).
+    breaches: await visitBreachItems(db, ctx, actor.id),
+  };
 }
 
 export async function serviceManagerQueue(db: Queryable, ctx: QueueContext) {
@@ -127,6 +132,7 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     : [];
   const lastReviewOf = new Map(lastReviews.map((r) => [r.childId, r.last]));
   return {
+    'visits-due': await visitsDueItems(db, ctx, actor.id),
     'reports-due': mostUrgentFirst([
       ...undecided.map((u) => {
         const received = Temporal.Instant.from(u.r.receivedAt.toISOString()).toZonedDateTimeISO('Europe/London').toPlainDate();
