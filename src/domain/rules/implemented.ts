@@ -98,4 +98,144 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'test/e2e/meeting.e2e.test.ts::the conference meeting > a hertfordshire ICPC for two siblings: quorum, views, a plan for one and child in need for the other, decisions sheet, record and the father’s partial copy',
   ],
   RC4: ['src/domain/conference/record-rules.test.ts::RC4: confidentiality notice > names the chair, and in pan-dorset the lead professional too'],
+  IN1: [
+    'src/domain/invitations/checklist.test.ts::IN1: invites every parent with parental responsibility, the absent parent too, each with the reason',
+    'src/domain/invitations/checklist.test.ts::IN1: suggests a birth father without parental responsibility, and a carer living with the child as family',
+    'src/domain/invitations/checklist.test.ts::IN1: suggests the child from 12, not younger, and the social worker and team manager always',
+    'src/modules/invitations/invitations.test.ts::IN1: removing a parent needs a reason; once removed they are not suggested again',
+    'src/web/pages/invitations/invitation-pages.test.ts::IN1: removing a parent asks for a reason; a bad email is refused; then the checklist is confirmed',
+  ],
+  IN2: [
+    'src/domain/invitations/checklist.test.ts::IN2: police at every initial; at a review only for an investigation, domestic abuse or neglect',
+    'src/domain/invitations/checklist.test.ts::IN2: health visitor for an under-5, school nurse and school for a school-age child',
+    'src/domain/invitations/checklist.test.ts::IN2: one GP per practice, naming each child and parent it covers',
+    'src/domain/invitations/checklist.test.ts::UB2/IN2: midwives and the midwifery manager for an unborn child',
+    'src/domain/invitations/checklist.test.ts::IN2: housing only for social housing; legal only when the team manager asks',
+    'src/domain/invitations/checklist.test.ts::IN2: the out-of-hours team on any of its three conditions, and not on two referrals',
+    'src/domain/invitations/checklist.test.ts::IN2: a paediatrician for an injury, a report, a dispute, a disability or growth concern',
+    "src/domain/invitations/checklist.test.ts::IN2: children's centre for an under-5 it works with; the Guardian as observer in proceedings; the IRO for a looked-after child",
+    'src/domain/invitations/checklist.test.ts::IN2: foster carers and adult services where involved',
+    'src/modules/invitations/invitations.test.ts::IN2: builds the checklist with a reason for each suggestion, named contacts from the directory, and is idempotent',
+    'src/web/pages/invitations/invitation-pages.test.ts::IN2: business support builds the checklist with reasons, and each view of the list is audited per child',
+  ],
+  IN3: [
+    'src/documents/invitation-documents.test.ts::IN3: the parent letter names every subject child, mentions the parents’ leaflet and lists everyone invited',
+    'src/documents/invitation-documents.test.ts::IN3: the agency letter carries the complaints leaflet, the chair’s name and contacts, and asks for a report',
+    'src/modules/invitations/invitations.test.ts::IN3: will not send while an invitee has no address for their channel, naming them',
+    'src/modules/invitations/invitations.test.ts::IN3: sends in one go: letters naming every child and listing everyone, PDF and calendar by email, post recorded as posted, status moved, audited per child',
+    'src/modules/outbox/sender.test.ts::IN3: delivers sent invitations by SMTP with the letter (PDF) and the calendar file (ICS) attached',
+    'src/web/pages/invitations/invitation-pages.test.ts::IN3: shows what will be sent, sends, and offers the letter copy as kept; the conference moves on',
+  ],
+  IN4: [
+    'src/modules/invitations/invitations.test.ts::IN4: records responses; a colleague must be named; apologies without a report are chased',
+    'src/web/pages/invitations/invitation-pages.test.ts::IN4: records a response and asks to chase a report after apologies',
+  ],
+  IN5: [
+    'src/web/pages/participation/participation-pages.test.ts::IN5: a declared wish not to attend is respected, and the views reach the conference another way',
+  ],
+  IN6: [
+    'src/domain/participation/participation.test.ts::records the date of the offer with the answer',
+    'src/domain/participation/participation.test.ts::a refusal is offered again at each review, not at the initial',
+  ],
+  IN7: [
+    'src/web/pages/participation/participation-pages.test.ts::IN7: refuses a family member as interpreter with a message; IN8 and EX4: saves preparation and the supporter',
+  ],
+  IN8: [
+    'src/web/pages/participation/participation-pages.test.ts::IN7: refuses a family member as interpreter with a message; IN8 and EX4: saves preparation and the supporter',
+  ],
+  IN9: [
+    'src/documents/invitation-documents.test.ts::IN9: an observer’s letter says they take no part',
+    'src/modules/invitations/invitations.test.ts::IN9/TS17: an observer asked for late is flagged; only the chair agrees, and with the family’s consent they are invited',
+    'src/web/pages/invitations/invitation-pages.test.ts::IN9: records an observer request; only the chair decides, with the family’s consent',
+  ],
+  RP1: [
+    'src/domain/reports/report-content.test.ts::RP1: a required heading left empty is refused; an optional one is not',
+    'src/web/pages/reports/reports-pages.test.ts::RP1 and RP6: the social worker writes the social work report and records the family’s own views; forms start without errors',
+  ],
+  RP2: [
+    'src/domain/reports/report-content.test.ts::covers involvement, health, other adults, concerns, strengths, child’s views, parenting, analysis',
+    'src/domain/reports/report-content.test.ts::adds involvement since the last conference, outcomes and new concerns for a review',
+  ],
+  RP3: [
+    'src/domain/reports/report-content.test.ts::RP3: a written contribution without a fact/observation/allegation/opinion marking is refused',
+    'src/web/pages/reports/reports-pages.test.ts::RP3: refuses to submit a report with an unmarked contribution, naming the heading',
+  ],
+  RP4: [
+    'src/domain/reports/report-content.test.ts::RP4: a confidential section needs its reasons and its kind, even in a draft',
+    'src/web/pages/reports/reports-pages.test.ts::RP4: refuses a confidential section without its reasons',
+    'src/web/pages/reports/reports-pages.test.ts::RP4: only the chair records how the confidential section is presented',
+  ],
+  RP5: [
+    'src/web/pages/reports/reports-pages.test.ts::the practitioner writes and submits; the social worker shares the family copy, which never holds the confidential text',
+  ],
+  RP6: [
+    'src/web/pages/reports/reports-pages.test.ts::RP1 and RP6: the social worker writes the social work report and records the family’s own views; forms start without errors',
+  ],
+  EX1: [
+    'src/web/pages/participation/participation-pages.test.ts::EX1: refuses a prosecution alone as a ground, and writes nothing',
+  ],
+  EX2: [
+    'src/web/pages/participation/participation-pages.test.ts::EX2, EX3, EX4 and TS18: the chair decides with reasons and period; the letter and the supporter rule follow',
+  ],
+  EX3: [
+    'src/web/pages/participation/participation-pages.test.ts::EX2, EX3, EX4 and TS18: the chair decides with reasons and period; the letter and the supporter rule follow',
+  ],
+  EX4: [
+    'src/web/pages/participation/participation-pages.test.ts::IN7: refuses a family member as interpreter with a message; IN8 and EX4: saves preparation and the supporter',
+    'src/web/pages/participation/participation-pages.test.ts::EX2, EX3, EX4 and TS18: the chair decides with reasons and period; the letter and the supporter rule follow',
+  ],
+  PL2: [
+    'src/modules/plans/plans.test.ts::records the first core group with absentees’ views and bumps the plan version (CG1, PL2)',
+    'src/modules/plans/plans.test.ts::keeps every version of a plan action and refuses a stale update (PL2)',
+  ],
+  CG1: [
+    'src/modules/plans/plans.test.ts::records the first core group with absentees’ views and bumps the plan version (CG1, PL2)',
+    'src/modules/plans/plans.test.ts::nottinghamshire refuses a second core group when the team manager chaired neither (CG1)',
+    'src/web/pages/plans/plan-pages.test.ts::records a core group (refusing a missing absentee view) and a missed visit, which the plan page flags (CG1, CG3)',
+  ],
+  CG2: [
+    'src/modules/plans/plans.test.ts::tells the manager and the lead social worker when an action cannot be carried out (CG2)',
+  ],
+  CG3: [
+    'src/modules/plans/plans.test.ts::records seen and not-seen visits per child, flags the breach to the team manager, and changes frequency only with approval (CG3, TS24)',
+    'src/policies/plans.test.ts::only a team manager approves a visit frequency change (CG3)',
+    'src/web/pages/plans/plan-pages.test.ts::records a core group (refusing a missing absentee view) and a missed visit, which the plan page flags (CG1, CG3)',
+  ],
+  RV2: [
+    'src/modules/plans/plans.test.ts::brings the review forward for an RV2 reason, and asks the chair first about new section 47 enquiries (RV2)',
+    'src/web/pages/plans/plan-pages.test.ts::brings the review forward for a failing plan: business support gets a request to book (RV2)',
+  ],
+  EN1: [
+    'src/modules/plans/plans.test.ts::a service manager ends a plan on the child’s death: everyone invited is told and the review stands down (EN1, EN4, EN5)',
+    'src/modules/plans/plans.test.ts::refuses the 18th-birthday route before the birthday, and a looked-after consultation where the pack has none (EN1, EN2)',
+    'src/policies/plans.test.ts::a service manager ends a plan without a conference; the chair confirms a pending ending (EN1, EN6)',
+    'src/web/pages/plans/plan-pages.test.ts::a service manager checks, then ends the plan; the people told are queued (EN1, EN4, EN5)',
+  ],
+  EN2: [
+    'src/modules/plans/plans.test.ts::refuses the 18th-birthday route before the birthday, and a looked-after consultation where the pack has none (EN1, EN2)',
+  ],
+  EN3: [
+    'src/domain/plans/ending.test.ts::EN3: a first review ends a plan only in an exceptional circumstance, with the child heard and the core assessment done',
+  ],
+  EN4: [
+    'src/modules/plans/plans.test.ts::a service manager ends a plan on the child’s death: everyone invited is told and the review stands down (EN1, EN4, EN5)',
+    'src/web/pages/plans/plan-pages.test.ts::a service manager checks, then ends the plan; the people told are queued (EN1, EN4, EN5)',
+  ],
+  EN5: [
+    'src/domain/plans/ending.test.ts::requires the reason, a date after the start, and what support continues (EN5)',
+    'src/modules/plans/plans.test.ts::a service manager ends a plan on the child’s death: everyone invited is told and the review stands down (EN1, EN4, EN5)',
+    'src/web/pages/plans/plan-pages.test.ts::a service manager checks, then ends the plan; the people told are queued (EN1, EN4, EN5)',
+  ],
+  EN6: [
+    'src/domain/plans/ending.test.ts::EN6: an ending waiting for an absent professional is confirmed only once agreed in writing',
+    'src/policies/plans.test.ts::a service manager ends a plan without a conference; the chair confirms a pending ending (EN1, EN6)',
+  ],
+  UB2: [
+    'src/domain/invitations/checklist.test.ts::UB2/IN2: midwives and the midwifery manager for an unborn child',
+  ],
+  RV1: [
+    'src/domain/conference/decision.test.ts::a category change at a review needs grounds',
+    'src/modules/conference-meeting/follow-ups.test.ts::a review that keeps the plan changes the latest category only with grounds, and keeps the initial one (DC4)',
+    'src/domain/reports/report-content.test.ts::adds progress against the plan, visit dates and proposed revisions for a review',
+  ],
 };
