@@ -5,6 +5,7 @@ import { conferences, meetingDecisions, meetingViews, outboxMessages } from '../
 import { pdfText } from '../../src/documents/pdf-text.js';
 import { TEST_PASSWORD } from '../support/factories.js';
 import { attendanceByName, createMeetingFixture, meetingUnderWay, type MeetingFixture } from '../support/meeting-factory.js';
+import { startTestSmtp, type TestSmtp } from '../../src/modules/outbox/test-smtp.test-support.js';
 import { expectAccessible, signIn, startJourney, type Running } from './support.js';
 
 /**
@@ -54,10 +55,15 @@ async function giveView(page: Page, base: string, childId: string, who: string, 
 
 describe('the conference meeting', () => {
   let run: Running;
+  let smtp: TestSmtp;
   beforeAll(async () => {
-    run = await startJourney();
+    smtp = await startTestSmtp();
+    run = await startJourney({ env: { SMTP_URL: smtp.url } });
   });
-  afterAll(async () => run.close());
+  afterAll(async () => {
+    await run.close();
+    await smtp.close();
+  });
 
   it('a hertfordshire ICPC for two siblings: quorum, views, a plan for one and child in need for the other, decisions sheet, record and the father’s partial copy', async () => {
     const f = await todaysConference(run, 'hertfordshire', { secondSubject: true });
@@ -156,6 +162,12 @@ describe('the conference meeting', () => {
     await submit(minuteTaker, 'Send to everyone invited');
     const sent = await run.database.db.select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId));
     expect(sent.map((m) => m.toName)).toEqual(expect.arrayContaining(['Demi Testington', 'Fred Testington', 'PC Petra Placeholder']));
+    // The sender delivers the emailed ones through SMTP; the father's goes by post.
+    const emailed = sent.filter((m) => m.channel === 'email');
+    const arrived = await smtp.waitFor(emailed.length, 30_000);
+    const toMother = arrived.find((m) => m.to.some((to) => to.startsWith('demi-')));
+    expect(toMother?.attachments.some((a) => a.contentType.includes('pdf'))).toBe(true);
+    expect(sent.find((m) => m.toName === 'Fred Testington')?.channel).toBe('post');
 
     // The minute taker drafts the record; the chair approves it.
     await minuteTaker.goto(`${run.baseUrl}/conferences/${f.conferenceId}/record`);
