@@ -9,7 +9,7 @@ import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/confer
 import type { PackId } from '../../domain/packs/pack-id.js';
 import type { Actor } from '../../policies/roles.js';
 import { coreAssessmentDueOn, referralDecisionDueOn } from '../../domain/front-door/timings.js';
-import { formatDate } from '../../domain/deadlines/index.js';
+import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
 import { visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
 import { datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
 
@@ -43,6 +43,11 @@ async function conferencesIn(db: Queryable, ctx: QueueContext, status: string, h
 
 export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
   return { 'to-book': await conferencesIn(db, ctx, 'requested', (id) => `/conferences/${id}`) };
+}
+
+/** A conference start as staff read it: London wall-clock time. */
+function startsAt(start: Date): string {
+  return formatDateTime(Temporal.Instant.fromEpochMilliseconds(start.getTime()).toZonedDateTimeISO('Europe/London').toPlainDateTime());
 }
 
 export async function teamManagerQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
@@ -92,7 +97,7 @@ export async function chairQueue(db: Queryable, actor: Actor) {
   const atChair = await db.select().from(complaints).where(eq(complaints.stage, 'chair')).orderBy(asc(complaints.receivedOn)).limit(LIMIT);
   return {
     conferences: mine.map((c) =>
-      undatedItem({ title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, detail: c.scheduledStart ? `Starts ${c.scheduledStart.toISOString().slice(0, 16).replace('T', ' ')} UTC` : undefined, href: `/conferences/${c.id}` }, c.scheduledStart?.toISOString() ?? '9999'),
+      undatedItem({ title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}` }, c.scheduledStart?.toISOString() ?? '9999'),
     ),
     dissent: atChair.map((c) => undatedItem({ title: `Complaint from ${c.complainantName}`, href: `/complaints/${c.id}` }, c.receivedOn)),
   };
@@ -179,6 +184,6 @@ export async function agencyQueue(db: Queryable, actor: Actor) {
     .where(and(eq(invitations.userId, actor.id), inArray(conferences.status, ['booked', 'invitations-sent'])))
     .limit(LIMIT);
   return {
-    invitations: mine.map((m) => undatedItem({ title: kindLabel(m.kind), detail: m.scheduledStart ? `Starts ${m.scheduledStart.toISOString().slice(0, 16).replace('T', ' ')} UTC` : undefined, href: `/conferences/${m.conferenceId}` })),
+    invitations: mine.map((m) => undatedItem({ title: kindLabel(m.kind), detail: m.scheduledStart ? `Starts ${startsAt(m.scheduledStart)}` : undefined, href: `/conferences/${m.conferenceId}` })),
   };
 }
