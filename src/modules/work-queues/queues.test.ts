@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { childProtectionPlans, conferences } from '../../db/schema/index.js';
+import { childProtectionPlans, conferenceRecords, conferences, meetingDistributions } from '../../db/schema/index.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
@@ -53,5 +53,33 @@ describeEachEngine('work queues computed on read', (engine) => {
     const manager = toActor(await createUser(db, { roles: ['service-manager'], organisationId: orgId }));
     const queue = await queueForRole(db, manager, 'service-manager', NOW, 'national');
     expect(queue['plans-to-end']!.map((i) => i.dueDate)).toContain('2026-04-10');
+  });
+
+  it('business support sees booked conferences to invite (soonest first) and held ones whose decisions or approved record have not gone; the chair sees drafts to approve', async () => {
+    const db = database.handle.db;
+    const chair = await createUser(db, { roles: ['chair'], organisationId: orgId });
+    const [later, sooner, held, approved] = await db.insert(conferences).values([
+      { kind: 'initial', status: 'booked', pack: 'national', scheduledStart: new Date('2026-03-20T10:00:00Z') },
+      { kind: 'review', status: 'booked', pack: 'national', scheduledStart: new Date('2026-03-10T14:30:00Z') },
+      { kind: 'initial', status: 'held', pack: 'national', heldOn: '2026-02-26', chairId: chair.id },
+      { kind: 'review', status: 'held', pack: 'national', heldOn: '2026-02-20', chairId: chair.id },
+    ]).returning();
+    await db.insert(conferenceRecords).values([
+      { conferenceId: held!.id, form: 'full-minutes', currentVersion: 1, updatedAt: NOW },
+      { conferenceId: approved!.id, form: 'full-minutes', currentVersion: 2, approvedVersion: 2, updatedAt: NOW },
+    ]);
+    await db.insert(meetingDistributions).values({ conferenceId: approved!.id, document: 'decisions', documentVersion: 1, recipientName: 'Demi Testington', recipientRole: 'Mother', method: 'post', distributedAt: NOW });
+
+    const support = toActor(await createUser(db, { roles: ['business-support'], organisationId: orgId }));
+    const queue = await queueForRole(db, support, 'business-support', NOW, 'national');
+    // An undated booked conference from an earlier test sorts last.
+    expect(queue.invitations!.map((i) => i.href).slice(0, 2)).toEqual([`/conferences/${sooner!.id}/invitations`, `/conferences/${later!.id}/invitations`]);
+    expect(queue.invitations![0]!.detail).toBe('Starts 14:30 on 10 March 2026');
+    const toSend = queue['records-to-distribute']!.map((i) => i.href);
+    expect(toSend).toContain(`/conferences/${held!.id}/decisions`);
+    expect(toSend).toContain(`/conferences/${approved!.id}/record`);
+
+    const chairQueue = await queueForRole(db, toActor(chair), 'chair', NOW, 'national');
+    expect(chairQueue['records-to-approve']!.map((i) => i.href)).toEqual([`/conferences/${held!.id}/record`]);
   });
 });

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import {
   childProtectionPlans, complaints, conferenceChildren, conferences, dissents, invitations, outOfTimescaleAuthorisations, people, referrals,
-  section47Enquiries, cases, transferNotices,
+  section47Enquiries, cases, transferNotices, conferenceRecords, meetingDistributions,
 } from '../../db/schema/index.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
@@ -42,7 +42,38 @@ async function conferencesIn(db: Queryable, ctx: QueueContext, status: string, h
 }
 
 export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
-  return { 'to-book': await conferencesIn(db, ctx, 'requested', (id) => `/conferences/${id}`) };
+  // Booked conferences whose invitations have not gone yet: soonest first.
+  const booked = await db.select().from(conferences).where(eq(conferences.status, 'booked')).orderBy(asc(conferences.scheduledStart)).limit(LIMIT);
+  const bookedNames = await childNamesByConference(db, booked.map((c) => c.id));
+  // Held conferences whose decisions sheet, or approved record, has not been sent to anyone.
+  const held = await db
+    .select({ c: conferences, approved: conferenceRecords.approvedVersion })
+    .from(conferences)
+    .leftJoin(conferenceRecords, eq(conferenceRecords.conferenceId, conferences.id))
+    .where(eq(conferences.status, 'held'))
+    .orderBy(desc(conferences.heldOn))
+    .limit(200);
+  const sent = held.length
+    ? await db
+        .selectDistinct({ conferenceId: meetingDistributions.conferenceId, document: meetingDistributions.document })
+        .from(meetingDistributions)
+        .where(inArray(meetingDistributions.conferenceId, held.map((h) => h.c.id)))
+    : [];
+  const wasSent = new Set(sent.map((d) => `${d.conferenceId}:${d.document}`));
+  const heldNames = await childNamesByConference(db, held.map((h) => h.c.id));
+  const records: WorkItem[] = [];
+  for (const { c, approved } of held) {
+    const title = `${kindLabel(c.kind)}: ${heldNames.get(c.id) ?? ''}`;
+    if (!wasSent.has(`${c.id}:decisions`)) records.push(undatedItem({ title: `Decisions sheet to send: ${title}`, detail: c.heldOn ? `Held ${formatDate(c.heldOn)}` : undefined, href: `/conferences/${c.id}/decisions` }, c.heldOn ?? '9999'));
+    else if (approved && !wasSent.has(`${c.id}:record`)) records.push(undatedItem({ title: `Approved record to send: ${title}`, detail: c.heldOn ? `Held ${formatDate(c.heldOn)}` : undefined, href: `/conferences/${c.id}/record` }, c.heldOn ?? '9999'));
+  }
+  return {
+    'to-book': await conferencesIn(db, ctx, 'requested', (id) => `/conferences/${id}`),
+    invitations: booked.map((c) =>
+      undatedItem({ title: `${kindLabel(c.kind)}: ${bookedNames.get(c.id) ?? ''}`, detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}/invitations` }, c.scheduledStart?.toISOString() ?? '9999'),
+    ),
+    'records-to-distribute': mostUrgentFirst(records).slice(0, LIMIT),
+  };
 }
 
 /** A conference start as staff read it: London wall-clock time. */
@@ -95,7 +126,18 @@ export async function chairQueue(db: Queryable, actor: Actor) {
     .limit(LIMIT);
   const names = await childNamesByConference(db, mine.map((c) => c.id));
   const atChair = await db.select().from(complaints).where(eq(complaints.stage, 'chair')).orderBy(asc(complaints.receivedOn)).limit(LIMIT);
+  // Records of my conferences the minute taker has drafted and I have not approved (RC1).
+  const drafts = await db
+    .select({ c: conferences, current: conferenceRecords.currentVersion })
+    .from(conferenceRecords)
+    .innerJoin(conferences, eq(conferenceRecords.conferenceId, conferences.id))
+    .where(and(eq(conferences.chairId, actor.id), sql`${conferenceRecords.currentVersion} > 0`, sql`${conferenceRecords.approvedVersion} is distinct from ${conferenceRecords.currentVersion}`))
+    .limit(LIMIT);
+  const draftNames = await childNamesByConference(db, drafts.map((d) => d.c.id));
   return {
+    'records-to-approve': drafts.map(({ c, current }) =>
+      undatedItem({ title: `${kindLabel(c.kind)}: ${draftNames.get(c.id) ?? ''}`, detail: `Version ${current} waiting for your approval${c.heldOn ? `; held ${formatDate(c.heldOn)}` : ''}`, href: `/conferences/${c.id}/record` }, c.heldOn ?? '9999'),
+    ),
     conferences: mine.map((c) =>
       undatedItem({ title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}` }, c.scheduledStart?.toISOString() ?? '9999'),
     ),
