@@ -32,7 +32,7 @@ export async function queueForRole(db: Queryable, actor: Actor, role: RoleId, no
     case 'register-officer':
       return registerOfficerQueue(db);
     case 'agency-practitioner':
-      return agencyQueue(db, actor);
+      return agencyQueue(db, ctx, actor);
     default:
       return {};
   }

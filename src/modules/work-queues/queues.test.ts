@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { childProtectionPlans, conferenceRecords, conferences, meetingDistributions } from '../../db/schema/index.js';
+import { childProtectionPlans, conferenceRecords, conferences, invitations, meetingDistributions, reports } from '../../db/schema/index.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
@@ -81,5 +81,22 @@ describeEachEngine('work queues computed on read', (engine) => {
 
     const chairQueue = await queueForRole(db, toActor(chair), 'chair', NOW, 'national');
     expect(chairQueue['records-to-approve']!.map((i) => i.href)).toEqual([`/conferences/${held!.id}/record`]);
+  });
+
+  it('an agency practitioner sees each conference they are invited to and the report due to the chair (TS14) until they submit it', async () => {
+    const db = database.handle.db;
+    const practitioner = await createUser(db, { roles: ['agency-practitioner'], organisationId: orgId });
+    const [conference] = await db.insert(conferences).values({ kind: 'initial', status: 'invitations-sent', pack: 'national', scheduledStart: new Date('2026-03-12T10:00:00Z') }).returning();
+    const [invitation] = await db.insert(invitations).values({ conferenceId: conference!.id, inviteeKind: 'professional', userId: practitioner.id, name: 'Hana Exampleton', role: 'Health visitor', state: 'sent' }).returning();
+    const queue = await queueForRole(db, toActor(practitioner), 'agency-practitioner', NOW, 'national');
+    expect(queue.invitations!.map((i) => i.href)).toEqual([`/conferences/${conference!.id}/reports`]);
+    const due = queue['reports-due']!;
+    expect(due).toHaveLength(1);
+    // National TS14: 1 working day before the conference.
+    expect(due[0]).toMatchObject({ dueDate: '2026-03-11', state: 'due later' });
+    expect(due[0]!.explanation).toMatch(/^Due 11 March 2026: 1 working day before the initial conference/);
+
+    await db.insert(reports).values({ conferenceId: conference!.id, kind: 'agency', authorId: practitioner.id, invitationId: invitation!.id, status: 'submitted', sections: [], submittedAt: NOW, createdAt: NOW, updatedAt: NOW });
+    expect((await queueForRole(db, toActor(practitioner), 'agency-practitioner', NOW, 'national'))['reports-due']).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import {
   childProtectionPlans, complaints, conferenceChildren, conferences, dissents, invitations, outOfTimescaleAuthorisations, people, referrals,
-  section47Enquiries, cases, transferNotices, conferenceRecords, meetingDistributions,
+  section47Enquiries, cases, transferNotices, conferenceRecords, meetingDistributions, reports,
 } from '../../db/schema/index.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
@@ -11,7 +11,8 @@ import type { Actor } from '../../policies/roles.js';
 import { coreAssessmentDueOn, referralDecisionDueOn } from '../../domain/front-door/timings.js';
 import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
 import { visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
-import { datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
+import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
+import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -218,14 +219,34 @@ export async function registerOfficerQueue(db: Queryable) {
   return { transfers: open.map((o) => undatedItem({ title: `${o.t.direction === 'in' ? 'Moved in' : 'Moving away'}: ${nameOf(o)}`, detail: o.t.otherAuthority, href: '/transfers' })) };
 }
 
-export async function agencyQueue(db: Queryable, actor: Actor) {
+export async function agencyQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
   const mine = await db
-    .select({ conferenceId: invitations.conferenceId, kind: conferences.kind, scheduledStart: conferences.scheduledStart })
+    .select({ invitationId: invitations.id, conferenceId: invitations.conferenceId, kind: conferences.kind, pack: conferences.pack, scheduledStart: conferences.scheduledStart, promised: invitations.reportPromised })
     .from(invitations)
     .innerJoin(conferences, eq(invitations.conferenceId, conferences.id))
     .where(and(eq(invitations.userId, actor.id), inArray(conferences.status, ['booked', 'invitations-sent'])))
     .limit(LIMIT);
+  const done = mine.length
+    ? await db
+        .select({ invitationId: reports.invitationId })
+        .from(reports)
+        .where(and(eq(reports.authorId, actor.id), inArray(reports.status, ['submitted', 'shared']), inArray(reports.invitationId, mine.map((m) => m.invitationId))))
+    : [];
+  const submitted = new Set(done.map((d) => d.invitationId));
+  const reportsDue: WorkItem[] = [];
+  for (const m of mine) {
+    if (submitted.has(m.invitationId) || !m.scheduledStart) continue;
+    const item = { title: `Your report: ${kindLabel(m.kind)}`, detail: `The conference starts ${startsAt(m.scheduledStart)}.`, href: `/conferences/${m.conferenceId}/reports` };
+    // TS14: the agency report reaches the chair by the pack's time before the conference.
+    const { toChair } = reportDeadlines({
+      kind: 'agency', pack: m.pack as PackId, conferenceType: m.kind === 'review' || m.kind === 'designated-review' ? 'review' : 'initial',
+      conferenceStart: Temporal.Instant.fromEpochMilliseconds(m.scheduledStart.getTime()).toZonedDateTimeISO('Europe/London').toPlainDateTime(),
+      calendar: ctx.calendar, familyNeedsTime: false,
+    });
+    reportsDue.push(toChair ? computedDeadlineItem(ctx, toChair, item) : undatedItem(item, m.scheduledStart.toISOString()));
+  }
   return {
-    invitations: mine.map((m) => undatedItem({ title: kindLabel(m.kind), detail: m.scheduledStart ? `Starts ${startsAt(m.scheduledStart)}` : undefined, href: `/conferences/${m.conferenceId}` })),
+    invitations: mine.map((m) => undatedItem({ title: kindLabel(m.kind), detail: m.scheduledStart ? `Starts ${startsAt(m.scheduledStart)}` : undefined, href: `/conferences/${m.conferenceId}/reports` }, m.scheduledStart?.toISOString() ?? '9999')),
+    'reports-due': mostUrgentFirst(reportsDue),
   };
 }

@@ -40,7 +40,12 @@ export function deadlineItem(
     if (!(error instanceof DeadlineError)) throw error;
     return { ...item, dueDate: null, state: null, explanation: error.message, sortKey: '9999' };
   }
-  const due = deadline.due.kind === 'date' ? deadline.due.date : deadline.due.dateTime.slice(0, 10);
+  return computedDeadlineItem(ctx, deadline, item);
+}
+
+/** A deadline already computed (e.g. a report's TS14 from the conference start) as a queue item. */
+export function computedDeadlineItem(ctx: QueueContext, deadline: Deadline, item: Omit<WorkItem, 'dueDate' | 'state' | 'explanation' | 'sortKey'>): WorkItem {
+  const due = deadline.due.kind === 'date' ? deadline.due.date.toString() : deadline.due.dateTime.toString();
   let state: string | null;
   try {
     const s = deadlineState(deadline, ctx.now, null, ctx.calendar);
@@ -48,7 +53,7 @@ export function deadlineItem(
   } catch {
     state = null; // today outside the calendar's range: the date itself still stands
   }
-  return { ...item, dueDate: due, state, explanation: deadline.explanation, sortKey: due };
+  return { ...item, dueDate: due.slice(0, 10), state, explanation: deadline.explanation, sortKey: due };
 }
 
 /**
