@@ -24,6 +24,11 @@ describe('settings', () => {
     expect(problems({ PORT: 'eighty' }).join()).toMatch(/^PORT /);
     expect(problems({ PORT: '70000' }).join()).toMatch(/^PORT /);
   });
+  it('takes the email From from SMTP_FROM, and names a value that is not an address', () => {
+    expect(loadSettings({}).smtpFrom).toBe('Convene conferences <conferences@convene.invalid>');
+    expect(loadSettings({ SMTP_FROM: 'Demoshire conferences <cp.conferences@demoshire.example>' }).smtpFrom).toBe('Demoshire conferences <cp.conferences@demoshire.example>');
+    expect(problems({ SMTP_FROM: 'nobody' }).join()).toMatch(/^SMTP_FROM /);
+  });
   it('names an unknown pack', () => {
     expect(problems({ CONVENE_PACK: 'narnia' }).join()).toMatch(/^CONVENE_PACK /);
   });

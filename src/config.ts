@@ -23,6 +23,7 @@ const settingsSchema = z
       .string()
       .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
       .optional(),
+    SMTP_FROM: z.string().regex(/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address like "Convene <conferences@council.gov.uk>"').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -41,6 +42,8 @@ export type Settings = {
   sessionSecret: string | null;
   demoPassword: string | null;
   smtpUrl: string | null;
+  /** The From of every email; set it to the authority's secure mailbox. */
+  smtpFrom: string;
   logLevel: string;
   production: boolean;
 };
@@ -70,6 +73,7 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
     sessionSecret: e.SESSION_SECRET ?? null,
     demoPassword: e.CONVENE_DEMO_PASSWORD ?? null,
     smtpUrl: e.SMTP_URL ?? null,
+    smtpFrom: e.SMTP_FROM ?? 'Convene conferences <conferences@convene.invalid>',
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

@@ -61,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Email leaves through the outbox; without SMTP_URL it waits there, visible at /admin/outbox.
   const smtpUrl = options.settings.smtpUrl;
   let sender: RunningSender | null = null;
-  if (smtpUrl) app.addHook('onReady', async () => void (sender = startOutboxSender(options.database.db, { smtpUrl, clock: app.convene.clock, log: app.log })));
+  if (smtpUrl) app.addHook('onReady', async () => void (sender = startOutboxSender(options.database.db, { smtpUrl, from: options.settings.smtpFrom, clock: app.convene.clock, log: app.log })));
   app.addHook('onClose', async () => sender?.stop());
   return app;
 }
