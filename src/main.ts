@@ -2,6 +2,7 @@ import { loadSettings, SettingsError } from './config.js';
 import { DataDirLockedError } from './db/data-lock.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
 import { requestDueReviews } from './modules/plans/request-due-reviews.js';
+import { sendReportReminders } from './modules/reports/send-report-reminders.js';
 import { openConfiguredDatabase } from './runtime.js';
 import { buildApp } from './web/app.js';
 
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   // Reviews coming due are requested on start (and by `bin/convene reviews request`), so business
   // support can book them in time; it is idempotent.
   await requestDueReviews(database.db, new Date(), settings.pack);
+  await sendReportReminders(database.db, new Date());
 
   const app = await buildApp({ settings, database });
   let stopping = false;
@@ -41,6 +43,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  // Hourly, the same idempotent checks as on start: nothing is stored that a missed run would leave stale.
+  const hourly = setInterval(() => {
+    const now = new Date();
+    requestDueReviews(database.db, now, settings.pack)
+      .then(() => sendReportReminders(database.db, now))
+      .catch((error: unknown) => app.log.error({ err: error }, 'hourly review requests and reminders failed'));
+  }, 60 * 60 * 1000);
+  hourly.unref();
+  app.addHook('onClose', async () => clearInterval(hourly));
 
   await app.listen({ port: settings.port, host: settings.host });
   console.log(`Convene is running at http://${settings.host}:${settings.port} on ${database.describe}`);
