@@ -19,6 +19,8 @@ async function populate(database: DatabaseHandle) {
   const mk = (role: RoleId, i: number) => ({ username: `${role}-${i}`, displayName: `${role} ${i}`, organisationId: org!.id, roles: [role], passwordHash: 'x' });
   const workers = await db.insert(users).values(Array.from({ length: WORKERS }, (_, i) => mk('social-worker', i))).returning();
   const others = await db.insert(users).values([mk('business-support', 0), mk('service-manager', 0), mk('team-manager', 0), mk('chair', 0)]).returning();
+  // One team manager over every case: the worst case for the missed-visit (CG3) section.
+  const manager = others.find((u) => u.roles.includes('team-manager'))!;
   for (let start = 0; start < PLANS; start += 500) {
     const n = Math.min(500, PLANS - start);
     const kids = await db
@@ -27,12 +29,12 @@ async function populate(database: DatabaseHandle) {
       .returning({ id: people.id });
     const caseRows = await db
       .insert(cases)
-      .values(kids.map((k, i) => ({ childId: k.id, organisationId: org!.id, openedOn: '2025-06-01', socialWorkerId: workers[(start + i) % WORKERS]!.id })))
+      .values(kids.map((k, i) => ({ childId: k.id, organisationId: org!.id, openedOn: '2025-06-01', socialWorkerId: workers[(start + i) % WORKERS]!.id, teamManagerId: manager.id })))
       .returning({ id: cases.id, childId: cases.childId });
     await db.insert(childProtectionPlans).values(
       caseRows.map((c, i) => ({
         caseId: c.id, childId: c.childId, startDate: `2025-${String(1 + ((start + i) % 12)).padStart(2, '0')}-10`,
-        initialCategories: ['NEG'], latestCategories: ['NEG'], leadSocialWorkerId: workers[(start + i) % WORKERS]!.id,
+        initialCategories: ['NEG'], latestCategories: ['NEG'], leadSocialWorkerId: workers[(start + i) % WORKERS]!.id, visitFrequencyWeeks: 2,
       })),
     );
   }
