@@ -54,6 +54,26 @@ export class WebClient {
     return res;
   }
 
+  /** A multipart form as a browser sends a file upload: fields (the CSRF token among them) and one file. */
+  async postFile(url: string, fields: Record<string, string>, file: { field: string; filename: string; contentType: string; content: Buffer } | null) {
+    const boundary = `----convene${Date.now()}`;
+    const parts: Buffer[] = [];
+    const all = { ...(this.csrf ? { _csrf: this.csrf } : {}), ...fields };
+    for (const [k, v] of Object.entries(all)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    if (file) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`));
+      parts.push(file.content, Buffer.from('\r\n'));
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const res = await this.app.inject({
+      method: 'POST', url, payload: Buffer.concat(parts),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: this.cookieHeader() },
+    });
+    this.remember(res.headers);
+    this.lastBody = res.body;
+    return res;
+  }
+
   async signIn(username: string, password: string) {
     await this.get('/sign-in');
     return this.post('/sign-in', { username, password });

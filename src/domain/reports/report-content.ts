@@ -59,11 +59,14 @@ export function draftProblems(content: ReportContent): FieldError[] {
  * Submitting (RP1/RP2/RP3/RP4): every required heading written, every written contribution
  * marked fact, observation, allegation or opinion, and the confidential section explained.
  */
-export function submissionProblems(kind: ReportKind, conferenceType: 'initial' | 'review', content: ReportContent): FieldError[] {
+export function submissionProblems(kind: ReportKind, conferenceType: 'initial' | 'review', content: ReportContent, options: { hasFile?: boolean } = {}): FieldError[] {
   const problems: FieldError[] = [];
+  // An uploaded document may stand for the written headings of an agency report or the family's
+  // own views (RP2, RP6); the social work report is always written here (RP1).
+  const fileStandsIn = options.hasFile === true && kind !== 'social-work';
   headingsFor(kind, conferenceType).forEach((heading, index) => {
     const section = content.sections.find((s) => s.heading === heading.heading) ?? { heading: heading.heading, text: '', marking: null, secondHand: false };
-    if (heading.required && section.text.trim() === '') {
+    if (heading.required && section.text.trim() === '' && !fileStandsIn) {
       problems.push({ field: sectionField(index, 'text'), message: `Write “${heading.heading}”` });
     }
     const marking = markingProblem(heading, section, index);

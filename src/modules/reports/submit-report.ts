@@ -12,7 +12,7 @@ export async function submitReport(db: Database, ctx: ActionContext, reportId: s
   const { report } = loaded;
   if (report.authorId !== ctx.actor?.id) throw new ForbiddenError('Only the author submits this report.');
   if (report.status !== 'draft') throw new ConflictError('This report has already been submitted.');
-  const problems = submissionProblems(loaded.kind, loaded.conferenceType, loaded.content);
+  const problems = submissionProblems(loaded.kind, loaded.conferenceType, loaded.content, { hasFile: Boolean(loaded.report.fileBase64) });
   if (problems.length > 0) throw new ValidationError(problems);
   await db.transaction(async (tx) => {
     const [row] = await tx

@@ -20,6 +20,7 @@ type Params = { Params: { id: string }; Querystring: { done?: string } };
 
 const NOTICES: Record<string, string> = {
   saved: 'The report is saved.',
+  uploaded: 'The document is uploaded.',
   shared: 'The sharing is recorded.',
   disagreement: 'The point raised is recorded.',
   decided: 'The decision on the confidential section is recorded.',

@@ -1,0 +1,77 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { attachReportFile } from '../../../modules/reports/attach-report-file.js';
+import { auditReport, childrenOf, loadReport } from '../../../modules/reports/report-common.js';
+import { ValidationError } from '../../../modules/shared/errors.js';
+import { REPORT_FILE_MAX_BYTES } from '../../../domain/reports/report-file.js';
+import { mayViewConferenceReports } from '../../../policies/reports.js';
+
+type Params = { Params: { id: string } };
+
+interface FilePart {
+  type: 'file';
+  filename: string;
+  mimetype: string;
+  file: { truncated: boolean };
+  toBuffer(): Promise<Buffer>;
+}
+interface FieldPart {
+  type: 'field';
+  value: unknown;
+}
+
+/**
+ * Uploading a document to a report (RP2, RP6) and downloading it. Multipart parsing is confined to
+ * this scope; the CSRF token travels as an ordinary form field, flattened before the CSRF check.
+ */
+export default async function reportFilePages(app: FastifyInstance): Promise<void> {
+  const { db } = app.convene;
+  const access = { config: { access: mayViewConferenceReports } };
+
+  app.get<Params>('/reports/:id/file', access, async (request, reply) => {
+    const loaded = await loadReport(db, request.actor, request.params.id);
+    const { report } = loaded;
+    if (!report.fileBase64 || !report.fileType) return reply.callNotFound();
+    await auditReport(db, request.actionContext(), childrenOf(report.childId, loaded.context), { action: 'child-record-viewed', recordType: 'report-file', recordId: report.id });
+    return reply
+      .type(report.fileType)
+      .header('Content-Disposition', `attachment; filename="${(report.fileName ?? 'report').replace(/"/g, '')}"`)
+      .header('X-Content-Type-Options', 'nosniff')
+      .send(Buffer.from(report.fileBase64, 'base64'));
+  });
+
+  await app.register(async (scope) => {
+    await scope.register(multipart, { attachFieldsToBody: true, limits: { fileSize: REPORT_FILE_MAX_BYTES, files: 1, fields: 5 } });
+    scope.addHook('preValidation', async (request: FastifyRequest) => {
+      const body = request.body as Record<string, FieldPart | FilePart> | undefined;
+      if (!body || typeof body !== 'object') return;
+      const flat: Record<string, unknown> = {};
+      for (const [name, part] of Object.entries(body)) {
+        if (part?.type === 'field') flat[name] = part.value;
+        else if (part?.type === 'file') {
+          const content = await part.toBuffer().catch(() => Buffer.alloc(0));
+          flat[name] = { fileName: part.filename, fileType: part.mimetype, content, truncated: part.file.truncated };
+        }
+      }
+      request.body = flat;
+    });
+
+    scope.post<Params>('/reports/:id/file', access, async (request, reply) => {
+      const body = (request.body ?? {}) as { version?: string; file?: { fileName: string; fileType: string; content: Buffer; truncated: boolean } };
+      const file = body.file && body.file.content.length > 0 ? body.file : null;
+      try {
+        await attachReportFile(db, request.actionContext(), request.params.id, {
+          fileName: file?.fileName ?? '', fileType: file?.fileType ?? '', content: file?.content ?? Buffer.alloc(0), truncated: file?.truncated ?? false,
+          version: Number(body.version ?? 0),
+        });
+      } catch (error) {
+        if (error instanceof ValidationError) {
+          reply.code(400);
+          return reply.view('reports/upload-refused.njk', { title: 'The document was not uploaded', errors: error.errors, reportId: request.params.id, backLink: { href: `/reports/${request.params.id}#file` } });
+        }
+        throw error;
+      }
+      return reply.redirect(`/reports/${request.params.id}?done=uploaded#file`);
+    });
+  });
+}
