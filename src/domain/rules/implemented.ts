@@ -155,6 +155,8 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   RP2: [
     'src/domain/reports/report-content.test.ts::covers involvement, health, other adults, concerns, strengths, child’s views, parenting, analysis',
     'src/domain/reports/report-content.test.ts::adds involvement since the last conference, outcomes and new concerns for a review',
+    'src/web/pages/report-files/report-files.test.ts::an invited practitioner uploads their agency’s own report instead of writing each heading, submits it, and staff download it; bad files are refused and nothing changes',
+    'src/domain/reports/report-file.test.ts::refuses no file, a file too big, another type, or a file pretending to be a PDF',
   ],
   RP3: [
     'src/domain/reports/report-content.test.ts::RP3: a written contribution without a fact/observation/allegation/opinion marking is refused',
@@ -170,6 +172,8 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   ],
   RP6: [
     'src/web/pages/reports/reports-pages.test.ts::RP1 and RP6: the social worker writes the social work report and records the family’s own views; forms start without errors',
+    'src/web/pages/report-files/report-files.test.ts::an invited practitioner uploads their agency’s own report instead of writing each heading, submits it, and staff download it; bad files are refused and nothing changes',
+    'src/domain/reports/report-file.test.ts::refuses no file, a file too big, another type, or a file pretending to be a PDF',
   ],
   EX1: [
     'src/web/pages/participation/participation-pages.test.ts::EX1: refuses a prosecution alone as a ground, and writes nothing',
