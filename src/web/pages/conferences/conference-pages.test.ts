@@ -71,6 +71,10 @@ describeEachEngine('conference and booking pages', (engine) => {
     const shown = await bs.get(`/conferences/${id}`);
     expect(shown.body).toContain('London time');
     expect(shown.body).toContain(`/conferences/${id}/rearrange`);
+    // Once booked, the page leads to the preparation: invitations, reports, readiness; not yet the record.
+    expect(shown.body).toContain(`href="/conferences/${id}/invitations"`);
+    expect(shown.body).toContain(`href="/conferences/${id}/readiness"`);
+    expect(shown.body).not.toContain(`href="/conferences/${id}/record"`);
     expect((await bs.get(`/conferences/${id}/book`)).statusCode).toBe(409);
     await db.update(conferences).set({ status: 'invitations-sent' }).where(eq(conferences.id, id));
     expect((await bs.get(`/conferences/${id}`)).body).toContain(`href="/conferences/${id}/meeting"`);

@@ -4,7 +4,10 @@ import { bookingClock } from '../../../modules/booking/load-booking.js';
 import { loadConferenceWithChildren } from '../../../modules/front-door/load-conference.js';
 import { NotFoundError } from '../../../modules/shared/errors.js';
 import { mayBook, mayDecideOutOfTimescale, mayRequestOutOfTimescale, mayViewConference } from '../../../policies/booking.js';
-import { mayRunMeeting } from '../../../policies/meeting.js';
+import { mayRecordComplaint, mayRecordDissent } from '../../../policies/escalation.js';
+import { mayViewInvitations } from '../../../policies/invitations.js';
+import { mayReadConferenceOutcome, mayRunMeeting } from '../../../policies/meeting.js';
+import { mayRecordParticipation, mayRequestExclusion, mayViewConferenceReports, mayViewReadiness } from '../../../policies/reports.js';
 import { auditReads } from '../front-door/form-fields.js';
 import { conferenceDetails, dueSummary, kindLabel, statusLabel } from './presenter.js';
 
@@ -18,6 +21,7 @@ const NOTICES: Record<string, string> = {
 };
 
 const ARRANGING = ['requested', 'booked', 'invitations-sent'];
+const PREPARED = ['booked', 'invitations-sent', 'held', 'adjourned'];
 
 /** GET /conferences/:id — the conference: who it is about, when it is due, its booking, history and next steps. */
 export default function conferencePage(app: FastifyInstance): void {
@@ -53,6 +57,18 @@ export default function conferencePage(app: FastifyInstance): void {
         meeting: mayRunMeeting(actor) && (status === 'invitations-sent' || status === 'held'),
         authorise: status === 'awaiting-authorisation',
       },
+      // The work of preparing and holding it, each page only for those who may use it.
+      prepare: [
+        { text: 'Invitations and responses', href: `/conferences/${conference.id}/invitations`, show: mayViewInvitations(actor) && PREPARED.includes(status) },
+        { text: 'Reports to the conference', href: `/conferences/${conference.id}/reports`, show: mayViewConferenceReports(actor) && PREPARED.includes(status) },
+        { text: 'Readiness: reports, attendance and quorum', href: `/conferences/${conference.id}/readiness`, show: mayViewReadiness(actor) && PREPARED.includes(status) },
+        { text: 'The child’s and family’s participation', href: `/conferences/${conference.id}/participation`, show: mayRecordParticipation(actor) && PREPARED.includes(status) },
+        { text: 'Exclusion requests', href: `/conferences/${conference.id}/exclusions`, show: mayRequestExclusion(actor) && PREPARED.includes(status) },
+        { text: 'Decisions sheet', href: `/conferences/${conference.id}/decisions`, show: mayReadConferenceOutcome(actor) && status === 'held' },
+        { text: 'Record of the conference', href: `/conferences/${conference.id}/record`, show: mayReadConferenceOutcome(actor) && status === 'held' },
+        { text: 'Record a complaint from the family', href: `/conferences/${conference.id}/complaints/new`, show: mayRecordComplaint(actor) && status === 'held' },
+        { text: 'Record a professional’s dissent', href: `/conferences/${conference.id}/dissents/new`, show: mayRecordDissent(actor) && status === 'held' },
+      ].filter((l) => l.show),
       pending,
       notice: NOTICES[request.query.done ?? ''] ?? null,
       backLink: { href: '/', text: 'Back to my work' },
