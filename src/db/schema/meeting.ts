@@ -150,6 +150,8 @@ export const meetingDecisions = pgTable(
     reviewTriggers: text('review_triggers'),
     childrensCentre: text('childrens_centre'), // told | not-told
     childrensCentreReason: text('childrens_centre_reason'),
+    /** EN3 (pan-dorset): the answers the chair gave before a review ended the plan. */
+    endingChecks: jsonb('ending_checks').$type<{ firstReview: boolean; exception: string | null; childViewAscertained: boolean; coreAssessmentComplete: boolean }>(),
     writtenViewsSoughtBy: date('written_views_sought_by', { mode: 'string' }),
     writtenResponsesBy: date('written_responses_by', { mode: 'string' }),
     discontinuationPending: boolean('discontinuation_pending').notNull().default(false),

@@ -45,6 +45,10 @@ export interface DecisionInput extends PlanDetails {
   interimSafetyPlan: string;
   parentsView: ParentsView | null;
   complaintsRouteExplained: boolean;
+  /** EN3 (pan-dorset), asked when a review's decision would end the plan. */
+  endingException?: string | null;
+  childViewOnEnding?: boolean;
+  coreAssessmentComplete?: boolean;
 }
 
 export interface DecisionContext {

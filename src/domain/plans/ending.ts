@@ -158,6 +158,14 @@ export const FIRST_REVIEW_EXCEPTIONS = [
 ] as const;
 export type FirstReviewException = (typeof FIRST_REVIEW_EXCEPTIONS)[number];
 
+/** Our words for pan-dorset's exceptional circumstances (002, notes after 2.143). */
+export const FIRST_REVIEW_EXCEPTION_LABELS: Record<FirstReviewException, string> = {
+  'no-longer-with-risk-person': 'The child no longer lives with, or has contact with, the person who posed the risk',
+  'pre-birth-youngest-sibling': 'A pre-birth plan where the risk came from older siblings’ circumstances that have changed',
+  'transfer-in-risk-reduced': 'A child who moved in whose risk has reduced since the other authority’s conference',
+  'older-young-person-wish': 'An older young person who will not work with the plan, and other support is in place',
+};
+
 /**
  * EN3: in pan-dorset a first review ends a plan only in one of the listed exceptional
  * circumstances; and any ending waits until the child's own view has been heard and the core

@@ -220,6 +220,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   ],
   EN3: [
     'src/domain/plans/ending.test.ts::EN3: a first review ends a plan only in an exceptional circumstance, with the child heard and the core assessment done',
+    'src/modules/conference-meeting/follow-ups.test.ts::pan-dorset EN3: a first review ends a plan only for an exceptional circumstance, with the child heard and the core assessment complete',
   ],
   EN4: [
     'src/modules/plans/plans.test.ts::a service manager ends a plan on the child’s death: everyone invited is told and the review stands down (EN1, EN4, EN5)',

@@ -146,4 +146,34 @@ describeEachEngine('what follows from the meeting', (engine) => {
     expect(row?.history).toHaveLength(1);
     expect(row?.history[0]).toMatchObject({ outcome: 'no-plan-cin' });
   });
+
+  it('pan-dorset EN3: a first review ends a plan only for an exceptional circumstance, with the child heard and the core assessment complete', async () => {
+    const f = await createMeetingFixture(db(), { pack: 'pan-dorset', kind: 'review', childType: 'review' });
+    await openPlanFor(f, ['NEG']);
+    const { chair } = await meetingUnderWay(db(), f);
+    await views(f, { 'Sam Sampleford': false, 'Hana Exampleton': false, 'Pat Placeholder': false, 'PC Petra Placeholder': false });
+    const end = planDecision(f, { outcome: 'no-plan-cin', categories: [], sufferedHarm: true, likelyHarm: false, childInNeedRecommendation: 'Family support for 3 months' });
+    const refused = await recordDecision(db(), chair, f.conferenceId, f.alphaId, end, null).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).errors.map((e) => e.message)).toEqual([
+      'A plan ends at its first review only in one of the exceptional circumstances listed.',
+      'The child’s own view on ending the plan must be heard first, independently of the parents.',
+      'The core assessment must be complete and in the social work report before the plan ends.',
+    ]);
+    expect(await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId))).toHaveLength(0);
+
+    await recordDecision(db(), chair, f.conferenceId, f.alphaId, { ...end, endingException: 'no-longer-with-risk-person', childViewOnEnding: true, coreAssessmentComplete: true }, null);
+    const [row] = await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId));
+    expect(row?.endingChecks).toEqual({ firstReview: true, exception: 'no-longer-with-risk-person', childViewAscertained: true, coreAssessmentComplete: true });
+  });
+
+  it('EN3 does not apply where the pack is silent: a hertfordshire first review may end the plan without those answers', async () => {
+    const f = await createMeetingFixture(db(), { pack: 'hertfordshire', kind: 'review', childType: 'review' });
+    await openPlanFor(f, ['NEG']);
+    const { chair } = await meetingUnderWay(db(), f);
+    await views(f, { 'Sam Sampleford': false, 'Hana Exampleton': false });
+    await recordDecision(db(), chair, f.conferenceId, f.alphaId, planDecision(f, { outcome: 'no-plan-nfa', categories: [], sufferedHarm: true, likelyHarm: false }), null);
+    const [row] = await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId));
+    expect(row?.endingChecks).toMatchObject({ firstReview: true, exception: null });
+  });
 });

@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray, ne } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { meetingDecisions, users } from '../../db/schema/index.js';
+import { conferenceChildren, conferences, meetingDecisions, users } from '../../db/schema/index.js';
+import { reviewEndingProblems, type FirstReviewException } from '../../domain/plans/ending.js';
 import { normaliseCategories } from '../../domain/conference/categories.js';
 import { checkDecision, type DecisionInput } from '../../domain/conference/decision.js';
 import { deadlineIfSet, dueDateText, writtenViewsDates } from '../../domain/conference/meeting-deadlines.js';
@@ -19,6 +20,20 @@ async function checkPeople(db: Database, input: DecisionInput): Promise<void> {
   if (ids.length === 0) return;
   const found = await db.select({ id: users.id }).from(users).where(inArray(users.id, ids));
   if (found.length !== new Set(ids).size) throw new ValidationError([{ field: 'leadSocialWorkerId', message: 'Select the lead social worker from the list' }]);
+}
+
+/** Whether the child's plan has already been reviewed at a held conference, so this is not its first review (EN3). */
+async function heldReviewSince(db: Database, childId: string, planStart: string, thisConference: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: conferences.id })
+    .from(conferences)
+    .innerJoin(conferenceChildren, eq(conferenceChildren.conferenceId, conferences.id))
+    .where(and(
+      eq(conferenceChildren.childId, childId), eq(conferences.status, 'held'), inArray(conferences.kind, ['review', 'designated-review']),
+      gte(conferences.heldOn, planStart), ne(conferences.id, thisConference),
+    ))
+    .limit(1);
+  return Boolean(row);
 }
 
 /**
@@ -50,6 +65,15 @@ export async function recordDecision(
   const calendar = await workingCalendar(db);
   const furtherConference = checked.basis === 'overrule' ? deadlineIfSet('TS21', state.pack, conferenceDate, calendar) : null;
   const endsPlan = openPlan !== null && openPlan.startConferenceId !== conferenceId && input.outcome !== 'plan' && input.outcome !== 'adjourned';
+  // EN3: where the pack restricts it, a review ends a plan only with these answers given.
+  const endingChecks = endsPlan && openPlan ? {
+    firstReview: !(await heldReviewSince(db, childId, openPlan.startDate, conferenceId)),
+    exception: input.endingException ?? null,
+    childViewAscertained: input.childViewOnEnding ?? false,
+    coreAssessmentComplete: input.coreAssessmentComplete ?? false,
+  } : null;
+  const endingProblems = endingChecks ? reviewEndingProblems(state.pack, { ...endingChecks, exception: endingChecks.exception as FirstReviewException | null }) : [];
+  if (endingProblems.length > 0) throw new ValidationError(endingProblems.map((message) => ({ field: 'endingChecks', message })));
   const inquorateEnd = endsPlan && !decisionContext.quorate;
   const writtenViews = inquorateEnd && state.rules.inquorate.discontinuationNeedsWrittenViews ? writtenViewsDates(state.pack, conferenceDate, calendar) : null;
   const isPlan = input.outcome === 'plan';
@@ -85,6 +109,7 @@ export async function recordDecision(
     reviewTriggers: isPlan ? blankToNull(input.reviewTriggers) : null,
     childrensCentre: isPlan && decisionContext.childUnderFive ? input.childrensCentre : null,
     childrensCentreReason: isPlan && input.childrensCentre === 'not-told' ? blankToNull(input.childrensCentreReason) : null,
+    endingChecks,
     writtenViewsSoughtBy: writtenViews?.viewsSoughtBy ?? null,
     writtenResponsesBy: writtenViews?.responsesBy ?? null,
     discontinuationPending: inquorateEnd && (state.rules.inquorate.discontinuationNeedsWrittenViews || state.rules.inquorate.writeToMissingAgencies),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CATEGORY_CODES } from '../../../../domain/conference/categories.js';
 import { OUTCOMES, type DecisionInput } from '../../../../domain/conference/decision.js';
 import type { CoreGroupMember } from '../../../../domain/conference/plan-decision.js';
+import { FIRST_REVIEW_EXCEPTIONS } from '../../../../domain/plans/ending.js';
 import { asArray } from '../../../forms.js';
 
 const text = (max = 4000) => z.string().max(max, `Must be ${max} characters or fewer`).optional().transform((v) => (v ?? '').trim());
@@ -55,6 +56,9 @@ export const decisionForm = z
     reviewTriggers: text(),
     childrensCentre: z.preprocess(blankIsUndefined, z.enum(['told', 'not-told']).optional()).transform((v) => v ?? null),
     childrensCentreReason: text(),
+    endingException: z.preprocess(blankIsUndefined, z.enum(FIRST_REVIEW_EXCEPTIONS, { error: 'Choose the exceptional circumstance from the list' }).optional()).transform((v) => v ?? null),
+    childViewOnEnding: box,
+    coreAssessmentComplete: box,
     version: z.string().optional().transform((v) => (v ? Number(v) : null)),
   })
   .transform(({ coreGroup, version, ...rest }): { input: DecisionInput; version: number | null } => ({

@@ -8,6 +8,8 @@ import { tallyViews } from '../../../../domain/conference/views.js';
 import { formatDate } from '../../../../domain/deadlines/format-date.js';
 import { decisionContextFor } from '../../../../modules/conference-meeting/decision-context.js';
 import { loadMeetingState, subjectOf } from '../../../../modules/conference-meeting/meeting-state.js';
+import { FIRST_REVIEW_EXCEPTIONS, FIRST_REVIEW_EXCEPTION_LABELS } from '../../../../domain/plans/ending.js';
+import { planRules } from '../../../../domain/plans/plan-rules.js';
 import { recordDecision } from '../../../../modules/conference-meeting/record-decision.js';
 import { recordOverruleConsultation } from '../../../../modules/conference-meeting/record-overrule-consultation.js';
 import { mayChairConference, mayRunMeeting } from '../../../../policies/meeting.js';
@@ -43,11 +45,17 @@ export default function decisionPages(app: FastifyInstance): void {
             overrule: decision.overrule ? 'yes' : '',
             complaintsRouteExplained: decision.complaintsRouteExplained ? 'yes' : '',
             coreGroup: coreGroupText(decision.coreGroupMembers),
+            endingException: decision.endingChecks?.exception ?? '',
+            childViewOnEnding: decision.endingChecks?.childViewAscertained ? 'yes' : '',
+            coreAssessmentComplete: decision.endingChecks?.coreAssessmentComplete ? 'yes' : '',
           }
         : { categories: [], leadSocialWorkerId: '' });
     return reply.view('meeting/decision/page.njk', {
       title: `Decision for ${child.name}`,
       conferenceId: state.conference.id, child, decision, values: shown,
+      // EN3: asked only where the pack restricts ending a plan at a review.
+      endingAsked: child.childType === 'review' && planRules(state.pack).firstReviewEndingRestricted,
+      endingExceptions: FIRST_REVIEW_EXCEPTIONS.map((e) => ({ value: e, text: FIRST_REVIEW_EXCEPTION_LABELS[e] })),
       editable: state.meetingStatus === 'in-progress' && mayChairConference(request.actor, state.conference),
       isChair: mayChairConference(request.actor, state.conference),
       context,

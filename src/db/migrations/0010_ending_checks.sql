@@ -1,0 +1,1 @@
+ALTER TABLE "meeting_decisions" ADD COLUMN "ending_checks" jsonb;
