@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaints, conferences, people } from '../../src/db/schema/index.js';
 import { computeDeadline, formatDate } from '../../src/domain/deadlines/index.js';
 import { workingCalendar } from '../../src/modules/calendar/calendar-store.js';
+import { requestDueReviews } from '../../src/modules/plans/request-due-reviews.js';
 import { expectAccessible, signIn, startJourney, type Running } from './support.js';
 
 /** After the conference: a child moving in on another authority's plan, and a family's complaint. */
@@ -90,5 +91,29 @@ describe('moves and complaints', () => {
     const [complaint] = await run.database.db.select().from(complaints).where(eq(complaints.complainantName, 'Tester Mockworth'));
     const [reconvened] = await run.database.db.select().from(conferences).where(eq(conferences.id, complaint!.reconvenedConferenceId!));
     expect(reconvened).toMatchObject({ kind: 'reconvened', status: 'requested', reconvenedFromId: held!.id });
+  });
+
+  it('a review comes due: it is requested in time, appears in business support’s queue and is booked with a suggested slot before its date', async () => {
+    const db = run.database.db;
+    const { requested } = await requestDueReviews(db, new Date(), 'national');
+    expect(requested.length).toBeGreaterThan(0);
+    const [review] = await db.select().from(conferences).where(eq(conferences.id, requested[0]!.conferenceId));
+    expect(review).toMatchObject({ kind: 'review', status: 'requested' });
+
+    const page = await (await run.browser.newContext()).newPage();
+    await signIn(page, run.baseUrl, 'business-support');
+    const link = page.locator(`a[href="/conferences/${review!.id}"]`);
+    expect(await link.count()).toBe(1);
+    await link.click();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Book', exact: true }).click();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Book the conference' }).click();
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('The conference is booked');
+    const [booked] = await db.select().from(conferences).where(eq(conferences.id, review!.id));
+    expect(booked?.status).toBe('booked');
+    const heldBy = Temporal.PlainDate.from(booked!.dueDate!);
+    const bookedOn = Temporal.Instant.fromEpochMilliseconds(booked!.scheduledStart!.getTime()).toZonedDateTimeISO('Europe/London').toPlainDate();
+    expect(Temporal.PlainDate.compare(bookedOn, heldBy)).toBeLessThanOrEqual(0);
   });
 });

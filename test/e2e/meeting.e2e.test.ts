@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conferences, meetingDecisions, meetingViews, outboxMessages } from '../../src/db/schema/index.js';
+import { childProtectionPlans, conferenceChildren, conferences, meetingDecisions, meetingViews, outboxMessages } from '../../src/db/schema/index.js';
 import { pdfText } from '../../src/documents/pdf-text.js';
 import { TEST_PASSWORD } from '../support/factories.js';
 import { attendanceByName, createMeetingFixture, meetingUnderWay, type MeetingFixture } from '../support/meeting-factory.js';
@@ -248,5 +248,42 @@ describe('the conference meeting', () => {
     expect(screen).toContain('Child protection plan');
     const decisions = await run.database.db.select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId));
     expect(new Map(decisions.map((d) => [d.childId, d.basis]))).toEqual(new Map([[f.alphaId, 'casting-vote'], [f.betaId, 'overrule']]));
+  });
+
+  it('a hertfordshire review ends a plan: everyone invited to the initial conference is told, by email through SMTP or by post (EN4, EN5)', async () => {
+    const initial = await createMeetingFixture(run.database.db);
+    const f = await todaysConference(run, 'hertfordshire');
+    await run.database.db.update(conferences).set({ kind: 'review' }).where(eq(conferences.id, f.conferenceId));
+    await run.database.db.update(conferenceChildren).set({ childType: 'review' }).where(eq(conferenceChildren.conferenceId, f.conferenceId));
+    const [cc] = await run.database.db.select().from(conferenceChildren).where(eq(conferenceChildren.conferenceId, f.conferenceId));
+    await run.database.db.insert(childProtectionPlans).values({ caseId: cc!.caseId, childId: f.alphaId, startDate: '2026-06-01', startConferenceId: initial.conferenceId, initialCategories: ['NEG'], latestCategories: ['NEG'] });
+    await meetingUnderWay(run.database.db, f, { now: new Date() });
+    const base = `${run.baseUrl}/conferences/${f.conferenceId}/meeting`;
+    const minuteTaker = await asUser(run.browser, run.baseUrl, f.minuteTaker.username);
+    for (const who of ['Sam Sampleford', 'Hana Exampleton', 'Pat Placeholder']) await giveView(minuteTaker, base, f.alphaId, who, false, null);
+
+    const chair = await asUser(run.browser, run.baseUrl, f.chair.username);
+    await chair.goto(`${base}/children/${f.alphaId}/decision`);
+    await chair.getByLabel('No plan: a child in need plan is recommended').check();
+    await chair.locator('input[name="sufferedHarm"][value="yes"]').check();
+    await chair.locator('textarea[name="sufferedHarmReasons"]').fill('Neglect before the plan');
+    await chair.locator('input[name="likelyHarm"][value="no"]').check();
+    await chair.locator('textarea[name="likelyHarmReasons"]').fill('Home conditions sustained for six months');
+    await chair.locator('textarea[name="childInNeedRecommendation"]').fill('Child in need plan with family support');
+    await chair.locator('input[name="parentsView"][value="agree"]').check();
+    await submit(chair, 'Record the decision');
+    await chair.goto(base);
+    const before = smtp.received.length;
+    await submit(chair, 'End the meeting');
+    await expectAccessible(chair);
+
+    const notices = await run.database.db.select().from(outboxMessages).where(eq(outboxMessages.relatedType, 'plan-ending'));
+    const mine = notices.filter((n) => n.subject.includes('Alpha Testington') && n.createdAt.getTime() > Date.now() - 120_000);
+    expect(mine.map((n) => n.toName)).toEqual(expect.arrayContaining(['Demi Testington', 'Fred Testington', 'PC Petra Placeholder', 'Hana Exampleton']));
+    const emailed = mine.filter((n) => n.channel === 'email').length;
+    const arrived = (await smtp.waitFor(before + emailed, 30_000)).slice(before);
+    expect(arrived.some((m) => m.subject.startsWith('Child protection plan ended'))).toBe(true);
+    const [plan] = await run.database.db.select().from(childProtectionPlans).where(eq(childProtectionPlans.childId, f.alphaId));
+    expect(plan?.endReason).toBe('review-conference-decision');
   });
 });

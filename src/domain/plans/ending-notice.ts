@@ -27,7 +27,7 @@ export interface NoticeRecipient {
  */
 export function endingRecipients(
   pack: PackId,
-  route: EndingRoute,
+  route: EndingRoute | 'review-decision',
   people: {
     initialInvitees: readonly Invitee[];
     latestInvitees: readonly Invitee[];

@@ -214,6 +214,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/plans/plans.test.ts::refuses the 18th-birthday route before the birthday, and a looked-after consultation where the pack has none (EN1, EN2)',
     'src/policies/plans.test.ts::a service manager ends a plan without a conference; the chair confirms a pending ending (EN1, EN6)',
     'src/web/pages/plans/plan-pages.test.ts::a service manager checks, then ends the plan; the people told are queued (EN1, EN4, EN5)',
+    'src/modules/conference-meeting/follow-ups.test.ts::a review that ends the plan keeps the ending with the help that continues and tells everyone invited to the initial conference (EN4, EN5)',
   ],
   EN2: [
     'src/modules/plans/plans.test.ts::refuses the 18th-birthday route before the birthday, and a looked-after consultation where the pack has none (EN1, EN2)',
@@ -225,11 +226,14 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   EN4: [
     'src/modules/plans/plans.test.ts::a service manager ends a plan on the child’s death: everyone invited is told and the review stands down (EN1, EN4, EN5)',
     'src/web/pages/plans/plan-pages.test.ts::a service manager checks, then ends the plan; the people told are queued (EN1, EN4, EN5)',
+    'src/modules/conference-meeting/follow-ups.test.ts::a review that ends the plan keeps the ending with the help that continues and tells everyone invited to the initial conference (EN4, EN5)',
+    'test/e2e/meeting.e2e.test.ts::the conference meeting > a hertfordshire review ends a plan: everyone invited to the initial conference is told, by email through SMTP or by post (EN4, EN5)',
   ],
   EN5: [
     'src/domain/plans/ending.test.ts::requires the reason, a date after the start, and what support continues (EN5)',
     'src/modules/plans/plans.test.ts::a service manager ends a plan on the child’s death: everyone invited is told and the review stands down (EN1, EN4, EN5)',
     'src/web/pages/plans/plan-pages.test.ts::a service manager checks, then ends the plan; the people told are queued (EN1, EN4, EN5)',
+    'src/modules/conference-meeting/follow-ups.test.ts::a review that ends the plan keeps the ending with the help that continues and tells everyone invited to the initial conference (EN4, EN5)',
   ],
   EN6: [
     'src/domain/plans/ending.test.ts::EN6: an ending waiting for an absent professional is confirmed only once agreed in writing',

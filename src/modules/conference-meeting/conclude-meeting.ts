@@ -102,7 +102,7 @@ export async function concludeMeeting(db: Database, context: ActionContext, conf
       const decision = state.decisions.find((d) => d.childId === child.childId);
       if (!decision) continue;
       const outline = state.outlinePlans.find((p) => p.childId === child.childId) ?? null;
-      planEffects[child.childId] = await applyPlanEffect(tx, context, { conferenceId, conferenceDate: meeting.conferenceDate, child, decision, outline });
+      planEffects[child.childId] = await applyPlanEffect(tx, context, { conferenceId, conferenceDate: meeting.conferenceDate, child, decision, outline, pack: state.pack });
     }
     const reconvenedConferenceId = adjourned.length > 0 ? await createReconvenedConference(tx, context, state, adjourned, conferenceDate, calendar) : null;
     const inquorate = state.decisions.filter((d) => !d.quorate && d.outcome !== 'adjourned').map((d) => d.childId);

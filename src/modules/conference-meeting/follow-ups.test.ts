@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { childProtectionPlans, conferenceChildren, meetingDecisions, meetingDistributions, outboxMessages } from '../../db/schema/index.js';
+import { childProtectionPlans, conferenceChildren, meetingDecisions, meetingDistributions, outboxMessages, planEndings } from '../../db/schema/index.js';
 import { MEETING_PARTS } from '../../domain/conference/meeting-parts.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, markPresent, meetingUnderWay, planDecision, type MeetingFixture } from '../../../test/support/meeting-factory.js';
@@ -175,5 +175,24 @@ describeEachEngine('what follows from the meeting', (engine) => {
     await recordDecision(db(), chair, f.conferenceId, f.alphaId, planDecision(f, { outcome: 'no-plan-nfa', categories: [], sufferedHarm: true, likelyHarm: false }), null);
     const [row] = await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId));
     expect(row?.endingChecks).toMatchObject({ firstReview: true, exception: null });
+  });
+
+  it('a review that ends the plan keeps the ending with the help that continues and tells everyone invited to the initial conference (EN4, EN5)', async () => {
+    const initial = await createMeetingFixture(db());
+    const f = await createMeetingFixture(db(), { pack: 'hertfordshire', kind: 'review', childType: 'review' });
+    const [cc] = await db().select().from(conferenceChildren).where(and(eq(conferenceChildren.conferenceId, f.conferenceId), eq(conferenceChildren.childId, f.alphaId)));
+    await db().insert(childProtectionPlans).values({ caseId: cc!.caseId, childId: f.alphaId, startDate: '2025-12-01', startConferenceId: initial.conferenceId, initialCategories: ['NEG'], latestCategories: ['NEG'] });
+    const { chair } = await meetingUnderWay(db(), f);
+    await views(f, { 'Sam Sampleford': false, 'Hana Exampleton': false, 'Pat Placeholder': false });
+    await recordDecision(db(), chair, f.conferenceId, f.alphaId, planDecision(f, { outcome: 'no-plan-cin', categories: [], sufferedHarm: true, likelyHarm: false, childInNeedRecommendation: 'Family support for 3 months' }), null);
+    const result = await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
+    expect(result.planEffects[f.alphaId]).toBe('ended');
+
+    const [ending] = await db().select().from(planEndings).where(eq(planEndings.childId, f.alphaId));
+    expect(ending).toMatchObject({ route: 'review-decision', endedOn: '2026-03-02', continuingSupport: 'child-in-need-plan', continuingSupportDetails: 'Family support for 3 months' });
+    const notices = await db().select().from(outboxMessages).where(and(eq(outboxMessages.relatedType, 'plan-ending'), eq(outboxMessages.relatedId, ending!.planId)));
+    expect(notices.map((n) => n.toName).sort()).toEqual(['Demi Testington', 'Fred Testington', 'Hal Housington', 'Hana Exampleton', 'PC Petra Placeholder', 'Pat Placeholder', 'Sam Sampleford']);
+    expect(notices.find((n) => n.toName === 'Fred Testington')?.channel).toBe('post');
+    expect(notices[0]!.bodyText).toContain('A child in need plan (Family support for 3 months)');
   });
 });

@@ -1,6 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { childProtectionPlans, meetingDecisions } from '../../db/schema/index.js';
+import { childProtectionPlans, meetingDecisions, planEndings } from '../../db/schema/index.js';
+import { CONTINUING_SUPPORT_LABELS, type ContinuingSupport } from '../../domain/plans/ending.js';
+import type { PackId } from '../../domain/packs/pack-id.js';
+import { enqueueMessage } from '../outbox/enqueue-message.js';
+import { recipientsFor } from '../plans/ending-context.js';
+import { loadPlanCore } from '../plans/load-plan.js';
 import { normaliseCategories } from '../../domain/conference/categories.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -19,7 +24,7 @@ export type PlanEffect = 'started' | 'continued' | 'ended' | 'end-pending' | 'no
 export async function applyPlanEffect(
   tx: Queryable,
   context: ActionContext,
-  input: { conferenceId: string; conferenceDate: string; child: MeetingChild; decision: DecisionRow; outline: OutlinePlanRow | null },
+  input: { conferenceId: string; conferenceDate: string; child: MeetingChild; decision: DecisionRow; outline: OutlinePlanRow | null; pack: PackId },
 ): Promise<PlanEffect> {
   const { child, decision, outline, conferenceId, conferenceDate } = input;
   const open = await openPlanOf(tx, child.childId);
@@ -70,6 +75,7 @@ export async function applyPlanEffect(
         .update(childProtectionPlans)
         .set({ endDate: conferenceDate, endReason: 'review-conference-decision', version: open.version + 1 })
         .where(eq(childProtectionPlans.id, open.id));
+      await noticeOfEnding(tx, context, input.pack, open.id, child, decision, conferenceDate);
       effect = 'ended';
     }
   }
@@ -81,4 +87,36 @@ export async function applyPlanEffect(
     });
   }
   return effect;
+}
+
+const SUPPORT_AFTER: Partial<Record<string, ContinuingSupport>> = { 'no-plan-cin': 'child-in-need-plan', 'no-plan-nfa': 'none-needed' };
+
+/**
+ * EN4 and EN5 when a review ends the plan: the ending is kept with what help continues, and
+ * everyone invited to the initial conference (and whoever else the pack names) is told.
+ */
+async function noticeOfEnding(tx: Queryable, context: ActionContext, pack: PackId, planId: string, child: MeetingChild, decision: DecisionRow, endedOn: string): Promise<void> {
+  const core = await loadPlanCore(tx, planId);
+  const { recipients, unreachable } = await recipientsFor(tx, pack, core, 'review-decision');
+  const support = SUPPORT_AFTER[decision.outcome] ?? 'lead-professional';
+  const details = decision.childInNeedRecommendation ?? decision.legalActionRecommendation ?? '';
+  await tx.insert(planEndings).values({
+    planId, childId: child.childId, route: 'review-decision', endedOn,
+    reason: 'The review conference decided a child protection plan is no longer needed.',
+    decidedBy: context.actor?.id ?? null, decidedByName: context.actor?.displayName ?? 'system',
+    continuingSupport: support, continuingSupportDetails: details,
+    notified: recipients.map(({ because: _because, ...r }) => r), createdAt: context.now,
+  });
+  for (const r of recipients) {
+    await enqueueMessage(tx, {
+      channel: r.channel, toName: r.name, toAddress: r.address, subject: `Child protection plan ended: ${child.name}`,
+      bodyText: `${r.name},\n\nThe child protection plan for ${child.name} ended on ${endedOn}: the review conference decided it is no longer needed.\n` +
+        `Help that continues: ${CONTINUING_SUPPORT_LABELS[support]}${details ? ` (${details})` : ''}.\n\n` +
+        'You are told because you were invited to a conference about the child. Please keep this information confidential.',
+      relatedType: 'plan-ending', relatedId: planId,
+    }, context.now);
+  }
+  if (unreachable.length) {
+    await recordAudit(tx, context, { action: 'plan-ending-unreachable', recordType: 'child-protection-plan', recordId: planId, childId: child.childId, details: { unreachable } });
+  }
 }

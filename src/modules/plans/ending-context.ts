@@ -30,7 +30,7 @@ export async function endingFacts(db: Queryable, pack: PackId, calendar: Working
 }
 
 /** EN4: who is told, from the initial conference's invitations, the latest conference's, the GP and the lead social worker. */
-export async function recipientsFor(db: Queryable, pack: PackId, core: PlanCore, route: EndingRoute) {
+export async function recipientsFor(db: Queryable, pack: PackId, core: PlanCore, route: EndingRoute | 'review-decision') {
   const [latest] = await db.select({ id: conferences.id }).from(conferenceChildren)
     .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
     .where(and(eq(conferenceChildren.childId, core.plan.childId), eq(conferences.status, 'held')))

@@ -92,7 +92,7 @@ export function presentPlan(p: LoadedPlan, pack: PackId, calendar: WorkingCalend
     actions: p.actions.map((a) => ({ ...a, statusLabel: PLAN_ACTION_STATUS_LABELS[a.status as PlanActionStatus] ?? a.status })),
     triggers: p.triggers.map((t) => ({ ...t, label: REVIEW_TRIGGER_LABELS[t.trigger as ReviewTrigger] ?? t.trigger })),
     ending: p.ending
-      ? { ...p.ending, routeLabel: ENDING_ROUTE_LABELS[p.ending.route as EndingRoute] ?? p.ending.route, supportLabel: CONTINUING_SUPPORT_LABELS[p.ending.continuingSupport as ContinuingSupport] ?? p.ending.continuingSupport }
+      ? { ...p.ending, routeLabel: ENDING_ROUTE_LABELS[p.ending.route as EndingRoute] ?? (p.ending.route === 'review-decision' ? 'A review conference decided the plan is no longer needed' : p.ending.route), supportLabel: CONTINUING_SUPPORT_LABELS[p.ending.continuingSupport as ContinuingSupport] ?? p.ending.continuingSupport }
       : null,
     endReasonLabel: plan.endReason ? (ENDING_ROUTE_LABELS[plan.endReason as EndingRoute] ?? (plan.endReason.includes('review') ? 'A review conference decided the plan is no longer needed' : plan.endReason)) : null,
   };
