@@ -47,6 +47,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   CV7: [
     'src/modules/booking/booking-actions.test.ts::CV7: rearranging and cancelling need a reason and who was consulted, and keep every change in the history',
     'src/web/pages/conferences/conference-pages.test.ts::rearranges with a reason, and cancels only after the confirmation page (CV7)',
+    'src/modules/booking/booking-actions.test.ts::CV7: after invitations went, a new date tells everyone invited and readies new invitations; a cancellation tells them too',
   ],
   CV8: ['src/domain/records/person-rules.test.ts::prompts to signpost a family with pre-settled status (CV8)'],
   UB1: [

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import type { Database } from '../../db/client.js';
-import { auditEvents, conferences, conferenceStatusHistory, outOfTimescaleAuthorisations } from '../../db/schema/index.js';
+import { auditEvents, conferences, conferenceStatusHistory, invitations, outboxMessages, outOfTimescaleAuthorisations } from '../../db/schema/index.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { bookConference } from './book-conference.js';
 import { createBookingFixture, contextOf, type BookingFixture } from './booking-fixture.test-support.js';
@@ -115,6 +115,31 @@ describeEachEngine('booking a conference', (engine) => {
     const rearranged = history.find((h) => h.event === 'rearrange');
     expect(rearranged).toMatchObject({ reason: 'The chair is ill.', consulted: 'Social worker and mother' });
     expect((rearranged?.details as { before: { start: string } }).before.start).toBe('2026-03-05T09:00:00.000Z');
+  });
+
+  it('CV7: after invitations went, a new date tells everyone invited and readies new invitations; a cancellation tells them too', async () => {
+    const id = await f.conference();
+    await bookConference(db, contextOf(f.businessSupport), id, { ...base(), date: '2026-03-05', time: '09:00' });
+    await db.update(conferences).set({ status: 'invitations-sent' }).where(eq(conferences.id, id));
+    await db.insert(invitations).values([
+      { conferenceId: id, inviteeKind: 'parent', name: 'Demi Testington', role: 'Mother', channel: 'post', postalAddress: '1 Example Road, ZZ1 1AA', state: 'sent', response: 'attending-in-person' },
+      { conferenceId: id, inviteeKind: 'professional', name: 'Hana Exampleton', role: 'Health visitor', channel: 'secure-email', email: 'hana@health.example', state: 'sent' },
+      { conferenceId: id, inviteeKind: 'professional', name: 'Removed Person', role: 'Other', channel: 'secure-email', email: 'x@example.org', state: 'removed' },
+    ]);
+    await rearrangeConference(db, contextOf(f.businessSupport), id, { ...base(), date: '2026-03-06', time: '14:00', reason: 'The chair is ill.', consulted: 'Social worker' });
+    const moved = await db.select().from(outboxMessages).where(and(eq(outboxMessages.conferenceId, id), eq(outboxMessages.relatedType, 'conference-rearranged')));
+    expect(moved.map((m) => [m.toName, m.channel]).sort()).toEqual([['Demi Testington', 'post'], ['Hana Exampleton', 'email']]);
+    expect(moved[0]!.bodyText).toContain('The chair is ill.');
+    const again = await db.select().from(invitations).where(eq(invitations.conferenceId, id));
+    expect(again.filter((i) => i.state === 'confirmed').map((i) => i.name).sort()).toEqual(['Demi Testington', 'Hana Exampleton']);
+    expect(again.find((i) => i.name === 'Demi Testington')?.response).toBeNull();
+
+    await db.update(conferences).set({ status: 'invitations-sent' }).where(eq(conferences.id, id));
+    await db.update(invitations).set({ state: 'sent' }).where(and(eq(invitations.conferenceId, id), eq(invitations.state, 'confirmed')));
+    await cancelConference(db, contextOf(f.businessSupport), id, { reason: 'The family moved away.', consulted: 'Team manager' });
+    const cancelled = await db.select().from(outboxMessages).where(and(eq(outboxMessages.conferenceId, id), eq(outboxMessages.relatedType, 'conference-cancelled')));
+    expect(cancelled).toHaveLength(2);
+    expect(cancelled.every((m) => m.subject === 'Child protection conference cancelled')).toBe(true);
   });
 
   it('CV5: a looked-after child’s conference records the IRO and the agreed chairing arrangement', async () => {

@@ -7,6 +7,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError } from '../shared/errors.js';
 import { transition, updateIfUnchanged } from './common.js';
 import { requireReason, type ChangeReason } from './rearrange-conference.js';
+import { tellInvitees } from './tell-invitees.js';
 
 /** CV7: cancelling needs the reason and who was consulted; the booking details stay for the record. */
 export async function cancelConference(db: Database, context: ActionContext, conferenceId: string, input: ChangeReason & { version?: number | undefined }): Promise<void> {
@@ -21,6 +22,7 @@ export async function cancelConference(db: Database, context: ActionContext, con
       reason: input.reason.trim(), consulted: input.consulted.trim(),
       details: { scheduledStart: conference.scheduledStart?.toISOString() ?? null, chairId: conference.chairId, roomId: conference.roomId },
     });
+    if (conference.status === 'invitations-sent') await tellInvitees(tx, conferenceId, { kind: 'cancelled', was: conference.scheduledStart, reason: input.reason.trim() }, context.now);
     await auditForChildren(tx, context, subjects.map((s) => s.childId), {
       action: 'conference-cancelled', recordType: 'conference', recordId: conferenceId, reason: input.reason.trim(),
     });

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.js';
 import { conferenceStatusHistory } from '../../db/schema/index.js';
+import { tellInvitees } from './tell-invitees.js';
 import { mayBook } from '../../policies/booking.js';
 import { auditForChildren } from '../front-door/audit-children.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -45,6 +46,9 @@ export async function rearrangeConference(db: Database, context: ActionContext, 
       conferenceId, fromStatus: conference.status, toStatus: to, event: 'rearrange', at: context.now, by: context.actor?.id ?? null,
       reason: input.reason.trim(), consulted: input.consulted.trim(), details: { before, after, findings: warningsOf(findings) },
     });
+    if (conference.status === 'invitations-sent') {
+      await tellInvitees(tx, conferenceId, { kind: 'rearranged', was: conference.scheduledStart, now: columns.scheduledStart, reason: input.reason.trim() }, context.now);
+    }
     await auditForChildren(tx, context, booking.subjects.map((s) => s.childId), {
       action: 'conference-rearranged', recordType: 'conference', recordId: conferenceId, reason: input.reason.trim(), details: { before, after },
     });

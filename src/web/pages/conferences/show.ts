@@ -13,8 +13,8 @@ import { conferenceDetails, dueSummary, kindLabel, statusLabel } from './present
 
 const NOTICES: Record<string, string> = {
   booked: 'The conference is booked. Send the invitations next.',
-  rearranged: 'The conference is rearranged. Tell everyone invited: the invitations must go again.',
-  cancelled: 'The conference is cancelled. Tell everyone invited, with the reason.',
+  rearranged: 'The conference is rearranged. Anyone already sent an invitation has been told, with the reason; send the new invitations next.',
+  cancelled: 'The conference is cancelled. Anyone already sent an invitation has been told, with the reason.',
   requested: 'Your request for out-of-timescale authorisation has been sent to the service managers.',
   approved: 'The late date is authorised. Business support can now book it.',
   refused: 'The late date is refused. The requester can see your note.',
