@@ -28,7 +28,17 @@ export interface ExpectedReport {
   invitationId: string | null;
   who: string;
   conferenceType: 'initial' | 'review';
+  /** RV3: the core group's minutes stand as the single report of its members; already on the plan. */
+  collective?: boolean;
 }
+
+/** RV3: the latest core group before a review, where its minutes were marked as the group's single report. */
+export interface CollectiveCoreGroupReport {
+  heldOn: string;
+  memberNames: readonly string[];
+}
+
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
  * The reports a conference should have: one social work report per subject child (RP1, 000 § 6)
@@ -39,7 +49,10 @@ export function expectedReports(input: {
   conferenceIsInitial: boolean;
   children: readonly ExpectedChild[];
   invitees: readonly ExpectedInvitee[];
+  collectiveCoreGroup?: CollectiveCoreGroupReport | null;
 }): ExpectedReport[] {
+  // RV3: at a review, each core group member reports, unless the core group chose one collective report.
+  const collective = input.conferenceIsInitial ? null : (input.collectiveCoreGroup ?? null);
   const expected: ExpectedReport[] = [];
   for (const child of input.children) {
     if (child.role !== 'subject') continue;
@@ -55,6 +68,7 @@ export function expectedReports(input: {
   for (const invitee of input.invitees) {
     if (invitee.inviteeKind !== 'professional' || invitee.agency === 'childrens-social-care') continue;
     if (invitee.state !== 'sent' && invitee.state !== 'confirmed') continue;
+    if (collective && collective.memberNames.some((m) => sameName(m, invitee.name))) continue;
     expected.push({
       key: `agency:${invitee.invitationId}`,
       kind: 'agency',
@@ -62,6 +76,12 @@ export function expectedReports(input: {
       invitationId: invitee.invitationId,
       who: `${invitee.name}, ${invitee.role}${invitee.organisationName ? ` (${invitee.organisationName})` : ''}`,
       conferenceType: input.conferenceIsInitial ? 'initial' : 'review',
+    });
+  }
+  if (collective) {
+    expected.push({
+      key: 'core-group', kind: 'agency', childId: null, invitationId: null, conferenceType: 'review', collective: true,
+      who: `The core group’s single report: its minutes of ${collective.heldOn}, for ${collective.memberNames.join(', ')}`,
     });
   }
   return expected;
@@ -77,6 +97,7 @@ export interface WrittenReport {
 
 /** The written report answering an expectation: the child's social work report, or the invitee's own. */
 export function reportFor(expected: ExpectedReport, written: readonly WrittenReport[], invitees: readonly ExpectedInvitee[]): WrittenReport | null {
+  if (expected.collective) return null;
   if (expected.kind === 'social-work') return written.find((r) => r.kind === 'social-work' && r.childId === expected.childId) ?? null;
   const invitee = invitees.find((i) => i.invitationId === expected.invitationId);
   return (

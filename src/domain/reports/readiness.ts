@@ -4,7 +4,7 @@ import { MEETING_PARTS } from '../conference/meeting-parts.js';
 import type { MeetingRules } from '../conference/meeting-rules.js';
 import { quorumForChild, type ChildQuorum, type QuorumAttendee } from '../conference/quorum.js';
 import type { PackId } from '../packs/pack-id.js';
-import { expectedReports, reportFor, type ExpectedChild, type ExpectedInvitee, type ExpectedReport, type WrittenReport } from './expected.js';
+import { expectedReports, reportFor, type CollectiveCoreGroupReport, type ExpectedChild, type ExpectedInvitee, type ExpectedReport, type WrittenReport } from './expected.js';
 import { reportDeadlines, reportState, type ReportDeadlines, type ReportState } from './report-deadlines.js';
 
 export interface ProgressedReport extends WrittenReport {
@@ -78,6 +78,7 @@ export function readiness(input: {
   invitees: readonly ExpectedInvitee[];
   written: readonly ProgressedReport[];
   quorumRules: MeetingRules['quorum'];
+  collectiveCoreGroup?: CollectiveCoreGroupReport | null;
 }): Readiness {
   const rows = expectedReports(input).map((expected): ReadinessRow => {
     const report = reportFor(expected, input.written, input.invitees) as ProgressedReport | null;
@@ -89,7 +90,8 @@ export function readiness(input: {
       calendar: input.calendar,
       familyNeedsTime: input.familyNeedsTime,
     });
-    const state = reportState(deadlines, { submittedAt: report?.submittedAt ?? null, sharedAt: report?.sharedAt ?? null }, input.now, input.calendar);
+    // The core group's minutes are already written and on the plan when they stand as its report (RV3).
+    const state = expected.collective ? 'received' : reportState(deadlines, { submittedAt: report?.submittedAt ?? null, sharedAt: report?.sharedAt ?? null }, input.now, input.calendar);
     return { expected, report, deadlines, state };
   });
   const counts: Record<ReportState, number> = { awaited: 0, received: 0, shared: 0, late: 0, missing: 0 };

@@ -248,4 +248,9 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/conference-meeting/follow-ups.test.ts::a review that keeps the plan changes the latest category only with grounds, and keeps the initial one (DC4)',
     'src/domain/reports/report-content.test.ts::adds progress against the plan, visit dates and proposed revisions for a review',
   ],
+  RV3: [
+    'src/domain/reports/expected.test.ts::takes the core group’s minutes as the single report of its members, and still expects the others',
+    'src/domain/reports/expected.test.ts::expects a report from each invited agency, core group members included, when the core group gave no collective report',
+    'src/web/pages/reports/reports-pages.test.ts::RV3: at a review, the core group’s minutes stand as its members’ single report when it chose so',
+  ],
 };

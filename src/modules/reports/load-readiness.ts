@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
-
+import { and, asc, desc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { familyParticipation, reports, reportShares } from '../../db/schema/index.js';
+import { childProtectionPlans, coreGroupMeetings, familyParticipation, reports, reportShares } from '../../db/schema/index.js';
 import { meetingRules } from '../../domain/conference/meeting-rules.js';
 import type { ReportKind } from '../../domain/reports/headings.js';
+import type { CollectiveCoreGroupReport } from '../../domain/reports/expected.js';
 import { readiness, type ProgressedReport, type Readiness } from '../../domain/reports/readiness.js';
 import { auditChildRead } from '../audit/child-access.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
@@ -52,7 +52,9 @@ export async function loadConferenceReports(db: Database, ctx: ActionContext, co
     sharedAt: firstShare.has(r.id) ? londonDateTime(firstShare.get(r.id)!) : null,
   }));
   const calendar = await workingCalendar(db);
+  const collectiveCoreGroup = context.isInitial ? null : await collectiveCoreGroupFor(db, context.subjects.map((c) => c.childId), londonDateTime(context.conference.scheduledStart).toPlainDate().toString());
   const model = readiness({
+    collectiveCoreGroup,
     pack: context.pack,
     conferenceIsInitial: context.isInitial,
     conferenceStart: londonDateTime(context.conference.scheduledStart),
@@ -70,3 +72,19 @@ export async function loadConferenceReports(db: Database, ctx: ActionContext, co
   return { context, readiness: model, written, familyNeedsTime };
 }
 
+/**
+ * RV3: the latest core group before the review, on any subject child's open plan; where its minutes
+ * were marked as the group's single report, its professional members send no separate report.
+ */
+async function collectiveCoreGroupFor(db: Database, childIds: string[], before: string): Promise<CollectiveCoreGroupReport | null> {
+  if (childIds.length === 0) return null;
+  const [latest] = await db
+    .select({ heldOn: coreGroupMeetings.heldOn, members: coreGroupMeetings.members, collective: coreGroupMeetings.collectiveReviewReport })
+    .from(coreGroupMeetings)
+    .innerJoin(childProtectionPlans, eq(coreGroupMeetings.planId, childProtectionPlans.id))
+    .where(and(inArray(childProtectionPlans.childId, childIds), isNull(childProtectionPlans.endDate), lte(coreGroupMeetings.heldOn, before)))
+    .orderBy(desc(coreGroupMeetings.heldOn))
+    .limit(1);
+  if (!latest?.collective) return null;
+  return { heldOn: latest.heldOn, memberNames: latest.members.map((m) => m.name).filter((n) => n.trim() !== '') };
+}

@@ -9,7 +9,7 @@ import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../.
 import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { createMeetingFixture, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
 import { WebClient } from '../../../../test/support/web-client.js';
-import { auditEvents, invitations, reports, reportShares } from '../../../db/schema/index.js';
+import { auditEvents, childProtectionPlans, conferenceChildren, coreGroupMeetings, invitations, reports, reportShares } from '../../../db/schema/index.js';
 import { pdfText } from '../../../documents/pdf-text.js';
 import { headingsFor } from '../../../domain/reports/headings.js';
 import { sectionField } from '../../../domain/reports/report-content.js';
@@ -242,5 +242,22 @@ describeEachEngine('reports to conference pages', (engine) => {
       expect(text, route.name).toContain('FAMILY COPY');
       expect(text, route.name).not.toContain('Nightjar');
     }
+  });
+
+  it('RV3: at a review, the core group’s minutes stand as its members’ single report when it chose so', async () => {
+    const r = await createMeetingFixture(db(), { kind: 'review', childType: 'review' });
+    const [cc] = await db().select().from(conferenceChildren).where(and(eq(conferenceChildren.conferenceId, r.conferenceId), eq(conferenceChildren.childId, r.alphaId)));
+    const [plan] = await db().insert(childProtectionPlans).values({ caseId: cc!.caseId, childId: r.alphaId, startDate: '2025-12-01', initialCategories: ['NEG'], latestCategories: ['NEG'] }).returning();
+    await db().insert(coreGroupMeetings).values({
+      planId: plan!.id, childId: r.alphaId, heldOn: '2026-02-10', chairName: 'Sam Sampleford', chairRole: 'lead-social-worker', decisions: 'Plan updated',
+      members: [{ name: 'Hana Exampleton', role: 'Health visitor', agency: 'Health', attended: true, writtenViews: '' }, { name: 'Pat Placeholder', role: 'Class teacher', agency: 'School', attended: true, writtenViews: '' }],
+      collectiveReviewReport: true, createdAt: new Date('2026-02-10T12:00:00Z'),
+    });
+    const chair = await signedIn(r.chair.username);
+    const page = await chair.get(`/conferences/${r.conferenceId}/readiness`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('The core group’s single report: its minutes of 2026-02-10, for Hana Exampleton, Pat Placeholder');
+    expect(page.body).not.toContain('Hana Exampleton, Health visitor');
+    expect(page.body).toContain('PC Petra Placeholder, Police constable');
   });
 });
