@@ -18,6 +18,8 @@ export interface DemoFamily {
   address: { line1: string; town: string; postcode: string; socialHousing: boolean };
   openedDaysAgo: number;
   language?: string;
+  /** On a plan for longer: working days since the strategy discussion, and review conferences held since. */
+  planHistory?: { discussionWorkingDaysAgo: number; reviewsHeld: number };
 }
 
 const Y = 365;
@@ -78,7 +80,7 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     address: { line1: '6 Harness Road', town: 'Stubton', postcode: 'ZZ3 3AA', socialHousing: true },
   },
   {
-    familyName: 'Dummington', stage: 'on-a-plan', openedDaysAgo: 400,
+    familyName: 'Dummington', stage: 'on-a-plan', openedDaysAgo: 400, planHistory: { discussionWorkingDaysAgo: 170, reviewsHeld: 1 },
     adults: [{ givenNames: 'Scaffold', relationship: 'carer', pr: true, livesWithChild: true }],
     children: [{ givenNames: 'Mike', sex: 'M', ageDays: 14 * Y }, { givenNames: 'November', sex: 'F', ageDays: 12 * Y }],
     address: { line1: '7 Fixture Gardens', town: 'Stubton', postcode: 'ZZ3 3AB', socialHousing: false },

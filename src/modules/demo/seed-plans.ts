@@ -20,7 +20,10 @@ export async function seedDemoPlans(db: Queryable, options: { now: Date }): Prom
   let seeded = 0;
   for (const plan of plans) {
     if (withCoreGroup.has(plan.id)) continue;
-    const start = Temporal.PlainDate.from(plan.startDate);
+    // A long-running plan gets recent rows, not ones from its first weeks.
+    const planStart = Temporal.PlainDate.from(plan.startDate);
+    const recent = today.subtract({ days: 60 });
+    const start = Temporal.PlainDate.compare(planStart, recent) > 0 ? planStart : recent;
     const day = (n: number) => {
       const d = start.add({ days: n });
       return Temporal.PlainDate.compare(d, today) > 0 ? today.toString() : d.toString();

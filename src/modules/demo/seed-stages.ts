@@ -39,7 +39,7 @@ export async function seedFamilyStage(
   ctx: { now: Date; householdId: string; worker: string | null; manager: string | null; chair: string | null; pack: PackId },
 ): Promise<void> {
   const ages: Record<DemoFamily['stage'], number> = {
-    referral: 0, 'strategy-discussion': 2, 'section-47': 6, 'conference-requested': 9, 'on-a-plan': 60, 'plan-ended': 400,
+    referral: 0, 'strategy-discussion': 2, 'section-47': 6, 'conference-requested': 9, 'on-a-plan': family.planHistory?.discussionWorkingDaysAgo ?? 60, 'plan-ended': 400,
   };
   const referralDay = workingDaysAgo(ctx.now, ages[family.stage] + 1);
   for (const child of children) {
@@ -125,5 +125,29 @@ export async function seedFamilyStage(
         endReason: ended ? 'review-decision' : null,
       });
     }
+  }
+  if (heldOn && family.planHistory) await seedHeldReviews(tx, family.planHistory.reviewsHeld, heldOn, children, ctx);
+}
+
+/** Review conferences already held on a longer-running plan: the first about 3 months in (TS5), then every 6 (TS6). */
+async function seedHeldReviews(
+  tx: Transaction, count: number, initialOn: string, children: SeededChild[],
+  ctx: { now: Date; householdId: string; chair: string | null; pack: PackId },
+): Promise<void> {
+  let previous = Temporal.PlainDate.from(initialOn);
+  for (let n = 0; n < count; n += 1) {
+    let day = previous.add({ months: n === 0 ? 3 : 6 }).subtract({ days: 7 });
+    while (!calendar.isWorkingDay(day)) day = day.add({ days: 1 });
+    const heldOn = day.toString();
+    const [review] = await tx.insert(conferences).values({
+      householdId: ctx.householdId, kind: 'review', status: 'held', pack: ctx.pack, requestedAt: ctx.now,
+      dueRuleId: n === 0 ? 'TS5' : 'TS6', dueFromDate: previous.toString(), chairId: ctx.chair, format: 'face-to-face', heldOn, scheduledStart: at(heldOn, 10),
+    }).returning();
+    if (!review) throw new Error('demo review not created');
+    await tx.insert(conferenceStatusHistory).values({ conferenceId: review.id, fromStatus: 'invitations-sent', toStatus: 'held', event: 'hold', at: ctx.now, by: ctx.chair });
+    for (const child of children) {
+      await tx.insert(conferenceChildren).values({ conferenceId: review.id, caseId: child.caseId, childId: child.childId, role: 'subject', childType: 'review' });
+    }
+    previous = Temporal.PlainDate.from(heldOn);
   }
 }
