@@ -119,3 +119,19 @@ export const cases = pgTable(
   },
   (t) => [index('cases_child').on(t.childId), index('cases_social_worker').on(t.socialWorkerId)],
 );
+
+/** Who held a case from when: every change of social worker or team manager, with the reason. */
+export const caseAllocations = pgTable(
+  'case_allocations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    socialWorkerId: uuid('social_worker_id').references(() => users.id),
+    teamManagerId: uuid('team_manager_id').references(() => users.id),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('case_allocations_case').on(t.caseId)],
+);

@@ -1,16 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { loadCaseView } from '../../../modules/records/case-view.js';
 import { NotFoundError } from '../../../modules/shared/errors.js';
-import { mayViewChildRecords } from '../../../policies/children.js';
+import { mayAuthoriseCaseDecisions, mayViewChildRecords } from '../../../policies/children.js';
 import { ETHNICITY_CODES } from '../../../domain/records/census-codes.js';
+import { caseChangePages } from './case-changes.js';
 
 export default function casePage(app: FastifyInstance): void {
-  app.get<{ Params: { id: string } }>('/cases/:id', { config: { access: mayViewChildRecords } }, async (request, reply) => {
+  caseChangePages(app);
+  app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/cases/:id', { config: { access: mayViewChildRecords } }, async (request, reply) => {
     if (!/^[0-9a-f-]{36}$/i.test(request.params.id)) return reply.callNotFound();
     try {
       const view = await loadCaseView(app.convene.db, request.actionContext(), request.params.id, app.convene.settings.pack);
       const name = `${view.child.givenNames} ${view.child.familyName}`.trim() || `Unborn ${view.child.familyName}`;
-      return reply.view('cases/page.njk', { title: name, name, view, ethnicity: ETHNICITY_CODES[view.child.ethnicity ?? ''] ?? null, backLink: { href: '/people/search', text: 'Back to search' } });
+      return reply.view('cases/page.njk', {
+        title: name, name, view, canManage: mayAuthoriseCaseDecisions(request.actor),
+        notice: request.query.done === 'reallocated' ? 'The case is reallocated.' : request.query.done === 'closed' ? 'The case is closed.' : null, ethnicity: ETHNICITY_CODES[view.child.ethnicity ?? ''] ?? null, backLink: { href: '/people/search', text: 'Back to search' } });
     } catch (error) {
       if (error instanceof NotFoundError) return reply.callNotFound();
       throw error;
