@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/client.js';
 import {
-  addresses, cases, chairWorkingPatterns, householdMembers, households, organisations, people, professionals, relationships, rooms, teams, users,
+  addresses, cases, chairWorkingPatterns, conferences, householdMembers, households, organisations, people, professionals, relationships, rooms, teams, users,
 } from '../../db/schema/index.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
+import { toActor } from '../accounts/load-actor.js';
+import { buildChecklist } from '../invitations/build-checklist.js';
 import { seedBookedReview } from './seed-booked-review.js';
 import { seedDemoPlans } from './seed-plans.js';
 import { seedDemoReports } from './seed-reports.js';
@@ -113,6 +115,10 @@ export async function seedDemo(
   });
   // Its own transaction: the demo practitioner invited to the booked review, with a submitted report.
   await seedDemoReports(db, now);
+  // The booked review's invitation checklist, suggested from the case as business support would build it.
+  const [support] = await db.select().from(users).where(eq(users.username, 'business-support'));
+  const [booked] = await db.select({ id: conferences.id }).from(conferences).where(eq(conferences.status, 'booked')).limit(1);
+  if (support && booked) await buildChecklist(db, { actor: toActor(support), requestId: null, address: 'local', now }, booked.id);
 
   let passwordFile: string | null = null;
   if (!options.password) {
