@@ -36,6 +36,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, a failover, a dropped test database) emits
+  // 'error' on the pool; unhandled, that would stop the whole process. The pool discards that
+  // client and opens a new one on next use, so noting it is enough.
+  pool.on('error', (error) => {
+    if (process.env.NODE_ENV !== 'test') console.warn(`PostgreSQL connection closed by the server: ${error.message}`);
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Database;
   const safeUrl = url.replace(/\/\/[^@/]*@/, '//***@');
   return {
