@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { conferenceChildren, conferences, conferenceStatusHistory, planEndings, type EndingConsultee } from '../../db/schema/index.js';
+import { conferenceChildren, conferences, conferenceStatusHistory, people, planEndings, type EndingConsultee } from '../../db/schema/index.js';
 import { nextStatus } from '../../domain/conference/transitions.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { CONTINUING_SUPPORT_LABELS, ENDING_DECIDER, ENDING_ROUTE_LABELS, endingProblems, type ContinuingSupport, type EndingRoute } from '../../domain/plans/ending.js';
@@ -50,6 +50,10 @@ export async function endPlan(db: Database, context: ActionContext, pack: PackId
 
   await db.transaction(async (tx) => {
     await claimPlanVersion(tx, planId, input.planVersion, { endDate: input.endedOn, endReason: input.route });
+    // Census PersonDeathDate: the child's record carries the date, so nothing can be dated after it.
+    if (input.route === 'death') {
+      await tx.update(people).set({ dateOfDeath: input.endedOn }).where(and(eq(people.id, plan.childId), isNull(people.dateOfDeath)));
+    }
     const [ending] = await tx.insert(planEndings).values({
       planId, childId: plan.childId, route: input.route, endedOn: input.endedOn, reason: input.reason.trim(),
       decidedBy: context.actor?.id ?? null, decidedByName: context.actor?.displayName ?? 'system',

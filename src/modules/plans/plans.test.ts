@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, outboxMessages, planActionVersions, planVisits, reviewTriggers } from '../../db/schema/index.js';
+import { auditEvents, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, outboxMessages, people, planActionVersions, planVisits, reviewTriggers } from '../../db/schema/index.js';
 import { bundledCalendar } from '../../domain/calendar/working-calendar.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { businessSupportQueue } from '../work-queues/queues.js';
@@ -155,6 +155,8 @@ describeEachEngine('life on a plan', (engine) => {
       expect(result.notified).toBe(8);
       const plan = await loadPlan(db, f.plan.id);
       expect(plan.plan).toMatchObject({ endDate: '2026-04-18', endReason: 'death' });
+      // Census PersonDeathDate is kept on the child's record.
+      expect((await db.select({ d: people.dateOfDeath }).from(people).where(eq(people.id, f.plan.childId)))[0]?.d).toBe('2026-04-18');
       expect(plan.ending?.continuingSupport).toBe('child-in-need-plan');
       const messages = await db.select().from(outboxMessages).where(eq(outboxMessages.relatedId, plan.ending!.id));
       expect(messages.map((m) => m.toName)).toEqual(expect.arrayContaining(['Demi Testington', 'Fred Testington', 'PC Petra Placeholder', 'Sam Sampleford']));
