@@ -59,6 +59,20 @@ describeEachEngine('booking a conference', (engine) => {
     expect(history).toHaveLength(1);
   });
 
+  it('two bookings of the same room and time with different chairs, sent together: only one is kept', async () => {
+    const [a, b] = [await f.conference(), await f.conference()];
+    const slot = { ...base(), date: '2026-03-05', time: '15:00' };
+    const results = await Promise.allSettled([
+      bookConference(db, contextOf(f.businessSupport), a, { ...slot, version: 1 }),
+      bookConference(db, contextOf(f.businessSupport), b, { ...slot, chairId: f.otherChair.id, version: 1 }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(ValidationError);
+    const booked = await db.select().from(conferences).where(and(eq(conferences.roomId, f.roomId), eq(conferences.status, 'booked')));
+    expect(booked.filter((c) => c.scheduledStart?.toISOString() === '2026-03-05T15:00:00.000Z')).toHaveLength(1);
+  });
+
   it('refuses a double-booked chair or room, the case’s own manager as chair (CV4), and anyone but business support', async () => {
     const first = await f.conference();
     await bookConference(db, contextOf(f.businessSupport), first, { ...base(), date: '2026-03-09', time: '09:00' });

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { conferences, users } from '../../db/schema/index.js';
+import { conferences, rooms, users } from '../../db/schema/index.js';
 import { checkBooking } from '../../domain/booking/checks.js';
 import { Diary, minuteOfTime } from '../../domain/booking/diary.js';
 import type { BookingFinding, ConferenceFormat, ProposedBooking } from '../../domain/booking/types.js';
@@ -65,11 +65,13 @@ export function checkOrRefuse(context: BookingContext, input: BookingInput): Boo
 }
 
 /**
- * Inside the transaction: lock the chair, then check the chair's and room's day again, so two
- * people booking the same chair at once cannot both succeed.
+ * Inside the transaction: lock the chair and then the room (always in that order, so two bookings
+ * cannot wait on each other), then check their day again, so two people booking the same chair or
+ * the same room at once cannot both succeed.
  */
 export async function recheckDiary(tx: Queryable, context: BookingContext, input: BookingInput): Promise<void> {
   await tx.select({ id: users.id }).from(users).where(eq(users.id, input.chairId)).for('update');
+  if (input.roomId) await tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, input.roomId)).for('update');
   const fresh = await loadBookings(tx, input.date, 1);
   const diary = new Diary([...context.diary.chairs.values()], [...context.diary.rooms.values()], fresh);
   const findings = checkBooking(context.request, proposalOf(input), diary, context.calendar, context.clock);
