@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
 import { invitations } from '../../db/schema/index.js';
 import { formatDateTime } from '../../domain/deadlines/index.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
+import { londonDateTimeOf } from '../front-door/london-time.js';
 
 function london(start: Date): string {
-  return formatDateTime(Temporal.Instant.fromEpochMilliseconds(start.getTime()).toZonedDateTimeISO('Europe/London').toPlainDateTime());
+  return formatDateTime(londonDateTimeOf(start));
 }
 
 /**

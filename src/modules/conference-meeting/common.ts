@@ -6,10 +6,11 @@ import { recordAudit, type AuditEntry } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import type { MeetingRow, MeetingState } from './meeting-state.js';
+import { londonDateTimeOf } from '../front-door/london-time.js';
 
 /** The London wall-clock date-time of an instant: deadlines count in local time (RULES.md § 0). */
 export function londonDateTime(instant: Date): Temporal.PlainDateTime {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO('Europe/London').toPlainDateTime();
+  return londonDateTimeOf(instant);
 }
 
 export function londonDate(instant: Date): string {

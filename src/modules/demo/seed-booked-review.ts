@@ -5,6 +5,7 @@ import { cases, childProtectionPlans, conferenceChildren, conferences, conferenc
 import { computeDeadline } from '../../domain/deadlines/index.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
+import { londonDateOf } from '../front-door/london-time.js';
 
 /**
  * One review conference already booked in the demo (the Mockworth children's first review, a few
@@ -27,7 +28,7 @@ export async function seedBookedReview(
   if (!first) return null;
 
   const calendar = await workingCalendar(tx);
-  const today = Temporal.Instant.from(options.now.toISOString()).toZonedDateTimeISO('Europe/London').toPlainDate();
+  const today = londonDateOf(options.now);
   const day = calendar.addWorkingDays(today, 5);
   const start = Temporal.ZonedDateTime.from({ timeZone: 'Europe/London', year: day.year, month: day.month, day: day.day, hour: 10 });
   const due = computeDeadline({ ruleId: 'TS5', pack: options.pack, from: Temporal.PlainDate.from(first.startDate), calendar });

@@ -2,6 +2,7 @@ import { eq, inArray, isNull } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
 import { childProtectionPlans, coreGroupMeetings, invitations, planActions, planVisits, users } from '../../db/schema/index.js';
+import { londonDateOf } from '../front-door/london-time.js';
 
 /**
  * Life on a plan for the demo: for each open plan without a core group yet, the first core
@@ -16,7 +17,7 @@ export async function seedDemoPlans(db: Queryable, options: { now: Date }): Prom
   const withCoreGroup = new Set((await db.select({ planId: coreGroupMeetings.planId }).from(coreGroupMeetings)
     .where(inArray(coreGroupMeetings.planId, plans.map((p) => p.id)))).map((r) => r.planId));
   const [worker] = await db.select().from(users).where(eq(users.username, 'social-worker'));
-  const today = Temporal.Instant.fromEpochMilliseconds(options.now.getTime()).toZonedDateTimeISO('Europe/London').toPlainDate();
+  const today = londonDateOf(options.now);
   let seeded = 0;
   for (const plan of plans) {
     if (withCoreGroup.has(plan.id)) continue;

@@ -1,5 +1,4 @@
 import { and, eq, gt, inArray, isNotNull } from 'drizzle-orm';
-import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/client.js';
 import { conferences, invitations, outboxMessages, reports, users } from '../../db/schema/index.js';
 import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
@@ -8,6 +7,7 @@ import { reminderDue } from '../../domain/reports/reminders.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
+import { londonDateTimeOf } from '../front-door/london-time.js';
 
 const AUTHORITY_ROLES = new Set(['social-worker', 'team-manager', 'service-manager', 'chair', 'business-support']);
 
@@ -18,7 +18,7 @@ const AUTHORITY_ROLES = new Set(['social-worker', 'team-manager', 'service-manag
  */
 export async function sendReportReminders(db: Database, now: Date): Promise<{ checked: number; reminded: string[] }> {
   const calendar = await workingCalendar(db);
-  const london = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO('Europe/London').toPlainDateTime();
+  const london = londonDateTimeOf(now);
   const rows = await db
     .select({ invitation: invitations, conference: conferences, roles: users.roles })
     .from(invitations)
@@ -37,7 +37,7 @@ export async function sendReportReminders(db: Database, now: Date): Promise<{ ch
   const reminded: string[] = [];
   for (const { invitation, conference } of candidates) {
     if (inAlready.has(invitation.id) || remindedAlready.has(invitation.id) || !conference.scheduledStart || !invitation.email) continue;
-    const start = Temporal.Instant.fromEpochMilliseconds(conference.scheduledStart.getTime()).toZonedDateTimeISO('Europe/London').toPlainDateTime();
+    const start = londonDateTimeOf(conference.scheduledStart);
     const { toChair } = reportDeadlines({
       kind: 'agency', pack: conference.pack as PackId, conferenceType: conference.kind === 'review' || conference.kind === 'designated-review' ? 'review' : 'initial',
       conferenceStart: start, calendar, familyNeedsTime: false,

@@ -5,11 +5,12 @@ import type { Actor, RoleId } from '../../policies/roles.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import { agencyQueue, businessSupportQueue, chairQueue, registerOfficerQueue, serviceManagerQueue, socialWorkerQueue, teamManagerQueue } from './queues.js';
 import type { QueueContext, WorkItem } from './work-item.js';
+import { londonDateTimeOf } from '../front-door/london-time.js';
 
 export type RoleQueue = Record<string, WorkItem[]>;
 
 export function londonNow(now: Date): Temporal.PlainDateTime {
-  return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO('Europe/London').toPlainDateTime();
+  return londonDateTimeOf(now);
 }
 
 /**

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
 import { visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
+import { londonDateOf, londonDateTimeOf } from '../front-door/london-time.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -79,7 +80,7 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
 
 /** A conference start as staff read it: London wall-clock time. */
 function startsAt(start: Date): string {
-  return formatDateTime(Temporal.Instant.fromEpochMilliseconds(start.getTime()).toZonedDateTimeISO('Europe/London').toPlainDateTime());
+  return formatDateTime(londonDateTimeOf(start));
 }
 
 export async function teamManagerQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
@@ -183,7 +184,7 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     'visits-due': await visitsDueItems(db, ctx, actor.id),
     'reports-due': mostUrgentFirst([
       ...undecided.map((u) => {
-        const received = Temporal.Instant.from(u.r.receivedAt.toISOString()).toZonedDateTimeISO('Europe/London').toPlainDate();
+        const received = londonDateOf(u.r.receivedAt);
         const due = referralDecisionDueOn(received, ctx.calendar);
         return datedItem(ctx, due, `Due ${formatDate(due)}: a decision on next steps within 1 working day of the referral received on ${formatDate(received)} (FD1).`, {
           title: `Referral decision: ${nameOf(u)}`, href: `/cases/${u.caseId}`,
@@ -240,7 +241,7 @@ export async function agencyQueue(db: Queryable, ctx: QueueContext, actor: Actor
     // TS14: the agency report reaches the chair by the pack's time before the conference.
     const { toChair } = reportDeadlines({
       kind: 'agency', pack: m.pack as PackId, conferenceType: m.kind === 'review' || m.kind === 'designated-review' ? 'review' : 'initial',
-      conferenceStart: Temporal.Instant.fromEpochMilliseconds(m.scheduledStart.getTime()).toZonedDateTimeISO('Europe/London').toPlainDateTime(),
+      conferenceStart: londonDateTimeOf(m.scheduledStart),
       calendar: ctx.calendar, familyNeedsTime: false,
     });
     reportsDue.push(toChair ? computedDeadlineItem(ctx, toChair, item) : undatedItem(item, m.scheduledStart.toISOString()));
