@@ -4,8 +4,8 @@ import type { BookingFinding } from '../../domain/booking/types.js';
 import { mayBook } from '../../policies/booking.js';
 import { auditForChildren } from '../front-door/audit-children.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ForbiddenError, ValidationError } from '../shared/errors.js';
-import { bookingColumns, checkOrRefuse, recheckDiary, transition, updateIfUnchanged, warningsOf, type BookingInput } from './common.js';
+import { ForbiddenError } from '../shared/errors.js';
+import { bookingUpdate, checkOrRefuse, recheckDiary, transition, updateIfUnchanged, warningsOf, type BookingInput } from './common.js';
 import { loadBookingContext } from './load-booking.js';
 
 export interface BookingResult {
@@ -29,16 +29,12 @@ export async function bookConference(db: Database, context: ActionContext, confe
   const booking = await loadBookingContext(db, conferenceId, context.now);
   const { conference } = booking;
   const to = transition(conference.status, 'book');
-  if (booking.request.lookedAfter && input.iroId && !booking.chairs.some((c) => c.id === input.iroId)) {
-    throw new ValidationError([{ field: 'iroId', message: 'Select the independent reviewing officer from the list' }]);
-  }
   const findings = checkOrRefuse(booking, input);
-  const columns = bookingColumns(input);
+  const columns = bookingUpdate(booking, input);
   await db.transaction(async (tx) => {
     await recheckDiary(tx, booking, input);
     await updateIfUnchanged(tx, conference, input.version ?? conference.version, {
       ...columns, status: to,
-      ...(booking.request.lookedAfter ? { iroId: input.iroId ?? null, lacChairArrangement: input.lacChairArrangement?.trim() ?? null } : {}),
     });
     await tx.insert(conferenceStatusHistory).values({
       conferenceId, fromStatus: conference.status, toStatus: to, event: 'book', at: context.now, by: context.actor?.id ?? null,

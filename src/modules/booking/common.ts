@@ -80,6 +80,20 @@ export async function recheckDiary(tx: Queryable, context: BookingContext, input
 }
 
 /** The booking columns a proposal sets. */
+/**
+ * What a booking (or a new date) writes: the slot, and for a looked-after child the IRO, who must
+ * be one of the listed chairs, and the agreed chairing arrangement (CV5).
+ */
+export function bookingUpdate(context: BookingContext, input: BookingInput) {
+  if (context.request.lookedAfter && input.iroId && !context.chairs.some((c) => c.id === input.iroId)) {
+    throw new ValidationError([{ field: 'iroId', message: 'Select the independent reviewing officer from the list' }]);
+  }
+  return {
+    ...bookingColumns(input),
+    ...(context.request.lookedAfter ? { iroId: input.iroId ?? null, lacChairArrangement: input.lacChairArrangement?.trim() ?? null } : {}),
+  };
+}
+
 export function bookingColumns(input: BookingInput) {
   return {
     scheduledStart: londonInstant(input.date, input.time),

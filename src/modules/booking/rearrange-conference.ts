@@ -6,7 +6,7 @@ import { auditForChildren } from '../front-door/audit-children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../shared/errors.js';
 import type { BookingResult } from './book-conference.js';
-import { bookingColumns, checkOrRefuse, recheckDiary, transition, updateIfUnchanged, warningsOf, type BookingInput } from './common.js';
+import { bookingUpdate, checkOrRefuse, recheckDiary, transition, updateIfUnchanged, warningsOf, type BookingInput } from './common.js';
 import { loadBookingContext } from './load-booking.js';
 
 /** CV7: why, and who was consulted; both are kept in the history and shared with those invited. */
@@ -33,12 +33,11 @@ export async function rearrangeConference(db: Database, context: ActionContext, 
   const { conference } = booking;
   const to = transition(conference.status, 'rearrange');
   const findings = checkOrRefuse(booking, input);
-  const columns = bookingColumns(input);
+  const columns = bookingUpdate(booking, input);
   await db.transaction(async (tx) => {
     await recheckDiary(tx, booking, input);
     await updateIfUnchanged(tx, conference, input.version ?? conference.version, {
       ...columns, status: to,
-      ...(booking.request.lookedAfter ? { iroId: input.iroId ?? null, lacChairArrangement: input.lacChairArrangement?.trim() ?? null } : {}),
     });
     const before = { start: conference.scheduledStart?.toISOString() ?? null, chairId: conference.chairId, roomId: conference.roomId, format: conference.format };
     const after = { start: columns.scheduledStart.toISOString(), chairId: input.chairId, roomId: columns.roomId, format: input.format };
