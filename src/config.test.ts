@@ -44,6 +44,14 @@ describe('settings', () => {
     expect(p.some((x) => x.startsWith('CONVENE_DEMO_PASSWORD'))).toBe(true);
     expect(p.some((x) => x.startsWith('SMTP_URL'))).toBe(true);
   });
+  it('starts the clock at CONVENE_NOW, names a value that is not an instant, and refuses it in production', () => {
+    expect(loadSettings({}).now).toBeNull();
+    expect(loadSettings({ CONVENE_NOW: '2026-12-24T00:30:00Z' }).now?.toISOString()).toBe('2026-12-24T00:30:00.000Z');
+    expect(loadSettings({ CONVENE_NOW: '2026-07-01T09:00:00+01:00' }).now?.toISOString()).toBe('2026-07-01T08:00:00.000Z');
+    expect(problems({ CONVENE_NOW: '24/12/2026' }).join()).toMatch(/^CONVENE_NOW must be an instant/);
+    expect(problems({ CONVENE_NOW: '2026-12-24' }).join()).toMatch(/^CONVENE_NOW /);
+    expect(problems({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), CONVENE_NOW: '2026-12-24T00:30:00Z' })).toContain('CONVENE_NOW must not be set when NODE_ENV=production: deadlines follow the real clock');
+  });
   it('treats empty variables as unset', () => {
     expect(loadSettings({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
   });

@@ -25,10 +25,14 @@ const settingsSchema = z
       .optional(),
     SMTP_FROM: z.string().regex(/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address like "Convene <conferences@council.gov.uk>"').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    CONVENE_NOW: z.iso.datetime({ offset: true, message: 'must be an instant like 2026-12-24T00:30:00Z or 2026-07-01T09:00:00+01:00' }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+    if (env.NODE_ENV === 'production' && env.CONVENE_NOW) {
+      ctx.addIssue({ code: 'custom', path: ['CONVENE_NOW'], message: 'must not be set when NODE_ENV=production: deadlines follow the real clock' });
     }
   });
 
@@ -46,6 +50,8 @@ export type Settings = {
   smtpFrom: string;
   logLevel: string;
   production: boolean;
+  /** CONVENE_NOW: the instant the clock starts at, for tests and rehearsals; null is the real clock. */
+  now: Date | null;
 };
 
 export class SettingsError extends Error {
@@ -76,5 +82,6 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
     smtpFrom: e.SMTP_FROM ?? 'Convene conferences <conferences@convene.invalid>',
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    now: e.CONVENE_NOW ? new Date(e.CONVENE_NOW) : null,
   };
 }

@@ -1,3 +1,4 @@
+import { clockFromSettings } from './clock/clock.js';
 import { loadSettings, SettingsError } from './config.js';
 import { DataDirLockedError } from './db/data-lock.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
@@ -9,10 +10,11 @@ import { buildApp } from './web/app.js';
 async function main(): Promise<void> {
   const settings = loadSettings();
   const database = await openConfiguredDatabase(settings);
+  const clock = clockFromSettings(settings);
   await database.migrate();
 
   if (!settings.production) {
-    const seeded = await seedDemo(database.db, { password: settings.demoPassword, dataDir: settings.dataDir, pack: settings.pack });
+    const seeded = await seedDemo(database.db, { password: settings.demoPassword, dataDir: settings.dataDir, pack: settings.pack, now: clock() });
     if (seeded.seeded) {
       console.log(`Demo data created: ${seeded.users} users (username = role, e.g. social-worker) and ${seeded.children} synthetic children.`);
       if (seeded.passwordFile) {
@@ -25,10 +27,10 @@ async function main(): Promise<void> {
 
   // Reviews coming due are requested on start (and by `bin/convene reviews request`), so business
   // support can book them in time; it is idempotent.
-  await requestDueReviews(database.db, new Date(), settings.pack);
-  await sendReportReminders(database.db, new Date());
+  await requestDueReviews(database.db, clock(), settings.pack);
+  await sendReportReminders(database.db, clock());
 
-  const app = await buildApp({ settings, database });
+  const app = await buildApp({ settings, database, clock });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
 
   // Hourly, the same idempotent checks as on start: nothing is stored that a missed run would leave stale.
   const hourly = setInterval(() => {
-    const now = new Date();
+    const now = clock();
     requestDueReviews(database.db, now, settings.pack)
       .then(() => sendReportReminders(database.db, now))
       .catch((error: unknown) => app.log.error({ err: error }, 'hourly review requests and reminders failed'));

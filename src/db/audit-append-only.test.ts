@@ -16,7 +16,7 @@ describeEachEngine('the audit trail is append-only in the database itself', (eng
   let database: TestDatabase;
   beforeAll(async () => {
     database = await freshDatabase(engine);
-    await recordAudit(database.handle.db, systemContext(), { action: 'test-event', details: { n: 1 } });
+    await recordAudit(database.handle.db, systemContext(new Date('2026-03-02T10:00:00Z')), { action: 'test-event', details: { n: 1 } });
   });
   afterAll(async () => database.drop());
 
@@ -39,7 +39,7 @@ describeEachEngine('the audit trail is append-only in the database itself', (eng
   it('rolls the audit event back with the action when the transaction fails', async () => {
     await expect(
       database.handle.db.transaction(async (tx) => {
-        await recordAudit(tx, systemContext(), { action: 'doomed' });
+        await recordAudit(tx, systemContext(new Date('2026-03-02T10:00:00Z')), { action: 'doomed' });
         throw new Error('the action failed after writing');
       }),
     ).rejects.toThrow('the action failed');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { clockFromSettings } from '../clock/clock.js';
 import type { Settings } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { startOutboxSender, type RunningSender } from '../modules/outbox/sender.js';
@@ -37,7 +38,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     settings: options.settings,
     database: options.database,
     db: options.database.db,
-    clock: options.clock ?? (() => new Date()),
+    clock: options.clock ?? clockFromSettings(options.settings),
   });
   app.decorateRequest('actionContext', function actionContext(this: import('fastify').FastifyRequest): ActionContext {
     return { actor: this.actor, requestId: this.id, address: this.ip, now: this.server.convene.clock() };

@@ -31,7 +31,7 @@ describe('moves and complaints', () => {
     await page.getByRole('button', { name: 'Record and request the conference' }).click();
     expect(await page.locator('.govuk-error-summary').count()).toBe(1);
     await expectAccessible(page);
-    const notice = Temporal.Now.plainDateISO('Europe/London').subtract({ days: 2 });
+    const notice = Temporal.PlainDate.from(run.today()).subtract({ days: 2 });
     await page.getByLabel('Child', { exact: true }).selectOption({ label: 'Zulu Movedinson (2018-04-02)' });
     await page.getByLabel('Other authority').fill('Elsewhereshire (test)');
     await page.getByLabel('Their lead social worker or contact').fill('Omar Otherton');
@@ -68,12 +68,12 @@ describe('moves and complaints', () => {
     await chair.getByLabel('Their relationship to the child').fill('Mother');
     await chair.getByLabel('The decision about a plan').check();
     await chair.getByLabel('The complaint').fill('The plan was decided without hearing my side.');
-    await chair.getByLabel('Received on (YYYY-MM-DD)').fill(Temporal.Now.plainDateISO('Europe/London').toString());
+    await chair.getByLabel('Received on (YYYY-MM-DD)').fill(run.today());
     await chair.getByRole('button', { name: 'Record complaint' }).click();
     expect(chair.url()).toMatch(/\/complaints\/[0-9a-f-]{36}/);
     await expectAccessible(chair);
 
-    const today = Temporal.Now.plainDateISO('Europe/London').toString();
+    const today = run.today();
     async function step(value: string, note: string) {
       await chair.locator(`input[name="step"][value="${value}"]`).check();
       await chair.getByLabel('What was decided and why').fill(note);
@@ -95,7 +95,7 @@ describe('moves and complaints', () => {
 
   it('a review comes due: it is requested in time, appears in business support’s queue and is booked with a suggested slot before its date', async () => {
     const db = run.database.db;
-    const { requested } = await requestDueReviews(db, new Date(), 'national');
+    const { requested } = await requestDueReviews(db, run.clock(), 'national');
     expect(requested.length).toBeGreaterThan(0);
     const [review] = await db.select().from(conferences).where(eq(conferences.id, requested[0]!.conferenceId));
     expect(review).toMatchObject({ kind: 'review', status: 'requested' });

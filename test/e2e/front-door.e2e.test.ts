@@ -1,9 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, conferenceChildren, conferences, households, referrals, section47Enquiries } from '../../src/db/schema/index.js';
-import { expectAccessible, signIn, startJourney, type Running } from './support.js';
+import { expectAccessible, JOURNEY_NOW, signIn, startJourney, type Running } from './support.js';
 
 /** Fills a form by field name: radios and checkboxes by value, selects by value, the rest typed. */
 async function fill(page: Page, fields: Record<string, string | string[]>): Promise<void> {
@@ -28,19 +27,25 @@ async function press(page: Page, button: string): Promise<void> {
   if (await summary.count()) throw new Error(`"${button}" was refused on ${page.url()}: ${await summary.textContent()}`);
 }
 
-describe('the front door, in Chromium', () => {
+// The journey runs on a weekday morning and at both ends of the eve of a bank holiday (Christmas
+// Eve 2026: 25 and 28 December are bank holidays), so nothing in it leans on the hour it runs at.
+describe.each([
+  { when: 'on a weekday morning', now: JOURNEY_NOW },
+  { when: 'at 00:30 London time on the eve of a bank holiday', now: '2026-12-24T00:30:00Z' },
+  { when: 'at 23:30 London time on the eve of a bank holiday', now: '2026-12-24T23:30:00Z' },
+])('the front door, in Chromium, $when', ({ now }) => {
   let run: Running;
   beforeAll(async () => {
-    run = await startJourney();
+    run = await startJourney({ now });
   });
-  afterAll(async () => run.close());
+  afterAll(async () => run?.close());
 
   it('a social worker takes a family of two from referral to a requested ICPC; a team manager authorises it and business support sees it to book', async () => {
     const db = run.database.db;
     const [household] = await db.select().from(households).where(eq(households.name, 'Testington household'));
     const childCases = await db.select().from(cases).where(eq(cases.householdId, household!.id));
     expect(childCases).toHaveLength(2);
-    const today = Temporal.Now.plainDateISO('Europe/London').toString();
+    const today = run.today();
 
     const sw = await (await run.browser.newContext()).newPage();
     await signIn(sw, run.baseUrl, 'social-worker');
@@ -51,14 +56,14 @@ describe('the front door, in Chromium', () => {
       const [referral] = await db.select().from(referrals).where(eq(referrals.caseId, c.id));
       await sw.goto(`${run.baseUrl}/referrals/${referral!.id}/decision`);
       await expectAccessible(sw);
-      await fill(sw, { decision: 'strategy-discussion', reasons: 'Bruising explained inconsistently', decidedDate: today, decidedTime: '09:00' });
+      await fill(sw, { decision: 'strategy-discussion', reasons: 'Bruising explained inconsistently', decidedDate: today, decidedTime: run.timeAgo(20) });
       await press(sw, 'Record the decision');
     }
 
     await sw.goto(`${run.baseUrl}/households/${household!.id}/strategy-discussions/new`);
     await expectAccessible(sw);
     await fill(sw, {
-      heldDate: today, heldTime: '10:00', caseIds: childCases.map((c) => c.id),
+      heldDate: today, heldTime: run.timeAgo(10), caseIds: childCases.map((c) => c.id),
       participantAgency0: 'childrens-social-care', participantName0: 'Sam Worker', participantRole0: 'Social worker',
       participantAgency1: 'police', participantName1: 'DC Demo', participantRole1: 'Detective constable',
       participantAgency2: 'health', participantName2: 'Hana Health', participantRole2: 'Health visitor',

@@ -18,7 +18,7 @@ describe('business support sends the invitations of a booked conference', () => 
     if (!booked) {
       const [requested] = await db.select().from(conferences).where(and(inArray(conferences.status, ['requested']), eq(conferences.kind, 'initial'))).orderBy(asc(conferences.createdAt));
       const [chair] = await db.select().from(users).where(eq(users.username, 'chair'));
-      const start = new Date(Date.now() + 14 * 86_400_000);
+      const start = new Date(run.clock().getTime() + 14 * 86_400_000);
       start.setUTCHours(10, 0, 0, 0);
       [booked] = await db.update(conferences)
         .set({ status: 'booked', chairId: chair!.id, scheduledStart: start, format: 'face-to-face', venue: 'Conference Room 1, Demoshire County Hall' })

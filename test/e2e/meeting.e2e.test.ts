@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
+import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childProtectionPlans, conferenceChildren, conferences, meetingDecisions, meetingViews, outboxMessages } from '../../src/db/schema/index.js';
 import { pdfText } from '../../src/documents/pdf-text.js';
@@ -30,7 +31,7 @@ async function submit(page: Page, button: string): Promise<void> {
 
 async function todaysConference(run: Running, pack: string, options: { secondSubject?: boolean } = {}): Promise<MeetingFixture> {
   const f = await createMeetingFixture(run.database.db, { pack, secondSubject: options.secondSubject ?? false });
-  await run.database.db.update(conferences).set({ scheduledStart: new Date() }).where(eq(conferences.id, f.conferenceId));
+  await run.database.db.update(conferences).set({ scheduledStart: run.clock() }).where(eq(conferences.id, f.conferenceId));
   return f;
 }
 
@@ -115,7 +116,7 @@ describe('the conference meeting', () => {
     await chair.locator('textarea[name="likelyHarmReasons"]').fill('Nothing has changed at home');
     await chair.getByLabel('Neglect').check();
     await chair.getByLabel('Lead social worker', { exact: true }).selectOption({ label: 'Sam Sampleford' });
-    const todayPlus = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const todayPlus = (days: number) => Temporal.PlainDate.from(run.today()).add({ days }).toString();
     await chair.getByLabel('First core group').fill(todayPlus(7));
     await chair.getByLabel('Review conference').fill(todayPlus(70));
     await chair.locator('textarea[name="coreGroup"]').fill('Demi Testington, mother\nHana Exampleton, health visitor\nPat Placeholder, class teacher');
@@ -197,7 +198,7 @@ describe('the conference meeting', () => {
 
   it('pan-dorset: agency views tie 2–2 and the chair’s view decides; for the other child the chair overrules the majority to make a plan', async () => {
     const f = await todaysConference(run, 'pan-dorset', { secondSubject: true });
-    await meetingUnderWay(run.database.db, f, { subjects: [f.alphaId, f.betaId], now: new Date() });
+    await meetingUnderWay(run.database.db, f, { subjects: [f.alphaId, f.betaId], now: run.clock() });
     const base = `${run.baseUrl}/conferences/${f.conferenceId}/meeting`;
     const minuteTaker = await asUser(run.browser, run.baseUrl, f.minuteTaker.username);
     for (const [who, plan] of [['Sam Sampleford', true], ['Hana Exampleton', true], ['Pat Placeholder', false], ['PC Petra Placeholder', false]] as const) {
@@ -208,7 +209,7 @@ describe('the conference meeting', () => {
     }
 
     const chair = await asUser(run.browser, run.baseUrl, f.chair.username);
-    const todayPlus = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const todayPlus = (days: number) => Temporal.PlainDate.from(run.today()).add({ days }).toString();
     async function planDecision(childId: string) {
       await chair.goto(`${base}/children/${childId}/decision`);
       await chair.getByLabel('Child protection plan', { exact: true }).check();
@@ -257,7 +258,7 @@ describe('the conference meeting', () => {
     await run.database.db.update(conferenceChildren).set({ childType: 'review' }).where(eq(conferenceChildren.conferenceId, f.conferenceId));
     const [cc] = await run.database.db.select().from(conferenceChildren).where(eq(conferenceChildren.conferenceId, f.conferenceId));
     await run.database.db.insert(childProtectionPlans).values({ caseId: cc!.caseId, childId: f.alphaId, startDate: '2026-06-01', startConferenceId: initial.conferenceId, initialCategories: ['NEG'], latestCategories: ['NEG'] });
-    await meetingUnderWay(run.database.db, f, { now: new Date() });
+    await meetingUnderWay(run.database.db, f, { now: run.clock() });
     const base = `${run.baseUrl}/conferences/${f.conferenceId}/meeting`;
     const minuteTaker = await asUser(run.browser, run.baseUrl, f.minuteTaker.username);
     for (const who of ['Sam Sampleford', 'Hana Exampleton', 'Pat Placeholder']) await giveView(minuteTaker, base, f.alphaId, who, false, null);
@@ -278,7 +279,7 @@ describe('the conference meeting', () => {
     await expectAccessible(chair);
 
     const notices = await run.database.db.select().from(outboxMessages).where(eq(outboxMessages.relatedType, 'plan-ending'));
-    const mine = notices.filter((n) => n.subject.includes('Alpha Testington') && n.createdAt.getTime() > Date.now() - 120_000);
+    const mine = notices.filter((n) => n.subject.includes('Alpha Testington') && n.createdAt.getTime() > run.clock().getTime() - 120_000);
     expect(mine.map((n) => n.toName)).toEqual(expect.arrayContaining(['Demi Testington', 'Fred Testington', 'PC Petra Placeholder', 'Hana Exampleton']));
     const emailed = mine.filter((n) => n.channel === 'email').length;
     const arrived = (await smtp.waitFor(before + emailed, 30_000)).slice(before);

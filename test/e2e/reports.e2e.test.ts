@@ -22,7 +22,7 @@ describe('reports to conference: agency report, family copy, readiness and exclu
     const chair = await byName('chair');
     const worker = await byName('social-worker');
     const practitioner = await byName('agency-practitioner');
-    const start = new Date(Date.now() + 14 * 86_400_000);
+    const start = new Date(run.clock().getTime() + 14 * 86_400_000);
     start.setUTCHours(10, 0, 0, 0);
     await db.update(conferences).set({ status: 'invitations-sent', scheduledStart: start, chairId: chair.id, format: 'face-to-face' }).where(eq(conferences.id, requested!.id));
     conferenceId = requested!.id;

@@ -2,9 +2,11 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { clockFromSettings, type Clock } from '../../src/clock/clock.js';
 import { loadSettings } from '../../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { seedDemo } from '../../src/modules/demo/seed-demo.js';
+import { londonDateOf, londonDateTimeOf } from '../../src/modules/front-door/london-time.js';
 import { buildApp } from '../../src/web/app.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,21 +17,36 @@ export interface Running {
   database: DatabaseHandle;
   baseUrl: string;
   browser: Browser;
+  /** The app's clock: journeys take "now" and "today" from it, never from the wall clock. */
+  clock: Clock;
+  /** Today on the app's clock, in London, as YYYY-MM-DD. */
+  today(): string;
+  /** The London time of day on the app's clock, minus `minutesAgo`, as HH:MM (for "earlier today"). */
+  timeAgo(minutesAgo: number): string;
   close(): Promise<void>;
 }
+
+/**
+ * The instant every journey runs at unless it asks for another: a Monday morning in term time,
+ * so nothing depends on when (or in which time zone) the suite happens to run.
+ */
+export const JOURNEY_NOW = '2026-12-07T10:30:00Z';
 
 export interface JourneyOptions {
   /** Extra environment settings for the app, e.g. CONVENE_PACK or SMTP_URL. */
   env?: Record<string, string>;
+  /** The instant the app's clock starts at (CONVENE_NOW); JOURNEY_NOW unless given. */
+  now?: string;
 }
 
 /** The real app on a free port over a fresh in-memory PGlite with the demo data, and Chromium. */
 export async function startJourney(options: JourneyOptions = {}): Promise<Running> {
-  const settings = loadSettings({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  const settings = loadSettings({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CONVENE_NOW: options.now ?? JOURNEY_NOW, ...options.env });
+  const clock = clockFromSettings(settings);
   const database = await openDatabase({ memory: true });
   await database.migrate();
-  await seedDemo(database.db, { password: DEMO_PASSWORD, dataDir: '/tmp/convene-e2e-unused', pack: settings.pack });
-  const app = await buildApp({ settings, database, logger: false });
+  await seedDemo(database.db, { password: DEMO_PASSWORD, dataDir: '/tmp/convene-e2e-unused', pack: settings.pack, now: clock() });
+  const app = await buildApp({ settings, database, clock, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -38,7 +55,9 @@ export async function startJourney(options: JourneyOptions = {}): Promise<Runnin
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   return {
-    app, database, browser, baseUrl: `http://127.0.0.1:${port}`,
+    app, database, browser, baseUrl: `http://127.0.0.1:${port}`, clock,
+    today: () => londonDateOf(clock()).toString(),
+    timeAgo: (minutesAgo) => londonDateTimeOf(new Date(clock().getTime() - minutesAgo * 60_000)).toPlainTime().toString().slice(0, 5),
     close: async () => {
       await browser.close();
       await app.close();

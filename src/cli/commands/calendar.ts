@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { clockFromSettings } from '../../clock/clock.js';
+import { londonDateOf } from '../../modules/front-door/london-time.js';
 import { loadSettings } from '../../config.js';
 import { divisionLabel } from '../../domain/calendar/division-label.js';
 import { applyCalendarImport, previewCalendarImport } from '../../modules/calendar/import-calendar.js';
@@ -27,8 +29,8 @@ export function register(program: Command): void {
       try {
         await database.migrate();
         const changes = options.yes
-          ? await applyCalendarImport(database.db, systemContext(), text)
-          : await previewCalendarImport(database.db, text, new Date().toISOString().slice(0, 10));
+          ? await applyCalendarImport(database.db, systemContext(clockFromSettings(settings)()), text)
+          : await previewCalendarImport(database.db, text, londonDateOf(clockFromSettings(settings)()).toString());
         for (const c of changes) {
           console.log(`${divisionLabel(c.division)}: ${c.added.length} added, ${c.removed.length} removed; covers ${c.after.coversFrom} to ${c.after.coversTo}`);
           for (const d of c.added) console.log(`  + ${d.date} ${d.title}`);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { clockFromSettings } from '../../clock/clock.js';
 import { loadSettings } from '../../config.js';
 import { seedDemo } from '../../modules/demo/seed-demo.js';
 import { openConfiguredDatabase } from '../../runtime.js';
@@ -18,7 +19,7 @@ export function register(program: Command): void {
       const database = await openConfiguredDatabase(settings);
       try {
         await database.migrate();
-        const result = await seedDemo(database.db, { password: settings.demoPassword, dataDir: settings.dataDir, pack: settings.pack });
+        const result = await seedDemo(database.db, { password: settings.demoPassword, dataDir: settings.dataDir, pack: settings.pack, now: clockFromSettings(settings)() });
         if (!result.seeded) {
           console.log('The database already has users: demo data not added.');
           return;

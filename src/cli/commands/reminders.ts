@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { clockFromSettings } from '../../clock/clock.js';
 import { loadSettings } from '../../config.js';
 import { sendReportReminders } from '../../modules/reports/send-report-reminders.js';
 import { openConfiguredDatabase } from '../../runtime.js';
@@ -13,7 +14,7 @@ export function register(program: Command): void {
       const database = await openConfiguredDatabase(settings);
       try {
         await database.migrate();
-        const result = await sendReportReminders(database.db, new Date());
+        const result = await sendReportReminders(database.db, clockFromSettings(settings)());
         console.log(`Checked ${result.checked} invitations; queued ${result.reminded.length} reminder${result.reminded.length === 1 ? '' : 's'}.`);
       } finally {
         await database.close();

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { clockFromSettings } from '../../clock/clock.js';
 import { loadSettings } from '../../config.js';
 import { requestDueReviews } from '../../modules/plans/request-due-reviews.js';
 import { openConfiguredDatabase } from '../../runtime.js';
@@ -14,7 +15,7 @@ export function register(program: Command): void {
       const database = await openConfiguredDatabase(settings);
       try {
         await database.migrate();
-        const result = await requestDueReviews(database.db, new Date(), settings.pack);
+        const result = await requestDueReviews(database.db, clockFromSettings(settings)(), settings.pack);
         if (options.json) {
           console.log(JSON.stringify(result));
           return;

@@ -43,7 +43,7 @@ describeEachEngine('demo data', (engine) => {
   });
 
   it('never seeds a database that already has users', async () => {
-    const again = await seedDemo(database.handle.db, { password: 'another-password', dataDir });
+    const again = await seedDemo(database.handle.db, { password: 'another-password', dataDir, now: new Date('2026-03-02T10:00:00Z') });
     expect(again.seeded).toBe(false);
     expect(await database.handle.db.$count(users)).toBe(ROLE_IDS.length);
   });

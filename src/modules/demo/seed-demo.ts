@@ -41,11 +41,11 @@ const ROLE_ORG: Record<RoleId, 'la' | 'police' | 'health'> = {
  */
 export async function seedDemo(
   db: Database,
-  options: { password: string | null; dataDir: string; now?: Date; force?: boolean; pack?: PackId },
+  options: { password: string | null; dataDir: string; now: Date; force?: boolean; pack?: PackId },
 ): Promise<SeedResult> {
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   if ((existing?.n ?? 0) > 0 && !options.force) return { seeded: false, password: null, passwordFile: null, users: 0, children: 0 };
-  const now = options.now ?? new Date();
+  const now = options.now;
   const password = options.password ?? randomPassword();
   const passwordHash = await hashPassword(password); // one hash: every demo user shares the demo password
 

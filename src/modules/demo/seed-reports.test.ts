@@ -24,6 +24,6 @@ describeEachEngine('demo reports', (engine) => {
     const [report] = await db.select().from(reports).where(eq(reports.invitationId, invitation!.id));
     expect(report?.status).toBe('submitted');
     expect(submissionProblems('agency', 'review', { sections: report!.sections, confidential: null })).toEqual([]);
-    expect(await seedDemoReports(db)).toBeNull();
+    expect(await seedDemoReports(db, new Date('2026-03-02T10:00:00Z'))).toBeNull();
   });
 });

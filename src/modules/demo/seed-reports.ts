@@ -16,7 +16,7 @@ export interface SeededReports {
  * invitations-sent) conference, with a submitted agency report. Nothing happens where there is no
  * such conference or no demo practitioner, or when it has already run.
  */
-export async function seedDemoReports(db: Database, now: Date = new Date()): Promise<SeededReports | null> {
+export async function seedDemoReports(db: Database, now: Date): Promise<SeededReports | null> {
   const [practitioner] = await db
     .select({ user: users, organisation: organisations.name })
     .from(users)

@@ -1,3 +1,4 @@
+import { systemClock } from '../../clock/clock.js';
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Database } from '../../db/client.js';
@@ -29,7 +30,7 @@ export const DEFAULT_SENDER_OPTIONS: SenderOptions = {
   baseDelayMs: 60_000,
   batchSize: 20,
   leaseMs: 5 * 60_000,
-  clock: () => new Date(),
+  clock: systemClock,
 };
 
 export interface PassResult {

@@ -9,6 +9,6 @@ export interface ActionContext {
 }
 
 /** For the CLI and background jobs, which act as the system itself. */
-export function systemContext(now: Date = new Date()): ActionContext {
+export function systemContext(now: Date): ActionContext {
   return { actor: null, requestId: null, address: 'local', now };
 }

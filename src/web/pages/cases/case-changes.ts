@@ -1,4 +1,5 @@
 import { asc, desc, eq } from 'drizzle-orm';
+import { londonDateOf } from '../../../modules/front-door/london-time.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { caseAllocations, cases, people, users } from '../../../db/schema/index.js';
@@ -58,7 +59,7 @@ export function caseChangePages(app: FastifyInstance): void {
       title: `Reallocate: ${loaded.name}`, name: loaded.name, caseRow: loaded.c, ...(await staff()),
       current: { socialWorker: names.get(loaded.c.socialWorkerId ?? '') ?? 'Not allocated', teamManager: names.get(loaded.c.teamManagerId ?? '') ?? 'Not allocated' },
       history: history.map((h) => ({ ...h.a, by: h.by, socialWorker: names.get(h.a.socialWorkerId ?? '') ?? 'Not allocated', teamManager: names.get(h.a.teamManagerId ?? '') ?? 'Not allocated' })),
-      errors: extra.errors, values: extra.values ?? { socialWorkerId: loaded.c.socialWorkerId, teamManagerId: loaded.c.teamManagerId, fromDate: new Date().toISOString().slice(0, 10) },
+      errors: extra.errors, values: extra.values ?? { socialWorkerId: loaded.c.socialWorkerId, teamManagerId: loaded.c.teamManagerId, fromDate: londonDateOf(app.convene.clock()).toString() },
       backLink: { href: `/cases/${loaded.c.id}`, text: `Back to ${loaded.name}` },
     });
   }
@@ -82,7 +83,7 @@ export function caseChangePages(app: FastifyInstance): void {
     return reply.view('cases/close.njk', {
       title: `Close the case: ${loaded.name}`, name: loaded.name, caseRow: loaded.c,
       reasons: Object.entries(CLOSURE_REASONS).map(([value, text]) => ({ value, text: `${text} (${value})` })),
-      errors: extra.errors, values: extra.values ?? { closedOn: new Date().toISOString().slice(0, 10) },
+      errors: extra.errors, values: extra.values ?? { closedOn: londonDateOf(app.convene.clock()).toString() },
       backLink: { href: `/cases/${loaded.c.id}`, text: `Back to ${loaded.name}` },
     });
   }

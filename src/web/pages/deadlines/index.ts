@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Temporal } from 'temporal-polyfill';
+import { londonDateTimeOf } from '../../../modules/front-door/london-time.js';
 import { computeDeadline, deadlineState, DeadlineError, RULE_FACTS } from '../../../domain/deadlines/index.js';
 import { PACK_IDS, PACKS, TS_RULE_IDS } from '../../../domain/packs/index.js';
 import { RULES } from '../../../domain/rules/registry.js';
@@ -33,7 +33,7 @@ export default function deadlinePages(app: FastifyInstance): void {
         ruleId: input.rule, pack: input.pack, from: fromValue(input.fromDate, input.fromTime), calendar,
         conferenceType: input.conferenceType, intervalWeeks: input.intervalWeeks ? Number(input.intervalWeeks) : undefined,
       });
-      const now = Temporal.Now.plainDateTimeISO('Europe/London');
+      const now = londonDateTimeOf(app.convene.clock());
       let state = null;
       try {
         state = deadlineState(deadline, now, null, calendar);

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { londonDateOf } from '../../../modules/front-door/london-time.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { people } from '../../../db/schema/index.js';
 import { auditChildRead } from '../../../modules/audit/child-access.js';
@@ -17,7 +18,7 @@ const uuid = /^[0-9a-f-]{36}$/i;
 const read = { config: { access: mayViewChildRecords } };
 const write = { config: { access: mayRecordCaseWork } };
 type PersonParams = { Params: { id: string } };
-const today = () => new Date().toISOString().slice(0, 10);
+
 const fullName = (p: { givenNames: string; familyName: string }) => `${p.givenNames} ${p.familyName}`.trim();
 
 /** Households and relationships: who lives where, how each person relates to a child, and who holds parental responsibility. */
@@ -44,7 +45,7 @@ export default function familyPages(app: FastifyInstance): void {
       relationships: rels.map((r) => ({ ...r, name: fullName(r.person), typeLabel: RELATIONSHIP_LABELS[r.type as keyof typeof RELATIONSHIP_LABELS] ?? r.type })),
       candidates: candidates.map((c) => ({ value: c.id, text: `${fullName(c)} (${c.kind})` })),
       types: RELATIONSHIP_TYPES.map((t) => ({ value: t, text: RELATIONSHIP_LABELS[t] })),
-      errors: extra.errors, values: extra.values ?? { fromDate: today() },
+      errors: extra.errors, values: extra.values ?? { fromDate: londonDateOf(app.convene.clock()).toString() },
       backLink: { href: `/people/${p.id}`, text: `Back to ${fullName(p)}` },
     });
   }
@@ -95,7 +96,7 @@ export default function familyPages(app: FastifyInstance): void {
     if (extra.status) reply.code(extra.status);
     return reply.view('family/household.njk', {
       title: household.name, household, term, searched: Boolean(term), canEdit: mayRecordCaseWork(request.actor),
-      hits: hits.filter((h) => !here.has(h.id)), errors: extra.errors, values: extra.values ?? { fromDate: today() },
+      hits: hits.filter((h) => !here.has(h.id)), errors: extra.errors, values: extra.values ?? { fromDate: londonDateOf(app.convene.clock()).toString() },
       backLink: { href: '/people/search', text: 'Back to search' },
     });
   }
@@ -123,7 +124,7 @@ export default function familyPages(app: FastifyInstance): void {
     if (extra.errors) reply.code(400);
     return reply.view('family/leave.njk', {
       title: `${fullName(member.person)} leaves the household`, household, member, name: fullName(member.person),
-      errors: extra.errors, values: extra.values ?? { toDate: today() }, backLink: { href: `/households/${household.id}` },
+      errors: extra.errors, values: extra.values ?? { toDate: londonDateOf(app.convene.clock()).toString() }, backLink: { href: `/households/${household.id}` },
     });
   }
   app.get<MemberParams>('/households/:id/members/:memberId/leave', write, async (request, reply) => leavePage(request, reply));
