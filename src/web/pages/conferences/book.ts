@@ -10,7 +10,7 @@ import { londonDateTimeOf } from '../../../modules/front-door/london-time.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../modules/shared/errors.js';
 import { mayBook } from '../../../policies/booking.js';
 import { parseForm } from '../../forms.js';
-import { auditReads } from '../front-door/form-fields.js';
+import { auditReads } from '../../form-fields.js';
 import { apiBookForm, bookForm, rearrangeReasonForm, slotValue } from './form.js';
 import { formatLabel, kindLabel, londonStart } from './presenter.js';
 

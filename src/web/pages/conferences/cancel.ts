@@ -4,7 +4,7 @@ import { loadConferenceWithChildren } from '../../../modules/front-door/load-con
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayBook } from '../../../policies/booking.js';
 import { parseForm } from '../../forms.js';
-import { answerRefusal, auditReads } from '../front-door/form-fields.js';
+import { answerRefusal, auditReads } from '../../form-fields.js';
 import { cancelForm } from './form.js';
 import { kindLabel, londonStart, statusLabel } from './presenter.js';
 

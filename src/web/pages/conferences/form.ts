@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONFERENCE_FORMATS } from '../../../domain/booking/types.js';
 import type { BookingInput } from '../../../modules/booking/common.js';
-import { dateField, optionalText, requiredText, timeField } from '../front-door/form-fields.js';
+import { dateField, optionalText, requiredText, timeField } from '../../form-fields.js';
 
 const uuid = (message: string) => z.string({ error: message }).trim().regex(/^[0-9a-f-]{36}$/i, message);
 const optionalId = z.string().trim().optional().transform((v) => (v ? v : null));

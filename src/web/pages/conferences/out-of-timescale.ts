@@ -9,7 +9,7 @@ import { loadConferenceWithChildren } from '../../../modules/front-door/load-con
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayDecideOutOfTimescale, mayRequestOutOfTimescale } from '../../../policies/booking.js';
 import { parseForm } from '../../forms.js';
-import { answerRefusal, auditReads } from '../front-door/form-fields.js';
+import { answerRefusal, auditReads } from '../../form-fields.js';
 import { decisionForm, outOfTimescaleForm } from './form.js';
 import { kindLabel } from './presenter.js';
 

@@ -8,7 +8,7 @@ import { mayRecordComplaint, mayRecordDissent } from '../../../policies/escalati
 import { mayViewInvitations } from '../../../policies/invitations.js';
 import { mayReadConferenceOutcome, mayRunMeeting } from '../../../policies/meeting.js';
 import { mayRecordParticipation, mayRequestExclusion, mayViewConferenceReports, mayViewReadiness } from '../../../policies/reports.js';
-import { auditReads } from '../front-door/form-fields.js';
+import { auditReads } from '../../form-fields.js';
 import { conferenceDetails, dueSummary, kindLabel, statusLabel } from './presenter.js';
 
 const NOTICES: Record<string, string> = {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ADULT_SERVICES } from '../../../domain/invitations/case-facts.js';
 import { RESPONSES } from '../../../domain/invitations/responses.js';
 import { asArray } from '../../forms.js';
-import { dateField, requiredText } from '../front-door/form-fields.js';
+import { dateField, requiredText } from '../../form-fields.js';
 
 const optional = (max: number) => z.string().trim().max(max, `This must be ${max} characters or fewer`).optional().transform((v) => (v ? v : null));
 const email = z

@@ -16,7 +16,7 @@ import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayDecideExclusion, mayRecordParticipation, mayRequestExclusion } from '../../../policies/reports.js';
 import { hasRole } from '../../../policies/roles.js';
 import { parseForm } from '../../forms.js';
-import { conferenceHeader } from '../reports/presenter.js';
+import { conferenceHeader } from '../../components/conference-header.js';
 import { childParticipationForm, exclusionDecisionForm, exclusionRequestForm, familyParticipationForm } from './form.js';
 
 type Params = { Params: { id: string; childId?: string; invitationId?: string }; Querystring: { done?: string } };

@@ -3,7 +3,7 @@ import { CONTINUING_SUPPORT, ENDING_ROUTES } from '../../../domain/plans/ending.
 import { REVIEW_TRIGGERS } from '../../../domain/plans/reviews.js';
 import { CORE_GROUP_CHAIR_ROLES } from '../../../domain/plans/core-groups.js';
 import { PLAN_ACTION_STATUSES } from '../../../modules/plans/save-plan-action.js';
-import { dateField, optionalDateField, optionalText, requiredText, yesNo } from '../front-door/form-fields.js';
+import { dateField, optionalDateField, optionalText, requiredText, yesNo } from '../../form-fields.js';
 
 const version = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1, 'Reload the page and try again');
 const weeks = (message: string) => z.coerce.number({ error: message }).int(message).min(1, message).max(26, message);

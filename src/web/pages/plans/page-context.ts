@@ -4,7 +4,7 @@ import { workingCalendar } from '../../../modules/calendar/calendar-store.js';
 import { loadPlan, type LoadedPlan } from '../../../modules/plans/load-plan.js';
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { londonNow } from '../../../modules/work-queues/queue-for-role.js';
-import { answerRefusal } from '../front-door/form-fields.js';
+import { answerRefusal } from '../../form-fields.js';
 
 export type PlanParams = { Params: { id: string } };
 

@@ -1,11 +1,8 @@
 import { AGENCY_LABELS } from '../../../domain/conference/agencies.js';
-import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../../domain/conference/kinds.js';
 import { formatDate, formatDateTime, type Deadline } from '../../../domain/deadlines/index.js';
 import { REPORT_KIND_LABELS, type ReportKind } from '../../../domain/reports/headings.js';
 import { REPORT_STATE_LABELS, type ReportState } from '../../../domain/reports/report-deadlines.js';
 import type { Readiness } from '../../../domain/reports/readiness.js';
-import type { ConferenceForReports } from '../../../modules/reports/conference-access.js';
-import { londonDate, londonDateTime } from '../../../modules/conference-meeting/common.js';
 
 export const STATE_TAG: Record<ReportState, string> = {
   awaited: 'govuk-tag--grey',
@@ -21,18 +18,6 @@ export function dueText(d: Deadline | null): string {
   return `${when} (${d.ruleId})`;
 }
 
-/** The heading line every reports page shows about its conference. */
-export function conferenceHeader(c: ConferenceForReports) {
-  const start = c.conference.scheduledStart;
-  return {
-    id: c.conference.id,
-    label: CONFERENCE_KIND_LABELS[c.conference.kind as ConferenceKind] ?? 'Conference',
-    when: start ? formatDateTime(londonDateTime(start)) : 'Not yet booked',
-    date: start ? formatDate(londonDate(start)) : '',
-    children: c.subjects.map((s) => s.name).join(', '),
-    pack: c.pack,
-  };
-}
 
 export function readinessRows(readiness: Readiness) {
   return readiness.rows.map((row) => ({

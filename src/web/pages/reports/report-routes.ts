@@ -13,7 +13,7 @@ import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayDecideConfidentialPresentation, mayShareReports, mayViewConferenceReports } from '../../../policies/reports.js';
 import { parseForm } from '../../forms.js';
 import { confidentialDecisionForm, disagreementForm, formValuesFrom, reportContentFrom, shareForm, versionForm } from './form.js';
-import { conferenceHeader } from './presenter.js';
+import { conferenceHeader } from '../../components/conference-header.js';
 import { categoryOptions, markingOptions } from './options.js';
 
 type Params = { Params: { id: string }; Querystring: { done?: string } };

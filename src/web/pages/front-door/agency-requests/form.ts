@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateField, requiredText } from '../form-fields.js';
+import { dateField, requiredText } from '../../../form-fields.js';
 
 export const agencyRequestForm = z.object({
   organisationId: z.string().trim().optional().transform((v) => (v ? v : undefined))

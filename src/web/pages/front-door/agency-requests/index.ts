@@ -8,7 +8,7 @@ import { NotFoundError, type FieldError } from '../../../../modules/shared/error
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork, mayViewChildRecords } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { userName } from '../convene/presenter.js';
-import { answerRefusal, auditReads, londonNowParts } from '../form-fields.js';
+import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
 import { agencyDecisionForm, agencyRequestForm } from './form.js';
 
 /** FD5: a partner agency asks for a conference; a manager agrees (normally) or declines, with reasons. */

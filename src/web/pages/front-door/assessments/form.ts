@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateField, optionalText, yesNo } from '../form-fields.js';
+import { dateField, optionalText, yesNo } from '../../../form-fields.js';
 
 export const startForm = z.object({ startedOn: dateField('Enter the date the assessment started') });
 

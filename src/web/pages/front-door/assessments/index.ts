@@ -7,7 +7,7 @@ import { NotFoundError, type FieldError } from '../../../../modules/shared/error
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { renderCaseFrontDoor } from '../case/render.js';
-import { answerRefusal, auditReads, londonNowParts } from '../form-fields.js';
+import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
 import { completeForm, startForm } from './form.js';
 
 const done = (caseId: string, message: string) => `/cases/${caseId}/front-door?done=${encodeURIComponent(message)}`;

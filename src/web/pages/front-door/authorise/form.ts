@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText } from '../form-fields.js';
+import { requiredText } from '../../../form-fields.js';
 
 const version = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1, 'Reload the page and try again');
 

@@ -15,7 +15,7 @@ import { NotFoundError, type FieldError } from '../../../../modules/shared/error
 import { mayAuthoriseCaseDecisions, mayViewChildRecords } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { userNames } from '../convene/presenter.js';
-import { answerRefusal, auditReads } from '../form-fields.js';
+import { answerRefusal, auditReads } from '../../../form-fields.js';
 import { authoriseForm, declineForm } from './form.js';
 
 type Req = FastifyRequest<{ Params: { id: string } }>;

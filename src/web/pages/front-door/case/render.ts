@@ -3,7 +3,7 @@ import { workingCalendar } from '../../../../modules/calendar/calendar-store.js'
 import { loadCaseFrontDoor } from '../../../../modules/front-door/load-case-front-door.js';
 import type { FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork } from '../../../../policies/children.js';
-import { auditReads, londonNowParts } from '../form-fields.js';
+import { auditReads, londonNowParts } from '../../../form-fields.js';
 import { presentCaseFrontDoor } from './presenter.js';
 
 /**

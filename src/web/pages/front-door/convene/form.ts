@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONVENE_KINDS, harmField, harmFromField, roleField, type ChildChoice } from '../../../../domain/front-door/convene-checks.js';
-import { dateField, optionalDateField, requiredText } from '../form-fields.js';
+import { dateField, optionalDateField, requiredText } from '../../../form-fields.js';
 
 const base = z.looseObject({
   kind: z.enum(CONVENE_KINDS, { error: 'Select the kind of conference' }),

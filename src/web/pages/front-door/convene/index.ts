@@ -12,7 +12,7 @@ import { loadConferenceWithChildren } from '../../../../modules/front-door/load-
 import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
-import { answerRefusal, auditReads, londonNowParts } from '../form-fields.js';
+import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
 import { renderHouseholdFrontDoor } from '../household/render.js';
 import { conveneForm, reviewSubjectForm } from './form.js';
 import { presentChildren, userNames } from './presenter.js';

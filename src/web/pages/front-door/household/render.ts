@@ -6,7 +6,7 @@ import { loadHouseholdFrontDoor } from '../../../../modules/front-door/load-hous
 import type { FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork } from '../../../../policies/children.js';
 import { presentChildren } from '../convene/presenter.js';
-import { auditReads } from '../form-fields.js';
+import { auditReads } from '../../../form-fields.js';
 
 /**
  * The household at the front door; also re-shown with 400 and field errors when adding a child

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REFERRAL_SOURCE_CODES } from '../../../../domain/front-door/referral-sources.js';
 import { checkReferrer, NEXT_STEPS, REFERRAL_CHANNELS } from '../../../../domain/front-door/referral-rules.js';
-import { dateField, optionalText, requiredText, timeField, yesNo } from '../form-fields.js';
+import { dateField, optionalText, requiredText, timeField, yesNo } from '../../../form-fields.js';
 
 export const referralForm = z
   .object({

@@ -9,7 +9,7 @@ import { NotFoundError, type FieldError } from '../../../../modules/shared/error
 import { mayRecordCaseWork } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { renderCaseFrontDoor } from '../case/render.js';
-import { answerRefusal, auditReads, londonNowParts } from '../form-fields.js';
+import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
 import { decisionForm, followUpForm, referralForm } from './form.js';
 
 const access = { config: { access: mayRecordCaseWork } };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SECTION_47_OUTCOMES } from '../../../../domain/front-door/outcomes.js';
-import { dateField, optionalText, requiredText, yesNo } from '../form-fields.js';
+import { dateField, optionalText, requiredText, yesNo } from '../../../form-fields.js';
 
 export const childSeenForm = z.object({
   date: dateField('Enter the date the child was seen'),

@@ -15,7 +15,7 @@ import { NotFoundError, type FieldError } from '../../../../modules/shared/error
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork, mayViewChildRecords } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { dueTag } from '../due-tags.js';
-import { answerRefusal, auditReads, londonNowParts } from '../form-fields.js';
+import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
 import { childSeenForm, coreAssessmentForm, endorseForm, outcomeForm } from './form.js';
 
 type Req = FastifyRequest<{ Params: { id: string } }>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STRATEGY_AGENCIES } from '../../../../domain/front-door/strategy-discussion-rules.js';
 import { asArray } from '../../../forms.js';
-import { dateField, optionalDateField, requiredText, timeField, yesNo } from '../form-fields.js';
+import { dateField, optionalDateField, requiredText, timeField, yesNo } from '../../../form-fields.js';
 
 /** Rows on the form for the people who took part; blank rows are ignored. */
 export const PARTICIPANT_ROWS = 8;

@@ -12,7 +12,7 @@ import { startSection47Enquiries } from '../../../../modules/front-door/start-se
 import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork, mayViewChildRecords } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
-import { answerRefusal, auditReads, londonNowParts } from '../form-fields.js';
+import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
 import { circulationForm, discussionForm, PARTICIPANT_ROWS, startEnquiriesForm } from './form.js';
 import { presentDiscussion } from './presenter.js';
 

@@ -10,7 +10,7 @@ import { todayOf } from '../../../../modules/plans/plan-write.js';
 import { requestReview } from '../../../../modules/plans/request-review.js';
 import { mayEndPlan, mayOpenEndingPage, mayRequestReview } from '../../../../policies/plans.js';
 import { parseForm } from '../../../forms.js';
-import { londonNowParts } from '../../front-door/form-fields.js';
+import { londonNowParts } from '../../../form-fields.js';
 import { endForm, reviewForm } from '../form.js';
 import { formReply, planForPage, type PlanParams } from '../page-context.js';
 

@@ -8,7 +8,7 @@ import { PLAN_ACTION_STATUS_LABELS, PLAN_ACTION_STATUSES, savePlanAction } from 
 import { writeBriefingNote } from '../../../../modules/plans/write-briefing-note.js';
 import { mayKeepPlan, mayReportPlanActionProblem, mayViewPlans, mayWriteBriefingNote } from '../../../../policies/plans.js';
 import { parseForm } from '../../../forms.js';
-import { londonNowParts } from '../../front-door/form-fields.js';
+import { londonNowParts } from '../../../form-fields.js';
 import { briefingForm, coreGroupForm, frequencyDecisionForm, frequencyRequestForm, MEMBER_ROWS, membersFrom, planActionForm, problemForm, visitForm } from '../form.js';
 import { formReply, planForPage, type PlanParams } from '../page-context.js';
 

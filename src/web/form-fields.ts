@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { auditChildRead } from '../../../modules/audit/child-access.js';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../modules/shared/errors.js';
+import { auditChildRead } from '../modules/audit/child-access.js';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../modules/shared/errors.js';
 
 // Field builders shared by the front-door forms: one message per field, in GOV.UK words.
 
