@@ -6,9 +6,9 @@ export const DECISION_RULES = defineArea('DC', [
     id: 'DC1',
     title: 'Significant harm test per child',
     summary:
-      'At every initial and review conference, each subject child is weighed separately against two tests, harm already suffered and harm likely in future; meeting either one is enough.',
+      'At every initial and review conference, each subject child is weighed separately on two questions, harm already suffered and harm likely in future. A plan is made or kept only when future significant harm is judged likely; past harm alone never makes or keeps a plan.',
     kind: 'enforced',
-    sources: [herts('§ 8 Threshold for a Child Protection Plan'), dorset('2.101–2.102')],
+    sources: [herts('§ 8 Threshold for a Child Protection Plan'), dorset('2.101–2.103'), dorset('2.141')],
   },
   {
     id: 'DC2',
