@@ -25,7 +25,12 @@ export function planCallOf(outcome: Outcome): PlanCall | null {
   return outcome === 'plan' ? 'plan' : 'no-plan';
 }
 
-export type ParentsView = 'agree' | 'disagree' | 'not-present';
+export const PARENTS_VIEWS = ['agree', 'disagree', 'not-present'] as const;
+export type ParentsView = (typeof PARENTS_VIEWS)[number];
+
+export function isParentsView(value: string): value is ParentsView {
+  return (PARENTS_VIEWS as readonly string[]).includes(value);
+}
 
 export interface DecisionInput extends PlanDetails {
   outcome: Outcome;

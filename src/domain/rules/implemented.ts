@@ -93,7 +93,10 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'test/e2e/meeting.e2e.test.ts::the conference meeting > a hertfordshire ICPC for two siblings: quorum, views, a plan for one and child in need for the other, decisions sheet, record and the father’s partial copy',
   ],
   DC6: [`${MEET}/meeting-flow.test.ts::a plan decision creates the plan with its census facts when the conference is held (DC4, DC6, CENSUS)`],
-  DC7: ['src/domain/conference/decision.test.ts::quorum, dissent and complaints (CF1, DC3, DC7) > parents who disagree must be told the complaints route'],
+  DC7: [
+    'src/domain/conference/decision.test.ts::quorum, dissent and complaints (CF1, DC3, DC7) > parents who disagree must be told the complaints route',
+    'src/presenters/document-statements.test.ts::each statement in each document comes from the field that holds it (DC7, RC2, TS10) > parents agree, complaints route not explained: the family copy of the record says what the record holds',
+  ],
   DC8: ["src/domain/conference/decision.test.ts::what a plan names (DC6, DC8) > an under-5 needs the children's centre decision, and a reason when not told"],
   PL1: ['src/presenters/decisions-sheet.test.ts::decisions sheet (TS10, DC6, PL1) > gives outcome, category, lead social worker, core group, dates and the outline plan per child'],
   PL3: ['src/domain/conference/outline-plan.test.ts::outline plan completeness (PL1, PL3) > an empty plan lists every element'],
