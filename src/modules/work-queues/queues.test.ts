@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { childProtectionPlans, conferenceRecords, conferences, invitations, meetingDistributions, reports } from '../../db/schema/index.js';
+import { childProtectionPlans, conferenceRecords, conferences, invitations, meetingDistributions, meetings, reports } from '../../db/schema/index.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
@@ -58,12 +58,17 @@ describeEachEngine('work queues computed on read', (engine) => {
   it('business support sees booked conferences to invite (soonest first) and held ones whose decisions or approved record have not gone; the chair sees drafts to approve', async () => {
     const db = database.handle.db;
     const chair = await createUser(db, { roles: ['chair'], organisationId: orgId });
-    const [later, sooner, held, approved] = await db.insert(conferences).values([
+    const [later, sooner, held, approved, noMeeting, stillSitting] = await db.insert(conferences).values([
       { kind: 'initial', status: 'booked', pack: 'national', scheduledStart: new Date('2026-03-20T10:00:00Z') },
       { kind: 'review', status: 'booked', pack: 'national', scheduledStart: new Date('2026-03-10T14:30:00Z') },
       { kind: 'initial', status: 'held', pack: 'national', heldOn: '2026-02-26', chairId: chair.id },
       { kind: 'review', status: 'held', pack: 'national', heldOn: '2026-02-20', chairId: chair.id },
+      { kind: 'initial', status: 'held', pack: 'national', heldOn: '2026-02-25', chairId: chair.id },
+      { kind: 'initial', status: 'held', pack: 'national', heldOn: '2026-02-24', chairId: chair.id },
     ]).returning();
+    const meeting = (conferenceId: string, status: string) => ({ conferenceId, status, conferenceDate: '2026-02-20', openedAt: NOW, updatedAt: NOW });
+    await db.insert(meetings).values([meeting(held!.id, 'held'), meeting(approved!.id, 'held'), meeting(stillSitting!.id, 'in-progress')]);
+    await db.insert(invitations).values([held, approved, noMeeting, stillSitting].map((c) => ({ conferenceId: c!.id, inviteeKind: 'family', name: 'Demi Testington', role: 'Mother', state: 'sent' })));
     await db.insert(conferenceRecords).values([
       { conferenceId: held!.id, form: 'full-minutes', currentVersion: 1, updatedAt: NOW },
       { conferenceId: approved!.id, form: 'full-minutes', currentVersion: 2, approvedVersion: 2, updatedAt: NOW },
@@ -78,6 +83,8 @@ describeEachEngine('work queues computed on read', (engine) => {
     const toSend = queue['records-to-distribute']!.map((i) => i.href);
     expect(toSend).toContain(`/conferences/${held!.id}/decisions`);
     expect(toSend).toContain(`/conferences/${approved!.id}/record`);
+    // Held, but no meeting recorded, or the chair has not ended it: nothing business support can send yet.
+    expect(toSend.filter((href) => href.includes(noMeeting!.id) || href.includes(stillSitting!.id))).toEqual([]);
 
     const chairQueue = await queueForRole(db, toActor(chair), 'chair', NOW, 'national');
     expect(chairQueue['records-to-approve']!.map((i) => i.href)).toEqual([`/conferences/${held!.id}/record`]);

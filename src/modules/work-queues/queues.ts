@@ -1,9 +1,9 @@
 import { Temporal } from 'temporal-polyfill';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import {
   childProtectionPlans, complaints, conferenceChildren, conferences, dissents, invitations, outOfTimescaleAuthorisations, people, referrals,
-  section47Enquiries, cases, transferNotices, conferenceRecords, meetingDistributions, reports,
+  section47Enquiries, cases, transferNotices, conferenceRecords, meetingDistributions, meetings, reports,
 } from '../../db/schema/index.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
@@ -47,12 +47,19 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
   // Booked conferences whose invitations have not gone yet: soonest first.
   const booked = await db.select().from(conferences).where(eq(conferences.status, 'booked')).orderBy(asc(conferences.scheduledStart)).limit(LIMIT);
   const bookedNames = await childNamesByConference(db, booked.map((c) => c.id));
-  // Held conferences whose decisions sheet, or approved record, has not been sent to anyone.
+  // Held conferences whose decisions sheet, or approved record, has not been sent to anyone. Only
+  // those business support can send now: the meeting was recorded and the chair has ended it, and
+  // someone is invited to send it to (TS10, RC3). A conference marked held with no meeting recorded
+  // is not theirs to act on.
   const held = await db
     .select({ c: conferences, approved: conferenceRecords.approvedVersion })
     .from(conferences)
+    .innerJoin(meetings, and(eq(meetings.conferenceId, conferences.id), ne(meetings.status, 'in-progress')))
     .leftJoin(conferenceRecords, eq(conferenceRecords.conferenceId, conferences.id))
-    .where(eq(conferences.status, 'held'))
+    .where(and(
+      eq(conferences.status, 'held'),
+      exists(db.select({ one: sql`1` }).from(invitations).where(and(eq(invitations.conferenceId, conferences.id), inArray(invitations.state, ['confirmed', 'sent'])))),
+    ))
     .orderBy(desc(conferences.heldOn))
     .limit(200);
   const sent = held.length
