@@ -5,7 +5,7 @@ import { cases, childProtectionPlans, people, planVisits, visitFrequencyChanges 
 import { formatDate } from '../../domain/deadlines/index.js';
 import { nextVisitDue, visitBreaches } from '../../domain/plans/visits.js';
 import { childName } from '../front-door/load-records.js';
-import { deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
+import { datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
 
 const LIMIT = 50;
 
@@ -42,11 +42,12 @@ export async function visitBreachItems(db: Queryable, ctx: QueueContext, teamMan
     const facts = { pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, frequencyWeeks: plan.visitFrequencyWeeks, visits: visits.get(plan.id) ?? [] };
     const open = visitBreaches(facts, today).find((b) => b.seenOn === null);
     if (!open) continue;
-    items.push(undatedItem({
+    const dueBy = Temporal.PlainDate.from(open.dueBy);
+    items.push(datedItem(ctx, dueBy, `Due ${formatDate(dueBy)}: the child seen within the visit frequency of the plan (TS24, CG3).`, {
       title: `Visit missed: ${childName(child)}`,
-      detail: `Not seen since ${formatDate(Temporal.PlainDate.from(nextVisitDue(facts).lastSeenOn ?? plan.startDate))}; a visit was due by ${formatDate(Temporal.PlainDate.from(open.dueBy))} (${open.daysLate} days ago).`,
+      detail: `Not seen since ${formatDate(Temporal.PlainDate.from(nextVisitDue(facts).lastSeenOn ?? plan.startDate))}; a visit was due by ${formatDate(dueBy)} (${open.daysLate} days ago).`,
       href: `/plans/${plan.id}`,
-    }, open.dueBy));
+    }));
   }
   return mostUrgentFirst(items).slice(0, LIMIT);
 }
