@@ -10,7 +10,8 @@ import type { PackId } from '../../domain/packs/pack-id.js';
 import type { Actor } from '../../policies/roles.js';
 import { coreAssessmentDueOn, referralDecisionDueOn } from '../../domain/front-door/timings.js';
 import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
-import { visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
+import { coreGroupItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
+import { planRules } from '../../domain/plans/plan-rules.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
 import { londonDateOf, londonDateTimeOf } from '../front-door/london-time.js';
@@ -93,8 +94,8 @@ function startsAt(start: Date): string {
 export async function teamManagerQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
   return {
     authorisations: [...(await conferencesIn(db, ctx, 'awaiting-authorisation', (id) => `/conferences/${id}/authorise`)), ...(await visitFrequencyApprovalItems(db))],
-    // Missed visits on the plans of the cases this manager oversees (CG3).
-    breaches: await visitBreachItems(db, ctx, actor.id),
+    // Missed visits and core groups overdue or due soon on the plans of the cases this manager oversees (CG3, TS8, TS9).
+    breaches: mostUrgentFirst([...(await visitBreachItems(db, ctx, actor.id)), ...(await coreGroupItems(db, ctx, { teamManagerId: actor.id }))]),
   };
 }
 
@@ -126,7 +127,7 @@ export async function serviceManagerQueue(db: Queryable, ctx: QueueContext) {
   };
 }
 
-export async function chairQueue(db: Queryable, actor: Actor) {
+export async function chairQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
   const mine = await db
     .select()
     .from(conferences)
@@ -151,6 +152,8 @@ export async function chairQueue(db: Queryable, actor: Actor) {
       undatedItem({ title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}` }, c.scheduledStart?.toISOString() ?? '9999'),
     ),
     dissent: atChair.map((c) => undatedItem({ title: `Complaint from ${c.complainantName}`, href: `/complaints/${c.id}` }, c.receivedOn)),
+    // Newcastle asks the chair to see that core groups are dated and to challenge those not held in time (004 2.1.7).
+    'core-groups': planRules(ctx.pack).chairAlertedToLateCoreGroups ? await coreGroupItems(db, ctx, { chairId: actor.id }) : [],
   };
 }
 

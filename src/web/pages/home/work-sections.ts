@@ -29,6 +29,7 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'conferences', heading: 'Your conferences', empty: 'You have no conferences booked.' },
     { id: 'records-to-approve', heading: 'Records to approve', empty: 'No conference records are waiting for your approval.' },
     { id: 'dissent', heading: 'Dissent and practice concerns', empty: 'Nothing is open.' },
+    { id: 'core-groups', heading: 'Core groups to challenge', empty: 'No core group on a plan you chaired is overdue or due soon.' },
   ],
   'business-support': [
     { id: 'to-book', heading: 'Conferences to book', empty: 'No requests to book. New requests appear here with their due date, most urgent first.' },
