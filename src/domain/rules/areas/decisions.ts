@@ -74,7 +74,7 @@ export const DECISION_RULES = defineArea('DC', [
     id: 'DC7',
     title: 'Complaints route when parents disagree',
     summary: 'If parents do not accept the decision, the chair tells them how to complain.',
-    kind: 'prompted',
+    kind: 'enforced',
     sources: [herts('§ 7 Chairing of Conference')],
   },
   {
@@ -82,7 +82,7 @@ export const DECISION_RULES = defineArea('DC', [
     title: 'Children\'s centre told about an under-5',
     summary:
       'For a child under five the conference records whether the local children\'s centre is informed, which needs the parents\' permission, or why it is not.',
-    kind: 'recorded',
+    kind: 'enforced',
     sources: [herts('Appendix 1 Children with Child Protection Plans who attend Children\'s Centres')],
   },
 ]);
