@@ -1,9 +1,9 @@
 import { Temporal } from 'temporal-polyfill';
-import { and, asc, desc, eq, exists, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import {
   childProtectionPlans, complaints, conferenceChildren, conferences, dissents, invitations, outOfTimescaleAuthorisations, people, referrals,
-  section47Enquiries, cases, transferNotices, conferenceRecords, meetingDistributions, meetings, reports,
+  section47Enquiries, cases, transferNotices, conferenceRecords, meetingDistributions, meetings, reports, reportShares, familyParticipation,
 } from '../../db/schema/index.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
@@ -192,6 +192,7 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
   const lastReviewOf = new Map(lastReviews.map((r) => [r.childId, r.last]));
   return {
     'visits-due': await visitsDueItems(db, ctx, actor.id),
+    'reports-to-share': await reportsToShareItems(db, ctx, actor),
     'reports-due': mostUrgentFirst([
       ...undecided.map((u) => {
         const received = londonDateOf(u.r.receivedAt);
@@ -217,6 +218,58 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
       }),
     ).slice(0, LIMIT),
   };
+}
+
+/**
+ * TS13, TS16: each social work report the family must have before a booked conference for a child
+ * this social worker holds, until it is shared; due by TS13, or TS16 where a parent has a learning
+ * disability or needs the report translated and that is earlier (RP5).
+ */
+async function reportsToShareItems(db: Queryable, ctx: QueueContext, actor: Actor): Promise<WorkItem[]> {
+  const rows = await db
+    .select({ c: conferences, childId: conferenceChildren.childId, givenNames: people.givenNames, familyName: people.familyName })
+    .from(conferenceChildren)
+    .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
+    .innerJoin(people, eq(conferenceChildren.childId, people.id))
+    .innerJoin(cases, eq(cases.childId, conferenceChildren.childId))
+    .where(and(eq(cases.socialWorkerId, actor.id), eq(conferenceChildren.role, 'subject'), inArray(conferences.status, ['booked', 'invitations-sent'])))
+    .limit(LIMIT);
+  if (rows.length === 0) return [];
+  const conferenceIds = [...new Set(rows.map((r) => r.c.id))];
+  const written = await db
+    .select({ id: reports.id, conferenceId: reports.conferenceId, childId: reports.childId, status: reports.status })
+    .from(reports)
+    .where(and(inArray(reports.conferenceId, conferenceIds), eq(reports.kind, 'social-work')));
+  const shared = written.length
+    ? new Set((await db.selectDistinct({ reportId: reportShares.reportId }).from(reportShares).where(inArray(reportShares.reportId, written.map((w) => w.id)))).map((s) => s.reportId))
+    : new Set<string>();
+  const needsTime = new Set(
+    (await db
+      .selectDistinct({ conferenceId: familyParticipation.conferenceId })
+      .from(familyParticipation)
+      .where(and(inArray(familyParticipation.conferenceId, conferenceIds), or(eq(familyParticipation.learningDisability, true), eq(familyParticipation.needsTranslation, true)))))
+      .map((r) => r.conferenceId),
+  );
+  const items: WorkItem[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const key = `${r.c.id}:${r.childId}`;
+    if (seen.has(key) || !r.c.scheduledStart) continue;
+    seen.add(key);
+    const report = written.find((w) => w.conferenceId === r.c.id && w.childId === r.childId);
+    if (report && shared.has(report.id)) continue;
+    const { toFamily } = reportDeadlines({
+      kind: 'social-work', pack: r.c.pack as PackId, conferenceType: r.c.kind === 'review' || r.c.kind === 'designated-review' ? 'review' : 'initial',
+      conferenceStart: londonDateTimeOf(r.c.scheduledStart), calendar: ctx.calendar, familyNeedsTime: needsTime.has(r.c.id),
+    });
+    const item = {
+      title: `Share your report with the family: ${nameOf(r)}`,
+      detail: `${kindLabel(r.c.kind)} starts ${startsAt(r.c.scheduledStart)}. ${report ? (report.status === 'draft' ? 'Your report is still a draft.' : 'Your report is submitted but not yet shared.') : 'Your report is not written yet.'}`,
+      href: `/conferences/${r.c.id}/reports`,
+    };
+    items.push(toFamily ? computedDeadlineItem(ctx, toFamily, item) : undatedItem(item, r.c.scheduledStart.toISOString()));
+  }
+  return mostUrgentFirst(items);
 }
 
 export async function registerOfficerQueue(db: Queryable) {
