@@ -1,4 +1,5 @@
 import { describeCategories } from '../domain/conference/categories.js';
+import type { ParentsView } from '../domain/conference/decision.js';
 import type { MeetingPart } from '../domain/conference/meeting-parts.js';
 import { readerSees, type CopyReader } from '../domain/conference/record-sections.js';
 import { RECORD_FORM_LABELS } from '../domain/conference/record-rules.js';
@@ -30,8 +31,27 @@ function decisionBlocks(c: ChildOutcomeData): Block[] {
   if (!c.quorate) rows.push(['Quorum', `Not quorate for this child. Chair's reasons for going ahead: ${c.inquorateReasons ?? ''}`]);
   if (c.categoryChangeGrounds) rows.push(['Grounds for changing the category', c.categoryChangeGrounds]);
   if (c.variationReason) rows.push(['Reason the earlier outcome was varied', c.variationReason]);
-  if (c.complaintsRouteExplained) rows.push(['Complaints', 'The parents disagreed; the chair explained the complaints route']);
+  const parents = parentsSentence(c);
+  if (parents) rows.push(["The parents' view of the decision", parents]);
   return [{ type: 'keyValue', rows: [...childDecisionRows(c), ...rows] }];
+}
+
+const PARENTS_WORDS: Record<ParentsView, string> = {
+  agree: 'The parents agreed with the decision.',
+  disagree: 'The parents disagreed with the decision.',
+  'not-present': 'The parents were not present for the decision.',
+};
+
+/**
+ * DC7 as printed: what the parents thought comes from the parents' view the chair recorded, and
+ * the complaints route from its own tickbox, so neither sentence is inferred from the other.
+ */
+export function parentsSentence(c: Pick<ChildOutcomeData, 'parentsView' | 'complaintsRouteExplained'>): string | null {
+  const parts: string[] = [];
+  if (c.parentsView) parts.push(PARENTS_WORDS[c.parentsView]);
+  if (c.complaintsRouteExplained) parts.push('The chair explained the complaints route to them.');
+  else if (c.parentsView === 'disagree') parts.push('The complaints route is not recorded as explained.');
+  return parts.length > 0 ? parts.join(' ') : null;
 }
 
 function viewBlocks(c: ChildOutcomeData, withDissents: boolean): Block[] {

@@ -1,4 +1,4 @@
-import type { Outcome } from '../domain/conference/decision.js';
+import type { Outcome, ParentsView } from '../domain/conference/decision.js';
 import type { OutlinePlanContent } from '../domain/conference/outline-plan.js';
 import type { RecordSectionSpec } from '../domain/conference/record-sections.js';
 import type { RecordForm } from '../domain/conference/record-rules.js';
@@ -35,6 +35,8 @@ export interface ChildOutcomeData {
   writtenResponsesBy: string | null;
   childrensCentre: string | null;
   childrensCentreReason: string | null;
+  /** DC7: whether the parents agree with the decision, as the chair recorded it; null if not asked. */
+  parentsView: ParentsView | null;
   complaintsRouteExplained: boolean;
   views: readonly { name: string; agency: string; planNeeded: boolean; categories: readonly string[]; reasons: string }[];
   dissents: readonly { name: string; agency: string; view: string }[];

@@ -33,6 +33,7 @@ export function childOutcome(extra: Partial<ChildOutcomeData> = {}): ChildOutcom
     writtenResponsesBy: null,
     childrensCentre: null,
     childrensCentreReason: null,
+    parentsView: 'agree',
     complaintsRouteExplained: false,
     views: [
       { name: 'Hana Exampleton', agency: 'Health visiting', planNeeded: true, categories: ['NEG'], reasons: 'Growth faltering' },

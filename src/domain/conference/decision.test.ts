@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDecision, type DecisionContext, type DecisionInput } from './decision.js';
+import { checkDecision, PLAN_NEEDS_LIKELY_HARM, type DecisionContext, type DecisionInput } from './decision.js';
 import { meetingRules } from './meeting-rules.js';
 import type { PractitionerView } from './views.js';
 
@@ -70,12 +70,33 @@ describe('both harm tests, with reasons (DC1)', () => {
   it('asks both tests for a no-plan outcome too', () => {
     expect(fields(input({ outcome: 'no-plan-nfa', categories: [], likelyHarm: null }), ctx({ views: views([false, false]) }))).toContain('likelyHarm');
   });
-  it('refuses a plan when neither test is met', () => {
-    expect(fields(input({ sufferedHarm: false, likelyHarm: false }))).toContain('outcome');
-  });
-  it('a plan needs only one of the two tests', () => {
-    expect(fields(input({ sufferedHarm: false }))).toEqual([]);
-  });
+  const conferences: [string, DecisionContext][] = [
+    ['initial', ctx()],
+    ['review', ctx({ childType: 'review', existingPlan: { categories: ['PHY'] }, firstCoreGroupDue: null })],
+  ];
+  const answers: [boolean, boolean, boolean][] = [
+    [true, true, true],
+    [false, true, true],
+    [true, false, false],
+    [false, false, false],
+  ];
+  for (const [type, c] of conferences) {
+    describe(`at ${type} conferences, a plan is made or kept only when future harm is likely`, () => {
+      for (const [sufferedHarm, likelyHarm, allowed] of answers) {
+        it(`harm suffered ${sufferedHarm}, future harm likely ${likelyHarm}: plan allowed ${allowed}`, () => {
+          const errors = checkDecision(input({ sufferedHarm, likelyHarm }), c).errors;
+          if (allowed) expect(errors).toEqual([]);
+          else expect(errors).toEqual([{ field: 'outcome', message: PLAN_NEEDS_LIKELY_HARM }]);
+        });
+        if (!likelyHarm) {
+          it(`harm suffered ${sufferedHarm}, future harm not likely: no plan is accepted`, () => {
+            const noPlan = { ...c, views: views([false, false]) };
+            expect(fields(input({ outcome: 'no-plan-nfa', categories: [], sufferedHarm, likelyHarm }), noPlan)).toEqual([]);
+          });
+        }
+      }
+    });
+  }
   it('an adjournment defers the tests', () => {
     expect(fields(input({ outcome: 'adjourned', categories: [], sufferedHarm: null, likelyHarm: null, sufferedHarmReasons: '', likelyHarmReasons: '', interimSafetyPlan: 'Stays with grandmother' }))).toEqual([]);
   });

@@ -25,7 +25,12 @@ export function planCallOf(outcome: Outcome): PlanCall | null {
   return outcome === 'plan' ? 'plan' : 'no-plan';
 }
 
-export type ParentsView = 'agree' | 'disagree' | 'not-present';
+export const PARENTS_VIEWS = ['agree', 'disagree', 'not-present'] as const;
+export type ParentsView = (typeof PARENTS_VIEWS)[number];
+
+export function isParentsView(value: string): value is ParentsView {
+  return (PARENTS_VIEWS as readonly string[]).includes(value);
+}
 
 export interface DecisionInput extends PlanDetails {
   outcome: Outcome;
@@ -83,14 +88,22 @@ export interface CheckedDecision {
 
 const blank = (s: string): boolean => s.trim() === '';
 
+/**
+ * DC1/RV1: a plan is made, or kept at a review, only where the child is judged likely to suffer
+ * significant harm in future; harm already suffered counts only as evidence for that judgement
+ * (`002` 2.102–2.103 and 2.141; RULES.md DC1).
+ */
+export const PLAN_NEEDS_LIKELY_HARM =
+  'A plan is made or kept only when the child is judged likely to suffer significant harm in future. Harm suffered in the past is not enough on its own: answer yes to likely future harm, or choose another outcome';
+
 function thresholdErrors(input: DecisionInput): DecisionFieldError[] {
   const errors: DecisionFieldError[] = [];
   if (input.sufferedHarm === null) errors.push({ field: 'sufferedHarm', message: 'Say whether the child has suffered significant harm' });
   if (blank(input.sufferedHarmReasons)) errors.push({ field: 'sufferedHarmReasons', message: 'Give the reasons for the answer on harm suffered' });
   if (input.likelyHarm === null) errors.push({ field: 'likelyHarm', message: 'Say whether the child is likely to suffer significant harm in future' });
   if (blank(input.likelyHarmReasons)) errors.push({ field: 'likelyHarmReasons', message: 'Give the reasons for the answer on likely future harm' });
-  if (input.outcome === 'plan' && input.sufferedHarm === false && input.likelyHarm === false) {
-    errors.push({ field: 'outcome', message: 'A plan needs the child to have suffered, or to be likely to suffer, significant harm' });
+  if (input.outcome === 'plan' && input.likelyHarm === false) {
+    errors.push({ field: 'outcome', message: PLAN_NEEDS_LIKELY_HARM });
   }
   return errors;
 }

@@ -11,6 +11,8 @@ export interface PlanPackRules {
   readonly teamManagerChairsOneOfFirst: number;
   /** TS8: the first core group is counted from every conference that keeps the plan, not only the initial one. */
   readonly firstCoreGroupAfterEveryConference: boolean;
+  /** TS8/TS9: the chair sees core groups overdue or due soon on the plans they chaired, to challenge them (newcastle `004` 2.1.7). */
+  readonly chairAlertedToLateCoreGroups: boolean;
   /** EN2: ending a looked-after child's plan by written consultation instead of a review; null = only by a review. */
   readonly lookedAfterConsultation: null | {
     /** Everyone consulted must not object (hertfordshire) … */
@@ -33,6 +35,7 @@ export interface PlanPackRules {
 const NATIONAL: PlanPackRules = {
   teamManagerChairsOneOfFirst: 0,
   firstCoreGroupAfterEveryConference: false,
+  chairAlertedToLateCoreGroups: false,
   lookedAfterConsultation: null,
   notifyGp: false,
   notifyLatestConferenceInviteesOnLookedAfterRoute: false,
@@ -73,6 +76,7 @@ export const PLAN_PACK_RULES: Record<PackId, PlanPackRules> = {
   },
   newcastle: {
     ...NATIONAL,
+    chairAlertedToLateCoreGroups: true,
     citations: { coreGroup: '004_4d62ad76775b45eb.txt § Standard 5, 5.3.1', ending: NATIONAL.citations.ending },
   },
 };

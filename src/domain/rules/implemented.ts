@@ -75,7 +75,11 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   ],
   CF3: ['src/web/pages/meeting/meeting-pages.test.ts::records attendance through the form, with field errors re-shown (CF3)'],
   CF4: [`${MEET}/meeting-flow.test.ts::the chair cannot confirm absent reports were heard until each is presented (CF3, CF4)`],
-  DC1: ['src/web/pages/meeting/meeting-pages.test.ts::refuses a decision without both harm tests and reasons (DC1), and only the chair may decide'],
+  DC1: [
+    'src/web/pages/meeting/meeting-pages.test.ts::refuses a decision without both harm tests and reasons (DC1), and only the chair may decide',
+    'src/web/pages/meeting/meeting-pages.test.ts::refuses a plan for a child harmed in the past but not judged likely to be harmed in future (DC1)',
+    'src/domain/conference/decision.test.ts::both harm tests, with reasons (DC1) > at initial conferences, a plan is made or kept only when future harm is likely > harm suffered true, future harm likely false: plan allowed false',
+  ],
   DC2: [`${MEET}/follow-ups.test.ts::pan-dorset: one view per agency, and the overrule records TS21 and the senior managers told (DC2, DC3, TS21)`,
     'test/e2e/meeting.e2e.test.ts::the conference meeting > pan-dorset: agency views tie 2–2 and the chair’s view decides; for the other child the chair overrules the majority to make a plan',
   ],
@@ -89,7 +93,10 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'test/e2e/meeting.e2e.test.ts::the conference meeting > a hertfordshire ICPC for two siblings: quorum, views, a plan for one and child in need for the other, decisions sheet, record and the father’s partial copy',
   ],
   DC6: [`${MEET}/meeting-flow.test.ts::a plan decision creates the plan with its census facts when the conference is held (DC4, DC6, CENSUS)`],
-  DC7: ['src/domain/conference/decision.test.ts::quorum, dissent and complaints (CF1, DC3, DC7) > parents who disagree must be told the complaints route'],
+  DC7: [
+    'src/domain/conference/decision.test.ts::quorum, dissent and complaints (CF1, DC3, DC7) > parents who disagree must be told the complaints route',
+    'src/presenters/document-statements.test.ts::each statement in each document comes from the field that holds it (DC7, RC2, TS10) > parents agree, complaints route not explained: the family copy of the record says what the record holds',
+  ],
   DC8: ["src/domain/conference/decision.test.ts::what a plan names (DC6, DC8) > an under-5 needs the children's centre decision, and a reason when not told"],
   PL1: ['src/presenters/decisions-sheet.test.ts::decisions sheet (TS10, DC6, PL1) > gives outcome, category, lead social worker, core group, dates and the outline plan per child'],
   PL3: ['src/domain/conference/outline-plan.test.ts::outline plan completeness (PL1, PL3) > an empty plan lists every element'],
@@ -244,6 +251,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/domain/invitations/checklist.test.ts::UB2/IN2: midwives and the midwifery manager for an unborn child',
   ],
   RV1: [
+    'src/domain/conference/decision.test.ts::both harm tests, with reasons (DC1) > at review conferences, a plan is made or kept only when future harm is likely > harm suffered true, future harm likely false: plan allowed false',
     'src/domain/conference/decision.test.ts::a category change at a review needs grounds',
     'src/modules/conference-meeting/follow-ups.test.ts::a review that keeps the plan changes the latest category only with grounds, and keeps the initial one (DC4)',
     'src/domain/reports/report-content.test.ts::adds progress against the plan, visit dates and proposed revisions for a review',

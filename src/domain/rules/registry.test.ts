@@ -172,6 +172,21 @@ describe('rule registry against RULES.md', () => {
   });
 });
 
+describe('rules a person must judge (issue 13)', () => {
+  it('every prompted or recorded rule states why a person must judge it', () => {
+    const unexplained = RULES.filter((rule) => (rule.kind === 'prompted' || rule.kind === 'recorded') && (rule.judgement ?? '').trim().length < 40);
+    expect(unexplained.map((rule) => rule.id)).toEqual([]);
+  });
+  it('the JSON served by `convene rules --json` carries the judgement', () => {
+    const dc2 = toJson().find((rule) => rule.id === 'DC2');
+    expect(dc2?.kind).toBe('recorded');
+    expect(dc2?.judgement).toMatch(/judgement/);
+  });
+  it('a rule the system enforces is not also said to need a person’s judgement', () => {
+    expect(RULES.filter((rule) => rule.kind === 'enforced' && rule.judgement !== null).map((rule) => rule.id)).toEqual([]);
+  });
+});
+
 describe('rule entries', () => {
   it.each(RULES.map((rule) => [rule.id, rule] as const))('%s is well formed', (id, rule) => {
     expect(id.startsWith(rule.area)).toBe(true);

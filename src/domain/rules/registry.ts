@@ -20,6 +20,7 @@ import { UNBORN_RULES } from './areas/unborn.js';
 import type { RuleEntry } from './rule-entry.js';
 
 import { IMPLEMENTED_TESTS } from './implemented.js';
+import { JUDGEMENTS } from './judgements.js';
 
 export type { RuleArea, RuleEntry, RuleKind, RuleStatus } from './rule-entry.js';
 export { RULE_AREAS } from './rule-entry.js';
@@ -28,7 +29,8 @@ export { RULE_AREAS } from './rule-entry.js';
 /** A rule with tests in IMPLEMENTED_TESTS is implemented; its tests join any it already names. */
 function withImplementation(rule: RuleEntry): RuleEntry {
   const tests = IMPLEMENTED_TESTS[rule.id];
-  return tests ? { ...rule, status: 'implemented', tests: [...new Set([...rule.tests, ...tests])] } : rule;
+  const judged = { ...rule, judgement: JUDGEMENTS[rule.id] ?? rule.judgement };
+  return tests ? { ...judged, status: 'implemented', tests: [...new Set([...rule.tests, ...tests])] } : judged;
 }
 
 export const RULES: readonly RuleEntry[] = Object.freeze([

@@ -52,6 +52,8 @@ export interface RuleEntry {
   sources: string[];
   /** '<test file from repo root>::<test name>'; see test-reference.ts for the accepted name forms. */
   tests: string[];
+  /** For a prompted or recorded rule: why a person must judge it, and what the system does meanwhile (judgements.ts). */
+  judgement: string | null;
 }
 
 /** What an area file writes: everything except what the area and the defaults give. */
@@ -100,6 +102,7 @@ export function defineArea(area: RuleArea, drafts: readonly RuleDraft[]): RuleEn
       appliesTo,
       sources: draft.sources,
       tests: draft.tests ?? [],
+      judgement: null,
     };
   });
 }

@@ -105,6 +105,9 @@ describeEachEngine('decisions and the record reach everyone invited', (engine) =
     expect(mother).not.toContain('Zed Unknownson');
     expect(police).toContain('Zed Unknownson');
     expect(police).toContain('This record is confidential');
+    // The chair recorded that the parents agree: the family copy says so, and nothing contrary (DC7).
+    expect(mother.replace(/\s+/g, ' ')).toContain('The parents agreed with the decision.');
+    expect(mother).not.toContain('disagreed');
 
     const log = (await db().select().from(meetingDistributions).where(eq(meetingDistributions.conferenceId, f.conferenceId))).filter((l) => l.document === 'record');
     expect(log).toHaveLength(7);

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { conferenceRecordVersions, conferences, users, type conferenceRecords } from '../../db/schema/index.js';
 import { AGENCY_LABELS, ATTENDANCE_STATUS_LABELS, isAgencyId, type AttendanceStatus } from '../../domain/conference/agencies.js';
-import { isOutcome } from '../../domain/conference/decision.js';
+import { isOutcome, isParentsView } from '../../domain/conference/decision.js';
 import { CONFERENCE_KIND_LABELS, CONFERENCE_KINDS, type ConferenceKind } from '../../domain/conference/kinds.js';
 import { MEETING_PARTS, MEETING_PART_LABELS, inAgendaOrder, isMeetingPart } from '../../domain/conference/meeting-parts.js';
 import { recordSectionsFor } from '../../domain/conference/record-sections.js';
@@ -66,6 +66,7 @@ export async function conferenceDocumentData(db: Queryable, state: MeetingState)
       writtenResponsesBy: d.writtenResponsesBy,
       childrensCentre: d.childrensCentre,
       childrensCentreReason: d.childrensCentreReason,
+      parentsView: d.parentsView !== null && isParentsView(d.parentsView) ? d.parentsView : null,
       complaintsRouteExplained: d.complaintsRouteExplained,
       views: state.views
         .filter((v) => v.childId === child.childId)

@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
-import { cases, childProtectionPlans, people, planVisits, visitFrequencyChanges } from '../../db/schema/index.js';
+import { cases, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, people, planVisits, visitFrequencyChanges } from '../../db/schema/index.js';
+import { nextCoreGroupDue } from '../../domain/plans/core-groups.js';
 import { formatDate } from '../../domain/deadlines/index.js';
 import { nextVisitDue, visitBreaches } from '../../domain/plans/visits.js';
 import { childName } from '../front-door/load-records.js';
-import { deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
+import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
 
 const LIMIT = 50;
 
@@ -42,11 +43,12 @@ export async function visitBreachItems(db: Queryable, ctx: QueueContext, teamMan
     const facts = { pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, frequencyWeeks: plan.visitFrequencyWeeks, visits: visits.get(plan.id) ?? [] };
     const open = visitBreaches(facts, today).find((b) => b.seenOn === null);
     if (!open) continue;
-    items.push(undatedItem({
+    const dueBy = Temporal.PlainDate.from(open.dueBy);
+    items.push(datedItem(ctx, dueBy, `Due ${formatDate(dueBy)}: the child seen within the visit frequency of the plan (TS24, CG3).`, {
       title: `Visit missed: ${childName(child)}`,
-      detail: `Not seen since ${formatDate(Temporal.PlainDate.from(nextVisitDue(facts).lastSeenOn ?? plan.startDate))}; a visit was due by ${formatDate(Temporal.PlainDate.from(open.dueBy))} (${open.daysLate} days ago).`,
+      detail: `Not seen since ${formatDate(Temporal.PlainDate.from(nextVisitDue(facts).lastSeenOn ?? plan.startDate))}; a visit was due by ${formatDate(dueBy)} (${open.daysLate} days ago).`,
       href: `/plans/${plan.id}`,
-    }, open.dueBy));
+    }));
   }
   return mostUrgentFirst(items).slice(0, LIMIT);
 }
@@ -78,4 +80,51 @@ export async function visitsDueItems(db: Queryable, ctx: QueueContext, socialWor
       ? deadlineItem(ctx, { ruleId: 'TS24', pack: ctx.pack, from: next.lastSeenOn ?? plan.startDate, ...(plan.visitFrequencyWeeks ? { intervalWeeks: plan.visitFrequencyWeeks } : {}) }, item)
       : undatedItem({ ...item, detail: next.problem ?? undefined });
   })).slice(0, LIMIT);
+}
+
+/** A core group item is shown once it needs action: due soon, due today or overdue. */
+const NEEDS_ACTION = /^(due soon|due today|overdue)/;
+
+/**
+ * TS8, TS9: open plans whose next core group is overdue or due soon, or has no date because the
+ * last meeting set no interval. For the team manager of the case (their Breaches section, CG3)
+ * or, where the pack asks the chair to challenge core groups not held in time (newcastle,
+ * `004` 2.1.7), the chair of the latest conference that made or kept the plan.
+ */
+export async function coreGroupItems(db: Queryable, ctx: QueueContext, filter: { teamManagerId?: string; chairId?: string }): Promise<WorkItem[]> {
+  const plans = await openPlans(db, filter.teamManagerId ? { teamManagerId: filter.teamManagerId } : {});
+  if (plans.length === 0) return [];
+  const planIds = plans.map((p) => p.plan.id);
+  const meetings = await db
+    .select({ planId: coreGroupMeetings.planId, heldOn: coreGroupMeetings.heldOn, nextIntervalWeeks: coreGroupMeetings.nextIntervalWeeks })
+    .from(coreGroupMeetings)
+    .where(inArray(coreGroupMeetings.planId, planIds));
+  const held = await db
+    .select({ id: conferences.id, childId: conferenceChildren.childId, heldOn: conferences.heldOn, kind: conferences.kind, chairId: conferences.chairId })
+    .from(conferenceChildren)
+    .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
+    .where(and(
+      inArray(conferenceChildren.childId, plans.map((p) => p.plan.childId)), eq(conferenceChildren.role, 'subject'), eq(conferences.status, 'held'),
+    ));
+  const items: WorkItem[] = [];
+  for (const { plan, child } of plans) {
+    const conferencesForPlan = held.filter((c) => c.childId === plan.childId && c.heldOn !== null && (c.id === plan.startConferenceId || c.heldOn >= plan.startDate));
+    const reviews = conferencesForPlan.filter((c) => c.id !== plan.startConferenceId && c.heldOn! > plan.startDate && ['review', 'designated-review', 'reconvened'].includes(c.kind));
+    if (filter.chairId) {
+      const latest = [...conferencesForPlan].sort((a, b) => (a.heldOn! < b.heldOn! ? -1 : 1)).at(-1);
+      if (latest?.chairId !== filter.chairId) continue;
+    }
+    const next = nextCoreGroupDue({
+      pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, laterConferencesKeepingPlan: reviews.map((r) => r.heldOn!),
+      coreGroups: meetings.filter((m) => m.planId === plan.id),
+    });
+    const item = { title: `${next.first ? 'First core group' : 'Core group'}: ${childName(child)}`, href: `/plans/${plan.id}` };
+    if (!next.deadline) {
+      items.push(undatedItem({ ...item, detail: next.problem ?? undefined }));
+      continue;
+    }
+    const dated = computedDeadlineItem(ctx, next.deadline, item);
+    if (dated.state && NEEDS_ACTION.test(dated.state)) items.push(dated);
+  }
+  return mostUrgentFirst(items).slice(0, LIMIT);
 }

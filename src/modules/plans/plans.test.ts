@@ -5,6 +5,8 @@ import { auditEvents, childProtectionPlans, conferenceChildren, conferences, cor
 import { bundledCalendar } from '../../domain/calendar/working-calendar.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { businessSupportQueue } from '../work-queues/queues.js';
+import { queueForRole } from '../work-queues/queue-for-role.js';
+import type { WorkItem } from '../work-queues/work-item.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { decideVisitFrequency } from './decide-visit-frequency.js';
 import { endPlan } from './end-plan.js';
@@ -48,6 +50,27 @@ describeEachEngine('life on a plan', (engine) => {
       expect(row?.members[1]?.writtenViews).toBe('Weights are on track.');
       const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'core-group-recorded'), eq(auditEvents.recordId, id)));
       expect(audit?.childId).toBe(f.meeting.alphaId);
+    });
+
+    it('a first core group overdue reaches the team manager’s Breaches and, in newcastle, the chair; once held and dated it leaves them (TS8, TS9, CG3)', async () => {
+      const db = database.handle.db;
+      const f = await planFixture(db);
+      const now = new Date('2026-04-20T10:00:00Z');
+      const mine = (items: { href: string }[] | undefined) => (items ?? []).filter((i) => i.href === `/plans/${f.plan.id}`);
+      const breaches = mine((await queueForRole(db, f.as.teamManager.actor!, 'team-manager', now, 'national')).breaches) as WorkItem[];
+      const coreGroupItem = breaches.find((i) => i.title === 'First core group: Alpha Testington');
+      // TS8: 10 working days after the conference on 2 March 2026.
+      expect(coreGroupItem).toMatchObject({ dueDate: '2026-03-16' });
+      expect(coreGroupItem!.state).toMatch(/^overdue by \d+ working days$/);
+      expect(mine((await queueForRole(db, f.as.chair.actor!, 'chair', now, 'newcastle'))['core-groups']).map((i) => i.href)).toEqual([`/plans/${f.plan.id}`]);
+      expect(mine((await queueForRole(db, f.as.chair.actor!, 'chair', now, 'national'))['core-groups'])).toEqual([]);
+
+      await recordCoreGroup(db, f.as.socialWorker, 'national', f.plan.id, coreGroup({ heldOn: '2026-04-16', planDistributedOn: '2026-04-17' }));
+      // The next is due six weeks on (28 May): not yet due soon, so off both lists.
+      expect(mine((await queueForRole(db, f.as.teamManager.actor!, 'team-manager', now, 'national')).breaches).filter((i) => (i as WorkItem).title.includes('core group'))).toEqual([]);
+      expect(mine((await queueForRole(db, f.as.chair.actor!, 'chair', now, 'newcastle'))['core-groups'])).toEqual([]);
+      const later = new Date('2026-05-27T10:00:00Z');
+      expect(mine((await queueForRole(db, f.as.teamManager.actor!, 'team-manager', later, 'national')).breaches).map((i) => (i as WorkItem).state)).toContain('due soon');
     });
 
     it('nottinghamshire refuses a second core group when the team manager chaired neither (CG1)', async () => {

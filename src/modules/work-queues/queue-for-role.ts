@@ -27,7 +27,7 @@ export async function queueForRole(db: Queryable, actor: Actor, role: RoleId, no
     case 'service-manager':
       return serviceManagerQueue(db, ctx);
     case 'chair':
-      return chairQueue(db, actor);
+      return chairQueue(db, ctx, actor);
     case 'social-worker':
       return socialWorkerQueue(db, ctx, actor);
     case 'register-officer':

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { childProtectionPlans, conferenceRecords, conferences, invitations, meetingDistributions, reports } from '../../db/schema/index.js';
+import { childProtectionPlans, conferenceRecords, conferences, familyParticipation, invitations, meetingDistributions, meetings, reports, reportShares } from '../../db/schema/index.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
+import { createMeetingFixture } from '../../../test/support/meeting-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { toActor } from '../accounts/load-actor.js';
 import { queueForRole } from './queue-for-role.js';
@@ -58,12 +59,17 @@ describeEachEngine('work queues computed on read', (engine) => {
   it('business support sees booked conferences to invite (soonest first) and held ones whose decisions or approved record have not gone; the chair sees drafts to approve', async () => {
     const db = database.handle.db;
     const chair = await createUser(db, { roles: ['chair'], organisationId: orgId });
-    const [later, sooner, held, approved] = await db.insert(conferences).values([
+    const [later, sooner, held, approved, noMeeting, stillSitting] = await db.insert(conferences).values([
       { kind: 'initial', status: 'booked', pack: 'national', scheduledStart: new Date('2026-03-20T10:00:00Z') },
       { kind: 'review', status: 'booked', pack: 'national', scheduledStart: new Date('2026-03-10T14:30:00Z') },
       { kind: 'initial', status: 'held', pack: 'national', heldOn: '2026-02-26', chairId: chair.id },
       { kind: 'review', status: 'held', pack: 'national', heldOn: '2026-02-20', chairId: chair.id },
+      { kind: 'initial', status: 'held', pack: 'national', heldOn: '2026-02-25', chairId: chair.id },
+      { kind: 'initial', status: 'held', pack: 'national', heldOn: '2026-02-24', chairId: chair.id },
     ]).returning();
+    const meeting = (conferenceId: string, status: string) => ({ conferenceId, status, conferenceDate: '2026-02-20', openedAt: NOW, updatedAt: NOW });
+    await db.insert(meetings).values([meeting(held!.id, 'held'), meeting(approved!.id, 'held'), meeting(stillSitting!.id, 'in-progress')]);
+    await db.insert(invitations).values([held, approved, noMeeting, stillSitting].map((c) => ({ conferenceId: c!.id, inviteeKind: 'family', name: 'Demi Testington', role: 'Mother', state: 'sent' })));
     await db.insert(conferenceRecords).values([
       { conferenceId: held!.id, form: 'full-minutes', currentVersion: 1, updatedAt: NOW },
       { conferenceId: approved!.id, form: 'full-minutes', currentVersion: 2, approvedVersion: 2, updatedAt: NOW },
@@ -78,9 +84,35 @@ describeEachEngine('work queues computed on read', (engine) => {
     const toSend = queue['records-to-distribute']!.map((i) => i.href);
     expect(toSend).toContain(`/conferences/${held!.id}/decisions`);
     expect(toSend).toContain(`/conferences/${approved!.id}/record`);
+    // Held, but no meeting recorded, or the chair has not ended it: nothing business support can send yet.
+    expect(toSend.filter((href) => href.includes(noMeeting!.id) || href.includes(stillSitting!.id))).toEqual([]);
 
     const chairQueue = await queueForRole(db, toActor(chair), 'chair', NOW, 'national');
     expect(chairQueue['records-to-approve']!.map((i) => i.href)).toEqual([`/conferences/${held!.id}/record`]);
+  });
+
+  it('a social worker sees their report to share with the family before a booked conference, due by TS13 (TS16 where a parent needs more time), until it is shared', async () => {
+    const db = database.handle.db;
+    const f = await createMeetingFixture(db, { pack: 'newcastle' });
+    const worker = toActor(f.socialWorker);
+    const before = new Date('2026-02-20T10:00:00Z');
+    const toShare = async () => (await queueForRole(db, worker, 'social-worker', before, 'newcastle'))['reports-to-share']!.filter((i) => i.href === `/conferences/${f.conferenceId}/reports`);
+    let items = await toShare();
+    expect(items).toHaveLength(1);
+    expect(items[0]!.title).toBe('Share your report with the family: Alpha Testington');
+    expect(items[0]!.detail).toContain('Your report is not written yet.');
+    const usual = items[0]!.dueDate!;
+    expect(items[0]!.explanation).toMatch(/initial conference/);
+
+    // TS16 (newcastle): a parent needing the report translated brings the family date earlier.
+    await db.insert(familyParticipation).values({ conferenceId: f.conferenceId, invitationId: f.invitationIds.mother, needsTranslation: true, updatedAt: before });
+    items = await toShare();
+    expect(items[0]!.dueDate! < usual).toBe(true);
+
+    const [report] = await db.insert(reports).values({ conferenceId: f.conferenceId, childId: f.alphaId, kind: 'social-work', authorId: f.socialWorker.id, status: 'submitted', sections: [], submittedAt: before, createdAt: before, updatedAt: before }).returning();
+    expect((await toShare())[0]!.detail).toContain('submitted but not yet shared');
+    await db.insert(reportShares).values({ reportId: report!.id, recipientName: 'Demi Testington', method: 'visit', language: 'Polish', translated: true, reportVersion: 1, sharedAt: before, sharedBy: f.socialWorker.id });
+    expect(await toShare()).toEqual([]);
   });
 
   it('an agency practitioner sees each conference they are invited to and the report due to the chair (TS14) until they submit it', async () => {

@@ -1,16 +1,17 @@
 import { Temporal } from 'temporal-polyfill';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import {
   childProtectionPlans, complaints, conferenceChildren, conferences, dissents, invitations, outOfTimescaleAuthorisations, people, referrals,
-  section47Enquiries, cases, transferNotices, conferenceRecords, meetingDistributions, reports,
+  section47Enquiries, cases, transferNotices, conferenceRecords, meetingDistributions, meetings, reports, reportShares, familyParticipation,
 } from '../../db/schema/index.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import type { Actor } from '../../policies/roles.js';
 import { coreAssessmentDueOn, referralDecisionDueOn } from '../../domain/front-door/timings.js';
 import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
-import { visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
+import { coreGroupItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
+import { planRules } from '../../domain/plans/plan-rules.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
 import { londonDateOf, londonDateTimeOf } from '../front-door/london-time.js';
@@ -47,12 +48,19 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
   // Booked conferences whose invitations have not gone yet: soonest first.
   const booked = await db.select().from(conferences).where(eq(conferences.status, 'booked')).orderBy(asc(conferences.scheduledStart)).limit(LIMIT);
   const bookedNames = await childNamesByConference(db, booked.map((c) => c.id));
-  // Held conferences whose decisions sheet, or approved record, has not been sent to anyone.
+  // Held conferences whose decisions sheet, or approved record, has not been sent to anyone. Only
+  // those business support can send now: the meeting was recorded and the chair has ended it, and
+  // someone is invited to send it to (TS10, RC3). A conference marked held with no meeting recorded
+  // is not theirs to act on.
   const held = await db
     .select({ c: conferences, approved: conferenceRecords.approvedVersion })
     .from(conferences)
+    .innerJoin(meetings, and(eq(meetings.conferenceId, conferences.id), ne(meetings.status, 'in-progress')))
     .leftJoin(conferenceRecords, eq(conferenceRecords.conferenceId, conferences.id))
-    .where(eq(conferences.status, 'held'))
+    .where(and(
+      eq(conferences.status, 'held'),
+      exists(db.select({ one: sql`1` }).from(invitations).where(and(eq(invitations.conferenceId, conferences.id), inArray(invitations.state, ['confirmed', 'sent'])))),
+    ))
     .orderBy(desc(conferences.heldOn))
     .limit(200);
   const sent = held.length
@@ -86,8 +94,8 @@ function startsAt(start: Date): string {
 export async function teamManagerQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
   return {
     authorisations: [...(await conferencesIn(db, ctx, 'awaiting-authorisation', (id) => `/conferences/${id}/authorise`)), ...(await visitFrequencyApprovalItems(db))],
-    // Missed visits on the plans of the cases this manager oversees (CG3).
-    breaches: await visitBreachItems(db, ctx, actor.id),
+    // Missed visits and core groups overdue or due soon on the plans of the cases this manager oversees (CG3, TS8, TS9).
+    breaches: mostUrgentFirst([...(await visitBreachItems(db, ctx, actor.id)), ...(await coreGroupItems(db, ctx, { teamManagerId: actor.id }))]),
   };
 }
 
@@ -119,7 +127,7 @@ export async function serviceManagerQueue(db: Queryable, ctx: QueueContext) {
   };
 }
 
-export async function chairQueue(db: Queryable, actor: Actor) {
+export async function chairQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
   const mine = await db
     .select()
     .from(conferences)
@@ -144,6 +152,8 @@ export async function chairQueue(db: Queryable, actor: Actor) {
       undatedItem({ title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}` }, c.scheduledStart?.toISOString() ?? '9999'),
     ),
     dissent: atChair.map((c) => undatedItem({ title: `Complaint from ${c.complainantName}`, href: `/complaints/${c.id}` }, c.receivedOn)),
+    // Newcastle asks the chair to see that core groups are dated and to challenge those not held in time (004 2.1.7).
+    'core-groups': planRules(ctx.pack).chairAlertedToLateCoreGroups ? await coreGroupItems(db, ctx, { chairId: actor.id }) : [],
   };
 }
 
@@ -182,6 +192,7 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
   const lastReviewOf = new Map(lastReviews.map((r) => [r.childId, r.last]));
   return {
     'visits-due': await visitsDueItems(db, ctx, actor.id),
+    'reports-to-share': await reportsToShareItems(db, ctx, actor),
     'reports-due': mostUrgentFirst([
       ...undecided.map((u) => {
         const received = londonDateOf(u.r.receivedAt);
@@ -207,6 +218,58 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
       }),
     ).slice(0, LIMIT),
   };
+}
+
+/**
+ * TS13, TS16: each social work report the family must have before a booked conference for a child
+ * this social worker holds, until it is shared; due by TS13, or TS16 where a parent has a learning
+ * disability or needs the report translated and that is earlier (RP5).
+ */
+async function reportsToShareItems(db: Queryable, ctx: QueueContext, actor: Actor): Promise<WorkItem[]> {
+  const rows = await db
+    .select({ c: conferences, childId: conferenceChildren.childId, givenNames: people.givenNames, familyName: people.familyName })
+    .from(conferenceChildren)
+    .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
+    .innerJoin(people, eq(conferenceChildren.childId, people.id))
+    .innerJoin(cases, eq(cases.childId, conferenceChildren.childId))
+    .where(and(eq(cases.socialWorkerId, actor.id), eq(conferenceChildren.role, 'subject'), inArray(conferences.status, ['booked', 'invitations-sent'])))
+    .limit(LIMIT);
+  if (rows.length === 0) return [];
+  const conferenceIds = [...new Set(rows.map((r) => r.c.id))];
+  const written = await db
+    .select({ id: reports.id, conferenceId: reports.conferenceId, childId: reports.childId, status: reports.status })
+    .from(reports)
+    .where(and(inArray(reports.conferenceId, conferenceIds), eq(reports.kind, 'social-work')));
+  const shared = written.length
+    ? new Set((await db.selectDistinct({ reportId: reportShares.reportId }).from(reportShares).where(inArray(reportShares.reportId, written.map((w) => w.id)))).map((s) => s.reportId))
+    : new Set<string>();
+  const needsTime = new Set(
+    (await db
+      .selectDistinct({ conferenceId: familyParticipation.conferenceId })
+      .from(familyParticipation)
+      .where(and(inArray(familyParticipation.conferenceId, conferenceIds), or(eq(familyParticipation.learningDisability, true), eq(familyParticipation.needsTranslation, true)))))
+      .map((r) => r.conferenceId),
+  );
+  const items: WorkItem[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const key = `${r.c.id}:${r.childId}`;
+    if (seen.has(key) || !r.c.scheduledStart) continue;
+    seen.add(key);
+    const report = written.find((w) => w.conferenceId === r.c.id && w.childId === r.childId);
+    if (report && shared.has(report.id)) continue;
+    const { toFamily } = reportDeadlines({
+      kind: 'social-work', pack: r.c.pack as PackId, conferenceType: r.c.kind === 'review' || r.c.kind === 'designated-review' ? 'review' : 'initial',
+      conferenceStart: londonDateTimeOf(r.c.scheduledStart), calendar: ctx.calendar, familyNeedsTime: needsTime.has(r.c.id),
+    });
+    const item = {
+      title: `Share your report with the family: ${nameOf(r)}`,
+      detail: `${kindLabel(r.c.kind)} starts ${startsAt(r.c.scheduledStart)}. ${report ? (report.status === 'draft' ? 'Your report is still a draft.' : 'Your report is submitted but not yet shared.') : 'Your report is not written yet.'}`,
+      href: `/conferences/${r.c.id}/reports`,
+    };
+    items.push(toFamily ? computedDeadlineItem(ctx, toFamily, item) : undatedItem(item, r.c.scheduledStart.toISOString()));
+  }
+  return mostUrgentFirst(items);
 }
 
 export async function registerOfficerQueue(db: Queryable) {

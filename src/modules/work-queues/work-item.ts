@@ -77,6 +77,41 @@ export function undatedItem(item: Omit<WorkItem, 'dueDate' | 'state' | 'explanat
   return { ...item, dueDate: null, state: null, explanation: null, sortKey };
 }
 
+/**
+ * The one ordering every queue uses: overdue items first, the most overdue (earliest due) at the
+ * top; then items with a due date, soonest first; then items with no due date in their own order.
+ */
+function urgencyRank(item: WorkItem): [number, string] {
+  if (item.dueDate === null) return [2, item.sortKey];
+  return [item.state?.startsWith('overdue') ? 0 : 1, item.sortKey];
+}
+
+export function compareUrgency(a: WorkItem, b: WorkItem): number {
+  const [ra, ka] = urgencyRank(a);
+  const [rb, kb] = urgencyRank(b);
+  if (ra !== rb) return ra - rb;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
 export function mostUrgentFirst(items: WorkItem[]): WorkItem[] {
-  return [...items].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  return [...items].sort(compareUrgency);
+}
+
+/**
+ * A person's sections in the same order as their items: a section whose most urgent item is
+ * overdue comes before one whose items are only due later, so a visit weeks overdue is never
+ * below a review due next month. Sections with nothing dated keep their place after those.
+ */
+export function sectionsMostUrgentFirst<S extends { items: readonly WorkItem[] }>(sections: readonly S[]): S[] {
+  const top = (s: S): WorkItem | undefined => mostUrgentFirst([...s.items])[0];
+  return sections
+    .map((s, index) => ({ s, index, first: top(s) }))
+    .sort((a, b) => {
+      const aDated = a.first?.dueDate != null;
+      const bDated = b.first?.dueDate != null;
+      if (aDated && bDated) return compareUrgency(a.first!, b.first!) || a.index - b.index;
+      if (aDated !== bDated) return aDated ? -1 : 1;
+      return a.index - b.index;
+    })
+    .map(({ s }) => ({ ...s, items: mostUrgentFirst([...s.items]) }));
 }

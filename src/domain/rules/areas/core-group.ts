@@ -7,7 +7,7 @@ export const CORE_GROUP_RULES = defineArea('CG', [
     title: 'Core group membership and record',
     summary:
       'The core group is the lead social worker, who chairs it, the child where suitable, family members, and the professionals and foster carers in direct contact. Its record keeps decisions, actions and the written views of those absent.',
-    kind: 'recorded',
+    kind: 'enforced',
     parameters: { nottinghamshire: { teamManagerChairs: 'the first or second core group after the initial conference' } },
     sources: [dorset('2.118–2.121'), notts('the core group')],
   },

@@ -6,9 +6,9 @@ export const DECISION_RULES = defineArea('DC', [
     id: 'DC1',
     title: 'Significant harm test per child',
     summary:
-      'At every initial and review conference, each subject child is weighed separately against two tests, harm already suffered and harm likely in future; meeting either one is enough.',
+      'At every initial and review conference, each subject child is weighed separately on two questions, harm already suffered and harm likely in future. A plan is made or kept only when future significant harm is judged likely; past harm alone never makes or keeps a plan.',
     kind: 'enforced',
-    sources: [herts('§ 8 Threshold for a Child Protection Plan'), dorset('2.101–2.102')],
+    sources: [herts('§ 8 Threshold for a Child Protection Plan'), dorset('2.101–2.103'), dorset('2.141')],
   },
   {
     id: 'DC2',
@@ -74,7 +74,7 @@ export const DECISION_RULES = defineArea('DC', [
     id: 'DC7',
     title: 'Complaints route when parents disagree',
     summary: 'If parents do not accept the decision, the chair tells them how to complain.',
-    kind: 'prompted',
+    kind: 'enforced',
     sources: [herts('§ 7 Chairing of Conference')],
   },
   {
@@ -82,7 +82,7 @@ export const DECISION_RULES = defineArea('DC', [
     title: 'Children\'s centre told about an under-5',
     summary:
       'For a child under five the conference records whether the local children\'s centre is informed, which needs the parents\' permission, or why it is not.',
-    kind: 'recorded',
+    kind: 'enforced',
     sources: [herts('Appendix 1 Children with Child Protection Plans who attend Children\'s Centres')],
   },
 ]);

@@ -151,6 +151,7 @@ function timescaleEntry(id: string): RuleEntry {
     appliesTo: PACK_IDS.filter((pack) => parameters[pack] !== null),
     sources: [...sources],
     tests: [...tests],
+    judgement: null,
   };
 }
 

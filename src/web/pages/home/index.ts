@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { queueForRole } from '../../../modules/work-queues/queue-for-role.js';
+import { sectionsMostUrgentFirst } from '../../../modules/work-queues/work-item.js';
 import { ROLE_LABELS } from '../../../policies/roles.js';
 import { WORK_SECTIONS } from './work-sections.js';
 
@@ -12,7 +13,8 @@ export default function homePage(app: FastifyInstance): void {
       groups.push({
         role,
         label: ROLE_LABELS[role],
-        sections: WORK_SECTIONS[role].map((s) => ({ ...s, items: queue[s.id] ?? [] })),
+        // One ordering for every queue: the section holding the most overdue item comes first.
+        sections: sectionsMostUrgentFirst(WORK_SECTIONS[role].map((s) => ({ ...s, items: queue[s.id] ?? [] }))),
       });
     }
     return reply.view('home/page.njk', { title: 'Your work', groups });

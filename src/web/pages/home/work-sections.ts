@@ -14,6 +14,7 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
   'social-worker': [
     { id: 'reports-due', heading: 'Decisions and assessments due', empty: 'No referral decisions or core assessments are waiting for you.' },
     { id: 'core-groups', heading: 'Reviews due for children you lead', empty: 'No child protection plan you lead has a review coming due.' },
+    { id: 'reports-to-share', heading: 'Reports to share with the family', empty: 'No social work report is waiting to be shared with a family before a conference.' },
     { id: 'visits-due', heading: 'Visits due', empty: 'No visits are due. Statutory visits to children on a plan will appear here, most urgent first.' },
   ],
   'team-manager': [
@@ -29,6 +30,7 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'conferences', heading: 'Your conferences', empty: 'You have no conferences booked.' },
     { id: 'records-to-approve', heading: 'Records to approve', empty: 'No conference records are waiting for your approval.' },
     { id: 'dissent', heading: 'Dissent and practice concerns', empty: 'Nothing is open.' },
+    { id: 'core-groups', heading: 'Core groups to challenge', empty: 'No core group on a plan you chaired is overdue or due soon.' },
   ],
   'business-support': [
     { id: 'to-book', heading: 'Conferences to book', empty: 'No requests to book. New requests appear here with their due date, most urgent first.' },

@@ -118,6 +118,19 @@ describeEachEngine('conference screen pages', (engine) => {
     expect((await minuteTaker.post(url, { outcome: 'no-plan-nfa', sufferedHarm: 'no', likelyHarm: 'no', sufferedHarmReasons: 'x', likelyHarmReasons: 'y' })).statusCode).toBe(403);
   });
 
+  it('refuses a plan for a child harmed in the past but not judged likely to be harmed in future (DC1)', async () => {
+    const f = await createMeetingFixture(db());
+    await meetingUnderWay(db(), f);
+    const url = `/conferences/${f.conferenceId}/meeting/children/${f.alphaId}/decision`;
+    const chair = await signedIn(f.chair);
+    await chair.get(url);
+    const res = await chair.post(url, {
+      outcome: 'plan', categories: 'PHY', sufferedHarm: 'yes', sufferedHarmReasons: 'Bruising last year', likelyHarm: 'no', likelyHarmReasons: 'The adult has left',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('A plan is made or kept only when the child is judged likely to suffer significant harm in future');
+  });
+
   it('the record cannot be sent before approval; copies download as PDF and Word (RC1, RC3)', async () => {
     const f = await heldConference();
     const minuteTaker = await signedIn(f.minuteTaker);

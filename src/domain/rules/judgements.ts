@@ -1,0 +1,73 @@
+/**
+ * Why a person, not the system, must judge each rule the registry lists as `prompted` or
+ * `recorded` (issue 13): what the system does (the field, prompt or block it offers) and the part
+ * the procedures leave to professional judgement. Paraphrased from the cited procedures; the
+ * registry merges each into its rule, and registry.test.ts fails if a prompted or recorded rule
+ * has none.
+ */
+export const JUDGEMENTS: Record<string, string> = {
+  FD1:
+    'The system requires the concerns, their source and the next-step decision, and dates the decision and acknowledgement; whether the concerns amount to a referral, and which next step meets the child’s needs, is the social worker’s and manager’s assessment of what they heard.',
+  FD3:
+    'The system records who took part, what was shared and decided, and times the circulation; whether the threshold for section 47 enquiries is met and what immediate safety steps are needed are decisions the agencies reach together in the discussion.',
+  CV5:
+    'The system refuses a looked-after child’s booking without the IRO and a recorded chairing arrangement; who chairs is agreed between the IRO and the child protection chair case by case, so the system records their agreement rather than choosing.',
+  CV6:
+    'The system checks the room against the format (in person, hybrid, virtual) and prompts for the risk assessment; whether a family member may pose a risk to others, and which venue and format suit the participants, are judgements about this family.',
+  CV8:
+    'The system records nationality and immigration status and prompts to signpost pre-settled status; establishing a person’s status and advising on it rests on what the family tells the social worker and on documents a person must see.',
+  IN2:
+    'The system works out the suggested invitees from the case, each with its reason, and the business support officer confirms the list; whether a condition holds (an agency is involved, legal advice is needed) and whether to invite anyone else is for the social worker and team manager to decide.',
+  IN4:
+    'The system records apologies, who attends on someone’s behalf and whether a written report arrived; whether a colleague was properly briefed to stand in cannot be known by the system, only recorded.',
+  IN5:
+    'The system records how the child takes part and how their views reach the conference; whether attending serves the child (understanding, wishes, parents’ views, risk of conflict) is a judgement the social worker and chair make with the child.',
+  IN6:
+    'The system records the offer of an advocate, the consent and any refusal, and asks again before each review; whether the child wants an advocate is the child’s choice.',
+  IN7:
+    'The system records the language, interpreter and adjustments needed and refuses a relative as interpreter; what a person needs in order to take part is established with them, not inferred.',
+  IN8:
+    'The system records that the family was prepared and what they dispute; how to explain the conference to this family, and whether they understood, is the social worker’s judgement in conversation with them.',
+  RP1:
+    'The system gives each child their own report with every required section and will not submit one with a section empty; the analysis and the recommendation in it are the social worker’s professional assessment.',
+  RP2:
+    'The system gives the agency report its required headings and refuses to submit it incomplete; what the agency knows and concludes about the child is the practitioner’s professional account.',
+  RP3:
+    'The system gives each report a place to flag second-hand information; whether a statement is fact, observation, allegation or opinion can only be judged by the author who knows its source.',
+  RP6:
+    'The system records written or recorded views from family members for the conference; what they say, and whether they choose to give views at all, is theirs to decide.',
+  EX4:
+    'The system records each person leaving and when, including a parent asked to leave; whether a supporter goes with them is decided in the room by the chair, who may judge it right for a supporter to stay in a particular case.',
+  CF3:
+    'The system records attendance per person and part, apologies and written reports, and will not let the chair confirm an absent report was heard until it is presented; who actually came is a fact only the minute taker in the room can record.',
+  CF4:
+    'The system gives the chair the opening checklist and blocks the decision until each absent report is presented; how the chair opens and manages the meeting is their professional conduct, which the system can prompt but not perform.',
+  DC2:
+    'The system records each practitioner’s (or in pan-dorset each agency’s) view, reasons and category and checks the decision against them; the view itself is each professional’s judgement of the child’s safety.',
+  PL1:
+    'The system refuses a plan decision without every element of the outline plan filled in; what the risks are, and which actions will reduce them, are judgements the conference makes about this child.',
+  PL2:
+    'The system keeps the detailed plan’s actions with every version and links them to the core group; how the core group turns the outline into a working plan, and whether progress is enough, is for its members to judge.',
+  PL3:
+    'The system records how the plan was explained to the child and in which language the family receives it; whether the child understood, given their age and understanding, is judged by the person explaining it.',
+  CG2:
+    'The system records the concern and sends it to the professional’s manager and the lead social worker through the outbox; whether a professional can carry out their part is something only they can say.',
+  RV2:
+    'The system records each bring-forward trigger and asks for an early review from it; whether an incident is substantiated, a plan failing or a change significant enough to bring the review forward is the social worker’s and chair’s judgement.',
+  RV3:
+    'The system expects a report from each core group member, or takes the core group’s minutes as one report where it chose so; whether the minutes are a sufficient account for the review is the chair’s judgement.',
+  EN5:
+    'The system asks what support continues when a plan ends and records it; which help (child in need plan, early help, a lead professional) meets the child’s needs is the conference’s judgement.',
+  UB2:
+    'The system invites midwifery, prompts for a core group before the birth and for the discharge plan; whether a core group can meet before the birth, and what the discharge plan says, depend on the pregnancy and the family and are judged by the core group.',
+  RC2:
+    'The system refuses to approve a record with an essential section empty and prints each decision from the decision recorded; the summary of who said what is written by the minute taker and approved by the chair, who judge it accurate.',
+  RG5:
+    'The system keeps the register from plans and records each notice of a child moving in or out; whether a person might pose a danger to children, and what to do about a notice, is the designated manager’s judgement.',
+  CO1:
+    'The system tracks each complaint through its stages and reconvenes a conference under a different chair when one is upheld; whether a complaint is upheld is decided by the chair and the complaints panel on its merits.',
+  CO2:
+    'The system records dissent with the name and view and takes an escalation to the service manager, whose decision it records; whether the decision leaves the child less safe is the professional’s and the service manager’s judgement.',
+  CO3:
+    'The system records each practice concern the chair raises and how it was resolved; whether practice falls short, and how to resolve it with the agency, is the chair’s professional judgement.',
+};
