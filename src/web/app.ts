@@ -8,6 +8,7 @@ import { startOutboxSender, type RunningSender } from '../modules/outbox/sender.
 import type { ActionContext } from '../modules/shared/action-context.js';
 import { setUpAuthorisation } from './setup/authorisation.js';
 import { setUpErrorPages } from './setup/error-pages.js';
+import { setUpInputGuard } from './input/input-guard.js';
 import { setUpPages } from './setup/pages.js';
 import { setUpSecurityHeaders } from './setup/security-headers.js';
 import { setUpSessions } from './setup/sessions.js';
@@ -39,6 +40,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     database: options.database,
     db: options.database.db,
     clock: options.clock ?? clockFromSettings(options.settings),
+    routes: [],
+  });
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) app.convene.routes.push({ method, url: route.url, access: route.config?.access });
   });
   app.decorateRequest('actionContext', function actionContext(this: import('fastify').FastifyRequest): ActionContext {
     return { actor: this.actor, requestId: this.id, address: this.ip, now: this.server.convene.clock() };
@@ -49,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyFormbody);
   setUpTemplates(app);
   await setUpSessions(app);
+  setUpInputGuard(app);
   setUpAuthorisation(app);
   setUpErrorPages(app);
 

@@ -12,6 +12,8 @@ export interface Convene {
   database: DatabaseHandle;
   db: Database;
   clock: () => Date;
+  /** Every route as registered (method, url, access), for the route-table tests: fuzzing and the access matrix. */
+  routes: { method: string; url: string; access: RouteAccess | undefined }[];
 }
 
 declare module 'fastify' {

@@ -74,6 +74,16 @@ export class WebClient {
     return res;
   }
 
+  /** Any request, as this browser (its cookies), for tests that send what no page would (JSON, hostile bodies). */
+  async inject(options: { method: 'GET' | 'POST'; url: string; payload?: string; contentType?: string; headers?: Record<string, string> }) {
+    const res = await this.app.inject({
+      method: options.method, url: options.url, ...(options.payload !== undefined ? { payload: options.payload } : {}),
+      headers: { ...(options.contentType ? { 'content-type': options.contentType } : {}), ...options.headers, cookie: this.cookieHeader() },
+    });
+    this.remember(res.headers);
+    return res;
+  }
+
   async signIn(username: string, password: string) {
     await this.get('/sign-in');
     return this.post('/sign-in', { username, password });

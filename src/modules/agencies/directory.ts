@@ -52,6 +52,14 @@ export async function addAgency(db: Database, context: ActionContext, input: Age
   const [same] = await db.select({ id: organisations.id }).from(organisations).where(sql`lower(${organisations.name}) = lower(${input.name})`);
   if (same) throw new ValidationError([{ field: 'name', message: 'An agency with this name already exists' }]);
   return db.transaction(async (tx) => {
+    // One authority per deployment (README, "One authority per deployment"): the local authority
+    // owns every case here, so a second one would be a tenant nothing keeps apart. Checked inside
+    // the transaction, under a lock on the organisations table, so two administrators cannot both add one.
+    if (input.kind === 'local-authority') {
+      await tx.execute(sql`lock table ${organisations} in share row exclusive mode`);
+      const [authority] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'local-authority'));
+      if (authority) throw new ValidationError([{ field: 'kind', message: 'This Convene already serves a local authority: add partner agencies only (each authority runs its own Convene)' }]);
+    }
     const [row] = await tx.insert(organisations).values(input).returning({ id: organisations.id });
     if (!row) throw new Error('agency insert returned nothing');
     await recordAudit(tx, context, { action: 'agency-added', recordType: 'organisation', recordId: row.id });

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { planActionConcerns, planActions, users } from '../../db/schema/index.js';
 import { mayReportPlanActionProblem } from '../../policies/plans.js';
+import { assertChildAccess } from '../access/child-record-access.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isUuid } from '../front-door/load-records.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
@@ -27,6 +28,8 @@ export interface ActionProblemInput {
 export async function reportPlanActionProblem(db: Database, context: ActionContext, planId: string, input: ActionProblemInput): Promise<string> {
   if (!mayReportPlanActionProblem(context.actor)) throw new ForbiddenError();
   const { plan, name } = await loadPlanCore(db, planId);
+  // The role only says someone may report such a problem; the child must also be theirs (an invitation, for a partner agency).
+  await assertChildAccess(db, context.actor, plan.childId);
   ensureOpen(plan, name);
   if (input.planActionId) {
     const [action] = isUuid(input.planActionId)

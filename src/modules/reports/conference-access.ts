@@ -9,6 +9,7 @@ import { maySeeAllReports } from '../../policies/reports.js';
 import { guessAgency } from '../conference-meeting/seed-attendance.js';
 import { loadChildren, loadConference, type ConferenceRow, type MeetingChild } from '../conference-meeting/meeting-state.js';
 import { NotFoundError } from '../shared/errors.js';
+import { assertConferenceAccess } from '../access/child-record-access.js';
 
 export type InvitationRow = typeof invitations.$inferSelect;
 
@@ -59,6 +60,7 @@ export async function conferenceForReports(db: Queryable, actor: Actor | null, c
   let access: 'all' | 'invited';
   let ownInvitation: InvitationRow | null;
   if (maySeeAllReports(actor)) {
+    await assertConferenceAccess(db, actor, conferenceId); // the role, and this authority's children
     access = 'all';
     ownInvitation = await invitationOf(db, actor.id, conferenceId);
   } else if (hasRole(actor, 'agency-practitioner')) {

@@ -35,7 +35,9 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
 export function formatUkDate(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return dateFormat.format(new Date(`${value}T12:00:00Z`));
+    // An impossible date typed into a form (2026-13-45) is shown as typed, never thrown.
+    const noon = new Date(`${value}T12:00:00Z`);
+    return Number.isNaN(noon.getTime()) ? value : dateFormat.format(noon);
   }
   const d = value instanceof Date ? value : new Date(String(value));
   return Number.isNaN(d.getTime()) ? String(value) : dateFormat.format(d);

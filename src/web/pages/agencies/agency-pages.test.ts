@@ -43,6 +43,12 @@ describeEachEngine('agencies and practitioners', (engine) => {
     const dup = await admin.post('/agencies', { name: 'sampleshire community health (TEST)', kind: 'health' });
     expect(dup.statusCode).toBe(400);
     expect(dup.body).toContain('An agency with this name already exists');
+    // One authority per deployment: a second local authority is refused, with nothing written.
+    const before = await db().$count(organisations);
+    const second = await admin.post('/agencies', { name: 'Otherborough Council (test)', kind: 'local-authority' });
+    expect(second.statusCode).toBe(400);
+    expect(second.body).toContain('This Convene already serves a local authority');
+    expect(await db().$count(organisations)).toBe(before);
 
     const support = await signedIn('support');
     await support.get(agencyUrl);

@@ -11,6 +11,8 @@ import {
 } from '../../../policies/escalation.js';
 import { parseForm } from '../../forms.js';
 import { complaintForm, complaintStepForm, concernForm, dissentForm, dissentStepForm, resolveForm } from './form.js';
+import { assertConferenceAccess } from '../../../modules/access/child-record-access.js';
+import type { Actor } from '../../../policies/roles.js';
 
 const STEP_LABELS: Record<string, string> = {
   resolve: 'Resolved by the chair', escalate: 'Not resolved: to the complaints procedure', uphold: 'Upheld: reconvene under a different chair',
@@ -23,10 +25,11 @@ export default function escalationPages(app: FastifyInstance): void {
   const { db } = app.convene;
   const uuid = /^[0-9a-f-]{36}$/i;
 
-  async function conferenceSummary(id: string) {
+  async function conferenceSummary(id: string, actor: Actor | null) {
     if (!uuid.test(id)) return null;
     const [conference] = await db.select().from(conferences).where(eq(conferences.id, id));
     if (!conference) return null;
+    await assertConferenceAccess(db, actor, id); // 404 unless every child of the conference is open to the actor
     const children = await db
       .select({ id: people.id, givenNames: people.givenNames, familyName: people.familyName })
       .from(conferenceChildren)
@@ -49,12 +52,12 @@ export default function escalationPages(app: FastifyInstance): void {
 
   // Complaints (CO1)
   app.get<{ Params: { id: string } }>('/conferences/:id/complaints/new', { config: { access: mayRecordComplaint } }, async (request, reply) => {
-    const conference = await conferenceSummary(request.params.id);
+    const conference = await conferenceSummary(request.params.id, request.actor);
     if (!conference) return reply.callNotFound();
     return reply.view('escalation/complaint-new.njk', { title: 'Record a complaint about a conference', conference, values: {}, backLink: { href: '/escalations' } });
   });
   app.post<{ Params: { id: string } }>('/conferences/:id/complaints/new', { config: { access: mayRecordComplaint } }, async (request, reply) => {
-    const conference = await conferenceSummary(request.params.id);
+    const conference = await conferenceSummary(request.params.id, request.actor);
     if (!conference) return reply.callNotFound();
     const parsed = parseForm(complaintForm, request.body);
     if (!parsed.ok) {
@@ -67,7 +70,7 @@ export default function escalationPages(app: FastifyInstance): void {
   async function showComplaint(reply: FastifyReply, id: string, extra: Record<string, unknown> = {}) {
     const [complaint] = uuid.test(id) ? await db.select().from(complaints).where(eq(complaints.id, id)) : [];
     if (!complaint) return reply.callNotFound();
-    const conference = await conferenceSummary(complaint.conferenceId);
+    const conference = await conferenceSummary(complaint.conferenceId, reply.request.actor);
     const steps = complaintStepsFrom(complaint.stage as ComplaintStage).map((s) => ({ value: s, text: STEP_LABELS[s] ?? s }));
     return reply.view('escalation/complaint.njk', {
       title: 'Complaint', complaint, conference, steps, stageLabel: COMPLAINT_STAGE_LABELS[complaint.stage as ComplaintStage],
@@ -93,12 +96,12 @@ export default function escalationPages(app: FastifyInstance): void {
 
   // Professional dissent (CO2)
   app.get<{ Params: { id: string } }>('/conferences/:id/dissents/new', { config: { access: mayRecordDissent } }, async (request, reply) => {
-    const conference = await conferenceSummary(request.params.id);
+    const conference = await conferenceSummary(request.params.id, request.actor);
     if (!conference) return reply.callNotFound();
     return reply.view('escalation/dissent-new.njk', { title: 'Record professional dissent', conference, values: {}, backLink: { href: '/escalations' } });
   });
   app.post<{ Params: { id: string } }>('/conferences/:id/dissents/new', { config: { access: mayRecordDissent } }, async (request, reply) => {
-    const conference = await conferenceSummary(request.params.id);
+    const conference = await conferenceSummary(request.params.id, request.actor);
     if (!conference) return reply.callNotFound();
     const parsed = parseForm(dissentForm, request.body);
     if (!parsed.ok) {
@@ -112,7 +115,7 @@ export default function escalationPages(app: FastifyInstance): void {
   async function showDissent(reply: FastifyReply, id: string, canDecide: boolean, extra: Record<string, unknown> = {}) {
     const [dissent] = uuid.test(id) ? await db.select().from(dissents).where(eq(dissents.id, id)) : [];
     if (!dissent) return reply.callNotFound();
-    const conference = await conferenceSummary(dissent.conferenceId);
+    const conference = await conferenceSummary(dissent.conferenceId, reply.request.actor);
     const steps = dissentStepsFrom(dissent.stage as DissentStage)
       .filter((s) => canDecide || s === 'alert-service-manager')
       .map((s) => ({ value: s, text: STEP_LABELS[s] ?? s }));
@@ -147,7 +150,7 @@ export default function escalationPages(app: FastifyInstance): void {
       reply.code(400);
       return reply.view('escalation/concern-new.njk', { title: 'Raise a practice concern', errors: parsed.errors, values: parsed.values, backLink: { href: '/escalations' } });
     }
-    const conferenceId = parsed.data.conferenceId && (await conferenceSummary(parsed.data.conferenceId)) ? parsed.data.conferenceId : null;
+    const conferenceId = parsed.data.conferenceId && (await conferenceSummary(parsed.data.conferenceId, request.actor)) ? parsed.data.conferenceId : null;
     await raisePracticeConcern(db, request.actionContext(), { ...parsed.data, conferenceId });
     return reply.redirect('/escalations');
   });

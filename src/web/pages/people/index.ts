@@ -3,12 +3,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { addresses, cases, people, users } from '../../../db/schema/index.js';
 import { DISABILITY_CODES, ETHNICITY_CODES, EU_SETTLEMENT } from '../../../domain/records/census-codes.js';
 import { euSettlementPrompt } from '../../../domain/records/person-rules.js';
+import { assertChildAccess } from '../../../modules/access/child-record-access.js';
 import { auditChildRead } from '../../../modules/audit/child-access.js';
 import { recordAudit } from '../../../modules/audit/record-audit.js';
 import { addAddress, confirmBirth, createPerson, openCase, updatePerson } from '../../../modules/records/save-person.js';
 import { searchPeople } from '../../../modules/records/search-people.js';
 import { ConflictError, ValidationError } from '../../../modules/shared/errors.js';
 import { mayRecordCaseWork, mayViewChildRecords } from '../../../policies/children.js';
+import type { Actor } from '../../../policies/roles.js';
 import { parseForm } from '../../forms.js';
 import { addressForm, birthForm, openCaseForm, personForm, searchForm } from './form.js';
 
@@ -55,14 +57,16 @@ export default function peoplePages(app: FastifyInstance): void {
     }
   });
 
-  async function load(id: string) {
+  async function load(id: string, actor: Actor | null) {
     if (!uuid.test(id)) return null;
     const [person] = await db.select().from(people).where(eq(people.id, id));
-    return person ?? null;
+    if (!person) return null;
+    await assertChildAccess(db, actor, person.id); // 404 without a relationship to this person's children
+    return person;
   }
 
   app.get<{ Params: { id: string }; Querystring: { created?: string } }>('/people/:id', { config: { access: mayViewChildRecords } }, async (request, reply) => {
-    const person = await load(request.params.id);
+    const person = await load(request.params.id, request.actor);
     if (!person) return reply.callNotFound();
     const history = await db.select().from(addresses).where(eq(addresses.personId, person.id)).orderBy(desc(addresses.fromDate));
     const personCases = await db.select().from(cases).where(eq(cases.childId, person.id)).orderBy(desc(cases.openedOn));
@@ -76,13 +80,13 @@ export default function peoplePages(app: FastifyInstance): void {
   });
 
   app.get<{ Params: { id: string } }>('/people/:id/edit', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    const person = await load(request.params.id);
+    const person = await load(request.params.id, request.actor);
     if (!person) return reply.callNotFound();
     const values = { ...person, unborn: person.kind === 'child' && !person.dateOfBirth ? 'yes' : '', interpreterNeeded: person.interpreterNeeded ? 'yes' : '', learningDisability: person.learningDisability ? 'yes' : '', aliases: person.aliases.map((a) => `${a.givenNames} ${a.familyName}`.trim()).join('\n') };
     return formPage(reply, { title: `Change ${person.givenNames} ${person.familyName}`.trim(), action: `/people/${person.id}/edit`, values, editing: true, backLink: { href: `/people/${person.id}` } });
   });
   app.post<{ Params: { id: string } }>('/people/:id/edit', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    const person = await load(request.params.id);
+    const person = await load(request.params.id, request.actor);
     if (!person) return reply.callNotFound();
     const parsed = parseForm(personForm, { ...(request.body as object), kind: person.kind });
     const again = (errors: unknown, values: unknown, status = 400) => {
@@ -101,12 +105,12 @@ export default function peoplePages(app: FastifyInstance): void {
   });
 
   app.get<{ Params: { id: string } }>('/people/:id/birth', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    const person = await load(request.params.id);
+    const person = await load(request.params.id, request.actor);
     if (!person) return reply.callNotFound();
     return reply.view('people/birth.njk', { title: 'Record the birth', person, values: { givenNames: person.givenNames }, backLink: { href: `/people/${person.id}` } });
   });
   app.post<{ Params: { id: string } }>('/people/:id/birth', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    const person = await load(request.params.id);
+    const person = await load(request.params.id, request.actor);
     if (!person) return reply.callNotFound();
     const parsed = parseForm(birthForm, request.body);
     const again = (errors: unknown, values: unknown) => {
@@ -124,7 +128,7 @@ export default function peoplePages(app: FastifyInstance): void {
   });
 
   app.post<{ Params: { id: string } }>('/people/:id/addresses', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    const person = await load(request.params.id);
+    const person = await load(request.params.id, request.actor);
     if (!person) return reply.callNotFound();
     const parsed = parseForm(addressForm, request.body);
     const errors = parsed.ok ? null : parsed.errors;
@@ -142,7 +146,7 @@ export default function peoplePages(app: FastifyInstance): void {
     return reply.view('people/address.njk', { title: 'Add a new address', person, errors, values: request.body, backLink: { href: `/people/${person.id}` } });
   });
   app.get<{ Params: { id: string } }>('/people/:id/addresses', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    const person = await load(request.params.id);
+    const person = await load(request.params.id, request.actor);
     if (!person) return reply.callNotFound();
     return reply.view('people/address.njk', { title: 'Add a new address', person, values: {}, backLink: { href: `/people/${person.id}` } });
   });
@@ -152,12 +156,12 @@ export default function peoplePages(app: FastifyInstance): void {
     return { workers: rows.filter((u) => u.roles.includes('social-worker')), managers: rows.filter((u) => u.roles.includes('team-manager')) };
   }
   app.get<{ Params: { id: string } }>('/people/:id/case', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    const person = await load(request.params.id);
+    const person = await load(request.params.id, request.actor);
     if (!person || person.kind !== 'child') return reply.callNotFound();
     return reply.view('people/open-case.njk', { title: 'Open a case', person, values: {}, ...(await staff()), backLink: { href: `/people/${person.id}` } });
   });
   app.post<{ Params: { id: string } }>('/people/:id/case', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    const person = await load(request.params.id);
+    const person = await load(request.params.id, request.actor);
     if (!person || person.kind !== 'child') return reply.callNotFound();
     const parsed = parseForm(openCaseForm, request.body);
     if (!parsed.ok) {

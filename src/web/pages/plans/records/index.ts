@@ -35,6 +35,8 @@ export default function planRecordPages(app: FastifyInstance): void {
   app.post<{ Params: { id: string; actionId?: string } }>('/plans/:id/actions/:actionId?', keep, async (request, reply) => {
     const p = await planForPage(app, request, request.params.id);
     const action = request.params.actionId ? p.actions.find((a) => a.id === request.params.actionId) : undefined;
+    // An action id that is not this plan's is a 404, never a new action.
+    if (request.params.actionId && !action) return reply.callNotFound();
     const form = formReply(reply, 'plans/action.njk', { title: action ? 'Update an action' : 'Add an action to the detailed plan', p, action, statusOptions }, back(p.plan.id));
     const parsed = parseForm(planActionForm, request.body);
     if (!parsed.ok) return form.again(parsed.errors, parsed.values);
