@@ -3,6 +3,7 @@ import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Settings } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
+import { resolveEncryptionKey } from '../encryption-key.js';
 import { startOutboxSender, type RunningSender } from '../modules/outbox/sender.js';
 import type { ActionContext } from '../modules/shared/action-context.js';
 import { setUpAuthorisation } from './setup/authorisation.js';
@@ -30,7 +31,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
     genReqId: () => randomUUID(),
-    trustProxy: false,
+    // Off unless TRUST_PROXY says which proxy to believe: otherwise anyone could claim any address.
+    // (Cast: Fastify's overloads cannot pick a server type from a union; the value is any form Fastify takes.)
+    trustProxy: options.settings.trustProxy as boolean,
     bodyLimit: 5 * 1024 * 1024,
   });
   app.decorate('convene', {
@@ -38,6 +41,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     database: options.database,
     db: options.database.db,
     clock: options.clock ?? (() => new Date()),
+    encryptionKey: resolveEncryptionKey(options.settings),
   });
   app.decorateRequest('actionContext', function actionContext(this: import('fastify').FastifyRequest): ActionContext {
     return { actor: this.actor, requestId: this.id, address: this.ip, now: this.server.convene.clock() };

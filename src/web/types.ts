@@ -12,6 +12,8 @@ export interface Convene {
   database: DatabaseHandle;
   db: Database;
   clock: () => Date;
+  /** Seals secrets at rest (modules/accounts/secret-box.ts). */
+  encryptionKey: Buffer;
 }
 
 declare module 'fastify' {
@@ -21,6 +23,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: SessionRow | null;
     actor: Actor | null;
+    /** Signed in with a temporary password: every route but changing it (and signing out) leads there. */
+    mustChangePassword: boolean;
     /** Builds the context every action receives: actor, request id, address, now. */
     actionContext(): ActionContext;
   }
