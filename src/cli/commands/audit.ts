@@ -14,6 +14,7 @@ export function register(program: Command): void {
       const settings = loadSettings();
       const database = await openConfiguredDatabase(settings);
       try {
+        await database.migrate();
         const report = await verifyAuditChain(database.db, { anchors: options.anchor ? readAnchors(options.anchor) : [] });
         if (options.json) console.log(JSON.stringify(report));
         else if (report.ok) console.log(`Audit trail intact: ${report.rowsChecked} rows, last chain position ${report.lastSeq ?? 0}, hash ${report.lastHash ?? '(none)'}.`);
@@ -30,6 +31,7 @@ export function register(program: Command): void {
       const settings = loadSettings();
       const database = await openConfiguredDatabase(settings);
       try {
+        await database.migrate();
         const anchor = await anchorAuditChain(database.db, file, new Date());
         console.log(anchor ? `Anchored chain position ${anchor.seq} (${anchor.hash}) in ${file}.` : 'The audit trail is empty: nothing to anchor.');
       } finally {
