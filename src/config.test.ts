@@ -35,9 +35,25 @@ describe('settings', () => {
   it('rejects a DATABASE_URL that is not PostgreSQL', () => {
     expect(problems({ DATABASE_URL: 'mysql://x' }).join()).toMatch(/^DATABASE_URL must start with postgres/);
   });
-  it('requires SESSION_SECRET in production', () => {
+  it('requires SESSION_SECRET and CONVENE_ENCRYPTION_KEY in production', () => {
     expect(problems({ NODE_ENV: 'production' })).toContain('SESSION_SECRET is required when NODE_ENV=production');
-    expect(problems({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })).toEqual([]);
+    expect(problems({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })).toEqual(['CONVENE_ENCRYPTION_KEY is required when NODE_ENV=production']);
+    expect(problems({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), CONVENE_ENCRYPTION_KEY: 'ab'.repeat(32) })).toEqual([]);
+  });
+  it('takes a 32-byte encryption key as hex or base64 and names anything else', () => {
+    expect(loadSettings({ CONVENE_ENCRYPTION_KEY: 'ab'.repeat(32) }).encryptionKey).toEqual(Buffer.alloc(32, 0xab));
+    expect(loadSettings({ CONVENE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') }).encryptionKey).toEqual(Buffer.alloc(32, 1));
+    expect(loadSettings({}).encryptionKey).toBeNull();
+    for (const bad of ['short', 'ab'.repeat(31), Buffer.alloc(16, 1).toString('base64')]) {
+      expect(problems({ CONVENE_ENCRYPTION_KEY: bad }).join()).toMatch(/^CONVENE_ENCRYPTION_KEY /);
+    }
+  });
+  it('trusts no proxy unless TRUST_PROXY says which', () => {
+    expect(loadSettings({}).trustProxy).toBe(false);
+    expect(loadSettings({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadSettings({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadSettings({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).trustProxy).toBe('10.0.0.1,10.1.0.0/16');
+    expect(problems({ TRUST_PROXY: 'yes please' }).join()).toMatch(/^TRUST_PROXY /);
   });
   it('rejects a short demo password and a bad SMTP_URL', () => {
     const p = problems({ CONVENE_DEMO_PASSWORD: 'short', SMTP_URL: 'http://mail' });
@@ -51,6 +67,10 @@ describe('settings', () => {
     expect(problems({ CONVENE_NOW: '24/12/2026' }).join()).toMatch(/^CONVENE_NOW must be an instant/);
     expect(problems({ CONVENE_NOW: '2026-12-24' }).join()).toMatch(/^CONVENE_NOW /);
     expect(problems({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), CONVENE_NOW: '2026-12-24T00:30:00Z' })).toContain('CONVENE_NOW must not be set when NODE_ENV=production: deadlines follow the real clock');
+  });
+  it('needs a demo password of at least 12 characters, as the password rule does', () => {
+    expect(problems({ CONVENE_DEMO_PASSWORD: 'elevenchars' }).join()).toMatch(/^CONVENE_DEMO_PASSWORD must be at least 12/);
+    expect(problems({ CONVENE_DEMO_PASSWORD: 'twelve chars' })).toEqual([]);
   });
   it('treats empty variables as unset', () => {
     expect(loadSettings({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);

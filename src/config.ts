@@ -18,7 +18,15 @@ const settingsSchema = z
     CONVENE_DATA_DIR: z.string().min(1).default('./data'),
     CONVENE_PACK: z.enum(PACK_IDS).default('national'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    CONVENE_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    CONVENE_DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    CONVENE_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => decodeKey(v) !== null, 'must be 32 random bytes as 64 hex characters or base64 (e.g. `openssl rand -hex 32`)')
+      .optional(),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be false, true, a number of proxy hops, or comma-separated proxy addresses/CIDRs')
+      .default('false'),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -34,6 +42,9 @@ const settingsSchema = z
     if (env.NODE_ENV === 'production' && env.CONVENE_NOW) {
       ctx.addIssue({ code: 'custom', path: ['CONVENE_NOW'], message: 'must not be set when NODE_ENV=production: deadlines follow the real clock' });
     }
+    if (env.NODE_ENV === 'production' && !env.CONVENE_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['CONVENE_ENCRYPTION_KEY'], message: 'is required when NODE_ENV=production' });
+    }
   });
 
 export type Settings = {
@@ -45,6 +56,10 @@ export type Settings = {
   pack: (typeof PACK_IDS)[number];
   sessionSecret: string | null;
   demoPassword: string | null;
+  /** 32 bytes that seal secrets at rest (TOTP); null means: a development key kept in the data folder. */
+  encryptionKey: Buffer | null;
+  /** Fastify's trustProxy: whether (and which) proxies' X-Forwarded-For to believe for the client address. */
+  trustProxy: boolean | number | string;
   smtpUrl: string | null;
   /** The From of every email; set it to the authority's secure mailbox. */
   smtpFrom: string;
@@ -78,10 +93,30 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
     pack: e.CONVENE_PACK,
     sessionSecret: e.SESSION_SECRET ?? null,
     demoPassword: e.CONVENE_DEMO_PASSWORD ?? null,
+    encryptionKey: e.CONVENE_ENCRYPTION_KEY ? decodeKey(e.CONVENE_ENCRYPTION_KEY) : null,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     smtpUrl: e.SMTP_URL ?? null,
     smtpFrom: e.SMTP_FROM ?? 'Convene conferences <conferences@convene.invalid>',
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     now: e.CONVENE_NOW ? new Date(e.CONVENE_NOW) : null,
   };
+}
+
+/** A 32-byte key from 64 hex characters or base64 (standard or URL-safe); null if it is not one. */
+export function decodeKey(value: string): Buffer | null {
+  const trimmed = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) {
+    const bytes = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    return bytes.length === 32 ? bytes : null;
+  }
+  return null;
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((v) => v.trim()).join(',');
 }

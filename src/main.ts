@@ -1,6 +1,7 @@
 import { clockFromSettings } from './clock/clock.js';
 import { loadSettings, SettingsError } from './config.js';
 import { DataDirLockedError } from './db/data-lock.js';
+import { demoPasswordNotice } from './modules/demo/demo-password-notice.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
 import { requestDueReviews } from './modules/plans/request-due-reviews.js';
 import { sendReportReminders } from './modules/reports/send-report-reminders.js';
@@ -17,11 +18,7 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(database.db, { password: settings.demoPassword, dataDir: settings.dataDir, pack: settings.pack, now: clock() });
     if (seeded.seeded) {
       console.log(`Demo data created: ${seeded.users} users (username = role, e.g. social-worker) and ${seeded.children} synthetic children.`);
-      if (seeded.passwordFile) {
-        console.log(`Demo password (shown once, also saved to ${seeded.passwordFile}): ${seeded.password}`);
-      } else {
-        console.log('Demo password: the value of CONVENE_DEMO_PASSWORD.');
-      }
+      console.log(demoPasswordNotice(seeded.passwordFile));
     }
   }
 

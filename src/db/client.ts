@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import { acquireDataDirLock, type DataDirLock } from './data-lock.js';
@@ -49,6 +50,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     engine: 'postgres',
     describe: `PostgreSQL at ${safeUrl}`,
     migrate: async () => {
+      // A runtime role (see db/roles.ts) has no right to create drizzle's schema: when every
+      // migration is applied already, there is nothing to run and nothing to create.
+      if (await allMigrationsApplied(pool)) return;
       await migratePg(drizzlePg(pool), { migrationsFolder: MIGRATIONS_FOLDER });
     },
     ping: async () => {
@@ -63,6 +67,13 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       await pool.end();
     },
   };
+}
+
+async function allMigrationsApplied(pool: pg.Pool): Promise<boolean> {
+  const exists = await pool.query<{ t: string | null }>(`select to_regclass('drizzle.__drizzle_migrations')::text as t`);
+  if (!exists.rows[0]?.t) return false;
+  const applied = new Set((await pool.query<{ hash: string }>('select hash from drizzle.__drizzle_migrations')).rows.map((r) => r.hash));
+  return readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).every((m) => applied.has(m.hash));
 }
 
 async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {

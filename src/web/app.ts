@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { clockFromSettings } from '../clock/clock.js';
 import type { Settings } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
+import { resolveEncryptionKey } from '../encryption-key.js';
 import { startOutboxSender, type RunningSender } from '../modules/outbox/sender.js';
 import type { ActionContext } from '../modules/shared/action-context.js';
 import { setUpAuthorisation } from './setup/authorisation.js';
@@ -32,7 +33,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
     genReqId: () => randomUUID(),
-    trustProxy: false,
+    // Off unless TRUST_PROXY says which proxy to believe: otherwise anyone could claim any address.
+    // (Cast: Fastify's overloads cannot pick a server type from a union; the value is any form Fastify takes.)
+    trustProxy: options.settings.trustProxy as boolean,
     bodyLimit: 5 * 1024 * 1024,
   });
   app.decorate('convene', {
@@ -40,6 +43,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     database: options.database,
     db: options.database.db,
     clock: options.clock ?? clockFromSettings(options.settings),
+    encryptionKey: resolveEncryptionKey(options.settings),
     routes: [],
   });
   app.addHook('onRoute', (route) => {

@@ -14,6 +14,8 @@ export interface Convene {
   clock: () => Date;
   /** Every route as registered (method, url, access), for the route-table tests: fuzzing and the access matrix. */
   routes: { method: string; url: string; access: RouteAccess | undefined }[];
+  /** Seals secrets at rest (modules/accounts/secret-box.ts). */
+  encryptionKey: Buffer;
 }
 
 declare module 'fastify' {
@@ -23,6 +25,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: SessionRow | null;
     actor: Actor | null;
+    /** Signed in with a temporary password: every route but changing it (and signing out) leads there. */
+    mustChangePassword: boolean;
     /** Builds the context every action receives: actor, request id, address, now. */
     actionContext(): ActionContext;
   }

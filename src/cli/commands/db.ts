@@ -1,11 +1,21 @@
 import type { Command } from 'commander';
 import { loadSettings } from '../../config.js';
 import { migrationStatus } from '../../db/migration-status.js';
+import { rolesSetupSql } from '../../db/roles.js';
 import { exportData, importData } from '../../db/transfer.js';
 import { openConfiguredDatabase } from '../../runtime.js';
 
 export function register(program: Command): void {
   const db = program.command('db').description('database: migrate, status, export, import');
+
+  db.command('roles')
+    .description('print the SQL that sets up an owner role (migrations) and a runtime role that can only INSERT and SELECT audit rows')
+    .option('--database <name>', 'database name', 'convene')
+    .option('--owner <role>', 'owner role: runs migrations, owns the tables', 'convene_owner')
+    .option('--app <role>', 'runtime role the application signs in as', 'convene_app')
+    .action((options: { database: string; owner: string; app: string }) => {
+      console.log(rolesSetupSql(options));
+    });
 
   db.command('migrate')
     .description('apply any migrations not yet applied (PGlite in CONVENE_DATA_DIR, or DATABASE_URL)')

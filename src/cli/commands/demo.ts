@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { clockFromSettings } from '../../clock/clock.js';
 import { loadSettings } from '../../config.js';
+import { demoPasswordNotice } from '../../modules/demo/demo-password-notice.js';
 import { seedDemo } from '../../modules/demo/seed-demo.js';
 import { openConfiguredDatabase } from '../../runtime.js';
 
@@ -25,7 +26,7 @@ export function register(program: Command): void {
           return;
         }
         console.log(`Seeded ${result.users} users and ${result.children} synthetic children.`);
-        if (result.passwordFile) console.log(`Demo password (saved to ${result.passwordFile}): ${result.password}`);
+        console.log(demoPasswordNotice(result.passwordFile));
       } finally {
         await database.close();
       }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** The authority and its partner agencies (police, health, education, …). */
 export const organisations = pgTable('organisations', {
@@ -38,7 +38,11 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     active: boolean('active').notNull().default(true),
+    /** AES-256-GCM sealed (`enc:v1:…`, see modules/accounts/secret-box.ts); a plain base32
+     *  secret from before encryption still works and is sealed at its next use. */
     totpSecret: text('totp_secret'),
+    /** The 30-second step of the last code accepted: a code is never accepted twice. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     /** argon2id hashes of unused recovery codes. */
     recoveryCodes: jsonb('recovery_codes').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
@@ -69,4 +73,14 @@ export const addressThrottles = pgTable('address_throttles', {
   failures: integer('failures').notNull().default(0),
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
   blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+});
+
+/**
+ * Failed sign-ins for usernames that do not exist, keyed by a SHA-256 of the lower-cased name,
+ * so an unknown username locks exactly as a real account would and a guesser cannot tell them apart.
+ */
+export const unknownUsernameThrottles = pgTable('unknown_username_throttles', {
+  nameHash: text('name_hash').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });

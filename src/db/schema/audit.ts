@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Append-only: a migration adds triggers so the database itself refuses UPDATE, DELETE and
@@ -22,6 +22,11 @@ export const auditEvents = pgTable(
     requestId: text('request_id'),
     address: text('address'),
     details: jsonb('details').$type<Record<string, unknown>>(),
+    /** Hash chain, written by the database when the inserting transaction commits (migration
+     *  0012): position in the chain, the previous row's hash, and SHA-256 over that and this row. */
+    chainSeq: bigint('chain_seq', { mode: 'number' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('audit_events_at').on(t.at), index('audit_events_child').on(t.childId), index('audit_events_user').on(t.userId)],
+  (t) => [uniqueIndex('audit_events_chain_seq').on(t.chainSeq), index('audit_events_at').on(t.at), index('audit_events_child').on(t.childId), index('audit_events_user').on(t.userId)],
 );

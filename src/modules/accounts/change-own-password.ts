@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { users } from '../../db/schema/index.js';
+import { sessions, users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
@@ -24,6 +24,9 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: context.now }).where(eq(users.id, actor.id));
-    await recordAudit(tx, context, { action: 'password-changed', recordType: 'user', recordId: actor.id });
+    // Every session of this person ends, this one included (the caller gives the person a new
+    // one): whoever else held a session, with the old password or a stolen cookie, is out.
+    const ended = await tx.delete(sessions).where(or(eq(sessions.userId, actor.id), eq(sessions.pendingUserId, actor.id))).returning({ idHash: sessions.idHash });
+    await recordAudit(tx, context, { action: 'password-changed', recordType: 'user', recordId: actor.id, details: { sessionsEnded: ended.length } });
   });
 }

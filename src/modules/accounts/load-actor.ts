@@ -21,3 +21,9 @@ export async function loadActor(db: Queryable, userId: string): Promise<Actor | 
   const [row] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   return row && row.active ? toActor(row) : null;
 }
+
+/** The signed-in user and whether they must replace a temporary password before anything else. */
+export async function loadSignedInUser(db: Queryable, userId: string): Promise<{ actor: Actor; mustChangePassword: boolean } | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  return row && row.active ? { actor: toActor(row), mustChangePassword: row.mustChangePassword } : null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountLockAfterFailure, addressAfterFailure, isBlocked } from './throttle.js';
+import { accountLockAfterFailure, isBlocked } from './throttle.js';
 
 const now = new Date('2026-03-02T10:00:00Z');
 const minutes = (d: Date | null) => (d ? (d.getTime() - now.getTime()) / 60000 : null);
@@ -18,21 +18,10 @@ describe('account lock', () => {
   });
 });
 
-describe('address throttle', () => {
-  it('blocks an address at the 20th failure inside 15 minutes', () => {
-    let state = null;
-    for (let n = 1; n < 20; n += 1) {
-      state = addressAfterFailure(state, now);
-      expect(state.blockedUntil).toBeNull();
-    }
-    state = addressAfterFailure(state, now);
-    expect(minutes(state.blockedUntil)).toBe(15);
-    expect(isBlocked(state.blockedUntil, now)).toBe(true);
-  });
-  it('starts a new window after 15 minutes', () => {
-    const old = { failures: 19, windowStartedAt: new Date(now.getTime() - 16 * 60000), blockedUntil: null };
-    const next = addressAfterFailure(old, now);
-    expect(next.failures).toBe(1);
-    expect(next.blockedUntil).toBeNull();
+describe('blocked', () => {
+  it('is blocked only until the moment given', () => {
+    expect(isBlocked(new Date(now.getTime() + 1), now)).toBe(true);
+    expect(isBlocked(now, now)).toBe(false);
+    expect(isBlocked(null, now)).toBe(false);
   });
 });

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 
+/** What a user with a temporary password may still do (sign-in pages are public and pass anyway). */
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /account/password', 'POST /account/password', 'POST /sign-out']);
+
 /**
  * Deny by default: a route must declare who may reach it. Signed-out users are sent to
  * sign in; signed-in users without the role get the 403 page.
@@ -9,6 +12,13 @@ export function setUpAuthorisation(app: FastifyInstance): void {
     const access = request.routeOptions.config?.access;
     // The not-found handler has no route of its own: let it answer 404.
     if (access === 'public' || request.is404 || request.url.startsWith('/assets/') || request.url.startsWith('/public/')) return;
+    // A temporary password must be replaced before anything else, on every route.
+    if (request.actor && request.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) {
+      if (request.url.startsWith('/api/')) {
+        return reply.code(403).send({ errors: [{ field: null, message: 'Change your temporary password first.' }] });
+      }
+      return reply.redirect('/account/password');
+    }
     if (access === 'pending-second-factor') {
       if (request.session?.pendingUserId || request.actor) return;
       return reply.redirect('/sign-in');

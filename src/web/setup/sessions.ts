@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { loadActor } from '../../modules/accounts/load-actor.js';
+import { loadSignedInUser } from '../../modules/accounts/load-actor.js';
 import {
   createSession,
   destroySession,
@@ -36,6 +36,7 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
   await app.register(fastifyCookie, { secret });
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null);
+  app.decorateRequest('mustChangePassword', false);
 
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/assets/') || request.url.startsWith('/public/') || request.url === '/health') return;
@@ -52,7 +53,9 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
     await touchSession(db, row.idHash, now);
     request.session = { ...row, lastSeenAt: now };
     if (row.userId) {
-      request.actor = await loadActor(db, row.userId);
+      const signedIn = await loadSignedInUser(db, row.userId);
+      request.actor = signedIn?.actor ?? null;
+      request.mustChangePassword = signedIn?.mustChangePassword ?? false;
       // A deactivated user's session ends at their next request.
       if (!request.actor) {
         await destroySession(db, row.idHash);
@@ -103,7 +106,9 @@ export async function rotateSession(
   const created = await createSession(app.convene.db, { ...values, address: request.ip, now: app.convene.clock() });
   reply.setCookie(SESSION_COOKIE, created.id, cookieOptions(app));
   request.session = created.row;
-  request.actor = created.row.userId ? await loadActor(app.convene.db, created.row.userId) : null;
+  const signedIn = created.row.userId ? await loadSignedInUser(app.convene.db, created.row.userId) : null;
+  request.actor = signedIn?.actor ?? null;
+  request.mustChangePassword = signedIn?.mustChangePassword ?? false;
   return created.row;
 }
 

@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { users } from '../../../db/schema/index.js';
 import { changeOwnPassword } from '../../../modules/accounts/change-own-password.js';
-import { enableTwoFactor, newTotpSecret, totpUri } from '../../../modules/accounts/two-factor.js';
+import { openSecret, SecretBoxError, sealSecret } from '../../../modules/accounts/secret-box.js';
+import { enableTwoFactor, enrolmentContext, newTotpSecret, totpUri } from '../../../modules/accounts/two-factor.js';
 import { updateSessionData } from '../../../modules/accounts/session-store.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayManageOwnAccount } from '../../../policies/accounts.js';
@@ -54,7 +55,8 @@ export default function accountPages(app: FastifyInstance): void {
     const [user] = await db.select().from(users).where(eq(users.id, userId));
     if (!user) return reply.redirect('/sign-in');
     const secret = newTotpSecret();
-    await updateSessionData(db, request.session.idHash, { ...request.session.data, totpSecret: secret });
+    // Kept in the session only sealed, so the sessions table never holds a usable seed.
+    await updateSessionData(db, request.session.idHash, { ...request.session.data, totpSecret: sealSecret(secret, app.convene.encryptionKey, enrolmentContext(userId)) });
     const qr = await QRCode.toDataURL(totpUri(secret, user.username), { margin: 1, width: 220 });
     return reply.view('account/two-factor.njk', {
       title: 'Set up your authenticator app', qr, secret, alreadyEnabled: Boolean(user.totpEnabledAt),
@@ -64,8 +66,15 @@ export default function accountPages(app: FastifyInstance): void {
 
   app.post('/account/two-factor', { config: { access: 'pending-second-factor' } }, async (request, reply) => {
     const userId = enrollingUserId(request);
-    const secret = request.session?.data.totpSecret;
-    if (!userId || typeof secret !== 'string') return reply.redirect('/account/two-factor');
+    const sealed = request.session?.data.totpSecret;
+    if (!userId || typeof sealed !== 'string') return reply.redirect('/account/two-factor');
+    let secret: string;
+    try {
+      secret = openSecret(sealed, app.convene.encryptionKey, enrolmentContext(userId));
+    } catch (error) {
+      if (error instanceof SecretBoxError) return reply.redirect('/account/two-factor');
+      throw error;
+    }
     const parsed = parseForm(enrolForm, request.body);
     const again = async (errors: unknown) => {
       const [user] = await db.select().from(users).where(eq(users.id, userId));
@@ -76,7 +85,7 @@ export default function accountPages(app: FastifyInstance): void {
     if (!parsed.ok) return again(parsed.errors);
     let codes: string[];
     try {
-      codes = await enableTwoFactor(db, { ...request.actionContext(), actor: request.actor }, userId, secret, parsed.data.code);
+      codes = await enableTwoFactor(db, { ...request.actionContext(), actor: request.actor }, userId, secret, parsed.data.code, app.convene.encryptionKey);
     } catch (error) {
       if (error instanceof ValidationError) return again(error.errors);
       throw error;

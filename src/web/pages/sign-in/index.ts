@@ -11,7 +11,8 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '
 export default function signInPages(app: FastifyInstance): void {
   app.get<{ Querystring: { next?: string } }>('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     if (request.actor) return reply.redirect('/');
-    return reply.view('sign-in/page.njk', { title: 'Sign in', values: { next: request.query.next ?? '' } });
+    const next = typeof request.query.next === 'string' ? request.query.next.slice(0, 2000) : '';
+    return reply.view('sign-in/page.njk', { title: 'Sign in', values: { next } });
   });
 
   app.post('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
@@ -77,13 +78,16 @@ export default function signInPages(app: FastifyInstance): void {
       reply.code(400);
       return reply.view('sign-in/two-factor.njk', { title: 'Enter your security code', errors: parsed.errors });
     }
-    const ok = await verifySecondFactor(app.convene.db, request.actionContext(), pendingUserId, parsed.data.code);
-    if (!ok) {
-      reply.code(401);
-      return reply.view('sign-in/two-factor.njk', {
-        title: 'Enter your security code',
-        errors: [{ field: 'code', message: 'That code is not right or has expired. Enter the current code from your app, or a recovery code.' }],
-      });
+    const result = await verifySecondFactor(app.convene.db, request.actionContext(), pendingUserId, parsed.data.code, app.convene.encryptionKey);
+    if (result.outcome !== 'accepted') {
+      const [status, message] =
+        result.outcome === 'account-locked'
+          ? [423, `This account is locked after too many failed sign-ins. Try again after ${timeFormat.format(result.until)}, or ask an administrator to unlock it.`]
+          : result.outcome === 'address-blocked'
+            ? [429, `Too many failed sign-ins from this device. Try again after ${timeFormat.format(result.until)}.`]
+            : [401, 'That code is not right, has expired or has been used already. Enter the current code from your app, or a recovery code.'];
+      reply.code(status);
+      return reply.view('sign-in/two-factor.njk', { title: 'Enter your security code', errors: [{ field: 'code', message }] });
     }
     const next = safeNext(request.session?.data.next as string | undefined);
     await rotateSession(request, reply, { userId: pendingUserId });

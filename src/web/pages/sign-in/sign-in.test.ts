@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditEvents, teams, users } from '../../../db/schema/index.js';
+import { auditEvents, people, teams, users } from '../../../db/schema/index.js';
 import { totpCodeAt } from '../../../modules/accounts/two-factor.js';
 import { ROLE_IDS } from '../../../policies/roles.js';
 import { testApp, TestClock } from '../../../../test/support/app.js';
@@ -143,6 +143,18 @@ describeEachEngine('accounts and sessions', (engine) => {
     const codes = [...done.body.matchAll(/<li><code>([0-9a-f]{5}-[0-9a-f]{5})<\/code><\/li>/g)].map((m) => m[1]!);
     expect(codes).toHaveLength(10);
     await client.post('/sign-out', {});
+    const [stored] = await database.handle.db.select().from(users).where(eq(users.username, 'totp-user'));
+    expect(stored?.totpSecret?.startsWith('enc:v1:')).toBe(true);
+    expect(stored?.totpSecret).not.toContain(secret!);
+
+    // The enrolment code is used up: the same code at sign-in is refused, the next one works.
+    const replay = new WebClient(app);
+    await replay.signIn('totp-user', TEST_PASSWORD);
+    await replay.get('/sign-in/two-factor');
+    const replayed = await replay.post('/sign-in/two-factor', { code: totpCodeAt(secret!, clock.current) });
+    expect(replayed.statusCode).toBe(401);
+    expect(replayed.body).toContain('has been used already');
+    clock.advanceMinutes(1);
 
     const second = new WebClient(app);
     const step1 = await second.signIn('totp-user', TEST_PASSWORD);
@@ -165,7 +177,7 @@ describeEachEngine('accounts and sessions', (engine) => {
   });
 
   it('requires the second factor in production: sign-in leads to enrolment first', async () => {
-    const prod = await testApp(database.handle, { clock, env: { NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40) } });
+    const prod = await testApp(database.handle, { clock, env: { NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40), CONVENE_ENCRYPTION_KEY: 'ab'.repeat(32) } });
     try {
       await createUser(database.handle.db, { roles: ['auditor'], username: 'prod-user', organisationId: orgId });
       const client = new WebClient(prod);
@@ -201,5 +213,62 @@ describeEachEngine('accounts and sessions', (engine) => {
     expect((await client.get('/')).statusCode).toBe(302);
     const [row] = await database.handle.db.select().from(users).where(eq(users.id, target.id));
     expect(row?.active).toBe(false);
+  });
+
+  it('after sign-in goes only to a path on this site: the reported redirects lead home, and never a 500', async () => {
+    const hostile = ['/\t/evil.example', '//evil.example', 'https://evil.example', '/\\evil.example', '/\n/evil', '/x\r\nLocation: https://evil.example'];
+    for (const next of hostile) {
+      const client = new WebClient(app);
+      await client.get(`/sign-in?next=${encodeURIComponent(next)}`);
+      const res = await client.post('/sign-in', { username: 'chair', password: TEST_PASSWORD, next });
+      expect(res.statusCode, next).toBe(302);
+      expect(res.headers.location, next).toBe('/');
+    }
+    const client = new WebClient(app);
+    const page = await client.get('/sign-in?next=%2F%09%2Fevil.example');
+    expect(page.statusCode).toBe(200);
+    const res = await client.post('/sign-in', { username: 'chair', password: TEST_PASSWORD, next: '/people/search?q=a' });
+    expect(res.headers.location).toBe('/people/search?q=a');
+  });
+
+  it('changing your password ends your other sessions, and keeps you signed in on a new one', async () => {
+    await createUser(database.handle.db, { roles: ['social-worker'], username: 'changer', organisationId: orgId });
+    const laptop = new WebClient(app);
+    const phone = new WebClient(app);
+    await laptop.signIn('changer', TEST_PASSWORD);
+    await phone.signIn('changer', TEST_PASSWORD);
+    expect((await phone.get('/')).statusCode).toBe(200);
+    await laptop.get('/account/password');
+    const done = await laptop.post('/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'a whole new passphrase 42', confirmPassword: 'a whole new passphrase 42' });
+    expect(done.statusCode).toBe(200);
+    expect((await laptop.get('/')).statusCode).toBe(200);
+    const phoneAfter = await phone.get('/');
+    expect(phoneAfter.statusCode).toBe(302);
+    expect(phoneAfter.headers.location).toContain('/sign-in');
+    const [audit] = await database.handle.db.select().from(auditEvents).where(eq(auditEvents.action, 'password-changed'));
+    expect(audit?.details).toMatchObject({ sessionsEnded: 2 });
+  });
+
+  it('a temporary password must be changed before any other page, on every route', async () => {
+    await createUser(database.handle.db, { roles: ['social-worker'], username: 'temporary', organisationId: orgId, mustChangePassword: true });
+    const client = new WebClient(app);
+    const res = await client.signIn('temporary', TEST_PASSWORD);
+    expect(res.headers.location).toBe('/account/password');
+    for (const url of ['/', '/people/search', '/people/search?q=a', '/account', '/account/two-factor', '/audit']) {
+      const page = await client.get(url);
+      expect(page.statusCode, url).toBe(302);
+      expect(page.headers.location, url).toBe('/account/password');
+    }
+    await client.get('/account/password');
+    const before = await database.handle.db.$count(people);
+    const post = await client.post('/people/new', { givenNames: 'Synthetic', familyName: 'Person' });
+    expect(post.statusCode).toBe(302);
+    expect(post.headers.location).toBe('/account/password');
+    expect(await database.handle.db.$count(people)).toBe(before);
+    const page = await client.get('/account/password');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('temporary password');
+    await client.post('/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'my own passphrase 2026', confirmPassword: 'my own passphrase 2026' });
+    expect((await client.get('/people/search')).statusCode).toBe(200);
   });
 });

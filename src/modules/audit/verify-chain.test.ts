@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { systemContext } from '../shared/action-context.js';
+import { recordAudit } from './record-audit.js';
+import { anchorAuditChain, chainHash, readAnchors, verifyAuditChain } from './verify-chain.js';
+
+const now = new Date('2026-03-02T10:00:00.123Z');
+
+/** As the database owner would: switch the guards off, change history, switch them on. */
+async function tamper(db: Database, statements: string[]): Promise<void> {
+  await db.execute(sql.raw('alter table audit_events disable trigger user'));
+  try {
+    for (const s of statements) await db.execute(sql.raw(s));
+  } finally {
+    await db.execute(sql.raw('alter table audit_events enable trigger user'));
+  }
+}
+const idAt = async (db: Database, seq: number) =>
+  Number(((await db.execute(sql`select id from audit_events where chain_seq = ${seq}`)) as unknown as { rows: { id: string }[] }).rows[0]!.id);
+
+describeEachEngine('audit hash chain', (engine) => {
+  let database: TestDatabase;
+  let db: Database;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    db = database.handle.db;
+    // Some rows one by one, some from parallel transactions, with awkward content.
+    for (let i = 0; i < 5; i += 1) {
+      await recordAudit(db, systemContext(now), { action: 'test-event', reason: i === 2 ? 'ünïcødé — “quotes” | pipes\nnewline' : null, details: { n: i, nested: { b: [1, 2.5, 'x'] } } });
+    }
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        db.transaction(async (tx) => {
+          await recordAudit(tx, systemContext(now), { action: 'parallel-a', details: { i } });
+          await recordAudit(tx, systemContext(now), { action: 'parallel-b', details: { i } });
+        }),
+      ),
+    );
+    await db.execute(sql.raw('create table audit_snapshot as select * from audit_events'));
+  });
+  afterAll(async () => database.drop());
+  beforeEach(async () => {
+    await tamper(db, ['delete from audit_events', 'insert into audit_events select * from audit_snapshot']);
+  });
+
+  it('chains every row, parallel writers included, into one unbroken chain that verifies', async () => {
+    const report = await verifyAuditChain(db);
+    expect(report.finding).toBeNull();
+    expect(report.ok).toBe(true);
+    expect(report.rowsChecked).toBe(45);
+    expect(report.lastSeq).toBe(45);
+  });
+
+  it('leaves a rolled-back row out of the chain', async () => {
+    await expect(db.transaction(async (tx) => {
+      await recordAudit(tx, systemContext(now), { action: 'rolled-back' });
+      throw new Error('boom');
+    })).rejects.toThrow('boom');
+    expect((await verifyAuditChain(db)).rowsChecked).toBe(45);
+  });
+
+  it('names an edited row', async () => {
+    const id = await idAt(db, 7);
+    await tamper(db, [`update audit_events set reason = 'nothing to see' where chain_seq = 7`]);
+    expect((await verifyAuditChain(db)).finding).toMatchObject({ kind: 'edited', rowId: id, chainSeq: 7 });
+  });
+
+  it('names an edited row even when its hash was recomputed to match', async () => {
+    const id = await idAt(db, 7);
+    await tamper(db, [
+      `update audit_events set action = 'harmless' where chain_seq = 7`,
+      `update audit_events set hash = audit_events_hash(prev_hash, audit_events_payload(audit_events)) where chain_seq = 7`,
+    ]);
+    expect((await verifyAuditChain(db)).finding).toMatchObject({ kind: 'edited', rowId: id });
+  });
+
+  it('names the row after a deleted one', async () => {
+    const after = await idAt(db, 8);
+    await tamper(db, ['delete from audit_events where chain_seq = 7']);
+    expect((await verifyAuditChain(db)).finding).toMatchObject({ kind: 'deleted', rowId: after, chainSeq: 8 });
+  });
+
+  it('names a deleted first row', async () => {
+    const second = await idAt(db, 2);
+    await tamper(db, ['delete from audit_events where chain_seq = 1']);
+    expect((await verifyAuditChain(db)).finding).toMatchObject({ kind: 'deleted', rowId: second });
+  });
+
+  it('names a row inserted outside the chain', async () => {
+    await tamper(db, [`insert into audit_events (action, outcome) values ('forged', 'success')`]);
+    const finding = (await verifyAuditChain(db)).finding;
+    expect(finding).toMatchObject({ kind: 'inserted', chainSeq: null });
+  });
+
+  it('names a row spliced into the middle of the chain with a valid hash of its own', async () => {
+    await tamper(db, [
+      'update audit_events set chain_seq = chain_seq + 1000 where chain_seq >= 5',
+      'update audit_events set chain_seq = chain_seq - 999 where chain_seq >= 1005',
+      `insert into audit_events (id, at, action, outcome, chain_seq, prev_hash) select 9999, at, 'forged', 'success', 5, hash from audit_events where chain_seq = 4`,
+      `update audit_events set hash = audit_events_hash(prev_hash, audit_events_payload(audit_events)) where id = 9999`,
+    ]);
+    expect((await verifyAuditChain(db)).finding).toMatchObject({ kind: 'inserted', rowId: 9999, chainSeq: 5 });
+  });
+
+  it('names reordered rows', async () => {
+    const sixth = await idAt(db, 6);
+    await tamper(db, [
+      'update audit_events set chain_seq = -1 where chain_seq = 5',
+      'update audit_events set chain_seq = 5 where chain_seq = 6',
+      'update audit_events set chain_seq = 6 where chain_seq = -1',
+    ]);
+    expect((await verifyAuditChain(db)).finding).toMatchObject({ kind: 'reordered', rowId: sixth, chainSeq: 5 });
+  });
+
+  it('with an anchor kept outside the database, names rows deleted from the end and a rewritten chain', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'convene-anchor-')), 'audit-anchors');
+    const anchor = await anchorAuditChain(db, file, now);
+    expect(anchor).toMatchObject({ seq: 45 });
+    expect(readAnchors(file)).toEqual([anchor]);
+    expect((await verifyAuditChain(db, { anchors: readAnchors(file) })).ok).toBe(true);
+
+    await tamper(db, ['delete from audit_events where chain_seq >= 44']);
+    expect((await verifyAuditChain(db)).ok).toBe(true); // undetectable from inside alone
+    expect((await verifyAuditChain(db, { anchors: readAnchors(file) })).finding).toMatchObject({ kind: 'deleted', chainSeq: 45 });
+  });
+
+  it('recomputes the same hash as the database does', async () => {
+    const r = (await db.execute(sql`select prev_hash, hash, audit_events_payload(audit_events) as payload from audit_events where chain_seq = 3`)) as unknown as {
+      rows: { prev_hash: string; hash: string; payload: string }[];
+    };
+    const row = r.rows[0]!;
+    expect(chainHash(row.prev_hash, row.payload)).toBe(row.hash);
+  });
+});
+
+describe('anchor file', () => {
+  it('refuses a line that is not an anchor', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'convene-anchor-')), 'bad');
+    fs.writeFileSync(file, 'hello world\n');
+    expect(() => readAnchors(file)).toThrow(/not an anchor line/);
+  });
+});
