@@ -25,6 +25,7 @@ const settingsSchema = z
       .optional(),
     SMTP_FROM: z.string().regex(/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address like "Convene <conferences@council.gov.uk>"').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    CONVENE_TEMPLATE_WATCH: z.enum(['0', '1', 'false', 'true'], { message: 'must be 1 or 0' }).default('0'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -46,6 +47,8 @@ export type Settings = {
   smtpFrom: string;
   logLevel: string;
   production: boolean;
+  /** Re-read templates on every render (a developer editing them); otherwise compiled once. */
+  templateWatch: boolean;
 };
 
 export class SettingsError extends Error {
@@ -76,5 +79,6 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
     smtpFrom: e.SMTP_FROM ?? 'Convene conferences <conferences@convene.invalid>',
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    templateWatch: e.CONVENE_TEMPLATE_WATCH === '1' || e.CONVENE_TEMPLATE_WATCH === 'true',
   };
 }
