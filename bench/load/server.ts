@@ -91,7 +91,10 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : 0;
   process.stdout.write(`${JSON.stringify({ port, caseId: plan.caseId, planId: plan.id, conferenceId: booked?.id ?? bookable.id, bookableId: bookable.id })}\n`);
 
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await app.close();
     await database.close();
     await drop();
