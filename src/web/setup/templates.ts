@@ -5,7 +5,7 @@ import nunjucks from 'nunjucks';
 import { ROLE_LABELS } from '../../policies/roles.js';
 import { GOVUK_DIST } from './static-assets.js';
 import { navigationFor } from '../navigation.js';
-import { ensureSession } from './sessions.js';
+import { csrfTokenFor } from './sessions.js';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -56,11 +56,10 @@ export function setUpTemplates(app: FastifyInstance): void {
   const env = createTemplateEnvironment({ watch: app.convene.settings.templateWatch });
   app.decorateReply('view', async function view(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
     const request = this.request as FastifyRequest;
-    const session = await ensureSession(request, this);
     const actor = request.actor;
     const html = env.render(template, {
       ...context,
-      csrfToken: session.csrfToken,
+      csrfToken: csrfTokenFor(request, this),
       currentUser: actor && {
         ...actor,
         roleLabels: actor.roles.map((r) => ROLE_LABELS[r]).join(', '),
