@@ -16,8 +16,8 @@ export interface LoadLimits {
  * of waiting for a timeout. PostgreSQL runs queries elsewhere, so its bound is wider.
  */
 export const DEFAULT_LIMITS: Record<'pglite' | 'postgres', LoadLimits> = {
-  pglite: { concurrent: 8, waiting: 256, maxWaitMs: 5000 },
-  postgres: { concurrent: 32, waiting: 1024, maxWaitMs: 5000 },
+  pglite: { concurrent: 8, waiting: 256, maxWaitMs: 2000 },
+  postgres: { concurrent: 32, waiting: 1024, maxWaitMs: 2000 },
 };
 
 const UNLIMITED = (url: string) => url.startsWith('/assets/') || url.startsWith('/public/') || url === '/health';
