@@ -34,6 +34,7 @@ const settingsSchema = z
     SMTP_FROM: z.string().regex(/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address like "Convene <conferences@council.gov.uk>"').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     CONVENE_NOW: z.iso.datetime({ offset: true, message: 'must be an instant like 2026-12-24T00:30:00Z or 2026-07-01T09:00:00+01:00' }).optional(),
+    CONVENE_TEMPLATE_WATCH: z.enum(['0', '1', 'false', 'true'], { message: 'must be 1 or 0' }).default('0'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -67,6 +68,8 @@ export type Settings = {
   production: boolean;
   /** CONVENE_NOW: the instant the clock starts at, for tests and rehearsals; null is the real clock. */
   now: Date | null;
+  /** Re-read templates on every render (a developer editing them); otherwise compiled once. */
+  templateWatch: boolean;
 };
 
 export class SettingsError extends Error {
@@ -100,6 +103,7 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     now: e.CONVENE_NOW ? new Date(e.CONVENE_NOW) : null,
+    templateWatch: e.CONVENE_TEMPLATE_WATCH === '1' || e.CONVENE_TEMPLATE_WATCH === 'true',
   };
 }
 

@@ -67,8 +67,8 @@ describe('database roles', () => {
 
   it('writes case data and audit rows, and its rows are sealed into the chain', async () => {
     await app.db.insert(organisations).values({ name: 'Demoshire County Council', kind: 'local-authority' });
-    await recordAudit(app.db, systemContext(), { action: 'runtime-role-event' });
-    await app.db.transaction(async (tx) => recordAudit(tx, systemContext(), { action: 'runtime-role-event-2' }));
+    await recordAudit(app.db, systemContext(new Date('2026-03-02T10:00:00Z')), { action: 'runtime-role-event' });
+    await app.db.transaction(async (tx) => recordAudit(tx, systemContext(new Date('2026-03-02T10:00:00Z')), { action: 'runtime-role-event-2' }));
     const rows = await app.db.select().from(auditEvents);
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.hash !== null && r.chainSeq !== null)).toBe(true);

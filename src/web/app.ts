@@ -10,6 +10,7 @@ import type { ActionContext } from '../modules/shared/action-context.js';
 import { setUpAuthorisation } from './setup/authorisation.js';
 import { setUpErrorPages } from './setup/error-pages.js';
 import { setUpInputGuard } from './input/input-guard.js';
+import { DEFAULT_LIMITS, setUpLoadShedding, type LoadLimits } from './setup/load-shedding.js';
 import { setUpPages } from './setup/pages.js';
 import { setUpSecurityHeaders } from './setup/security-headers.js';
 import { setUpSessions } from './setup/sessions.js';
@@ -23,6 +24,8 @@ export interface AppOptions {
   /** The clock is a parameter so timeouts and deadlines are testable. */
   clock?: () => Date;
   logger?: boolean;
+  /** Requests served at once and waiting (default by engine: see setup/load-shedding.ts). */
+  limits?: LoadLimits;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -53,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { actor: this.actor, requestId: this.id, address: this.ip, now: this.server.convene.clock() };
   });
 
+  setUpLoadShedding(app, options.limits ?? DEFAULT_LIMITS[options.database.engine]);
   setUpSecurityHeaders(app);
   await setUpStaticAssets(app);
   await app.register(fastifyFormbody);

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { auditChildRead } from '../modules/audit/child-access.js';
+import { auditChildReads } from '../modules/audit/child-access.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../modules/shared/errors.js';
 
 // Field builders shared by the front-door forms: one message per field, in GOV.UK words.
@@ -62,5 +62,5 @@ export async function answerRefusal(
 export async function auditReads(request: FastifyRequest, childIds: readonly string[], recordType: string, recordId?: string): Promise<void> {
   const db = request.server.convene.db;
   const context = request.actionContext();
-  for (const childId of new Set(childIds)) await auditChildRead(db, context, childId, recordId ? { recordType, recordId } : { recordType });
+  await auditChildReads(db, context, childIds, recordId ? { recordType, recordId } : { recordType });
 }

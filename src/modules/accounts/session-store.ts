@@ -1,10 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { sessions } from '../../db/schema/index.js';
+import { sessions, users } from '../../db/schema/index.js';
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+/** last_seen_at is written at most this often: a read does not write on every request. The idle
+ *  timeout can therefore end a session up to a minute before 30 minutes after its last request. */
+export const TOUCH_INTERVAL_MS = 60 * 1000;
+/** How often expired sessions are deleted while Convene runs. */
+export const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -57,6 +62,22 @@ export async function findSession(db: Queryable, id: string): Promise<SessionRow
   return row ?? null;
 }
 
+/** The session and its signed-in user (null when none, or not active) in one query. */
+export async function findSessionWithUser(db: Queryable, id: string): Promise<{ row: SessionRow; user: typeof users.$inferSelect | null } | null> {
+  const [found] = await db
+    .select({ row: sessions, user: users })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, hashSessionId(id)))
+    .limit(1);
+  return found ? { row: found.row, user: found.user } : null;
+}
+
+/** Pure: whether a live session's last_seen_at is old enough to be written again at `now`. */
+export function needsTouch(row: Pick<SessionRow, 'lastSeenAt'>, now: Date): boolean {
+  return now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS;
+}
+
 export async function touchSession(db: Queryable, idHash: string, now: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
 }
@@ -74,13 +95,15 @@ export async function destroyUserSessions(db: Queryable, userId: string): Promis
   await db.delete(sessions).where(or(eq(sessions.userId, userId), eq(sessions.pendingUserId, userId)));
 }
 
-export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {
-  await db
+export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<number> {
+  const gone = await db
     .delete(sessions)
     .where(
       or(
         lt(sessions.createdAt, new Date(now.getTime() - ABSOLUTE_TIMEOUT_MS)),
         and(lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_TIMEOUT_MS))),
       ),
-    );
+    )
+    .returning({ idHash: sessions.idHash });
+  return gone.length;
 }

@@ -18,8 +18,13 @@ export interface AuditEntry {
 /** The one way an audit event is written: inside the caller's transaction, so the event and
  *  the change it describes commit or roll back together. */
 export async function recordAudit(db: Queryable, context: ActionContext, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values(auditRow(context, entry));
+}
+
+/** The row an audit entry is stored as. */
+export function auditRow(context: ActionContext, entry: AuditEntry): typeof auditEvents.$inferInsert {
   const actor = context.actor;
-  await db.insert(auditEvents).values({
+  return {
     at: context.now,
     userId: entry.userId !== undefined ? entry.userId : (actor?.id ?? null),
     username: entry.username ?? actor?.username ?? null,
@@ -33,5 +38,5 @@ export async function recordAudit(db: Queryable, context: ActionContext, entry: 
     requestId: context.requestId,
     address: context.address,
     details: entry.details ?? null,
-  });
+  };
 }

@@ -6,8 +6,8 @@ import type { BankHolidayCalendarData, CalendarDay } from '../../domain/calendar
 import { mayManageUsers } from '../../policies/accounts.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
+import { calendarChanged, calendarData } from './calendar-store.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
-import { calendarData } from './calendar-store.js';
 
 export interface DivisionChange {
   division: Division;
@@ -55,21 +55,25 @@ export async function previewCalendarImport(db: Database, text: string, imported
 export async function applyCalendarImport(db: Database, context: ActionContext, text: string): Promise<DivisionChange[]> {
   if (context.actor && !mayManageUsers(context.actor)) throw new ForbiddenError('Only administrators import calendars.');
   const changes = await previewCalendarImport(db, text, context.now.toISOString().slice(0, 10));
-  await db.transaction(async (tx) => {
-    for (const change of changes) {
-      await tx
-        .insert(bankHolidayCalendars)
-        .values({ division: change.division, data: change.after, importedAt: context.now, importedBy: context.actor?.id ?? null })
-        .onConflictDoUpdate({
-          target: bankHolidayCalendars.division,
-          set: { data: change.after, importedAt: context.now, importedBy: context.actor?.id ?? null },
-        });
-    }
-    await recordAudit(tx, context, {
-      action: 'calendar-imported',
-      recordType: 'calendar',
-      details: Object.fromEntries(changes.map((c) => [c.division, { added: c.added.length, removed: c.removed.length }])),
+  try {
+    await db.transaction(async (tx) => {
+      for (const change of changes) {
+        await tx
+          .insert(bankHolidayCalendars)
+          .values({ division: change.division, data: change.after, importedAt: context.now, importedBy: context.actor?.id ?? null })
+          .onConflictDoUpdate({
+            target: bankHolidayCalendars.division,
+            set: { data: change.after, importedAt: context.now, importedBy: context.actor?.id ?? null },
+          });
+      }
+      await recordAudit(tx, context, {
+        action: 'calendar-imported',
+        recordType: 'calendar',
+        details: Object.fromEntries(changes.map((c) => [c.division, { added: c.added.length, removed: c.removed.length }])),
+      });
     });
-  });
+  } finally {
+    calendarChanged();
+  }
   return changes;
 }

@@ -7,7 +7,7 @@ import { formatDate } from '../../domain/deadlines/index.js';
 import { exclusionLetterDocument } from '../../documents/family-copy-exclusion-letter.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { mayRecordParticipation, mayRequestExclusion } from '../../policies/reports.js';
-import { auditChildRead } from '../audit/child-access.js';
+import { auditChildReads } from '../audit/child-access.js';
 import { auditEachChild, londonDate } from '../conference-meeting/common.js';
 import { conferenceForReports } from '../reports/conference-access.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -17,7 +17,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.j
 export async function loadParticipation(db: Database, ctx: ActionContext, conferenceId: string) {
   if (!mayRecordParticipation(ctx.actor) && !mayRequestExclusion(ctx.actor)) throw new ForbiddenError();
   const context = await conferenceForReports(db, ctx.actor, conferenceId);
-  for (const child of context.subjects) await auditChildRead(db, ctx, child.childId, { recordType: 'conference-participation', recordId: conferenceId });
+  await auditChildReads(db, ctx, context.subjects.map((c) => c.childId), { recordType: 'conference-participation', recordId: conferenceId });
   const children = await db.select().from(childParticipation).where(eq(childParticipation.conferenceId, conferenceId));
   const family = await db.select().from(familyParticipation).where(eq(familyParticipation.conferenceId, conferenceId));
   const exclusions = await db

@@ -52,38 +52,46 @@ export async function arrangingConferenceFor(db: Queryable, childId: string) {
   return row ?? null;
 }
 
-/** Everything the plan page shows. */
-export async function loadPlan(db: Queryable, planId: string) {
+/** Everything the plan page shows: the plan, then the rest in queries run together. `alongside`
+ *  (the audit of the read) runs with them and is awaited before the plan is returned. */
+export async function loadPlan(db: Queryable, planId: string, alongside?: (core: Awaited<ReturnType<typeof loadPlanCore>>) => Promise<void>) {
   const core = await loadPlanCore(db, planId);
   const { plan } = core;
-  const [lead] = plan.leadSocialWorkerId
-    ? await db.select({ id: users.id, displayName: users.displayName, email: users.email }).from(users).where(eq(users.id, plan.leadSocialWorkerId))
-    : [];
-  const [startConference] = plan.startConferenceId
-    ? await db.select().from(conferences).where(eq(conferences.id, plan.startConferenceId))
-    : [];
-  const [decision] = plan.startConferenceId
-    ? await db.select({ coreGroupMembers: meetingDecisions.coreGroupMembers }).from(meetingDecisions)
-        .where(and(eq(meetingDecisions.conferenceId, plan.startConferenceId), eq(meetingDecisions.childId, plan.childId)))
-    : [];
-  const [pending] = await db.select({ id: meetingDecisions.id, conferenceId: meetingDecisions.conferenceId }).from(meetingDecisions)
-    .where(and(eq(meetingDecisions.planId, plan.id), eq(meetingDecisions.discontinuationPending, true)));
+  const none = Promise.resolve([]);
+  const [
+    [lead], [startConference], [decision], [pending], reviewsHeld, arranging, actions, coreGroups, visits, frequencyChanges, triggers, concerns, [ending], briefings,
+  ] = await Promise.all([
+    plan.leadSocialWorkerId
+      ? db.select({ id: users.id, displayName: users.displayName, email: users.email }).from(users).where(eq(users.id, plan.leadSocialWorkerId))
+      : none,
+    plan.startConferenceId ? db.select().from(conferences).where(eq(conferences.id, plan.startConferenceId)) : none,
+    plan.startConferenceId
+      ? db.select({ coreGroupMembers: meetingDecisions.coreGroupMembers }).from(meetingDecisions)
+          .where(and(eq(meetingDecisions.conferenceId, plan.startConferenceId), eq(meetingDecisions.childId, plan.childId)))
+      : none,
+    db.select({ id: meetingDecisions.id, conferenceId: meetingDecisions.conferenceId }).from(meetingDecisions)
+      .where(and(eq(meetingDecisions.planId, plan.id), eq(meetingDecisions.discontinuationPending, true))),
+    reviewsHeldFor(db, plan),
+    arrangingConferenceFor(db, plan.childId),
+    db.select().from(planActions).where(eq(planActions.planId, plan.id)).orderBy(asc(planActions.createdAt)),
+    db.select().from(coreGroupMeetings).where(eq(coreGroupMeetings.planId, plan.id)).orderBy(asc(coreGroupMeetings.heldOn)),
+    db.select().from(planVisits).where(eq(planVisits.planId, plan.id)).orderBy(asc(planVisits.visitedOn)),
+    db.select().from(visitFrequencyChanges).where(eq(visitFrequencyChanges.planId, plan.id)).orderBy(desc(visitFrequencyChanges.requestedAt)),
+    db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, plan.id)).orderBy(desc(reviewTriggers.recordedAt)),
+    db.select().from(planActionConcerns).where(eq(planActionConcerns.planId, plan.id)).orderBy(desc(planActionConcerns.reportedAt)),
+    db.select().from(planEndings).where(eq(planEndings.planId, plan.id)),
+    db.select().from(designatedReviewBriefings).where(eq(designatedReviewBriefings.planId, plan.id)).orderBy(desc(designatedReviewBriefings.writtenAt)),
+    alongside ? alongside(core) : Promise.resolve(),
+  ]);
   return {
     ...core,
     lead: lead ?? null,
     startConference: startConference ?? null,
     decidedCoreGroupMembers: decision?.coreGroupMembers ?? [],
     pendingDiscontinuation: pending ?? null,
-    reviewsHeld: await reviewsHeldFor(db, plan),
-    arranging: await arrangingConferenceFor(db, plan.childId),
-    actions: await db.select().from(planActions).where(eq(planActions.planId, plan.id)).orderBy(asc(planActions.createdAt)),
-    coreGroups: await db.select().from(coreGroupMeetings).where(eq(coreGroupMeetings.planId, plan.id)).orderBy(asc(coreGroupMeetings.heldOn)),
-    visits: await db.select().from(planVisits).where(eq(planVisits.planId, plan.id)).orderBy(asc(planVisits.visitedOn)),
-    frequencyChanges: await db.select().from(visitFrequencyChanges).where(eq(visitFrequencyChanges.planId, plan.id)).orderBy(desc(visitFrequencyChanges.requestedAt)),
-    triggers: await db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, plan.id)).orderBy(desc(reviewTriggers.recordedAt)),
-    concerns: await db.select().from(planActionConcerns).where(eq(planActionConcerns.planId, plan.id)).orderBy(desc(planActionConcerns.reportedAt)),
-    ending: (await db.select().from(planEndings).where(eq(planEndings.planId, plan.id)))[0] ?? null,
-    briefings: await db.select().from(designatedReviewBriefings).where(eq(designatedReviewBriefings.planId, plan.id)).orderBy(desc(designatedReviewBriefings.writtenAt)),
+    reviewsHeld, arranging, actions, coreGroups, visits, frequencyChanges, triggers, concerns,
+    ending: ending ?? null,
+    briefings,
   };
 }
 

@@ -31,27 +31,44 @@ const LIVE_CONFERENCE = ['awaiting-authorisation', 'requested', 'booked', 'invit
 /** Everything on a child's case page, read once and audited as one read of the child's record. */
 export async function loadCaseView(db: Database, context: ActionContext, caseId: string, pack: PackId) {
   if (!mayViewChildRecords(context.actor)) throw new ForbiddenError();
-  const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
-  if (!row) throw new NotFoundError('That case does not exist.');
-  const [child] = await db.select().from(people).where(eq(people.id, row.childId));
-  if (!child) throw new NotFoundError('That case has no child.');
-  const staff = await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, [row.socialWorkerId, row.teamManagerId].filter((x): x is string => !!x).concat(['00000000-0000-0000-0000-000000000000'])));
+  // The case and its child in one query, then everything else the page shows in queries run
+  // together, the audit of the read among them (it commits before the page is shown).
+  const [found] = await db.select({ row: cases, child: people }).from(cases).innerJoin(people, eq(people.id, cases.childId)).where(eq(cases.id, caseId));
+  if (!found) throw new NotFoundError('That case does not exist.');
+  const { row, child } = found;
+  const none = '00000000-0000-0000-0000-000000000000';
+  const [staff, [address], household, relationshipRows, calendar, referralRows, assessmentRows, discussions, section47Rows, confs, plans] = await Promise.all([
+    db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, [row.socialWorkerId, row.teamManagerId].filter((x): x is string => !!x).concat([none]))),
+    db.select().from(addresses).where(and(eq(addresses.personId, child.id), isNull(addresses.toDate))),
+    row.householdId
+      ? db
+          .select({ person: people, fromDate: householdMembers.fromDate })
+          .from(householdMembers)
+          .innerJoin(people, eq(householdMembers.personId, people.id))
+          .where(and(eq(householdMembers.householdId, row.householdId), isNull(householdMembers.toDate)))
+          .orderBy(asc(people.kind), asc(people.dateOfBirth))
+      : Promise.resolve([]),
+    db.select({ r: relationships, person: people }).from(relationships).leftJoin(people, eq(people.id, relationships.personId)).where(eq(relationships.childId, child.id))
+      .then((rows) => rows.map(({ r, person }) => ({ ...r, person: person ?? undefined }))),
+    workingCalendar(db),
+    db.select().from(referrals).where(eq(referrals.caseId, caseId)),
+    db.select().from(assessments).where(eq(assessments.caseId, caseId)),
+    db
+      .select({ d: strategyDiscussions })
+      .from(strategyDiscussionChildren)
+      .innerJoin(strategyDiscussions, eq(strategyDiscussionChildren.strategyDiscussionId, strategyDiscussions.id))
+      .where(eq(strategyDiscussionChildren.caseId, caseId)),
+    db.select().from(section47Enquiries).where(eq(section47Enquiries.caseId, caseId)),
+    db
+      .select({ c: conferences, role: conferenceChildren.role, childType: conferenceChildren.childType })
+      .from(conferenceChildren)
+      .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
+      .where(eq(conferenceChildren.childId, child.id)),
+    db.select().from(childProtectionPlans).where(eq(childProtectionPlans.childId, child.id)).orderBy(asc(childProtectionPlans.startDate)),
+    auditChildRead(db, context, child.id, { recordType: 'case', recordId: caseId }),
+  ]);
   const nameOf = (id: string | null) => staff.find((s) => s.id === id)?.displayName ?? null;
-  const [address] = await db.select().from(addresses).where(and(eq(addresses.personId, child.id), isNull(addresses.toDate)));
 
-  const household = row.householdId
-    ? await db
-        .select({ person: people, fromDate: householdMembers.fromDate })
-        .from(householdMembers)
-        .innerJoin(people, eq(householdMembers.personId, people.id))
-        .where(and(eq(householdMembers.householdId, row.householdId), isNull(householdMembers.toDate)))
-        .orderBy(asc(people.kind), asc(people.dateOfBirth))
-    : [];
-  const rels = await db.select().from(relationships).where(eq(relationships.childId, child.id));
-  const relatives = await db.select().from(people).where(inArray(people.id, rels.map((r) => r.personId).concat(['00000000-0000-0000-0000-000000000000'])));
-  const relationshipRows = rels.map((r) => ({ ...r, person: relatives.find((p) => p.id === r.personId) }));
-
-  const calendar = await workingCalendar(db);
   const ctx: QueueContext = { calendar, now: londonNow(context.now), pack };
   const today = ctx.now.toPlainDate();
   const chronology: ChronologyEntry[] = [];
@@ -62,39 +79,29 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
     return { title, href: '', dueDate: d, state, explanation, sortKey: d };
   };
 
-  for (const r of await db.select().from(referrals).where(eq(referrals.caseId, caseId))) {
+  for (const r of referralRows) {
     const received = r.receivedAt.toISOString().slice(0, 10);
     chronology.push({ date: received, what: 'Referral received', detail: `${r.natureOfConcerns}${r.decision ? ` Decision: ${r.decision.replaceAll('-', ' ')}.` : ''}`, href: `/cases/${caseId}/front-door` });
     const due = referralDecisionDueOn(Temporal.PlainDate.from(received), calendar);
     if (!r.decision) deadlines.push(dated(due, 'Decision on the referral (FD1)', `Due ${formatDate(due)}: 1 working day after the referral on ${formatDate(received)}.`, null));
   }
-  for (const a of await db.select().from(assessments).where(eq(assessments.caseId, caseId))) {
+  for (const a of assessmentRows) {
     chronology.push({ date: a.startedOn, what: `${a.kind === 'core' ? 'Core' : 'Initial'} assessment started`, detail: a.completedOn ? `Completed ${formatDate(a.completedOn)}` : null, href: `/cases/${caseId}/front-door` });
-    const [firstReferral] = await db.select().from(referrals).where(eq(referrals.caseId, caseId)).limit(1);
+    const [firstReferral] = referralRows;
     if (!a.completedOn && firstReferral) {
       const from = firstReferral.receivedAt.toISOString().slice(0, 10);
       const due = initialAssessmentDueOn(Temporal.PlainDate.from(from), calendar);
       deadlines.push(dated(due, 'Initial assessment completed (FD2)', `Due ${formatDate(due)}: 10 working days after the referral on ${formatDate(from)}.`, null));
     }
   }
-  const discussions = await db
-    .select({ d: strategyDiscussions })
-    .from(strategyDiscussionChildren)
-    .innerJoin(strategyDiscussions, eq(strategyDiscussionChildren.strategyDiscussionId, strategyDiscussions.id))
-    .where(eq(strategyDiscussionChildren.caseId, caseId));
   for (const { d } of discussions) {
     chronology.push({ date: d.heldAt.toISOString().slice(0, 10), what: 'Strategy discussion', detail: d.initiateSection47 ? 'Section 47 enquiries to begin.' : 'No section 47 enquiries.', href: `/strategy-discussions/${d.id}` });
   }
-  for (const s of await db.select().from(section47Enquiries).where(eq(section47Enquiries.caseId, caseId))) {
+  for (const s of section47Rows) {
     chronology.push({ date: s.startedOn, what: 'Section 47 enquiry started', detail: s.outcome ? `Outcome: ${s.outcome.replaceAll('-', ' ')}.` : 'Outcome not yet recorded.', href: `/section-47/${s.id}` });
     const due = coreAssessmentDueOn(Temporal.PlainDate.from(s.startedOn), calendar);
     if (!s.coreAssessmentCompletedOn) deadlines.push(dated(due, 'Core assessment completed (FD4)', `Due ${formatDate(due)}: 35 working days after the section 47 enquiry began on ${formatDate(s.startedOn)}.`, null));
   }
-  const confs = await db
-    .select({ c: conferences, role: conferenceChildren.role, childType: conferenceChildren.childType })
-    .from(conferenceChildren)
-    .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
-    .where(eq(conferenceChildren.childId, child.id));
   for (const { c, role, childType } of confs) {
     const label = CONFERENCE_KIND_LABELS[c.kind as ConferenceKind] ?? c.kind;
     chronology.push({
@@ -107,7 +114,6 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
       deadlines.push({ ...deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, { title: `${label} held`, href: `/conferences/${c.id}` }) });
     }
   }
-  const plans = await db.select().from(childProtectionPlans).where(eq(childProtectionPlans.childId, child.id)).orderBy(asc(childProtectionPlans.startDate));
   for (const p of plans) {
     chronology.push({ date: p.startDate, what: 'Child protection plan started', detail: `Category ${p.initialCategories.join(', ')}.`, href: `/plans/${p.id}` });
     if (p.endDate) chronology.push({ date: p.endDate, what: 'Child protection plan ended', detail: p.endReason ? p.endReason.replaceAll('-', ' ') : null, href: `/plans/${p.id}` });
@@ -120,7 +126,6 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
   }
   chronology.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
-  await auditChildRead(db, context, child.id, { recordType: 'case', recordId: caseId });
   return {
     case: row, child, address: address ?? null, socialWorker: nameOf(row.socialWorkerId), teamManager: nameOf(row.teamManagerId),
     household: household.filter((h) => h.person.id !== child.id), relationships: relationshipRows,

@@ -5,7 +5,7 @@ import { meetingRules } from '../../domain/conference/meeting-rules.js';
 import type { ReportKind } from '../../domain/reports/headings.js';
 import type { CollectiveCoreGroupReport } from '../../domain/reports/expected.js';
 import { readiness, type ProgressedReport, type Readiness } from '../../domain/reports/readiness.js';
-import { auditChildRead } from '../audit/child-access.js';
+import { auditChildReads } from '../audit/child-access.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import { londonDateTime } from '../conference-meeting/common.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -28,7 +28,7 @@ export async function loadConferenceReports(db: Database, ctx: ActionContext, co
   const context = await conferenceForReports(db, ctx.actor, conferenceId);
   const all = await db.select().from(reports).where(eq(reports.conferenceId, conferenceId)).orderBy(asc(reports.createdAt));
   const written = context.access === 'all' ? all : all.filter((r) => r.authorId === ctx.actor?.id);
-  for (const child of context.subjects) await auditChildRead(db, ctx, child.childId, { recordType: 'conference-reports', recordId: conferenceId });
+  await auditChildReads(db, ctx, context.subjects.map((c) => c.childId), { recordType: 'conference-reports', recordId: conferenceId });
   const needs = await db
     .select({ id: familyParticipation.id })
     .from(familyParticipation)

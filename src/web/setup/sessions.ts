@@ -1,17 +1,24 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { loadSignedInUser } from '../../modules/accounts/load-actor.js';
+import { loadSignedInUser, toActor } from '../../modules/accounts/load-actor.js';
 import {
   createSession,
+  deleteExpiredSessions,
   destroySession,
-  findSession,
+  findSessionWithUser,
+  needsTouch,
   sessionState,
+  SWEEP_INTERVAL_MS,
   touchSession,
   type SessionRow,
 } from '../../modules/accounts/session-store.js';
 
 export const SESSION_COOKIE = 'convene_session';
+/** A visitor who is not signed in gets no session row: their forms (the sign-in form) carry a
+ *  double-submit token that is also in this signed cookie, so anyone can load /sign-in without
+ *  adding a row to a table. */
+export const ANONYMOUS_CSRF_COOKIE = 'convene_csrf';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function cookieOptions(app: FastifyInstance) {
@@ -43,25 +50,43 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
     const id = readSessionId(request);
     if (!id) return;
     const { db, clock } = app.convene;
-    const row = await findSession(db, id);
-    if (!row) return;
+    // The session and its user in one query.
+    const found = await findSessionWithUser(db, id);
+    if (!found) return;
+    const { row, user } = found;
     const now = clock();
     if (sessionState(row, now) !== 'live') {
       await destroySession(db, row.idHash);
       return;
     }
-    await touchSession(db, row.idHash, now);
-    request.session = { ...row, lastSeenAt: now };
     if (row.userId) {
-      const signedIn = await loadSignedInUser(db, row.userId);
-      request.actor = signedIn?.actor ?? null;
-      request.mustChangePassword = signedIn?.mustChangePassword ?? false;
       // A deactivated user's session ends at their next request.
-      if (!request.actor) {
+      if (!user || !user.active) {
         await destroySession(db, row.idHash);
-        request.session = null;
+        return;
       }
+      request.actor = toActor(user);
+      request.mustChangePassword = user.mustChangePassword;
     }
+    // A read does not write on every request: last_seen_at at most once a minute.
+    if (needsTouch(row, now)) {
+      await touchSession(db, row.idHash, now);
+      request.session = { ...row, lastSeenAt: now };
+    } else {
+      request.session = row;
+    }
+  });
+
+  // Expired sessions are deleted while Convene runs, not only when their owner comes back.
+  let sweeper: NodeJS.Timeout | null = null;
+  app.addHook('onReady', async () => {
+    sweeper = setInterval(() => {
+      sweepExpiredSessions(app).catch((error: unknown) => app.log.error({ err: error }, 'deleting expired sessions failed'));
+    }, SWEEP_INTERVAL_MS);
+    sweeper.unref();
+  });
+  app.addHook('onClose', async () => {
+    if (sweeper) clearInterval(sweeper);
   });
 
   // CSRF: every state-changing request carries the session's token, or nothing runs.
@@ -69,7 +94,7 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
     if (!STATE_CHANGING.has(request.method)) return;
     const body = request.body as Record<string, unknown> | undefined;
     const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? request.headers['x-csrf-token'];
-    const expected = request.session?.csrfToken;
+    const expected = request.session ? request.session.csrfToken : readAnonymousToken(request);
     if (!expected || typeof sent !== 'string' || !tokensMatch(sent, expected)) {
       request.log.warn({ url: request.url }, 'CSRF token missing or wrong');
       reply.code(403);
@@ -85,14 +110,28 @@ function tokensMatch(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The session to render a form with: created (anonymous) on first need. */
-export async function ensureSession(request: FastifyRequest, reply: FastifyReply): Promise<SessionRow> {
-  if (request.session) return request.session;
-  const app = request.server;
-  const created = await createSession(app.convene.db, { address: request.ip, now: app.convene.clock() });
-  reply.setCookie(SESSION_COOKIE, created.id, cookieOptions(app));
-  request.session = created.row;
-  return created.row;
+/** Deletes the sessions past their idle or absolute timeout; the number deleted. */
+export async function sweepExpiredSessions(app: FastifyInstance): Promise<number> {
+  return deleteExpiredSessions(app.convene.db, app.convene.clock());
+}
+
+function readAnonymousToken(request: FastifyRequest): string | undefined {
+  const raw = request.cookies[ANONYMOUS_CSRF_COOKIE];
+  if (!raw) return undefined;
+  const unsigned = request.unsignCookie(raw);
+  return unsigned.valid && unsigned.value ? unsigned.value : undefined;
+}
+
+/** The CSRF token to render a form with: the session's, or for a visitor without a session a
+ *  double-submit token kept in a signed cookie (set on first need; no database row). */
+export function csrfTokenFor(request: FastifyRequest, reply: FastifyReply): string {
+  if (request.session) return request.session.csrfToken;
+  const existing = readAnonymousToken(request);
+  if (existing) return existing;
+  const token = randomBytes(32).toString('base64url');
+  reply.setCookie(ANONYMOUS_CSRF_COOKIE, token, cookieOptions(request.server));
+  request.cookies[ANONYMOUS_CSRF_COOKIE] = reply.signCookie(token);
+  return token;
 }
 
 /** A new session id at every change of privilege (sign-in, second factor): defeats fixation. */

@@ -54,7 +54,8 @@ export default function bookingPages(app: FastifyInstance): void {
       chairId: conference.chairId ?? '', roomId: conference.roomId ?? '', familyRiskAssessment: conference.familyRiskAssessment ?? '',
       iroId: conference.iroId ?? '', lacChairArrangement: conference.lacChairArrangement ?? '',
     };
-    const date = typeof values.date === 'string' ? values.date : '';
+    // Only a well-formed date can be the late date to authorise: a typed 'not a date' is an error for the field, not a 500.
+    const date = typeof values.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(values.date) ? values.date : '';
     const r = ctx.request;
     const lateDate = extra.errors && r.dueDate && r.lateNeedsAuthorisation && date > r.dueDate && !r.approvedLateDates.includes(date) ? date : null;
     if (extra.errors) reply.code(400);

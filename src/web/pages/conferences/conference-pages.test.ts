@@ -91,6 +91,9 @@ describeEachEngine('conference and booking pages', (engine) => {
     const empty = await bs.post(`/conferences/${id}/book`, { slot: 'manual', date: '', time: '', format: 'face-to-face' });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Enter the date of the conference');
+    // A malformed date is a field error (400), never a 500 from trying to show it as a late date.
+    const malformed = await bs.post(`/conferences/${id}/book`, { slot: 'manual', date: 'not a date', time: '10:00', format: 'face-to-face' });
+    expect(malformed.statusCode).toBe(400);
   });
 
   it('TS30 through the pages: request, approve as service manager, then book the late date', async () => {

@@ -5,7 +5,7 @@ import { formatDate } from '../../../domain/deadlines/index.js';
 import type { Timing } from '../../../domain/invitations/timing.js';
 import { RESPONSE_LABELS, type InvitationResponse } from '../../../domain/invitations/responses.js';
 import { whenText } from '../../../documents/invitation-letter.js';
-import { auditChildRead } from '../../../modules/audit/child-access.js';
+import { auditChildReads } from '../../../modules/audit/child-access.js';
 import type { InvitationRow, InvitationState } from '../../../modules/invitations/invitation-state.js';
 import { standingOf } from '../../../modules/invitations/observers.js';
 
@@ -63,5 +63,5 @@ export function invitationRow(i: InvitationRow, observerDue: Timing) {
 /** Opening the invitation list reads each subject child's record: one audit event per child. */
 export async function auditListRead(request: FastifyRequest, state: InvitationState, what: string): Promise<void> {
   const context = request.actionContext();
-  for (const childId of state.subjectIds) await auditChildRead(request.server.convene.db, context, childId, { recordType: what, recordId: state.conference.id });
+  await auditChildReads(request.server.convene.db, context, state.subjectIds, { recordType: what, recordId: state.conference.id });
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { StaleRecordError } from '../../../modules/conference-meeting/stale.js';
-import { auditChildRead } from '../../../modules/audit/child-access.js';
+import { auditChildReads } from '../../../modules/audit/child-access.js';
 import type { MeetingState } from '../../../modules/conference-meeting/meeting-state.js';
 import { ValidationError, type FieldError } from '../../../modules/shared/errors.js';
 
@@ -38,7 +38,7 @@ export function statusFor(result: { conflict: string | null }): number {
 /** Every page that shows a child's details records the read, per child (audit). */
 export async function auditReads(request: FastifyRequest, state: MeetingState, recordType: string): Promise<void> {
   const db = request.server.convene.db;
-  for (const child of state.subjects) await auditChildRead(db, request.actionContext(), child.childId, { recordType, recordId: state.conference.id });
+  await auditChildReads(db, request.actionContext(), state.subjects.map((c) => c.childId), { recordType, recordId: state.conference.id });
 }
 
 export function meetingUrl(conferenceId: string, rest = ''): string {

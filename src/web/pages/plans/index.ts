@@ -7,8 +7,7 @@ import { presentPlan } from './presenter.js';
 /** GET /plans/:id: the child's plan, its people, the detailed plan, and every deadline with its state. */
 export default function planPage(app: FastifyInstance): void {
   app.get<PlanParams>('/plans/:id', { config: { access: mayViewPlans } }, async (request, reply) => {
-    const p = await planForPage(app, request, request.params.id);
-    const { calendar, now, pack } = await pageClock(app);
+    const [p, { calendar, now, pack }] = await Promise.all([planForPage(app, request, request.params.id), pageClock(app)]);
     const view = presentPlan(p, pack, calendar, now);
     const actor = request.actor;
     return reply.view('plans/page.njk', {

@@ -10,9 +10,8 @@ export type PlanParams = { Params: { id: string } };
 
 /** Loads the plan for a page and audits the read of the child's record. */
 export async function planForPage(app: FastifyInstance, request: FastifyRequest, id: string): Promise<LoadedPlan> {
-  const plan = await loadPlan(app.convene.db, id);
-  await auditChildRead(app.convene.db, request.actionContext(), plan.plan.childId, { recordType: 'child-protection-plan', recordId: plan.plan.id });
-  return plan;
+  return loadPlan(app.convene.db, id, (core) =>
+    auditChildRead(app.convene.db, request.actionContext(), core.plan.childId, { recordType: 'child-protection-plan', recordId: core.plan.id }));
 }
 
 export async function pageClock(app: FastifyInstance) {

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditEvents, people, teams, users } from '../../../db/schema/index.js';
+import { auditEvents, people, sessions, teams, users } from '../../../db/schema/index.js';
+import { sweepExpiredSessions } from '../../setup/sessions.js';
 import { totpCodeAt } from '../../../modules/accounts/two-factor.js';
 import { ROLE_IDS } from '../../../policies/roles.js';
 import { testApp, TestClock } from '../../../../test/support/app.js';
@@ -94,17 +95,59 @@ describeEachEngine('accounts and sessions', (engine) => {
 
   it('gives a new session id at sign-in (no session fixation)', async () => {
     const client = new WebClient(app);
-    await client.get('/sign-in');
+    await client.signIn('team-manager', TEST_PASSWORD);
     const before = client.cookies.get('convene_session');
     expect(before).toBeTruthy();
+    await client.get('/'); // the signed-in session's form token
     await client.post('/sign-in', { username: 'chair', password: TEST_PASSWORD });
     const after = client.cookies.get('convene_session');
     expect(after).toBeTruthy();
     expect(after).not.toBe(before);
-    // The old, pre-sign-in id no longer works.
+    // The old id no longer works.
     const attacker = new WebClient(app);
     attacker.cookies.set('convene_session', before!);
     expect((await attacker.get('/')).statusCode).toBe(302);
+  });
+
+  it('keeps no session row for a visitor who is not signed in; the sign-in form carries its own CSRF token', async () => {
+    const count = async () => (await database.handle.db.select().from(sessions)).length;
+    const rows = await count();
+    const client = new WebClient(app);
+    for (let i = 0; i < 3; i += 1) expect((await client.get('/sign-in')).statusCode).toBe(200);
+    expect(client.cookies.has('convene_session')).toBe(false);
+    expect(client.csrf).toBeTruthy();
+    expect(await count()).toBe(rows);
+    // The token is checked against the signed cookie: a forged one, or none, is refused.
+    expect((await client.post('/sign-in', { username: 'chair', password: TEST_PASSWORD }, { csrf: 'forged' })).statusCode).toBe(403);
+    const stranger = new WebClient(app);
+    expect((await stranger.post('/sign-in', { username: 'chair', password: TEST_PASSWORD }, { csrf: client.csrf })).statusCode).toBe(403);
+    expect(await count()).toBe(rows);
+    const signed = await client.post('/sign-in', { username: 'chair', password: TEST_PASSWORD });
+    expect(signed.statusCode).toBe(302);
+    expect(await count()).toBe(rows + 1);
+  });
+
+  it('writes last_seen_at at most once a minute, and deletes expired sessions on its sweep', async () => {
+    const client = new WebClient(app);
+    await client.signIn('service-manager', TEST_PASSWORD);
+    const lastSeen = async () => {
+      const all = await database.handle.db.select().from(sessions);
+      return all.map((r) => r.lastSeenAt.getTime()).sort((a, b) => b - a)[0];
+    };
+    const signedInAt = clock.current.getTime();
+    expect(await lastSeen()).toBe(signedInAt);
+    clock.advanceMinutes(0.5);
+    expect((await client.get('/')).statusCode).toBe(200);
+    expect(await lastSeen()).toBe(signedInAt);
+    clock.advanceMinutes(0.5);
+    expect((await client.get('/')).statusCode).toBe(200);
+    expect(await lastSeen()).toBe(clock.current.getTime());
+
+    const live = (await database.handle.db.select().from(sessions)).length;
+    expect(live).toBeGreaterThan(0);
+    clock.advanceMinutes(31);
+    expect(await sweepExpiredSessions(app)).toBe(live);
+    expect(await database.handle.db.select().from(sessions)).toHaveLength(0);
   });
 
   it('ends a session after 30 idle minutes but not before', async () => {
