@@ -111,6 +111,16 @@ describe('KP3 core groups within TS8 and TS9', () => {
   });
 });
 
+describe('KP3 core groups: what is not counted', () => {
+  it('a plan ended before its first core group fell due is not counted, nor a core group with no interval recorded', () => {
+    const ended = plan({ id: 'e', childId: 'a', endDate: '2026-03-10' });
+    const open = plan({ id: 'o', childId: 'b', coreGroups: [{ heldOn: '2026-03-12', nextIntervalWeeks: null }] });
+    const kp = kp3(records({ plans: [ended, open] }), ctx({ period: customPeriod('2026-03-01', '2026-05-31') }));
+    expect(byKey(kp.measures, 'KP3.first').items.map((i) => [i.childIds[0], i.date, i.met])).toEqual([['b', '2026-03-16', true]]);
+    expect(byKey(kp.measures, 'KP3.later').denominator).toBe(0);
+  });
+});
+
 describe('KP4 decisions within TS10, records within TS11', () => {
   it.each([
     ['both in time', '2026-03-24T16:00', '2026-04-08T09:00', [1, 1, 100], [1, 1, 100]],
@@ -157,6 +167,17 @@ describe('KP6 visits within TS24', () => {
   });
 });
 
+describe('KP6 visits: the period and the plan’s end', () => {
+  it('a plan that ended counts only visits due while it ran, and a visit due after today is not yet missed', () => {
+    const ended = plan({ id: 'e', childId: 'a', visitFrequencyWeeks: 1, endDate: '2026-03-05' });
+    const running = plan({ id: 'r', childId: 'b', visitFrequencyWeeks: 4, startDate: '2026-03-02' });
+    const m = kp6(records({ plans: [ended, running] }), ctx({ today: '2026-03-20' })).measures[0]!;
+    expect(m.items.map((i) => [i.childIds[0], i.met])).toEqual([['a', true], ['b', true]]);
+    const later = kp6(records({ plans: [running] }), ctx({ today: '2026-04-10' })).measures[0]!;
+    expect(later.items.map((i) => [i.met, i.detail])).toEqual([[false, 'due by 2026-03-30, not seen by 2026-03-31 (1 day late)']]);
+  });
+});
+
 describe('KP7 long plans and designated reviews', () => {
   it.each([
     ['over 2 years', '2024-01-10', '2026-03-20', true, true],
@@ -193,6 +214,21 @@ describe('KP8 repeat plans', () => {
     const kp = kp8(records({ plans }), ctx());
     expect(byKey(kp.measures, 'KP8.repeat').items.map((i) => i.met)).toEqual([repeat]);
     expect(byKey(kp.measures, 'KP8.within-2-years').items.map((i) => i.met)).toEqual([within2]);
+  });
+});
+
+describe('KP8 repeat plans: who is behind the figure', () => {
+  it('names the child of each plan started in the period, once, and ignores plans started outside it', () => {
+    const plans = [
+      plan({ id: 'old', childId: 'a', startDate: '2024-01-01', endDate: '2024-12-01' }),
+      plan({ id: 'new', childId: 'a', startDate: '2026-03-10' }),
+      plan({ id: 'other', childId: 'b', startDate: '2026-03-20' }),
+      plan({ id: 'april', childId: 'c', startDate: '2026-04-01' }),
+    ];
+    const kp = kp8(records({ plans }), ctx());
+    expect(figures(byKey(kp.measures, 'KP8.repeat'))).toEqual([1, 2, 50]);
+    expect(figures(byKey(kp.measures, 'KP8.within-2-years'))).toEqual([1, 2, 50]);
+    expect(byKey(kp.measures, 'KP8.repeat').childIds).toEqual(['a', 'b']);
   });
 });
 

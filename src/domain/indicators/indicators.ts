@@ -454,7 +454,7 @@ export function kp6(records: IndicatorRecords, ctx: IndicatorContext): Indicator
       childIds: [p.childId], date: p.startDate, met: breaches.length === 0, planId: p.id,
       detail: breaches.length === 0
         ? 'Seen within the visit frequency throughout the period'
-        : breaches.map((b) => `due by ${b.dueBy}, ${b.seenOn ? `seen ${b.seenOn}` : 'not yet seen'} (${b.daysLate} days late)`).join('; '),
+        : breaches.map((b) => `due by ${b.dueBy}, ${b.seenOn ? `seen ${b.seenOn}` : `not seen by ${end}`} (${b.daysLate} day${b.daysLate === 1 ? '' : 's'} late)`).join('; '),
     });
   }
   return {
