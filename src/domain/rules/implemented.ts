@@ -254,6 +254,8 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/web/pages/reports/reports-pages.test.ts::RV3: at a review, the core group’s minutes stand as its members’ single report when it chose so',
   ],
   KP1: [
+    'test/e2e/performance.e2e.test.ts::the service manager’s performance dashboard, in Chromium > reads the census year’s figures and charts, follows a figure to the children behind it, downloads the CSV, and fixes a backwards period',
+    'src/web/pages/performance/performance-pages.test.ts::names the children behind a figure, auditing each one, and exports the list and the tables as CSV, audited',
     'src/domain/indicators/indicators.test.ts::KP1 initial conferences within TS1, days late, transfer-ins within TS2 > names the children behind the figure and the working days late',
     'src/domain/indicators/indicators.test.ts::ICPC timeliness as the Department measures it > bands, within 15 and the median over several children; a child with no section 47 start is set apart',
     'src/modules/indicators/load-indicators.test.ts::prints every indicator as JSON, counting what the records hold, and audits the export',
