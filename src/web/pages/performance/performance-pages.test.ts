@@ -26,7 +26,7 @@ describeEachEngine('the performance dashboard', (engine) => {
     database = await freshDatabase(engine);
     await seedDemo(database.handle.db, { password: TEST_PASSWORD, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-perf-')), now: NOW, pack: 'hertfordshire' });
     app = await testApp(database.handle, { clock: new TestClock(NOW), env: { CONVENE_PACK: 'hertfordshire' } });
-  });
+  }, 180_000);
   afterAll(async () => {
     await app.close();
     await database.drop();
@@ -95,5 +95,20 @@ describeEachEngine('the performance dashboard', (engine) => {
     const worker = await signedIn('social-worker');
     expect((await worker.get('/performance')).statusCode).toBe(403);
     expect((await worker.get(`/performance/export.csv?${YEAR}`)).statusCode).toBe(403);
+  });
+
+  it('shows a team manager their team’s figures and a chair their own for this month; a social worker none', async () => {
+    for (const [username, whose] of [['team-manager', 'your team'], ['chair', 'the conferences you chaired']] as const) {
+      const client = new WebClient(app);
+      await client.signIn(username, TEST_PASSWORD);
+      const home = await client.get('/');
+      expect(home.statusCode).toBe(200);
+      expect(home.body).toContain(`March 2026: figures for ${whose}`);
+      expect(home.body).toContain('Initial conferences held within timescale (TS1)');
+      expect(home.body).toContain('href="/performance?period=month&amp;date=2026-03-02"');
+    }
+    const worker = new WebClient(app);
+    await worker.signIn('social-worker', TEST_PASSWORD);
+    expect((await worker.get('/')).body).not.toContain('figures for');
   });
 });
