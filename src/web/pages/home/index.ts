@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { allMeasures } from '../../../domain/indicators/indicators.js';
+import { monthPeriod } from '../../../domain/indicators/period.js';
+import { londonDateOf } from '../../../modules/front-door/london-time.js';
+import { indicatorReport } from '../../../modules/indicators/indicator-report.js';
 import { queueForRole } from '../../../modules/work-queues/queue-for-role.js';
 import { sectionsMostUrgentFirst } from '../../../modules/work-queues/work-item.js';
+import { performanceFilter, performanceScope } from '../../../policies/performance.js';
 import { ROLE_LABELS } from '../../../policies/roles.js';
 import { WORK_SECTIONS } from './work-sections.js';
 
@@ -17,6 +22,21 @@ export default function homePage(app: FastifyInstance): void {
         sections: sectionsMostUrgentFirst(WORK_SECTIONS[role].map((s) => ({ ...s, items: queue[s.id] ?? [] }))),
       });
     }
-    return reply.view('home/page.njk', { title: 'Your work', groups });
+    // A team manager's and a chair's own figures for this month (KP1–KP10, scoped as on /performance).
+    const scope = performanceScope(actor);
+    let figures = null;
+    if (scope && scope.kind !== 'authority') {
+      const today = londonDateOf(app.convene.clock()).toString();
+      const period = monthPeriod(today);
+      const report = await indicatorReport(app.convene.db, { period, filter: performanceFilter(actor, {})!, pack: app.convene.settings.pack, today });
+      const wanted = ['KP1.icpc', 'KP2.reviews', 'KP3.first', 'KP4.decisions', 'KP6.visits', 'KP10.quorate'];
+      figures = {
+        period,
+        whose: scope.kind === 'team' ? 'your team' : 'the conferences you chaired',
+        measures: allMeasures(report).filter((m) => wanted.includes(m.key)),
+        query: new URLSearchParams({ period: 'month', date: today }).toString(),
+      };
+    }
+    return reply.view('home/page.njk', { title: 'Your work', groups, figures });
   });
 }

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, eq, ne } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { testApp, TestClock } from '../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { WebClient } from '../../../../test/support/web-client.js';
+import { auditEvents, teams, users } from '../../../db/schema/index.js';
+import { seedDemo } from '../../../modules/demo/seed-demo.js';
+
+const NOW = new Date('2026-03-02T10:00:00Z');
+const YEAR = 'period=census-year&date=2026-03-02';
+
+describeEachEngine('the performance dashboard', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  const signedIn = async (username: string) => {
+    const client = new WebClient(app);
+    await client.signIn(username, TEST_PASSWORD);
+    return client;
+  };
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    await seedDemo(database.handle.db, { password: TEST_PASSWORD, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-perf-')), now: NOW, pack: 'hertfordshire' });
+    app = await testApp(database.handle, { clock: new TestClock(NOW), env: { CONVENE_PACK: 'hertfordshire' } });
+  }, 180_000);
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('shows a service manager every indicator with its definition, charts with data tables, and links to the children', async () => {
+    const client = await signedIn('service-manager');
+    const res = await client.get(`/performance?${YEAR}`);
+    expect(res.statusCode).toBe(200);
+    for (const id of ['KP1', 'KP2', 'KP3', 'KP4', 'KP5', 'KP6', 'KP7', 'KP8', 'KP9', 'KP10']) expect(res.body).toContain(`${id} `);
+    expect(res.body).toContain('Census year 2025 to 2026');
+    expect(res.body).toContain('<svg role="img"');
+    expect(res.body).toContain('England 2025: 81.4%');
+    expect(res.body).toContain('Safeguarding Team North');
+    expect(res.body).toContain('/performance/children?period=census-year&amp;date=2026-03-02&amp;measure=KP1.icpc');
+    expect(res.body).not.toContain('Nothing to measure');
+    const empty = await client.get('/performance?period=month&date=2010-01-01');
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body).toContain('Nothing to measure in this period');
+  });
+
+  it('names the children behind a figure, auditing each one, and exports the list and the tables as CSV, audited', async () => {
+    const client = await signedIn('service-manager');
+    const db = database.handle.db;
+    const [manager] = await db.select().from(users).where(eq(users.username, 'service-manager'));
+    const drill = await client.get(`/performance/children?${YEAR}&measure=KP1.icpc`);
+    expect(drill.statusCode).toBe(200);
+    const childLinks = [...drill.body.matchAll(/href="\/people\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    expect(childLinks.length).toBeGreaterThan(0);
+    const audited = await db.select().from(auditEvents).where(and(eq(auditEvents.userId, manager!.id), eq(auditEvents.recordType, 'performance-drill-down'), eq(auditEvents.action, 'child-record-viewed')));
+    expect(new Set(audited.map((a) => a.childId))).toEqual(new Set(childLinks));
+
+    const csv = await client.get(`/performance/children.csv?${YEAR}&measure=KP1.icpc`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toBe('"child","child record id","date","on time","detail"');
+    const table = await client.get(`/performance/export.csv?${YEAR}&table=measures`);
+    expect(table.statusCode).toBe(200);
+    expect(table.body).toContain('"KP10","Advocacy take-up","IN6"');
+    const exports = await db.select().from(auditEvents).where(and(eq(auditEvents.userId, manager!.id), eq(auditEvents.action, 'performance-exported')));
+    expect(exports.some((e) => e.recordId === 'measures')).toBe(true);
+    expect(exports.filter((e) => e.recordType === 'performance-drill-down').length).toBe(new Set(childLinks).size);
+  });
+
+  it('refuses bad input with a message and no 5xx', async () => {
+    const client = await signedIn('service-manager');
+    const backwards = await client.get('/performance?period=custom&from=2026-03-31&to=2026-03-01');
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.body).toContain('The period ends before it starts');
+    expect((await client.get('/performance?period=month&date=2026-02-30')).statusCode).toBe(400);
+    expect((await client.get('/performance?period=fortnight')).statusCode).toBe(400);
+    expect((await client.get('/performance?team=not-an-id')).statusCode).toBe(400);
+    expect((await client.get(`/performance/children?${YEAR}&measure=KP99.nothing`)).statusCode).toBe(404);
+    expect((await client.get(`/performance/export.csv?${YEAR}&table=secrets`)).statusCode).toBe(404);
+  });
+
+  it('keeps a team manager to their own team and refuses the others; a social worker sees none', async () => {
+    const db = database.handle.db;
+    const [manager] = await db.select().from(users).where(eq(users.username, 'team-manager'));
+    const [other] = await db.select().from(teams).where(ne(teams.id, manager!.teamId!));
+    const client = await signedIn('team-manager');
+    const own = await client.get(`/performance?${YEAR}`);
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain('Figures for the children of your team');
+    expect((await client.get(`/performance?${YEAR}&team=${other!.id}`)).statusCode).toBe(403);
+    expect((await client.get(`/performance/children?${YEAR}&measure=KP1.icpc&team=${other!.id}`)).statusCode).toBe(403);
+    const worker = await signedIn('social-worker');
+    expect((await worker.get('/performance')).statusCode).toBe(403);
+    expect((await worker.get(`/performance/export.csv?${YEAR}`)).statusCode).toBe(403);
+  });
+
+  it('shows a team manager their team’s figures and a chair their own for this month; a social worker none', async () => {
+    for (const [username, whose] of [['team-manager', 'your team'], ['chair', 'the conferences you chaired']] as const) {
+      const client = new WebClient(app);
+      await client.signIn(username, TEST_PASSWORD);
+      const home = await client.get('/');
+      expect(home.statusCode).toBe(200);
+      expect(home.body).toContain(`March 2026: figures for ${whose}`);
+      expect(home.body).toContain('Initial conferences held within timescale (TS1)');
+      expect(home.body).toContain('href="/performance?period=month&amp;date=2026-03-02"');
+    }
+    const worker = new WebClient(app);
+    await worker.signIn('social-worker', TEST_PASSWORD);
+    expect((await worker.get('/')).body).not.toContain('figures for');
+  });
+});
