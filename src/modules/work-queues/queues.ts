@@ -81,8 +81,11 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
   const records: WorkItem[] = [];
   for (const { c, approved } of held) {
     const title = `${kindLabel(c.kind)}: ${heldNames.get(c.id) ?? ''}`;
-    if (!wasSent.has(`${c.id}:decisions`)) records.push(undatedItem({ title: `Decisions sheet to send: ${title}`, detail: c.heldOn ? `Held ${formatDate(c.heldOn)}` : undefined, href: `/conferences/${c.id}/decisions` }, c.heldOn ?? '9999'));
-    else if (approved && !wasSent.has(`${c.id}:record`)) records.push(undatedItem({ title: `Approved record to send: ${title}`, detail: c.heldOn ? `Held ${formatDate(c.heldOn)}` : undefined, href: `/conferences/${c.id}/record` }, c.heldOn ?? '9999'));
+    // Each carries its deadline from the day the conference was held: TS10 for the decisions, TS11 for the record.
+    const dated = (ruleId: 'TS10' | 'TS11', item: { title: string; detail: string | undefined; href: string }) =>
+      c.heldOn ? deadlineItem(ctx, { ruleId, pack: c.pack as PackId, from: c.heldOn }, item) : undatedItem(item);
+    if (!wasSent.has(`${c.id}:decisions`)) records.push(dated('TS10', { title: `Decisions sheet to send: ${title}`, detail: c.heldOn ? `Held ${formatDate(c.heldOn)}` : undefined, href: `/conferences/${c.id}/decisions` }));
+    else if (approved && !wasSent.has(`${c.id}:record`)) records.push(dated('TS11', { title: `Approved record to send: ${title}`, detail: c.heldOn ? `Held ${formatDate(c.heldOn)}` : undefined, href: `/conferences/${c.id}/record` }));
   }
   return {
     'to-book': await conferencesIn(db, ctx, 'requested', (id) => `/conferences/${id}`),
