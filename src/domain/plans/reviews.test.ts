@@ -78,3 +78,18 @@ describe('RV2 bringing a review forward', () => {
     expect(reviewTriggerProblems({ ...input, trigger: 'new-section-47', chairConsulted: true })).toEqual([]);
   });
 });
+
+describe('an early review after an inquorate conference (CF1, CF2)', () => {
+  it('drives the date to hold the review by and to request it, before the statutory date', () => {
+    const review = nextReview({ ...base, pack: 'national', reviewsHeld: [], earlyReviewOn: '2026-04-15' });
+    expect(dueDateOf(review.statutory)).toBe('2026-06-02');
+    expect(review.holdBy).toBe('2026-04-15');
+    expect(review.early && dueDateOf(review.early)).toBe('2026-04-15');
+    expect(review.early?.explanation).toMatch(/not quorate/);
+    expect(review.requestOn < '2026-05-01').toBe(true);
+  });
+  it('is ignored when it is no earlier than the statutory date, or was set before the last review held', () => {
+    expect(nextReview({ ...base, pack: 'national', reviewsHeld: [], earlyReviewOn: '2026-07-01' }).early).toBeNull();
+    expect(nextReview({ ...base, pack: 'national', reviewsHeld: ['2026-05-20'], earlyReviewOn: '2026-04-15' }).early).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import { computeDeadline, NotApplicableError, type Deadline } from '../deadlines/index.js';
+import { computeDeadline, formatDate, NotApplicableError, type Deadline } from '../deadlines/index.js';
 import type { PackId } from '../packs/pack-id.js';
 
 /**
@@ -19,6 +19,11 @@ export interface ReviewFacts {
   /** Dates of the review conferences held since the plan started. */
   readonly reviewsHeld: readonly string[];
   readonly dateOfBirth: string | null;
+  /**
+   * CF1/CF2: the early review date the latest conference set because it kept or made the plan
+   * without a quorum; null or absent where it set none.
+   */
+  readonly earlyReviewOn?: string | null;
 }
 
 export interface NextReview {
@@ -36,6 +41,8 @@ export interface NextReview {
   readonly holdBy: string;
   /** When to ask business support to book it (REVIEW_REQUEST_LEAD_WORKING_DAYS before holdBy). */
   readonly requestOn: string;
+  /** CF1: the early review an inquorate conference set, where it comes before the statutory date: it then drives holdBy. */
+  readonly early: Deadline | null;
 }
 
 export function dueDateOf(d: Deadline): string {
@@ -71,8 +78,19 @@ export function nextReview(facts: ReviewFacts): NextReview {
   const birthday = facts.dateOfBirth ? tryDeadline('TS25', facts.pack, facts.dateOfBirth, facts.calendar) : null;
   const statutoryDate = dueDateOf(statutory);
   const eighteenth = birthday && dueDateOf(birthday) <= statutoryDate ? birthday : null;
-  const holdBy = eighteenth ? Temporal.PlainDate.from(dueDateOf(eighteenth)).subtract({ days: 1 }).toString() : statutoryDate;
-  return { statutory, number, kind, designated, eighteenth, holdBy, requestOn: reviewRequestDate(holdBy, facts.calendar) };
+  let holdBy = eighteenth ? Temporal.PlainDate.from(dueDateOf(eighteenth)).subtract({ days: 1 }).toString() : statutoryDate;
+  const lastConference = last ?? facts.planStartedOn;
+  const earlyOn = facts.earlyReviewOn && facts.earlyReviewOn > lastConference && facts.earlyReviewOn < holdBy ? facts.earlyReviewOn : null;
+  let early: Deadline | null = null;
+  if (earlyOn) {
+    holdBy = earlyOn;
+    early = {
+      ...statutory,
+      due: { kind: 'date', date: earlyOn },
+      explanation: `Due ${formatDate(earlyOn)}: the early review the conference on ${formatDate(lastConference)} set because it was not quorate for this child (CF1), before the statutory date of ${formatDate(statutoryDate)}.`,
+    };
+  }
+  return { statutory, number, kind, designated, eighteenth, holdBy, requestOn: reviewRequestDate(holdBy, facts.calendar), early };
 }
 
 /** The working day REVIEW_REQUEST_LEAD_WORKING_DAYS before the date the review must be held by. */

@@ -66,11 +66,14 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   CO2: ['src/modules/escalation/escalation.test.ts::professional dissent ends in the decision upheld or the review brought forward, decided by a service manager (CO2)'],
   CO3: ['src/modules/escalation/escalation.test.ts::a chair’s practice concern is tracked to resolution (CO3)'],
   CF1: [
+    'src/modules/plans/plans.test.ts::an inquorate conference’s early review drives the plan page, the review queue and the automatic request (CF1, CF2)',
     'src/domain/conference/quorum.test.ts::quorum per subject child (CF1) > is worked out for each child separately',
     `${MEET}/follow-ups.test.ts::pan-dorset inquorate: the chair gives reasons, the review is early, and missing agencies are written to (CF1)`,
     'test/e2e/meeting.e2e.test.ts::the conference meeting > a hertfordshire ICPC for two siblings: quorum, views, a plan for one and child in need for the other, decisions sheet, record and the father’s partial copy',
   ],
-  CF2: [`${MEET}/meeting-flow.test.ts::keeps the quorum live per child, with police required at a Hertfordshire initial (CF1, CF2)`,
+  CF2: [
+    'src/modules/plans/plans.test.ts::an inquorate conference’s early review drives the plan page, the review queue and the automatic request (CF1, CF2)',
+    `${MEET}/meeting-flow.test.ts::keeps the quorum live per child, with police required at a Hertfordshire initial (CF1, CF2)`,
     'test/e2e/meeting.e2e.test.ts::the conference meeting > a hertfordshire ICPC for two siblings: quorum, views, a plan for one and child in need for the other, decisions sheet, record and the father’s partial copy',
   ],
   CF3: ['src/web/pages/meeting/meeting-pages.test.ts::records attendance through the form, with field errors re-shown (CF3)'],

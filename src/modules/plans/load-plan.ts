@@ -40,6 +40,20 @@ export async function reviewsHeldFor(db: Queryable, plan: PlanRow): Promise<{ id
   return rows.filter((r): r is { id: string; heldOn: string; kind: string; chairId: string | null } => r.heldOn !== null && r.heldOn > plan.startDate);
 }
 
+/**
+ * CF1/CF2: the early review date the latest conference that made or kept this plan set for the
+ * child because it was not quorate; null where that conference set none.
+ */
+export async function earlyReviewOnFor(db: Queryable, plan: PlanRow, reviewsHeld: readonly { id: string }[]): Promise<string | null> {
+  const latest = reviewsHeld.at(-1)?.id ?? plan.startConferenceId;
+  if (!latest) return null;
+  const [decision] = await db
+    .select({ reviewOn: meetingDecisions.reviewOn })
+    .from(meetingDecisions)
+    .where(and(eq(meetingDecisions.conferenceId, latest), eq(meetingDecisions.childId, plan.childId), eq(meetingDecisions.earlyReview, true), eq(meetingDecisions.outcome, 'plan')));
+  return decision?.reviewOn ?? null;
+}
+
 /** The conference being arranged for this child now, if any. */
 export async function arrangingConferenceFor(db: Queryable, childId: string) {
   const [row] = await db
@@ -89,7 +103,9 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
     startConference: startConference ?? null,
     decidedCoreGroupMembers: decision?.coreGroupMembers ?? [],
     pendingDiscontinuation: pending ?? null,
-    reviewsHeld, arranging, actions, coreGroups, visits, frequencyChanges, triggers, concerns,
+    reviewsHeld,
+    earlyReviewOn: await earlyReviewOnFor(db, plan, reviewsHeld),
+    arranging, actions, coreGroups, visits, frequencyChanges, triggers, concerns,
     ending: ending ?? null,
     briefings,
   };

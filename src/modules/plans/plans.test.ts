@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, outboxMessages, people, planActionVersions, planVisits, reviewTriggers } from '../../db/schema/index.js';
+import { auditEvents, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, meetingDecisions, outboxMessages, people, planActionVersions, planVisits, reviewTriggers } from '../../db/schema/index.js';
 import { bundledCalendar } from '../../domain/calendar/working-calendar.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { businessSupportQueue } from '../work-queues/queues.js';
@@ -11,6 +11,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors
 import { decideVisitFrequency } from './decide-visit-frequency.js';
 import { endPlan } from './end-plan.js';
 import { loadPlan } from './load-plan.js';
+import { presentPlan } from '../../web/pages/plans/presenter.js';
 import { planFixture } from './plan-fixture.test-support.js';
 import { visitBreachItems } from './plan-queue-items.js';
 import { recordCoreGroup, type CoreGroupInput } from './record-core-group.js';
@@ -131,6 +132,30 @@ describeEachEngine('life on a plan', (engine) => {
   });
 
   describe('reviews', () => {
+    it('an inquorate conference’s early review drives the plan page, the review queue and the automatic request (CF1, CF2)', async () => {
+      const db = database.handle.db;
+      const f = await planFixture(db);
+      const [child] = await db.select().from(conferenceChildren).where(and(eq(conferenceChildren.conferenceId, f.meeting.conferenceId), eq(conferenceChildren.childId, f.meeting.alphaId)));
+      await db.insert(meetingDecisions).values({
+        conferenceId: f.meeting.conferenceId, childId: f.meeting.alphaId, conferenceChildId: child!.id, outcome: 'plan', quorate: false,
+        inquorateReasons: 'Only two agencies know the child', earlyReview: true, reviewOn: '2026-04-15', planId: f.plan.id, decidedAt: new Date('2026-03-02T11:00:00Z'), updatedAt: new Date('2026-03-02T11:00:00Z'),
+      });
+      const loaded = await loadPlan(db, f.plan.id);
+      expect(loaded.earlyReviewOn).toBe('2026-04-15');
+      const page = presentPlan(loaded, 'national', bundledCalendar('england-and-wales'), Temporal.PlainDateTime.from('2026-03-10T10:00'));
+      expect(page.deadlines.find((d) => d.label.startsWith('Review 1: early'))).toMatchObject({ due: '15 April 2026' });
+
+      const queue = await queueForRole(db, f.as.socialWorker.actor!, 'social-worker', new Date('2026-03-10T10:00:00Z'), 'national');
+      expect(queue['core-groups']!.find((i) => i.href === `/plans/${f.plan.id}`)).toMatchObject({ dueDate: '2026-04-15' });
+
+      // Requested 20 working days before the early date, well before the statutory one would be (1 May).
+      const requested = await requestDueReviews(db, new Date('2026-03-20T09:00:00Z'), 'national');
+      const mine = requested.requested.find((r) => r.planId === f.plan.id);
+      expect(mine?.holdBy).toBe('2026-04-15');
+      const toBook = (await queueForRole(db, f.as.businessSupport.actor!, 'business-support', new Date('2026-03-20T09:00:00Z'), 'national'))['to-book']!;
+      expect(toBook.find((i) => i.href === `/conferences/${mine!.conferenceId}`)).toMatchObject({ dueDate: '2026-04-15' });
+    });
+
     it('requests the first review 20 working days before it is due, once, into business support’s list (TS5)', async () => {
       const db = database.handle.db;
       const f = await planFixture(db);

@@ -7,12 +7,13 @@ import type { PackId } from '../../domain/packs/pack-id.js';
 import { nextReview, type NextReview } from '../../domain/plans/reviews.js';
 import { auditForChildren } from '../front-door/audit-children.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ARRANGING_STATUSES, reviewsHeldFor, type PlanRow } from './load-plan.js';
+import { ARRANGING_STATUSES, earlyReviewOnFor, reviewsHeldFor, type PlanRow } from './load-plan.js';
 
 /** The next review of a plan, from the reviews already held and the child's date of birth. */
 export async function reviewOf(db: Queryable, pack: PackId, calendar: WorkingCalendar, plan: PlanRow, dateOfBirth: string | null): Promise<{ review: NextReview; lastChairId: string | null }> {
   const held = await reviewsHeldFor(db, plan);
-  const review = nextReview({ pack, calendar, planStartedOn: plan.startDate, reviewsHeld: held.map((r) => r.heldOn), dateOfBirth });
+  const earlyReviewOn = await earlyReviewOnFor(db, plan, held);
+  const review = nextReview({ pack, calendar, planStartedOn: plan.startDate, reviewsHeld: held.map((r) => r.heldOn), dateOfBirth, earlyReviewOn });
   let lastChairId = held.at(-1)?.chairId ?? null;
   if (!lastChairId && plan.startConferenceId) {
     const [start] = await db.select({ chairId: conferences.chairId }).from(conferences).where(eq(conferences.id, plan.startConferenceId));

@@ -84,6 +84,10 @@ describeEachEngine('work queues computed on read', (engine) => {
     const toSend = queue['records-to-distribute']!.map((i) => i.href);
     expect(toSend).toContain(`/conferences/${held!.id}/decisions`);
     expect(toSend).toContain(`/conferences/${approved!.id}/record`);
+    // The record carries its TS11 date (national: 10 working days after the conference on 20 February).
+    const record = queue['records-to-distribute']!.find((i) => i.href === `/conferences/${approved!.id}/record`);
+    expect(record).toMatchObject({ dueDate: '2026-03-06' });
+    expect(record!.explanation).toMatch(/^Due 6 March 2026/);
     // Held, but no meeting recorded, or the chair has not ended it: nothing business support can send yet.
     expect(toSend.filter((href) => href.includes(noMeeting!.id) || href.includes(stillSitting!.id))).toEqual([]);
 

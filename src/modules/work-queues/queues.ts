@@ -10,6 +10,7 @@ import type { PackId } from '../../domain/packs/pack-id.js';
 import type { Actor } from '../../policies/roles.js';
 import { coreAssessmentDueOn, referralDecisionDueOn } from '../../domain/front-door/timings.js';
 import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
+import { reviewOf } from '../plans/review-request.js';
 import { coreGroupItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
 import { planRules } from '../../domain/plans/plan-rules.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
@@ -39,7 +40,13 @@ async function conferencesIn(db: Queryable, ctx: QueueContext, status: string, h
   return mostUrgentFirst(
     rows.map((c) => {
       const item = { title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, href: href(c.id) };
-      return c.dueRuleId && c.dueFromDate ? deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, item) : undatedItem(item);
+      if (!c.dueRuleId || !c.dueFromDate) return undatedItem(item);
+      const statutory = deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, item);
+      // A date set earlier than the statutory one (CF1's early review, or before an 18th birthday) is the one to book by.
+      if (c.dueDate && statutory.dueDate && c.dueDate < statutory.dueDate) {
+        return datedItem(ctx, Temporal.PlainDate.from(c.dueDate), `Due ${formatDate(c.dueDate)}: set earlier than the statutory date of ${formatDate(statutory.dueDate)} by the conference or the plan. ${statutory.explanation ?? ''}`.trim(), item);
+      }
+      return statutory;
     }),
   );
 }
@@ -74,8 +81,11 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
   const records: WorkItem[] = [];
   for (const { c, approved } of held) {
     const title = `${kindLabel(c.kind)}: ${heldNames.get(c.id) ?? ''}`;
-    if (!wasSent.has(`${c.id}:decisions`)) records.push(undatedItem({ title: `Decisions sheet to send: ${title}`, detail: c.heldOn ? `Held ${formatDate(c.heldOn)}` : undefined, href: `/conferences/${c.id}/decisions` }, c.heldOn ?? '9999'));
-    else if (approved && !wasSent.has(`${c.id}:record`)) records.push(undatedItem({ title: `Approved record to send: ${title}`, detail: c.heldOn ? `Held ${formatDate(c.heldOn)}` : undefined, href: `/conferences/${c.id}/record` }, c.heldOn ?? '9999'));
+    // Each carries its deadline from the day the conference was held: TS10 for the decisions, TS11 for the record.
+    const dated = (ruleId: 'TS10' | 'TS11', item: { title: string; detail: string | undefined; href: string }) =>
+      c.heldOn ? deadlineItem(ctx, { ruleId, pack: c.pack as PackId, from: c.heldOn }, item) : undatedItem(item);
+    if (!wasSent.has(`${c.id}:decisions`)) records.push(dated('TS10', { title: `Decisions sheet to send: ${title}`, detail: c.heldOn ? `Held ${formatDate(c.heldOn)}` : undefined, href: `/conferences/${c.id}/decisions` }));
+    else if (approved && !wasSent.has(`${c.id}:record`)) records.push(dated('TS11', { title: `Approved record to send: ${title}`, detail: c.heldOn ? `Held ${formatDate(c.heldOn)}` : undefined, href: `/conferences/${c.id}/record` }));
   }
   return {
     'to-book': await conferencesIn(db, ctx, 'requested', (id) => `/conferences/${id}`),
@@ -173,23 +183,20 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     .innerJoin(people, eq(cases.childId, people.id))
     .where(and(inArray(referrals.caseId, myCases), isNull(referrals.decision)))
     .limit(LIMIT);
-  // Open plans I lead, and the date of each child's latest held review, to find the next review due.
+  // Open plans I lead, each with its next review: the early one an inquorate conference set (CF1),
+  // or else the statutory TS5/TS6 date.
   const plans = await db
-    .select({ planId: childProtectionPlans.id, childId: childProtectionPlans.childId, startDate: childProtectionPlans.startDate, givenNames: people.givenNames, familyName: people.familyName })
+    .select({ plan: childProtectionPlans, givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth })
     .from(childProtectionPlans)
     .innerJoin(people, eq(childProtectionPlans.childId, people.id))
     .where(and(eq(childProtectionPlans.leadSocialWorkerId, actor.id), isNull(childProtectionPlans.endDate)))
     .orderBy(desc(childProtectionPlans.startDate))
-    .limit(500);
-  const lastReviews = plans.length
-    ? await db
-        .select({ childId: conferenceChildren.childId, last: sql<string>`max(${conferences.heldOn})::text` })
-        .from(conferenceChildren)
-        .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
-        .where(and(inArray(conferenceChildren.childId, plans.map((p) => p.childId)), inArray(conferences.kind, ['review', 'designated-review']), eq(conferences.status, 'held')))
-        .groupBy(conferenceChildren.childId)
-    : [];
-  const lastReviewOf = new Map(lastReviews.map((r) => [r.childId, r.last]));
+    .limit(LIMIT);
+  const reviews: WorkItem[] = [];
+  for (const p of plans) {
+    const { review } = await reviewOf(db, ctx.pack, ctx.calendar, p.plan, p.dateOfBirth);
+    reviews.push(computedDeadlineItem(ctx, review.early ?? review.statutory, { title: `Review conference: ${nameOf(p)}`, href: `/plans/${p.plan.id}` }));
+  }
   return {
     'visits-due': await visitsDueItems(db, ctx, actor.id),
     'reports-to-share': await reportsToShareItems(db, ctx, actor),
@@ -209,14 +216,7 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
         });
       }),
     ]),
-    'core-groups': mostUrgentFirst(
-      plans.map((p) => {
-        const last = lastReviewOf.get(p.childId);
-        return deadlineItem(ctx, last ? { ruleId: 'TS6', pack: ctx.pack, from: last } : { ruleId: 'TS5', pack: ctx.pack, from: p.startDate }, {
-          title: `Review conference: ${nameOf(p)}`, href: `/plans/${p.planId}`,
-        });
-      }),
-    ).slice(0, LIMIT),
+    'core-groups': mostUrgentFirst(reviews),
   };
 }
 

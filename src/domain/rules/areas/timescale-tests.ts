@@ -51,6 +51,7 @@ export const TIMESCALE_TESTS: Readonly<Record<string, readonly string[]>> = {
     row('TS10 #1 in newcastle from 2026-03-02T10:00 → 2026-03-03T10:00'),
   ],
   TS11: [
+    'src/modules/work-queues/queues.test.ts::business support sees booked conferences to invite (soonest first) and held ones whose decisions or approved record have not gone; the chair sees drafts to approve',
     example('Newcastle distributes minutes within 25 working days, over Easter'),
     row('TS11 #1 in national from 2026-03-02 → 2026-03-16'),
   ],

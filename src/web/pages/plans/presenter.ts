@@ -56,10 +56,16 @@ export function presentPlan(p: LoadedPlan, pack: PackId, calendar: WorkingCalend
     const visit = nextVisitDue(visitFacts);
     deadlines.push(row('Next statutory visit', visit.deadline, now, calendar,
       visit.problem ?? (visit.lastSeenOn ? '' : 'No visit at which the child was seen yet: counted from the start of the plan.')));
-    const review = nextReview({ pack, calendar, planStartedOn: plan.startDate, reviewsHeld: p.reviewsHeld.map((r) => r.heldOn), dateOfBirth: child.dateOfBirth });
+    const review = nextReview({ pack, calendar, planStartedOn: plan.startDate, reviewsHeld: p.reviewsHeld.map((r) => r.heldOn), dateOfBirth: child.dateOfBirth, earlyReviewOn: p.earlyReviewOn });
     const reviewNote = `Asked for from business support ${REVIEW_REQUEST_LEAD_WORKING_DAYS} working days ahead, on ${formatDate(review.requestOn)}.` +
       (p.arranging ? ` A ${p.arranging.kind.replace('-', ' ')} is being arranged (${p.arranging.status}).` : '');
-    deadlines.push(row(review.kind === 'designated-review' ? `Review ${review.number} (designated review)` : `Review ${review.number}`, review.statutory, now, calendar, reviewNote));
+    const reviewLabel = review.kind === 'designated-review' ? `Review ${review.number} (designated review)` : `Review ${review.number}`;
+    if (review.early) {
+      deadlines.push(row(`${reviewLabel}: early, the conference was not quorate`, review.early, now, calendar, reviewNote));
+      deadlines.push(row(`${reviewLabel}: statutory latest date`, review.statutory, now, calendar, 'Superseded by the early review above.'));
+    } else {
+      deadlines.push(row(reviewLabel, review.statutory, now, calendar, reviewNote));
+    }
     if (review.designated) deadlines.push(row('Designated review if still on a plan', review.designated, now, calendar, 'The chair then writes a briefing note for service managers.'));
     if (child.dateOfBirth) {
       try {

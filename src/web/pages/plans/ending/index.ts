@@ -27,7 +27,7 @@ export default function planEndingPages(app: FastifyInstance): void {
   const back = (id: string) => `/plans/${id}`;
 
   async function reviewContext(p: LoadedPlan) {
-    const review = nextReview({ pack: pack(), calendar: await workingCalendar(db), planStartedOn: p.plan.startDate, reviewsHeld: p.reviewsHeld.map((r) => r.heldOn), dateOfBirth: p.child.dateOfBirth });
+    const review = nextReview({ pack: pack(), calendar: await workingCalendar(db), planStartedOn: p.plan.startDate, reviewsHeld: p.reviewsHeld.map((r) => r.heldOn), dateOfBirth: p.child.dateOfBirth, earlyReviewOn: p.earlyReviewOn });
     return { title: 'Ask for the review', p, review, triggerOptions };
   }
 
