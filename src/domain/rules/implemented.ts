@@ -253,4 +253,23 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/domain/reports/expected.test.ts::expects a report from each invited agency, core group members included, when the core group gave no collective report',
     'src/web/pages/reports/reports-pages.test.ts::RV3: at a review, the core group’s minutes stand as its members’ single report when it chose so',
   ],
+  RG1: [
+    'src/modules/register/register.test.ts::lists every child on a plan today in the area, unborn included, with category, lead worker and team, next review and legal status; each child shown is audited',
+    'src/modules/register/register.test.ts::filters by category, team, age band, responsible authority and a past date',
+    'src/modules/register/register.test.ts::records a child placed here on another authority’s plan, who then appears with that authority responsible',
+    'src/modules/register/register.test.ts::exports the filtered register as CSV, audited per child with who exported what and the filter',
+    'src/modules/register/register.test.ts::history lists ended plans with date and reason, and conferences that made no plan',
+    'src/modules/register/register.test.ts::is refused to an enquirer or a social worker: the register is the designated manager’s',
+    'src/domain/register/register-view.test.ts::the birth range of a band holds exactly the children ageBandOf puts in it',
+    'src/web/pages/register/register-pages.test.ts::RG1: shows the register, refuses bad filters with field messages, exports CSV, and is closed to an enquirer',
+  ],
+  RG5: [
+    'src/modules/register/register-officer.test.ts::RG5: a risk notification waits in the register officer’s queue, then linked to the household goes to the lead social worker by email and work queue',
+    'src/modules/transfers/transfers.test.ts::a transfer-in conference is due 15 working days after notice, with a temporary plan and the originating social worker invited (TR1, TS2)',
+  ],
+  RG6: [
+    'src/domain/register/register-view.test.ts::names an under-5 whose parents agreed, counts one whose parents did not or who has no DC8 answer',
+    'src/domain/register/register-view.test.ts::includes an unborn child; leaves out a 5-year-old and a child outside the districts',
+    'src/modules/register/register-officer.test.ts::RG6: the quarterly list names an under-5 whose parents agreed (DC8) and counts the others; generated, reviewed, sent through the outbox and kept',
+  ],
 };

@@ -52,6 +52,8 @@ export interface RuleEntry {
   sources: string[];
   /** '<test file from repo root>::<test name>'; see test-reference.ts for the accepted name forms. */
   tests: string[];
+  /** For a prompted or recorded rule: why a person, not the product, must judge it. */
+  judgement?: string | null;
 }
 
 /** What an area file writes: everything except what the area and the defaults give. */
@@ -67,6 +69,7 @@ export interface RuleDraft {
   appliesTo?: readonly PackId[];
   status?: RuleStatus;
   tests?: string[];
+  judgement?: string;
 }
 
 /** Fills every pack: a silent pack inherits national; a pack the rule does not apply in gets null. */
@@ -100,6 +103,7 @@ export function defineArea(area: RuleArea, drafts: readonly RuleDraft[]): RuleEn
       appliesTo,
       sources: draft.sources,
       tests: draft.tests ?? [],
+      judgement: draft.judgement ?? null,
     };
   });
 }
