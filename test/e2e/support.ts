@@ -21,6 +21,8 @@ export interface Running {
 export interface JourneyOptions {
   /** Extra environment settings for the app, e.g. CONVENE_PACK or SMTP_URL. */
   env?: Record<string, string>;
+  /** A fixed instant for the seed and the app's clock, so a journey never depends on the wall clock. */
+  now?: Date;
 }
 
 /** The real app on a free port over a fresh in-memory PGlite with the demo data, and Chromium. */
@@ -28,8 +30,9 @@ export async function startJourney(options: JourneyOptions = {}): Promise<Runnin
   const settings = loadSettings({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
   const database = await openDatabase({ memory: true });
   await database.migrate();
-  await seedDemo(database.db, { password: DEMO_PASSWORD, dataDir: '/tmp/convene-e2e-unused', pack: settings.pack });
-  const app = await buildApp({ settings, database, logger: false });
+  const now = options.now;
+  await seedDemo(database.db, { password: DEMO_PASSWORD, dataDir: '/tmp/convene-e2e-unused', pack: settings.pack, ...(now ? { now } : {}) });
+  const app = await buildApp({ settings, database, logger: false, ...(now ? { clock: () => now } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

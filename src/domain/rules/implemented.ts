@@ -262,14 +262,18 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/register/register.test.ts::is refused to an enquirer or a social worker: the register is the designated manager’s',
     'src/domain/register/register-view.test.ts::the birth range of a band holds exactly the children ageBandOf puts in it',
     'src/web/pages/register/register-pages.test.ts::RG1: shows the register, refuses bad filters with field messages, exports CSV, and is closed to an enquirer',
+    'test/e2e/register.e2e.test.ts::the register officer > sees their work and the register: filters it, refuses a bad date and exports it as CSV (RG1)',
+    'test/e2e/register.e2e.test.ts::the register officer > reads the history and records a child placed here on another authority’s plan (RG1)',
   ],
   RG5: [
     'src/modules/register/register-officer.test.ts::RG5: a risk notification waits in the register officer’s queue, then linked to the household goes to the lead social worker by email and work queue',
+    'test/e2e/register.e2e.test.ts::the register officer > records a risk notification, which waits in the queue until linked to the household and sent to the lead social workers (RG5)',
     'src/modules/transfers/transfers.test.ts::a transfer-in conference is due 15 working days after notice, with a temporary plan and the originating social worker invited (TR1, TS2)',
   ],
   RG6: [
     'src/domain/register/register-view.test.ts::names an under-5 whose parents agreed, counts one whose parents did not or who has no DC8 answer',
     'src/domain/register/register-view.test.ts::includes an unborn child; leaves out a 5-year-old and a child outside the districts',
     'src/modules/register/register-officer.test.ts::RG6: the quarterly list names an under-5 whose parents agreed (DC8) and counts the others; generated, reviewed, sent through the outbox and kept',
+    'test/e2e/register.e2e.test.ts::the register officer > adds a children’s centre and generates, reviews and sends its quarterly list (RG6)',
   ],
 };
