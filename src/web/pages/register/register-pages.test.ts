@@ -61,4 +61,22 @@ describeEachEngine('register pages', (engine) => {
     expect(bad.body).toContain('Enter the authority responsible for the plan');
     expect(bad.body).toContain('Choose at least one category');
   });
+
+  it('RG5, RG6: bad input of any size or with NUL bytes, and unknown ids, get a clear 4xx and never a 5xx', async () => {
+    const huge = 'x'.repeat(200_000);
+    const risk = await officer.post('/register/risk-notifications/new', { personName: 'Demo\u0000Person', source: huge, receivedOn: '2026-13-01', concern: 'Текст ☃' });
+    expect(risk.statusCode).toBe(400);
+    expect(risk.body).toContain('Remove the control characters from the name');
+    expect(risk.body).toContain('Enter the source in 200 characters or fewer');
+    expect(risk.body).toContain('Enter the date it was received as a real date');
+    expect((await officer.get('/register/risk-notifications/not-an-id')).statusCode).toBe(404);
+    expect((await officer.get('/register/risk-notifications/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    const centre = await officer.post('/register/centres', { name: '', secureEmail: 'no', postcodeDistricts: 'ZZ1 2AB' });
+    expect(centre.statusCode).toBe(400);
+    expect(centre.body).toContain('Enter each district as the first half of a postcode');
+    expect((await officer.get('/register/centre-lists/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect((await officer.post('/register/centres/00000000-0000-4000-8000-000000000000/generate', {})).statusCode).toBe(404);
+    expect((await enquirer.get('/register/risk-notifications')).statusCode).toBe(403);
+    expect((await enquirer.get('/register/centres')).statusCode).toBe(403);
+  });
 });
