@@ -47,7 +47,7 @@ export default function registerPages(app: FastifyInstance): void {
     }
     const view = await loadRegister(db, request.actionContext(), parsed.filter, app.convene.settings.pack);
     return reply.view('register/list.njk', {
-      title: 'Register of children with a plan', view, values: { ...parsed.filter, asOf: parsed.explicitDate ? parsed.filter.asOf : '' }, today: parsed.today,
+      title: 'Register of children with a plan', view, mayKeep: mayKeepRegister(request.actionContext().actor), values: { ...parsed.filter, asOf: parsed.explicitDate ? parsed.filter.asOf : '' }, today: parsed.today,
       pastDate: parsed.filter.asOf !== parsed.today, rows: view.rows, ...choices(view.teams),
       exportHref: `/register/export.csv?${queryOf(parsed.filter)}`,
       pagination: {

@@ -34,6 +34,7 @@ describeEachEngine('register pages', (engine) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Alpha Testington');
     expect(page.body).toContain('This authority');
+    for (const href of ['/register/risk-notifications', '/register/centres', '/register/placements/new']) expect(page.body).toContain(`href="${href}"`);
     const empty = await officer.get('/register?category=SAB');
     expect(empty.body).toContain('No child is on a plan');
     const bad = await officer.get(`/register?asOf=2026-02-30&category=${encodeURIComponent('NEG\u0000')}&page=0&teamId=x`);
