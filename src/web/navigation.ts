@@ -17,6 +17,7 @@ const ITEMS: NavItem[] = [
   { text: 'Late bookings', href: '/out-of-timescale', roles: ['service-manager'] },
   { text: 'Performance', href: '/performance', roles: ['service-manager', 'team-manager', 'chair', 'register-officer'] },
   { text: 'Escalations', href: '/escalations', roles: ['chair', 'service-manager', 'team-manager'] },
+  { text: 'Register', href: '/register', roles: ['register-officer', 'service-manager'] },
   { text: 'Moves', href: '/transfers', roles: ['register-officer'] },
   { text: 'Agencies', href: '/agencies', roles: ['business-support', 'administrator'] },
   { text: 'Users', href: '/admin/users', roles: ['administrator'] },

@@ -136,10 +136,12 @@ export const childProtectionPlans = pgTable(
     previousPlans: integer('previous_plans').notNull().default(0),
     endDate: date('end_date', { mode: 'string' }),
     endReason: text('end_reason'),
+    /** RG1: a child placed here on another authority's plan; null when the plan is ours. */
+    responsibleAuthority: text('responsible_authority'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('plans_child').on(t.childId)],
+  (t) => [index('plans_child').on(t.childId), index('plans_open_start').on(t.startDate, t.endDate)],
 );
 
 /** Professionals of partner agencies, with or without a Convene account (invitations, reports). */

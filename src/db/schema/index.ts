@@ -10,3 +10,4 @@ export * from './meeting.js';
 export * from './escalation.js';
 export * from './reports.js';
 export * from './plans.js';
+export * from './register.js';

@@ -114,6 +114,8 @@ export const cases = pgTable(
     /** Looked-after child: one planning and review process led by the IRO (CV5). */
     lookedAfter: boolean('looked_after').notNull().default(false),
     iroId: uuid('iro_id').references(() => users.id),
+    /** RG1: the child's legal status as the register shows it (e.g. "Interim care order"); null when none. */
+    legalStatus: text('legal_status'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },

@@ -280,4 +280,27 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   KP8: ['src/domain/indicators/indicators.test.ts::KP8 repeat plans: who is behind the figure > names the child of each plan started in the period, once, and ignores plans started outside it', 'src/modules/indicators/load-indicators.test.ts::prints every indicator as JSON, counting what the records hold, and audits the export'],
   KP9: ['src/domain/indicators/indicators.test.ts::KP9 cancellations, rearrangements and TS30 > lists each change with its reason and counts late conferences authorised in writing', 'src/modules/indicators/load-indicators.test.ts::prints every indicator as JSON, counting what the records hold, and audits the export'],
   KP10: ['src/domain/indicators/indicators.test.ts::KP10 quorum, parents, children and advocacy > counts per child decided, per conference with parents expected, per child assessed and per advocate offered', 'src/modules/indicators/load-indicators.test.ts::prints every indicator as JSON, counting what the records hold, and audits the export'],
+  RG1: [
+    'src/modules/register/register.test.ts::lists every child on a plan today in the area, unborn included, with category, lead worker and team, next review and legal status; each child shown is audited',
+    'src/modules/register/register.test.ts::filters by category, team, age band, responsible authority and a past date',
+    'src/modules/register/register.test.ts::records a child placed here on another authority’s plan, who then appears with that authority responsible',
+    'src/modules/register/register.test.ts::exports the filtered register as CSV, audited per child with who exported what and the filter',
+    'src/modules/register/register.test.ts::history lists ended plans with date and reason, and conferences that made no plan',
+    'src/modules/register/register.test.ts::is refused to an enquirer or a social worker: the register is the designated manager’s',
+    'src/domain/register/register-view.test.ts::the birth range of a band holds exactly the children ageBandOf puts in it',
+    'src/web/pages/register/register-pages.test.ts::RG1: shows the register, refuses bad filters with field messages, exports CSV, and is closed to an enquirer',
+    'test/e2e/register.e2e.test.ts::the register officer > sees their work and the register: filters it, refuses a bad date and exports it as CSV (RG1)',
+    'test/e2e/register.e2e.test.ts::the register officer > reads the history and records a child placed here on another authority’s plan (RG1)',
+  ],
+  RG5: [
+    'src/modules/register/register-officer.test.ts::RG5: a risk notification waits in the register officer’s queue, then linked to the household goes to the lead social worker by email and work queue',
+    'test/e2e/register.e2e.test.ts::the register officer > records a risk notification, which waits in the queue until linked to the household and sent to the lead social workers (RG5)',
+    'src/modules/transfers/transfers.test.ts::a transfer-in conference is due 15 working days after notice, with a temporary plan and the originating social worker invited (TR1, TS2)',
+  ],
+  RG6: [
+    'src/domain/register/register-view.test.ts::names an under-5 whose parents agreed, counts one whose parents did not or who has no DC8 answer',
+    'src/domain/register/register-view.test.ts::includes an unborn child; leaves out a 5-year-old and a child outside the districts',
+    'src/modules/register/register-officer.test.ts::RG6: the quarterly list names an under-5 whose parents agreed (DC8) and counts the others; generated, reviewed, sent through the outbox and kept',
+    'test/e2e/register.e2e.test.ts::the register officer > adds a children’s centre and generates, reviews and sends its quarterly list (RG6)',
+  ],
 };

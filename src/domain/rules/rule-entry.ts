@@ -69,6 +69,7 @@ export interface RuleDraft {
   appliesTo?: readonly PackId[];
   status?: RuleStatus;
   tests?: string[];
+  judgement?: string;
 }
 
 /** Fills every pack: a silent pack inherits national; a pack the rule does not apply in gets null. */
@@ -102,7 +103,7 @@ export function defineArea(area: RuleArea, drafts: readonly RuleDraft[]): RuleEn
       appliesTo,
       sources: draft.sources,
       tests: draft.tests ?? [],
-      judgement: null,
+      judgement: draft.judgement ?? null,
     };
   });
 }

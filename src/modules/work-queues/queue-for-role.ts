@@ -31,7 +31,7 @@ export async function queueForRole(db: Queryable, actor: Actor, role: RoleId, no
     case 'social-worker':
       return socialWorkerQueue(db, ctx, actor);
     case 'register-officer':
-      return registerOfficerQueue(db);
+      return registerOfficerQueue(db, ctx, actor);
     case 'agency-practitioner':
       return agencyQueue(db, ctx, actor);
     default:

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, exists, inArray, isNull, ne, or, sql } from 'drizzl
 import type { Queryable } from '../../db/client.js';
 import {
   childProtectionPlans, complaints, conferenceChildren, conferences, dissents, invitations, outOfTimescaleAuthorisations, people, referrals,
-  section47Enquiries, cases, transferNotices, conferenceRecords, meetingDistributions, meetings, reports, reportShares, familyParticipation,
+  section47Enquiries, cases, transferNotices, conferenceRecords, meetingDistributions, meetings, reports, reportShares, familyParticipation, riskNotifications,
 } from '../../db/schema/index.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
@@ -16,6 +16,8 @@ import { planRules } from '../../domain/plans/plan-rules.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
 import { londonDateOf, londonDateTimeOf } from '../front-door/london-time.js';
+import { centreListItems } from '../register/centre-lists.js';
+import { riskNotificationsFor } from '../register/risk-notifications.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -216,6 +218,9 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
         });
       }),
     ]),
+    'risk-notifications': (await riskNotificationsFor(db, actor.id, new Date(ctx.now.toPlainDate().subtract({ days: 28 }).toString() + 'T00:00:00Z'))).map((r) =>
+      undatedItem({ title: `Risk notification: ${nameOf(r)}`, detail: `${r.personName}, notified by ${r.source}`, href: `/plans/${r.planId}` }, r.sentAt?.toISOString() ?? '9999'),
+    ),
     'core-groups': mostUrgentFirst(reviews),
   };
 }
@@ -272,7 +277,7 @@ async function reportsToShareItems(db: Queryable, ctx: QueueContext, actor: Acto
   return mostUrgentFirst(items);
 }
 
-export async function registerOfficerQueue(db: Queryable) {
+export async function registerOfficerQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
   const open = await db
     .select({ t: transferNotices, givenNames: people.givenNames, familyName: people.familyName })
     .from(transferNotices)
@@ -280,7 +285,20 @@ export async function registerOfficerQueue(db: Queryable) {
     .where(inArray(transferNotices.status, ['open', 'conference-requested']))
     .orderBy(asc(transferNotices.createdAt))
     .limit(LIMIT);
-  return { transfers: open.map((o) => undatedItem({ title: `${o.t.direction === 'in' ? 'Moved in' : 'Moving away'}: ${nameOf(o)}`, detail: o.t.otherAuthority, href: '/transfers' })) };
+  // RG5: risk notifications recorded but not yet linked to a household and sent.
+  const received = await db
+    .select()
+    .from(riskNotifications)
+    .where(and(eq(riskNotifications.organisationId, actor.organisationId), eq(riskNotifications.status, 'received')))
+    .orderBy(asc(riskNotifications.receivedOn))
+    .limit(LIMIT);
+  return {
+    transfers: open.map((o) => undatedItem({ title: `${o.t.direction === 'in' ? 'Moved in' : 'Moving away'}: ${nameOf(o)}`, detail: o.t.otherAuthority, href: '/transfers' })),
+    'risk-notifications': received.map((r) =>
+      undatedItem({ title: `Risk notification: ${r.personName}`, detail: `From ${r.source}, received ${formatDate(r.receivedOn)}: link it to the household to tell the lead social workers`, href: `/register/risk-notifications/${r.id}` }, r.receivedOn),
+    ),
+    'centre-lists': await centreListItems(db, ctx, actor),
+  };
 }
 
 export async function agencyQueue(db: Queryable, ctx: QueueContext, actor: Actor) {

@@ -40,6 +40,8 @@ export const REGISTER_RULES = defineArea('RG', [
     summary:
       'A designated manager keeps register entries up to date and deals with notices of children moving in or out and of people who might be a danger to children.',
     kind: 'recorded',
+    judgement:
+      'Whether a notified person really poses a risk to a particular child, and what the plan should do about it, is for the lead social worker and the core group to weigh: Convene records the notice, links it to the household and makes sure each lead social worker concerned is told.',
     sources: [herts('§ 11 Managing and Providing Information about a Child'), dorset('2.153')],
   },
   {

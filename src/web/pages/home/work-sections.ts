@@ -15,6 +15,7 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'reports-due', heading: 'Decisions and assessments due', empty: 'No referral decisions or core assessments are waiting for you.' },
     { id: 'core-groups', heading: 'Reviews due for children you lead', empty: 'No child protection plan you lead has a review coming due.' },
     { id: 'reports-to-share', heading: 'Reports to share with the family', empty: 'No social work report is waiting to be shared with a family before a conference.' },
+    { id: 'risk-notifications', heading: 'Risk notifications', empty: 'No notification of a person who may pose a risk has reached you in the last 28 days.' },
     { id: 'visits-due', heading: 'Visits due', empty: 'No visits are due. Statutory visits to children on a plan will appear here, most urgent first.' },
   ],
   'team-manager': [
@@ -43,7 +44,9 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
   ],
   'register-officer': [
     { id: 'enquiries', heading: 'Enquiries today', empty: 'No enquiries have been logged today.' },
-    { id: 'transfers', heading: 'Transfer notices', empty: 'No children moving in or out are waiting for action.' },
+    { id: 'transfers', heading: 'Moves to handle', empty: 'No children moving in or out are waiting for action.' },
+    { id: 'risk-notifications', heading: 'Risk notifications to send', empty: 'No notification of a person who may pose a risk is waiting to be linked to a household.' },
+    { id: 'centre-lists', heading: 'Children’s centre lists due', empty: 'No children’s centre list is due this quarter.' },
   ],
   enquirer: [
     { id: 'enquiry', heading: 'Check whether a child has a plan', empty: 'The enquiry service will be here. Until then, call the designated manager.' },
