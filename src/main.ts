@@ -1,3 +1,4 @@
+import { indexUnkeyedPeople } from './modules/enquiry/match-keys.js';
 import { loadSettings, SettingsError } from './config.js';
 import { DataDirLockedError } from './db/data-lock.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   // Reviews coming due are requested on start (and by `bin/convene reviews request`), so business
   // support can book them in time; it is idempotent.
   await requestDueReviews(database.db, new Date(), settings.pack);
+  // People recorded before the enquiry matcher existed are filed under its keys once.
+  await indexUnkeyedPeople(database.db);
   await sendReportReminders(database.db, new Date());
 
   const app = await buildApp({ settings, database });

@@ -186,6 +186,15 @@ describe('scoring one person against an enquiry', () => {
     expect(twin.score).toBeLessThan(scoreCandidate(q({}), person()).score);
   });
 
+  it('marks as strict only a candidate whose every given field agrees as written', () => {
+    expect(scoreCandidate(q({}), person()).strict).toBe(true);
+    expect(scoreCandidate(q({ postcode: 'LS7 4QQ' }), person()).strict).toBe(true);
+    expect(scoreCandidate(q({ given: 'Bill' }), person()).strict).toBe(false);
+    expect(scoreCandidate(q({ date: '2016-03-07' }), person()).strict).toBe(false);
+    expect(scoreCandidate(q({ given: 'McDonald', family: 'William' }), person()).strict).toBe(false);
+    expect(scoreCandidate(q({ postcode: 'M1 1AE' }), person()).strict).toBe(false);
+  });
+
   it('does not call a namesake with another date of birth strong', () => {
     const namesake = scoreCandidate(q({ date: '2012-01-20' }), person());
     expect(namesake.strength).toBe('weak');
@@ -197,7 +206,7 @@ describe('scoring one person against an enquiry', () => {
   });
 
   it('ranks strong first, then by score, at most the limit', () => {
-    const make = (id: string, score: number, strength: 'strong' | 'possible' | 'weak') => ({ id, match: { score, strength, reasons: [] } });
+    const make = (id: string, score: number, strength: 'strong' | 'possible' | 'weak') => ({ id, match: { score, strength, reasons: [], strict: false } });
     const ranked = rankCandidates([make('a', 60, 'possible'), make('b', 90, 'strong'), make('c', 10, 'weak'), make('d', 95, 'possible'), make('e', 40, 'weak')], 3);
     expect(ranked.map((r) => r.id)).toEqual(['b', 'd', 'a']);
   });

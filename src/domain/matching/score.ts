@@ -34,6 +34,8 @@ export interface MatchResult {
   score: number;
   strength: Strength;
   reasons: string[];
+  /** Every field given agrees exactly (names as written, the date of birth, the postcode): what a strict search finds. */
+  strict: boolean;
 }
 
 /** Below this a person is not offered as a candidate at all. */
@@ -193,7 +195,13 @@ export function scoreCandidate(query: MatchQuery, record: MatchRecord): MatchRes
   if (namesGood && (dob === 'exact' || (nearDob && placeAgrees && namesExact) || (dob === 'unknown' && !query.dob && namesExact && postcode.level === 'current'))) strength = 'strong';
   else if (score >= 55) strength = 'possible';
   else strength = 'weak';
-  return { score, strength, reasons };
+  const strict =
+    names.family.level === 'exact' &&
+    names.given.level === 'exact' &&
+    !names.extra.includes('given and family names swapped') &&
+    (dob === 'exact' || !query.dob) &&
+    (!normalisePostcode(query.postcode) || placeAgrees);
+  return { score, strength, reasons, strict };
 }
 
 const STRENGTH_ORDER: Record<Strength, number> = { strong: 0, possible: 1, weak: 2 };
