@@ -4,8 +4,8 @@
  * batched (one transaction per batch, so a batch is all in or all out), and forgiving of bad rows:
  * each is reported with its line number and skipped, and the rest load.
  */
-import { createHash } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { createHash, randomUUID } from 'node:crypto';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Database, Transaction } from '../../db/client.js';
 import { addresses, cases, childProtectionPlans, organisations, people, personMatchKeys, type Alias } from '../../db/schema/index.js';
@@ -20,7 +20,7 @@ import { insertMatchKeys, keySourceOf } from './match-keys.js';
 export const IMPORT_HEADER = ['personId', 'givenNames', 'familyName', 'aliases', 'dateOfBirth', 'sex', 'address', 'postcode', 'previousPostcode', 'onPlan'] as const;
 /** The category given to a child imported with onPlan 1: the contract asks for a plan "with any category". */
 export const IMPORTED_PLAN_CATEGORY = 'NEG';
-const BATCH = 1000;
+const BATCH = 5000;
 
 export interface ImportRow {
   line: number;
@@ -126,35 +126,43 @@ async function importingAuthority(db: Database): Promise<string> {
 async function writeBatch(tx: Transaction, context: ActionContext, rows: ImportRow[], organisationId: string, summary: ImportSummary): Promise<void> {
   const today = context.now.toISOString().slice(0, 10);
   const yesterday = Temporal.PlainDate.from(today).subtract({ days: 1 }).toString();
-  const existing = await tx
-    .select({ id: people.id, ref: people.externalRef, digest: people.importDigest })
-    .from(people)
-    .where(inArray(people.externalRef, rows.map((r) => r.personId)));
-  const byRef = new Map(existing.map((e) => [e.ref!, e]));
+  const existing = (
+    (await tx.execute(
+      sql`select id, external_ref as ref, import_digest as digest from people where external_ref = any(${sql.param(rows.map((r) => r.personId))}::text[])`,
+    )) as unknown as { rows: { id: string; ref: string; digest: string | null }[] }
+  ).rows;
+  const byRef = new Map(existing.map((e) => [e.ref, e]));
   const fresh = rows.filter((r) => !byRef.has(r.personId));
   const changed = rows.filter((r) => byRef.has(r.personId) && byRef.get(r.personId)!.digest !== r.digest);
   summary.unchanged += rows.length - fresh.length - changed.length;
 
   const ids = new Map<string, string>();
   if (fresh.length) {
-    const inserted = await tx
-      .insert(people)
-      .values(
-        fresh.map((r) => ({
-          kind: kindOf(r, today), givenNames: r.givenNames, familyName: r.familyName, aliases: r.aliases, dateOfBirth: r.dateOfBirth, sex: r.sex,
-          externalRef: r.personId, importDigest: r.digest, createdAt: context.now, updatedAt: context.now,
-        })),
-      )
-      .returning({ id: people.id, ref: people.externalRef });
-    for (const i of inserted) ids.set(i.ref!, i.id);
+    // New people go in as arrays (one parameter a column), which loads a million rows in minutes.
+    for (const r of fresh) ids.set(r.personId, randomUUID());
+    const column = <T>(f: (r: ImportRow) => T) => sql.param(fresh.map(f));
+    await tx.execute(sql`
+      insert into people (id, kind, given_names, family_name, aliases, date_of_birth, sex, external_ref, import_digest, created_at, updated_at)
+      select id, kind, given, family, aliases, dob, sex, ref, digest, ${context.now.toISOString()}::timestamptz, ${context.now.toISOString()}::timestamptz
+      from unnest(${column((r) => ids.get(r.personId)!)}::uuid[], ${column((r) => kindOf(r, today))}::text[], ${column((r) => r.givenNames)}::text[],
+                  ${column((r) => r.familyName)}::text[], ${column((r) => JSON.stringify(r.aliases))}::jsonb[], ${column((r) => r.dateOfBirth)}::date[],
+                  ${column((r) => r.sex)}::text[], ${column((r) => r.personId)}::text[], ${column((r) => r.digest)}::text[])
+        as t(id, kind, given, family, aliases, dob, sex, ref, digest)`);
     const addressRows = fresh.flatMap((r) => {
       const id = ids.get(r.personId)!;
-      const out: (typeof addresses.$inferInsert)[] = [];
-      if (r.previousPostcode) out.push({ personId: id, line1: '(previous address)', town: '', postcode: r.previousPostcode, fromDate: r.dateOfBirth ?? '1900-01-01', toDate: yesterday });
-      if (r.postcode || r.address) out.push({ personId: id, line1: r.address || '(address not given)', town: '', postcode: r.postcode ?? '', fromDate: today });
+      const out: { personId: string; line1: string; postcode: string; fromDate: string; toDate: string | null }[] = [];
+      if (r.previousPostcode) out.push({ personId: id, line1: '(previous address)', postcode: r.previousPostcode, fromDate: r.dateOfBirth ?? '1900-01-01', toDate: yesterday });
+      if (r.postcode || r.address) out.push({ personId: id, line1: r.address || '(address not given)', postcode: r.postcode ?? '', fromDate: today, toDate: null });
       return out;
     });
-    if (addressRows.length) await tx.insert(addresses).values(addressRows);
+    if (addressRows.length) {
+      const col = <T>(f: (a: (typeof addressRows)[number]) => T) => sql.param(addressRows.map(f));
+      await tx.execute(sql`
+        insert into addresses (person_id, line1, town, postcode, from_date, to_date)
+        select person_id, line1, '', postcode, from_date, to_date
+        from unnest(${col((a) => a.personId)}::uuid[], ${col((a) => a.line1)}::text[], ${col((a) => a.postcode)}::text[], ${col((a) => a.fromDate)}::date[], ${col((a) => a.toDate)}::date[])
+          as t(person_id, line1, postcode, from_date, to_date)`);
+    }
     summary.created += fresh.length;
   }
   for (const r of changed) {

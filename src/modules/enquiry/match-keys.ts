@@ -10,9 +10,19 @@ export function keySourceOf(person: { givenNames: string; familyName: string; al
 
 /** Writes keys for many people at once (the caller has removed any old ones), in batches. */
 export async function insertMatchKeys(db: Queryable, rows: { personId: string; keys: string[] }[]): Promise<void> {
-  const flat = rows.flatMap((r) => r.keys.map((key) => ({ key, personId: r.personId })));
-  for (let i = 0; i < flat.length; i += 5000) {
-    await db.insert(personMatchKeys).values(flat.slice(i, i + 5000)).onConflictDoNothing();
+  const keys: string[] = [];
+  const ids: string[] = [];
+  for (const r of rows) {
+    for (const key of r.keys) {
+      keys.push(key);
+      ids.push(r.personId);
+    }
+  }
+  // Two array parameters however many rows: far quicker to send and plan than a row of parameters each.
+  for (let i = 0; i < keys.length; i += 50_000) {
+    await db.execute(
+      sql`insert into person_match_keys (key, person_id) select * from unnest(${sql.param(keys.slice(i, i + 50_000))}::text[], ${sql.param(ids.slice(i, i + 50_000))}::uuid[]) on conflict do nothing`,
+    );
   }
 }
 
