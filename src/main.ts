@@ -1,4 +1,5 @@
 import { clockFromSettings } from './clock/clock.js';
+import { indexUnkeyedPeople } from './modules/enquiry/match-keys.js';
 import { loadSettings, SettingsError } from './config.js';
 import { DataDirLockedError } from './db/data-lock.js';
 import { demoPasswordNotice } from './modules/demo/demo-password-notice.js';
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   // Reviews coming due are requested on start (and by `bin/convene reviews request`), so business
   // support can book them in time; it is idempotent.
   await requestDueReviews(database.db, clock(), settings.pack);
+  // People recorded before the enquiry matcher existed are filed under its keys once.
+  await indexUnkeyedPeople(database.db);
   await sendReportReminders(database.db, clock());
 
   const app = await buildApp({ settings, database, clock });

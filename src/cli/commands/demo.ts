@@ -1,9 +1,14 @@
 import type { Command } from 'commander';
 import { clockFromSettings } from '../../clock/clock.js';
 import { loadSettings } from '../../config.js';
+import { londonDateOf } from '../../modules/front-door/london-time.js';
 import { demoPasswordNotice } from '../../modules/demo/demo-password-notice.js';
 import { seedDemo } from '../../modules/demo/seed-demo.js';
 import { openConfiguredDatabase } from '../../runtime.js';
+import { importPeople } from '../../modules/enquiry/import-people.js';
+import { systemContext } from '../../modules/shared/action-context.js';
+import { syntheticPeople, syntheticRecords, toCsvLine } from '../../modules/demo/synthetic-population.js';
+import { IMPORT_HEADER } from '../../modules/enquiry/import-people.js';
 
 export function register(program: Command): void {
   const demo = program.command('demo').description('demo data');
@@ -27,6 +32,60 @@ export function register(program: Command): void {
         }
         console.log(`Seeded ${result.users} users and ${result.children} synthetic children.`);
         console.log(demoPasswordNotice(result.passwordFile));
+      } finally {
+        await database.close();
+      }
+    });
+  demo
+    .command('generate')
+    .description('load a seeded synthetic population (households, aliases, moves, about 1 child in 200 on a plan) for the enquiry service and its bench')
+    .requiredOption('--people <n>', 'how many people', (v) => Number(v))
+    .option('--seed <s>', 'the seed: the same seed makes the same people', (v) => Number(v), 1)
+    .option('--csv <file>', 'write an import CSV (for `register import-people`) instead of loading the database')
+    .action(async (options: { people: number; seed: number; csv?: string }) => {
+      if (!Number.isInteger(options.people) || options.people < 1 || options.people > 20_000_000) {
+        console.error('--people must be a whole number from 1 to 20,000,000');
+        process.exitCode = 2;
+        return;
+      }
+      if (!Number.isInteger(options.seed)) {
+        console.error('--seed must be a whole number');
+        process.exitCode = 2;
+        return;
+      }
+      const settings = loadSettings();
+      if (settings.production) {
+        console.error('Synthetic people are never generated when NODE_ENV=production.');
+        process.exitCode = 2;
+        return;
+      }
+      const now = clockFromSettings(settings)();
+      const today = londonDateOf(now).toString();
+      if (options.csv) {
+        const { createWriteStream } = await import('node:fs');
+        const out = createWriteStream(options.csv);
+        out.write(`${IMPORT_HEADER.join(',')}\n`);
+        for (const p of syntheticPeople({ count: options.people, seed: options.seed, today })) {
+          if (!out.write(`${toCsvLine(p)}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+        }
+        await new Promise<void>((resolve) => out.end(() => resolve()));
+        console.log(`Wrote ${options.people} synthetic people to ${options.csv}.`);
+        return;
+      }
+      const database = await openConfiguredDatabase(settings);
+      const started = Date.now();
+      const bar = (done: number) => {
+        const width = 30;
+        const filled = Math.round((done / options.people) * width);
+        const seconds = (Date.now() - started) / 1000;
+        const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en-GB')}/${options.people.toLocaleString('en-GB')} people, ${Math.round(done / Math.max(seconds, 0.001))}/s`;
+        process.stderr.write(process.stderr.isTTY ? `\r${line}` : done % 50_000 < 1000 || done === options.people ? `${line}\n` : '');
+      };
+      try {
+        await database.migrate();
+        const summary = await importPeople(database.db, systemContext(now), syntheticRecords({ count: options.people, seed: options.seed, today }), bar);
+        if (process.stderr.isTTY) process.stderr.write('\n');
+        console.log(`Loaded ${summary.created} synthetic people (${summary.unchanged} already there), ${summary.plansStarted} plans started, in ${Math.round((Date.now() - started) / 1000)} s.`);
       } finally {
         await database.close();
       }

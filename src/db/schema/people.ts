@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from './accounts.js';
 
 export interface Alias {
@@ -36,6 +36,10 @@ export const people = pgTable(
     dateOfDeath: date('date_of_death', { mode: 'string' }),
     gpName: text('gp_name'),
     gpPractice: text('gp_practice'),
+    /** The person's id in the system they were imported from (`register import-people`). */
+    externalRef: text('external_ref'),
+    /** A digest of the imported row, so importing the same row again changes nothing. */
+    importDigest: text('import_digest'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -43,10 +47,29 @@ export const people = pgTable(
   (t) => [
     uniqueIndex('people_la_child_id').on(t.laChildId),
     index('people_family_name_lower').on(sql`lower(${t.familyName})`),
+    uniqueIndex('people_external_ref').on(t.externalRef),
   ],
 );
 
-export const addresses = pgTable('addresses', {
+/**
+ * The enquiry matcher's index (src/domain/matching/keys.ts): each person filed under a handful of
+ * blocking keys (name sounds, date of birth, postcode), so a search reads an index, never a scan.
+ * Rebuilt in the same transaction whenever a person's names, date of birth or addresses change.
+ */
+export const personMatchKeys = pgTable(
+  'person_match_keys',
+  {
+    key: text('key').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.personId] }), index('person_match_keys_person').on(t.personId)],
+);
+
+export const addresses = pgTable(
+  'addresses',
+  {
   id: uuid('id').primaryKey().defaultRandom(),
   personId: uuid('person_id')
     .notNull()
@@ -59,7 +82,9 @@ export const addresses = pgTable('addresses', {
   toDate: date('to_date', { mode: 'string' }),
   /** Council or housing-association property: housing is then suggested as an invitee (IN2). */
   socialHousing: boolean('social_housing').notNull().default(false),
-});
+  },
+  (t) => [index('addresses_person').on(t.personId)],
+);
 
 export const households = pgTable('households', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -14,6 +14,7 @@ import { seedDemoReports } from './seed-reports.js';
 import { seedFamilyStage, type SeededChild } from './seed-stages.js';
 import { ROLE_IDS, ROLE_LABELS, type RoleId } from '../../policies/roles.js';
 import { hashPassword, randomPassword } from '../accounts/passwords.js';
+import { indexUnkeyedPeople } from '../enquiry/match-keys.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { systemContext } from '../shared/action-context.js';
 import { DEMO_FAMILIES } from './demo-families.js';
@@ -110,6 +111,7 @@ export async function seedDemo(
     }
     await seedDemoPlans(tx, { now });
     await seedBookedReview(tx, { now, pack: options.pack ?? 'national', chairId: chair?.id ?? null, minuteTakerId: byRole.get('business-support')?.id ?? null, bookedBy: byRole.get('business-support')?.id ?? null });
+    await indexUnkeyedPeople(tx);
     await recordAudit(tx, systemContext(now), { action: 'demo-seeded', details: { users: userRows.length, children } });
     return { users: userRows.length, children };
   });

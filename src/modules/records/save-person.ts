@@ -6,6 +6,7 @@ import { addresses, cases, people, type Alias } from '../../db/schema/index.js';
 import { checkBirth, checkPersonDates, isValidLaChildId } from '../../domain/records/person-rules.js';
 import { mayRecordCaseWork } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { refreshMatchKeys } from '../enquiry/match-keys.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 
@@ -79,6 +80,7 @@ export async function createPerson(db: Database, context: ActionContext, input: 
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(people).values({ ...values(input), laChildId, createdAt: context.now, updatedAt: context.now }).returning({ id: people.id });
     if (!row) throw new Error('person insert returned nothing');
+    await refreshMatchKeys(tx, [row.id]);
     await recordAudit(tx, context, { action: 'person-created', recordType: 'person', recordId: row.id, childId: input.kind === 'child' ? row.id : null });
     return row.id;
   });
@@ -97,6 +99,7 @@ export async function updatePerson(db: Database, context: ActionContext, personI
       .where(and(eq(people.id, personId), eq(people.version, version)))
       .returning({ id: people.id });
     if (!row) throw new ConflictError('Someone else changed this record while you were editing it. Reload it, check their changes and save again.');
+    await refreshMatchKeys(tx, [personId]);
     await recordAudit(tx, context, { action: 'person-updated', recordType: 'person', recordId: personId, childId: existing.kind === 'child' ? personId : null });
   });
 }
@@ -119,6 +122,7 @@ export async function confirmBirth(
       .update(people)
       .set({ givenNames: input.givenNames, dateOfBirth: input.dateOfBirth, sex: input.sex, updatedAt: context.now, version: child.version + 1 })
       .where(eq(people.id, personId));
+    await refreshMatchKeys(tx, [personId]);
     await recordAudit(tx, context, { action: 'birth-confirmed', recordType: 'person', recordId: personId, childId: personId });
   });
 }
@@ -141,6 +145,7 @@ export async function addAddress(
       await tx.update(addresses).set({ toDate: dayBefore }).where(eq(addresses.id, current.id));
     }
     await tx.insert(addresses).values({ personId, ...input, postcode: input.postcode.toUpperCase() });
+    await refreshMatchKeys(tx, [personId]);
     await recordAudit(tx, context, { action: 'address-added', recordType: 'person', recordId: personId, childId: person.kind === 'child' ? personId : null });
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { addresses, cases, people } from '../../db/schema/index.js';
+import { addresses, people } from '../../db/schema/index.js';
 import { mayViewChildRecords } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -23,6 +23,7 @@ export interface PersonHit {
   laChildId: string | null;
   address: string | null;
   caseId: string | null;
+  onPlan: boolean;
 }
 
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
@@ -59,8 +60,10 @@ export async function searchPeople(db: Database, context: ActionContext, search:
   const rows = await db
     .select({
       person: people,
-      address: sql<string | null>`(select ad.line1 || ', ' || ad.town || ' ' || ad.postcode from ${addresses} ad where ad.person_id = ${people.id} and ad.to_date is null order by ad.from_date desc limit 1)`,
-      caseId: sql<string | null>`(select c.id from ${cases} c where c.child_id = ${people.id} order by c.opened_on desc limit 1)`,
+      // Named in full: inside a select list the ORM writes a bare "id", which would read the subquery's own id column.
+      address: sql<string | null>`(select concat_ws(', ', ad.line1, nullif(ad.line2, ''), nullif(trim(ad.town || ' ' || ad.postcode), '')) from addresses ad where ad.person_id = "people"."id" and ad.to_date is null order by ad.from_date desc limit 1)`,
+      caseId: sql<string | null>`(select c.id from cases c where c.child_id = "people"."id" order by (c.closed_on is null) desc, c.opened_on desc limit 1)`,
+      onPlan: sql<boolean>`exists (select 1 from child_protection_plans pl where pl.child_id = "people"."id" and pl.end_date is null)`,
     })
     .from(people)
     .where(and(...where))
@@ -70,6 +73,6 @@ export async function searchPeople(db: Database, context: ActionContext, search:
   return rows.map((r) => ({
     id: r.person.id, kind: r.person.kind, givenNames: r.person.givenNames, familyName: r.person.familyName, aliases: r.person.aliases,
     dateOfBirth: r.person.dateOfBirth, expectedDeliveryDate: r.person.expectedDeliveryDate, laChildId: r.person.laChildId,
-    address: r.address, caseId: r.caseId,
+    address: r.address, caseId: r.caseId, onPlan: Boolean(r.onPlan),
   }));
 }

@@ -7,6 +7,7 @@ import { assertChildAccess } from '../../../modules/access/child-record-access.j
 import { auditChildRead } from '../../../modules/audit/child-access.js';
 import { recordAudit } from '../../../modules/audit/record-audit.js';
 import { addAddress, confirmBirth, createPerson, openCase, updatePerson } from '../../../modules/records/save-person.js';
+import { searchPeople as searchMatching } from '../../../modules/enquiry/search-people.js';
 import { searchPeople } from '../../../modules/records/search-people.js';
 import { ConflictError, ValidationError } from '../../../modules/shared/errors.js';
 import { mayRecordCaseWork, mayViewChildRecords } from '../../../policies/children.js';
@@ -25,14 +26,30 @@ export default function peoplePages(app: FastifyInstance): void {
   const { db } = app.convene;
 
   app.get<{ Querystring: Record<string, string> }>('/people/search', { config: { access: mayViewChildRecords } }, async (request, reply) => {
-    const parsed = parseForm(searchForm, request.query);
+    const view = (extra: Record<string, unknown>) =>
+      reply.view('people/search.njk', { title: 'Find a child or adult', canCreate: mayRecordCaseWork(request.actor), backLink: { href: '/' }, ...extra });
+    const q = request.query;
+    // The matcher (the enquiry service's): given and family names, date of birth, postcode.
+    if (q.given !== undefined || q.family !== undefined || q.postcode !== undefined) {
+      const values = { given: q.given ?? '', family: q.family ?? '', dob: q.dob ?? '', postcode: q.postcode ?? '' };
+      try {
+        const result = await searchMatching(db, request.actionContext(), values);
+        return view({ match: values, matched: result.candidates, strictFound: result.strictFound, asked: 'match' });
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        reply.code(400);
+        return view({ match: values, errors: error.errors });
+      }
+    }
+    // Any part of a name or address: the older partial search, kept for fragments the matcher does not take.
+    const parsed = parseForm(searchForm, q);
     if (!parsed.ok) {
       reply.code(400);
-      return reply.view('people/search.njk', { title: 'Find a child or adult', errors: parsed.errors, values: parsed.values, backLink: { href: '/' } });
+      return view({ errors: parsed.errors, values: parsed.values });
     }
     const asked = Boolean(parsed.data.name || parsed.data.dateOfBirth || parsed.data.address);
     const results = asked ? await searchPeople(db, request.actionContext(), parsed.data) : [];
-    return reply.view('people/search.njk', { title: 'Find a child or adult', values: parsed.data, asked, results, canCreate: mayRecordCaseWork(request.actor), backLink: { href: '/' } });
+    return view({ values: parsed.data, asked: asked ? 'partial' : false, results });
   });
 
   const formPage = (reply: FastifyReply, extra: Record<string, unknown>) =>

@@ -62,6 +62,28 @@ describeEachEngine('people, search and the case page', (engine) => {
     expect(audits.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('finds a child with the matcher: any case, swapped date, address, case and plan status, with strength and reasons', async () => {
+    const fixture = await childOnAPlan(database.handle.db, orgId);
+    await worker.get(`/people/${fixture.child.id}/addresses`);
+    expect((await worker.post(`/people/${fixture.child.id}/addresses`, { line1: '4 Mock Row', town: 'Stubton', postcode: 'zz9 8zz', fromDate: '2025-01-01' })).statusCode).toBe(302);
+    const [child] = await database.handle.db.select().from(people).where(eq(people.id, fixture.child.id));
+    const [y, m, d] = child!.dateOfBirth!.split('-');
+    const res = await worker.get(`/people/search?given=${encodeURIComponent(child!.givenNames)}&family=${encodeURIComponent(child!.familyName.toUpperCase())}&dob=${y}-${d}-${m}&postcode=`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('4 Mock Row, Stubton ZZ9 8ZZ');
+    expect(res.body).toContain('Open case');
+    expect(res.body).toContain('On a plan');
+    expect(res.body).toMatch(/date of birth (matches|with day and month swapped)/);
+    const partial = await worker.get(`/people/search?name=${encodeURIComponent(child!.familyName)}`);
+    expect(partial.body).toContain('4 Mock Row, Stubton ZZ9 8ZZ');
+    expect(partial.body).toContain(`/cases/${fixture.case.id}`);
+    const refused = await worker.get(`/people/search?given=&family=${encodeURIComponent(child!.familyName)}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('add a given name or a date of birth');
+    const shown = await database.handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person-shown-in-search'), eq(auditEvents.childId, fixture.child.id)));
+    expect(shown.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('shows the case page with household, chronology and live deadlines explained, and audits the read with the child', async () => {
     const fixture = await childOnAPlan(database.handle.db, orgId);
     const res = await worker.get(`/cases/${fixture.case.id}`);

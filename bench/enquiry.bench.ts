@@ -1,0 +1,175 @@
+// The enquiry matcher at scale: a seeded synthetic population loaded on PGlite and (when
+// reachable) PostgreSQL, then a labelled set of enquiries with every error kind the matcher
+// must survive, and enquiries about children who are not on record.
+//   enquiry-p50-ms / enquiry-p99-ms     time to answer one enquiry (index lookup, scoring, details)
+//   enquiry-recall-at-10                the right child among the 10 candidates, children on plans
+//   enquiry-top1                        the right child first
+//   enquiry-false-strong-on-absent      a `strong` candidate for a child who is not on record
+// BENCH_ENQUIRY_PEOPLE sets the population (default 20,000 on this shared machine; aim 1,000,000).
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
+import { formalNamesOf, NICKNAMES, transliterationGroup } from '../src/domain/matching/names.js';
+import { syntheticPeople, syntheticRecords, type SyntheticPerson } from '../src/modules/demo/synthetic-population.js';
+import { importPeople } from '../src/modules/enquiry/import-people.js';
+import { findCandidates, parseEnquiryQuery } from '../src/modules/enquiry/search-people.js';
+import { systemContext } from '../src/modules/shared/action-context.js';
+
+const PEOPLE = Number(process.env.BENCH_ENQUIRY_PEOPLE ?? 20_000);
+const SEED = 42;
+const TODAY = '2026-03-02';
+const NOW = new Date(`${TODAY}T10:00:00Z`);
+
+interface Labelled {
+  kind: string;
+  query: { given: string; family: string; dob?: string; postcode?: string };
+  expect: string | null;
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const firstGiven = (p: SyntheticPerson) => p.givenNames.split(' ')[0]!;
+const strip = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+
+function soundAlike(family: string): string {
+  const rules: [RegExp, string][] = [[/ph/i, 'f'], [/ck/i, 'k'], [/([bdfglmnprst])\1/i, '$1'], [/y/i, 'i'], [/son$/i, 'sen'], [/ie/i, 'y'], [/c/i, 'k'], [/s$/i, 'z']];
+  for (const [re, to] of rules) if (re.test(family.slice(1))) return family[0] + family.slice(1).replace(re, to);
+  return family.replace(/([aeiou])([bdfglmnprst])/i, '$1$2$2');
+}
+
+function typo(given: string): string {
+  if (given.length < 4) return `${given}${given[given.length - 1]}`;
+  return given.charAt(0) + given.charAt(2) + given.charAt(1) + given.slice(3);
+}
+
+function nicknameFor(given: string): string | null {
+  const formal = given.toLowerCase();
+  const nick = Object.keys(NICKNAMES).find((n) => formalNamesOf(n).includes(formal));
+  return nick ? cap(nick) : null;
+}
+
+function oneDigit(dob: string): string {
+  const day = Number(dob.slice(8, 10));
+  const units = day % 10;
+  const next = units < 8 && day + 1 <= 28 ? day + 1 : day - 1;
+  return `${dob.slice(0, 8)}${String(next).padStart(2, '0')}`;
+}
+
+function labelled(): Labelled[] {
+  const all = [...syntheticPeople({ count: PEOPLE, seed: SEED, today: TODAY })];
+  const onPlan = all.filter((p) => p.child && p.onPlan);
+  const out: Labelled[] = [];
+  const kinds = ['exact', 'nickname', 'transliteration', 'family-sounds-alike', 'given-typo', 'names-swapped', 'dob-day-month-swapped', 'dob-one-digit', 'dob-unknown', 'previous-postcode', 'alias', 'case-and-diacritics', 'twin'] as const;
+  onPlan.forEach((p, i) => {
+    const kind = kinds[i % kinds.length]!;
+    const g = firstGiven(p);
+    const base = { given: g, family: p.familyName, dob: p.dateOfBirth };
+    let query: Labelled['query'] | null = null;
+    switch (kind) {
+      case 'exact': query = base; break;
+      case 'nickname': { const n = nicknameFor(g); query = n ? { ...base, given: n } : { ...base, given: typo(g) }; break; }
+      case 'transliteration': {
+        const group = transliterationGroup(strip(g).toLowerCase()) ?? transliterationGroup(strip(p.familyName).toLowerCase());
+        const variant = group?.find((v) => v !== strip(g).toLowerCase() && v !== strip(p.familyName).toLowerCase());
+        query = variant ? (transliterationGroup(strip(g).toLowerCase()) ? { ...base, given: cap(variant) } : { ...base, family: cap(variant) }) : { ...base, family: soundAlike(p.familyName) };
+        break;
+      }
+      case 'family-sounds-alike': query = { ...base, family: soundAlike(p.familyName) }; break;
+      case 'given-typo': query = { ...base, given: typo(g) }; break;
+      case 'names-swapped': query = { given: p.familyName, family: g, dob: p.dateOfBirth }; break;
+      case 'dob-day-month-swapped': {
+        const [y, m, d] = p.dateOfBirth.split('-');
+        query = Number(d) <= 12 && d !== m ? { ...base, dob: `${y}-${d}-${m}` } : { ...base, dob: oneDigit(p.dateOfBirth) };
+        break;
+      }
+      case 'dob-one-digit': query = { ...base, dob: oneDigit(p.dateOfBirth) }; break;
+      case 'dob-unknown': query = { given: g, family: p.familyName, postcode: p.postcode }; break;
+      case 'previous-postcode': query = { given: g, family: p.familyName, postcode: p.previousPostcode ?? p.postcode }; break;
+      case 'alias': query = p.aliases[0] ? { given: p.aliases[0].givenNames.split(' ')[0]!, family: p.aliases[0].familyName, dob: p.dateOfBirth } : { ...base, given: typo(g) }; break;
+      case 'case-and-diacritics': query = { given: strip(g).toUpperCase(), family: strip(p.familyName).toLowerCase().replace(/^mac/, 'mc').replace(/-/g, ' '), dob: p.dateOfBirth }; break;
+      case 'twin': query = base; break;
+    }
+    out.push({ kind, query: query!, expect: p.personId });
+  });
+  // Twins on plans, asked for by name: the right twin must come first.
+  for (const p of onPlan.filter((x) => x.twinOf)) out.push({ kind: 'twin', query: { given: firstGiven(p), family: p.familyName, dob: p.dateOfBirth }, expect: p.personId });
+  // Children not on record (another seed): any `strong` candidate is a false one.
+  let absent = 0;
+  for (const p of syntheticPeople({ count: 4000, seed: SEED + 1, today: TODAY, idPrefix: 'ABSENT-' })) {
+    if (!p.child || absent >= 300) continue;
+    absent++;
+    out.push({ kind: 'absent', query: { given: firstGiven(p), family: p.familyName, dob: p.dateOfBirth }, expect: null });
+  }
+  return out;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function measure(database: DatabaseHandle, engine: string, set: Labelled[]): Promise<string[]> {
+  const started = Date.now();
+  await importPeople(database.db, systemContext(NOW), syntheticRecords({ count: PEOPLE, seed: SEED, today: TODAY }));
+  const loadSeconds = (Date.now() - started) / 1000;
+  const times: number[] = [];
+  let present = 0, found10 = 0, top1 = 0, absent = 0, falseStrong = 0;
+  const missedKinds: Record<string, number> = {};
+  for (const item of set) {
+    const query = parseEnquiryQuery(item.query, TODAY);
+    const t0 = performance.now();
+    const candidates = await findCandidates(database.db, query);
+    times.push(performance.now() - t0);
+    if (item.expect) {
+      present++;
+      const at = candidates.findIndex((c) => c.externalRef === item.expect);
+      if (at >= 0) found10++;
+      else missedKinds[item.kind] = (missedKinds[item.kind] ?? 0) + 1;
+      if (at === 0) top1++;
+    } else {
+      absent++;
+      if (candidates.some((c) => c.match.strength === 'strong')) falseStrong++;
+    }
+  }
+  times.sort((a, b) => a - b);
+  const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(2) : 'n/a');
+  return [
+    `enquiry-population (${engine}): ${PEOPLE} people, loaded in ${loadSeconds.toFixed(0)} s`,
+    `enquiry-p50-ms (${engine}): ${percentile(times, 50).toFixed(1)} ms`,
+    `enquiry-p99-ms (${engine}): ${percentile(times, 99).toFixed(1)} ms`,
+    `enquiry-recall-at-10 (${engine}): ${pct(found10, present)} % of ${present} enquiries about children on plans`,
+    `enquiry-top1 (${engine}): ${pct(top1, present)} %`,
+    `enquiry-false-strong-on-absent (${engine}): ${pct(falseStrong, absent)} % of ${absent} enquiries`,
+    `enquiry-missed-by-kind (${engine}): ${JSON.stringify(missedKinds)}`,
+  ];
+}
+
+export async function run(): Promise<string[]> {
+  const set = labelled();
+  const lines: string[] = [];
+  const pglite = await openDatabase({ memory: true });
+  try {
+    await pglite.migrate();
+    lines.push(...(await measure(pglite, 'pglite', set)));
+  } finally {
+    await pglite.close();
+  }
+  const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch {
+    lines.push('enquiry: PostgreSQL not reachable, not measured (postgres)');
+    return lines;
+  }
+  const name = `convene_bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  try {
+    await database.migrate();
+    lines.push(...(await measure(database, 'postgres', set)));
+  } finally {
+    await database.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+  return lines;
+}

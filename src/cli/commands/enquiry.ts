@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import type { Command } from 'commander';
+import { loadSettings } from '../../config.js';
+import type { Queryable } from '../../db/client.js';
+import { recordAudit } from '../../modules/audit/record-audit.js';
+import { findCandidates, parseEnquiryQuery, type Candidate } from '../../modules/enquiry/search-people.js';
+import { systemContext } from '../../modules/shared/action-context.js';
+import { ValidationError } from '../../modules/shared/errors.js';
+import { openConfiguredDatabase } from '../../runtime.js';
+
+interface Answer {
+  candidates: { personId: string; score: number; strength: string; reasons: string[] }[];
+}
+
+const MAX_LINE = 100_000;
+
+function answerOf(candidates: Candidate[]): Answer {
+  return { candidates: candidates.map((c) => ({ personId: c.externalRef ?? c.id, score: c.match.score, strength: c.match.strength, reasons: c.match.reasons })) };
+}
+
+/** One enquiry from the command line: checked, answered from the index, and audited with who was shown. */
+async function answer(db: Queryable, input: unknown, now: Date): Promise<Answer> {
+  const query = parseEnquiryQuery(input, now.toISOString().slice(0, 10));
+  const candidates = await findCandidates(db, query);
+  await recordAudit(db, systemContext(now), {
+    action: 'enquiry-answered',
+    reason: 'command line',
+    details: { query, shown: candidates.map((c) => ({ id: c.id, score: c.match.score, strength: c.match.strength })) },
+  });
+  return answerOf(candidates);
+}
+
+function describeProblem(error: unknown): string {
+  if (error instanceof ValidationError) return error.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function register(program: Command): void {
+  program
+    .command('enquiry')
+    .description('find a child as the enquiry service does: at most 10 ranked candidates with strength and reasons')
+    .option('--given <names>', 'given name(s)')
+    .option('--family <name>', 'family name')
+    .option('--dob <date>', 'date of birth, YYYY-MM-DD')
+    .option('--postcode <postcode>', 'postcode (present or past)')
+    .option('--batch <file>', 'a JSON-lines file of queries {"given","family","dob"?,"postcode"?}: one answer a line, in order')
+    .option('--json', 'print JSON: {"candidates":[{"personId","score","strength","reasons"}]}')
+    .action(async (options: { given?: string; family?: string; dob?: string; postcode?: string; batch?: string; json?: boolean }) => {
+      if (options.batch && (options.given || options.family || options.dob || options.postcode)) {
+        console.error('Give either --batch FILE or --given/--family/--dob/--postcode, not both.');
+        process.exitCode = 2;
+        return;
+      }
+      if (options.batch && !fs.existsSync(options.batch)) {
+        console.error(`No such file: ${options.batch}`);
+        process.exitCode = 2;
+        return;
+      }
+      const now = new Date();
+      if (!options.batch) {
+        // Checked before the database is opened: a refused search costs nothing.
+        try {
+          parseEnquiryQuery({ given: options.given ?? '', family: options.family ?? '', dob: options.dob ?? '', postcode: options.postcode ?? '' }, now.toISOString().slice(0, 10));
+        } catch (error) {
+          console.error(`Cannot search: ${describeProblem(error)}`);
+          process.exitCode = 2;
+          return;
+        }
+      }
+      const settings = loadSettings();
+      const database = await openConfiguredDatabase(settings);
+      try {
+        await database.migrate();
+        if (!options.batch) {
+          const result = await answer(database.db, { given: options.given ?? '', family: options.family ?? '', dob: options.dob ?? '', postcode: options.postcode ?? '' }, now);
+          if (options.json) console.log(JSON.stringify(result));
+          else if (!result.candidates.length) console.log('No candidates.');
+          else for (const c of result.candidates) console.log(`${c.personId}\t${c.score}\t${c.strength}\t${c.reasons.join('; ')}`);
+          return;
+        }
+        const lines = readline.createInterface({ input: fs.createReadStream(options.batch, { encoding: 'utf8' }), crlfDelay: Infinity });
+        let lineNumber = 0;
+        let problems = 0;
+        for await (const line of lines) {
+          lineNumber++;
+          if (!line.trim()) continue;
+          let out: Answer & { error?: string };
+          try {
+            if (line.length > MAX_LINE) throw new Error(`the line is longer than ${MAX_LINE} characters`);
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(line);
+            } catch {
+              throw new Error('the line is not JSON');
+            }
+            if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('the line must be a JSON object');
+            out = await answer(database.db, parsed, now);
+          } catch (error) {
+            problems++;
+            const message = describeProblem(error);
+            console.error(`line ${lineNumber}: ${message}`);
+            out = { candidates: [], error: message };
+          }
+          process.stdout.write(`${JSON.stringify(out)}\n`);
+        }
+        if (problems) console.error(`${problems} line${problems === 1 ? '' : 's'} could not be answered (an error answer was written for each).`);
+      } finally {
+        await database.close();
+      }
+    });
+}

@@ -1,0 +1,218 @@
+/**
+ * The one people search the staff pages, the enquiry service and the command line share:
+ * candidates come from the matcher's blocking-key index (never a scan), are scored by the pure
+ * domain matcher, and at most ten are returned, strongest first, each with the plan status an
+ * enquirer or a practitioner needs.
+ */
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Queryable } from '../../db/client.js';
+import { parseIsoDate, type QueryDob } from '../../domain/matching/dates.js';
+import { queryBlockingKeys } from '../../domain/matching/keys.js';
+import { nameTokens, normalisePostcode } from '../../domain/matching/normalise.js';
+import { rankCandidates, scoreCandidate, type MatchQuery, type MatchResult } from '../../domain/matching/score.js';
+import { mayViewChildRecords } from '../../policies/children.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ForbiddenError, ValidationError, type FieldError } from '../shared/errors.js';
+
+/** How many people a search may read from the index before scoring: a bound, not a scan. */
+export const CANDIDATE_CAP = 3000;
+export const MAX_RESULTS = 10;
+
+const text = (max: number) =>
+  z
+    .string()
+    .max(10_000, 'That is too long')
+    .transform((v) => v.replaceAll('\0', '').trim())
+    .refine((v) => v.length <= max, `Enter at most ${max} characters`);
+
+export const enquiryQuerySchema = z.object({
+  given: text(100).default(''),
+  family: text(100).default(''),
+  dob: text(10).default(''),
+  postcode: text(10).default(''),
+});
+export type EnquiryQueryInput = z.input<typeof enquiryQuerySchema>;
+
+export interface EnquiryQuery {
+  given: string;
+  family: string;
+  dob: string | null;
+  postcode: string | null;
+}
+
+/**
+ * Checks an enquiry has enough to go on: a family name and a given name (or a date of birth),
+ * in letters the matcher can read; a real date of birth not in the future; a plausible postcode.
+ */
+export function parseEnquiryQuery(input: unknown, today: string): EnquiryQuery {
+  const parsed = enquiryQuerySchema.safeParse(input ?? {});
+  if (!parsed.success) {
+    throw new ValidationError(parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'query'), message: i.message })));
+  }
+  const { given, family, dob, postcode } = parsed.data;
+  const problems: FieldError[] = [];
+  const readable = (v: string) => nameTokens(v).length > 0;
+  if (!family) problems.push({ field: 'family', message: 'Enter a family name' });
+  else if (!readable(family)) problems.push({ field: 'family', message: 'Enter the family name in Latin letters (A to Z): names in other scripts cannot be matched yet' });
+  if (given && !readable(given)) problems.push({ field: 'given', message: 'Enter the given name in Latin letters (A to Z): names in other scripts cannot be matched yet' });
+  if (dob) {
+    const date = parseIsoDate(dob);
+    if (!date) problems.push({ field: 'dob', message: 'Enter the date of birth as a real date, like 2015-03-27' });
+    else if (dob > today) problems.push({ field: 'dob', message: 'The date of birth must be today or in the past' });
+  }
+  if (postcode && !/^[A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-Z]{2}$/.test(normalisePostcode(postcode) ?? '')) {
+    problems.push({ field: 'postcode', message: 'Enter a full postcode, like LS6 2AB' });
+  }
+  if (!problems.length && family && !given && !dob) {
+    problems.push({ field: 'given', message: 'A family name alone matches too many people: add a given name or a date of birth' });
+  }
+  if (problems.length) throw new ValidationError(problems);
+  return { given, family, dob: dob || null, postcode: postcode || null };
+}
+
+export interface PlanSummary {
+  status: 'current' | 'ended' | 'none';
+  startDate: string | null;
+  categories: string[];
+  endDate: string | null;
+  endReason: string | null;
+}
+
+export interface Candidate {
+  id: string;
+  externalRef: string | null;
+  laChildId: string | null;
+  kind: string;
+  givenNames: string;
+  familyName: string;
+  aliases: { givenNames: string; familyName: string }[];
+  dateOfBirth: string | null;
+  expectedDeliveryDate: string | null;
+  address: string | null;
+  caseId: string | null;
+  caseOpen: boolean;
+  plan: PlanSummary;
+  match: MatchResult;
+}
+
+interface ProfileRow {
+  id: string;
+  kind: string;
+  given_names: string;
+  family_name: string;
+  aliases: { givenNames: string; familyName: string }[];
+  date_of_birth: string | null;
+  expected_delivery_date: string | null;
+  external_ref: string | null;
+  la_child_id: string | null;
+  postcodes: { postcode: string; current: boolean }[] | null;
+}
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+const isoDate = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+
+/** Candidates for an enquiry, scored and ranked: strict and fuzzy together, at most `limit`. No audit: callers audit. */
+export async function findCandidates(db: Queryable, query: EnquiryQuery, limit = MAX_RESULTS): Promise<Candidate[]> {
+  const keys = queryBlockingKeys(query);
+  if (!keys.length) return [];
+  const ids = rowsOf<{ person_id: string }>(
+    await db.execute(sql`select distinct person_id from person_match_keys where key in ${keys} limit ${CANDIDATE_CAP}`),
+  ).map((r) => r.person_id);
+  if (!ids.length) return [];
+  const profiles = rowsOf<ProfileRow>(
+    await db.execute(sql`
+      select p.id, p.kind, p.given_names, p.family_name, p.aliases, p.date_of_birth::text as date_of_birth,
+             p.expected_delivery_date::text as expected_delivery_date, p.external_ref, p.la_child_id,
+             (select json_agg(json_build_object('postcode', a.postcode, 'current', a.to_date is null)) from addresses a where a.person_id = p.id) as postcodes
+      from people p where p.id in ${ids}`),
+  );
+  const matchQuery: MatchQuery = {
+    given: query.given,
+    family: query.family,
+    dob: query.dob ? ({ kind: 'exact', date: query.dob } satisfies QueryDob) : null,
+    postcode: query.postcode,
+  };
+  const scored = profiles.map((p) => ({
+    id: p.id,
+    profile: p,
+    match: scoreCandidate(matchQuery, {
+      givenNames: p.given_names,
+      familyName: p.family_name,
+      aliases: p.aliases ?? [],
+      dateOfBirth: isoDate(p.date_of_birth),
+      postcodes: p.postcodes ?? [],
+    }),
+  }));
+  const ranked = rankCandidates(scored, limit);
+  if (!ranked.length) return [];
+  const topIds = ranked.map((r) => r.id);
+  const details = new Map(
+    rowsOf<{ id: string; address: string | null; case_id: string | null; case_open: boolean | null; plan_start: unknown; plan_end: unknown; plan_end_reason: string | null; plan_categories: string[] | null }>(
+      await db.execute(sql`
+        select p.id,
+          (select concat_ws(', ', a.line1, nullif(a.line2, ''), nullif(trim(a.town || ' ' || a.postcode), '')) from addresses a where a.person_id = p.id and a.to_date is null order by a.from_date desc limit 1) as address,
+          c.id as case_id, (c.id is not null and c.closed_on is null) as case_open,
+          pl.start_date::text as plan_start, pl.end_date::text as plan_end, pl.end_reason as plan_end_reason, pl.latest_categories as plan_categories
+        from people p
+        left join lateral (select c.id, c.closed_on from cases c where c.child_id = p.id order by (c.closed_on is null) desc, c.opened_on desc limit 1) c on true
+        left join lateral (select * from child_protection_plans x where x.child_id = p.id order by (x.end_date is null) desc, x.start_date desc limit 1) pl on true
+        where p.id in ${topIds}`),
+    ).map((d) => [d.id, d]),
+  );
+  return ranked.map(({ profile: p, match }) => {
+    const d = details.get(p.id);
+    const start = isoDate(d?.plan_start);
+    const end = isoDate(d?.plan_end);
+    return {
+      id: p.id,
+      externalRef: p.external_ref,
+      laChildId: p.la_child_id,
+      kind: p.kind,
+      givenNames: p.given_names,
+      familyName: p.family_name,
+      aliases: p.aliases ?? [],
+      dateOfBirth: isoDate(p.date_of_birth),
+      expectedDeliveryDate: isoDate(p.expected_delivery_date),
+      address: d?.address ?? null,
+      caseId: d?.case_id ?? null,
+      caseOpen: Boolean(d?.case_open),
+      plan: {
+        status: !start ? 'none' : end ? 'ended' : 'current',
+        startDate: start,
+        categories: d?.plan_categories ?? [],
+        endDate: end,
+        endReason: d?.plan_end_reason ?? null,
+      },
+      match,
+    };
+  });
+}
+
+/**
+ * Staff people search: who may see child records only; the search and each person shown are
+ * audited (a child shown is a disclosure that the child is known).
+ */
+export async function searchPeople(db: Queryable, context: ActionContext, input: unknown): Promise<{ query: EnquiryQuery; candidates: Candidate[]; strictFound: boolean }> {
+  if (!mayViewChildRecords(context.actor)) throw new ForbiddenError();
+  const query = parseEnquiryQuery(input, context.now.toISOString().slice(0, 10));
+  const candidates = await findCandidates(db, query);
+  const strictFound = candidates.some((c) => c.match.strict);
+  await db.transaction(async (tx) => {
+    await recordAudit(tx, context, {
+      action: 'people-searched',
+      details: { given: query.given, family: query.family, dob: query.dob, postcode: query.postcode, results: candidates.length, strictFound },
+    });
+    for (const c of candidates) {
+      await recordAudit(tx, context, {
+        action: 'person-shown-in-search',
+        recordType: 'person',
+        recordId: c.id,
+        childId: c.kind === 'child' ? c.id : null,
+        details: { score: c.match.score, strength: c.match.strength },
+      });
+    }
+  });
+  return { query, candidates, strictFound };
+}
