@@ -48,6 +48,10 @@ describe('settings', () => {
       expect(problems({ CONVENE_ENCRYPTION_KEY: bad }).join()).toMatch(/^CONVENE_ENCRYPTION_KEY /);
     }
   });
+  it('anchors the audit trail only when CONVENE_AUDIT_ANCHOR_FILE is set', () => {
+    expect(loadSettings({}).auditAnchorFile).toBeNull();
+    expect(loadSettings({ CONVENE_AUDIT_ANCHOR_FILE: '/srv/anchors/convene' }).auditAnchorFile).toBe('/srv/anchors/convene');
+  });
   it('trusts no proxy unless TRUST_PROXY says which', () => {
     expect(loadSettings({}).trustProxy).toBe(false);
     expect(loadSettings({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);

@@ -23,6 +23,7 @@ const settingsSchema = z
       .string()
       .refine((v) => decodeKey(v) !== null, 'must be 32 random bytes as 64 hex characters or base64 (e.g. `openssl rand -hex 32`)')
       .optional(),
+    CONVENE_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
     TRUST_PROXY: z
       .string()
       .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be false, true, a number of proxy hops, or comma-separated proxy addresses/CIDRs')
@@ -61,6 +62,8 @@ export type Settings = {
   encryptionKey: Buffer | null;
   /** Fastify's trustProxy: whether (and which) proxies' X-Forwarded-For to believe for the client address. */
   trustProxy: boolean | number | string;
+  /** When set, the latest audit hash is appended here at start and every 24 hours. */
+  auditAnchorFile: string | null;
   smtpUrl: string | null;
   /** The From of every email; set it to the authority's secure mailbox. */
   smtpFrom: string;
@@ -98,6 +101,7 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
     demoPassword: e.CONVENE_DEMO_PASSWORD ?? null,
     encryptionKey: e.CONVENE_ENCRYPTION_KEY ? decodeKey(e.CONVENE_ENCRYPTION_KEY) : null,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    auditAnchorFile: e.CONVENE_AUDIT_ANCHOR_FILE ? path.resolve(e.CONVENE_AUDIT_ANCHOR_FILE) : null,
     smtpUrl: e.SMTP_URL ?? null,
     smtpFrom: e.SMTP_FROM ?? 'Convene conferences <conferences@convene.invalid>',
     logLevel: e.LOG_LEVEL,

@@ -2,6 +2,7 @@ import { clockFromSettings } from './clock/clock.js';
 import { indexUnkeyedPeople } from './modules/enquiry/match-keys.js';
 import { loadSettings, SettingsError } from './config.js';
 import { DataDirLockedError } from './db/data-lock.js';
+import { anchorAuditChain } from './modules/audit/verify-chain.js';
 import { demoPasswordNotice } from './modules/demo/demo-password-notice.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
 import { requestDueReviews } from './modules/plans/request-due-reviews.js';
@@ -55,6 +56,17 @@ async function main(): Promise<void> {
   }, 60 * 60 * 1000);
   hourly.unref();
   app.addHook('onClose', async () => clearInterval(hourly));
+
+  // The audit chain's latest hash, kept outside the database (ideally on another machine's disk).
+  const anchorFile = settings.auditAnchorFile;
+  if (anchorFile) {
+    const anchor = () =>
+      anchorAuditChain(database.db, anchorFile, new Date()).catch((error: unknown) => app.log.error({ err: error }, 'anchoring the audit trail failed'));
+    await anchor();
+    const daily = setInterval(() => void anchor(), 24 * 60 * 60 * 1000);
+    daily.unref();
+    app.addHook('onClose', async () => clearInterval(daily));
+  }
 
   await app.listen({ port: settings.port, host: settings.host });
   console.log(`Convene is running at http://${settings.host}:${settings.port} on ${database.describe}`);
