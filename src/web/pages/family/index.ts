@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { people } from '../../../db/schema/index.js';
+import { assertChildAccess } from '../../../modules/access/child-record-access.js';
 import { auditChildRead } from '../../../modules/audit/child-access.js';
 import { recordAudit } from '../../../modules/audit/record-audit.js';
 import {
@@ -34,7 +35,11 @@ export default function familyPages(app: FastifyInstance): void {
     const p = await person(personId);
     if (!p) return reply.callNotFound();
     if (p.kind === 'child') await auditChildRead(db, request.actionContext(), p.id, { recordType: 'family' });
-    else await recordAudit(db, request.actionContext(), { action: 'person-viewed', recordType: 'family', recordId: p.id });
+    else {
+      // An adult's record belongs with the children they live with or are related to.
+      await assertChildAccess(db, request.actor, p.id);
+      await recordAudit(db, request.actionContext(), { action: 'person-viewed', recordType: 'family', recordId: p.id });
+    }
     const homes = await currentHouseholdsOf(db, p.id);
     const rels = p.kind === 'child' ? await relationshipsOf(db, p.id) : [];
     const candidates = p.kind === 'child' ? await relationshipCandidates(db, p.id) : [];
@@ -88,6 +93,7 @@ export default function familyPages(app: FastifyInstance): void {
     if (!uuid.test(request.params.id)) return reply.callNotFound();
     const household = await loadHousehold(db, request.params.id);
     if (!household) return reply.callNotFound();
+    for (const m of household.current) if (m.person.kind !== 'child') await assertChildAccess(db, request.actor, m.person.id);
     for (const m of household.current) if (m.person.kind === 'child') await auditChildRead(db, request.actionContext(), m.person.id, { recordType: 'household', recordId: household.id });
     const term = (request.query.name ?? '').trim().slice(0, 100);
     const hits = term ? await searchPeople(db, request.actionContext(), { name: term }) : [];
@@ -120,6 +126,7 @@ export default function familyPages(app: FastifyInstance): void {
     const household = uuid.test(request.params.id) ? await loadHousehold(db, request.params.id) : null;
     const member = household?.current.find((m) => m.memberId === request.params.memberId);
     if (!household || !member) return reply.callNotFound();
+    await assertChildAccess(db, request.actor, member.person.id); // 404 without a relationship to this household's children
     if (extra.errors) reply.code(400);
     return reply.view('family/leave.njk', {
       title: `${fullName(member.person)} leaves the household`, household, member, name: fullName(member.person),
@@ -128,6 +135,10 @@ export default function familyPages(app: FastifyInstance): void {
   }
   app.get<MemberParams>('/households/:id/members/:memberId/leave', write, async (request, reply) => leavePage(request, reply));
   app.post<MemberParams>('/households/:id/members/:memberId/leave', write, async (request, reply) => {
+    const household = await loadHousehold(db, request.params.id);
+    const member = household?.current.find((m) => m.memberId === request.params.memberId);
+    if (!household || !member) return reply.callNotFound();
+    await assertChildAccess(db, request.actor, member.person.id);
     const parsed = parseForm(leaveForm, request.body);
     if (!parsed.ok) return leavePage(request, reply, { errors: parsed.errors, values: parsed.values });
     try {
