@@ -57,6 +57,7 @@ export default function familyPages(app: FastifyInstance): void {
   app.get<PersonParams>('/people/:id/family', read, async (request, reply) => familyPage(request, reply, request.params.id));
 
   app.post<PersonParams>('/people/:id/relationships', write, async (request, reply) => {
+    await assertChildAccess(db, request.actor, request.params.id);
     const parsed = parseForm(relationshipForm, request.body);
     if (!parsed.ok) return familyPage(request, reply, request.params.id, { errors: parsed.errors, values: parsed.values, status: 400 });
     try {
@@ -70,6 +71,7 @@ export default function familyPages(app: FastifyInstance): void {
 
   app.get<{ Params: { id: string; relId: string } }>('/people/:id/relationships/:relId/remove', write, async (request, reply) => {
     const p = await person(request.params.id);
+    if (p) await assertChildAccess(db, request.actor, p.id);
     const rel = p ? (await relationshipsOf(db, p.id)).find((r) => r.id === request.params.relId) : undefined;
     if (!p || !rel) return reply.callNotFound();
     return reply.view('family/remove-relationship.njk', {
@@ -77,11 +79,13 @@ export default function familyPages(app: FastifyInstance): void {
     });
   });
   app.post<{ Params: { id: string; relId: string } }>('/people/:id/relationships/:relId/remove', write, async (request, reply) => {
+    await assertChildAccess(db, request.actor, request.params.id);
     await removeRelationship(db, request.actionContext(), request.params.id, request.params.relId);
     return reply.redirect(`/people/${request.params.id}/family?saved=removed`);
   });
 
   app.post<PersonParams>('/people/:id/households', write, async (request, reply) => {
+    await assertChildAccess(db, request.actor, request.params.id);
     const parsed = parseForm(householdForm, request.body);
     if (!parsed.ok) return familyPage(request, reply, request.params.id, { errors: parsed.errors, values: parsed.values, status: 400 });
     const householdId = await createHousehold(db, request.actionContext(), { ...parsed.data, personId: request.params.id });
