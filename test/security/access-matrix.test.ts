@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { people } from '../../src/db/schema/index.js';
 import { ROLE_IDS, type RoleId } from '../../src/policies/roles.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../support/database.js';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.js';
@@ -36,6 +38,13 @@ describeEachEngine('access matrix: no relationship, no record', (engine) => {
     await database.drop();
   });
 
+  const recordsToAttack = async (table: string): Promise<string[]> => {
+    if (table !== 'people') return idsOf(s.db, table, 2);
+    const [adult] = await s.db.select({ id: people.id }).from(people).where(eq(people.kind, 'adult')).limit(1);
+    const [child] = await s.db.select({ id: people.id }).from(people).where(eq(people.kind, 'child')).limit(1);
+    return [adult?.id, child?.id].filter((id): id is string => Boolean(id));
+  };
+
   it('every role, every GET route taking a child’s record: 403 or 404 without a relationship', async () => {
     const routes = testedRoutes(s.app).filter((r) => r.method === 'GET' && paramNames(r.url).some((p) => {
       const table = tableFor(r.url, p);
@@ -45,18 +54,22 @@ describeEachEngine('access matrix: no relationship, no record', (engine) => {
     const leaks: string[] = [];
     let opened = 0;
     for (const route of routes) {
-      const values: Record<string, string> = {};
-      for (const p of paramNames(route.url)) {
-        if (p === 'format') { values[p] = 'pdf'; continue; }
-        const table = tableFor(route.url, p)!;
-        if (!ids.has(table)) ids.set(table, await idsOf(s.db, table, 1));
-        values[p] = ids.get(table)![0] ?? '00000000-0000-4000-8000-000000000000';
-      }
-      const url = fill(route.url, values);
-      for (const role of ROLE_IDS) {
-        const res = await outsiders.get(role)!.get(url);
-        if (![403, 404].includes(res.statusCode)) leaks.push(`${role} GET ${url} → ${res.statusCode}`);
-        if ((await s.clients.get(role)!.get(url)).statusCode === 200) opened += 1;
+      // Two records per table (for people: an adult and a child), so both kinds of record are attacked.
+      for (const pick of [0, 1]) {
+        const values: Record<string, string> = {};
+        for (const p of paramNames(route.url)) {
+          if (p === 'format') { values[p] = 'pdf'; continue; }
+          const table = tableFor(route.url, p)!;
+          if (!ids.has(table)) ids.set(table, await recordsToAttack(table));
+          const found = ids.get(table)!;
+          values[p] = found[pick % Math.max(found.length, 1)] ?? '00000000-0000-4000-8000-000000000000';
+        }
+        const url = fill(route.url, values);
+        for (const role of ROLE_IDS) {
+          const res = await outsiders.get(role)!.get(url);
+          if (![403, 404].includes(res.statusCode)) leaks.push(`${role} GET ${url} → ${res.statusCode}`);
+          if (pick === 0 && (await s.clients.get(role)!.get(url)).statusCode === 200) opened += 1;
+        }
       }
     }
     console.log(`access matrix [${engine}]: ${routes.length} routes × ${ROLE_IDS.length} roles; the demo's own users opened ${opened}; ${leaks.length} leaks`);

@@ -12,11 +12,13 @@ describeEachEngine('households and relationships', (engine) => {
   let app: FastifyInstance;
   let worker: WebClient;
   let chair: WebClient;
+  let authorityId: string;
   const db = () => database.handle.db;
   beforeAll(async () => {
     database = await freshDatabase(engine);
     app = await testApp(database.handle, { clock: new TestClock(new Date('2026-03-02T10:00:00Z')) });
     const orgId = (await createOrganisation(db())).id;
+    authorityId = orgId;
     await createUser(db(), { roles: ['social-worker'], username: 'worker', organisationId: orgId });
     await createUser(db(), { roles: ['chair'], username: 'chair', organisationId: orgId });
     worker = new WebClient(app);
@@ -37,8 +39,8 @@ describeEachEngine('households and relationships', (engine) => {
   it('creates a household for a child, adds an adult found by name, records parental responsibility, and audits each step against the child', async () => {
     const child = await person('child', 'Kappa');
     const mother = await person('adult', 'Lambda');
-    const orgId = (await createOrganisation(db())).id;
-    const [openCase] = await db().insert(cases).values({ childId: child.id, organisationId: orgId, openedOn: '2026-02-01' }).returning();
+    // The child's case is the worker's own authority's (another authority's staff would get a 404).
+    const [openCase] = await db().insert(cases).values({ childId: child.id, organisationId: authorityId, openedOn: '2026-02-01' }).returning();
 
     const page = await worker.get(`/people/${child.id}/family`);
     expect(page.statusCode).toBe(200);

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { londonDateOf } from '../../../modules/front-door/london-time.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { people } from '../../../db/schema/index.js';
+import { assertChildAccess } from '../../../modules/access/child-record-access.js';
 import { auditChildRead } from '../../../modules/audit/child-access.js';
 import { recordAudit } from '../../../modules/audit/record-audit.js';
 import {
@@ -35,7 +36,11 @@ export default function familyPages(app: FastifyInstance): void {
     const p = await person(personId);
     if (!p) return reply.callNotFound();
     if (p.kind === 'child') await auditChildRead(db, request.actionContext(), p.id, { recordType: 'family' });
-    else await recordAudit(db, request.actionContext(), { action: 'person-viewed', recordType: 'family', recordId: p.id });
+    else {
+      // An adult's record belongs with the children they live with or are related to.
+      await assertChildAccess(db, request.actor, p.id);
+      await recordAudit(db, request.actionContext(), { action: 'person-viewed', recordType: 'family', recordId: p.id });
+    }
     const homes = await currentHouseholdsOf(db, p.id);
     const rels = p.kind === 'child' ? await relationshipsOf(db, p.id) : [];
     const candidates = p.kind === 'child' ? await relationshipCandidates(db, p.id) : [];
@@ -53,6 +58,7 @@ export default function familyPages(app: FastifyInstance): void {
   app.get<PersonParams>('/people/:id/family', read, async (request, reply) => familyPage(request, reply, request.params.id));
 
   app.post<PersonParams>('/people/:id/relationships', write, async (request, reply) => {
+    await assertChildAccess(db, request.actor, request.params.id);
     const parsed = parseForm(relationshipForm, request.body);
     if (!parsed.ok) return familyPage(request, reply, request.params.id, { errors: parsed.errors, values: parsed.values, status: 400 });
     try {
@@ -66,6 +72,7 @@ export default function familyPages(app: FastifyInstance): void {
 
   app.get<{ Params: { id: string; relId: string } }>('/people/:id/relationships/:relId/remove', write, async (request, reply) => {
     const p = await person(request.params.id);
+    if (p) await assertChildAccess(db, request.actor, p.id);
     const rel = p ? (await relationshipsOf(db, p.id)).find((r) => r.id === request.params.relId) : undefined;
     if (!p || !rel) return reply.callNotFound();
     return reply.view('family/remove-relationship.njk', {
@@ -73,11 +80,13 @@ export default function familyPages(app: FastifyInstance): void {
     });
   });
   app.post<{ Params: { id: string; relId: string } }>('/people/:id/relationships/:relId/remove', write, async (request, reply) => {
+    await assertChildAccess(db, request.actor, request.params.id);
     await removeRelationship(db, request.actionContext(), request.params.id, request.params.relId);
     return reply.redirect(`/people/${request.params.id}/family?saved=removed`);
   });
 
   app.post<PersonParams>('/people/:id/households', write, async (request, reply) => {
+    await assertChildAccess(db, request.actor, request.params.id);
     const parsed = parseForm(householdForm, request.body);
     if (!parsed.ok) return familyPage(request, reply, request.params.id, { errors: parsed.errors, values: parsed.values, status: 400 });
     const householdId = await createHousehold(db, request.actionContext(), { ...parsed.data, personId: request.params.id });
@@ -89,6 +98,7 @@ export default function familyPages(app: FastifyInstance): void {
     if (!uuid.test(request.params.id)) return reply.callNotFound();
     const household = await loadHousehold(db, request.params.id);
     if (!household) return reply.callNotFound();
+    for (const m of household.current) if (m.person.kind !== 'child') await assertChildAccess(db, request.actor, m.person.id);
     for (const m of household.current) if (m.person.kind === 'child') await auditChildRead(db, request.actionContext(), m.person.id, { recordType: 'household', recordId: household.id });
     const term = (request.query.name ?? '').trim().slice(0, 100);
     const hits = term ? await searchPeople(db, request.actionContext(), { name: term }) : [];
@@ -121,6 +131,7 @@ export default function familyPages(app: FastifyInstance): void {
     const household = uuid.test(request.params.id) ? await loadHousehold(db, request.params.id) : null;
     const member = household?.current.find((m) => m.memberId === request.params.memberId);
     if (!household || !member) return reply.callNotFound();
+    await assertChildAccess(db, request.actor, member.person.id); // 404 without a relationship to this household's children
     if (extra.errors) reply.code(400);
     return reply.view('family/leave.njk', {
       title: `${fullName(member.person)} leaves the household`, household, member, name: fullName(member.person),
@@ -129,6 +140,10 @@ export default function familyPages(app: FastifyInstance): void {
   }
   app.get<MemberParams>('/households/:id/members/:memberId/leave', write, async (request, reply) => leavePage(request, reply));
   app.post<MemberParams>('/households/:id/members/:memberId/leave', write, async (request, reply) => {
+    const household = await loadHousehold(db, request.params.id);
+    const member = household?.current.find((m) => m.memberId === request.params.memberId);
+    if (!household || !member) return reply.callNotFound();
+    await assertChildAccess(db, request.actor, member.person.id);
     const parsed = parseForm(leaveForm, request.body);
     if (!parsed.ok) return leavePage(request, reply, { errors: parsed.errors, values: parsed.values });
     try {
