@@ -1,7 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { computeDeadline, deadlineState, DeadlineInputError, NotApplicableError, type Deadline } from '../deadlines/index.js';
-import { visitBreaches } from '../plans/visits.js';
 import { reportDeadlines } from '../reports/report-deadlines.js';
 import type { PackId } from '../packs/pack-id.js';
 import { inPeriod, type Period } from './period.js';
@@ -93,13 +92,62 @@ function dueText(d: Deadline): string {
   return d.due.kind === 'date' ? d.due.date : d.due.dateTime;
 }
 
-function tryDeadline(input: Parameters<typeof computeDeadline>[0]): Deadline | null {
-  try {
-    return computeDeadline(input);
-  } catch (error) {
-    if (error instanceof NotApplicableError || error instanceof DeadlineInputError) return null;
-    throw error;
+/**
+ * Deadlines by their inputs: thousands of plans share a few hundred start, review and visit dates,
+ * and a deadline depends on nothing else, so each distinct one is computed once per calendar.
+ */
+const deadlineCache = new WeakMap<WorkingCalendar, Map<string, Deadline | null>>();
+
+type DeadlineAsked = Omit<Parameters<typeof computeDeadline>[0], 'from'> & {
+  /** An ISO date, or a London date-time 'YYYY-MM-DDTHH:MM' where the rule counts hours. */
+  readonly from: string;
+};
+
+function tryDeadline(input: DeadlineAsked): Deadline | null {
+  let cache = deadlineCache.get(input.calendar);
+  if (!cache) {
+    cache = new Map();
+    deadlineCache.set(input.calendar, cache);
   }
+  const key = `${input.ruleId}|${input.pack}|${input.from}|${input.intervalWeeks ?? ''}|${input.conferenceType ?? ''}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  let result: Deadline | null;
+  try {
+    const from = input.from.length > 10 ? Temporal.PlainDateTime.from(input.from) : Temporal.PlainDate.from(input.from);
+    result = computeDeadline({ ...input, from });
+  } catch (error) {
+    if (!(error instanceof NotApplicableError || error instanceof DeadlineInputError)) throw error;
+    result = null;
+  }
+  if (cache.size > 200_000) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+/**
+ * TS24 as visitBreaches works it out (src/domain/plans/visits.ts), with each due date from the
+ * cache: every gap in which the child went unseen beyond the frequency, up to `until`.
+ */
+function visitGaps(p: PlanFact, visits: readonly { visitedOn: string; childSeen: boolean }[], until: string, calendar: WorkingCalendar): { dueBy: string; seenOn: string | null; daysLate: number }[] {
+  const due = (from: string) => {
+    const d = tryDeadline({ ruleId: 'TS24', pack: p.pack, from, calendar, intervalWeeks: p.visitFrequencyWeeks ?? undefined });
+    return d ? dueText(d) : null;
+  };
+  const days = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  const seen = visits.filter((v) => v.childSeen).map((v) => v.visitedOn).sort();
+  const gaps: { dueBy: string; seenOn: string | null; daysLate: number }[] = [];
+  let from = p.startDate;
+  for (const on of seen) {
+    const d = due(from);
+    if (d === null) return [];
+    if (on > d) gaps.push({ dueBy: d, seenOn: on, daysLate: days(d, on) });
+    from = on;
+  }
+  const last = due(from);
+  if (last === null) return [];
+  if (until > last) gaps.push({ dueBy: last, seenOn: null, daysLate: days(last, until) });
+  return gaps;
 }
 
 /** Whether something done at `at` (date or London date-time) met a due date or date-time. */
@@ -108,12 +156,19 @@ function onTime(at: string, due: string): boolean {
   return (at.length === 10 ? `${at}T00:00` : at.slice(0, 16)) <= due.slice(0, 16);
 }
 
-function addYears(day: string, years: number): string {
-  return Temporal.PlainDate.from(day).add({ years }).toString();
+/** The same day-of-month N months on (the last day of the month where it does not exist), as Temporal adds months. */
+function addMonths(day: string, months: number): string {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7)) - 1 + months;
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const d = Math.min(Number(day.slice(8, 10)), last);
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function addMonths(day: string, months: number): string {
-  return Temporal.PlainDate.from(day).add({ months }).toString();
+function addYears(day: string, years: number): string {
+  return addMonths(day, 12 * years);
 }
 
 function median(values: readonly number[]): number | null {
@@ -222,7 +277,7 @@ export function kp2(records: IndicatorRecords, ctx: IndicatorContext): Indicator
     let from = p.startDate;
     let rule: 'TS5' | 'TS6' = 'TS5';
     for (let n = 1; n < 200; n += 1) {
-      const d = tryDeadline({ ruleId: rule, pack: p.pack, from: Temporal.PlainDate.from(from), calendar: ctx.calendar });
+      const d = tryDeadline({ ruleId: rule, pack: p.pack, from, calendar: ctx.calendar });
       if (!d) break;
       const due = dueText(d);
       if (p.endDate && p.endDate < due) break;
@@ -265,7 +320,7 @@ export function kp3(records: IndicatorRecords, ctx: IndicatorContext): Indicator
   for (const p of records.plans) {
     if (!planInScope(p, filter) || p.startDate > ctx.period.to) continue;
     const groups = sortedDates(p.coreGroups.filter((g) => g.heldOn >= p.startDate));
-    const d = tryDeadline({ ruleId: 'TS8', pack: p.pack, from: Temporal.PlainDate.from(p.startDate), calendar: ctx.calendar });
+    const d = tryDeadline({ ruleId: 'TS8', pack: p.pack, from: p.startDate, calendar: ctx.calendar });
     if (d) {
       const due = dueText(d);
       const held = groups[0];
@@ -278,7 +333,7 @@ export function kp3(records: IndicatorRecords, ctx: IndicatorContext): Indicator
     }
     groups.forEach((g, i) => {
       const dl = tryDeadline({
-        ruleId: 'TS9', pack: p.pack, from: Temporal.PlainDate.from(g.heldOn), calendar: ctx.calendar,
+        ruleId: 'TS9', pack: p.pack, from: g.heldOn, calendar: ctx.calendar,
         intervalWeeks: g.nextIntervalWeeks ?? undefined,
       });
       if (!dl) return;
@@ -318,9 +373,9 @@ export function kp3(records: IndicatorRecords, ctx: IndicatorContext): Indicator
 
 // ---------------------------------------------------------------- KP4
 
-function conferenceFrom(c: ConferenceFact): Temporal.PlainDate | Temporal.PlainDateTime {
-  if (c.scheduledStart && c.scheduledStart.slice(0, 10) === c.heldOn) return Temporal.PlainDateTime.from(c.scheduledStart.slice(0, 16));
-  return Temporal.PlainDate.from(c.heldOn!);
+function conferenceFrom(c: ConferenceFact): string {
+  if (c.scheduledStart && c.scheduledStart.slice(0, 10) === c.heldOn) return c.scheduledStart.slice(0, 16);
+  return c.heldOn!;
 }
 
 /** KP4: decisions circulated within TS10 and the record within TS11 of the conference. */
@@ -444,10 +499,7 @@ export function kp6(records: IndicatorRecords, ctx: IndicatorContext): Indicator
     if (!planInScope(p, filter) || p.startDate > until || (p.endDate && p.endDate < ctx.period.from)) continue;
     const end = p.endDate && p.endDate < until ? p.endDate : until;
     const visits = p.visits.filter((v) => v.visitedOn <= end);
-    const breaches = visitBreaches(
-      { pack: p.pack, calendar: ctx.calendar, planStartedOn: p.startDate, frequencyWeeks: p.visitFrequencyWeeks, visits },
-      Temporal.PlainDate.from(end),
-    ).filter((b) => inPeriod(ctx.period, b.dueBy));
+    const breaches = visitGaps(p, visits, end, ctx.calendar).filter((b) => inPeriod(ctx.period, b.dueBy));
     const anyDue = p.visitFrequencyWeeks !== null || breaches.length > 0;
     if (!anyDue) continue;
     items.push({
@@ -496,7 +548,7 @@ export function kp7(records: IndicatorRecords, ctx: IndicatorContext): Indicator
       open21.push({ childIds: [p.childId], date: p.startDate, planId: p.id, met: atEnd >= addMonths(p.startDate, 21), detail: `On a plan since ${p.startDate}` });
     }
     const fourth = sortedDates(p.reviews)[3];
-    if (fourth && inPeriod(ctx.period, fourth.heldOn) && tryDeadline({ ruleId: 'TS7', pack: p.pack, from: Temporal.PlainDate.from(p.startDate), calendar: ctx.calendar })) {
+    if (fourth && inPeriod(ctx.period, fourth.heldOn) && tryDeadline({ ruleId: 'TS7', pack: p.pack, from: p.startDate, calendar: ctx.calendar })) {
       designated.push({
         childIds: [p.childId], date: fourth.heldOn, planId: p.id, met: fourth.kind === 'designated-review',
         detail: `4th review held ${fourth.heldOn} as ${fourth.kind === 'designated-review' ? 'a designated review' : 'an ordinary review'}`,

@@ -22,12 +22,19 @@ import {
 import { isPackId, type PackId } from '../../domain/packs/pack-id.js';
 import type { Period } from '../../domain/indicators/period.js';
 import type { ChildParticipationFact, ConferenceFact, IndicatorRecords, PlanFact, ReportFact } from '../../domain/indicators/records.js';
-import { londonDateTimeOf } from '../front-door/london-time.js';
 
 const REVIEW_KINDS = ['review', 'designated-review'];
 
-function london(instant: Date | null): string | null {
-  return instant ? londonDateTimeOf(instant).toString().slice(0, 16) : null;
+const LONDON_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** An instant as London wall-clock time 'YYYY-MM-DDTHH:MM' (as londonDateTimeOf gives it, without a Temporal object per row). */
+export function london(instant: Date | null): string | null {
+  if (!instant) return null;
+  const parts: Record<string, string> = {};
+  for (const p of LONDON_CLOCK.formatToParts(instant)) parts[p.type] = p.value;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
 function group<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
