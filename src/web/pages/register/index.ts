@@ -1,6 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { people } from '../../../db/schema/index.js';
+import { loadChildrenToPlace } from '../../../modules/register/load-placement-choices.js';
 import { recordPlacement } from '../../../modules/register/record-placement.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
 import { CATEGORY_CODES, CATEGORY_LABELS } from '../../../domain/conference/categories.js';
@@ -85,10 +84,7 @@ export function placementPages(app: FastifyInstance): void {
   const { db } = app.convene;
   const access = { config: { access: mayKeepRegister } };
   const title = 'A child placed here on another authority’s plan';
-  async function children() {
-    const rows = await db.select().from(people).where(eq(people.kind, 'child')).orderBy(asc(people.familyName), asc(people.givenNames)).limit(2000);
-    return rows.map((c) => ({ value: c.id, text: `${`${c.givenNames} ${c.familyName}`.trim()} (${c.dateOfBirth ?? 'due ' + (c.expectedDeliveryDate ?? '?')})` }));
-  }
+  const children = () => loadChildrenToPlace(db);
   const categories = CATEGORY_CODES.map((c) => ({ value: c, text: CATEGORY_LABELS[c] }));
   app.get('/register/placements/new', access, async (_request, reply) =>
     reply.view('register/placement.njk', { title, values: { categories: [] }, children: await children(), categories, backLink: { href: '/register' } }));
