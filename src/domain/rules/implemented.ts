@@ -24,7 +24,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   FD5: [
     `${FD}/strategy-and-section-47.test.ts::FD5: records each outcome once; continuing risk cannot be “conference not required”; no continuing risk is endorsed by a manager`,
     'src/web/pages/front-door/front-door-journey.test.ts::a strategy discussion for two children, their section 47 outcomes, a decision to convene an ICPC, and a team manager’s authorisation',
-    'test/e2e/front-door.e2e.test.ts::the front door, in Chromium > a social worker takes a family of two from referral to a requested ICPC; a team manager authorises it and business support sees it to book',
+    'test/e2e/front-door.e2e.test.ts::a social worker takes a family of two from referral to a requested ICPC; a team manager authorises it and business support sees it to book',
   ],
   CV1: [`${FD}/convene-and-authorise.test.ts::FD5/CV1/CV2: convenes an initial conference for the subjects, lists the other children, due 15 working days after the discussion (TS1)`],
   CV2: [`${FD}/convene-and-authorise.test.ts::FD5/CV1/CV2: convenes an initial conference for the subjects, lists the other children, due 15 working days after the discussion (TS1)`],

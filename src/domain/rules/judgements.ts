@@ -70,4 +70,10 @@ export const JUDGEMENTS: Record<string, string> = {
     'The system records dissent with the name and view and takes an escalation to the service manager, whose decision it records; whether the decision leaves the child less safe is the professional’s and the service manager’s judgement.',
   CO3:
     'The system records each practice concern the chair raises and how it was resolved; whether practice falls short, and how to resolve it with the agency, is the chair’s professional judgement.',
+  IN10:
+    'Planned: the system is to record the reasons a child’s request was not followed and that they were explained, and track an advocate considered for a parent with a learning disability or mental health need; whether following the request would serve the child, and whether a parent needs an advocate, are professional judgements.',
+  PL4:
+    'Planned: the plan form is to ask about culture, diet, disability and personal care, language, faith, birth-family contact and a family group conference, and reviews to revisit them; what meets this child’s identity needs is for the core group and conference to judge.',
+  CO4:
+    'Planned: the request for a change of worker, the answer and its reasons are to be recorded and an agreed change carried out through reallocation; whether a change serves the child is the manager’s judgement.',
 };

@@ -1,5 +1,5 @@
 import { defineArea } from '../rule-entry.js';
-import { herts, newcastle, notts } from '../sources.js';
+import { dorset, herts, newcastle, notts } from '../sources.js';
 
 export const COMPLAINT_RULES = defineArea('CO', [
   {
@@ -28,5 +28,13 @@ export const COMPLAINT_RULES = defineArea('CO', [
       'The chair takes up practice concerns, such as poor preparation or a plan that is stuck, with social care or partner agencies and records how each was settled.',
     kind: 'recorded',
     sources: [notts('concerns resolution'), newcastle('2.1.11')],
+  },
+  {
+    id: 'CO4',
+    title: "A family's request for a change of worker",
+    summary:
+      "A family's request for a different worker is recorded and answered with reasons, and agreed where that serves the child.",
+    kind: 'recorded',
+    sources: [dorset('2.162')],
   },
 ]);

@@ -103,4 +103,12 @@ export const INVITATION_RULES = defineArea('IN', [
       newcastle('5.5.1'),
     ],
   },
+  {
+    id: 'IN10',
+    title: "A child's request not acted on; advocacy for parents",
+    summary:
+      "Where a child's request is not followed because it would not serve them, the reasons are recorded and explained to the child; for a parent with a learning disability or a mental health need, an advocate is considered and the follow-up tracked.",
+    kind: 'prompted',
+    sources: [newcastle('4.1.4'), newcastle('5.1.6')],
+  },
 ]);

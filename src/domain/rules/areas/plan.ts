@@ -1,5 +1,5 @@
 import { defineArea } from '../rule-entry.js';
-import { dorset, herts, notts } from '../sources.js';
+import { dorset, herts, newcastle, notts } from '../sources.js';
 
 export const PLAN_RULES = defineArea('PL', [
   {
@@ -25,5 +25,13 @@ export const PLAN_RULES = defineArea('PL', [
       'The plan is explained to the child, and agreed, in a way that fits age and understanding; the family receives it in writing in its own language.',
     kind: 'prompted',
     sources: [dorset('2.126–2.129'), notts('explaining the plan to the family')],
+  },
+  {
+    id: 'PL4',
+    title: "The plan meets the child's identity and family needs",
+    summary:
+      "The plan covers the child's culture (diet, disability, personal care), language and faith and how gaps are met; contact with the birth family is discussed at every conference; a family group conference is considered.",
+    kind: 'prompted',
+    sources: [newcastle('3.1.7'), newcastle('6.1.2–6.1.3')],
   },
 ]);

@@ -60,4 +60,28 @@ export const RECORD_RULES = defineArea('RC', [
     },
     sources: [herts('§ 10 Administrative Arrangements'), dorset('2.114')],
   },
+  {
+    id: 'RC5',
+    title: 'Conference recordings',
+    summary:
+      'The chair records the conference (audio or video); the recording is kept securely with the record and released on request with the same redaction as the written record.',
+    kind: 'enforced',
+    sources: [notts('record of conference')],
+  },
+  {
+    id: 'RC6',
+    title: 'Information-sharing decisions',
+    summary:
+      "What will be shared with the child and family is decided and recorded, with the police where their information is involved; consent is sought, and where refused, whether to share anyway for the child's protection is decided with reasons.",
+    kind: 'enforced',
+    sources: [newcastle('8.2.2–8.2.4')],
+  },
+  {
+    id: 'RC7',
+    title: 'Retention, disposal and subject access',
+    summary:
+      "Records follow the authority's retention schedule per record type; records due for review are listed; disposal is approved, logged and leaves an audit stub; subject access requests (UK GDPR) are answered within a month with third-party and confidential parts redacted.",
+    kind: 'enforced',
+    sources: [herts('§ 10 Administrative Arrangements'), dorset('2.114'), dorset('2.157')],
+  },
 ]);

@@ -26,4 +26,12 @@ export const REVIEW_RULES = defineArea('RV', [
     kind: 'prompted',
     sources: [herts('§ 2 Review Conferences'), dorset('2.142'), newcastle('5.3.5')],
   },
+  {
+    id: 'RV4',
+    title: 'After a designated review keeps a plan: legal advice and a briefing',
+    summary:
+      'When a designated review keeps a plan, legal advice is sought so no child stays in chronic difficulty indefinitely, and service managers receive a briefing note with the reasons the plan continues.',
+    kind: 'enforced',
+    sources: [newcastle('7.1.6'), newcastle('7.3.8')],
+  },
 ]);

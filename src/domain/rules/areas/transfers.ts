@@ -17,4 +17,12 @@ export const TRANSFER_RULES = defineArea('TR', [
     kind: 'enforced',
     sources: [dorset('2.143'), notts('ending the child protection plan')],
   },
+  {
+    id: 'TR3',
+    title: "Children on another authority's plan",
+    summary:
+      "Emergency action for a child on another authority's plan is taken with that authority consulted, and responsibility passes only on its written acceptance; for a child living here temporarily, changes there are recorded and local agencies told.",
+    kind: 'enforced',
+    sources: [dorset('2.56'), notts('temporary residents')],
+  },
 ]);
