@@ -28,7 +28,7 @@ describeEachEngine('sign-in counters under parallel guessing', (engine) => {
     await database.drop();
   });
 
-  it('60 wrong passwords at once from 60 addresses lock the account, count all 60, and then refuse the right password', async () => {
+  it('60 wrong passwords at once from 60 addresses lock the account, count every guess that gets past the lock, and then refuse the right password', async () => {
     const db = database.handle.db;
     const victim = await createUser(db, { roles: ['social-worker'], username: 'parallel-victim', organisationId: orgId });
     await db.update(users).set({ passwordHash: await cheapHash() }).where(eq(users.id, victim.id));
@@ -37,7 +37,10 @@ describeEachEngine('sign-in counters under parallel guessing', (engine) => {
     );
     expect(results.every((r) => r.outcome !== 'signed-in')).toBe(true);
     const [row] = await db.select().from(users).where(eq(users.id, victim.id));
-    expect(row?.failedSignIns).toBe(60);
+    // The old read-then-write counter left 1. Guesses that reach the lock check after the lock
+    // are refused uncounted, so how many count beyond the threshold is timing: at least 5, at most 60.
+    expect(row?.failedSignIns).toBeGreaterThanOrEqual(5);
+    expect(row?.failedSignIns).toBeLessThanOrEqual(60);
     expect(row?.lockedUntil?.getTime()).toBeGreaterThan(now.getTime());
     expect(results.filter((r) => r.outcome === 'account-locked').length).toBeGreaterThanOrEqual(56);
 
@@ -45,7 +48,7 @@ describeEachEngine('sign-in counters under parallel guessing', (engine) => {
     expect(right.outcome).toBe('account-locked');
   }, 120_000);
 
-  it('60 wrong passwords at once from one address count 60 failures for that address and block it', async () => {
+  it('60 wrong passwords at once from one address count the failures for that address and block it', async () => {
     const db = database.handle.db;
     const user = await createUser(db, { roles: ['chair'], username: 'parallel-address', organisationId: orgId });
     await db.update(users).set({ passwordHash: await cheapHash() }).where(eq(users.id, user.id));
@@ -53,7 +56,8 @@ describeEachEngine('sign-in counters under parallel guessing', (engine) => {
       Array.from({ length: 60 }, (_, i) => signIn(db, from('192.0.2.7'), { username: 'parallel-address', password: `wrong ${i}` })),
     );
     const [throttle] = await db.select().from(addressThrottles).where(eq(addressThrottles.address, '192.0.2.7'));
-    expect(throttle?.failures).toBe(60);
+    expect(throttle?.failures).toBeGreaterThanOrEqual(20);
+    expect(throttle?.failures).toBeLessThanOrEqual(60);
     expect(throttle?.blockedUntil?.getTime()).toBeGreaterThan(now.getTime());
     const right = await signIn(db, from('192.0.2.7'), { username: 'parallel-address', password: TEST_PASSWORD });
     expect(right.outcome).toBe('address-blocked');
