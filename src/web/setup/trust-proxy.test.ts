@@ -19,10 +19,11 @@ describeEachEngine('TRUST_PROXY', (engine) => {
     try {
       const client = new WebClient(app);
       await client.get('/sign-in');
-      await app.inject({
+      await client.inject({
         method: 'POST',
         url: '/sign-in',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.77', cookie: `convene_session=${client.cookies.get('convene_session')}` },
+        contentType: 'application/x-www-form-urlencoded',
+        headers: { 'x-forwarded-for': '203.0.113.77' },
         payload: new URLSearchParams({ _csrf: client.csrf!, username, password: 'wrong' }).toString(),
       });
       const [row] = await database.handle.db.select().from(auditEvents).where(eq(auditEvents.username, username));
