@@ -12,8 +12,9 @@ describe('records: people, families and agencies', () => {
     const page = await (await run.browser.newContext()).newPage();
     await signIn(page, run.baseUrl, 'social-worker');
     await page.getByRole('link', { name: 'Search' }).first().click();
-    await page.getByLabel('Name').fill('charl');
-    await page.getByRole('button', { name: 'Search' }).click();
+    // The search page now leads with the enquiry matcher; a part of a name goes in the second form.
+    await page.getByLabel('Name', { exact: true }).fill('charl');
+    await page.getByRole('button', { name: 'Search by part' }).click();
     await expectAccessible(page);
     await page.getByRole('link', { name: /Charlie Sampleford/ }).first().click();
     await expectAccessible(page);
