@@ -303,4 +303,11 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/register/register-officer.test.ts::RG6: the quarterly list names an under-5 whose parents agreed (DC8) and counts the others; generated, reviewed, sent through the outbox and kept',
     'test/e2e/register.e2e.test.ts::the register officer > adds a children’s centre and generates, reviews and sends its quarterly list (RG6)',
   ],
+  RV4: [
+    'src/domain/plans/designated-review-follow-ups.test.ts::asks nothing after an ordinary review, or once the plan has ended',
+    'src/domain/plans/designated-review-follow-ups.test.ts::a record for one designated review does not satisfy a later one',
+    'src/modules/plans/designated-review.test.ts::asks the case’s team manager for legal advice and the chair for a briefing note until each is recorded, and tells service managers what is missing',
+    'src/modules/plans/designated-review.test.ts::records advice once, however many managers save at the same moment',
+    'src/web/pages/plans/legal-advice-pages.test.ts::the team manager sees the task on their home page, is refused with every value kept, then records the advice that the plan page shows',
+  ],
 };

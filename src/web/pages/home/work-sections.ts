@@ -21,17 +21,20 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
   'team-manager': [
     { id: 'authorisations', heading: 'Waiting for your authorisation', empty: 'Nothing is waiting for you to authorise: conference requests, reports and visit-frequency changes will appear here.' },
     { id: 'breaches', heading: 'Breaches in your team', empty: 'No missed visits or late core groups in your team.' },
+    { id: 'legal-advice', heading: 'Legal advice after designated reviews', empty: 'No designated review in your team is waiting for legal advice to be recorded.' },
   ],
   'service-manager': [
     { id: 'out-of-timescale', heading: 'Out-of-timescale requests', empty: 'No conference is waiting for an out-of-timescale authorisation.' },
     { id: 'plans-to-end', heading: 'Plans to end without a conference', empty: 'No plan is waiting to be ended (18th birthday, death or leaving the UK).' },
     { id: 'escalations', heading: 'Escalations', empty: 'No professional dissent or complaint is waiting for you.' },
+    { id: 'designated-reviews', heading: 'Plans kept by a designated review', empty: 'No plan kept by a designated review is waiting for its briefing note or legal advice.' },
   ],
   chair: [
     { id: 'conferences', heading: 'Your conferences', empty: 'You have no conferences booked.' },
     { id: 'records-to-approve', heading: 'Records to approve', empty: 'No conference records are waiting for your approval.' },
     { id: 'dissent', heading: 'Dissent and practice concerns', empty: 'Nothing is open.' },
     { id: 'core-groups', heading: 'Core groups to challenge', empty: 'No core group on a plan you chaired is overdue or due soon.' },
+    { id: 'briefing-notes', heading: 'Briefing notes to write', empty: 'No designated review you chaired is waiting for a briefing note.' },
   ],
   'business-support': [
     { id: 'to-book', heading: 'Conferences to book', empty: 'No requests to book. New requests appear here with their due date, most urgent first.' },
