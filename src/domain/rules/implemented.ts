@@ -310,4 +310,22 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/plans/designated-review.test.ts::records advice once, however many managers save at the same moment',
     'src/web/pages/plans/legal-advice-pages.test.ts::the team manager sees the task on their home page, is refused with every value kept, then records the advice that the plan page shows',
   ],
+  RG2: [
+    'src/domain/enquiry/enquiry.test.ts::recognises only an active line with the same number; anything else needs a reason',
+    'src/modules/enquiry/enquiry-service.test.ts::checks the caller: a bad number and an unrecognised one without a reason are refused; a recognised one in any format goes ahead',
+    'src/modules/enquiry/enquiry-service.test.ts::another enquirer can neither continue nor read an enquiry; the designated manager can read it',
+    'src/web/pages/enquiries/enquiry-pages.test.ts::an enquirer checks the caller (keeping what was typed when refused), finds the child and reads the answer',
+  ],
+  RG3: [
+    'src/domain/enquiry/enquiry.test.ts::a child on a plan now, with an open case and key worker',
+    'src/domain/enquiry/enquiry.test.ts::a child who was on a plan, and whose later conference made none',
+    'src/modules/enquiry/enquiry-service.test.ts::answers for a child on a plan from the records, tells the lead social worker at once, and audits every child shown',
+    'src/modules/enquiry/enquiry-service.test.ts::a caller who rings off leaves what was shown on record',
+  ],
+  RG4: [
+    'src/domain/enquiry/enquiry.test.ts::an open case tells its lead social worker; other children on plans at the address tell theirs',
+    'src/modules/enquiry/enquiry-service.test.ts::answers for a child on a plan from the records, tells the lead social worker at once, and audits every child shown',
+    'src/modules/enquiry/enquiry-service.test.ts::answers once when the same answer is sent many times at once',
+    'src/modules/enquiry/enquiry-service.test.ts::records an unknown child with the advice; a second enquiry about the same child is told of the first and flagged to the designated manager',
+  ],
 };

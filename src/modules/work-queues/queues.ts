@@ -11,6 +11,7 @@ import type { Actor } from '../../policies/roles.js';
 import { coreAssessmentDueOn, referralDecisionDueOn } from '../../domain/front-door/timings.js';
 import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
 import { reviewOf } from '../plans/review-request.js';
+import { designatedManagerEnquiryItems, enquirerItems, enquiryNoticeItems } from '../enquiry/enquiry-queue-items.js';
 import { coreGroupItems, designatedReviewItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
 import { planRules } from '../../domain/plans/plan-rules.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
@@ -206,6 +207,8 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     reviews.push(computedDeadlineItem(ctx, review.early ?? review.statutory, { title: `Review conference: ${nameOf(p)}`, href: `/plans/${p.plan.id}` }));
   }
   return {
+    // RG4: an enquiry about a child this worker leads, or about a child at the same address.
+    enquiries: await enquiryNoticeItems(db, ctx, actor),
     'visits-due': await visitsDueItems(db, ctx, actor.id),
     'reports-to-share': await reportsToShareItems(db, ctx, actor),
     'reports-due': mostUrgentFirst([
@@ -304,7 +307,13 @@ export async function registerOfficerQueue(db: Queryable, ctx: QueueContext, act
       undatedItem({ title: `Risk notification: ${r.personName}`, detail: `From ${r.source}, received ${formatDate(r.receivedOn)}: link it to the household to tell the lead social workers`, href: `/register/risk-notifications/${r.id}` }, r.receivedOn),
     ),
     'centre-lists': await centreListItems(db, ctx, actor),
+    // RG2, RG4: today's enquiries, and recent ones from unrecognised numbers or about a child asked after before.
+    enquiries: await designatedManagerEnquiryItems(db, ctx),
   };
+}
+
+export async function enquirerQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
+  return { enquiry: await enquirerItems(db, ctx, actor) };
 }
 
 export async function agencyQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
