@@ -315,6 +315,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/enquiry/enquiry-service.test.ts::checks the caller: a bad number and an unrecognised one without a reason are refused; a recognised one in any format goes ahead',
     'src/modules/enquiry/enquiry-service.test.ts::another enquirer can neither continue nor read an enquiry; the designated manager can read it',
     'src/web/pages/enquiries/enquiry-pages.test.ts::an enquirer checks the caller (keeping what was typed when refused), finds the child and reads the answer',
+    'test/e2e/enquiry.e2e.test.ts::the enquiry service at night > a police caller on a recognised number asks about a child on a plan and hears the answer (RG2, RG3)',
   ],
   RG3: [
     'src/domain/enquiry/enquiry.test.ts::a child on a plan now, with an open case and key worker',
@@ -327,5 +328,6 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/enquiry/enquiry-service.test.ts::answers for a child on a plan from the records, tells the lead social worker at once, and audits every child shown',
     'src/modules/enquiry/enquiry-service.test.ts::answers once when the same answer is sent many times at once',
     'src/modules/enquiry/enquiry-service.test.ts::records an unknown child with the advice; a second enquiry about the same child is told of the first and flagged to the designated manager',
+    'test/e2e/enquiry.e2e.test.ts::the enquiry service at night > a child nobody knows becomes a contact record with the advice given (RG4)',
   ],
 };
