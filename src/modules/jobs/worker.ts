@@ -108,6 +108,14 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     return ran;
   };
 
+  const beginPass = (): Promise<number> => {
+    const thisPass = pass().finally(() => {
+      if (ticking === thisPass) ticking = null;
+    });
+    ticking = thisPass;
+    return thisPass;
+  };
+
   const worker: JobWorker = {
     id,
     get running() {
@@ -115,15 +123,15 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     },
     tick() {
       if (stopped) return Promise.resolve(0);
-      ticking ??= pass().finally(() => {
-        ticking = null;
-      });
-      return ticking;
+      const prior = ticking;
+      if (!prior) return beginPass();
+      // A pass is under way with an earlier "now": wait for it, then make sure one starts after this call.
+      return prior.then(() => 0, () => 0).then(() => (stopped ? 0 : (ticking ?? beginPass())));
     },
     start() {
       if (started || stopped) return;
       started = true;
-      const poll = () => void worker.tick().catch((error: unknown) => options.log?.error({ err: error }, 'job queue pass failed'));
+      const poll = () => void (ticking ?? beginPass()).catch((error: unknown) => options.log?.error({ err: error }, 'job queue pass failed'));
       poller = setInterval(poll, pollMs);
       poller.unref();
       setImmediate(poll);
