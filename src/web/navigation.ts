@@ -24,6 +24,7 @@ const ITEMS: NavItem[] = [
   { text: 'Teams', href: '/admin/teams', roles: ['administrator'] },
   { text: 'Calendar', href: '/admin/calendar', roles: ['administrator'] },
   { text: 'Outbox', href: '/admin/outbox', roles: ['administrator'] },
+  { text: 'Jobs', href: '/admin/jobs', roles: ['administrator'] },
   { text: 'Audit', href: '/audit', roles: ['auditor'] },
   { text: 'Your account', href: '/account', roles: 'all' },
 ];

@@ -32,6 +32,19 @@ export const DEFAULT_SCHEDULES: Record<JobName, Schedule> = {
   'job-housekeeping': dailyAt(3, 30),
 };
 
+/** What each job is called on /admin/jobs (also for runs of jobs this instance does not run). */
+export const JOB_TITLES: Record<JobName, string> = {
+  'review-requests': 'Request reviews coming due',
+  'report-reminders': 'Remind professionals of reports due',
+  outbox: 'Send queued email and record letters posted',
+  'audit-anchor': 'Write the audit trail’s latest hash to the anchor file',
+  'job-housekeeping': 'Remove finished job runs over a week old',
+};
+
+export function jobTitle(name: string): string {
+  return (JOB_TITLES as Record<string, string>)[name] ?? name;
+}
+
 /** Finished runs stay on /admin/jobs this long. */
 export const KEEP_FINISHED_RUNS_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -52,22 +65,22 @@ export function scheduledJobs(options: ScheduledJobsOptions): ScheduledJobs {
   if (options.sweeps) {
     jobs.push(
       {
-        name: 'review-requests', title: 'Request reviews coming due', schedule: schedule('review-requests'),
+        name: 'review-requests', title: JOB_TITLES['review-requests'], schedule: schedule('review-requests'),
         run: async (db, now) => ({ requested: (await requestDueReviews(db, now, options.pack)).requested.length }),
       },
       {
-        name: 'report-reminders', title: 'Remind professionals of reports due', schedule: schedule('report-reminders'),
+        name: 'report-reminders', title: JOB_TITLES['report-reminders'], schedule: schedule('report-reminders'),
         run: async (db, now) => ({ reminded: (await sendReportReminders(db, now)).reminded.length }),
       },
       {
-        name: 'job-housekeeping', title: 'Remove finished job runs over a week old', schedule: schedule('job-housekeeping'),
+        name: 'job-housekeeping', title: JOB_TITLES['job-housekeeping'], schedule: schedule('job-housekeeping'),
         run: async (db, now) => ({ removed: await pruneFinishedRuns(db, new Date(now.getTime() - KEEP_FINISHED_RUNS_MS)) }),
       },
     );
     const anchorFile = options.auditAnchorFile;
     if (anchorFile) {
       jobs.push({
-        name: 'audit-anchor', title: 'Write the audit trail’s latest hash to the anchor file', schedule: schedule('audit-anchor'),
+        name: 'audit-anchor', title: JOB_TITLES['audit-anchor'], schedule: schedule('audit-anchor'),
         run: async (db, now) => ({ seq: (await anchorAuditChain(db, anchorFile, now))?.seq ?? null }),
       });
     }
@@ -75,7 +88,7 @@ export function scheduledJobs(options: ScheduledJobsOptions): ScheduledJobs {
   if (transport) {
     const mail = transport;
     jobs.push({
-      name: 'outbox', title: 'Send queued email and record letters posted', schedule: schedule('outbox'),
+      name: 'outbox', title: JOB_TITLES['outbox'], schedule: schedule('outbox'),
       // A failed pass is retried soon, and the next slot comes in seconds anyway.
       retry: { maxAttempts: 3, baseDelaySeconds: 5, maxDelaySeconds: 60 },
       run: async (db, now) => ({ ...(await sendDueMessages(db, mail, { from: options.smtpFrom ?? 'Convene conferences <conferences@convene.invalid>', clock: () => now })) }),
