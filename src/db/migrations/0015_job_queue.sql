@@ -17,4 +17,4 @@ CREATE TABLE "job_runs" (
 --> statement-breakpoint
 CREATE UNIQUE INDEX "job_runs_name_slot" ON "job_runs" USING btree ("name","slot");--> statement-breakpoint
 CREATE INDEX "job_runs_due" ON "job_runs" USING btree ("status","run_at");--> statement-breakpoint
-CREATE INDEX "job_runs_created" ON "job_runs" USING btree ("created_at");
+CREATE INDEX "job_runs_finished" ON "job_runs" USING btree ("status","finished_at");

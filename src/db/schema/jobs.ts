@@ -25,5 +25,5 @@ export const jobRuns = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('job_runs_name_slot').on(t.name, t.slot), index('job_runs_due').on(t.status, t.runAt), index('job_runs_created').on(t.createdAt)],
+  (t) => [uniqueIndex('job_runs_name_slot').on(t.name, t.slot), index('job_runs_due').on(t.status, t.runAt), index('job_runs_finished').on(t.status, t.finishedAt)],
 );

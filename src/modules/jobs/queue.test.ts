@@ -114,13 +114,16 @@ describeEachEngine('job queue', (engine) => {
     expect((await runsOf(db(), 'slow'))[1]).toMatchObject({ status: 'queued' });
   });
 
-  it('removes finished runs after their keeping time, never failed ones', async () => {
+  it('removes finished runs after their keeping time (frequent jobs sooner), never failed ones', async () => {
     await db().insert(jobRuns).values([
+      { name: 'often', slot: 'd', status: 'done', maxAttempts: 1, runAt: new Date('2026-11-09T00:00:00Z'), createdAt: new Date('2026-11-09T00:00:00Z'), finishedAt: new Date('2026-11-09T00:00:01Z') },
+      { name: 'often', slot: 'e', status: 'done', maxAttempts: 1, runAt: new Date('2026-11-09T23:00:00Z'), createdAt: new Date('2026-11-09T23:00:00Z'), finishedAt: new Date('2026-11-09T23:00:01Z') },
       { name: 'old', slot: 'a', status: 'done', maxAttempts: 1, runAt: new Date('2026-11-01T00:00:00Z'), createdAt: new Date('2026-11-01T00:00:00Z'), finishedAt: new Date('2026-11-01T00:00:01Z') },
       { name: 'old', slot: 'b', status: 'failed', maxAttempts: 1, runAt: new Date('2026-11-01T00:00:00Z'), createdAt: new Date('2026-11-01T00:00:00Z'), finishedAt: new Date('2026-11-01T00:00:01Z') },
       { name: 'old', slot: 'c', status: 'done', maxAttempts: 1, runAt: new Date('2026-11-20T00:00:00Z'), createdAt: new Date('2026-11-20T00:00:00Z'), finishedAt: new Date('2026-11-20T00:00:01Z') },
     ]);
-    expect(await pruneFinishedRuns(db(), new Date('2026-11-10T00:00:00Z'))).toBe(1);
+    expect(await pruneFinishedRuns(db(), new Date('2026-11-05T00:00:00Z'), { names: ['often'], olderThan: new Date('2026-11-09T12:00:00Z') })).toBe(2);
     expect((await runsOf(db(), 'old')).map((r) => r.slot)).toEqual(['b', 'c']);
+    expect((await runsOf(db(), 'often')).map((r) => r.slot)).toEqual(['e']);
   });
 });

@@ -108,8 +108,13 @@ export async function releaseRun(db: Database, run: JobRun, workerId: string, no
   return rows.length > 0;
 }
 
-/** Finished runs are kept a while for the administrator's view, then removed; failed ones stay until retried. */
-export async function pruneFinishedRuns(db: Database, olderThan: Date): Promise<number> {
-  const rows = await db.delete(jobRuns).where(and(eq(jobRuns.status, 'done'), lt(jobRuns.finishedAt, olderThan))).returning({ id: jobRuns.id });
+/**
+ * Finished runs are kept a while for the administrator's view, then removed; failed ones stay
+ * until retried. Runs of the frequent jobs (`frequent`, e.g. the outbox every few seconds) go sooner.
+ */
+export async function pruneFinishedRuns(db: Database, olderThan: Date, frequent: { names: readonly string[]; olderThan: Date } | null = null): Promise<number> {
+  const old = lt(jobRuns.finishedAt, olderThan);
+  const stale = frequent && frequent.names.length > 0 ? or(old, and(inArray(jobRuns.name, [...frequent.names]), lt(jobRuns.finishedAt, frequent.olderThan))) : old;
+  const rows = await db.delete(jobRuns).where(and(eq(jobRuns.status, 'done'), stale)).returning({ id: jobRuns.id });
   return rows.length;
 }

@@ -29,7 +29,7 @@ export const DEFAULT_SCHEDULES: Record<JobName, Schedule> = {
   // As often as the sender looked before it was a job.
   outbox: everySeconds(5),
   'audit-anchor': dailyAt(2, 0),
-  'job-housekeeping': dailyAt(3, 30),
+  'job-housekeeping': hourly(30),
 };
 
 /** What each job is called on /admin/jobs (also for runs of jobs this instance does not run). */
@@ -38,15 +38,16 @@ export const JOB_TITLES: Record<JobName, string> = {
   'report-reminders': 'Remind professionals of reports due',
   outbox: 'Send queued email and record letters posted',
   'audit-anchor': 'Write the audit trail’s latest hash to the anchor file',
-  'job-housekeeping': 'Remove finished job runs over a week old',
+  'job-housekeeping': 'Remove finished job runs over a week old (outbox passes over a day old)',
 };
 
 export function jobTitle(name: string): string {
   return (JOB_TITLES as Record<string, string>)[name] ?? name;
 }
 
-/** Finished runs stay on /admin/jobs this long. */
+/** Finished runs stay on /admin/jobs this long; the outbox's (17,280 a day) one day. */
 export const KEEP_FINISHED_RUNS_MS = 7 * 24 * 60 * 60 * 1000;
+export const KEEP_OUTBOX_RUNS_MS = 24 * 60 * 60 * 1000;
 
 export interface ScheduledJobs {
   jobs: JobDefinition[];
@@ -74,7 +75,9 @@ export function scheduledJobs(options: ScheduledJobsOptions): ScheduledJobs {
       },
       {
         name: 'job-housekeeping', title: JOB_TITLES['job-housekeeping'], schedule: schedule('job-housekeeping'),
-        run: async (db, now) => ({ removed: await pruneFinishedRuns(db, new Date(now.getTime() - KEEP_FINISHED_RUNS_MS)) }),
+        run: async (db, now) => ({
+          removed: await pruneFinishedRuns(db, new Date(now.getTime() - KEEP_FINISHED_RUNS_MS), { names: ['outbox'], olderThan: new Date(now.getTime() - KEEP_OUTBOX_RUNS_MS) }),
+        }),
       },
     );
     const anchorFile = options.auditAnchorFile;

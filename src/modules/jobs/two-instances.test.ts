@@ -71,7 +71,7 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
     expect(slots('review-requests')).toHaveLength(25); // 08:00 on Monday … 08:00 on Tuesday
     expect(slots('report-reminders')).toHaveLength(25);
     expect(slots('outbox')).toHaveLength(97);
-    expect(slots('job-housekeeping')).toEqual(['2026-12-07T03:30:00.000Z', '2026-12-08T03:30:00.000Z']);
+    expect(slots('job-housekeeping')).toHaveLength(25); // 07:30 on Monday … 07:30 on Tuesday
     expect(runs.filter((r) => r.status !== 'done' || r.attempts !== 1)).toEqual([]);
     // Each run's body started exactly once, on one instance or the other; both instances worked.
     for (const name of ['review-requests', 'report-reminders', 'outbox', 'job-housekeeping']) {

@@ -35,6 +35,7 @@ export default function jobPages(app: FastifyInstance): void {
       workerRunning: app.convene.jobs?.running ?? false,
       failed: overview.failed.map(present),
       waiting: overview.waiting.map(present),
+      latest: overview.latest.map(present),
       recent: overview.recent.map(present),
       notice: request.query.retried ? 'The run is back in the queue and will start within a few seconds.' : null,
       backLink: { href: '/' },

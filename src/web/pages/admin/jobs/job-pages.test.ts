@@ -39,6 +39,7 @@ describeEachEngine('scheduled jobs page', (engine) => {
       jobs: [{ name: 'report-reminders', title: 'x', schedule: hourly(), retry: { maxAttempts: 1, baseDelaySeconds: 1, maxDelaySeconds: 1 }, run: async () => { throw new Error('connection to the mail relay refused'); } }],
     });
     await worker.tick();
+    await db().insert(jobRuns).values({ name: 'outbox', slot: '2026-12-07T09:59:55.000Z', status: 'done', attempts: 1, maxAttempts: 3, runAt: new Date('2026-12-07T09:59:55Z'), createdAt: new Date('2026-12-07T09:59:55Z'), finishedAt: new Date('2026-12-07T09:59:56Z'), result: { sent: 0, posted: 0, retrying: 0, failed: 0 } });
     await db().insert(jobRuns).values({ name: 'review-requests', slot: '2026-12-07T09:00:00.000Z', status: 'done', attempts: 1, maxAttempts: 5, runAt: new Date('2026-12-07T09:00:00Z'), createdAt: new Date('2026-12-07T09:00:00Z'), finishedAt: new Date('2026-12-07T09:00:02Z'), result: { requested: 2 } });
     const [failed] = await db().select().from(jobRuns).where(eq(jobRuns.status, 'failed'));
 
@@ -55,6 +56,11 @@ describeEachEngine('scheduled jobs page', (engine) => {
     expect(list.body).toContain('connection to the mail relay refused');
     expect(list.body).toContain('Request reviews coming due');
     expect(list.body).toContain('requested: 2');
+    // The idle outbox pass shows as the outbox's last run, and not among the runs that did something.
+    const [lastRuns, didSomething] = list.body.split('Recent runs that did something');
+    expect(lastRuns).toContain('sent: 0');
+    expect(didSomething).not.toContain('sent: 0');
+    expect(didSomething).toContain('requested: 2');
     expect(list.body).toContain('This instance is not running scheduled jobs'); // a test app has no worker of its own
     expect(list.body).toContain(`/admin/jobs/${failed!.id}/retry`);
 
