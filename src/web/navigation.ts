@@ -27,6 +27,7 @@ const ITEMS: NavItem[] = [
   { text: 'Calendar', href: '/admin/calendar', roles: ['administrator'] },
   { text: 'Outbox', href: '/admin/outbox', roles: ['administrator'] },
   { text: 'Recognised callers', href: '/admin/recognised-callers', roles: ['administrator', 'register-officer'] },
+  { text: 'Jobs', href: '/admin/jobs', roles: ['administrator'] },
   { text: 'Audit', href: '/audit', roles: ['auditor'] },
   { text: 'Your account', href: '/account', roles: 'all' },
 ];

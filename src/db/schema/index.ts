@@ -12,3 +12,4 @@ export * from './reports.js';
 export * from './plans.js';
 export * from './register.js';
 export * from './enquiries.js';
+export * from './jobs.js';
