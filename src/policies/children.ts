@@ -30,3 +30,20 @@ export function mayBookConferences(actor: Actor | null): boolean {
 export function mayAuthoriseOutOfTimescale(actor: Actor | null): boolean {
   return hasRole(actor, 'service-manager');
 }
+
+/**
+ * CO4: a family's request for a change of worker is recorded by the case's own social worker or
+ * its team manager (a service manager may too); decided by the relationship to the case.
+ */
+export function mayRecordWorkerChangeRequest(actor: Actor | null, c: { socialWorkerId: string | null; teamManagerId: string | null }): boolean {
+  if (hasRole(actor, 'service-manager')) return true;
+  if (hasRole(actor, 'team-manager') && (c.teamManagerId === null || c.teamManagerId === actor?.id)) return true;
+  return hasRole(actor, 'social-worker') && c.socialWorkerId === actor?.id;
+}
+
+/** CO4: the case's team manager answers the request (or any team manager where none is recorded; a service manager may). */
+export function mayAnswerWorkerChangeRequest(actor: Actor | null, caseTeamManagerId: string | null): boolean {
+  if (hasRole(actor, 'service-manager')) return true;
+  if (!hasRole(actor, 'team-manager')) return false;
+  return caseTeamManagerId === null || caseTeamManagerId === actor?.id;
+}

@@ -162,3 +162,32 @@ export const caseAllocations = pgTable(
   },
   (t) => [index('case_allocations_case').on(t.caseId)],
 );
+
+/**
+ * CO4: a family's request for a change of social worker: who asked, when and why; the team
+ * manager's answer with reasons, and the day the family was told. An agreed change is carried out
+ * through the case's reallocation, so the allocation history shows it too.
+ */
+export const workerChangeRequests = pgTable(
+  'worker_change_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    childId: uuid('child_id').notNull().references(() => people.id),
+    requestedBy: text('requested_by').notNull(),
+    requestedOn: date('requested_on', { mode: 'string' }).notNull(),
+    reasons: text('reasons').notNull(),
+    /** The social worker the family asked to move away from. */
+    socialWorkerId: uuid('social_worker_id').references(() => users.id),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    decision: text('decision'), // agreed | declined; null until answered
+    decisionReasons: text('decision_reasons'),
+    familyToldOn: date('family_told_on', { mode: 'string' }),
+    newSocialWorkerId: uuid('new_social_worker_id').references(() => users.id),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('worker_change_requests_case').on(t.caseId)],
+);

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Database, Queryable, Transaction } from '../../db/client.js';
 import { assessments, caseAllocations, cases, childProtectionPlans, conferenceChildren, conferences, referrals, section47Enquiries, users } from '../../db/schema/index.js';
 import { closureProblems } from '../../domain/records/case-closure.js';
 import { mayAuthoriseCaseDecisions } from '../../policies/children.js';
@@ -13,7 +13,7 @@ async function loadCase(db: Database, caseId: string) {
   return row;
 }
 
-async function checkHolder(db: Database, userId: string | null, role: 'social-worker' | 'team-manager', field: string): Promise<void> {
+async function checkHolder(db: Queryable, userId: string | null, role: 'social-worker' | 'team-manager', field: string): Promise<void> {
   if (!userId) return;
   const [user] = await db.select({ roles: users.roles, active: users.active }).from(users).where(eq(users.id, userId));
   if (!user || !user.active || !user.roles.includes(role)) {
@@ -40,27 +40,44 @@ export async function reallocateCase(
   if (input.socialWorkerId === current.socialWorkerId && input.teamManagerId === current.teamManagerId) {
     throw new ValidationError([{ field: 'socialWorkerId', message: 'Choose a different social worker or team manager' }]);
   }
-  await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(cases)
-      .set({ socialWorkerId: input.socialWorkerId, teamManagerId: input.teamManagerId, version: sql`${cases.version} + 1` })
-      .where(and(eq(cases.id, caseId), eq(cases.version, input.version)))
-      .returning({ id: cases.id });
-    if (!row) throw new ConflictError('Someone else changed this case since you opened it. Look at it again before reallocating.');
-    await tx.insert(caseAllocations).values({
-      caseId, socialWorkerId: input.socialWorkerId, teamManagerId: input.teamManagerId, fromDate: input.fromDate, reason: input.reason.trim(),
-      recordedBy: context.actor?.id ?? null, recordedAt: context.now,
-    });
-    if (input.socialWorkerId && input.socialWorkerId !== current.socialWorkerId) {
-      await tx.update(childProtectionPlans).set({ leadSocialWorkerId: input.socialWorkerId, version: sql`${childProtectionPlans.version} + 1` })
-        .where(and(eq(childProtectionPlans.caseId, caseId), isNull(childProtectionPlans.endDate)));
-    }
-    await recordAudit(tx, context, {
-      action: 'case-reallocated', recordType: 'case', recordId: caseId, childId: current.childId, reason: input.reason.trim(),
-      details: { from: { socialWorkerId: current.socialWorkerId, teamManagerId: current.teamManagerId }, to: { socialWorkerId: input.socialWorkerId, teamManagerId: input.teamManagerId } },
-    });
+  await db.transaction(async (tx) => applyReallocation(tx, context, current, input));
+}
+
+export type CaseRow = typeof cases.$inferSelect;
+
+/**
+ * The reallocation itself, inside the caller's transaction: the case moves (if no one else changed
+ * it), the allocation history keeps the change, the open plan follows the new lead social worker,
+ * and the audit records both sides. CO4's agreed change of worker goes through here too.
+ */
+export async function applyReallocation(
+  tx: Transaction,
+  context: ActionContext,
+  current: CaseRow,
+  input: { socialWorkerId: string | null; teamManagerId: string | null; fromDate: string; reason: string; version: number },
+): Promise<void> {
+  const [row] = await tx
+    .update(cases)
+    .set({ socialWorkerId: input.socialWorkerId, teamManagerId: input.teamManagerId, version: sql`${cases.version} + 1` })
+    .where(and(eq(cases.id, current.id), eq(cases.version, input.version)))
+    .returning({ id: cases.id });
+  if (!row) throw new ConflictError('Someone else changed this case since you opened it. Look at it again before reallocating.');
+  await tx.insert(caseAllocations).values({
+    caseId: current.id, socialWorkerId: input.socialWorkerId, teamManagerId: input.teamManagerId, fromDate: input.fromDate, reason: input.reason.trim(),
+    recordedBy: context.actor?.id ?? null, recordedAt: context.now,
+  });
+  if (input.socialWorkerId && input.socialWorkerId !== current.socialWorkerId) {
+    await tx.update(childProtectionPlans).set({ leadSocialWorkerId: input.socialWorkerId, version: sql`${childProtectionPlans.version} + 1` })
+      .where(and(eq(childProtectionPlans.caseId, current.id), isNull(childProtectionPlans.endDate)));
+  }
+  await recordAudit(tx, context, {
+    action: 'case-reallocated', recordType: 'case', recordId: current.id, childId: current.childId, reason: input.reason.trim(),
+    details: { from: { socialWorkerId: current.socialWorkerId, teamManagerId: current.teamManagerId }, to: { socialWorkerId: input.socialWorkerId, teamManagerId: input.teamManagerId } },
   });
 }
+
+/** Checks a chosen person is an active holder of the role (a social worker to move a case to). */
+export { checkHolder, loadCase };
 
 /** The latest date anything is recorded on the case, which a closure may not precede. */
 async function lastActivityOn(db: Database, caseId: string): Promise<string | null> {

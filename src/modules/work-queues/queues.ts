@@ -19,6 +19,7 @@ import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undated
 import { londonDateOf, londonDateTimeOf } from '../front-door/london-time.js';
 import { centreListItems } from '../register/centre-lists.js';
 import { riskNotificationsFor } from '../register/risk-notifications.js';
+import { workerChangeQueueRows } from '../records/worker-change.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -111,6 +112,10 @@ export async function teamManagerQueue(db: Queryable, ctx: QueueContext, actor: 
     breaches: mostUrgentFirst([...(await visitBreachItems(db, ctx, actor.id)), ...(await coreGroupItems(db, ctx, { teamManagerId: actor.id }))]),
     // RV4: legal advice after a designated review kept a plan in this manager's team.
     'legal-advice': await designatedReviewItems(db, { teamManagerId: actor.id }),
+    // CO4: a family's request for a change of social worker stays here until it is answered.
+    'worker-changes': (await workerChangeQueueRows(db, { teamManagerId: actor.id })).map(({ r, ...child }) =>
+      undatedItem({ title: `Change of social worker asked for: ${nameOf(child)}`, detail: `${r.requestedBy} asked on ${formatDate(r.requestedOn)}`, href: `/cases/${r.caseId}/worker-change/${r.id}` }, r.requestedOn),
+    ),
   };
 }
 

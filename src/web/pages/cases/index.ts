@@ -4,17 +4,30 @@ import { NotFoundError } from '../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayViewChildRecords } from '../../../policies/children.js';
 import { ETHNICITY_CODES } from '../../../domain/records/census-codes.js';
 import { caseChangePages } from './case-changes.js';
+import { workerChangePages } from './worker-change.js';
+import { workerChangeRequestsFor } from '../../../modules/records/worker-change.js';
+import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../../../policies/children.js';
 
 export default function casePage(app: FastifyInstance): void {
   caseChangePages(app);
+  workerChangePages(app);
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/cases/:id', { config: { access: mayViewChildRecords } }, async (request, reply) => {
     if (!/^[0-9a-f-]{36}$/i.test(request.params.id)) return reply.callNotFound();
     try {
       const view = await loadCaseView(app.convene.db, request.actionContext(), request.params.id, app.convene.settings.pack);
       const name = `${view.child.givenNames} ${view.child.familyName}`.trim() || `Unborn ${view.child.familyName}`;
+      // CO4: the family's requests for a change of social worker, and who may record or answer them.
+      const workerChanges = await workerChangeRequestsFor(app.convene.db, view.case.id);
+      const notices: Record<string, string> = {
+        reallocated: 'The case is reallocated.', closed: 'The case is closed.',
+        'worker-change-requested': 'The request for a change of social worker is recorded. It is on the team manager’s list until they answer it.',
+        'worker-change-answered': 'The answer to the request for a change of social worker is recorded.',
+      };
       return reply.view('cases/page.njk', {
-        title: name, name, view, canManage: mayAuthoriseCaseDecisions(request.actor),
-        notice: request.query.done === 'reallocated' ? 'The case is reallocated.' : request.query.done === 'closed' ? 'The case is closed.' : null, ethnicity: ETHNICITY_CODES[view.child.ethnicity ?? ''] ?? null, backLink: { href: '/people/search', text: 'Back to search' } });
+        title: name, name, view, canManage: mayAuthoriseCaseDecisions(request.actor), workerChanges,
+        canRecordWorkerChange: !view.case.closedOn && mayRecordWorkerChangeRequest(request.actor, view.case),
+        canAnswerWorkerChange: mayAnswerWorkerChangeRequest(request.actor, view.case.teamManagerId),
+        notice: notices[request.query.done ?? ''] ?? null, ethnicity: ETHNICITY_CODES[view.child.ethnicity ?? ''] ?? null, backLink: { href: '/people/search', text: 'Back to search' } });
     } catch (error) {
       if (error instanceof NotFoundError) return reply.callNotFound();
       throw error;

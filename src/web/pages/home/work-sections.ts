@@ -23,6 +23,7 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'authorisations', heading: 'Waiting for your authorisation', empty: 'Nothing is waiting for you to authorise: conference requests, reports and visit-frequency changes will appear here.' },
     { id: 'breaches', heading: 'Breaches in your team', empty: 'No missed visits or late core groups in your team.' },
     { id: 'legal-advice', heading: 'Legal advice after designated reviews', empty: 'No designated review in your team is waiting for legal advice to be recorded.' },
+    { id: 'worker-changes', heading: 'Requests for a change of social worker', empty: 'No family in your team is waiting for an answer to a request for a different social worker.' },
   ],
   'service-manager': [
     { id: 'out-of-timescale', heading: 'Out-of-timescale requests', empty: 'No conference is waiting for an out-of-timescale authorisation.' },

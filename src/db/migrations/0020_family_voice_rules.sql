@@ -1,0 +1,26 @@
+CREATE TABLE "worker_change_requests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"child_id" uuid NOT NULL,
+	"requested_by" text NOT NULL,
+	"requested_on" date NOT NULL,
+	"reasons" text NOT NULL,
+	"social_worker_id" uuid,
+	"recorded_by" uuid,
+	"recorded_at" timestamp with time zone NOT NULL,
+	"decision" text,
+	"decision_reasons" text,
+	"family_told_on" date,
+	"new_social_worker_id" uuid,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "worker_change_requests" ADD CONSTRAINT "worker_change_requests_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "worker_change_requests" ADD CONSTRAINT "worker_change_requests_child_id_people_id_fk" FOREIGN KEY ("child_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "worker_change_requests" ADD CONSTRAINT "worker_change_requests_social_worker_id_users_id_fk" FOREIGN KEY ("social_worker_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "worker_change_requests" ADD CONSTRAINT "worker_change_requests_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "worker_change_requests" ADD CONSTRAINT "worker_change_requests_new_social_worker_id_users_id_fk" FOREIGN KEY ("new_social_worker_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "worker_change_requests" ADD CONSTRAINT "worker_change_requests_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "worker_change_requests_case" ON "worker_change_requests" USING btree ("case_id");

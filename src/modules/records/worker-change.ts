@@ -1,0 +1,111 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Database, Queryable } from '../../db/client.js';
+import { cases, people, users, workerChangeRequests } from '../../db/schema/index.js';
+import { WORKER_CHANGE_DECISIONS, workerChangeAnswerProblems, workerChangeRequestProblems, workerChangeStatus } from '../../domain/records/worker-change.js';
+import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../../policies/children.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { londonDateOf } from '../front-door/london-time.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { applyReallocation, checkHolder, loadCase } from './case-allocation.js';
+
+export interface WorkerChangeRequestInput {
+  requestedBy: string;
+  requestedOn: string;
+  reasons: string;
+}
+
+export interface WorkerChangeAnswerInput {
+  decision: string;
+  reasons: string;
+  familyToldOn: string;
+  newSocialWorkerId: string | null;
+  version: number;
+}
+
+const today = (context: ActionContext) => londonDateOf(context.now).toString();
+
+/**
+ * CO4 (`002` 2.162): the case's social worker or team manager records that the family asked for a
+ * different social worker: who asked, when and why. It waits on the team manager's list until answered.
+ */
+export async function recordWorkerChangeRequest(db: Database, context: ActionContext, caseId: string, input: WorkerChangeRequestInput): Promise<string> {
+  const current = await loadCase(db, caseId);
+  if (!mayRecordWorkerChangeRequest(context.actor, current)) throw new ForbiddenError('Only the case’s social worker or team manager, or a service manager, records a request for a change of worker.');
+  if (current.closedOn) throw new ConflictError('This case is closed.');
+  const problems = workerChangeRequestProblems(input, { today: today(context), caseOpenedOn: current.openedOn });
+  if (problems.length) throw new ValidationError(problems);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(workerChangeRequests).values({
+      caseId, childId: current.childId, requestedBy: input.requestedBy.trim(), requestedOn: input.requestedOn, reasons: input.reasons.trim(),
+      socialWorkerId: current.socialWorkerId, recordedBy: context.actor?.id ?? null, recordedAt: context.now,
+    }).returning({ id: workerChangeRequests.id });
+    if (!row) throw new Error('worker change request insert returned nothing');
+    await recordAudit(tx, context, {
+      action: 'worker-change-requested', recordType: 'worker-change-request', recordId: row.id, childId: current.childId,
+      details: { caseId, requestedOn: input.requestedOn, socialWorkerId: current.socialWorkerId },
+    });
+    return row.id;
+  });
+}
+
+/**
+ * CO4: the case's team manager answers, agreed or declined with reasons, and records the day the
+ * family was told. An agreed change is carried out by the case's reallocation in the same
+ * transaction, so the answer and the move commit together or not at all.
+ */
+export async function answerWorkerChangeRequest(db: Database, context: ActionContext, requestId: string, input: WorkerChangeAnswerInput): Promise<void> {
+  const [request] = await db.select().from(workerChangeRequests).where(eq(workerChangeRequests.id, requestId));
+  if (!request) throw new NotFoundError('That request does not exist.');
+  const current = await loadCase(db, request.caseId);
+  if (!mayAnswerWorkerChangeRequest(context.actor, current.teamManagerId)) throw new ForbiddenError('Only the team manager for this child’s case, or a service manager, answers a request for a change of worker.');
+  if (request.decision) throw new ConflictError('This request has already been answered.');
+  const problems = workerChangeAnswerProblems(input, { today: today(context), requestedOn: request.requestedOn, answered: false, currentSocialWorkerId: current.socialWorkerId });
+  if (problems.length) throw new ValidationError(problems);
+  const agreed = input.decision === 'agreed';
+  if (agreed) {
+    if (current.closedOn) throw new ConflictError('This case is closed: it cannot move to another social worker.');
+    await checkHolder(db, input.newSocialWorkerId, 'social-worker', 'newSocialWorkerId');
+  }
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(workerChangeRequests).set({
+      decision: input.decision, decisionReasons: input.reasons.trim(), familyToldOn: input.familyToldOn, newSocialWorkerId: agreed ? input.newSocialWorkerId : null,
+      decidedBy: context.actor?.id ?? null, decidedAt: context.now, version: sql`${workerChangeRequests.version} + 1`,
+    }).where(and(eq(workerChangeRequests.id, requestId), eq(workerChangeRequests.version, input.version), isNull(workerChangeRequests.decision)))
+      .returning({ id: workerChangeRequests.id });
+    if (!row) throw new ConflictError('Someone else answered this request since you opened it.');
+    if (agreed) {
+      await applyReallocation(tx, context, current, {
+        socialWorkerId: input.newSocialWorkerId, teamManagerId: current.teamManagerId, fromDate: today(context),
+        reason: `The family asked for a change of social worker (${request.requestedBy}, ${request.requestedOn}); agreed: ${input.reasons.trim()}`, version: current.version,
+      });
+    }
+    await recordAudit(tx, context, {
+      action: agreed ? 'worker-change-agreed' : 'worker-change-declined', recordType: 'worker-change-request', recordId: requestId, childId: request.childId, reason: input.reasons.trim(),
+      details: { caseId: request.caseId, familyToldOn: input.familyToldOn, from: current.socialWorkerId, to: agreed ? input.newSocialWorkerId : null },
+    });
+  });
+}
+
+/** The requests on a case, newest first, with the names the case page shows. */
+export async function workerChangeRequestsFor(db: Queryable, caseId: string) {
+  const rows = await db.select().from(workerChangeRequests).where(eq(workerChangeRequests.caseId, caseId)).orderBy(desc(workerChangeRequests.requestedOn), desc(workerChangeRequests.recordedAt));
+  const names = new Map((await db.select({ id: users.id, n: users.displayName }).from(users)).map((u) => [u.id, u.n]));
+  return rows.map((r) => ({
+    ...r, status: workerChangeStatus(r), decisionLabel: r.decision ? WORKER_CHANGE_DECISIONS[r.decision as keyof typeof WORKER_CHANGE_DECISIONS] : null,
+    socialWorker: names.get(r.socialWorkerId ?? '') ?? 'Not allocated', newSocialWorker: r.newSocialWorkerId ? (names.get(r.newSocialWorkerId) ?? null) : null,
+    decidedByName: r.decidedBy ? (names.get(r.decidedBy) ?? null) : null,
+  }));
+}
+
+/** CO4: the team manager's list: requests on their team's cases still waiting for an answer. */
+export async function workerChangeQueueRows(db: Queryable, filter: { teamManagerId: string }) {
+  return db
+    .select({ r: workerChangeRequests, givenNames: people.givenNames, familyName: people.familyName })
+    .from(workerChangeRequests)
+    .innerJoin(cases, eq(workerChangeRequests.caseId, cases.id))
+    .innerJoin(people, eq(workerChangeRequests.childId, people.id))
+    .where(and(isNull(workerChangeRequests.decision), eq(cases.teamManagerId, filter.teamManagerId)))
+    .orderBy(workerChangeRequests.requestedOn)
+    .limit(50);
+}

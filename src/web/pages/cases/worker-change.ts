@@ -1,0 +1,100 @@
+import { asc, eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { cases, people, users, workerChangeRequests } from '../../../db/schema/index.js';
+import { WORKER_CHANGE_DECISIONS } from '../../../domain/records/worker-change.js';
+import { auditChildRead } from '../../../modules/audit/child-access.js';
+import { londonDateOf } from '../../../modules/front-door/london-time.js';
+import { answerWorkerChangeRequest, recordWorkerChangeRequest } from '../../../modules/records/worker-change.js';
+import { ForbiddenError, type FieldError } from '../../../modules/shared/errors.js';
+import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../../../policies/children.js';
+import { hasRole, type Actor } from '../../../policies/roles.js';
+import { answerRefusal, dateField, requiredText } from '../../form-fields.js';
+import { parseForm } from '../../forms.js';
+
+const requestForm = z.object({
+  requestedBy: requiredText('Say who in the family asked for the change', 200),
+  requestedOn: dateField('Enter the date the family asked'),
+  reasons: requiredText('Write the reasons the family gave', 5000),
+});
+const answerForm = z.object({
+  decision: z.enum(['agreed', 'declined'], { error: 'Choose whether the change is agreed or declined' }),
+  reasons: requiredText('Give the reasons for the answer: the family is told them either way', 5000),
+  familyToldOn: dateField('Enter the date the family was told the answer'),
+  newSocialWorkerId: z.string().optional().transform((v) => (v ? v : null)),
+  version: z.coerce.number().int(),
+});
+
+type Params = { Params: { id: string } };
+type AnswerParams = { Params: { id: string; requestId: string } };
+const uuid = /^[0-9a-f-]{36}$/i;
+const caseStaff = { config: { access: (actor: Actor | null) => hasRole(actor, 'social-worker', 'team-manager', 'service-manager') } };
+const managers = { config: { access: (actor: Actor | null) => hasRole(actor, 'team-manager', 'service-manager') } };
+
+/** CO4: a family's request for a change of social worker, recorded and then answered on the case. */
+export function workerChangePages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  async function load(request: FastifyRequest<Params>) {
+    if (!uuid.test(request.params.id)) return null;
+    const [row] = await db.select({ c: cases, child: people }).from(cases).innerJoin(people, eq(cases.childId, people.id)).where(eq(cases.id, request.params.id));
+    if (!row) return null;
+    await auditChildRead(db, request.actionContext(), row.child.id, { recordType: 'case', recordId: row.c.id });
+    const names = new Map((await db.select({ id: users.id, n: users.displayName }).from(users)).map((u) => [u.id, u.n]));
+    return { ...row, name: `${row.child.givenNames} ${row.child.familyName}`.trim(), socialWorker: names.get(row.c.socialWorkerId ?? '') ?? 'Not allocated' };
+  }
+
+  async function requestPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
+    const loaded = await load(request);
+    if (!loaded) return reply.callNotFound();
+    if (!mayRecordWorkerChangeRequest(request.actor, loaded.c)) throw new ForbiddenError('Only the case’s social worker or team manager, or a service manager, records a request for a change of worker.');
+    if (extra.status) reply.code(extra.status);
+    return reply.view('cases/worker-change-request.njk', {
+      title: `Request for a change of social worker: ${loaded.name}`, name: loaded.name, caseRow: loaded.c, socialWorker: loaded.socialWorker,
+      errors: extra.errors, values: extra.values ?? { requestedOn: londonDateOf(app.convene.clock()).toString() },
+      backLink: { href: `/cases/${loaded.c.id}`, text: `Back to ${loaded.name}` },
+    });
+  }
+  app.get<Params>('/cases/:id/worker-change', caseStaff, async (request, reply) => requestPage(request, reply));
+  app.post<Params>('/cases/:id/worker-change', caseStaff, async (request, reply) => {
+    const parsed = parseForm(requestForm, request.body);
+    if (!parsed.ok) return requestPage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
+    try {
+      await recordWorkerChangeRequest(db, request.actionContext(), request.params.id, parsed.data);
+    } catch (error) {
+      return answerRefusal(error, reply, async (errors) => { await requestPage(request, reply, { errors, values: parsed.data, status: 400 }); return reply; }, `/cases/${request.params.id}`);
+    }
+    return reply.redirect(`/cases/${request.params.id}?done=worker-change-requested`);
+  });
+
+  async function answerPage(request: FastifyRequest<AnswerParams>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
+    if (!uuid.test(request.params.requestId)) return reply.callNotFound();
+    const loaded = await load(request);
+    if (!loaded) return reply.callNotFound();
+    const [change] = await db.select().from(workerChangeRequests).where(eq(workerChangeRequests.id, request.params.requestId));
+    if (!change || change.caseId !== loaded.c.id) return reply.callNotFound();
+    if (!mayAnswerWorkerChangeRequest(request.actor, loaded.c.teamManagerId)) throw new ForbiddenError('Only the team manager for this child’s case, or a service manager, answers a request for a change of worker.');
+    const workers = (await db.select({ id: users.id, displayName: users.displayName, roles: users.roles }).from(users).where(eq(users.active, true)).orderBy(asc(users.displayName)))
+      .filter((u) => u.roles.includes('social-worker') && u.id !== loaded.c.socialWorkerId);
+    const values = extra.values ?? { familyToldOn: londonDateOf(app.convene.clock()).toString() };
+    if (extra.status) reply.code(extra.status);
+    return reply.view('cases/worker-change-answer.njk', {
+      title: `Answer the request for a change of social worker: ${loaded.name}`, name: loaded.name, caseRow: loaded.c, socialWorker: loaded.socialWorker, change,
+      decisions: Object.entries(WORKER_CHANGE_DECISIONS).map(([value, text]) => ({ value, text })),
+      workerItems: [{ value: '', text: 'Choose a social worker' }, ...workers.map((u) => ({ value: u.id, text: u.displayName, selected: u.id === values.newSocialWorkerId }))],
+      errors: extra.errors, values,
+      backLink: { href: `/cases/${loaded.c.id}`, text: `Back to ${loaded.name}` },
+    });
+  }
+  app.get<AnswerParams>('/cases/:id/worker-change/:requestId', managers, async (request, reply) => answerPage(request, reply));
+  app.post<AnswerParams>('/cases/:id/worker-change/:requestId', managers, async (request, reply) => {
+    const parsed = parseForm(answerForm, request.body);
+    if (!parsed.ok) return answerPage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
+    try {
+      await answerWorkerChangeRequest(db, request.actionContext(), request.params.requestId, parsed.data);
+    } catch (error) {
+      return answerRefusal(error, reply, async (errors) => { await answerPage(request, reply, { errors, values: parsed.data, status: 400 }); return reply; }, `/cases/${request.params.id}`);
+    }
+    return reply.redirect(`/cases/${request.params.id}?done=worker-change-answered`);
+  });
+}
