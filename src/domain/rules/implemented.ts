@@ -330,4 +330,12 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/enquiry/enquiry-service.test.ts::records an unknown child with the advice; a second enquiry about the same child is told of the first and flagged to the designated manager',
     'test/e2e/enquiry.e2e.test.ts::the enquiry service at night > a child nobody knows becomes a contact record with the advice given (RG4)',
   ],
+  CO4: [
+    'src/domain/records/worker-change.test.ts::answers a request only once',
+    'src/domain/records/worker-change.test.ts::a request waits until it is agreed or declined',
+    'src/modules/records/worker-change.test.ts::records the request, keeps it on the case’s team manager’s list until answered, and an agreed change moves the case and the plan',
+    'src/modules/records/worker-change.test.ts::a declined request keeps the worker, with the reasons and the day the family was told',
+    'src/modules/records/worker-change.test.ts::answers once, however many managers save at the same moment',
+    'src/web/pages/cases/worker-change-pages.test.ts::the social worker records the request with every typed value kept on refusal; the team manager sees it on their list and answers it, and the case moves',
+  ],
 };
