@@ -54,3 +54,13 @@ export function mayRecordLegalAdvice(actor: Actor | null, caseTeamManagerId: str
   if (!hasRole(actor, 'team-manager')) return false;
   return caseTeamManagerId === null || caseTeamManagerId === actor?.id;
 }
+
+/**
+ * PL4: the plan's answers on identity and family are kept by its lead social worker or the case's
+ * team manager (a service manager may too): decided by the relationship to the plan.
+ */
+export function mayRecordIdentityNeeds(actor: Actor | null, rel: { leadSocialWorkerId: string | null; teamManagerId: string | null }): boolean {
+  if (hasRole(actor, 'service-manager')) return true;
+  if (hasRole(actor, 'team-manager') && (rel.teamManagerId === null || rel.teamManagerId === actor?.id)) return true;
+  return hasRole(actor, 'social-worker') && rel.leadSocialWorkerId === actor?.id;
+}

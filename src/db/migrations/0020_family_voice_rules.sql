@@ -24,3 +24,24 @@ ALTER TABLE "worker_change_requests" ADD CONSTRAINT "worker_change_requests_reco
 ALTER TABLE "worker_change_requests" ADD CONSTRAINT "worker_change_requests_new_social_worker_id_users_id_fk" FOREIGN KEY ("new_social_worker_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "worker_change_requests" ADD CONSTRAINT "worker_change_requests_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "worker_change_requests_case" ON "worker_change_requests" USING btree ("case_id");
+--> statement-breakpoint
+CREATE TABLE "plan_identity_needs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"plan_id" uuid NOT NULL,
+	"child_id" uuid NOT NULL,
+	"culture" text DEFAULT '' NOT NULL,
+	"language" text DEFAULT '' NOT NULL,
+	"religion" text DEFAULT '' NOT NULL,
+	"shortfalls" text DEFAULT '' NOT NULL,
+	"birth_family_contact" text DEFAULT '' NOT NULL,
+	"family_group_conference" text,
+	"family_group_conference_reasons" text DEFAULT '' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "plan_identity_needs_plan_id_unique" UNIQUE("plan_id")
+);
+--> statement-breakpoint
+ALTER TABLE "plan_identity_needs" ADD CONSTRAINT "plan_identity_needs_plan_id_child_protection_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."child_protection_plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_identity_needs" ADD CONSTRAINT "plan_identity_needs_child_id_people_id_fk" FOREIGN KEY ("child_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_identity_needs" ADD CONSTRAINT "plan_identity_needs_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;

@@ -203,3 +203,25 @@ export const designatedReviewLegalAdvice = pgTable('designated_review_legal_advi
   recordedBy: uuid('recorded_by').references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * PL4: what the plan says about the child's identity and family: culture (diet, disability,
+ * personal care), language, spiritual or religious needs and how any shortfall is met, contact
+ * with the birth family, and whether a family group conference was considered. One per plan,
+ * kept up to date by the lead social worker; a blank answer is a gap the plan page flags.
+ */
+export const planIdentityNeeds = pgTable('plan_identity_needs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id).unique(),
+  childId: uuid('child_id').notNull().references(() => people.id),
+  culture: text('culture').notNull().default(''),
+  language: text('language').notNull().default(''),
+  religion: text('religion').notNull().default(''),
+  shortfalls: text('shortfalls').notNull().default(''),
+  birthFamilyContact: text('birth_family_contact').notNull().default(''),
+  familyGroupConference: text('family_group_conference'), // referred | considered-not-referred | not-yet-considered
+  familyGroupConferenceReasons: text('family_group_conference_reasons').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});

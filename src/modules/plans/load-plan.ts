@@ -2,9 +2,11 @@ import { and, asc, desc, eq, gte, inArray, ne } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import {
   cases, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, designatedReviewBriefings, designatedReviewLegalAdvice, meetingDecisions, people,
-  planActionConcerns, planActions, planEndings, planVisits, reviewTriggers, users, visitFrequencyChanges,
+  planActionConcerns, planActions, planEndings, planIdentityNeeds, planVisits, reviewTriggers, users, visitFrequencyChanges,
 } from '../../db/schema/index.js';
 import { designatedReviewFollowUps } from '../../domain/plans/designated-review-follow-ups.js';
+import { identityNeedsGaps } from '../../domain/plans/identity-needs.js';
+import { londonDateOf } from '../front-door/london-time.js';
 import { childName, isUuid } from '../front-door/load-records.js';
 import { NotFoundError } from '../shared/errors.js';
 
@@ -74,7 +76,7 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
   const { plan } = core;
   const none = Promise.resolve([]);
   const [
-    [lead], [startConference], [decision], [pending], reviewsHeld, arranging, actions, coreGroups, visits, frequencyChanges, triggers, concerns, [ending], briefings, legalAdvice,
+    [lead], [startConference], [decision], [pending], reviewsHeld, arranging, actions, coreGroups, visits, frequencyChanges, triggers, concerns, [ending], briefings, legalAdvice, [identity],
   ] = await Promise.all([
     plan.leadSocialWorkerId
       ? db.select({ id: users.id, displayName: users.displayName, email: users.email }).from(users).where(eq(users.id, plan.leadSocialWorkerId))
@@ -97,6 +99,7 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
     db.select().from(planEndings).where(eq(planEndings.planId, plan.id)),
     db.select().from(designatedReviewBriefings).where(eq(designatedReviewBriefings.planId, plan.id)).orderBy(desc(designatedReviewBriefings.writtenAt)),
     db.select().from(designatedReviewLegalAdvice).where(eq(designatedReviewLegalAdvice.planId, plan.id)).orderBy(desc(designatedReviewLegalAdvice.soughtOn)),
+    db.select().from(planIdentityNeeds).where(eq(planIdentityNeeds.planId, plan.id)),
     alongside ? alongside(core) : Promise.resolve(),
   ]);
   return {
@@ -111,6 +114,9 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
     ending: ending ?? null,
     briefings,
     legalAdvice,
+    // PL4: the plan's answers on identity and family, and what is still missing or to be revisited.
+    identityNeeds: identity ?? null,
+    identityGaps: identityNeedsGaps(identity ? { ...identity, updatedOn: londonDateOf(identity.updatedAt).toString() } : null, { latestReviewHeldOn: reviewsHeld.at(-1)?.heldOn ?? null }),
     designatedReviewFollowUps: designatedReviewFollowUps({
       planOpen: plan.endDate === null,
       reviewsHeld: reviewsHeld.map((r) => ({ conferenceId: r.id, heldOn: r.heldOn, kind: r.kind })),

@@ -2,11 +2,14 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
 import {
-  cases, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, designatedReviewBriefings, designatedReviewLegalAdvice, people, planVisits, visitFrequencyChanges,
+  cases, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, designatedReviewBriefings, designatedReviewLegalAdvice, people, planIdentityNeeds, planVisits, visitFrequencyChanges,
 } from '../../db/schema/index.js';
 import { nextCoreGroupDue } from '../../domain/plans/core-groups.js';
 import { formatDate } from '../../domain/deadlines/index.js';
 import { designatedReviewFollowUps } from '../../domain/plans/designated-review-follow-ups.js';
+import { identityNeedsGaps } from '../../domain/plans/identity-needs.js';
+import { londonDateOf } from '../front-door/london-time.js';
+import { reviewsHeldFor } from './load-plan.js';
 import { nextVisitDue, visitBreaches } from '../../domain/plans/visits.js';
 import { childName } from '../front-door/load-records.js';
 import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
@@ -195,4 +198,44 @@ export async function designatedReviewItems(
     }
   }
   return mostUrgentFirst(items).slice(0, LIMIT);
+}
+
+/**
+ * PL4: the lead social worker's open plans that do not yet say how the child's culture, language,
+ * faith, birth-family contact and a family group conference are met, or that a review held since
+ * has not been revisited; each stays listed until the plan answers.
+ */
+export async function identityGapItems(db: Queryable, leadSocialWorkerId: string): Promise<WorkItem[]> {
+  const plans = await openPlans(db, { leadSocialWorkerId });
+  const ids = plans.map((p) => p.plan.id);
+  const answers = new Map((ids.length ? await db.select().from(planIdentityNeeds).where(inArray(planIdentityNeeds.planId, ids)) : []).map((a) => [a.planId, a]));
+  const items: WorkItem[] = [];
+  for (const { plan, child } of plans) {
+    const a = answers.get(plan.id);
+    const reviews = await reviewsHeldFor(db, plan);
+    const gaps = identityNeedsGaps(a ? { ...a, updatedOn: londonDateOf(a.updatedAt).toString() } : null, { latestReviewHeldOn: reviews.at(-1)?.heldOn ?? null });
+    if (gaps.complete) continue;
+    const detail = gaps.missing.length
+      ? `The plan does not yet say: ${gaps.missing.map((m) => m.label.toLowerCase()).join('; ')} (PL4).`
+      : `Revisit the child’s identity and birth-family contact after the review on ${formatDate(gaps.revisitAfterReviewOn!)} (PL4).`;
+    items.push(undatedItem({ title: `Plan to complete: ${childName(child)}`, detail, href: `/plans/${plan.id}/identity` }, plan.startDate));
+  }
+  return items.slice(0, LIMIT);
+}
+
+/**
+ * PL4: before a review conference, what each child's open plan says about contact with the birth
+ * family (and what it does not yet say), so the chair brings it to the discussion every time.
+ */
+export async function identityPromptsFor(db: Queryable, children: readonly { childId: string; name: string }[]) {
+  if (!children.length) return [];
+  const plans = await db.select({ plan: childProtectionPlans, n: planIdentityNeeds }).from(childProtectionPlans)
+    .leftJoin(planIdentityNeeds, eq(planIdentityNeeds.planId, childProtectionPlans.id))
+    .where(and(isNull(childProtectionPlans.endDate), inArray(childProtectionPlans.childId, children.map((c) => c.childId))));
+  return children.flatMap((c) => {
+    const row = plans.find((p) => p.plan.childId === c.childId);
+    if (!row) return [];
+    const gaps = identityNeedsGaps(row.n ? { ...row.n, updatedOn: londonDateOf(row.n.updatedAt).toString() } : null, { latestReviewHeldOn: null });
+    return [{ childId: c.childId, name: c.name, planId: row.plan.id, birthFamilyContact: row.n?.birthFamilyContact || null, missing: gaps.missing.map((m) => m.label) }];
+  });
 }

@@ -12,7 +12,7 @@ import { coreAssessmentDueOn, referralDecisionDueOn } from '../../domain/front-d
 import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
 import { reviewOf } from '../plans/review-request.js';
 import { designatedManagerEnquiryItems, enquirerItems, enquiryNoticeItems } from '../enquiry/enquiry-queue-items.js';
-import { coreGroupItems, designatedReviewItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
+import { coreGroupItems, designatedReviewItems, identityGapItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
 import { planRules } from '../../domain/plans/plan-rules.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
@@ -215,6 +215,8 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     // RG4: an enquiry about a child this worker leads, or about a child at the same address.
     enquiries: await enquiryNoticeItems(db, ctx, actor),
     'visits-due': await visitsDueItems(db, ctx, actor.id),
+    // PL4: plans this worker leads with identity or birth-family answers missing or to revisit.
+    'plan-gaps': await identityGapItems(db, actor.id),
     'reports-to-share': await reportsToShareItems(db, ctx, actor),
     'reports-due': mostUrgentFirst([
       ...undecided.map((u) => {

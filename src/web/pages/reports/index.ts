@@ -3,6 +3,7 @@ import { headingsFor, REPORT_KIND_LABELS, type ReportKind } from '../../../domai
 import { REPORT_STATE_LABELS } from '../../../domain/reports/report-deadlines.js';
 import { conferenceForReports, invitedConferences } from '../../../modules/reports/conference-access.js';
 import { loadConferenceReports } from '../../../modules/reports/load-readiness.js';
+import { identityPromptsFor } from '../../../modules/plans/plan-queue-items.js';
 import { reportConferenceType } from '../../../modules/reports/report-common.js';
 import { startReport } from '../../../modules/reports/save-report.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
@@ -100,7 +101,10 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
     const data = await loadConferenceReports(db, request.actionContext(), request.params.id);
     if (!maySeeAllReports(request.actor)) return reply.callNotFound();
     const r = data.readiness;
+    // PL4: a review conference discusses contact with the birth family for every child on a plan.
+    const identityPrompts = data.context.isInitial ? [] : await identityPromptsFor(db, data.context.subjects);
     return reply.view('reports/readiness.njk', {
+      identityPrompts,
       title: 'Is the conference ready?',
       conference: conferenceHeader(data.context),
       booked: r !== null,

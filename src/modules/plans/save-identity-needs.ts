@@ -1,0 +1,59 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { planIdentityNeeds } from '../../db/schema/index.js';
+import { identityNeedsProblems } from '../../domain/plans/identity-needs.js';
+import { mayRecordIdentityNeeds } from '../../policies/plans.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
+import { loadPlanCore } from './load-plan.js';
+import { ensureOpen } from './plan-write.js';
+
+export interface IdentityNeedsInput {
+  culture: string;
+  language: string;
+  religion: string;
+  shortfalls: string;
+  birthFamilyContact: string;
+  familyGroupConference: string | null;
+  familyGroupConferenceReasons: string;
+  /** The version the person saw; 0 when nothing was recorded yet. */
+  version: number;
+}
+
+/**
+ * PL4 (`004` 3.1.7, 6.1.2–6.1.3): the lead social worker records what the plan says about the
+ * child's culture, language, faith, birth-family contact and a family group conference. Answers may
+ * be saved part-done; what stays blank is flagged on the plan page and the lead social worker's list.
+ */
+export async function saveIdentityNeeds(db: Database, context: ActionContext, planId: string, input: IdentityNeedsInput): Promise<void> {
+  const core = await loadPlanCore(db, planId);
+  if (!mayRecordIdentityNeeds(context.actor, { leadSocialWorkerId: core.plan.leadSocialWorkerId, teamManagerId: core.case.teamManagerId })) {
+    throw new ForbiddenError('Only the lead social worker, the case’s team manager or a service manager keeps this part of the plan.');
+  }
+  ensureOpen(core.plan, core.name);
+  const problems = identityNeedsProblems(input);
+  if (problems.length) throw new ValidationError(problems);
+  const values = {
+    culture: input.culture.trim(), language: input.language.trim(), religion: input.religion.trim(), shortfalls: input.shortfalls.trim(),
+    birthFamilyContact: input.birthFamilyContact.trim(), familyGroupConference: input.familyGroupConference || null,
+    familyGroupConferenceReasons: input.familyGroupConference === 'considered-not-referred' ? input.familyGroupConferenceReasons.trim() : '',
+    updatedBy: context.actor?.id ?? null, updatedAt: context.now,
+  };
+  await db.transaction(async (tx) => {
+    let id: string | undefined;
+    if (input.version === 0) {
+      const [row] = await tx.insert(planIdentityNeeds).values({ ...values, planId, childId: core.plan.childId }).onConflictDoNothing().returning({ id: planIdentityNeeds.id });
+      id = row?.id;
+    } else {
+      const [row] = await tx.update(planIdentityNeeds).set({ ...values, version: sql`${planIdentityNeeds.version} + 1` })
+        .where(and(eq(planIdentityNeeds.planId, planId), eq(planIdentityNeeds.version, input.version))).returning({ id: planIdentityNeeds.id });
+      id = row?.id;
+    }
+    if (!id) throw new ConflictError('Someone else changed this part of the plan since you opened it: look at it again.');
+    await recordAudit(tx, context, {
+      action: input.version === 0 ? 'plan-identity-needs-recorded' : 'plan-identity-needs-changed', recordType: 'plan-identity-needs', recordId: id, childId: core.plan.childId,
+      details: { planId },
+    });
+  });
+}
