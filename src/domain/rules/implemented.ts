@@ -338,4 +338,12 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/records/worker-change.test.ts::answers once, however many managers save at the same moment',
     'src/web/pages/cases/worker-change-pages.test.ts::the social worker records the request with every typed value kept on refusal; the team manager sees it on their list and answers it, and the case moves',
   ],
+  PL4: [
+    'src/domain/plans/identity-needs.test.ts::a plan with nothing recorded is missing every answer',
+    'src/domain/plans/identity-needs.test.ts::a review held after the answers were written asks for them to be revisited',
+    'src/domain/plans/identity-needs.test.ts::refuses “not referred” without reasons, and an unknown answer',
+    'src/modules/plans/identity-needs.test.ts::lists the plan for its lead social worker until every answer is given, and again after a review until revisited',
+    'src/web/pages/plans/identity-pages.test.ts::the lead social worker sees the gaps on the plan and their list, is refused with every value kept, then answers and the plan shows each answer',
+    'src/web/pages/plans/identity-pages.test.ts::refuses a team manager of another team and the chair',
+  ],
 };

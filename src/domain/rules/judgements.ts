@@ -73,7 +73,7 @@ export const JUDGEMENTS: Record<string, string> = {
   IN10:
     'Planned: the system is to record the reasons a child’s request was not followed and that they were explained, and track an advocate considered for a parent with a learning disability or mental health need; whether following the request would serve the child, and whether a parent needs an advocate, are professional judgements.',
   PL4:
-    'Planned: the plan form is to ask about culture, diet, disability and personal care, language, faith, birth-family contact and a family group conference, and reviews to revisit them; what meets this child’s identity needs is for the core group and conference to judge.',
+    'The plan asks how the child’s culture (diet, disability, personal care), language and faith are met and how any shortfall is made up, what contact the child has with the birth family, and whether a family group conference was considered; any blank answer is flagged on the plan and stays on the lead social worker’s list, a review held since the answers were written puts them back to revisit, and review readiness shows the chair what the plan says about birth-family contact. What meets this child’s identity needs is for the core group and conference to judge.',
   CO4:
     'The case’s social worker or team manager records who in the family asked for a different worker, when and why; the request stays on the case’s team manager’s list until it is agreed or declined with reasons and the day the family was told, and an agreed change moves the case and its open plan through the ordinary reallocation. Whether a change serves the child is the manager’s judgement.',
   RV4:
