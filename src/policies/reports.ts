@@ -60,3 +60,16 @@ export function mayDecideConfidentialPresentation(actor: Actor | null, conferenc
 export function mayListOwnConferences(actor: Actor | null): boolean {
   return hasRole(actor, 'agency-practitioner');
 }
+
+/**
+ * IN10: a child's request not followed, and an advocate for a parent, are recorded by the social
+ * worker or team manager of a subject child's case, or the conference's chair (a service manager
+ * may too): decided by the relationship to the children, not the role alone.
+ */
+export function mayRecordChildVoice(actor: Actor | null, rel: { socialWorkerIds: readonly (string | null)[]; teamManagerIds: readonly (string | null)[]; chairId: string | null }): boolean {
+  if (!actor) return false;
+  if (hasRole(actor, 'service-manager')) return true;
+  if (hasRole(actor, 'chair') && rel.chairId === actor.id) return true;
+  if (hasRole(actor, 'team-manager') && rel.teamManagerIds.includes(actor.id)) return true;
+  return hasRole(actor, 'social-worker') && rel.socialWorkerIds.includes(actor.id);
+}

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { conferences } from './conferences.js';
 import { invitations } from './invitations.js';
@@ -153,3 +153,44 @@ export const exclusionRequests = pgTable(
   },
   (t) => [index('exclusion_requests_conference').on(t.conferenceId)],
 );
+
+/**
+ * IN10: a child's request that is not followed because it would not serve them: the request, the
+ * reasons, and when and how the reasons were explained to the child. Until that is recorded it
+ * stays on the social worker's list.
+ */
+export const childRequestsNotFollowed = pgTable(
+  'child_requests_not_followed',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    childId: uuid('child_id').notNull().references(() => people.id),
+    request: text('request').notNull(),
+    reasons: text('reasons').notNull(),
+    sharedWithChildOn: date('shared_with_child_on', { mode: 'string' }),
+    sharedHow: text('shared_how').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('child_requests_not_followed_conference').on(t.conferenceId)],
+);
+
+/**
+ * IN10: for a parent with a learning disability or a mental health need, whether an advocate was
+ * considered (referred, or not with reasons) and, once referred, the follow-up.
+ */
+export const parentAdvocacy = pgTable('parent_advocacy', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+  invitationId: uuid('invitation_id').notNull().references(() => invitations.id).unique(),
+  learningDisability: boolean('learning_disability').notNull().default(false),
+  mentalHealthNeed: boolean('mental_health_need').notNull().default(false),
+  decision: text('decision'), // referred | not-referred
+  reasons: text('reasons').notNull().default(''),
+  followUp: text('follow_up').notNull().default(''),
+  followedUpOn: date('followed_up_on', { mode: 'string' }),
+  version: integer('version').notNull().default(1),
+  recordedBy: uuid('recorded_by').references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+});

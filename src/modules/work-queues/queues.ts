@@ -20,6 +20,7 @@ import { londonDateOf, londonDateTimeOf } from '../front-door/london-time.js';
 import { centreListItems } from '../register/centre-lists.js';
 import { riskNotificationsFor } from '../register/risk-notifications.js';
 import { workerChangeQueueRows } from '../records/worker-change.js';
+import { childVoiceItemsFor } from '../participation/requests-and-advocacy.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -217,6 +218,8 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     'visits-due': await visitsDueItems(db, ctx, actor.id),
     // PL4: plans this worker leads with identity or birth-family answers missing or to revisit.
     'plan-gaps': await identityGapItems(db, actor.id),
+    // IN10: a child's request not followed until the reasons are shared with them; a parent's advocate until considered and followed up.
+    'child-voice': await childVoiceItems(db, actor),
     'reports-to-share': await reportsToShareItems(db, ctx, actor),
     'reports-due': mostUrgentFirst([
       ...undecided.map((u) => {
@@ -353,4 +356,19 @@ export async function agencyQueue(db: Queryable, ctx: QueueContext, actor: Actor
     invitations: mine.map((m) => undatedItem({ title: kindLabel(m.kind), detail: m.scheduledStart ? `Starts ${startsAt(m.scheduledStart)}` : undefined, href: `/conferences/${m.conferenceId}/reports` }, m.scheduledStart?.toISOString() ?? '9999')),
     'reports-due': mostUrgentFirst(reportsDue),
   };
+}
+
+async function childVoiceItems(db: Queryable, actor: Actor): Promise<WorkItem[]> {
+  const { requests, advocacy } = await childVoiceItemsFor(db, actor);
+  return [
+    ...requests.map(({ r, ...child }) => undatedItem({
+      title: `Explain to ${nameOf(child)} why their request is not followed`, detail: `They asked: ${r.request}`,
+      href: `/conferences/${r.conferenceId}/child-voice/requests/${r.id}`,
+    }, r.recordedAt.toISOString())),
+    ...advocacy.map((a) => undatedItem({
+      title: a.status === 'follow-up-due' ? `Follow up the advocate referral for ${a.name}` : `Consider an advocate for ${a.name}`,
+      detail: a.status === 'follow-up-due' ? 'Referred to an advocate: record what the follow-up found.' : 'A learning disability or mental health need is recorded: consider an advocate.',
+      href: `/conferences/${a.conferenceId}/child-voice/advocacy/${a.invitationId}`,
+    })),
+  ].slice(0, LIMIT);
 }

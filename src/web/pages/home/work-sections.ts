@@ -18,6 +18,7 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'reports-to-share', heading: 'Reports to share with the family', empty: 'No social work report is waiting to be shared with a family before a conference.' },
     { id: 'risk-notifications', heading: 'Risk notifications', empty: 'No notification of a person who may pose a risk has reached you in the last 28 days.' },
     { id: 'plan-gaps', heading: 'Plans to complete: identity and family', empty: 'Every plan you lead says how the child’s culture, language, faith and birth-family contact are met, and whether a family group conference was considered.' },
+    { id: 'child-voice', heading: 'Children’s requests and parents’ advocates', empty: 'No child is waiting to be told why a request was not followed, and no parent’s advocate is waiting to be considered or followed up.' },
     { id: 'visits-due', heading: 'Visits due', empty: 'No visits are due. Statutory visits to children on a plan will appear here, most urgent first.' },
   ],
   'team-manager': [
