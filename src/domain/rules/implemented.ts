@@ -346,4 +346,11 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/web/pages/plans/identity-pages.test.ts::the lead social worker sees the gaps on the plan and their list, is refused with every value kept, then answers and the plan shows each answer',
     'src/web/pages/plans/identity-pages.test.ts::refuses a team manager of another team and the chair',
   ],
+  IN10: [
+    'src/domain/participation/requests-and-advocacy.test.ts::stays outstanding until the reasons are shared with the child',
+    'src/modules/participation/requests-and-advocacy.test.ts::keeps a child’s request not followed on the social worker’s list until the reasons are shared with the child',
+    'src/modules/participation/requests-and-advocacy.test.ts::asks for an advocate to be considered for a parent with a learning disability, then for the referral to be followed up',
+    'src/web/pages/child-voice/child-voice-pages.test.ts::the social worker records a request not followed, is refused with every value kept, then records it shared; and an advocate for the mother, followed up',
+    'src/web/pages/child-voice/child-voice-pages.test.ts::refuses a social worker who holds none of the children’s cases',
+  ],
 };

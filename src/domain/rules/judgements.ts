@@ -71,7 +71,7 @@ export const JUDGEMENTS: Record<string, string> = {
   CO3:
     'The system records each practice concern the chair raises and how it was resolved; whether practice falls short, and how to resolve it with the agency, is the chair’s professional judgement.',
   IN10:
-    'Planned: the system is to record the reasons a child’s request was not followed and that they were explained, and track an advocate considered for a parent with a learning disability or mental health need; whether following the request would serve the child, and whether a parent needs an advocate, are professional judgements.',
+    'A child’s request that is not followed is recorded with its reasons and stays on the social worker’s list until the record says when and how the reasons were explained to the child; a parent with a learning disability (from the participation record) or a mental health need is listed until an advocate is considered, and a referral until its follow-up is recorded. Whether following the request would serve the child, and whether a parent needs an advocate, are professional judgements.',
   PL4:
     'The plan asks how the child’s culture (diet, disability, personal care), language and faith are met and how any shortfall is made up, what contact the child has with the birth family, and whether a family group conference was considered; any blank answer is flagged on the plan and stays on the lead social worker’s list, a review held since the answers were written puts them back to revisit, and review readiness shows the chair what the plan says about birth-family contact. What meets this child’s identity needs is for the core group and conference to judge.',
   CO4:

@@ -16,7 +16,7 @@ const requestForm = z.object({
   version: z.coerce.number().int().min(0),
 });
 const advocacyForm = z.object({
-  need: z.unknown().transform((v) => asArray(v)),
+  need: z.unknown().optional().transform((v) => asArray(v)),
   decision: z.string().optional().transform((v) => (v ? v : null)),
   reasons: optionalText(5000),
   followUp: optionalText(5000),
