@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.js';
 import { planIdentityNeeds } from '../../db/schema/index.js';
 import { identityNeedsProblems } from '../../domain/plans/identity-needs.js';
 import { mayRecordIdentityNeeds } from '../../policies/plans.js';
+import { assertChildAccess } from '../access/child-record-access.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
@@ -28,6 +29,7 @@ export interface IdentityNeedsInput {
  */
 export async function saveIdentityNeeds(db: Database, context: ActionContext, planId: string, input: IdentityNeedsInput): Promise<void> {
   const core = await loadPlanCore(db, planId);
+  await assertChildAccess(db, context.actor, core.plan.childId);
   if (!mayRecordIdentityNeeds(context.actor, { leadSocialWorkerId: core.plan.leadSocialWorkerId, teamManagerId: core.case.teamManagerId })) {
     throw new ForbiddenError('Only the lead social worker, the case’s team manager or a service manager keeps this part of the plan.');
   }

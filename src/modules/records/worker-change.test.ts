@@ -6,7 +6,7 @@ import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { contextFor } from '../../../test/support/meeting-factory.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
-import { ConflictError, ForbiddenError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { answerWorkerChangeRequest, recordWorkerChangeRequest } from './worker-change.js';
 
 const NOW = new Date('2026-03-10T10:00:00Z');
@@ -38,6 +38,9 @@ describeEachEngine('CO4: a family’s request for a change of worker', (engine) 
   it('records the request, keeps it on the case’s team manager’s list until answered, and an agreed change moves the case and the plan', async () => {
     const { db, f, worker, otherWorker, newWorker, manager, otherManager, as, queue } = await setUp();
     await expect(recordWorkerChangeRequest(db, as(otherWorker), f.case.id, request)).rejects.toBeInstanceOf(ForbiddenError);
+    // A service manager of another authority does not learn the child is known here.
+    const elsewhere = await createUser(db, { roles: ['service-manager'], organisationId: (await createOrganisation(db, { kind: 'local-authority' })).id });
+    await expect(recordWorkerChangeRequest(db, as(elsewhere), f.case.id, request)).rejects.toBeInstanceOf(NotFoundError);
     await expect(recordWorkerChangeRequest(db, as(worker), f.case.id, { ...request, requestedOn: '2026-03-11' })).rejects.toMatchObject({ errors: [{ field: 'requestedOn' }] });
     const id = await recordWorkerChangeRequest(db, as(worker), f.case.id, request);
     expect((await queue(manager)).map((i) => i.href)).toEqual([`/cases/${f.case.id}/worker-change/${id}`]);

@@ -3,6 +3,7 @@ import type { Database, Queryable } from '../../db/client.js';
 import { cases, people, users, workerChangeRequests } from '../../db/schema/index.js';
 import { WORKER_CHANGE_DECISIONS, workerChangeAnswerProblems, workerChangeRequestProblems, workerChangeStatus } from '../../domain/records/worker-change.js';
 import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../../policies/children.js';
+import { assertChildAccess } from '../access/child-record-access.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { londonDateOf } from '../front-door/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -31,6 +32,7 @@ const today = (context: ActionContext) => londonDateOf(context.now).toString();
  */
 export async function recordWorkerChangeRequest(db: Database, context: ActionContext, caseId: string, input: WorkerChangeRequestInput): Promise<string> {
   const current = await loadCase(db, caseId);
+  await assertChildAccess(db, context.actor, current.childId);
   if (!mayRecordWorkerChangeRequest(context.actor, current)) throw new ForbiddenError('Only the case’s social worker or team manager, or a service manager, records a request for a change of worker.');
   if (current.closedOn) throw new ConflictError('This case is closed.');
   const problems = workerChangeRequestProblems(input, { today: today(context), caseOpenedOn: current.openedOn });
@@ -58,6 +60,7 @@ export async function answerWorkerChangeRequest(db: Database, context: ActionCon
   const [request] = await db.select().from(workerChangeRequests).where(eq(workerChangeRequests.id, requestId));
   if (!request) throw new NotFoundError('That request does not exist.');
   const current = await loadCase(db, request.caseId);
+  await assertChildAccess(db, context.actor, current.childId);
   if (!mayAnswerWorkerChangeRequest(context.actor, current.teamManagerId)) throw new ForbiddenError('Only the team manager for this child’s case, or a service manager, answers a request for a change of worker.');
   if (request.decision) throw new ConflictError('This request has already been answered.');
   const problems = workerChangeAnswerProblems(input, { today: today(context), requestedOn: request.requestedOn, answered: false, currentSocialWorkerId: current.socialWorkerId });
