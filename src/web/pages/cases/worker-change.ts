@@ -26,7 +26,7 @@ const answerForm = z.object({
 });
 
 type Params = { Params: { id: string } };
-type AnswerParams = { Params: { id: string; requestId: string } };
+type AnswerParams = { Params: { id: string; changeRequestId: string } };
 const uuid = /^[0-9a-f-]{36}$/i;
 const caseStaff = { config: { access: (actor: Actor | null) => hasRole(actor, 'social-worker', 'team-manager', 'service-manager') } };
 const managers = { config: { access: (actor: Actor | null) => hasRole(actor, 'team-manager', 'service-manager') } };
@@ -68,10 +68,10 @@ export function workerChangePages(app: FastifyInstance): void {
   });
 
   async function answerPage(request: FastifyRequest<AnswerParams>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
-    if (!uuid.test(request.params.requestId)) return reply.callNotFound();
+    if (!uuid.test(request.params.changeRequestId)) return reply.callNotFound();
     const loaded = await load(request);
     if (!loaded) return reply.callNotFound();
-    const [change] = await db.select().from(workerChangeRequests).where(eq(workerChangeRequests.id, request.params.requestId));
+    const [change] = await db.select().from(workerChangeRequests).where(eq(workerChangeRequests.id, request.params.changeRequestId));
     if (!change || change.caseId !== loaded.c.id) return reply.callNotFound();
     if (!mayAnswerWorkerChangeRequest(request.actor, loaded.c.teamManagerId)) throw new ForbiddenError('Only the team manager for this child’s case, or a service manager, answers a request for a change of worker.');
     const workers = (await db.select({ id: users.id, displayName: users.displayName, roles: users.roles }).from(users).where(eq(users.active, true)).orderBy(asc(users.displayName)))
@@ -86,12 +86,12 @@ export function workerChangePages(app: FastifyInstance): void {
       backLink: { href: `/cases/${loaded.c.id}`, text: `Back to ${loaded.name}` },
     });
   }
-  app.get<AnswerParams>('/cases/:id/worker-change/:requestId', managers, async (request, reply) => answerPage(request, reply));
-  app.post<AnswerParams>('/cases/:id/worker-change/:requestId', managers, async (request, reply) => {
+  app.get<AnswerParams>('/cases/:id/worker-change/:changeRequestId', managers, async (request, reply) => answerPage(request, reply));
+  app.post<AnswerParams>('/cases/:id/worker-change/:changeRequestId', managers, async (request, reply) => {
     const parsed = parseForm(answerForm, request.body);
     if (!parsed.ok) return answerPage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
     try {
-      await answerWorkerChangeRequest(db, request.actionContext(), request.params.requestId, parsed.data);
+      await answerWorkerChangeRequest(db, request.actionContext(), request.params.changeRequestId, parsed.data);
     } catch (error) {
       return answerRefusal(error, reply, async (errors) => { await answerPage(request, reply, { errors, values: parsed.data, status: 400 }); return reply; }, `/cases/${request.params.id}`);
     }

@@ -24,7 +24,7 @@ const advocacyForm = z.object({
   version: z.coerce.number().int().min(0),
 }).transform(({ need, ...rest }) => ({ ...rest, learningDisability: need.includes('learning-disability'), mentalHealthNeed: need.includes('mental-health') }));
 
-type Params = { Params: { id: string; childId?: string; requestId?: string; invitationId?: string }; Querystring: { done?: string } };
+type Params = { Params: { id: string; childId?: string; childRequestId?: string; invitationId?: string }; Querystring: { done?: string } };
 type Extra = { errors?: FieldError[]; values?: Record<string, unknown>; status?: number };
 const access = { config: { access: mayViewReadiness } };
 const uuid = /^[0-9a-f-]{36}$/i;
@@ -34,7 +34,7 @@ const decisions = Object.entries(ADVOCACY_DECISIONS).map(([value, text]) => ({ v
 export default function childVoicePages(app: FastifyInstance): void {
   const { db } = app.convene;
   const load = async (request: FastifyRequest<Params>) => {
-    for (const id of [request.params.id, request.params.childId, request.params.requestId, request.params.invitationId]) if (id !== undefined && !uuid.test(id)) throw new NotFoundError();
+    for (const id of [request.params.id, request.params.childId, request.params.childRequestId, request.params.invitationId]) if (id !== undefined && !uuid.test(id)) throw new NotFoundError();
     return loadChildVoice(db, request.actionContext(), request.params.id);
   };
   const back = (id: string) => `/conferences/${id}/child-voice`;
@@ -58,8 +58,8 @@ export default function childVoicePages(app: FastifyInstance): void {
 
   async function requestPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: Extra = {}) {
     const data = await load(request);
-    const existing = request.params.requestId ? data.requests.find((r) => r.id === request.params.requestId) : null;
-    if (request.params.requestId && !existing) return reply.callNotFound();
+    const existing = request.params.childRequestId ? data.requests.find((r) => r.id === request.params.childRequestId) : null;
+    if (request.params.childRequestId && !existing) return reply.callNotFound();
     const childId = existing?.childId ?? request.params.childId;
     const child = data.context.subjects.find((s) => s.childId === childId);
     if (!child) return reply.callNotFound();
@@ -77,9 +77,9 @@ export default function childVoicePages(app: FastifyInstance): void {
     if (!parsed.ok) return page({ errors: parsed.errors, values: parsed.values, status: 400 });
     try {
       let childId = request.params.childId;
-      if (request.params.requestId) childId = (await load(request)).requests.find((r) => r.id === request.params.requestId)?.childId;
+      if (request.params.childRequestId) childId = (await load(request)).requests.find((r) => r.id === request.params.childRequestId)?.childId;
       if (!childId) return reply.callNotFound();
-      await saveChildRequest(db, request.actionContext(), request.params.id, childId, request.params.requestId ?? null, parsed.data);
+      await saveChildRequest(db, request.actionContext(), request.params.id, childId, request.params.childRequestId ?? null, parsed.data);
     } catch (error) {
       return refusal(request, reply, page, request.body)(error);
     }
@@ -87,8 +87,8 @@ export default function childVoicePages(app: FastifyInstance): void {
   };
   app.get<Params>('/conferences/:id/child-voice/children/:childId/requests', access, async (request, reply) => requestPage(request, reply));
   app.post<Params>('/conferences/:id/child-voice/children/:childId/requests', access, saveRequest);
-  app.get<Params>('/conferences/:id/child-voice/requests/:requestId', access, async (request, reply) => requestPage(request, reply));
-  app.post<Params>('/conferences/:id/child-voice/requests/:requestId', access, saveRequest);
+  app.get<Params>('/conferences/:id/child-voice/requests/:childRequestId', access, async (request, reply) => requestPage(request, reply));
+  app.post<Params>('/conferences/:id/child-voice/requests/:childRequestId', access, saveRequest);
 
   async function advocacyPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: Extra = {}) {
     const data = await load(request);
