@@ -38,6 +38,9 @@ describeEachEngine('CO4 change of worker pages', (engine) => {
     expect((await (await signedIn('co4-other')).get(`/cases/${f.case.id}/worker-change`)).statusCode).toBe(403);
     const sw = await signedIn('co4-worker');
     expect((await sw.get(`/cases/${f.case.id}`)).body).toContain('Record a request for a change of social worker');
+    const first = await sw.get(`/cases/${f.case.id}/worker-change`);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).not.toContain('govuk-error-message');
     const typed = { requestedBy: 'Beth Testington, mother', requestedOn: '2026-03-11', reasons: 'She feels the worker does not listen to her.' };
     const refused = await sw.post(`/cases/${f.case.id}/worker-change`, typed);
     expect(refused.statusCode).toBe(400);
@@ -58,6 +61,7 @@ describeEachEngine('CO4 change of worker pages', (engine) => {
     expect(home.body).toContain(`/cases/${f.case.id}/worker-change/${req!.id}`);
     const form = await tm.get(`/cases/${f.case.id}/worker-change/${req!.id}`);
     expect(form.body).toContain('She feels the worker does not listen to her.');
+    expect(form.body).not.toContain('govuk-error-message');
     const answer = { decision: 'agreed', newSocialWorkerId: '', reasons: 'A fresh start will help Alpha’s mother work with the plan.', familyToldOn: '2026-03-10', version: '1' };
     const noWorker = await tm.post(`/cases/${f.case.id}/worker-change/${req!.id}`, answer);
     expect(noWorker.statusCode).toBe(400);

@@ -36,6 +36,11 @@ describeEachEngine('IN10 pages', (engine) => {
     const newRequest = `/conferences/${m.conferenceId}/child-voice/children/${m.alphaId}/requests`;
     expect(overview.body).toContain(newRequest);
 
+    for (const url of [newRequest, `/conferences/${m.conferenceId}/child-voice/advocacy/${m.invitationIds.mother}`]) {
+      const first = await sw.get(url);
+      expect(first.statusCode).toBe(200);
+      expect(first.body).not.toContain('govuk-error-message');
+    }
     const typed = { request: 'To stop seeing the family support worker.', reasons: '', sharedWithChildOn: '', sharedHow: '', version: '0' };
     const refused = await sw.post(newRequest, typed);
     expect(refused.statusCode).toBe(400);

@@ -33,6 +33,9 @@ describeEachEngine('PL4 identity and family pages', (engine) => {
     expect(plan.body).toContain('The plan does not yet say: culture: diet, disability and personal care; language;');
     expect((await worker.get('/')).body).toContain(`/plans/${f.plan.id}/identity`);
 
+    const first = await worker.get(`/plans/${f.plan.id}/identity`);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).not.toContain('govuk-error-message');
     const typed = {
       culture: 'Halal diet; eczema cream twice a day.', language: 'Sylheti at home.', religion: 'Mosque on Fridays.', shortfalls: 'Carer shown where to buy halal food.',
       birthFamilyContact: 'Weekly supervised contact with father.', familyGroupConference: 'considered-not-referred', familyGroupConferenceReasons: '', version: '0',
