@@ -1,9 +1,10 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client.js';
 import { cases, people, users, workerChangeRequests } from '../../db/schema/index.js';
 import { WORKER_CHANGE_DECISIONS, workerChangeAnswerProblems, workerChangeRequestProblems, workerChangeStatus } from '../../domain/records/worker-change.js';
 import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../../policies/children.js';
 import { assertChildAccess } from '../access/child-record-access.js';
+import { auditChildRead } from '../audit/child-access.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { londonDateOf } from '../front-door/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -111,4 +112,27 @@ export async function workerChangeQueueRows(db: Queryable, filter: { teamManager
     .where(and(isNull(workerChangeRequests.decision), eq(cases.teamManagerId, filter.teamManagerId)))
     .orderBy(workerChangeRequests.requestedOn)
     .limit(50);
+}
+
+/**
+ * What the CO4 pages show: the case and its child (the read audited, and refused with a 404 where
+ * the person has no relationship to the child), the social worker now, the request being
+ * answered, and the social workers the case could move to. Null where the case or request does not exist.
+ */
+export async function workerChangePageData(db: Database, context: ActionContext, caseId: string, changeRequestId: string | null) {
+  const [row] = await db.select({ c: cases, child: people }).from(cases).innerJoin(people, eq(cases.childId, people.id)).where(eq(cases.id, caseId));
+  if (!row) return null;
+  await auditChildRead(db, context, row.child.id, { recordType: 'case', recordId: row.c.id });
+  const staff = await db.select({ id: users.id, displayName: users.displayName, roles: users.roles, active: users.active }).from(users).orderBy(asc(users.displayName));
+  const names = new Map(staff.map((u) => [u.id, u.displayName]));
+  let change: typeof workerChangeRequests.$inferSelect | null = null;
+  if (changeRequestId) {
+    const [found] = await db.select().from(workerChangeRequests).where(and(eq(workerChangeRequests.id, changeRequestId), eq(workerChangeRequests.caseId, caseId)));
+    if (!found) return null;
+    change = found;
+  }
+  return {
+    c: row.c, child: row.child, name: `${row.child.givenNames ?? ''} ${row.child.familyName ?? ''}`.trim(), socialWorker: names.get(row.c.socialWorkerId ?? '') ?? 'Not allocated', change,
+    workers: staff.filter((u) => u.active && u.roles.includes('social-worker') && u.id !== row.c.socialWorkerId).map((u) => ({ id: u.id, displayName: u.displayName })),
+  };
 }

@@ -1,11 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { cases, people, users, workerChangeRequests } from '../../../db/schema/index.js';
 import { WORKER_CHANGE_DECISIONS } from '../../../domain/records/worker-change.js';
-import { auditChildRead } from '../../../modules/audit/child-access.js';
 import { londonDateOf } from '../../../modules/front-door/london-time.js';
-import { answerWorkerChangeRequest, recordWorkerChangeRequest } from '../../../modules/records/worker-change.js';
+import { answerWorkerChangeRequest, recordWorkerChangeRequest, workerChangePageData } from '../../../modules/records/worker-change.js';
 import { ForbiddenError, type FieldError } from '../../../modules/shared/errors.js';
 import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../../../policies/children.js';
 import { hasRole, type Actor } from '../../../policies/roles.js';
@@ -35,14 +32,11 @@ const managers = { config: { access: (actor: Actor | null) => hasRole(actor, 'te
 export function workerChangePages(app: FastifyInstance): void {
   const { db } = app.convene;
 
-  async function load(request: FastifyRequest<Params>) {
-    if (!uuid.test(request.params.id)) return null;
-    const [row] = await db.select({ c: cases, child: people }).from(cases).innerJoin(people, eq(cases.childId, people.id)).where(eq(cases.id, request.params.id));
-    if (!row) return null;
-    await auditChildRead(db, request.actionContext(), row.child.id, { recordType: 'case', recordId: row.c.id });
-    const names = new Map((await db.select({ id: users.id, n: users.displayName }).from(users)).map((u) => [u.id, u.n]));
-    return { ...row, name: `${row.child.givenNames} ${row.child.familyName}`.trim(), socialWorker: names.get(row.c.socialWorkerId ?? '') ?? 'Not allocated' };
-  }
+  const load = (request: FastifyRequest<Params & { Params: { changeRequestId?: string } }>) => {
+    const { id, changeRequestId } = request.params;
+    if (!uuid.test(id) || (changeRequestId !== undefined && !uuid.test(changeRequestId))) return Promise.resolve(null);
+    return workerChangePageData(db, request.actionContext(), id, changeRequestId ?? null);
+  };
 
   async function requestPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
     const loaded = await load(request);
@@ -68,14 +62,11 @@ export function workerChangePages(app: FastifyInstance): void {
   });
 
   async function answerPage(request: FastifyRequest<AnswerParams>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
-    if (!uuid.test(request.params.changeRequestId)) return reply.callNotFound();
     const loaded = await load(request);
-    if (!loaded) return reply.callNotFound();
-    const [change] = await db.select().from(workerChangeRequests).where(eq(workerChangeRequests.id, request.params.changeRequestId));
-    if (!change || change.caseId !== loaded.c.id) return reply.callNotFound();
+    if (!loaded?.change) return reply.callNotFound();
+    const change = loaded.change;
     if (!mayAnswerWorkerChangeRequest(request.actor, loaded.c.teamManagerId)) throw new ForbiddenError('Only the team manager for this child’s case, or a service manager, answers a request for a change of worker.');
-    const workers = (await db.select({ id: users.id, displayName: users.displayName, roles: users.roles }).from(users).where(eq(users.active, true)).orderBy(asc(users.displayName)))
-      .filter((u) => u.roles.includes('social-worker') && u.id !== loaded.c.socialWorkerId);
+    const workers = loaded.workers;
     const values = extra.values ?? { familyToldOn: londonDateOf(app.convene.clock()).toString() };
     if (extra.status) reply.code(extra.status);
     return reply.view('cases/worker-change-answer.njk', {
