@@ -337,6 +337,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/records/worker-change.test.ts::a declined request keeps the worker, with the reasons and the day the family was told',
     'src/modules/records/worker-change.test.ts::answers once, however many managers save at the same moment',
     'src/web/pages/cases/worker-change-pages.test.ts::the social worker records the request with every typed value kept on refusal; the team manager sees it on their list and answers it, and the case moves',
+    'test/e2e/family-voice.e2e.test.ts::the family’s voice journey > the social worker records a family’s request for a change of worker; the team manager declines it with reasons (CO4)',
   ],
   PL4: [
     'src/domain/plans/identity-needs.test.ts::a plan with nothing recorded is missing every answer',
@@ -345,6 +346,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/plans/identity-needs.test.ts::lists the plan for its lead social worker until every answer is given, and again after a review until revisited',
     'src/web/pages/plans/identity-pages.test.ts::the lead social worker sees the gaps on the plan and their list, is refused with every value kept, then answers and the plan shows each answer',
     'src/web/pages/plans/identity-pages.test.ts::refuses a team manager of another team and the chair',
+    'test/e2e/family-voice.e2e.test.ts::the family’s voice journey > the social worker answers the plan’s identity and family questions from their work list (PL4)',
   ],
   IN10: [
     'src/domain/participation/requests-and-advocacy.test.ts::stays outstanding until the reasons are shared with the child',
@@ -352,5 +354,6 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/participation/requests-and-advocacy.test.ts::asks for an advocate to be considered for a parent with a learning disability, then for the referral to be followed up',
     'src/web/pages/child-voice/child-voice-pages.test.ts::the social worker records a request not followed, is refused with every value kept, then records it shared; and an advocate for the mother, followed up',
     'src/web/pages/child-voice/child-voice-pages.test.ts::refuses a social worker who holds none of the children’s cases',
+    'test/e2e/family-voice.e2e.test.ts::the family’s voice journey > the social worker records a child’s request not followed and the reasons shared, and an advocate considered for a parent (IN10)',
   ],
 };

@@ -21,7 +21,8 @@ export async function childVoiceContext(db: Queryable, ctx: ActionContext, confe
   const caseIds = c.subjects.map((s) => s.caseId);
   const rows = caseIds.length ? await db.select({ socialWorkerId: cases.socialWorkerId, teamManagerId: cases.teamManagerId }).from(cases).where(inArray(cases.id, caseIds)) : [];
   const may = mayRecordChildVoice(ctx.actor, { socialWorkerIds: rows.map((r) => r.socialWorkerId), teamManagerIds: rows.map((r) => r.teamManagerId), chairId: c.conference.chairId });
-  return { ...c, may, familyInvitations: c.invitations.filter((i) => isFamilyKind(i.inviteeKind)) };
+  // Advocacy is for the child's parents and other adult family members, not a child or a supporter.
+  return { ...c, may, familyInvitations: c.invitations.filter((i) => isFamilyKind(i.inviteeKind) && (i.inviteeKind === 'parent' || i.inviteeKind === 'family-member')) };
 }
 
 async function guarded(db: Queryable, ctx: ActionContext, conferenceId: string) {
