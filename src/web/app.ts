@@ -15,6 +15,7 @@ import { DEFAULT_LIMITS, setUpLoadShedding, type LoadLimits } from './setup/load
 import { setUpPages } from './setup/pages.js';
 import { setUpSecurityHeaders } from './setup/security-headers.js';
 import { setUpSessions } from './setup/sessions.js';
+import { setUpApiClients } from './setup/api-clients.js';
 import { setUpStaticAssets } from './setup/static-assets.js';
 import { setUpTemplates } from './setup/templates.js';
 import './types.js';
@@ -69,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyFormbody);
   setUpTemplates(app);
   await setUpSessions(app);
+  setUpApiClients(app);
   setUpInputGuard(app);
   setUpAuthorisation(app);
   setUpErrorPages(app);

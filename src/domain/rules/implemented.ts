@@ -316,6 +316,8 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/enquiry/enquiry-service.test.ts::another enquirer can neither continue nor read an enquiry; the designated manager can read it',
     'src/web/pages/enquiries/enquiry-pages.test.ts::an enquirer checks the caller (keeping what was typed when refused), finds the child and reads the answer',
     'test/e2e/enquiry.e2e.test.ts::the enquiry service at night > a police caller on a recognised number asks about a child on a plan and hears the answer (RG2, RG3)',
+    'src/web/pages/api/enquiries/enquiry-api.test.ts::refuses no key, a made-up key and a bad body with field-level errors; answers for a child it showed, once, with the same audit as the pages',
+    'src/web/pages/api/enquiries/enquiry-api.test.ts::holds each key to its per-minute limit however many requests arrive at once, and a revoked key stops at once',
   ],
   RG3: [
     'src/domain/enquiry/enquiry.test.ts::a child on a plan now, with an open case and key worker',
@@ -329,5 +331,6 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/enquiry/enquiry-service.test.ts::answers once when the same answer is sent many times at once',
     'src/modules/enquiry/enquiry-service.test.ts::records an unknown child with the advice; a second enquiry about the same child is told of the first and flagged to the designated manager',
     'test/e2e/enquiry.e2e.test.ts::the enquiry service at night > a child nobody knows becomes a contact record with the advice given (RG4)',
+    'src/web/pages/api/enquiries/enquiry-api.test.ts::records an unknown child, and tells a second agency of the first enquiry',
   ],
 };

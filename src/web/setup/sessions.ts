@@ -92,6 +92,8 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
   // CSRF: every state-changing request carries the session's token, or nothing runs.
   app.addHook('preHandler', async (request, reply) => {
     if (!STATE_CHANGING.has(request.method)) return;
+    // A bearer key is not sent by a browser on its own, so it cannot be forged across sites.
+    if (request.apiClient) return;
     const body = request.body as Record<string, unknown> | undefined;
     const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? request.headers['x-csrf-token'];
     const expected = request.session ? request.session.csrfToken : readAnonymousToken(request);
