@@ -8,6 +8,7 @@ import { seedDemo } from './modules/demo/seed-demo.js';
 import { requestDueReviews } from './modules/plans/request-due-reviews.js';
 import { sendReportReminders } from './modules/reports/send-report-reminders.js';
 import { openConfiguredDatabase } from './runtime.js';
+import { gracefulShutdown, onStopSignals } from './shutdown.js';
 import { buildApp } from './web/app.js';
 
 async function main(): Promise<void> {
@@ -32,20 +33,14 @@ async function main(): Promise<void> {
   await sendReportReminders(database.db, clock());
 
   const app = await buildApp({ settings, database, clock });
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, 'shutting down');
-    try {
-      await app.close();
-    } finally {
-      await database.close();
-    }
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Graceful shutdown (src/shutdown.ts): drain requests, close the database; a second signal or the timeout forces exit.
+  onStopSignals(gracefulShutdown({
+    closeServer: () => app.close(),
+    closeDatabase: () => database.close(),
+    timeoutMs: settings.shutdownTimeoutMs,
+    log: app.log,
+    exit: (code) => process.exit(code),
+  }));
 
   // Hourly, the same idempotent checks as on start: nothing is stored that a missed run would leave stale.
   const hourly = setInterval(() => {

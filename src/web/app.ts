@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { clockFromSettings } from '../clock/clock.js';
@@ -11,6 +10,8 @@ import { setUpAuthorisation } from './setup/authorisation.js';
 import { setUpErrorPages } from './setup/error-pages.js';
 import { setUpInputGuard } from './input/input-guard.js';
 import { DEFAULT_LIMITS, setUpLoadShedding, type LoadLimits } from './setup/load-shedding.js';
+import { loggerOptions, requestIdFor, setUpRequestIds, setUpUserInLogs } from './setup/logging.js';
+import { setUpOperations } from './setup/operations.js';
 import { setUpPages } from './setup/pages.js';
 import { setUpSecurityHeaders } from './setup/security-headers.js';
 import { setUpSessions } from './setup/sessions.js';
@@ -24,18 +25,17 @@ export interface AppOptions {
   /** The clock is a parameter so timeouts and deadlines are testable. */
   clock?: () => Date;
   logger?: boolean;
+  /** Where JSON log lines go (default: stdout); tests read them from here. */
+  logStream?: NodeJS.WritableStream;
   /** Requests served at once and waiting (default by engine: see setup/load-shedding.ts). */
   limits?: LoadLimits;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : {
-      level: options.settings.logLevel,
-      // Never log bodies or cookies: they can carry children's names and session ids.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    },
-    genReqId: () => randomUUID(),
+    // JSON lines; never bodies, query strings or cookies: they can carry children's names and session ids.
+    logger: options.logger === false ? false : loggerOptions(options.settings, options.logStream),
+    genReqId: requestIdFor,
     // Off unless TRUST_PROXY says which proxy to believe: otherwise anyone could claim any address.
     // (Cast: Fastify's overloads cannot pick a server type from a union; the value is any form Fastify takes.)
     trustProxy: options.settings.trustProxy as boolean,
@@ -56,20 +56,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { actor: this.actor, requestId: this.id, address: this.ip, now: this.server.convene.clock() };
   });
 
+  setUpRequestIds(app);
   setUpLoadShedding(app, options.limits ?? DEFAULT_LIMITS[options.database.engine]);
   setUpSecurityHeaders(app);
   await setUpStaticAssets(app);
   await app.register(fastifyFormbody);
   setUpTemplates(app);
   await setUpSessions(app);
+  setUpUserInLogs(app);
   setUpInputGuard(app);
   setUpAuthorisation(app);
   setUpErrorPages(app);
 
-  app.get('/health', { config: { access: 'public' } }, async (_request, reply) => {
-    const ok = await options.database.ping();
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: ok ? 'reachable' : 'unreachable' });
-  });
+  // /health, /ready and /metrics (setup/operations.ts).
+  setUpOperations(app);
 
   await setUpPages(app);
 
