@@ -8,7 +8,7 @@ import { seedDemo } from './modules/demo/seed-demo.js';
 import { requestDueReviews } from './modules/plans/request-due-reviews.js';
 import { sendReportReminders } from './modules/reports/send-report-reminders.js';
 import { openConfiguredDatabase } from './runtime.js';
-import { gracefulShutdown, onStopSignals } from './shutdown.js';
+import { closeDraining, gracefulShutdown, onStopSignals } from './shutdown.js';
 import { buildApp } from './web/app.js';
 
 async function main(): Promise<void> {
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const app = await buildApp({ settings, database, clock });
   // Graceful shutdown (src/shutdown.ts): drain requests, close the database; a second signal or the timeout forces exit.
   onStopSignals(gracefulShutdown({
-    closeServer: () => app.close(),
+    closeServer: () => closeDraining(app),
     closeDatabase: () => database.close(),
     timeoutMs: settings.shutdownTimeoutMs,
     log: app.log,
