@@ -64,6 +64,7 @@ const postgresUp = await isPostgresAvailable();
   let output = '';
   let port: number;
   let dbName: string;
+  let databaseUrl: string;
   let exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   const base = () => `http://127.0.0.1:${port}`;
 
@@ -76,6 +77,7 @@ const postgresUp = await isPostgresAvailable();
     await admin.end();
     const url = new URL(POSTGRES_ADMIN_URL);
     url.pathname = `/${dbName}`;
+    databaseUrl = url.toString();
     port = await freePort();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-build-'));
     child = spawn(process.execPath, [path.join(ROOT, 'dist', 'main.js')], {
@@ -116,8 +118,10 @@ const postgresUp = await isPostgresAvailable();
   });
 
   it('is built to plain JavaScript that needs no tsx', () => {
-    const main = fs.readFileSync(path.join(ROOT, 'dist', 'main.js'), 'utf8');
-    expect(main).not.toMatch(/from ['"]tsx/);
+    const compiled = fs.readdirSync(path.join(ROOT, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(compiled.length).toBeGreaterThan(100);
+    for (const file of compiled) expect(fs.readFileSync(path.join(ROOT, 'dist', file), 'utf8'), file).not.toMatch(/(from |import\()['"]tsx/);
+    expect(compiled.some((f) => f.endsWith('.test.js') || f.includes('test-support')), 'tests are not shipped').toBe(false);
     for (const needed of ['web/pages/sign-in/page.njk', 'web/layouts', 'web/public/convene.css', 'db/migrations/meta/_journal.json', 'db/migrations/0000_foundation.sql', 'cli/main.js']) {
       expect(fs.existsSync(path.join(ROOT, 'dist', needed)), needed).toBe(true);
     }
@@ -181,5 +185,26 @@ const postgresUp = await isPostgresAvailable();
     const lines = output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; signal?: string; code?: number });
     expect(lines.find((l) => l.msg.startsWith('shutting down'))).toMatchObject({ signal: 'SIGTERM' });
     expect(lines.find((l) => l.msg === 'shut down')).toMatchObject({ code: 0 });
+  });
+
+  it('runs the compiled build through npm start and bin/convene when NODE_ENV=production', () => {
+    // scripts/start.mjs reaches dist/main.js, whose settings check refuses a production start without secrets.
+    const start = spawnSync(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production', DATABASE_URL: databaseUrl },
+      encoding: 'utf8',
+    });
+    expect(start.status).toBe(1);
+    expect(start.stderr).toContain('SESSION_SECRET is required when NODE_ENV=production');
+    const cli = spawnSync(path.join(ROOT, 'bin/convene'), ['db', 'status'], {
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production', DATABASE_URL: databaseUrl,
+        SESSION_SECRET: randomBytes(32).toString('hex'), CONVENE_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      },
+      encoding: 'utf8',
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toMatch(/applied {2}0000_foundation/);
+    expect(cli.stdout).not.toContain('PENDING');
   });
 });
