@@ -10,7 +10,7 @@ import { setUpAuthorisation } from './setup/authorisation.js';
 import { setUpErrorPages } from './setup/error-pages.js';
 import { setUpInputGuard } from './input/input-guard.js';
 import { DEFAULT_LIMITS, setUpLoadShedding, type LoadLimits } from './setup/load-shedding.js';
-import { loggerOptions, requestIdFor, setUpRequestIds, setUpUserInLogs } from './setup/logging.js';
+import { loggerOptions, requestIdGenerator, setUpRequestIds, setUpUserInLogs } from './setup/logging.js';
 import { setUpOperations } from './setup/operations.js';
 import { setUpPages } from './setup/pages.js';
 import { setUpSecurityHeaders } from './setup/security-headers.js';
@@ -35,7 +35,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // JSON lines; never bodies, query strings or cookies: they can carry children's names and session ids.
     logger: options.logger === false ? false : loggerOptions(options.settings, options.logStream),
-    genReqId: requestIdFor,
+    genReqId: requestIdGenerator(options.settings),
     // Off unless TRUST_PROXY says which proxy to believe: otherwise anyone could claim any address.
     // (Cast: Fastify's overloads cannot pick a server type from a union; the value is any form Fastify takes.)
     trustProxy: options.settings.trustProxy as boolean,

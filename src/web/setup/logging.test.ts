@@ -12,6 +12,7 @@ type Line = Record<string, unknown> & { msg?: string; reqId?: string; userId?: s
 
 // Synthetic names that appear nowhere else: if they reach a log line, a body or query was logged.
 const GIVEN = 'Quillonbert';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const FAMILY = 'Zephyrinedale';
 
 describeEachEngine('structured request logs', (engine) => {
@@ -24,7 +25,8 @@ describeEachEngine('structured request logs', (engine) => {
 
   beforeAll(async () => {
     database = await freshDatabase(engine);
-    const settings = loadSettings({ NODE_ENV: 'test', LOG_LEVEL: 'info', CONVENE_DATA_DIR: '/tmp/convene-test-unused' });
+    // Behind a proxy (inject's requests come from 127.0.0.1): its X-Request-Id is kept.
+    const settings = loadSettings({ NODE_ENV: 'test', LOG_LEVEL: 'info', CONVENE_DATA_DIR: '/tmp/convene-test-unused', TRUST_PROXY: '127.0.0.1' });
     const logStream = new Writable({ write(chunk, _encoding, done) { raw += String(chunk); done(); } });
     app = await buildApp({ settings, database: database.handle, clock: new TestClock().now, logStream });
     const orgId = (await createOrganisation(database.handle.db)).id;
@@ -51,7 +53,17 @@ describeEachEngine('structured request logs', (engine) => {
   it('makes up a UUID when there is no request id or it is not plain (spaces, newlines, too long)', async () => {
     for (const given of [undefined, 'forged\nline', 'has space', 'x'.repeat(129)]) {
       const res = await app.inject({ method: 'GET', url: '/sign-in', headers: given === undefined ? {} : { 'x-request-id': given } });
-      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(res.headers['x-request-id']).toMatch(UUID);
+    }
+  });
+
+  it('ignores X-Request-Id when no proxy is trusted: a client cannot choose the id its actions are audited under', async () => {
+    const direct = await buildApp({ settings: loadSettings({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CONVENE_DATA_DIR: '/tmp/convene-test-unused' }), database: database.handle, logger: false });
+    try {
+      const res = await direct.inject({ method: 'GET', url: '/sign-in', headers: { 'x-request-id': 'chosen-by-client' } });
+      expect(res.headers['x-request-id']).toMatch(UUID);
+    } finally {
+      await direct.close();
     }
   });
 

@@ -8,11 +8,19 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 /** A request id from a proxy is kept when it is short and plain (no spaces or control characters to forge log lines). */
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
 
-/** The id a request is logged and audited under: the proxy's X-Request-Id when it gives a plain one, else a new UUID. */
-export function requestIdFor(request: IncomingMessage): string {
-  const given = request.headers[REQUEST_ID_HEADER];
-  const value = Array.isArray(given) ? given[0] : given;
-  return value && ACCEPTABLE_REQUEST_ID.test(value) ? value : randomUUID();
+/**
+ * How a request gets the id it is logged and audited under: behind a trusted proxy (TRUST_PROXY
+ * set), the proxy's X-Request-Id when it is plain, so one id follows the request through the
+ * proxy's logs and Convene's; otherwise, and always without a proxy (where any client could
+ * choose its id and muddle the audit trail), a new UUID.
+ */
+export function requestIdGenerator(settings: Pick<Settings, 'trustProxy'>): (request: IncomingMessage) => string {
+  if (settings.trustProxy === false) return () => randomUUID();
+  return (request) => {
+    const given = request.headers[REQUEST_ID_HEADER];
+    const value = Array.isArray(given) ? given[0] : given;
+    return value && ACCEPTABLE_REQUEST_ID.test(value) ? value : randomUUID();
+  };
 }
 
 /**
