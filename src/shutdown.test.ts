@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { gracefulShutdown, type ShutdownTargets } from './shutdown.js';
+import { closeDraining, gracefulShutdown, type ShutdownTargets } from './shutdown.js';
 
 /** Targets whose closing waits until the test says so, recording what happened in order. */
 function targets(timeoutMs = 10_000) {
@@ -62,5 +62,18 @@ describe('graceful shutdown', () => {
       exit: (code) => void events.push(`exit ${code}`),
     }).begin('SIGTERM');
     expect(events).toEqual(['database closed', 'exit 1']);
+  });
+
+  it('closes connections as they fall idle while the app closes, and stops once it has', async () => {
+    let reaped = 0;
+    let finish: () => void = () => undefined;
+    const app = { close: () => new Promise<void>((resolve) => (finish = resolve)), server: { closeIdleConnections: () => void (reaped += 1) } };
+    const closing = closeDraining(app, 100);
+    await vi.advanceTimersByTimeAsync(350);
+    expect(reaped).toBe(3);
+    finish();
+    await closing;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reaped).toBe(3);
   });
 });
