@@ -162,7 +162,9 @@ const postgresUp = await isPostgresAvailable();
     socket.on('data', (chunk: Buffer) => (response += chunk.toString()));
     const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
     socket.write(`POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
-    await sleep(300);
+    // The signal comes once the server has taken the request in (logged it), however slow the machine.
+    for (let attempt = 0; attempt < 100 && !output.includes('"method":"POST","path":"/sign-in"'); attempt++) await sleep(100);
+    expect(output).toContain('"method":"POST","path":"/sign-in"');
 
     child.kill('SIGTERM');
     let refused = false;
