@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { isBuiltin } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -122,6 +123,19 @@ const postgresUp = await isPostgresAvailable();
     expect(compiled.length).toBeGreaterThan(100);
     for (const file of compiled) expect(fs.readFileSync(path.join(ROOT, 'dist', file), 'utf8'), file).not.toMatch(/(from |import\()['"]tsx/);
     expect(compiled.some((f) => f.endsWith('.test.js') || f.includes('test-support')), 'tests are not shipped').toBe(false);
+    // Everything the server imports is a production dependency: `npm ci --omit=dev` is enough to run it.
+    const dependencies = new Set(Object.keys((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies));
+    const imported = new Set<string>();
+    for (const file of compiled.filter((f) => !f.startsWith(`web${path.sep}public`))) {
+      const text = fs.readFileSync(path.join(ROOT, 'dist', file), 'utf8');
+      for (const m of text.matchAll(/(?:from\s+|import\s*\(\s*|require(?:\.resolve)?\s*\(\s*)['"]([^'"./][^'"]*)['"]/g)) {
+        const spec = m[1]!;
+        if (isBuiltin(spec)) continue;
+        imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+      }
+    }
+    expect(imported.has('fastify') && imported.has('prom-client')).toBe(true);
+    expect([...imported].filter((pkg) => !dependencies.has(pkg))).toEqual([]);
     for (const needed of ['web/pages/sign-in/page.njk', 'web/layouts', 'web/public/convene.css', 'db/migrations/meta/_journal.json', 'db/migrations/0000_foundation.sql', 'cli/main.js']) {
       expect(fs.existsSync(path.join(ROOT, 'dist', needed)), needed).toBe(true);
     }
