@@ -4,8 +4,8 @@ import { PgTable, getTableConfig } from 'drizzle-orm/pg-core';
 import type { Database } from './client.js';
 import * as schema from './schema/index.js';
 
-/** Sessions and throttles are transient: they are not moved between databases. */
-const TRANSIENT = new Set(['sessions', 'address_throttles']);
+/** Sessions, throttles and job runs are transient: they are not moved between databases (the new one schedules its own). */
+const TRANSIENT = new Set(['sessions', 'address_throttles', 'job_runs']);
 
 /** Tables in an order where every foreign key points at an earlier table. */
 export function tablesInDependencyOrder(): PgTable[] {

@@ -43,3 +43,14 @@ export function mayOpenEndingPage(actor: Actor | null): boolean {
 export function mayWriteBriefingNote(actor: Actor | null): boolean {
   return hasRole(actor, 'chair');
 }
+
+/**
+ * RV4: the legal advice after a designated review is sought by the team manager who oversees the
+ * child's case (or, where the case has none recorded, any team manager); a service manager may
+ * record it for them. Decided by the relationship to the case, not by the role alone.
+ */
+export function mayRecordLegalAdvice(actor: Actor | null, caseTeamManagerId: string | null): boolean {
+  if (hasRole(actor, 'service-manager')) return true;
+  if (!hasRole(actor, 'team-manager')) return false;
+  return caseTeamManagerId === null || caseTeamManagerId === actor?.id;
+}

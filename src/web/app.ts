@@ -4,7 +4,8 @@ import { clockFromSettings } from '../clock/clock.js';
 import type { Settings } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { resolveEncryptionKey } from '../encryption-key.js';
-import { startOutboxSender, type RunningSender } from '../modules/outbox/sender.js';
+import { scheduledJobs } from '../modules/jobs/scheduled-jobs.js';
+import { createJobWorker } from '../modules/jobs/worker.js';
 import type { ActionContext } from '../modules/shared/action-context.js';
 import { setUpAuthorisation } from './setup/authorisation.js';
 import { setUpErrorPages } from './setup/error-pages.js';
@@ -29,6 +30,11 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   /** Requests served at once and waiting (default by engine: see setup/load-shedding.ts). */
   limits?: LoadLimits;
+  /**
+   * Run the scheduled sweeps (review requests, report reminders, audit anchor) through the job
+   * queue: the server (main.ts) says yes; test apps leave them off so a journey sees only what it did.
+   */
+  scheduledSweeps?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -48,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock: options.clock ?? clockFromSettings(options.settings),
     encryptionKey: resolveEncryptionKey(options.settings),
     routes: [],
+    jobs: null,
   });
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) app.convene.routes.push({ method, url: route.url, access: route.config?.access });
@@ -73,10 +80,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await setUpPages(app);
 
-  // Email leaves through the outbox; without SMTP_URL it waits there, visible at /admin/outbox.
-  const smtpUrl = options.settings.smtpUrl;
-  let sender: RunningSender | null = null;
-  if (smtpUrl) app.addHook('onReady', async () => void (sender = startOutboxSender(options.database.db, { smtpUrl, from: options.settings.smtpFrom, clock: app.convene.clock, log: app.log })));
-  app.addHook('onClose', async () => sender?.stop());
+  // Scheduled work runs through the job queue (modules/jobs): with several instances on one
+  // PostgreSQL each slot runs once. Email leaves through the outbox job only when SMTP_URL is set;
+  // otherwise it waits there, visible at /admin/outbox.
+  const { settings } = options;
+  const scheduled = scheduledJobs({
+    pack: settings.pack, sweeps: options.scheduledSweeps ?? false,
+    smtpUrl: settings.smtpUrl, smtpFrom: settings.smtpFrom, auditAnchorFile: settings.auditAnchorFile,
+  });
+  if (scheduled.jobs.length > 0) {
+    const worker = createJobWorker({ db: options.database.db, jobs: scheduled.jobs, clock: app.convene.clock, log: app.log });
+    app.convene.jobs = worker;
+    app.addHook('onReady', async () => worker.start());
+    app.addHook('onClose', async () => {
+      await worker.stop();
+      scheduled.close();
+    });
+  }
   return app;
 }

@@ -17,6 +17,8 @@ const ITEMS: NavItem[] = [
   { text: 'Late bookings', href: '/out-of-timescale', roles: ['service-manager'] },
   { text: 'Performance', href: '/performance', roles: ['service-manager', 'team-manager', 'chair', 'register-officer'] },
   { text: 'Escalations', href: '/escalations', roles: ['chair', 'service-manager', 'team-manager'] },
+  { text: 'Take an enquiry', href: '/enquiries/new', roles: ['enquirer', 'register-officer'] },
+  { text: 'Enquiries', href: '/enquiries', roles: ['register-officer'] },
   { text: 'Register', href: '/register', roles: ['register-officer', 'service-manager'] },
   { text: 'Moves', href: '/transfers', roles: ['register-officer'] },
   { text: 'Agencies', href: '/agencies', roles: ['business-support', 'administrator'] },
@@ -24,6 +26,8 @@ const ITEMS: NavItem[] = [
   { text: 'Teams', href: '/admin/teams', roles: ['administrator'] },
   { text: 'Calendar', href: '/admin/calendar', roles: ['administrator'] },
   { text: 'Outbox', href: '/admin/outbox', roles: ['administrator'] },
+  { text: 'Recognised callers', href: '/admin/recognised-callers', roles: ['administrator', 'register-officer'] },
+  { text: 'Jobs', href: '/admin/jobs', roles: ['administrator'] },
   { text: 'Audit', href: '/audit', roles: ['auditor'] },
   { text: 'Your account', href: '/account', roles: 'all' },
 ];

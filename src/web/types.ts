@@ -1,6 +1,7 @@
 import type { Database, DatabaseHandle } from '../db/client.js';
 import type { Settings } from '../config.js';
 import type { SessionRow } from '../modules/accounts/session-store.js';
+import type { JobWorker } from '../modules/jobs/worker.js';
 import type { ActionContext } from '../modules/shared/action-context.js';
 import type { Actor } from '../policies/roles.js';
 
@@ -16,6 +17,8 @@ export interface Convene {
   routes: { method: string; url: string; access: RouteAccess | undefined }[];
   /** Seals secrets at rest (modules/accounts/secret-box.ts). */
   encryptionKey: Buffer;
+  /** This process's job worker (modules/jobs), once the app is ready; null when it has no scheduled work. */
+  jobs: JobWorker | null;
 }
 
 declare module 'fastify' {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobRuns } from '../../src/db/schema/index.js';
 import { expectAccessible, signIn, startJourney, type Running } from './support.js';
 
 describe('administrator journey', () => {
@@ -47,6 +48,29 @@ describe('administrator journey', () => {
     await page.getByRole('link', { name: 'Go to your work' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your work');
     expect(await page.content()).toContain('Your conferences');
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('sees a scheduled job that failed for good, with its error, and runs it again after confirming', async () => {
+    const due = new Date(run.clock().getTime() - 60 * 60_000);
+    await run.database.db.insert(jobRuns).values({
+      name: 'report-reminders', slot: due.toISOString(), status: 'failed', attempts: 5, maxAttempts: 5, runAt: due, createdAt: due, finishedAt: run.clock(),
+      lastError: 'connect ECONNREFUSED 10.0.0.25:25',
+    });
+    const context = await run.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, run.baseUrl, 'administrator');
+    await page.getByRole('link', { name: 'Jobs' }).first().click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Scheduled jobs');
+    expect(await page.locator('table').first().textContent()).toContain('connect ECONNREFUSED 10.0.0.25:25');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: /^Retry remind professionals of reports due/ }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Run “Remind professionals of reports due” again?');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Yes, run it again' }).click();
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('The run is back in the queue');
+    expect(await page.content()).toContain('No failed runs.');
     await expectAccessible(page);
     await context.close();
   });

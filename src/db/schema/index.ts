@@ -11,3 +11,5 @@ export * from './escalation.js';
 export * from './reports.js';
 export * from './plans.js';
 export * from './register.js';
+export * from './enquiries.js';
+export * from './jobs.js';

@@ -187,3 +187,19 @@ export const designatedReviewBriefings = pgTable('designated_review_briefings', 
   writtenBy: uuid('written_by').references(() => users.id),
   writtenAt: timestamp('written_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * RV4: after a designated review that keeps the plan, the team manager records that legal advice
+ * was sought and what it said, so no child stays on a plan in chronic difficulty without it.
+ */
+export const designatedReviewLegalAdvice = pgTable('designated_review_legal_advice', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
+  childId: uuid('child_id').notNull().references(() => people.id),
+  conferenceId: uuid('conference_id').notNull().references(() => conferences.id).unique(),
+  soughtOn: date('sought_on').notNull(),
+  adviser: text('adviser').notNull(),
+  advice: text('advice').notNull(),
+  recordedBy: uuid('recorded_by').references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+});

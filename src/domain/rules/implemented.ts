@@ -303,4 +303,31 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/register/register-officer.test.ts::RG6: the quarterly list names an under-5 whose parents agreed (DC8) and counts the others; generated, reviewed, sent through the outbox and kept',
     'test/e2e/register.e2e.test.ts::the register officer > adds a children’s centre and generates, reviews and sends its quarterly list (RG6)',
   ],
+  RV4: [
+    'src/domain/plans/designated-review-follow-ups.test.ts::asks nothing after an ordinary review, or once the plan has ended',
+    'src/domain/plans/designated-review-follow-ups.test.ts::a record for one designated review does not satisfy a later one',
+    'src/modules/plans/designated-review.test.ts::asks the case’s team manager for legal advice and the chair for a briefing note until each is recorded, and tells service managers what is missing',
+    'src/modules/plans/designated-review.test.ts::records advice once, however many managers save at the same moment',
+    'src/web/pages/plans/legal-advice-pages.test.ts::the team manager sees the task on their home page, is refused with every value kept, then records the advice that the plan page shows',
+  ],
+  RG2: [
+    'src/domain/enquiry/enquiry.test.ts::recognises only an active line with the same number; anything else needs a reason',
+    'src/modules/enquiry/enquiry-service.test.ts::checks the caller: a bad number and an unrecognised one without a reason are refused; a recognised one in any format goes ahead',
+    'src/modules/enquiry/enquiry-service.test.ts::another enquirer can neither continue nor read an enquiry; the designated manager can read it',
+    'src/web/pages/enquiries/enquiry-pages.test.ts::an enquirer checks the caller (keeping what was typed when refused), finds the child and reads the answer',
+    'test/e2e/enquiry.e2e.test.ts::the enquiry service at night > a police caller on a recognised number asks about a child on a plan and hears the answer (RG2, RG3)',
+  ],
+  RG3: [
+    'src/domain/enquiry/enquiry.test.ts::a child on a plan now, with an open case and key worker',
+    'src/domain/enquiry/enquiry.test.ts::a child who was on a plan, and whose later conference made none',
+    'src/modules/enquiry/enquiry-service.test.ts::answers for a child on a plan from the records, tells the lead social worker at once, and audits every child shown',
+    'src/modules/enquiry/enquiry-service.test.ts::a caller who rings off leaves what was shown on record',
+  ],
+  RG4: [
+    'src/domain/enquiry/enquiry.test.ts::an open case tells its lead social worker; other children on plans at the address tell theirs',
+    'src/modules/enquiry/enquiry-service.test.ts::answers for a child on a plan from the records, tells the lead social worker at once, and audits every child shown',
+    'src/modules/enquiry/enquiry-service.test.ts::answers once when the same answer is sent many times at once',
+    'src/modules/enquiry/enquiry-service.test.ts::records an unknown child with the advice; a second enquiry about the same child is told of the first and flagged to the designated manager',
+    'test/e2e/enquiry.e2e.test.ts::the enquiry service at night > a child nobody knows becomes a contact record with the advice given (RG4)',
+  ],
 };

@@ -76,4 +76,6 @@ export const JUDGEMENTS: Record<string, string> = {
     'Planned: the plan form is to ask about culture, diet, disability and personal care, language, faith, birth-family contact and a family group conference, and reviews to revisit them; what meets this child’s identity needs is for the core group and conference to judge.',
   CO4:
     'Planned: the request for a change of worker, the answer and its reasons are to be recorded and an agreed change carried out through reallocation; whether a change serves the child is the manager’s judgement.',
+  RV4:
+    'After a designated review keeps a plan, the system puts the legal advice on the case’s team manager’s list and the briefing note on the chair’s, shows service managers what has not followed, and keeps each there until it is recorded; what the advice says, and whether proceedings or a different plan would serve the child better, are legal and managerial judgements.',
 };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/client.js';
 import {
-  addresses, cases, chairWorkingPatterns, conferences, householdMembers, households, organisations, people, professionals, relationships, rooms, teams, users,
+  recognisedCallers, addresses, cases, chairWorkingPatterns, conferences, householdMembers, households, organisations, people, professionals, relationships, rooms, teams, users,
 } from '../../db/schema/index.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { toActor } from '../accounts/load-actor.js';
@@ -64,6 +64,12 @@ export async function seedDemo(
     const [la, police, health] = orgs;
     if (!la || !police || !health) throw new Error('demo organisations not created');
     const orgFor = { la: la.id, police: police.id, health: health.id };
+    // RG2: the numbers the enquiry service recognises (Ofcom's drama range: never a real line).
+    await tx.insert(recognisedCallers).values([
+      { organisationId: la.id, agency: 'Demoshire Police control room (demo)', agencyKind: 'police', phone: '01632960100', addedAt: options.now },
+      { organisationId: la.id, agency: 'Demoshire Hospital emergency department (demo)', agencyKind: 'health', phone: '01632960200', addedAt: options.now },
+      { organisationId: la.id, agency: 'Demoshire out-of-hours team (demo)', agencyKind: 'out-of-hours', phone: '01632960300', addedAt: options.now },
+    ]);
     const [fieldTeam, unitTeam] = await tx
       .insert(teams)
       .values([

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, gte, inArray, ne } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import {
-  cases, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, designatedReviewBriefings, meetingDecisions, people,
+  cases, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, designatedReviewBriefings, designatedReviewLegalAdvice, meetingDecisions, people,
   planActionConcerns, planActions, planEndings, planVisits, reviewTriggers, users, visitFrequencyChanges,
 } from '../../db/schema/index.js';
+import { designatedReviewFollowUps } from '../../domain/plans/designated-review-follow-ups.js';
 import { childName, isUuid } from '../front-door/load-records.js';
 import { NotFoundError } from '../shared/errors.js';
 
@@ -73,7 +74,7 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
   const { plan } = core;
   const none = Promise.resolve([]);
   const [
-    [lead], [startConference], [decision], [pending], reviewsHeld, arranging, actions, coreGroups, visits, frequencyChanges, triggers, concerns, [ending], briefings,
+    [lead], [startConference], [decision], [pending], reviewsHeld, arranging, actions, coreGroups, visits, frequencyChanges, triggers, concerns, [ending], briefings, legalAdvice,
   ] = await Promise.all([
     plan.leadSocialWorkerId
       ? db.select({ id: users.id, displayName: users.displayName, email: users.email }).from(users).where(eq(users.id, plan.leadSocialWorkerId))
@@ -95,6 +96,7 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
     db.select().from(planActionConcerns).where(eq(planActionConcerns.planId, plan.id)).orderBy(desc(planActionConcerns.reportedAt)),
     db.select().from(planEndings).where(eq(planEndings.planId, plan.id)),
     db.select().from(designatedReviewBriefings).where(eq(designatedReviewBriefings.planId, plan.id)).orderBy(desc(designatedReviewBriefings.writtenAt)),
+    db.select().from(designatedReviewLegalAdvice).where(eq(designatedReviewLegalAdvice.planId, plan.id)).orderBy(desc(designatedReviewLegalAdvice.soughtOn)),
     alongside ? alongside(core) : Promise.resolve(),
   ]);
   return {
@@ -108,6 +110,13 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
     arranging, actions, coreGroups, visits, frequencyChanges, triggers, concerns,
     ending: ending ?? null,
     briefings,
+    legalAdvice,
+    designatedReviewFollowUps: designatedReviewFollowUps({
+      planOpen: plan.endDate === null,
+      reviewsHeld: reviewsHeld.map((r) => ({ conferenceId: r.id, heldOn: r.heldOn, kind: r.kind })),
+      legalAdviceFor: new Set(legalAdvice.map((a) => a.conferenceId)),
+      briefingsFor: new Set(briefings.flatMap((b) => (b.conferenceId ? [b.conferenceId] : []))),
+    }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { cases, childProtectionPlans, conferences, users } from '../../db/schema/index.js';
+import { cases, childProtectionPlans, conferenceChildren, conferences, users } from '../../db/schema/index.js';
 import { contextFor, createMeetingFixture } from '../../../test/support/meeting-factory.js';
 import { createUser } from '../../../test/support/factories.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -31,3 +31,14 @@ export async function planFixture(db: Database, options: { pack?: string; now?: 
     },
   };
 }
+
+/** A designated review, held for Alpha on 6 December 2027 by the fixture's chair, that kept the plan. */
+export async function holdDesignatedReview(db: Database, f: Awaited<ReturnType<typeof planFixture>>): Promise<string> {
+  const [start] = await db.select().from(conferences).where(eq(conferences.id, f.meeting.conferenceId));
+  const [review] = await db.insert(conferences).values({
+    householdId: start!.householdId, kind: 'designated-review', status: 'held', pack: 'newcastle', chairId: f.meeting.chair.id, heldOn: '2027-12-06', dueDate: '2027-12-06',
+  }).returning({ id: conferences.id });
+  await db.insert(conferenceChildren).values({ conferenceId: review!.id, caseId: f.caseId, childId: f.meeting.alphaId, role: 'subject', childType: 'review' });
+  return review!.id;
+}
+

@@ -1,9 +1,12 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
-import { cases, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, people, planVisits, visitFrequencyChanges } from '../../db/schema/index.js';
+import {
+  cases, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, designatedReviewBriefings, designatedReviewLegalAdvice, people, planVisits, visitFrequencyChanges,
+} from '../../db/schema/index.js';
 import { nextCoreGroupDue } from '../../domain/plans/core-groups.js';
 import { formatDate } from '../../domain/deadlines/index.js';
+import { designatedReviewFollowUps } from '../../domain/plans/designated-review-follow-ups.js';
 import { nextVisitDue, visitBreaches } from '../../domain/plans/visits.js';
 import { childName } from '../front-door/load-records.js';
 import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
@@ -125,6 +128,71 @@ export async function coreGroupItems(db: Queryable, ctx: QueueContext, filter: {
     }
     const dated = computedDeadlineItem(ctx, next.deadline, item);
     if (dated.state && NEEDS_ACTION.test(dated.state)) items.push(dated);
+  }
+  return mostUrgentFirst(items).slice(0, LIMIT);
+}
+
+/**
+ * RV4: designated reviews that kept a plan, with what still has to follow them. For a team
+ * manager, the legal advice on the plans of the cases they oversee; for a chair, the briefing note
+ * for the designated reviews they chaired; for service managers (no filter), both, so they see a
+ * briefing that has not reached them yet.
+ */
+export async function designatedReviewItems(
+  db: Queryable, filter: { teamManagerId: string } | { chairId: string } | { serviceManagers: true },
+): Promise<WorkItem[]> {
+  const plans = await openPlans(db, 'teamManagerId' in filter ? { teamManagerId: filter.teamManagerId } : {});
+  if (plans.length === 0) return [];
+  const designated = await db
+    .select({ id: conferences.id, childId: conferenceChildren.childId, heldOn: conferences.heldOn, chairId: conferences.chairId })
+    .from(conferenceChildren)
+    .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
+    .where(and(
+      inArray(conferenceChildren.childId, plans.map((p) => p.plan.childId)), eq(conferenceChildren.role, 'subject'),
+      eq(conferences.status, 'held'), eq(conferences.kind, 'designated-review'),
+    ));
+  if (designated.length === 0) return [];
+  const conferenceIds = designated.map((d) => d.id);
+  const [advice, briefings] = await Promise.all([
+    db.select({ conferenceId: designatedReviewLegalAdvice.conferenceId }).from(designatedReviewLegalAdvice).where(inArray(designatedReviewLegalAdvice.conferenceId, conferenceIds)),
+    db.select({ conferenceId: designatedReviewBriefings.conferenceId }).from(designatedReviewBriefings).where(inArray(designatedReviewBriefings.conferenceId, conferenceIds)),
+  ]);
+  const legalAdviceFor = new Set(advice.map((a) => a.conferenceId));
+  const briefingsFor = new Set(briefings.flatMap((b) => (b.conferenceId ? [b.conferenceId] : [])));
+  const items: WorkItem[] = [];
+  for (const { plan, child } of plans) {
+    const held = designated.filter((d) => d.childId === plan.childId && d.heldOn !== null && d.heldOn > plan.startDate);
+    const outstanding = designatedReviewFollowUps({
+      planOpen: plan.endDate === null,
+      reviewsHeld: held.map((d) => ({ conferenceId: d.id, heldOn: d.heldOn!, kind: 'designated-review' })),
+      legalAdviceFor, briefingsFor,
+    });
+    for (const f of outstanding) {
+      const heldOn = formatDate(Temporal.PlainDate.from(f.heldOn));
+      const chairId = held.find((d) => d.id === f.conferenceId)?.chairId ?? null;
+      if ('teamManagerId' in filter && f.legalAdviceOutstanding) {
+        items.push(undatedItem({
+          title: `Legal advice: ${childName(child)}`,
+          detail: `The designated review on ${heldOn} kept the plan: seek legal advice and record it (RV4).`,
+          href: `/plans/${plan.id}/legal-advice`,
+        }, f.heldOn));
+      }
+      if ('chairId' in filter && f.briefingOutstanding && chairId === filter.chairId) {
+        items.push(undatedItem({
+          title: `Briefing note: ${childName(child)}`,
+          detail: `You chaired the designated review on ${heldOn}, which kept the plan: write the briefing note for service managers (RV4, TS7).`,
+          href: `/plans/${plan.id}/briefing`,
+        }, f.heldOn));
+      }
+      if ('serviceManagers' in filter) {
+        const waiting = [f.briefingOutstanding ? 'the chair’s briefing note' : null, f.legalAdviceOutstanding ? 'legal advice' : null].filter(Boolean).join(' and ');
+        items.push(undatedItem({
+          title: `Still on a plan after a designated review: ${childName(child)}`,
+          detail: `Designated review on ${heldOn}; waiting for ${waiting} (RV4).`,
+          href: `/plans/${plan.id}`,
+        }, f.heldOn));
+      }
+    }
   }
   return mostUrgentFirst(items).slice(0, LIMIT);
 }

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/client.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import type { Actor, RoleId } from '../../policies/roles.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
-import { agencyQueue, businessSupportQueue, chairQueue, registerOfficerQueue, serviceManagerQueue, socialWorkerQueue, teamManagerQueue } from './queues.js';
+import { agencyQueue, businessSupportQueue, enquirerQueue, chairQueue, registerOfficerQueue, serviceManagerQueue, socialWorkerQueue, teamManagerQueue } from './queues.js';
 import type { QueueContext, WorkItem } from './work-item.js';
 import { londonDateTimeOf } from '../front-door/london-time.js';
 
@@ -34,6 +34,8 @@ export async function queueForRole(db: Queryable, actor: Actor, role: RoleId, no
       return registerOfficerQueue(db, ctx, actor);
     case 'agency-practitioner':
       return agencyQueue(db, ctx, actor);
+    case 'enquirer':
+      return enquirerQueue(db, ctx, actor);
     default:
       return {};
   }

@@ -11,7 +11,8 @@ import type { Actor } from '../../policies/roles.js';
 import { coreAssessmentDueOn, referralDecisionDueOn } from '../../domain/front-door/timings.js';
 import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
 import { reviewOf } from '../plans/review-request.js';
-import { coreGroupItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
+import { designatedManagerEnquiryItems, enquirerItems, enquiryNoticeItems } from '../enquiry/enquiry-queue-items.js';
+import { coreGroupItems, designatedReviewItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
 import { planRules } from '../../domain/plans/plan-rules.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
@@ -108,6 +109,8 @@ export async function teamManagerQueue(db: Queryable, ctx: QueueContext, actor: 
     authorisations: [...(await conferencesIn(db, ctx, 'awaiting-authorisation', (id) => `/conferences/${id}/authorise`)), ...(await visitFrequencyApprovalItems(db))],
     // Missed visits and core groups overdue or due soon on the plans of the cases this manager oversees (CG3, TS8, TS9).
     breaches: mostUrgentFirst([...(await visitBreachItems(db, ctx, actor.id)), ...(await coreGroupItems(db, ctx, { teamManagerId: actor.id }))]),
+    // RV4: legal advice after a designated review kept a plan in this manager's team.
+    'legal-advice': await designatedReviewItems(db, { teamManagerId: actor.id }),
   };
 }
 
@@ -136,6 +139,8 @@ export async function serviceManagerQueue(db: Queryable, ctx: QueueContext) {
       soon.filter((s) => s.dateOfBirth).map((s) => deadlineItem(ctx, { ruleId: 'TS25', pack: ctx.pack, from: s.dateOfBirth! }, { title: `${nameOf(s)}: 18th birthday`, href: `/plans/${s.planId}` })),
     ),
     escalations: open.map((d) => undatedItem({ title: `Dissent from ${d.professionalName} (${d.agency})`, href: `/dissents/${d.id}` }, d.raisedOn)),
+    // RV4: plans kept by a designated review whose briefing or legal advice has not followed yet.
+    'designated-reviews': await designatedReviewItems(db, { serviceManagers: true }),
   };
 }
 
@@ -166,6 +171,8 @@ export async function chairQueue(db: Queryable, ctx: QueueContext, actor: Actor)
     dissent: atChair.map((c) => undatedItem({ title: `Complaint from ${c.complainantName}`, href: `/complaints/${c.id}` }, c.receivedOn)),
     // Newcastle asks the chair to see that core groups are dated and to challenge those not held in time (004 2.1.7).
     'core-groups': planRules(ctx.pack).chairAlertedToLateCoreGroups ? await coreGroupItems(db, ctx, { chairId: actor.id }) : [],
+    // RV4, TS7: briefing notes owed for designated reviews this chair held.
+    'briefing-notes': await designatedReviewItems(db, { chairId: actor.id }),
   };
 }
 
@@ -200,6 +207,8 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     reviews.push(computedDeadlineItem(ctx, review.early ?? review.statutory, { title: `Review conference: ${nameOf(p)}`, href: `/plans/${p.plan.id}` }));
   }
   return {
+    // RG4: an enquiry about a child this worker leads, or about a child at the same address.
+    enquiries: await enquiryNoticeItems(db, ctx, actor),
     'visits-due': await visitsDueItems(db, ctx, actor.id),
     'reports-to-share': await reportsToShareItems(db, ctx, actor),
     'reports-due': mostUrgentFirst([
@@ -298,7 +307,13 @@ export async function registerOfficerQueue(db: Queryable, ctx: QueueContext, act
       undatedItem({ title: `Risk notification: ${r.personName}`, detail: `From ${r.source}, received ${formatDate(r.receivedOn)}: link it to the household to tell the lead social workers`, href: `/register/risk-notifications/${r.id}` }, r.receivedOn),
     ),
     'centre-lists': await centreListItems(db, ctx, actor),
+    // RG2, RG4: today's enquiries, and recent ones from unrecognised numbers or about a child asked after before.
+    enquiries: await designatedManagerEnquiryItems(db, ctx),
   };
+}
+
+export async function enquirerQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
+  return { enquiry: await enquirerItems(db, ctx, actor) };
 }
 
 export async function agencyQueue(db: Queryable, ctx: QueueContext, actor: Actor) {

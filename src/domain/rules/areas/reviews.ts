@@ -31,7 +31,7 @@ export const REVIEW_RULES = defineArea('RV', [
     title: 'After a designated review keeps a plan: legal advice and a briefing',
     summary:
       'When a designated review keeps a plan, legal advice is sought so no child stays in chronic difficulty indefinitely, and service managers receive a briefing note with the reasons the plan continues.',
-    kind: 'enforced',
+    kind: 'prompted',
     sources: [newcastle('7.1.6'), newcastle('7.3.8')],
   },
 ]);

@@ -12,6 +12,7 @@ export interface WorkSection {
 
 export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
   'social-worker': [
+    { id: 'enquiries', heading: 'Enquiries about your children', empty: 'No police, health or out-of-hours enquiry has been made about a child you lead in the last 14 days.' },
     { id: 'reports-due', heading: 'Decisions and assessments due', empty: 'No referral decisions or core assessments are waiting for you.' },
     { id: 'core-groups', heading: 'Reviews due for children you lead', empty: 'No child protection plan you lead has a review coming due.' },
     { id: 'reports-to-share', heading: 'Reports to share with the family', empty: 'No social work report is waiting to be shared with a family before a conference.' },
@@ -21,17 +22,20 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
   'team-manager': [
     { id: 'authorisations', heading: 'Waiting for your authorisation', empty: 'Nothing is waiting for you to authorise: conference requests, reports and visit-frequency changes will appear here.' },
     { id: 'breaches', heading: 'Breaches in your team', empty: 'No missed visits or late core groups in your team.' },
+    { id: 'legal-advice', heading: 'Legal advice after designated reviews', empty: 'No designated review in your team is waiting for legal advice to be recorded.' },
   ],
   'service-manager': [
     { id: 'out-of-timescale', heading: 'Out-of-timescale requests', empty: 'No conference is waiting for an out-of-timescale authorisation.' },
     { id: 'plans-to-end', heading: 'Plans to end without a conference', empty: 'No plan is waiting to be ended (18th birthday, death or leaving the UK).' },
     { id: 'escalations', heading: 'Escalations', empty: 'No professional dissent or complaint is waiting for you.' },
+    { id: 'designated-reviews', heading: 'Plans kept by a designated review', empty: 'No plan kept by a designated review is waiting for its briefing note or legal advice.' },
   ],
   chair: [
     { id: 'conferences', heading: 'Your conferences', empty: 'You have no conferences booked.' },
     { id: 'records-to-approve', heading: 'Records to approve', empty: 'No conference records are waiting for your approval.' },
     { id: 'dissent', heading: 'Dissent and practice concerns', empty: 'Nothing is open.' },
     { id: 'core-groups', heading: 'Core groups to challenge', empty: 'No core group on a plan you chaired is overdue or due soon.' },
+    { id: 'briefing-notes', heading: 'Briefing notes to write', empty: 'No designated review you chaired is waiting for a briefing note.' },
   ],
   'business-support': [
     { id: 'to-book', heading: 'Conferences to book', empty: 'No requests to book. New requests appear here with their due date, most urgent first.' },
@@ -43,13 +47,13 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'reports-due', heading: 'Reports due', empty: 'No reports are due from you.' },
   ],
   'register-officer': [
-    { id: 'enquiries', heading: 'Enquiries today', empty: 'No enquiries have been logged today.' },
+    { id: 'enquiries', heading: 'Enquiries today, and any to check', empty: 'No enquiries have been taken today, and none in the last week needs checking.' },
     { id: 'transfers', heading: 'Moves to handle', empty: 'No children moving in or out are waiting for action.' },
     { id: 'risk-notifications', heading: 'Risk notifications to send', empty: 'No notification of a person who may pose a risk is waiting to be linked to a household.' },
     { id: 'centre-lists', heading: 'Children’s centre lists due', empty: 'No children’s centre list is due this quarter.' },
   ],
   enquirer: [
-    { id: 'enquiry', heading: 'Check whether a child has a plan', empty: 'The enquiry service will be here. Until then, call the designated manager.' },
+    { id: 'enquiry', heading: 'Your enquiries today', empty: 'You have taken no enquiries today. Start one with “Take an enquiry”.' },
   ],
   administrator: [
     { id: 'accounts', heading: 'Accounts', empty: 'Manage users, teams and roles from the Users and Teams pages.' },

@@ -110,3 +110,11 @@ export const endForm = z.object({
 });
 
 export const briefingForm = z.object({ note: requiredText('Write why the child remains on a plan') });
+
+/** RV4: the legal advice after a designated review. */
+export const legalAdviceForm = z.object({
+  conferenceId: z.string({ error: 'Choose the designated review the advice follows' }).uuid({ error: 'Choose the designated review the advice follows' }),
+  soughtOn: dateField('Enter the date the advice was sought'),
+  adviser: requiredText('Enter who gave the advice', 200),
+  advice: requiredText('Write what the advice was', 10_000),
+});

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { mayViewPlans } from '../../../policies/plans.js';
+import { mayRecordLegalAdvice, mayViewPlans } from '../../../policies/plans.js';
 import { hasRole } from '../../../policies/roles.js';
 import { pageClock, planForPage, type PlanParams } from './page-context.js';
 import { presentPlan } from './presenter.js';
@@ -20,6 +20,7 @@ export default function planPage(app: FastifyInstance): void {
         review: view.open && hasRole(actor, 'social-worker', 'team-manager', 'service-manager', 'chair'),
         brief: view.open && hasRole(actor, 'chair') && p.reviewsHeld.some((r) => r.kind === 'designated-review'),
         seeBriefings: hasRole(actor, 'service-manager', 'chair', 'team-manager'),
+        recordLegalAdvice: view.open && p.designatedReviewFollowUps.some((f) => f.legalAdviceOutstanding) && mayRecordLegalAdvice(actor, p.case.teamManagerId),
       },
       pendingChange: p.frequencyChanges.find((c) => c.status === 'pending') ?? null,
       backLink: { href: `/cases/${p.case.id}` },

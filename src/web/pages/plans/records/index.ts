@@ -5,17 +5,29 @@ import { recordVisit } from '../../../../modules/plans/record-visit.js';
 import { reportPlanActionProblem } from '../../../../modules/plans/report-plan-action-problem.js';
 import { requestVisitFrequency } from '../../../../modules/plans/request-visit-frequency.js';
 import { PLAN_ACTION_STATUS_LABELS, PLAN_ACTION_STATUSES, savePlanAction } from '../../../../modules/plans/save-plan-action.js';
+import { recordLegalAdvice } from '../../../../modules/plans/record-legal-advice.js';
 import { writeBriefingNote } from '../../../../modules/plans/write-briefing-note.js';
-import { mayKeepPlan, mayReportPlanActionProblem, mayViewPlans, mayWriteBriefingNote } from '../../../../policies/plans.js';
+import { mayKeepPlan, mayRecordLegalAdvice, mayReportPlanActionProblem, mayViewPlans, mayWriteBriefingNote } from '../../../../policies/plans.js';
+import { hasRole } from '../../../../policies/roles.js';
+import { Temporal } from 'temporal-polyfill';
+import { formatDate } from '../../../../domain/deadlines/index.js';
+import { ForbiddenError } from '../../../../modules/shared/errors.js';
+import type { LoadedPlan } from '../../../../modules/plans/load-plan.js';
 import { parseForm } from '../../../forms.js';
 import { londonNowParts } from '../../../form-fields.js';
-import { briefingForm, coreGroupForm, frequencyDecisionForm, frequencyRequestForm, MEMBER_ROWS, membersFrom, planActionForm, problemForm, visitForm } from '../form.js';
+import { briefingForm, coreGroupForm, legalAdviceForm, frequencyDecisionForm, frequencyRequestForm, MEMBER_ROWS, membersFrom, planActionForm, problemForm, visitForm } from '../form.js';
 import { formReply, planForPage, type PlanParams } from '../page-context.js';
 
 const keep = { config: { access: mayKeepPlan } };
 const statusOptions = PLAN_ACTION_STATUSES.map((s) => ({ value: s, text: PLAN_ACTION_STATUS_LABELS[s] }));
 
-/** The forms that keep a plan going: detailed plan actions, core groups, visits, visit frequency, CG2 reports, the TS7 briefing note. */
+/** RV4: the designated reviews still waiting for legal advice, as radio items. */
+function legalAdviceChoices(p: LoadedPlan, chosen: unknown) {
+  const waiting = p.designatedReviewFollowUps.filter((f) => f.legalAdviceOutstanding);
+  return waiting.map((f) => ({ value: f.conferenceId, text: `Designated review held ${formatDate(Temporal.PlainDate.from(f.heldOn))}`, checked: chosen === f.conferenceId || waiting.length === 1 }));
+}
+
+/** The forms that keep a plan going: detailed plan actions, core groups, visits, visit frequency, CG2 reports, the TS7 briefing note, RV4 legal advice. */
 export default function planRecordPages(app: FastifyInstance): void {
   const { db } = app.convene;
   const pack = () => app.convene.settings.pack;
@@ -164,6 +176,30 @@ export default function planRecordPages(app: FastifyInstance): void {
     if (!parsed.ok) return form.again(parsed.errors, parsed.values);
     try {
       await writeBriefingNote(db, request.actionContext(), p.plan.id, parsed.data.note);
+    } catch (error) {
+      return form.refused(error, request.body);
+    }
+    return reply.redirect(back(p.plan.id));
+  });
+
+  // RV4: the team manager records the legal advice sought after a designated review kept the plan.
+  const managers = { config: { access: (actor: Parameters<typeof hasRole>[0]) => hasRole(actor, 'team-manager', 'service-manager') } };
+  const legalAdviceTitle = 'Record the legal advice';
+  app.get<PlanParams>('/plans/:id/legal-advice', managers, async (request, reply) => {
+    const p = await planForPage(app, request, request.params.id);
+    if (!mayRecordLegalAdvice(request.actor, p.case.teamManagerId)) throw new ForbiddenError('Only the team manager for this child’s case, or a service manager, records the legal advice.');
+    return reply.view('plans/legal-advice.njk', {
+      title: legalAdviceTitle, p, reviewItems: legalAdviceChoices(p, undefined), values: { soughtOn: londonNowParts(app.convene.clock()).date }, backLink: { href: back(p.plan.id) },
+    });
+  });
+  app.post<PlanParams>('/plans/:id/legal-advice', managers, async (request, reply) => {
+    const p = await planForPage(app, request, request.params.id);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const form = formReply(reply, 'plans/legal-advice.njk', { title: legalAdviceTitle, p, reviewItems: legalAdviceChoices(p, body.conferenceId) }, back(p.plan.id));
+    const parsed = parseForm(legalAdviceForm, request.body);
+    if (!parsed.ok) return form.again(parsed.errors, parsed.values);
+    try {
+      await recordLegalAdvice(db, request.actionContext(), p.plan.id, parsed.data);
     } catch (error) {
       return form.refused(error, request.body);
     }

@@ -1,0 +1,58 @@
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations, users } from './accounts.js';
+import { people } from './people.js';
+
+/**
+ * RG2: the agencies and call-back numbers the administrator recognises for the enquiry service
+ * (police control rooms, hospital emergency departments, out-of-hours teams).
+ */
+export const recognisedCallers = pgTable(
+  'recognised_callers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    agency: text('agency').notNull(),
+    agencyKind: text('agency_kind').notNull(), // police | health | out-of-hours | other
+    phone: text('phone').notNull(), // normalised: digits only, national form (0…)
+    active: boolean('active').notNull().default(true),
+    addedBy: uuid('added_by').references(() => users.id),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('recognised_callers_phone').on(t.organisationId, t.phone)],
+);
+
+export interface EnquiryQuestion { given: string; family: string; dob: string | null; postcode: string | null }
+export interface EnquiryCandidateShown { personId: string; name: string; score: number; strength: string }
+export interface EnquiryNotice { kind: string; userId: string | null; childId: string | null; outboxMessageId: string | null }
+
+/**
+ * RG2–RG4: one enquiry, from the caller's check to the answer given: who asked, what they asked,
+ * every candidate shown, the child chosen (or none), the answer exactly as shown, the advice given
+ * for an unknown child, and who was told.
+ */
+export const enquiries = pgTable(
+  'enquiries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    takenBy: uuid('taken_by').notNull().references(() => users.id),
+    callerName: text('caller_name').notNull(),
+    callerRole: text('caller_role').notNull(),
+    callerAgency: text('caller_agency').notNull(),
+    callbackNumber: text('callback_number').notNull(),
+    recognisedCallerId: uuid('recognised_caller_id').references(() => recognisedCallers.id),
+    unrecognisedReason: text('unrecognised_reason'),
+    status: text('status').notNull(), // open | answered | unknown-child | abandoned
+    questions: jsonb('questions').$type<EnquiryQuestion[]>().notNull().default([]),
+    shown: jsonb('shown').$type<EnquiryCandidateShown[]>().notNull().default([]),
+    childId: uuid('child_id').references(() => people.id),
+    answer: jsonb('answer').$type<string[]>(),
+    unknownKey: text('unknown_key'),
+    advice: text('advice'),
+    earlierEnquiryId: uuid('earlier_enquiry_id'),
+    notices: jsonb('notices').$type<EnquiryNotice[]>().notNull().default([]),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('enquiries_started').on(t.organisationId, t.startedAt), index('enquiries_child').on(t.childId), index('enquiries_unknown').on(t.unknownKey)],
+);

@@ -1,0 +1,83 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { testApp, TestClock } from '../../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../../test/support/database.js';
+import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../../test/support/factories.js';
+import { WebClient } from '../../../../../test/support/web-client.js';
+import { jobRuns } from '../../../../db/schema/index.js';
+import { hourly } from '../../../../domain/jobs/schedule.js';
+import { createJobWorker } from '../../../../modules/jobs/worker.js';
+
+describeEachEngine('scheduled jobs page', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  const clock = new TestClock(new Date('2026-12-07T10:00:00Z'));
+  const db = () => database.handle.db;
+  const signedIn = async (username: string) => {
+    const client = new WebClient(app);
+    await client.signIn(username, TEST_PASSWORD);
+    return client;
+  };
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    app = await testApp(database.handle, { clock });
+    const orgId = (await createOrganisation(db())).id;
+    await createUser(db(), { roles: ['administrator'], username: 'admin', organisationId: orgId });
+    await createUser(db(), { roles: ['chair'], username: 'chair', organisationId: orgId });
+    await createUser(db(), { roles: ['auditor'], username: 'auditor', organisationId: orgId });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('shows the administrator the dead letter with its error, and runs a failed run again after confirmation (CSRF-protected); nobody else', async () => {
+    // A real failure through a worker: one attempt allowed, so it lands in the dead letter.
+    const worker = createJobWorker({
+      db: db(), clock: clock.now, workerId: 'page-test',
+      jobs: [{ name: 'report-reminders', title: 'x', schedule: hourly(), retry: { maxAttempts: 1, baseDelaySeconds: 1, maxDelaySeconds: 1 }, run: async () => { throw new Error('connection to the mail relay refused'); } }],
+    });
+    await worker.tick();
+    await db().insert(jobRuns).values({ name: 'outbox', slot: '2026-12-07T09:59:55.000Z', status: 'done', attempts: 1, maxAttempts: 3, runAt: new Date('2026-12-07T09:59:55Z'), createdAt: new Date('2026-12-07T09:59:55Z'), finishedAt: new Date('2026-12-07T09:59:56Z'), result: { sent: 0, posted: 0, retrying: 0, failed: 0 } });
+    await db().insert(jobRuns).values({ name: 'review-requests', slot: '2026-12-07T09:00:00.000Z', status: 'done', attempts: 1, maxAttempts: 5, runAt: new Date('2026-12-07T09:00:00Z'), createdAt: new Date('2026-12-07T09:00:00Z'), finishedAt: new Date('2026-12-07T09:00:02Z'), result: { requested: 2 } });
+    const [failed] = await db().select().from(jobRuns).where(eq(jobRuns.status, 'failed'));
+
+    for (const who of ['chair', 'auditor']) {
+      const other = await signedIn(who);
+      expect((await other.get('/admin/jobs')).statusCode).toBe(403);
+      expect((await other.get(`/admin/jobs/${failed!.id}/retry`)).statusCode).toBe(403);
+    }
+
+    const admin = await signedIn('admin');
+    const list = await admin.get('/admin/jobs');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Remind professionals of reports due');
+    expect(list.body).toContain('connection to the mail relay refused');
+    expect(list.body).toContain('Request reviews coming due');
+    expect(list.body).toContain('requested: 2');
+    // The idle outbox pass shows as the outbox's last run, and not among the runs that did something.
+    const [lastRuns, didSomething] = list.body.split('Recent runs that did something');
+    expect(lastRuns).toContain('sent: 0');
+    expect(didSomething).not.toContain('sent: 0');
+    expect(didSomething).toContain('requested: 2');
+    expect(list.body).toContain('This instance is not running scheduled jobs'); // a test app has no worker of its own
+    expect(list.body).toContain(`/admin/jobs/${failed!.id}/retry`);
+
+    const confirm = await admin.get(`/admin/jobs/${failed!.id}/retry`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain('Yes, run it again');
+    expect((await admin.post(`/admin/jobs/${failed!.id}/retry`, {}, { csrf: null })).statusCode).toBe(403);
+    expect((await db().select().from(jobRuns).where(eq(jobRuns.id, failed!.id)))[0]!.status).toBe('failed');
+
+    const retried = await admin.post(`/admin/jobs/${failed!.id}/retry`, {});
+    expect(retried.statusCode).toBe(302);
+    expect(retried.headers.location).toBe('/admin/jobs?retried=1');
+    expect((await admin.get('/admin/jobs?retried=1')).body).toContain('The run is back in the queue');
+    expect((await db().select().from(jobRuns).where(eq(jobRuns.id, failed!.id)))[0]).toMatchObject({ status: 'queued', attempts: 0 });
+    await admin.get(`/admin/jobs/${failed!.id}/retry`);
+    expect((await admin.post(`/admin/jobs/${failed!.id}/retry`, {})).statusCode).toBe(409);
+    expect((await admin.get('/admin/jobs/not-a-run/retry')).statusCode).toBe(404);
+    expect((await admin.get('/admin/jobs/00000000-0000-4000-8000-000000000000/retry')).statusCode).toBe(404);
+  });
+});

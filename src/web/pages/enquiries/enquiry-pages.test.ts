@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { cases, childProtectionPlans, people } from '../../../db/schema/index.js';
+import { seedDemo } from '../../../modules/demo/seed-demo.js';
+import { TestClock, testApp } from '../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { WebClient } from '../../../../test/support/web-client.js';
+
+const PASSWORD = 'enquiry-pages-password-1';
+const NOW = new Date('2026-12-07T03:10:00Z');
+
+describeEachEngine('RG2–RG4 enquiry pages', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  const signedIn = async (username: string) => {
+    const client = new WebClient(app);
+    await client.signIn(username, PASSWORD);
+    return client;
+  };
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    await seedDemo(database.handle.db, { password: PASSWORD, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-enq-pages-')), now: NOW, pack: 'national' });
+    app = await testApp(database.handle, { clock: new TestClock(NOW), env: { CONVENE_PACK: 'national' } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('an enquirer checks the caller (keeping what was typed when refused), finds the child and reads the answer', async () => {
+    const enquirer = await signedIn('enquirer');
+    expect((await enquirer.get('/')).body).toContain('Your enquiries today');
+    const form = await enquirer.get('/enquiries/new');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).not.toContain('govuk-error-message');
+
+    const typed = { callerName: 'Pat Examplecop', callerRole: 'Police sergeant', callerAgency: 'Demoshire Police', callbackNumber: '07700 900123' };
+    const refused = await enquirer.post('/enquiries', typed);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('not in the directory of recognised agencies');
+    expect(refused.body).toContain('Pat Examplecop');
+    expect(refused.body).toContain('07700 900123');
+
+    const started = await enquirer.post('/enquiries', { ...typed, callbackNumber: '01632 960100' });
+    expect(started.statusCode).toBe(302);
+    const searchUrl = String(started.headers.location);
+    expect(searchUrl).toMatch(/^\/enquiries\/[0-9a-f-]{36}\/search$/);
+
+    const [row] = await database.handle.db.select({ child: people, plan: childProtectionPlans }).from(childProtectionPlans)
+      .innerJoin(people, eq(childProtectionPlans.childId, people.id)).innerJoin(cases, eq(cases.childId, people.id))
+      .where(and(isNull(childProtectionPlans.endDate), isNull(cases.closedOn))).limit(1);
+    const tooLittle = await enquirer.get(`${searchUrl}?given=&family=${encodeURIComponent(row!.child.familyName)}`);
+    expect(tooLittle.statusCode).toBe(400);
+    expect(tooLittle.body).toContain('A family name alone matches too many people');
+    const results = await enquirer.get(`${searchUrl}?given=${encodeURIComponent(row!.child.givenNames)}&family=${encodeURIComponent(row!.child.familyName)}`);
+    expect(results.statusCode).toBe(200);
+    expect(results.body).toContain(`value="${row!.child.id}"`);
+    // Before choosing, the enquirer sees no plan status.
+    expect(results.body).not.toContain('On a plan');
+
+    const id = searchUrl.split('/')[2]!;
+    const answered = await enquirer.post(`/enquiries/${id}/answer`, { childId: row!.child.id });
+    expect(answered.statusCode).toBe(302);
+    const page = await enquirer.get(`/enquiries/${id}`);
+    expect(page.body).toContain('Read this to the caller');
+    expect(page.body).toContain('On a child protection plan with Demoshire County Council (demo)');
+    expect(page.body).toContain('01632 960100 (recognised: Demoshire Police control room (demo))');
+  });
+
+  it('the designated manager sees the log; a social worker cannot take enquiries; the administrator keeps the directory', async () => {
+    const officer = await signedIn('register-officer');
+    const log = await officer.get('/enquiries');
+    expect(log.statusCode).toBe(200);
+    expect(log.body).toContain('Pat Examplecop');
+    const worker = await signedIn('social-worker');
+    expect((await worker.get('/enquiries/new')).statusCode).toBe(403);
+
+    const admin = await signedIn('administrator');
+    const directory = await admin.get('/admin/recognised-callers');
+    expect(directory.body).toContain('01632 960100');
+    const bad = await admin.post('/admin/recognised-callers', { agency: 'Demoshire Ambulance control (demo)', agencyKind: 'health', phone: '12' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter a UK telephone number');
+    expect(bad.body).toContain('Demoshire Ambulance control (demo)');
+    expect((await admin.post('/admin/recognised-callers', { agency: 'Demoshire Ambulance control (demo)', agencyKind: 'health', phone: '01632 960400' })).statusCode).toBe(302);
+    expect((await admin.get('/admin/recognised-callers')).body).toContain('01632 960400');
+  });
+});

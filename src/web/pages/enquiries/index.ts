@@ -1,0 +1,120 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { formatPhone } from '../../../domain/enquiry/caller.js';
+import { answerEnquiry } from '../../../modules/enquiry/answer-enquiry.js';
+import { loadEnquiry } from '../../../modules/enquiry/load-enquiry.js';
+import { abandonEnquiry, recordUnknownChild } from '../../../modules/enquiry/record-unknown-child.js';
+import { searchForEnquiry } from '../../../modules/enquiry/search-for-enquiry.js';
+import { startEnquiry } from '../../../modules/enquiry/start-enquiry.js';
+import { enquiriesSince, enquiryForPage } from '../../../modules/enquiry/enquiry-views.js';
+import { ValidationError } from '../../../modules/shared/errors.js';
+import { mayTakeEnquiries } from '../../../policies/enquiries.js';
+import { hasRole } from '../../../policies/roles.js';
+import { answerRefusal } from '../../form-fields.js';
+
+type IdParams = { Params: { id: string } };
+const take = { config: { access: mayTakeEnquiries } };
+
+/**
+ * RG2–RG4: the enquiry service for police, health and out-of-hours callers. The caller is checked
+ * first, then the child is searched for; the enquirer chooses the child (or records that none is
+ * known) and reads the answer to the caller. Every step is kept on the enquiry.
+ */
+export default function enquiryPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  const callerPage = (reply: FastifyReply, values: Record<string, unknown>, errors?: unknown) =>
+    reply.view('enquiries/caller.njk', { title: 'Who is calling?', values, errors, askReason: Boolean(values.unrecognisedReason !== undefined || (Array.isArray(errors) && errors.some((e: { field: string }) => e.field === 'unrecognisedReason'))), backLink: { href: '/' } });
+
+  app.get('/enquiries/new', take, async (_request, reply) => callerPage(reply, {}));
+  app.post('/enquiries', take, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    try {
+      const { id } = await startEnquiry(db, request.actionContext(), body);
+      return reply.redirect(`/enquiries/${id}/search`);
+    } catch (error) {
+      return answerRefusal(error, reply, async (errors) => {
+        reply.code(400);
+        return callerPage(reply, body, errors);
+      }, '/enquiries/new');
+    }
+  });
+
+  app.get<IdParams & { Querystring: Record<string, string> }>('/enquiries/:id/search', take, async (request, reply) => {
+    const { enquiry, line } = await loadEnquiry(db, request.actor, request.params.id, 'read');
+    if (enquiry.status !== 'open') return reply.redirect(`/enquiries/${enquiry.id}`);
+    const q = request.query;
+    const view = (extra: Record<string, unknown>) => reply.view('enquiries/search.njk', {
+      title: 'Find the child', enquiry, line, callback: formatPhone(enquiry.callbackNumber), backLink: { href: '/' }, ...extra,
+    });
+    if (q.given === undefined && q.family === undefined) return view({ values: {} });
+    const values = { given: q.given ?? '', family: q.family ?? '', dob: q.dob ?? '', postcode: q.postcode ?? '' };
+    try {
+      const result = await searchForEnquiry(db, request.actionContext(), enquiry.id, values);
+      return view({ values, candidates: result.candidates, strictFound: result.strictFound, asked: true });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      reply.code(400);
+      return view({ values, errors: error.errors });
+    }
+  });
+
+  app.post<IdParams>('/enquiries/:id/answer', take, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    try {
+      await answerEnquiry(db, request.actionContext(), request.params.id, typeof body.childId === 'string' ? body.childId : '');
+    } catch (error) {
+      return answerRefusal(error, reply, async (errors) => {
+        reply.code(400);
+        return reply.view('errors/bad-request.njk', { title: 'Choose a child', message: errors.map((e) => e.message).join(' '), backLink: { href: `/enquiries/${request.params.id}/search` } });
+      }, `/enquiries/${request.params.id}`);
+    }
+    return reply.redirect(`/enquiries/${request.params.id}`);
+  });
+
+  const unknownPage = (reply: FastifyReply, enquiry: { id: string; questions: unknown[] }, values: Record<string, unknown>, errors?: unknown) =>
+    reply.view('enquiries/unknown.njk', { title: 'The child is not known to us', enquiry, question: enquiry.questions.at(-1), values, errors, backLink: { href: `/enquiries/${enquiry.id}/search` } });
+  app.get<IdParams>('/enquiries/:id/unknown', take, async (request, reply) => {
+    const { enquiry } = await loadEnquiry(db, request.actor, request.params.id, 'continue');
+    return unknownPage(reply, enquiry, {});
+  });
+  app.post<IdParams>('/enquiries/:id/unknown', take, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    try {
+      await recordUnknownChild(db, request.actionContext(), request.params.id, body.advice);
+    } catch (error) {
+      return answerRefusal(error, reply, async (errors) => {
+        const { enquiry } = await loadEnquiry(db, request.actor, request.params.id, 'read');
+        reply.code(400);
+        return unknownPage(reply, enquiry, body, errors);
+      }, `/enquiries/${request.params.id}`);
+    }
+    return reply.redirect(`/enquiries/${request.params.id}`);
+  });
+
+  app.get<IdParams>('/enquiries/:id/abandon', take, async (request, reply) => {
+    const { enquiry } = await loadEnquiry(db, request.actor, request.params.id, 'continue');
+    return reply.view('enquiries/abandon.njk', { title: 'End the call without an answer?', enquiry, backLink: { href: `/enquiries/${enquiry.id}/search` } });
+  });
+  app.post<IdParams>('/enquiries/:id/abandon', take, async (request, reply) => {
+    try {
+      await abandonEnquiry(db, request.actionContext(), request.params.id);
+    } catch (error) {
+      return answerRefusal(error, reply, async () => reply, `/enquiries/${request.params.id}`);
+    }
+    return reply.redirect(`/enquiries/${request.params.id}`);
+  });
+
+  app.get<IdParams>('/enquiries/:id', take, async (request, reply) => {
+    const page = await enquiryForPage(db, request.actionContext(), request.params.id);
+    return reply.view('enquiries/show.njk', {
+      title: 'Enquiry', ...page, canContinue: page.enquiry.status === 'open' && page.enquiry.takenBy === request.actor?.id,
+      backLink: { href: hasRole(request.actor, 'register-officer') ? '/enquiries' : '/' },
+    });
+  });
+
+  // The designated manager's log of enquiries: the last 7 days, newest first.
+  app.get('/enquiries', { config: { access: (actor) => hasRole(actor, 'register-officer') } }, async (_request, reply) => {
+    const weekAgo = new Date(app.convene.clock().getTime() - 7 * 86_400_000);
+    return reply.view('enquiries/list.njk', { title: 'Enquiries in the last 7 days', rows: await enquiriesSince(db, weekAgo), backLink: { href: '/' } });
+  });
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { designatedReviewLegalAdvice } from '../../../db/schema/index.js';
+import { holdDesignatedReview, planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
+import { TestClock, testApp } from '../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { WebClient } from '../../../../test/support/web-client.js';
+
+describeEachEngine('RV4 legal advice pages', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let f: Awaited<ReturnType<typeof planFixture>>;
+  let reviewId: string;
+  const signedIn = async (username: string) => {
+    const client = new WebClient(app);
+    await client.signIn(username, TEST_PASSWORD);
+    return client;
+  };
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    app = await testApp(database.handle, { clock: new TestClock(new Date('2027-12-20T10:00:00Z')), env: { CONVENE_PACK: 'newcastle' } });
+    f = await planFixture(database.handle.db, { pack: 'newcastle', now: new Date('2027-12-20T10:00:00Z') });
+    reviewId = await holdDesignatedReview(database.handle.db, f);
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('the team manager sees the task on their home page, is refused with every value kept, then records the advice that the plan page shows', async () => {
+    const manager = await signedIn(f.meeting.teamManager.username);
+    const home = await manager.get('/');
+    expect(home.body).toContain('Legal advice after designated reviews');
+    expect(home.body).toContain(`/plans/${f.plan.id}/legal-advice`);
+    const plan = await manager.get(`/plans/${f.plan.id}`);
+    expect(plan.body).toContain('still waiting for the chair’s briefing note and the team manager’s record of legal advice');
+
+    const form = await manager.get(`/plans/${f.plan.id}/legal-advice`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).not.toContain('govuk-error-message');
+    expect(form.body).toContain('Designated review held 6 December 2027');
+
+    const typed = { conferenceId: reviewId, soughtOn: '2027-12-01', adviser: 'Lee Lawful, authority solicitor', advice: 'Threshold for proceedings not met.' };
+    const refused = await manager.post(`/plans/${f.plan.id}/legal-advice`, typed);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('on or after the day of the designated review');
+    expect(refused.body).toContain('Lee Lawful, authority solicitor');
+    expect(refused.body).toContain('Threshold for proceedings not met.');
+
+    const missing = await manager.post(`/plans/${f.plan.id}/legal-advice`, { ...typed, soughtOn: '2027-12-08', adviser: '' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('Enter who gave the advice');
+    expect(missing.body).toContain('Threshold for proceedings not met.');
+
+    const saved = await manager.post(`/plans/${f.plan.id}/legal-advice`, { ...typed, soughtOn: '2027-12-08' });
+    expect(saved.statusCode).toBe(302);
+    const [row] = await database.handle.db.select().from(designatedReviewLegalAdvice).where(eq(designatedReviewLegalAdvice.planId, f.plan.id));
+    expect(row?.advice).toBe('Threshold for proceedings not met.');
+    const after = await manager.get(`/plans/${f.plan.id}`);
+    expect(after.body).toContain('Threshold for proceedings not met.');
+    expect(after.body).toContain('Sought 8 December 2027 from Lee Lawful, authority solicitor');
+    expect((await manager.get('/')).body).not.toContain(`/plans/${f.plan.id}/legal-advice`);
+  });
+
+  it('refuses a team manager from another team and a social worker', async () => {
+    const other = await signedIn(f.as.secondTeamManager.actor!.username);
+    expect((await other.get(`/plans/${f.plan.id}/legal-advice`)).statusCode).toBe(403);
+    const worker = await signedIn(f.meeting.socialWorker.username);
+    expect((await worker.get(`/plans/${f.plan.id}/legal-advice`)).statusCode).toBe(403);
+  });
+});
