@@ -6,13 +6,14 @@ import type { DatabaseHandle } from '../db/client.js';
 import { resolveEncryptionKey } from '../encryption-key.js';
 import { scheduledJobs } from '../modules/jobs/scheduled-jobs.js';
 import { createJobWorker } from '../modules/jobs/worker.js';
+import { checkJobQueue } from '../modules/operations/readiness.js';
 import type { ActionContext } from '../modules/shared/action-context.js';
 import { setUpAuthorisation } from './setup/authorisation.js';
 import { setUpErrorPages } from './setup/error-pages.js';
 import { setUpInputGuard } from './input/input-guard.js';
 import { DEFAULT_LIMITS, setUpLoadShedding, type LoadLimits } from './setup/load-shedding.js';
 import { loggerOptions, requestIdGenerator, setUpRequestIds, setUpUserInLogs } from './setup/logging.js';
-import { setUpOperations } from './setup/operations.js';
+import { addReadinessCheck, setUpOperations } from './setup/operations.js';
 import { setUpPages } from './setup/pages.js';
 import { setUpSecurityHeaders } from './setup/security-headers.js';
 import { setUpSessions } from './setup/sessions.js';
@@ -89,8 +90,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     smtpUrl: settings.smtpUrl, smtpFrom: settings.smtpFrom, auditAnchorFile: settings.auditAnchorFile,
   });
   if (scheduled.jobs.length > 0) {
-    const worker = createJobWorker({ db: options.database.db, jobs: scheduled.jobs, clock: app.convene.clock, log: app.log });
+    // The running job gets most of the shutdown's time to finish; the rest closes the server and database.
+    const drainMs = Math.max(1000, settings.shutdownTimeoutMs - 2000);
+    const worker = createJobWorker({ db: options.database.db, jobs: scheduled.jobs, clock: app.convene.clock, log: app.log, drainMs });
     app.convene.jobs = worker;
+    addReadinessCheck(app, 'jobQueue', () => checkJobQueue(options.database.db, worker, app.convene.clock()));
     app.addHook('onReady', async () => worker.start());
     app.addHook('onClose', async () => {
       await worker.stop();

@@ -144,7 +144,7 @@ const postgresUp = await isPostgresAvailable();
   it('is ready (database, migrations), serves the sign-in page and its assets, and /metrics to its token', async () => {
     const ready = await fetch(`${base()}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: { ok: true }, migrations: { ok: true } } });
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: { ok: true }, migrations: { ok: true }, jobQueue: { ok: true } } });
 
     const signIn = await fetch(`${base()}/sign-in`);
     expect(signIn.status).toBe(200);

@@ -1,5 +1,6 @@
-import type { DatabaseHandle } from '../../db/client.js';
+import type { Database, DatabaseHandle } from '../../db/client.js';
 import { migrationStatus } from '../../db/migration-status.js';
+import { jobQueueStatus } from '../jobs/job-queue-status.js';
 
 /** One line of /ready: whether a dependency is usable, and a short reason an operator can act on. */
 export interface CheckResult {
@@ -36,4 +37,11 @@ export async function checkMigrations(database: DatabaseHandle): Promise<CheckRe
   const missing = status.known.filter((m) => !applied.has(m.hash)).map((m) => m.tag);
   if (missing.length === 0) return { ok: true, detail: `${status.known.length} of ${status.known.length} applied` };
   return { ok: false, detail: `${missing.length} not applied: ${missing.join(', ')}` };
+}
+
+/** This instance's job worker is started and not stopped; the detail gives the shared queue's counts. */
+export async function checkJobQueue(db: Database, worker: { running: boolean }, now: Date): Promise<CheckResult> {
+  if (!worker.running) return { ok: false, detail: 'the job worker is not running' };
+  const status = await jobQueueStatus(db, { now, worker });
+  return { ok: true, detail: `running: ${status.queued} queued, ${status.inProgress} in progress, ${status.failed} failed` };
 }

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { jobQueueStatus, type JobQueueStatus } from '../../modules/jobs/job-queue-status.js';
 import { outboxBacklog, UNSENT_STATUSES, type OutboxBacklog } from '../../modules/outbox/backlog.js';
 
 /** Sign-in answers that mean a failed attempt, by the status the sign-in pages give them. */
@@ -14,6 +15,7 @@ const SIGN_IN_STEPS: Record<string, string> = { '/sign-in': 'password', '/sign-i
  *  - convene_http_request_duration_seconds{method,route,status_code}: by route pattern, never the raw URL;
  *  - convene_sign_in_failures_total{step,reason};
  *  - convene_outbox_backlog{status} and convene_outbox_oldest_waiting_seconds, counted at scrape;
+ *  - convene_job_queue_runs{status}, convene_job_queue_oldest_due_seconds, convene_job_worker_running;
  *  - Node's default process metrics (CPU, memory, event-loop lag, handles).
  */
 export function setUpMetrics(app: FastifyInstance): Registry {
@@ -53,6 +55,38 @@ export function setUpMetrics(app: FastifyInstance): Registry {
     async collect() {
       const since = (await backlogOnce()).oldestWaitingSince;
       this.set(since ? Math.max(0, (app.convene.clock().getTime() - since.getTime()) / 1000) : 0);
+    },
+  });
+
+  // The shared job queue (modules/jobs), one query pass per scrape for all three gauges.
+  let pendingJobs: Promise<JobQueueStatus> | null = null;
+  const jobsOnce = () => (pendingJobs ??= jobQueueStatus(app.convene.db, { now: app.convene.clock(), worker: app.convene.jobs }).finally(() => void (pendingJobs = null)));
+  new Gauge({
+    name: 'convene_job_queue_runs',
+    help: 'Job runs in the shared queue by status: queued (due or waiting for a retry), running, failed (the dead letter)',
+    labelNames: ['status'] as const,
+    registers: [register],
+    async collect() {
+      const status = await jobsOnce();
+      this.set({ status: 'queued' }, status.queued);
+      this.set({ status: 'running' }, status.inProgress);
+      this.set({ status: 'failed' }, status.failed);
+    },
+  });
+  new Gauge({
+    name: 'convene_job_queue_oldest_due_seconds',
+    help: 'How long the longest-waiting due job run has waited since it was due (0 when none is)',
+    registers: [register],
+    async collect() {
+      this.set((await jobsOnce()).oldestQueuedAgeSeconds);
+    },
+  });
+  new Gauge({
+    name: 'convene_job_worker_running',
+    help: "1 while this instance's job worker is running",
+    registers: [register],
+    async collect() {
+      this.set((await jobsOnce()).running ? 1 : 0);
     },
   });
 

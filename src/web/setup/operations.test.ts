@@ -85,3 +85,30 @@ describeEachEngine('/ready with more checks, a closed database and a full server
     }
   });
 });
+
+describeEachEngine('/ready and /metrics with the job queue', (engine) => {
+  it('reports the job worker running while it runs, with the queue in /metrics, and not ready once it stops', async () => {
+    const database = await freshDatabase(engine);
+    const settings = loadSettings({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CONVENE_DATA_DIR: '/tmp/convene-test-unused', METRICS_TOKEN: 't'.repeat(32) });
+    const app = await buildApp({ settings, database: database.handle, logger: false, clock: () => new Date('2026-03-02T10:00:00Z'), scheduledSweeps: true });
+    try {
+      await app.ready();
+      const ready = await app.inject({ method: 'GET', url: '/ready' });
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json().checks.jobQueue.ok).toBe(true);
+      expect(ready.json().checks.jobQueue.detail).toMatch(/^running: \d+ queued, \d+ in progress, 0 failed$/);
+      const metrics = (await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${'t'.repeat(32)}` } })).body;
+      expect(metrics).toContain('convene_job_worker_running 1');
+      expect(metrics).toMatch(/convene_job_queue_runs\{status="failed"\} 0/);
+      expect(metrics).toMatch(/convene_job_queue_oldest_due_seconds \d+/);
+
+      await app.convene.jobs!.stop();
+      const stopped = await app.inject({ method: 'GET', url: '/ready' });
+      expect(stopped.statusCode).toBe(503);
+      expect(stopped.json().checks.jobQueue).toEqual({ ok: false, detail: 'the job worker is not running' });
+    } finally {
+      await app.close();
+      await database.drop();
+    }
+  });
+});
