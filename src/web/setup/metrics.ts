@@ -11,16 +11,26 @@ const SIGN_IN_STEPS: Record<string, string> = { '/sign-in': 'password', '/sign-i
 /**
  * /metrics in Prometheus's text format, for the operations team's scraper. Off (404) unless
  * METRICS_TOKEN is set, and then only to `Authorization: Bearer <METRICS_TOKEN>` (404 otherwise,
- * so its presence is not advertised). Each app has its own registry: nothing is process-global.
+ * so its presence is not advertised). Each app has its own registry; only Node's process metrics are shared by the apps of one process.
  *  - convene_http_request_duration_seconds{method,route,status_code}: by route pattern, never the raw URL;
  *  - convene_sign_in_failures_total{step,reason};
  *  - convene_outbox_backlog{status} and convene_outbox_oldest_waiting_seconds, counted at scrape;
  *  - convene_job_queue_runs{status}, convene_job_queue_oldest_due_seconds, convene_job_worker_running;
  *  - Node's default process metrics (CPU, memory, event-loop lag, handles).
  */
+let processMetrics: Registry | null = null;
+
+/** Node's process metrics, collected once per process however many apps it builds (tests build many). */
+function processRegistry(): Registry {
+  if (!processMetrics) {
+    processMetrics = new Registry();
+    collectDefaultMetrics({ register: processMetrics });
+  }
+  return processMetrics;
+}
+
 export function setUpMetrics(app: FastifyInstance): Registry {
   const register = new Registry();
-  collectDefaultMetrics({ register });
 
   const duration = new Histogram({
     name: 'convene_http_request_duration_seconds',
@@ -102,13 +112,14 @@ export function setUpMetrics(app: FastifyInstance): Registry {
     }
   });
 
+  const scraped = Registry.merge([register, processRegistry()]);
   app.get('/metrics', { config: { access: 'public' }, logLevel: 'warn' }, async (request, reply) => {
     const token = app.convene.settings.metricsToken;
     if (!token || !bearerMatches(request, token)) return reply.callNotFound();
-    const body = await register.metrics();
-    return reply.type(register.contentType).header('cache-control', 'no-store').send(body);
+    const body = await scraped.metrics();
+    return reply.type(scraped.contentType).header('cache-control', 'no-store').send(body);
   });
-  return register;
+  return scraped;
 }
 
 /** Whether the request carries `Authorization: Bearer <token>` with exactly this token (compared in constant time). */
