@@ -27,7 +27,8 @@ export function testedRoutes(app: FastifyInstance): RouteRow[] {
     .filter((r) => r.method === 'GET' || r.method === 'POST')
     // Static files; sign-in, sign-out and the account pages change who the client is (tested in src/modules/accounts and src/web/pages/sign-in).
     .filter((r) => !/^\/(assets|public|sign-in|sign-out|account)\b/.test(r.url) && !r.url.includes('*'))
-    .filter((r) => r.url !== '/health')
+    // The operational endpoints (tested in src/web/setup/operations.test.ts and metrics.test.ts).
+    .filter((r) => !['/health', '/ready', '/metrics'].includes(r.url))
     .map((r) => ({ method: r.method, url: r.url }))
     .filter((r) => (seen.has(`${r.method} ${r.url}`) ? false : (seen.add(`${r.method} ${r.url}`), true)));
 }

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isOperationalRequest } from './operational-paths.js';
 import { loadSignedInUser, toActor } from '../../modules/accounts/load-actor.js';
 import {
   createSession,
@@ -46,7 +47,7 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
   app.decorateRequest('mustChangePassword', false);
 
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/assets/') || request.url.startsWith('/public/') || request.url === '/health') return;
+    if (request.url.startsWith('/assets/') || request.url.startsWith('/public/') || isOperationalRequest(request.url)) return;
     const id = readSessionId(request);
     if (!id) return;
     const { db, clock } = app.convene;
