@@ -15,6 +15,7 @@ const ITEMS: NavItem[] = [
   { text: 'Rules', href: '/rules', roles: 'all' },
   { text: 'To authorise', href: '/decisions-to-convene', roles: ['team-manager', 'service-manager'] },
   { text: 'Late bookings', href: '/out-of-timescale', roles: ['service-manager'] },
+  { text: 'Census', href: '/census', roles: ['service-manager', 'register-officer'] },
   { text: 'Performance', href: '/performance', roles: ['service-manager', 'team-manager', 'chair', 'register-officer'] },
   { text: 'Escalations', href: '/escalations', roles: ['chair', 'service-manager', 'team-manager'] },
   { text: 'Take an enquiry', href: '/enquiries/new', roles: ['enquirer', 'register-officer'] },

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedDemo } from '../../../modules/demo/seed-demo.js';
+import { TestClock, testApp } from '../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { WebClient } from '../../../../test/support/web-client.js';
+
+const PASSWORD = 'census-pages-password-1';
+
+describeEachEngine('the census page', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    await seedDemo(database.handle.db, { password: PASSWORD, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-census-pages-')), now: new Date('2027-03-15T10:00:00Z'), pack: 'national' });
+    app = await testApp(database.handle, { clock: new TestClock(new Date('2027-04-02T09:00:00Z')), env: { CONVENE_PACK: 'national' } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('a service manager checks the year, is refused a bad LA code with what they typed kept, then downloads the file', async () => {
+    const manager = new WebClient(app);
+    await manager.signIn('service-manager', PASSWORD);
+    const form = await manager.get('/census');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="2027-03-31"');
+    const bad = await manager.post('/census', { referenceDate: '2027-03-31', laCode: '12x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('three-digit LA code');
+    expect(bad.body).toContain('value="12x"');
+    const checked = await manager.post('/census', { referenceDate: '2027-03-31', laCode: '999' });
+    expect(checked.statusCode).toBe(200);
+    expect(checked.body).toMatch(/\d+ children; 0 errors/);
+    const file = await manager.post('/census', { referenceDate: '2027-03-31', laCode: '999', download: 'yes' });
+    expect(file.headers['content-type']).toContain('application/xml');
+    expect(file.body).toContain('<LEA>999</LEA>');
+    const worker = new WebClient(app);
+    await worker.signIn('social-worker', PASSWORD);
+    expect((await worker.get('/census')).statusCode).toBe(403);
+  });
+});
