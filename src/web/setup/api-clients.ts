@@ -12,6 +12,8 @@ export function setUpApiClients(app: FastifyInstance): void {
     if (!request.url.startsWith('/api/v1/') || request.url.startsWith('/api/v1/openapi.json')) return;
     const authorization = request.headers.authorization;
     if (!authorization) {
+      // Other /api/v1 routes (booking, rules) serve signed-in pages with their session; the enquiry API is for keys only.
+      if (!request.url.startsWith('/api/v1/enquiries')) return;
       return reply.code(401).header('www-authenticate', 'Bearer').send({ errors: [{ field: null, message: 'Send the agency key as a bearer token.' }] });
     }
     const client = await authenticateApiKey(app.convene.db, authorization);
