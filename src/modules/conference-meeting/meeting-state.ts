@@ -36,6 +36,8 @@ export interface MeetingChild {
   dateOfBirth: string | null;
   expectedDeliveryDate: string | null;
   lookedAfter: boolean;
+  /** The child's allocated social worker, who may follow the meeting read only. */
+  socialWorkerId: string | null;
 }
 
 export interface MeetingState {
@@ -79,13 +81,13 @@ export async function loadConference(db: Queryable, conferenceId: string): Promi
 
 export async function loadChildren(db: Queryable, conferenceId: string): Promise<MeetingChild[]> {
   const rows = await db
-    .select({ cc: conferenceChildren, person: people, lookedAfter: cases.lookedAfter })
+    .select({ cc: conferenceChildren, person: people, lookedAfter: cases.lookedAfter, socialWorkerId: cases.socialWorkerId })
     .from(conferenceChildren)
     .innerJoin(people, eq(people.id, conferenceChildren.childId))
     .innerJoin(cases, eq(cases.id, conferenceChildren.caseId))
     .where(eq(conferenceChildren.conferenceId, conferenceId))
     .orderBy(asc(people.dateOfBirth), asc(people.givenNames));
-  return rows.map(({ cc, person, lookedAfter }) => ({
+  return rows.map(({ cc, person, lookedAfter, socialWorkerId }) => ({
     conferenceChildId: cc.id,
     childId: cc.childId,
     caseId: cc.caseId,
@@ -95,6 +97,7 @@ export async function loadChildren(db: Queryable, conferenceId: string): Promise
     dateOfBirth: person.dateOfBirth,
     expectedDeliveryDate: person.expectedDeliveryDate,
     lookedAfter,
+    socialWorkerId,
   }));
 }
 

@@ -28,7 +28,7 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
     const rows = await invitedConferences(db, request.actor!.id);
     return reply.view('reports/my-conferences.njk', {
       title: 'My conferences',
-      rows: rows.map((r) => ({ ...r, label: CONFERENCE_KIND_LABELS[r.conference.kind as ConferenceKind] ?? 'Conference', when: r.conference.scheduledStart ? formatDateTime(londonDateTime(r.conference.scheduledStart)) : 'Not yet booked' })),
+      rows: rows.map((r) => ({ ...r, canWrite: mayWriteReports(request.actor) && r.conference.status !== 'cancelled', label: CONFERENCE_KIND_LABELS[r.conference.kind as ConferenceKind] ?? 'Conference', when: r.conference.scheduledStart ? formatDateTime(londonDateTime(r.conference.scheduledStart)) : 'Not yet booked' })),
       backLink: { href: '/' },
     });
   });
@@ -129,7 +129,7 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
       stateLabels: REPORT_STATE_LABELS,
       attendance: r ? r.attendance.map((a) => ({ ...a.invitee, answer: ANSWER_LABELS[a.answer] })) : [],
       forecasts: r ? forecastRows(r) : [],
-      backLink: { href: `/conferences/${request.params.id}/reports`, text: 'Back to the reports' },
+      backLink: { href: `/conferences/${request.params.id}`, text: 'Back to the conference' },
     });
   });
 
