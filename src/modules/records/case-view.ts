@@ -5,6 +5,7 @@ import {
   addresses, assessments, cases, childProtectionPlans, conferenceChildren, conferences, householdMembers, people, referrals, relationships,
   section47Enquiries, strategyDiscussionChildren, strategyDiscussions, users,
 } from '../../db/schema/index.js';
+import { describeCategories } from '../../domain/conference/categories.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
 import { STATUS_LABELS, type ConferenceStatus } from '../../domain/conference/transitions.js';
 import { formatDate } from '../../domain/deadlines/index.js';
@@ -111,16 +112,20 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
       href: `/conferences/${c.id}`,
     });
     if (LIVE_CONFERENCE.includes(c.status) && c.dueRuleId && c.dueFromDate) {
-      deadlines.push({ ...deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, { title: `${label} held`, href: `/conferences/${c.id}` }) });
+      // A sentence, not a label with "held" tacked on: "Hold the review child protection conference".
+      deadlines.push({ ...deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, { title: `Hold the ${label.charAt(0).toLowerCase()}${label.slice(1)}`, href: `/conferences/${c.id}` }) });
     }
   }
   for (const p of plans) {
-    chronology.push({ date: p.startDate, what: 'Child protection plan started', detail: `Category ${p.initialCategories.join(', ')}.`, href: `/plans/${p.id}` });
+    const categories = describeCategories(p.initialCategories);
+    chronology.push({ date: p.startDate, what: 'Child protection plan started', detail: `${p.initialCategories.length > 1 ? 'Categories' : 'Category'}: ${categories.charAt(0).toLowerCase()}${categories.slice(1)}.`, href: `/plans/${p.id}` });
     if (p.endDate) chronology.push({ date: p.endDate, what: 'Child protection plan ended', detail: p.endReason ? p.endReason.replaceAll('-', ' ') : null, href: `/plans/${p.id}` });
     else {
       const reviews = confs.filter((x) => ['review', 'designated-review'].includes(x.c.kind) && x.c.heldOn && x.c.heldOn >= p.startDate).map((x) => x.c.heldOn!).sort();
       const last = reviews[reviews.length - 1];
-      deadlines.push(deadlineItem(ctx, last ? { ruleId: 'TS6', pack, from: last } : { ruleId: 'TS5', pack, from: p.startDate }, { title: 'Review conference', href: `/plans/${p.id}` }));
+      // One deadline per event: once the review conference is arranged, its own deadline (above) is the one shown.
+      const reviewArranged = confs.some((x) => ['review', 'designated-review'].includes(x.c.kind) && LIVE_CONFERENCE.includes(x.c.status) && x.role === 'subject');
+      if (!reviewArranged) deadlines.push(deadlineItem(ctx, last ? { ruleId: 'TS6', pack, from: last } : { ruleId: 'TS5', pack, from: p.startDate }, { title: 'Hold the review child protection conference', href: `/plans/${p.id}` }));
       if (child.dateOfBirth) deadlines.push(deadlineItem(ctx, { ruleId: 'TS25', pack, from: child.dateOfBirth }, { title: 'Plan ends by the 18th birthday', href: `/plans/${p.id}` }));
     }
   }
