@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { meetings } from '../../../db/schema/index.js';
+import { meetingStatusOf } from '../../../modules/conference-meeting/meeting-state.js';
 import { workingCalendar } from '../../../modules/calendar/calendar-store.js';
 import { bookingClock } from '../../../modules/booking/load-booking.js';
 import { loadConferenceWithChildren } from '../../../modules/front-door/load-conference.js';
@@ -55,10 +54,10 @@ export default function conferencePage(app: FastifyInstance): void {
     const status = conference.status;
     const pending = details.requests.find((r) => r.decision === null) ?? null;
     const books = mayBook(actor);
-    const [meetingRow] = await db.select({ status: meetings.status }).from(meetings).where(eq(meetings.conferenceId, conference.id));
+    const meetingStatus = await meetingStatusOf(db, conference.id);
     const today = londonDate(request.actionContext().now);
     const onTheDay = conference.scheduledStart !== null && londonDate(conference.scheduledStart) === today;
-    const meetingLink = meetingLinkFor(status, meetingRow?.status ?? null, onTheDay);
+    const meetingLink = meetingLinkFor(status, meetingStatus, onTheDay);
     return reply.view('conferences/show.njk', {
       title: kindLabel(conference.kind),
       conference, subjects, householdChildren, due, ...details,
