@@ -59,6 +59,8 @@ describeEachEngine('the case page in plain words', (engine) => {
     expect(titles.filter((t) => /review/i.test(t))).toEqual(['Hold the review child protection conference']);
     const deadlines = visibleText(deadlinesHtml);
     expect(deadlines).not.toMatch(/(\w+): \1:/);
+    // The rule by what it says, its code only inside a small link to the rule.
+    expect(deadlinesHtml).toMatch(/<a class="govuk-link" href="\/rules\/TS6">[^<]*[a-z][^<]* \(TS6\)<\/a>/);
     expect(deadlines).not.toMatch(/conference held due/);
     expect(await db().select().from(childProtectionPlans).where(and(eq(childProtectionPlans.childId, f.alphaId)))).toHaveLength(1);
   });
