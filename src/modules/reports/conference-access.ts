@@ -105,3 +105,9 @@ export async function conferenceForReports(db: Queryable, actor: Actor | null, c
     ownInvitation,
   };
 }
+
+/** The agency report already started on this invitation, if any: the new-report link then opens it instead. */
+export async function startedAgencyReport(db: Queryable, invitationId: string): Promise<string | null> {
+  const [row] = await db.select({ id: reports.id }).from(reports).where(eq(reports.invitationId, invitationId));
+  return row?.id ?? null;
+}

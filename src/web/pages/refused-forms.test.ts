@@ -79,6 +79,10 @@ describeEachEngine('a refused form keeps everything typed', (engine) => {
     expect(started.statusCode).toBe(302);
     const reportId = /\/reports\/([0-9a-f-]{36})/.exec(started.headers.location as string)![1]!;
 
+    // Opening the new-report page again opens the started report.
+    const reopened = await client.get(`${newUrl}?kind=agency`);
+    expect(reopened.statusCode).toBe(302);
+    expect(reopened.headers.location).toBe(`/reports/${reportId}`);
     // The same new-report form sent again (the back button, a second click): not "already started"
     // with everything gone, but the started report's form holding what was just typed.
     const again = reportTexts('second');

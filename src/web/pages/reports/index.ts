@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { headingsFor, REPORT_KIND_LABELS, type ReportKind } from '../../../domain/reports/headings.js';
 import { REPORT_STATE_LABELS } from '../../../domain/reports/report-deadlines.js';
-import { conferenceForReports, invitedConferences } from '../../../modules/reports/conference-access.js';
+import { conferenceForReports, invitedConferences, startedAgencyReport } from '../../../modules/reports/conference-access.js';
 import { loadConferenceReports } from '../../../modules/reports/load-readiness.js';
 import { auditReport, childrenOf, loadReport, reportConferenceType } from '../../../modules/reports/report-common.js';
 import { ReportAlreadyStartedError, startReport } from '../../../modules/reports/save-report.js';
@@ -96,6 +96,12 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
   app.get<Params>('/conferences/:id/reports/new', { config: { access: mayWriteReports } }, async (request, reply) => {
     const kind: ReportKind = request.query.kind === 'social-work' || request.query.kind === 'family-views' ? request.query.kind : 'agency';
     if (kind !== 'agency' && !mayWriteSocialWorkReport(request.actor)) return reply.callNotFound();
+    if (kind === 'agency') {
+      // A report already started is carried on, never started twice (the back button, an old link).
+      const { ownInvitation } = await conferenceForReports(db, request.actor, request.params.id);
+      const started = ownInvitation ? await startedAgencyReport(db, ownInvitation.id) : null;
+      if (started) return reply.redirect(`/reports/${started}`);
+    }
     return renderNew(request, reply, kind, request.query.child ?? null);
   });
 
