@@ -88,6 +88,7 @@ describe('reports to conference: agency report, family copy, readiness and exclu
 
     // The child's own social worker reads the booking and follows the meeting screen, read only.
     await worker.goto(`${run.baseUrl}/conferences/${conferenceId}`);
+    await expectAccessible(worker);
     await worker.getByRole('link', { name: 'See the booking' }).click();
     expect(await worker.content()).toContain('Business support books and rearranges the conference');
     await expectAccessible(worker);
@@ -120,6 +121,7 @@ describe('reports to conference: agency report, family copy, readiness and exclu
     // Readiness goes back to the conference, which leads on to the meeting screen.
     await chair.getByRole('link', { name: 'Back to the conference' }).click();
     expect(chair.url()).toBe(`${run.baseUrl}/conferences/${conferenceId}`);
+    await expectAccessible(chair);
     await chair.getByRole('button', { name: /The meeting screen/ }).click();
     expect(chair.url()).toBe(`${run.baseUrl}/conferences/${conferenceId}/meeting`);
     await expectAccessible(chair);
