@@ -15,6 +15,7 @@ import { headingsFor } from '../../domain/reports/headings.js';
 import { sectionField } from '../../domain/reports/report-content.js';
 import { contextFor, createFamily, discussionInput, referralInput } from '../../modules/front-door/front-door-fixtures.js';
 import { decideReferral } from '../../modules/front-door/decide-referral.js';
+import { recordAgencyRequest } from '../../modules/front-door/record-agency-request.js';
 import { recordReferral } from '../../modules/front-door/record-referral.js';
 import { recordStrategyDiscussion } from '../../modules/front-door/record-strategy-discussion.js';
 import { startSection47Enquiries } from '../../modules/front-door/start-section-47.js';
@@ -173,5 +174,27 @@ describeEachEngine('a refused form keeps everything typed', (engine) => {
     await client.get(`/section-47/${enquiry}/outcome`);
     const outcomeTexts = typed(['reasons'], 's47');
     expectEverythingKept(await client.post(`/section-47/${enquiry}/outcome`, { ...outcomeTexts }), outcomeTexts);
+  });
+
+  it('a refusal that cannot show the form again (someone decided first) still shows everything typed', async () => {
+    const orgId = (await createOrganisation(db())).id;
+    const sw = await createUser(db(), { roles: ['social-worker'], organisationId: orgId, username: `ar-sw-${engine}` });
+    await createUser(db(), { roles: ['team-manager'], organisationId: orgId, username: `ar-tm1-${engine}` });
+    await createUser(db(), { roles: ['team-manager'], organisationId: orgId, username: `ar-tm2-${engine}` });
+    const family = await createFamily(db(), orgId, 'Samplewell', [{ givenNames: 'India' }]);
+    clock.current = new Date('2026-03-09T12:00:00Z');
+    const requestId = await recordAgencyRequest(db(), contextFor(sw, clock.current), family.children[0]!.caseId, { professionalName: 'Dr Example', professionalRole: 'Designated doctor', reasons: 'Worried', receivedDate: '2026-03-09' });
+    const first = await signedIn(`ar-tm1-${engine}`);
+    const second = await signedIn(`ar-tm2-${engine}`);
+    await first.get(`/agency-requests/${requestId}`);
+    await second.get(`/agency-requests/${requestId}`);
+    expect((await first.post(`/agency-requests/${requestId}`, { decision: 'agreed', reasons: 'Agreed at once', version: '1' })).statusCode).toBe(302);
+    const typedReasons = 'Second manager wrote these reasons at length before the first one saved';
+    const late = await second.post(`/agency-requests/${requestId}`, { decision: 'declined', reasons: typedReasons, version: '1' });
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain('What you typed');
+    expect(late.body).toContain(typedReasons);
+    const typedSection = late.body.slice(late.body.indexOf('What you typed'));
+    expect(typedSection).not.toContain(`convene-pre-wrap">1</p>`);
   });
 });

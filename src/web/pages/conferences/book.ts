@@ -10,6 +10,7 @@ import { londonDateTimeOf } from '../../../modules/front-door/london-time.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../modules/shared/errors.js';
 import { mayBook, mayReachBookingPage, mayReadBooking } from '../../../policies/booking.js';
 import { parseForm } from '../../forms.js';
+import { typedValues } from '../../typed-values.js';
 import { auditReads } from '../../form-fields.js';
 import { apiBookForm, bookForm, rearrangeReasonForm, slotValue } from './form.js';
 import { formatLabel, kindLabel, londonStart } from './presenter.js';
@@ -103,7 +104,7 @@ export default function bookingPages(app: FastifyInstance): void {
       if (error instanceof NotFoundError) return reply.callNotFound();
       if (error instanceof ConflictError) {
         reply.code(409);
-        return reply.view('errors/conflict.njk', { title: 'That could not be done', message: error.message, backLink: { href: back } });
+        return reply.view('errors/conflict.njk', { title: 'That could not be done', message: error.message, backLink: { href: back }, typed: reply.request.method === 'POST' ? typedValues(reply.request.body) : [] });
       }
       throw error;
     }
