@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadCaseView } from '../../../modules/records/case-view.js';
 import { NotFoundError } from '../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayViewChildRecords } from '../../../policies/children.js';
-import { ETHNICITY_CODES } from '../../../domain/records/census-codes.js';
+import { ETHNICITY_CODES, PRIMARY_NEED_LABELS, SEX_LABELS } from '../../../domain/records/census-codes.js';
 import { caseChangePages } from './case-changes.js';
 
 export default function casePage(app: FastifyInstance): void {
@@ -14,7 +14,9 @@ export default function casePage(app: FastifyInstance): void {
       const name = `${view.child.givenNames} ${view.child.familyName}`.trim() || `Unborn ${view.child.familyName}`;
       return reply.view('cases/page.njk', {
         title: name, name, view, canManage: mayAuthoriseCaseDecisions(request.actor),
-        notice: request.query.done === 'reallocated' ? 'The case is reallocated.' : request.query.done === 'closed' ? 'The case is closed.' : null, ethnicity: ETHNICITY_CODES[view.child.ethnicity ?? ''] ?? null, backLink: { href: '/people/search', text: 'Back to search' } });
+        notice: request.query.done === 'reallocated' ? 'The case is reallocated.' : request.query.done === 'closed' ? 'The case is closed.' : null, ethnicity: ETHNICITY_CODES[view.child.ethnicity ?? ''] ?? null,
+        // Codes in words: the census codes stay in the record and the returns, never on the page.
+        sex: SEX_LABELS[view.child.sex ?? ''] ?? null, primaryNeed: PRIMARY_NEED_LABELS[view.case.primaryNeedCode ?? ''] ?? null, backLink: { href: '/people/search', text: 'Back to search' } });
     } catch (error) {
       if (error instanceof NotFoundError) return reply.callNotFound();
       throw error;
