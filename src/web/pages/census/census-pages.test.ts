@@ -43,4 +43,20 @@ describeEachEngine('the census page', (engine) => {
     await worker.signIn('social-worker', PASSWORD);
     expect((await worker.get('/census')).statusCode).toBe(403);
   });
+
+  it('the register officer shows the CP-IS feed for a window, is refused a backwards one, and downloads it as CSV', async () => {
+    const officer = new WebClient(app);
+    await officer.signIn('register-officer', PASSWORD);
+    expect((await officer.get('/cp-is')).statusCode).toBe(200);
+    const bad = await officer.post('/cp-is', { from: '2027-03-10', to: '2027-03-01' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('The last day must be on or after the first day');
+    expect(bad.body).toContain('value="2027-03-10"');
+    const shown = await officer.post('/cp-is', { from: '2020-01-01', to: '2027-03-31' });
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain('no valid NHS number');
+    const csv = await officer.post('/cp-is', { from: '2020-01-01', to: '2027-03-31', download: 'yes' });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toContain('nhsNumber');
+  });
 });

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CENSUS_RULES } from '../../../domain/census/validate.js';
 import { exportCensus } from '../../../modules/census/export-census.js';
+import { exportCpis } from '../../../modules/census/export-cpis.js';
+import { cpisCsv } from '../../../domain/records/cpis-feed.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayExportCensus } from '../../../policies/performance.js';
 
@@ -32,6 +34,26 @@ export default function censusPages(app: FastifyInstance): void {
       if (!(error instanceof ValidationError)) throw error;
       reply.code(400);
       return page(reply, { values, errors: error.errors });
+    }
+  });
+
+  // The CP-IS feed (health's view of children on plans): a window of days, shown, then downloaded as CSV.
+  app.get('/cp-is', access, async (_request, reply) => {
+    const today = app.convene.clock().toISOString().slice(0, 10);
+    return reply.view('census/cpis.njk', { title: 'CP-IS feed', values: { from: `${today.slice(0, 8)}01`, to: today }, backLink: { href: '/census' } });
+  });
+  app.post<{ Body: { from?: string; to?: string; download?: string } }>('/cp-is', access, async (request, reply) => {
+    const values = { from: String(request.body?.from ?? '').trim(), to: String(request.body?.to ?? '').trim() };
+    try {
+      const feed = await exportCpis(db, request.actionContext(), values);
+      if (request.body?.download === 'yes') {
+        return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="cp-is-${feed.from}-to-${feed.to}.csv"`).send(cpisCsv(feed.rows));
+      }
+      return reply.view('census/cpis.njk', { title: 'CP-IS feed', values, feed, backLink: { href: '/census' } });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      reply.code(400);
+      return reply.view('census/cpis.njk', { title: 'CP-IS feed', values, errors: error.errors, backLink: { href: '/census' } });
     }
   });
 }
