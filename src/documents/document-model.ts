@@ -5,6 +5,8 @@
 export type Block =
   | { type: 'heading'; text: string }
   | { type: 'paragraph'; text: string }
+  /** Short lines printed together without spacing: an address block, a signature. */
+  | { type: 'lines'; lines: string[] }
   | { type: 'list'; items: string[] }
   | { type: 'keyValue'; rows: [string, string][] }
   | { type: 'table'; head: string[]; rows: string[][] };
@@ -25,6 +27,7 @@ export function documentText(doc: DocumentModel): string {
   if (doc.marking) lines.push(doc.marking);
   for (const block of doc.blocks) {
     if (block.type === 'heading' || block.type === 'paragraph') lines.push(block.text);
+    else if (block.type === 'lines') lines.push(...block.lines);
     else if (block.type === 'list') lines.push(...block.items.map((i) => `- ${i}`));
     else if (block.type === 'keyValue') lines.push(...block.rows.map(([k, v]) => `${k}: ${v}`));
     else lines.push(block.head.join(' | '), ...block.rows.map((r) => r.join(' | ')));

@@ -8,6 +8,7 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
   for (const block of doc.blocks) {
     if (block.type === 'heading') children.push(new Paragraph({ text: block.text, heading: HeadingLevel.HEADING_2 }));
     else if (block.type === 'paragraph') children.push(new Paragraph({ text: block.text }));
+    else if (block.type === 'lines') children.push(new Paragraph({ children: block.lines.map((line, n) => new TextRun({ text: line, break: n > 0 ? 1 : 0 })) }));
     else if (block.type === 'list') for (const item of block.items) children.push(new Paragraph({ text: item, bullet: { level: 0 } }));
     else if (block.type === 'keyValue') {
       for (const [k, v] of block.rows) children.push(new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)] }));

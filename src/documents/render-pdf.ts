@@ -18,6 +18,11 @@ export function renderPdf(doc: DocumentModel): Promise<Buffer> {
         case 'heading':
           pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(13).text(block.text).moveDown(0.3);
           break;
+        case 'lines':
+          pdf.font('Helvetica').fontSize(11);
+          for (const line of block.lines) pdf.text(line);
+          pdf.moveDown(0.8);
+          break;
         case 'paragraph':
           pdf.font('Helvetica').fontSize(11).text(block.text).moveDown(0.5);
           break;

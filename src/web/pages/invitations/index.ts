@@ -9,7 +9,7 @@ import { renderPdf } from '../../../documents/render-pdf.js';
 import { buildChecklist } from '../../../modules/invitations/build-checklist.js';
 import { confirmAllSuggestions } from '../../../modules/invitations/confirm-invitations.js';
 import { loadInvitation, loadInvitationState } from '../../../modules/invitations/invitation-state.js';
-import { calendarFile, coordinatorOf, letterDocument } from '../../../modules/invitations/letters.js';
+import { calendarFile, calendarSequence, coordinatorOf, letterDocument, letterFacts } from '../../../modules/invitations/letters.js';
 import { observerTiming } from '../../../modules/invitations/observers.js';
 import { reviewTiming, sendInvitations } from '../../../modules/invitations/send-invitations.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
@@ -109,19 +109,20 @@ export default function invitationPages(app: FastifyInstance): void {
     const invitation = await loadInvitation(db, id, invitationId);
     await auditListRead(request, state, 'invitation-letter');
     const coordinator = await coordinatorOf(db, request.actor?.id ?? null);
+    const now = app.convene.clock();
     const base = `invitation-${invitation.id.slice(0, 8)}`;
     if (format === 'pdf') {
       const [kept] = await db.select().from(outboxMessages).where(and(eq(outboxMessages.relatedType, 'invitation'), eq(outboxMessages.relatedId, invitation.id)));
       const copy = kept?.attachments.find((a) => a.contentType === 'application/pdf');
-      const pdf = copy ? Buffer.from(copy.content, 'base64') : await renderPdf(letterDocument(state, invitation, coordinator));
+      const pdf = copy ? Buffer.from(copy.content, 'base64') : await renderPdf(letterDocument(state, invitation, coordinator, await letterFacts(db, state, now)));
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${base}.pdf"`).send(pdf);
     }
     if (format === 'docx') {
-      const docx = await renderDocx(letterDocument(state, invitation, coordinator));
+      const docx = await renderDocx(letterDocument(state, invitation, coordinator, await letterFacts(db, state, now)));
       return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', `attachment; filename="${base}.docx"`).send(docx);
     }
     if (format === 'ics') {
-      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${base}.ics"`).send(calendarFile(state, invitation, coordinator, app.convene.clock()));
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${base}.ics"`).send(calendarFile(state, invitation, coordinator, now, { sequence: Math.max(0, (await calendarSequence(db, invitation.id)) - 1) }));
     }
     return reply.callNotFound();
   });
