@@ -27,7 +27,9 @@ export async function coordinatorOf(db: Queryable, userId: string | null): Promi
 
 /** Everyone on the list who is or will be invited: what each letter ends with (IN3). */
 export function invitedList(state: InvitationState): { name: string; role: string }[] {
-  return state.invitations.filter((i) => i.state === 'confirmed' || i.state === 'sent').map((i) => ({ name: i.name, role: i.role }));
+  // A contact not yet named reads as such, not as "GP (Sampleton Surgery) (to be named)".
+  return state.invitations.filter((i) => i.state === 'confirmed' || i.state === 'sent')
+    .map((i) => ({ name: /\(to be named\)\s*$/i.test(i.name) ? 'Not yet named' : i.name, role: i.role }));
 }
 
 /** Our reference for a conference: printed on its letters and calendar entries, quoted in replies. */
