@@ -117,7 +117,7 @@ export async function reprintBatch(db: Database, context: ActionContext, batchId
   if (!batch) throw new NotFoundError('We could not find that batch.');
   const messages = await db.select().from(outboxMessages).where(eq(outboxMessages.batchId, batchId));
   const ordered = batch.messageIds.map((id) => messages.find((m) => m.id === id)).filter((m) => m !== undefined);
-  await auditBatch(db, context, 'letters-reprinted', batch.id, [...new Set(ordered.map((m) => m.conferenceId).filter((id): id is string => id !== null))]);
+  await auditBatch(db, context, 'letter-batch-read', batch.id, [...new Set(ordered.map((m) => m.conferenceId).filter((id): id is string => id !== null))]);
   return joinLetters(ordered.map(letterPdf), `Letters to post: ${ordered.length}`);
 }
 

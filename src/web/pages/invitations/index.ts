@@ -25,7 +25,8 @@ const manage = { config: { access: mayManageInvitations } };
 const NOTICES: Record<string, string> = {
   built: 'The checklist has been updated from the case.',
   confirmed: 'The suggestions have been confirmed.',
-  sent: 'The invitations have been sent. Emails leave through the outbox; letters by post are recorded as posted first class.',
+  sent: 'The invitations have been sent. Emails leave through the outbox; letters by post wait under “Letters to post” for business support to print and post first class.',
+  'sent-held': 'The invitations that could go have been sent. Some were held back because the record lacks an address: add it below, then send them.',
   changed: 'The invitation list has been updated.',
   response: 'The response has been recorded.',
   chase: 'The response has been recorded. Ask for their written report, and whether a briefed colleague can come instead.',
@@ -83,6 +84,7 @@ export default function invitationPages(app: FastifyInstance): void {
     }));
     return reply.view('invitations/send.njk', {
       title: 'Check and send invitations', conference: conferenceSummary(state), going,
+      ready: going.filter((i) => !i.problem).length, held: going.filter((i) => i.problem).length,
       waiting: state.invitations.filter((i) => i.state === 'suggested').length,
       reviewDue: timingText(await reviewTiming(db, state), 'Review invitations must go'),
       backLink: { href: invitationsUrl(state.conference.id), text: 'Back to invitations' }, ...extra,
@@ -92,14 +94,15 @@ export default function invitationPages(app: FastifyInstance): void {
   app.get<Params>('/conferences/:id/invitations/send', manage, async (request, reply) => sendPage(request, reply));
 
   app.post<Params>('/conferences/:id/invitations/send', manage, async (request, reply) => {
+    let held = 0;
     try {
-      await sendInvitations(db, request.actionContext(), request.params.id);
+      held = (await sendInvitations(db, request.actionContext(), request.params.id)).held.length;
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       reply.code(400);
       return sendPage(request, reply, { errors: error.errors });
     }
-    return reply.redirect(`${invitationsUrl(request.params.id)}?done=sent`);
+    return reply.redirect(`${invitationsUrl(request.params.id)}?done=${held ? 'sent-held' : 'sent'}`);
   });
 
   /** The letter as sent (the copy kept in the outbox), or a preview before sending; DOCX for editing; the calendar file. */

@@ -149,4 +149,24 @@ describeEachEngine('invitation pages and the outbox page', (engine) => {
     expect((await db().select().from(outboxMessages).where(eq(outboxMessages.id, anEmail!.id)))[0]).toMatchObject({ status: 'queued', attempts: 0 });
     expect((await as.admin!.post(`/admin/outbox/${anEmail!.id}/retry`, {})).statusCode).toBe(409);
   });
+
+  it('IN3: business support sees the letters waiting and what is held back, prints them as one batch and can print it again', async () => {
+    expect((await as.chair!.get('/letters')).statusCode).toBe(403);
+    const page = await as.support!.get('/letters');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Demi Testington');
+    expect(page.body).toContain('1 Example Row, Demoshire Town, ZZ1 1AA');
+    expect(page.body).toContain(`CP-${f.conferenceId.slice(0, 8).toUpperCase()}`);
+    const printed = await as.support!.post('/letters/print', {});
+    expect(printed.statusCode).toBe(302);
+    const after = await as.support!.get(printed.headers.location as string);
+    expect(after.body).toContain('printed as one batch');
+    expect(after.body).toContain('No letters are waiting to be printed.');
+    const link = /href="(\/letters\/batches\/[0-9a-f-]+\.pdf)"/.exec(after.body)?.[1];
+    expect(link).toBeDefined();
+    const pdf = await as.support!.get(link!);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdfText(pdf.rawPayload)).toContain('Dear Demi Testington,');
+    expect((await as.chair!.get(link!)).statusCode).toBe(403);
+  });
 });
