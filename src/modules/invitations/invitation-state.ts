@@ -23,7 +23,7 @@ export interface InvitationState {
   invitations: InvitationRow[];
   chair: { id: string; name: string; email: string | null; phone: string | null } | null;
   authorityName: string;
-  /** The venue typed at booking, else the booked room. */
+  /** The booked room with its building, else the venue typed for the conference. */
   venue: string | null;
   /** The same, part by part, with the building's address where the room has one. */
   venueFacts: VenueFacts | null;
@@ -60,10 +60,10 @@ export async function loadInvitationState(db: Queryable, conferenceId: string): 
   const orgId = childRows[0]?.organisationId;
   const [org] = orgId ? await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, orgId)) : [];
   const [room] = conference.roomId ? await db.select().from(rooms).where(eq(rooms.id, conference.roomId)) : [];
-  // A venue typed at booking is printed as typed; a booked room brings its building's address.
-  const venueFacts: VenueFacts | null = conference.venue
-    ? { room: conference.venue, building: null, street: null, town: null, postcode: null }
-    : room ? { room: room.name, building: room.building, street: room.street, town: room.town, postcode: room.postcode } : null;
+  // A booked room brings its building's address; a venue typed without a room is printed as typed.
+  const venueFacts: VenueFacts | null = room
+    ? { room: room.name, building: room.building, street: room.street, town: room.town, postcode: room.postcode }
+    : conference.venue ? { room: conference.venue, building: null, street: null, town: null, postcode: null } : null;
   return {
     venue: venueFacts ? venueLines(venueFacts).join(', ') : null,
     venueFacts,
