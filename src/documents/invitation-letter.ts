@@ -121,10 +121,14 @@ function reachText(p: Contact): string {
   return ways.length ? ways.join(' or ') : 'write to us at the address on this letter';
 }
 
-function howLong(minutes: number): string {
-  const hours = Math.round(minutes / 30) / 2;
-  if (hours <= 1) return 'About 1 hour';
-  return `About ${hours} hours`;
+/** "About an hour and a half": to the nearest half hour, in words. */
+export function howLong(minutes: number): string {
+  const halves = Math.max(1, Math.round(minutes / 30));
+  const hours = Math.floor(halves / 2);
+  const half = halves % 2 === 1;
+  if (hours === 0) return 'About half an hour';
+  if (hours === 1) return half ? 'About an hour and a half' : 'About 1 hour';
+  return `About ${hours}${half ? ' and a half' : ''} hours`;
 }
 
 function letterHead(d: InvitationLetterData, addressed: boolean): Block[] {
@@ -163,7 +167,6 @@ export function familyInvitationLetter(d: InvitationLetterData): DocumentModel {
   const safeWho = d.subjectChildren.length > 1 ? 'the children' : children;
   const inPerson = d.format !== 'virtual';
   const blocks: Block[] = [
-    ...letterHead(d, true),
     { type: 'paragraph', text: `Dear ${d.invitee.name},` },
     { type: 'paragraph', text: `We are holding a meeting about ${children}. It is called ${withArticle(d.conferenceTitle)}. We would like you to come.` },
     { type: 'paragraph', text: `At the meeting, you, your family and the people who work with you will talk about how to keep ${safeWho} safe. Together we will agree what happens next.` },
@@ -196,7 +199,7 @@ export function familyInvitationLetter(d: InvitationLetterData): DocumentModel {
     ...signOff(d),
     ...everyoneInvited(d),
   ];
-  return { title: `Invitation to ${withArticle(d.conferenceTitle)}`, subtitle: `About ${children}`, marking: 'PRIVATE AND CONFIDENTIAL', blocks, footer: `${d.authorityName}. This letter is private. Please keep it safe.` };
+  return { preamble: letterHead(d, true), title: `Invitation to ${withArticle(d.conferenceTitle)}`, subtitle: `About ${children}`, marking: 'PRIVATE AND CONFIDENTIAL', blocks, footer: `${d.authorityName}. This letter is private. Please keep it safe.` };
 }
 
 /** "Dear Hana Exampleton," or, where only a role is known ("School nurse (to be named)"), "Dear School nurse,". */
@@ -212,7 +215,6 @@ function roleText(invitee: InvitationLetterData['invitee']): string {
 export function agencyInvitationLetter(d: InvitationLetterData): DocumentModel {
   const observer = d.invitee.inviteeKind === 'observer';
   const blocks: Block[] = [
-    ...letterHead(d, false),
     { type: 'paragraph', text: `Dear ${greetingName(d.invitee)},` },
     { type: 'paragraph', text: `You are invited to ${withArticle(d.conferenceTitle)} about ${childrenText(d.subjectChildren)}. ${roleText(d.invitee)}` },
     { type: 'heading', text: 'When and where' },
@@ -229,7 +231,7 @@ export function agencyInvitationLetter(d: InvitationLetterData): DocumentModel {
     ...signOff(d),
     ...everyoneInvited(d),
   ];
-  return { title: `Invitation to ${withArticle(d.conferenceTitle)}`, subtitle: `About ${childrenText(d.subjectChildren)}`, marking: 'CONFIDENTIAL', blocks, footer: `${d.authorityName}. Confidential: not to be shared without the chair's agreement.` };
+  return { preamble: letterHead(d, false), title: `Invitation to ${withArticle(d.conferenceTitle)}`, subtitle: `About ${childrenText(d.subjectChildren)}`, marking: 'CONFIDENTIAL', blocks, footer: `${d.authorityName}. Confidential: not to be shared without the chair's agreement.` };
 }
 
 export function isFamilyKind(inviteeKind: string): boolean {
