@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEvents, conferences, conferenceStatusHistory, invitations, letterBatches, outboxMessages, rooms } from '../../db/schema/index.js';
 import { pdfText } from '../../documents/pdf-text.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { addInvitee } from './add-invitee.js';
 import { buildChecklist } from './build-checklist.js';
 import { confirmAllSuggestions, confirmInvitation } from './confirm-invitations.js';
@@ -11,7 +11,7 @@ import { contextFor, createBookedConference, type InvitationFixture } from './in
 import { decideObserver, requestObserver } from './observers.js';
 import { recordResponse } from './record-response.js';
 import { removeInvitation } from './remove-invitation.js';
-import { heldInvitations, lettersToPrint, printLetterBatch, reprintBatch } from './print-letters.js';
+import { heldInvitations, lettersToPrint, printLetterBatch, recentBatches, reprintBatch } from './print-letters.js';
 import { sendInvitations } from './send-invitations.js';
 
 describeEachEngine('invitations: checklist, editing, sending and responses', (engine) => {
@@ -101,6 +101,10 @@ describeEachEngine('invitations: checklist, editing, sending and responses', (en
     const gp = held.find((h) => h.invitationId === noAddress[0]!.id)!;
     expect(gp.href).toBe(`/conferences/${f.conferenceId}/invitations/${gp.invitationId}`);
     await expect(heldInvitations(db(), contextFor(f.socialWorker))).rejects.toBeInstanceOf(ForbiddenError);
+    // Another authority's business support sees none of it: the letters are as private as the children's records.
+    const elsewhere = await createBookedConference(db());
+    expect((await heldInvitations(db(), contextFor(elsewhere.support))).some((h) => h.conferenceId === f.conferenceId)).toBe(false);
+    expect((await lettersToPrint(db(), contextFor(elsewhere.support))).some((l) => l.conferenceId === f.conferenceId)).toBe(false);
 
     // Fixed, the held invitations go on their own, and nobody is sent a second invitation.
     for (const i of noAddress) {
@@ -190,6 +194,9 @@ describeEachEngine('invitations: checklist, editing, sending and responses', (en
     expect(await lettersToPrint(db(), ctx)).toEqual([]);
     await expect(printLetterBatch(db(), ctx)).rejects.toBeInstanceOf(ConflictError);
     expect(pdfText(await reprintBatch(db(), ctx, printed.batchId))).toContain('Dear Demi Testington,');
+    const elsewhere = await createBookedConference(db());
+    await expect(reprintBatch(db(), contextFor(elsewhere.support), printed.batchId)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await recentBatches(db(), contextFor(elsewhere.support))).toEqual([]);
     const printAudits = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'letters-printed'), eq(auditEvents.recordId, printed.batchId)));
     expect(printAudits.map((a) => a.childId)).toEqual(expect.arrayContaining([f.alpha.id, f.tango.id]));
     expect(printAudits.filter((a) => a.childId === f.alpha.id)).toHaveLength(1);

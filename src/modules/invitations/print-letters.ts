@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import type { Database, Queryable } from '../../db/client.js';
-import { conferenceChildren, conferences, invitations, letterBatches, outboxMessages, users } from '../../db/schema/index.js';
+import { cases, conferenceChildren, conferences, invitations, letterBatches, outboxMessages, users } from '../../db/schema/index.js';
 import { contactProblem } from '../../domain/invitations/editing.js';
 import { mayPrintLetters } from '../../policies/invitations.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -36,10 +36,30 @@ export interface PrintedBatch {
   letterCount: number;
 }
 
+/**
+ * The letters are as private as the children's records: business support prints only the letters
+ * of conferences about children whose cases their own authority holds.
+ */
+async function ownConferences(db: Queryable, context: ActionContext, conferenceIds: (string | null)[]): Promise<Set<string>> {
+  const ids = [...new Set(conferenceIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0 || !context.actor) return new Set();
+  const rows = await db.selectDistinct({ id: conferenceChildren.conferenceId }).from(conferenceChildren)
+    .innerJoin(cases, eq(cases.id, conferenceChildren.caseId))
+    .where(and(inArray(conferenceChildren.conferenceId, ids), eq(cases.organisationId, context.actor.organisationId)));
+  return new Set(rows.map((r) => r.id));
+}
+
+async function waitingToPrint(db: Queryable, context: ActionContext, lock = false): Promise<(typeof outboxMessages.$inferSelect)[]> {
+  const query = db.select().from(outboxMessages).where(eq(outboxMessages.status, 'to-print')).orderBy(asc(outboxMessages.createdAt), asc(outboxMessages.id));
+  const rows = lock ? await query.for('update') : await query;
+  const own = await ownConferences(db, context, rows.map((r) => r.conferenceId));
+  return rows.filter((r) => r.conferenceId !== null && own.has(r.conferenceId));
+}
+
 /** IN3: the posted letters waiting to be printed, oldest first: business support's print queue. */
 export async function lettersToPrint(db: Queryable, context: ActionContext): Promise<LetterToPrint[]> {
   if (!mayPrintLetters(context.actor)) throw new ForbiddenError();
-  const rows = await db.select().from(outboxMessages).where(eq(outboxMessages.status, 'to-print')).orderBy(asc(outboxMessages.createdAt), asc(outboxMessages.id));
+  const rows = await waitingToPrint(db, context);
   return rows.map((r) => ({
     messageId: r.id, conferenceId: r.conferenceId ?? '', reference: r.conferenceId ? conferenceReference(r.conferenceId) : '',
     toName: r.toName, toAddress: r.toAddress, waitingSince: r.createdAt,
@@ -56,8 +76,9 @@ export async function heldInvitations(db: Queryable, context: ActionContext): Pr
     .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
     .where(and(eq(invitations.state, 'confirmed'), eq(conferences.status, 'invitations-sent')))
     .orderBy(asc(invitations.createdAt), asc(invitations.id));
+  const own = await ownConferences(db, context, rows.map((r) => r.i.conferenceId));
   return rows.flatMap(({ i }) => {
-    const problem = contactProblem(i);
+    const problem = own.has(i.conferenceId) ? contactProblem(i) : null;
     return problem ? [{ conferenceId: i.conferenceId, invitationId: i.id, reference: conferenceReference(i.conferenceId), name: i.name, role: i.role, fix: problem.message, href: `/conferences/${i.conferenceId}/invitations/${i.id}` }] : [];
   });
 }
@@ -90,7 +111,7 @@ async function auditBatch(db: Queryable, context: ActionContext, action: string,
 }
 
 /**
- * IN3: prints every letter waiting as one batch: one PDF with every letter in the order they were
+ * IN3: prints every letter of this authority waiting as one batch: one PDF with every letter in the order they were
  * queued, the batch recorded (who, when, which letters), and each letter recorded as posted first
  * class in it. Audited for each child whose letters were printed.
  */
@@ -98,7 +119,7 @@ export async function printLetterBatch(db: Database, context: ActionContext): Pr
   if (!mayPrintLetters(context.actor) || !context.actor) throw new ForbiddenError();
   const actorId = context.actor.id;
   return db.transaction(async (tx) => {
-    const waiting = await tx.select().from(outboxMessages).where(eq(outboxMessages.status, 'to-print')).orderBy(asc(outboxMessages.createdAt), asc(outboxMessages.id)).for('update');
+    const waiting = await waitingToPrint(tx, context, true);
     if (waiting.length === 0) throw new ConflictError('There are no letters waiting to be printed.');
     const [batch] = await tx.insert(letterBatches).values({ printedBy: actorId, printedAt: context.now, letterCount: waiting.length, messageIds: waiting.map((m) => m.id) }).returning();
     if (!batch) throw new Error('letter batch insert returned nothing');
@@ -113,17 +134,21 @@ export async function printLetterBatch(db: Database, context: ActionContext): Pr
 export async function reprintBatch(db: Database, context: ActionContext, batchId: string): Promise<Buffer> {
   if (!mayPrintLetters(context.actor)) throw new ForbiddenError();
   if (!/^[0-9a-f-]{36}$/i.test(batchId)) throw new NotFoundError('We could not find that batch.');
-  const [batch] = await db.select().from(letterBatches).where(eq(letterBatches.id, batchId));
-  if (!batch) throw new NotFoundError('We could not find that batch.');
+  const [row] = await db.select({ batch: letterBatches, organisationId: users.organisationId }).from(letterBatches)
+    .innerJoin(users, eq(users.id, letterBatches.printedBy)).where(eq(letterBatches.id, batchId));
+  // Another authority's batch is as unknown here as its children's records.
+  if (!row || row.organisationId !== context.actor?.organisationId) throw new NotFoundError('We could not find that batch.');
+  const batch = row.batch;
   const messages = await db.select().from(outboxMessages).where(eq(outboxMessages.batchId, batchId));
   const ordered = batch.messageIds.map((id) => messages.find((m) => m.id === id)).filter((m) => m !== undefined);
   await auditBatch(db, context, 'letter-batch-read', batch.id, [...new Set(ordered.map((m) => m.conferenceId).filter((id): id is string => id !== null))]);
   return joinLetters(ordered.map(letterPdf), `Letters to post: ${ordered.length}`);
 }
 
-/** The batches printed, newest first. */
+/** The batches printed in this authority, newest first. */
 export async function recentBatches(db: Queryable, context: ActionContext, limit = 20): Promise<PrintedBatch[]> {
-  if (!mayPrintLetters(context.actor)) throw new ForbiddenError();
+  if (!mayPrintLetters(context.actor) || !context.actor) throw new ForbiddenError();
   return db.select({ id: letterBatches.id, printedAt: letterBatches.printedAt, printedBy: users.displayName, letterCount: letterBatches.letterCount })
-    .from(letterBatches).innerJoin(users, eq(users.id, letterBatches.printedBy)).orderBy(desc(letterBatches.printedAt)).limit(limit);
+    .from(letterBatches).innerJoin(users, eq(users.id, letterBatches.printedBy)).where(eq(users.organisationId, context.actor.organisationId))
+    .orderBy(desc(letterBatches.printedAt)).limit(limit);
 }

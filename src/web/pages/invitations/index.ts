@@ -94,7 +94,7 @@ export default function invitationPages(app: FastifyInstance): void {
   app.get<Params>('/conferences/:id/invitations/send', manage, async (request, reply) => sendPage(request, reply));
 
   app.post<Params>('/conferences/:id/invitations/send', manage, async (request, reply) => {
-    let held = 0;
+    let held: number;
     try {
       held = (await sendInvitations(db, request.actionContext(), request.params.id)).held.length;
     } catch (error) {

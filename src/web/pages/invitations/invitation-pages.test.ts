@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEvents, conferences, invitations, outboxMessages } from '../../../db/schema/index.js';
 import { pdfText } from '../../../documents/pdf-text.js';
-import { createBookedConference, NOW, type InvitationFixture } from '../../../modules/invitations/invitation-fixture.test-support.js';
+import { buildChecklist } from '../../../modules/invitations/build-checklist.js';
+import { confirmAllSuggestions } from '../../../modules/invitations/confirm-invitations.js';
+import { contextFor, createBookedConference, NOW, type InvitationFixture } from '../../../modules/invitations/invitation-fixture.test-support.js';
 import { TestClock, testApp } from '../../../../test/support/app.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
@@ -119,6 +121,29 @@ describeEachEngine('invitation pages and the outbox page', (engine) => {
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const ics = await as.socialWorker!.get(`${url()}/${police.id}/letter.ics`);
     expect(ics.body).toContain('DTSTART;TZID=Europe/London:20260305T100000');
+  });
+
+  it('IN3: the send page sends what is ready and holds back who lacks an address, with the link to fix it', async () => {
+    const other = await createBookedConference(db());
+    const otherUrl = `/conferences/${other.conferenceId}/invitations`;
+    await buildChecklist(db(), contextFor(other.support), other.conferenceId);
+    await confirmAllSuggestions(db(), contextFor(other.support), other.conferenceId);
+    const support = new WebClient(app);
+    await support.signIn(other.support.username, TEST_PASSWORD);
+    const list = await db().select().from(invitations).where(eq(invitations.conferenceId, other.conferenceId));
+    const held = list.filter((i) => i.state === 'confirmed' && i.channel === 'secure-email' && !i.email);
+    const ready = list.filter((i) => i.state === 'confirmed').length - held.length;
+    expect(held.length).toBeGreaterThan(0);
+    const page = await support.get(`${otherUrl}/send`);
+    expect(page.body).toContain(`${ready} invitations ready to send, ${held.length} held back`);
+    expect(page.body).toContain(`Send ${ready} invitations`);
+    expect(page.body).toContain(`href="/conferences/${other.conferenceId}/invitations/${held[0]!.id}"`);
+    const sent = await support.post(`${otherUrl}/send`, {});
+    expect(sent.headers.location).toBe(`${otherUrl}?done=sent-held`);
+    expect((await support.get(sent.headers.location as string)).body).toContain('Some were held back because the record lacks an address');
+    const letters = await support.get('/letters');
+    expect(letters.body).toContain('Invitations held back');
+    expect(letters.body).toContain(`/conferences/${other.conferenceId}/invitations/${held[0]!.id}`);
   });
 
   it('IN4: records a response and asks to chase a report after apologies', async () => {
