@@ -187,7 +187,7 @@ describeEachEngine('invitation pages and the outbox page', (engine) => {
     const after = await as.support!.get(printed.headers.location as string);
     expect(after.body).toContain('printed as one batch');
     expect(after.body).toContain('No letters are waiting to be printed.');
-    const link = /href="(\/letters\/batches\/[0-9a-f-]+\.pdf)"/.exec(after.body)?.[1];
+    const link = /href="(\/letters\/batches\/[0-9a-f-]+)"/.exec(after.body)?.[1];
     expect(link).toBeDefined();
     const pdf = await as.support!.get(link!);
     expect(pdf.headers['content-type']).toBe('application/pdf');

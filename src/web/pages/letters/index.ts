@@ -34,7 +34,7 @@ export default function letterPages(app: FastifyInstance): void {
     }
   });
 
-  app.get<{ Params: { id: string } }>('/letters/batches/:id.pdf', access, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/letters/batches/:id', access, async (request, reply) => {
     const pdf = await reprintBatch(db, request.actionContext(), request.params.id);
     return reply.type('application/pdf').header('content-disposition', `inline; filename="letters-${request.params.id.slice(0, 8)}.pdf"`).send(pdf);
   });
