@@ -131,7 +131,7 @@ describeEachEngine('invitations: checklist, editing, sending and responses', (en
     expect((await db().select().from(conferences).where(eq(conferences.id, f.conferenceId)))[0]?.status).toBe('booked');
   });
 
-  it('IN3: sends in one go: letters naming every child and listing everyone, PDF and calendar by email, post recorded as posted, status moved, audited per child', async () => {
+  it('IN3: sends in one go: letters naming every child and listing everyone, PDF and calendar by email, posted letters printed as one batch, status moved, audited per child', async () => {
     const f = await createBookedConference(db());
     const ctx = contextFor(f.support);
     await readyToSend(f);
