@@ -1,13 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditEvents, conferences, conferenceStatusHistory, invitations, letterBatches, outboxMessages, rooms } from '../../db/schema/index.js';
+import { auditEvents, conferences, conferenceStatusHistory, familyParticipation, invitations, letterBatches, outboxMessages, rooms } from '../../db/schema/index.js';
+import { documentText } from '../../documents/document-model.js';
 import { pdfText } from '../../documents/pdf-text.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { addInvitee } from './add-invitee.js';
 import { buildChecklist } from './build-checklist.js';
 import { confirmAllSuggestions, confirmInvitation } from './confirm-invitations.js';
-import { contextFor, createBookedConference, type InvitationFixture } from './invitation-fixture.test-support.js';
+import { contextFor, createBookedConference, NOW, type InvitationFixture } from './invitation-fixture.test-support.js';
+import { loadInvitationState } from './invitation-state.js';
+import { coordinatorOf, letterDocument, letterFacts } from './letters.js';
 import { decideObserver, requestObserver } from './observers.js';
 import { recordResponse } from './record-response.js';
 import { removeInvitation } from './remove-invitation.js';
@@ -227,6 +230,22 @@ describeEachEngine('invitations: checklist, editing, sending and responses', (en
     expect(ics).not.toContain('ATTENDEE');
     expect(ics).toContain('ZZ9 9ZZ');
     expect(message!.attachments[1]!.contentType).toContain('method=PUBLISH');
+  });
+
+  it('TS13/TS16 on the letter: the family sees the report 48 hours before (Newcastle), or 7 days before where a parent needs translation; no reply-by day where the pack gives none', async () => {
+    const f = await createBookedConference(db(), { pack: 'newcastle' });
+    const ctx = contextFor(f.support);
+    await buildChecklist(db(), ctx, f.conferenceId);
+    const usual = await letterFacts(db(), await loadInvitationState(db(), f.conferenceId), NOW);
+    expect(usual).toMatchObject({ letterDate: '2026-02-23', familyReportBy: '2026-03-03T10:00', replyBy: null, socialWorker: { name: 'Sam Sampleford' } });
+    const mother = await byRole(f, 'Mother');
+    await db().insert(familyParticipation).values({ conferenceId: f.conferenceId, invitationId: mother.id, needsTranslation: true, firstLanguage: 'Polish', updatedAt: NOW });
+    const state = await loadInvitationState(db(), f.conferenceId);
+    const translated = await letterFacts(db(), state, NOW);
+    expect(translated.familyReportBy).toBe('2026-02-26');
+    const text = documentText(letterDocument(state, mother, await coordinatorOf(db(), f.support.id), translated));
+    expect(text).toContain('show it to you by Thursday 26 February 2026');
+    expect(text).toContain('Please tell us as soon as you can if you can come');
   });
 
   it('refuses to send for a conference that is not booked, with the transitions table’s words', async () => {
