@@ -248,6 +248,26 @@ describeEachEngine('invitations: checklist, editing, sending and responses', (en
     expect(text).toContain('Please tell us as soon as you can if you can come');
   });
 
+  it('a new date re-sends the calendar entry with the same UID and a higher SEQUENCE, so it replaces the old one', async () => {
+    const f = await createBookedConference(db());
+    const ctx = contextFor(f.support);
+    await readyToSend(f);
+    await sendInvitations(db(), ctx, f.conferenceId);
+    const police = await byRole(f, 'Police');
+    // What a rearrangement leaves (tell-invitees.ts): a new start, and the invitations confirmed again.
+    await db().update(conferences).set({ scheduledStart: new Date('2026-03-06T14:00:00Z') }).where(eq(conferences.id, f.conferenceId));
+    await db().update(invitations).set({ state: 'confirmed' }).where(eq(invitations.conferenceId, f.conferenceId));
+    await sendInvitations(db(), ctx, f.conferenceId);
+    const sent = await db().select().from(outboxMessages).where(and(eq(outboxMessages.relatedId, police.id), eq(outboxMessages.relatedType, 'invitation')));
+    const files = sent.map((m) => Buffer.from(m.attachments.find((a) => a.contentType.startsWith('text/calendar'))!.content, 'base64').toString('utf8').replace(/\r\n /g, ''));
+    expect(files).toHaveLength(2);
+    const uid = (ics: string) => /UID:(.*)\r/.exec(ics)?.[1];
+    expect(uid(files[0]!)).toBe(`${police.id}@convene`);
+    expect(uid(files[1]!)).toBe(uid(files[0]!));
+    expect(files.map((f) => /SEQUENCE:(\d+)/.exec(f)?.[1]).sort()).toEqual(['0', '1']);
+    expect(files.find((f) => f.includes('SEQUENCE:1'))).toContain('DTSTART;TZID=Europe/London:20260306T140000');
+  });
+
   it('refuses to send for a conference that is not booked, with the transitions table’s words', async () => {
     const f = await createBookedConference(db());
     await db().update(conferences).set({ status: 'requested' }).where(eq(conferences.id, f.conferenceId));
