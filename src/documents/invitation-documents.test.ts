@@ -111,6 +111,12 @@ describe('the parent’s letter: a letter a parent can act on (issue 14)', () =>
     expect(leafletsFor('parent')).toEqual([PARENTS_LEAFLET, COMPLAINTS_LEAFLET]);
   });
 
+  it('tells a young person the meeting is about them', () => {
+    const tango = documentText(familyInvitationLetter({ ...data, invitee: { ...data.invitee, name: 'Beta Testington', role: 'Child', inviteeKind: 'child' } }));
+    expect(tango).toContain('We are holding a meeting about you and Alpha Testington.');
+    expect(tango).toContain('Young people and child protection conferences');
+  });
+
   it('says plainly what the record lacks instead of inventing it', () => {
     const sparse = documentText(familyInvitationLetter({
       ...data, chair: null, socialWorker: null, replyBy: null, familyReportBy: null,

@@ -164,12 +164,15 @@ export function familyInvitationLetter(d: InvitationLetterData): DocumentModel {
   const young = d.invitee.inviteeKind === 'child';
   const leaflet = young ? YOUNG_PEOPLE_LEAFLET : PARENTS_LEAFLET;
   const children = childrenText(d.subjectChildren);
+  // A young person the conference is about is told it is about them.
+  const others = d.subjectChildren.filter((c) => c !== d.invitee.name);
+  const about = young && others.length < d.subjectChildren.length ? (others.length ? `you and ${childrenText(others)}` : 'you') : children;
   const safeWho = d.subjectChildren.length > 1 ? 'the children' : children;
   const inPerson = d.format !== 'virtual';
   const blocks: Block[] = [
     { type: 'paragraph', text: `Dear ${d.invitee.name},` },
-    { type: 'paragraph', text: `We are holding a meeting about ${children}. It is called ${withArticle(d.conferenceTitle)}. We would like you to come.` },
-    { type: 'paragraph', text: `At the meeting, you, your family and the people who work with you will talk about how to keep ${safeWho} safe. Together we will agree what happens next.` },
+    { type: 'paragraph', text: `We are holding a meeting about ${about}. It is called ${withArticle(d.conferenceTitle)}. We would like you to come.` },
+    { type: 'paragraph', text: `At the meeting, you, your family and the people who work with you will talk about how to keep ${about === 'you' ? 'you' : safeWho} safe. Together we will agree what happens next.` },
     { type: 'heading', text: 'When and where' },
     meetingFacts(d),
     ...(d.format !== 'virtual' && !venueFindable(d.venue) && venueLines(d.venue).length > 0
