@@ -78,6 +78,12 @@ describeEachEngine('outbox sender', (engine) => {
     expect(posted.every((r) => (r.status === 'to-print' && r.sentAt === null) || (r.status === 'posted' && r.toAddress.startsWith('By hand')))).toBe(true);
   });
 
+  it('issue 14: a date written into a message as an ISO date reaches the reader in words', async () => {
+    const now = new Date('2026-02-23T09:00:00Z');
+    const id = await enqueueMessage(db(), { channel: 'email', toName: 'Test Recipient', toAddress: 'dates@example.org', subject: 'Plan ended on 2026-03-05', bodyText: 'The plan ended on 2026-03-05.' }, now);
+    expect(await rowOf(id)).toMatchObject({ subject: 'Plan ended on 5 March 2026', bodyText: 'The plan ended on 5 March 2026.' });
+  });
+
   it('without a mail server, messages stay queued; post is still recorded as posted', async () => {
     const now = new Date('2026-02-23T09:00:00Z');
     const id = await queue('waiting@example.org', now);
