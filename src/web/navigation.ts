@@ -22,6 +22,7 @@ const ITEMS: NavItem[] = [
   { text: 'Enquiries', href: '/enquiries', roles: ['register-officer'] },
   { text: 'Register', href: '/register', roles: ['register-officer', 'service-manager'] },
   { text: 'Moves', href: '/transfers', roles: ['register-officer'] },
+  { text: 'Letters to post', href: '/letters', roles: ['business-support'] },
   { text: 'Agencies', href: '/agencies', roles: ['business-support', 'administrator'] },
   { text: 'Users', href: '/admin/users', roles: ['administrator'] },
   { text: 'Teams', href: '/admin/teams', roles: ['administrator'] },
