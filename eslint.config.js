@@ -3,12 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', 'src/db/migrations/', 'test-results/', 'scratch/', '**/*.tmp.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'src/db/migrations/', 'test-results/', 'scratch/', '**/*.tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['src/web/public/**/*.js'],
     languageOptions: { globals: { document: 'readonly', window: 'readonly' } },
+  },
+  {
+    // The build and start scripts run under plain node.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     files: ['**/*.cjs'],

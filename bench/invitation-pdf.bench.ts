@@ -12,11 +12,14 @@ function letter(i: number): InvitationLetterData {
   const invitees = Array.from({ length: 14 }, (_, n) => ({ name: `Invitee ${n} Sampleford`, role: n % 2 ? 'Health visitor' : 'Police' }));
   return {
     authorityName: 'Bench Authority', conferenceTitle: 'Initial child protection conference', review: false,
-    start: new Date('2026-06-15T09:00:00Z'), slotMinutes: 90, format: 'face-to-face', venue: 'Conference Room 1, County Hall',
+    letterDate: '2026-06-01', reference: 'CP-BENCH001',
+    start: new Date('2026-06-15T09:00:00Z'), slotMinutes: 90, format: 'face-to-face',
+    venue: { room: 'Conference Room 1', building: 'County Hall', street: '1 Bench Street', town: 'Benchton', postcode: 'ZZ1 1ZZ' },
     subjectChildren: ['Alpha Testington', 'Bravo Testington', 'Charlie Testington'],
-    invitee: i % 2 ? { name: 'Demi Testington', role: 'Mother', inviteeKind: 'parent', organisationName: null } : { name: 'PC Bench', role: 'Police', inviteeKind: 'professional', organisationName: 'Bench Police' },
+    invitee: i % 2 ? { name: 'Demi Testington', role: 'Mother', inviteeKind: 'parent', organisationName: null, postalAddress: '1 Example Row, Benchton, ZZ1 1AA' } : { name: 'PC Bench', role: 'Police', inviteeKind: 'professional', organisationName: 'Bench Police', postalAddress: null },
     invitees, chair: { name: 'Chris Chairington', email: 'chair@bench.example', phone: '01632 960000' },
-    coordinator: { name: 'Conference unit', email: 'cu@bench.example', phone: null }, reportWanted: null,
+    socialWorker: { name: 'Sam Sampleford', email: 'sam@bench.example', phone: null },
+    coordinator: { name: 'Conference unit', email: 'cu@bench.example', phone: null }, replyBy: '2026-06-10', familyReportBy: '2026-06-13', reportWanted: null,
   };
 }
 

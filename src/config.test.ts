@@ -79,4 +79,15 @@ describe('settings', () => {
   it('treats empty variables as unset', () => {
     expect(loadSettings({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
   });
+  it('hides /metrics unless METRICS_TOKEN is set, and wants a token of at least 32 characters', () => {
+    expect(loadSettings({}).metricsToken).toBeNull();
+    expect(loadSettings({ METRICS_TOKEN: 'm'.repeat(32) }).metricsToken).toBe('m'.repeat(32));
+    expect(problems({ METRICS_TOKEN: 'short-token' }).join()).toMatch(/^METRICS_TOKEN must be at least 32 characters/);
+  });
+  it('waits 10 seconds for requests in flight at shutdown unless CONVENE_SHUTDOWN_TIMEOUT_SECONDS says otherwise', () => {
+    expect(loadSettings({}).shutdownTimeoutMs).toBe(10_000);
+    expect(loadSettings({ CONVENE_SHUTDOWN_TIMEOUT_SECONDS: '2.5' }).shutdownTimeoutMs).toBe(2500);
+    expect(problems({ CONVENE_SHUTDOWN_TIMEOUT_SECONDS: '0' }).join()).toMatch(/^CONVENE_SHUTDOWN_TIMEOUT_SECONDS /);
+    expect(problems({ CONVENE_SHUTDOWN_TIMEOUT_SECONDS: 'soon' }).join()).toMatch(/^CONVENE_SHUTDOWN_TIMEOUT_SECONDS /);
+  });
 });

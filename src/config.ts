@@ -36,6 +36,8 @@ const settingsSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     CONVENE_NOW: z.iso.datetime({ offset: true, message: 'must be an instant like 2026-12-24T00:30:00Z or 2026-07-01T09:00:00+01:00' }).optional(),
     CONVENE_TEMPLATE_WATCH: z.enum(['0', '1', 'false', 'true'], { message: 'must be 1 or 0' }).default('0'),
+    METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+    CONVENE_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -73,6 +75,10 @@ export type Settings = {
   now: Date | null;
   /** Re-read templates on every render (a developer editing them); otherwise compiled once. */
   templateWatch: boolean;
+  /** The bearer token a Prometheus scraper sends to read /metrics; null hides /metrics (404). */
+  metricsToken: string | null;
+  /** How long a stopping process waits for requests in flight before it exits anyway. */
+  shutdownTimeoutMs: number;
 };
 
 export class SettingsError extends Error {
@@ -108,6 +114,8 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
     production: e.NODE_ENV === 'production',
     now: e.CONVENE_NOW ? new Date(e.CONVENE_NOW) : null,
     templateWatch: e.CONVENE_TEMPLATE_WATCH === '1' || e.CONVENE_TEMPLATE_WATCH === 'true',
+    metricsToken: e.METRICS_TOKEN ?? null,
+    shutdownTimeoutMs: Math.round(e.CONVENE_SHUTDOWN_TIMEOUT_SECONDS * 1000),
   };
 }
 

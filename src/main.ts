@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/data-lock.js';
 import { demoPasswordNotice } from './modules/demo/demo-password-notice.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
 import { openConfiguredDatabase } from './runtime.js';
+import { closeDraining, gracefulShutdown, onStopSignals } from './shutdown.js';
 import { buildApp } from './web/app.js';
 
 async function main(): Promise<void> {
@@ -28,20 +29,15 @@ async function main(): Promise<void> {
   // (src/modules/jobs): the current slot of each schedule on start, then on schedule, and with
   // several instances on one PostgreSQL each slot runs on exactly one of them. app.close() drains it.
   const app = await buildApp({ settings, database, clock, scheduledSweeps: true });
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, 'shutting down');
-    try {
-      await app.close();
-    } finally {
-      await database.close();
-    }
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Graceful shutdown (src/shutdown.ts): drain requests (and the job queue, through app.close), close
+  // the database; a second signal or the timeout forces exit.
+  onStopSignals(gracefulShutdown({
+    closeServer: () => closeDraining(app),
+    closeDatabase: () => database.close(),
+    timeoutMs: settings.shutdownTimeoutMs,
+    log: app.log,
+    exit: (code) => process.exit(code),
+  }));
 
   await app.listen({ port: settings.port, host: settings.host });
   console.log(`Convene is running at http://${settings.host}:${settings.port} on ${database.describe}`);

@@ -53,7 +53,11 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       // A runtime role (see db/roles.ts) has no right to create drizzle's schema: when every
       // migration is applied already, there is nothing to run and nothing to create.
       if (await allMigrationsApplied(pool)) return;
-      await migratePg(drizzlePg(pool), { migrationsFolder: MIGRATIONS_FOLDER });
+      await underMigrationLock(pool, async () => {
+        // Another instance may have migrated while this one waited for the lock.
+        if (await allMigrationsApplied(pool)) return;
+        await migratePg(drizzlePg(pool), { migrationsFolder: MIGRATIONS_FOLDER });
+      });
     },
     ping: async () => {
       try {
@@ -64,9 +68,34 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       }
     },
     close: async () => {
+      // Idempotent, as PGlite's: a shutdown and a test's cleanup may both close it.
+      if (pool.ended) return;
       await pool.end();
     },
   };
+}
+
+/**
+ * The PostgreSQL advisory lock key that serialises migrations: instances starting together (or
+ * `bin/convene db migrate` run beside them) migrate one after the other, so each migration runs once.
+ * An arbitrary constant, the same in every Convene build.
+ */
+export const MIGRATION_LOCK_KEY = 7_162_024_017n;
+
+/** Runs `work` holding the migration lock on a connection of its own; the lock goes with the connection if the process dies. */
+async function underMigrationLock(pool: pg.Pool, work: () => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+    try {
+      await work();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]).catch(() => void (broken = true));
+    }
+  } finally {
+    client.release(broken);
+  }
 }
 
 async function allMigrationsApplied(pool: pg.Pool): Promise<boolean> {

@@ -5,11 +5,15 @@
 export type Block =
   | { type: 'heading'; text: string }
   | { type: 'paragraph'; text: string }
+  /** Short lines printed together without spacing: an address block, a signature. */
+  | { type: 'lines'; lines: string[] }
   | { type: 'list'; items: string[] }
   | { type: 'keyValue'; rows: [string, string][] }
   | { type: 'table'; head: string[]; rows: string[][] };
 
 export interface DocumentModel {
+  /** Printed before the title: a letter's address block, date and reference. */
+  preamble?: Block[];
   title: string;
   subtitle?: string;
   /** Printed on every page, e.g. "FAMILY COPY" or "CONFIDENTIAL". */
@@ -20,15 +24,20 @@ export interface DocumentModel {
 
 /** The document as plain text, for email bodies and for tests that look for (or for the absence of) words. */
 export function documentText(doc: DocumentModel): string {
-  const lines: string[] = [doc.title];
+  const lines: string[] = [];
+  for (const block of doc.preamble ?? []) printBlock(block, lines);
+  lines.push(doc.title);
   if (doc.subtitle) lines.push(doc.subtitle);
   if (doc.marking) lines.push(doc.marking);
-  for (const block of doc.blocks) {
-    if (block.type === 'heading' || block.type === 'paragraph') lines.push(block.text);
-    else if (block.type === 'list') lines.push(...block.items.map((i) => `- ${i}`));
-    else if (block.type === 'keyValue') lines.push(...block.rows.map(([k, v]) => `${k}: ${v}`));
-    else lines.push(block.head.join(' | '), ...block.rows.map((r) => r.join(' | ')));
-  }
+  for (const block of doc.blocks) printBlock(block, lines);
   if (doc.footer) lines.push(doc.footer);
   return lines.join('\n');
+}
+
+function printBlock(block: Block, lines: string[]): void {
+  if (block.type === 'heading' || block.type === 'paragraph') lines.push(block.text);
+  else if (block.type === 'lines') lines.push(...block.lines);
+  else if (block.type === 'list') lines.push(...block.items.map((i) => `- ${i}`));
+  else if (block.type === 'keyValue') lines.push(...block.rows.map(([k, v]) => `${k}: ${v}`));
+  else lines.push(block.head.join(' | '), ...block.rows.map((r) => r.join(' | ')));
 }

@@ -1,6 +1,11 @@
 import { londonStart } from './invitation-letter.js';
 
+/** The iTIP method (RFC 5546): REQUEST asks an attendee to reply; PUBLISH just informs; CANCEL removes the entry. */
+export type CalendarMethod = 'REQUEST' | 'PUBLISH' | 'CANCEL';
+
 export interface CalendarInvitation {
+  /** REQUEST by default. */
+  method?: CalendarMethod;
   /** Stable per invitee, so a resend after a rearrangement updates the same calendar entry. */
   uid: string;
   sequence: number;
@@ -76,14 +81,30 @@ function utcStamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-/** One VCALENDAR request per invitee, in London local time with its VTIMEZONE. */
+/**
+ * The method this file can honestly carry. Every iTIP method needs an ORGANIZER (RFC 5546 § 3.2);
+ * REQUEST also needs an ATTENDEE, so without one it becomes PUBLISH; without an organiser the file
+ * is a plain iCalendar object with no METHOD at all (RFC 5545 § 3.7.2).
+ */
+export function effectiveMethod(invite: CalendarInvitation): CalendarMethod | null {
+  if (!invite.organiser) return null;
+  const method = invite.method ?? 'REQUEST';
+  if (method === 'REQUEST' && !invite.attendee.email) return 'PUBLISH';
+  return method;
+}
+
+/** One VCALENDAR per invitee, in London local time with its VTIMEZONE; the UID stays the same for a new date or a cancellation. */
 export function renderIcs(invite: CalendarInvitation): string {
+  const method = effectiveMethod(invite);
+  const cancelled = invite.method === 'CANCEL';
+  // PUBLISH carries no ATTENDEE (RFC 5546 § 3.2.1); REQUEST and CANCEL name who it is for.
+  const withAttendee = method === 'REQUEST' || method === 'CANCEL';
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Convene//Child protection conferences//EN',
     'CALSCALE:GREGORIAN',
-    'METHOD:REQUEST',
+    ...(method ? [`METHOD:${method}`] : []),
     ...LONDON_VTIMEZONE,
     'BEGIN:VEVENT',
     `UID:${invite.uid}`,
@@ -95,11 +116,17 @@ export function renderIcs(invite: CalendarInvitation): string {
     ...(invite.location ? [`LOCATION:${escapeText(invite.location)}`] : []),
     `DESCRIPTION:${escapeText(invite.description)}`,
     ...(invite.organiser ? [`ORGANIZER;CN=${escapeParam(invite.organiser.name)}:mailto:${invite.organiser.email}`] : []),
-    ...(invite.attendee.email ? [`ATTENDEE;CN=${escapeParam(invite.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${invite.attendee.email}`] : []),
-    'STATUS:CONFIRMED',
-    'TRANSP:OPAQUE',
+    ...(withAttendee && invite.attendee.email ? [`ATTENDEE;CN=${escapeParam(invite.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=${method === 'REQUEST' ? 'TRUE' : 'FALSE'}:mailto:${invite.attendee.email}`] : []),
+    `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
+    `TRANSP:${cancelled ? 'TRANSPARENT' : 'OPAQUE'}`,
     'END:VEVENT',
     'END:VCALENDAR',
   ];
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
+
+/** The MIME type of a rendered file: its METHOD travels in the content type too (RFC 6047 § 2.4). */
+export function icsContentType(ics: string): string {
+  const method = /^METHOD:(\w+)\r$/m.exec(ics)?.[1];
+  return `text/calendar; charset=utf-8${method ? `; method=${method}` : ''}`;
 }

@@ -45,3 +45,34 @@ describe('reading back a rendered PDF', () => {
     expect(text).not.toContain('police');
   });
 });
+
+describe('accessible documents (issue 14)', () => {
+  it('the PDF carries its language and title, and shows the title rather than the file name', async () => {
+    const raw = (await renderPdf(doc)).toString('latin1');
+    expect(raw).toMatch(/\/Lang \(en-GB\)/);
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
+    expect(raw).toMatch(/\/Title (\(|\d+ 0 R)/);
+  });
+
+  it('the Word file has its headings in order (Title, then Heading 1) and British English set', async () => {
+    const { docxParagraphs, zipEntry } = await import('./docx-text.js');
+    const docx = await renderDocx({ ...doc, preamble: [{ type: 'lines', lines: ['Demi Testington', '1 Example Row'] }] });
+    const styles = docxParagraphs(docx).map((p) => p.style).filter((s): s is string => s !== null && /^(Title|Heading)/.test(s));
+    expect(styles).toEqual(['Title', 'Heading1']);
+    const xml = zipEntry(docx, 'word/document.xml')!.toString('utf8');
+    expect(xml).toContain('w:lang w:val="en-GB"');
+    expect(zipEntry(docx, 'word/styles.xml')!.toString('utf8')).toContain('w:val="en-GB"');
+  });
+
+  it('prints tables as tables: each cell its own text, never "a | b" run together', async () => {
+    const { pdfText } = await import('./pdf-text.js');
+    const text = pdfText(await renderPdf(doc));
+    expect(text).not.toContain('|');
+    expect(text.split('\n')).toEqual(expect.arrayContaining(['Demi Testington', 'Mother']));
+  });
+
+  it('keeps phone numbers and postcodes on one line', async () => {
+    const { keepTogether } = await import('./render-pdf.js');
+    expect(keepTogether('Call 01632 960000 at ZZ1 1AA')).toBe('Call 01632\u00a0960000 at ZZ1\u00a01AA');
+  });
+});

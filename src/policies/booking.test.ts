@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayBook, mayDecideOutOfTimescale, mayRequestOutOfTimescale, mayViewConference } from './booking.js';
+import { mayBook, mayDecideOutOfTimescale, mayReachBookingPage, mayReadBooking, mayRequestOutOfTimescale, mayViewConference } from './booking.js';
 import type { Actor, RoleId } from './roles.js';
 
 const as = (...roles: RoleId[]): Actor => ({ id: 'u', username: 'u', displayName: 'U', organisationId: 'o', teamId: null, roles });
@@ -23,5 +23,15 @@ describe('booking policies', () => {
     expect(mayViewConference(as('team-manager'))).toBe(true);
     expect(mayViewConference(as('agency-practitioner'))).toBe(false);
     expect(mayViewConference(as('auditor'))).toBe(false);
+  });
+
+  it('the booking is read by the allocated social worker of a child in the conference, not by any social worker', () => {
+    const staff = [{ socialWorkerId: 'u' }];
+    expect(mayReadBooking(as('social-worker'), staff)).toBe(true);
+    expect(mayReadBooking(as('social-worker'), [{ socialWorkerId: 'someone-else' }])).toBe(false);
+    expect(mayReadBooking(as('team-manager'), staff)).toBe(false);
+    expect(mayReadBooking(as('business-support'), [])).toBe(true);
+    expect(mayReachBookingPage(as('social-worker'))).toBe(true);
+    expect(mayReachBookingPage(as('chair'))).toBe(false);
   });
 });

@@ -20,3 +20,17 @@ export function mayRequestOutOfTimescale(actor: Actor | null): boolean {
 export function mayDecideOutOfTimescale(actor: Actor | null): boolean {
   return mayAuthoriseOutOfTimescale(actor);
 }
+
+/** Who may reach the booking page at all: business support, and a social worker (whose own child it may be). */
+export function mayReachBookingPage(actor: Actor | null): boolean {
+  return mayBook(actor) || hasRole(actor, 'social-worker');
+}
+
+/**
+ * The booking page of one conference, read only: the allocated social worker of a child the
+ * conference is about sees when and where it is (or would be) without booking it.
+ */
+export function mayReadBooking(actor: Actor | null, caseStaff: readonly { socialWorkerId: string | null }[]): boolean {
+  if (mayBook(actor)) return true;
+  return actor !== null && hasRole(actor, 'social-worker') && caseStaff.some((s) => s.socialWorkerId === actor.id);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, RoleId } from './roles.js';
-import { mayAgreeObserver, mayManageInvitations, mayManageOutbox, mayViewInvitations } from './invitations.js';
+import { mayAgreeObserver, mayManageInvitations, mayManageOutbox, mayPrintLetters, mayViewInvitations } from './invitations.js';
 
 const as = (...roles: RoleId[]): Actor => ({ id: 'u', username: 'u', displayName: 'U', organisationId: 'o', teamId: null, roles });
 
@@ -19,5 +19,10 @@ describe('invitation policies', () => {
     expect(mayAgreeObserver(as('business-support'))).toBe(false);
     expect(mayManageOutbox(as('administrator'))).toBe(true);
     expect(mayManageOutbox(as('business-support'))).toBe(false);
+  });
+  it('IN3: business support prints the posted letters; nobody else does', () => {
+    expect(mayPrintLetters(as('business-support'))).toBe(true);
+    for (const role of ['chair', 'social-worker', 'administrator', 'agency-practitioner'] as RoleId[]) expect(mayPrintLetters(as(role))).toBe(false);
+    expect(mayPrintLetters(null)).toBe(false);
   });
 });

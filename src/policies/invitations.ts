@@ -21,3 +21,8 @@ export function mayAgreeObserver(actor: Actor | null): boolean {
 export function mayManageOutbox(actor: Actor | null): boolean {
   return hasRole(actor, 'administrator');
 }
+
+/** IN3: business support prints the posted letters and posts them; they already send the invitations they come from. */
+export function mayPrintLetters(actor: Actor | null): boolean {
+  return hasRole(actor, 'business-support');
+}

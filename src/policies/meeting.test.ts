@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayChairConference, mayDistributeConferenceDocuments, mayDraftRecord, mayReadConferenceOutcome, mayRunMeeting } from './meeting.js';
+import { mayChairConference, mayDistributeConferenceDocuments, mayDraftRecord, mayFollowMeeting, mayReachMeetingScreen, mayReadConferenceOutcome, mayRunMeeting } from './meeting.js';
 import { ROLE_IDS, type Actor, type RoleId } from './roles.js';
 
 function actor(id: string, ...roles: RoleId[]): Actor {
@@ -25,5 +25,17 @@ describe('meeting policies', () => {
     expect(mayReadConferenceOutcome(actor('u', 'agency-practitioner'))).toBe(false);
     expect(mayRunMeeting(null)).toBe(false);
     expect(mayChairConference(null, { chairId: null })).toBe(false);
+  });
+
+  it('a social worker follows the meeting of their own allocated child only, read only', () => {
+    const children = [{ socialWorkerId: 'sam' }, { socialWorkerId: 'kim' }];
+    expect(mayFollowMeeting(actor('sam', 'social-worker'), children)).toBe(true);
+    expect(mayFollowMeeting(actor('pat', 'social-worker'), children)).toBe(false);
+    expect(mayFollowMeeting(actor('sam', 'agency-practitioner'), children)).toBe(false);
+    expect(mayFollowMeeting(actor('any', 'chair'), children)).toBe(true);
+    expect(mayFollowMeeting(null, children)).toBe(false);
+    expect(mayReachMeetingScreen(actor('pat', 'social-worker'))).toBe(true);
+    expect(mayReachMeetingScreen(actor('pat', 'team-manager'))).toBe(false);
+    expect(mayRunMeeting(actor('sam', 'social-worker'))).toBe(false);
   });
 });

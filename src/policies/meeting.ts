@@ -29,3 +29,18 @@ export function mayDistributeConferenceDocuments(actor: Actor | null): boolean {
 export function mayReadConferenceOutcome(actor: Actor | null): boolean {
   return hasRole(actor, 'chair', 'business-support', 'service-manager', 'team-manager');
 }
+
+/** Who may reach the conference screen at all: those who run it, and a social worker (whose own child it may be). */
+export function mayReachMeetingScreen(actor: Actor | null): boolean {
+  return mayRunMeeting(actor) || hasRole(actor, 'social-worker');
+}
+
+/**
+ * Following the meeting, read only: the allocated social worker of a subject child sees the
+ * screen (attendance, quorum, each child's progress) but changes nothing; the chair and the
+ * minute taker run it.
+ */
+export function mayFollowMeeting(actor: Actor | null, subjects: readonly { socialWorkerId: string | null }[]): boolean {
+  if (mayRunMeeting(actor)) return true;
+  return actor !== null && hasRole(actor, 'social-worker') && subjects.some((s) => s.socialWorkerId === actor.id);
+}

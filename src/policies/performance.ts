@@ -40,3 +40,8 @@ export function performanceFilter(actor: Actor | null, requested: IndicatorFilte
   if (requested.chairId !== undefined && requested.chairId !== scope.chairId) return null;
   return { ...requested, chairId: scope.chairId };
 }
+
+/** The census return holds every child's record for the year: the service manager and the designated manager (register officer) make it. */
+export function mayExportCensus(actor: Actor | null): boolean {
+  return hasRole(actor, 'service-manager', 'register-officer');
+}

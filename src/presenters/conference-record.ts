@@ -5,7 +5,7 @@ import { readerSees, type CopyReader } from '../domain/conference/record-section
 import { RECORD_FORM_LABELS } from '../domain/conference/record-rules.js';
 import { formatDate } from '../domain/deadlines/format-date.js';
 import type { Block, DocumentModel } from '../documents/document-model.js';
-import { childDecisionRows, outlinePlanBlocks } from './decisions-sheet.js';
+import { childDecisionRows, documentSubtitle, outlinePlanBlocks } from './decisions-sheet.js';
 import type { ChildOutcomeData, RecordData } from './meeting-document-data.js';
 
 const BASIS_WORDS: Record<string, string> = {
@@ -111,7 +111,7 @@ export function conferenceRecordDocument(data: RecordData, reader: CopyReader): 
   }
   return {
     title: data.form === 'full-minutes' ? 'Minutes of the child protection conference' : "Chair's record of the child protection conference",
-    subtitle: `${data.areaName}: ${formatDate(data.conferenceDate)}`,
+    subtitle: documentSubtitle(data),
     marking: reader.family ? 'CONFIDENTIAL - FAMILY COPY' : 'CONFIDENTIAL',
     blocks,
     footer: data.confidentialityNotice,

@@ -23,6 +23,19 @@ describe('decisions sheet (TS10, DC6, PL1)', () => {
     expect(text).toContain('CONFIDENTIAL');
     expect(text).not.toContain('FAMILY COPY');
   });
+  it('issue 14: the subtitle names the authority and the day, never the procedures’ internal name; it ends with next steps and a contact', () => {
+    const data = recordData();
+    const doc = decisionsSheetDocument(data, { version: 1, familyCopy: true });
+    expect(doc.subtitle).toBe('Sampleshire Council, conference held on 2 March 2026');
+    expect(doc.subtitle).not.toContain(data.areaName);
+    const text = documentText(doc);
+    expect(text).toContain('What happens next');
+    expect(text).toContain('Alpha Testington: the core group first meets by 12 March 2026');
+    expect(text).toContain('Alpha Testington: the review conference is due by 28 May 2026');
+    expect(text).toContain('contact the conference team at Sampleshire Council (phone 01632 960000 or email conferences@sampleshire.example)');
+    expect(text).toContain('complaints leaflet');
+    expect(documentText(decisionsSheetDocument(data, { version: 1, familyCopy: false }))).not.toContain('complaints leaflet');
+  });
   it('marks the family copy', () => {
     expect(decisionsSheetDocument(recordData(), { version: 1, familyCopy: true }).marking).toContain('FAMILY COPY');
   });

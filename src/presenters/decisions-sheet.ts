@@ -64,6 +64,34 @@ export function childDecisionRows(c: ChildOutcomeData): [string, string][] {
   return rows;
 }
 
+/** "Sampleshire Council, conference held on 2 March 2026": the authority, never the procedures' internal name. */
+export function documentSubtitle(data: ConferenceDocumentData): string {
+  return `${data.authority.name}, conference held on ${formatDate(data.conferenceDate)}`;
+}
+
+/** Who to ask about the document: the chair, through the authority's conference team. */
+export function contactText(data: ConferenceDocumentData): string {
+  const ways = [data.authority.phone ? `phone ${data.authority.phone}` : null, data.authority.email ? `email ${data.authority.email}` : null].filter(Boolean);
+  const team = `the conference team at ${data.authority.name}`;
+  return `If you have a question about these decisions, contact ${team}${ways.length ? ` (${ways.join(' or ')})` : ''}. The chair was ${data.chairName}.`;
+}
+
+/** What follows the conference for each child, from the decisions themselves (dates as recorded). */
+export function nextSteps(data: ConferenceDocumentData, familyCopy: boolean): string[] {
+  const steps: string[] = [];
+  for (const c of data.children) {
+    if (c.outcome === 'plan') {
+      if (c.firstCoreGroupOn) steps.push(`${c.name}: the core group first meets by ${formatDate(c.firstCoreGroupOn)} to turn the outline plan into a detailed plan.`);
+      if (c.reviewOn) steps.push(`${c.name}: the review conference is due by ${formatDate(c.reviewOn)}.`);
+    } else if (c.outcome === 'adjourned' && c.reconvenedBy) {
+      steps.push(`${c.name}: the conference meets again by ${formatDate(c.reconvenedBy)}.`);
+    }
+  }
+  steps.push('The full record of the conference follows once the chair has approved it.');
+  if (familyCopy) steps.push('If you disagree with a decision, tell your social worker or the conference team. The complaints leaflet you were given explains how to complain.');
+  return steps;
+}
+
 /**
  * The decisions sheet sent within TS10 to every invitee and the family: per child the outcome,
  * category, lead social worker, core group, first core group and review dates, and the outline plan.
@@ -90,10 +118,12 @@ export function decisionsSheetDocument(data: ConferenceDocumentData, options: { 
   if (data.householdChildren.length > 0) {
     blocks.push({ type: 'paragraph', text: `Other children in the household considered: ${data.householdChildren.join(', ')}.` });
   }
+  blocks.push({ type: 'heading', text: 'What happens next' }, { type: 'list', items: nextSteps(data, options.familyCopy) });
+  blocks.push({ type: 'heading', text: 'Questions' }, { type: 'paragraph', text: contactText(data) });
   blocks.push({ type: 'paragraph', text: data.confidentialityNotice });
   return {
     title: 'Decisions of the child protection conference',
-    subtitle: `${data.areaName}: ${formatDate(data.conferenceDate)}`,
+    subtitle: documentSubtitle(data),
     marking: options.familyCopy ? 'CONFIDENTIAL - FAMILY COPY' : 'CONFIDENTIAL',
     blocks,
     footer: 'The full record of the conference follows once the chair has approved it.',

@@ -46,7 +46,10 @@ export interface ChildOutcomeData {
 export interface ConferenceDocumentData {
   conferenceKindLabel: string;
   conferenceDate: string;
+  /** The procedures in force (the pack's name): for staff screens, never printed as the document's heading. */
   areaName: string;
+  /** The local authority holding the conference, and how to reach its conference team: printed on every document. */
+  authority: { name: string; phone: string | null; email: string | null };
   chairName: string;
   minuteTakerName: string | null;
   children: readonly ChildOutcomeData[];

@@ -65,6 +65,7 @@ export function recordData(extra: Partial<RecordData> = {}): RecordData {
     conferenceKindLabel: 'Initial child protection conference',
     conferenceDate: '2026-03-02',
     areaName: 'Hertfordshire',
+    authority: { name: 'Sampleshire Council', phone: '01632 960000', email: 'conferences@sampleshire.example' },
     chairName: 'Chris Chairington',
     minuteTakerName: 'Mo Minuteman',
     children: [childOutcome()],

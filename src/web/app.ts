@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { clockFromSettings } from '../clock/clock.js';
@@ -7,14 +6,18 @@ import type { DatabaseHandle } from '../db/client.js';
 import { resolveEncryptionKey } from '../encryption-key.js';
 import { scheduledJobs } from '../modules/jobs/scheduled-jobs.js';
 import { createJobWorker } from '../modules/jobs/worker.js';
+import { checkJobQueue } from '../modules/operations/readiness.js';
 import type { ActionContext } from '../modules/shared/action-context.js';
 import { setUpAuthorisation } from './setup/authorisation.js';
 import { setUpErrorPages } from './setup/error-pages.js';
 import { setUpInputGuard } from './input/input-guard.js';
 import { DEFAULT_LIMITS, setUpLoadShedding, type LoadLimits } from './setup/load-shedding.js';
+import { loggerOptions, requestIdGenerator, setUpRequestIds, setUpUserInLogs } from './setup/logging.js';
+import { addReadinessCheck, setUpOperations } from './setup/operations.js';
 import { setUpPages } from './setup/pages.js';
 import { setUpSecurityHeaders } from './setup/security-headers.js';
 import { setUpSessions } from './setup/sessions.js';
+import { setUpApiClients } from './setup/api-clients.js';
 import { setUpStaticAssets } from './setup/static-assets.js';
 import { setUpTemplates } from './setup/templates.js';
 import './types.js';
@@ -25,6 +28,8 @@ export interface AppOptions {
   /** The clock is a parameter so timeouts and deadlines are testable. */
   clock?: () => Date;
   logger?: boolean;
+  /** Where JSON log lines go (default: stdout); tests read them from here. */
+  logStream?: NodeJS.WritableStream;
   /** Requests served at once and waiting (default by engine: see setup/load-shedding.ts). */
   limits?: LoadLimits;
   /**
@@ -36,12 +41,9 @@ export interface AppOptions {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : {
-      level: options.settings.logLevel,
-      // Never log bodies or cookies: they can carry children's names and session ids.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    },
-    genReqId: () => randomUUID(),
+    // JSON lines; never bodies, query strings or cookies: they can carry children's names and session ids.
+    logger: options.logger === false ? false : loggerOptions(options.settings, options.logStream),
+    genReqId: requestIdGenerator(options.settings),
     // Off unless TRUST_PROXY says which proxy to believe: otherwise anyone could claim any address.
     // (Cast: Fastify's overloads cannot pick a server type from a union; the value is any form Fastify takes.)
     trustProxy: options.settings.trustProxy as boolean,
@@ -63,20 +65,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { actor: this.actor, requestId: this.id, address: this.ip, now: this.server.convene.clock() };
   });
 
+  setUpRequestIds(app);
   setUpLoadShedding(app, options.limits ?? DEFAULT_LIMITS[options.database.engine]);
   setUpSecurityHeaders(app);
   await setUpStaticAssets(app);
   await app.register(fastifyFormbody);
   setUpTemplates(app);
   await setUpSessions(app);
+  setUpApiClients(app);
+  setUpUserInLogs(app);
   setUpInputGuard(app);
   setUpAuthorisation(app);
   setUpErrorPages(app);
 
-  app.get('/health', { config: { access: 'public' } }, async (_request, reply) => {
-    const ok = await options.database.ping();
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: ok ? 'reachable' : 'unreachable' });
-  });
+  // /health, /ready and /metrics (setup/operations.ts).
+  setUpOperations(app);
 
   await setUpPages(app);
 
@@ -89,8 +92,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     smtpUrl: settings.smtpUrl, smtpFrom: settings.smtpFrom, auditAnchorFile: settings.auditAnchorFile,
   });
   if (scheduled.jobs.length > 0) {
-    const worker = createJobWorker({ db: options.database.db, jobs: scheduled.jobs, clock: app.convene.clock, log: app.log });
+    // The running job gets most of the shutdown's time to finish; the rest closes the server and database.
+    const drainMs = Math.max(1000, settings.shutdownTimeoutMs - 2000);
+    const worker = createJobWorker({ db: options.database.db, jobs: scheduled.jobs, clock: app.convene.clock, log: app.log, drainMs });
     app.convene.jobs = worker;
+    addReadinessCheck(app, 'jobQueue', () => checkJobQueue(options.database.db, worker, app.convene.clock()));
     app.addHook('onReady', async () => worker.start());
     app.addHook('onClose', async () => {
       await worker.stop();

@@ -3,6 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { auditChildReads } from '../modules/audit/child-access.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../modules/shared/errors.js';
+import { typedValues } from './typed-values.js';
 
 // Field builders shared by the front-door forms: one message per field, in GOV.UK words.
 
@@ -49,7 +50,7 @@ export async function answerRefusal(
   if (error instanceof ValidationError) return again(error.errors);
   if (error instanceof ConflictError) {
     reply.code(409);
-    return reply.view('errors/conflict.njk', { title: 'That could not be done', message: error.message, backLink: { href: backHref } });
+    return reply.view('errors/conflict.njk', { title: 'That could not be done', message: error.message, backLink: { href: backHref }, typed: typedValues(reply.request.body) });
   }
   if (error instanceof NotFoundError) {
     await reply.callNotFound();

@@ -1,6 +1,7 @@
 import type { Database, DatabaseHandle } from '../db/client.js';
 import type { Settings } from '../config.js';
 import type { SessionRow } from '../modules/accounts/session-store.js';
+import type { ApiCaller } from '../modules/api-clients/api-clients.js';
 import type { JobWorker } from '../modules/jobs/worker.js';
 import type { ActionContext } from '../modules/shared/action-context.js';
 import type { Actor } from '../policies/roles.js';
@@ -30,6 +31,8 @@ declare module 'fastify' {
     actor: Actor | null;
     /** Signed in with a temporary password: every route but changing it (and signing out) leads there. */
     mustChangePassword: boolean;
+    /** A partner agency's system calling the enquiry API with its key (never a browser: no cookies, no CSRF). */
+    apiClient: ApiCaller | null;
     /** Builds the context every action receives: actor, request id, address, now. */
     actionContext(): ActionContext;
   }

@@ -88,6 +88,21 @@ describe('business support sends the invitations of a booked conference', () => 
 
     await page.getByRole('link', { name: /Record response/ }).first().click();
     await expectAccessible(page);
+
+    // Letters by post wait for business support, who prints them as one batch (issue 14).
+    await page.getByRole('link', { name: 'Letters to post' }).first().click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Letters to post');
+    await expectAccessible(page);
+    const posted = await run.database.db.select().from(invitations).where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.channel, 'post'), eq(invitations.state, 'sent')));
+    expect(posted.length).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /Print \d+ letters? as one batch/ }).click();
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('printed as one batch');
+    await expectAccessible(page);
+    const href = await page.getByRole('link', { name: 'Open the batch to print (PDF)' }).getAttribute('href');
+    const batch = await page.request.get(`${run.baseUrl}${href}`);
+    expect(batch.headers()['content-type']).toBe('application/pdf');
+    const printed = pdfText(Buffer.from(await batch.body())).replace(/\s+/g, ' ');
+    for (const p of posted) expect(printed).toContain(`Dear ${p.name},`);
     await context.close();
   });
 

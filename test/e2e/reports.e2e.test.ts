@@ -45,11 +45,10 @@ describe('reports to conference: agency report, family copy, readiness and exclu
   it('the practitioner writes and submits, the social worker shares the family copy, the chair checks readiness and decides an exclusion', async () => {
     // An agency practitioner finds the conference and writes the report, with a confidential section.
     const agency = await as('agency-practitioner');
+    // From the list of their conferences straight to writing (issue 14: no dead end).
     await agency.getByRole('link', { name: 'My conferences' }).click();
     await expectAccessible(agency);
-    await agency.locator(`a[href="/conferences/${conferenceId}/reports"]`).click();
-    await expectAccessible(agency);
-    await agency.getByRole('button', { name: 'Write your agency report' }).click();
+    await agency.locator(`a[href="/conferences/${conferenceId}/reports/new?kind=agency"]`).click();
     await expectAccessible(agency);
     const headings = headingsFor('agency', 'initial');
     for (let i = 0; i < headings.length; i += 1) {
@@ -87,6 +86,17 @@ describe('reports to conference: agency report, family copy, readiness and exclu
     expect(await worker.content()).toContain('The sharing is recorded.');
     await expectAccessible(worker);
 
+    // The child's own social worker reads the booking and follows the meeting screen, read only.
+    await worker.goto(`${run.baseUrl}/conferences/${conferenceId}`);
+    await expectAccessible(worker);
+    await worker.getByRole('link', { name: 'See the booking' }).click();
+    expect(await worker.content()).toContain('Business support books and rearranges the conference');
+    await expectAccessible(worker);
+    await worker.getByRole('link', { name: 'Back to the conference' }).first().click();
+    await worker.getByRole('button', { name: 'Follow the conference meeting' }).click();
+    expect(await worker.content()).toContain('You are following this conference as the social worker');
+    await expectAccessible(worker);
+
     // The social worker prepares the family and asks the chair to exclude the father.
     await worker.goto(`${run.baseUrl}/conferences/${conferenceId}/participation`);
     await expectAccessible(worker);
@@ -108,6 +118,26 @@ describe('reports to conference: agency report, family copy, readiness and exclu
     expect(readiness).toContain('Shared with the family');
     expect(readiness).toContain('Quorum forecast');
     expect(readiness).not.toContain('Kestrel');
+    // Readiness goes back to the conference, which leads on to the meeting screen.
+    await chair.getByRole('link', { name: 'Back to the conference' }).click();
+    expect(chair.url()).toBe(`${run.baseUrl}/conferences/${conferenceId}`);
+    await expectAccessible(chair);
+    await chair.getByRole('button', { name: /The meeting screen/ }).click();
+    expect(chair.url()).toBe(`${run.baseUrl}/conferences/${conferenceId}/meeting`);
+    await expectAccessible(chair);
+    await chair.goBack();
+    // Printed, the conference page is its content only: no menu, banners or buttons, and links print as words.
+    await chair.emulateMedia({ media: 'print' });
+    expect(await chair.locator('.govuk-service-navigation').isVisible()).toBe(false);
+    expect(await chair.locator('.govuk-phase-banner').isVisible()).toBe(false);
+    expect(await chair.locator('.govuk-back-link').isVisible()).toBe(false);
+    expect(await chair.locator('.govuk-button').first().isVisible()).toBe(false);
+    expect(await chair.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    const linkAfter = await chair.locator('main a.govuk-link').first().evaluate((a) => (a.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown, p: string): { content: string } }).getComputedStyle(a, '::after').content);
+    expect(linkAfter).toBe('none');
+    await chair.emulateMedia({ media: 'screen' });
+    expect(await chair.locator('.govuk-service-navigation').isVisible()).toBe(true);
+    await chair.goto(`${run.baseUrl}/conferences/${conferenceId}/readiness`);
     await chair.getByRole('link', { name: 'Exclusion requests' }).click();
     await expectAccessible(chair);
     await chair.getByLabel('Exclude', { exact: true }).check();

@@ -27,7 +27,8 @@ export function testedRoutes(app: FastifyInstance): RouteRow[] {
     .filter((r) => r.method === 'GET' || r.method === 'POST')
     // Static files; sign-in, sign-out and the account pages change who the client is (tested in src/modules/accounts and src/web/pages/sign-in).
     .filter((r) => !/^\/(assets|public|sign-in|sign-out|account)\b/.test(r.url) && !r.url.includes('*'))
-    .filter((r) => r.url !== '/health')
+    // The operational endpoints (tested in src/web/setup/operations.test.ts and metrics.test.ts).
+    .filter((r) => !['/health', '/ready', '/metrics'].includes(r.url))
     .map((r) => ({ method: r.method, url: r.url }))
     .filter((r) => (seen.has(`${r.method} ${r.url}`) ? false : (seen.add(`${r.method} ${r.url}`), true)));
 }
@@ -42,7 +43,7 @@ const SEGMENT_TABLES: Record<string, string> = {
   dissents: 'dissents', people: 'people', households: 'households', 'agency-requests': 'agency_conference_requests', assessments: 'assessments',
   referrals: 'referrals', 'section-47': 'section_47_enquiries', 'strategy-discussions': 'strategy_discussions', plans: 'child_protection_plans',
   reports: 'reports', exclusions: 'exclusion_requests', 'practice-concerns': 'practice_concerns', transfers: 'transfer_notices',
-  'out-of-timescale': 'out_of_timescale_authorisations', outbox: 'outbox_messages',
+  'out-of-timescale': 'out_of_timescale_authorisations', outbox: 'outbox_messages', batches: 'letter_batches',
 };
 
 export function paramNames(url: string): string[] {

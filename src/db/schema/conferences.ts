@@ -8,6 +8,10 @@ export const rooms = pgTable('rooms', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   building: text('building').notNull(),
+  /** The building's address, printed on letters and calendar entries so people can find it. */
+  street: text('street'),
+  town: text('town'),
+  postcode: text('postcode'),
   capacity: integer('capacity').notNull(),
   stepFreeAccess: boolean('step_free_access').notNull().default(true),
   hearingLoop: boolean('hearing_loop').notNull().default(false),

@@ -1,4 +1,4 @@
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from './accounts.js';
 import { people } from './people.js';
 
@@ -55,4 +55,37 @@ export const enquiries = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [index('enquiries_started').on(t.organisationId, t.startedAt), index('enquiries_child').on(t.childId), index('enquiries_unknown').on(t.unknownKey)],
+);
+
+/**
+ * RG2 for machines: a police or health system's credential for `POST /api/v1/enquiries`. The key
+ * is shown once; only its SHA-256 is kept, found by its public prefix. Each client acts as its own
+ * service account (an enquirer who cannot sign in) and calls back on a recognised line.
+ */
+export const apiClients = pgTable(
+  'api_clients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agency: text('agency').notNull(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    recognisedCallerId: uuid('recognised_caller_id').notNull().references(() => recognisedCallers.id),
+    keyPrefix: text('key_prefix').notNull(),
+    keyHash: text('key_hash').notNull(),
+    perMinute: integer('per_minute').notNull().default(60),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_clients_prefix').on(t.keyPrefix)],
+);
+
+/** Requests per client per minute: one row per minute, counted atomically, so the limit holds across instances. */
+export const apiClientUsage = pgTable(
+  'api_client_usage',
+  {
+    clientId: uuid('client_id').notNull().references(() => apiClients.id),
+    minute: timestamp('minute', { withTimezone: true }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.minute] })],
 );

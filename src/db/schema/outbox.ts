@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
 
 export interface OutboxAttachment {
   filename: string;
@@ -21,7 +22,7 @@ export const outboxMessages = pgTable(
     subject: text('subject').notNull(),
     bodyText: text('body_text').notNull(),
     attachments: jsonb('attachments').$type<OutboxAttachment[]>().notNull().default([]),
-    status: text('status').notNull().default('queued'), // queued | sending | sent | failed | posted
+    status: text('status').notNull().default('queued'), // queued | sending | sent | failed | to-print | posted
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
@@ -29,7 +30,18 @@ export const outboxMessages = pgTable(
     relatedType: text('related_type'), // invitation | decisions | record | …
     relatedId: uuid('related_id'),
     conferenceId: uuid('conference_id'),
+    /** The print batch a posted letter went out in (letter_batches). */
+    batchId: uuid('batch_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt)],
+  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_batch').on(t.batchId)],
 );
+
+/** Posted letters printed together as one PDF by business support: who printed which letters, when. */
+export const letterBatches = pgTable('letter_batches', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  printedBy: uuid('printed_by').notNull().references(() => users.id),
+  printedAt: timestamp('printed_at', { withTimezone: true }).notNull(),
+  letterCount: integer('letter_count').notNull(),
+  messageIds: jsonb('message_ids').$type<string[]>().notNull().default([]),
+});

@@ -34,6 +34,8 @@ export const people = pgTable(
     immigrationStatus: text('immigration_status'),
     euSettlementStatus: text('eu_settlement_status'), // none | pre-settled | settled
     dateOfDeath: date('date_of_death', { mode: 'string' }),
+    /** Ten digits with a valid check digit (CP-IS matches children by it). */
+    nhsNumber: text('nhs_number'),
     gpName: text('gp_name'),
     gpPractice: text('gp_practice'),
     /** The person's id in the system they were imported from (`register import-people`). */

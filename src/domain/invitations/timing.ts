@@ -39,3 +39,15 @@ export function observerRequestDue(pack: PackId, kind: ConferenceKind, conferenc
 export function isLate(t: Timing, on: string): boolean {
   return t.kind === 'date' && Temporal.PlainDate.compare(Temporal.PlainDate.from(on), Temporal.PlainDate.from(t.date)) > 0;
 }
+
+/**
+ * IN3: the day an invitee is asked to reply by, printed on the letter: the TS17 lead time (the
+ * chair settles who attends, observers and exclusions then). Null where the pack gives no date, or
+ * where that day is already before the letter's date (the letter then asks for a reply as soon as
+ * possible rather than print a day that has passed).
+ */
+export function replyByDate(pack: PackId, kind: ConferenceKind, conferenceDate: string, letterDate: string, calendar: WorkingCalendar): string | null {
+  const t = observerRequestDue(pack, kind, conferenceDate, calendar);
+  if (t.kind !== 'date') return null;
+  return Temporal.PlainDate.compare(Temporal.PlainDate.from(t.date), Temporal.PlainDate.from(letterDate)) < 0 ? null : t.date;
+}

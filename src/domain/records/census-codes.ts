@@ -13,3 +13,13 @@ export const DISABILITY_CODES: Record<string, string> = {
 };
 
 export const EU_SETTLEMENT: Record<string, string> = { none: 'Not applicable', 'pre-settled': 'Pre-settled status', settled: 'Settled status' };
+
+/** The census sex codes in words. */
+export const SEX_LABELS: Record<string, string> = { F: 'Female', M: 'Male', U: 'Not known' };
+
+/** The census primary need codes (CENSUS.md, PrimaryNeedCode) in words. */
+export const PRIMARY_NEED_LABELS: Record<string, string> = {
+  N1: 'Abuse or neglect', N2: 'The child’s disability', N3: 'Parental disability or illness', N4: 'Family in acute stress',
+  N5: 'Family dysfunction', N6: 'Socially unacceptable behaviour', N7: 'Low income', N8: 'Absent parenting',
+  N9: 'Not a child in need', N0: 'Not stated',
+};

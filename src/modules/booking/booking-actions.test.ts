@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import type { Database } from '../../db/client.js';
-import { auditEvents, conferences, conferenceStatusHistory, invitations, outboxMessages, outOfTimescaleAuthorisations } from '../../db/schema/index.js';
+import { auditEvents, conferences, conferenceStatusHistory, invitations, outboxMessages, outOfTimescaleAuthorisations, users } from '../../db/schema/index.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { bookConference } from './book-conference.js';
 import { createBookingFixture, contextOf, type BookingFixture } from './booking-fixture.test-support.js';
@@ -122,6 +122,7 @@ describeEachEngine('booking a conference', (engine) => {
     expect(moved?.scheduledStart?.toISOString()).toBe('2026-03-06T14:00:00.000Z');
 
     expect(Object.keys(await fieldErrors(cancelConference(db, contextOf(f.businessSupport), id, { reason: '', consulted: '' }))).sort()).toEqual(['consulted', 'reason']);
+    await db.update(users).set({ email: 'conferences@la.example' }).where(eq(users.id, f.businessSupport.id));
     await cancelConference(db, contextOf(f.businessSupport), id, { reason: 'The family moved away.', consulted: 'Team manager' });
     await expect(cancelConference(db, contextOf(f.businessSupport), id, { reason: 'again', consulted: 'x' })).rejects.toBeInstanceOf(ConflictError);
     const history = await db.select().from(conferenceStatusHistory).where(eq(conferenceStatusHistory.conferenceId, id)).orderBy(asc(conferenceStatusHistory.at), asc(conferenceStatusHistory.event));
@@ -150,10 +151,21 @@ describeEachEngine('booking a conference', (engine) => {
 
     await db.update(conferences).set({ status: 'invitations-sent' }).where(eq(conferences.id, id));
     await db.update(invitations).set({ state: 'sent' }).where(and(eq(invitations.conferenceId, id), eq(invitations.state, 'confirmed')));
+    await db.update(users).set({ email: 'conferences@la.example' }).where(eq(users.id, f.businessSupport.id));
     await cancelConference(db, contextOf(f.businessSupport), id, { reason: 'The family moved away.', consulted: 'Team manager' });
     const cancelled = await db.select().from(outboxMessages).where(and(eq(outboxMessages.conferenceId, id), eq(outboxMessages.relatedType, 'conference-cancelled')));
     expect(cancelled).toHaveLength(2);
-    expect(cancelled.every((m) => m.subject === 'Child protection conference cancelled')).toBe(true);
+    expect(cancelled.every((m) => m.subject === 'Child protection conference cancelled on Friday 6 March 2026 at 14:00')).toBe(true);
+    expect(moved[0]!.subject).toBe('Child protection conference: new date, Friday 6 March 2026 at 14:00');
+    for (const m of [...moved, ...cancelled]) expect(`${m.subject}\n${m.bodyText}`).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // The email cancellation takes the entry out of Hana's calendar: METHOD:CANCEL, her invitation's UID.
+    const hana = again.find((i) => i.name === 'Hana Exampleton')!;
+    const ics = Buffer.from(cancelled.find((m) => m.channel === 'email')!.attachments[0]!.content, 'base64').toString('utf8');
+    expect(ics).toContain('METHOD:CANCEL');
+    expect(ics).toContain(`UID:${hana.id}@convene`);
+    expect(ics).toContain('STATUS:CANCELLED');
+    expect(ics.replace(/\r\n /g, '')).toContain('ORGANIZER;CN="');
+    expect(cancelled.find((m) => m.channel === 'post')!.attachments).toEqual([]);
   });
 
   it('CV5: a looked-after child’s conference records the IRO and the agreed chairing arrangement', async () => {

@@ -22,7 +22,7 @@ export async function cancelConference(db: Database, context: ActionContext, con
       reason: input.reason.trim(), consulted: input.consulted.trim(),
       details: { scheduledStart: conference.scheduledStart?.toISOString() ?? null, chairId: conference.chairId, roomId: conference.roomId },
     });
-    if (conference.status === 'invitations-sent') await tellInvitees(tx, conferenceId, { kind: 'cancelled', was: conference.scheduledStart, reason: input.reason.trim() }, context.now);
+    if (conference.status === 'invitations-sent') await tellInvitees(tx, conferenceId, { kind: 'cancelled', was: conference.scheduledStart, reason: input.reason.trim() }, context.now, context.actor?.id ?? null);
     await auditForChildren(tx, context, subjects.map((s) => s.childId), {
       action: 'conference-cancelled', recordType: 'conference', recordId: conferenceId, reason: input.reason.trim(),
     });

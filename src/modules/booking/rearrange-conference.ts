@@ -46,7 +46,7 @@ export async function rearrangeConference(db: Database, context: ActionContext, 
       reason: input.reason.trim(), consulted: input.consulted.trim(), details: { before, after, findings: warningsOf(findings) },
     });
     if (conference.status === 'invitations-sent') {
-      await tellInvitees(tx, conferenceId, { kind: 'rearranged', was: conference.scheduledStart, now: columns.scheduledStart, reason: input.reason.trim() }, context.now);
+      await tellInvitees(tx, conferenceId, { kind: 'rearranged', was: conference.scheduledStart, now: columns.scheduledStart, reason: input.reason.trim() }, context.now, context.actor?.id ?? null);
     }
     await auditForChildren(tx, context, booking.subjects.map((s) => s.childId), {
       action: 'conference-rearranged', recordType: 'conference', recordId: conferenceId, reason: input.reason.trim(), details: { before, after },

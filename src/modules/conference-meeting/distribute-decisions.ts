@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { meetingDistributions, meetings } from '../../db/schema/index.js';
+import { dayText } from '../../documents/invitation-letter.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { decisionsSheetDocument } from '../../presenters/decisions-sheet.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
@@ -36,7 +37,7 @@ export async function distributeDecisions(db: Database, context: ActionContext, 
   const version = meeting.decisionsSheetVersion + 1;
   const professionalPdf = await renderPdf(decisionsSheetDocument(data, { version, familyCopy: false }));
   const familyPdf = await renderPdf(decisionsSheetDocument(data, { version, familyCopy: true }));
-  const subject = `Decisions of the child protection conference on ${data.conferenceDate}`;
+  const subject = `Decisions of the child protection conference held on ${dayText(data.conferenceDate)}`;
 
   return db.transaction(async (tx) => {
     const [bumped] = await tx

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { conferenceRecords, meetingDistributions } from '../../db/schema/index.js';
 import { redactedPartsFor } from '../../domain/conference/record-sections.js';
+import { dayText } from '../../documents/invitation-letter.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { conferenceRecordDocument } from '../../presenters/conference-record.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
@@ -53,7 +54,7 @@ export async function distributeRecord(db: Database, context: ActionContext, con
             channel: r.method,
             toName: r.name,
             toAddress: r.address,
-            subject: `Record of the child protection conference on ${data.conferenceDate}`,
+            subject: `Record of the child protection conference held on ${dayText(data.conferenceDate)}`,
             bodyText: `Dear ${r.name},\n\nThe record of the conference is attached (version ${approved}).\n\n${data.confidentialityNotice}`,
             attachments: [attachment(`conference-record-${data.conferenceDate}-v${approved}.pdf`, 'application/pdf', pdf)],
             relatedType: 'record',

@@ -60,6 +60,14 @@ describeEachEngine('decisions and the record reach everyone invited', (engine) =
     expect(text).toContain('Child protection plan');
     expect(text).toContain('Physical abuse');
     expect(text).toContain('FAMILY COPY');
+    // Issue 14: the authority's name heads it, never the procedures' internal name; subjects carry readable dates.
+    expect(text).toContain('Sampleshire Council');
+    expect(text).toContain('What happens next');
+    expect(text).not.toMatch(/(National|Hertfordshire|Nottinghamshire|Newcastle|Pan-Dorset)[^\n]*: \d/);
+    for (const m of messages) {
+      expect(m.subject).toMatch(/^Decisions of the child protection conference held on \w+day \d{1,2} \w+ \d{4}$/);
+      expect(`${m.subject}\n${m.bodyText}`).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    }
     const log = await db().select().from(meetingDistributions).where(eq(meetingDistributions.conferenceId, f.conferenceId));
     expect(log.filter((l) => l.document === 'decisions')).toHaveLength(invited.length);
     expect(log.every((l) => l.documentVersion === 1 && l.outboxMessageId !== null)).toBe(true);
@@ -94,6 +102,7 @@ describeEachEngine('decisions and the record reach everyone invited', (engine) =
     expect(summary.queued).toBe(7);
 
     const messages = (await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId))).filter((m) => m.relatedType === 'record');
+    for (const m of messages) expect(m.subject).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const copyOf = (name: string) => pdfText(Buffer.from(messages.find((m) => m.toName === name)!.attachments[0]!.content, 'base64'));
     const father = copyOf('Fred Testington');
     const mother = copyOf('Demi Testington');

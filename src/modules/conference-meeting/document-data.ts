@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { conferenceRecordVersions, conferences, users, type conferenceRecords } from '../../db/schema/index.js';
+import { cases, conferenceRecordVersions, conferences, organisations, users, type conferenceRecords } from '../../db/schema/index.js';
 import { AGENCY_LABELS, ATTENDANCE_STATUS_LABELS, isAgencyId, type AttendanceStatus } from '../../domain/conference/agencies.js';
 import { isOutcome, isParentsView } from '../../domain/conference/decision.js';
 import { CONFERENCE_KIND_LABELS, CONFERENCE_KINDS, type ConferenceKind } from '../../domain/conference/kinds.js';
@@ -75,8 +75,14 @@ export async function conferenceDocumentData(db: Queryable, state: MeetingState)
       outline: d.outcome === 'plan' && outline ? outlineContent(outline) : null,
     });
   }
+  const caseId = state.subjects[0]?.caseId ?? state.children[0]?.caseId;
+  const [authority] = caseId
+    ? await db.select({ name: organisations.name, phone: organisations.phone, email: organisations.secureEmail }).from(cases)
+      .innerJoin(organisations, eq(organisations.id, cases.organisationId)).where(eq(cases.id, caseId))
+    : [];
   return {
     conferenceKindLabel: CONFERENCE_KIND_LABELS[kind],
+    authority: authority ?? { name: 'The local authority', phone: null, email: null },
     conferenceDate: state.meeting?.conferenceDate ?? (conference.scheduledStart ? londonDate(conference.scheduledStart) : ''),
     areaName: PACKS[state.pack].name,
     chairName: (conference.chairId && names.get(conference.chairId)) || 'Not recorded',

@@ -36,6 +36,8 @@ export interface MeetingChild {
   dateOfBirth: string | null;
   expectedDeliveryDate: string | null;
   lookedAfter: boolean;
+  /** The child's allocated social worker, who may follow the meeting read only. */
+  socialWorkerId: string | null;
 }
 
 export interface MeetingState {
@@ -79,13 +81,13 @@ export async function loadConference(db: Queryable, conferenceId: string): Promi
 
 export async function loadChildren(db: Queryable, conferenceId: string): Promise<MeetingChild[]> {
   const rows = await db
-    .select({ cc: conferenceChildren, person: people, lookedAfter: cases.lookedAfter })
+    .select({ cc: conferenceChildren, person: people, lookedAfter: cases.lookedAfter, socialWorkerId: cases.socialWorkerId })
     .from(conferenceChildren)
     .innerJoin(people, eq(people.id, conferenceChildren.childId))
     .innerJoin(cases, eq(cases.id, conferenceChildren.caseId))
     .where(eq(conferenceChildren.conferenceId, conferenceId))
     .orderBy(asc(people.dateOfBirth), asc(people.givenNames));
-  return rows.map(({ cc, person, lookedAfter }) => ({
+  return rows.map(({ cc, person, lookedAfter, socialWorkerId }) => ({
     conferenceChildId: cc.id,
     childId: cc.childId,
     caseId: cc.caseId,
@@ -95,6 +97,7 @@ export async function loadChildren(db: Queryable, conferenceId: string): Promise
     dateOfBirth: person.dateOfBirth,
     expectedDeliveryDate: person.expectedDeliveryDate,
     lookedAfter,
+    socialWorkerId,
   }));
 }
 
@@ -120,4 +123,10 @@ export function subjectOf(state: MeetingState, childId: string): MeetingChild {
   const child = state.subjects.find((c) => c.childId === childId);
   if (!child) throw new NotFoundError('That child is not a subject of this conference.');
   return child;
+}
+
+/** The meeting's own status (in-progress, held, adjourned), or null before it is opened: for links to the screen. */
+export async function meetingStatusOf(db: Queryable, conferenceId: string): Promise<string | null> {
+  const [row] = await db.select({ status: meetings.status }).from(meetings).where(eq(meetings.conferenceId, conferenceId));
+  return row?.status ?? null;
 }

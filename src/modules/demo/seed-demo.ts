@@ -209,8 +209,8 @@ async function seedFamily(
 /** Rooms, the chair's working week and a named professional per partner agency, so booking works at once. */
 async function seedDiary(tx: Transaction, chairId: string | null, orgs: { id: string; name: string; kind: string }[]): Promise<void> {
   await tx.insert(rooms).values([
-    { name: 'Conference Room 1', building: 'Demoshire County Hall', capacity: 14, stepFreeAccess: true, hearingLoop: true, videoEquipped: true },
-    { name: 'Family Room', building: 'Mockbury Family Centre', capacity: 8, stepFreeAccess: true, hearingLoop: false, videoEquipped: false },
+    { name: 'Conference Room 1', building: 'Demoshire County Hall', street: '1 Sample Square', town: 'Demoshire Town', postcode: 'ZZ1 9AA', capacity: 14, stepFreeAccess: true, hearingLoop: true, videoEquipped: true },
+    { name: 'Family Room', building: 'Mockbury Family Centre', street: '22 Example Lane', town: 'Mockbury', postcode: 'ZZ2 4BB', capacity: 8, stepFreeAccess: true, hearingLoop: false, videoEquipped: false },
   ]);
   if (chairId) {
     await tx.insert(chairWorkingPatterns).values(

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { conferenceChildren, conferences, people } from '../../db/schema/index.js';
+import { cases, conferenceChildren, conferences, people } from '../../db/schema/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import { childName, isUuid } from './load-records.js';
 
@@ -10,12 +10,14 @@ export async function loadConferenceWithChildren(db: Queryable, id: string) {
   const [conference] = await db.select().from(conferences).where(eq(conferences.id, id));
   if (!conference) throw new NotFoundError('We could not find that conference.');
   const rows = await db
-    .select({ link: conferenceChildren, child: people })
+    .select({ link: conferenceChildren, child: people, socialWorkerId: cases.socialWorkerId })
     .from(conferenceChildren)
     .innerJoin(people, eq(conferenceChildren.childId, people.id))
+    .leftJoin(cases, eq(cases.id, conferenceChildren.caseId))
     .where(eq(conferenceChildren.conferenceId, id))
     .orderBy(asc(people.dateOfBirth));
-  const children = rows.map((r) => ({ ...r.link, name: childName(r.child), person: r.child }));
+  // The allocated social worker of each child: policies decide access by that relationship.
+  const children = rows.map((r) => ({ ...r.link, name: childName(r.child), person: r.child, socialWorkerId: r.socialWorkerId ?? null }));
   return {
     conference,
     subjects: children.filter((c) => c.role === 'subject'),

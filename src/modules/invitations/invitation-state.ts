@@ -4,6 +4,7 @@ import { cases, conferenceChildren, conferences, invitations, organisations, peo
 import { recordAudit, type AuditEntry } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { NotFoundError } from '../shared/errors.js';
+import { venueLines, type VenueFacts } from '../../documents/invitation-letter.js';
 
 export type ConferenceRow = typeof conferences.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
@@ -22,8 +23,10 @@ export interface InvitationState {
   invitations: InvitationRow[];
   chair: { id: string; name: string; email: string | null; phone: string | null } | null;
   authorityName: string;
-  /** The venue typed at booking, else the booked room. */
+  /** The booked room with its building, else the venue typed for the conference. */
   venue: string | null;
+  /** The same, part by part, with the building's address where the room has one. */
+  venueFacts: VenueFacts | null;
 }
 
 export function personName(p: { givenNames: string; familyName: string }): string {
@@ -57,8 +60,13 @@ export async function loadInvitationState(db: Queryable, conferenceId: string): 
   const orgId = childRows[0]?.organisationId;
   const [org] = orgId ? await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, orgId)) : [];
   const [room] = conference.roomId ? await db.select().from(rooms).where(eq(rooms.id, conference.roomId)) : [];
+  // A booked room brings its building's address; a venue typed without a room is printed as typed.
+  const venueFacts: VenueFacts | null = room
+    ? { room: room.name, building: room.building, street: room.street, town: room.town, postcode: room.postcode }
+    : conference.venue ? { room: conference.venue, building: null, street: null, town: null, postcode: null } : null;
   return {
-    venue: conference.venue ?? (room ? `${room.name}, ${room.building}` : null),
+    venue: venueFacts ? venueLines(venueFacts).join(', ') : null,
+    venueFacts,
     conference, children, subjectIds: children.filter((c) => c.role === 'subject').map((c) => c.childId), invitations: rows, chair,
     authorityName: org?.name ?? 'The local authority',
   };

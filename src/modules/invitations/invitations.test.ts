@@ -1,16 +1,20 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditEvents, conferences, conferenceStatusHistory, invitations, outboxMessages } from '../../db/schema/index.js';
+import { auditEvents, conferences, conferenceStatusHistory, familyParticipation, invitations, letterBatches, outboxMessages, rooms } from '../../db/schema/index.js';
+import { documentText } from '../../documents/document-model.js';
 import { pdfText } from '../../documents/pdf-text.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { addInvitee } from './add-invitee.js';
 import { buildChecklist } from './build-checklist.js';
 import { confirmAllSuggestions, confirmInvitation } from './confirm-invitations.js';
-import { contextFor, createBookedConference, type InvitationFixture } from './invitation-fixture.test-support.js';
+import { contextFor, createBookedConference, NOW, type InvitationFixture } from './invitation-fixture.test-support.js';
+import { loadInvitationState } from './invitation-state.js';
+import { coordinatorOf, letterDocument, letterFacts } from './letters.js';
 import { decideObserver, requestObserver } from './observers.js';
 import { recordResponse } from './record-response.js';
 import { removeInvitation } from './remove-invitation.js';
+import { heldInvitations, lettersToPrint, printLetterBatch, recentBatches, reprintBatch } from './print-letters.js';
 import { sendInvitations } from './send-invitations.js';
 
 describeEachEngine('invitations: checklist, editing, sending and responses', (engine) => {
@@ -78,18 +82,59 @@ describeEachEngine('invitations: checklist, editing, sending and responses', (en
     await expect(removeInvitation(db(), contextFor(f.socialWorker), f.conferenceId, housing.id, 'x', 2)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it('IN3: will not send while an invitee has no address for their channel, naming them', async () => {
+  it('IN3: one invitee without an address does not block the others: the rest go, the held one is listed with the fix and goes once fixed', async () => {
     const f = await createBookedConference(db());
     const ctx = contextFor(f.support);
     await buildChecklist(db(), ctx, f.conferenceId);
     await confirmAllSuggestions(db(), ctx, f.conferenceId);
+    const before = await listOf(f.conferenceId);
+    const noAddress = before.filter((i) => i.state === 'confirmed' && i.channel === 'secure-email' && !i.email);
+    expect(noAddress.map((i) => i.role)).toEqual(expect.arrayContaining(['GP (Sampleton Surgery)']));
+    const result = await sendInvitations(db(), ctx, f.conferenceId);
+    expect(result.sent).toBe(before.filter((i) => i.state === 'confirmed').length - noAddress.length);
+    expect(result.sent).toBeGreaterThan(0);
+    expect(result.held.map((h) => h.invitationId).sort()).toEqual(noAddress.map((i) => i.id).sort());
+    expect(result.held.find((h) => h.name.startsWith('GP'))?.message).toContain('Add a secure email address for GP');
+    expect((await db().select().from(conferences).where(eq(conferences.id, f.conferenceId)))[0]?.status).toBe('invitations-sent');
+    const after = await listOf(f.conferenceId);
+    for (const i of noAddress) expect(after.find((r) => r.id === i.id)?.state).toBe('confirmed');
+
+    // Business support sees what is waiting, with the link to fix it.
+    const held = await heldInvitations(db(), ctx);
+    const gp = held.find((h) => h.invitationId === noAddress[0]!.id)!;
+    expect(gp.href).toBe(`/conferences/${f.conferenceId}/invitations/${gp.invitationId}`);
+    await expect(heldInvitations(db(), contextFor(f.socialWorker))).rejects.toBeInstanceOf(ForbiddenError);
+    // Another authority's business support sees none of it: the letters are as private as the children's records.
+    const elsewhere = await createBookedConference(db());
+    expect((await heldInvitations(db(), contextFor(elsewhere.support))).some((h) => h.conferenceId === f.conferenceId)).toBe(false);
+    expect((await lettersToPrint(db(), contextFor(elsewhere.support))).some((l) => l.conferenceId === f.conferenceId)).toBe(false);
+
+    // Fixed, the held invitations go on their own, and nobody is sent a second invitation.
+    for (const i of noAddress) {
+      const row = after.find((r) => r.id === i.id)!;
+      await confirmInvitation(db(), ctx, f.conferenceId, i.id, { name: row.name, role: row.role, organisationName: row.organisationName, channel: 'secure-email', email: `gp-${i.id.slice(0, 4)}@nhs.example`, postalAddress: null }, row.version);
+    }
+    const second = await sendInvitations(db(), ctx, f.conferenceId);
+    expect(second).toMatchObject({ sent: noAddress.length, held: [] });
+    const outbox = await db().select().from(outboxMessages).where(and(eq(outboxMessages.conferenceId, f.conferenceId), eq(outboxMessages.relatedType, 'invitation')));
+    expect(outbox).toHaveLength(result.sent + noAddress.length);
+    expect(new Set(outbox.map((o) => o.relatedId)).size).toBe(outbox.length);
+    expect((await heldInvitations(db(), ctx)).filter((h) => h.conferenceId === f.conferenceId)).toEqual([]);
+  });
+
+  it('IN3: nothing to send at all is refused, naming who lacks an address', async () => {
+    const f = await createBookedConference(db());
+    const ctx = contextFor(f.support);
+    await buildChecklist(db(), ctx, f.conferenceId);
+    const gp = await byRole(f, 'GP (Sampleton Surgery)');
+    await confirmInvitation(db(), ctx, f.conferenceId, gp.id, { name: gp.name, role: gp.role, organisationName: gp.organisationName, channel: 'secure-email', email: null, postalAddress: null }, gp.version);
     const error = await sendInvitations(db(), ctx, f.conferenceId).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).errors.map((e) => e.message).join(' ')).toContain('Add a secure email address for GP');
     expect((await db().select().from(conferences).where(eq(conferences.id, f.conferenceId)))[0]?.status).toBe('booked');
   });
 
-  it('IN3: sends in one go: letters naming every child and listing everyone, PDF and calendar by email, post recorded as posted, status moved, audited per child', async () => {
+  it('IN3: sends in one go: letters naming every child and listing everyone, PDF and calendar by email, posted letters printed as one batch, status moved, audited per child', async () => {
     const f = await createBookedConference(db());
     const ctx = contextFor(f.support);
     await readyToSend(f);
@@ -116,19 +161,111 @@ describeEachEngine('invitations: checklist, editing, sending and responses', (en
     expect(letter).toContain('Alpha Testington');
     expect(letter).toContain('Tango Testington');
     expect(letter).toContain('Chris Chairington');
-    for (const r of rows) expect(letter).toContain(r.name);
+    for (const r of rows) expect(letter).toContain(r.name.endsWith('(to be named)') ? `Not yet named\n${r.role}` : r.name);
     const ics = Buffer.from(wendy.attachments[1]!.content, 'base64').toString('utf8');
     expect(ics).toContain('DTSTART;TZID=Europe/London:20260305T100000');
     expect(ics).not.toContain('Testington');
 
     const mother = outbox.find((o) => o.toName === 'Demi Testington')!;
-    expect(mother).toMatchObject({ channel: 'post', status: 'posted', toAddress: '1 Example Row, Demoshire Town, ZZ1 1AA' });
-    expect(pdfText(Buffer.from(mother.attachments[0]!.content, 'base64'))).toContain('guide for parents and carers');
+    expect(mother).toMatchObject({ channel: 'post', status: 'to-print', toAddress: '1 Example Row, Demoshire Town, ZZ1 1AA' });
+    const motherLetter = pdfText(Buffer.from(mother.attachments[0]!.content, 'base64')).replace(/\s+/g, ' ');
+    expect(motherLetter).toContain('guide for parents and carers');
+    expect(motherLetter).toContain('complaints, a guide for parents and carers');
+    // Dated (the day it was sent), addressed, our reference, the social worker, the day to reply by
+    // (Hertfordshire TS17: 3 working days before Thursday 5 March) and the day the report reaches them.
+    expect(motherLetter).toMatch(/Date:? 23 February 2026/);
+    expect(motherLetter).toContain(`CP-${f.conferenceId.slice(0, 8).toUpperCase()}`);
+    expect(motherLetter).toContain('ZZ1 1AA');
+    expect(motherLetter).toContain('Your social worker is Sam Sampleford');
+    expect(motherLetter).toContain('Please tell us by Monday 2 March 2026');
+    expect(motherLetter).toMatch(/show it to you by (\d\d:\d\d on )?\w+day \d+ (February|March) 2026/);
+    expect(`${wendy.subject}\n${wendy.bodyText}`).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(wendy.subject).toContain('Thursday 5 March 2026 at 10:00');
+
+    // Business support prints the posted letters as one batch: one PDF, the batch recorded, each letter posted in it.
+    const waiting = await lettersToPrint(db(), ctx);
+    expect(waiting.map((w) => w.messageId)).toContain(mother.id);
+    const printed = await printLetterBatch(db(), ctx);
+    expect(printed.count).toBe(waiting.length);
+    expect(printed.pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfText(printed.pdf)).toContain('Dear Demi Testington,');
+    const [batch] = await db().select().from(letterBatches).where(eq(letterBatches.id, printed.batchId));
+    expect(batch).toMatchObject({ printedBy: f.support.id, letterCount: waiting.length });
+    expect(batch!.messageIds).toContain(mother.id);
+    const [posted] = await db().select().from(outboxMessages).where(eq(outboxMessages.id, mother.id));
+    expect(posted).toMatchObject({ status: 'posted', batchId: printed.batchId });
+    expect(await lettersToPrint(db(), ctx)).toEqual([]);
+    await expect(printLetterBatch(db(), ctx)).rejects.toBeInstanceOf(ConflictError);
+    expect(pdfText(await reprintBatch(db(), ctx, printed.batchId))).toContain('Dear Demi Testington,');
+    const elsewhere = await createBookedConference(db());
+    await expect(reprintBatch(db(), contextFor(elsewhere.support), printed.batchId)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await recentBatches(db(), contextFor(elsewhere.support))).toEqual([]);
+    const printAudits = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'letters-printed'), eq(auditEvents.recordId, printed.batchId)));
+    expect(printAudits.map((a) => a.childId)).toEqual(expect.arrayContaining([f.alpha.id, f.tango.id]));
+    expect(printAudits.filter((a) => a.childId === f.alpha.id)).toHaveLength(1);
+    await expect(printLetterBatch(db(), contextFor(f.chair))).rejects.toBeInstanceOf(ForbiddenError);
 
     const audits = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'invitations-sent'), eq(auditEvents.recordId, f.conferenceId)));
     expect(audits.map((a) => a.childId).sort()).toEqual([f.alpha.id, f.tango.id].sort());
 
     await expect(sendInvitations(db(), ctx, f.conferenceId)).rejects.toThrow('Nobody is confirmed');
+  });
+
+  it('IN3: a booked room brings its building’s address to the letter and the calendar entry; a family member’s calendar file is PUBLISH', async () => {
+    const f = await createBookedConference(db());
+    const ctx = contextFor(f.support);
+    const [room] = await db().insert(rooms).values({ name: `Room ${f.tag}`, building: 'Sampleshire County Hall', street: '10 Example Street', town: 'Sampleton', postcode: 'ZZ9 9ZZ', capacity: 12 }).returning();
+    await db().update(conferences).set({ venue: null, roomId: room!.id }).where(eq(conferences.id, f.conferenceId));
+    await readyToSend(f);
+    const demi = await byRole(f, 'Mother');
+    await confirmInvitation(db(), ctx, f.conferenceId, demi.id, { name: demi.name, role: demi.role, organisationName: null, channel: 'secure-email', email: 'demi@family.example', postalAddress: demi.postalAddress }, demi.version);
+    await sendInvitations(db(), ctx, f.conferenceId);
+    const [message] = await db().select().from(outboxMessages).where(and(eq(outboxMessages.conferenceId, f.conferenceId), eq(outboxMessages.relatedId, demi.id)));
+    const letter = pdfText(Buffer.from(message!.attachments[0]!.content, 'base64')).replace(/\s+/g, ' ');
+    expect(letter).toContain(`Room ${f.tag}, Sampleshire County Hall, 10 Example Street, Sampleton, ZZ9 9ZZ`);
+    expect(letter).not.toMatch(/online/i);
+    expect(letter).toContain('1 Example Row'); // her recorded address heads the letter though it went by email
+    const ics = Buffer.from(message!.attachments[1]!.content, 'base64').toString('utf8').replace(/\r\n /g, '');
+    expect(ics).toContain('METHOD:PUBLISH');
+    expect(ics).not.toContain('ATTENDEE');
+    expect(ics).toContain('ZZ9 9ZZ');
+    expect(message!.attachments[1]!.contentType).toContain('method=PUBLISH');
+  });
+
+  it('TS13/TS16 on the letter: the family sees the report 48 hours before (Newcastle), or 7 days before where a parent needs translation; no reply-by day where the pack gives none', async () => {
+    const f = await createBookedConference(db(), { pack: 'newcastle' });
+    const ctx = contextFor(f.support);
+    await buildChecklist(db(), ctx, f.conferenceId);
+    const usual = await letterFacts(db(), await loadInvitationState(db(), f.conferenceId), NOW);
+    expect(usual).toMatchObject({ letterDate: '2026-02-23', familyReportBy: '2026-03-03T10:00', replyBy: null, socialWorker: { name: 'Sam Sampleford' } });
+    const mother = await byRole(f, 'Mother');
+    await db().insert(familyParticipation).values({ conferenceId: f.conferenceId, invitationId: mother.id, needsTranslation: true, firstLanguage: 'Polish', updatedAt: NOW });
+    const state = await loadInvitationState(db(), f.conferenceId);
+    const translated = await letterFacts(db(), state, NOW);
+    expect(translated.familyReportBy).toBe('2026-02-26');
+    const text = documentText(letterDocument(state, mother, await coordinatorOf(db(), f.support.id), translated));
+    expect(text).toContain('show it to you by Thursday 26 February 2026');
+    expect(text).toContain('Please tell us as soon as you can if you can come');
+  });
+
+  it('a new date re-sends the calendar entry with the same UID and a higher SEQUENCE, so it replaces the old one', async () => {
+    const f = await createBookedConference(db());
+    const ctx = contextFor(f.support);
+    await readyToSend(f);
+    await sendInvitations(db(), ctx, f.conferenceId);
+    const police = await byRole(f, 'Police');
+    // What a rearrangement leaves (tell-invitees.ts): a new start, and the invitations confirmed again.
+    await db().update(conferences).set({ scheduledStart: new Date('2026-03-06T14:00:00Z') }).where(eq(conferences.id, f.conferenceId));
+    await db().update(invitations).set({ state: 'confirmed' }).where(eq(invitations.conferenceId, f.conferenceId));
+    await sendInvitations(db(), ctx, f.conferenceId);
+    const sent = await db().select().from(outboxMessages).where(and(eq(outboxMessages.relatedId, police.id), eq(outboxMessages.relatedType, 'invitation')));
+    const files = sent.map((m) => Buffer.from(m.attachments.find((a) => a.contentType.startsWith('text/calendar'))!.content, 'base64').toString('utf8').replace(/\r\n /g, ''));
+    expect(files).toHaveLength(2);
+    const uid = (ics: string) => /UID:(.*)\r/.exec(ics)?.[1];
+    expect(uid(files[0]!)).toBe(`${police.id}@convene`);
+    expect(uid(files[1]!)).toBe(uid(files[0]!));
+    expect(files.map((f) => /SEQUENCE:(\d+)/.exec(f)?.[1]).sort()).toEqual(['0', '1']);
+    expect(files.find((f) => f.includes('SEQUENCE:1'))).toContain('DTSTART;TZID=Europe/London:20260306T140000');
   });
 
   it('refuses to send for a conference that is not booked, with the transitions table’s words', async () => {

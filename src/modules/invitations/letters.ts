@@ -1,11 +1,17 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { organisations, users } from '../../db/schema/index.js';
+import { cases, familyParticipation, organisations, outboxMessages, users } from '../../db/schema/index.js';
 import { CONFERENCE_KIND_LABELS, isInitialKind, type ConferenceKind } from '../../domain/conference/kinds.js';
+import { replyByDate } from '../../domain/invitations/timing.js';
+import type { PackId } from '../../domain/packs/pack-id.js';
+import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import type { DocumentModel } from '../../documents/document-model.js';
-import { renderIcs } from '../../documents/invitation-ics.js';
-import { invitationLetter, whenText, type InvitationLetterData } from '../../documents/invitation-letter.js';
+import { renderIcs, type CalendarMethod } from '../../documents/invitation-ics.js';
+import { invitationLetter, isFamilyKind, venueLines, whenText, type Contact, type InvitationLetterData } from '../../documents/invitation-letter.js';
+import { workingCalendar } from '../calendar/calendar-store.js';
+import { londonDateTimeOf } from '../front-door/london-time.js';
 import { ConflictError } from '../shared/errors.js';
+import { londonDate } from './dates.js';
 import type { InvitationRow, InvitationState } from './invitation-state.js';
 
 export type Coordinator = InvitationLetterData['coordinator'];
@@ -13,17 +19,65 @@ export type Coordinator = InvitationLetterData['coordinator'];
 /** Whoever sends the invitations is the co-ordinator the letters name for replies (IN4). */
 export async function coordinatorOf(db: Queryable, userId: string | null): Promise<Coordinator> {
   if (!userId) return { name: 'The conference co-ordinator', email: null, phone: null };
-  const [u] = await db.select({ name: users.displayName, email: users.email, phone: organisations.phone }).from(users)
+  const [u] = await db.select({ name: users.displayName, email: users.email, teamEmail: organisations.secureEmail, phone: organisations.phone }).from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId)).where(eq(users.id, userId));
-  return u ?? { name: 'The conference co-ordinator', email: null, phone: null };
+  // Replies go to the person, or where they have no address of their own, to the authority's secure inbox.
+  return u ? { name: u.name, email: u.email ?? u.teamEmail, phone: u.phone } : { name: 'The conference co-ordinator', email: null, phone: null };
 }
 
 /** Everyone on the list who is or will be invited: what each letter ends with (IN3). */
 export function invitedList(state: InvitationState): { name: string; role: string }[] {
-  return state.invitations.filter((i) => i.state === 'confirmed' || i.state === 'sent').map((i) => ({ name: i.name, role: i.role }));
+  // A contact not yet named reads as such, not as "GP (Sampleton Surgery) (to be named)".
+  return state.invitations.filter((i) => i.state === 'confirmed' || i.state === 'sent')
+    .map((i) => ({ name: /\(to be named\)\s*$/i.test(i.name) ? 'Not yet named' : i.name, role: i.role }));
 }
 
-export function letterData(state: InvitationState, invitation: InvitationRow, coordinator: Coordinator): InvitationLetterData {
+/** Our reference for a conference: printed on its letters and calendar entries, quoted in replies. */
+export function conferenceReference(conferenceId: string): string {
+  return `CP-${conferenceId.slice(0, 8).toUpperCase()}`;
+}
+
+/** The facts a letter states that the invitation state does not hold: the social worker and the dates from the pack. */
+export interface LetterFacts {
+  letterDate: string;
+  socialWorker: Contact | null;
+  replyBy: string | null;
+  familyReportBy: string | null;
+}
+
+/**
+ * Reads what every letter for this conference states beyond the invitation list: the subject
+ * children's social worker, the day to reply by (TS17's lead time) and the day the family will
+ * have the social worker's report (TS13, or TS16 where a parent has a learning disability or
+ * needs the report translated and that is earlier; RP5).
+ */
+export async function letterFacts(db: Queryable, state: InvitationState, now: Date): Promise<LetterFacts> {
+  const c = state.conference;
+  const letterDate = londonDate(now);
+  const subjectCases = state.children.filter((ch) => ch.role === 'subject').map((ch) => ch.caseId);
+  const [worker] = subjectCases.length
+    ? await db.select({ name: users.displayName, email: users.email, phone: organisations.phone })
+      .from(cases).innerJoin(users, eq(users.id, cases.socialWorkerId)).innerJoin(organisations, eq(organisations.id, users.organisationId))
+      .where(inArray(cases.id, subjectCases)).limit(1)
+    : [];
+  if (!c.scheduledStart) return { letterDate, socialWorker: worker ?? null, replyBy: null, familyReportBy: null };
+  const calendar = await workingCalendar(db);
+  const kind = c.kind as ConferenceKind;
+  const needs = await db.select({ id: familyParticipation.id }).from(familyParticipation)
+    .where(and(eq(familyParticipation.conferenceId, c.id), or(eq(familyParticipation.learningDisability, true), eq(familyParticipation.needsTranslation, true)))).limit(1);
+  const { toFamily } = reportDeadlines({
+    kind: 'social-work', pack: c.pack as PackId, conferenceType: isInitialKind(kind) ? 'initial' : 'review',
+    conferenceStart: londonDateTimeOf(c.scheduledStart), calendar, familyNeedsTime: needs.length > 0,
+  });
+  return {
+    letterDate,
+    socialWorker: worker ?? null,
+    replyBy: replyByDate(c.pack as PackId, kind, londonDate(c.scheduledStart), letterDate, calendar),
+    familyReportBy: toFamily ? (toFamily.due.kind === 'date' ? toFamily.due.date : toFamily.due.dateTime.slice(0, 16)) : null,
+  };
+}
+
+export function letterData(state: InvitationState, invitation: InvitationRow, coordinator: Coordinator, facts: LetterFacts): InvitationLetterData {
   const c = state.conference;
   if (!c.scheduledStart) throw new ConflictError('The conference has no date yet: book it before sending invitations.');
   const kind = c.kind as ConferenceKind;
@@ -31,36 +85,86 @@ export function letterData(state: InvitationState, invitation: InvitationRow, co
     authorityName: state.authorityName,
     conferenceTitle: CONFERENCE_KIND_LABELS[kind] ?? 'Child protection conference',
     review: !isInitialKind(kind),
+    letterDate: facts.letterDate,
+    reference: conferenceReference(c.id),
     start: c.scheduledStart,
     slotMinutes: c.slotMinutes,
     format: c.format === 'virtual' || c.format === 'hybrid' || c.format === 'face-to-face' ? c.format : null,
-    venue: state.venue,
+    venue: state.venueFacts,
     subjectChildren: state.children.filter((ch) => ch.role === 'subject').map((ch) => ch.name),
-    invitee: { name: invitation.name, role: invitation.role, inviteeKind: invitation.inviteeKind, organisationName: invitation.organisationName },
+    invitee: { name: invitation.name, role: invitation.role, inviteeKind: invitation.inviteeKind, organisationName: invitation.organisationName, postalAddress: invitation.postalAddress },
     invitees: invitedList(state),
     chair: state.chair ? { name: state.chair.name, email: state.chair.email, phone: state.chair.phone } : null,
+    socialWorker: facts.socialWorker,
     coordinator,
+    replyBy: facts.replyBy,
+    familyReportBy: facts.familyReportBy,
     reportWanted: null,
   };
 }
 
-export function letterDocument(state: InvitationState, invitation: InvitationRow, coordinator: Coordinator): DocumentModel {
-  return invitationLetter(letterData(state, invitation, coordinator));
+export function letterDocument(state: InvitationState, invitation: InvitationRow, coordinator: Coordinator, facts: LetterFacts): DocumentModel {
+  return invitationLetter(letterData(state, invitation, coordinator, facts));
 }
 
-/** A calendar entry per invitee; its summary carries a reference, never a child's name. */
-export function calendarFile(state: InvitationState, invitation: InvitationRow, coordinator: Coordinator, now: Date): string {
+/**
+ * How many calendar files this invitee has been sent for this conference (invitations, new dates,
+ * cancellations): the next file's SEQUENCE, so a calendar replaces the old entry (RFC 5545 § 3.8.7.4).
+ */
+export async function calendarSequence(db: Queryable, invitationId: string): Promise<number> {
+  const rows = await db.select({ attachments: outboxMessages.attachments }).from(outboxMessages)
+    .where(and(eq(outboxMessages.relatedId, invitationId), inArray(outboxMessages.relatedType, ['invitation', 'conference-cancelled', 'conference-rearranged'])));
+  return rows.filter((r) => r.attachments.some((a) => a.contentType.startsWith('text/calendar'))).length;
+}
+
+/** The calendar location: the venue with its address, or "Online". */
+export function calendarLocation(state: InvitationState): string | null {
+  if (state.conference.format === 'virtual') return 'Online';
+  const lines = venueLines(state.venueFacts);
+  return lines.length ? lines.join(', ') : null;
+}
+
+/**
+ * A calendar entry per invitee; its summary carries a reference, never a child's name. A
+ * professional with an address gets a REQUEST they can answer; a family member gets PUBLISH (no
+ * reply expected through the calendar); a cancellation is CANCEL with the same UID.
+ */
+export function calendarFile(state: InvitationState, invitation: InvitationRow, coordinator: Coordinator, now: Date, options: { sequence?: number; cancel?: boolean } = {}): string {
   const c = state.conference;
   if (!c.scheduledStart) throw new ConflictError('The conference has no date yet.');
+  const method: CalendarMethod = options.cancel ? 'CANCEL' : isFamilyKind(invitation.inviteeKind) ? 'PUBLISH' : 'REQUEST';
   return renderIcs({
+    method,
     uid: `${invitation.id}@convene`,
-    sequence: 0,
+    sequence: options.sequence ?? 0,
     start: c.scheduledStart,
     slotMinutes: c.slotMinutes,
-    summary: `Child protection conference (ref ${c.id.slice(0, 8)})`,
-    location: c.format === 'virtual' ? 'Online' : state.venue,
-    description: `Invitation to a child protection conference on ${whenText(c.scheduledStart)}. The letter is attached to the email; it is confidential.`,
+    summary: options.cancel ? `Cancelled: child protection conference (ref ${conferenceReference(c.id)})` : `Child protection conference (ref ${conferenceReference(c.id)})`,
+    location: calendarLocation(state),
+    description: options.cancel
+      ? `The child protection conference on ${whenText(c.scheduledStart)} is cancelled.`
+      : `Invitation to a child protection conference on ${whenText(c.scheduledStart)}. The letter is attached to the email; it is confidential.`,
     organiser: coordinator.email ? { name: coordinator.name, email: coordinator.email } : null,
+    attendee: { name: invitation.name, email: invitation.email },
+    stampedAt: now,
+  });
+}
+
+/**
+ * CV7 with a calendar: the file that takes a cancelled conference out of an invitee's calendar:
+ * METHOD:CANCEL, the invitation's UID and the next SEQUENCE.
+ */
+export async function cancellationFile(db: Queryable, conference: { id: string; slotMinutes: number }, invitation: InvitationRow, was: Date, organiser: Coordinator, now: Date): Promise<string> {
+  return renderIcs({
+    method: 'CANCEL',
+    uid: `${invitation.id}@convene`,
+    sequence: await calendarSequence(db, invitation.id),
+    start: was,
+    slotMinutes: conference.slotMinutes,
+    summary: `Cancelled: child protection conference (ref ${conferenceReference(conference.id)})`,
+    location: null,
+    description: `The child protection conference on ${whenText(was)} is cancelled.`,
+    organiser: organiser.email ? { name: organiser.name, email: organiser.email } : null,
     attendee: { name: invitation.name, email: invitation.email },
     stampedAt: now,
   });

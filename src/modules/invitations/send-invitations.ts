@@ -3,10 +3,12 @@ import type { Database } from '../../db/client.js';
 import { conferences, conferenceStatusHistory, invitations, outboxMessages } from '../../db/schema/index.js';
 import { nextStatus, TransitionError, type ConferenceStatus } from '../../domain/conference/transitions.js';
 import type { ConferenceKind } from '../../domain/conference/kinds.js';
-import { contactProblem, observerCleared } from '../../domain/invitations/editing.js';
+import { contactProblem, observerCleared, type ContactProblem } from '../../domain/invitations/editing.js';
 import { isLate, reviewInvitationsDue, type Timing } from '../../domain/invitations/timing.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
+import { icsContentType } from '../../documents/invitation-ics.js';
 import { leafletsFor, whenText } from '../../documents/invitation-letter.js';
+import { formatDate } from '../../domain/deadlines/index.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { mayManageInvitations } from '../../policies/invitations.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
@@ -15,10 +17,12 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { londonDate } from './dates.js';
 import { auditForChildren, loadInvitationState, type InvitationState } from './invitation-state.js';
-import { calendarFile, coordinatorOf, letterDocument } from './letters.js';
+import { calendarFile, calendarSequence, conferenceReference, coordinatorOf, letterDocument, letterFacts } from './letters.js';
 
 export interface SendResult {
   sent: number;
+  /** IN3: confirmed invitees whose letter could not go (no address): listed with the fix, not blocking the rest. */
+  held: ContactProblem[];
   emailed: number;
   posted: number;
   byHand: number;
@@ -35,10 +39,13 @@ export async function reviewTiming(db: Database, state: InvitationState): Promis
 }
 
 /**
- * IN3: sends every confirmed invitation in one transaction. Email invitees get the letter (PDF)
- * and a calendar file through the outbox; post and hand-delivered letters are recorded as posted
- * (first class) with the same PDF. The outbox row is the copy kept for the child's record. The
- * conference moves to "invitations sent" through the transitions table.
+ * IN3: sends every confirmed invitation that has its address, in one transaction. Email invitees
+ * get the letter (PDF) and a calendar file through the outbox; letters by post wait in the outbox
+ * for business support to print them as one batch (print-letters.ts); letters by hand are recorded
+ * as handed to the social worker. The outbox row is the copy kept for the child's record. An
+ * invitee without an address does not hold back the others: they stay confirmed and are returned
+ * in `held`, with the fix, to be sent once the address is added. The conference moves to
+ * "invitations sent" through the transitions table.
  */
 export async function sendInvitations(db: Database, context: ActionContext, conferenceId: string): Promise<SendResult> {
   if (!mayManageInvitations(context.actor) || !context.actor) throw new ForbiddenError();
@@ -56,14 +63,16 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
   if (!start) throw new ConflictError('The conference has no date yet: book it before sending invitations.');
   const confirmed = state.invitations.filter((i) => i.state === 'confirmed' && observerCleared(i));
   if (confirmed.length === 0) throw new ConflictError('Nobody is confirmed and waiting for an invitation. Confirm the checklist first.');
-  const problems = confirmed.map(contactProblem).filter((p) => p !== null);
-  if (problems.length > 0) throw new ValidationError(problems.map((p) => ({ field: `invitation-${p.invitationId}`, message: p.message })));
+  const held = confirmed.map(contactProblem).filter((p) => p !== null);
+  const ready = confirmed.filter((i) => !held.some((p) => p.invitationId === i.id));
+  if (ready.length === 0) throw new ValidationError(held.map((p) => ({ field: `invitation-${p.invitationId}`, message: p.message })));
 
   const coordinator = await coordinatorOf(db, actorId);
+  const facts = await letterFacts(db, state, context.now);
   const reviewDue = await reviewTiming(db, state);
   const late = isLate(reviewDue, londonDate(context.now));
   const when = whenText(start);
-  const letters = await Promise.all(confirmed.map(async (i) => ({ invitation: i, pdf: await renderPdf(letterDocument(state, i, coordinator)) })));
+  const letters = await Promise.all(ready.map(async (i) => ({ invitation: i, pdf: await renderPdf(letterDocument(state, i, coordinator, facts)), sequence: await calendarSequence(db, i.id) })));
 
   return db.transaction(async (tx) => {
     const [moved] = await tx
@@ -72,26 +81,31 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
       .where(and(eq(conferences.id, conferenceId), eq(conferences.version, state.conference.version)))
       .returning({ id: conferences.id });
     if (!moved) throw new ConflictError('The conference changed while you were sending (perhaps it was rearranged). Check it and send again.');
-    await tx.insert(conferenceStatusHistory).values({ conferenceId, fromStatus: from, toStatus: to, event: 'send-invitations', at: context.now, by: actorId, details: { invitations: confirmed.length, late } });
-    const result: SendResult = { sent: 0, emailed: 0, posted: 0, byHand: 0, reviewDue, late };
-    for (const { invitation: i, pdf } of letters) {
+    await tx.insert(conferenceStatusHistory).values({ conferenceId, fromStatus: from, toStatus: to, event: 'send-invitations', at: context.now, by: actorId, details: { invitations: ready.length, held: held.length, late } });
+    const result: SendResult = { sent: 0, held, emailed: 0, posted: 0, byHand: 0, reviewDue, late };
+    const reference = conferenceReference(conferenceId);
+    for (const { invitation: i, pdf, sequence } of letters) {
       const filename = `invitation-${londonDate(start)}-${i.id.slice(0, 8)}.pdf`;
       const letter = attachment(filename, 'application/pdf', pdf);
-      const leaflets = leafletsFor(i.inviteeKind).map((l) => `“${l}”`).join(' and ');
+      const leaflets = leafletsFor(i.inviteeKind).map((l) => `“${l}”`);
       const email = i.channel === 'secure-email';
+      const ics = email ? calendarFile(state, i, coordinator, context.now, { sequence }) : null;
       const outboxId = await enqueueMessage(tx, {
         channel: email ? 'email' : 'post',
         toName: i.name,
         toAddress: email ? (i.email ?? '') : i.channel === 'post' ? (i.postalAddress ?? '') : 'By hand, through the social worker',
-        subject: `Invitation: child protection conference on ${when}`,
-        bodyText: `Dear ${i.name},\n\nYou are invited to a child protection conference on ${when}. The invitation letter is attached${email ? ', with a calendar entry' : ''}; it is confidential. The leaflet ${leaflets} goes with it.\n\n${coordinator.name}${coordinator.email ? `\n${coordinator.email}` : ''}`,
-        attachments: email ? [letter, attachment(`conference-${londonDate(start)}.ics`, 'text/calendar; method=REQUEST; charset=utf-8', calendarFile(state, i, coordinator, context.now))] : [letter],
+        subject: `Invitation: child protection conference on ${when} (ref ${reference})`,
+        bodyText: `Dear ${i.name.replace(/\s*\(to be named\)$/, '')},\n\nYou are invited to a child protection conference on ${when}. The invitation letter is attached${email ? ', with a calendar entry' : ''}; it is confidential. ${leaflets.length > 1 ? `The leaflets ${leaflets.join(' and ')} go` : `The leaflet ${leaflets.join('')} goes`} with it.${facts.replyBy ? `\n\nPlease reply by ${formatDate(facts.replyBy)}, quoting ${reference}.` : ''}\n\n${coordinator.name}${coordinator.email ? `\n${coordinator.email}` : ''}`,
+        attachments: ics ? [letter, attachment(`conference-${londonDate(start)}.ics`, icsContentType(ics), ics)] : [letter],
         relatedType: 'invitation',
         relatedId: i.id,
         conferenceId,
       }, context.now);
-      if (!email) {
-        // Nobody's machine sends a letter: printing and posting (first class) or handing it over is recorded now.
+      if (i.channel === 'post') {
+        // Nobody's machine posts a letter: it waits for business support to print the batch and post it first class.
+        await tx.update(outboxMessages).set({ status: 'to-print' }).where(eq(outboxMessages.id, outboxId));
+      } else if (!email) {
+        // By hand: the social worker takes it; recorded as handed over now.
         await tx.update(outboxMessages).set({ status: 'posted', sentAt: context.now, attempts: 1 }).where(eq(outboxMessages.id, outboxId));
       }
       const [sent] = await tx
@@ -107,7 +121,7 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
     }
     await auditForChildren(tx, context, state, {
       action: 'invitations-sent', recordType: 'conference', recordId: conferenceId,
-      details: { sent: result.sent, emailed: result.emailed, posted: result.posted, byHand: result.byHand, lateForTs19: late, invitationIds: confirmed.map((i) => i.id) },
+      details: { sent: result.sent, emailed: result.emailed, posted: result.posted, byHand: result.byHand, lateForTs19: late, invitationIds: ready.map((i) => i.id), heldIds: held.map((p) => p.invitationId) },
     });
     return result;
   });

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client.js';
 import { outboxMessages, type OutboxAttachment } from '../../db/schema/index.js';
+import { readableDates } from '../../documents/readable-dates.js';
 
 export interface OutgoingMessage {
   channel: 'email' | 'post';
@@ -13,7 +14,7 @@ export interface OutgoingMessage {
   conferenceId?: string;
 }
 
-/** Queue a message inside the caller's transaction; the outbox sender delivers it later. */
+/** Queue a message inside the caller's transaction; the outbox sender delivers it later. Dates in its words are written out (readable-dates.ts). */
 export async function enqueueMessage(db: Queryable, message: OutgoingMessage, now: Date): Promise<string> {
   const [row] = await db
     .insert(outboxMessages)
@@ -21,8 +22,8 @@ export async function enqueueMessage(db: Queryable, message: OutgoingMessage, no
       channel: message.channel,
       toName: message.toName,
       toAddress: message.toAddress,
-      subject: message.subject,
-      bodyText: message.bodyText,
+      subject: readableDates(message.subject),
+      bodyText: readableDates(message.bodyText),
       attachments: message.attachments ?? [],
       // Post is not sent by a machine: it is recorded as posted first class by the sender.
       status: 'queued',

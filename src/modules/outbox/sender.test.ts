@@ -72,7 +72,16 @@ describeEachEngine('outbox sender', (engine) => {
     expect(ics.replace(/\r\n /g, '')).toContain(`mailto:petra-${f.tag}@police.example`);
     const rows = await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId));
     expect(rows.filter((r) => r.channel === 'email').every((r) => r.status === 'sent' && r.attempts === 1 && r.sentAt !== null)).toBe(true);
-    expect(rows.filter((r) => r.channel === 'post').every((r) => r.status === 'posted')).toBe(true);
+    // Letters by post wait for business support to print them as a batch; the sender leaves them alone.
+    const posted = rows.filter((r) => r.channel === 'post');
+    expect(posted.length).toBeGreaterThan(0);
+    expect(posted.every((r) => (r.status === 'to-print' && r.sentAt === null) || (r.status === 'posted' && r.toAddress.startsWith('By hand')))).toBe(true);
+  });
+
+  it('issue 14: a date written into a message as an ISO date reaches the reader in words', async () => {
+    const now = new Date('2026-02-23T09:00:00Z');
+    const id = await enqueueMessage(db(), { channel: 'email', toName: 'Test Recipient', toAddress: 'dates@example.org', subject: 'Plan ended on 2026-03-05', bodyText: 'The plan ended on 2026-03-05.' }, now);
+    expect(await rowOf(id)).toMatchObject({ subject: 'Plan ended on 5 March 2026', bodyText: 'The plan ended on 5 March 2026.' });
   });
 
   it('without a mail server, messages stay queued; post is still recorded as posted', async () => {

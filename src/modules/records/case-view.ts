@@ -5,12 +5,14 @@ import {
   addresses, assessments, cases, childProtectionPlans, conferenceChildren, conferences, householdMembers, people, referrals, relationships,
   section47Enquiries, strategyDiscussionChildren, strategyDiscussions, users,
 } from '../../db/schema/index.js';
+import { describeCategories } from '../../domain/conference/categories.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
 import { STATUS_LABELS, type ConferenceStatus } from '../../domain/conference/transitions.js';
 import { formatDate } from '../../domain/deadlines/index.js';
 import { coreAssessmentDueOn, initialAssessmentDueOn, referralDecisionDueOn } from '../../domain/front-door/timings.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { euSettlementPrompt } from '../../domain/records/person-rules.js';
+import { RULES } from '../../domain/rules/registry.js';
 import { mayViewChildRecords } from '../../policies/children.js';
 import { auditChildRead } from '../audit/child-access.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
@@ -27,6 +29,14 @@ export interface ChronologyEntry {
 }
 
 const LIVE_CONFERENCE = ['awaiting-authorisation', 'requested', 'booked', 'invitations-sent'];
+
+/** A deadline with the rule it comes from, by what the rule says: the page shows the code only as a small link. */
+export type CaseDeadline = WorkItem & { rule: { id: string; title: string } | null };
+
+function withRule(item: WorkItem, ruleId: string): CaseDeadline {
+  const entry = RULES.find((r) => r.id === ruleId);
+  return { ...item, rule: entry ? { id: entry.id, title: entry.title } : null };
+}
 
 /** Everything on a child's case page, read once and audited as one read of the child's record. */
 export async function loadCaseView(db: Database, context: ActionContext, caseId: string, pack: PackId) {
@@ -72,7 +82,7 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
   const ctx: QueueContext = { calendar, now: londonNow(context.now), pack };
   const today = ctx.now.toPlainDate();
   const chronology: ChronologyEntry[] = [];
-  const deadlines: WorkItem[] = [];
+  const deadlines: CaseDeadline[] = [];
   const dated = (due: Temporal.PlainDate, title: string, explanation: string, met: string | null): WorkItem => {
     const d = due.toString();
     const state = met ? (met <= d ? 'met' : 'met late') : d < today.toString() ? 'overdue' : d === today.toString() ? 'due today' : 'due later';
@@ -83,7 +93,7 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
     const received = r.receivedAt.toISOString().slice(0, 10);
     chronology.push({ date: received, what: 'Referral received', detail: `${r.natureOfConcerns}${r.decision ? ` Decision: ${r.decision.replaceAll('-', ' ')}.` : ''}`, href: `/cases/${caseId}/front-door` });
     const due = referralDecisionDueOn(Temporal.PlainDate.from(received), calendar);
-    if (!r.decision) deadlines.push(dated(due, 'Decision on the referral (FD1)', `Due ${formatDate(due)}: 1 working day after the referral on ${formatDate(received)}.`, null));
+    if (!r.decision) deadlines.push(withRule(dated(due, 'Decide what happens after the referral', `Due ${formatDate(due)}: 1 working day after the referral on ${formatDate(received)}.`, null), 'FD1'));
   }
   for (const a of assessmentRows) {
     chronology.push({ date: a.startedOn, what: `${a.kind === 'core' ? 'Core' : 'Initial'} assessment started`, detail: a.completedOn ? `Completed ${formatDate(a.completedOn)}` : null, href: `/cases/${caseId}/front-door` });
@@ -91,7 +101,7 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
     if (!a.completedOn && firstReferral) {
       const from = firstReferral.receivedAt.toISOString().slice(0, 10);
       const due = initialAssessmentDueOn(Temporal.PlainDate.from(from), calendar);
-      deadlines.push(dated(due, 'Initial assessment completed (FD2)', `Due ${formatDate(due)}: 10 working days after the referral on ${formatDate(from)}.`, null));
+      deadlines.push(withRule(dated(due, 'Complete the initial assessment', `Due ${formatDate(due)}: 10 working days after the referral on ${formatDate(from)}.`, null), 'FD2'));
     }
   }
   for (const { d } of discussions) {
@@ -100,7 +110,7 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
   for (const s of section47Rows) {
     chronology.push({ date: s.startedOn, what: 'Section 47 enquiry started', detail: s.outcome ? `Outcome: ${s.outcome.replaceAll('-', ' ')}.` : 'Outcome not yet recorded.', href: `/section-47/${s.id}` });
     const due = coreAssessmentDueOn(Temporal.PlainDate.from(s.startedOn), calendar);
-    if (!s.coreAssessmentCompletedOn) deadlines.push(dated(due, 'Core assessment completed (FD4)', `Due ${formatDate(due)}: 35 working days after the section 47 enquiry began on ${formatDate(s.startedOn)}.`, null));
+    if (!s.coreAssessmentCompletedOn) deadlines.push(withRule(dated(due, 'Complete the core assessment', `Due ${formatDate(due)}: 35 working days after the section 47 enquiry began on ${formatDate(s.startedOn)}.`, null), 'FD4'));
   }
   for (const { c, role, childType } of confs) {
     const label = CONFERENCE_KIND_LABELS[c.kind as ConferenceKind] ?? c.kind;
@@ -111,17 +121,22 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
       href: `/conferences/${c.id}`,
     });
     if (LIVE_CONFERENCE.includes(c.status) && c.dueRuleId && c.dueFromDate) {
-      deadlines.push({ ...deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, { title: `${label} held`, href: `/conferences/${c.id}` }) });
+      // A sentence, not a label with "held" tacked on: "Hold the review child protection conference".
+      deadlines.push(withRule(deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, { title: `Hold the ${label.charAt(0).toLowerCase()}${label.slice(1)}`, href: `/conferences/${c.id}` }), c.dueRuleId));
     }
   }
   for (const p of plans) {
-    chronology.push({ date: p.startDate, what: 'Child protection plan started', detail: `Category ${p.initialCategories.join(', ')}.`, href: `/plans/${p.id}` });
+    const categories = describeCategories(p.initialCategories);
+    chronology.push({ date: p.startDate, what: 'Child protection plan started', detail: `${p.initialCategories.length > 1 ? 'Categories' : 'Category'}: ${categories.charAt(0).toLowerCase()}${categories.slice(1)}.`, href: `/plans/${p.id}` });
     if (p.endDate) chronology.push({ date: p.endDate, what: 'Child protection plan ended', detail: p.endReason ? p.endReason.replaceAll('-', ' ') : null, href: `/plans/${p.id}` });
     else {
       const reviews = confs.filter((x) => ['review', 'designated-review'].includes(x.c.kind) && x.c.heldOn && x.c.heldOn >= p.startDate).map((x) => x.c.heldOn!).sort();
       const last = reviews[reviews.length - 1];
-      deadlines.push(deadlineItem(ctx, last ? { ruleId: 'TS6', pack, from: last } : { ruleId: 'TS5', pack, from: p.startDate }, { title: 'Review conference', href: `/plans/${p.id}` }));
-      if (child.dateOfBirth) deadlines.push(deadlineItem(ctx, { ruleId: 'TS25', pack, from: child.dateOfBirth }, { title: 'Plan ends by the 18th birthday', href: `/plans/${p.id}` }));
+      // One deadline per event: once the review conference is arranged, its own deadline (above) is the one shown.
+      const reviewArranged = confs.some((x) => ['review', 'designated-review'].includes(x.c.kind) && LIVE_CONFERENCE.includes(x.c.status) && x.role === 'subject');
+      const reviewRule = last ? 'TS6' : 'TS5';
+      if (!reviewArranged) deadlines.push(withRule(deadlineItem(ctx, last ? { ruleId: 'TS6', pack, from: last } : { ruleId: 'TS5', pack, from: p.startDate }, { title: 'Hold the review child protection conference', href: `/plans/${p.id}` }), reviewRule));
+      if (child.dateOfBirth) deadlines.push(withRule(deadlineItem(ctx, { ruleId: 'TS25', pack, from: child.dateOfBirth }, { title: 'End the plan by the 18th birthday', href: `/plans/${p.id}` }), 'TS25'));
     }
   }
   chronology.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -130,6 +145,6 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
     case: row, child, address: address ?? null, socialWorker: nameOf(row.socialWorkerId), teamManager: nameOf(row.teamManagerId),
     household: household.filter((h) => h.person.id !== child.id), relationships: relationshipRows,
     openPlanId: plans.find((p) => !p.endDate)?.id ?? null,
-    chronology, deadlines: mostUrgentFirst(deadlines), euPrompt: euSettlementPrompt(child.euSettlementStatus),
+    chronology, deadlines: mostUrgentFirst(deadlines) as CaseDeadline[], euPrompt: euSettlementPrompt(child.euSettlementStatus),
   };
 }

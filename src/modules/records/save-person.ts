@@ -3,6 +3,7 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/client.js';
 import { addresses, cases, people, type Alias } from '../../db/schema/index.js';
+import { isValidNhsNumber, normaliseNhsNumber } from '../../domain/records/nhs-number.js';
 import { checkBirth, checkPersonDates, isValidLaChildId } from '../../domain/records/person-rules.js';
 import { mayRecordCaseWork } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -32,6 +33,7 @@ export interface PersonInput {
   gpName: string | null;
   gpPractice: string | null;
   laChildId: string | null;
+  nhsNumber?: string | null;
 }
 
 const today = (context: ActionContext) => Temporal.PlainDate.from(context.now.toISOString().slice(0, 10));
@@ -41,6 +43,11 @@ function validate(input: PersonInput, context: ActionContext, isNew: boolean): v
   if (input.kind === 'child' && input.unborn && input.sex && input.sex !== 'U') problems.push({ field: 'sex', message: 'Record sex as not known (U) until the baby is born' });
   if (input.laChildId && !isValidLaChildId(input.laChildId)) problems.push({ field: 'laChildId', message: 'The child’s id must be 1 to 20 letters and digits' });
   if (!input.unborn && !input.givenNames.trim()) problems.push({ field: 'givenNames', message: 'Enter the given names' });
+  if (input.nhsNumber) {
+    const digits = normaliseNhsNumber(input.nhsNumber);
+    if (!digits) problems.push({ field: 'nhsNumber', message: 'Enter the NHS number as 10 digits, like 943 476 5919' });
+    else if (!isValidNhsNumber(digits)) problems.push({ field: 'nhsNumber', message: 'That is not a valid NHS number: check each digit' });
+  }
   if (problems.length) throw new ValidationError(problems);
 }
 
@@ -70,6 +77,7 @@ function values(input: PersonInput) {
     disabilities: input.disabilities, communicationNeeds: input.communicationNeeds, learningDisability: input.learningDisability,
     nationality: input.nationality, immigrationStatus: input.immigrationStatus, euSettlementStatus: input.euSettlementStatus,
     gpName: input.gpName, gpPractice: input.gpPractice,
+    ...(input.nhsNumber !== undefined ? { nhsNumber: input.nhsNumber ? normaliseNhsNumber(input.nhsNumber) : null } : {}),
   };
 }
 

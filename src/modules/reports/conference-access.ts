@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { conferences, invitations, organisations, professionals } from '../../db/schema/index.js';
+import { conferences, invitations, organisations, professionals, reports } from '../../db/schema/index.js';
 import { isInitialKind, type ConferenceKind } from '../../domain/conference/kinds.js';
 import { isPackId, type PackId } from '../../domain/packs/pack-id.js';
 import type { ExpectedInvitee } from '../../domain/reports/expected.js';
@@ -39,15 +39,19 @@ export async function invitationOf(db: Queryable, userId: string, conferenceId: 
   return rows[0]?.invitation ?? null;
 }
 
-/** The conferences an agency practitioner is invited to, soonest first. */
+/** The conferences an agency practitioner is invited to, soonest first, each with their own report if started. */
 export async function invitedConferences(db: Queryable, userId: string) {
-  return db
+  const rows = await db
     .selectDistinct({ conference: conferences, invitationId: invitations.id, role: invitations.role, response: invitations.response })
     .from(invitations)
     .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
     .leftJoin(professionals, eq(professionals.id, invitations.professionalId))
     .where(and(inArray(invitations.state, LIVE), or(eq(invitations.userId, userId), eq(professionals.userId, userId))))
     .orderBy(asc(conferences.scheduledStart));
+  const own = rows.length
+    ? await db.select({ id: reports.id, invitationId: reports.invitationId, status: reports.status }).from(reports).where(inArray(reports.invitationId, rows.map((r) => r.invitationId)))
+    : [];
+  return rows.map((r) => ({ ...r, report: own.find((o) => o.invitationId === r.invitationId) ?? null }));
 }
 
 /**
@@ -100,4 +104,10 @@ export async function conferenceForReports(db: Queryable, actor: Actor | null, c
     access,
     ownInvitation,
   };
+}
+
+/** The agency report already started on this invitation, if any: the new-report link then opens it instead. */
+export async function startedAgencyReport(db: Queryable, invitationId: string): Promise<string | null> {
+  const [row] = await db.select({ id: reports.id }).from(reports).where(eq(reports.invitationId, invitationId));
+  return row?.id ?? null;
 }

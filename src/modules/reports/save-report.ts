@@ -53,6 +53,17 @@ function checkMayStart(ctx: ActionContext, context: ConferenceForReports, input:
   }
 }
 
+/**
+ * The report this person would start already exists (a second click, the browser's back button,
+ * a refused form sent again): the page keeps what they typed and shows it on the started report.
+ */
+export class ReportAlreadyStartedError extends ConflictError {
+  constructor(readonly reportId: string) {
+    super('That report has already been started: open it from the list of reports to carry on.');
+    this.name = 'ReportAlreadyStartedError';
+  }
+}
+
 /** Starts a report as a draft (RP1, RP2, RP6); one social work report per child, one agency report per invitee. */
 export async function startReport(db: Database, ctx: ActionContext, conferenceId: string, input: NewReportInput): Promise<string> {
   const context = await conferenceForReports(db, ctx.actor, conferenceId);
@@ -68,7 +79,7 @@ export async function startReport(db: Database, ctx: ActionContext, conferenceId
         : input.kind === 'agency'
           ? await tx.select({ id: reports.id }).from(reports).where(and(eq(reports.conferenceId, conferenceId), eq(reports.invitationId, context.ownInvitation!.id)))
           : [];
-    if (clash[0]) throw new ConflictError('That report has already been started: open it from the list of reports to carry on.');
+    if (clash[0]) throw new ReportAlreadyStartedError(clash[0].id);
     const [row] = await tx
       .insert(reports)
       .values({

@@ -333,17 +333,22 @@ export async function agencyQueue(db: Queryable, ctx: QueueContext, actor: Actor
     .innerJoin(conferences, eq(invitations.conferenceId, conferences.id))
     .where(and(eq(invitations.userId, actor.id), inArray(conferences.status, ['booked', 'invitations-sent'])))
     .limit(LIMIT);
-  const done = mine.length
+  const own = mine.length
     ? await db
-        .select({ invitationId: reports.invitationId })
+        .select({ id: reports.id, invitationId: reports.invitationId, status: reports.status })
         .from(reports)
-        .where(and(eq(reports.authorId, actor.id), inArray(reports.status, ['submitted', 'shared']), inArray(reports.invitationId, mine.map((m) => m.invitationId))))
+        .where(and(eq(reports.authorId, actor.id), inArray(reports.invitationId, mine.map((m) => m.invitationId))))
     : [];
+  const done = own.filter((r) => r.status === 'submitted' || r.status === 'shared');
+  const drafts = new Map(own.filter((r) => r.status === 'draft').map((r) => [r.invitationId, r.id]));
   const submitted = new Set(done.map((d) => d.invitationId));
   const reportsDue: WorkItem[] = [];
   for (const m of mine) {
     if (submitted.has(m.invitationId) || !m.scheduledStart) continue;
-    const item = { title: `Your report: ${kindLabel(m.kind)}`, detail: `The conference starts ${startsAt(m.scheduledStart)}.`, href: `/conferences/${m.conferenceId}/reports` };
+    // Straight to the writing: the draft to carry on, or a new report.
+    const draft = drafts.get(m.invitationId);
+    const href = draft ? `/reports/${draft}` : `/conferences/${m.conferenceId}/reports/new?kind=agency`;
+    const item = { title: `${draft ? 'Carry on your report' : 'Write your report'}: ${kindLabel(m.kind)}`, detail: `The conference starts ${startsAt(m.scheduledStart)}.`, href };
     // TS14: the agency report reaches the chair by the pack's time before the conference.
     const { toChair } = reportDeadlines({
       kind: 'agency', pack: m.pack as PackId, conferenceType: m.kind === 'review' || m.kind === 'designated-review' ? 'review' : 'initial',

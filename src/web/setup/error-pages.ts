@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../modules/shared/errors.js';
+import { typedValues } from '../typed-values.js';
 
 function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
@@ -31,7 +32,8 @@ export function setUpErrorPages(app: FastifyInstance): void {
     if (error instanceof ConflictError) {
       reply.code(409);
       if (wantsJson(request)) return reply.send({ errors: [{ field: null, message: error.message }] });
-      return reply.view('errors/conflict.njk', { title: 'That could not be done', message: error.message });
+      // Whatever was typed into the refused form is shown, so it is never lost (issue 14).
+      return reply.view('errors/conflict.njk', { title: 'That could not be done', message: error.message, typed: request.method === 'POST' ? typedValues(request.body) : [] });
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'unhandled error');

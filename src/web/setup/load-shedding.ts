@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isOperationalRequest } from './operational-paths.js';
 
 export interface LoadLimits {
   /** Requests served at once; the rest wait their turn. */
@@ -20,7 +21,7 @@ export const DEFAULT_LIMITS: Record<'pglite' | 'postgres', LoadLimits> = {
   postgres: { concurrent: 32, waiting: 1024, maxWaitMs: 2000 },
 };
 
-const UNLIMITED = (url: string) => url.startsWith('/assets/') || url.startsWith('/public/') || url === '/health';
+const UNLIMITED = (url: string) => url.startsWith('/assets/') || url.startsWith('/public/') || isOperationalRequest(url);
 const RETRY_AFTER_SECONDS = 2;
 
 export function setUpLoadShedding(app: FastifyInstance, limits: LoadLimits): void {

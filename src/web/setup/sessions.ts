@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isOperationalRequest } from './operational-paths.js';
 import { loadSignedInUser, toActor } from '../../modules/accounts/load-actor.js';
 import {
   createSession,
@@ -46,7 +47,7 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
   app.decorateRequest('mustChangePassword', false);
 
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/assets/') || request.url.startsWith('/public/') || request.url === '/health') return;
+    if (request.url.startsWith('/assets/') || request.url.startsWith('/public/') || isOperationalRequest(request.url)) return;
     const id = readSessionId(request);
     if (!id) return;
     const { db, clock } = app.convene;
@@ -92,6 +93,8 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
   // CSRF: every state-changing request carries the session's token, or nothing runs.
   app.addHook('preHandler', async (request, reply) => {
     if (!STATE_CHANGING.has(request.method)) return;
+    // A bearer key is not sent by a browser on its own, so it cannot be forged across sites.
+    if (request.apiClient) return;
     const body = request.body as Record<string, unknown> | undefined;
     const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? request.headers['x-csrf-token'];
     const expected = request.session ? request.session.csrfToken : readAnonymousToken(request);

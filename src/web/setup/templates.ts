@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
+import { plainCitations } from '../../domain/rules/procedure-titles.js';
 import { ROLE_LABELS } from '../../policies/roles.js';
 import { GOVUK_DIST } from './static-assets.js';
 import { navigationFor } from '../navigation.js';
@@ -68,6 +69,7 @@ export function setUpTemplates(app: FastifyInstance): void {
       },
       navigation: navigationFor(actor, request.url),
     });
-    return this.type('text/html; charset=utf-8').send(html);
+    // Every page names a procedure by its title, never by its stored file name (issue 14, plain words).
+    return this.type('text/html; charset=utf-8').send(plainCitations(html));
   });
 }

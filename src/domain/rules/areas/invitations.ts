@@ -38,7 +38,7 @@ export const INVITATION_RULES = defineArea('IN', [
     id: 'IN3',
     title: 'Content and sending of invitations',
     summary:
-      'An invitation names each subject child and lists who else is invited and in what role. Parents also get the parents\' leaflet; agencies get the complaints leaflet and the chair\'s contact details. Invitations go by secure email, or first-class post, and a copy sits on the child\'s record.',
+      'An invitation names each subject child and lists who else is invited and in what role. Parents also get the parents\' leaflet; agencies get the complaints leaflet and the chair\'s contact details. Invitations go by secure email, or first-class post, and a copy sits on the child\'s record. Convene\'s family letter also gives the date, our reference, the full venue, the chair and social worker, a day to reply by (the TS17 lead time), the day the social worker\'s report reaches them (TS13, or TS16 if earlier), the advocate offer (IN6) and the complaints leaflet; an invitee without an address is listed with the fix and does not hold back the others.',
     kind: 'enforced',
     sources: [notts('invitation letters (Appendices 2 and 3)')],
   },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadCaseView } from '../../../modules/records/case-view.js';
 import { NotFoundError } from '../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayViewChildRecords } from '../../../policies/children.js';
-import { ETHNICITY_CODES } from '../../../domain/records/census-codes.js';
+import { ETHNICITY_CODES, PRIMARY_NEED_LABELS, SEX_LABELS } from '../../../domain/records/census-codes.js';
 import { caseChangePages } from './case-changes.js';
 import { workerChangePages } from './worker-change.js';
 import { workerChangeRequestsFor } from '../../../modules/records/worker-change.js';
@@ -27,7 +27,9 @@ export default function casePage(app: FastifyInstance): void {
         title: name, name, view, canManage: mayAuthoriseCaseDecisions(request.actor), workerChanges,
         canRecordWorkerChange: !view.case.closedOn && mayRecordWorkerChangeRequest(request.actor, view.case),
         canAnswerWorkerChange: mayAnswerWorkerChangeRequest(request.actor, view.case.teamManagerId),
-        notice: notices[request.query.done ?? ''] ?? null, ethnicity: ETHNICITY_CODES[view.child.ethnicity ?? ''] ?? null, backLink: { href: '/people/search', text: 'Back to search' } });
+        notice: notices[request.query.done ?? ''] ?? null, ethnicity: ETHNICITY_CODES[view.child.ethnicity ?? ''] ?? null,
+        // Codes in words: the census codes stay in the record and the returns, never on the page.
+        sex: SEX_LABELS[view.child.sex ?? ''] ?? null, primaryNeed: PRIMARY_NEED_LABELS[view.case.primaryNeedCode ?? ''] ?? null, backLink: { href: '/people/search', text: 'Back to search' } });
     } catch (error) {
       if (error instanceof NotFoundError) return reply.callNotFound();
       throw error;

@@ -7,9 +7,10 @@ import { transition, type BookingInput } from '../../../modules/booking/common.j
 import { loadBookingContext, type BookingContext } from '../../../modules/booking/load-booking.js';
 import { rearrangeConference } from '../../../modules/booking/rearrange-conference.js';
 import { londonDateTimeOf } from '../../../modules/front-door/london-time.js';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../modules/shared/errors.js';
-import { mayBook } from '../../../policies/booking.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../modules/shared/errors.js';
+import { mayBook, mayReachBookingPage, mayReadBooking } from '../../../policies/booking.js';
 import { parseForm } from '../../forms.js';
+import { typedValues } from '../../typed-values.js';
 import { auditReads } from '../../form-fields.js';
 import { apiBookForm, bookForm, rearrangeReasonForm, slotValue } from './form.js';
 import { formatLabel, kindLabel, londonStart } from './presenter.js';
@@ -39,6 +40,7 @@ export default function bookingPages(app: FastifyInstance): void {
 
   async function render(request: Req, reply: FastifyReply, mode: Mode, extra: { errors?: FieldError[]; values?: Record<string, unknown> } = {}) {
     const ctx = await loadBookingContext(db, request.params.id, request.actionContext().now);
+    if (!mayBook(request.actor)) return readOnly(request, reply, ctx);
     await auditReads(request, ctx.childIds, 'conference-booking', ctx.conference.id);
     const { conference } = ctx;
     // A conference already booked (or cancelled) says so at once, not after the form is filled in.
@@ -73,6 +75,27 @@ export default function bookingPages(app: FastifyInstance): void {
     });
   }
 
+  /** The allocated social worker of a subject child sees the booking and the times that would suit, and changes nothing. */
+  async function readOnly(request: Req, reply: FastifyReply, ctx: BookingContext) {
+    if (!mayReadBooking(request.actor, ctx.request.caseStaff)) throw new ForbiddenError('Only business support and the children’s social workers see the booking page.');
+    await auditReads(request, ctx.childIds, 'conference-booking', ctx.conference.id);
+    const { conference } = ctx;
+    const format: ConferenceFormat = isFormat(conference.format) ? conference.format : 'face-to-face';
+    const bookable = conference.status === 'requested' || conference.status === 'booked' || conference.status === 'invitations-sent';
+    const slots = bookable && !conference.scheduledStart
+      ? findSlots(ctx.request, ctx.diary, ctx.calendar, ctx.clock, { count: 5, format }).map((s) => ({ label: `${londonStartText(s.date, s.time)} with ${s.chairName}${s.roomName ? ` in ${s.roomName}` : ''}` }))
+      : [];
+    const room = ctx.rooms.find((r) => r.id === conference.roomId);
+    return reply.view('conferences/book-view.njk', {
+      title: 'The booking', conference, kindLabel: kindLabel(conference.kind), advice: advice(ctx), slots,
+      currentStart: londonStart(conference.scheduledStart),
+      chairName: conference.chairId ? (ctx.chairs.find((c) => c.id === conference.chairId)?.name ?? null) : null,
+      formatText: isFormat(conference.format) ? formatLabel(conference.format) : 'Not chosen yet',
+      roomName: room ? `${room.name}, ${room.building}` : null,
+      backLink: { href: `/conferences/${conference.id}`, text: 'Back to the conference' },
+    });
+  }
+
   async function guard(reply: FastifyReply, work: () => Promise<FastifyReply>, again: (errors: FieldError[]) => Promise<FastifyReply>, back: string) {
     try {
       return await work();
@@ -81,14 +104,14 @@ export default function bookingPages(app: FastifyInstance): void {
       if (error instanceof NotFoundError) return reply.callNotFound();
       if (error instanceof ConflictError) {
         reply.code(409);
-        return reply.view('errors/conflict.njk', { title: 'That could not be done', message: error.message, backLink: { href: back } });
+        return reply.view('errors/conflict.njk', { title: 'That could not be done', message: error.message, backLink: { href: back }, typed: reply.request.method === 'POST' ? typedValues(reply.request.body) : [] });
       }
       throw error;
     }
   }
 
   for (const mode of ['book', 'rearrange'] as const) {
-    app.get<{ Params: { id: string }; Querystring: { format?: string } }>(`/conferences/:id/${mode}`, access, async (request, reply) =>
+    app.get<{ Params: { id: string }; Querystring: { format?: string } }>(`/conferences/:id/${mode}`, { config: { access: mayReachBookingPage } }, async (request, reply) =>
       guard(reply, () => render(request, reply, mode), (errors) => render(request, reply, mode, { errors }), `/conferences/${request.params.id}`));
 
     app.post<{ Params: { id: string }; Querystring: { format?: string } }>(`/conferences/:id/${mode}`, access, async (request, reply) => {

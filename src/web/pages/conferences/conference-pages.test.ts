@@ -49,9 +49,14 @@ describeEachEngine('conference and booking pages', (engine) => {
     const sw = await signedIn(f.socialWorker);
     const asWorker = await sw.get(`/conferences/${id}`);
     expect(asWorker.statusCode).toBe(200);
-    expect(asWorker.body).not.toContain(`/conferences/${id}/book`);
+    // The child's own social worker sees the booking read only (issue 14): no Book button, no booking form.
+    expect(asWorker.body).not.toContain(`href="/conferences/${id}/book" role="button"`);
     expect(asWorker.body).toContain('Request out-of-timescale authorisation');
-    expect((await sw.get(`/conferences/${id}/book`)).statusCode).toBe(403);
+    const readOnly = await sw.get(`/conferences/${id}/book`);
+    expect(readOnly.statusCode).toBe(200);
+    expect(readOnly.body).toContain('Business support books and rearranges the conference');
+    expect(readOnly.body).not.toContain(`action="/conferences/${id}/book"`);
+    expect((await sw.post(`/conferences/${id}/book`, { slot: 'manual', format: 'face-to-face', version: '1' })).statusCode).toBe(403);
   });
 
   it('books the first suggested slot, with its explanation shown first', async () => {

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import { meetingStatusOf } from '../../../modules/conference-meeting/meeting-state.js';
 import { workingCalendar } from '../../../modules/calendar/calendar-store.js';
 import { bookingClock } from '../../../modules/booking/load-booking.js';
 import { loadConferenceWithChildren } from '../../../modules/front-door/load-conference.js';
 import { NotFoundError } from '../../../modules/shared/errors.js';
-import { mayBook, mayDecideOutOfTimescale, mayRequestOutOfTimescale, mayViewConference } from '../../../policies/booking.js';
+import { mayBook, mayDecideOutOfTimescale, mayReadBooking, mayRequestOutOfTimescale, mayViewConference } from '../../../policies/booking.js';
 import { mayRecordComplaint, mayRecordDissent } from '../../../policies/escalation.js';
 import { mayViewInvitations } from '../../../policies/invitations.js';
-import { mayReadConferenceOutcome, mayRunMeeting } from '../../../policies/meeting.js';
+import { mayFollowMeeting, mayReadConferenceOutcome, mayRunMeeting } from '../../../policies/meeting.js';
+import { londonDate } from '../../../modules/conference-meeting/common.js';
 import { mayRecordParticipation, mayRequestExclusion, mayViewConferenceReports, mayViewReadiness } from '../../../policies/reports.js';
 import { auditReads } from '../../form-fields.js';
 import { conferenceDetails, dueSummary, kindLabel, statusLabel } from './presenter.js';
@@ -22,6 +24,14 @@ const NOTICES: Record<string, string> = {
 
 const ARRANGING = ['requested', 'booked', 'invitations-sent'];
 const PREPARED = ['booked', 'invitations-sent', 'held', 'adjourned'];
+
+/** The meeting screen link: open it on the day, carry on while it runs, look back once held. */
+function meetingLinkFor(status: string, meetingStatus: string | null, onTheDay: boolean): { text: string; primary: boolean } | null {
+  if (meetingStatus === 'in-progress') return { text: 'Go to the meeting screen', primary: true };
+  if (meetingStatus !== null || status === 'held' || status === 'adjourned') return { text: 'The meeting screen', primary: false };
+  if (status === 'invitations-sent') return { text: onTheDay ? 'Open the meeting' : 'The meeting screen (the meeting opens on the day)', primary: onTheDay };
+  return null;
+}
 
 /** GET /conferences/:id — the conference: who it is about, when it is due, its booking, history and next steps. */
 export default function conferencePage(app: FastifyInstance): void {
@@ -44,6 +54,10 @@ export default function conferencePage(app: FastifyInstance): void {
     const status = conference.status;
     const pending = details.requests.find((r) => r.decision === null) ?? null;
     const books = mayBook(actor);
+    const meetingStatus = await meetingStatusOf(db, conference.id);
+    const today = londonDate(request.actionContext().now);
+    const onTheDay = conference.scheduledStart !== null && londonDate(conference.scheduledStart) === today;
+    const meetingLink = meetingLinkFor(status, meetingStatus, onTheDay);
     return reply.view('conferences/show.njk', {
       title: kindLabel(conference.kind),
       conference, subjects, householdChildren, due, ...details,
@@ -54,7 +68,9 @@ export default function conferencePage(app: FastifyInstance): void {
         cancel: books && ['awaiting-authorisation', 'requested', 'booked', 'invitations-sent'].includes(status),
         requestLate: mayRequestOutOfTimescale(actor) && ARRANGING.includes(status) && Boolean(due?.lateNeedsAuthorisation) && !pending,
         decideLate: mayDecideOutOfTimescale(actor) && pending !== null,
-        meeting: mayRunMeeting(actor) && (status === 'invitations-sent' || status === 'held'),
+        // The meeting screen, named for what it does now: for its chair and minute taker to run, for the children's social workers to follow.
+        meeting: meetingLink && (mayRunMeeting(actor) || mayFollowMeeting(actor, subjects)) ? { ...meetingLink, text: mayRunMeeting(actor) ? meetingLink.text : 'Follow the conference meeting' } : null,
+        viewBooking: !books && mayReadBooking(actor, subjects) && status !== 'cancelled',
         authorise: status === 'awaiting-authorisation',
       },
       // The work of preparing and holding it, each page only for those who may use it.

@@ -9,7 +9,7 @@ import { renderPdf } from '../../../documents/render-pdf.js';
 import { buildChecklist } from '../../../modules/invitations/build-checklist.js';
 import { confirmAllSuggestions } from '../../../modules/invitations/confirm-invitations.js';
 import { loadInvitation, loadInvitationState } from '../../../modules/invitations/invitation-state.js';
-import { calendarFile, coordinatorOf, letterDocument } from '../../../modules/invitations/letters.js';
+import { calendarFile, calendarSequence, coordinatorOf, letterDocument, letterFacts } from '../../../modules/invitations/letters.js';
 import { observerTiming } from '../../../modules/invitations/observers.js';
 import { reviewTiming, sendInvitations } from '../../../modules/invitations/send-invitations.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
@@ -25,7 +25,8 @@ const manage = { config: { access: mayManageInvitations } };
 const NOTICES: Record<string, string> = {
   built: 'The checklist has been updated from the case.',
   confirmed: 'The suggestions have been confirmed.',
-  sent: 'The invitations have been sent. Emails leave through the outbox; letters by post are recorded as posted first class.',
+  sent: 'The invitations have been sent. Emails leave through the outbox; letters by post wait under “Letters to post” for business support to print and post first class.',
+  'sent-held': 'The invitations that could go have been sent. Some were held back because the record lacks an address: add it below, then send them.',
   changed: 'The invitation list has been updated.',
   response: 'The response has been recorded.',
   chase: 'The response has been recorded. Ask for their written report, and whether a briefed colleague can come instead.',
@@ -83,6 +84,7 @@ export default function invitationPages(app: FastifyInstance): void {
     }));
     return reply.view('invitations/send.njk', {
       title: 'Check and send invitations', conference: conferenceSummary(state), going,
+      ready: going.filter((i) => !i.problem).length, held: going.filter((i) => i.problem).length,
       waiting: state.invitations.filter((i) => i.state === 'suggested').length,
       reviewDue: timingText(await reviewTiming(db, state), 'Review invitations must go'),
       backLink: { href: invitationsUrl(state.conference.id), text: 'Back to invitations' }, ...extra,
@@ -92,14 +94,15 @@ export default function invitationPages(app: FastifyInstance): void {
   app.get<Params>('/conferences/:id/invitations/send', manage, async (request, reply) => sendPage(request, reply));
 
   app.post<Params>('/conferences/:id/invitations/send', manage, async (request, reply) => {
+    let held: number;
     try {
-      await sendInvitations(db, request.actionContext(), request.params.id);
+      held = (await sendInvitations(db, request.actionContext(), request.params.id)).held.length;
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       reply.code(400);
       return sendPage(request, reply, { errors: error.errors });
     }
-    return reply.redirect(`${invitationsUrl(request.params.id)}?done=sent`);
+    return reply.redirect(`${invitationsUrl(request.params.id)}?done=${held ? 'sent-held' : 'sent'}`);
   });
 
   /** The letter as sent (the copy kept in the outbox), or a preview before sending; DOCX for editing; the calendar file. */
@@ -109,19 +112,20 @@ export default function invitationPages(app: FastifyInstance): void {
     const invitation = await loadInvitation(db, id, invitationId);
     await auditListRead(request, state, 'invitation-letter');
     const coordinator = await coordinatorOf(db, request.actor?.id ?? null);
+    const now = app.convene.clock();
     const base = `invitation-${invitation.id.slice(0, 8)}`;
     if (format === 'pdf') {
       const [kept] = await db.select().from(outboxMessages).where(and(eq(outboxMessages.relatedType, 'invitation'), eq(outboxMessages.relatedId, invitation.id)));
       const copy = kept?.attachments.find((a) => a.contentType === 'application/pdf');
-      const pdf = copy ? Buffer.from(copy.content, 'base64') : await renderPdf(letterDocument(state, invitation, coordinator));
+      const pdf = copy ? Buffer.from(copy.content, 'base64') : await renderPdf(letterDocument(state, invitation, coordinator, await letterFacts(db, state, now)));
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${base}.pdf"`).send(pdf);
     }
     if (format === 'docx') {
-      const docx = await renderDocx(letterDocument(state, invitation, coordinator));
+      const docx = await renderDocx(letterDocument(state, invitation, coordinator, await letterFacts(db, state, now)));
       return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', `attachment; filename="${base}.docx"`).send(docx);
     }
     if (format === 'ics') {
-      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${base}.ics"`).send(calendarFile(state, invitation, coordinator, app.convene.clock()));
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${base}.ics"`).send(calendarFile(state, invitation, coordinator, now, { sequence: Math.max(0, (await calendarSequence(db, invitation.id)) - 1) }));
     }
     return reply.callNotFound();
   });

@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEvents, conferences, invitations, outboxMessages } from '../../../db/schema/index.js';
 import { pdfText } from '../../../documents/pdf-text.js';
-import { createBookedConference, NOW, type InvitationFixture } from '../../../modules/invitations/invitation-fixture.test-support.js';
+import { buildChecklist } from '../../../modules/invitations/build-checklist.js';
+import { confirmAllSuggestions } from '../../../modules/invitations/confirm-invitations.js';
+import { contextFor, createBookedConference, NOW, type InvitationFixture } from '../../../modules/invitations/invitation-fixture.test-support.js';
 import { TestClock, testApp } from '../../../../test/support/app.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
@@ -121,6 +123,29 @@ describeEachEngine('invitation pages and the outbox page', (engine) => {
     expect(ics.body).toContain('DTSTART;TZID=Europe/London:20260305T100000');
   });
 
+  it('IN3: the send page sends what is ready and holds back who lacks an address, with the link to fix it', async () => {
+    const other = await createBookedConference(db());
+    const otherUrl = `/conferences/${other.conferenceId}/invitations`;
+    await buildChecklist(db(), contextFor(other.support), other.conferenceId);
+    await confirmAllSuggestions(db(), contextFor(other.support), other.conferenceId);
+    const support = new WebClient(app);
+    await support.signIn(other.support.username, TEST_PASSWORD);
+    const list = await db().select().from(invitations).where(eq(invitations.conferenceId, other.conferenceId));
+    const held = list.filter((i) => i.state === 'confirmed' && i.channel === 'secure-email' && !i.email);
+    const ready = list.filter((i) => i.state === 'confirmed').length - held.length;
+    expect(held.length).toBeGreaterThan(0);
+    const page = await support.get(`${otherUrl}/send`);
+    expect(page.body).toContain(`${ready} invitations ready to send, ${held.length} held back`);
+    expect(page.body).toContain(`Send ${ready} invitations`);
+    expect(page.body).toContain(`href="/conferences/${other.conferenceId}/invitations/${held[0]!.id}"`);
+    const sent = await support.post(`${otherUrl}/send`, {});
+    expect(sent.headers.location).toBe(`${otherUrl}?done=sent-held`);
+    expect((await support.get(sent.headers.location as string)).body).toContain('Some were held back because the record lacks an address');
+    const letters = await support.get('/letters');
+    expect(letters.body).toContain('Invitations held back');
+    expect(letters.body).toContain(`/conferences/${other.conferenceId}/invitations/${held[0]!.id}`);
+  });
+
   it('IN4: records a response and asks to chase a report after apologies', async () => {
     const police = (await rows()).find((r) => r.role === 'Police')!;
     await as.support!.get(`${url()}/${police.id}/response`);
@@ -148,5 +173,25 @@ describeEachEngine('invitation pages and the outbox page', (engine) => {
     expect(retried.statusCode).toBe(302);
     expect((await db().select().from(outboxMessages).where(eq(outboxMessages.id, anEmail!.id)))[0]).toMatchObject({ status: 'queued', attempts: 0 });
     expect((await as.admin!.post(`/admin/outbox/${anEmail!.id}/retry`, {})).statusCode).toBe(409);
+  });
+
+  it('IN3: business support sees the letters waiting and what is held back, prints them as one batch and can print it again', async () => {
+    expect((await as.chair!.get('/letters')).statusCode).toBe(403);
+    const page = await as.support!.get('/letters');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Demi Testington');
+    expect(page.body).toContain('1 Example Row, Demoshire Town, ZZ1 1AA');
+    expect(page.body).toContain(`CP-${f.conferenceId.slice(0, 8).toUpperCase()}`);
+    const printed = await as.support!.post('/letters/print', {});
+    expect(printed.statusCode).toBe(302);
+    const after = await as.support!.get(printed.headers.location as string);
+    expect(after.body).toContain('printed as one batch');
+    expect(after.body).toContain('No letters are waiting to be printed.');
+    const link = /href="(\/letters\/batches\/[0-9a-f-]+)"/.exec(after.body)?.[1];
+    expect(link).toBeDefined();
+    const pdf = await as.support!.get(link!);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdfText(pdf.rawPayload)).toContain('Dear Demi Testington,');
+    expect((await as.chair!.get(link!)).statusCode).toBe(403);
   });
 });

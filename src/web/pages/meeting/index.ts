@@ -3,7 +3,8 @@ import { concludeMeeting } from '../../../modules/conference-meeting/conclude-me
 import { loadMeetingState } from '../../../modules/conference-meeting/meeting-state.js';
 import { openMeeting } from '../../../modules/conference-meeting/open-meeting.js';
 import { saveOpeningChecklist } from '../../../modules/conference-meeting/save-checklist.js';
-import { mayChairConference, mayRunMeeting } from '../../../policies/meeting.js';
+import { mayChairConference, mayFollowMeeting, mayReachMeetingScreen, mayRunMeeting } from '../../../policies/meeting.js';
+import { ForbiddenError } from '../../../modules/shared/errors.js';
 import { parseForm } from '../../forms.js';
 import { checklistForm, concludeForm } from './form.js';
 import { attempt, auditReads, meetingUrl, statusFor } from './page-helpers.js';
@@ -30,18 +31,23 @@ export default function meetingScreen(app: FastifyInstance): void {
 
   async function render(request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply, id: string, extra: Record<string, unknown> = {}) {
     const state = await loadMeetingState(db, id);
+    // The allocated social worker of a subject child follows the meeting; only its runners change it.
+    if (!mayFollowMeeting(request.actor, state.subjects)) throw new ForbiddenError('Only the chair, the minute taker and the children’s social workers see the conference screen.');
     await auditReads(request, state, 'conference-meeting');
     const model = await screenModel(db, state);
+    const readOnly = !mayRunMeeting(request.actor);
     return reply.view('meeting/screen.njk', {
       title: `Conference: ${model.kindLabel}`,
       ...model,
+      ...(readOnly ? { editable: false } : {}),
+      readOnly,
       isChair: mayChairConference(request.actor, state.conference),
       backLink: { href: `/conferences/${id}`, text: 'Back to the conference' },
       ...extra,
     });
   }
 
-  app.get<Params>('/conferences/:id/meeting', access, async (request, reply) =>
+  app.get<Params>('/conferences/:id/meeting', { config: { access: mayReachMeetingScreen } }, async (request, reply) =>
     render(request, reply, request.params.id, { notice: NOTICES[request.query.done ?? ''] ?? null }),
   );
 

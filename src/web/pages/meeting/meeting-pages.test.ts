@@ -49,10 +49,15 @@ describeEachEngine('conference screen pages', (engine) => {
     expect(screen.body).toContain("Children&#39;s social care must be present for the decision.");
   });
 
-  it('refuses the screen to roles that do not run the meeting', async () => {
+  it('refuses the screen to roles that do not run the meeting; the child’s own social worker only reads it', async () => {
     const f = await createMeetingFixture(db());
     const worker = await signedIn(f.socialWorker);
-    expect((await worker.get(`/conferences/${f.conferenceId}/meeting`)).statusCode).toBe(403);
+    const screen = await worker.get(`/conferences/${f.conferenceId}/meeting`);
+    expect(screen.statusCode).toBe(200);
+    expect(screen.body).not.toContain('/meeting/open');
+    expect((await worker.post(`/conferences/${f.conferenceId}/meeting/open`, {})).statusCode).toBe(403);
+    const manager = await signedIn(f.teamManager);
+    expect((await manager.get(`/conferences/${f.conferenceId}/meeting`)).statusCode).toBe(403);
   });
 
   it('records attendance through the form, with field errors re-shown (CF3)', async () => {

@@ -40,6 +40,7 @@ export const personForm = z.object({
   nationality: optionalText(60),
   immigrationStatus: optionalText(120),
   euSettlementStatus: z.string().optional().transform((v) => (v ? v : null)).refine((v) => v === null || v in EU_SETTLEMENT, 'Choose a status from the list'),
+  nhsNumber: optionalText(20),
   gpName: optionalText(120),
   gpPractice: optionalText(200),
   laChildId: optionalText(20),

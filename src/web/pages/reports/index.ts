@@ -1,18 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { headingsFor, REPORT_KIND_LABELS, type ReportKind } from '../../../domain/reports/headings.js';
 import { REPORT_STATE_LABELS } from '../../../domain/reports/report-deadlines.js';
-import { conferenceForReports, invitedConferences } from '../../../modules/reports/conference-access.js';
+import { conferenceForReports, invitedConferences, startedAgencyReport } from '../../../modules/reports/conference-access.js';
 import { loadConferenceReports } from '../../../modules/reports/load-readiness.js';
 import { identityPromptsFor } from '../../../modules/plans/plan-queue-items.js';
-import { reportConferenceType } from '../../../modules/reports/report-common.js';
-import { startReport } from '../../../modules/reports/save-report.js';
+import { auditReport, childrenOf, loadReport, reportConferenceType } from '../../../modules/reports/report-common.js';
+import { ReportAlreadyStartedError, startReport } from '../../../modules/reports/save-report.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayListOwnConferences, mayViewConferenceReports, mayViewReadiness, mayWriteReports, mayWriteSocialWorkReport, maySeeAllReports } from '../../../policies/reports.js';
 import { parseForm } from '../../forms.js';
 import { newReportForm, reportContentFrom } from './form.js';
 import { conferenceHeader } from '../../components/conference-header.js';
 import { ANSWER_LABELS, forecastRows, kindLabel, readinessRows } from './presenter.js';
-import reportPages from './report-routes.js';
+import reportPages, { renderReport } from './report-routes.js';
 import { categoryOptions, markingOptions } from './options.js';
 import { formatDateTime } from '../../../domain/deadlines/index.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../../domain/conference/kinds.js';
@@ -29,7 +29,7 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
     const rows = await invitedConferences(db, request.actor!.id);
     return reply.view('reports/my-conferences.njk', {
       title: 'My conferences',
-      rows: rows.map((r) => ({ ...r, label: CONFERENCE_KIND_LABELS[r.conference.kind as ConferenceKind] ?? 'Conference', when: r.conference.scheduledStart ? formatDateTime(londonDateTime(r.conference.scheduledStart)) : 'Not yet booked' })),
+      rows: rows.map((r) => ({ ...r, canWrite: mayWriteReports(request.actor) && r.conference.status !== 'cancelled', label: CONFERENCE_KIND_LABELS[r.conference.kind as ConferenceKind] ?? 'Conference', when: r.conference.scheduledStart ? formatDateTime(londonDateTime(r.conference.scheduledStart)) : 'Not yet booked' })),
       backLink: { href: '/' },
     });
   });
@@ -75,9 +75,34 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
     });
   }
 
+  /**
+   * The report was started already (a second click, the back button, a refused form sent again):
+   * nothing typed is lost. The started report's form comes back holding what was just typed, so
+   * saving it carries on that report; a report this person may not open keeps the new form.
+   */
+  async function alreadyStarted(request: FastifyRequest<Params>, reply: FastifyReply, reportId: string, kind: ReportKind, childId: string | null) {
+    reply.code(409);
+    const typed = { ...(request.body as Record<string, unknown>) };
+    delete typed._csrf;
+    const loaded = await loadReport(db, request.actor, reportId).catch(() => null);
+    if (!loaded || loaded.report.status !== 'draft' || loaded.report.authorId !== request.actor?.id) {
+      const message = 'That report has already been started by someone else or already submitted: copy what you typed below, then open it from the list of reports.';
+      return renderNew(request, reply, kind, childId, { errors: [{ field: 'report-form', message }], values: typed });
+    }
+    await auditReport(db, request.actionContext(), childrenOf(loaded.report.childId, loaded.context), { action: 'child-record-viewed', recordType: 'report', recordId: loaded.report.id });
+    const message = 'You had already started this report. What you have just typed is below and is not saved yet: save it to carry on the started report.';
+    return renderReport(request, reply, loaded, { errors: [{ field: 'report-form', message }], values: { ...typed, version: String(loaded.report.version) } });
+  }
+
   app.get<Params>('/conferences/:id/reports/new', { config: { access: mayWriteReports } }, async (request, reply) => {
     const kind: ReportKind = request.query.kind === 'social-work' || request.query.kind === 'family-views' ? request.query.kind : 'agency';
     if (kind !== 'agency' && !mayWriteSocialWorkReport(request.actor)) return reply.callNotFound();
+    if (kind === 'agency') {
+      // A report already started is carried on, never started twice (the back button, an old link).
+      const { ownInvitation } = await conferenceForReports(db, request.actor, request.params.id);
+      const started = ownInvitation ? await startedAgencyReport(db, ownInvitation.id) : null;
+      if (started) return reply.redirect(`/reports/${started}`);
+    }
     return renderNew(request, reply, kind, request.query.child ?? null);
   });
 
@@ -91,6 +116,7 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
       const id = await startReport(db, request.actionContext(), request.params.id, { kind, childId, familyMember, content });
       return reply.redirect(`/reports/${id}?done=saved`);
     } catch (error) {
+      if (error instanceof ReportAlreadyStartedError) return alreadyStarted(request, reply, error.reportId, kind, childId);
       if (!(error instanceof ValidationError)) throw error;
       reply.code(400);
       return renderNew(request, reply, kind, childId, { errors: error.errors, values: request.body });
@@ -113,7 +139,7 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
       stateLabels: REPORT_STATE_LABELS,
       attendance: r ? r.attendance.map((a) => ({ ...a.invitee, answer: ANSWER_LABELS[a.answer] })) : [],
       forecasts: r ? forecastRows(r) : [],
-      backLink: { href: `/conferences/${request.params.id}/reports`, text: 'Back to the reports' },
+      backLink: { href: `/conferences/${request.params.id}`, text: 'Back to the conference' },
     });
   });
 

@@ -26,6 +26,35 @@ const NOTICES: Record<string, string> = {
   decided: 'The decision on the confidential section is recorded.',
 };
 
+/** The report page: the form for its author (or a social worker), else the report to read. */
+export async function renderReport(request: FastifyRequest, reply: FastifyReply, loaded: LoadedReport, extra: Record<string, unknown> = {}) {
+  const done = (request.query as { done?: string } | undefined)?.done;
+  const { report, context } = loaded;
+  const isAuthor = report.authorId === request.actor?.id;
+  return reply.view('reports/report-form.njk', {
+    title: `${loaded.kind === 'agency' ? 'Agency report' : loaded.kind === 'social-work' ? 'Social work report' : 'The family’s own views'}`,
+    conference: conferenceHeader(context),
+    kind: loaded.kind,
+    report,
+    childName: context.children.find((c) => c.childId === report.childId)?.name ?? null,
+    headings: headingsFor(loaded.kind, loaded.conferenceType),
+    conferenceType: loaded.conferenceType,
+    markingOptions,
+    categoryOptions,
+    markingLabels: MARKING_LABELS,
+    categoryLabels: report.confidentialCategories.map((c) => CONFIDENTIAL_CATEGORY_LABELS[c as ConfidentialCategory] ?? c),
+    action: `/reports/${report.id}`,
+    editable: isAuthor || (loaded.kind !== 'agency' && mayShareReports(request.actor)),
+    canSubmit: isAuthor && report.status === 'draft',
+    canShare: mayShareReports(request.actor) && report.status !== 'draft',
+    isChair: mayDecideConfidentialPresentation(request.actor, context.conference),
+    values: formValuesFrom(loaded.content, report.version),
+    notice: NOTICES[done ?? ''] ?? null,
+    backLink: { href: `/conferences/${context.conference.id}/reports`, text: 'Back to the reports' },
+    ...extra,
+  });
+}
+
 /** One report: write and submit it (RP1–RP4), the chair's RP4 decision, sharing and disagreements (RP5), the family copy. */
 export default function reportPages(app: FastifyInstance): void {
   const { db } = app.convene;
@@ -36,33 +65,6 @@ export default function reportPages(app: FastifyInstance): void {
     const ctx = request.actionContext();
     await auditReport(db, ctx, childrenOf(loaded.report.childId, loaded.context), { action: 'child-record-viewed', recordType: 'report', recordId: loaded.report.id });
     return loaded;
-  }
-
-  async function renderReport(request: FastifyRequest<Params>, reply: FastifyReply, loaded: LoadedReport, extra: Record<string, unknown> = {}) {
-    const { report, context } = loaded;
-    const isAuthor = report.authorId === request.actor?.id;
-    return reply.view('reports/report-form.njk', {
-      title: `${loaded.kind === 'agency' ? 'Agency report' : loaded.kind === 'social-work' ? 'Social work report' : 'The family’s own views'}`,
-      conference: conferenceHeader(context),
-      kind: loaded.kind,
-      report,
-      childName: context.children.find((c) => c.childId === report.childId)?.name ?? null,
-      headings: headingsFor(loaded.kind, loaded.conferenceType),
-      conferenceType: loaded.conferenceType,
-      markingOptions,
-      categoryOptions,
-      markingLabels: MARKING_LABELS,
-      categoryLabels: report.confidentialCategories.map((c) => CONFIDENTIAL_CATEGORY_LABELS[c as ConfidentialCategory] ?? c),
-      action: `/reports/${report.id}`,
-      editable: isAuthor || (loaded.kind !== 'agency' && mayShareReports(request.actor)),
-      canSubmit: isAuthor && report.status === 'draft',
-      canShare: mayShareReports(request.actor) && report.status !== 'draft',
-      isChair: mayDecideConfidentialPresentation(request.actor, context.conference),
-      values: formValuesFrom(loaded.content, report.version),
-      notice: NOTICES[request.query.done ?? ''] ?? null,
-      backLink: { href: `/conferences/${context.conference.id}/reports`, text: 'Back to the reports' },
-      ...extra,
-    });
   }
 
   app.get<Params>('/reports/:id', access, async (request, reply) => renderReport(request, reply, await load(request)));
@@ -77,15 +79,24 @@ export default function reportPages(app: FastifyInstance): void {
     };
     if (!parsed.ok) return again(parsed.errors);
     const submit = (request.body as Record<string, unknown>).intent === 'submit';
+    let saved = false;
     try {
       await saveReport(db, request.actionContext(), loaded.report.id, { content, version: parsed.data.version });
+      saved = true;
       if (submit) {
         await submitReport(db, request.actionContext(), loaded.report.id, parsed.data.version + 1);
         return reply.redirect(`/conferences/${loaded.context.conference.id}/reports?done=submitted`);
       }
     } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors);
-      throw error;
+      if (!(error instanceof ValidationError)) throw error;
+      // Refused on submitting after the draft was saved: the form carries the saved version, so
+      // sending it again (corrected) is not taken for someone else's change.
+      if (saved) {
+        reply.code(400);
+        const current = await loadReport(db, request.actor, loaded.report.id);
+        return renderReport(request, reply, current, { errors: error.errors, values: { ...(request.body as Record<string, unknown>), version: String(current.report.version) }, notice: null });
+      }
+      return again(error.errors);
     }
     return reply.redirect(`/reports/${loaded.report.id}?done=saved`);
   });

@@ -6,9 +6,9 @@ import { mayManageOutbox } from '../../../../policies/invitations.js';
 
 const access = { config: { access: mayManageOutbox } };
 const STATUS_TAGS: Record<string, string> = {
-  queued: 'govuk-tag--blue', sending: 'govuk-tag--light-blue', sent: 'govuk-tag--green', posted: 'govuk-tag--green', failed: 'govuk-tag--red',
+  queued: 'govuk-tag--blue', 'to-print': 'govuk-tag--yellow', sending: 'govuk-tag--light-blue', sent: 'govuk-tag--green', posted: 'govuk-tag--green', failed: 'govuk-tag--red',
 };
-const STATUS_WORDS: Record<string, string> = { queued: 'Queued', sending: 'Sending', sent: 'Sent', posted: 'Posted', failed: 'Failed' };
+const STATUS_WORDS: Record<string, string> = { queued: 'Queued', 'to-print': 'Waiting to print', sending: 'Sending', sent: 'Sent', posted: 'Posted', failed: 'Failed' };
 
 /** What is waiting to leave, what left, and what failed with why: the administrator keeps delivery running. */
 export default function outboxPages(app: FastifyInstance): void {

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { loadSettings } from '../../config.js';
+import { clockFromSettings } from '../../clock/clock.js';
+import { createApiClient, listApiClients, revokeApiClient } from '../../modules/api-clients/api-clients.js';
+import { ValidationError } from '../../modules/shared/errors.js';
+import { openConfiguredDatabase } from '../../runtime.js';
+
+async function withDatabase(run: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>['db'], now: Date) => Promise<void>): Promise<void> {
+  const settings = loadSettings();
+  const database = await openConfiguredDatabase(settings);
+  try {
+    await database.migrate();
+    await run(database.db, clockFromSettings(settings)());
+  } finally {
+    await database.close();
+  }
+}
+
+/** `bin/convene api-client`: the keys partner systems use for the enquiry API (RG2). */
+export function register(program: Command): void {
+  const command = program.command('api-client').description('keys for police and health systems calling the enquiry API (/api/v1/openapi.json)');
+  command
+    .command('create')
+    .description('create an agency key (shown once) tied to its recognised call-back number')
+    .requiredOption('--agency <name>', 'the agency and system, e.g. "Demoshire Police control room"')
+    .requiredOption('--phone <number>', 'the agency’s call-back number (added to the recognised callers if new)')
+    .option('--per-minute <n>', 'requests a minute this key may make', '60')
+    .action(async (options: { agency: string; phone: string; perMinute: string }) => {
+      await withDatabase(async (db, now) => {
+        try {
+          const { id, key } = await createApiClient(db, { agency: options.agency, phone: options.phone, perMinute: Number(options.perMinute) }, now);
+          console.log(`Created ${id}. The key, shown this once — give it to the agency by a secure route:\n${key}`);
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          console.error(error.errors.map((e) => `${e.field}: ${e.message}`).join('\n'));
+          process.exitCode = 2;
+        }
+      });
+    });
+  command
+    .command('list')
+    .description('the agency keys, by prefix (never the secret)')
+    .option('--json', 'as JSON')
+    .action(async (options: { json?: boolean }) => {
+      await withDatabase(async (db) => {
+        const rows = await listApiClients(db);
+        if (options.json) console.log(JSON.stringify(rows));
+        else for (const r of rows) console.log(`${r.id}  cvn_${r.keyPrefix}_…  ${r.active ? 'active ' : 'revoked'}  ${r.perMinute}/min  ${r.agency}`);
+      });
+    });
+  command
+    .command('revoke <id>')
+    .description('revoke an agency key at once')
+    .action(async (id: string) => {
+      await withDatabase(async (db, now) => {
+        if (!(await revokeApiClient(db, id, now))) {
+          console.error('No key has that id.');
+          process.exitCode = 2;
+        }
+      });
+    });
+}

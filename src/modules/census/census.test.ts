@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { auditEvents, childProtectionPlans, people } from '../../db/schema/index.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { systemContext } from '../shared/action-context.js';
+import { exportCensus } from './export-census.js';
+
+const NOW = new Date('2027-04-02T09:00:00Z');
+
+describeEachEngine('the CIN census return from what staff recorded', (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    await seedDemo(database.handle.db, { password: null, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-census-')), now: new Date('2027-03-15T10:00:00Z'), pack: 'national' });
+  });
+  afterAll(async () => database.drop());
+
+  it('exports the demo authority’s year with no errors, every plan in it, and audits the export', async () => {
+    const db = database.handle.db;
+    const result = await exportCensus(db, systemContext(NOW), { referenceDate: '2027-03-31', laCode: '999', version: 'test' });
+    expect(result.failures.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.children.length).toBeGreaterThan(0);
+    const plans = await db.select({ plan: childProtectionPlans, child: people }).from(childProtectionPlans).innerJoin(people, eq(childProtectionPlans.childId, people.id));
+    const ours = plans.filter((p) => p.plan.responsibleAuthority === null);
+    expect(ours.length).toBeGreaterThan(3);
+    expect(result.xml.match(/<ChildProtectionPlans>/g)?.length).toBeGreaterThanOrEqual(ours.length);
+    for (const { plan, child } of ours) {
+      expect(result.xml).toContain(`<LAchildID>${child.laChildId}</LAchildID>`);
+      expect(result.xml).toContain(`<CPPstartDate>${plan.startDate}</CPPstartDate>`);
+    }
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'census-exported')));
+    expect(audit?.details).toMatchObject({ referenceDate: '2027-03-31', children: result.children.length, errors: 0 });
+  });
+
+  it('refuses a reference date that is not 31 March, and a bad LA code, naming the field', async () => {
+    const db = database.handle.db;
+    await expect(exportCensus(db, systemContext(NOW), { referenceDate: '2027-03-30', laCode: '999', version: 't' })).rejects.toMatchObject({ errors: [{ field: 'referenceDate' }] });
+    await expect(exportCensus(db, systemContext(NOW), { referenceDate: '2027-03-31', laCode: '99', version: 't' })).rejects.toMatchObject({ errors: [{ field: 'laCode' }] });
+  });
+
+  it('finds what a person got wrong: a plan start moved off its conference date is reported against that child', async () => {
+    const db = database.handle.db;
+    const [first] = await db.select({ plan: childProtectionPlans, child: people }).from(childProtectionPlans).innerJoin(people, eq(childProtectionPlans.childId, people.id)).limit(1);
+    const moved = new Date(`${first!.plan.startDate}T12:00:00Z`);
+    moved.setUTCDate(moved.getUTCDate() - 1);
+    await db.update(childProtectionPlans).set({ startDate: moved.toISOString().slice(0, 10) }).where(eq(childProtectionPlans.id, first!.plan.id));
+    const result = await exportCensus(db, systemContext(NOW), { referenceDate: '2027-03-31', laCode: '999', version: 'test' });
+    expect(result.failures.some((f) => f.rule === 'C06' && f.personId === first!.child.id)).toBe(true);
+  });
+});

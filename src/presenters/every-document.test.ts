@@ -1,0 +1,198 @@
+import { Temporal } from 'temporal-polyfill';
+import { describe, expect, it } from 'vitest';
+import { PACKS } from '../domain/packs/index.js';
+import { PACK_IDS } from '../domain/packs/pack-id.js';
+import { familyCopyContent } from '../domain/reports/family-copy.js';
+import { RULE_AREAS } from '../domain/rules/rule-entry.js';
+import { documentText, type DocumentModel } from '../documents/document-model.js';
+import { docxText } from '../documents/docx-text.js';
+import { familyCopyDocument } from '../documents/family-copy.js';
+import { exclusionLetterDocument } from '../documents/family-copy-exclusion-letter.js';
+import { renderIcs } from '../documents/invitation-ics.js';
+import { invitationLetter, type InvitationLetterData } from '../documents/invitation-letter.js';
+import { pdfText } from '../documents/pdf-text.js';
+import { renderDocx } from '../documents/render-docx.js';
+import { renderPdf } from '../documents/render-pdf.js';
+import { conferenceRecordDocument } from './conference-record.js';
+import { decisionsSheetDocument } from './decisions-sheet.js';
+import { recordData } from './meeting-document-fixture.test-support.js';
+
+/**
+ * Issue 14, the class of fault made impossible: every document type, rendered as text, as a PDF
+ * and as a Word file, states only facts its record holds and never an internal name. The checks
+ * are generic, so a new sentence in any document is held to them without a new test:
+ *  - every date, time, email address, phone number, postcode and reference it prints is one the
+ *    record holds (dates as the record's ISO dates, formatted; a weekday must be that date's);
+ *  - no ISO date, file name, pack id or pack name, bare rule code, placeholder or empty value;
+ *  - family documents never carry the record's confidential text.
+ */
+
+const CONFIDENTIAL = 'Police intelligence about Zed Unknownson.';
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+interface Case {
+  name: string;
+  doc: DocumentModel;
+  /** What it was made from: every fact it prints must be found here. */
+  record: unknown;
+  family: boolean;
+  /** Facts it must state (from the record), in words. */
+  states: string[];
+}
+
+/** Every string in the record, and every instant as its London date and time. */
+function recordStrings(record: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (v instanceof Date) {
+      const z = Temporal.Instant.fromEpochMilliseconds(v.getTime()).toZonedDateTimeISO('Europe/London');
+      out.push(z.toPlainDateTime().toString().slice(0, 16));
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(record);
+  return out;
+}
+
+function formatted(iso: string): string {
+  const d = Temporal.PlainDate.from(iso.slice(0, 10));
+  return `${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
+}
+
+/** The facts a record allows a document to print. */
+function allowedFacts(record: unknown) {
+  const strings = recordStrings(record);
+  const isoDates = strings.flatMap((s) => [...s.matchAll(/\b\d{4}-\d{2}-\d{2}/g)].map((m) => m[0]));
+  const times = strings.flatMap((s) => [...s.matchAll(/T(\d{2}:\d{2})/g)].map((m) => m[1]!));
+  return {
+    text: strings.join('\n'),
+    dates: new Set([...isoDates.map(formatted), ...strings.flatMap((s) => [...s.matchAll(/\b\d{1,2} [A-Z][a-z]+ \d{4}\b/g)].map((m) => m[0]))]),
+    times: new Set([...times, ...strings.flatMap((s) => [...s.matchAll(/\b\d{2}:\d{2}\b/g)].map((m) => m[0]))]),
+  };
+}
+
+const PACK_WORDS = [...PACK_IDS, ...PACK_IDS.map((id) => PACKS[id].name)];
+const RULE_CODE = new RegExp(`\\b(${Object.keys(RULE_AREAS).join('|')})\\d{1,2}\\b`);
+
+function problems(text: string, c: Case): string[] {
+  const found: string[] = [];
+  const flat = text.replace(/\s+/g, ' ');
+  const allowed = allowedFacts(c.record);
+  for (const m of flat.matchAll(/\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b/g)) {
+    if (!allowed.dates.has(m[0])) found.push(`date not in the record: ${m[0]}`);
+  }
+  for (const m of flat.matchAll(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (\d{1,2}) ([A-Z][a-z]+) (\d{4})\b/g)) {
+    const d = Temporal.PlainDate.from({ year: Number(m[4]), month: MONTHS.indexOf(m[3]!) + 1, day: Number(m[2]) });
+    if (WEEKDAYS[d.dayOfWeek - 1] !== m[1]) found.push(`wrong weekday: ${m[0]}`);
+  }
+  for (const m of flat.matchAll(/\b\d{2}:\d{2}\b/g)) if (!allowed.times.has(m[0])) found.push(`time not in the record: ${m[0]}`);
+  for (const m of flat.matchAll(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g)) if (!allowed.text.includes(m[0])) found.push(`email not in the record: ${m[0]}`);
+  for (const m of flat.matchAll(/\b0\d{3,4} ?\d{6}\b/g)) if (!allowed.text.includes(m[0])) found.push(`phone not in the record: ${m[0]}`);
+  for (const m of flat.matchAll(/\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/g)) if (!allowed.text.includes(m[0])) found.push(`postcode not in the record: ${m[0]}`);
+  for (const m of flat.matchAll(/\bCP-[0-9A-F]{8}\b/g)) if (!allowed.text.includes(m[0])) found.push(`reference not in the record: ${m[0]}`);
+  // Internal names and placeholders.
+  if (/\d{4}-\d{2}-\d{2}/.test(flat)) found.push(`ISO date in prose: ${/\d{4}-\d{2}-\d{2}/.exec(flat)?.[0]}`);
+  if (/\.txt\b|\b\d{3}_[0-9a-f]{8,}/i.test(flat)) found.push('procedure file name');
+  for (const w of PACK_WORDS) if (new RegExp(`\\b${w}\\b`, 'i').test(flat)) found.push(`pack id or name: ${w}`);
+  if (RULE_CODE.test(flat)) found.push(`bare rule code: ${RULE_CODE.exec(flat)?.[0]}`);
+  for (const p of ['(demo)', '(to be named)', 'undefined', 'null', 'NaN', '[object Object]', 'Invalid Date']) if (flat.includes(p)) found.push(`placeholder: ${p}`);
+  if (c.family && flat.includes(CONFIDENTIAL.slice(0, 30))) found.push('confidential text in a family document');
+  for (const s of c.states) if (!flat.includes(s)) found.push(`does not state: ${s}`);
+  return found;
+}
+
+// ---- the records and every document made from them ----
+
+const letterRecord: InvitationLetterData = {
+  authorityName: 'Sampleshire Council',
+  conferenceTitle: 'Initial child protection conference',
+  review: false,
+  letterDate: '2026-06-01',
+  reference: 'CP-1A2B3C4D',
+  start: new Date('2026-06-15T09:00:00Z'),
+  slotMinutes: 90,
+  format: 'face-to-face',
+  venue: { room: 'Conference Room 1', building: 'Sampleshire County Hall', street: '10 Example Street', town: 'Sampleton', postcode: 'ZZ9 9ZZ' },
+  subjectChildren: ['Alpha Testington', 'Beta Testington'],
+  invitee: { name: 'Demi Testington', role: 'Mother', inviteeKind: 'parent', organisationName: null, postalAddress: '1 Example Row, Demoshire Town, ZZ1 1AA' },
+  invitees: [{ name: 'Demi Testington', role: 'Mother' }, { name: 'Hana Exampleton', role: 'Health visitor' }, { name: 'Not yet named', role: 'GP (Sampleton Surgery)' }],
+  chair: { name: 'Chris Chairington', email: 'chair@sampleshire.example', phone: '01632 960999' },
+  socialWorker: { name: 'Sam Sampleford', email: 'sam@sampleshire.example', phone: '01632 960111' },
+  coordinator: { name: 'Bea Supportwell', email: 'conferences@sampleshire.example', phone: '01632 960000' },
+  replyBy: '2026-06-10',
+  familyReportBy: '2026-06-12T09:00',
+  reportWanted: null,
+};
+
+const letterFacts = ['Alpha Testington', 'Beta Testington', 'Monday 15 June 2026 at 10:00', 'Conference Room 1, Sampleshire County Hall, 10 Example Street, Sampleton, ZZ9 9ZZ', 'Chris Chairington', 'Sam Sampleford', 'CP-1A2B3C4D', '1 June 2026'];
+const familyLetterFacts = [...letterFacts, 'Wednesday 10 June 2026', '09:00 on Friday 12 June 2026', 'ZZ1 1AA', 'independent advocate', 'complaints, a guide for parents and carers'];
+
+const meeting = recordData();
+const report = {
+  kind: 'social-work' as const, childName: 'Alpha Testington', conferenceLabel: 'Initial child protection conference', conferenceDate: '2 March 2026',
+  authorDetails: { name: 'Sam Sampleford' }, version: 3, confidentialText: CONFIDENTIAL,
+  sections: [{ heading: 'What we are worried about', text: 'Alpha has missed four health appointments since 5 January 2026.', marking: 'fact' as const, secondHand: false }],
+};
+const exclusion = {
+  recipientName: 'Fred Testington', conferenceLabel: 'Initial child protection conference', conferenceDate: '2 March 2026', scope: 'part' as const,
+  period: 'while the police report is discussed', reasons: 'Risk of violence to the mother at the meeting.', socialWorkerName: 'Sam Sampleford', supporterName: null,
+};
+
+const CASES: Case[] = [
+  { name: 'parent’s invitation letter', doc: invitationLetter(letterRecord), record: letterRecord, family: true, states: familyLetterFacts },
+  { name: 'young person’s invitation letter', doc: invitationLetter({ ...letterRecord, invitee: { name: 'Beta Testington', role: 'Child', inviteeKind: 'child', organisationName: null, postalAddress: '1 Example Row, Demoshire Town, ZZ1 1AA' } }), record: letterRecord, family: true, states: [...letterFacts, 'Young people and child protection conferences'] },
+  { name: 'online invitation letter', doc: invitationLetter({ ...letterRecord, format: 'virtual' }), record: letterRecord, family: true, states: ['Online. We will send you the link to join'] },
+  { name: 'letter from a sparse record', doc: invitationLetter({ ...letterRecord, chair: null, socialWorker: null, replyBy: null, familyReportBy: null, venue: null, invitee: { ...letterRecord.invitee, postalAddress: null } }), record: { ...letterRecord, chair: null, socialWorker: null, replyBy: null, familyReportBy: null, venue: null }, family: true, states: ['We do not have your postal address', 'We have not yet recorded where the meeting will be'] },
+  { name: 'agency invitation letter', doc: invitationLetter({ ...letterRecord, invitee: { name: 'Hana Exampleton', role: 'Health visitor', inviteeKind: 'professional', organisationName: 'Sampleshire Health', postalAddress: null } }), record: letterRecord, family: false, states: [...letterFacts, 'Dear Hana Exampleton,', 'Health visitor, Sampleshire Health', 'chair@sampleshire.example'] },
+  { name: 'letter to a contact not yet named', doc: invitationLetter({ ...letterRecord, invitee: { name: 'School nurse (to be named)', role: 'School nurse', inviteeKind: 'professional', organisationName: 'Sampleshire Health', postalAddress: null } }), record: letterRecord, family: false, states: ['Dear School nurse,'] },
+  { name: 'observer invitation letter', doc: invitationLetter({ ...letterRecord, invitee: { name: 'Ola Observer', role: 'Student social worker', inviteeKind: 'observer', organisationName: null, postalAddress: null } }), record: letterRecord, family: false, states: ['take no part'] },
+  { name: 'decisions sheet', doc: decisionsSheetDocument(meeting, { version: 1, familyCopy: false }), record: meeting, family: false, states: ['Sampleshire Council', '2 March 2026', '12 March 2026', '28 May 2026', 'Sam Sampleford', 'Chris Chairington'] },
+  { name: 'decisions sheet, family copy', doc: decisionsSheetDocument(meeting, { version: 1, familyCopy: true }), record: meeting, family: true, states: ['Sampleshire Council', 'FAMILY COPY', '12 March 2026', '28 May 2026'] },
+  { name: 'conference record', doc: conferenceRecordDocument(meeting, { family: false, excludedParts: [], wholeRecord: false }), record: meeting, family: false, states: ['Sampleshire Council', CONFIDENTIAL] },
+  { name: 'conference record, family copy', doc: conferenceRecordDocument(meeting, { family: true, excludedParts: [], wholeRecord: false }), record: meeting, family: true, states: ['Sampleshire Council', 'FAMILY COPY'] },
+  { name: 'report, family copy', doc: familyCopyDocument(familyCopyContent(report)), record: report, family: true, states: ['Alpha Testington', '5 January 2026', '2 March 2026'] },
+  { name: 'exclusion letter', doc: exclusionLetterDocument(exclusion), record: exclusion, family: true, states: ['Dear Fred Testington,', 'Risk of violence to the mother at the meeting.'] },
+];
+
+describe('every document states only what its record holds, and no internal name (issue 14)', () => {
+  it.each(CASES)('$name: as text', (c) => {
+    expect(problems(documentText(c.doc), c)).toEqual([]);
+  });
+
+  it.each(CASES)('$name: as a PDF', async (c) => {
+    expect(problems(pdfText(await renderPdf(c.doc)), c)).toEqual([]);
+  });
+
+  it.each(CASES)('$name: as a Word file', async (c) => {
+    expect(problems(docxText(await renderDocx(c.doc)), c)).toEqual([]);
+  });
+
+  it('the calendar entries name no child and print no ISO date in words', () => {
+    for (const method of ['REQUEST', 'PUBLISH', 'CANCEL'] as const) {
+      const ics = renderIcs({
+        method, uid: 'x@convene', sequence: 1, start: letterRecord.start, slotMinutes: 90, summary: 'Child protection conference (ref CP-1A2B3C4D)',
+        location: 'Conference Room 1, Sampleshire County Hall, 10 Example Street, Sampleton, ZZ9 9ZZ', description: 'Invitation to a child protection conference on Monday 15 June 2026 at 10:00.',
+        organiser: { name: 'Bea Supportwell', email: 'conferences@sampleshire.example' }, attendee: { name: 'Hana Exampleton', email: 'hana@health.example' }, stampedAt: new Date('2026-06-01T08:00:00Z'),
+      }).replace(/\r\n /g, '');
+      const prose = ics.split('\r\n').filter((l) => /^(SUMMARY|DESCRIPTION|LOCATION):/.test(l)).join('\n');
+      expect(prose).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(prose).not.toContain('Testington');
+    }
+  });
+
+  // The checks themselves: each catches the fault it is for, so a pass means something.
+  it('catches a date, an ISO date, a pack name, a placeholder and confidential text that are wrong', () => {
+    const c: Case = { name: 'probe', doc: { title: 't', blocks: [] }, record: { on: '2026-03-02' }, family: true, states: [] };
+    expect(problems('Held on 3 March 2026.', c)).toEqual(['date not in the record: 3 March 2026']);
+    expect(problems('Held on 2 March 2026.', c)).toEqual([]);
+    expect(problems('Held on Tuesday 2 March 2026.', c)).toEqual(['wrong weekday: Tuesday 2 March 2026']);
+    expect(problems('Held on 2026-03-02.', c)).toContain('ISO date in prose: 2026-03-02');
+    expect(problems('National: 2 March 2026', c)).toContain('pack id or name: National');
+    expect(problems('Dear Demo Agency practitioner, Demoshire Health Trust (demo),', c)).toContain('placeholder: (demo)');
+    expect(problems('See 002_61563a3284bb8811.txt § 2.138 and TS13', c)).toEqual(expect.arrayContaining(['procedure file name', 'bare rule code: TS13']));
+    expect(problems(CONFIDENTIAL, c)).toContain('confidential text in a family document');
+    expect(problems('Call 01632 960123 or x@y.example; ZZ1 1AA', c)).toEqual(['email not in the record: x@y.example', 'phone not in the record: 01632 960123', 'postcode not in the record: ZZ1 1AA']);
+  });
+});

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { auditEvents, cases, childProtectionPlans, enquiries, people } from '../../../../db/schema/index.js';
+import { createApiClient, revokeApiClient } from '../../../../modules/api-clients/api-clients.js';
+import { seedDemo } from '../../../../modules/demo/seed-demo.js';
+import { TestClock, testApp } from '../../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../../test/support/database.js';
+
+const NOW = new Date('2026-12-07T03:10:00Z');
+
+describeEachEngine('RG2–RG4: the enquiry API', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let police: string;
+  let health: string;
+  const call = (key: string | null, url: string, body: unknown) =>
+    app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, payload: JSON.stringify(body) });
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    await seedDemo(database.handle.db, { password: null, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-api-')), now: NOW, pack: 'national' });
+    police = (await createApiClient(database.handle.db, { agency: 'Demoshire Police (system)', phone: '01632 960100', perMinute: 8 }, NOW)).key;
+    health = (await createApiClient(database.handle.db, { agency: 'Demoshire Health (system)', phone: '01632 960200' }, NOW)).key;
+    app = await testApp(database.handle, { clock: new TestClock(NOW), env: { CONVENE_PACK: 'national' } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('describes itself in OpenAPI 3.1', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(['/enquiries', '/enquiries/{id}/answer', '/enquiries/{id}/unknown']);
+    expect(doc.paths['/enquiries'].post.requestBody.content['application/json'].schema.required).toEqual(['callerName', 'callerRole', 'child']);
+  });
+
+  it('refuses no key, a made-up key and a bad body with field-level errors; answers for a child it showed, once, with the same audit as the pages', async () => {
+    const body = { callerName: 'Pat Examplecop', callerRole: 'Police sergeant', child: { given: '', family: '' } };
+    expect((await call(null, '/api/v1/enquiries', body)).statusCode).toBe(401);
+    expect((await call(`cvn_0123456789_${'a'.repeat(43)}`, '/api/v1/enquiries', body)).statusCode).toBe(401);
+    const bad = await call(police, '/api/v1/enquiries', { callerName: 'Pat', callerRole: 'PS', child: { family: 'X' }, extra: 1 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toContain('extra');
+
+    const [row] = await database.handle.db.select({ child: people }).from(childProtectionPlans)
+      .innerJoin(people, eq(childProtectionPlans.childId, people.id)).innerJoin(cases, eq(cases.childId, people.id))
+      .where(and(isNull(childProtectionPlans.endDate), isNull(cases.closedOn))).limit(1);
+    const tooLittle = await call(police, '/api/v1/enquiries', { ...body, child: { family: row!.child.familyName } });
+    expect(tooLittle.statusCode).toBe(400);
+    expect(tooLittle.json().errors[0].field).toBe('given');
+
+    const started = await call(police, '/api/v1/enquiries', { ...body, child: { given: row!.child.givenNames, family: row!.child.familyName } });
+    expect(started.statusCode).toBe(201);
+    const { enquiryId, candidates } = started.json();
+    expect(candidates[0].childId).toBe(row!.child.id);
+    expect(candidates[0]).not.toHaveProperty('plan');
+    const shown = await database.handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'child-shown-in-enquiry'), eq(auditEvents.recordId, enquiryId)));
+    expect(shown.length).toBe(candidates.length);
+
+    // Another agency's key may not answer this enquiry.
+    expect((await call(health, `/api/v1/enquiries/${enquiryId}/answer`, { childId: row!.child.id })).statusCode).toBe(403);
+    const answered = await call(police, `/api/v1/enquiries/${enquiryId}/answer`, { childId: row!.child.id });
+    expect(answered.statusCode).toBe(200);
+    expect(answered.json().answer.join(' ')).toContain('On a child protection plan with Demoshire County Council (demo)');
+    const [stored] = await database.handle.db.select().from(enquiries).where(eq(enquiries.id, enquiryId));
+    expect(stored?.callerAgency).toBe('Demoshire Police (system)');
+    expect(stored?.recognisedCallerId).not.toBeNull();
+    expect(stored?.answer).toEqual(answered.json().answer);
+    expect((await call(police, `/api/v1/enquiries/${enquiryId}/answer`, { childId: row!.child.id })).statusCode).toBe(409);
+  });
+
+  it('holds each key to its per-minute limit however many requests arrive at once, and a revoked key stops at once', async () => {
+    const limited = await createApiClient(database.handle.db, { agency: 'Demoshire Ambulance (system)', phone: '01632 960400', perMinute: 5 }, NOW);
+    const body = { callerName: 'Ann Ambulanceworth', callerRole: 'Paramedic', child: { given: 'Zebedee', family: 'Nonesuchworth' } };
+    const results = await Promise.all(Array.from({ length: 14 }, () => call(limited.key, '/api/v1/enquiries', body)));
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(9);
+    expect(results.find((r) => r.statusCode === 429)?.headers['retry-after']).toBeDefined();
+
+    await revokeApiClient(database.handle.db, limited.id, NOW);
+    expect((await call(limited.key, '/api/v1/enquiries', body)).statusCode).toBe(401);
+  });
+
+  it('records an unknown child, and tells a second agency of the first enquiry', async () => {
+    const body = { callerName: 'Nia Nurseworth', callerRole: 'Nurse', child: { given: 'Quentin', family: 'Unheardofsby', dob: '2018-04-05' } };
+    const first = (await call(health, '/api/v1/enquiries', body)).json();
+    expect((await call(health, `/api/v1/enquiries/${first.enquiryId}/unknown`, { advice: '' })).statusCode).toBe(400);
+    expect((await call(health, `/api/v1/enquiries/${first.enquiryId}/unknown`, { advice: 'Not known; refer if worried.' })).json().earlierEnquiry).toBeNull();
+    const second = (await call(police, '/api/v1/enquiries', { ...body, callerName: 'Pat Examplecop' })).json();
+    const told = await call(police, `/api/v1/enquiries/${second.enquiryId}/unknown`, { advice: 'Told of the earlier enquiry.' });
+    expect(told.json().earlierEnquiry.agency).toBe('Demoshire Health (system)');
+  });
+});

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedDemo } from '../../../modules/demo/seed-demo.js';
+import { TestClock, testApp } from '../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { WebClient } from '../../../../test/support/web-client.js';
+
+const PASSWORD = 'census-pages-password-1';
+
+describeEachEngine('the census page', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    await seedDemo(database.handle.db, { password: PASSWORD, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-census-pages-')), now: new Date('2027-03-15T10:00:00Z'), pack: 'national' });
+    app = await testApp(database.handle, { clock: new TestClock(new Date('2027-04-02T09:00:00Z')), env: { CONVENE_PACK: 'national' } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('a service manager checks the year, is refused a bad LA code with what they typed kept, then downloads the file', async () => {
+    const manager = new WebClient(app);
+    await manager.signIn('service-manager', PASSWORD);
+    const form = await manager.get('/census');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="2027-03-31"');
+    const bad = await manager.post('/census', { referenceDate: '2027-03-31', laCode: '12x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('three-digit LA code');
+    expect(bad.body).toContain('value="12x"');
+    const checked = await manager.post('/census', { referenceDate: '2027-03-31', laCode: '999' });
+    expect(checked.statusCode).toBe(200);
+    expect(checked.body).toMatch(/\d+ children; 0 errors/);
+    const file = await manager.post('/census', { referenceDate: '2027-03-31', laCode: '999', download: 'yes' });
+    expect(file.headers['content-type']).toContain('application/xml');
+    expect(file.body).toContain('<LEA>999</LEA>');
+    const worker = new WebClient(app);
+    await worker.signIn('social-worker', PASSWORD);
+    expect((await worker.get('/census')).statusCode).toBe(403);
+  });
+
+  it('the register officer shows the CP-IS feed for a window, is refused a backwards one, and downloads it as CSV', async () => {
+    const officer = new WebClient(app);
+    await officer.signIn('register-officer', PASSWORD);
+    expect((await officer.get('/cp-is')).statusCode).toBe(200);
+    const bad = await officer.post('/cp-is', { from: '2027-03-10', to: '2027-03-01' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('The last day must be on or after the first day');
+    expect(bad.body).toContain('value="2027-03-10"');
+    const shown = await officer.post('/cp-is', { from: '2020-01-01', to: '2027-03-31' });
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain('no valid NHS number');
+    const csv = await officer.post('/cp-is', { from: '2020-01-01', to: '2027-03-31', download: 'yes' });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toContain('nhsNumber');
+  });
+});

@@ -1,0 +1,59 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { CENSUS_RULES } from '../../../domain/census/validate.js';
+import { exportCensus } from '../../../modules/census/export-census.js';
+import { exportCpis } from '../../../modules/census/export-cpis.js';
+import { cpisCsv } from '../../../domain/records/cpis-feed.js';
+import { ValidationError } from '../../../modules/shared/errors.js';
+import { mayExportCensus } from '../../../policies/performance.js';
+
+const access = { config: { access: mayExportCensus } };
+
+/** The CIN census return: check the year, see every failure with a link to fix it, then download the file. */
+export default function censusPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+  const page = (reply: FastifyReply, extra: Record<string, unknown>) =>
+    reply.view('census/page.njk', { title: 'Children in Need census return', rules: CENSUS_RULES, backLink: { href: '/performance' }, ...extra });
+
+  app.get('/census', access, async (_request, reply) => {
+    const now = app.convene.clock();
+    // The most recent 31 March that has passed: the year a return is usually due for.
+    const year = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+    return page(reply, { values: { referenceDate: `${year}-03-31`, laCode: '' } });
+  });
+
+  app.post<{ Body: { referenceDate?: string; laCode?: string; download?: string } }>('/census', access, async (request, reply) => {
+    const values = { referenceDate: String(request.body?.referenceDate ?? '').trim(), laCode: String(request.body?.laCode ?? '').trim() };
+    try {
+      const result = await exportCensus(db, request.actionContext(), { ...values, version: '0.1.0' });
+      if (request.body?.download === 'yes' && result.errors === 0) {
+        return reply.header('content-type', 'application/xml; charset=utf-8')
+          .header('content-disposition', `attachment; filename="cin-census-${result.referenceDate}.xml"`).send(result.xml);
+      }
+      return page(reply, { values, result: { ...result, xml: undefined } });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      reply.code(400);
+      return page(reply, { values, errors: error.errors });
+    }
+  });
+
+  // The CP-IS feed (health's view of children on plans): a window of days, shown, then downloaded as CSV.
+  app.get('/cp-is', access, async (_request, reply) => {
+    const today = app.convene.clock().toISOString().slice(0, 10);
+    return reply.view('census/cpis.njk', { title: 'CP-IS feed', values: { from: `${today.slice(0, 8)}01`, to: today }, backLink: { href: '/census' } });
+  });
+  app.post<{ Body: { from?: string; to?: string; download?: string } }>('/cp-is', access, async (request, reply) => {
+    const values = { from: String(request.body?.from ?? '').trim(), to: String(request.body?.to ?? '').trim() };
+    try {
+      const feed = await exportCpis(db, request.actionContext(), values);
+      if (request.body?.download === 'yes') {
+        return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="cp-is-${feed.from}-to-${feed.to}.csv"`).send(cpisCsv(feed.rows));
+      }
+      return reply.view('census/cpis.njk', { title: 'CP-IS feed', values, feed, backLink: { href: '/census' } });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      reply.code(400);
+      return reply.view('census/cpis.njk', { title: 'CP-IS feed', values, errors: error.errors, backLink: { href: '/census' } });
+    }
+  });
+}

@@ -1,0 +1,132 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { jobQueueStatus, type JobQueueStatus } from '../../modules/jobs/job-queue-status.js';
+import { outboxBacklog, UNSENT_STATUSES, type OutboxBacklog } from '../../modules/outbox/backlog.js';
+
+/** Sign-in answers that mean a failed attempt, by the status the sign-in pages give them. */
+const SIGN_IN_FAILURES: Record<number, string> = { 401: 'wrong-credentials', 423: 'account-locked', 429: 'address-blocked' };
+const SIGN_IN_STEPS: Record<string, string> = { '/sign-in': 'password', '/sign-in/two-factor': 'second-factor' };
+
+/**
+ * /metrics in Prometheus's text format, for the operations team's scraper. Off (404) unless
+ * METRICS_TOKEN is set, and then only to `Authorization: Bearer <METRICS_TOKEN>` (404 otherwise,
+ * so its presence is not advertised). Each app has its own registry; only Node's process metrics are shared by the apps of one process.
+ *  - convene_http_request_duration_seconds{method,route,status_code}: by route pattern, never the raw URL;
+ *  - convene_sign_in_failures_total{step,reason};
+ *  - convene_outbox_backlog{status} and convene_outbox_oldest_waiting_seconds, counted at scrape;
+ *  - convene_job_queue_runs{status}, convene_job_queue_oldest_due_seconds, convene_job_worker_running;
+ *  - Node's default process metrics (CPU, memory, event-loop lag, handles).
+ */
+let processMetrics: Registry | null = null;
+
+/** Node's process metrics, collected once per process however many apps it builds (tests build many). */
+function processRegistry(): Registry {
+  if (!processMetrics) {
+    processMetrics = new Registry();
+    collectDefaultMetrics({ register: processMetrics });
+  }
+  return processMetrics;
+}
+
+export function setUpMetrics(app: FastifyInstance): Registry {
+  const register = new Registry();
+
+  const duration = new Histogram({
+    name: 'convene_http_request_duration_seconds',
+    help: 'Time to answer a request, by route pattern',
+    labelNames: ['method', 'route', 'status_code'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [register],
+  });
+  const signInFailures = new Counter({
+    name: 'convene_sign_in_failures_total',
+    help: 'Refused sign-in attempts: wrong username, password or code; locked account; blocked address',
+    labelNames: ['step', 'reason'] as const,
+    registers: [register],
+  });
+  // One query per scrape feeds both outbox gauges (prom-client collects them concurrently).
+  let pending: Promise<OutboxBacklog> | null = null;
+  const backlogOnce = () => (pending ??= outboxBacklog(app.convene.db).finally(() => void (pending = null)));
+  new Gauge({
+    name: 'convene_outbox_backlog',
+    help: 'Outbox messages not yet delivered, by status (queued, sending, failed)',
+    labelNames: ['status'] as const,
+    registers: [register],
+    async collect() {
+      const backlog = await backlogOnce();
+      for (const status of UNSENT_STATUSES) this.set({ status }, backlog.byStatus[status]);
+    },
+  });
+  new Gauge({
+    name: 'convene_outbox_oldest_waiting_seconds',
+    help: 'Age of the oldest outbox message still waiting to be sent (0 when none waits)',
+    registers: [register],
+    async collect() {
+      const since = (await backlogOnce()).oldestWaitingSince;
+      this.set(since ? Math.max(0, (app.convene.clock().getTime() - since.getTime()) / 1000) : 0);
+    },
+  });
+
+  // The shared job queue (modules/jobs), one query pass per scrape for all three gauges.
+  let pendingJobs: Promise<JobQueueStatus> | null = null;
+  const jobsOnce = () => (pendingJobs ??= jobQueueStatus(app.convene.db, { now: app.convene.clock(), worker: app.convene.jobs }).finally(() => void (pendingJobs = null)));
+  new Gauge({
+    name: 'convene_job_queue_runs',
+    help: 'Job runs in the shared queue by status: queued (due or waiting for a retry), running, failed (the dead letter)',
+    labelNames: ['status'] as const,
+    registers: [register],
+    async collect() {
+      const status = await jobsOnce();
+      this.set({ status: 'queued' }, status.queued);
+      this.set({ status: 'running' }, status.inProgress);
+      this.set({ status: 'failed' }, status.failed);
+    },
+  });
+  new Gauge({
+    name: 'convene_job_queue_oldest_due_seconds',
+    help: 'How long the longest-waiting due job run has waited since it was due (0 when none is)',
+    registers: [register],
+    async collect() {
+      this.set((await jobsOnce()).oldestQueuedAgeSeconds);
+    },
+  });
+  new Gauge({
+    name: 'convene_job_worker_running',
+    help: "1 while this instance's job worker is running",
+    registers: [register],
+    async collect() {
+      this.set((await jobsOnce()).running ? 1 : 0);
+    },
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url;
+    // Unmatched URLs share one label: a scanner must not create a series per path it tries.
+    const label = route === undefined || request.is404 ? 'unmatched' : route;
+    duration.observe({ method: request.method, route: label, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    if (request.method === 'POST' && route !== undefined) {
+      const step = SIGN_IN_STEPS[route];
+      const reason = SIGN_IN_FAILURES[reply.statusCode];
+      if (step && reason) signInFailures.inc({ step, reason });
+    }
+  });
+
+  const scraped = Registry.merge([register, processRegistry()]);
+  app.get('/metrics', { config: { access: 'public' }, logLevel: 'warn' }, async (request, reply) => {
+    const token = app.convene.settings.metricsToken;
+    if (!token || !bearerMatches(request, token)) return reply.callNotFound();
+    const body = await scraped.metrics();
+    return reply.type(scraped.contentType).header('cache-control', 'no-store').send(body);
+  });
+  return scraped;
+}
+
+/** Whether the request carries `Authorization: Bearer <token>` with exactly this token (compared in constant time). */
+export function bearerMatches(request: FastifyRequest, token: string): boolean {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string' || !header.startsWith('Bearer ')) return false;
+  const sent = Buffer.from(header.slice('Bearer '.length).trim());
+  const expected = Buffer.from(token);
+  return sent.length === expected.length && timingSafeEqual(sent, expected);
+}
