@@ -1,3 +1,4 @@
+import { formatNhsNumber } from '../../../domain/records/nhs-number.js';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { addresses, cases, people, users } from '../../../db/schema/index.js';
@@ -92,7 +93,7 @@ export default function peoplePages(app: FastifyInstance): void {
     return reply.view('people/person.njk', {
       title: `${person.givenNames} ${person.familyName}`.trim(), person, history, cases: personCases, created: Boolean(request.query.created),
       ethnicity: ETHNICITY_CODES[person.ethnicity ?? ''] ?? null, disabilities: person.disabilities.map((d) => DISABILITY_CODES[d] ?? d),
-      euPrompt: euSettlementPrompt(person.euSettlementStatus), canEdit: mayRecordCaseWork(request.actor), backLink: { href: '/people/search', text: 'Back to search' },
+      euPrompt: euSettlementPrompt(person.euSettlementStatus), nhsNumber: person.nhsNumber ? formatNhsNumber(person.nhsNumber) : null, canEdit: mayRecordCaseWork(request.actor), backLink: { href: '/people/search', text: 'Back to search' },
     });
   });
 

@@ -46,6 +46,19 @@ describeEachEngine('people, search and the case page', (engine) => {
     expect(born).toMatchObject({ givenNames: 'Zulu', dateOfBirth: '2026-03-01', sex: 'F' });
   });
 
+  it('records an NHS number only when its check digit holds, keeping what was typed, and shows it 3-3-4', async () => {
+    await worker.get('/people/new');
+    const child = { kind: 'child', givenNames: 'Nina', familyName: 'Checkworth', dateOfBirth: '2018-02-03', sex: 'F' };
+    const bad = await worker.post('/people/new', { ...child, nhsNumber: '943 476 5918' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('That is not a valid NHS number');
+    expect(bad.body).toContain('943 476 5918');
+    const ok = await worker.post('/people/new', { ...child, nhsNumber: '943-476-5919' });
+    expect(ok.statusCode).toBe(302);
+    const page = await worker.get((ok.headers.location as string).split('?')[0]!);
+    expect(page.body).toContain('943 476 5919');
+  });
+
   it('finds a child by alias, partial name in any case, date of birth and postcode, and audits the search', async () => {
     await worker.get('/people/new');
     await worker.post('/people/new', { kind: 'child', givenNames: 'Yankee', familyName: 'Testworth', aliases: 'Yan Oldname', dateOfBirth: '2015-07-07', sex: 'M' });
