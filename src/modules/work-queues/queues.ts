@@ -12,6 +12,7 @@ import { coreAssessmentDueOn, referralDecisionDueOn } from '../../domain/front-d
 import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
 import { reviewOf } from '../plans/review-request.js';
 import { designatedManagerEnquiryItems, enquirerItems, enquiryNoticeItems } from '../enquiry/enquiry-queue-items.js';
+import { bringForwardItems } from '../plans/bring-forward-items.js';
 import { coreGroupItems, designatedReviewItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
 import { planRules } from '../../domain/plans/plan-rules.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
@@ -173,6 +174,8 @@ export async function chairQueue(db: Queryable, ctx: QueueContext, actor: Actor)
     'core-groups': planRules(ctx.pack).chairAlertedToLateCoreGroups ? await coreGroupItems(db, ctx, { chairId: actor.id }) : [],
     // RV4, TS7: briefing notes owed for designated reviews this chair held.
     'briefing-notes': await designatedReviewItems(db, { chairId: actor.id }),
+    // RV2: reasons in the records to bring forward the review of a plan this chair last chaired.
+    'bring-forward': await bringForwardItems(db, ctx, { chairId: actor.id }),
   };
 }
 
@@ -210,6 +213,8 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     // RG4: an enquiry about a child this worker leads, or about a child at the same address.
     enquiries: await enquiryNoticeItems(db, ctx, actor),
     'visits-due': await visitsDueItems(db, ctx, actor.id),
+    // RV2: reasons in the records to bring forward the review of a plan this worker leads.
+    'bring-forward': await bringForwardItems(db, ctx, { leadSocialWorkerId: actor.id }),
     'reports-to-share': await reportsToShareItems(db, ctx, actor),
     'reports-due': mostUrgentFirst([
       ...undecided.map((u) => {
