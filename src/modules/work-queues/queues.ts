@@ -12,6 +12,7 @@ import { coreAssessmentDueOn, referralDecisionDueOn } from '../../domain/front-d
 import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
 import { reviewOf } from '../plans/review-request.js';
 import { designatedManagerEnquiryItems, enquirerItems, enquiryNoticeItems } from '../enquiry/enquiry-queue-items.js';
+import { bringForwardItems } from '../plans/bring-forward-items.js';
 import { coreGroupItems, designatedReviewItems, identityGapItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
 import { planRules } from '../../domain/plans/plan-rules.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
@@ -179,6 +180,8 @@ export async function chairQueue(db: Queryable, ctx: QueueContext, actor: Actor)
     'core-groups': planRules(ctx.pack).chairAlertedToLateCoreGroups ? await coreGroupItems(db, ctx, { chairId: actor.id }) : [],
     // RV4, TS7: briefing notes owed for designated reviews this chair held.
     'briefing-notes': await designatedReviewItems(db, { chairId: actor.id }),
+    // RV2: reasons in the records to bring forward the review of a plan this chair last chaired.
+    'bring-forward': await bringForwardItems(db, ctx, { chairId: actor.id }),
   };
 }
 
@@ -220,6 +223,8 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     'plan-gaps': await identityGapItems(db, actor.id),
     // IN10: a child's request not followed until the reasons are shared with them; a parent's advocate until considered and followed up.
     'child-voice': await childVoiceItems(db, actor),
+    // RV2: reasons in the records to bring forward the review of a plan this worker leads.
+    'bring-forward': await bringForwardItems(db, ctx, { leadSocialWorkerId: actor.id }),
     'reports-to-share': await reportsToShareItems(db, ctx, actor),
     'reports-due': mostUrgentFirst([
       ...undecided.map((u) => {

@@ -15,6 +15,7 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'enquiries', heading: 'Enquiries about your children', empty: 'No police, health or out-of-hours enquiry has been made about a child you lead in the last 14 days.' },
     { id: 'reports-due', heading: 'Decisions and assessments due', empty: 'No referral decisions or core assessments are waiting for you.' },
     { id: 'core-groups', heading: 'Reviews due for children you lead', empty: 'No child protection plan you lead has a review coming due.' },
+    { id: 'bring-forward', heading: 'Reviews to consider bringing forward', empty: 'Nothing on the plans you lead suggests holding a review sooner.' },
     { id: 'reports-to-share', heading: 'Reports to share with the family', empty: 'No social work report is waiting to be shared with a family before a conference.' },
     { id: 'risk-notifications', heading: 'Risk notifications', empty: 'No notification of a person who may pose a risk has reached you in the last 28 days.' },
     { id: 'plan-gaps', heading: 'Plans to complete: identity and family', empty: 'Every plan you lead says how the child’s culture, language, faith and birth-family contact are met, and whether a family group conference was considered.' },
@@ -39,6 +40,7 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'dissent', heading: 'Dissent and practice concerns', empty: 'Nothing is open.' },
     { id: 'core-groups', heading: 'Core groups to challenge', empty: 'No core group on a plan you chaired is overdue or due soon.' },
     { id: 'briefing-notes', heading: 'Briefing notes to write', empty: 'No designated review you chaired is waiting for a briefing note.' },
+    { id: 'bring-forward', heading: 'Reviews to consider bringing forward', empty: 'Nothing on the plans you chaired suggests holding a review sooner.' },
   ],
   'business-support': [
     { id: 'to-book', heading: 'Conferences to book', empty: 'No requests to book. New requests appear here with their due date, most urgent first.' },

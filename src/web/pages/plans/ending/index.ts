@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { workingCalendar } from '../../../../modules/calendar/calendar-store.js';
 import { CONTINUING_SUPPORT, CONTINUING_SUPPORT_LABELS, ENDING_DECIDER, ENDING_ROUTE_LABELS, endingProblems, endingRoutes } from '../../../../domain/plans/ending.js';
@@ -8,6 +8,8 @@ import { endPlan } from '../../../../modules/plans/end-plan.js';
 import type { LoadedPlan } from '../../../../modules/plans/load-plan.js';
 import { todayOf } from '../../../../modules/plans/plan-write.js';
 import { requestReview } from '../../../../modules/plans/request-review.js';
+import { BRING_FORWARD_TRIGGERS, recordReviewNotBroughtForward } from '../../../../modules/plans/consider-bring-forward.js';
+import { ValidationError } from '../../../../modules/shared/errors.js';
 import { mayEndPlan, mayOpenEndingPage, mayRequestReview } from '../../../../policies/plans.js';
 import { parseForm } from '../../../forms.js';
 import { londonNowParts } from '../../../form-fields.js';
@@ -31,11 +33,41 @@ export default function planEndingPages(app: FastifyInstance): void {
     return { title: 'Ask for the review', p, review, triggerOptions };
   }
 
-  app.get<PlanParams>('/plans/:id/review', { config: { access: mayRequestReview } }, async (request, reply) => {
+  app.get<PlanParams & { Querystring: { trigger?: string; occurredOn?: string } }>('/plans/:id/review', { config: { access: mayRequestReview } }, async (request, reply) => {
     const p = await planForPage(app, request, request.params.id);
     const context = await reviewContext(p);
     const today = londonNowParts(app.convene.clock()).date;
-    return reply.view('plans/review.njk', { ...context, values: { occurredOn: today, holdBy: context.review.holdBy }, backLink: { href: back(p.plan.id) } });
+    // Arriving from an RV2 prompt: the reason and its date are filled in from the record that raised it.
+    const trigger = (REVIEW_TRIGGERS as readonly string[]).includes(request.query.trigger ?? '') ? request.query.trigger : undefined;
+    const occurredOn = /^\d{4}-\d{2}-\d{2}$/.test(request.query.occurredOn ?? '') ? request.query.occurredOn : today;
+    return reply.view('plans/review.njk', { ...context, values: { occurredOn, holdBy: context.review.holdBy, ...(trigger ? { trigger } : {}) }, backLink: { href: back(p.plan.id) } });
+  });
+
+  // RV2 prompts: a reason to bring the review forward that the records raised, to act on or to set aside with reasons.
+  const bringForwardPage = async (reply: FastifyReply, p: LoadedPlan, query: { trigger?: string; on?: string }, values: Record<string, unknown>, errors?: unknown) => {
+    const trigger = (BRING_FORWARD_TRIGGERS as readonly string[]).includes(query.trigger ?? '') ? (query.trigger as (typeof BRING_FORWARD_TRIGGERS)[number]) : null;
+    const on = /^\d{4}-\d{2}-\d{2}$/.test(query.on ?? '') ? query.on! : null;
+    if (!trigger || !on) return reply.callNotFound();
+    return reply.view('plans/bring-forward.njk', {
+      title: 'Bring the review forward?', p, trigger, on, triggerLabel: REVIEW_TRIGGER_LABELS[trigger], review: (await reviewContext(p)).review, values, errors,
+      backLink: { href: back(p.plan.id) },
+    });
+  };
+  app.get<PlanParams & { Querystring: { trigger?: string; on?: string } }>('/plans/:id/bring-forward', { config: { access: mayRequestReview } }, async (request, reply) => {
+    const p = await planForPage(app, request, request.params.id);
+    return bringForwardPage(reply, p, request.query, {});
+  });
+  app.post<PlanParams & { Body: { trigger?: string; on?: string; reasons?: string } }>('/plans/:id/bring-forward', { config: { access: mayRequestReview } }, async (request, reply) => {
+    const p = await planForPage(app, request, request.params.id);
+    const body = request.body ?? {};
+    try {
+      await recordReviewNotBroughtForward(db, request.actionContext(), p.plan.id, { trigger: String(body.trigger ?? ''), on: String(body.on ?? ''), reasons: String(body.reasons ?? '') });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      reply.code(400);
+      return bringForwardPage(reply, p, { trigger: String(body.trigger ?? ''), on: String(body.on ?? '') }, body, error.errors);
+    }
+    return reply.redirect(back(p.plan.id));
   });
   app.post<PlanParams>('/plans/:id/review', { config: { access: mayRequestReview } }, async (request, reply) => {
     const p = await planForPage(app, request, request.params.id);

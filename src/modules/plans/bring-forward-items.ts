@@ -1,0 +1,75 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import type { Queryable } from '../../db/client.js';
+import {
+  cases, childProtectionPlans, conferenceChildren, conferences, householdMembers, people, planVisits, reviewTriggers, section47Enquiries,
+} from '../../db/schema/index.js';
+import { formatDate } from '../../domain/deadlines/index.js';
+import { bringForwardPrompts, type BringForwardEvent } from '../../domain/plans/bring-forward.js';
+import { visitBreaches } from '../../domain/plans/visits.js';
+import { childName } from '../front-door/load-records.js';
+import { mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
+
+const REVIEW_KINDS = ['review', 'designated-review', 'reconvened'];
+const MAKING_KINDS = ['initial', 'pre-birth', 'transfer-in', ...REVIEW_KINDS];
+
+/**
+ * RV2: for each open plan led by this social worker, or last chaired by this chair, the events
+ * that are reasons to consider bringing the review forward and that nobody has answered yet.
+ */
+export async function bringForwardItems(db: Queryable, ctx: QueueContext, filter: { leadSocialWorkerId: string } | { chairId: string }): Promise<WorkItem[]> {
+  const plans = await db.select({ plan: childProtectionPlans, child: people, householdId: cases.householdId }).from(childProtectionPlans)
+    .innerJoin(people, eq(childProtectionPlans.childId, people.id)).innerJoin(cases, eq(childProtectionPlans.caseId, cases.id))
+    .where(and(isNull(childProtectionPlans.endDate), 'leadSocialWorkerId' in filter ? eq(childProtectionPlans.leadSocialWorkerId, filter.leadSocialWorkerId) : undefined))
+    .limit(500);
+  if (plans.length === 0) return [];
+  const childIds = plans.map((p) => p.plan.childId);
+  const planIds = plans.map((p) => p.plan.id);
+  const householdIds = plans.flatMap((p) => (p.householdId ? [p.householdId] : []));
+  const [held, s47s, unborn, triggers, visits] = await Promise.all([
+    db.select({ childId: conferenceChildren.childId, heldOn: conferences.heldOn, kind: conferences.kind, chairId: conferences.chairId }).from(conferenceChildren)
+      .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
+      .where(and(inArray(conferenceChildren.childId, childIds), eq(conferenceChildren.role, 'subject'), eq(conferences.status, 'held'))),
+    db.select({ childId: cases.childId, startedOn: section47Enquiries.startedOn }).from(section47Enquiries).innerJoin(cases, eq(section47Enquiries.caseId, cases.id))
+      .where(inArray(cases.childId, childIds)),
+    householdIds.length
+      ? db.select({ householdId: householdMembers.householdId, fromDate: householdMembers.fromDate, person: people }).from(householdMembers)
+        .innerJoin(people, eq(householdMembers.personId, people.id))
+        .where(and(inArray(householdMembers.householdId, householdIds), isNull(people.dateOfBirth), eq(people.kind, 'child')))
+      : Promise.resolve([]),
+    db.select({ planId: reviewTriggers.planId, trigger: reviewTriggers.trigger, occurredOn: reviewTriggers.occurredOn }).from(reviewTriggers).where(inArray(reviewTriggers.planId, planIds)),
+    db.select({ planId: planVisits.planId, visitedOn: planVisits.visitedOn, childSeen: planVisits.childSeen }).from(planVisits).where(inArray(planVisits.planId, planIds)),
+  ]);
+  const today = ctx.now.toPlainDate();
+  const items: WorkItem[] = [];
+  for (const { plan, child, householdId } of plans) {
+    const mine = held.filter((h) => h.childId === plan.childId && h.heldOn !== null);
+    if ('chairId' in filter) {
+      const latest = mine.filter((h) => MAKING_KINDS.includes(h.kind) && h.heldOn! >= plan.startDate).sort((a, b) => (a.heldOn! < b.heldOn! ? -1 : 1)).at(-1);
+      if (latest?.chairId !== filter.chairId) continue;
+    }
+    const events: BringForwardEvent[] = [
+      ...s47s.filter((s) => s.childId === plan.childId).map((s) => ({ trigger: 'new-section-47' as const, on: s.startedOn, detail: `A section 47 enquiry began on ${formatDate(Temporal.PlainDate.from(s.startedOn))}` })),
+      ...unborn.filter((u) => u.householdId === householdId && u.person.id !== plan.childId).map((u) => ({
+        trigger: 'baby-due' as const, on: u.fromDate,
+        detail: `An unborn baby${u.person.expectedDeliveryDate ? `, due ${formatDate(Temporal.PlainDate.from(u.person.expectedDeliveryDate))},` : ''} joined the household on ${formatDate(Temporal.PlainDate.from(u.fromDate))}`,
+      })),
+    ];
+    const open = visitBreaches({ pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, frequencyWeeks: plan.visitFrequencyWeeks, visits: visits.filter((v) => v.planId === plan.id) }, today)
+      .find((b) => b.seenOn === null);
+    if (open) events.push({ trigger: 'plan-failing', on: open.dueBy, detail: `Not seen within the visit frequency: a visit was due by ${formatDate(Temporal.PlainDate.from(open.dueBy))}` });
+    const prompts = bringForwardPrompts({
+      planStart: plan.startDate, events,
+      recorded: triggers.filter((t) => t.planId === plan.id),
+      reviewsHeld: mine.filter((h) => REVIEW_KINDS.includes(h.kind) && h.heldOn! > plan.startDate).map((h) => h.heldOn!),
+    });
+    for (const p of prompts) {
+      items.push(undatedItem({
+        title: `Bring the review forward? ${childName(child)}`,
+        detail: `${p.detail}. Decide whether the review should be held sooner (RV2).`,
+        href: `/plans/${plan.id}/bring-forward?trigger=${p.trigger}&on=${p.on}`,
+      }, p.on));
+    }
+  }
+  return mostUrgentFirst(items).slice(0, 50);
+}

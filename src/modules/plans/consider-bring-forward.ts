@@ -1,0 +1,40 @@
+import type { Database } from '../../db/client.js';
+import { reviewTriggers } from '../../db/schema/index.js';
+import { formatDate } from '../../domain/deadlines/index.js';
+import { Temporal } from 'temporal-polyfill';
+import { mayRequestReview } from '../../policies/plans.js';
+import { hasRole } from '../../policies/roles.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { ForbiddenError, ValidationError } from '../shared/errors.js';
+import { loadPlanCore } from './load-plan.js';
+import { ensureOpen, todayOf } from './plan-write.js';
+
+export const BRING_FORWARD_TRIGGERS = ['new-section-47', 'baby-due', 'plan-failing'] as const;
+
+/**
+ * RV2: the chair or the lead social worker considered a reason to bring the review forward and
+ * decided it need not be, with their reasons. Kept as a review trigger with no date to hold by, so
+ * the prompt is answered and the decision stays on the plan's record.
+ */
+export async function recordReviewNotBroughtForward(db: Database, context: ActionContext, planId: string, input: { trigger: string; on: string; reasons: string }): Promise<string> {
+  if (!mayRequestReview(context.actor)) throw new ForbiddenError();
+  const { plan, name } = await loadPlanCore(db, planId);
+  ensureOpen(plan, name);
+  const errors = [];
+  if (!(BRING_FORWARD_TRIGGERS as readonly string[]).includes(input.trigger)) errors.push({ field: 'trigger', message: 'Open this from the prompt on your work list' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.on) || input.on < plan.startDate || input.on > todayOf(context)) errors.push({ field: 'on', message: 'Open this from the prompt on your work list' });
+  const reasons = input.reasons.replaceAll('\0', '').trim();
+  if (!reasons) errors.push({ field: 'reasons', message: 'Say why the review need not be brought forward' });
+  if (reasons.length > 5000) errors.push({ field: 'reasons', message: 'Enter at most 5000 characters' });
+  if (errors.length) throw new ValidationError(errors);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(reviewTriggers).values({
+      planId, childId: plan.childId, trigger: input.trigger, occurredOn: input.on, holdBy: null, chairConsulted: hasRole(context.actor, 'chair'),
+      details: `Considered on ${formatDate(Temporal.PlainDate.from(todayOf(context)))}: the review need not be brought forward. ${reasons}`,
+      recordedAt: context.now, recordedBy: context.actor?.id ?? null,
+    }).returning({ id: reviewTriggers.id });
+    await recordAudit(tx, context, { action: 'review-not-brought-forward', recordType: 'review-trigger', recordId: row!.id, childId: plan.childId, details: { planId, trigger: input.trigger, on: input.on } });
+    return row!.id;
+  });
+}

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
+import { TestClock, testApp } from '../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { WebClient } from '../../../../test/support/web-client.js';
+
+describeEachEngine('RV2 bring-forward pages', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let f: Awaited<ReturnType<typeof planFixture>>;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-04-20T10:00:00Z')), env: { CONVENE_PACK: 'national' } });
+    f = await planFixture(database.handle.db);
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('the chair opens a prompt, is refused without reasons (typed text kept), and the review request arrives filled in from it', async () => {
+    const chair = new WebClient(app);
+    await chair.signIn(f.meeting.chair.username, TEST_PASSWORD);
+    // Missed visits (the fixture's plan has none recorded) are a reason on the chair's list.
+    const home = await chair.get('/');
+    expect(home.body).toContain('Reviews to consider bringing forward');
+    const href = /href="(\/plans\/[^"]+\/bring-forward\?trigger=plan-failing&amp;on=[0-9-]+)"/.exec(home.body)?.[1]?.replaceAll('&amp;', '&');
+    expect(href).toBeDefined();
+    const page = await chair.get(href!);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('The plan is not working');
+    const on = new URL(href!, 'http://x').searchParams.get('on')!;
+    const refused = await chair.post(`/plans/${f.plan.id}/bring-forward`, { trigger: 'plan-failing', on, reasons: '' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Say why the review need not be brought forward');
+    const review = await chair.get(`/plans/${f.plan.id}/review?trigger=plan-failing&occurredOn=${on}`);
+    expect(review.body).toMatch(/value="plan-failing" checked/);
+    expect(review.body).toContain(`value="${on}"`);
+    expect((await chair.get(`/plans/${f.plan.id}/bring-forward?trigger=bogus&on=${on}`)).statusCode).toBe(404);
+    const saved = await chair.post(`/plans/${f.plan.id}/bring-forward`, { trigger: 'plan-failing', on, reasons: 'Visits resumed this week; the review in May will look at it.' });
+    expect(saved.statusCode).toBe(302);
+    expect((await chair.get('/')).body).not.toContain(`/plans/${f.plan.id}/bring-forward?trigger=plan-failing`);
+  });
+});
