@@ -1,0 +1,614 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import type { Database } from '../../db/client.js';
+import { childProtectionPlans, chairWorkingPatterns, organisations, rooms, teams, users } from '../../db/schema/index.js';
+import { findSlots, type SlotSuggestion } from '../../domain/booking/slot-finder.js';
+import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js';
+import { MEETING_PARTS } from '../../domain/conference/meeting-parts.js';
+import { OPENING_ITEMS } from '../../domain/conference/opening-checklist.js';
+import type { DecisionInput } from '../../domain/conference/decision.js';
+import type { OutlinePlanContent } from '../../domain/conference/outline-plan.js';
+import { NATIONAL_ICPC_LINES } from '../../domain/indicators/icpc-timeliness.js';
+import { customPeriod } from '../../domain/indicators/period.js';
+import type { PackId } from '../../domain/packs/pack-id.js';
+import { drawLateness, SeededRandom } from '../../domain/simulation/random.js';
+import {
+  checkGoals, checkVisibility, timelinessSvg, weeklyTimeliness, type Breach, type Goal, type SimDeadline, type VisibilityCheck, type WeekPoint,
+} from '../../domain/simulation/report.js';
+import type { Actor, RoleId } from '../../policies/roles.js';
+import { bookConference } from '../booking/book-conference.js';
+import { decideOutOfTimescale } from '../booking/decide-out-of-timescale.js';
+import { loadBookingContext, type BookingContext } from '../booking/load-booking.js';
+import { rearrangeConference } from '../booking/rearrange-conference.js';
+import { requestOutOfTimescale } from '../booking/request-out-of-timescale.js';
+import { workingCalendar } from '../calendar/calendar-store.js';
+import { concludeMeeting } from '../conference-meeting/conclude-meeting.js';
+import { loadMeetingState } from '../conference-meeting/meeting-state.js';
+import { openMeeting } from '../conference-meeting/open-meeting.js';
+import { recordDecision } from '../conference-meeting/record-decision.js';
+import { saveAttendance, type AttendanceInput } from '../conference-meeting/save-attendance.js';
+import { saveOpeningChecklist } from '../conference-meeting/save-checklist.js';
+import { saveOutlinePlan } from '../conference-meeting/save-outline-plan.js';
+import { saveView } from '../conference-meeting/save-view.js';
+import { authoriseDecisionToConvene } from '../front-door/authorise-decision-to-convene.js';
+import { decideReferral } from '../front-door/decide-referral.js';
+import { decideToConvene } from '../front-door/decide-to-convene.js';
+import { loadConferenceWithChildren } from '../front-door/load-conference.js';
+import { londonInstant } from '../front-door/london-time.js';
+import { recordReferral } from '../front-door/record-referral.js';
+import { recordSection47Outcome } from '../front-door/record-section-47-outcome.js';
+import { recordStrategyDiscussion } from '../front-door/record-strategy-discussion.js';
+import { startSection47Enquiries } from '../front-door/start-section-47.js';
+import { indicatorFigures, indicatorReport } from '../indicators/indicator-report.js';
+import { addInvitee } from '../invitations/add-invitee.js';
+import { sendInvitations } from '../invitations/send-invitations.js';
+import { requestDueReviews } from '../plans/request-due-reviews.js';
+import { recordVisit } from '../plans/record-visit.js';
+import { createHousehold } from '../records/family.js';
+import { createPerson, openCase } from '../records/save-person.js';
+import type { ActionContext } from '../shared/action-context.js';
+import { queueForRole } from '../work-queues/queue-for-role.js';
+
+export type BookingPolicy = 'suggested' | 'first-free';
+
+export interface SimulationOptions {
+  pack: PackId;
+  /** First simulated day, YYYY-MM-DD. */
+  from: string;
+  days: number;
+  /** Referrals expected over the whole run (the Poisson mean is spread over its working days). */
+  referrals: number;
+  chairs: number;
+  rooms: number;
+  seed: number;
+  policy: BookingPolicy;
+  /** Called after each simulated day (for a progress line). */
+  onDay?: ((day: number, of: number) => void) | undefined;
+}
+
+export interface SimulationResult {
+  options: Omit<SimulationOptions, 'onDay'>;
+  period: { from: string; to: string };
+  counts: {
+    referrals: number;
+    strategyDiscussions: number;
+    section47: number;
+    initialConferences: number;
+    initialConferencesHeld: number;
+    plansStarted: number;
+    reviewsRequested: number;
+    reviewsHeld: number;
+    plansEnded: number;
+    visits: number;
+    rearranged: number;
+    outOfTimescaleAuthorised: number;
+    queueSnapshots: number;
+  };
+  indicators: ReturnType<typeof indicatorFigures>;
+  icpc: { held: number; within15: number; percent: number | null; national: { year: number; percent: number } };
+  weekly: WeekPoint[];
+  deadlines: number;
+  visibility: { checked: number; visible: number; percent: number | null; notVisible: VisibilityCheck[] };
+  breaches: Breach[];
+  goals: Goal[];
+  /** Actions the product refused during the run: each is a gap in the simulation or a finding. */
+  refusals: { day: string; step: string; record: string; message: string }[];
+  svg: string;
+}
+
+type User = typeof users.$inferSelect;
+
+interface Staff {
+  socialWorkers: User[];
+  teamManagers: User[];
+  serviceManager: User;
+  businessSupport: User;
+  chairs: User[];
+  everyone: User[];
+}
+
+interface ConferenceTrack {
+  label: string;
+  id: string;
+  kind: 'initial' | 'review';
+  householdId: string;
+  subjects: { caseId: string; childId: string }[];
+  socialWorker: User;
+  teamManager: User;
+  dueDate: string | null;
+  dueRule: string | null;
+  /** No on-time slot was free when business support came to book it. */
+  capacity: boolean;
+  /** Someone acted after the due date had passed, or too late for an on-time slot. */
+  lateAction: boolean;
+  authorisation: string | null;
+  rearrangedReason: string | null;
+  bookedOnTime: boolean | null;
+  heldOn: string | null;
+}
+
+interface PlanTrack {
+  id: string;
+  socialWorker: User;
+  ended: boolean;
+}
+
+const NAMES = ['Alex', 'Billie', 'Casey', 'Dana', 'Eden', 'Frankie', 'Gray', 'Harper', 'Indy', 'Jules', 'Kit', 'Lee', 'Morgan', 'Nico', 'Oakley', 'Parker', 'Quinn', 'Riley', 'Sage', 'Taylor'];
+const FAMILY = ['Simford', 'Synthwell', 'Modelby', 'Trialton', 'Runwick', 'Seedley', 'Mockham', 'Samplow', 'Testbury', 'Examore'];
+
+const RISK_ASSESSMENT = 'The adult named attends separately; the room has a second exit (simulated).';
+
+const OUTLINE: OutlinePlanContent = {
+  riskStatement: 'Physical harm from an adult in the household (simulated)',
+  aim: 'The child is safe at home',
+  outcomes: 'No further injuries',
+  shortTermObjectives: 'Written safety agreement',
+  longTermObjectives: 'Protective parenting sustained',
+  actions: [{ action: 'Visit and see the child alone', owner: 'Allocated social worker', ownerIsProfessional: true, ownerJobTitle: 'Social worker', timescale: 'Fortnightly', checkedBy: 'Team manager' }],
+  nonNegotiables: 'No contact with the adult named in the plan',
+  immediateActions: 'Safety agreement signed today',
+  visitFrequencyWeeks: 2,
+  contingency: 'Legal planning meeting if the plan is not followed',
+  endConditions: 'Six months without incident',
+  explainedToChild: 'The social worker explains with drawings',
+  familyLanguage: 'English',
+  familyCopyArrangements: 'Posted and talked through at home',
+};
+
+function actorOf(user: User): Actor {
+  return { id: user.id, username: user.username, displayName: user.displayName, organisationId: user.organisationId, teamId: user.teamId, roles: user.roles as RoleId[] };
+}
+
+function contextAt(user: User, now: Date): ActionContext {
+  return { actor: actorOf(user), requestId: null, address: 'simulation', now };
+}
+
+/** The authority's reference data (organisations, staff, chairs' working weeks, rooms), as an administrator sets it up. */
+async function createAuthority(db: Database, options: SimulationOptions): Promise<Staff> {
+  const [la, police, health, school] = await db.insert(organisations).values([
+    { name: 'Simshire County Council (simulated)', kind: 'local-authority', secureEmail: 'safeguarding@simshire.example' },
+    { name: 'Simshire Police (simulated)', kind: 'police', secureEmail: 'mash@police.simshire.example' },
+    { name: 'Simshire Health Trust (simulated)', kind: 'health', secureEmail: 'safeguarding@health.simshire.example' },
+    { name: 'Simshire Schools (simulated)', kind: 'education', secureEmail: 'dsl@schools.simshire.example' },
+  ]).returning();
+  if (!la || !police || !health || !school) throw new Error('organisations not created');
+  const [field, unit] = await db.insert(teams).values([
+    { organisationId: la.id, name: 'Simulated Safeguarding Team' },
+    { organisationId: la.id, name: 'Simulated Conference and Review Unit' },
+  ]).returning();
+  if (!field || !unit) throw new Error('teams not created');
+  // Simulated staff cannot sign in: the password hash is not a hash of anything.
+  const make = async (role: RoleId, n: number, teamId: string, managerOf: (i: number) => string | null = () => null) =>
+    db.insert(users).values(Array.from({ length: n }, (_, i) => ({
+      username: `sim-${role}-${i + 1}`, displayName: `Sim ${role.replace(/-/g, ' ')} ${i + 1}`, email: `${role}-${i + 1}@simshire.example`,
+      organisationId: la.id, teamId, roles: [role], passwordHash: '!simulated-no-sign-in', managerId: managerOf(i),
+    }))).returning();
+  const workers = Math.max(2, Math.ceil(options.referrals / 250));
+  const teamManagers = await make('team-manager', Math.max(1, Math.ceil(workers / 6)), field.id);
+  const socialWorkers = await make('social-worker', workers, field.id, (i) => teamManagers[i % teamManagers.length]!.id);
+  const [serviceManager] = await make('service-manager', 1, field.id);
+  const [businessSupport] = await make('business-support', 1, unit.id);
+  const chairs = await make('chair', options.chairs, unit.id);
+  if (chairs.length > 0) {
+    await db.insert(chairWorkingPatterns).values(chairs.flatMap((c) => [1, 2, 3, 4, 5].map((weekday) => ({ chairId: c.id, weekday, startTime: '09:00', endTime: '17:00', maxConferences: 3 }))));
+  }
+  await db.insert(rooms).values(Array.from({ length: options.rooms }, (_, i) => ({ name: `Sim Room ${i + 1}`, building: 'Simshire County Hall', capacity: 14, stepFreeAccess: true, videoEquipped: true })));
+  return {
+    socialWorkers, teamManagers, serviceManager: serviceManager!, businessSupport: businessSupport!, chairs,
+    everyone: [...socialWorkers, ...teamManagers, serviceManager!, businessSupport!, ...chairs],
+  };
+}
+
+const UUID_IN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * Lives `days` days of an authority through Convene's own actions, on a clock that advances a
+ * day at a time from `from` (never the wall clock), and reports what happened. The database
+ * must be fresh and migrated; everything the run creates stays in it.
+ */
+export async function simulate(db: Database, options: SimulationOptions): Promise<SimulationResult> {
+  const { onDay: _onDay, ...shown } = options;
+  const random = new SeededRandom(options.seed);
+  const arrivals = random.fork();
+  const staffLateness = random.fork();
+  const outcomes = random.fork();
+  const calendar: WorkingCalendar = await workingCalendar(db);
+  const staff = await createAuthority(db, options);
+  const pack = options.pack;
+
+  const firstDay = Temporal.PlainDate.from(options.from);
+  const lastDay = firstDay.add({ days: options.days - 1 });
+  const lastIso = lastDay.toString();
+  const addWd = (day: string, n: number) => calendar.addWorkingDays(Temporal.PlainDate.from(day), n).toString();
+  const nextWorkingOnOrAfter = (day: string) => (calendar.isWorkingDay(Temporal.PlainDate.from(day)) ? day : addWd(day, 1));
+  const late = () => drawLateness(staffLateness);
+  const at = (day: string, time: string) => londonInstant(day, time);
+
+  const agenda = new Map<string, { step: string; record: string; run: () => Promise<void> }[]>();
+  const schedule = (day: string, step: string, record: string, run: () => Promise<void>) => {
+    if (day > lastIso) return;
+    const list = agenda.get(day);
+    const entry = { step, record, run };
+    if (list) list.push(entry);
+    else agenda.set(day, [entry]);
+  };
+  const refusals: SimulationResult['refusals'] = [];
+  const firstSeen = new Map<string, string>();
+  const tracks: ConferenceTrack[] = [];
+  const trackById = new Map<string, ConferenceTrack>();
+  const plans: PlanTrack[] = [];
+  const counts: SimulationResult['counts'] = {
+    referrals: 0, strategyDiscussions: 0, section47: 0, initialConferences: 0, initialConferencesHeld: 0, plansStarted: 0,
+    reviewsRequested: 0, reviewsHeld: 0, plansEnded: 0, visits: 0, rearranged: 0, outOfTimescaleAuthorised: 0, queueSnapshots: 0,
+  };
+  let childNumber = 0;
+  let today = options.from;
+
+  const track = (id: string, kind: ConferenceTrack['kind'], householdId: string, subjects: ConferenceTrack['subjects'], socialWorker: User, teamManager: User, due: { dueDate: string | null; dueRuleId: string | null }) => {
+    const t: ConferenceTrack = {
+      label: `${kind === 'initial' ? 'ICPC' : 'RCPC'}-${String(tracks.length + 1).padStart(4, '0')}`, id, kind, householdId, subjects, socialWorker, teamManager,
+      dueDate: due.dueDate, dueRule: due.dueRuleId, capacity: false, lateAction: false, authorisation: null, rearrangedReason: null, bookedOnTime: null, heldOn: null,
+    };
+    tracks.push(t);
+    trackById.set(id, t);
+    return t;
+  };
+
+  // ---- the front door: a referral, the decision, a strategy discussion, section 47, the decision to convene
+
+  async function referral(day: string): Promise<void> {
+    childNumber += 1;
+    const n = childNumber;
+    const worker = staff.socialWorkers[n % staff.socialWorkers.length]!;
+    const manager = staff.teamManagers.find((m) => m.id === worker.managerId) ?? staff.teamManagers[0]!;
+    const ctx = contextAt(worker, at(day, '09:30'));
+    const ageYears = outcomes.int(0, 15);
+    const born = Temporal.PlainDate.from(day).subtract({ years: ageYears, days: outcomes.int(1, 300) }).toString();
+    const familyName = outcomes.pick(FAMILY);
+    const childId = await createPerson(db, ctx, {
+      kind: 'child', unborn: false, givenNames: outcomes.pick(NAMES), familyName, aliases: [], dateOfBirth: born, expectedDeliveryDate: null,
+      sex: outcomes.chance(0.5) ? 'F' : 'M', gender: null, ethnicity: null, firstLanguage: 'English', interpreterNeeded: false, disabilities: [],
+      communicationNeeds: null, learningDisability: false, nationality: 'British', immigrationStatus: null, euSettlementStatus: null, gpName: null, gpPractice: null,
+      laChildId: `SIM${String(n).padStart(6, '0')}`,
+    });
+    const householdId = await createHousehold(db, ctx, { name: `${familyName} household (simulated ${n})`, personId: childId, fromDate: day });
+    const caseId = await openCase(db, ctx, { childId, openedOn: day, primaryNeedCode: 'N1', socialWorkerId: worker.id, teamManagerId: manager.id, householdId });
+    const referralId = await recordReferral(db, ctx, caseId, {
+      receivedDate: day, receivedTime: '09:00', channel: 'telephone', sourceCode: '2A', referrerIsProfessional: true, anonymous: false,
+      referrerName: 'Simulated Referrer', referrerRole: 'Designated safeguarding lead', referrerOrganisation: 'Simshire Schools (simulated)',
+      natureOfConcerns: 'Simulated concern.', howConcernsArose: 'Simulated.', needs: 'Simulated.', referrerInvolvement: 'Simulated.',
+    });
+    counts.referrals += 1;
+    const toSection47 = outcomes.chance(1 / 7);
+    const decideOn = addWd(day, late());
+    schedule(decideOn, 'decide-referral', `child ${n}`, async () => {
+      await decideReferral(db, contextAt(worker, at(today, '11:00')), referralId, {
+        decision: toSection47 ? 'strategy-discussion' : outcomes.chance(0.6) ? 'initial-assessment' : 'no-further-action',
+        reasons: 'Simulated decision.', decidedDate: today, decidedTime: '11:00',
+      });
+      if (toSection47) schedule(addWd(today, Math.min(late(), 1)), 'strategy-discussion', `child ${n}`, () => strategy(n, worker, manager, householdId, caseId, childId));
+    });
+  }
+
+  async function strategy(n: number, worker: User, manager: User, householdId: string, caseId: string, childId: string): Promise<void> {
+    const ctx = contextAt(worker, at(today, '12:00'));
+    const discussionId = await recordStrategyDiscussion(db, ctx, householdId, {
+      heldDate: today, heldTime: '10:00', caseIds: [caseId],
+      participants: [
+        { agency: 'childrens-social-care', name: worker.displayName, role: 'Social worker' },
+        { agency: 'police', name: 'DC Sim Officer', role: 'Child abuse investigation' },
+        { agency: 'health', name: 'Sim Named Nurse', role: 'Named nurse' },
+      ],
+      informationShared: 'Simulated.', decisions: 'Section 47 enquiries begin.', basisForDecisions: 'Reasonable cause to suspect significant harm (simulated).',
+      initiateSection47: true, immediateSafetyActions: 'None', sharedWithFamily: 'The purpose of the enquiry.', legalAction: 'None', physicalAbuseOrSeriousNeglect: false,
+    });
+    counts.strategyDiscussions += 1;
+    const [enquiryId] = await startSection47Enquiries(db, ctx, discussionId, [caseId]);
+    counts.section47 += 1;
+    const convene = outcomes.chance(0.5);
+    schedule(addWd(today, outcomes.int(3, 7) + late()), 'section-47-outcome', `child ${n}`, async () => {
+      const c = contextAt(worker, at(today, '14:00'));
+      await recordSection47Outcome(db, c, enquiryId!, {
+        outcome: convene ? 'continuing-risk' : 'not-substantiated', reasons: 'Simulated.', icpcNotRequired: !convene,
+      });
+      if (!convene) return;
+      const conferenceId = await decideToConvene(db, c, householdId, pack, {
+        kind: 'initial', decisionDate: today, choices: [{ caseId, role: 'subject', likelyHarm: 'Physical harm (simulated)', harmFrom: 'An adult in the household (simulated)' }],
+      });
+      counts.initialConferences += 1;
+      const { conference } = await loadConferenceWithChildren(db, conferenceId);
+      const t = track(conferenceId, 'initial', householdId, [{ caseId, childId }], worker, manager, conference);
+      schedule(addWd(today, Math.min(late(), 2)), 'authorise', t.label, async () => {
+        const { conference: now } = await loadConferenceWithChildren(db, conferenceId);
+        await authoriseDecisionToConvene(db, contextAt(manager, at(today, '10:00')), conferenceId, now.version);
+        schedule(addWd(today, Math.min(late(), 2)), 'book', t.label, () => book(t));
+      });
+    });
+  }
+
+  // ---- booking, by the slot finder's first suggestion or by the first free slot
+
+  function choose(context: BookingContext, relaxLate: boolean): SlotSuggestion | null {
+    const request = relaxLate ? { ...context.request, lateNeedsAuthorisation: false } : context.request;
+    if (options.policy === 'suggested') return findSlots(request, context.diary, context.calendar, context.clock, { count: 1 })[0] ?? null;
+    const all = findSlots(request, context.diary, context.calendar, context.clock, { count: Math.max(50, context.chairs.length * 140) });
+    let best: SlotSuggestion | null = null;
+    for (const s of all) if (!best || s.date < best.date || (s.date === best.date && s.startMinute < best.startMinute)) best = s;
+    return best;
+  }
+
+  async function book(t: ConferenceTrack): Promise<void> {
+    const support = staff.businessSupport;
+    const now = at(today, '09:15');
+    let context = await loadBookingContext(db, t.id, now);
+    let slot = choose(context, false);
+    if (t.dueDate && today > t.dueDate) t.lateAction = true;
+    if (!slot || (t.dueDate && slot.date > t.dueDate)) {
+      // No on-time slot is free: capacity, unless the request itself reached business support too late.
+      if (!t.lateAction) t.capacity = true;
+      const lateSlot = choose(context, true);
+      if (!lateSlot) throw new Error('no free slot at all in the booking window');
+      if (context.request.lateNeedsAuthorisation && t.dueDate && lateSlot.date > t.dueDate) {
+        const reasons = t.lateAction ? 'The conference reached business support after its due date.' : 'No chair and room are free before the due date.';
+        const authorisationId = await requestOutOfTimescale(db, contextAt(support, now), t.id, {
+          proposedDate: lateSlot.date, reasons, riskMonitoring: 'The social worker visits weekly until the conference (simulated).',
+        });
+        await decideOutOfTimescale(db, contextAt(staff.serviceManager, at(today, '09:30')), authorisationId, { decision: 'approved', note: 'Approved (simulated).' });
+        counts.outOfTimescaleAuthorised += 1;
+        t.authorisation = reasons;
+        context = await loadBookingContext(db, t.id, at(today, '09:45'));
+        slot = choose(context, false);
+      } else {
+        slot = lateSlot;
+      }
+    }
+    if (!slot) throw new Error('the authorised date could not be booked');
+    const result = await bookConference(db, contextAt(support, at(today, '09:45')), t.id, {
+      date: slot.date, time: slot.time, chairId: slot.chairId, roomId: slot.roomId, format: 'face-to-face', familyRiskAssessment: RISK_ASSESSMENT, version: context.conference.version,
+    });
+    t.bookedOnTime = !t.dueDate || slot.date <= t.dueDate;
+    const rearrange = outcomes.chance(0.06);
+    const inviteOn = addWd(today, rearrange ? 1 : 0);
+    if (rearrange) {
+      schedule(inviteOn, 'rearrange', t.label, async () => {
+        const ctx = contextAt(support, at(today, '09:00'));
+        const c = await loadBookingContext(db, t.id, ctx.now);
+        const diaryWithout = c; // the slot finder leaves the conference's own booking out of the clash checks
+        const candidates = findSlots(c.request, diaryWithout.diary, c.calendar, c.clock, { count: 10 })
+          .filter((s) => s.chairId !== result.chairId || s.date !== slot.date);
+        const next = candidates[0];
+        if (!next) return;
+        const reason = 'The chair is off sick (simulated).';
+        await rearrangeConference(db, ctx, t.id, {
+          date: next.date, time: next.time, chairId: next.chairId, roomId: next.roomId, format: 'face-to-face', familyRiskAssessment: RISK_ASSESSMENT, version: c.conference.version,
+          reason, consulted: 'The family and the social worker (simulated).',
+        });
+        t.rearrangedReason = reason;
+        counts.rearranged += 1;
+        await invite(t);
+      });
+    } else {
+      await invite(t);
+    }
+  }
+
+  async function invite(t: ConferenceTrack): Promise<void> {
+    const ctx = contextAt(staff.businessSupport, at(today, '11:00'));
+    const add = (inviteeKind: 'parent' | 'professional', name: string, role: string, organisationName: string | null, channel: 'secure-email' | 'post', contact: string) =>
+      addInvitee(db, ctx, t.id, {
+        inviteeKind, name, role, organisationName, channel,
+        email: channel === 'secure-email' ? contact : null, postalAddress: channel === 'post' ? contact : null,
+      });
+    await add('parent', 'Sim Parent', 'Mother', null, 'post', '1 Simulated Road, Simtown, SM1 1AA');
+    await add('professional', t.socialWorker.displayName, 'Social worker', 'Simshire County Council (simulated)', 'secure-email', t.socialWorker.email ?? 'sw@simshire.example');
+    await add('professional', 'PC Sim Constable', 'Police constable', 'Simshire Police (simulated)', 'secure-email', 'pc@police.simshire.example');
+    await add('professional', 'Sim Health Visitor', 'Health visitor', 'Simshire Health Trust (simulated)', 'secure-email', 'hv@health.simshire.example');
+    await add('professional', 'Sim Teacher', 'Class teacher', 'Simshire Schools (simulated)', 'secure-email', 'teacher@schools.simshire.example');
+    await sendInvitations(db, ctx, t.id);
+    const { conference } = await loadConferenceWithChildren(db, t.id);
+    const day = conference.scheduledStart ? Temporal.PlainDate.from(londonDay(conference.scheduledStart)).toString() : null;
+    if (day) schedule(day, 'hold', t.label, () => hold(t));
+  }
+
+  function londonDay(instant: Date): string {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  }
+
+  // ---- the conference itself: attendance, views, the chair's decision, the outline plan, the end
+
+  async function hold(t: ConferenceTrack): Promise<void> {
+    const { conference } = await loadConferenceWithChildren(db, t.id);
+    const start = conference.scheduledStart!;
+    const chair = staff.chairs.find((c) => c.id === conference.chairId);
+    if (!chair) throw new Error('the booked chair is not a simulated chair');
+    const minute = contextAt(staff.businessSupport, start);
+    const chairCtx = contextAt(chair, new Date(start.getTime() + 5 * 60_000));
+    await openMeeting(db, minute, t.id);
+    let state = await loadMeetingState(db, t.id);
+    const policePresent = outcomes.chance(0.85);
+    for (const a of state.attendance) {
+      if (a.kind === 'chair' || a.kind === 'minute-taker') continue;
+      const absent = a.agency === 'police' && !policePresent;
+      const input: AttendanceInput = {
+        kind: a.kind as AttendanceInput['kind'], name: a.name, agency: a.agency as AttendanceInput['agency'], organisationName: a.organisationName, role: a.role,
+        status: absent ? 'apologies' : 'present', onBehalfOf: null, partsAttended: absent ? [] : [...MEETING_PARTS],
+        directContactChildIds: a.kind === 'professional' && !absent ? t.subjects.map((s) => s.childId) : [],
+        writtenReportSubmitted: false, writtenReportPresented: false, supportsAttendanceId: null, recordScope: 'attended-part', recordScopeGrounds: null,
+      };
+      await saveAttendance(db, minute, t.id, a.id, input, a.version);
+    }
+    state = await loadMeetingState(db, t.id);
+    await saveOpeningChecklist(db, chairCtx, t.id, { ticked: [...OPENING_ITEMS], version: state.meeting!.version });
+    const planNeeded = t.kind === 'initial' ? outcomes.chance(0.85) : outcomes.chance(0.7);
+    for (const s of t.subjects) {
+      state = await loadMeetingState(db, t.id);
+      for (const a of state.attendance) {
+        if (a.kind !== 'professional' || a.status !== 'present') continue;
+        await saveView(db, minute, t.id, s.childId, null, { attendanceId: a.id, planNeeded, categories: planNeeded ? ['PHY'] : [], reasons: 'Simulated view.' }, null);
+      }
+      state = await loadMeetingState(db, t.id);
+      const quorate = state.quorum.get(s.childId)?.quorate ?? true;
+      const conferenceDay = londonDay(start);
+      const decision: DecisionInput = {
+        outcome: planNeeded ? 'plan' : 'no-plan-cin', sufferedHarm: planNeeded, sufferedHarmReasons: 'Simulated.', likelyHarm: planNeeded, likelyHarmReasons: 'Simulated.',
+        categories: planNeeded ? ['PHY'] : [], categoryChangeGrounds: '', chairView: null, overrule: false, overruleReasons: '',
+        inquorateReasons: quorate ? '' : 'The police sent apologies; the decision could not wait (simulated).', variationReason: '',
+        childInNeedRecommendation: planNeeded ? '' : 'A child in need plan (simulated).', legalActionRecommendation: '', interimSafetyPlan: '',
+        parentsView: 'agree', complaintsRouteExplained: false, leadSocialWorkerId: t.socialWorker.id, contactTeamManagerId: null,
+        coreGroupMembers: [{ name: 'Sim Parent', role: 'Mother' }, { name: 'Sim Health Visitor', role: 'Health visitor' }],
+        firstCoreGroupOn: addWd(conferenceDay, 8), reviewOn: Temporal.PlainDate.from(conferenceDay).add({ months: 3 }).subtract({ days: 7 }).toString(),
+        reviewTriggers: 'A new injury (simulated)', childrensCentre: null, childrensCentreReason: '',
+        endingException: null, childViewOnEnding: true, coreAssessmentComplete: true,
+      } as DecisionInput;
+      await recordDecision(db, chairCtx, t.id, s.childId, decision, null);
+      if (planNeeded) await saveOutlinePlan(db, minute, t.id, s.childId, OUTLINE, null);
+    }
+    state = await loadMeetingState(db, t.id);
+    await concludeMeeting(db, contextAt(chair, new Date(start.getTime() + 80 * 60_000)), t.id, { version: state.meeting!.version });
+    t.heldOn = londonDay(start);
+    if (t.kind === 'initial') counts.initialConferencesHeld += 1;
+    else counts.reviewsHeld += 1;
+    for (const s of t.subjects) {
+      const [open] = await db.select({ id: childProtectionPlans.id, visitWeeks: childProtectionPlans.visitFrequencyWeeks }).from(childProtectionPlans)
+        .where(and(eq(childProtectionPlans.childId, s.childId), isNull(childProtectionPlans.endDate)));
+      const known = plans.find((p) => !p.ended && p.id === open?.id);
+      if (open && !known) {
+        counts.plansStarted += 1;
+        const p: PlanTrack = { id: open.id, socialWorker: t.socialWorker, ended: false };
+        plans.push(p);
+        scheduleVisit(p, t.heldOn, (open.visitWeeks ?? 2) * 5);
+      }
+      if (!open) {
+        const ended = plans.find((p) => !p.ended && t.kind === 'review' && t.subjects.some((x) => x.childId === s.childId));
+        if (ended) {
+          ended.ended = true;
+          counts.plansEnded += 1;
+        }
+      }
+    }
+  }
+
+  function scheduleVisit(p: PlanTrack, from: string, everyWorkingDays: number): void {
+    const day = addWd(from, Math.max(1, everyWorkingDays - 2 + Math.min(late(), 2)));
+    schedule(day, 'visit', p.id.slice(0, 8), async () => {
+      if (p.ended) return;
+      await recordVisit(db, contextAt(p.socialWorker, at(today, '15:00')), p.id, {
+        visitedOn: today, childSeen: true, seenAlone: outcomes.chance(0.7), visitedBy: p.socialWorker.displayName, notSeenReason: '',
+      });
+      counts.visits += 1;
+      scheduleVisit(p, today, everyWorkingDays);
+    });
+  }
+
+  // ---- each morning: what every queue shows, before anyone acts
+
+  async function snapshotQueues(day: string): Promise<void> {
+    const now = at(day, '08:00');
+    for (const user of staff.everyone) {
+      const actor = actorOf(user);
+      for (const role of actor.roles) {
+        const queue = await queueForRole(db, actor, role, now, pack);
+        counts.queueSnapshots += 1;
+        for (const items of Object.values(queue)) {
+          for (const item of items) {
+            if (!item.dueDate) continue;
+            for (const id of item.href.match(UUID_IN) ?? []) {
+              const key = `${id}:${item.dueDate}`;
+              if (!firstSeen.has(key)) firstSeen.set(key, day);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // ---- the days
+
+  const working: string[] = [];
+  for (let d = firstDay; Temporal.PlainDate.compare(d, lastDay) <= 0; d = d.add({ days: 1 })) if (calendar.isWorkingDay(d)) working.push(d.toString());
+  const perWorkingDay = working.length === 0 ? 0 : options.referrals / working.length;
+
+  for (let i = 0; i < options.days; i += 1) {
+    today = firstDay.add({ days: i }).toString();
+    if (calendar.isWorkingDay(Temporal.PlainDate.from(today))) {
+      await snapshotQueues(today);
+      const reviews = await requestDueReviews(db, at(today, '08:30'), pack);
+      for (const r of reviews.requested) {
+        counts.reviewsRequested += 1;
+        const { conference, subjects } = await loadConferenceWithChildren(db, r.conferenceId);
+        const plan = plans.find((p) => p.id === r.planId);
+        const worker = plan?.socialWorker ?? staff.socialWorkers[0]!;
+        const manager = staff.teamManagers.find((m) => m.id === worker.managerId) ?? staff.teamManagers[0]!;
+        const t = track(r.conferenceId, 'review', conference.householdId ?? '', subjects.map((s) => ({ caseId: s.caseId, childId: s.childId })), worker, manager, conference);
+        schedule(addWd(today, Math.min(late(), 3)), 'book', t.label, () => book(t));
+      }
+      const arriving = arrivals.poisson(perWorkingDay);
+      for (let k = 0; k < arriving; k += 1) await attempt(today, 'referral', 'new', () => referral(today));
+      for (const entry of agenda.get(today) ?? []) await attempt(today, entry.step, entry.record, entry.run);
+      agenda.delete(today);
+    } else {
+      // Nobody works today: anything due moves to the next working day, in order.
+      const moved = agenda.get(today) ?? [];
+      agenda.delete(today);
+      const next = nextWorkingOnOrAfter(today);
+      for (const entry of moved) schedule(next, entry.step, entry.record, entry.run);
+    }
+    options.onDay?.(i + 1, options.days);
+  }
+
+  async function attempt(day: string, step: string, record: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      refusals.push({ day, step, record, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  // ---- the report
+
+  const period = customPeriod(options.from, lastIso);
+  const report = await indicatorReport(db, { period, filter: {}, pack, today: lastIso });
+  const indicators = indicatorFigures(report);
+  const icpcItems = report.icpcTimeliness.items;
+  const weekly = weeklyTimeliness(icpcItems, options.from, options.days);
+  const national = NATIONAL_ICPC_LINES[NATIONAL_ICPC_LINES.length - 1]!;
+
+  const deadlines: SimDeadline[] = tracks.filter((t) => t.dueDate).map((t) => ({
+    key: `${t.id}:${t.dueDate}`, recordId: t.label, rule: t.dueRule ?? '', what: `${t.kind === 'initial' ? 'Initial' : 'Review'} conference ${t.label}`, dueDate: t.dueDate!, metOn: t.heldOn,
+  }));
+  const minusOne = (day: string) => addWd(day, -1);
+  const checks = checkVisibility(deadlines, firstSeen, lastIso, minusOne, options.from);
+  const labelOf = new Map(tracks.map((t) => [`${t.id}:${t.dueDate}`, t.label]));
+  const labelled = checks.map((c) => ({ ...c, key: labelOf.get(c.key) ?? c.key }));
+
+  const breaches: Breach[] = [];
+  for (const t of tracks) {
+    if (!t.dueDate || t.dueDate > lastIso) continue;
+    if (t.heldOn && t.heldOn <= t.dueDate) continue;
+    const cause = t.capacity ? 'capacity' : t.rearrangedReason && t.bookedOnTime ? 'rearranged' : 'late-action';
+    breaches.push({
+      recordId: t.label, rule: t.dueRule ?? '', what: `${t.kind === 'initial' ? 'Initial' : 'Review'} conference`, dueDate: t.dueDate, metOn: t.heldOn,
+      cause, authorised: t.authorisation !== null, recordedReason: t.authorisation ?? t.rearrangedReason,
+      explanation: t.heldOn ? `held ${t.heldOn}, after its due date ${t.dueDate}` : `not held by the end of the run (due ${t.dueDate})`,
+    });
+  }
+  const icpcBreachesByCapacity = breaches.filter((b) => b.cause === 'capacity' && b.recordId.startsWith('ICPC')).length;
+  const goals = checkGoals({
+    visibility: checks, breaches, icpcHeld: report.icpcTimeliness.count, icpcWithin15: report.icpcTimeliness.within15, capacityBreaches: icpcBreachesByCapacity,
+  });
+  const visible = checks.filter((c) => c.visible).length;
+  return {
+    options: shown,
+    period: { from: options.from, to: lastIso },
+    counts,
+    indicators,
+    icpc: { held: report.icpcTimeliness.count, within15: report.icpcTimeliness.within15, percent: report.icpcTimeliness.within15Percent, national: { year: national.year, percent: national.within15Percent } },
+    weekly,
+    deadlines: deadlines.length,
+    visibility: { checked: checks.length, visible, percent: checks.length === 0 ? null : Math.round((1000 * visible) / checks.length) / 10, notVisible: labelled.filter((c) => !c.visible) },
+    breaches,
+    goals,
+    refusals,
+    svg: timelinessSvg(weekly, { label: `England ${national.year}`, percent: national.within15Percent }, `ICPCs within 15 working days by week, ${options.from} to ${lastIso} (seed ${options.seed}, ${options.policy})`),
+  };
+}
