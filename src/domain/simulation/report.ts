@@ -3,15 +3,17 @@
  * the ICPC timeliness by week, the chart, and the goals of issue 18 checked against the run.
  */
 
-/** A deadline the run lived through: a conference's due date, with when it was met (if it was). */
+/** A deadline the run lived through: a conference's due date, with when it was in hand (if it was). */
 export interface SimDeadline {
   key: string;
   recordId: string;
   rule: string;
   what: string;
   dueDate: string;
-  /** The day the deadline was met (the conference held), or null if it was still open at the end. */
+  /** The day it was in hand (booked for a date on or before it, or held), or null if never in the run. */
   metOn: string | null;
+  /** Working-day mornings, up to one working day before due, on which it existed and was not yet in hand. */
+  openMornings: number;
 }
 
 export interface VisibilityCheck {
@@ -21,30 +23,28 @@ export interface VisibilityCheck {
   seenBy: string;
   firstSeen: string | null;
   visible: boolean;
-  /** Met before the morning it had to be seen by, so it never needed to be on a queue. */
-  metEarly: boolean;
+  /** Never open on a morning by then (in hand the day it arose, or arose too late to be seen): nothing to see. */
+  neverOpen: boolean;
 }
 
 /**
- * Each deadline that fell due in the run (due on or before `lastDay`) must have been on someone's
- * queue on a morning at least one working day before it fell due, unless it was met before then.
- * `minusOneWorkingDay` is the working calendar's step back.
+ * Each deadline that fell due in the run (due on or before `lastDay`) and was open on at least one
+ * morning up to one working day before it fell due must have been on someone's queue on one of
+ * those mornings. `minusOneWorkingDay` is the working calendar's step back.
  */
 export function checkVisibility(
   deadlines: readonly SimDeadline[],
   firstSeen: ReadonlyMap<string, string>,
   lastDay: string,
   minusOneWorkingDay: (day: string) => string,
-  firstDay: string,
 ): VisibilityCheck[] {
   const out: VisibilityCheck[] = [];
   for (const d of deadlines) {
     if (d.dueDate > lastDay) continue;
     const seenBy = minusOneWorkingDay(d.dueDate);
-    if (seenBy < firstDay) continue; // it fell due before the run could have shown it
     const seen = firstSeen.get(d.key) ?? null;
-    const metEarly = d.metOn !== null && d.metOn < seenBy && (seen === null || seen > d.metOn);
-    out.push({ key: d.key, dueDate: d.dueDate, seenBy, firstSeen: seen, visible: metEarly || (seen !== null && seen <= seenBy), metEarly });
+    const neverOpen = d.openMornings === 0;
+    out.push({ key: d.key, dueDate: d.dueDate, seenBy, firstSeen: seen, visible: neverOpen || (seen !== null && seen <= seenBy), neverOpen });
   }
   return out;
 }

@@ -88,7 +88,7 @@ export interface SimulationResult {
   icpc: { held: number; within15: number; percent: number | null; national: { year: number; percent: number } };
   weekly: WeekPoint[];
   deadlines: number;
-  visibility: { checked: number; visible: number; percent: number | null; notVisible: VisibilityCheck[] };
+  visibility: { checked: number; visible: number; neverOpen: number; percent: number | null; notVisible: VisibilityCheck[] };
   breaches: Breach[];
   goals: Goal[];
   /** Actions the product refused during the run: each is a gap in the simulation or a finding. */
@@ -125,10 +125,17 @@ interface ConferenceTrack {
   rearrangedReason: string | null;
   bookedOnTime: boolean | null;
   heldOn: string | null;
+  createdOn: string;
+  /** In hand: booked for a date on or before the due date (or held). */
+  metOn: string | null;
+  seenBy: string | null;
+  openMornings: number;
 }
 
 interface PlanTrack {
   id: string;
+  label: string;
+  childId: string;
   socialWorker: User;
   ended: boolean;
 }
@@ -248,6 +255,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     const t: ConferenceTrack = {
       label: `${kind === 'initial' ? 'ICPC' : 'RCPC'}-${String(tracks.length + 1).padStart(4, '0')}`, id, kind, householdId, subjects, socialWorker, teamManager,
       dueDate: due.dueDate, dueRule: due.dueRuleId, capacity: false, lateAction: false, authorisation: null, rearrangedReason: null, bookedOnTime: null, heldOn: null,
+      createdOn: today, metOn: null, seenBy: due.dueDate ? addWd(due.dueDate, -1) : null, openMornings: 0,
     };
     tracks.push(t);
     trackById.set(id, t);
@@ -353,20 +361,21 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
         const authorisationId = await requestOutOfTimescale(db, contextAt(support, now), t.id, {
           proposedDate: lateSlot.date, reasons, riskMonitoring: 'The social worker visits weekly until the conference (simulated).',
         });
-        await decideOutOfTimescale(db, contextAt(staff.serviceManager, at(today, '09:30')), authorisationId, { decision: 'approved', note: 'Approved (simulated).' });
+        await decideOutOfTimescale(db, contextAt(staff.serviceManager, at(today, '09:15')), authorisationId, { decision: 'approved', note: 'Approved (simulated).' });
         counts.outOfTimescaleAuthorised += 1;
         t.authorisation = reasons;
-        context = await loadBookingContext(db, t.id, at(today, '09:45'));
+        context = await loadBookingContext(db, t.id, now);
         slot = choose(context, false);
       } else {
         slot = lateSlot;
       }
     }
     if (!slot) throw new Error('the authorised date could not be booked');
-    const result = await bookConference(db, contextAt(support, at(today, '09:45')), t.id, {
+    const result = await bookConference(db, contextAt(support, now), t.id, {
       date: slot.date, time: slot.time, chairId: slot.chairId, roomId: slot.roomId, format: 'face-to-face', familyRiskAssessment: RISK_ASSESSMENT, version: context.conference.version,
     });
     t.bookedOnTime = !t.dueDate || slot.date <= t.dueDate;
+    if (t.bookedOnTime) t.metOn ??= today;
     const rearrange = outcomes.chance(0.06);
     const inviteOn = addWd(today, rearrange ? 1 : 0);
     if (rearrange) {
@@ -457,7 +466,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
         parentsView: 'agree', complaintsRouteExplained: false, leadSocialWorkerId: t.socialWorker.id, contactTeamManagerId: null,
         coreGroupMembers: [{ name: 'Sim Parent', role: 'Mother' }, { name: 'Sim Health Visitor', role: 'Health visitor' }],
         firstCoreGroupOn: addWd(conferenceDay, 8), reviewOn: Temporal.PlainDate.from(conferenceDay).add({ months: 3 }).subtract({ days: 7 }).toString(),
-        reviewTriggers: 'A new injury (simulated)', childrensCentre: null, childrensCentreReason: '',
+        reviewTriggers: 'A new injury (simulated)', childrensCentre: 'told', childrensCentreReason: '',
         endingException: null, childViewOnEnding: true, coreAssessmentComplete: true,
       } as DecisionInput;
       await recordDecision(db, chairCtx, t.id, s.childId, decision, null);
@@ -466,6 +475,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     state = await loadMeetingState(db, t.id);
     await concludeMeeting(db, contextAt(chair, new Date(start.getTime() + 80 * 60_000)), t.id, { version: state.meeting!.version });
     t.heldOn = londonDay(start);
+    t.metOn ??= t.heldOn;
     if (t.kind === 'initial') counts.initialConferencesHeld += 1;
     else counts.reviewsHeld += 1;
     for (const s of t.subjects) {
@@ -474,12 +484,12 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
       const known = plans.find((p) => !p.ended && p.id === open?.id);
       if (open && !known) {
         counts.plansStarted += 1;
-        const p: PlanTrack = { id: open.id, socialWorker: t.socialWorker, ended: false };
+        const p: PlanTrack = { id: open.id, label: `PLAN-${String(plans.length + 1).padStart(4, '0')}`, childId: s.childId, socialWorker: t.socialWorker, ended: false };
         plans.push(p);
         scheduleVisit(p, t.heldOn, (open.visitWeeks ?? 2) * 5);
       }
       if (!open) {
-        const ended = plans.find((p) => !p.ended && t.kind === 'review' && t.subjects.some((x) => x.childId === s.childId));
+        const ended = plans.find((p) => !p.ended && p.childId === s.childId);
         if (ended) {
           ended.ended = true;
           counts.plansEnded += 1;
@@ -490,7 +500,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
 
   function scheduleVisit(p: PlanTrack, from: string, everyWorkingDays: number): void {
     const day = addWd(from, Math.max(1, everyWorkingDays - 2 + Math.min(late(), 2)));
-    schedule(day, 'visit', p.id.slice(0, 8), async () => {
+    schedule(day, 'visit', p.label, async () => {
       if (p.ended) return;
       await recordVisit(db, contextAt(p.socialWorker, at(today, '15:00')), p.id, {
         visitedOn: today, childSeen: true, seenAlone: outcomes.chance(0.7), visitedBy: p.socialWorker.displayName, notSeenReason: '',
@@ -504,6 +514,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
 
   async function snapshotQueues(day: string): Promise<void> {
     const now = at(day, '08:00');
+    for (const t of tracks) if (t.metOn === null && t.seenBy !== null && day <= t.seenBy) t.openMornings += 1;
     for (const user of staff.everyone) {
       const actor = actorOf(user);
       for (const role of actor.roles) {
@@ -574,10 +585,10 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   const national = NATIONAL_ICPC_LINES[NATIONAL_ICPC_LINES.length - 1]!;
 
   const deadlines: SimDeadline[] = tracks.filter((t) => t.dueDate).map((t) => ({
-    key: `${t.id}:${t.dueDate}`, recordId: t.label, rule: t.dueRule ?? '', what: `${t.kind === 'initial' ? 'Initial' : 'Review'} conference ${t.label}`, dueDate: t.dueDate!, metOn: t.heldOn,
+    key: `${t.id}:${t.dueDate}`, recordId: t.label, rule: t.dueRule ?? '', what: `${t.kind === 'initial' ? 'Initial' : 'Review'} conference ${t.label}`, dueDate: t.dueDate!, metOn: t.metOn, openMornings: t.openMornings,
   }));
   const minusOne = (day: string) => addWd(day, -1);
-  const checks = checkVisibility(deadlines, firstSeen, lastIso, minusOne, options.from);
+  const checks = checkVisibility(deadlines, firstSeen, lastIso, minusOne);
   const labelOf = new Map(tracks.map((t) => [`${t.id}:${t.dueDate}`, t.label]));
   const labelled = checks.map((c) => ({ ...c, key: labelOf.get(c.key) ?? c.key }));
 
@@ -605,7 +616,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     icpc: { held: report.icpcTimeliness.count, within15: report.icpcTimeliness.within15, percent: report.icpcTimeliness.within15Percent, national: { year: national.year, percent: national.within15Percent } },
     weekly,
     deadlines: deadlines.length,
-    visibility: { checked: checks.length, visible, percent: checks.length === 0 ? null : Math.round((1000 * visible) / checks.length) / 10, notVisible: labelled.filter((c) => !c.visible) },
+    visibility: { checked: checks.length, visible, neverOpen: checks.filter((c) => c.neverOpen).length, percent: checks.length === 0 ? null : Math.round((1000 * visible) / checks.length) / 10, notVisible: labelled.filter((c) => !c.visible) },
     breaches,
     goals,
     refusals,
