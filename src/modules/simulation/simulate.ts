@@ -93,6 +93,7 @@ export interface SimulationResult {
   goals: Goal[];
   /** Actions the product refused during the run: each is a gap in the simulation or a finding. */
   refusals: { day: string; step: string; record: string; message: string }[];
+  conferences: { label: string; rule: string | null; createdOn: string; dueDate: string | null; firstSeen: string | null; inHandOn: string | null; heldOn: string | null; capacity: boolean; authorised: boolean; rearranged: boolean }[];
   svg: string;
 }
 
@@ -299,9 +300,9 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   }
 
   async function strategy(n: number, worker: User, manager: User, householdId: string, caseId: string, childId: string): Promise<void> {
-    const ctx = contextAt(worker, at(today, '12:00'));
+    const ctx = contextAt(worker, at(today, '12:30'));
     const discussionId = await recordStrategyDiscussion(db, ctx, householdId, {
-      heldDate: today, heldTime: '10:00', caseIds: [caseId],
+      heldDate: today, heldTime: '12:00', caseIds: [caseId],
       participants: [
         { agency: 'childrens-social-care', name: worker.displayName, role: 'Social worker' },
         { agency: 'police', name: 'DC Sim Officer', role: 'Child abuse investigation' },
@@ -328,7 +329,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
       const t = track(conferenceId, 'initial', householdId, [{ caseId, childId }], worker, manager, conference);
       schedule(addWd(today, Math.min(late(), 2)), 'authorise', t.label, async () => {
         const { conference: now } = await loadConferenceWithChildren(db, conferenceId);
-        await authoriseDecisionToConvene(db, contextAt(manager, at(today, '10:00')), conferenceId, now.version);
+        await authoriseDecisionToConvene(db, contextAt(manager, at(today, '16:00')), conferenceId, now.version);
         schedule(addWd(today, Math.min(late(), 2)), 'book', t.label, () => book(t));
       });
     });
@@ -347,7 +348,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
 
   async function book(t: ConferenceTrack): Promise<void> {
     const support = staff.businessSupport;
-    const now = at(today, '09:15');
+    const now = at(today, '16:30');
     let context = await loadBookingContext(db, t.id, now);
     let slot = choose(context, false);
     if (t.dueDate && today > t.dueDate) t.lateAction = true;
@@ -361,7 +362,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
         const authorisationId = await requestOutOfTimescale(db, contextAt(support, now), t.id, {
           proposedDate: lateSlot.date, reasons, riskMonitoring: 'The social worker visits weekly until the conference (simulated).',
         });
-        await decideOutOfTimescale(db, contextAt(staff.serviceManager, at(today, '09:15')), authorisationId, { decision: 'approved', note: 'Approved (simulated).' });
+        await decideOutOfTimescale(db, contextAt(staff.serviceManager, at(today, '16:30')), authorisationId, { decision: 'approved', note: 'Approved (simulated).' });
         counts.outOfTimescaleAuthorised += 1;
         t.authorisation = reasons;
         context = await loadBookingContext(db, t.id, now);
@@ -394,15 +395,15 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
         });
         t.rearrangedReason = reason;
         counts.rearranged += 1;
-        await invite(t);
+        await invite(t, '11:00');
       });
     } else {
-      await invite(t);
+      await invite(t, '16:45');
     }
   }
 
-  async function invite(t: ConferenceTrack): Promise<void> {
-    const ctx = contextAt(staff.businessSupport, at(today, '11:00'));
+  async function invite(t: ConferenceTrack, time: string): Promise<void> {
+    const ctx = contextAt(staff.businessSupport, at(today, time));
     const add = (inviteeKind: 'parent' | 'professional', name: string, role: string, organisationName: string | null, channel: 'secure-email' | 'post', contact: string) =>
       addInvitee(db, ctx, t.id, {
         inviteeKind, name, role, organisationName, channel,
@@ -620,6 +621,10 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     breaches,
     goals,
     refusals,
+    conferences: tracks.map((t) => ({
+      label: t.label, rule: t.dueRule, createdOn: t.createdOn, dueDate: t.dueDate, firstSeen: t.dueDate ? (firstSeen.get(`${t.id}:${t.dueDate}`) ?? null) : null,
+      inHandOn: t.metOn, heldOn: t.heldOn, capacity: t.capacity, authorised: t.authorisation !== null, rearranged: t.rearrangedReason !== null,
+    })),
     svg: timelinessSvg(weekly, { label: `England ${national.year}`, percent: national.within15Percent }, `ICPCs within 15 working days by week, ${options.from} to ${lastIso} (seed ${options.seed}, ${options.policy})`),
   };
 }
