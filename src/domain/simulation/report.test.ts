@@ -21,7 +21,7 @@ describe('visibility of deadlines on work queues', () => {
     ['2027-04-23', 3, false, 'first seen only on the day it fell due'],
     [null, 3, false, 'never seen although open on mornings'],
     [null, 0, true, 'never open on a morning before it was in hand: nothing to see'],
-  ] as const)('first seen %s with %s open mornings: visible = %s (%s)', (seen, openMornings, visible) => {
+  ] as const)('first seen %s with %s open mornings: visible = %s (%s)', (seen, openMornings, visible, _why) => {
     const firstSeen = new Map(seen ? [['c1:2027-04-23', seen]] : []);
     const [check] = checkVisibility([deadline({ openMornings })], firstSeen, '2027-06-30', minusOneWorkingDay);
     expect(check?.seenBy).toBe('2027-04-22');

@@ -64,6 +64,8 @@ export interface SimulationOptions {
   policy: BookingPolicy;
   /** Called after each simulated day (for a progress line). */
   onDay?: ((day: number, of: number) => void) | undefined;
+  /** Told how long each kind of step took, in milliseconds (for the bench; never part of the result). */
+  onStepTimed?: ((step: string, ms: number) => void) | undefined;
 }
 
 export interface SimulationResult {
@@ -215,7 +217,7 @@ const UUID_IN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi
  * must be fresh and migrated; everything the run creates stays in it.
  */
 export async function simulate(db: Database, options: SimulationOptions): Promise<SimulationResult> {
-  const { onDay: _onDay, ...shown } = options;
+  const { onDay: _onDay, onStepTimed: _onStepTimed, ...shown } = options;
   const random = new SeededRandom(options.seed);
   const arrivals = random.fork();
   const staffLateness = random.fork();
@@ -543,8 +545,11 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   for (let i = 0; i < options.days; i += 1) {
     today = firstDay.add({ days: i }).toString();
     if (calendar.isWorkingDay(Temporal.PlainDate.from(today))) {
-      await snapshotQueues(today);
-      const reviews = await requestDueReviews(db, at(today, '08:30'), pack);
+      await attempt(today, 'queue-snapshot', 'all', () => snapshotQueues(today));
+      let reviews: Awaited<ReturnType<typeof requestDueReviews>> = { checked: 0, requested: [] };
+      await attempt(today, 'request-due-reviews', 'all', async () => {
+        reviews = await requestDueReviews(db, at(today, '08:30'), pack);
+      });
       for (const r of reviews.requested) {
         counts.reviewsRequested += 1;
         const { conference, subjects } = await loadConferenceWithChildren(db, r.conferenceId);
@@ -569,11 +574,13 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   }
 
   async function attempt(day: string, step: string, record: string, run: () => Promise<void>): Promise<void> {
+    const started = options.onStepTimed ? performance.now() : 0;
     try {
       await run();
     } catch (error) {
       refusals.push({ day, step, record, message: error instanceof Error ? error.message : String(error) });
     }
+    options.onStepTimed?.(step, performance.now() - started);
   }
 
   // ---- the report
