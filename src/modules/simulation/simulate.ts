@@ -23,6 +23,7 @@ import { rearrangeConference } from '../booking/rearrange-conference.js';
 import { requestOutOfTimescale } from '../booking/request-out-of-timescale.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import { concludeMeeting } from '../conference-meeting/conclude-meeting.js';
+import { distributeDecisions } from '../conference-meeting/distribute-decisions.js';
 import { loadMeetingState } from '../conference-meeting/meeting-state.js';
 import { openMeeting } from '../conference-meeting/open-meeting.js';
 import { recordDecision } from '../conference-meeting/record-decision.js';
@@ -44,6 +45,7 @@ import { addInvitee } from '../invitations/add-invitee.js';
 import { sendInvitations } from '../invitations/send-invitations.js';
 import { requestDueReviews } from '../plans/request-due-reviews.js';
 import { recordVisit } from '../plans/record-visit.js';
+import { recordCoreGroup } from '../plans/record-core-group.js';
 import { createHousehold } from '../records/family.js';
 import { createPerson, openCase } from '../records/save-person.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -82,6 +84,8 @@ export interface SimulationResult {
     reviewsHeld: number;
     plansEnded: number;
     visits: number;
+    coreGroups: number;
+    decisionsSent: number;
     rearranged: number;
     outOfTimescaleAuthorised: number;
     queueSnapshots: number;
@@ -249,7 +253,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   const plans: PlanTrack[] = [];
   const counts: SimulationResult['counts'] = {
     referrals: 0, strategyDiscussions: 0, section47: 0, initialConferences: 0, initialConferencesHeld: 0, plansStarted: 0,
-    reviewsRequested: 0, reviewsHeld: 0, plansEnded: 0, visits: 0, rearranged: 0, outOfTimescaleAuthorised: 0, queueSnapshots: 0,
+    reviewsRequested: 0, reviewsHeld: 0, plansEnded: 0, visits: 0, coreGroups: 0, decisionsSent: 0, rearranged: 0, outOfTimescaleAuthorised: 0, queueSnapshots: 0,
   };
   let childNumber = 0;
   let today = options.from;
@@ -479,6 +483,10 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     await concludeMeeting(db, contextAt(chair, new Date(start.getTime() + 80 * 60_000)), t.id, { version: state.meeting!.version });
     t.heldOn = londonDay(start);
     t.metOn ??= t.heldOn;
+    schedule(addWd(t.heldOn, Math.min(late(), 2)), 'send-decisions', t.label, async () => {
+      await distributeDecisions(db, contextAt(staff.businessSupport, at(today, '10:00')), t.id);
+      counts.decisionsSent += 1;
+    });
     if (t.kind === 'initial') counts.initialConferencesHeld += 1;
     else counts.reviewsHeld += 1;
     for (const s of t.subjects) {
@@ -490,6 +498,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
         const p: PlanTrack = { id: open.id, label: `PLAN-${String(plans.length + 1).padStart(4, '0')}`, childId: s.childId, socialWorker: t.socialWorker, ended: false };
         plans.push(p);
         scheduleVisit(p, t.heldOn, (open.visitWeeks ?? 2) * 5);
+        scheduleCoreGroup(p, t.heldOn, outcomes.int(4, 8));
       }
       if (!open) {
         const ended = plans.find((p) => !p.ended && p.childId === s.childId);
@@ -499,6 +508,24 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
         }
       }
     }
+  }
+
+  function scheduleCoreGroup(p: PlanTrack, from: string, workingDays: number): void {
+    schedule(addWd(from, workingDays + late()), 'core-group', p.label, async () => {
+      if (p.ended) return;
+      const [plan] = await db.select({ version: childProtectionPlans.version }).from(childProtectionPlans).where(eq(childProtectionPlans.id, p.id));
+      await recordCoreGroup(db, contextAt(p.socialWorker, at(today, '15:30')), pack, p.id, {
+        heldOn: today, chairName: p.socialWorker.displayName, chairRole: 'lead-social-worker',
+        members: [
+          { name: 'Sim Parent', role: 'Mother', agency: 'Family', attended: true, writtenViews: '' },
+          { name: 'Sim Health Visitor', role: 'Health visitor', agency: 'Health', attended: true, writtenViews: '' },
+        ],
+        decisions: 'Plan reviewed (simulated).', actionsAgreed: 'See plan actions.', nextIntervalWeeks: 6, planUpdated: true,
+        planDistributedOn: today, distributedTo: 'All members by secure email', dischargePlan: '', collectiveReviewReport: false, planVersion: plan!.version,
+      });
+      counts.coreGroups += 1;
+      scheduleCoreGroup(p, today, 27);
+    });
   }
 
   function scheduleVisit(p: PlanTrack, from: string, everyWorkingDays: number): void {
