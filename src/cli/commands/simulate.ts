@@ -11,6 +11,7 @@ export interface SimulateOptions {
   referrals?: string;
   chairs?: string;
   rooms?: string;
+  perChair?: string;
   seed?: string;
   policy?: string;
   json?: boolean;
@@ -43,7 +44,7 @@ export async function runSimulate(options: SimulateOptions, progress?: (line: st
   if (policy !== 'suggested' && policy !== 'first-free') return { exitCode: 2, stdout: '', stderr: '--policy must be suggested or first-free.' };
   const numbers = {
     days: whole(options.days, 'days', 365, 1), referrals: whole(options.referrals, 'referrals', 600, 0), chairs: whole(options.chairs, 'chairs', 4, 1),
-    rooms: whole(options.rooms, 'rooms', 2, 1), seed: whole(options.seed, 'seed', 1, 0),
+    rooms: whole(options.rooms, 'rooms', 2, 1), perChair: whole(options.perChair, 'per-chair', 3, 1), seed: whole(options.seed, 'seed', 1, 0),
   };
   for (const v of Object.values(numbers)) if (typeof v === 'string') return { exitCode: 2, stdout: '', stderr: v };
   const n = numbers as Record<keyof typeof numbers, number>;
@@ -53,7 +54,7 @@ export async function runSimulate(options: SimulateOptions, progress?: (line: st
   try {
     await handle.migrate();
     result = await simulate(handle.db, {
-      pack: pack as PackId, from, days: n.days, referrals: n.referrals, chairs: n.chairs, rooms: n.rooms, seed: n.seed, policy: policy as BookingPolicy,
+      pack: pack as PackId, from, days: n.days, referrals: n.referrals, chairs: n.chairs, perChairDay: n.perChair, rooms: n.rooms, seed: n.seed, policy: policy as BookingPolicy,
       onDay: progress ? (day, of) => progress(`day ${day}/${of}`) : undefined,
     });
   } finally {
@@ -72,7 +73,7 @@ export function textReport(r: SimulationResult, svgPath: string | null): string 
   const o = r.options;
   const c = r.counts;
   const lines = [
-    `Simulated ${o.days} days from ${r.period.from} to ${r.period.to}: pack ${o.pack}, ${o.referrals} referrals expected, ${o.chairs} chairs, ${o.rooms} rooms, seed ${o.seed}, booking by ${o.policy === 'suggested' ? "the slot finder's first suggestion" : 'the first free slot'}`,
+    `Simulated ${o.days} days from ${r.period.from} to ${r.period.to}: pack ${o.pack}, ${o.referrals} referrals expected, ${o.chairs} chairs (up to ${o.perChairDay ?? 3} a day each, five weeks' leave a year), ${o.rooms} rooms, seed ${o.seed}, booking by ${o.policy === 'suggested' ? "the slot finder's first suggestion" : 'the first free slot'}`,
     `  ${c.referrals} referrals, ${c.strategyDiscussions} strategy discussions, ${c.section47} section 47 enquiries`,
     `  ${c.initialConferences} initial conferences convened, ${c.initialConferencesHeld} held; ${c.plansStarted} plans started, ${c.plansEnded} ended at a review`,
     `  ${c.reviewsRequested} reviews requested, ${c.reviewsHeld} held; ${c.visits} visits; ${c.coreGroups} core groups; ${c.decisionsSent} decisions sheets sent; ${c.rearranged} conferences rearranged; ${c.outOfTimescaleAuthorised} late dates authorised (TS30)`,
@@ -111,6 +112,7 @@ export function register(program: Command): void {
     .option('--referrals <n>', 'referrals expected over the run (Poisson arrivals)', '600')
     .option('--chairs <n>', 'independent chairs', '4')
     .option('--rooms <n>', 'conference rooms', '2')
+    .option('--per-chair <n>', 'conferences each chair may take in a day', '3')
     .option('--seed <n>', 'random seed: the same seed gives the same run', '1')
     .option('--policy <policy>', 'booking policy: suggested (the slot finder\'s first suggestion) or first-free', 'suggested')
     .option('--svg <path>', 'write the chart of ICPC timeliness by week to this file')

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/client.js';
-import { childProtectionPlans, chairWorkingPatterns, organisations, rooms, teams, users } from '../../db/schema/index.js';
+import { childProtectionPlans, chairLeave, chairWorkingPatterns, organisations, rooms, teams, users } from '../../db/schema/index.js';
 import { findSlots, type SlotSuggestion } from '../../domain/booking/slot-finder.js';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js';
 import { MEETING_PARTS } from '../../domain/conference/meeting-parts.js';
@@ -61,6 +61,8 @@ export interface SimulationOptions {
   /** Referrals expected over the whole run (the Poisson mean is spread over its working days). */
   referrals: number;
   chairs: number;
+  /** Conferences each chair may take in a day (their working pattern's maximum); 3 unless given. */
+  perChairDay?: number | undefined;
   rooms: number;
   seed: number;
   policy: BookingPolicy;
@@ -178,7 +180,7 @@ function contextAt(user: User, now: Date): ActionContext {
 }
 
 /** The authority's reference data (organisations, staff, chairs' working weeks, rooms), as an administrator sets it up. */
-async function createAuthority(db: Database, options: SimulationOptions): Promise<Staff> {
+async function createAuthority(db: Database, options: SimulationOptions, random: SeededRandom): Promise<Staff> {
   const [la, police, health, school] = await db.insert(organisations).values([
     { name: 'Simshire County Council (simulated)', kind: 'local-authority', secureEmail: 'safeguarding@simshire.example' },
     { name: 'Simshire Police (simulated)', kind: 'police', secureEmail: 'mash@police.simshire.example' },
@@ -204,7 +206,20 @@ async function createAuthority(db: Database, options: SimulationOptions): Promis
   const [businessSupport] = await make('business-support', 1, unit.id);
   const chairs = await make('chair', options.chairs, unit.id);
   if (chairs.length > 0) {
-    await db.insert(chairWorkingPatterns).values(chairs.flatMap((c) => [1, 2, 3, 4, 5].map((weekday) => ({ chairId: c.id, weekday, startTime: '09:00', endTime: '17:00', maxConferences: 3 }))));
+    await db.insert(chairWorkingPatterns).values(chairs.flatMap((c) => [1, 2, 3, 4, 5].map((weekday) => ({ chairId: c.id, weekday, startTime: '09:00', endTime: '17:00', maxConferences: options.perChairDay ?? 3 }))));
+    // Each chair takes five weeks' annual leave, a week at a time, in weeks drawn for the run.
+    const weeks = Math.max(1, Math.floor(options.days / 7));
+    const firstMonday = Temporal.PlainDate.from(options.from).add({ days: (8 - Temporal.PlainDate.from(options.from).dayOfWeek) % 7 });
+    const leave = chairs.flatMap((c) => {
+      const chosen = new Set<number>();
+      const wanted = Math.min(5, Math.floor(weeks / 10));
+      while (chosen.size < wanted) chosen.add(random.int(0, weeks - 1));
+      return [...chosen].sort((a, b) => a - b).map((w) => {
+        const from = firstMonday.add({ weeks: w });
+        return { chairId: c.id, fromDate: from.toString(), toDate: from.add({ days: 4 }).toString(), reason: 'Annual leave (simulated)' };
+      });
+    });
+    if (leave.length > 0) await db.insert(chairLeave).values(leave);
   }
   await db.insert(rooms).values(Array.from({ length: options.rooms }, (_, i) => ({ name: `Sim Room ${i + 1}`, building: 'Simshire County Hall', capacity: 14, stepFreeAccess: true, videoEquipped: true })));
   return {
@@ -227,7 +242,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   const staffLateness = random.fork();
   const outcomes = random.fork();
   const calendar: WorkingCalendar = await workingCalendar(db);
-  const staff = await createAuthority(db, options);
+  const staff = await createAuthority(db, options, random.fork());
   const pack = options.pack;
 
   const firstDay = Temporal.PlainDate.from(options.from);
