@@ -16,6 +16,8 @@ export interface SimulateOptions {
   policy?: string;
   json?: boolean;
   svg?: string;
+  compare?: boolean;
+  sweepChairs?: string;
 }
 
 export interface SimulateResult {
@@ -49,24 +51,67 @@ export async function runSimulate(options: SimulateOptions, progress?: (line: st
   for (const v of Object.values(numbers)) if (typeof v === 'string') return { exitCode: 2, stdout: '', stderr: v };
   const n = numbers as Record<keyof typeof numbers, number>;
 
-  const handle = await openDatabase({ memory: true });
-  let result: SimulationResult;
-  try {
-    await handle.migrate();
-    result = await simulate(handle.db, {
-      pack: pack as PackId, from, days: n.days, referrals: n.referrals, chairs: n.chairs, perChairDay: n.perChair, rooms: n.rooms, seed: n.seed, policy: policy as BookingPolicy,
-      onDay: progress ? (day, of) => progress(`day ${day}/${of}`) : undefined,
-    });
-  } finally {
-    await handle.close();
+  const sweep = options.sweepChairs === undefined ? [] : options.sweepChairs.split(',').map((x) => x.trim());
+  if (sweep.some((x) => !/^\d+$/.test(x) || Number(x) < 1)) return { exitCode: 2, stdout: '', stderr: '--sweep-chairs takes whole numbers of chairs separated by commas, e.g. 1,2,3.' };
+
+  const once = async (chairs: number, bookingPolicy: BookingPolicy, label: string): Promise<SimulationResult> => {
+    const handle = await openDatabase({ memory: true });
+    try {
+      await handle.migrate();
+      return await simulate(handle.db, {
+        pack: pack as PackId, from, days: n.days, referrals: n.referrals, chairs, perChairDay: n.perChair, rooms: n.rooms, seed: n.seed, policy: bookingPolicy,
+        onDay: progress ? (day, of) => progress(`${label}day ${day}/${of}`) : undefined,
+      });
+    } finally {
+      await handle.close();
+    }
+  };
+  const result = await once(n.chairs, policy, '');
+  const other: BookingPolicy = policy === 'suggested' ? 'first-free' : 'suggested';
+  const comparison = options.compare ? compare(result, await once(n.chairs, other, `${other}: `)) : null;
+  const sweepRows: SweepRow[] = [];
+  for (const chairs of sweep.map(Number)) {
+    const r = chairs === n.chairs ? result : await once(chairs, policy, `${chairs} chairs: `);
+    sweepRows.push({ chairs, icpcHeld: r.icpc.held, icpcWithin15Percent: r.icpc.percent, breaches: r.breaches.length, capacityBreaches: r.breaches.filter((b) => b.cause === 'capacity').length });
   }
+  const enough = sweepRows.filter((row) => row.icpcWithin15Percent === null || row.icpcWithin15Percent >= 98).map((row) => row.chairs);
+  const sweepSummary = sweepRows.length ? { rows: sweepRows, fewestChairsMeeting98: enough.length ? Math.min(...enough) : null } : null;
+
   if (options.svg) fs.writeFileSync(options.svg, result.svg);
-  const failed = result.goals.some((g) => !g.met);
+  const failed = result.goals.some((g) => !g.met) || (comparison !== null && !comparison.slotFinderAtLeastAsGood);
   if (options.json) {
     const { svg: _svg, ...rest } = result;
-    return { exitCode: failed ? 1 : 0, stdout: JSON.stringify(rest, null, 2), stderr: '', result };
+    return { exitCode: failed ? 1 : 0, stdout: JSON.stringify({ ...rest, comparison, sweep: sweepSummary }, null, 2), stderr: '', result };
   }
-  return { exitCode: failed ? 1 : 0, stdout: textReport(result, options.svg ?? null), stderr: '', result };
+  const extra: string[] = [];
+  if (comparison) {
+    extra.push('', `Booking policies on the same seed: ${comparison.rows.map((r) => `${r.policy}: ICPC within 15 ${r.icpcWithin15Percent ?? '–'}%, ${r.breaches} breaches`).join('; ')}`);
+    extra.push(`  ${comparison.slotFinderAtLeastAsGood ? 'MET    ' : 'NOT MET'} the slot finder is at least as good as first-free booking`);
+  }
+  if (sweepSummary) {
+    extra.push('', 'Sweep over chairs (same seed):');
+    for (const row of sweepSummary.rows) extra.push(`  ${row.chairs} chairs: ICPC within 15 ${row.icpcWithin15Percent ?? '–'}% of ${row.icpcHeld}, ${row.breaches} breaches (${row.capacityBreaches} for capacity)`);
+    extra.push(`  ${sweepSummary.fewestChairsMeeting98 === null ? 'No chair count tried keeps ICPCs within 15 working days at 98% or more' : `Fewest chairs keeping ICPCs within 15 working days at 98% or more: ${sweepSummary.fewestChairsMeeting98}`}`);
+  }
+  return { exitCode: failed ? 1 : 0, stdout: textReport(result, options.svg ?? null) + extra.map((l) => `\n${l}`).join(''), stderr: '', result };
+}
+
+interface SweepRow {
+  chairs: number;
+  icpcHeld: number;
+  icpcWithin15Percent: number | null;
+  breaches: number;
+  capacityBreaches: number;
+}
+
+/** The slot finder is at least as good when it keeps at least as many ICPCs on time and has no more breaches. */
+export function compare(a: SimulationResult, b: SimulationResult) {
+  const row = (r: SimulationResult) => ({ policy: r.options.policy, icpcWithin15Percent: r.icpc.percent, icpcWithin15: r.icpc.within15, icpcHeld: r.icpc.held, breaches: r.breaches.length });
+  const rows = [row(a), row(b)];
+  const suggested = rows.find((r) => r.policy === 'suggested')!;
+  const firstFree = rows.find((r) => r.policy === 'first-free')!;
+  const slotFinderAtLeastAsGood = (suggested.icpcWithin15Percent ?? 100) >= (firstFree.icpcWithin15Percent ?? 100) && suggested.breaches <= firstFree.breaches;
+  return { rows, slotFinderAtLeastAsGood };
 }
 
 export function textReport(r: SimulationResult, svgPath: string | null): string {
@@ -116,6 +161,8 @@ export function register(program: Command): void {
     .option('--seed <n>', 'random seed: the same seed gives the same run', '1')
     .option('--policy <policy>', 'booking policy: suggested (the slot finder\'s first suggestion) or first-free', 'suggested')
     .option('--svg <path>', 'write the chart of ICPC timeliness by week to this file')
+    .option('--compare', 'also run the other booking policy on the same seed and compare them')
+    .option('--sweep-chairs <list>', 'also run with each number of chairs (e.g. 1,2,3,4) and find the fewest that keep ICPCs on time')
     .option('--json', 'print the whole result as JSON')
     .action(async (options: SimulateOptions) => {
       const tty = process.stderr.isTTY;
