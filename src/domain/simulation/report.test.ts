@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGoals, checkVisibility, timelinessSvg, weeklyTimeliness, type Breach, type SimDeadline } from './report.js';
+import { breachesOf, checkGoals, checkVisibility, timelinessSvg, weeklyTimeliness, type Breach, type ConferenceOutcome, type SimDeadline } from './report.js';
 
 // A toy working calendar: Monday to Friday, no holidays.
 function minusOneWorkingDay(day: string): string {
@@ -90,5 +90,26 @@ describe('the goals of a run', () => {
     const goals = checkGoals({ visibility: [], breaches: [breach({})], icpcHeld: 10, icpcWithin15: 5, capacityBreaches: 1 });
     expect(goals.find((g) => g.id === 'icpc-within-15')).toMatchObject({ met: true, applicable: false });
     expect(goals.find((g) => g.id === 'no-unexplained-breach')?.met).toBe(true);
+  });
+});
+
+describe('breaches and their causes', () => {
+  const conference = (over: Partial<ConferenceOutcome>): ConferenceOutcome => ({
+    label: 'ICPC-0001', kind: 'initial', rule: 'TS1', dueDate: '2027-04-23', heldOn: '2027-04-22', capacity: false,
+    authorisation: null, rearrangedReason: null, bookedOnTime: true, ...over,
+  });
+
+  it.each([
+    ['held on time', conference({}), null],
+    ['held on the due date', conference({ heldOn: '2027-04-23' }), null],
+    ['due after the run', conference({ dueDate: '2027-07-01', heldOn: null }), null],
+    ['no slot free, authorised', conference({ heldOn: '2027-04-28', capacity: true, authorisation: 'No chair free', bookedOnTime: false }), ['capacity', true, 'No chair free']],
+    ['rearranged past its date', conference({ heldOn: '2027-04-26', rearrangedReason: 'Chair off sick' }), ['rearranged', false, 'Chair off sick']],
+    ['booked late with no reason', conference({ heldOn: '2027-04-30', bookedOnTime: false }), ['late-action', false, null]],
+    ['never held by the end', conference({ heldOn: null, bookedOnTime: false, authorisation: 'Reached us late' }), ['late-action', true, 'Reached us late']],
+  ] as const)('%s', (_what, c, expected) => {
+    const found = breachesOf([c], '2027-06-30');
+    if (expected === null) expect(found).toEqual([]);
+    else expect(found.map((b) => [b.cause, b.authorised, b.recordedReason])).toEqual([expected]);
   });
 });

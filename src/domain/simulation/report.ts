@@ -66,6 +66,41 @@ export interface Breach {
   explanation: string;
 }
 
+/** What the simulator knows of one conference when the run ends. */
+export interface ConferenceOutcome {
+  label: string;
+  kind: 'initial' | 'review';
+  rule: string | null;
+  dueDate: string | null;
+  heldOn: string | null;
+  /** No on-time slot was free when business support came to book it. */
+  capacity: boolean;
+  /** The reasons given for a later date a service manager authorised (TS30). */
+  authorisation: string | null;
+  rearrangedReason: string | null;
+  bookedOnTime: boolean | null;
+}
+
+/**
+ * Every conference that fell due in the run and was not held by its due date, with its cause:
+ * capacity (no on-time slot when booking), a rearrangement of an on-time booking, or otherwise a
+ * late action (someone acted too late for an on-time date), and the reason on record, if any.
+ */
+export function breachesOf(conferences: readonly ConferenceOutcome[], lastDay: string): Breach[] {
+  const out: Breach[] = [];
+  for (const c of conferences) {
+    if (!c.dueDate || c.dueDate > lastDay) continue;
+    if (c.heldOn && c.heldOn <= c.dueDate) continue;
+    const cause: BreachCause = c.capacity ? 'capacity' : c.rearrangedReason && c.bookedOnTime ? 'rearranged' : 'late-action';
+    out.push({
+      recordId: c.label, rule: c.rule ?? '', what: `${c.kind === 'initial' ? 'Initial' : 'Review'} conference`, dueDate: c.dueDate, metOn: c.heldOn,
+      cause, authorised: c.authorisation !== null, recordedReason: c.authorisation ?? c.rearrangedReason,
+      explanation: c.heldOn ? `held ${c.heldOn}, after its due date ${c.dueDate}` : `not held by the end of the run (due ${c.dueDate})`,
+    });
+  }
+  return out;
+}
+
 export interface WeekPoint {
   weekStart: string;
   held: number;

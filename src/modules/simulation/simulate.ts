@@ -13,7 +13,7 @@ import { customPeriod } from '../../domain/indicators/period.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { drawLateness, SeededRandom } from '../../domain/simulation/random.js';
 import {
-  checkGoals, checkVisibility, timelinessSvg, weeklyTimeliness, type Breach, type Goal, type SimDeadline, type VisibilityCheck, type WeekPoint,
+  breachesOf, checkGoals, checkVisibility, timelinessSvg, weeklyTimeliness, type Breach, type Goal, type SimDeadline, type VisibilityCheck, type WeekPoint,
 } from '../../domain/simulation/report.js';
 import type { Actor, RoleId } from '../../policies/roles.js';
 import { bookConference } from '../booking/book-conference.js';
@@ -645,17 +645,10 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   const labelOf = new Map(tracks.map((t) => [`${t.id}:${t.dueDate}`, t.label]));
   const labelled = checks.map((c) => ({ ...c, key: labelOf.get(c.key) ?? c.key }));
 
-  const breaches: Breach[] = [];
-  for (const t of tracks) {
-    if (!t.dueDate || t.dueDate > lastIso) continue;
-    if (t.heldOn && t.heldOn <= t.dueDate) continue;
-    const cause = t.capacity ? 'capacity' : t.rearrangedReason && t.bookedOnTime ? 'rearranged' : 'late-action';
-    breaches.push({
-      recordId: t.label, rule: t.dueRule ?? '', what: `${t.kind === 'initial' ? 'Initial' : 'Review'} conference`, dueDate: t.dueDate, metOn: t.heldOn,
-      cause, authorised: t.authorisation !== null, recordedReason: t.authorisation ?? t.rearrangedReason,
-      explanation: t.heldOn ? `held ${t.heldOn}, after its due date ${t.dueDate}` : `not held by the end of the run (due ${t.dueDate})`,
-    });
-  }
+  const breaches = breachesOf(tracks.map((t) => ({
+    label: t.label, kind: t.kind, rule: t.dueRule, dueDate: t.dueDate, heldOn: t.heldOn, capacity: t.capacity,
+    authorisation: t.authorisation, rearrangedReason: t.rearrangedReason, bookedOnTime: t.bookedOnTime,
+  })), lastIso);
   const icpcBreachesByCapacity = breaches.filter((b) => b.cause === 'capacity' && b.recordId.startsWith('ICPC')).length;
   const goals = checkGoals({
     visibility: labelled, breaches, icpcHeld: report.icpcTimeliness.count, icpcWithin15: report.icpcTimeliness.within15, capacityBreaches: icpcBreachesByCapacity,
