@@ -407,8 +407,8 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
       schedule(inviteOn, 'rearrange', t.label, async () => {
         const ctx = contextAt(support, at(today, '09:00'));
         const c = await loadBookingContext(db, t.id, ctx.now);
-        const diaryWithout = c; // the slot finder leaves the conference's own booking out of the clash checks
-        const candidates = findSlots(c.request, diaryWithout.diary, c.calendar, c.clock, { count: 10 })
+        // The slot finder leaves the conference's own booking out of its clash checks; move it elsewhere.
+        const candidates = findSlots(c.request, c.diary, c.calendar, c.clock, { count: 10 })
           .filter((s) => s.chairId !== result.chairId || s.date !== slot.date);
         const next = candidates[0];
         if (!next) return;
