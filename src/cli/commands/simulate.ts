@@ -131,6 +131,7 @@ export function textReport(r: SimulationResult, svgPath: string | null): string 
   }
   lines.push('', `ICPC within 15 working days: ${r.icpc.within15} of ${r.icpc.held} (${r.icpc.percent ?? '–'}%); England ${r.icpc.national.year}: ${r.icpc.national.percent}%`);
   lines.push(`Deadlines visible on a work queue at least one working day before due: ${r.visibility.visible} of ${r.visibility.checked} (${r.visibility.percent ?? '–'}%; ${r.visibility.neverOpen} never open on a morning before then, so nothing to see)`);
+  lines.push(`Open deadlines on a queue every working morning until in hand: ${r.visibility.openMornings - r.visibility.unseenOpenMornings.length} of ${r.visibility.openMornings} conference-mornings`);
   for (const v of r.visibility.notVisible) lines.push(`  NOT VISIBLE IN TIME: ${v.key}, due ${v.dueDate}, had to be seen by ${v.seenBy}, first seen ${v.firstSeen ?? 'never'}`);
   lines.push(`Breaches: ${r.breaches.length}`);
   for (const b of r.breaches) {

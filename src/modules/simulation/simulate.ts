@@ -96,7 +96,17 @@ export interface SimulationResult {
   icpc: { held: number; within15: number; percent: number | null; national: { year: number; percent: number } };
   weekly: WeekPoint[];
   deadlines: number;
-  visibility: { checked: number; visible: number; neverOpen: number; percent: number | null; notVisible: VisibilityCheck[] };
+  visibility: {
+    checked: number;
+    visible: number;
+    neverOpen: number;
+    percent: number | null;
+    notVisible: VisibilityCheck[];
+    /** Working mornings on which some conference's deadline was open (not in hand), counted per conference. */
+    openMornings: number;
+    /** Those mornings on which it was on nobody's queue with its due date. */
+    unseenOpenMornings: { key: string; day: string; dueDate: string }[];
+  };
   breaches: Breach[];
   goals: Goal[];
   /** Actions the product refused during the run: each is a gap in the simulation or a finding. */
@@ -139,6 +149,7 @@ interface ConferenceTrack {
   metOn: string | null;
   seenBy: string | null;
   openMornings: number;
+  rng: SeededRandom;
 }
 
 interface PlanTrack {
@@ -147,6 +158,7 @@ interface PlanTrack {
   childId: string;
   socialWorker: User;
   ended: boolean;
+  rng: SeededRandom;
 }
 
 const NAMES = ['Alex', 'Billie', 'Casey', 'Dana', 'Eden', 'Frankie', 'Gray', 'Harper', 'Indy', 'Jules', 'Kit', 'Lee', 'Morgan', 'Nico', 'Oakley', 'Parker', 'Quinn', 'Riley', 'Sage', 'Taylor'];
@@ -239,8 +251,10 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   const { onDay: _onDay, onStepTimed: _onStepTimed, ...shown } = options;
   const random = new SeededRandom(options.seed);
   const arrivals = random.fork();
-  const staffLateness = random.fork();
-  const outcomes = random.fork();
+  // Each child has its own stream for everything that happens to it (and to its conferences and
+  // plan), so a different booking policy or number of chairs changes only what they decide.
+  const streamFor = (n: number) => new SeededRandom((Math.imul(options.seed >>> 0, 2654435761) + Math.imul(n, 40503)) >>> 0);
+  const fallback = random.fork();
   const calendar: WorkingCalendar = await workingCalendar(db);
   const staff = await createAuthority(db, options, random.fork());
   const pack = options.pack;
@@ -250,7 +264,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   const lastIso = lastDay.toString();
   const addWd = (day: string, n: number) => calendar.addWorkingDays(Temporal.PlainDate.from(day), n).toString();
   const nextWorkingOnOrAfter = (day: string) => (calendar.isWorkingDay(Temporal.PlainDate.from(day)) ? day : addWd(day, 1));
-  const late = () => drawLateness(staffLateness);
+  const late = (rng: SeededRandom) => drawLateness(rng);
   const at = (day: string, time: string) => londonInstant(day, time);
 
   const agenda = new Map<string, { step: string; record: string; run: () => Promise<void> }[]>();
@@ -263,6 +277,8 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   };
   const refusals: SimulationResult['refusals'] = [];
   const firstSeen = new Map<string, string>();
+  let openMornings = 0;
+  const unseenOpenMornings: { key: string; day: string; dueDate: string }[] = [];
   const tracks: ConferenceTrack[] = [];
   const trackById = new Map<string, ConferenceTrack>();
   const plans: PlanTrack[] = [];
@@ -273,11 +289,11 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   let childNumber = 0;
   let today = options.from;
 
-  const track = (id: string, kind: ConferenceTrack['kind'], householdId: string, subjects: ConferenceTrack['subjects'], socialWorker: User, teamManager: User, due: { dueDate: string | null; dueRuleId: string | null }) => {
+  const track = (id: string, kind: ConferenceTrack['kind'], householdId: string, subjects: ConferenceTrack['subjects'], socialWorker: User, teamManager: User, due: { dueDate: string | null; dueRuleId: string | null }, rng: SeededRandom) => {
     const t: ConferenceTrack = {
       label: `${kind === 'initial' ? 'ICPC' : 'RCPC'}-${String(tracks.length + 1).padStart(4, '0')}`, id, kind, householdId, subjects, socialWorker, teamManager,
       dueDate: due.dueDate, dueRule: due.dueRuleId, capacity: false, lateAction: false, authorisation: null, rearrangedReason: null, bookedOnTime: null, heldOn: null,
-      createdOn: today, metOn: null, seenBy: due.dueDate ? addWd(due.dueDate, -1) : null, openMornings: 0,
+      createdOn: today, metOn: null, seenBy: due.dueDate ? addWd(due.dueDate, -1) : null, openMornings: 0, rng,
     };
     tracks.push(t);
     trackById.set(id, t);
@@ -289,15 +305,16 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   async function referral(day: string): Promise<void> {
     childNumber += 1;
     const n = childNumber;
+    const rng = streamFor(n);
     const worker = staff.socialWorkers[n % staff.socialWorkers.length]!;
     const manager = staff.teamManagers.find((m) => m.id === worker.managerId) ?? staff.teamManagers[0]!;
     const ctx = contextAt(worker, at(day, '09:30'));
-    const ageYears = outcomes.int(0, 15);
-    const born = Temporal.PlainDate.from(day).subtract({ years: ageYears, days: outcomes.int(1, 300) }).toString();
-    const familyName = outcomes.pick(FAMILY);
+    const ageYears = rng.int(0, 15);
+    const born = Temporal.PlainDate.from(day).subtract({ years: ageYears, days: rng.int(1, 300) }).toString();
+    const familyName = rng.pick(FAMILY);
     const childId = await createPerson(db, ctx, {
-      kind: 'child', unborn: false, givenNames: outcomes.pick(NAMES), familyName, aliases: [], dateOfBirth: born, expectedDeliveryDate: null,
-      sex: outcomes.chance(0.5) ? 'F' : 'M', gender: null, ethnicity: null, firstLanguage: 'English', interpreterNeeded: false, disabilities: [],
+      kind: 'child', unborn: false, givenNames: rng.pick(NAMES), familyName, aliases: [], dateOfBirth: born, expectedDeliveryDate: null,
+      sex: rng.chance(0.5) ? 'F' : 'M', gender: null, ethnicity: null, firstLanguage: 'English', interpreterNeeded: false, disabilities: [],
       communicationNeeds: null, learningDisability: false, nationality: 'British', immigrationStatus: null, euSettlementStatus: null, gpName: null, gpPractice: null,
       laChildId: `SIM${String(n).padStart(6, '0')}`,
     });
@@ -309,18 +326,18 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
       natureOfConcerns: 'Simulated concern.', howConcernsArose: 'Simulated.', needs: 'Simulated.', referrerInvolvement: 'Simulated.',
     });
     counts.referrals += 1;
-    const toSection47 = outcomes.chance(1 / 7);
-    const decideOn = addWd(day, late());
+    const toSection47 = rng.chance(1 / 7);
+    const decideOn = addWd(day, late(rng));
     schedule(decideOn, 'decide-referral', `child ${n}`, async () => {
       await decideReferral(db, contextAt(worker, at(today, '11:00')), referralId, {
-        decision: toSection47 ? 'strategy-discussion' : outcomes.chance(0.6) ? 'initial-assessment' : 'no-further-action',
+        decision: toSection47 ? 'strategy-discussion' : rng.chance(0.6) ? 'initial-assessment' : 'no-further-action',
         reasons: 'Simulated decision.', decidedDate: today, decidedTime: '11:00',
       });
-      if (toSection47) schedule(addWd(today, Math.min(late(), 1)), 'strategy-discussion', `child ${n}`, () => strategy(n, worker, manager, householdId, caseId, childId));
+      if (toSection47) schedule(addWd(today, Math.min(late(rng), 1)), 'strategy-discussion', `child ${n}`, () => strategy(n, worker, manager, householdId, caseId, childId, rng));
     });
   }
 
-  async function strategy(n: number, worker: User, manager: User, householdId: string, caseId: string, childId: string): Promise<void> {
+  async function strategy(n: number, worker: User, manager: User, householdId: string, caseId: string, childId: string, rng: SeededRandom): Promise<void> {
     const ctx = contextAt(worker, at(today, '12:30'));
     const discussionId = await recordStrategyDiscussion(db, ctx, householdId, {
       heldDate: today, heldTime: '12:00', caseIds: [caseId],
@@ -335,8 +352,8 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     counts.strategyDiscussions += 1;
     const [enquiryId] = await startSection47Enquiries(db, ctx, discussionId, [caseId]);
     counts.section47 += 1;
-    const convene = outcomes.chance(0.5);
-    schedule(addWd(today, outcomes.int(3, 7) + late()), 'section-47-outcome', `child ${n}`, async () => {
+    const convene = rng.chance(0.5);
+    schedule(addWd(today, rng.int(3, 7) + late(rng)), 'section-47-outcome', `child ${n}`, async () => {
       const c = contextAt(worker, at(today, '14:00'));
       await recordSection47Outcome(db, c, enquiryId!, {
         outcome: convene ? 'continuing-risk' : 'not-substantiated', reasons: 'Simulated.', icpcNotRequired: !convene,
@@ -347,11 +364,11 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
       });
       counts.initialConferences += 1;
       const { conference } = await loadConferenceWithChildren(db, conferenceId);
-      const t = track(conferenceId, 'initial', householdId, [{ caseId, childId }], worker, manager, conference);
-      schedule(addWd(today, Math.min(late(), 2)), 'authorise', t.label, async () => {
+      const t = track(conferenceId, 'initial', householdId, [{ caseId, childId }], worker, manager, conference, rng.fork());
+      schedule(addWd(today, Math.min(late(t.rng), 2)), 'authorise', t.label, async () => {
         const { conference: now } = await loadConferenceWithChildren(db, conferenceId);
         await authoriseDecisionToConvene(db, contextAt(manager, at(today, '16:00')), conferenceId, now.version);
-        schedule(addWd(today, Math.min(late(), 2)), 'book', t.label, () => book(t));
+        schedule(addWd(today, 1 + Math.min(late(t.rng), 2)), 'book', t.label, () => book(t));
       });
     });
   }
@@ -401,7 +418,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     });
     t.bookedOnTime = !t.dueDate || slot.date <= t.dueDate;
     if (t.bookedOnTime) t.metOn ??= today;
-    const rearrange = outcomes.chance(0.06);
+    const rearrange = t.rng.chance(0.06);
     const inviteOn = addWd(today, rearrange ? 1 : 0);
     if (rearrange) {
       schedule(inviteOn, 'rearrange', t.label, async () => {
@@ -459,7 +476,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     const chairCtx = contextAt(chair, new Date(start.getTime() + 5 * 60_000));
     await openMeeting(db, minute, t.id);
     let state = await loadMeetingState(db, t.id);
-    const policePresent = outcomes.chance(0.85);
+    const policePresent = t.rng.chance(0.85);
     for (const a of state.attendance) {
       if (a.kind === 'chair' || a.kind === 'minute-taker') continue;
       const absent = a.agency === 'police' && !policePresent;
@@ -473,7 +490,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     }
     state = await loadMeetingState(db, t.id);
     await saveOpeningChecklist(db, chairCtx, t.id, { ticked: [...OPENING_ITEMS], version: state.meeting!.version });
-    const planNeeded = t.kind === 'initial' ? outcomes.chance(0.85) : outcomes.chance(0.7);
+    const planNeeded = t.kind === 'initial' ? t.rng.chance(0.85) : t.rng.chance(0.7);
     for (const s of t.subjects) {
       state = await loadMeetingState(db, t.id);
       for (const a of state.attendance) {
@@ -501,7 +518,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     await concludeMeeting(db, contextAt(chair, new Date(start.getTime() + 80 * 60_000)), t.id, { version: state.meeting!.version });
     t.heldOn = londonDay(start);
     t.metOn ??= t.heldOn;
-    schedule(addWd(t.heldOn, Math.min(late(), 2)), 'send-decisions', t.label, async () => {
+    schedule(addWd(t.heldOn, Math.min(late(t.rng), 2)), 'send-decisions', t.label, async () => {
       await distributeDecisions(db, contextAt(staff.businessSupport, at(today, '10:00')), t.id);
       counts.decisionsSent += 1;
     });
@@ -513,10 +530,10 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
       const known = plans.find((p) => !p.ended && p.id === open?.id);
       if (open && !known) {
         counts.plansStarted += 1;
-        const p: PlanTrack = { id: open.id, label: `PLAN-${String(plans.length + 1).padStart(4, '0')}`, childId: s.childId, socialWorker: t.socialWorker, ended: false };
+        const p: PlanTrack = { id: open.id, label: `PLAN-${String(plans.length + 1).padStart(4, '0')}`, childId: s.childId, socialWorker: t.socialWorker, ended: false, rng: t.rng.fork() };
         plans.push(p);
         scheduleVisit(p, t.heldOn, (open.visitWeeks ?? 2) * 5);
-        scheduleCoreGroup(p, t.heldOn, outcomes.int(4, 8));
+        scheduleCoreGroup(p, t.heldOn, p.rng.int(4, 8));
       }
       if (!open) {
         const ended = plans.find((p) => !p.ended && p.childId === s.childId);
@@ -529,7 +546,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   }
 
   function scheduleCoreGroup(p: PlanTrack, from: string, workingDays: number): void {
-    schedule(addWd(from, workingDays + late()), 'core-group', p.label, async () => {
+    schedule(addWd(from, workingDays + late(p.rng)), 'core-group', p.label, async () => {
       if (p.ended) return;
       const [plan] = await db.select({ version: childProtectionPlans.version }).from(childProtectionPlans).where(eq(childProtectionPlans.id, p.id));
       await recordCoreGroup(db, contextAt(p.socialWorker, at(today, '15:30')), pack, p.id, {
@@ -547,11 +564,11 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   }
 
   function scheduleVisit(p: PlanTrack, from: string, everyWorkingDays: number): void {
-    const day = addWd(from, Math.max(1, everyWorkingDays - 2 + Math.min(late(), 2)));
+    const day = addWd(from, Math.max(1, everyWorkingDays - 2 + Math.min(late(p.rng), 2)));
     schedule(day, 'visit', p.label, async () => {
       if (p.ended) return;
       await recordVisit(db, contextAt(p.socialWorker, at(today, '15:00')), p.id, {
-        visitedOn: today, childSeen: true, seenAlone: outcomes.chance(0.7), visitedBy: p.socialWorker.displayName, notSeenReason: '',
+        visitedOn: today, childSeen: true, seenAlone: p.rng.chance(0.7), visitedBy: p.socialWorker.displayName, notSeenReason: '',
       });
       counts.visits += 1;
       scheduleVisit(p, today, everyWorkingDays);
@@ -562,6 +579,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
 
   async function snapshotQueues(day: string): Promise<void> {
     const now = at(day, '08:00');
+    const seenToday = new Set<string>();
     for (const t of tracks) if (t.metOn === null && t.seenBy !== null && day <= t.seenBy) t.openMornings += 1;
     for (const user of staff.everyone) {
       const actor = actorOf(user);
@@ -573,11 +591,18 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
             if (!item.dueDate) continue;
             for (const id of item.href.match(UUID_IN) ?? []) {
               const key = `${id}:${item.dueDate}`;
+              seenToday.add(key);
               if (!firstSeen.has(key)) firstSeen.set(key, day);
             }
           }
         }
       }
+    }
+    // Stricter than the goal: every morning a deadline is open (not yet in hand), it is on a queue.
+    for (const t of tracks) {
+      if (t.metOn !== null || t.dueDate === null) continue;
+      openMornings += 1;
+      if (!seenToday.has(`${t.id}:${t.dueDate}`)) unseenOpenMornings.push({ key: t.label, day, dueDate: t.dueDate });
     }
   }
 
@@ -601,8 +626,8 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
         const plan = plans.find((p) => p.id === r.planId);
         const worker = plan?.socialWorker ?? staff.socialWorkers[0]!;
         const manager = staff.teamManagers.find((m) => m.id === worker.managerId) ?? staff.teamManagers[0]!;
-        const t = track(r.conferenceId, 'review', conference.householdId ?? '', subjects.map((s) => ({ caseId: s.caseId, childId: s.childId })), worker, manager, conference);
-        schedule(addWd(today, Math.min(late(), 3)), 'book', t.label, () => book(t));
+        const t = track(r.conferenceId, 'review', conference.householdId ?? '', subjects.map((s) => ({ caseId: s.caseId, childId: s.childId })), worker, manager, conference, (plan?.rng ?? fallback).fork());
+        schedule(addWd(today, 1 + Math.min(late(t.rng), 3)), 'book', t.label, () => book(t));
       }
       const arriving = arrivals.poisson(perWorkingDay);
       for (let k = 0; k < arriving; k += 1) await attempt(today, 'referral', 'new', () => referral(today));
@@ -662,7 +687,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     icpc: { held: report.icpcTimeliness.count, within15: report.icpcTimeliness.within15, percent: report.icpcTimeliness.within15Percent, national: { year: national.year, percent: national.within15Percent } },
     weekly,
     deadlines: deadlines.length,
-    visibility: { checked: checks.length, visible, neverOpen: checks.filter((c) => c.neverOpen).length, percent: checks.length === 0 ? null : Math.round((1000 * visible) / checks.length) / 10, notVisible: labelled.filter((c) => !c.visible) },
+    visibility: { checked: checks.length, visible, neverOpen: checks.filter((c) => c.neverOpen).length, percent: checks.length === 0 ? null : Math.round((1000 * visible) / checks.length) / 10, notVisible: labelled.filter((c) => !c.visible), openMornings, unseenOpenMornings },
     breaches,
     goals,
     refusals,
