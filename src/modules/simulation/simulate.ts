@@ -10,6 +10,7 @@ import type { DecisionInput } from '../../domain/conference/decision.js';
 import type { OutlinePlanContent } from '../../domain/conference/outline-plan.js';
 import { NATIONAL_ICPC_LINES } from '../../domain/indicators/icpc-timeliness.js';
 import { customPeriod } from '../../domain/indicators/period.js';
+import { nextVisitDue } from '../../domain/plans/visits.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { drawLateness, SeededRandom } from '../../domain/simulation/random.js';
 import {
@@ -152,10 +153,26 @@ interface ConferenceTrack {
   rng: SeededRandom;
 }
 
+/** One statutory visit deadline (TS24) of a plan: due a visit frequency after the child was last seen. */
+interface VisitDeadline {
+  key: string;
+  label: string;
+  dueDate: string;
+  seenBy: string;
+  metOn: string | null;
+  openMornings: number;
+  /** The plan ended before it fell due: it no longer applies. */
+  lapsed: boolean;
+}
+
 interface PlanTrack {
   id: string;
   label: string;
   childId: string;
+  startedOn: string;
+  frequencyWeeks: number | null;
+  lastSeenOn: string | null;
+  visitDeadlines: VisitDeadline[];
   socialWorker: User;
   ended: boolean;
   rng: SeededRandom;
@@ -530,7 +547,10 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
       const known = plans.find((p) => !p.ended && p.id === open?.id);
       if (open && !known) {
         counts.plansStarted += 1;
-        const p: PlanTrack = { id: open.id, label: `PLAN-${String(plans.length + 1).padStart(4, '0')}`, childId: s.childId, socialWorker: t.socialWorker, ended: false, rng: t.rng.fork() };
+        const p: PlanTrack = {
+          id: open.id, label: `PLAN-${String(plans.length + 1).padStart(4, '0')}`, childId: s.childId, socialWorker: t.socialWorker, ended: false, rng: t.rng.fork(),
+          startedOn: t.heldOn, frequencyWeeks: open.visitWeeks, lastSeenOn: null, visitDeadlines: [],
+        };
         plans.push(p);
         scheduleVisit(p, t.heldOn, (open.visitWeeks ?? 2) * 5);
         scheduleCoreGroup(p, t.heldOn, p.rng.int(4, 8));
@@ -540,6 +560,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
         if (ended) {
           ended.ended = true;
           counts.plansEnded += 1;
+          for (const v of ended.visitDeadlines) if (v.metOn === null) v.lapsed = true;
         }
       }
     }
@@ -564,13 +585,16 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   }
 
   function scheduleVisit(p: PlanTrack, from: string, everyWorkingDays: number): void {
-    const day = addWd(from, Math.max(1, everyWorkingDays - 2 + Math.min(late(p.rng), 2)));
+    // Usually a few working days inside the frequency; now and then (a late draw of 3 or more) after it.
+    const day = addWd(from, Math.max(1, everyWorkingDays - 3 + late(p.rng)));
     schedule(day, 'visit', p.label, async () => {
       if (p.ended) return;
       await recordVisit(db, contextAt(p.socialWorker, at(today, '15:00')), p.id, {
         visitedOn: today, childSeen: true, seenAlone: p.rng.chance(0.7), visitedBy: p.socialWorker.displayName, notSeenReason: '',
       });
       counts.visits += 1;
+      p.lastSeenOn = today;
+      for (const v of p.visitDeadlines) if (v.metOn === null && !v.lapsed) v.metOn = today;
       scheduleVisit(p, today, everyWorkingDays);
     });
   }
@@ -597,6 +621,21 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
           }
         }
       }
+    }
+    // Each open plan's next statutory visit, worked out by the product's own rule (TS24).
+    for (const p of plans) {
+      if (p.ended) continue;
+      const next = nextVisitDue({ pack, calendar, planStartedOn: p.startedOn, frequencyWeeks: p.frequencyWeeks, visits: p.lastSeenOn ? [{ visitedOn: p.lastSeenOn, childSeen: true }] : [] });
+      if (!next.deadline) continue;
+      const due = next.deadline.due.kind === 'date' ? next.deadline.due.date.toString() : next.deadline.due.dateTime.toString().slice(0, 10);
+      let v = p.visitDeadlines.find((x) => x.dueDate === due && x.metOn === null && !x.lapsed);
+      if (!v) {
+        v = { key: `${p.id}:${due}`, label: `${p.label}-visit-${p.visitDeadlines.length + 1}`, dueDate: due, seenBy: addWd(due, -1), metOn: null, openMornings: 0, lapsed: false };
+        p.visitDeadlines.push(v);
+      }
+      if (day <= v.seenBy) v.openMornings += 1;
+      openMornings += 1;
+      if (!seenToday.has(v.key)) unseenOpenMornings.push({ key: v.label, day, dueDate: due });
     }
     // Stricter than the goal: every morning a deadline is open (not yet in hand), it is on a queue.
     for (const t of tracks) {
@@ -665,9 +704,13 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   const deadlines: SimDeadline[] = tracks.filter((t) => t.dueDate).map((t) => ({
     key: `${t.id}:${t.dueDate}`, recordId: t.label, rule: t.dueRule ?? '', what: `${t.kind === 'initial' ? 'Initial' : 'Review'} conference ${t.label}`, dueDate: t.dueDate!, metOn: t.metOn, openMornings: t.openMornings,
   }));
+  const visitDeadlines = plans.flatMap((p) => p.visitDeadlines.filter((v) => !v.lapsed));
+  for (const v of visitDeadlines) {
+    deadlines.push({ key: v.key, recordId: v.label, rule: 'TS24', what: `Statutory visit ${v.label}`, dueDate: v.dueDate, metOn: v.metOn, openMornings: v.openMornings });
+  }
   const minusOne = (day: string) => addWd(day, -1);
   const checks = checkVisibility(deadlines, firstSeen, lastIso, minusOne);
-  const labelOf = new Map(tracks.map((t) => [`${t.id}:${t.dueDate}`, t.label]));
+  const labelOf = new Map([...tracks.map((t) => [`${t.id}:${t.dueDate}`, t.label] as const), ...visitDeadlines.map((v) => [v.key, v.label] as const)]);
   const labelled = checks.map((c) => ({ ...c, key: labelOf.get(c.key) ?? c.key }));
 
   const breaches = breachesOf(tracks.map((t) => ({
