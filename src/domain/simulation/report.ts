@@ -69,7 +69,7 @@ export interface Breach {
 /** What the simulator knows of one conference when the run ends. */
 export interface ConferenceOutcome {
   label: string;
-  kind: 'initial' | 'review';
+  kind: 'initial' | 'review' | 'reconvened';
   rule: string | null;
   dueDate: string | null;
   heldOn: string | null;
@@ -93,7 +93,7 @@ export function breachesOf(conferences: readonly ConferenceOutcome[], lastDay: s
     if (c.heldOn && c.heldOn <= c.dueDate) continue;
     const cause: BreachCause = c.capacity ? 'capacity' : c.rearrangedReason && c.bookedOnTime ? 'rearranged' : 'late-action';
     out.push({
-      recordId: c.label, rule: c.rule ?? '', what: `${c.kind === 'initial' ? 'Initial' : 'Review'} conference`, dueDate: c.dueDate, metOn: c.heldOn,
+      recordId: c.label, rule: c.rule ?? '', what: `${{ initial: 'Initial', review: 'Review', reconvened: 'Reconvened' }[c.kind]} conference`, dueDate: c.dueDate, metOn: c.heldOn,
       cause, authorised: c.authorisation !== null, recordedReason: c.authorisation ?? c.rearrangedReason,
       explanation: c.heldOn ? `held ${c.heldOn}, after its due date ${c.dueDate}` : `not held by the end of the run (due ${c.dueDate})`,
     });

@@ -90,6 +90,7 @@ export interface SimulationResult {
     coreGroups: number;
     decisionsSent: number;
     rearranged: number;
+    adjourned: number;
     outOfTimescaleAuthorised: number;
     queueSnapshots: number;
   };
@@ -130,7 +131,7 @@ interface Staff {
 interface ConferenceTrack {
   label: string;
   id: string;
-  kind: 'initial' | 'review';
+  kind: 'initial' | 'review' | 'reconvened';
   householdId: string;
   subjects: { caseId: string; childId: string }[];
   socialWorker: User;
@@ -301,14 +302,14 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   const plans: PlanTrack[] = [];
   const counts: SimulationResult['counts'] = {
     referrals: 0, strategyDiscussions: 0, section47: 0, initialConferences: 0, initialConferencesHeld: 0, plansStarted: 0,
-    reviewsRequested: 0, reviewsHeld: 0, plansEnded: 0, visits: 0, coreGroups: 0, decisionsSent: 0, rearranged: 0, outOfTimescaleAuthorised: 0, queueSnapshots: 0,
+    reviewsRequested: 0, reviewsHeld: 0, plansEnded: 0, visits: 0, coreGroups: 0, decisionsSent: 0, rearranged: 0, adjourned: 0, outOfTimescaleAuthorised: 0, queueSnapshots: 0,
   };
   let childNumber = 0;
   let today = options.from;
 
   const track = (id: string, kind: ConferenceTrack['kind'], householdId: string, subjects: ConferenceTrack['subjects'], socialWorker: User, teamManager: User, due: { dueDate: string | null; dueRuleId: string | null }, rng: SeededRandom) => {
     const t: ConferenceTrack = {
-      label: `${kind === 'initial' ? 'ICPC' : 'RCPC'}-${String(tracks.length + 1).padStart(4, '0')}`, id, kind, householdId, subjects, socialWorker, teamManager,
+      label: `${{ initial: 'ICPC', review: 'RCPC', reconvened: 'RECONV' }[kind]}-${String(tracks.length + 1).padStart(4, '0')}`, id, kind, householdId, subjects, socialWorker, teamManager,
       dueDate: due.dueDate, dueRule: due.dueRuleId, capacity: false, lateAction: false, authorisation: null, rearrangedReason: null, bookedOnTime: null, heldOn: null,
       createdOn: today, metOn: null, seenBy: due.dueDate ? addWd(due.dueDate, -1) : null, openMornings: 0, rng,
     };
@@ -484,6 +485,20 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
 
   // ---- the conference itself: attendance, views, the chair's decision, the outline plan, the end
 
+  function decisionFor(t: ConferenceTrack, _childId: string, planNeeded: boolean, quorate: boolean, conferenceDay: string): DecisionInput {
+    return {
+      outcome: planNeeded ? 'plan' : 'no-plan-cin', sufferedHarm: planNeeded, sufferedHarmReasons: 'Simulated.', likelyHarm: planNeeded, likelyHarmReasons: 'Simulated.',
+      categories: planNeeded ? ['PHY'] : [], categoryChangeGrounds: '', chairView: null, overrule: false, overruleReasons: '',
+      inquorateReasons: quorate ? '' : 'The police sent apologies; the decision could not wait (simulated).', variationReason: '',
+      childInNeedRecommendation: planNeeded ? '' : 'A child in need plan (simulated).', legalActionRecommendation: '', interimSafetyPlan: '',
+      parentsView: 'agree', complaintsRouteExplained: false, leadSocialWorkerId: t.socialWorker.id, contactTeamManagerId: null,
+      coreGroupMembers: [{ name: 'Sim Parent', role: 'Mother' }, { name: 'Sim Health Visitor', role: 'Health visitor' }],
+      firstCoreGroupOn: addWd(conferenceDay, 8), reviewOn: Temporal.PlainDate.from(conferenceDay).add({ months: 3 }).subtract({ days: 7 }).toString(),
+      reviewTriggers: 'A new injury (simulated)', childrensCentre: 'told', childrensCentreReason: '',
+      endingException: null, childViewOnEnding: true, coreAssessmentComplete: true,
+    } as DecisionInput;
+  }
+
   async function hold(t: ConferenceTrack): Promise<void> {
     const { conference } = await loadConferenceWithChildren(db, t.id);
     const start = conference.scheduledStart!;
@@ -507,40 +522,44 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     }
     state = await loadMeetingState(db, t.id);
     await saveOpeningChecklist(db, chairCtx, t.id, { ticked: [...OPENING_ITEMS], version: state.meeting!.version });
-    const planNeeded = t.kind === 'initial' ? t.rng.chance(0.85) : t.rng.chance(0.7);
+    const planNeeded = t.kind === 'review' ? t.rng.chance(0.7) : t.rng.chance(0.85);
+    // Now and then an initial conference cannot decide and adjourns (DC5): it reconvenes later.
+    const adjourn = t.kind === 'initial' && t.rng.chance(0.04);
     for (const s of t.subjects) {
       state = await loadMeetingState(db, t.id);
+      if (adjourn) {
+        await recordDecision(db, chairCtx, t.id, s.childId, {
+          ...decisionFor(t, s.childId, false, true, londonDay(start)), outcome: 'adjourned', interimSafetyPlan: 'The child stays with a grandparent until the conference reconvenes (simulated).',
+        }, null);
+        continue;
+      }
       for (const a of state.attendance) {
         if (a.kind !== 'professional' || a.status !== 'present') continue;
         await saveView(db, minute, t.id, s.childId, null, { attendanceId: a.id, planNeeded, categories: planNeeded ? ['PHY'] : [], reasons: 'Simulated view.' }, null);
       }
       state = await loadMeetingState(db, t.id);
       const quorate = state.quorum.get(s.childId)?.quorate ?? true;
-      const conferenceDay = londonDay(start);
-      const decision: DecisionInput = {
-        outcome: planNeeded ? 'plan' : 'no-plan-cin', sufferedHarm: planNeeded, sufferedHarmReasons: 'Simulated.', likelyHarm: planNeeded, likelyHarmReasons: 'Simulated.',
-        categories: planNeeded ? ['PHY'] : [], categoryChangeGrounds: '', chairView: null, overrule: false, overruleReasons: '',
-        inquorateReasons: quorate ? '' : 'The police sent apologies; the decision could not wait (simulated).', variationReason: '',
-        childInNeedRecommendation: planNeeded ? '' : 'A child in need plan (simulated).', legalActionRecommendation: '', interimSafetyPlan: '',
-        parentsView: 'agree', complaintsRouteExplained: false, leadSocialWorkerId: t.socialWorker.id, contactTeamManagerId: null,
-        coreGroupMembers: [{ name: 'Sim Parent', role: 'Mother' }, { name: 'Sim Health Visitor', role: 'Health visitor' }],
-        firstCoreGroupOn: addWd(conferenceDay, 8), reviewOn: Temporal.PlainDate.from(conferenceDay).add({ months: 3 }).subtract({ days: 7 }).toString(),
-        reviewTriggers: 'A new injury (simulated)', childrensCentre: 'told', childrensCentreReason: '',
-        endingException: null, childViewOnEnding: true, coreAssessmentComplete: true,
-      } as DecisionInput;
+      const decision = decisionFor(t, s.childId, planNeeded, quorate, londonDay(start));
       await recordDecision(db, chairCtx, t.id, s.childId, decision, null);
       if (planNeeded) await saveOutlinePlan(db, minute, t.id, s.childId, OUTLINE, null);
     }
     state = await loadMeetingState(db, t.id);
-    await concludeMeeting(db, contextAt(chair, new Date(start.getTime() + 80 * 60_000)), t.id, { version: state.meeting!.version });
+    const concluded = await concludeMeeting(db, contextAt(chair, new Date(start.getTime() + 80 * 60_000)), t.id, { version: state.meeting!.version });
     t.heldOn = londonDay(start);
     t.metOn ??= t.heldOn;
+    if (concluded.reconvenedConferenceId) {
+      counts.adjourned += 1;
+      const { conference: again } = await loadConferenceWithChildren(db, concluded.reconvenedConferenceId);
+      const r = track(again.id, 'reconvened', t.householdId, t.subjects, t.socialWorker, t.teamManager, again, t.rng.fork());
+      schedule(addWd(t.heldOn, 1 + Math.min(late(r.rng), 2)), 'book', r.label, () => book(r));
+      return;
+    }
     schedule(addWd(t.heldOn, Math.min(late(t.rng), 2)), 'send-decisions', t.label, async () => {
       await distributeDecisions(db, contextAt(staff.businessSupport, at(today, '10:00')), t.id);
       counts.decisionsSent += 1;
     });
-    if (t.kind === 'initial') counts.initialConferencesHeld += 1;
-    else counts.reviewsHeld += 1;
+    if (t.kind === 'review') counts.reviewsHeld += 1;
+    else counts.initialConferencesHeld += 1;
     for (const s of t.subjects) {
       const [open] = await db.select({ id: childProtectionPlans.id, visitWeeks: childProtectionPlans.visitFrequencyWeeks }).from(childProtectionPlans)
         .where(and(eq(childProtectionPlans.childId, s.childId), isNull(childProtectionPlans.endDate)));
@@ -702,7 +721,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   const national = NATIONAL_ICPC_LINES[NATIONAL_ICPC_LINES.length - 1]!;
 
   const deadlines: SimDeadline[] = tracks.filter((t) => t.dueDate).map((t) => ({
-    key: `${t.id}:${t.dueDate}`, recordId: t.label, rule: t.dueRule ?? '', what: `${t.kind === 'initial' ? 'Initial' : 'Review'} conference ${t.label}`, dueDate: t.dueDate!, metOn: t.metOn, openMornings: t.openMornings,
+    key: `${t.id}:${t.dueDate}`, recordId: t.label, rule: t.dueRule ?? '', what: `${{ initial: 'Initial', review: 'Review', reconvened: 'Reconvened' }[t.kind]} conference ${t.label}`, dueDate: t.dueDate!, metOn: t.metOn, openMornings: t.openMornings,
   }));
   const visitDeadlines = plans.flatMap((p) => p.visitDeadlines.filter((v) => !v.lapsed));
   for (const v of visitDeadlines) {
