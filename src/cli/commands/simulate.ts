@@ -121,7 +121,7 @@ export function textReport(r: SimulationResult, svgPath: string | null): string 
     `Simulated ${o.days} days from ${r.period.from} to ${r.period.to}: pack ${o.pack}, ${o.referrals} referrals expected, ${o.chairs} chairs (up to ${o.perChairDay ?? 3} a day each, five weeks' leave a year), ${o.rooms} rooms, seed ${o.seed}, booking by ${o.policy === 'suggested' ? "the slot finder's first suggestion" : 'the first free slot'}`,
     `  ${c.referrals} referrals, ${c.strategyDiscussions} strategy discussions, ${c.section47} section 47 enquiries`,
     `  ${c.initialConferences} initial conferences convened, ${c.initialConferencesHeld} held (counting reconvened ones), ${c.adjourned} adjourned; ${c.plansStarted} plans started, ${c.plansEnded} ended at a review`,
-    `  ${c.reviewsRequested} reviews requested, ${c.reviewsHeld} held; ${c.visits} visits; ${c.coreGroups} core groups; ${c.decisionsSent} decisions sheets sent; ${c.rearranged} conferences rearranged; ${c.outOfTimescaleAuthorised} late dates authorised (TS30)`,
+    `  ${c.reviewsRequested} reviews requested, ${c.reviewsHeld} held; ${c.visits} visits; ${c.coreGroups} core groups; ${c.decisionsSent} decisions sheets sent; ${c.rearranged} conferences rearranged; ${c.outOfTimescaleAuthorised} late dates authorised (TS30); ${c.bookingRetries} days with no free slot at all`,
     '',
     'Performance indicators (from the indicators\' own functions)',
   ];

@@ -91,6 +91,8 @@ export interface SimulationResult {
     decisionsSent: number;
     rearranged: number;
     adjourned: number;
+    /** Days business support found no free slot at all and tried again the next working day. */
+    bookingRetries: number;
     outOfTimescaleAuthorised: number;
     queueSnapshots: number;
   };
@@ -302,7 +304,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   const plans: PlanTrack[] = [];
   const counts: SimulationResult['counts'] = {
     referrals: 0, strategyDiscussions: 0, section47: 0, initialConferences: 0, initialConferencesHeld: 0, plansStarted: 0,
-    reviewsRequested: 0, reviewsHeld: 0, plansEnded: 0, visits: 0, coreGroups: 0, decisionsSent: 0, rearranged: 0, adjourned: 0, outOfTimescaleAuthorised: 0, queueSnapshots: 0,
+    reviewsRequested: 0, reviewsHeld: 0, plansEnded: 0, visits: 0, coreGroups: 0, decisionsSent: 0, rearranged: 0, adjourned: 0, bookingRetries: 0, outOfTimescaleAuthorised: 0, queueSnapshots: 0,
   };
   let childNumber = 0;
   let today = options.from;
@@ -395,8 +397,10 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
 
   function choose(context: BookingContext, relaxLate: boolean): SlotSuggestion | null {
     const request = relaxLate ? { ...context.request, lateNeedsAuthorisation: false } : context.request;
-    if (options.policy === 'suggested') return findSlots(request, context.diary, context.calendar, context.clock, { count: 1 })[0] ?? null;
-    const all = findSlots(request, context.diary, context.calendar, context.clock, { count: Math.max(50, context.chairs.length * 140) });
+    // Looking for a late date, business support looks as far as the slot finder goes (130 working days).
+    const window = relaxLate ? { windowWorkingDays: 130 } : {};
+    if (options.policy === 'suggested') return findSlots(request, context.diary, context.calendar, context.clock, { count: 1, ...window })[0] ?? null;
+    const all = findSlots(request, context.diary, context.calendar, context.clock, { count: Math.max(50, context.chairs.length * 140), ...window });
     let best: SlotSuggestion | null = null;
     for (const s of all) if (!best || s.date < best.date || (s.date === best.date && s.startMinute < best.startMinute)) best = s;
     return best;
@@ -412,7 +416,12 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
       // No on-time slot is free: capacity, unless the request itself reached business support too late.
       if (!t.lateAction) t.capacity = true;
       const lateSlot = choose(context, true);
-      if (!lateSlot) throw new Error('no free slot at all in the booking window');
+      if (!lateSlot) {
+        // Nothing free at all: it stays on business support's list and they try again tomorrow.
+        counts.bookingRetries += 1;
+        schedule(addWd(today, 1), 'book', t.label, () => book(t));
+        return;
+      }
       if (context.request.lateNeedsAuthorisation && t.dueDate && lateSlot.date > t.dueDate) {
         const reasons = t.lateAction ? 'The conference reached business support after its due date.' : 'No chair and room are free before the due date.';
         const authorisationId = await requestOutOfTimescale(db, contextAt(support, now), t.id, {
