@@ -395,10 +395,10 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
 
   // ---- booking, by the slot finder's first suggestion or by the first free slot
 
-  function choose(context: BookingContext, relaxLate: boolean): SlotSuggestion | null {
+  function choose(context: BookingContext, relaxLate: boolean, wide = relaxLate): SlotSuggestion | null {
     const request = relaxLate ? { ...context.request, lateNeedsAuthorisation: false } : context.request;
     // Looking for a late date, business support looks as far as the slot finder goes (130 working days).
-    const window = relaxLate ? { windowWorkingDays: 130 } : {};
+    const window = wide ? { windowWorkingDays: 130 } : {};
     if (options.policy === 'suggested') return findSlots(request, context.diary, context.calendar, context.clock, { count: 1, ...window })[0] ?? null;
     const all = findSlots(request, context.diary, context.calendar, context.clock, { count: Math.max(50, context.chairs.length * 140), ...window });
     let best: SlotSuggestion | null = null;
@@ -434,7 +434,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
         // it is in hand, not drifting silently (the booked conference then shows undated on the chair's list).
         t.metOn ??= today;
         context = await loadBookingContext(db, t.id, now);
-        slot = choose(context, false);
+        slot = choose(context, false, true);
       } else {
         slot = lateSlot;
       }
