@@ -239,7 +239,7 @@ async function createAuthority(db: Database, options: SimulationOptions, random:
   const chairs = await make('chair', options.chairs, unit.id);
   if (chairs.length > 0) {
     await db.insert(chairWorkingPatterns).values(chairs.flatMap((c) => [1, 2, 3, 4, 5].map((weekday) => ({ chairId: c.id, weekday, startTime: '09:00', endTime: '17:00', maxConferences: options.perChairDay ?? 3 }))));
-    // Each chair takes five weeks' annual leave, a week at a time, in weeks drawn for the run.
+    // Each chair takes a week's leave for every ten weeks of the run (five in a year), in weeks drawn for it.
     const weeks = Math.max(1, Math.floor(options.days / 7));
     const firstMonday = Temporal.PlainDate.from(options.from).add({ days: (8 - Temporal.PlainDate.from(options.from).dayOfWeek) % 7 });
     const leave = chairs.flatMap((c) => {
