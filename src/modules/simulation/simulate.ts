@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/client.js';
-import { childProtectionPlans, chairLeave, chairWorkingPatterns, organisations, rooms, teams, users } from '../../db/schema/index.js';
+import { childProtectionPlans, chairLeave, people, chairWorkingPatterns, organisations, rooms, teams, users } from '../../db/schema/index.js';
 import { findSlots, type SlotSuggestion } from '../../domain/booking/slot-finder.js';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js';
 import { MEETING_PARTS } from '../../domain/conference/meeting-parts.js';
@@ -45,6 +45,7 @@ import { indicatorFigures, indicatorReport } from '../indicators/indicator-repor
 import { addInvitee } from '../invitations/add-invitee.js';
 import { sendInvitations } from '../invitations/send-invitations.js';
 import { requestDueReviews } from '../plans/request-due-reviews.js';
+import { reviewOf } from '../plans/review-request.js';
 import { recordVisit } from '../plans/record-visit.js';
 import { recordCoreGroup } from '../plans/record-core-group.js';
 import { createHousehold } from '../records/family.js';
@@ -745,6 +746,23 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     label: t.label, kind: t.kind, rule: t.dueRule, dueDate: t.dueDate, heldOn: t.heldOn, capacity: t.capacity,
     authorisation: t.authorisation, rearrangedReason: t.rearrangedReason, bookedOnTime: t.bookedOnTime,
   })), lastIso);
+  // A plan still open at the end whose review fell due in the run with no review conference for it
+  // at all (never requested): the product's own rule says when it was due; no reason is on record.
+  for (const p of plans) {
+    if (p.ended) continue;
+    const [row] = await db.select({ plan: childProtectionPlans, dateOfBirth: people.dateOfBirth }).from(childProtectionPlans)
+      .innerJoin(people, eq(childProtectionPlans.childId, people.id)).where(eq(childProtectionPlans.id, p.id));
+    if (!row || row.plan.endDate) continue;
+    const { review } = await reviewOf(db, pack, calendar, row.plan, row.dateOfBirth);
+    if (review.holdBy > lastIso) continue;
+    const covered = tracks.some((t) => t.kind === 'review' && t.heldOn === null && t.subjects.some((x) => x.childId === p.childId));
+    if (covered) continue;
+    breaches.push({
+      recordId: `${p.label}-review-${review.number}`, rule: review.statutory.ruleId, what: `Review ${review.number} of plan ${p.label}`, dueDate: review.holdBy, metOn: null,
+      cause: 'late-action', authorised: false, recordedReason: null,
+      explanation: `due by ${review.holdBy} and never requested: no review conference was arranged for it`,
+    });
+  }
   const icpcBreachesByCapacity = breaches.filter((b) => b.cause === 'capacity' && b.recordId.startsWith('ICPC')).length;
   const goals = checkGoals({
     visibility: labelled, breaches, icpcHeld: report.icpcTimeliness.count, icpcWithin15: report.icpcTimeliness.within15, capacityBreaches: icpcBreachesByCapacity,
