@@ -28,7 +28,8 @@ export interface ConveneInput {
 }
 
 /** A conference still to happen: a child already in one as a subject is not convened for again. */
-export const ACTIVE_STATUSES: ConferenceStatus[] = ['awaiting-authorisation', 'requested', 'booked', 'invitations-sent', 'adjourned'];
+// An adjourned conference is carried on by its reconvened conference (TS20), which is listed here.
+export const ACTIVE_STATUSES: ConferenceStatus[] = ['awaiting-authorisation', 'requested', 'booked', 'invitations-sent'];
 
 const PLAN_KIND = { initial: 'initial', 'pre-birth': 'pre-birth' } as const;
 

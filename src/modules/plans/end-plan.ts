@@ -75,7 +75,7 @@ export async function endPlan(db: Database, context: ActionContext, pack: PackId
     if (arranging && (arranging.kind === 'review' || arranging.kind === 'designated-review')) {
       const subjects = await tx.select({ childId: conferenceChildren.childId }).from(conferenceChildren)
         .where(and(eq(conferenceChildren.conferenceId, arranging.id), eq(conferenceChildren.role, 'subject')));
-      if (subjects.every((s) => s.childId === plan.childId) && arranging.status !== 'adjourned') {
+      if (subjects.every((s) => s.childId === plan.childId)) {
         const to = nextStatus(arranging.status as 'requested', 'cancel');
         await tx.update(conferences).set({ status: to, version: arranging.version + 1 })
           .where(and(eq(conferences.id, arranging.id), inArray(conferences.status, [arranging.status])));

@@ -10,8 +10,13 @@ import { londonDateOf } from '../front-door/london-time.js';
 import { childName, isUuid } from '../front-door/load-records.js';
 import { NotFoundError } from '../shared/errors.js';
 
-/** A conference still to happen: a child who is a subject of one is not asked for again. */
-export const ARRANGING_STATUSES = ['awaiting-authorisation', 'requested', 'booked', 'invitations-sent', 'adjourned'];
+/**
+ * A conference still to happen: a child who is a subject of one is not asked for again. An
+ * adjourned conference is not among them: adjourning creates its reconvened conference, which is
+ * (TS20), and once that is held nothing is still being arranged (found by the year simulator: the
+ * first review of such a plan was never requested).
+ */
+export const ARRANGING_STATUSES = ['awaiting-authorisation', 'requested', 'booked', 'invitations-sent'];
 
 export type PlanRow = typeof childProtectionPlans.$inferSelect;
 

@@ -174,6 +174,22 @@ describeEachEngine('life on a plan', (engine) => {
       expect(queue['to-book'].map((i) => i.href)).toContain(`/conferences/${mine!.conferenceId}`);
     });
 
+    it('requests the first review of a plan made when an adjourned conference reconvened: the adjourned one is not still being arranged (TS5, TS20)', async () => {
+      const db = database.handle.db;
+      const f = await planFixture(db);
+      // The initial conference adjourned; the reconvened conference (held) made the plan.
+      const [start] = await db.select().from(conferences).where(eq(conferences.id, f.meeting.conferenceId));
+      await db.update(conferences).set({ status: 'adjourned' }).where(eq(conferences.id, f.meeting.conferenceId));
+      const [reconvened] = await db.insert(conferences).values({
+        householdId: start!.householdId, kind: 'reconvened', status: 'held', pack: 'national', chairId: f.meeting.chair.id, heldOn: '2026-03-02', reconvenedFromId: start!.id,
+      }).returning();
+      const [alpha] = await db.select().from(conferenceChildren).where(and(eq(conferenceChildren.conferenceId, start!.id), eq(conferenceChildren.childId, f.meeting.alphaId)));
+      await db.insert(conferenceChildren).values({ conferenceId: reconvened!.id, caseId: alpha!.caseId, childId: f.meeting.alphaId, role: 'subject', childType: 'initial' });
+      await db.update(childProtectionPlans).set({ startConferenceId: reconvened!.id }).where(eq(childProtectionPlans.id, f.plan.id));
+      const due = await requestDueReviews(db, new Date('2026-05-01T09:00:00Z'), 'national');
+      expect(due.requested.find((r) => r.planId === f.plan.id)?.holdBy).toBe('2026-06-02');
+    });
+
     it('brings the review forward for an RV2 reason, and asks the chair first about new section 47 enquiries (RV2)', async () => {
       const db = database.handle.db;
       const f = await planFixture(db);

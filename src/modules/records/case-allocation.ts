@@ -1,3 +1,4 @@
+import { ARRANGING_STATUSES } from '../plans/load-plan.js';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Queryable, Transaction } from '../../db/client.js';
 import { assessments, caseAllocations, cases, childProtectionPlans, conferenceChildren, conferences, referrals, section47Enquiries, users } from '../../db/schema/index.js';
@@ -101,7 +102,7 @@ export async function closeCase(db: Database, context: ActionContext, caseId: st
     .select({ id: conferences.id })
     .from(conferences)
     .innerJoin(conferenceChildren, eq(conferenceChildren.conferenceId, conferences.id))
-    .where(and(eq(conferenceChildren.caseId, caseId), inArray(conferences.status, ['awaiting-authorisation', 'requested', 'booked', 'invitations-sent', 'adjourned'])));
+    .where(and(eq(conferenceChildren.caseId, caseId), inArray(conferences.status, ARRANGING_STATUSES)));
   const today = context.now.toISOString().slice(0, 10);
   const problems = closureProblems({ closedOn: input.closedOn, reason: input.closureReason }, {
     openPlan: Boolean(plan), conferenceArranging: Boolean(arranging), lastActivityOn: await lastActivityOn(db, caseId), openedOn: current.openedOn,
