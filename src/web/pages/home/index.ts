@@ -15,11 +15,20 @@ export default function homePage(app: FastifyInstance): void {
     const groups = [];
     for (const role of actor.roles) {
       const queue = await queueForRole(app.convene.db, actor, role, app.convene.clock(), app.convene.settings.pack);
+      // One ordering for every queue: the section holding the most overdue item comes first.
+      const sections = sectionsMostUrgentFirst(WORK_SECTIONS[role].map((s) => ({ ...s, items: queue[s.id] ?? [] })));
+      const items = sections.flatMap((s) => s.items);
       groups.push({
         role,
         label: ROLE_LABELS[role],
-        // One ordering for every queue: the section holding the most overdue item comes first.
-        sections: sectionsMostUrgentFirst(WORK_SECTIONS[role].map((s) => ({ ...s, items: queue[s.id] ?? [] }))),
+        // A task list: what has work in it, with counts; the quiet sections folded away at the end.
+        busy: sections.filter((s) => s.items.length > 0),
+        quiet: sections.filter((s) => s.items.length === 0),
+        counts: {
+          all: items.length,
+          overdue: items.filter((i) => i.state?.startsWith('overdue')).length,
+          soon: items.filter((i) => i.state === 'due today' || i.state === 'due soon').length,
+        },
       });
     }
     // A team manager's and a chair's own figures for this month (KP1–KP10, scoped as on /performance).
