@@ -178,6 +178,16 @@ describe('KP6 visits: the period and the plan’s end', () => {
   });
 });
 
+describe('KP6 visits: a child still not seen since before the period', () => {
+  it('is not "always seen in time" in a month when a visit missed before it is still outstanding, nor after a late visit in it', () => {
+    const stillMissing = plan({ id: 'm', childId: 'a', visitFrequencyWeeks: 2, startDate: '2026-01-05', visits: [{ visitedOn: '2026-02-02', childSeen: true }] });
+    const seenLateInMonth = plan({ id: 'l', childId: 'b', visitFrequencyWeeks: 2, startDate: '2026-01-05', visits: [{ visitedOn: '2026-02-02', childSeen: true }, { visitedOn: '2026-03-10', childSeen: true }, { visitedOn: '2026-03-20', childSeen: true }] });
+    const caughtUpBefore = plan({ id: 'c', childId: 'c', visitFrequencyWeeks: 2, startDate: '2026-01-05', visits: [{ visitedOn: '2026-02-02', childSeen: true }, { visitedOn: '2026-02-25', childSeen: true }, { visitedOn: '2026-03-06', childSeen: true }, { visitedOn: '2026-03-19', childSeen: true }] });
+    const m = kp6(records({ plans: [stillMissing, seenLateInMonth, caughtUpBefore] }), ctx({ today: '2026-03-31' })).measures[0]!;
+    expect(m.items.map((i) => [i.childIds[0], i.met])).toEqual([['a', false], ['b', false], ['c', true]]);
+  });
+});
+
 describe('KP7 long plans and designated reviews', () => {
   it.each([
     ['over 2 years', '2024-01-10', '2026-03-20', true, true],

@@ -499,7 +499,9 @@ export function kp6(records: IndicatorRecords, ctx: IndicatorContext): Indicator
     if (!planInScope(p, filter) || p.startDate > until || (p.endDate && p.endDate < ctx.period.from)) continue;
     const end = p.endDate && p.endDate < until ? p.endDate : until;
     const visits = p.visits.filter((v) => v.visitedOn <= end);
-    const breaches = visitGaps(p, visits, end, ctx.calendar).filter((b) => inPeriod(ctx.period, b.dueBy));
+    // A child late for a visit at any time in the period counts, including one still not seen
+    // since a visit fell due before it began (otherwise a child unseen for months reads as on time).
+    const breaches = visitGaps(p, visits, end, ctx.calendar).filter((b) => b.dueBy < end && (b.seenOn === null || b.seenOn > ctx.period.from));
     const anyDue = p.visitFrequencyWeeks !== null || breaches.length > 0;
     if (!anyDue) continue;
     items.push({
@@ -516,7 +518,7 @@ export function kp6(records: IndicatorRecords, ctx: IndicatorContext): Indicator
         {
           key: 'KP6.visits', indicator: 'KP6', rule: 'TS24',
           title: 'Children seen within their visit frequency',
-          definition: 'Children on a plan at any time in the period with a visit frequency, and of those the ones seen (not merely visited) within the frequency every time a visit fell due in the period (TS24).',
+          definition: 'Children on a plan at any time in the period with a visit frequency, and of those the ones seen (not merely visited) within the frequency throughout the period: never overdue for a visit on any day of it, whenever that visit fell due (TS24).',
           numeratorLabel: 'always seen in time', denominatorLabel: 'children on plans',
         },
         items,
