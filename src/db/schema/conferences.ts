@@ -122,6 +122,8 @@ export const outOfTimescaleAuthorisations = pgTable('out_of_timescale_authorisat
   decisionNote: text('decision_note'),
   decidedBy: uuid('decided_by').references(() => users.id),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
+  /** TS30: each written approval so far; where the pack names two signatories the decision waits for the second. */
+  signatures: jsonb('signatures').$type<{ userId: string; name: string; note: string; at: string }[]>().notNull().default([]),
 });
 
 /** Census: a child protection plan per child (CPPstartDate, categories, NumberOfPreviousCPP, CPPendDate). */

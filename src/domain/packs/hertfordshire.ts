@@ -99,6 +99,7 @@ export const hertfordshire: Pack = {
       parameter: {
         unit: 'authorisation',
         by: "the Children's Services Service Manager and the Service Manager of Child Protection",
+        signatories: 2,
         appliesTo: ['TS1', 'TS2'],
         note: 'With the reasons for the delay; risks to the child are monitored and recorded meanwhile.',
       },

@@ -91,6 +91,7 @@ export const newcastle: Pack = {
       parameter: {
         unit: 'authorisation',
         by: 'the Independent Reviewing Officer with the Head of Service',
+        signatories: 2,
         appliesTo: ['TS1', 'TS2'],
         note: 'Only in exceptional circumstances.',
       },

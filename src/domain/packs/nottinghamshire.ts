@@ -105,6 +105,7 @@ export const nottinghamshire: Pack = {
       parameter: {
         unit: 'authorisation',
         by: 'the Service Manager of the Independent Chair Service with the Service Manager for the social work team',
+        signatories: 2,
         appliesTo: ['TS1', 'TS2'],
       },
       citation: at('booking the initial conference'),

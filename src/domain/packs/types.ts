@@ -73,7 +73,7 @@ export type TsParameter =
     })
   | (Annotated & { readonly unit: 'age'; readonly years: number })
   /** Not a date: who must authorise going beyond another rule's timescale. */
-  | (Annotated & { readonly unit: 'authorisation'; readonly by: string; readonly appliesTo: readonly TsRuleId[] })
+  | (Annotated & { readonly unit: 'authorisation'; readonly by: string; readonly appliesTo: readonly TsRuleId[]; /** How many different people sign (two where the pack names two). */ readonly signatories?: 1 | 2 })
   /** The pack says something that cannot be counted ("well in advance"). */
   | (Annotated & { readonly unit: 'note'; readonly text: string });
 

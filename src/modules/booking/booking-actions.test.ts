@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { createUser } from '../../../test/support/factories.js';
 import type { Database } from '../../db/client.js';
 import { auditEvents, conferences, conferenceStatusHistory, invitations, outboxMessages, outOfTimescaleAuthorisations, users } from '../../db/schema/index.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
@@ -83,6 +84,44 @@ describeEachEngine('booking a conference', (engine) => {
     const manager = await fieldErrors(bookConference(db, contextOf(f.businessSupport), second, { ...base(), date: '2026-03-09', chairId: f.teamManager.id, roomId: f.familyRoomId, time: '13:00' }));
     expect(manager.chairId).toContain('independent');
     await expect(bookConference(db, contextOf(f.socialWorker), second, base())).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('TS30: where the pack names two signatories, a late date waits for a second, different service manager; a refusal ends it; two first signatures at once cannot both count', async () => {
+    const id = await f.conference();
+    await db.update(conferences).set({ pack: 'hertfordshire' }).where(eq(conferences.id, id));
+    const late = { ...base(), date: '2026-03-12', time: '14:00' };
+    const requestId = await requestOutOfTimescale(db, contextOf(f.businessSupport), id, {
+      proposedDate: '2026-03-12', reasons: 'The police officer in the case is unavailable until then.', riskMonitoring: 'Daily visits by the social worker.',
+    });
+    const [org] = await db.select({ organisationId: users.organisationId }).from(users).where(eq(users.id, f.serviceManager.id));
+    const second = await createUser(db, { roles: ['service-manager'], displayName: 'Sol Secondsign', organisationId: org!.organisationId });
+    const third = await createUser(db, { roles: ['service-manager'], displayName: 'Tess Thirdsign', organisationId: org!.organisationId });
+
+    // Two service managers signing first at the same moment: one signature counts, the other is told to look again.
+    const race = await Promise.allSettled([second, third].map((u) => decideOutOfTimescale(db, contextOf(u), requestId, { decision: 'approved', note: 'First signature.' })));
+    expect(race.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<{ awaitingSecond: boolean }>).value.awaitingSecond)).toEqual([true]);
+    expect(race.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual([expect.any(ConflictError)]);
+    const firstSigner = race[0]!.status === 'fulfilled' ? second : third;
+    let [row] = await db.select().from(outOfTimescaleAuthorisations).where(eq(outOfTimescaleAuthorisations.id, requestId));
+    expect(row).toMatchObject({ decision: null });
+    expect(row!.signatures.map((s) => s.userId)).toEqual([firstSigner.id]);
+    expect(await fieldErrors(bookConference(db, contextOf(f.businessSupport), id, late))).toHaveProperty('date');
+
+    await expect(decideOutOfTimescale(db, contextOf(firstSigner), requestId, { decision: 'approved', note: 'Again.' })).rejects.toBeInstanceOf(ConflictError);
+    const done = await decideOutOfTimescale(db, contextOf(f.serviceManager), requestId, { decision: 'approved', note: 'Second signature: visits continue daily.' });
+    expect(done.awaitingSecond).toBe(false);
+    [row] = await db.select().from(outOfTimescaleAuthorisations).where(eq(outOfTimescaleAuthorisations.id, requestId));
+    expect(row).toMatchObject({ decision: 'approved', decidedBy: f.serviceManager.id });
+    expect(row!.decisionNote).toContain('Sid Servicewell: Second signature');
+    expect((await bookConference(db, contextOf(f.businessSupport), id, late)).findings.map((x) => x.ruleId)).toContain('TS30');
+
+    // A refusal needs no second signature.
+    const other = await f.conference();
+    await db.update(conferences).set({ pack: 'hertfordshire' }).where(eq(conferences.id, other));
+    const refuseId = await requestOutOfTimescale(db, contextOf(f.businessSupport), other, { proposedDate: '2026-03-12', reasons: 'x', riskMonitoring: 'y' });
+    expect((await decideOutOfTimescale(db, contextOf(f.serviceManager), refuseId, { decision: 'refused', note: 'Book within timescale.' })).awaitingSecond).toBe(false);
+    const [refused] = await db.select().from(outOfTimescaleAuthorisations).where(eq(outOfTimescaleAuthorisations.id, refuseId));
+    expect(refused?.decision).toBe('refused');
   });
 
   it('TS30: a late date is refused until a service manager approves an out-of-timescale request for it', async () => {

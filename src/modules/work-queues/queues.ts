@@ -140,7 +140,12 @@ export async function serviceManagerQueue(db: Queryable, ctx: QueueContext) {
   const open = await db.select().from(dissents).where(eq(dissents.stage, 'with-service-manager')).orderBy(asc(dissents.raisedOn)).limit(LIMIT);
   return {
     'out-of-timescale': pending.map((p) =>
-      undatedItem({ title: `${kindLabel(p.kind)}: ${names.get(p.a.conferenceId) ?? ''}`, detail: `Proposed ${p.a.proposedDate}: ${p.a.reasons}`, href: `/conferences/${p.a.conferenceId}` }, p.a.proposedDate),
+      undatedItem({
+        title: `${kindLabel(p.kind)}: ${names.get(p.a.conferenceId) ?? ''}`,
+        // TS30: where two sign, say who has and that a second, different person is needed.
+        detail: `Proposed ${formatDate(p.a.proposedDate)}: ${p.a.reasons}${p.a.signatures.length ? ` Signed by ${p.a.signatures.map((s) => s.name).join(' and ')}; a second, different signatory is needed.` : ''}`,
+        href: `/conferences/${p.a.conferenceId}`,
+      }, p.a.proposedDate),
     ),
     'plans-to-end': mostUrgentFirst(
       soon.filter((s) => s.dateOfBirth).map((s) => deadlineItem(ctx, { ruleId: 'TS25', pack: ctx.pack, from: s.dateOfBirth! }, { title: `${nameOf(s)}: 18th birthday`, href: `/plans/${s.planId}` })),

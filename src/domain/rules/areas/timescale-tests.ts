@@ -104,5 +104,7 @@ export const TIMESCALE_TESTS: Readonly<Record<string, readonly string[]>> = {
     ),
     formatTestReference(AUTHORISATION, 'needsOutOfTimescaleAuthorisation (TS30)', 'covers a transfer-in conference (TS2) in every pack'),
     formatTestReference(COMPUTE, 'errors a person can act on', 'explains TS30 is an authorisation, not a date'),
+    'src/domain/booking/out-of-timescale.test.ts::TS30 signatories > the second signature approves; the first signatory cannot sign twice; a refusal ends it at once',
+    'src/modules/booking/booking-actions.test.ts::TS30: where the pack names two signatories, a late date waits for a second, different service manager; a refusal ends it; two first signatures at once cannot both count',
   ],
 };

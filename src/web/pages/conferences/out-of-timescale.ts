@@ -2,6 +2,8 @@ import { asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { conferenceChildren, conferences, outOfTimescaleAuthorisations, people, users } from '../../../db/schema/index.js';
 import { formatDate } from '../../../domain/deadlines/format-date.js';
+import { signaturesNeeded } from '../../../domain/booking/out-of-timescale.js';
+import type { PackId } from '../../../domain/packs/pack-id.js';
 import { decideOutOfTimescale } from '../../../modules/booking/decide-out-of-timescale.js';
 import { requestOutOfTimescale } from '../../../modules/booking/request-out-of-timescale.js';
 import { childName } from '../../../modules/front-door/load-records.js';
@@ -12,6 +14,13 @@ import { parseForm } from '../../forms.js';
 import { answerRefusal, auditReads } from '../../form-fields.js';
 import { decisionForm, outOfTimescaleForm } from './form.js';
 import { kindLabel } from './presenter.js';
+
+/** TS30: who has signed, and what is still needed, in words. */
+function signaturesText(signatures: readonly { name: string }[], needed: { count: 1 | 2; by: string }): string {
+  if (needed.count === 1) return signatures.length ? `Signed by ${signatures[0]!.name}` : 'One service manager signs';
+  if (signatures.length === 0) return `Two people sign: ${needed.by}`;
+  return `Signed by ${signatures.map((s) => s.name).join(' and ')}; waiting for a second, different signatory (${needed.by})`;
+}
 
 type Req = FastifyRequest<{ Params: { id: string }; Querystring: { date?: string } }>;
 
@@ -54,7 +63,7 @@ export default function outOfTimescalePages(app: FastifyInstance): void {
 
   async function renderList(request: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldError[]; notice?: string | null } = {}) {
     const load = (pending: boolean) => db
-      .select({ a: outOfTimescaleAuthorisations, kind: conferences.kind, dueDate: conferences.dueDate, requester: users.displayName })
+      .select({ a: outOfTimescaleAuthorisations, kind: conferences.kind, pack: conferences.pack, dueDate: conferences.dueDate, requester: users.displayName })
       .from(outOfTimescaleAuthorisations)
       .innerJoin(conferences, eq(outOfTimescaleAuthorisations.conferenceId, conferences.id))
       .innerJoin(users, eq(outOfTimescaleAuthorisations.requestedBy, users.id))
@@ -69,7 +78,7 @@ export default function outOfTimescalePages(app: FastifyInstance): void {
       : [];
     await auditReads(request, children.map((c) => c.child.id), 'out-of-timescale-list');
     const row = (r: (typeof pending)[number]) => ({
-      ...r.a, kindLabel: kindLabel(r.kind), requester: r.requester, proposedText: formatDate(r.a.proposedDate),
+      ...r.a, kindLabel: kindLabel(r.kind), requester: r.requester, signaturesText: signaturesText(r.a.signatures, signaturesNeeded(r.pack as PackId)), proposedText: formatDate(r.a.proposedDate),
       dueText: r.dueDate ? formatDate(r.dueDate) : '', names: children.filter((c) => c.conferenceId === r.a.conferenceId).map((c) => childName(c.child)).join(', '),
     });
     if (extra.errors) reply.code(400);
@@ -80,7 +89,10 @@ export default function outOfTimescalePages(app: FastifyInstance): void {
   }
 
   app.get<{ Querystring: { done?: string } }>('/out-of-timescale', { config: { access: mayDecideOutOfTimescale } }, async (request, reply) =>
-    renderList(request, reply, { notice: request.query.done === 'approved' ? 'The late date is authorised.' : request.query.done === 'refused' ? 'The late date is refused.' : null }));
+    renderList(request, reply, {
+      notice: request.query.done === 'approved' ? 'The late date is authorised.' : request.query.done === 'refused' ? 'The late date is refused.'
+        : request.query.done === 'signed' ? 'You have signed. The late date is authorised once a second, different person signs too.' : null,
+    }));
 
   app.post<{ Params: { id: string } }>('/out-of-timescale/:id', { config: { access: mayDecideOutOfTimescale } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -88,12 +100,12 @@ export default function outOfTimescalePages(app: FastifyInstance): void {
     // A refused form comes back on the list page, where several forms share the page: ids carry the request id.
     const suffix = `-${request.params.id}`;
     const again = (errors: FieldError[]) => renderList(request, reply, { errors: errors.map((e) => ({ ...e, field: `${e.field}${suffix}` })) });
-    let decided: 'approved' | 'refused';
+    let decided: 'approved' | 'refused' | 'signed';
     try {
       const parsed = parseForm(decisionForm, body);
       if (!parsed.ok) return await again(parsed.errors);
-      await decideOutOfTimescale(db, request.actionContext(), request.params.id, parsed.data);
-      decided = parsed.data.decision;
+      const result = await decideOutOfTimescale(db, request.actionContext(), request.params.id, parsed.data);
+      decided = result.awaitingSecond ? 'signed' : parsed.data.decision;
     } catch (error) {
       return answerRefusal(error, reply, again, returnTo);
     }
