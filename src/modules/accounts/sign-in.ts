@@ -25,7 +25,12 @@ export function unknownNameKey(username: string): string {
  * One more failure from an address, counted by the database itself (INSERT … ON CONFLICT
  * DO UPDATE … RETURNING), so parallel requests cannot each read the same old count.
  */
-async function countAddressFailure(db: Queryable, address: string, now: Date): Promise<Date | null> {
+/**
+ * One more refused attempt from an address. Attempts refused because the account is locked count
+ * too: otherwise how many guesses an address got through before it was blocked would depend on
+ * how its parallel requests interleaved with the account's lock.
+ */
+export async function countAddressFailure(db: Queryable, address: string, now: Date): Promise<Date | null> {
   const windowStart = new Date(now.getTime() - ADDRESS_WINDOW_MS);
   const windowOpen = sql`${addressThrottles.windowStartedAt} > ${windowStart}`;
   const [row] = await db
@@ -143,6 +148,7 @@ export async function signIn(
       username: user?.username ?? input.username.slice(0, 100),
       reason: user ? 'account locked' : 'unknown username locked',
     });
+    await countAddressFailure(db, address, now);
     return { outcome: 'account-locked', until: lockedUntil as Date };
   }
 
@@ -167,6 +173,7 @@ export async function signIn(
     if (!row) {
       const [current] = await tx.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id));
       await recordAudit(tx, context, { action: 'sign-in', outcome: 'denied', userId: user.id, username: user.username, reason: 'account locked' });
+      await countAddressFailure(tx, context.address ?? 'unknown', now);
       return { outcome: 'account-locked', until: current?.lockedUntil ?? now } as const;
     }
     await recordAudit(tx, { ...context, actor: null }, {

@@ -7,7 +7,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ValidationError } from '../shared/errors.js';
 import { hashRecoveryCode, newRecoveryCodes } from './passwords.js';
 import { isSealed, openSecret, sealSecret } from './secret-box.js';
-import { recordSignInFailure, type FailureOutcome } from './sign-in.js';
+import { countAddressFailure, recordSignInFailure, type FailureOutcome } from './sign-in.js';
 import { isBlocked } from './throttle.js';
 
 const PERIOD_SECONDS = 30;
@@ -103,6 +103,7 @@ export async function verifySecondFactor(
   }
   if (isBlocked(user.lockedUntil, now)) {
     await recordAudit(db, context, { action: 'sign-in', outcome: 'denied', userId, username: user.username, reason: 'account locked' });
+    await countAddressFailure(db, context.address ?? 'unknown', now);
     return { outcome: 'account-locked', until: user.lockedUntil as Date };
   }
 
