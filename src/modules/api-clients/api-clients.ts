@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client.js';
 import { apiClients, apiClientUsage, recognisedCallers, users } from '../../db/schema/index.js';
 import { parseApiKey, rateWindow } from '../../domain/enquiry/api-key.js';
@@ -79,6 +79,12 @@ export async function consumeApiRequest(db: Queryable, client: { clientId: strin
     .onConflictDoUpdate({ target: [apiClientUsage.clientId, apiClientUsage.minute], set: { count: sql`${apiClientUsage.count} + 1` } })
     .returning({ count: apiClientUsage.count });
   return { allowed: (row?.count ?? 0) <= client.perMinute, retryAfterSeconds };
+}
+
+/** Counters older than their minute decide nothing: the housekeeping job removes them. */
+export async function pruneApiUsage(db: Queryable, olderThan: Date): Promise<number> {
+  const removed = await db.delete(apiClientUsage).where(lt(apiClientUsage.minute, olderThan)).returning({ clientId: apiClientUsage.clientId });
+  return removed.length;
 }
 
 export async function listApiClients(db: Queryable) {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import type { EnquiryFacts } from '../../domain/enquiry/answer.js';
-import { formatPhone } from '../../domain/enquiry/caller.js';
+import { formatPhone, normalisePhone } from '../../domain/enquiry/caller.js';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const day = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
@@ -72,6 +72,6 @@ export async function loadEnquiryFacts(db: Queryable, childId: string, organisat
 }
 
 function formatPhoneIfPossible(phone: string): string {
-  const digits = phone.replace(/[^\d]/g, '');
-  return /^0\d{9,10}$/.test(digits) ? formatPhone(digits) : phone;
+  const national = normalisePhone(phone);
+  return national ? formatPhone(national) : phone;
 }

@@ -1,3 +1,4 @@
+import { pruneApiUsage } from '../api-clients/api-clients.js';
 import nodemailer from 'nodemailer';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { dailyAt, everySeconds, hourly, type Schedule } from '../../domain/jobs/schedule.js';
@@ -38,7 +39,7 @@ export const JOB_TITLES: Record<JobName, string> = {
   'report-reminders': 'Remind professionals of reports due',
   outbox: 'Send queued email and record letters posted',
   'audit-anchor': 'Write the audit trail’s latest hash to the anchor file',
-  'job-housekeeping': 'Remove finished job runs over a week old (outbox passes over a day old)',
+  'job-housekeeping': 'Remove finished job runs over a week old (outbox passes over a day old) and enquiry API counters over an hour old',
 };
 
 export function jobTitle(name: string): string {
@@ -77,6 +78,8 @@ export function scheduledJobs(options: ScheduledJobsOptions): ScheduledJobs {
         name: 'job-housekeeping', title: JOB_TITLES['job-housekeeping'], schedule: schedule('job-housekeeping'),
         run: async (db, now) => ({
           removed: await pruneFinishedRuns(db, new Date(now.getTime() - KEEP_FINISHED_RUNS_MS), { names: ['outbox'], olderThan: new Date(now.getTime() - KEEP_OUTBOX_RUNS_MS) }),
+          // The enquiry API's per-minute counters: an hour is ample, the limit looks at this minute only.
+          apiUsageRemoved: await pruneApiUsage(db, new Date(now.getTime() - 60 * 60 * 1000)),
         }),
       },
     );

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEvents, cases, childProtectionPlans, enquiries, people } from '../../../../db/schema/index.js';
-import { createApiClient, revokeApiClient } from '../../../../modules/api-clients/api-clients.js';
+import { createApiClient, pruneApiUsage, revokeApiClient } from '../../../../modules/api-clients/api-clients.js';
 import { seedDemo } from '../../../../modules/demo/seed-demo.js';
 import { TestClock, testApp } from '../../../../../test/support/app.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../../test/support/database.js';
@@ -83,6 +83,10 @@ describeEachEngine('RG2–RG4: the enquiry API', (engine) => {
     expect(codes.filter((c) => c === 201)).toHaveLength(5);
     expect(codes.filter((c) => c === 429)).toHaveLength(9);
     expect(results.find((r) => r.statusCode === 429)?.headers['retry-after']).toBeDefined();
+
+    // The housekeeping job clears counters whose minute has long passed; this minute's stays.
+    expect(await pruneApiUsage(database.handle.db, NOW)).toBe(0);
+    expect(await pruneApiUsage(database.handle.db, new Date(NOW.getTime() + 2 * 60 * 60 * 1000))).toBeGreaterThan(0);
 
     await revokeApiClient(database.handle.db, limited.id, NOW);
     expect((await call(limited.key, '/api/v1/enquiries', body)).statusCode).toBe(401);
