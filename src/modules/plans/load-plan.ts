@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import {
   cases, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, designatedReviewBriefings, designatedReviewLegalAdvice, meetingDecisions, people,
@@ -33,19 +33,47 @@ export async function loadPlanCore(db: Queryable, planId: string) {
   return { ...row, name: childName(row.child) };
 }
 
+export interface ReviewHeld { id: string; heldOn: string; kind: string; chairId: string | null }
+
 /** Review conferences held for the child since the plan started (TS6, TS7). */
-export async function reviewsHeldFor(db: Queryable, plan: PlanRow): Promise<{ id: string; heldOn: string; kind: string; chairId: string | null }[]> {
-  const rows = await db
-    .select({ id: conferences.id, heldOn: conferences.heldOn, kind: conferences.kind, chairId: conferences.chairId })
-    .from(conferenceChildren)
-    .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
-    .where(and(
-      eq(conferenceChildren.childId, plan.childId), eq(conferenceChildren.role, 'subject'), eq(conferences.status, 'held'),
-      inArray(conferences.kind, ['review', 'designated-review', 'reconvened']), gte(conferences.heldOn, plan.startDate),
-      plan.startConferenceId ? ne(conferences.id, plan.startConferenceId) : undefined,
-    ))
-    .orderBy(asc(conferences.heldOn));
-  return rows.filter((r): r is { id: string; heldOn: string; kind: string; chairId: string | null } => r.heldOn !== null && r.heldOn > plan.startDate);
+export async function reviewsHeldFor(db: Queryable, plan: PlanRow): Promise<ReviewHeld[]> {
+  return (await reviewsHeldForPlans(db, [plan])).get(plan.id) ?? [];
+}
+
+/** Ids in slices small enough for one statement's parameters. */
+function slices<T>(items: readonly T[], size = 5000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * reviewsHeldFor for many plans in one statement per 5,000 children: work lists and the daily
+ * review requests read every open plan, and one query per plan made a home page run ~190.
+ */
+export async function reviewsHeldForPlans(db: Queryable, plans: readonly PlanRow[]): Promise<Map<string, ReviewHeld[]>> {
+  const byPlan = new Map<string, ReviewHeld[]>(plans.map((p) => [p.id, []]));
+  const childIds = [...new Set(plans.map((p) => p.childId))];
+  const plansByChild = new Map<string, PlanRow[]>();
+  for (const p of plans) plansByChild.set(p.childId, [...(plansByChild.get(p.childId) ?? []), p]);
+  for (const ids of slices(childIds)) {
+    const rows = await db
+      .select({ id: conferences.id, childId: conferenceChildren.childId, heldOn: conferences.heldOn, kind: conferences.kind, chairId: conferences.chairId })
+      .from(conferenceChildren)
+      .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
+      .where(and(
+        inArray(conferenceChildren.childId, ids), eq(conferenceChildren.role, 'subject'), eq(conferences.status, 'held'),
+        inArray(conferences.kind, ['review', 'designated-review', 'reconvened']),
+      ))
+      .orderBy(asc(conferences.heldOn));
+    for (const r of rows) {
+      if (r.heldOn === null) continue;
+      for (const plan of plansByChild.get(r.childId) ?? []) {
+        if (r.heldOn > plan.startDate && r.id !== plan.startConferenceId) byPlan.get(plan.id)!.push({ id: r.id, heldOn: r.heldOn, kind: r.kind, chairId: r.chairId });
+      }
+    }
+  }
+  return byPlan;
 }
 
 /**
@@ -53,13 +81,28 @@ export async function reviewsHeldFor(db: Queryable, plan: PlanRow): Promise<{ id
  * child because it was not quorate; null where that conference set none.
  */
 export async function earlyReviewOnFor(db: Queryable, plan: PlanRow, reviewsHeld: readonly { id: string }[]): Promise<string | null> {
-  const latest = reviewsHeld.at(-1)?.id ?? plan.startConferenceId;
-  if (!latest) return null;
-  const [decision] = await db
-    .select({ reviewOn: meetingDecisions.reviewOn })
-    .from(meetingDecisions)
-    .where(and(eq(meetingDecisions.conferenceId, latest), eq(meetingDecisions.childId, plan.childId), eq(meetingDecisions.earlyReview, true), eq(meetingDecisions.outcome, 'plan')));
-  return decision?.reviewOn ?? null;
+  return (await earlyReviewsOnForPlans(db, [{ plan, reviewsHeld }])).get(plan.id) ?? null;
+}
+
+/** earlyReviewOnFor for many plans in one statement per 5,000. */
+export async function earlyReviewsOnForPlans(db: Queryable, plans: readonly { plan: PlanRow; reviewsHeld: readonly { id: string }[] }[]): Promise<Map<string, string | null>> {
+  const latest = plans.flatMap(({ plan, reviewsHeld }) => {
+    const conferenceId = reviewsHeld.at(-1)?.id ?? plan.startConferenceId;
+    return conferenceId ? [{ planId: plan.id, childId: plan.childId, conferenceId }] : [];
+  });
+  const found = new Map<string, string | null>();
+  for (const part of slices(latest)) {
+    const rows = await db
+      .select({ conferenceId: meetingDecisions.conferenceId, childId: meetingDecisions.childId, reviewOn: meetingDecisions.reviewOn })
+      .from(meetingDecisions)
+      .where(and(inArray(meetingDecisions.conferenceId, [...new Set(part.map((l) => l.conferenceId))]), eq(meetingDecisions.earlyReview, true), eq(meetingDecisions.outcome, 'plan')));
+    for (const r of rows) found.set(`${r.conferenceId}:${r.childId}`, r.reviewOn);
+  }
+  const latestByPlan = new Map(latest.map((l) => [l.planId, l]));
+  return new Map(plans.map(({ plan }) => {
+    const l = latestByPlan.get(plan.id);
+    return [plan.id, l ? (found.get(`${l.conferenceId}:${l.childId}`) ?? null) : null];
+  }));
 }
 
 /** The conference being arranged for this child now, if any. */

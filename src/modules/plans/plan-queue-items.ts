@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
 import {
@@ -9,14 +9,20 @@ import { formatDate } from '../../domain/deadlines/index.js';
 import { designatedReviewFollowUps } from '../../domain/plans/designated-review-follow-ups.js';
 import { identityNeedsGaps } from '../../domain/plans/identity-needs.js';
 import { londonDateOf } from '../front-door/london-time.js';
-import { reviewsHeldFor } from './load-plan.js';
-import { nextVisitDue, visitBreaches } from '../../domain/plans/visits.js';
+import { reviewsHeldForPlans } from './load-plan.js';
+import { maximumVisitFrequencyWeeks, nextVisitDue, visitBreaches } from '../../domain/plans/visits.js';
+import type { PackId } from '../../domain/packs/pack-id.js';
 import { childName } from '../front-door/load-records.js';
 import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
 
 const LIMIT = 50;
 
-async function openPlans(db: Queryable, filter: { leadSocialWorkerId?: string; teamManagerId?: string }) {
+/**
+ * Open plans for a worker or a manager's team, every one: a list that showed the first 500 let a
+ * missed visit on the 501st go unseen. A team of 5,000 plans is read in one statement.
+ */
+async function openPlans(db: Queryable, filter: { leadSocialWorkerId?: string; teamManagerId?: string; ids?: readonly string[] }) {
+  if (filter.ids && filter.ids.length === 0) return [];
   return db
     .select({ plan: childProtectionPlans, child: people })
     .from(childProtectionPlans)
@@ -26,24 +32,67 @@ async function openPlans(db: Queryable, filter: { leadSocialWorkerId?: string; t
       isNull(childProtectionPlans.endDate),
       filter.leadSocialWorkerId ? eq(childProtectionPlans.leadSocialWorkerId, filter.leadSocialWorkerId) : undefined,
       filter.teamManagerId ? eq(cases.teamManagerId, filter.teamManagerId) : undefined,
-    ))
-    .limit(500);
+      filter.ids ? inArray(childProtectionPlans.id, [...filter.ids]) : undefined,
+    ));
+}
+
+/** Rows grouped by a key, in their order: one pass instead of a filter per plan. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return map;
+}
+
+/**
+ * Open plans (with a visit frequency) whose child has gone unseen for longer than the frequency
+ * less a week, counted in calendar days from the last visit at which the child was seen, or from
+ * the start: a superset of those with a missed visit (TS24's due date never falls more than a few
+ * days before the calendar weeks end), so the exact rule then runs on a few plans, not thousands.
+ */
+export async function plansPossiblyUnseen(db: Queryable, pack: PackId, today: string, teamManagerId?: string): Promise<string[]> {
+  // The shortest frequency that can apply: the plan's own, never longer than the pack's maximum
+  // (nottinghamshire's 4 weeks also applies where the plan sets none).
+  const packMaximum = maximumVisitFrequencyWeeks(pack);
+  const weeks = packMaximum === null
+    ? sql`${childProtectionPlans.visitFrequencyWeeks}`
+    : sql`least(coalesce(${childProtectionPlans.visitFrequencyWeeks}, ${packMaximum}), ${packMaximum})`;
+  const lastSeen = db
+    .select({ planId: planVisits.planId, lastSeenOn: sql<string>`max(${planVisits.visitedOn})`.as('last_seen_on') })
+    .from(planVisits)
+    .where(eq(planVisits.childSeen, true))
+    .groupBy(planVisits.planId)
+    .as('last_seen');
+  const rows = await db
+    .select({ id: childProtectionPlans.id })
+    .from(childProtectionPlans)
+    .innerJoin(cases, eq(childProtectionPlans.caseId, cases.id))
+    .leftJoin(lastSeen, eq(lastSeen.planId, childProtectionPlans.id))
+    .where(and(
+      isNull(childProtectionPlans.endDate),
+      packMaximum === null ? isNotNull(childProtectionPlans.visitFrequencyWeeks) : undefined,
+      teamManagerId ? eq(cases.teamManagerId, teamManagerId) : undefined,
+      sql`coalesce(${lastSeen.lastSeenOn}, ${childProtectionPlans.startDate}) + (${weeks} * 7 - 7) < ${today}::date`,
+    ));
+  return rows.map((r) => r.id);
 }
 
 async function visitsByPlan(db: Queryable, planIds: string[]) {
   const rows = planIds.length
     ? await db.select({ planId: planVisits.planId, visitedOn: planVisits.visitedOn, childSeen: planVisits.childSeen }).from(planVisits).where(inArray(planVisits.planId, planIds))
     : [];
-  const map = new Map<string, { visitedOn: string; childSeen: boolean }[]>();
-  for (const r of rows) map.set(r.planId, [...(map.get(r.planId) ?? []), r]);
-  return map;
+  return groupBy(rows, (r) => r.planId);
 }
 
 /** CG3: the team manager's "breaches" section: children not seen within their visit frequency (TS24). */
 export async function visitBreachItems(db: Queryable, ctx: QueueContext, teamManagerId?: string): Promise<WorkItem[]> {
-  const plans = await openPlans(db, teamManagerId ? { teamManagerId } : {});
-  const visits = await visitsByPlan(db, plans.map((p) => p.plan.id));
   const today = ctx.now.toPlainDate();
+  const plans = await openPlans(db, { ids: await plansPossiblyUnseen(db, ctx.pack, today.toString(), teamManagerId) });
+  const visits = await visitsByPlan(db, plans.map((p) => p.plan.id));
   const items: WorkItem[] = [];
   for (const { plan, child } of plans) {
     const facts = { pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, frequencyWeeks: plan.visitFrequencyWeeks, visits: visits.get(plan.id) ?? [] };
@@ -112,9 +161,11 @@ export async function coreGroupItems(db: Queryable, ctx: QueueContext, filter: {
     .where(and(
       inArray(conferenceChildren.childId, plans.map((p) => p.plan.childId)), eq(conferenceChildren.role, 'subject'), eq(conferences.status, 'held'),
     ));
+  const heldByChild = groupBy(held, (c) => c.childId);
+  const meetingsByPlan = groupBy(meetings, (m) => m.planId);
   const items: WorkItem[] = [];
   for (const { plan, child } of plans) {
-    const conferencesForPlan = held.filter((c) => c.childId === plan.childId && c.heldOn !== null && (c.id === plan.startConferenceId || c.heldOn >= plan.startDate));
+    const conferencesForPlan = (heldByChild.get(plan.childId) ?? []).filter((c) => c.heldOn !== null && (c.id === plan.startConferenceId || c.heldOn >= plan.startDate));
     const reviews = conferencesForPlan.filter((c) => c.id !== plan.startConferenceId && c.heldOn! > plan.startDate && ['review', 'designated-review', 'reconvened'].includes(c.kind));
     if (filter.chairId) {
       const latest = [...conferencesForPlan].sort((a, b) => (a.heldOn! < b.heldOn! ? -1 : 1)).at(-1);
@@ -122,7 +173,7 @@ export async function coreGroupItems(db: Queryable, ctx: QueueContext, filter: {
     }
     const next = nextCoreGroupDue({
       pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, laterConferencesKeepingPlan: reviews.map((r) => r.heldOn!),
-      coreGroups: meetings.filter((m) => m.planId === plan.id),
+      coreGroups: meetingsByPlan.get(plan.id) ?? [],
     });
     const item = { title: `${next.first ? 'First core group' : 'Core group'}: ${childName(child)}`, href: `/plans/${plan.id}` };
     if (!next.deadline) {
@@ -162,9 +213,10 @@ export async function designatedReviewItems(
   ]);
   const legalAdviceFor = new Set(advice.map((a) => a.conferenceId));
   const briefingsFor = new Set(briefings.flatMap((b) => (b.conferenceId ? [b.conferenceId] : [])));
+  const designatedByChild = groupBy(designated, (d) => d.childId);
   const items: WorkItem[] = [];
   for (const { plan, child } of plans) {
-    const held = designated.filter((d) => d.childId === plan.childId && d.heldOn !== null && d.heldOn > plan.startDate);
+    const held = (designatedByChild.get(plan.childId) ?? []).filter((d) => d.heldOn !== null && d.heldOn > plan.startDate);
     const outstanding = designatedReviewFollowUps({
       planOpen: plan.endDate === null,
       reviewsHeld: held.map((d) => ({ conferenceId: d.id, heldOn: d.heldOn!, kind: 'designated-review' })),
@@ -209,10 +261,11 @@ export async function identityGapItems(db: Queryable, leadSocialWorkerId: string
   const plans = await openPlans(db, { leadSocialWorkerId });
   const ids = plans.map((p) => p.plan.id);
   const answers = new Map((ids.length ? await db.select().from(planIdentityNeeds).where(inArray(planIdentityNeeds.planId, ids)) : []).map((a) => [a.planId, a]));
+  const held = await reviewsHeldForPlans(db, plans.map((p) => p.plan));
   const items: WorkItem[] = [];
   for (const { plan, child } of plans) {
     const a = answers.get(plan.id);
-    const reviews = await reviewsHeldFor(db, plan);
+    const reviews = held.get(plan.id) ?? [];
     const gaps = identityNeedsGaps(a ? { ...a, updatedOn: londonDateOf(a.updatedAt).toString() } : null, { latestReviewHeldOn: reviews.at(-1)?.heldOn ?? null });
     if (gaps.complete) continue;
     const detail = gaps.missing.length

@@ -7,7 +7,7 @@ import { workingCalendar } from '../calendar/calendar-store.js';
 import { londonDateOf } from '../front-door/london-time.js';
 import { systemContext } from '../shared/action-context.js';
 import { arrangingConferenceFor } from './load-plan.js';
-import { createReviewRequest, reviewOf } from './review-request.js';
+import { createReviewRequest, reviewsOf } from './review-request.js';
 
 export interface DueReviewsResult {
   checked: number;
@@ -33,8 +33,9 @@ export async function requestDueReviews(db: Database, now: Date, pack: PackId): 
     .innerJoin(cases, eq(childProtectionPlans.caseId, cases.id))
     .where(and(isNull(childProtectionPlans.endDate)));
   const requested: DueReviewsResult['requested'] = [];
+  const next = await reviewsOf(db, pack, calendar, open);
   for (const row of open) {
-    const { review, lastChairId } = await reviewOf(db, pack, calendar, row.plan, row.dateOfBirth);
+    const { review, lastChairId } = next.get(row.plan.id)!;
     if (!reviewShouldBeRequested(review, today, false)) continue;
     const conferenceId = await db.transaction(async (tx) => {
       // Checked again inside the transaction: a sibling's request moments ago covers this child.

@@ -7,19 +7,31 @@ import type { PackId } from '../../domain/packs/pack-id.js';
 import { nextReview, type NextReview } from '../../domain/plans/reviews.js';
 import { auditForChildren } from '../front-door/audit-children.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ARRANGING_STATUSES, earlyReviewOnFor, reviewsHeldFor, type PlanRow } from './load-plan.js';
+import { ARRANGING_STATUSES, earlyReviewsOnForPlans, reviewsHeldForPlans, type PlanRow } from './load-plan.js';
 
 /** The next review of a plan, from the reviews already held and the child's date of birth. */
 export async function reviewOf(db: Queryable, pack: PackId, calendar: WorkingCalendar, plan: PlanRow, dateOfBirth: string | null): Promise<{ review: NextReview; lastChairId: string | null }> {
-  const held = await reviewsHeldFor(db, plan);
-  const earlyReviewOn = await earlyReviewOnFor(db, plan, held);
-  const review = nextReview({ pack, calendar, planStartedOn: plan.startDate, reviewsHeld: held.map((r) => r.heldOn), dateOfBirth, earlyReviewOn });
-  let lastChairId = held.at(-1)?.chairId ?? null;
-  if (!lastChairId && plan.startConferenceId) {
-    const [start] = await db.select({ chairId: conferences.chairId }).from(conferences).where(eq(conferences.id, plan.startConferenceId));
-    lastChairId = start?.chairId ?? null;
-  }
-  return { review, lastChairId };
+  return (await reviewsOf(db, pack, calendar, [{ plan, dateOfBirth }])).get(plan.id)!;
+}
+
+/** reviewOf for many plans in a handful of statements, whatever their number. */
+export async function reviewsOf(
+  db: Queryable, pack: PackId, calendar: WorkingCalendar, rows: readonly { plan: PlanRow; dateOfBirth: string | null }[],
+): Promise<Map<string, { review: NextReview; lastChairId: string | null }>> {
+  const plans = rows.map((r) => r.plan);
+  const held = await reviewsHeldForPlans(db, plans);
+  const early = await earlyReviewsOnForPlans(db, plans.map((plan) => ({ plan, reviewsHeld: held.get(plan.id) ?? [] })));
+  // The chair of the conference that made the plan, where no review has been held since.
+  const startIds = [...new Set(plans.filter((p) => !held.get(p.id)?.length && p.startConferenceId).map((p) => p.startConferenceId!))];
+  const startChairs = new Map(
+    startIds.length ? (await db.select({ id: conferences.id, chairId: conferences.chairId }).from(conferences).where(inArray(conferences.id, startIds))).map((c) => [c.id, c.chairId]) : [],
+  );
+  return new Map(rows.map(({ plan, dateOfBirth }) => {
+    const reviews = held.get(plan.id) ?? [];
+    const review = nextReview({ pack, calendar, planStartedOn: plan.startDate, reviewsHeld: reviews.map((r) => r.heldOn), dateOfBirth, earlyReviewOn: early.get(plan.id) ?? null });
+    const lastChairId = reviews.at(-1)?.chairId ?? (plan.startConferenceId ? (startChairs.get(plan.startConferenceId) ?? null) : null);
+    return [plan.id, { review, lastChairId }];
+  }));
 }
 
 /**

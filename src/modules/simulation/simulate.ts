@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/client.js';
 import { childProtectionPlans, chairLeave, people, chairWorkingPatterns, organisations, rooms, teams, users } from '../../db/schema/index.js';
@@ -45,7 +45,7 @@ import { indicatorFigures, indicatorReport } from '../indicators/indicator-repor
 import { addInvitee } from '../invitations/add-invitee.js';
 import { sendInvitations } from '../invitations/send-invitations.js';
 import { requestDueReviews } from '../plans/request-due-reviews.js';
-import { reviewOf } from '../plans/review-request.js';
+import { reviewsOf } from '../plans/review-request.js';
 import { recordVisit } from '../plans/record-visit.js';
 import { recordCoreGroup } from '../plans/record-core-group.js';
 import { createHousehold } from '../records/family.js';
@@ -748,12 +748,17 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   })), lastIso);
   // A plan still open at the end whose review fell due in the run with no review conference for it
   // at all (never requested): the product's own rule says when it was due; no reason is on record.
-  for (const p of plans) {
-    if (p.ended) continue;
-    const [row] = await db.select({ plan: childProtectionPlans, dateOfBirth: people.dateOfBirth }).from(childProtectionPlans)
-      .innerJoin(people, eq(childProtectionPlans.childId, people.id)).where(eq(childProtectionPlans.id, p.id));
+  const stillOpen = plans.filter((p) => !p.ended);
+  const openRows = stillOpen.length
+    ? await db.select({ plan: childProtectionPlans, dateOfBirth: people.dateOfBirth }).from(childProtectionPlans)
+      .innerJoin(people, eq(childProtectionPlans.childId, people.id)).where(inArray(childProtectionPlans.id, stillOpen.map((p) => p.id)))
+    : [];
+  const rowsById = new Map(openRows.map((r) => [r.plan.id, r]));
+  const nextReviews = await reviewsOf(db, pack, calendar, openRows);
+  for (const p of stillOpen) {
+    const row = rowsById.get(p.id);
     if (!row || row.plan.endDate) continue;
-    const { review } = await reviewOf(db, pack, calendar, row.plan, row.dateOfBirth);
+    const { review } = nextReviews.get(p.id)!;
     if (review.holdBy > lastIso) continue;
     const covered = tracks.some((t) => t.kind === 'review' && t.heldOn === null && t.subjects.some((x) => x.childId === p.childId));
     if (covered) continue;

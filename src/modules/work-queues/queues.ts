@@ -10,7 +10,7 @@ import type { PackId } from '../../domain/packs/pack-id.js';
 import type { Actor } from '../../policies/roles.js';
 import { coreAssessmentDueOn, referralDecisionDueOn } from '../../domain/front-door/timings.js';
 import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
-import { reviewOf } from '../plans/review-request.js';
+import { reviewsOf } from '../plans/review-request.js';
 import { designatedManagerEnquiryItems, enquirerItems, enquiryNoticeItems } from '../enquiry/enquiry-queue-items.js';
 import { bringForwardItems } from '../plans/bring-forward-items.js';
 import { coreGroupItems, designatedReviewItems, identityGapItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
@@ -215,11 +215,11 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     .where(and(eq(childProtectionPlans.leadSocialWorkerId, actor.id), isNull(childProtectionPlans.endDate)))
     .orderBy(desc(childProtectionPlans.startDate))
     .limit(LIMIT);
-  const reviews: WorkItem[] = [];
-  for (const p of plans) {
-    const { review } = await reviewOf(db, ctx.pack, ctx.calendar, p.plan, p.dateOfBirth);
-    reviews.push(computedDeadlineItem(ctx, review.early ?? review.statutory, { title: `Review conference: ${nameOf(p)}`, href: `/plans/${p.plan.id}` }));
-  }
+  const nextReviews = await reviewsOf(db, ctx.pack, ctx.calendar, plans.map((p) => ({ plan: p.plan, dateOfBirth: p.dateOfBirth })));
+  const reviews = plans.map((p) => {
+    const { review } = nextReviews.get(p.plan.id)!;
+    return computedDeadlineItem(ctx, review.early ?? review.statutory, { title: `Review conference: ${nameOf(p)}`, href: `/plans/${p.plan.id}` });
+  });
   return {
     // RG4: an enquiry about a child this worker leads, or about a child at the same address.
     enquiries: await enquiryNoticeItems(db, ctx, actor),

@@ -1,0 +1,115 @@
+// `npm run load:profile -- <engine> <username> <path> [requests]` ({case}, {plan} in the path): where one signed-in page spends
+// its time. Seeds the load run's database (demo authority + 5,000 open plans), signs the user in
+// through HTTP (in-process), then loads the page serially with the V8 profiler on. Prints the
+// median time per request, the SQL statements one request runs, and the functions of Convene's
+// own code that hold the most CPU time; writes the profile (open it in Chrome's DevTools).
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { and, eq, isNull } from 'drizzle-orm';
+import { loadSettings } from '../../src/config.js';
+import { childProtectionPlans, users } from '../../src/db/schema/index.js';
+import { seedDemo } from '../../src/modules/demo/seed-demo.js';
+import { buildApp } from '../../src/web/app.js';
+import { addOpenPlans, LOAD_PASSWORD, openTarget } from './fixture.js';
+
+const [engine = 'postgres', username = 'social-worker', pathAsked = '/', countText = '30'] = process.argv.slice(2);
+const count = Number(countText);
+
+const { database, drop } = await openTarget(engine);
+await database.migrate();
+await seedDemo(database.db, { password: LOAD_PASSWORD, dataDir: '/tmp/convene-load-unused', pack: 'national', now: new Date() });
+await addOpenPlans(database);
+// {case} and {plan} in the path stand for one of the social worker's open plans and its case.
+const [worker] = await database.db.select().from(users).where(eq(users.username, 'social-worker'));
+const [plan] = await database.db.select().from(childProtectionPlans).where(and(eq(childProtectionPlans.leadSocialWorkerId, worker!.id), isNull(childProtectionPlans.endDate))).limit(1);
+const path = pathAsked.replace('{case}', plan!.caseId).replace('{plan}', plan!.id);
+const settings = loadSettings({ ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', CONVENE_DATA_DIR: '/tmp/convene-load-unused' });
+const app = await buildApp({ settings, database, logger: false });
+
+const jar = new Map<string, string>();
+const remember = (setCookie: string | string[] | undefined) => {
+  for (const c of [setCookie ?? []].flat()) {
+    const [pair] = c.split(';');
+    const at = pair!.indexOf('=');
+    jar.set(pair!.slice(0, at), pair!.slice(at + 1));
+  }
+};
+const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+const form = await app.inject({ method: 'GET', url: '/sign-in' });
+remember(form.headers['set-cookie']);
+const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+const signedIn = await app.inject({ method: 'POST', url: '/sign-in', headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, username, password: LOAD_PASSWORD }).toString() });
+remember(signedIn.headers['set-cookie']);
+if (signedIn.statusCode !== 302) throw new Error(`${username} could not sign in (${signedIn.statusCode})`);
+
+// Count the statements one request runs, by wrapping the driver's query function.
+const statements: { text: string; ms: number }[] = [];
+const client = database.db as unknown as { session: { client: { query: (...args: unknown[]) => unknown } } };
+const driver = client.session?.client;
+if (driver?.query) {
+  const original = driver.query.bind(driver);
+  driver.query = (...args: unknown[]) => {
+    const first = args[0] as string | { text?: string };
+    const entry = { text: typeof first === 'string' ? first : (first.text ?? '?'), ms: 0 };
+    statements.push(entry);
+    const started = performance.now();
+    const answer = original(...args);
+    if (answer instanceof Promise) void answer.finally(() => (entry.ms = performance.now() - started)).catch(() => undefined);
+    return answer;
+  };
+}
+for (let i = 0; i < 3; i++) await app.inject({ method: 'GET', url: path, headers: { cookie: cookie() } }); // warm-up
+statements.length = 0;
+const once = await app.inject({ method: 'GET', url: path, headers: { cookie: cookie() } });
+if (once.statusCode !== 200) throw new Error(`${path} answered ${once.statusCode}`);
+const perRequest = [...statements];
+
+const session = new Session();
+session.connect();
+await session.post('Profiler.enable');
+await session.post('Profiler.start');
+const times: number[] = [];
+for (let i = 0; i < count; i++) {
+  const t = performance.now();
+  await app.inject({ method: 'GET', url: path, headers: { cookie: cookie() } });
+  times.push(performance.now() - t);
+}
+const { profile } = await session.post('Profiler.stop');
+const file = `/tmp/convene-${engine}-${username}.cpuprofile`;
+writeFileSync(file, JSON.stringify(profile));
+times.sort((a, b) => a - b);
+console.log(`${engine} ${username} ${path}: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms over ${count} requests; ${perRequest.length} SQL statements per request`);
+const byText = new Map<string, { n: number; ms: number }>();
+for (const s of perRequest) {
+  const key = s.text.slice(0, 110);
+  const seen = byText.get(key) ?? { n: 0, ms: 0 };
+  byText.set(key, { n: seen.n + 1, ms: seen.ms + s.ms });
+}
+console.log(`  statements by total time (wall clock, ms; overlapping when run together):`);
+for (const [text, { n, ms }] of [...byText].sort((a, b) => b[1].ms - a[1].ms).slice(0, 10)) console.log(`  ${ms.toFixed(1).padStart(7)} ${String(n).padStart(4)} × ${text}`);
+
+// Inclusive CPU time per function of Convene's own code (src/), each counted once per sample.
+const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const inclusive = new Map<string, number>();
+let total = 0;
+profile.samples!.forEach((id, i) => {
+  const dt = profile.timeDeltas![i] ?? 0;
+  total += dt;
+  const seen = new Set<string>();
+  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+    const frame = nodes.get(cur)!.callFrame;
+    if (!frame.url.includes('/src/')) continue;
+    const key = `${frame.functionName || '(module)'} ${frame.url.replace(/.*\/src\//, 'src/')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    inclusive.set(key, (inclusive.get(key) ?? 0) + dt);
+  }
+});
+console.log('  CPU, inclusive, Convene functions:');
+for (const [key, t] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${((100 * t) / total).toFixed(1).padStart(5)}% ${key}`);
+console.log(`  profile: ${file}`);
+await app.close();
+await database.close();
+await drop();
