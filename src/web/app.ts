@@ -6,6 +6,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import { resolveEncryptionKey } from '../encryption-key.js';
 import { scheduledJobs } from '../modules/jobs/scheduled-jobs.js';
 import { createJobWorker } from '../modules/jobs/worker.js';
+import { recordsChanged } from '../modules/shared/recently-computed.js';
 import { checkJobQueue } from '../modules/operations/readiness.js';
 import type { ActionContext } from '../modules/shared/action-context.js';
 import { setUpAuthorisation } from './setup/authorisation.js';
@@ -83,6 +84,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await setUpPages(app);
 
+  // Figures kept for a home page's summary are counted again after anything is written here.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) recordsChanged();
+  });
+
   // Scheduled work runs through the job queue (modules/jobs): with several instances on one
   // PostgreSQL each slot runs once. Email leaves through the outbox job only when SMTP_URL is set;
   // otherwise it waits there, visible at /admin/outbox.
@@ -94,7 +100,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (scheduled.jobs.length > 0) {
     // The running job gets most of the shutdown's time to finish; the rest closes the server and database.
     const drainMs = Math.max(1000, settings.shutdownTimeoutMs - 2000);
-    const worker = createJobWorker({ db: options.database.db, jobs: scheduled.jobs, clock: app.convene.clock, log: app.log, drainMs });
+    const jobs = scheduled.jobs.map((job) => ({ ...job, run: async (...args: Parameters<typeof job.run>) => {
+      try {
+        return await job.run(...args);
+      } finally {
+        recordsChanged();
+      }
+    } }));
+    const worker = createJobWorker({ db: options.database.db, jobs, clock: app.convene.clock, log: app.log, drainMs });
     app.convene.jobs = worker;
     addReadinessCheck(app, 'jobQueue', () => checkJobQueue(options.database.db, worker, app.convene.clock()));
     app.addHook('onReady', async () => worker.start());

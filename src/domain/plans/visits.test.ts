@@ -1,7 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { bundledCalendar } from '../calendar/working-calendar.js';
-import { nextVisitDue, visitBreaches, visitFrequencyProblem } from './visits.js';
+import { nextVisitDue, openVisitBreach, visitBreaches, visitFrequencyProblem } from './visits.js';
+import type { PackId } from '../packs/pack-id.js';
 
 const calendar = bundledCalendar('england-and-wales');
 const base = { calendar, planStartedOn: '2026-03-02' };
@@ -55,5 +56,29 @@ describe('CG3 missed visits flagged', () => {
     expect(visitFrequencyProblem('nottinghamshire', 3)).toBeNull();
     expect(visitFrequencyProblem('national', 8)).toBeNull();
     expect(visitFrequencyProblem('national', 0)).toMatch(/whole number/);
+  });
+});
+
+describe('the breach still open today', () => {
+  it('is the open breach visitBreaches finds, for 2,000 generated plans in two packs', () => {
+    let x = 11;
+    const next = (n: number) => (x = (x * 1103515245 + 12345) % 2147483648) % n;
+    const calendar = bundledCalendar('england-and-wales');
+    let open = 0;
+    for (let i = 0; i < 2000; i++) {
+      const start = Temporal.PlainDate.from('2025-09-01').add({ days: next(300) });
+      const visits: { visitedOn: string; childSeen: boolean }[] = [];
+      let on = start;
+      for (let v = next(7); v > 0; v--) {
+        on = on.add({ days: next(3) === 0 ? 0 : 1 + next(40) });
+        visits.push({ visitedOn: on.toString(), childSeen: next(3) !== 0 });
+      }
+      const facts = { pack: (i % 2 ? 'national' : 'nottinghamshire') as PackId, calendar, planStartedOn: start.toString(), frequencyWeeks: [null, 1, 2, 4, 6][next(5)]!, visits };
+      const today = Temporal.PlainDate.from('2026-08-03').add({ days: next(90) });
+      const expected = visitBreaches(facts, today).find((b) => b.seenOn === null) ?? null;
+      if (expected) open += 1;
+      expect(openVisitBreach(facts, today)).toEqual(expected);
+    }
+    expect(open).toBeGreaterThan(500);
   });
 });

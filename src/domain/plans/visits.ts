@@ -94,6 +94,34 @@ export function visitBreaches(facts: VisitFacts, today: Temporal.PlainDate): Vis
   return breaches;
 }
 
+/**
+ * The breach still open today, if any: the last entry of visitBreaches, worked out from the last
+ * visit at which the child was seen alone (one deadline, not one per visit), for lists that
+ * look at every plan of a team.
+ */
+export function openVisitBreach(facts: VisitFacts, today: Temporal.PlainDate): VisitBreach | null {
+  const sorted = [...facts.visits].sort((a, b) => (a.visitedOn < b.visitedOn ? -1 : a.visitedOn > b.visitedOn ? 1 : 0));
+  let from = facts.planStartedOn;
+  let notSeen = 0;
+  for (const visit of sorted) {
+    if (!visit.childSeen) notSeen += 1;
+    else {
+      from = visit.visitedOn;
+      notSeen = 0;
+    }
+  }
+  let due: string;
+  try {
+    due = dueDateOf(visitDeadline(facts, from));
+  } catch (error) {
+    if (error instanceof DeadlineInputError && error.missing === 'intervalWeeks') return null;
+    throw error;
+  }
+  const todayText = today.toString();
+  if (todayText <= due) return null;
+  return { dueBy: due, seenOn: null, daysLate: Temporal.PlainDate.from(due).until(today).days, visitsNotSeen: notSeen };
+}
+
 /** The frequency the pack allows at most (nottinghamshire's departmental 4 weeks), or null where the plan alone sets it. */
 export function maximumVisitFrequencyWeeks(pack: PackId): number | null {
   const p = effectiveParameter(pack, 'TS24');

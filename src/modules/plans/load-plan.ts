@@ -51,10 +51,10 @@ function slices<T>(items: readonly T[], size = 5000): T[][] {
  * reviewsHeldFor for many plans in one statement per 5,000 children: work lists and the daily
  * review requests read every open plan, and one query per plan made a home page run ~190.
  */
-export async function reviewsHeldForPlans(db: Queryable, plans: readonly PlanRow[]): Promise<Map<string, ReviewHeld[]>> {
+export async function reviewsHeldForPlans(db: Queryable, plans: readonly Pick<PlanRow, 'id' | 'childId' | 'startDate' | 'startConferenceId'>[]): Promise<Map<string, ReviewHeld[]>> {
   const byPlan = new Map<string, ReviewHeld[]>(plans.map((p) => [p.id, []]));
   const childIds = [...new Set(plans.map((p) => p.childId))];
-  const plansByChild = new Map<string, PlanRow[]>();
+  const plansByChild = new Map<string, Pick<PlanRow, 'id' | 'childId' | 'startDate' | 'startConferenceId'>[]>();
   for (const p of plans) plansByChild.set(p.childId, [...(plansByChild.get(p.childId) ?? []), p]);
   for (const ids of slices(childIds)) {
     const rows = await db

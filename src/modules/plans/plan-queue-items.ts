@@ -10,7 +10,7 @@ import { designatedReviewFollowUps } from '../../domain/plans/designated-review-
 import { identityNeedsGaps } from '../../domain/plans/identity-needs.js';
 import { londonDateOf } from '../front-door/london-time.js';
 import { reviewsHeldForPlans } from './load-plan.js';
-import { maximumVisitFrequencyWeeks, nextVisitDue, visitBreaches } from '../../domain/plans/visits.js';
+import { maximumVisitFrequencyWeeks, nextVisitDue, openVisitBreach } from '../../domain/plans/visits.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { childName } from '../front-door/load-records.js';
 import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
@@ -21,10 +21,17 @@ const LIMIT = 50;
  * Open plans for a worker or a manager's team, every one: a list that showed the first 500 let a
  * missed visit on the 501st go unseen. A team of 5,000 plans is read in one statement.
  */
-async function openPlans(db: Queryable, filter: { leadSocialWorkerId?: string; teamManagerId?: string; ids?: readonly string[] }) {
-  if (filter.ids && filter.ids.length === 0) return [];
+async function openPlans(db: Queryable, filter: { leadSocialWorkerId?: string; teamManagerId?: string; ids?: readonly string[]; childIds?: readonly string[] }) {
+  if ((filter.ids && filter.ids.length === 0) || (filter.childIds && filter.childIds.length === 0)) return [];
+  // Only the columns the lists use: a team's 5,000 plans are read on every load of its manager's page.
   return db
-    .select({ plan: childProtectionPlans, child: people })
+    .select({
+      plan: {
+        id: childProtectionPlans.id, childId: childProtectionPlans.childId, startDate: childProtectionPlans.startDate, endDate: childProtectionPlans.endDate,
+        startConferenceId: childProtectionPlans.startConferenceId, visitFrequencyWeeks: childProtectionPlans.visitFrequencyWeeks,
+      },
+      child: { givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth, expectedDeliveryDate: people.expectedDeliveryDate },
+    })
     .from(childProtectionPlans)
     .innerJoin(people, eq(childProtectionPlans.childId, people.id))
     .innerJoin(cases, eq(childProtectionPlans.caseId, cases.id))
@@ -33,6 +40,7 @@ async function openPlans(db: Queryable, filter: { leadSocialWorkerId?: string; t
       filter.leadSocialWorkerId ? eq(childProtectionPlans.leadSocialWorkerId, filter.leadSocialWorkerId) : undefined,
       filter.teamManagerId ? eq(cases.teamManagerId, filter.teamManagerId) : undefined,
       filter.ids ? inArray(childProtectionPlans.id, [...filter.ids]) : undefined,
+      filter.childIds ? inArray(childProtectionPlans.childId, [...filter.childIds]) : undefined,
     ));
 }
 
@@ -93,18 +101,22 @@ export async function visitBreachItems(db: Queryable, ctx: QueueContext, teamMan
   const today = ctx.now.toPlainDate();
   const plans = await openPlans(db, { ids: await plansPossiblyUnseen(db, ctx.pack, today.toString(), teamManagerId) });
   const visits = await visitsByPlan(db, plans.map((p) => p.plan.id));
-  const items: WorkItem[] = [];
-  for (const { plan, child } of plans) {
+  // Every open breach is found, but only the most overdue are written out as work items: a team
+  // with thousands of children unseen would otherwise build (and explain) thousands to show 50.
+  const open = plans.flatMap(({ plan, child }) => {
     const facts = { pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, frequencyWeeks: plan.visitFrequencyWeeks, visits: visits.get(plan.id) ?? [] };
-    const open = visitBreaches(facts, today).find((b) => b.seenOn === null);
-    if (!open) continue;
-    const dueBy = Temporal.PlainDate.from(open.dueBy);
-    items.push(datedItem(ctx, dueBy, `Due ${formatDate(dueBy)}: the child seen within the visit frequency of the plan (TS24, CG3).`, {
+    const breach = openVisitBreach(facts, today);
+    return breach ? [{ plan, child, facts, breach }] : [];
+  });
+  open.sort((a, b) => (a.breach.dueBy < b.breach.dueBy ? -1 : a.breach.dueBy > b.breach.dueBy ? 1 : 0));
+  const items = open.slice(0, LIMIT).map(({ plan, child, facts, breach }) => {
+    const dueBy = Temporal.PlainDate.from(breach.dueBy);
+    return datedItem(ctx, dueBy, `Due ${formatDate(dueBy)}: the child seen within the visit frequency of the plan (TS24, CG3).`, {
       title: `Visit missed: ${childName(child)}`,
-      detail: `Not seen since ${formatDate(Temporal.PlainDate.from(nextVisitDue(facts).lastSeenOn ?? plan.startDate))}; a visit was due by ${formatDate(dueBy)} (${open.daysLate} days ago).`,
+      detail: `Not seen since ${formatDate(Temporal.PlainDate.from(nextVisitDue(facts).lastSeenOn ?? plan.startDate))}; a visit was due by ${formatDate(dueBy)} (${breach.daysLate} days ago).`,
       href: `/plans/${plan.id}`,
-    }));
-  }
+    });
+  });
   return mostUrgentFirst(items).slice(0, LIMIT);
 }
 
@@ -163,7 +175,8 @@ export async function coreGroupItems(db: Queryable, ctx: QueueContext, filter: {
     ));
   const heldByChild = groupBy(held, (c) => c.childId);
   const meetingsByPlan = groupBy(meetings, (m) => m.planId);
-  const items: WorkItem[] = [];
+  const undated: WorkItem[] = [];
+  const dated: { next: ReturnType<typeof nextCoreGroupDue> & { deadline: NonNullable<ReturnType<typeof nextCoreGroupDue>['deadline']> }; due: string; item: { title: string; href: string } }[] = [];
   for (const { plan, child } of plans) {
     const conferencesForPlan = (heldByChild.get(plan.childId) ?? []).filter((c) => c.heldOn !== null && (c.id === plan.startConferenceId || c.heldOn >= plan.startDate));
     const reviews = conferencesForPlan.filter((c) => c.id !== plan.startConferenceId && c.heldOn! > plan.startDate && ['review', 'designated-review', 'reconvened'].includes(c.kind));
@@ -177,13 +190,23 @@ export async function coreGroupItems(db: Queryable, ctx: QueueContext, filter: {
     });
     const item = { title: `${next.first ? 'First core group' : 'Core group'}: ${childName(child)}`, href: `/plans/${plan.id}` };
     if (!next.deadline) {
-      items.push(undatedItem({ ...item, detail: next.problem ?? undefined }));
+      undated.push(undatedItem({ ...item, detail: next.problem ?? undefined }));
       continue;
     }
-    const dated = computedDeadlineItem(ctx, next.deadline, item);
-    if (dated.state && NEEDS_ACTION.test(dated.state)) items.push(dated);
+    const d = next.deadline;
+    dated.push({ next: { ...next, deadline: d }, due: d.due.kind === 'date' ? d.due.date.toString() : d.due.dateTime.toString(), item });
   }
-  return mostUrgentFirst(items).slice(0, LIMIT);
+  // Soonest first; only those needing action become work items, and once one is not yet due
+  // soon none after it is: the rest are never built.
+  dated.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  const items: WorkItem[] = [];
+  for (const { next, item } of dated) {
+    if (items.length >= LIMIT) break;
+    const built = computedDeadlineItem(ctx, next.deadline, item);
+    if (!built.state || !NEEDS_ACTION.test(built.state)) break;
+    items.push(built);
+  }
+  return mostUrgentFirst([...items, ...undated]).slice(0, LIMIT);
 }
 
 /**
@@ -195,16 +218,14 @@ export async function coreGroupItems(db: Queryable, ctx: QueueContext, filter: {
 export async function designatedReviewItems(
   db: Queryable, filter: { teamManagerId: string } | { chairId: string } | { serviceManagers: true },
 ): Promise<WorkItem[]> {
-  const plans = await openPlans(db, 'teamManagerId' in filter ? { teamManagerId: filter.teamManagerId } : {});
-  if (plans.length === 0) return [];
+  // Designated reviews are few: find them first, then only the open plans of their children.
   const designated = await db
     .select({ id: conferences.id, childId: conferenceChildren.childId, heldOn: conferences.heldOn, chairId: conferences.chairId })
     .from(conferenceChildren)
     .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
-    .where(and(
-      inArray(conferenceChildren.childId, plans.map((p) => p.plan.childId)), eq(conferenceChildren.role, 'subject'),
-      eq(conferences.status, 'held'), eq(conferences.kind, 'designated-review'),
-    ));
+    .where(and(eq(conferenceChildren.role, 'subject'), eq(conferences.status, 'held'), eq(conferences.kind, 'designated-review')));
+  if (designated.length === 0) return [];
+  const plans = await openPlans(db, { ...('teamManagerId' in filter ? { teamManagerId: filter.teamManagerId } : {}), childIds: [...new Set(designated.map((d) => d.childId))] });
   if (designated.length === 0) return [];
   const conferenceIds = designated.map((d) => d.id);
   const [advice, briefings] = await Promise.all([

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { formatDateTime } from '../../../domain/deadlines/index.js';
 import { allMeasures } from '../../../domain/indicators/indicators.js';
 import { monthPeriod } from '../../../domain/indicators/period.js';
-import { londonDateOf } from '../../../modules/front-door/london-time.js';
-import { indicatorReport } from '../../../modules/indicators/indicator-report.js';
+import { londonDateOf, londonDateTimeOf } from '../../../modules/front-door/london-time.js';
+import { recentIndicatorReport } from '../../../modules/indicators/recent-indicator-report.js';
 import { queueForRole } from '../../../modules/work-queues/queue-for-role.js';
 import { sectionsMostUrgentFirst } from '../../../modules/work-queues/work-item.js';
 import { performanceFilter, performanceScope } from '../../../policies/performance.js';
@@ -37,12 +38,14 @@ export default function homePage(app: FastifyInstance): void {
     if (scope && scope.kind !== 'authority') {
       const today = londonDateOf(app.convene.clock()).toString();
       const period = monthPeriod(today);
-      const report = await indicatorReport(app.convene.db, { period, filter: performanceFilter(actor, {})!, pack: app.convene.settings.pack, today });
+      const now = app.convene.clock();
+      const { report, asAt } = await recentIndicatorReport(app.convene.db, { period, filter: performanceFilter(actor, {})!, pack: app.convene.settings.pack, today, now });
       const wanted = ['KP1.icpc', 'KP2.reviews', 'KP3.first', 'KP4.decisions', 'KP6.visits', 'KP10.quorate'];
       figures = {
         period,
         whose: scope.kind === 'team' ? 'your team' : 'the conferences you chaired',
         measures: allMeasures(report).filter((m) => wanted.includes(m.key)),
+        asAt: formatDateTime(londonDateTimeOf(asAt)),
         query: new URLSearchParams({ period: 'month', date: today }).toString(),
       };
     }

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testApp, TestClock } from '../../../../test/support/app.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import { TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { WebClient } from '../../../../test/support/web-client.js';
-import { auditEvents, teams, users } from '../../../db/schema/index.js';
+import { auditEvents, conferences, teams, users } from '../../../db/schema/index.js';
 import { seedDemo } from '../../../modules/demo/seed-demo.js';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -110,5 +110,25 @@ describeEachEngine('the performance dashboard', (engine) => {
     const worker = new WebClient(app);
     await worker.signIn('social-worker', TEST_PASSWORD);
     expect((await worker.get('/')).body).not.toContain('figures for');
+  });
+
+  it('says when the home page figures were counted, keeps them until something is written, then counts again', async () => {
+    const db = database.handle.db;
+    const figures = (body: string) => /<section[^>]*aria-labelledby="own-figures">[\s\S]*?<\/section>/.exec(body)?.[0] ?? '';
+    const manager = await signedIn('team-manager');
+    const before = figures((await manager.get('/')).body);
+    expect(before).toContain('Counted from the records at 10:00 on 2 March 2026');
+    // Another instance (or the command line) records this month's conferences as held: not seen
+    // here until this process writes something or a minute passes.
+    const held = await db.update(conferences).set({ status: 'held', heldOn: '2026-03-02' }).where(inArray(conferences.status, ['booked', 'invitations-sent'])).returning({ id: conferences.id });
+    expect(held.length).toBeGreaterThan(0);
+    expect(figures((await manager.get('/')).body)).toBe(before);
+    // Any successful write through Convene here (someone signing out) drops the kept figures.
+    const worker = await signedIn('social-worker');
+    await worker.get('/');
+    expect((await worker.post('/sign-out', {})).statusCode).toBeLessThan(400);
+    const after = figures((await manager.get('/')).body);
+    expect(after).not.toBe(before);
+    expect(after).toContain('Counted from the records at');
   });
 });
