@@ -1,3 +1,4 @@
+import nunjucks from 'nunjucks';
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../config.js';
 import { createTemplateEnvironment } from './templates.js';
@@ -22,4 +23,17 @@ describe('templates', () => {
     expect(render(`{ text: 'Overdue <b>', classes: 'govuk-tag--red' }`)).toBe('<strong class="govuk-tag govuk-tag--red">Overdue &lt;b&gt;</strong>');
     expect(render(`{ html: '<span>Met</span>' }`)).toBe('<strong class="govuk-tag"><span>Met</span></strong>');
   });
+
+  it('trims as Nunjucks does, keeping a macro’s output safe, and in linear time', () => {
+    const env = createTemplateEnvironment();
+    const plain = new nunjucks.Environment(null, { autoescape: true });
+    const samples = ['', '  a  ', '\n\t x y \u00a0', 'no space', ' <b> ', '\u2028line\u2029'];
+    for (const text of samples) expect(env.renderString('{{ t | trim }}', { t: text })).toBe(plain.renderString('{{ t | trim }}', { t: text }));
+    // A macro's output is a SafeString: trimmed, it must not be escaped a second time.
+    expect(env.renderString('{% macro m() %}  <p>x</p>  {% endmacro %}{{ m() | trim }}', {})).toBe('<p>x</p>');
+    // Runs of whitespace between words: the regular expression it replaces took quadratic time here.
+    const long = `x${' \n'.repeat(20_000)}y${' '.repeat(10)}`;
+    expect(env.renderString('{{ t | trim }}', { t: long })).toBe(long.trim());
+  });
 });
+
