@@ -14,8 +14,10 @@ import { blockingKeys } from '../../domain/matching/keys.js';
 import { normalisePostcode } from '../../domain/matching/normalise.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
+import { NotFoundError } from '../shared/errors.js';
 import type { CsvRecord } from './csv.js';
 import { insertMatchKeys, keySourceOf } from './match-keys.js';
+import { theAuthority } from './the-authority.js';
 
 export const IMPORT_HEADER = ['personId', 'givenNames', 'familyName', 'aliases', 'dateOfBirth', 'sex', 'address', 'postcode', 'previousPostcode', 'onPlan'] as const;
 /** The category given to a child imported with onPlan 1: the contract asks for a plan "with any category". */
@@ -117,7 +119,10 @@ function kindOf(row: ImportRow, today: string): 'child' | 'adult' {
 }
 
 async function importingAuthority(db: Database): Promise<string> {
-  const [la] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'local-authority')).orderBy(organisations.createdAt).limit(1);
+  const la = await theAuthority(db).catch((error: unknown) => {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  });
   if (la) return la.id;
   const [created] = await db.insert(organisations).values({ name: 'Imported records', kind: 'local-authority' }).returning({ id: organisations.id });
   return created!.id;
