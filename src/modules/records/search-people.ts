@@ -33,7 +33,7 @@ function contains(term: string): string {
 
 /**
  * Name (given, family or any alias; partial, any case), date of birth, and address (line or
- * postcode, partial). Every search is audited with its terms.
+ * postcode, partial). Every search is audited with its terms, and each child it shows.
  */
 export async function searchPeople(db: Database, context: ActionContext, search: PeopleSearch): Promise<PersonHit[]> {
   if (!mayViewChildRecords(context.actor)) throw new ForbiddenError();
@@ -69,7 +69,14 @@ export async function searchPeople(db: Database, context: ActionContext, search:
     .where(and(...where))
     .orderBy(people.familyName, people.givenNames)
     .limit(100);
-  await recordAudit(db, context, { action: 'people-searched', details: { ...search, results: rows.length } });
+  // The search, and each child it shows: a child in a list is a disclosure that the child is known.
+  await db.transaction(async (tx) => {
+    await recordAudit(tx, context, { action: 'people-searched', details: { ...search, results: rows.length } });
+    for (const r of rows) {
+      if (r.person.kind !== 'child') continue;
+      await recordAudit(tx, context, { action: 'person-shown-in-search', recordType: 'person', recordId: r.person.id, childId: r.person.id, details: { search: 'partial' } });
+    }
+  });
   return rows.map((r) => ({
     id: r.person.id, kind: r.person.kind, givenNames: r.person.givenNames, familyName: r.person.familyName, aliases: r.person.aliases,
     dateOfBirth: r.person.dateOfBirth, expectedDeliveryDate: r.person.expectedDeliveryDate, laChildId: r.person.laChildId,

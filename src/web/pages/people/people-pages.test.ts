@@ -73,6 +73,9 @@ describeEachEngine('people, search and the case page', (engine) => {
     expect((await worker.get('/people/search?dateOfBirth=2015-02-30')).statusCode).toBe(400);
     const audits = await database.handle.db.select().from(auditEvents).where(eq(auditEvents.action, 'people-searched'));
     expect(audits.length).toBeGreaterThanOrEqual(5);
+    // Each search that showed the child is audited against the child: five searches, five disclosures.
+    const shown = await database.handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person-shown-in-search'), eq(auditEvents.childId, child!.id)));
+    expect(shown).toHaveLength(5);
   });
 
   it('finds a child with the matcher: any case, swapped date, address, case and plan status, with strength and reasons', async () => {
