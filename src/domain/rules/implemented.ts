@@ -169,6 +169,11 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   RP1: [
     'src/domain/reports/report-content.test.ts::RP1: a required heading left empty is refused; an optional one is not',
     'src/web/pages/reports/reports-pages.test.ts::RP1 and RP6: the social worker writes the social work report and records the family’s own views; forms start without errors',
+    'src/web/pages/reports/manager-checks-pages.test.ts::a social work report is not shared with the family until a team manager of the worker’s team has checked it',
+    'src/web/pages/reports/manager-checks-pages.test.ts::a team manager with no relationship to the case or the worker cannot check it',
+    'src/web/pages/reports/manager-checks-pages.test.ts::the team manager checks it, saying it recommends legal action; a refused check keeps what was chosen',
+    'src/web/pages/reports/manager-checks-pages.test.ts::a recommendation of legal action waits on the service manager’s list and warns the chair until agreed',
+    'src/web/pages/reports/manager-checks-pages.test.ts::a change after the check needs checking again before the report is shared again',
   ],
   RP2: [
     'src/domain/reports/report-content.test.ts::covers involvement, health, other adults, concerns, strengths, child’s views, parenting, analysis',

@@ -22,6 +22,8 @@ import { centreListItems } from '../register/centre-lists.js';
 import { riskNotificationsFor } from '../register/risk-notifications.js';
 import { workerChangeQueueRows } from '../records/worker-change.js';
 import { childVoiceItemsFor } from '../participation/requests-and-advocacy.js';
+import { legalActionItems, reportsToCheckItems } from '../reports/manager-check-items.js';
+import { overruleReviewItems } from '../conference-meeting/overrule-review.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -112,6 +114,8 @@ export async function teamManagerQueue(db: Queryable, ctx: QueueContext, actor: 
     authorisations: [...(await conferencesIn(db, ctx, 'awaiting-authorisation', (id) => `/conferences/${id}/authorise`)), ...(await visitFrequencyApprovalItems(db))],
     // Missed visits and core groups overdue or due soon on the plans of the cases this manager oversees (CG3, TS8, TS9).
     breaches: mostUrgentFirst([...(await visitBreachItems(db, ctx, actor.id)), ...(await coreGroupItems(db, ctx, { teamManagerId: actor.id }))]),
+    // `003`: social work reports to check before they are shared.
+    'reports-to-check': await reportsToCheckItems(db, ctx, actor),
     // RV4: legal advice after a designated review kept a plan in this manager's team.
     'legal-advice': await designatedReviewItems(db, { teamManagerId: actor.id }),
     // CO4: a family's request for a change of social worker stays here until it is answered.
@@ -153,6 +157,10 @@ export async function serviceManagerQueue(db: Queryable, ctx: QueueContext) {
     escalations: open.map((d) => undatedItem({ title: `Dissent from ${d.professionalName} (${d.agency})`, href: `/dissents/${d.id}` }, d.raisedOn)),
     // RV4: plans kept by a designated review whose briefing or legal advice has not followed yet.
     'designated-reviews': await designatedReviewItems(db, { serviceManagers: true }),
+    // `003`: recommendations of legal action in social work reports, agreed before the conference.
+    'legal-action': await legalActionItems(db, ctx),
+    // TS21: overrules the senior managers have not yet reviewed, due by the four-week date.
+    overrules: await overruleReviewItems(db, ctx),
   };
 }
 

@@ -26,12 +26,15 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'authorisations', heading: 'Waiting for your authorisation', empty: 'Nothing is waiting for you to authorise: conference requests, reports and visit-frequency changes will appear here.' },
     { id: 'breaches', heading: 'Breaches in your team', empty: 'No missed visits or late core groups in your team.' },
     { id: 'legal-advice', heading: 'Legal advice after designated reviews', empty: 'No designated review in your team is waiting for legal advice to be recorded.' },
+    { id: 'reports-to-check', heading: 'Social work reports to check', empty: 'No social work report in your team is waiting for your check before it is shared.' },
     { id: 'worker-changes', heading: 'Requests for a change of social worker', empty: 'No family in your team is waiting for an answer to a request for a different social worker.' },
   ],
   'service-manager': [
     { id: 'out-of-timescale', heading: 'Out-of-timescale requests', empty: 'No conference is waiting for an out-of-timescale authorisation.' },
     { id: 'plans-to-end', heading: 'Plans to end without a conference', empty: 'No plan is waiting to be ended (18th birthday, death or leaving the UK).' },
     { id: 'escalations', heading: 'Escalations', empty: 'No professional dissent or complaint is waiting for you.' },
+    { id: 'overrules', heading: 'Conferences the chair overruled', empty: 'No conference overruled by its chair is waiting for the senior managers’ review.' },
+    { id: 'legal-action', heading: 'Recommendations of legal action to agree', empty: 'No social work report is waiting for you to agree a recommendation of legal action.' },
     { id: 'designated-reviews', heading: 'Plans kept by a designated review', empty: 'No plan kept by a designated review is waiting for its briefing note or legal advice.' },
   ],
   chair: [
