@@ -53,6 +53,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   UB1: [
     'src/web/pages/people/people-pages.test.ts::records an unborn child with family name and EDD, then the birth on the same record (UB1)',
     `${FD}/convene-and-authorise.test.ts::UB1: a pre-birth conference for an unborn child, due by the earlier of 24 weeks of pregnancy (TS3) and TS1`,
+    'src/modules/plans/unborn.test.ts::asks for the core group and the discharge-home plan before the EDD, then for the birth once the EDD comes; the birth is sent to the agencies (UB1, UB2)',
   ],
   TR1: ['src/modules/transfers/transfers.test.ts::a transfer-in conference is due 15 working days after notice, with a temporary plan and the originating social worker invited (TR1, TS2)',
     'test/e2e/after-conference.e2e.test.ts::moves and complaints > a child on another authority’s plan moves in: the transfer-in conference is due 15 working days after notice and appears in business support’s queue',
@@ -267,6 +268,9 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   ],
   UB2: [
     'src/domain/invitations/checklist.test.ts::UB2/IN2: midwives and the midwifery manager for an unborn child',
+    'src/modules/plans/unborn.test.ts::asks for the core group and the discharge-home plan before the EDD, then for the birth once the EDD comes; the birth is sent to the agencies (UB1, UB2)',
+    'src/web/pages/plans/unborn-pages.test.ts::the lead social worker is asked on their list, is refused a blank plan, then writes it and the prompt goes',
+    'src/web/pages/plans/unborn-pages.test.ts::refuses someone with no relationship to the plan',
   ],
   RV1: [
     'src/domain/conference/decision.test.ts::both harm tests, with reasons (DC1) > at review conferences, a plan is made or kept only when future harm is likely > harm suffered true, future harm likely false: plan allowed false',

@@ -24,6 +24,7 @@ import { workerChangeQueueRows } from '../records/worker-change.js';
 import { childVoiceItemsFor } from '../participation/requests-and-advocacy.js';
 import { legalActionItems, reportsToCheckItems } from '../reports/manager-check-items.js';
 import { overruleReviewItems } from '../conference-meeting/overrule-review.js';
+import { unbornItems } from '../plans/unborn-items.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -238,6 +239,8 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     'child-voice': await childVoiceItems(db, actor),
     // RV2: reasons in the records to bring forward the review of a plan this worker leads.
     'bring-forward': await bringForwardItems(db, ctx, { leadSocialWorkerId: actor.id }),
+    // UB1, UB2: births to record once the EDD comes; pre-birth plans without a core group or a discharge-home plan.
+    unborn: await unbornItems(db, ctx, actor.id),
     'reports-to-share': await reportsToShareItems(db, ctx, actor),
     'reports-due': mostUrgentFirst([
       ...undecided.map((u) => {

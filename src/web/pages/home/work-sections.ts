@@ -16,6 +16,7 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'reports-due', heading: 'Decisions and assessments due', empty: 'No referral decisions or core assessments are waiting for you.' },
     { id: 'core-groups', heading: 'Reviews due for children you lead', empty: 'No child protection plan you lead has a review coming due.' },
     { id: 'bring-forward', heading: 'Reviews to consider bringing forward', empty: 'Nothing on the plans you lead suggests holding a review sooner.' },
+    { id: 'unborn', heading: 'Unborn babies: the birth, the core group and going home', empty: 'No unborn baby on your cases is past the expected date of delivery, and every plan made before a birth has its core group and discharge-home plan.' },
     { id: 'reports-to-share', heading: 'Reports to share with the family', empty: 'No social work report is waiting to be shared with a family before a conference.' },
     { id: 'risk-notifications', heading: 'Risk notifications', empty: 'No notification of a person who may pose a risk has reached you in the last 28 days.' },
     { id: 'plan-gaps', heading: 'Plans to complete: identity and family', empty: 'Every plan you lead says how the child’s culture, language, faith and birth-family contact are met, and whether a family group conference was considered.' },
