@@ -28,6 +28,7 @@ export const TIMESCALE_TESTS: Readonly<Record<string, readonly string[]>> = {
   TS2: [row('TS2 #1 in national from 2026-03-02 → 2026-03-23')],
   TS3: [
     kind('TS3 gives the latest date, with the earliest as a step'),
+    'src/domain/conference/due-date.test.ts::conference due date > pre-birth where the 24-week point is later: 15 working days from the decision to convene decide, not from the strategy discussion (000 § 1)',
     row('TS3 #1 in hertfordshire from 2026-08-24 → 2026-05-04'),
   ],
   TS4: [row('TS4 #1 in hertfordshire from 2026-03-06 → 2026-03-06')],
