@@ -232,6 +232,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   RV2: [
     'src/modules/plans/plans.test.ts::brings the review forward for an RV2 reason, and asks the chair first about new section 47 enquiries (RV2)',
     'src/web/pages/plans/plan-pages.test.ts::brings the review forward for a failing plan: business support gets a request to book (RV2)',
+    'src/web/pages/plans/iro-consultation-pages.test.ts::for a looked-after child the prompt asks for the IRO; a refusal keeps what was typed; the consultation is recorded with the decision',
     'src/domain/plans/bring-forward.test.ts::prompts for each event after the plan started, earliest first',
     'src/modules/plans/bring-forward.test.ts::a new section 47 and an unborn baby joining the household are prompted until acted on or set aside with reasons',
     'src/web/pages/plans/bring-forward-pages.test.ts::the chair opens a prompt, is refused without reasons (typed text kept), and the review request arrives filled in from it',
