@@ -39,13 +39,15 @@ function tryRule(ruleId: string, pack: PackId, from: Temporal.PlainDate | undefi
  * from the strategy discussion). The same working-day count as TS1, relabelled with the fact it is
  * counted from so the explanation names the decision.
  */
+export const DECISION_TO_CONVENE = 'decision to convene';
+
 function preBirthWorkingDays(facts: DueDateFacts, calendar: WorkingCalendar): Deadline | null {
   const ts3 = effectiveParameter(facts.pack, 'TS3');
   if (ts3?.unit !== 'gestation' || ts3.decisionWorkingDays === undefined) return tryRule('TS1', facts.pack, facts.strategyDiscussionOn, calendar);
   if (!facts.decisionToConveneOn) return null;
   const counted = tryRule('TS1', facts.pack, facts.decisionToConveneOn, calendar);
   if (!counted) return null;
-  const plain: Deadline = { ...(JSON.parse(JSON.stringify(counted)) as Deadline), from: { fact: 'decision to convene', value: facts.decisionToConveneOn.toString() } };
+  const plain: Deadline = { ...(JSON.parse(JSON.stringify(counted)) as Deadline), from: { fact: DECISION_TO_CONVENE, value: facts.decisionToConveneOn.toString() } };
   return { ...plain, explanation: explainDeadline(plain) };
 }
 

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
 import { reviewOf } from '../plans/review-request.js';
 import { designatedManagerEnquiryItems, enquirerItems, enquiryNoticeItems } from '../enquiry/enquiry-queue-items.js';
 import { bringForwardItems } from '../plans/bring-forward-items.js';
+import { DECISION_TO_CONVENE } from '../../domain/conference/due-date.js';
 import { coreGroupItems, designatedReviewItems, identityGapItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
 import { planRules } from '../../domain/plans/plan-rules.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
@@ -50,7 +51,11 @@ async function conferencesIn(db: Queryable, ctx: QueueContext, status: string, h
     rows.map((c) => {
       const item = { title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, href: href(c.id) };
       if (!c.dueRuleId || !c.dueFromDate) return undatedItem(item);
-      const statutory = deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, item);
+      let statutory = deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, item);
+      // Counted from another fact than the rule's usual one (a pre-birth conference from the decision to convene, TS3): say so.
+      if (c.dueFromFact === DECISION_TO_CONVENE && c.dueRuleId === 'TS1' && statutory.dueDate) {
+        statutory = datedItem(ctx, Temporal.PlainDate.from(statutory.dueDate), `Due ${formatDate(statutory.dueDate)}: counted from the ${c.dueFromFact} on ${formatDate(c.dueFromDate)} (${c.dueRuleId}).`, item);
+      }
       // A date set earlier than the statutory one (CF1's early review, or before an 18th birthday) is the one to book by.
       if (c.dueDate && statutory.dueDate && c.dueDate < statutory.dueDate) {
         return datedItem(ctx, Temporal.PlainDate.from(c.dueDate), `Due ${formatDate(c.dueDate)}: set earlier than the statutory date of ${formatDate(statutory.dueDate)} by the conference or the plan. ${statutory.explanation ?? ''}`.trim(), item);
