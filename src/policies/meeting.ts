@@ -44,3 +44,8 @@ export function mayFollowMeeting(actor: Actor | null, subjects: readonly { socia
   if (mayRunMeeting(actor)) return true;
   return actor !== null && hasRole(actor, 'social-worker') && subjects.some((s) => s.socialWorkerId === actor.id);
 }
+
+/** TS21: the senior managers (service managers) review a case after the chair overruled the conference. */
+export function mayReviewOverrule(actor: Actor | null): boolean {
+  return hasRole(actor, 'service-manager');
+}

@@ -73,3 +73,18 @@ export function mayRecordChildVoice(actor: Actor | null, rel: { socialWorkerIds:
   if (hasRole(actor, 'team-manager') && rel.teamManagerIds.includes(actor.id)) return true;
   return hasRole(actor, 'social-worker') && rel.socialWorkerIds.includes(actor.id);
 }
+
+/**
+ * `003` the social work report: a team manager of the social worker's team checks it before it is
+ * shared: the manager of the child's case, or a team manager in the same team as its author.
+ */
+export function mayCheckSocialWorkReport(actor: Actor | null, rel: { authorTeamId: string | null; caseTeamManagerIds: readonly (string | null)[] }): boolean {
+  if (!actor || !hasRole(actor, 'team-manager')) return false;
+  if (rel.caseTeamManagerIds.includes(actor.id)) return true;
+  return actor.teamId !== null && actor.teamId === rel.authorTeamId;
+}
+
+/** `003`: a recommendation of legal action is agreed by the children's service manager before the conference. */
+export function mayAgreeLegalAction(actor: Actor | null): boolean {
+  return hasRole(actor, 'service-manager');
+}

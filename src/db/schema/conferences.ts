@@ -144,6 +144,8 @@ export const childProtectionPlans = pgTable(
     endReason: text('end_reason'),
     /** RG1: a child placed here on another authority's plan; null when the plan is ours. */
     responsibleAuthority: text('responsible_authority'),
+    /** UB2: for a plan made before birth, how the baby goes home from hospital; prompted until written. */
+    dischargeHomePlan: text('discharge_home_plan'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -131,6 +131,12 @@ export const meetingDecisions = pgTable(
     seniorManagersInformed: text('senior_managers_informed'),
     seniorManagersInformedOn: date('senior_managers_informed_on', { mode: 'string' }),
     furtherConferenceBy: date('further_conference_by', { mode: 'string' }),
+    /** TS21: the senior managers' review after the overrule: further-conference | no-further-conference. */
+    overruleReviewOutcome: text('overrule_review_outcome'),
+    overruleReviewReasons: text('overrule_review_reasons'),
+    overruleReviewedBy: uuid('overrule_reviewed_by').references(() => users.id),
+    overruleReviewedAt: timestamp('overrule_reviewed_at', { withTimezone: true }),
+    furtherConferenceId: uuid('further_conference_id').references(() => conferences.id),
     quorate: boolean('quorate').notNull(),
     inquorateReasons: text('inquorate_reasons'),
     earlyReview: boolean('early_review').notNull().default(false),

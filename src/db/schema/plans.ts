@@ -141,6 +141,9 @@ export const reviewTriggers = pgTable('review_triggers', {
   occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
   holdBy: date('hold_by', { mode: 'string' }),
   chairConsulted: boolean('chair_consulted').notNull().default(false),
+  /** RV2 (newcastle, `004`): for a looked-after child, the day the IRO was consulted and what they said. */
+  iroConsultedOn: date('iro_consulted_on', { mode: 'string' }),
+  iroConsultedNote: text('iro_consulted_note'),
   conferenceId: uuid('conference_id').references(() => conferences.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   recordedBy: uuid('recorded_by').references(() => users.id),

@@ -41,6 +41,17 @@ export const reports = pgTable(
     fileType: text('file_type'),
     fileBase64: text('file_base64'),
     version: integer('version').notNull().default(1),
+    /** `003` social work report: whether it recommends legal action (then a service manager agrees before the conference). */
+    legalActionRecommended: boolean('legal_action_recommended'),
+    /** `003`: the team manager's check of the social work report, valid for the version checked only. */
+    managerCheckedBy: uuid('manager_checked_by').references(() => users.id),
+    managerCheckedAt: timestamp('manager_checked_at', { withTimezone: true }),
+    managerCheckedVersion: integer('manager_checked_version'),
+    /** `003`: the service manager's answer to a recommendation of legal action: agreed | not-agreed. */
+    legalActionDecision: text('legal_action_decision'),
+    legalActionReasons: text('legal_action_reasons'),
+    legalActionDecidedBy: uuid('legal_action_decided_by').references(() => users.id),
+    legalActionDecidedAt: timestamp('legal_action_decided_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

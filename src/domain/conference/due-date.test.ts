@@ -29,12 +29,29 @@ describe('conference due date', () => {
     expect(due?.ruleId).toBe('TS3');
     expect(dueDateOf(due!)).toBe('2026-05-12');
   });
-  it('pre-birth where the 24-week point is later: TS1 decides', () => {
+  it('pre-birth where the 24-week point is later: 15 working days from the decision to convene decide, not from the strategy discussion (000 § 1)', () => {
     const due = conferenceDueDate(
-      { kind: 'pre-birth', pack: 'hertfordshire', expectedDeliveryDate: d('2026-12-01'), strategyDiscussionOn: d('2026-05-01') },
+      { kind: 'pre-birth', pack: 'hertfordshire', expectedDeliveryDate: d('2026-12-01'), strategyDiscussionOn: d('2026-05-01'), decisionToConveneOn: d('2026-05-11') },
       calendar,
     );
+    // 15 working days after Monday 11 May 2026, passing the late May bank holiday (25 May): 2 June.
     expect(due?.ruleId).toBe('TS1');
+    expect(dueDateOf(due!)).toBe('2026-06-02');
+    expect(due?.from).toEqual({ fact: 'decision to convene', value: '2026-05-11' });
+    expect(due?.explanation).toContain('after the decision to convene on 11 May 2026');
+  });
+
+  it.each([
+    { name: 'hertfordshire counts from the decision', pack: 'hertfordshire', decision: '2026-05-11', due: '2026-06-02', rule: 'TS1' },
+    { name: 'hertfordshire without a decision date has only the 24-week point', pack: 'hertfordshire', decision: undefined, due: '2026-08-18', rule: 'TS3' },
+    { name: 'pan-dorset: an initial conference like any other, from the strategy discussion', pack: 'pan-dorset', decision: '2026-05-11', due: '2026-05-26', rule: 'TS1' },
+    { name: 'national: from the strategy discussion', pack: 'national', decision: '2026-05-11', due: '2026-05-26', rule: 'TS1' },
+  ] as const)('pre-birth clock: $name', ({ pack, decision, due, rule }) => {
+    const got = conferenceDueDate(
+      { kind: 'pre-birth', pack, expectedDeliveryDate: d('2026-12-08'), strategyDiscussionOn: d('2026-05-01'), decisionToConveneOn: decision ? d(decision) : undefined },
+      calendar,
+    );
+    expect([got?.ruleId, got ? dueDateOf(got) : null]).toEqual([rule, due]);
   });
   it('first review within 3 months of the initial (TS5), later reviews within 6 (TS6)', () => {
     const first = conferenceDueDate({ kind: 'review', pack: 'national', initialConferenceOn: d('2025-11-30') }, calendar);

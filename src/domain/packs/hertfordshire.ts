@@ -19,6 +19,7 @@ export const hertfordshire: Pack = {
         earliestWeeks: 13,
         latestWeeks: 24,
         termWeeks: 40,
+        decisionWorkingDays: 15,
         qualifier: 'earlier where a premature birth is likely',
         note: 'Once the decision to convene is made, the conference is also due within 15 working days of it.',
       },

@@ -62,6 +62,8 @@ export type TsParameter =
       readonly earliestWeeks: number;
       readonly latestWeeks: number;
       readonly termWeeks: number;
+      /** Where the pack also counts working days from the decision to convene (not the strategy discussion). */
+      readonly decisionWorkingDays?: number;
     })
   /** Consecutive periods, each counted from the end of the one before. */
   | (Annotated & { readonly unit: 'steps'; readonly steps: readonly { readonly label: string; readonly limit: Duration }[] })

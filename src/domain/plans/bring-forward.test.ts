@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bringForwardPrompts, type BringForwardEvent } from './bring-forward.js';
+import { bringForwardPrompts, iroConsultationProblems, type BringForwardEvent } from './bring-forward.js';
 
 const s47: BringForwardEvent = { trigger: 'new-section-47', on: '2026-05-04', detail: 'Section 47 enquiry began' };
 const baby: BringForwardEvent = { trigger: 'baby-due', on: '2026-06-01', detail: 'Unborn baby joined the household' };
@@ -18,5 +18,19 @@ describe('RV2: reasons to bring the review forward, noticed from the records', (
     [{ reviewsHeld: ['2026-06-10'] }, []],
   ])('%o answers: %o left', (extra, left) => {
     expect(bringForwardPrompts({ ...base, ...extra })).toEqual(left);
+  });
+});
+
+describe('RV2 in newcastle: the IRO consulted for a looked-after child (004 2.2.9)', () => {
+  const base = { required: true, iroConsultedOn: '2026-04-15', iroConsultedNote: 'The IRO agrees the review can wait.', eventOn: '2026-04-10', today: '2026-04-20' };
+  it.each([
+    { name: 'consulted and said', change: {}, fields: [] },
+    { name: 'not asked where it does not apply', change: { required: false, iroConsultedOn: '', iroConsultedNote: '' }, fields: [] },
+    { name: 'no date', change: { iroConsultedOn: '' }, fields: ['iroConsultedOn'] },
+    { name: 'before the event', change: { iroConsultedOn: '2026-04-09' }, fields: ['iroConsultedOn'] },
+    { name: 'in the future', change: { iroConsultedOn: '2026-04-21' }, fields: ['iroConsultedOn'] },
+    { name: 'nothing said', change: { iroConsultedNote: ' ' }, fields: ['iroConsultedNote'] },
+  ])('$name → $fields', ({ change, fields }) => {
+    expect(iroConsultationProblems({ ...base, ...change }).map((p) => p.field)).toEqual(fields);
   });
 });

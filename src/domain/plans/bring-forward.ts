@@ -1,3 +1,4 @@
+import type { RuleProblem } from '../front-door/problems.js';
 import type { ReviewTrigger } from './reviews.js';
 
 /**
@@ -25,4 +26,18 @@ export function bringForwardPrompts(input: {
     .filter((e) => !input.recorded.some((r) => r.trigger === e.trigger && r.occurredOn >= e.on))
     .filter((e) => !input.reviewsHeld.some((held) => held >= e.on))
     .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+}
+
+/**
+ * RV2 in newcastle (004_4d62ad76775b45eb.txt § 2.2.9): a change that may call for an earlier review
+ * of a looked-after child is taken to their IRO. Where that applies, answering the prompt records
+ * when the IRO was consulted (on or after the event, not in the future) and what they said.
+ */
+export function iroConsultationProblems(input: { required: boolean; iroConsultedOn: string; iroConsultedNote: string; eventOn: string; today: string }): RuleProblem[] {
+  if (!input.required) return [];
+  const problems: RuleProblem[] = [];
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.iroConsultedOn)) problems.push({ field: 'iroConsultedOn', message: 'Enter the date the IRO was consulted, for example 2026-04-20' });
+  else if (input.iroConsultedOn < input.eventOn || input.iroConsultedOn > input.today) problems.push({ field: 'iroConsultedOn', message: `The IRO is consulted on or after ${input.eventOn} and not after today` });
+  if (input.iroConsultedNote.trim() === '') problems.push({ field: 'iroConsultedNote', message: 'Say what the IRO said' });
+  return problems;
 }

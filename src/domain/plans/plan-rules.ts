@@ -29,6 +29,8 @@ export interface PlanPackRules {
   /** EN3/EN6 (pan-dorset): the first-review and absent-key-professional conditions. */
   readonly firstReviewEndingRestricted: boolean;
   readonly endingWaitsForAbsentProfessional: boolean;
+  /** RV2: a reason to bring a looked-after child's review forward is also taken to their IRO, and that is recorded (newcastle). */
+  readonly iroConsultedOnBringForward: null | { readonly citation: string };
   readonly citations: { readonly coreGroup: string; readonly ending: string };
 }
 
@@ -41,6 +43,7 @@ const NATIONAL: PlanPackRules = {
   notifyLatestConferenceInviteesOnLookedAfterRoute: false,
   firstReviewEndingRestricted: false,
   endingWaitsForAbsentProfessional: false,
+  iroConsultedOnBringForward: null,
   citations: { coreGroup: '002_61563a3284bb8811.txt § 2.118–2.121', ending: '002_61563a3284bb8811.txt § 2.143–2.145' },
 };
 
@@ -77,6 +80,7 @@ export const PLAN_PACK_RULES: Record<PackId, PlanPackRules> = {
   newcastle: {
     ...NATIONAL,
     chairAlertedToLateCoreGroups: true,
+    iroConsultedOnBringForward: { citation: '004_4d62ad76775b45eb.txt § 2.2.9' },
     citations: { coreGroup: '004_4d62ad76775b45eb.txt § Standard 5, 5.3.1', ending: NATIONAL.citations.ending },
   },
 };

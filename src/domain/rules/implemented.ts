@@ -53,6 +53,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   UB1: [
     'src/web/pages/people/people-pages.test.ts::records an unborn child with family name and EDD, then the birth on the same record (UB1)',
     `${FD}/convene-and-authorise.test.ts::UB1: a pre-birth conference for an unborn child, due by the earlier of 24 weeks of pregnancy (TS3) and TS1`,
+    'src/modules/plans/unborn.test.ts::asks for the core group and the discharge-home plan before the EDD, then for the birth once the EDD comes; the birth is sent to the agencies (UB1, UB2)',
   ],
   TR1: ['src/modules/transfers/transfers.test.ts::a transfer-in conference is due 15 working days after notice, with a temporary plan and the originating social worker invited (TR1, TS2)',
     'test/e2e/after-conference.e2e.test.ts::moves and complaints > a child on another authority’s plan moves in: the transfer-in conference is due 15 working days after notice and appears in business support’s queue',
@@ -169,6 +170,11 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   RP1: [
     'src/domain/reports/report-content.test.ts::RP1: a required heading left empty is refused; an optional one is not',
     'src/web/pages/reports/reports-pages.test.ts::RP1 and RP6: the social worker writes the social work report and records the family’s own views; forms start without errors',
+    'src/web/pages/reports/manager-checks-pages.test.ts::a social work report is not shared with the family until a team manager of the worker’s team has checked it',
+    'src/web/pages/reports/manager-checks-pages.test.ts::a team manager with no relationship to the case or the worker cannot check it',
+    'src/web/pages/reports/manager-checks-pages.test.ts::the team manager checks it, saying it recommends legal action; a refused check keeps what was chosen',
+    'src/web/pages/reports/manager-checks-pages.test.ts::a recommendation of legal action waits on the service manager’s list and warns the chair until agreed',
+    'src/web/pages/reports/manager-checks-pages.test.ts::a change after the check needs checking again before the report is shared again',
   ],
   RP2: [
     'src/domain/reports/report-content.test.ts::covers involvement, health, other adults, concerns, strengths, child’s views, parenting, analysis',
@@ -226,6 +232,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   RV2: [
     'src/modules/plans/plans.test.ts::brings the review forward for an RV2 reason, and asks the chair first about new section 47 enquiries (RV2)',
     'src/web/pages/plans/plan-pages.test.ts::brings the review forward for a failing plan: business support gets a request to book (RV2)',
+    'src/web/pages/plans/iro-consultation-pages.test.ts::for a looked-after child the prompt asks for the IRO; a refusal keeps what was typed; the consultation is recorded with the decision',
     'src/domain/plans/bring-forward.test.ts::prompts for each event after the plan started, earliest first',
     'src/modules/plans/bring-forward.test.ts::a new section 47 and an unborn baby joining the household are prompted until acted on or set aside with reasons',
     'src/web/pages/plans/bring-forward-pages.test.ts::the chair opens a prompt, is refused without reasons (typed text kept), and the review request arrives filled in from it',
@@ -262,6 +269,9 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   ],
   UB2: [
     'src/domain/invitations/checklist.test.ts::UB2/IN2: midwives and the midwifery manager for an unborn child',
+    'src/modules/plans/unborn.test.ts::asks for the core group and the discharge-home plan before the EDD, then for the birth once the EDD comes; the birth is sent to the agencies (UB1, UB2)',
+    'src/web/pages/plans/unborn-pages.test.ts::the lead social worker is asked on their list, is refused a blank plan, then writes it and the prompt goes',
+    'src/web/pages/plans/unborn-pages.test.ts::refuses someone with no relationship to the plan',
   ],
   RV1: [
     'src/domain/conference/decision.test.ts::both harm tests, with reasons (DC1) > at review conferences, a plan is made or kept only when future harm is likely > harm suffered true, future harm likely false: plan allowed false',

@@ -29,7 +29,7 @@ export const JUDGEMENTS: Record<string, string> = {
   IN8:
     'The system records that the family was prepared and what they dispute; how to explain the conference to this family, and whether they understood, is the social worker’s judgement in conversation with them.',
   RP1:
-    'The system gives each child their own report with every required section and will not submit one with a section empty; the analysis and the recommendation in it are the social worker’s professional assessment.',
+    'The system gives each child their own report with every required section and will not submit one with a section empty; it will not let the report reach the family until a team manager of the worker’s team has checked that version, and puts a recommendation of legal action on the service managers’ list and the chair’s readiness page until agreed (003). The analysis and the recommendation are the social worker’s professional assessment, and their quality the team manager’s judgement.',
   RP2:
     'The system gives the agency report its required headings and refuses to submit it incomplete; what the agency knows and concludes about the child is the practitioner’s professional account.',
   RP3:

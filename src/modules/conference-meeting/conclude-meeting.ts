@@ -16,6 +16,7 @@ import { loadMeetingState, type MeetingState } from './meeting-state.js';
 import { applyPlanEffect, type PlanEffect } from './plan-effects.js';
 import { writeToMissingAgencies } from './quorum-letters.js';
 import { createReconvenedConference } from './reconvene.js';
+import { notifySeniorManagersOfOverrules } from './overrule-review.js';
 import { fullMinutesFactsFor } from './record-facts.js';
 import { outlineContent } from './outline-content.js';
 import { assertVersion } from './stale.js';
@@ -107,6 +108,8 @@ export async function concludeMeeting(db: Database, context: ActionContext, conf
     const reconvenedConferenceId = adjourned.length > 0 ? await createReconvenedConference(tx, context, state, adjourned, conferenceDate, calendar) : null;
     const inquorate = state.decisions.filter((d) => !d.quorate && d.outcome !== 'adjourned').map((d) => d.childId);
     const lettersQueued = state.rules.inquorate.writeToMissingAgencies ? await writeToMissingAgencies(tx, context, state, inquorate) : 0;
+    // TS21: the senior managers are told of each overrule, and review it from their list.
+    await notifySeniorManagersOfOverrules(tx, context, state, meeting.conferenceDate);
 
     const [record] = await tx
       .insert(conferenceRecords)

@@ -64,6 +64,7 @@ export async function decideToConvene(db: Database, context: ActionContext, hous
       kind: PLAN_KIND[input.kind], pack,
       strategyDiscussionOn: discussionOn ? Temporal.PlainDate.from(discussionOn) : undefined,
       expectedDeliveryDate: input.kind === 'pre-birth' && edd ? Temporal.PlainDate.from(edd) : undefined,
+      decisionToConveneOn: Temporal.PlainDate.from(input.decisionDate),
     },
     calendar,
   );

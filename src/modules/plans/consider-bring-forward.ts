@@ -8,6 +8,14 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
 import { loadPlanCore } from './load-plan.js';
+import { iroConsultationProblems } from '../../domain/plans/bring-forward.js';
+import { planRules } from '../../domain/plans/plan-rules.js';
+import type { PackId } from '../../domain/packs/pack-id.js';
+
+/** RV2: whether answering a bring-forward prompt also records the IRO's consultation (the pack, and a looked-after child). */
+export function iroConsultationNeeded(pack: PackId, lookedAfter: boolean): boolean {
+  return lookedAfter && planRules(pack).iroConsultedOnBringForward !== null;
+}
 import { ensureOpen, todayOf } from './plan-write.js';
 
 export const BRING_FORWARD_TRIGGERS = ['new-section-47', 'baby-due', 'plan-failing'] as const;
@@ -17,9 +25,14 @@ export const BRING_FORWARD_TRIGGERS = ['new-section-47', 'baby-due', 'plan-faili
  * decided it need not be, with their reasons. Kept as a review trigger with no date to hold by, so
  * the prompt is answered and the decision stays on the plan's record.
  */
-export async function recordReviewNotBroughtForward(db: Database, context: ActionContext, planId: string, input: { trigger: string; on: string; reasons: string }): Promise<string> {
+export async function recordReviewNotBroughtForward(
+  db: Database,
+  context: ActionContext,
+  planId: string,
+  input: { trigger: string; on: string; reasons: string; pack?: PackId; iroConsultedOn?: string; iroConsultedNote?: string },
+): Promise<string> {
   if (!mayRequestReview(context.actor)) throw new ForbiddenError();
-  const { plan, name } = await loadPlanCore(db, planId);
+  const { plan, name, case: episode } = await loadPlanCore(db, planId);
   ensureOpen(plan, name);
   const errors = [];
   if (!(BRING_FORWARD_TRIGGERS as readonly string[]).includes(input.trigger)) errors.push({ field: 'trigger', message: 'Open this from the prompt on your work list' });
@@ -27,14 +40,20 @@ export async function recordReviewNotBroughtForward(db: Database, context: Actio
   const reasons = input.reasons.replaceAll('\0', '').trim();
   if (!reasons) errors.push({ field: 'reasons', message: 'Say why the review need not be brought forward' });
   if (reasons.length > 5000) errors.push({ field: 'reasons', message: 'Enter at most 5000 characters' });
+  // Newcastle (004 2.2.9): for a looked-after child the IRO is consulted too, and that is recorded.
+  const askIro = iroConsultationNeeded(input.pack ?? 'national', episode.lookedAfter);
+  const iroOn = (input.iroConsultedOn ?? '').trim();
+  const iroNote = (input.iroConsultedNote ?? '').replaceAll('\0', '').trim();
+  errors.push(...iroConsultationProblems({ required: askIro, iroConsultedOn: iroOn, iroConsultedNote: iroNote, eventOn: input.on, today: todayOf(context) }));
   if (errors.length) throw new ValidationError(errors);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(reviewTriggers).values({
       planId, childId: plan.childId, trigger: input.trigger, occurredOn: input.on, holdBy: null, chairConsulted: hasRole(context.actor, 'chair'),
       details: `Considered on ${formatDate(Temporal.PlainDate.from(todayOf(context)))}: the review need not be brought forward. ${reasons}`,
       recordedAt: context.now, recordedBy: context.actor?.id ?? null,
+      iroConsultedOn: askIro ? iroOn : null, iroConsultedNote: askIro ? iroNote : null,
     }).returning({ id: reviewTriggers.id });
-    await recordAudit(tx, context, { action: 'review-not-brought-forward', recordType: 'review-trigger', recordId: row!.id, childId: plan.childId, details: { planId, trigger: input.trigger, on: input.on } });
+    await recordAudit(tx, context, { action: 'review-not-brought-forward', recordType: 'review-trigger', recordId: row!.id, childId: plan.childId, details: { planId, trigger: input.trigger, on: input.on, iroConsultedOn: askIro ? iroOn : null } });
     return row!.id;
   });
 }

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { refreshMatchKeys } from '../enquiry/match-keys.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { noticeBirthToAgencies } from './birth-notice.js';
 
 export interface PersonInput {
   kind: 'child' | 'adult';
@@ -131,7 +132,11 @@ export async function confirmBirth(
       .set({ givenNames: input.givenNames, dateOfBirth: input.dateOfBirth, sex: input.sex, updatedAt: context.now, version: child.version + 1 })
       .where(eq(people.id, personId));
     await refreshMatchKeys(tx, [personId]);
-    await recordAudit(tx, context, { action: 'birth-confirmed', recordType: 'person', recordId: personId, childId: personId });
+    // UB1: the partner agencies put the name and date of birth on their records too.
+    const told = await noticeBirthToAgencies(tx, context, personId, {
+      childName: `${input.givenNames} ${child.familyName}`.trim(), dateOfBirth: input.dateOfBirth, formerly: `${child.givenNames || 'Unborn'} ${child.familyName}`.trim(),
+    });
+    await recordAudit(tx, context, { action: 'birth-confirmed', recordType: 'person', recordId: personId, childId: personId, details: { agenciesTold: told.length } });
   });
 }
 

@@ -7,7 +7,9 @@ import { renderPdf } from '../../documents/render-pdf.js';
 import { mayShareReports } from '../../policies/reports.js';
 import { londonDate } from '../conference-meeting/common.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ForbiddenError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError } from '../shared/errors.js';
+import { sharingRefusal } from '../../domain/reports/manager-checks.js';
+import { checkFactsOf } from './manager-checks.js';
 import { auditReport, childrenOf, loadReport, type LoadedReport } from './report-common.js';
 
 /** What the family copy says, from a loaded report: only the fields familyCopyContent reads. */
@@ -29,6 +31,8 @@ export function familyCopyOf(loaded: LoadedReport): FamilyCopyContent {
 export async function familyCopyPdf(db: Database, ctx: ActionContext, reportId: string): Promise<{ pdf: Buffer; fileName: string }> {
   if (!mayShareReports(ctx.actor)) throw new ForbiddenError();
   const loaded = await loadReport(db, ctx.actor, reportId);
+  const refusal = sharingRefusal(checkFactsOf(loaded.report));
+  if (refusal) throw new ConflictError(refusal);
   await db.transaction(async (tx) => {
     await auditReport(tx, ctx, childrenOf(loaded.report.childId, loaded.context), { action: 'report-family-copy-produced', recordType: 'report', recordId: reportId });
   });

@@ -5,6 +5,8 @@ import { isFamilyKind } from '../../domain/conference/agencies.js';
 import { mayShareReports } from '../../policies/reports.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
+import { sharingRefusal } from '../../domain/reports/manager-checks.js';
+import { checkFactsOf } from './manager-checks.js';
 import { auditReport, childrenOf, loadReport } from './report-common.js';
 
 export const SHARE_METHODS = ['visit', 'secure-email', 'post', 'hand'] as const;
@@ -29,6 +31,9 @@ export async function shareReport(db: Database, ctx: ActionContext, reportId: st
   const loaded = await loadReport(db, ctx.actor, reportId);
   const { report, context } = loaded;
   if (report.status === 'draft') throw new ConflictError('The report is still a draft: it is shared once its author has submitted it.');
+  // `003`: a social work report goes to the family only once a team manager has checked this version.
+  const refusal = sharingRefusal(checkFactsOf(report));
+  if (refusal) throw new ConflictError(refusal);
   const recipients = context.invitations.filter((i) => input.invitationIds.includes(i.id) && isFamilyKind(i.inviteeKind));
   if (recipients.length === 0 || recipients.length !== input.invitationIds.length) {
     throw new ValidationError([{ field: 'invitationIds', message: 'Select the family members the report was shared with' }]);

@@ -34,6 +34,14 @@ describeEachEngine('work queues computed on read', (engine) => {
     expect(toBook[1]!.explanation).toMatch(/^Due 13 March 2026: 15 working days after the strategy discussion on 20 February 2026/);
   });
 
+  it('a hertfordshire pre-birth conference counted from the decision to convene says so on the list to book (TS3)', async () => {
+    const db = database.handle.db;
+    const [c] = await db.insert(conferences).values({ kind: 'pre-birth', status: 'requested', pack: 'hertfordshire', dueRuleId: 'TS1', dueFromFact: 'decision to convene', dueFromDate: '2026-02-16', dueDate: '2026-03-09' }).returning();
+    const actor = toActor(await createUser(db, { roles: ['business-support'], organisationId: orgId }));
+    const item = (await queueForRole(db, actor, 'business-support', NOW, 'hertfordshire'))['to-book']!.find((i) => i.href === `/conferences/${c!.id}`);
+    expect(item).toMatchObject({ dueDate: '2026-03-09', explanation: 'Due 9 March 2026: counted from the decision to convene on 16 February 2026 (TS1).' });
+  });
+
   it('a social worker sees the next review of each plan they lead (TS5 after the initial conference)', async () => {
     const db = database.handle.db;
     const worker = await createUser(db, { roles: ['social-worker'], organisationId: orgId });

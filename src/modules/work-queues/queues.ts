@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
 import { reviewsOf } from '../plans/review-request.js';
 import { designatedManagerEnquiryItems, enquirerItems, enquiryNoticeItems } from '../enquiry/enquiry-queue-items.js';
 import { bringForwardItems } from '../plans/bring-forward-items.js';
+import { DECISION_TO_CONVENE } from '../../domain/conference/due-date.js';
 import { coreGroupItems, designatedReviewItems, identityGapItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
 import { planRules } from '../../domain/plans/plan-rules.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
@@ -22,6 +23,9 @@ import { centreListItems } from '../register/centre-lists.js';
 import { riskNotificationsFor } from '../register/risk-notifications.js';
 import { workerChangeQueueRows } from '../records/worker-change.js';
 import { childVoiceItemsFor } from '../participation/requests-and-advocacy.js';
+import { legalActionItems, reportsToCheckItems } from '../reports/manager-check-items.js';
+import { overruleReviewItems } from '../conference-meeting/overrule-review.js';
+import { unbornItems } from '../plans/unborn-items.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -47,7 +51,11 @@ async function conferencesIn(db: Queryable, ctx: QueueContext, status: string, h
     rows.map((c) => {
       const item = { title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, href: href(c.id) };
       if (!c.dueRuleId || !c.dueFromDate) return undatedItem(item);
-      const statutory = deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, item);
+      let statutory = deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, item);
+      // Counted from another fact than the rule's usual one (a pre-birth conference from the decision to convene, TS3): say so.
+      if (c.dueFromFact === DECISION_TO_CONVENE && c.dueRuleId === 'TS1' && statutory.dueDate) {
+        statutory = datedItem(ctx, Temporal.PlainDate.from(statutory.dueDate), `Due ${formatDate(statutory.dueDate)}: counted from the ${c.dueFromFact} on ${formatDate(c.dueFromDate)} (${c.dueRuleId}).`, item);
+      }
       // A date set earlier than the statutory one (CF1's early review, or before an 18th birthday) is the one to book by.
       if (c.dueDate && statutory.dueDate && c.dueDate < statutory.dueDate) {
         return datedItem(ctx, Temporal.PlainDate.from(c.dueDate), `Due ${formatDate(c.dueDate)}: set earlier than the statutory date of ${formatDate(statutory.dueDate)} by the conference or the plan. ${statutory.explanation ?? ''}`.trim(), item);
@@ -112,6 +120,8 @@ export async function teamManagerQueue(db: Queryable, ctx: QueueContext, actor: 
     authorisations: [...(await conferencesIn(db, ctx, 'awaiting-authorisation', (id) => `/conferences/${id}/authorise`)), ...(await visitFrequencyApprovalItems(db))],
     // Missed visits and core groups overdue or due soon on the plans of the cases this manager oversees (CG3, TS8, TS9).
     breaches: mostUrgentFirst([...(await visitBreachItems(db, ctx, actor.id)), ...(await coreGroupItems(db, ctx, { teamManagerId: actor.id }))]),
+    // `003`: social work reports to check before they are shared.
+    'reports-to-check': await reportsToCheckItems(db, ctx, actor),
     // RV4: legal advice after a designated review kept a plan in this manager's team.
     'legal-advice': await designatedReviewItems(db, { teamManagerId: actor.id }),
     // CO4: a family's request for a change of social worker stays here until it is answered.
@@ -153,6 +163,10 @@ export async function serviceManagerQueue(db: Queryable, ctx: QueueContext) {
     escalations: open.map((d) => undatedItem({ title: `Dissent from ${d.professionalName} (${d.agency})`, href: `/dissents/${d.id}` }, d.raisedOn)),
     // RV4: plans kept by a designated review whose briefing or legal advice has not followed yet.
     'designated-reviews': await designatedReviewItems(db, { serviceManagers: true }),
+    // `003`: recommendations of legal action in social work reports, agreed before the conference.
+    'legal-action': await legalActionItems(db, ctx),
+    // TS21: overrules the senior managers have not yet reviewed, due by the four-week date.
+    overrules: await overruleReviewItems(db, ctx),
   };
 }
 
@@ -230,6 +244,8 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     'child-voice': await childVoiceItems(db, actor),
     // RV2: reasons in the records to bring forward the review of a plan this worker leads.
     'bring-forward': await bringForwardItems(db, ctx, { leadSocialWorkerId: actor.id }),
+    // UB1, UB2: births to record once the EDD comes; pre-birth plans without a core group or a discharge-home plan.
+    unborn: await unbornItems(db, ctx, actor.id),
     'reports-to-share': await reportsToShareItems(db, ctx, actor),
     'reports-due': mostUrgentFirst([
       ...undecided.map((u) => {

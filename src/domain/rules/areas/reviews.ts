@@ -16,7 +16,8 @@ export const REVIEW_RULES = defineArea('RV', [
     summary:
       'A review is brought forward for a newly substantiated incident, a failing plan, a baby due in the household, a risky person joining it, an unexpected major change, a looked-after child possibly going back to the old circumstances, or a core group that thinks the plan could end. New section 47 concerns about a child on a plan are reported to the chair, who is consulted.',
     kind: 'prompted',
-    sources: [herts('§ 1 Review Child Protection Conference'), dorset('Pan-Dorset note after 2.60')],
+    parameters: { newcastle: { iroConsultedForLookedAfterChild: true } },
+    sources: [herts('§ 1 Review Child Protection Conference'), dorset('Pan-Dorset note after 2.60'), newcastle('2.2.9')],
   },
   {
     id: 'RV3',

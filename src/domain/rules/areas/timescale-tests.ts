@@ -28,6 +28,7 @@ export const TIMESCALE_TESTS: Readonly<Record<string, readonly string[]>> = {
   TS2: [row('TS2 #1 in national from 2026-03-02 → 2026-03-23')],
   TS3: [
     kind('TS3 gives the latest date, with the earliest as a step'),
+    'src/domain/conference/due-date.test.ts::conference due date > pre-birth where the 24-week point is later: 15 working days from the decision to convene decide, not from the strategy discussion (000 § 1)',
     row('TS3 #1 in hertfordshire from 2026-08-24 → 2026-05-04'),
   ],
   TS4: [row('TS4 #1 in hertfordshire from 2026-03-06 → 2026-03-06')],
@@ -72,7 +73,13 @@ export const TIMESCALE_TESTS: Readonly<Record<string, readonly string[]>> = {
   TS18: [row('TS18 #1 in national from 2026-03-16 → 2026-03-13')],
   TS19: [row('TS19 #1 in nottinghamshire from 2026-03-16 → 2026-03-02')],
   TS20: [row('TS20 #1 in pan-dorset from 2026-03-02 → 2026-03-23')],
-  TS21: [row('TS21 #1 in pan-dorset from 2026-03-02 → 2026-03-30')],
+  TS21: [
+    row('TS21 #1 in pan-dorset from 2026-03-02 → 2026-03-30'),
+    'src/modules/conference-meeting/overrule-review.test.ts::the senior managers are emailed and asked on their list; a further conference they ask for waits for booking by the 4-week date, overdue when missed (TS21)',
+    'src/modules/conference-meeting/overrule-review.test.ts::no notice and nothing to review where the chair did not overrule',
+    'src/web/pages/overrules/overrule-pages.test.ts::the service manager finds it on their home page, a refused review keeps what was typed, and a further conference is requested',
+    'src/web/pages/overrules/overrule-pages.test.ts::refuses anyone who is not a service manager',
+  ],
   TS22: [row('TS22 #1 in pan-dorset from 2026-03-02 → 2026-03-30')],
   TS23: [
     kind('TS23 carries both steps and the holidays of both'),

@@ -16,6 +16,7 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'reports-due', heading: 'Decisions and assessments due', empty: 'No referral decisions or core assessments are waiting for you.' },
     { id: 'core-groups', heading: 'Reviews due for children you lead', empty: 'No child protection plan you lead has a review coming due.' },
     { id: 'bring-forward', heading: 'Reviews to consider bringing forward', empty: 'Nothing on the plans you lead suggests holding a review sooner.' },
+    { id: 'unborn', heading: 'Unborn babies: the birth, the core group and going home', empty: 'No unborn baby on your cases is past the expected date of delivery, and every plan made before a birth has its core group and discharge-home plan.' },
     { id: 'reports-to-share', heading: 'Reports to share with the family', empty: 'No social work report is waiting to be shared with a family before a conference.' },
     { id: 'risk-notifications', heading: 'Risk notifications', empty: 'No notification of a person who may pose a risk has reached you in the last 28 days.' },
     { id: 'plan-gaps', heading: 'Plans to complete: identity and family', empty: 'Every plan you lead says how the child’s culture, language, faith and birth-family contact are met, and whether a family group conference was considered.' },
@@ -26,12 +27,15 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'authorisations', heading: 'Waiting for your authorisation', empty: 'Nothing is waiting for you to authorise: conference requests, reports and visit-frequency changes will appear here.' },
     { id: 'breaches', heading: 'Breaches in your team', empty: 'No missed visits or late core groups in your team.' },
     { id: 'legal-advice', heading: 'Legal advice after designated reviews', empty: 'No designated review in your team is waiting for legal advice to be recorded.' },
+    { id: 'reports-to-check', heading: 'Social work reports to check', empty: 'No social work report in your team is waiting for your check before it is shared.' },
     { id: 'worker-changes', heading: 'Requests for a change of social worker', empty: 'No family in your team is waiting for an answer to a request for a different social worker.' },
   ],
   'service-manager': [
     { id: 'out-of-timescale', heading: 'Out-of-timescale requests', empty: 'No conference is waiting for an out-of-timescale authorisation.' },
     { id: 'plans-to-end', heading: 'Plans to end without a conference', empty: 'No plan is waiting to be ended (18th birthday, death or leaving the UK).' },
     { id: 'escalations', heading: 'Escalations', empty: 'No professional dissent or complaint is waiting for you.' },
+    { id: 'overrules', heading: 'Conferences the chair overruled', empty: 'No conference overruled by its chair is waiting for the senior managers’ review.' },
+    { id: 'legal-action', heading: 'Recommendations of legal action to agree', empty: 'No social work report is waiting for you to agree a recommendation of legal action.' },
     { id: 'designated-reviews', heading: 'Plans kept by a designated review', empty: 'No plan kept by a designated review is waiting for its briefing note or legal advice.' },
   ],
   chair: [

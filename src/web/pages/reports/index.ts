@@ -13,6 +13,9 @@ import { newReportForm, reportContentFrom } from './form.js';
 import { conferenceHeader } from '../../components/conference-header.js';
 import { ANSWER_LABELS, forecastRows, kindLabel, readinessRows } from './presenter.js';
 import reportPages, { renderReport } from './report-routes.js';
+import managerCheckPages from './manager-check-routes.js';
+import { readinessWarnings } from '../../../domain/reports/manager-checks.js';
+import { checkFactsOf } from '../../../modules/reports/manager-checks.js';
 import { categoryOptions, markingOptions } from './options.js';
 import { formatDateTime } from '../../../domain/deadlines/index.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../../domain/conference/kinds.js';
@@ -129,8 +132,13 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
     const r = data.readiness;
     // PL4: a review conference discusses contact with the birth family for every child on a plan.
     const identityPrompts = data.context.isInitial ? [] : await identityPromptsFor(db, data.context.subjects);
+    // `003`: each social work report's manager checks, as warnings to the chair.
+    const managerWarnings = data.written
+      .filter((w) => w.kind === 'social-work')
+      .flatMap((w) => readinessWarnings(checkFactsOf(w), data.context.children.find((c) => c.childId === w.childId)?.name ?? 'a child'));
     return reply.view('reports/readiness.njk', {
       identityPrompts,
+      managerWarnings,
       title: 'Is the conference ready?',
       conference: conferenceHeader(data.context),
       booked: r !== null,
@@ -144,4 +152,5 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
   });
 
   reportPages(app);
+  managerCheckPages(app);
 }

@@ -9,6 +9,8 @@ import { auditReport, childrenOf, loadReport, type LoadedReport } from '../../..
 import { saveReport } from '../../../modules/reports/save-report.js';
 import { recordDisagreement, shareReport, SHARE_METHODS, SHARE_METHOD_LABELS } from '../../../modules/reports/share-report.js';
 import { submitReport } from '../../../modules/reports/submit-report.js';
+import { checkFactsOf } from '../../../modules/reports/manager-checks.js';
+import { sharingRefusal } from '../../../domain/reports/manager-checks.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayDecideConfidentialPresentation, mayShareReports, mayViewConferenceReports } from '../../../policies/reports.js';
 import { parseForm } from '../../forms.js';
@@ -47,6 +49,7 @@ export async function renderReport(request: FastifyRequest, reply: FastifyReply,
     editable: isAuthor || (loaded.kind !== 'agency' && mayShareReports(request.actor)),
     canSubmit: isAuthor && report.status === 'draft',
     canShare: mayShareReports(request.actor) && report.status !== 'draft',
+    sharingRefusal: sharingRefusal(checkFactsOf(report)),
     isChair: mayDecideConfidentialPresentation(request.actor, context.conference),
     values: formValuesFrom(loaded.content, report.version),
     notice: NOTICES[done ?? ''] ?? null,
@@ -124,6 +127,8 @@ export default function reportPages(app: FastifyInstance): void {
       disagreements,
       methods: SHARE_METHODS.map((m) => ({ value: m, text: SHARE_METHOD_LABELS[m] })),
       draft: loaded.report.status === 'draft',
+      // `003`: a social work report waits for its team manager's check before it goes to the family.
+      refusal: loaded.report.status === 'draft' ? null : sharingRefusal(checkFactsOf(loaded.report)),
       values: { language: 'English' },
       notice: NOTICES[request.query.done ?? ''] ?? null,
       backLink: { href: `/reports/${loaded.report.id}`, text: 'Back to the report' },

@@ -8,7 +8,7 @@ import { endPlan } from '../../../../modules/plans/end-plan.js';
 import type { LoadedPlan } from '../../../../modules/plans/load-plan.js';
 import { todayOf } from '../../../../modules/plans/plan-write.js';
 import { requestReview } from '../../../../modules/plans/request-review.js';
-import { BRING_FORWARD_TRIGGERS, recordReviewNotBroughtForward } from '../../../../modules/plans/consider-bring-forward.js';
+import { BRING_FORWARD_TRIGGERS, iroConsultationNeeded, recordReviewNotBroughtForward } from '../../../../modules/plans/consider-bring-forward.js';
 import { ValidationError } from '../../../../modules/shared/errors.js';
 import { mayEndPlan, mayOpenEndingPage, mayRequestReview } from '../../../../policies/plans.js';
 import { parseForm } from '../../../forms.js';
@@ -50,6 +50,7 @@ export default function planEndingPages(app: FastifyInstance): void {
     if (!trigger || !on) return reply.callNotFound();
     return reply.view('plans/bring-forward.njk', {
       title: 'Bring the review forward?', p, trigger, on, triggerLabel: REVIEW_TRIGGER_LABELS[trigger], review: (await reviewContext(p)).review, values, errors,
+      askIro: iroConsultationNeeded(pack(), p.case.lookedAfter),
       backLink: { href: back(p.plan.id) },
     });
   };
@@ -57,11 +58,14 @@ export default function planEndingPages(app: FastifyInstance): void {
     const p = await planForPage(app, request, request.params.id);
     return bringForwardPage(reply, p, request.query, {});
   });
-  app.post<PlanParams & { Body: { trigger?: string; on?: string; reasons?: string } }>('/plans/:id/bring-forward', { config: { access: mayRequestReview } }, async (request, reply) => {
+  app.post<PlanParams & { Body: { trigger?: string; on?: string; reasons?: string; iroConsultedOn?: string; iroConsultedNote?: string } }>('/plans/:id/bring-forward', { config: { access: mayRequestReview } }, async (request, reply) => {
     const p = await planForPage(app, request, request.params.id);
     const body = request.body ?? {};
     try {
-      await recordReviewNotBroughtForward(db, request.actionContext(), p.plan.id, { trigger: String(body.trigger ?? ''), on: String(body.on ?? ''), reasons: String(body.reasons ?? '') });
+      await recordReviewNotBroughtForward(db, request.actionContext(), p.plan.id, {
+        trigger: String(body.trigger ?? ''), on: String(body.on ?? ''), reasons: String(body.reasons ?? ''), pack: pack(),
+        iroConsultedOn: String(body.iroConsultedOn ?? ''), iroConsultedNote: String(body.iroConsultedNote ?? ''),
+      });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       reply.code(400);

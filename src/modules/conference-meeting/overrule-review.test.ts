@@ -1,0 +1,79 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { conferenceChildren, conferences, meetingDecisions, outboxMessages } from '../../db/schema/index.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { createUser } from '../../../test/support/factories.js';
+import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, meetingUnderWay, planDecision } from '../../../test/support/meeting-factory.js';
+import { toActor } from '../accounts/load-actor.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
+import { queueForRole } from '../work-queues/queue-for-role.js';
+import { concludeMeeting } from './conclude-meeting.js';
+import { recordOverruleReview } from './overrule-review.js';
+import { recordDecision } from './record-decision.js';
+import { saveOutlinePlan } from './save-outline-plan.js';
+import { saveView } from './save-view.js';
+
+describeEachEngine('TS21: after the chair overrules', (engine) => {
+  let database: TestDatabase;
+  const db = () => database.handle.db;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+  });
+  afterAll(async () => database.drop());
+
+  it('the senior managers are emailed and asked on their list; a further conference they ask for waits for booking by the 4-week date, overdue when missed (TS21)', async () => {
+    const f = await createMeetingFixture(db(), { pack: 'pan-dorset' });
+    const sm = await createUser(db(), { roles: ['service-manager'], organisationId: f.socialWorker.organisationId, displayName: 'Sasha Servicehead', email: `sasha-${engine}@example.gov.uk` });
+    const bs = await createUser(db(), { roles: ['business-support'], organisationId: f.socialWorker.organisationId });
+    const { chair, minuteTaker } = await meetingUnderWay(db(), f);
+    const people = await attendanceByName(db(), f.conferenceId);
+    for (const [name, plan] of [['Sam Sampleford', false], ['Hana Exampleton', false], ['Pat Placeholder', true], ['PC Petra Placeholder', false]] as const) {
+      await saveView(db(), minuteTaker, f.conferenceId, f.alphaId, null, { attendanceId: people.get(name)!.id, planNeeded: plan, categories: plan ? ['NEG'] : [], reasons: 'As discussed' }, null);
+    }
+    await recordDecision(db(), chair, f.conferenceId, f.alphaId, { ...planDecision(f, { categories: ['NEG'] }), overrule: true, overruleReasons: 'The proposed decision leaves Alpha unprotected' }, null);
+    await saveOutlinePlan(db(), minuteTaker, f.conferenceId, f.alphaId, COMPLETE_OUTLINE, null);
+    await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
+
+    const [decision] = await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId));
+    const notices = await db().select().from(outboxMessages).where(and(eq(outboxMessages.relatedType, 'overrule-notice'), eq(outboxMessages.relatedId, decision!.id)));
+    expect(notices.map((n) => n.toName)).toEqual(['Sasha Servicehead']);
+    expect(notices[0]!.bodyText).toContain('The proposed decision leaves Alpha unprotected');
+
+    const smQueue = await queueForRole(db(), toActor(sm), 'service-manager', new Date('2026-03-03T10:00:00Z'), 'pan-dorset');
+    const item = smQueue.overrules!.find((i) => i.href === `/overrules/${decision!.id}`);
+    expect(item).toMatchObject({ title: 'The chair overruled the conference: Alpha Testington', dueDate: '2026-03-30' });
+
+    // Not the chair's, nor business support's, to record.
+    await expect(recordOverruleReview(db(), chair, decision!.id, { outcome: 'further-conference', reasons: 'x' })).rejects.toThrow(ForbiddenError);
+    const smContext = contextFor(sm, new Date('2026-03-05T10:00:00Z'));
+    await expect(recordOverruleReview(db(), smContext, decision!.id, { outcome: 'further-conference', reasons: ' ' })).rejects.toThrow(ValidationError);
+    const furtherId = await recordOverruleReview(db(), smContext, decision!.id, { outcome: 'further-conference', reasons: 'Health and police managers disagree with the chair' });
+    await expect(recordOverruleReview(db(), smContext, decision!.id, { outcome: 'no-further-conference', reasons: 'x' })).rejects.toThrow(ConflictError);
+
+    const [further] = await db().select().from(conferences).where(eq(conferences.id, furtherId!));
+    expect(further).toMatchObject({ kind: 'review', status: 'requested', dueRuleId: 'TS21', dueDate: '2026-03-30', dueFromDate: '2026-03-02', pack: 'pan-dorset' });
+    const children = await db().select().from(conferenceChildren).where(eq(conferenceChildren.conferenceId, furtherId!));
+    expect(children.map((c) => [c.childId, c.role])).toEqual([[f.alphaId, 'subject']]);
+    expect((await queueForRole(db(), toActor(sm), 'service-manager', new Date('2026-03-05T10:00:00Z'), 'pan-dorset')).overrules!.map((i) => i.href)).not.toContain(`/overrules/${decision!.id}`);
+
+    const onTime = (await queueForRole(db(), toActor(bs), 'business-support', new Date('2026-03-05T10:00:00Z'), 'pan-dorset'))['to-book']!.find((i) => i.href === `/conferences/${furtherId}`);
+    expect(onTime).toMatchObject({ dueDate: '2026-03-30', state: 'due later' });
+    expect(onTime!.explanation).toContain('overrule');
+    const late = (await queueForRole(db(), toActor(bs), 'business-support', new Date('2026-04-01T10:00:00Z'), 'pan-dorset'))['to-book']!.find((i) => i.href === `/conferences/${furtherId}`);
+    expect(late!.state).toBe('overdue by 2 working days');
+  });
+
+  it('no notice and nothing to review where the chair did not overrule', async () => {
+    const f = await createMeetingFixture(db(), { pack: 'pan-dorset' });
+    await createUser(db(), { roles: ['service-manager'], organisationId: f.socialWorker.organisationId, email: `sm2-${engine}@example.gov.uk` });
+    const { chair, minuteTaker } = await meetingUnderWay(db(), f);
+    const people = await attendanceByName(db(), f.conferenceId);
+    for (const name of ['Sam Sampleford', 'Hana Exampleton', 'Pat Placeholder', 'PC Petra Placeholder']) {
+      await saveView(db(), minuteTaker, f.conferenceId, f.alphaId, null, { attendanceId: people.get(name)!.id, planNeeded: true, categories: ['NEG'], reasons: 'As discussed' }, null);
+    }
+    await recordDecision(db(), chair, f.conferenceId, f.alphaId, planDecision(f, { categories: ['NEG'] }), null);
+    await saveOutlinePlan(db(), minuteTaker, f.conferenceId, f.alphaId, COMPLETE_OUTLINE, null);
+    await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
+    expect(await db().select().from(outboxMessages).where(and(eq(outboxMessages.relatedType, 'overrule-notice'), eq(outboxMessages.conferenceId, f.conferenceId)))).toHaveLength(0);
+  });
+});

@@ -1,0 +1,65 @@
+import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { cases, conferenceChildren, conferences, people, reports, users } from '../../db/schema/index.js';
+import { formatDate } from '../../domain/deadlines/index.js';
+import type { PackId } from '../../domain/packs/pack-id.js';
+import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
+import type { Actor } from '../../policies/roles.js';
+import { londonDateTimeOf } from '../front-door/london-time.js';
+import { computedDeadlineItem, datedItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
+
+const LIMIT = 50;
+const UPCOMING = ['requested', 'booked', 'invitations-sent'];
+const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
+
+function reportsFor(db: Queryable) {
+  return db
+    .select({ r: reports, c: conferences, givenNames: people.givenNames, familyName: people.familyName, caseTeamManagerId: cases.teamManagerId, authorTeamId: users.teamId })
+    .from(reports)
+    .innerJoin(conferences, eq(reports.conferenceId, conferences.id))
+    .innerJoin(people, eq(reports.childId, people.id))
+    .innerJoin(conferenceChildren, and(eq(conferenceChildren.conferenceId, reports.conferenceId), eq(conferenceChildren.childId, reports.childId)))
+    .innerJoin(cases, eq(conferenceChildren.caseId, cases.id))
+    .innerJoin(users, eq(reports.authorId, users.id));
+}
+
+/**
+ * `003` the social work report: submitted social work reports for a coming conference that this
+ * team manager (the case's, or of the author's team) has not checked at their current version,
+ * due when the family must have the report (TS13/TS16).
+ */
+export async function reportsToCheckItems(db: Queryable, ctx: QueueContext, actor: Actor): Promise<WorkItem[]> {
+  const mine = actor.teamId ? or(eq(cases.teamManagerId, actor.id), eq(users.teamId, actor.teamId)) : eq(cases.teamManagerId, actor.id);
+  const rows = await reportsFor(db)
+    .where(and(
+      eq(reports.kind, 'social-work'), ne(reports.status, 'draft'), ne(reports.authorId, actor.id), inArray(conferences.status, UPCOMING), mine,
+      sql`${reports.managerCheckedVersion} is distinct from ${reports.version}`,
+    ))
+    .limit(LIMIT);
+  return mostUrgentFirst(rows.map(({ r, c, ...child }) => {
+    const item = {
+      title: `Check the social work report: ${nameOf(child)}`,
+      detail: r.managerCheckedVersion === null ? 'Submitted; it cannot be shared with the family until you check it.' : 'Changed since you checked it; check this version before it is shared.',
+      href: `/reports/${r.id}/manager-check`,
+    };
+    if (!c.scheduledStart) return undatedItem(item);
+    const { toFamily } = reportDeadlines({
+      kind: 'social-work', pack: c.pack as PackId, conferenceType: c.kind === 'review' || c.kind === 'designated-review' ? 'review' : 'initial',
+      conferenceStart: londonDateTimeOf(c.scheduledStart), calendar: ctx.calendar, familyNeedsTime: false,
+    });
+    return toFamily ? computedDeadlineItem(ctx, toFamily, item) : undatedItem(item, c.scheduledStart.toISOString());
+  }));
+}
+
+/** `003`: social work reports recommending legal action that no service manager has answered, due before the conference. */
+export async function legalActionItems(db: Queryable, ctx: QueueContext): Promise<WorkItem[]> {
+  const rows = await reportsFor(db)
+    .where(and(eq(reports.kind, 'social-work'), eq(reports.legalActionRecommended, true), isNull(reports.legalActionDecision), inArray(conferences.status, UPCOMING)))
+    .limit(LIMIT);
+  return mostUrgentFirst(rows.map(({ r, c, ...child }) => {
+    const item = { title: `Agree the recommendation of legal action: ${nameOf(child)}`, detail: 'The social work report recommends legal action; agree it before the conference.', href: `/reports/${r.id}/manager-check` };
+    if (!c.scheduledStart) return undatedItem(item);
+    const day = londonDateTimeOf(c.scheduledStart).toPlainDate();
+    return datedItem(ctx, day, `Before the conference on ${formatDate(day)}: a recommendation of legal action is agreed by the service manager beforehand (003, the social work report).`, item);
+  }));
+}

@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { testApp, TestClock } from '../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { COMPLETE_OUTLINE, attendanceByName, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
+import { WebClient } from '../../../../test/support/web-client.js';
+import { meetingDecisions } from '../../../db/schema/index.js';
+import { concludeMeeting } from '../../../modules/conference-meeting/conclude-meeting.js';
+import { recordDecision } from '../../../modules/conference-meeting/record-decision.js';
+import { saveOutlinePlan } from '../../../modules/conference-meeting/save-outline-plan.js';
+import { saveView } from '../../../modules/conference-meeting/save-view.js';
+
+describeEachEngine('the senior managers’ review of an overrule (TS21)', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  const clock = new TestClock(new Date('2026-03-04T10:00:00Z'));
+  const db = () => database.handle.db;
+  let f: MeetingFixture;
+  let decisionId: string;
+  let sm: Awaited<ReturnType<typeof createUser>>;
+
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    app = await testApp(database.handle, { clock });
+    f = await createMeetingFixture(db(), { pack: 'pan-dorset' });
+    sm = await createUser(db(), { roles: ['service-manager'], organisationId: f.socialWorker.organisationId, username: `sm-${engine}`, email: `sm-${engine}@example.gov.uk` });
+    const { chair, minuteTaker } = await meetingUnderWay(db(), f);
+    const people = await attendanceByName(db(), f.conferenceId);
+    for (const [name, plan] of [['Sam Sampleford', false], ['Hana Exampleton', false], ['Pat Placeholder', true], ['PC Petra Placeholder', false]] as const) {
+      await saveView(db(), minuteTaker, f.conferenceId, f.alphaId, null, { attendanceId: people.get(name)!.id, planNeeded: plan, categories: plan ? ['NEG'] : [], reasons: 'As discussed' }, null);
+    }
+    await recordDecision(db(), chair, f.conferenceId, f.alphaId, { ...planDecision(f, { categories: ['NEG'] }), overrule: true, overruleReasons: 'Alpha is left unprotected' }, null);
+    await saveOutlinePlan(db(), minuteTaker, f.conferenceId, f.alphaId, COMPLETE_OUTLINE, null);
+    await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
+    decisionId = (await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId)))[0]!.id;
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  async function signedIn(username: string) {
+    const client = new WebClient(app);
+    expect((await client.signIn(username, TEST_PASSWORD)).statusCode).toBe(302);
+    return client;
+  }
+
+  it('the service manager finds it on their home page, a refused review keeps what was typed, and a further conference is requested', async () => {
+    const client = await signedIn(sm.username);
+    const home = await client.get('/');
+    expect(home.body).toContain(`/overrules/${decisionId}`);
+    const page = await client.get(`/overrules/${decisionId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Alpha is left unprotected');
+    const refused = await client.post(`/overrules/${decisionId}`, { outcome: '', reasons: 'Spoke with the police and health managers' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('govuk-error-summary');
+    expect(refused.body).toContain('Say whether a further conference is needed');
+    expect(refused.body).toContain('Spoke with the police and health managers');
+    const done = await client.post(`/overrules/${decisionId}`, { outcome: 'further-conference', reasons: 'Spoke with the police and health managers' });
+    expect(done.statusCode).toBe(302);
+    const [row] = await db().select().from(meetingDecisions).where(eq(meetingDecisions.id, decisionId));
+    expect(row).toMatchObject({ overruleReviewOutcome: 'further-conference', overruleReviewedBy: sm.id });
+    expect(row!.furtherConferenceId).not.toBeNull();
+    const after = await client.get(`/overrules/${decisionId}`);
+    expect(after.body).toContain(`/conferences/${row!.furtherConferenceId}`);
+    expect(after.body).not.toContain('Record the review');
+  });
+
+  it('refuses anyone who is not a service manager', async () => {
+    for (const user of [f.socialWorker, f.chair, f.minuteTaker]) {
+      const client = await signedIn(user.username);
+      expect((await client.get(`/overrules/${decisionId}`)).statusCode).toBe(403);
+    }
+  });
+});

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { cases, reviewTriggers } from '../../../db/schema/index.js';
+import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
+import { TestClock, testApp } from '../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { WebClient } from '../../../../test/support/web-client.js';
+
+describeEachEngine('RV2 in newcastle: the IRO consulted on a bring-forward prompt', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let f: Awaited<ReturnType<typeof planFixture>>;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-04-20T10:00:00Z')), env: { CONVENE_PACK: 'newcastle' } });
+    f = await planFixture(database.handle.db, { pack: 'newcastle' });
+    await database.handle.db.update(cases).set({ lookedAfter: true }).where(eq(cases.id, f.caseId));
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('for a looked-after child the prompt asks for the IRO; a refusal keeps what was typed; the consultation is recorded with the decision', async () => {
+    const worker = new WebClient(app);
+    await worker.signIn(f.meeting.socialWorker.username, TEST_PASSWORD);
+    const home = await worker.get('/');
+    expect(home.body).toContain('The child is looked after: consult their IRO.');
+    const href = /href="(\/plans\/[^"]+\/bring-forward\?trigger=plan-failing&amp;on=[0-9-]+)"/.exec(home.body)?.[1]?.replaceAll('&amp;', '&');
+    expect(href).toBeDefined();
+    const page = await worker.get(href!);
+    expect(page.body).toContain('data-testid="iro-consultation"');
+    const on = new URL(href!, 'http://x').searchParams.get('on')!;
+    const refused = await worker.post(`/plans/${f.plan.id}/bring-forward`, { trigger: 'plan-failing', on, reasons: 'Visits have resumed weekly', iroConsultedOn: '', iroConsultedNote: 'Agrees it can wait' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('govuk-error-summary');
+    expect(refused.body).toContain('Enter the date the IRO was consulted');
+    expect(refused.body).toContain('Visits have resumed weekly');
+    expect(refused.body).toContain('Agrees it can wait');
+    expect(await database.handle.db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, f.plan.id))).toHaveLength(0);
+    const done = await worker.post(`/plans/${f.plan.id}/bring-forward`, { trigger: 'plan-failing', on, reasons: 'Visits have resumed weekly', iroConsultedOn: '2026-04-20', iroConsultedNote: 'Agrees it can wait' });
+    expect(done.statusCode).toBe(302);
+    const [row] = await database.handle.db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, f.plan.id));
+    expect(row).toMatchObject({ trigger: 'plan-failing', iroConsultedOn: '2026-04-20', iroConsultedNote: 'Agrees it can wait' });
+  });
+
+  it('refuses someone without a relationship to the plan', async () => {
+    const outsider = new WebClient(app);
+    await outsider.signIn(f.meeting.minuteTaker.username, TEST_PASSWORD);
+    expect([403, 404]).toContain((await outsider.post(`/plans/${f.plan.id}/bring-forward`, { trigger: 'plan-failing', on: '2026-03-16', reasons: 'x', iroConsultedOn: '2026-04-20', iroConsultedNote: 'x' })).statusCode);
+  });
+});

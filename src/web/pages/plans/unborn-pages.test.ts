@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { childProtectionPlans, people, users } from '../../../db/schema/index.js';
+import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
+import { TestClock, testApp } from '../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { WebClient } from '../../../../test/support/web-client.js';
+
+describeEachEngine('UB2 the discharge-home plan pages', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let f: Awaited<ReturnType<typeof planFixture>>;
+  const signedIn = async (username: string) => {
+    const client = new WebClient(app);
+    expect((await client.signIn(username, TEST_PASSWORD)).statusCode).toBe(302);
+    return client;
+  };
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-04-20T10:00:00Z')) });
+    f = await planFixture(database.handle.db, { now: new Date('2026-04-20T10:00:00Z') });
+    await database.handle.db.update(people).set({ givenNames: '', dateOfBirth: null, expectedDeliveryDate: '2026-06-15', sex: 'U' }).where(eq(people.id, f.meeting.alphaId));
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('the lead social worker is asked on their list, is refused a blank plan, then writes it and the prompt goes', async () => {
+    const worker = await signedIn(f.meeting.socialWorker.username);
+    const home = await worker.get('/');
+    expect(home.body).toContain(`/plans/${f.plan.id}/discharge-home`);
+    expect(home.body).toContain('Hold the core group before the birth');
+    const form = await worker.get(`/plans/${f.plan.id}/discharge-home`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).not.toContain('govuk-error-message');
+    const refused = await worker.post(`/plans/${f.plan.id}/discharge-home`, { dischargeHomePlan: ' ', version: String(f.plan.version) });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('govuk-error-summary');
+    expect(refused.body).toContain('Say how the baby will leave hospital and go home');
+    const saved = await worker.post(`/plans/${f.plan.id}/discharge-home`, { dischargeHomePlan: 'Home with mother after two nights; health visitor on day 3', version: String(f.plan.version) });
+    expect(saved.statusCode).toBe(302);
+    const [plan] = await database.handle.db.select().from(childProtectionPlans).where(eq(childProtectionPlans.id, f.plan.id));
+    expect(plan?.dischargeHomePlan).toBe('Home with mother after two nights; health visitor on day 3');
+    expect((await worker.get('/')).body).not.toContain(`/plans/${f.plan.id}/discharge-home`);
+  });
+
+  it('refuses someone with no relationship to the plan', async () => {
+    const outsider = await createUser(database.handle.db, { roles: ['social-worker'], organisationId: f.meeting.socialWorker.organisationId, username: `other-sw-${engine}` });
+    const other = await signedIn(outsider.username);
+    expect([403, 404]).toContain((await other.get(`/plans/${f.plan.id}/discharge-home`)).statusCode);
+    const [second] = await database.handle.db.select().from(users).where(eq(users.id, f.as.secondTeamManager.actor!.id));
+    const manager = await signedIn(second!.username);
+    expect((await manager.get(`/plans/${f.plan.id}/discharge-home`)).statusCode).toBe(403);
+  });
+});

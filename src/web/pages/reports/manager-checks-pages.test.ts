@@ -1,0 +1,146 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { testApp, TestClock } from '../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { createMeetingFixture, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
+import { WebClient } from '../../../../test/support/web-client.js';
+import { auditEvents, reports, reportShares } from '../../../db/schema/index.js';
+import { headingsFor } from '../../../domain/reports/headings.js';
+import { sectionField } from '../../../domain/reports/report-content.js';
+
+/** A complete social work report for an initial conference, as the form posts it. */
+function socialWorkForm(extra: Record<string, string> = {}): Record<string, string> {
+  const form: Record<string, string> = {};
+  headingsFor('social-work', 'initial').forEach((h, i) => {
+    form[sectionField(i, 'text')] = `The social worker on ${h.heading.toLowerCase()}`;
+    form[sectionField(i, 'marking')] = 'fact';
+  });
+  return { ...form, ...extra };
+}
+
+describeEachEngine('the managers’ checks of the social work report (003)', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  const clock = new TestClock(new Date('2026-02-23T10:00:00Z'));
+  const db = () => database.handle.db;
+  let f: MeetingFixture;
+  let reportId: string;
+  let serviceManager: Awaited<ReturnType<typeof createUser>>;
+  let otherManager: Awaited<ReturnType<typeof createUser>>;
+
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    app = await testApp(database.handle, { clock });
+    f = await createMeetingFixture(db());
+    serviceManager = await createUser(db(), { roles: ['service-manager'], organisationId: f.socialWorker.organisationId, username: `sm-${engine}`, displayName: 'Sasha Servicehead' });
+    otherManager = await createUser(db(), { roles: ['team-manager'], organisationId: f.socialWorker.organisationId, username: `tm2-${engine}`, displayName: 'Olly Otherteam' });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  async function signedIn(username: string) {
+    const client = new WebClient(app);
+    expect((await client.signIn(username, TEST_PASSWORD)).statusCode).toBe(302);
+    return client;
+  }
+
+  it('a social work report is not shared with the family until a team manager of the worker’s team has checked it', async () => {
+    const worker = await signedIn(f.socialWorker.username);
+    await worker.get(`/conferences/${f.conferenceId}/reports/new?kind=social-work&child=${f.alphaId}`);
+    const created = await worker.post(`/conferences/${f.conferenceId}/reports/new`, { kind: 'social-work', childId: f.alphaId, ...socialWorkForm() });
+    expect(created.statusCode).toBe(302);
+    reportId = /\/reports\/([0-9a-f-]{36})/.exec(created.headers.location as string)![1]!;
+    const page = await worker.get(`/reports/${reportId}`);
+    const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
+    expect((await worker.post(`/reports/${reportId}`, { ...socialWorkForm(), version, intent: 'submit' })).statusCode).toBe(302);
+
+    const share = await worker.get(`/reports/${reportId}/share`);
+    expect(share.body).toContain('A team manager of the social worker’s team has not checked this report yet');
+    expect(share.body).not.toContain('Record the sharing');
+    expect((await worker.post(`/reports/${reportId}/share`, { invitationIds: [f.invitationIds.mother], method: 'visit', language: 'English' })).statusCode).toBe(409);
+    expect((await worker.get(`/reports/${reportId}/family-copy.pdf`)).statusCode).toBe(409);
+    expect(await db().select().from(reportShares).where(eq(reportShares.reportId, reportId))).toHaveLength(0);
+
+    // The chair is warned on the readiness page.
+    const chair = await signedIn(f.chair.username);
+    expect((await chair.get(`/conferences/${f.conferenceId}/readiness`)).body).toContain('The social work report for Alpha Testington has not been checked by a team manager.');
+
+    // On the case's team manager's home list, due when the family must have it.
+    const manager = await signedIn(f.teamManager.username);
+    const home = await manager.get('/');
+    expect(home.body).toContain('Check the social work report: Alpha Testington');
+    expect(home.body).toContain(`/reports/${reportId}/manager-check`);
+  });
+
+  it('a team manager with no relationship to the case or the worker cannot check it', async () => {
+    const other = await signedIn(otherManager.username);
+    const page = await other.get(`/reports/${reportId}/manager-check`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('Record my check');
+    expect((await other.get('/')).body).not.toContain('Check the social work report: Alpha Testington');
+    const [row] = await db().select().from(reports).where(eq(reports.id, reportId));
+    expect((await other.post(`/reports/${reportId}/manager-check`, { version: String(row!.version), confirmed: 'yes', legalActionRecommended: 'no' })).statusCode).toBe(403);
+    const worker = await signedIn(f.socialWorker.username);
+    expect((await worker.post(`/reports/${reportId}/manager-check`, { version: String(row!.version), confirmed: 'yes', legalActionRecommended: 'no' })).statusCode).toBe(403);
+    const [after] = await db().select().from(reports).where(eq(reports.id, reportId));
+    expect(after?.managerCheckedVersion).toBeNull();
+  });
+
+  it('the team manager checks it, saying it recommends legal action; a refused check keeps what was chosen', async () => {
+    const manager = await signedIn(f.teamManager.username);
+    const page = await manager.get(`/reports/${reportId}/manager-check`);
+    expect(page.body).toContain('Record my check');
+    const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
+    const refused = await manager.post(`/reports/${reportId}/manager-check`, { version, legalActionRecommended: 'yes' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('govuk-error-summary');
+    expect(refused.body).toContain('Confirm that you have checked the report’s quality, content and length');
+    expect(refused.body).toMatch(/value="yes" checked/);
+    const checked = await manager.post(`/reports/${reportId}/manager-check`, { version, legalActionRecommended: 'yes', confirmed: 'yes' });
+    expect(checked.statusCode).toBe(302);
+    const [row] = await db().select().from(reports).where(eq(reports.id, reportId));
+    expect(row).toMatchObject({ managerCheckedBy: f.teamManager.id, managerCheckedVersion: row!.version, legalActionRecommended: true, legalActionDecision: null });
+    expect(await db().select().from(auditEvents).where(eq(auditEvents.action, 'report-checked-by-team-manager'))).toHaveLength(1);
+    expect((await manager.get('/')).body).not.toContain('Check the social work report: Alpha Testington');
+
+    const worker = await signedIn(f.socialWorker.username);
+    expect((await worker.get(`/reports/${reportId}/share`)).body).toContain('Record the sharing');
+    expect((await worker.post(`/reports/${reportId}/share`, { invitationIds: [f.invitationIds.mother], method: 'visit', language: 'English' })).statusCode).toBe(302);
+  });
+
+  it('a recommendation of legal action waits on the service manager’s list and warns the chair until agreed', async () => {
+    const chair = await signedIn(f.chair.username);
+    expect((await chair.get(`/conferences/${f.conferenceId}/readiness`)).body).toContain('recommends legal action and a service manager has not yet agreed it');
+    const sm = await signedIn(serviceManager.username);
+    const home = await sm.get('/');
+    expect(home.body).toContain('Agree the recommendation of legal action: Alpha Testington');
+    const worker = await signedIn(f.socialWorker.username);
+    expect((await worker.post(`/reports/${reportId}/legal-action`, { decision: 'agreed' })).statusCode).toBe(403);
+
+    const refused = await sm.post(`/reports/${reportId}/legal-action`, { decision: 'not-agreed', reasons: '' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Give your reasons for not agreeing');
+    expect(refused.body).toMatch(/value="not-agreed" checked/);
+    const agreed = await sm.post(`/reports/${reportId}/legal-action`, { decision: 'agreed', reasons: 'Threshold for proceedings met' });
+    expect(agreed.statusCode).toBe(302);
+    const [row] = await db().select().from(reports).where(eq(reports.id, reportId));
+    expect(row).toMatchObject({ legalActionDecision: 'agreed', legalActionDecidedBy: serviceManager.id });
+    expect((await sm.get('/')).body).not.toContain('Agree the recommendation of legal action: Alpha Testington');
+    const readiness = (await chair.get(`/conferences/${f.conferenceId}/readiness`)).body;
+    expect(readiness).not.toContain('manager-warnings');
+  });
+
+  it('a change after the check needs checking again before the report is shared again', async () => {
+    const worker = await signedIn(f.socialWorker.username);
+    const page = await worker.get(`/reports/${reportId}`);
+    const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
+    expect((await worker.post(`/reports/${reportId}`, { ...socialWorkForm({ [sectionField(0, 'text')]: 'Amended chronology' }), version, intent: 'save' })).statusCode).toBe(302);
+    expect((await worker.get(`/reports/${reportId}/share`)).body).toContain('The report has changed since the team manager checked it');
+    expect((await worker.post(`/reports/${reportId}/share`, { invitationIds: [f.invitationIds.mother], method: 'visit', language: 'English' })).statusCode).toBe(409);
+    expect((await (await signedIn(f.teamManager.username)).get('/')).body).toContain('Changed since you checked it');
+  });
+});
