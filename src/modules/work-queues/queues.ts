@@ -22,6 +22,7 @@ import { centreListItems } from '../register/centre-lists.js';
 import { riskNotificationsFor } from '../register/risk-notifications.js';
 import { workerChangeQueueRows } from '../records/worker-change.js';
 import { childVoiceItemsFor } from '../participation/requests-and-advocacy.js';
+import { section47SharingItems } from './section-47-sharing-items.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -226,6 +227,8 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     'visits-due': await visitsDueItems(db, ctx, actor.id),
     // PL4: plans this worker leads with identity or birth-family answers missing or to revisit.
     'plan-gaps': await identityGapItems(db, actor.id),
+    // FD6: the section 47 outcome to share with the parents, and the child if old enough, before any initial conference.
+    'section-47-sharing': await section47SharingItems(db, ctx, actor),
     // IN10: a child's request not followed until the reasons are shared with them; a parent's advocate until considered and followed up.
     'child-voice': await childVoiceItems(db, actor),
     // RV2: reasons in the records to bring forward the review of a plan this worker leads.

@@ -4,6 +4,7 @@ import { REPORT_STATE_LABELS } from '../../../domain/reports/report-deadlines.js
 import { conferenceForReports, invitedConferences, startedAgencyReport } from '../../../modules/reports/conference-access.js';
 import { loadConferenceReports } from '../../../modules/reports/load-readiness.js';
 import { identityPromptsFor } from '../../../modules/plans/plan-queue-items.js';
+import { section47SharingWarnings } from '../../../modules/front-door/load-section-47-sharing.js';
 import { auditReport, childrenOf, loadReport, reportConferenceType } from '../../../modules/reports/report-common.js';
 import { ReportAlreadyStartedError, startReport } from '../../../modules/reports/save-report.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
@@ -129,8 +130,13 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
     const r = data.readiness;
     // PL4: a review conference discusses contact with the birth family for every child on a plan.
     const identityPrompts = data.context.isInitial ? [] : await identityPromptsFor(db, data.context.subjects);
+    // FD6: an initial conference follows the section 47 outcome, whose record must reach the family first.
+    const s47Warnings = data.context.isInitial
+      ? await section47SharingWarnings(db, data.context.subjects.map((c) => c.childId), data.context.conference.scheduledStart, request.actionContext().now)
+      : [];
     return reply.view('reports/readiness.njk', {
       identityPrompts,
+      s47Warnings,
       title: 'Is the conference ready?',
       conference: conferenceHeader(data.context),
       booked: r !== null,
