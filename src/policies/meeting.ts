@@ -44,3 +44,13 @@ export function mayFollowMeeting(actor: Actor | null, subjects: readonly { socia
   if (mayRunMeeting(actor)) return true;
   return actor !== null && hasRole(actor, 'social-worker') && subjects.some((s) => s.socialWorkerId === actor.id);
 }
+
+/**
+ * RC6: the information-sharing decision is recorded by this conference's chair, or its own minute
+ * taker: decided by their part in this conference, not by role alone.
+ */
+export function mayRecordInformationSharing(actor: Actor | null, conference: { chairId: string | null; minuteTakerId: string | null }): boolean {
+  if (!actor) return false;
+  if (hasRole(actor, 'chair') && conference.chairId === actor.id) return true;
+  return hasRole(actor, 'business-support') && conference.minuteTakerId === actor.id;
+}

@@ -370,6 +370,14 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/web/pages/plans/identity-pages.test.ts::refuses a team manager of another team and the chair',
     'test/e2e/family-voice.e2e.test.ts::the family’s voice journey > the social worker answers the plan’s identity and family questions from their work list (PL4)',
   ],
+  RC6: [
+    'src/domain/conference/information-sharing.test.ts::RC6: information sharing decided and recorded > refuses a decision with a missing part, a refusal without a share-anyway decision and reasons, and sharing anyway without the police',
+    'src/domain/conference/information-sharing.test.ts::RC6: information sharing decided and recorded > blocks approving the record only where the police took part and nothing is recorded',
+    `${MEET}/information-sharing.test.ts::refuses a refusal of consent without a share-anyway decision and reasons, and anyone without a part in this conference; audited for each child`,
+    `${MEET}/information-sharing.test.ts::the chair cannot approve the record of a conference the police took part in until the decision is recorded`,
+    'src/web/pages/meeting/information-sharing/information-sharing-pages.test.ts::the chair is refused approval until the decision is recorded; a refusal of consent without reasons keeps every value; then the record can be approved',
+    'src/web/pages/meeting/information-sharing/information-sharing-pages.test.ts::refuses a chair who does not chair this conference',
+  ],
   IN10: [
     'src/domain/participation/requests-and-advocacy.test.ts::stays outstanding until the reasons are shared with the child',
     'src/modules/participation/requests-and-advocacy.test.ts::keeps a child’s request not followed on the social worker’s list until the reasons are shared with the child',
