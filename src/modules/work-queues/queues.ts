@@ -23,6 +23,7 @@ import { riskNotificationsFor } from '../register/risk-notifications.js';
 import { workerChangeQueueRows } from '../records/worker-change.js';
 import { childVoiceItemsFor } from '../participation/requests-and-advocacy.js';
 import { section47SharingItems } from './section-47-sharing-items.js';
+import { otherAuthorityItems } from './other-authority-items.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -325,7 +326,11 @@ export async function registerOfficerQueue(db: Queryable, ctx: QueueContext, act
     .orderBy(asc(riskNotifications.receivedOn))
     .limit(LIMIT);
   return {
-    transfers: open.map((o) => undatedItem({ title: `${o.t.direction === 'in' ? 'Moved in' : 'Moving away'}: ${nameOf(o)}`, detail: o.t.otherAuthority, href: '/transfers' })),
+    transfers: [
+      ...open.map((o) => undatedItem({ title: `${o.t.direction === 'in' ? 'Moved in' : 'Moving away'}: ${nameOf(o)}`, detail: o.t.otherAuthority, href: '/transfers' })),
+      // TR3: emergencies for another authority's children, and changes for those living here on its plan.
+      ...(await otherAuthorityItems(db, actor)),
+    ],
     'risk-notifications': received.map((r) =>
       undatedItem({ title: `Risk notification: ${r.personName}`, detail: `From ${r.source}, received ${formatDate(r.receivedOn)}: link it to the household to tell the lead social workers`, href: `/register/risk-notifications/${r.id}` }, r.receivedOn),
     ),
