@@ -378,6 +378,15 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/web/pages/meeting/information-sharing/information-sharing-pages.test.ts::the chair is refused approval until the decision is recorded; a refusal of consent without reasons keeps every value; then the record can be approved',
     'src/web/pages/meeting/information-sharing/information-sharing-pages.test.ts::refuses a chair who does not chair this conference',
   ],
+  TR3: [
+    'src/domain/transfers/other-authority-children.test.ts::TR3: children of another authority > lets responsibility pass only on an explicit acceptance confirmed in writing',
+    'src/domain/transfers/other-authority-children.test.ts::TR3: children of another authority > refuses an answer out of order, and a written confirmation without an acceptance or a reference',
+    'src/modules/transfers/other-authority-children.test.ts::keeps responsibility, and the item on the designated manager’s list, until the other authority explicitly accepts and confirms it in writing',
+    'src/modules/transfers/other-authority-children.test.ts::records a temporary resident’s move, ends their entry on our register, and tells the local agencies through the outbox until done',
+    'src/web/pages/transfers/other-authorities/other-authority-pages.test.ts::the designated manager records an emergency, is refused with every value kept, cannot pass responsibility before written acceptance, then passes it',
+    'src/web/pages/transfers/other-authorities/other-authority-pages.test.ts::the designated manager records a temporary resident moving on and tells the agencies from their list',
+    'src/web/pages/transfers/other-authorities/other-authority-pages.test.ts::refuses a designated manager of another authority, who has no relationship to the children',
+  ],
   IN10: [
     'src/domain/participation/requests-and-advocacy.test.ts::stays outstanding until the reasons are shared with the child',
     'src/modules/participation/requests-and-advocacy.test.ts::keeps a child’s request not followed on the social worker’s list until the reasons are shared with the child',
