@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { cases, conferenceChildren, conferences, organisations, people, relationships, section47Enquiries, section47OutcomeShares, users } from '../../db/schema/index.js';
 import { isSection47Outcome } from '../../domain/front-door/outcomes.js';
@@ -121,7 +121,7 @@ export async function section47SharingQueueRows(db: Queryable, actor: Actor) {
     .from(section47Enquiries)
     .innerJoin(cases, eq(section47Enquiries.caseId, cases.id))
     .innerJoin(people, eq(cases.childId, people.id))
-    .where(and(eq(cases.socialWorkerId, actor.id), isNotNull(section47Enquiries.outcome)))
+    .where(and(eq(cases.socialWorkerId, actor.id), isNull(cases.closedOn), isNotNull(section47Enquiries.outcome)))
     .orderBy(desc(section47Enquiries.outcomeRecordedAt))
     .limit(100);
   const out = [];

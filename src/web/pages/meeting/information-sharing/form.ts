@@ -17,5 +17,5 @@ export const informationSharingForm = z.object({
   shareAnyway: yesNoOrUnset,
   shareAnywayReasons: optionalText(5000),
   policeConsulted: yesNoOrUnset,
-  version: z.coerce.number({ error: 'Reload the page and try again' }).int().min(0),
+  version: z.coerce.number({ error: 'Reload the page and try again' }).int().min(0).max(1_000_000),
 });

@@ -20,10 +20,10 @@ export const answerForm = z.object({
   answeredOn: date,
   writtenConfirmationOn: date,
   writtenConfirmationReference: optionalText(500),
-  version: z.coerce.number().int().min(0),
+  version: z.coerce.number().int().min(0).max(1_000_000),
 });
 
-export const passForm = z.object({ version: z.coerce.number().int().min(0) });
+export const passForm = z.object({ version: z.coerce.number().int().min(0).max(1_000_000) });
 
 export const temporaryChangeForm = z.object({ change: choice, changedOn: date, details: optionalText(5000) });
 
