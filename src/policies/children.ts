@@ -47,3 +47,14 @@ export function mayAnswerWorkerChangeRequest(actor: Actor | null, caseTeamManage
   if (!hasRole(actor, 'team-manager')) return false;
   return caseTeamManagerId === null || caseTeamManagerId === actor?.id;
 }
+
+/**
+ * FD6: sharing the section 47 outcome with the family is the case's own social worker's, or its
+ * team manager's (a service manager may too); decided by the relationship to the case, not the role.
+ */
+export function mayShareSection47Outcome(actor: Actor | null, c: { socialWorkerId: string | null; teamManagerId: string | null }): boolean {
+  if (!actor) return false;
+  if (hasRole(actor, 'service-manager')) return true;
+  if (hasRole(actor, 'team-manager') && c.teamManagerId === actor.id) return true;
+  return hasRole(actor, 'social-worker') && c.socialWorkerId === actor.id;
+}

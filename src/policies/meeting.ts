@@ -49,3 +49,13 @@ export function mayFollowMeeting(actor: Actor | null, subjects: readonly { socia
 export function mayReviewOverrule(actor: Actor | null): boolean {
   return hasRole(actor, 'service-manager');
 }
+
+/**
+ * RC6: the information-sharing decision is recorded by this conference's chair, or its own minute
+ * taker: decided by their part in this conference, not by role alone.
+ */
+export function mayRecordInformationSharing(actor: Actor | null, conference: { chairId: string | null; minuteTakerId: string | null }): boolean {
+  if (!actor) return false;
+  if (hasRole(actor, 'chair') && conference.chairId === actor.id) return true;
+  return hasRole(actor, 'business-support') && conference.minuteTakerId === actor.id;
+}

@@ -8,6 +8,7 @@ import { documentText, type DocumentModel } from '../documents/document-model.js
 import { docxText } from '../documents/docx-text.js';
 import { familyCopyDocument } from '../documents/family-copy.js';
 import { exclusionLetterDocument } from '../documents/family-copy-exclusion-letter.js';
+import { section47FamilyRecordDocument, type Section47FamilyRecordInput } from '../documents/section-47-outcome-record.js';
 import { renderIcs } from '../documents/invitation-ics.js';
 import { invitationLetter, type InvitationLetterData } from '../documents/invitation-letter.js';
 import { pdfText } from '../documents/pdf-text.js';
@@ -140,6 +141,12 @@ const exclusion = {
   period: 'while the police report is discussed', reasons: 'Risk of violence to the mother at the meeting.', socialWorkerName: 'Sam Sampleford', supporterName: null,
 };
 
+const s47: Section47FamilyRecordInput = {
+  authorityName: 'Sampleshire Council', recipientName: 'Demi Testington', forChild: false, childName: 'Alpha Testington', startedOn: '2026-02-16',
+  outcome: 'continuing-risk', outcomeRecordedOn: '2026-03-06', socialWorkerName: 'Sam Sampleford', conferenceOn: '2026-03-20', format: 'translated', language: 'Polish', interpreter: true,
+  visits: [{ date: '2026-02-17', seenAlone: true }, { date: '2026-02-24', seenAlone: false, whoWasPresent: 'her mother', whyNotAlone: 'She asked for her mother to stay.' }],
+};
+
 const CASES: Case[] = [
   { name: 'parent’s invitation letter', doc: invitationLetter(letterRecord), record: letterRecord, family: true, states: familyLetterFacts },
   { name: 'young person’s invitation letter', doc: invitationLetter({ ...letterRecord, invitee: { name: 'Beta Testington', role: 'Child', inviteeKind: 'child', organisationName: null, postalAddress: '1 Example Row, Demoshire Town, ZZ1 1AA' } }), record: letterRecord, family: true, states: [...letterFacts, 'Young people and child protection conferences'] },
@@ -153,6 +160,8 @@ const CASES: Case[] = [
   { name: 'conference record', doc: conferenceRecordDocument(meeting, { family: false, excludedParts: [], wholeRecord: false }), record: meeting, family: false, states: ['Sampleshire Council', CONFIDENTIAL] },
   { name: 'conference record, family copy', doc: conferenceRecordDocument(meeting, { family: true, excludedParts: [], wholeRecord: false }), record: meeting, family: true, states: ['Sampleshire Council', 'FAMILY COPY'] },
   { name: 'report, family copy', doc: familyCopyDocument(familyCopyContent(report)), record: report, family: true, states: ['Alpha Testington', '5 January 2026', '2 March 2026'] },
+  { name: 'section 47 outcome, parent’s copy', doc: section47FamilyRecordDocument(s47), record: s47, family: true, states: ['Dear Demi Testington,', 'Tuesday 17 February 2026: seen alone.', 'Tuesday 24 February 2026: seen with her mother present. Why: She asked for her mother to stay.', 'Friday 20 March 2026', 'in Polish, with an interpreter', 'Sam Sampleford'] },
+  { name: 'section 47 outcome, child’s copy', doc: section47FamilyRecordDocument({ ...s47, forChild: true, recipientName: 'Alpha Testington', outcome: 'not-substantiated', conferenceOn: null, format: 'child-friendly', language: 'English', interpreter: false }), record: s47, family: true, states: ['Dear Alpha Testington,', 'we talked with you on your own', 'We did not find'] },
   { name: 'exclusion letter', doc: exclusionLetterDocument(exclusion), record: exclusion, family: true, states: ['Dear Fred Testington,', 'Risk of violence to the mother at the meeting.'] },
 ];
 

@@ -177,6 +177,13 @@ describe('the conference meeting', () => {
     await minuteTaker.locator('textarea[name="section_information-discussion"]').fill('HEALTH-DETAIL-MARKER shared while the father was out.');
     await minuteTaker.locator('textarea[name="section_confidential-information"]').fill('CONFIDENTIAL-POLICE-MARKER');
     await submit(minuteTaker, 'Save as a new version');
+    // RC6: the police attended, so the chair records what may be shared before approving.
+    await chair.goto(`${run.baseUrl}/conferences/${f.conferenceId}/information-sharing`);
+    await expectAccessible(chair);
+    await chair.locator('textarea[name="withPolice"]').fill('The decision and the outline plan.');
+    await chair.locator('textarea[name="withFamily"]').fill('Nothing beyond the record.');
+    await chair.locator('input[name="consent"][value="not-needed"]').check();
+    await submit(chair, 'Save the decision');
     await chair.goto(`${run.baseUrl}/conferences/${f.conferenceId}/record`);
     await chair.getByRole('button', { name: /^Approve version/ }).click();
     expect(await chair.locator('.govuk-error-summary').count()).toBe(0);

@@ -36,13 +36,13 @@ export function testedRoutes(app: FastifyInstance): RouteRow[] {
 /** The table a route parameter points into, from the parameter's name or the path segment before it. */
 const PARAM_TABLES: Record<string, string> = {
   actionId: 'plan_actions', attendanceId: 'meeting_attendance', caseId: 'cases', changeId: 'visit_frequency_changes',
-  childId: 'people', childRequestId: 'child_requests_not_followed', changeRequestId: 'worker_change_requests', householdId: 'households', invitationId: 'invitations', memberId: 'household_members', relId: 'relationships', viewId: 'meeting_views',
+  childId: 'people', childRequestId: 'child_requests_not_followed', changeRequestId: 'worker_change_requests', householdId: 'households', invitationId: 'invitations', personId: 'people', memberId: 'household_members', relId: 'relationships', viewId: 'meeting_views',
 };
 const SEGMENT_TABLES: Record<string, string> = {
   users: 'users', agencies: 'organisations', professionals: 'professionals', cases: 'cases', conferences: 'conferences', complaints: 'complaints',
   dissents: 'dissents', people: 'people', households: 'households', 'agency-requests': 'agency_conference_requests', assessments: 'assessments',
   referrals: 'referrals', 'section-47': 'section_47_enquiries', 'strategy-discussions': 'strategy_discussions', plans: 'child_protection_plans',
-  reports: 'reports', exclusions: 'exclusion_requests', 'practice-concerns': 'practice_concerns', transfers: 'transfer_notices',
+  reports: 'reports', exclusions: 'exclusion_requests', 'practice-concerns': 'practice_concerns', transfers: 'transfer_notices', emergency: 'emergency_responsibility',
   'out-of-timescale': 'out_of_timescale_authorisations', outbox: 'outbox_messages', batches: 'letter_batches', overrules: 'meeting_decisions',
 };
 

@@ -1,4 +1,4 @@
-import { date, jsonb, pgTable, text, timestamp, uuid, integer } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, integer } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { childProtectionPlans, conferences } from './conferences.js';
 import { cases, people } from './people.js';
@@ -85,3 +85,57 @@ export const practiceConcerns = pgTable('practice_concerns', {
   resolvedOn: date('resolved_on', { mode: 'string' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * TR3 (`002` 2.56): a child found here needing emergency action who is on another authority's plan
+ * or looked after by it. That authority is consulted; responsibility passes to it only when it
+ * explicitly accepts and the acceptance is confirmed in writing.
+ */
+export const emergencyResponsibility = pgTable(
+  'emergency_responsibility',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id').notNull().references(() => people.id),
+    responsibleAuthority: text('responsible_authority').notNull(),
+    responsibleBecause: text('responsible_because').notNull(), // plan | looked-after
+    emergencyAction: text('emergency_action').notNull(),
+    foundOn: date('found_on', { mode: 'string' }).notNull(),
+    consultedOn: date('consulted_on', { mode: 'string' }).notNull(),
+    consultedName: text('consulted_name').notNull(),
+    consultationNotes: text('consultation_notes').notNull().default(''),
+    theirAnswer: text('their_answer'), // accepts | declines
+    answeredOn: date('answered_on', { mode: 'string' }),
+    writtenConfirmationOn: date('written_confirmation_on', { mode: 'string' }),
+    writtenConfirmationReference: text('written_confirmation_reference').notNull().default(''),
+    status: text('status').notNull(), // see EMERGENCY_STATUSES
+    passedAt: timestamp('passed_at', { withTimezone: true }),
+    passedBy: uuid('passed_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('emergency_responsibility_child').on(t.childId)],
+);
+
+/**
+ * TR3 (`003` temporary residents): a child of another authority living here on its plan has moved
+ * on, or that authority ended the plan: the change is recorded and the local agencies told.
+ */
+export const temporaryResidentChanges = pgTable(
+  'temporary_resident_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
+    childId: uuid('child_id').notNull().references(() => people.id),
+    change: text('change').notNull(), // moved-on | plan-ended
+    changedOn: date('changed_on', { mode: 'string' }).notNull(),
+    details: text('details').notNull(),
+    agenciesToldAt: timestamp('agencies_told_at', { withTimezone: true }),
+    agenciesToldBy: uuid('agencies_told_by').references(() => users.id),
+    agenciesTold: jsonb('agencies_told').$type<{ name: string; address: string }[]>().notNull().default([]),
+    version: integer('version').notNull().default(1),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('temporary_resident_changes_plan').on(t.planId)],
+);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from './accounts.js';
-import { cases, households } from './people.js';
+import { cases, households, people } from './people.js';
 
 /** A referral about one child (census CINreferralDate, ReferralSource, ReferralNFA). FD1. */
 export const referrals = pgTable(
@@ -105,10 +105,38 @@ export const section47Enquiries = pgTable(
     endorsedBy: uuid('endorsed_by').references(() => users.id),
     endorsedAt: timestamp('endorsed_at', { withTimezone: true }),
     icpcNotRequired: boolean('icpc_not_required').notNull().default(false),
+    /** FD6: the social worker's judgement whether the child is of an age and understanding to receive the outcome record; null until made. */
+    childUnderstands: boolean('child_understands'),
+    childUnderstandingReasons: text('child_understanding_reasons'),
+    childUnderstandingBy: uuid('child_understanding_by').references(() => users.id),
+    childUnderstandingAt: timestamp('child_understanding_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('s47_case').on(t.caseId)],
+);
+
+/**
+ * FD6 (`002` 2.78): the record of the section 47 outcome shared with one parent, or with the child,
+ * before any initial conference: how, in what format and language, and on what day. Once per person.
+ */
+export const section47OutcomeShares = pgTable(
+  'section_47_outcome_shares',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enquiryId: uuid('enquiry_id').notNull().references(() => section47Enquiries.id),
+    personId: uuid('person_id').notNull().references(() => people.id),
+    recipient: text('recipient').notNull(), // parent | child
+    method: text('method').notNull(), // letter | in-person | other
+    methodDetail: text('method_detail').notNull().default(''),
+    format: text('format').notNull(), // see SHARE_FORMATS
+    language: text('language').notNull(),
+    interpreter: boolean('interpreter').notNull().default(false),
+    sharedOn: date('shared_on', { mode: 'string' }).notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('section_47_outcome_shares_once').on(t.enquiryId, t.personId)],
 );
 
 /** A partner agency's request that a conference be convened (FD5): agreed or declined, with reasons. */

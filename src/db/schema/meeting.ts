@@ -281,3 +281,28 @@ export const meetingDistributions = pgTable(
   },
   (t) => [index('meeting_distributions_conference').on(t.conferenceId, t.document)],
 );
+
+/**
+ * RC6 (`004` 8.2.2–8.2.4): what the conference decided to share with the police and with the child
+ * and family, what is held back because it could put a child at risk or harm an investigation,
+ * whether consent was sought and given, and where refused whether to share anyway, with reasons.
+ */
+export const conferenceInformationSharing = pgTable(
+  'conference_information_sharing',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    withPolice: text('with_police').notNull().default(''),
+    withFamily: text('with_family').notNull().default(''),
+    withheld: text('withheld').notNull().default(''),
+    consent: text('consent').notNull(), // given | refused | not-needed
+    consentFrom: text('consent_from').notNull().default(''),
+    shareAnyway: boolean('share_anyway'),
+    shareAnywayReasons: text('share_anyway_reasons').notNull().default(''),
+    policeConsulted: boolean('police_consulted'),
+    version: integer('version').notNull().default(1),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('conference_information_sharing_conference').on(t.conferenceId)],
+);

@@ -70,6 +70,8 @@ export const JUDGEMENTS: Record<string, string> = {
     'The system records dissent with the name and view and takes an escalation to the service manager, whose decision it records; whether the decision leaves the child less safe is the professional’s and the service manager’s judgement.',
   CO3:
     'The system records each practice concern the chair raises and how it was resolved; whether practice falls short, and how to resolve it with the agency, is the chair’s professional judgement.',
+  FD6:
+    'Once a section 47 outcome is recorded, the case’s social worker has an item on their list until the record has been shared with every parent (a mother, a father or anyone with parental responsibility) and, where judged old enough to understand it, the child: how, in what format and language (suggested from the person’s recorded language and interpreter need), and when. The system writes a plain-English family copy from the record’s fields, for a parent or for the child, dates the item the working day before a booked initial conference, and warns the chair’s readiness check until it is done. Whether the child is of an age and understanding to receive it is the social worker’s recorded judgement, made with the child’s age shown.',
   IN10:
     'A child’s request that is not followed is recorded with its reasons and stays on the social worker’s list until the record says when and how the reasons were explained to the child; a parent with a learning disability (from the participation record) or a mental health need is listed until an advocate is considered, and a referral until its follow-up is recorded. Whether following the request would serve the child, and whether a parent needs an advocate, are professional judgements.',
   PL4:

@@ -7,6 +7,7 @@ import { mayChairConference, mayDraftRecord } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
 import { auditEachChild, recordMeetingEvent, requireActor } from './common.js';
+import { assertInformationSharingDecided } from './information-sharing.js';
 import { loadMeetingState } from './meeting-state.js';
 import { loadRecord, recordStep } from './record-state.js';
 import { assertVersion, lostRace } from './stale.js';
@@ -27,6 +28,8 @@ export async function approveRecord(db: Database, context: ActionContext, confer
   if (missing.length > 0) {
     throw new ValidationError(missing.map((s) => ({ field: `sections.${s.key}`, message: `Write the "${s.heading}" section before approving` })));
   }
+  // RC6: where the police took part, what may be shared with the family is settled before the record is final.
+  await assertInformationSharingDecided(db, state);
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(conferenceRecords)

@@ -5,6 +5,8 @@ import { pdfText } from '../../documents/pdf-text.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../test/support/meeting-factory.js';
 import { ConflictError } from '../shared/errors.js';
+import { saveInformationSharing } from './information-sharing.js';
+import { SHARING_DECIDED } from './information-sharing-fixture.test-support.js';
 import { approveRecord } from './approve-record.js';
 import { concludeMeeting } from './conclude-meeting.js';
 import { distributeDecisions } from './distribute-decisions.js';
@@ -96,6 +98,9 @@ describeEachEngine('decisions and the record reach everyone invited', (engine) =
       version: record.version,
     });
     record = await loadRecord(db(), f.conferenceId);
+    // RC6: the police attended, so what may reach the family is decided before the record is final.
+    await expect(approveRecord(db(), chair, f.conferenceId, { version: record.version })).rejects.toMatchObject({ errors: [{ field: 'informationSharing' }] });
+    await saveInformationSharing(db(), chair, f.conferenceId, { ...SHARING_DECIDED, version: 0 });
     expect(await approveRecord(db(), chair, f.conferenceId, { version: record.version })).toBe(1);
     record = await loadRecord(db(), f.conferenceId);
     const summary = await distributeRecord(db(), minuteTaker, f.conferenceId, { version: record.version });

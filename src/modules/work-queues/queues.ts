@@ -26,6 +26,8 @@ import { childVoiceItemsFor } from '../participation/requests-and-advocacy.js';
 import { legalActionItems, reportsToCheckItems } from '../reports/manager-check-items.js';
 import { overruleReviewItems } from '../conference-meeting/overrule-review.js';
 import { unbornItems } from '../plans/unborn-items.js';
+import { section47SharingItems } from './section-47-sharing-items.js';
+import { otherAuthorityItems } from './other-authority-items.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -240,6 +242,8 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     'visits-due': await visitsDueItems(db, ctx, actor.id),
     // PL4: plans this worker leads with identity or birth-family answers missing or to revisit.
     'plan-gaps': await identityGapItems(db, actor.id),
+    // FD6: the section 47 outcome to share with the parents, and the child if old enough, before any initial conference.
+    'section-47-sharing': await section47SharingItems(db, ctx, actor),
     // IN10: a child's request not followed until the reasons are shared with them; a parent's advocate until considered and followed up.
     'child-voice': await childVoiceItems(db, actor),
     // RV2: reasons in the records to bring forward the review of a plan this worker leads.
@@ -338,7 +342,11 @@ export async function registerOfficerQueue(db: Queryable, ctx: QueueContext, act
     .orderBy(asc(riskNotifications.receivedOn))
     .limit(LIMIT);
   return {
-    transfers: open.map((o) => undatedItem({ title: `${o.t.direction === 'in' ? 'Moved in' : 'Moving away'}: ${nameOf(o)}`, detail: o.t.otherAuthority, href: '/transfers' })),
+    transfers: [
+      ...open.map((o) => undatedItem({ title: `${o.t.direction === 'in' ? 'Moved in' : 'Moving away'}: ${nameOf(o)}`, detail: o.t.otherAuthority, href: '/transfers' })),
+      // TR3: emergencies for another authority's children, and changes for those living here on its plan.
+      ...(await otherAuthorityItems(db, actor)),
+    ],
     'risk-notifications': received.map((r) =>
       undatedItem({ title: `Risk notification: ${r.personName}`, detail: `From ${r.source}, received ${formatDate(r.receivedOn)}: link it to the household to tell the lead social workers`, href: `/register/risk-notifications/${r.id}` }, r.receivedOn),
     ),

@@ -54,7 +54,7 @@ export const FRONT_DOOR_RULES = defineArea('FD', [
     title: 'Section 47 outcome shared before the initial conference',
     summary:
       'The record of the section 47 outcome — when and how the child was seen, and whether alone — is sent to the parents and to a child old enough to understand it, in a form and language they can use, before any initial conference.',
-    kind: 'enforced',
+    kind: 'prompted',
     sources: [dorset('2.78')],
   },
 ]);

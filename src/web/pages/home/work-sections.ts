@@ -13,6 +13,7 @@ export interface WorkSection {
 export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
   'social-worker': [
     { id: 'enquiries', heading: 'Enquiries about your children', empty: 'No police, health or out-of-hours enquiry has been made about a child you lead in the last 14 days.' },
+    { id: 'section-47-sharing', heading: 'Section 47 outcomes to share with the family', empty: 'Every section 47 outcome on your cases has reached the parents, and the child where old enough to understand it.' },
     { id: 'reports-due', heading: 'Decisions and assessments due', empty: 'No referral decisions or core assessments are waiting for you.' },
     { id: 'core-groups', heading: 'Reviews due for children you lead', empty: 'No child protection plan you lead has a review coming due.' },
     { id: 'bring-forward', heading: 'Reviews to consider bringing forward', empty: 'Nothing on the plans you lead suggests holding a review sooner.' },

@@ -4,6 +4,7 @@ import { REPORT_STATE_LABELS } from '../../../domain/reports/report-deadlines.js
 import { conferenceForReports, invitedConferences, startedAgencyReport } from '../../../modules/reports/conference-access.js';
 import { loadConferenceReports } from '../../../modules/reports/load-readiness.js';
 import { identityPromptsFor } from '../../../modules/plans/plan-queue-items.js';
+import { section47SharingWarnings } from '../../../modules/front-door/load-section-47-sharing.js';
 import { auditReport, childrenOf, loadReport, reportConferenceType } from '../../../modules/reports/report-common.js';
 import { ReportAlreadyStartedError, startReport } from '../../../modules/reports/save-report.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
@@ -136,9 +137,14 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
     const managerWarnings = data.written
       .filter((w) => w.kind === 'social-work')
       .flatMap((w) => readinessWarnings(checkFactsOf(w), data.context.children.find((c) => c.childId === w.childId)?.name ?? 'a child'));
+    // FD6: an initial conference follows the section 47 outcome, whose record must reach the family first.
+    const s47Warnings = data.context.isInitial
+      ? await section47SharingWarnings(db, data.context.subjects.map((c) => c.childId), data.context.conference.scheduledStart, request.actionContext().now)
+      : [];
     return reply.view('reports/readiness.njk', {
       identityPrompts,
       managerWarnings,
+      s47Warnings,
       title: 'Is the conference ready?',
       conference: conferenceHeader(data.context),
       booked: r !== null,

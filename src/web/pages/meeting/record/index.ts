@@ -5,6 +5,7 @@ import { recordSectionsFor } from '../../../../domain/conference/record-sections
 import { RECORD_FORM_LABELS, type RecordForm } from '../../../../domain/conference/record-rules.js';
 import { approveRecord, reviseRecord } from '../../../../modules/conference-meeting/approve-record.js';
 import { distributeRecord } from '../../../../modules/conference-meeting/distribute-record.js';
+import { loadInformationSharing, policeTookPart } from '../../../../modules/conference-meeting/information-sharing.js';
 import { loadMeetingState } from '../../../../modules/conference-meeting/meeting-state.js';
 import { listRecipients } from '../../../../modules/conference-meeting/recipients.js';
 import { recordCopy, renderCopy } from '../../../../modules/conference-meeting/record-copies.js';
@@ -51,6 +52,8 @@ export default function recordPages(app: FastifyInstance): void {
       recipients: await listRecipients(db, state.conference.id, state.attendance),
       copyVersion, doc,
       distribution: await distributionModel(db, state, 'record', 'TS11', app.convene.clock()),
+      // RC6: the information-sharing decision, required before approval where the police took part.
+      informationSharing: { recorded: (await loadInformationSharing(db, state.conference.id)) !== null, policeTookPart: policeTookPart(state) },
       done: request.query.done ?? null,
       backLink: { href: meetingUrl(state.conference.id), text: 'Back to the conference screen' },
       ...extra,

@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { emergencyResponsibility } from '../../../../db/schema/index.js';
+import { otherAuthorityFixture } from '../../../../modules/transfers/other-authority-fixture.test-support.js';
+import { TestClock, testApp } from '../../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../../test/support/database.js';
+import { TEST_PASSWORD } from '../../../../../test/support/factories.js';
+import { WebClient } from '../../../../../test/support/web-client.js';
+
+const NOW = new Date('2026-03-10T10:00:00Z');
+
+describeEachEngine('TR3 pages', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let f: Awaited<ReturnType<typeof otherAuthorityFixture>>;
+  const signedIn = async (username: string) => {
+    const client = new WebClient(app);
+    await client.signIn(username, TEST_PASSWORD);
+    return client;
+  };
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    app = await testApp(database.handle, { clock: new TestClock(NOW) });
+    f = await otherAuthorityFixture(database.handle.db, NOW);
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('the designated manager records an emergency, is refused with every value kept, cannot pass responsibility before written acceptance, then passes it', async () => {
+    const officer = await signedIn(f.officer.username);
+    expect((await officer.get('/transfers/other-authorities')).statusCode).toBe(200);
+    expect((await officer.get('/transfers/emergency/new')).statusCode).toBe(200);
+    const typed = { childId: f.found.childId, responsibleAuthority: 'Exampleshire Council', responsibleBecause: 'plan', emergencyAction: 'Police protection overnight.', foundOn: '2026-03-09', consultedOn: '', consultedName: 'Their duty manager' };
+    const refused = await officer.post('/transfers/emergency/new', typed);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Enter the date the responsible authority was consulted');
+    expect(refused.body).toContain('Police protection overnight.');
+    expect(refused.body).toContain('value="Their duty manager"');
+    const made = await officer.post('/transfers/emergency/new', { ...typed, consultedOn: '2026-03-09' });
+    expect(made.statusCode).toBe(302);
+    const [row] = await database.handle.db.select().from(emergencyResponsibility).where(eq(emergencyResponsibility.childId, f.found.childId));
+    const page = `/transfers/emergency/${row!.id}`;
+    expect((await officer.get('/')).body).toContain(page);
+    const early = await officer.post(`${page}/pass`, { version: '1' });
+    expect(early.statusCode).toBe(409);
+    expect(early.body).toContain('They have not yet accepted responsibility');
+    const noWriting = await officer.post(`${page}/answer`, { answer: 'accepts', answeredOn: '2026-03-10', writtenConfirmationOn: '', writtenConfirmationReference: 'Email from their head of service', version: '1' });
+    expect(noWriting.statusCode).toBe(400);
+    expect(noWriting.body).toContain('Enter the date of the written confirmation');
+    expect(noWriting.body).toContain('value="Email from their head of service"');
+    expect((await officer.post(`${page}/answer`, { answer: 'accepts', answeredOn: '2026-03-10', writtenConfirmationOn: '2026-03-10', writtenConfirmationReference: 'Email from their head of service', version: '1' })).statusCode).toBe(302);
+    expect((await officer.post(`${page}/pass`, { version: '2' })).statusCode).toBe(302);
+    expect((await officer.get(page)).body).toContain('Responsibility passed to them');
+    expect((await officer.get('/')).body).not.toContain(page);
+  });
+
+  it('the designated manager records a temporary resident moving on and tells the agencies from their list', async () => {
+    const officer = await signedIn(f.officer.username);
+    const page = `/plans/${f.planId}/temporary-resident`;
+    expect((await officer.get(page)).body).toContain('Living here on Exampleshire Council’s plan');
+    const refused = await officer.post(page, { change: 'moved-on', changedOn: '2026-03-09', details: '' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Record what changed and why');
+    expect(refused.body).toMatch(/value="moved-on" checked/);
+    expect((await officer.post(page, { change: 'moved-on', changedOn: '2026-03-09', details: 'Moved to Sampleton with her mother.' })).statusCode).toBe(302);
+    expect((await officer.get('/')).body).toContain('Tell local agencies: Lima Exampleton');
+    expect((await officer.post(`${page}/tell`, { name: '', email: '' })).statusCode).toBe(302);
+    expect((await officer.get(page)).body).toContain('Local agencies told on');
+    expect((await officer.get('/')).body).not.toContain('Tell local agencies: Lima Exampleton');
+  });
+
+  it('refuses a designated manager of another authority, who has no relationship to the children', async () => {
+    const other = await signedIn(f.elsewhere.username);
+    expect((await other.get(`/plans/${f.planId}/temporary-resident`)).statusCode).toBe(404);
+    expect((await other.post('/transfers/emergency/new', { childId: f.found.childId, responsibleAuthority: 'X', responsibleBecause: 'plan', emergencyAction: 'Y', foundOn: '2026-03-09', consultedOn: '2026-03-09', consultedName: 'Z' })).statusCode).toBe(404);
+  });
+});
