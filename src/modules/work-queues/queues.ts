@@ -22,6 +22,7 @@ import { centreListItems } from '../register/centre-lists.js';
 import { riskNotificationsFor } from '../register/risk-notifications.js';
 import { workerChangeQueueRows } from '../records/worker-change.js';
 import { childVoiceItemsFor } from '../participation/requests-and-advocacy.js';
+import { retentionItems, subjectAccessItems } from '../records/records-queue-items.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -329,7 +330,19 @@ export async function registerOfficerQueue(db: Queryable, ctx: QueueContext, act
     'centre-lists': await centreListItems(db, ctx, actor),
     // RG2, RG4: today's enquiries, and recent ones from unrecognised numbers or about a child asked after before.
     enquiries: await designatedManagerEnquiryItems(db, ctx),
+    // RC7: closed cases due for retention review, and disposals waiting for a second person.
+    retention: await retentionItems(db, ctx, actor),
   };
+}
+
+/** RC7: the administrator shares the retention review with the register officer. */
+export async function administratorQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
+  return { retention: await retentionItems(db, ctx, actor) };
+}
+
+/** RC7: information governance answers subject access requests within the month. */
+export async function auditorQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
+  return { 'subject-access': await subjectAccessItems(db, ctx, actor) };
 }
 
 export async function enquirerQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
