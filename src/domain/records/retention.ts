@@ -48,8 +48,6 @@ export function anniversary(date: string, years: number): string {
   return to.day !== from.day ? to.add({ days: 1 }).toString() : to.toString();
 }
 
-const later = (a: string, b: string): string => (a > b ? a : b);
-
 function dueFor(entry: RetentionEntry, facts: RetentionFacts, closedOn: string): { dueOn: string; explanation: string } {
   const label = RETENTION_RECORD_TYPES[entry.type];
   if (entry.countFrom === 'case-closed' || entry.countFrom === 'event') {
