@@ -65,3 +65,18 @@ const SCHEDULES: Partial<Record<PackId, RetentionSchedule['entries']>> = { natio
 export function retentionSchedule(pack: PackId): RetentionSchedule {
   return { pack, entries: SCHEDULES[pack] ?? NATIONAL };
 }
+
+/** One entry in words, for the rule registry and the rules page (no file names, no codes). */
+export function describeRetentionEntry(entry: RetentionEntry): string {
+  const from = { 'eighteenth-birthday': 'the 18th birthday', 'case-closed': 'the case closed', event: 'the event' }[entry.countFrom];
+  const parts = [`${entry.years} years after ${from}`];
+  if (entry.atLeastYearsAfterClosure !== undefined) parts.push(`at least ${entry.atLeastYearsAfterClosure} years after the case closed`);
+  if (entry.withoutBirthDateYearsAfterClosure !== undefined) parts.push(`${entry.withoutBirthDateYearsAfterClosure} years after the case closed when no date of birth is recorded`);
+  if (entry.neverDisposed) parts.push('reviewed, never deleted');
+  return parts.join('; ');
+}
+
+/** The schedule in words, keyed by what each record is. */
+export function describeRetentionSchedule(schedule: RetentionSchedule): Record<string, string> {
+  return Object.fromEntries(Object.values(schedule.entries).map((e) => [RETENTION_RECORD_TYPES[e.type], describeRetentionEntry(e)]));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retentionSchedule } from '../packs/retention.js';
+import { describeRetentionSchedule, retentionSchedule } from '../packs/retention.js';
 import { PACK_IDS } from '../packs/pack-id.js';
 import { anniversary, auditReviewDueOn, classifyCaseRecords, disposalRefusal, retentionDue, type RetentionFacts } from './retention.js';
 
@@ -81,5 +81,14 @@ describe('RC7 retention schedule', () => {
     expect(disposalRefusal({ ...base, legalHoldReason: 'Care proceedings' })).toMatch(/legal hold: Care proceedings/);
     expect(disposalRefusal({ ...base, today: '2024-12-31' })).toMatch(/not due for review until 2025-01-01/);
     expect(disposalRefusal({ ...base, disposedAt: new Date(0) })).toMatch(/already/);
+  });
+});
+
+describe('RC7 retention schedule in words', () => {
+  it('describes each entry without file names', () => {
+    const words = describeRetentionSchedule(schedule);
+    expect(words['A case in which the child had a child protection plan']).toBe('7 years after the 18th birthday; at least 6 years after the case closed; 25 years after the case closed when no date of birth is recorded');
+    expect(words['The audit trail']).toBe('7 years after the event; reviewed, never deleted');
+    expect(JSON.stringify(words)).not.toMatch(/\.txt/);
   });
 });
