@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { execFileSync } from 'node:child_process';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addresses, auditEvents, cases, people, personMatchKeys, recordDisposals, referrals } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine, freshDatabase, POSTGRES_ADMIN_URL, type TestDatabase } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { contextFor } from '../../../test/support/meeting-factory.js';
@@ -97,6 +98,14 @@ describeEachEngine('RC7: retention review and disposal', (engine) => {
     expect(JSON.stringify(audit)).not.toMatch(/Testington|Alpha|1995-01-01|Example Road|Rita/);
     expect(audit?.details).toMatchObject({ caseId: due.case.id, proposedBy: admin.id, approvedBy: officer.id, recordType: 'case-with-plan' });
     expect((await verifyAuditChain(db)).ok).toBe(true);
+    if (engine === 'postgres') {
+      // The command an operator runs: `bin/convene audit verify` against this very database.
+      const name = ((await db.execute(sql`select current_database() as n`)) as unknown as { rows: { n: string }[] }).rows[0]!.n;
+      const url = new URL(POSTGRES_ADMIN_URL);
+      url.pathname = `/${name}`;
+      const out = execFileSync('bin/convene', ['audit', 'verify', '--json'], { env: { ...process.env, DATABASE_URL: url.toString() }, encoding: 'utf8' });
+      expect(JSON.parse(out.trim().split('\n').at(-1)!)).toMatchObject({ ok: true, finding: null });
+    }
     await expect(approveDisposal(db, as(officer), due.case.id, stub!.version, 'national')).rejects.toBeInstanceOf(ConflictError);
     // Gone from the list of cases due.
     expect((await loadRetentionReview(db, as(admin), { state: 'due', page: 1 }, 'national')).rows.map((r) => r.caseId)).not.toContain(due.case.id);
