@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import {
-  addresses, cases, childProtectionPlans, conferenceChildren, conferenceRecords, householdMembers, people, referrals, relationships, section47Enquiries,
+  addresses, cases, childProtectionPlans, conferenceChildren, conferenceRecords, conferences, householdMembers, people, referrals, relationships, reports, section47Enquiries,
 } from '../../db/schema/index.js';
 import { describeCategories } from '../../domain/conference/categories.js';
+import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
+import { familyCopyContent } from '../../domain/reports/family-copy.js';
+import type { ReportKind } from '../../domain/reports/headings.js';
 import type { CopyReader } from '../../domain/conference/record-sections.js';
 import { formatDate } from '../../domain/deadlines/format-date.js';
 import { redactThirdParties, WITHHELD } from '../../domain/records/subject-access.js';
 import type { Block, DocumentModel } from '../../documents/document-model.js';
 import { documentText } from '../../documents/document-model.js';
+import { familyCopyDocument } from '../../documents/family-copy.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { conferenceRecordDocument } from '../../presenters/conference-record.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -122,6 +126,22 @@ export async function buildSubjectAccessBundle(db: Database, context: ActionCont
   }
   blocks.push(...conferenceBlocks);
 
+  // Reports to the conferences about the child, as the family copy (RP4: the confidential section has no field there).
+  const subjectOf = await db.selectDistinct({ conferenceId: conferenceChildren.conferenceId }).from(conferenceChildren).where(and(eq(conferenceChildren.childId, childId), eq(conferenceChildren.role, 'subject')));
+  const reportRows = subjectOf.length
+    ? await db.select({ r: reports, kind: conferences.kind, heldOn: conferences.heldOn }).from(reports).innerJoin(conferences, eq(conferences.id, reports.conferenceId)).where(and(
+      inArray(reports.conferenceId, subjectOf.map((c) => c.conferenceId)), inArray(reports.status, ['submitted', 'shared']), or(eq(reports.childId, childId), isNull(reports.childId)),
+    )).orderBy(asc(reports.createdAt))
+    : [];
+  for (const { r, kind, heldOn } of reportRows) {
+    // Built only from the fields familyCopyContent reads: the confidential section is never passed.
+    const copy = familyCopyDocument(familyCopyContent({
+      kind: r.kind as ReportKind, childName: r.childId ? fullName(child) : null, conferenceLabel: CONFERENCE_KIND_LABELS[kind as ConferenceKind] ?? 'Child protection conference',
+      conferenceDate: heldOn ? formatDate(heldOn) : 'date not recorded', authorDetails: r.authorDetails, sections: r.sections, version: r.version,
+    }));
+    blocks.push({ type: 'heading', text: `${copy.title}: ${copy.subtitle ?? ''}` }, ...copy.blocks);
+  }
+
   const names = [...thirdParties].filter((n) => !kept.some((k) => k.toLowerCase() === n.toLowerCase()));
   const redact = (text: string) => redactThirdParties(text, names, kept);
   const redacted = blocks.map((b): Block => {
@@ -139,7 +159,7 @@ export async function buildSubjectAccessBundle(db: Database, context: ActionCont
     footer: 'Released under UK GDPR Article 15. Please keep it safe.',
   };
   const sha256 = createHash('sha256').update(documentText(doc)).digest('hex');
-  await recordAudit(db, context, { action: 'subject-access-bundle-produced', recordType: 'subject-access-request', recordId: requestId, childId, details: { sha256, conferences: confRows.length } });
+  await recordAudit(db, context, { action: 'subject-access-bundle-produced', recordType: 'subject-access-request', recordId: requestId, childId, details: { sha256, conferences: confRows.length, reports: reportRows.length } });
   return { doc, sha256 };
 }
 

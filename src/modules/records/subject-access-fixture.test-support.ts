@@ -1,9 +1,10 @@
 import type { Database } from '../../db/client.js';
-import { meetings, conferenceRecords, conferenceRecordVersions, meetingAttendance, people, referrals, relationships, householdMembers } from '../../db/schema/index.js';
+import { reports, meetings, conferenceRecords, conferenceRecordVersions, meetingAttendance, people, referrals, relationships, householdMembers } from '../../db/schema/index.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 
 export const CONFIDENTIAL_TEXT = 'Police intelligence: an ongoing investigation into a named adult, not to be shared.';
+export const CONFIDENTIAL_REPORT_TEXT = 'Health visitor in confidence: the GP holds a safeguarding flag on the lodger.';
 
 /**
  * A child (Alpha Testington) with a mother (Beth, the requester), a father and a lodger who are
@@ -42,6 +43,12 @@ export async function subjectAccessFixture(db: Database, tag: string) {
   await db.insert(conferenceRecordVersions).values({
     recordId: record!.id, number: 1, savedAt: new Date('2025-11-10T10:00:00Z'),
     sections: { summary: 'Beth spoke for the family. Carl Testington did not accept the concerns. Hana Exampleton described Alpha’s weight.', 'confidential-information': CONFIDENTIAL_TEXT, conclusions: 'Alpha needs a plan under neglect.' },
+  });
+  const author = await createUser(db, { roles: ['agency-practitioner'], organisationId: orgId, username: `hv-${tag}`, displayName: 'Hana Exampleton' });
+  await db.insert(reports).values({
+    conferenceId: f.conference.id, childId: f.child.id, kind: 'agency', authorId: author.id, agency: 'health', status: 'shared', submittedAt: new Date('2025-10-28T10:00:00Z'),
+    sections: [{ heading: 'Health and development', text: 'Alpha is under weight; Carl Testington missed two appointments.', marking: 'fact', secondHand: false }],
+    confidentialText: CONFIDENTIAL_REPORT_TEXT, confidentialReason: 'third-party information', createdAt: new Date('2025-10-28T10:00:00Z'), updatedAt: new Date('2025-10-28T10:00:00Z'),
   });
   return { orgId, ig, ig2, admin, f, mother, father, lodger };
 }

@@ -9,7 +9,7 @@ import { contextFor } from '../../../test/support/meeting-factory.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { buildSubjectAccessBundle, renderSubjectAccessBundle } from './subject-access-bundle.js';
-import { CONFIDENTIAL_TEXT, subjectAccessFixture } from './subject-access-fixture.test-support.js';
+import { CONFIDENTIAL_REPORT_TEXT, CONFIDENTIAL_TEXT, subjectAccessFixture } from './subject-access-fixture.test-support.js';
 import { loadSubjectAccessRequest, recordIdentityCheck, recordSubjectAccessRelease, recordSubjectAccessRequest } from './subject-access.js';
 
 const NOW = new Date('2026-03-10T10:00:00Z');
@@ -53,11 +53,11 @@ describeEachEngine('RC7: subject access requests', (engine) => {
     const id = await recordSubjectAccessRequest(db, contextFor(ig, NOW), { ...input, identityCheckedOn: '2026-03-02', identityEvidence: 'Driving licence' });
     const { doc, sha256 } = await buildSubjectAccessBundle(db, contextFor(ig, NOW), id);
     const text = documentText(doc);
-    for (const secret of [CONFIDENTIAL_TEXT, 'Police intelligence', 'Carl', 'Nora', 'Neighbourly', 'Larry', 'Lodgerson']) expect(text).not.toContain(secret);
-    for (const kept of ['Alpha Testington', 'Beth Testington', 'Beth spoke for the family', 'Hana Exampleton', WITHHELD, 'Alpha needs a plan under neglect.', 'Neglect']) expect(text).toContain(kept);
+    for (const secret of [CONFIDENTIAL_TEXT, CONFIDENTIAL_REPORT_TEXT, 'safeguarding flag', 'Police intelligence', 'Carl', 'Nora', 'Neighbourly', 'Larry', 'Lodgerson']) expect(text).not.toContain(secret);
+    for (const kept of ['Alpha Testington', 'Beth Testington', 'Beth spoke for the family', 'Alpha is under weight', 'missed two appointments', 'Hana Exampleton', WITHHELD, 'Alpha needs a plan under neglect.', 'Neglect']) expect(text).toContain(kept);
     const pdf = await pdfText(await renderSubjectAccessBundle(doc));
     expect(pdf).toContain('Alpha Testington');
-    for (const secret of ['Police intelligence', 'Carl', 'Nora', 'Lodgerson']) expect(pdf).not.toContain(secret);
+    for (const secret of ['Police intelligence', 'safeguarding flag', 'Carl', 'Nora', 'Lodgerson']) expect(pdf).not.toContain(secret);
     expect(await db.$count(auditEvents, and(eq(auditEvents.action, 'subject-access-bundle-produced'), eq(auditEvents.childId, f.child.id)))).toBe(1);
 
     await expect(recordSubjectAccessRelease(db, contextFor(ig, NOW), id, { releasedOn: '2026-03-10', method: '', version: 1 }, sha256)).rejects.toMatchObject({ errors: [{ field: 'method' }] });
