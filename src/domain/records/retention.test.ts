@@ -79,7 +79,7 @@ describe('RC7 retention schedule', () => {
     expect(disposalRefusal(base)).toBeNull();
     expect(disposalRefusal({ ...base, due: open })).toMatch(/open/);
     expect(disposalRefusal({ ...base, legalHoldReason: 'Care proceedings' })).toMatch(/legal hold: Care proceedings/);
-    expect(disposalRefusal({ ...base, today: '2024-12-31' })).toMatch(/not due for review until 2025-01-01/);
+    expect(disposalRefusal({ ...base, today: '2024-12-31' })).toMatch(/not due for review until 1 January 2025/);
     expect(disposalRefusal({ ...base, disposedAt: new Date(0) })).toMatch(/already/);
   });
 });

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { formatDate } from '../deadlines/format-date.js';
 import { RETENTION_RECORD_TYPES, type RetentionEntry, type RetentionRecordType, type RetentionSchedule } from '../packs/retention.js';
 
 /**
@@ -51,19 +52,19 @@ export function anniversary(date: string, years: number): string {
 function dueFor(entry: RetentionEntry, facts: RetentionFacts, closedOn: string): { dueOn: string; explanation: string } {
   const label = RETENTION_RECORD_TYPES[entry.type];
   if (entry.countFrom === 'case-closed' || entry.countFrom === 'event') {
-    return { dueOn: anniversary(closedOn, entry.years), explanation: `${label}: ${entry.years} years after the case closed on ${closedOn}` };
+    return { dueOn: anniversary(closedOn, entry.years), explanation: `${label}: ${entry.years} years after the case closed on ${formatDate(closedOn)}` };
   }
   const birth = facts.dateOfBirth ?? facts.expectedDeliveryDate;
   if (birth === null) {
     const years = entry.withoutBirthDateYearsAfterClosure ?? entry.years + 18;
-    return { dueOn: anniversary(closedOn, years), explanation: `${label}: no date of birth recorded, so ${years} years after the case closed on ${closedOn}` };
+    return { dueOn: anniversary(closedOn, years), explanation: `${label}: no date of birth recorded, so ${years} years after the case closed on ${formatDate(closedOn)}` };
   }
   const byBirthday = anniversary(birth, 18 + entry.years);
-  const basis = facts.dateOfBirth ? `born ${birth}` : `expected ${birth}, no date of birth recorded`;
+  const basis = facts.dateOfBirth ? `born ${formatDate(birth)}` : `expected ${formatDate(birth)}, no date of birth recorded`;
   const floor = entry.atLeastYearsAfterClosure;
   if (floor !== undefined) {
     const byClosure = anniversary(closedOn, floor);
-    if (byClosure > byBirthday) return { dueOn: byClosure, explanation: `${label}: ${floor} years after the case closed on ${closedOn} (later than ${entry.years} years after the 18th birthday; ${basis})` };
+    if (byClosure > byBirthday) return { dueOn: byClosure, explanation: `${label}: ${floor} years after the case closed on ${formatDate(closedOn)} (later than ${entry.years} years after the 18th birthday; ${basis})` };
   }
   return { dueOn: byBirthday, explanation: `${label}: ${entry.years} years after the 18th birthday (${basis})` };
 }
@@ -120,6 +121,6 @@ export function disposalRefusal(state: { due: RetentionDue; today: string; legal
   if (state.disposedAt) return 'This case has already been disposed of.';
   if (state.due.open) return 'The case is open: an open case is never disposed of.';
   if (state.legalHoldReason !== null) return `The case is under a legal hold: ${state.legalHoldReason}`;
-  if (state.due.caseDueOn === null || state.due.caseDueOn > state.today) return `The case is not due for review until ${state.due.caseDueOn ?? 'it closes'}.`;
+  if (state.due.caseDueOn === null || state.due.caseDueOn > state.today) return `The case is not due for review until ${state.due.caseDueOn ? formatDate(state.due.caseDueOn) : 'it closes'}.`;
   return null;
 }

@@ -24,9 +24,9 @@ describe('RC7 subject access: one calendar month', () => {
 
   it('counts from the later of receipt and the identity check, and not at all before the check', () => {
     expect(subjectAccessDue({ receivedOn: '2026-06-10', identityCheckedOn: '2026-06-20' }, working)).toMatchObject({ dueOn: '2026-07-20' });
-    expect(subjectAccessDue({ receivedOn: '2026-06-10', identityCheckedOn: '2026-06-10' }, working).explanation).toContain('the request was received on 2026-06-10');
+    expect(subjectAccessDue({ receivedOn: '2026-06-10', identityCheckedOn: '2026-06-10' }, working).explanation).toContain('the request was received on 10 June 2026');
     expect(subjectAccessDue({ receivedOn: '2026-06-10', identityCheckedOn: null }, working).dueOn).toBeNull();
-    expect(subjectAccessDue({ receivedOn: '2027-01-31', identityCheckedOn: '2027-01-31' }, working).explanation).toContain('2027-02-28 is not a working day');
+    expect(subjectAccessDue({ receivedOn: '2027-01-31', identityCheckedOn: '2027-01-31' }, working).explanation).toContain('28 February 2027 is not a working day');
   });
 
   it('is due, overdue or released as the day moves on', () => {

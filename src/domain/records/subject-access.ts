@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { formatDate } from '../deadlines/format-date.js';
 import type { RuleProblem } from '../front-door/problems.js';
 
 /**
@@ -35,13 +36,13 @@ export interface SubjectAccessDue {
 
 export function subjectAccessDue(request: { receivedOn: string; identityCheckedOn: string | null }, isWorkingDay: (date: Temporal.PlainDate) => boolean): SubjectAccessDue {
   if (request.identityCheckedOn === null) {
-    return { dueOn: null, explanation: `Received ${request.receivedOn}; the month starts when the requester's identity is checked.` };
+    return { dueOn: null, explanation: `Received ${formatDate(request.receivedOn)}; the month starts when the requester's identity is checked.` };
   }
   const counted = request.identityCheckedOn > request.receivedOn ? request.identityCheckedOn : request.receivedOn;
-  const fact = counted === request.receivedOn ? `the request was received on ${counted}` : `the requester's identity was checked on ${counted}`;
+  const fact = counted === request.receivedOn ? `the request was received on ${formatDate(counted)}` : `the requester's identity was checked on ${formatDate(counted)}`;
   const { dueOn, movedFrom } = oneCalendarMonthFrom(counted, isWorkingDay);
-  const moved = movedFrom ? ` (${movedFrom} is not a working day, so the next working day)` : '';
-  return { dueOn, explanation: `Due ${dueOn}: one calendar month after ${fact}${moved} — UK GDPR Article 12(3).` };
+  const moved = movedFrom ? ` (${formatDate(movedFrom)} is not a working day, so the next working day)` : '';
+  return { dueOn, explanation: `Due ${formatDate(dueOn)}: one calendar month after ${fact}${moved} — UK GDPR Article 12(3).` };
 }
 
 export type SubjectAccessState = 'identity-to-check' | 'due' | 'overdue' | 'released';
