@@ -362,6 +362,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/records/retention.test.ts::lists the authority’s closed cases due for review, never an open one or another authority’s, with counts by type and paging',
     'src/modules/records/retention.test.ts::disposal is proposed by one person and approved by another; it removes the child’s personal data, leaves a stub and the audit chain verifies',
     'src/modules/records/retention.test.ts::refuses disposal of an open case and of one under a legal hold; lifting the hold lets it go, and a withdrawn proposal can be made again',
+    'src/modules/records/retention.test.ts::disposes once, however many second approvers save at the same moment',
     'src/modules/records/subject-access.test.ts::records a request about a child found by exact name and date of birth; it is on the responsible person’s list, due a month after the identity check, overdue after',
     'src/modules/records/subject-access.test.ts::the bundle holds the child’s records with no confidential text and no third party’s name, as text and as PDF; the release is recorded once and audited',
     'src/web/pages/records-retention/retention-pages.test.ts::the administrator lists the case due, is refused a hold without a reason, holds it, lifts the hold and proposes disposal; the register officer confirms and disposes of it',

@@ -132,4 +132,17 @@ describeEachEngine('RC7: retention review and disposal', (engine) => {
     await expect(approveDisposal(db, as(officer), due.case.id, page.disposal!.version, 'national')).rejects.toThrow(/open/);
     expect((await db.select().from(people).where(eq(people.id, due.child.id)))[0]?.familyName).toBe('Testington');
   });
+
+  it('disposes once, however many second approvers save at the same moment', async () => {
+    const { db, orgId, admin, officer, due, as } = await setUp();
+    const secondOfficer = await createUser(db, { roles: ['register-officer'], organisationId: orgId });
+    await proposeDisposal(db, as(admin), due.case.id, 'national');
+    const { disposal } = await loadRetentionCase(db, as(officer), due.case.id, 'national');
+    const results = await Promise.allSettled([
+      approveDisposal(db, as(officer), due.case.id, disposal!.version, 'national'),
+      approveDisposal(db, as(secondOfficer), due.case.id, disposal!.version, 'national'),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await db.$count(auditEvents, and(eq(auditEvents.action, 'records-disposed'), eq(auditEvents.childId, due.child.id)))).toBe(1);
+  });
 });

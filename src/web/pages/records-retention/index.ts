@@ -16,7 +16,15 @@ const filterForm = z.object({
 const reasonForm = z.object({ reason: requiredText('Give the reason', 2000) });
 const approveForm = z.object({ version: z.coerce.number().int(), confirm: z.literal('yes', { error: 'Confirm that the records are to be disposed of for good' }) });
 
-type Params = { Params: { id: string } };
+type Params = { Params: { id: string }; Querystring: { done?: string } };
+
+const NOTICES: Record<string, string> = {
+  'hold-set': 'The case is under a legal hold: it is kept whatever its date.',
+  'hold-lifted': 'The legal hold is lifted.',
+  proposed: 'The disposal is proposed. A second, different person approves it.',
+  withdrawn: 'The proposal is withdrawn.',
+  disposed: 'The records are disposed of. A record of the disposal remains, without personal details.',
+};
 
 /** RC7: the retention review of closed cases, legal holds and four-eyes disposal. */
 export default function retentionPages(app: FastifyInstance): void {
@@ -49,7 +57,7 @@ export default function retentionPages(app: FastifyInstance): void {
     const r = await loadRetentionCase(db, request.actionContext(), request.params.id, pack());
     if (extra.status) reply.code(extra.status);
     return reply.view('records-retention/case.njk', {
-      title: `Retention review: ${r.name}`, r, errors: extra.errors, values: extra.values ?? {}, form: extra.form,
+      title: `Retention review: ${r.name}`, r, errors: extra.errors, values: extra.values ?? {}, form: extra.form, notice: NOTICES[request.query.done ?? ''] ?? null,
       mayApprove: r.disposal?.status === 'proposed' && mayApproveDisposal(request.actor, r.disposal),
       backLink: { href: '/records/retention', text: 'Back to records due for review' },
     });

@@ -73,7 +73,10 @@ describeEachEngine('RC7 retention pages', (engine) => {
     expect((await db().select().from(people).where(eq(people.id, f.child.id)))[0]?.givenNames).toBe('Oldcase');
     expect((await officer.post(`/records/retention/cases/${f.case.id}/approve`, { version: String(proposal!.version), confirm: 'yes' })).statusCode).toBe(302);
     expect((await db().select().from(people).where(eq(people.id, f.child.id)))[0]?.givenNames).toBe('');
-    expect((await officer.get(`/records/retention/cases/${f.case.id}`)).body).toContain('Disposed of on');
+    const after = await officer.get(`/records/retention/cases/${f.case.id}?done=disposed`);
+    expect(after.body).toContain('Disposed of on');
+    expect(after.body).toContain('The records are disposed of.');
+    expect(after.body).not.toContain('Oldcase');
     expect((await verifyAuditChain(db())).ok).toBe(true);
   });
 
