@@ -57,7 +57,7 @@ export default function retentionPages(app: FastifyInstance): void {
     const r = await loadRetentionCase(db, request.actionContext(), request.params.id, pack());
     if (extra.status) reply.code(extra.status);
     return reply.view('records-retention/case.njk', {
-      title: `Retention review: ${r.name}`, r, errors: extra.errors, values: extra.values ?? {}, form: extra.form, notice: NOTICES[request.query.done ?? ''] ?? null,
+      title: `Retention review: ${r.name}`, r, errors: extra.errors, values: extra.values ?? {}, form: extra.form, notice: Object.hasOwn(NOTICES, request.query.done ?? '') ? NOTICES[request.query.done!] : null,
       mayApprove: r.disposal?.status === 'proposed' && mayApproveDisposal(request.actor, r.disposal),
       backLink: { href: '/records/retention', text: 'Back to records due for review' },
     });
