@@ -30,7 +30,9 @@ const ITEMS: NavItem[] = [
   { text: 'Outbox', href: '/admin/outbox', roles: ['administrator'] },
   { text: 'Recognised callers', href: '/admin/recognised-callers', roles: ['administrator', 'register-officer'] },
   { text: 'Jobs', href: '/admin/jobs', roles: ['administrator'] },
+  { text: 'Retention', href: '/records/retention', roles: ['administrator', 'register-officer'] },
   { text: 'Audit', href: '/audit', roles: ['auditor'] },
+  { text: 'Subject access', href: '/subject-access', roles: ['auditor'] },
   { text: 'Your account', href: '/account', roles: 'all' },
 ];
 

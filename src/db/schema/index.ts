@@ -13,3 +13,4 @@ export * from './plans.js';
 export * from './register.js';
 export * from './enquiries.js';
 export * from './jobs.js';
+export * from './retention.js';

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/client.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import type { Actor, RoleId } from '../../policies/roles.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
-import { agencyQueue, businessSupportQueue, enquirerQueue, chairQueue, registerOfficerQueue, serviceManagerQueue, socialWorkerQueue, teamManagerQueue } from './queues.js';
+import { administratorQueue, agencyQueue, auditorQueue, businessSupportQueue, enquirerQueue, chairQueue, registerOfficerQueue, serviceManagerQueue, socialWorkerQueue, teamManagerQueue } from './queues.js';
 import type { QueueContext, WorkItem } from './work-item.js';
 import { londonDateTimeOf } from '../front-door/london-time.js';
 
@@ -36,6 +36,10 @@ export async function queueForRole(db: Queryable, actor: Actor, role: RoleId, no
       return agencyQueue(db, ctx, actor);
     case 'enquirer':
       return enquirerQueue(db, ctx, actor);
+    case 'administrator':
+      return administratorQueue(db, ctx, actor);
+    case 'auditor':
+      return auditorQueue(db, ctx, actor);
     default:
       return {};
   }

@@ -28,6 +28,7 @@ import { overruleReviewItems } from '../conference-meeting/overrule-review.js';
 import { unbornItems } from '../plans/unborn-items.js';
 import { section47SharingItems } from './section-47-sharing-items.js';
 import { otherAuthorityItems } from './other-authority-items.js';
+import { retentionItems, subjectAccessItems } from '../records/records-queue-items.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -353,7 +354,19 @@ export async function registerOfficerQueue(db: Queryable, ctx: QueueContext, act
     'centre-lists': await centreListItems(db, ctx, actor),
     // RG2, RG4: today's enquiries, and recent ones from unrecognised numbers or about a child asked after before.
     enquiries: await designatedManagerEnquiryItems(db, ctx),
+    // RC7: closed cases due for retention review, and disposals waiting for a second person.
+    retention: await retentionItems(db, ctx, actor),
   };
+}
+
+/** RC7: the administrator shares the retention review with the register officer. */
+export async function administratorQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
+  return { retention: await retentionItems(db, ctx, actor) };
+}
+
+/** RC7: information governance answers subject access requests within the month. */
+export async function auditorQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
+  return { 'subject-access': await subjectAccessItems(db, ctx, actor) };
 }
 
 export async function enquirerQueue(db: Queryable, ctx: QueueContext, actor: Actor) {

@@ -1,3 +1,4 @@
+import { describeRetentionSchedule, retentionSchedule } from '../../packs/retention.js';
 import { defineArea } from '../rule-entry.js';
 import { dorset, herts, newcastle, notts } from '../sources.js';
 
@@ -80,8 +81,10 @@ export const RECORD_RULES = defineArea('RC', [
     id: 'RC7',
     title: 'Retention, disposal and subject access',
     summary:
-      "Records follow the authority's retention schedule per record type; records due for review are listed; disposal is approved, logged and leaves an audit stub; subject access requests (UK GDPR) are answered within a month with third-party and confidential parts redacted.",
+      "Records follow the authority's retention schedule per record type; records due for review are listed; disposal is approved, logged and leaves an audit stub; subject access requests (UK GDPR) are answered within a month with third-party and confidential parts redacted. An open case, or one under a legal hold, is never disposed of, and the person who proposes a disposal cannot approve it.",
     kind: 'enforced',
+    // The procedures leave the periods to each agency's retention policy: every pack inherits national's schedule.
+    parameters: { national: { retentionSchedule: describeRetentionSchedule(retentionSchedule('national')), subjectAccessAnswerWithin: 'one calendar month from receipt or the identity check (UK GDPR Article 12(3))' } },
     sources: [herts('§ 10 Administrative Arrangements'), dorset('2.114'), dorset('2.157')],
   },
 ]);
