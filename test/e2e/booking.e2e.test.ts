@@ -41,7 +41,10 @@ describe('booking a conference: suggested slot, late date refused, authorised, t
     const bookLate = async () => {
       await page.goto(`${run.baseUrl}/conferences/${conferenceId}/book`);
       await page.getByLabel('Another date and time').check();
-      await page.getByLabel('Date (YYYY-MM-DD)').fill(lateDate);
+      const [year, month, day] = lateDate.split('-');
+      await page.locator('#date-day').fill(String(Number(day)));
+      await page.locator('#date-month').fill(String(Number(month)));
+      await page.locator('#date-year').fill(year!);
       await page.getByLabel('Start time (HH:MM, 24-hour, London time)').fill('10:00');
       await page.getByLabel('Chair', { exact: true }).selectOption({ label: 'Demo Conference chair' });
       await page.getByLabel('Room', { exact: true }).selectOption({ index: 1 });

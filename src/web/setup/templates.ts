@@ -5,6 +5,7 @@ import nunjucks from 'nunjucks';
 import { plainCitations } from '../../domain/rules/procedure-titles.js';
 import { ROLE_LABELS } from '../../policies/roles.js';
 import { GOVUK_DIST } from './static-assets.js';
+import { datePartsOf } from '../input/date-input.js';
 import { navigationFor } from '../navigation.js';
 import { csrfTokenFor } from './sessions.js';
 
@@ -29,6 +30,19 @@ export function createTemplateEnvironment(options: { watch?: boolean } = {}): nu
   env.addGlobal('fieldError', (errors: unknown, field: string) =>
     Array.isArray(errors) ? (errors as { field: string; message: string }[]).find((e) => e.field === field)?.message : undefined,
   );
+  // The GOV.UK date input's three boxes: what was typed (a refused form) or the held date split up.
+  env.addGlobal('dateBoxes', (values: unknown, name: string) => {
+    const v = (values && typeof values === 'object' ? values : {}) as Record<string, unknown>;
+    if (`${name}-day` in v || `${name}-month` in v || `${name}-year` in v) {
+      const s = (x: unknown) => (typeof x === 'string' ? x : '');
+      return { day: s(v[`${name}-day`]), month: s(v[`${name}-month`]), year: s(v[`${name}-year`]) };
+    }
+    return datePartsOf(v[name]);
+  });
+  env.addGlobal('fieldErrorParts', (errors: unknown, field: string) => {
+    const found = Array.isArray(errors) ? (errors as { field: string; parts?: string[] }[]).find((e) => e.field === field) : undefined;
+    return found ? (found.parts ?? ['day', 'month', 'year']) : [];
+  });
   env.addFilter('ukDateTime', (value: unknown) => formatUkDateTime(value));
   return env;
 }
