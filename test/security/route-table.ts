@@ -43,7 +43,7 @@ const SEGMENT_TABLES: Record<string, string> = {
   dissents: 'dissents', people: 'people', households: 'households', 'agency-requests': 'agency_conference_requests', assessments: 'assessments',
   referrals: 'referrals', 'section-47': 'section_47_enquiries', 'strategy-discussions': 'strategy_discussions', plans: 'child_protection_plans',
   reports: 'reports', exclusions: 'exclusion_requests', 'practice-concerns': 'practice_concerns', transfers: 'transfer_notices',
-  'out-of-timescale': 'out_of_timescale_authorisations', outbox: 'outbox_messages', batches: 'letter_batches',
+  'out-of-timescale': 'out_of_timescale_authorisations', outbox: 'outbox_messages', batches: 'letter_batches', drafts: 'form_drafts',
 };
 
 export function paramNames(url: string): string[] {
