@@ -13,12 +13,12 @@ for (const form of document.querySelectorAll('form[data-draft-url]')) {
   let submitting = false;
 
   const fields = () => {
-    const data = new FormData(form);
+    const data = new window.FormData(form);
     // An unticked box is not sent by a form: send it blank, so the restored draft shows it unticked.
     for (const box of form.querySelectorAll('input[type="checkbox"][name]')) {
       if (!data.has(box.name)) data.append(box.name, '');
     }
-    const out = new URLSearchParams();
+    const out = new window.URLSearchParams();
     for (const [name, value] of data.entries()) if (typeof value === 'string') out.append(name, value);
     return out;
   };
@@ -32,7 +32,7 @@ for (const form of document.querySelectorAll('form[data-draft-url]')) {
     if (!changed || submitting) return;
     changed = false;
     try {
-      const response = await fetch(url, {
+      const response = await window.fetch(url, {
         method: 'POST',
         credentials: 'same-origin',
         redirect: 'manual',
@@ -42,7 +42,7 @@ for (const form of document.querySelectorAll('form[data-draft-url]')) {
       if (!response.ok) throw new Error(String(response.status));
       const answer = await response.json();
       say(`Draft saved at ${answer.savedAtText}`);
-      document.dispatchEvent(new CustomEvent('convene:session-touched'));
+      document.dispatchEvent(new window.CustomEvent('convene:session-touched'));
     } catch {
       changed = true;
       say('Your draft could not be saved just now. Keep this page open and save the form when you can.');
@@ -51,17 +51,17 @@ for (const form of document.querySelectorAll('form[data-draft-url]')) {
 
   const later = () => {
     changed = true;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(save, WAIT_MS);
+    if (timer) window.clearTimeout(timer);
+    timer = window.setTimeout(save, WAIT_MS);
   };
   form.addEventListener('input', later);
   form.addEventListener('change', later);
   form.addEventListener('submit', () => {
     submitting = true;
-    if (timer) clearTimeout(timer);
+    if (timer) window.clearTimeout(timer);
   });
   // Leaving the page with typing not yet kept: send it as the page goes.
   window.addEventListener('pagehide', () => {
-    if (changed && !submitting && navigator.sendBeacon) navigator.sendBeacon(url, fields());
+    if (changed && !submitting && window.navigator.sendBeacon) window.navigator.sendBeacon(url, fields());
   });
 }

@@ -24,12 +24,12 @@ if (idleSeconds > 0 && warnSeconds > 0 && csrf) {
   const extend = async () => {
     lastExtended = Date.now();
     try {
-      const response = await fetch('/session/extend', {
+      const response = await window.fetch('/session/extend', {
         method: 'POST',
         credentials: 'same-origin',
         redirect: 'manual',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-        body: new URLSearchParams({ _csrf: csrf }),
+        body: new window.URLSearchParams({ _csrf: csrf }),
       });
       if (!response.ok) return false;
       const answer = await response.json();
@@ -152,7 +152,7 @@ if (idleSeconds > 0 && warnSeconds > 0 && csrf) {
       else announce(inWords(left));
     }
   };
-  setInterval(tick, 1000);
+  window.setInterval(tick, 1000);
 
   // Working on the page keeps the session going, before the warning shows.
   const onActivity = () => {
