@@ -56,7 +56,8 @@ describe('booking a conference: suggested slot, late date refused, authorised, t
 
     await page.getByRole('link', { name: /Request out-of-timescale authorisation for/ }).click();
     await expectAccessible(page);
-    expect(await page.getByLabel('Proposed date (YYYY-MM-DD)').inputValue()).toBe(lateDate);
+    expect([await page.locator('#proposedDate-day').inputValue(), await page.locator('#proposedDate-month').inputValue(), await page.locator('#proposedDate-year').inputValue()])
+      .toEqual([String(Number(lateDate.slice(8, 10))), String(Number(lateDate.slice(5, 7))), lateDate.slice(0, 4)]);
     await page.getByLabel('Reasons it cannot be held by the due date').fill('The police officer in the case is on a course until then.');
     await page.getByLabel('How risk will be monitored until the conference').fill('Social worker visits every other day; school reports daily.');
     await page.getByRole('button', { name: 'Send the request' }).click();

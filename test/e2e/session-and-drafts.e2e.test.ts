@@ -41,7 +41,7 @@ describe('session timeout warning and drafts', () => {
     await dialog(page).waitFor({ state: 'visible' });
     expect(await dialog(page).textContent()).toContain('we will sign you out in 5 minutes');
     // Focus moves into the dialog, to its heading; the time left is in a polite live region.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('convene-timeout-heading');
+    expect(await page.locator('#convene-timeout-heading').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     expect(await page.locator('#convene-timeout-live').getAttribute('aria-live')).toBe('polite');
     await expectAccessible(page);
 

@@ -97,19 +97,41 @@ export function datePartsOf(value: unknown): { day: string; month: string; year:
 }
 
 /**
- * What each converted date field is called in its messages, by field name. A form's field that is
- * not listed still works, with "The date" as its name.
+ * What each converted date field is called in its messages, by field name (a name means the same
+ * thing on every form that uses it). A field not listed still works, with "The date" as its name.
  */
 export const DATE_FIELD_LABELS: Readonly<Record<string, string>> = {
-  receivedDate: 'The date the referral was received',
+  receivedDate: 'The date received',
   decidedDate: 'The date of the decision',
-  heldDate: 'The date of the strategy discussion',
+  heldDate: 'The date it was held',
   concernDate: 'The date the concern came to light',
   circulatedDate: 'The date the record was circulated',
-  date: 'The date of the conference',
+  decisionDate: 'The date of the decision to convene',
+  epoExpiresOn: 'The date the emergency protection order expires',
+  completedOn: 'The date it was completed',
+  startedOn: 'The date it starts',
   visitedOn: 'The date of the visit',
   heldOn: 'The date of the meeting',
   planDistributedOn: 'The date the updated plan was distributed',
+  dueOn: 'The date it is due',
+  endedOn: 'The date the plan ends',
+  receivingConferenceOn: 'The date of the new authority’s conference',
+  agreementReceivedOn: 'The date the written agreement came',
+  occurredOn: 'The date it happened',
+  holdBy: 'The date to hold the review by',
+  soughtOn: 'The date the advice was sought',
+  familyToldOn: 'The date the family was told',
+  requestedOn: 'The date they asked',
+  proposedDate: 'The proposed date',
+  fromDate: 'The date it starts from',
+  closedOn: 'The closing date',
+};
+
+/** Where one name means something particular on one form: by route, then field. */
+export const DATE_FIELD_LABELS_BY_ROUTE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  '/conferences/:id/book': { date: 'The date of the conference' },
+  '/conferences/:id/rearrange': { date: 'The date of the conference' },
+  '/section-47/:id/child-seen': { date: 'The date the child was seen' },
 };
 
 export interface DateInputError extends FieldError {
@@ -136,13 +158,13 @@ function dateInputNames(body: Record<string, unknown>): string[] {
  * blank when all three are blank (the form's schema says whether that is allowed), and otherwise
  * what was typed joined up, with the pattern's message kept for `dateInputErrors`.
  */
-export function combineDateInputs(body: unknown): void {
+export function combineDateInputs(body: unknown, route = ''): void {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return;
   const fields = body as Record<string, unknown>;
   const errors: DateInputError[] = [];
   for (const name of dateInputNames(fields)) {
     const parts = { day: fields[`${name}-day`], month: fields[`${name}-month`], year: fields[`${name}-year`] };
-    const label = DATE_FIELD_LABELS[name] ?? 'The date';
+    const label = DATE_FIELD_LABELS_BY_ROUTE[route]?.[name] ?? DATE_FIELD_LABELS[name] ?? 'The date';
     const result = parseDateInput(parts, label, { required: false });
     if (result.ok) {
       fields[name] = result.value ?? '';

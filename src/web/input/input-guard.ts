@@ -76,6 +76,6 @@ export function setUpInputGuard(app: FastifyInstance): void {
     const errors = [...inputProblems(request.query), ...inputProblems(request.body)];
     if (errors.length > 0) return refuse(request, reply, 400, errors);
     // Dates typed as GOV.UK's day, month and year boxes become one YYYY-MM-DD field for the route.
-    if (!isApi(request)) combineDateInputs(request.body);
+    if (!isApi(request)) combineDateInputs(request.body, url);
   });
 }

@@ -32,13 +32,13 @@ export function createTemplateEnvironment(options: { watch?: boolean } = {}): nu
     Array.isArray(errors) ? (errors as { field: string; message: string }[]).find((e) => e.field === field)?.message : undefined,
   );
   // The GOV.UK date input's three boxes: what was typed (a refused form) or the held date split up.
-  env.addGlobal('dateBoxes', (values: unknown, name: string) => {
+  env.addGlobal('dateBoxes', (values: unknown, name: string, fallback?: unknown) => {
     const v = (values && typeof values === 'object' ? values : {}) as Record<string, unknown>;
     if (`${name}-day` in v || `${name}-month` in v || `${name}-year` in v) {
       const s = (x: unknown) => (typeof x === 'string' ? x : '');
       return { day: s(v[`${name}-day`]), month: s(v[`${name}-month`]), year: s(v[`${name}-year`]) };
     }
-    return datePartsOf(v[name]);
+    return datePartsOf(v[name] || fallback);
   });
   env.addGlobal('fieldErrorParts', (errors: unknown, field: string) => {
     const found = Array.isArray(errors) ? (errors as { field: string; parts?: string[] }[]).find((e) => e.field === field) : undefined;
