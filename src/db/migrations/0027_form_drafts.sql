@@ -6,7 +6,8 @@ CREATE TABLE "form_drafts" (
 	"child_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"path" text NOT NULL,
 	"fields" jsonb NOT NULL,
-	"saved_at" timestamp with time zone NOT NULL
+	"saved_at" timestamp with time zone NOT NULL,
+	"cleared_at" timestamp with time zone
 );
 --> statement-breakpoint
 ALTER TABLE "form_drafts" ADD CONSTRAINT "form_drafts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;

@@ -108,6 +108,11 @@ export const formDrafts = pgTable(
     path: text('path').notNull(),
     fields: jsonb('fields').$type<Record<string, string | string[]>>().notNull(),
     savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+    /**
+     * When the draft was discarded or its form saved: its text is emptied and the row kept, so a
+     * save of the typing sent before then (still on its way) cannot bring it back.
+     */
+    clearedAt: timestamp('cleared_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('form_drafts_user_form_record').on(t.userId, t.formKey, t.recordId)],
 );

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { formDrafts } from '../../db/schema/index.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -20,7 +20,7 @@ export async function loadFormDraft(db: Queryable, context: ActionContext, formK
   const [row] = await db
     .select({ id: formDrafts.id, fields: formDrafts.fields, savedAt: formDrafts.savedAt, path: formDrafts.path })
     .from(formDrafts)
-    .where(and(eq(formDrafts.userId, context.actor.id), eq(formDrafts.formKey, formKey), eq(formDrafts.recordId, recordId)))
+    .where(and(eq(formDrafts.userId, context.actor.id), eq(formDrafts.formKey, formKey), eq(formDrafts.recordId, recordId), isNull(formDrafts.clearedAt)))
     .limit(1);
   return row ?? null;
 }

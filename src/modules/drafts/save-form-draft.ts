@@ -1,3 +1,4 @@
+import { isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { formDrafts } from '../../db/schema/index.js';
 import { assertChildAccess } from '../access/child-record-access.js';
@@ -33,12 +34,15 @@ export async function saveFormDraft(db: Database, context: ActionContext, target
       .values({ userId: actor.id, formKey: target.formKey, recordId: target.recordId, childIds: [...target.childIds], path: target.path, fields, savedAt: context.now })
       .onConflictDoUpdate({
         target: [formDrafts.userId, formDrafts.formKey, formDrafts.recordId],
-        set: { fields, path: target.path, childIds: [...target.childIds], savedAt: context.now },
+        set: { fields, path: target.path, childIds: [...target.childIds], savedAt: context.now, clearedAt: null },
+        // Typing sent before the form was saved (or the draft discarded) arrives too late to count.
+        setWhere: or(isNull(formDrafts.clearedAt), lt(formDrafts.clearedAt, context.now))!,
       })
       .returning({ id: formDrafts.id });
+    if (!row) return;
     for (const childId of new Set(target.childIds)) {
       await recordAudit(tx, context, {
-        action: 'form-draft-saved', recordType: 'form-draft', recordId: row!.id, childId,
+        action: 'form-draft-saved', recordType: 'form-draft', recordId: row.id, childId,
         details: { formKey: target.formKey, recordId: target.recordId, fields: Object.keys(fields).length },
       });
     }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, TestClock } from '../../../../test/support/app.js';
@@ -66,7 +66,7 @@ describeEachEngine('drafts of the long forms', (engine) => {
     return [...page.body.matchAll(/<textarea[^>]*name="(section_[^"]+)"/g)].map((m) => m[1]!);
   }
 
-  const draftsOf = (userId: string) => db().select().from(formDrafts).where(eq(formDrafts.userId, userId));
+  const draftsOf = (userId: string) => db().select().from(formDrafts).where(and(eq(formDrafts.userId, userId), isNull(formDrafts.clearedAt)));
 
   it('the record: saved as typed (audited per child), restored only for its author with the time it was saved, then discarded', async () => {
     const taker = await signedIn(held.minuteTaker.username);
