@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FieldError } from '../modules/shared/errors.js';
+import { dateInputErrors, withDateInputErrors } from './input/date-input.js';
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldError[]; values: Record<string, unknown> };
 
@@ -11,16 +12,19 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): Parsed
   const values = (body && typeof body === 'object' ? { ...(body as Record<string, unknown>) } : {}) as Record<string, unknown>;
   delete values._csrf;
   const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data };
+  // A date typed as GOV.UK's three boxes is refused in that pattern's words (src/web/input/date-input.ts).
+  const dated = dateInputErrors(body);
+  if (result.success) return dated.length > 0 ? { ok: false, errors: dated, values } : { ok: true, data: result.data };
   const seen = new Set<string>();
-  const errors: FieldError[] = [];
+  const errors: (FieldError & { href?: string })[] = [];
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join('.') || 'form';
     if (seen.has(field)) continue; // one message per field, the first is the most basic
     seen.add(field);
-    errors.push({ field, message: issue.message });
+    // A date in three boxes: the summary links to its first box.
+    errors.push(`${field}-day` in values ? { field, message: issue.message, href: `#${field}-day` } : { field, message: issue.message });
   }
-  return { ok: false, errors, values };
+  return { ok: false, errors: withDateInputErrors(body, errors), values };
 }
 
 /** Checkbox groups arrive as a string for one tick and an array for several. */

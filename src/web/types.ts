@@ -33,6 +33,8 @@ declare module 'fastify' {
     mustChangePassword: boolean;
     /** A partner agency's system calling the enquiry API with its key (never a browser: no cookies, no CSRF). */
     apiClient: ApiCaller | null;
+    /** The session this request's cookie named, when it had just ended (idle or absolute timeout) on a form POST. */
+    endedSession: { userId: string; csrfToken: string } | null;
     /** Builds the context every action receives: actor, request id, address, now. */
     actionContext(): ActionContext;
   }

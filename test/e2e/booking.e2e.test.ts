@@ -41,7 +41,10 @@ describe('booking a conference: suggested slot, late date refused, authorised, t
     const bookLate = async () => {
       await page.goto(`${run.baseUrl}/conferences/${conferenceId}/book`);
       await page.getByLabel('Another date and time').check();
-      await page.getByLabel('Date (YYYY-MM-DD)').fill(lateDate);
+      const [year, month, day] = lateDate.split('-');
+      await page.locator('#date-day').fill(String(Number(day)));
+      await page.locator('#date-month').fill(String(Number(month)));
+      await page.locator('#date-year').fill(year!);
       await page.getByLabel('Start time (HH:MM, 24-hour, London time)').fill('10:00');
       await page.getByLabel('Chair', { exact: true }).selectOption({ label: 'Demo Conference chair' });
       await page.getByLabel('Room', { exact: true }).selectOption({ index: 1 });
@@ -53,7 +56,8 @@ describe('booking a conference: suggested slot, late date refused, authorised, t
 
     await page.getByRole('link', { name: /Request out-of-timescale authorisation for/ }).click();
     await expectAccessible(page);
-    expect(await page.getByLabel('Proposed date (YYYY-MM-DD)').inputValue()).toBe(lateDate);
+    expect([await page.locator('#proposedDate-day').inputValue(), await page.locator('#proposedDate-month').inputValue(), await page.locator('#proposedDate-year').inputValue()])
+      .toEqual([String(Number(lateDate.slice(8, 10))), String(Number(lateDate.slice(5, 7))), lateDate.slice(0, 4)]);
     await page.getByLabel('Reasons it cannot be held by the due date').fill('The police officer in the case is on a course until then.');
     await page.getByLabel('How risk will be monitored until the conference').fill('Social worker visits every other day; school reports daily.');
     await page.getByRole('button', { name: 'Send the request' }).click();

@@ -13,6 +13,14 @@ async function fill(page: Page, fields: Record<string, string | string[]>): Prom
         await byValue.check();
         continue;
       }
+      // A date in GOV.UK's three boxes (day, month, year) is typed box by box.
+      const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+      if (iso && (await page.locator(`[name="${name}-day"]`).count())) {
+        await page.locator(`[name="${name}-day"]`).fill(String(Number(iso[3])));
+        await page.locator(`[name="${name}-month"]`).fill(String(Number(iso[2])));
+        await page.locator(`[name="${name}-year"]`).fill(iso[1]!);
+        continue;
+      }
       const field = page.locator(`[name="${name}"]`).first();
       if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(v);
       else await field.fill(v);

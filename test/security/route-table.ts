@@ -45,6 +45,7 @@ const SEGMENT_TABLES: Record<string, string> = {
   reports: 'reports', exclusions: 'exclusion_requests', 'practice-concerns': 'practice_concerns', transfers: 'transfer_notices', emergency: 'emergency_responsibility',
   'out-of-timescale': 'out_of_timescale_authorisations', outbox: 'outbox_messages', batches: 'letter_batches', overrules: 'meeting_decisions',
   'subject-access': 'subject_access_requests',
+  drafts: 'form_drafts',
 };
 
 export function paramNames(url: string): string[] {

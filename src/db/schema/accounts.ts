@@ -84,3 +84,35 @@ export const unknownUsernameThrottles = pgTable('unknown_username_throttles', {
   failures: integer('failures').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
+
+/**
+ * What someone has typed into a long form (a report, the conference record, the outline plan) and
+ * not yet submitted (issue 14): saved as they type and when their session ends mid-form, restored
+ * when they come back, deleted when the form is submitted. One per person, form and record; only
+ * its author ever sees it.
+ */
+export const formDrafts = pgTable(
+  'form_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Which form: 'report', 'record', 'outline-plan', … */
+    formKey: text('form_key').notNull(),
+    /** The record the form writes to (a report, a conference). */
+    recordId: uuid('record_id').notNull(),
+    /** The children whose record this is, for the audit of each save and deletion. */
+    childIds: uuid('child_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** The form's page, to return to. */
+    path: text('path').notNull(),
+    fields: jsonb('fields').$type<Record<string, string | string[]>>().notNull(),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+    /**
+     * When the draft was discarded or its form saved: its text is emptied and the row kept, so a
+     * save of the typing sent before then (still on its way) cannot bring it back.
+     */
+    clearedAt: timestamp('cleared_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('form_drafts_user_form_record').on(t.userId, t.formKey, t.recordId)],
+);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../modules/shared/errors.js';
+import { combineDateInputs } from './date-input.js';
 import { isIdParam, isRouteId } from './route-ids.js';
 
 /** The longest value any one field may carry: long text (a report section, a record) included. */
@@ -74,5 +75,7 @@ export function setUpInputGuard(app: FastifyInstance): void {
     }
     const errors = [...inputProblems(request.query), ...inputProblems(request.body)];
     if (errors.length > 0) return refuse(request, reply, 400, errors);
+    // Dates typed as GOV.UK's day, month and year boxes become one YYYY-MM-DD field for the route.
+    if (!isApi(request)) combineDateInputs(request.body, url);
   });
 }

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isOperationalRequest } from './operational-paths.js';
+import { keepFormAfterSessionEnded } from '../drafts.js';
 import { loadSignedInUser, toActor } from '../../modules/accounts/load-actor.js';
 import {
   createSession,
@@ -45,6 +46,7 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null);
   app.decorateRequest('mustChangePassword', false);
+  app.decorateRequest('endedSession', null);
 
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/assets/') || request.url.startsWith('/public/') || isOperationalRequest(request.url)) return;
@@ -58,6 +60,8 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
     const now = clock();
     if (sessionState(row, now) !== 'live') {
       await destroySession(db, row.idHash);
+      // A form sent just after the session ended is still that person's typing (issue 14): see the CSRF check.
+      if (row.userId && STATE_CHANGING.has(request.method)) request.endedSession = { userId: row.userId, csrfToken: row.csrfToken };
       return;
     }
     if (row.userId) {
@@ -97,6 +101,12 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
     if (request.apiClient) return;
     const body = request.body as Record<string, unknown> | undefined;
     const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? request.headers['x-csrf-token'];
+    // A long form sent after its session ended, from that session's own page: keep what was typed, then sign in.
+    const ended = request.endedSession;
+    const draft = request.routeOptions.config?.draft;
+    if (!request.session && ended && draft && typeof sent === 'string' && tokensMatch(sent, ended.csrfToken)) {
+      return keepFormAfterSessionEnded(request, reply, ended.userId, draft);
+    }
     const expected = request.session ? request.session.csrfToken : readAnonymousToken(request);
     if (!expected || typeof sent !== 'string' || !tokensMatch(sent, expected)) {
       request.log.warn({ url: request.url }, 'CSRF token missing or wrong');

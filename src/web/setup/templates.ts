@@ -5,8 +5,10 @@ import nunjucks from 'nunjucks';
 import { plainCitations } from '../../domain/rules/procedure-titles.js';
 import { ROLE_LABELS } from '../../policies/roles.js';
 import { GOVUK_DIST } from './static-assets.js';
+import { datePartsOf } from '../input/date-input.js';
 import { navigationFor } from '../navigation.js';
 import { csrfTokenFor } from './sessions.js';
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, type SessionRow } from '../../modules/accounts/session-store.js';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -29,6 +31,19 @@ export function createTemplateEnvironment(options: { watch?: boolean } = {}): nu
   env.addGlobal('fieldError', (errors: unknown, field: string) =>
     Array.isArray(errors) ? (errors as { field: string; message: string }[]).find((e) => e.field === field)?.message : undefined,
   );
+  // The GOV.UK date input's three boxes: what was typed (a refused form) or the held date split up.
+  env.addGlobal('dateBoxes', (values: unknown, name: string, fallback?: unknown) => {
+    const v = (values && typeof values === 'object' ? values : {}) as Record<string, unknown>;
+    if (`${name}-day` in v || `${name}-month` in v || `${name}-year` in v) {
+      const s = (x: unknown) => (typeof x === 'string' ? x : '');
+      return { day: s(v[`${name}-day`]), month: s(v[`${name}-month`]), year: s(v[`${name}-year`]) };
+    }
+    return datePartsOf(v[name] || fallback);
+  });
+  env.addGlobal('fieldErrorParts', (errors: unknown, field: string) => {
+    const found = Array.isArray(errors) ? (errors as { field: string; parts?: string[] }[]).find((e) => e.field === field) : undefined;
+    return found ? (found.parts ?? ['day', 'month', 'year']) : [];
+  });
   env.addFilter('ukDateTime', (value: unknown) => formatUkDateTime(value));
   // Nunjucks' own trim strips with /^\s*|\s*$/, which V8 runs in time quadratic in the length of
   // the string's whitespace runs: GOV.UK's macros trim every component's whole output, and it was
@@ -60,6 +75,20 @@ export function formatUkDateTime(value: unknown): string {
   return Number.isNaN(d.getTime()) ? String(value) : dateTimeFormat.format(d);
 }
 
+/** How many seconds before the idle timeout the page warns (public/session.js, issue 14). */
+export const SESSION_WARNING_SECONDS = 5 * 60;
+
+/** What a signed-in page tells its script about the session: how long it has, and when to warn. */
+export function sessionTimeoutFor(session: Pick<SessionRow, 'createdAt' | 'lastSeenAt'>, now: Date): { idleSeconds: number; warnSeconds: number; remainingSeconds: number } {
+  const idleLeft = IDLE_TIMEOUT_MS - (now.getTime() - session.lastSeenAt.getTime());
+  const absoluteLeft = ABSOLUTE_TIMEOUT_MS - (now.getTime() - session.createdAt.getTime());
+  return {
+    idleSeconds: IDLE_TIMEOUT_MS / 1000,
+    warnSeconds: SESSION_WARNING_SECONDS,
+    remainingSeconds: Math.max(0, Math.floor(Math.min(idleLeft, absoluteLeft) / 1000)),
+  };
+}
+
 export function setUpTemplates(app: FastifyInstance): void {
   const env = createTemplateEnvironment({ watch: app.convene.settings.templateWatch });
   app.decorateReply('view', async function view(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
@@ -73,6 +102,7 @@ export function setUpTemplates(app: FastifyInstance): void {
         roleLabels: actor.roles.map((r) => ROLE_LABELS[r]).join(', '),
       },
       navigation: navigationFor(actor, request.url),
+      sessionTimeout: actor && request.session ? sessionTimeoutFor(request.session, request.server.convene.clock()) : null,
     });
     // Every page names a procedure by its title, never by its stored file name (issue 14, plain words).
     return this.type('text/html; charset=utf-8').send(plainCitations(html));

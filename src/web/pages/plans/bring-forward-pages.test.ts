@@ -37,7 +37,11 @@ describeEachEngine('RV2 bring-forward pages', (engine) => {
     expect(refused.body).toContain('Say why the review need not be brought forward');
     const review = await chair.get(`/plans/${f.plan.id}/review?trigger=plan-failing&occurredOn=${on}`);
     expect(review.body).toMatch(/value="plan-failing" checked/);
-    expect(review.body).toContain(`value="${on}"`);
+    // The date it happened arrives in the GOV.UK date input's three boxes (issue 14).
+    const [year, month, day] = on.split('-');
+    expect(review.body).toMatch(new RegExp(`id="occurredOn-day" name="occurredOn-day" type="text" value="${Number(day)}"`));
+    expect(review.body).toMatch(new RegExp(`id="occurredOn-month" name="occurredOn-month" type="text" value="${Number(month)}"`));
+    expect(review.body).toMatch(new RegExp(`id="occurredOn-year" name="occurredOn-year" type="text" value="${year}"`));
     expect((await chair.get(`/plans/${f.plan.id}/bring-forward?trigger=bogus&on=${on}`)).statusCode).toBe(404);
     const saved = await chair.post(`/plans/${f.plan.id}/bring-forward`, { trigger: 'plan-failing', on, reasons: 'Visits resumed this week; the review in May will look at it.' });
     expect(saved.statusCode).toBe(302);

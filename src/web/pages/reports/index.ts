@@ -10,6 +10,7 @@ import { ReportAlreadyStartedError, startReport } from '../../../modules/reports
 import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayListOwnConferences, mayViewConferenceReports, mayViewReadiness, mayWriteReports, mayWriteSocialWorkReport, maySeeAllReports } from '../../../policies/reports.js';
 import { parseForm } from '../../forms.js';
+import { addDraftRoute, dropDraft, restoreDraft, type DraftSpec } from '../../drafts.js';
 import { newReportForm, reportContentFrom } from './form.js';
 import { conferenceHeader } from '../../components/conference-header.js';
 import { ANSWER_LABELS, forecastRows, kindLabel, readinessRows } from './presenter.js';
@@ -23,6 +24,12 @@ import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../../domain/con
 import { londonDateTime } from '../../../modules/conference-meeting/common.js';
 
 type Params = { Params: { id: string }; Querystring: { kind?: string; child?: string; done?: string } };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** One draft per kind of new report and child (a social work report is written per child). */
+function newReportDraftKey(kind: string, childId: string | null): string {
+  return `report-new-${kind}-${childId && UUID.test(childId) ? childId.toLowerCase() : 'all'}`;
+}
 
 
 /** Reports to conference (RP1–RP6, TS12–TS16), the chair's readiness view, and an agency practitioner's conferences. */
@@ -60,6 +67,8 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
   async function renderNew(request: FastifyRequest<Params>, reply: FastifyReply, kind: ReportKind, childId: string | null, extra: Record<string, unknown> = {}) {
     const context = await conferenceForReports(db, request.actor, request.params.id);
     const conferenceType = reportConferenceType(kind, childId, context);
+    // Coming back to a report not yet started: the person's own draft of it, if any (issue 14).
+    const draft = 'values' in extra ? null : await restoreDraft(request, newReportDraftKey(kind, childId), request.params.id);
     return reply.view('reports/report-form.njk', {
       title: `New ${REPORT_KIND_LABELS[kind].toLowerCase()}`,
       conference: conferenceHeader(context),
@@ -73,7 +82,8 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
       categoryOptions,
       action: `/conferences/${request.params.id}/reports/new`,
       isNew: true,
-      values: {},
+      values: draft ? { ...draft.fields } : {},
+      draft, draftUrl: `/conferences/${request.params.id}/reports/new/draft`,
       backLink: { href: `/conferences/${request.params.id}/reports`, text: 'Back to the reports' },
       ...extra,
     });
@@ -110,7 +120,28 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
     return renderNew(request, reply, kind, request.query.child ?? null);
   });
 
-  app.post<Params>('/conferences/:id/reports/new', { config: { access: mayWriteReports } }, async (request, reply) => {
+  /** A report not yet started keeps its author's typing as a draft, by kind and child (issue 14). */
+  const newReportDraft: DraftSpec = {
+    formKey: (request) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const kind = body.kind === 'social-work' || body.kind === 'family-views' ? body.kind : 'agency';
+      return newReportDraftKey(kind, typeof body.childId === 'string' ? body.childId : null);
+    },
+    target: async (request) => {
+      const context = await conferenceForReports(db, request.actor, (request.params as { id: string }).id);
+      return { recordId: context.conference.id, childIds: context.subjects.map((c) => c.childId) };
+    },
+    pagePath: (request) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const query = new URLSearchParams();
+      if (typeof body.kind === 'string' && /^[a-z-]{1,20}$/.test(body.kind)) query.set('kind', body.kind);
+      if (typeof body.childId === 'string' && UUID.test(body.childId)) query.set('child', body.childId);
+      return `/conferences/${(request.params as { id: string }).id}/reports/new?${query.toString()}`;
+    },
+  };
+  addDraftRoute(app, '/conferences/:id/reports/new', mayWriteReports, newReportDraft);
+
+  app.post<Params>('/conferences/:id/reports/new', { config: { access: mayWriteReports, draft: newReportDraft } }, async (request, reply) => {
     const parsed = parseForm(newReportForm, request.body);
     if (!parsed.ok) return reply.code(400).view('errors/bad-request.njk', { title: 'That request could not be understood' });
     const { kind, childId, familyMember } = parsed.data;
@@ -118,6 +149,7 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
     const content = reportContentFrom(request.body, kind, reportConferenceType(kind, childId, context));
     try {
       const id = await startReport(db, request.actionContext(), request.params.id, { kind, childId, familyMember, content });
+      await dropDraft(request, newReportDraftKey(kind, childId ?? null), request.params.id);
       return reply.redirect(`/reports/${id}?done=saved`);
     } catch (error) {
       if (error instanceof ReportAlreadyStartedError) return alreadyStarted(request, reply, error.reportId, kind, childId);

@@ -14,6 +14,8 @@ import { sharingRefusal } from '../../../domain/reports/manager-checks.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayDecideConfidentialPresentation, mayShareReports, mayViewConferenceReports } from '../../../policies/reports.js';
 import { parseForm } from '../../forms.js';
+import { addDraftRoute, dropDraft, restoreDraft, type DraftSpec } from '../../drafts.js';
+import { ForbiddenError } from '../../../modules/shared/errors.js';
 import { confidentialDecisionForm, disagreementForm, formValuesFrom, reportContentFrom, shareForm, versionForm } from './form.js';
 import { conferenceHeader } from '../../components/conference-header.js';
 import { categoryOptions, markingOptions } from './options.js';
@@ -28,11 +30,20 @@ const NOTICES: Record<string, string> = {
   decided: 'The decision on the confidential section is recorded.',
 };
 
+/** Who may change a report: its author, or for a social work report or the family's views, the authority's staff who share reports. */
+function mayEditReport(actor: FastifyRequest['actor'], loaded: LoadedReport): boolean {
+  return loaded.report.authorId === actor?.id || (loaded.kind !== 'agency' && mayShareReports(actor));
+}
+
 /** The report page: the form for its author (or a social worker), else the report to read. */
 export async function renderReport(request: FastifyRequest, reply: FastifyReply, loaded: LoadedReport, extra: Record<string, unknown> = {}) {
   const done = (request.query as { done?: string } | undefined)?.done;
   const { report, context } = loaded;
   const isAuthor = report.authorId === request.actor?.id;
+  const editable = mayEditReport(request.actor, loaded);
+  const saved = formValuesFrom(loaded.content, report.version);
+  // Coming back to the form (not a refusal shown again): the person's own draft, if any, over the saved report.
+  const draft = !('values' in extra) && editable ? await restoreDraft(request, 'report', report.id) : null;
   return reply.view('reports/report-form.njk', {
     title: `${loaded.kind === 'agency' ? 'Agency report' : loaded.kind === 'social-work' ? 'Social work report' : 'The family’s own views'}`,
     conference: conferenceHeader(context),
@@ -46,12 +57,13 @@ export async function renderReport(request: FastifyRequest, reply: FastifyReply,
     markingLabels: MARKING_LABELS,
     categoryLabels: report.confidentialCategories.map((c) => CONFIDENTIAL_CATEGORY_LABELS[c as ConfidentialCategory] ?? c),
     action: `/reports/${report.id}`,
-    editable: isAuthor || (loaded.kind !== 'agency' && mayShareReports(request.actor)),
+    draft, draftUrl: `/reports/${report.id}/draft`,
+    editable,
     canSubmit: isAuthor && report.status === 'draft',
     canShare: mayShareReports(request.actor) && report.status !== 'draft',
     sharingRefusal: sharingRefusal(checkFactsOf(report)),
     isChair: mayDecideConfidentialPresentation(request.actor, context.conference),
-    values: formValuesFrom(loaded.content, report.version),
+    values: draft ? { ...saved, ...draft.fields, version: saved.version } : saved,
     notice: NOTICES[done ?? ''] ?? null,
     backLink: { href: `/conferences/${context.conference.id}/reports`, text: 'Back to the reports' },
     ...extra,
@@ -72,7 +84,19 @@ export default function reportPages(app: FastifyInstance): void {
 
   app.get<Params>('/reports/:id', access, async (request, reply) => renderReport(request, reply, await load(request)));
 
-  app.post<Params>('/reports/:id', access, async (request, reply) => {
+  /** The report keeps its author's typing as a draft (issue 14). */
+  const reportDraft: DraftSpec = {
+    formKey: () => 'report',
+    target: async (request) => {
+      const loaded = await loadReport(db, request.actor, (request.params as { id: string }).id);
+      if (!mayEditReport(request.actor, loaded)) throw new ForbiddenError('Only the report’s author keeps a draft of it.');
+      return { recordId: loaded.report.id, childIds: childrenOf(loaded.report.childId, loaded.context) };
+    },
+    pagePath: (request) => `/reports/${(request.params as { id: string }).id}`,
+  };
+  addDraftRoute(app, '/reports/:id', mayViewConferenceReports, reportDraft);
+
+  app.post<Params>('/reports/:id', { config: { access: mayViewConferenceReports, draft: reportDraft } }, async (request, reply) => {
     const loaded = await loadReport(db, request.actor, request.params.id);
     const parsed = parseForm(versionForm, { version: (request.body as Record<string, unknown>)?.version });
     const content = reportContentFrom(request.body, loaded.kind, loaded.conferenceType);
@@ -86,6 +110,7 @@ export default function reportPages(app: FastifyInstance): void {
     try {
       await saveReport(db, request.actionContext(), loaded.report.id, { content, version: parsed.data.version });
       saved = true;
+      await dropDraft(request, 'report', loaded.report.id);
       if (submit) {
         await submitReport(db, request.actionContext(), loaded.report.id, parsed.data.version + 1);
         return reply.redirect(`/conferences/${loaded.context.conference.id}/reports?done=submitted`);

@@ -9,10 +9,11 @@ import { safeNext, secondFactorForm, signInForm } from './form.js';
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
 
 export default function signInPages(app: FastifyInstance): void {
-  app.get<{ Querystring: { next?: string } }>('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
-    if (request.actor) return reply.redirect('/');
+  app.get<{ Querystring: { next?: string; ended?: string } }>('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     const next = typeof request.query.next === 'string' ? request.query.next.slice(0, 2000) : '';
-    return reply.view('sign-in/page.njk', { title: 'Sign in', values: { next } });
+    // Still signed in (another tab kept the session going): straight back to the page.
+    if (request.actor) return reply.redirect(next ? safeNext(next) : '/');
+    return reply.view('sign-in/page.njk', { title: 'Sign in', values: { next }, ended: request.query.ended === '1' });
   });
 
   app.post('/sign-in', { config: { access: 'public' } }, async (request, reply) => {

@@ -6,12 +6,17 @@ import { outlineContent } from '../../../../modules/conference-meeting/outline-c
 import { saveOutlinePlan } from '../../../../modules/conference-meeting/save-outline-plan.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
+import { addDraftRoute, dropDraft, restoreDraft, type DraftSpec } from '../../../drafts.js';
 import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
 import { slotFacts } from '../presenter.js';
 import { actionsFrom, outlinePlanFields } from './form.js';
 
 const access = { config: { access: mayRunMeeting } };
 type Params = { Params: { id: string; childId: string } };
+
+function outlineDraftKey(childId: string): string {
+  return `outline-plan-${childId.toLowerCase()}`;
+}
 
 /** Spare empty rows so a new action can be typed without scripts. */
 const SPARE_ROWS = 3;
@@ -29,6 +34,9 @@ export default function outlinePlanPages(app: FastifyInstance): void {
     const decision = state.decisions.find((d) => d.childId === child.childId);
     let shown: Record<string, unknown>;
     let rows: number;
+    // Coming back to the form while the meeting runs: the person's own draft, if any (issue 14).
+    const draft = !values && state.meetingStatus === 'in-progress' ? await restoreDraft(request, outlineDraftKey(child.childId), state.conference.id) : null;
+    if (draft) values = { ...draft.fields, version: saved?.version ?? '' };
     if (values) {
       shown = values;
       rows = Number(values.actionRows ?? 0) || SPARE_ROWS;
@@ -51,6 +59,7 @@ export default function outlinePlanPages(app: FastifyInstance): void {
       outcomeLabel: decision && isOutcome(decision.outcome) ? OUTCOME_LABELS[decision.outcome] : null,
       editable: state.meetingStatus === 'in-progress',
       slot: await slotFacts(db, state),
+      draft,
       backLink: { href: meetingUrl(state.conference.id) },
       ...extra,
     });
@@ -58,7 +67,23 @@ export default function outlinePlanPages(app: FastifyInstance): void {
 
   app.get<Params>('/conferences/:id/meeting/children/:childId/plan', access, async (request, reply) => page(request, reply, null));
 
-  app.post<Params>('/conferences/:id/meeting/children/:childId/plan', access, async (request, reply) => {
+  /** The outline plan written in the meeting keeps its writer's typing as a draft, per child (issue 14). */
+  const outlineDraft: DraftSpec = {
+    formKey: (request) => outlineDraftKey((request.params as { childId: string }).childId),
+    target: async (request) => {
+      const { id, childId } = request.params as { id: string; childId: string };
+      const state = await loadMeetingState(db, id);
+      subjectOf(state, childId);
+      return { recordId: state.conference.id, childIds: state.subjects.map((c) => c.childId) };
+    },
+    pagePath: (request) => {
+      const { id, childId } = request.params as { id: string; childId: string };
+      return meetingUrl(id, `/children/${childId}/plan`);
+    },
+  };
+  addDraftRoute(app, '/conferences/:id/meeting/children/:childId/plan', mayRunMeeting, outlineDraft);
+
+  app.post<Params>('/conferences/:id/meeting/children/:childId/plan', { config: { access: mayRunMeeting, draft: outlineDraft } }, async (request, reply) => {
     const parsed = parseForm(outlinePlanFields, request.body);
     if (!parsed.ok) {
       reply.code(400);
@@ -71,6 +96,7 @@ export default function outlinePlanPages(app: FastifyInstance): void {
       reply.code(statusFor(result));
       return page(request, reply, againValues(request.body, result), { errors: result.errors, conflict: result.conflict });
     }
+    await dropDraft(request, outlineDraftKey(request.params.childId), request.params.id);
     return reply.redirect(meetingUrl(request.params.id, `/children/${request.params.childId}/plan?saved=1`));
   });
 }

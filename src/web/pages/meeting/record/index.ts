@@ -14,6 +14,7 @@ import { saveRecordDraft } from '../../../../modules/conference-meeting/save-rec
 import { saveRecordFacts } from '../../../../modules/conference-meeting/save-record-facts.js';
 import { mayChairConference, mayDistributeConferenceDocuments, mayDraftRecord, mayReadConferenceOutcome } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
+import { addDraftRoute, dropDraft, restoreDraft, type DraftSpec } from '../../../drafts.js';
 import { distributionModel } from '../distribution-presenter.js';
 import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
 import { factsForm, sectionsFrom, versionOnly } from './form.js';
@@ -38,7 +39,10 @@ export default function recordPages(app: FastifyInstance): void {
       .where(eq(conferenceRecordVersions.recordId, record.id))
       .orderBy(asc(conferenceRecordVersions.number));
     const current = versions.find((x) => x.v.number === record.currentVersion)?.v.sections ?? {};
-    const values = typed ?? { version: record.version, ...Object.fromEntries(specs.map((s) => [`section_${s.key}`, current[s.key] ?? ''])) };
+    const saved = { version: record.version, ...Object.fromEntries(specs.map((s) => [`section_${s.key}`, current[s.key] ?? ''])) };
+    // Coming back to the form: their own draft, if they have one, over what was last saved (the version is always today's).
+    const restored = !typed && record.status === 'draft' && mayDraftRecord(request.actor) ? await restoreDraft(request, 'record', state.conference.id) : null;
+    const values = typed ?? (restored ? { ...saved, ...restored.fields, version: record.version } : saved);
     const copyVersion = record.approvedVersion ?? record.currentVersion;
     const { doc } = await recordCopy(db, state, record, copyVersion, null);
     return reply.view('meeting/record/page.njk', {
@@ -55,6 +59,7 @@ export default function recordPages(app: FastifyInstance): void {
       // RC6: the information-sharing decision, required before approval where the police took part.
       informationSharing: { recorded: (await loadInformationSharing(db, state.conference.id)) !== null, policeTookPart: policeTookPart(state) },
       done: request.query.done ?? null,
+      draft: restored, draftUrl: `/conferences/${state.conference.id}/record/draft`,
       backLink: { href: meetingUrl(state.conference.id), text: 'Back to the conference screen' },
       ...extra,
     });
@@ -62,7 +67,18 @@ export default function recordPages(app: FastifyInstance): void {
 
   app.get<Params>('/conferences/:id/record', read, async (request, reply) => page(request, reply, null));
 
-  app.post<Params>('/conferences/:id/record', draft, async (request, reply) => {
+  /** The record written in the meeting keeps its author's typing as a draft (issue 14). */
+  const recordDraftSpec: DraftSpec = {
+    formKey: () => 'record',
+    target: async (request) => {
+      const state = await loadMeetingState(db, (request.params as { id: string }).id);
+      return { recordId: state.conference.id, childIds: state.subjects.map((c) => c.childId) };
+    },
+    pagePath: (request) => `/conferences/${(request.params as { id: string }).id}/record`,
+  };
+  addDraftRoute(app, '/conferences/:id/record', mayDraftRecord, recordDraftSpec);
+
+  app.post<Params>('/conferences/:id/record', { config: { access: mayDraftRecord, draft: recordDraftSpec } }, async (request, reply) => {
     const parsed = parseForm(versionOnly, request.body);
     if (!parsed.ok) {
       reply.code(400);
@@ -76,6 +92,7 @@ export default function recordPages(app: FastifyInstance): void {
       reply.code(statusFor(result));
       return page(request, reply, againValues(request.body, result), { errors: result.errors, conflict: result.conflict });
     }
+    await dropDraft(request, 'record', request.params.id);
     return reply.redirect(`/conferences/${request.params.id}/record?done=saved`);
   });
 
