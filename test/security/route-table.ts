@@ -44,6 +44,7 @@ const SEGMENT_TABLES: Record<string, string> = {
   referrals: 'referrals', 'section-47': 'section_47_enquiries', 'strategy-discussions': 'strategy_discussions', plans: 'child_protection_plans',
   reports: 'reports', exclusions: 'exclusion_requests', 'practice-concerns': 'practice_concerns', transfers: 'transfer_notices',
   'out-of-timescale': 'out_of_timescale_authorisations', outbox: 'outbox_messages', batches: 'letter_batches',
+  recordings: 'conference_recordings', 'recording-requests': 'recording_release_requests',
 };
 
 export function paramNames(url: string): string[] {

@@ -23,6 +23,7 @@ import { riskNotificationsFor } from '../register/risk-notifications.js';
 import { workerChangeQueueRows } from '../records/worker-change.js';
 import { childVoiceItemsFor } from '../participation/requests-and-advocacy.js';
 import { exclusionLetterItems } from '../participation/exclusion-queue-items.js';
+import { recordingRequestItems } from '../recordings/recording-queue-items.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -192,6 +193,8 @@ export async function chairQueue(db: Queryable, ctx: QueueContext, actor: Actor)
     'bring-forward': await bringForwardItems(db, ctx, { chairId: actor.id }),
     // EX3: letters to family members excluded from this chair's conferences, until sent.
     'exclusion-letters': await exclusionLetterItems(db, { chairId: actor.id }),
+    // RC5: requests for the recording of a conference this chair chaired, until answered.
+    'recording-requests': await recordingRequestItems(db, actor.id),
   };
 }
 

@@ -42,6 +42,7 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'briefing-notes', heading: 'Briefing notes to write', empty: 'No designated review you chaired is waiting for a briefing note.' },
     { id: 'bring-forward', heading: 'Reviews to consider bringing forward', empty: 'Nothing on the plans you chaired suggests holding a review sooner.' },
     { id: 'exclusion-letters', heading: 'Exclusion letters to send', empty: 'Every family member you excluded from a conference has been sent their letter.' },
+    { id: 'recording-requests', heading: 'Requests for a conference recording', empty: 'Nobody is waiting for a copy of the recording of a conference you chaired.' },
   ],
   'business-support': [
     { id: 'to-book', heading: 'Conferences to book', empty: 'No requests to book. New requests appear here with their due date, most urgent first.' },
