@@ -222,6 +222,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/web/pages/recordings/recordings-pages.test.ts::RC5: nobody without a tie to the record reads it: not the social worker, not an agency practitioner, not another authority’s chair',
     'src/web/pages/recordings/recordings-pages.test.ts::RC5 and EX3: the excluded father’s request waits on the chair’s list; the recording goes to him only redacted to what he attended, or with the chair’s reason',
     'src/domain/conference/recordings.test.ts::RC5 and EX3: a recording is released with the same redaction as the written record > who needs a redacted copy: only a family member whose record leaves parts out',
+    'src/modules/recordings/recordings.test.ts::RC5: only the conference’s own chair keeps a recording, and only once it has met',
   ],
   PL2: [
     'src/modules/plans/plans.test.ts::records the first core group with absentees’ views and bumps the plan version (CG1, PL2)',
