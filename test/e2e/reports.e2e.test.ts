@@ -146,7 +146,7 @@ describe('reports to conference: agency report, family copy, readiness and exclu
     // EX2, EX3: which parts, and the record he gets: only what he attended, on a recorded ground.
     await chair.getByRole('checkbox', { name: 'Reports and information sharing' }).check();
     await chair.getByLabel('Only the parts they attended').check();
-    await chair.getByLabel(/^Health and safety/).check();
+    await chair.getByRole('radio', { name: /Health and safety/ }).check();
     await chair.getByRole('button', { name: 'Record the decision' }).click();
     expect(await chair.content()).toContain('The decision is recorded.');
     expect(await chair.content()).toContain('Download the letter to Dan Demo');

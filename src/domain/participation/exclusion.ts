@@ -93,7 +93,7 @@ export const RECORD_WITHHELD_GROUND_LABELS: Record<RecordWithheldGround, string>
   safety: 'Health and safety: the whole record could increase the risk to the child or others (for example domestic abuse)',
   'third-party': 'Sensitive information about someone else that it is not justified to share (for example health)',
   'criminal-investigation': 'A current criminal investigation that sharing could undermine',
-  legal: 'Other legal reasons (usually on legal advice)',
+  legal: 'Other legal considerations (usually on legal advice)',
 };
 
 export function isRecordWithheldGround(value: string | null | undefined): value is RecordWithheldGround {
