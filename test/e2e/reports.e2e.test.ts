@@ -151,9 +151,10 @@ describe('reports to conference: agency report, family copy, readiness and exclu
     expect(await chair.content()).toContain('The decision is recorded.');
     expect(await chair.content()).toContain('Download the letter to Dan Demo');
     await expectAccessible(chair);
-    // The letter goes through the outbox (or the letters to post), and its sending is recorded.
+    // The letter goes through the outbox or the letters to post: with no address for him on record, it is refused, saying what to add.
     await chair.getByRole('button', { name: 'Send the letter to Dan Demo' }).click();
-    expect(await chair.locator('[data-testid="letter-sent"]').count()).toBe(1);
+    expect(await chair.content()).toContain('We hold no postal or email address for Dan Demo');
+    expect(await chair.locator('[data-testid="letter-not-sent"]').count()).toBe(1);
     await expectAccessible(chair);
   });
 });
