@@ -63,3 +63,20 @@ describe('copies per reader (RC3, EX3, RP4)', () => {
     expect(text).not.toContain('Outline plan for Alpha Testington');
   });
 });
+
+describe('EX2: the exclusion decision and its period are in the record', () => {
+  it('the staff and professional copy states who was excluded, why, for which parts, and the record they get', () => {
+    const text = documentText(conferenceRecordDocument(recordData(), professional));
+    expect(text).toContain('Exclusions');
+    expect(text).toContain('Fred Testington | Violence, threats, discriminatory behaviour, or being in an unfit state | Decided before the conference: Threats to staff. Period: while the police report is heard.');
+    expect(text).toContain('The parts attended only. Ground: A current criminal investigation that sharing could undermine');
+  });
+  it('family copies leave the deliberation out', () => {
+    for (const reader of [mother, excludedFather]) {
+      expect(documentText(conferenceRecordDocument(recordData(), reader))).not.toContain('Threats to staff');
+    }
+  });
+  it('no exclusions, no section', () => {
+    expect(documentText(conferenceRecordDocument(recordData({ exclusions: [] }), professional))).not.toContain('Exclusions');
+  });
+});

@@ -98,6 +98,14 @@ export function conferenceRecordDocument(data: RecordData, reader: CopyReader): 
     head: ['Name', 'Role', 'Agency', 'Attendance', 'Parts attended', 'Left', 'Written report'],
     rows: data.attendance.map((a) => [a.name, a.role, a.agency, a.status, a.parts, a.left, a.writtenReport]),
   });
+  if (data.exclusions.length > 0) {
+    // EX2: the decision and its period are in the record; family copies leave the deliberation out.
+    add(null, true, { type: 'heading', text: 'Exclusions' }, {
+      type: 'table',
+      head: ['Name', 'Grounds', "Chair's decision", 'Excluded from', 'Record they get'],
+      rows: data.exclusions.map((x) => [x.name, x.grounds, x.decision, x.excludedFrom, x.recordGiven]),
+    });
+  }
   for (const { spec, text } of data.sections) {
     if (text.trim() === '') continue;
     add(spec.part, spec.confidential, { type: 'heading', text: spec.heading }, { type: 'paragraph', text });

@@ -137,9 +137,14 @@ const report = {
   sections: [{ heading: 'What we are worried about', text: 'Alpha has missed four health appointments since 5 January 2026.', marking: 'fact' as const, secondHand: false }],
 };
 const exclusion = {
+  authority: { name: 'Sampleshire Council', email: 'conferences@sampleshire.example', phone: '01632 960000' },
   recipientName: 'Fred Testington', conferenceLabel: 'Initial child protection conference', conferenceDate: '2 March 2026', scope: 'part' as const,
-  period: 'while the police report is discussed', reasons: 'Risk of violence to the mother at the meeting.', socialWorkerName: 'Sam Sampleford', supporterName: null,
+  period: 'while the police report is discussed', reasons: 'Risk of violence to the mother at the meeting.',
+  chair: { name: 'Chris Chairington', email: 'chair@sampleshire.example', phone: null },
+  socialWorker: { name: 'Sam Sampleford', email: null, phone: '01632 960111' },
+  supporterName: null, recordScope: 'attended-part' as const, reportsEnclosedFor: ['Alpha Testington'],
 };
+const wholeExclusion = { ...exclusion, scope: 'whole' as const, period: '', chair: null, socialWorker: null, supporterName: 'Sam Supporter', recordScope: 'whole' as const, reportsEnclosedFor: [], authority: { name: 'Sampleshire Council', email: null, phone: null } };
 
 const s47: Section47FamilyRecordInput = {
   authorityName: 'Sampleshire Council', recipientName: 'Demi Testington', forChild: false, childName: 'Alpha Testington', startedOn: '2026-02-16',
@@ -157,12 +162,18 @@ const CASES: Case[] = [
   { name: 'observer invitation letter', doc: invitationLetter({ ...letterRecord, invitee: { name: 'Ola Observer', role: 'Student social worker', inviteeKind: 'observer', organisationName: null, postalAddress: null } }), record: letterRecord, family: false, states: ['take no part'] },
   { name: 'decisions sheet', doc: decisionsSheetDocument(meeting, { version: 1, familyCopy: false }), record: meeting, family: false, states: ['Sampleshire Council', '2 March 2026', '12 March 2026', '28 May 2026', 'Sam Sampleford', 'Chris Chairington'] },
   { name: 'decisions sheet, family copy', doc: decisionsSheetDocument(meeting, { version: 1, familyCopy: true }), record: meeting, family: true, states: ['Sampleshire Council', 'FAMILY COPY', '12 March 2026', '28 May 2026'] },
-  { name: 'conference record', doc: conferenceRecordDocument(meeting, { family: false, excludedParts: [], wholeRecord: false }), record: meeting, family: false, states: ['Sampleshire Council', CONFIDENTIAL] },
+  { name: 'conference record', doc: conferenceRecordDocument(meeting, { family: false, excludedParts: [], wholeRecord: false }), record: meeting, family: false, states: ['Sampleshire Council', CONFIDENTIAL, 'Decided before the conference: Threats to staff. Period: while the police report is heard.'] },
   { name: 'conference record, family copy', doc: conferenceRecordDocument(meeting, { family: true, excludedParts: [], wholeRecord: false }), record: meeting, family: true, states: ['Sampleshire Council', 'FAMILY COPY'] },
   { name: 'report, family copy', doc: familyCopyDocument(familyCopyContent(report)), record: report, family: true, states: ['Alpha Testington', '5 January 2026', '2 March 2026'] },
   { name: 'section 47 outcome, parent’s copy', doc: section47FamilyRecordDocument(s47), record: s47, family: true, states: ['Dear Demi Testington,', 'Tuesday 17 February 2026: seen alone.', 'Tuesday 24 February 2026: seen with her mother present. Why: She asked for her mother to stay.', 'Friday 20 March 2026', 'in Polish, with an interpreter', 'Sam Sampleford'] },
   { name: 'section 47 outcome, child’s copy', doc: section47FamilyRecordDocument({ ...s47, forChild: true, recipientName: 'Alpha Testington', outcome: 'not-substantiated', conferenceOn: null, format: 'child-friendly', language: 'English', interpreter: false }), record: s47, family: true, states: ['Dear Alpha Testington,', 'we talked with you on your own', 'We did not find'] },
-  { name: 'exclusion letter', doc: exclusionLetterDocument(exclusion), record: exclusion, family: true, states: ['Dear Fred Testington,', 'Risk of violence to the mother at the meeting.'] },
+  { name: 'exclusion letter', doc: exclusionLetterDocument(exclusion), record: exclusion, family: true, states: [
+    'Dear Fred Testington,', 'Risk of violence to the mother at the meeting.', 'Chris Chairington, the chair of the conference,', 'part of the conference: while the police report is discussed',
+    'Tell Sam Sampleford, the social worker, by phone on 01632 960111', 'chair@sampleshire.example', 'about Alpha Testington comes with this letter',
+    'the parts of the conference you attended', 'Contact Sampleshire Council by phone on 01632 960000 or by email at conferences@sampleshire.example', 'conference on 2 March 2026 only'] },
+  { name: 'exclusion letter, whole conference, sparse record', doc: exclusionLetterDocument(wholeExclusion), record: wholeExclusion, family: true, states: [
+    'should not attend any part of the conference.', 'Sam Supporter, who was coming to support you', 'The social worker will send you the social work report',
+    'you will receive the whole record', 'Contact Sampleshire Council, or write to the chair of the conference.'] },
 ];
 
 describe('every document states only what its record holds, and no internal name (issue 14)', () => {

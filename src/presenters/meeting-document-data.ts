@@ -67,6 +67,15 @@ export interface AttendanceLine {
   writtenReport: string;
 }
 
+/** EX2: a chair's decision to exclude a family member, as the record states it. */
+export interface ExclusionLine {
+  name: string;
+  grounds: string;
+  decision: string;
+  excludedFrom: string;
+  recordGiven: string;
+}
+
 export interface RecordData extends ConferenceDocumentData {
   form: RecordForm;
   formReasons: readonly string[];
@@ -74,6 +83,8 @@ export interface RecordData extends ConferenceDocumentData {
   approvedBy: string | null;
   approvedOn: string | null;
   attendance: readonly AttendanceLine[];
+  /** EX2, EX3: who was excluded, on what grounds, for which parts, and the record they get (staff and professional copies only). */
+  exclusions: readonly ExclusionLine[];
   sections: readonly { spec: RecordSectionSpec; text: string }[];
   addsRiskDissentsAndContingency: boolean;
 }

@@ -77,6 +77,10 @@ export function recordData(extra: Partial<RecordData> = {}): RecordData {
     approvedBy: 'Chris Chairington',
     approvedOn: '2026-03-05',
     attendance: [{ name: 'Demi Testington', role: 'Mother', agency: '', status: 'Present', parts: 'All', left: '', writtenReport: '' }],
+    exclusions: [{
+      name: 'Fred Testington', grounds: 'Violence, threats, discriminatory behaviour, or being in an unfit state', decision: 'Decided before the conference: Threats to staff. Period: while the police report is heard.',
+      excludedFrom: 'Confidential information', recordGiven: 'The parts attended only. Ground: A current criminal investigation that sharing could undermine',
+    }],
     sections: [
       { spec: { key: 'essential-facts', heading: 'Essential facts of the case', hint: '', part: 'information', confidential: false, required: true }, text: 'Alpha was brought to hospital underweight.' },
       { spec: { key: 'confidential-information', heading: 'Confidential information', hint: '', part: 'confidential-information', confidential: true, required: false }, text: 'Police intelligence about Zed Unknownson.' },

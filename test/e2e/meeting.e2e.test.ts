@@ -93,6 +93,9 @@ describe('the conference meeting', () => {
     await minuteTaker.getByLabel('This part only: they came back').check();
     await minuteTaker.locator('input[name="askedToLeave"][value="yes"]').check();
     await minuteTaker.getByLabel('Reason').fill('Sensitive health information about the mother');
+    // EX3: the chair decides his record at once: only what he attended, on a recorded ground.
+    await minuteTaker.locator('input[name="recordScope"][value="attended-part"]').check();
+    await minuteTaker.locator('input[name="recordWithheldGround"][value="third-party"]').check();
     await submit(minuteTaker, 'Record leaving');
 
     // The chair sets out the opening checklist, hears the views and decides for each child.

@@ -143,9 +143,18 @@ describe('reports to conference: agency report, family copy, readiness and exclu
     await chair.getByLabel('Exclude', { exact: true }).check();
     await chair.getByLabel('Reasons').fill('Threats to staff; he will hear the information part in a separate meeting');
     await chair.getByLabel('Which part, for how long').fill('Reports and information sharing');
+    // EX2, EX3: which parts, and the record he gets: only what he attended, on a recorded ground.
+    await chair.getByRole('checkbox', { name: 'Reports and information sharing' }).check();
+    await chair.getByLabel('Only the parts they attended').check();
+    await chair.getByRole('radio', { name: /Health and safety/ }).check();
     await chair.getByRole('button', { name: 'Record the decision' }).click();
     expect(await chair.content()).toContain('The decision is recorded.');
     expect(await chair.content()).toContain('Download the letter to Dan Demo');
+    await expectAccessible(chair);
+    // The letter goes through the outbox or the letters to post: with no address for him on record, it is refused, saying what to add.
+    await chair.getByRole('button', { name: 'Send the letter to Dan Demo' }).click();
+    expect(await chair.content()).toContain('We hold no postal or email address for Dan Demo');
+    expect(await chair.locator('[data-testid="letter-not-sent"]').count()).toBe(1);
     await expectAccessible(chair);
   });
 });

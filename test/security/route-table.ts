@@ -46,6 +46,7 @@ const SEGMENT_TABLES: Record<string, string> = {
   'out-of-timescale': 'out_of_timescale_authorisations', outbox: 'outbox_messages', batches: 'letter_batches', overrules: 'meeting_decisions',
   'subject-access': 'subject_access_requests',
   drafts: 'form_drafts',
+  recordings: 'conference_recordings', 'recording-requests': 'recording_release_requests',
 };
 
 export function paramNames(url: string): string[] {

@@ -4,6 +4,7 @@ import { users } from './accounts.js';
 import { childProtectionPlans, conferenceChildren, conferences } from './conferences.js';
 import { invitations } from './invitations.js';
 import { people } from './people.js';
+import { exclusionRequests } from './reports.js';
 
 /** Who ticked an opening item, and when (CF4). */
 export interface ChecklistTick {
@@ -70,6 +71,10 @@ export const meetingAttendance = pgTable(
     /** EX3: the chair's decision on an excluded family member's copy: the attended part, or the whole record. */
     recordScope: text('record_scope').notNull().default('attended-part'),
     recordScopeGrounds: text('record_scope_grounds'),
+    /** EX3: the ground for giving an excluded family member only the part they attended. */
+    recordWithheldGround: text('record_withheld_ground'),
+    /** EX2: the chair's decision before this conference that excluded them (never one from an earlier conference). */
+    exclusionRequestId: uuid('exclusion_request_id').references(() => exclusionRequests.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -305,4 +310,45 @@ export const conferenceInformationSharing = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('conference_information_sharing_conference').on(t.conferenceId)],
+);
+
+/** RC5: a recording of the conference, kept with the record; a redacted copy names whom it was cut for. */
+export const conferenceRecordings = pgTable(
+  'conference_recordings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    kind: text('kind').notNull(), // original | redacted
+    redactedForInvitationId: uuid('redacted_for_invitation_id').references(() => invitations.id),
+    description: text('description').notNull().default(''),
+    fileName: text('file_name').notNull(),
+    fileType: text('file_type').notNull(),
+    fileBase64: text('file_base64').notNull(),
+    bytes: integer('bytes').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('conference_recordings_conference').on(t.conferenceId)],
+);
+
+/** RC5: a family member's or professional's request for the recording, and the chair's release of a copy. */
+export const recordingReleaseRequests = pgTable(
+  'recording_release_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    invitationId: uuid('invitation_id').notNull().references(() => invitations.id),
+    howAsked: text('how_asked').notNull(),
+    requestedOn: date('requested_on', { mode: 'string' }).notNull(),
+    recordedBy: uuid('recorded_by').notNull().references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    status: text('status').notNull().default('pending'), // pending | released | refused
+    recordingId: uuid('recording_id').references(() => conferenceRecordings.id),
+    noRedactionReason: text('no_redaction_reason'),
+    refusalReasons: text('refusal_reasons'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('recording_release_requests_conference').on(t.conferenceId)],
 );

@@ -3,6 +3,7 @@ import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } 
 import { users } from './accounts.js';
 import { conferences } from './conferences.js';
 import { invitations } from './invitations.js';
+import { outboxMessages } from './outbox.js';
 import { people } from './people.js';
 
 /** One contribution of a report, under a heading (RP1, RP2), marked as RP3 asks. */
@@ -160,6 +161,16 @@ export const exclusionRequests = pgTable(
     supporterName: text('supporter_name'),
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** EX2: the parts of the meeting the exclusion covers (every part for the whole conference). */
+    excludedParts: text('excluded_parts').array().notNull().default(sql`'{}'::text[]`),
+    /** EX3: the record they get: 'whole' or 'attended-part', and the ground for withholding the rest. */
+    recordScope: text('record_scope'),
+    recordWithheldGround: text('record_withheld_ground'),
+    /** EX3: the letter telling them, sent through the outbox (email, or the letters-to-post batch). */
+    letterOutboxId: uuid('letter_outbox_id').references(() => outboxMessages.id),
+    letterMethod: text('letter_method'),
+    letterSentAt: timestamp('letter_sent_at', { withTimezone: true }),
+    letterSentBy: uuid('letter_sent_by').references(() => users.id),
     version: integer('version').notNull().default(1),
   },
   (t) => [index('exclusion_requests_conference').on(t.conferenceId)],

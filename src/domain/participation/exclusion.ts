@@ -82,14 +82,106 @@ export function exclusionRequestInTime(input: {
 
 export type ExclusionDecision = 'excluded' | 'refused';
 
-/** EX2: the chair's decision is final, and always carries reasons; an exclusion also its period. */
-export function exclusionDecisionProblems(input: { decision: ExclusionDecision; reasons: string; period: string }): RuleProblem[] {
+/**
+ * EX3: the only grounds on which an excluded family member's record may leave out the parts they
+ * did not attend (000 § 5: health and safety, sensitive third-party information, a current
+ * criminal investigation, other legal considerations).
+ */
+export const RECORD_WITHHELD_GROUNDS = ['safety', 'third-party', 'criminal-investigation', 'legal'] as const;
+export type RecordWithheldGround = (typeof RECORD_WITHHELD_GROUNDS)[number];
+export const RECORD_WITHHELD_GROUND_LABELS: Record<RecordWithheldGround, string> = {
+  safety: 'Health and safety: the whole record could increase the risk to the child or others (for example domestic abuse)',
+  'third-party': 'Sensitive information about someone else that it is not justified to share (for example health)',
+  'criminal-investigation': 'A current criminal investigation that sharing could undermine',
+  legal: 'Other legal considerations (usually on legal advice)',
+};
+
+export function isRecordWithheldGround(value: string | null | undefined): value is RecordWithheldGround {
+  return typeof value === 'string' && (RECORD_WITHHELD_GROUNDS as readonly string[]).includes(value);
+}
+
+export type RecordScope = 'whole' | 'attended-part';
+
+/**
+ * EX3: an excluded family member gets the whole record, or only the part they attended; the
+ * chair may withhold the rest only on a recorded ground. No exclusion, nothing to decide.
+ */
+export function recordScopeProblems(input: { excludedParts: readonly string[]; recordScope: RecordScope | null; ground: string | null }): RuleProblem[] {
+  if (input.excludedParts.length === 0) return [];
+  if (input.recordScope === null) return [{ field: 'recordScope', message: 'Say whether they get the whole record or only the part they attended' }];
+  if (input.recordScope === 'attended-part' && !isRecordWithheldGround(input.ground)) {
+    return [{ field: 'recordWithheldGround', message: 'Give the ground for withholding the parts they missed: health and safety, third-party information, a criminal investigation or legal reasons' }];
+  }
+  return [];
+}
+
+export interface ExclusionDecisionFacts {
+  decision: ExclusionDecision;
+  reasons: string;
+  period: string;
+  /** The request's scope: the whole conference, or part of it. */
+  scope: 'whole' | 'part';
+  /** For part of the conference: which parts (meeting parts, agenda order). */
+  excludedParts: readonly string[];
+  recordScope: RecordScope | null;
+  recordWithheldGround: string | null;
+}
+
+/**
+ * EX2 and EX3: the chair's decision is final and always carries reasons; an exclusion also its
+ * period (which parts, for how long) and what record the person will get, with the ground for
+ * withholding any of it.
+ */
+export function exclusionDecisionProblems(input: ExclusionDecisionFacts): RuleProblem[] {
   const problems: RuleProblem[] = [];
   if (input.reasons.trim() === '') problems.push({ field: 'reasons', message: 'Give the reasons for the decision' });
-  if (input.decision === 'excluded' && input.period.trim() === '') {
+  if (input.decision !== 'excluded') return problems;
+  if (input.period.trim() === '') {
     problems.push({ field: 'period', message: 'Say which part of the conference the exclusion covers (as short as it can be)' });
   }
+  if (input.scope === 'part' && input.excludedParts.length === 0) {
+    problems.push({ field: 'excludedParts', message: 'Select the parts of the conference they are excluded from' });
+  }
+  problems.push(...recordScopeProblems({ excludedParts: ['any'], recordScope: input.recordScope, ground: input.recordWithheldGround }));
   return problems;
+}
+
+/** The parts an exclusion covers: every part for the whole conference, else those the chair chose, in agenda order. */
+export function partsExcluded(scope: 'whole' | 'part', chosen: readonly string[], allParts: readonly string[]): string[] {
+  return scope === 'whole' ? [...allParts] : allParts.filter((p) => chosen.includes(p));
+}
+
+export interface SeedDecision {
+  id: string;
+  invitationId: string;
+  conferenceId: string;
+  status: string;
+  excludedParts: readonly string[];
+  recordScope: string | null;
+  recordWithheldGround: string | null;
+}
+
+/**
+ * EX2: what the attendance list of a conference starts with for one invitee: the chair's decision
+ * to exclude them from THIS conference, if any. A decision made for another conference is never
+ * carried over (000 § 5: exclusion at one conference is not reason enough at the next).
+ */
+export function attendanceFromExclusion(
+  conferenceId: string,
+  invitationId: string,
+  decisions: readonly SeedDecision[],
+  allParts: readonly string[],
+): { exclusionRequestId: string; status: 'excluded' | null; excludedParts: string[]; recordScope: RecordScope; recordWithheldGround: string | null } | null {
+  const d = decisions.find((x) => x.conferenceId === conferenceId && x.invitationId === invitationId && x.status === 'excluded');
+  if (!d) return null;
+  const parts = allParts.filter((p) => d.excludedParts.includes(p));
+  return {
+    exclusionRequestId: d.id,
+    status: parts.length === allParts.length ? 'excluded' : null,
+    excludedParts: parts,
+    recordScope: d.recordScope === 'whole' ? 'whole' : 'attended-part',
+    recordWithheldGround: d.recordScope === 'whole' ? null : d.recordWithheldGround,
+  };
 }
 
 /** EX4: a parent asked to leave takes their supporter with them. */

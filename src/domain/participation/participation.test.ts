@@ -73,8 +73,9 @@ describe('EX1 and EX2: exclusion requests and decisions', () => {
     expect(exclusionRequestProblems({ reasons: ['child-asks'], evidence: ' ' }).map((p) => p.field)).toEqual(['evidence']);
   });
   it('the chair gives reasons, and the period of an exclusion', () => {
-    expect(exclusionDecisionProblems({ decision: 'excluded', reasons: '', period: '' }).map((p) => p.field)).toEqual(['reasons', 'period']);
-    expect(exclusionDecisionProblems({ decision: 'refused', reasons: 'Ground not made out', period: '' })).toEqual([]);
+    const none = { scope: 'whole' as const, excludedParts: [], recordScope: 'whole' as const, recordWithheldGround: null };
+    expect(exclusionDecisionProblems({ ...none, decision: 'excluded', reasons: '', period: '' }).map((p) => p.field)).toEqual(['reasons', 'period']);
+    expect(exclusionDecisionProblems({ ...none, decision: 'refused', reasons: 'Ground not made out', period: '' })).toEqual([]);
   });
 });
 

@@ -213,13 +213,31 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   ],
   EX2: [
     'src/web/pages/participation/participation-pages.test.ts::EX2, EX3, EX4 and TS18: the chair decides with reasons and period; the letter and the supporter rule follow',
+    'src/web/pages/participation/participation-pages.test.ts::EX2 and EX3: the decision names the parts and the record they get; a part-only record without a ground is refused, keeping what was typed',
+    'src/web/pages/participation/participation-pages.test.ts::EX2: on the day, the attendance screen shows each parent excluded for the period the chair decided',
+    'src/modules/participation/exclusion-record.test.ts::EX2: the father excluded from the initial conference is excluded on its attendance, and the review’s attendance does not inherit it',
+    'src/modules/participation/exclusion-record.test.ts::EX2: a decision made once the meeting is open shows on its attendance at once',
+    'src/domain/participation/exclusion-record.test.ts::EX2: an exclusion reaches this conference’s attendance and never the next > the next conference (a new invitation of the same father) inherits nothing',
+    'src/presenters/conference-record.test.ts::EX2: the exclusion decision and its period are in the record > the staff and professional copy states who was excluded, why, for which parts, and the record they get',
   ],
   EX3: [
     'src/web/pages/participation/participation-pages.test.ts::EX2, EX3, EX4 and TS18: the chair decides with reasons and period; the letter and the supporter rule follow',
+    'src/web/pages/participation/participation-pages.test.ts::EX3: the letter waits on the chair’s and business support’s My work until it is sent through the outbox, once; nobody else may send it',
+    'src/modules/participation/exclusion-record.test.ts::EX3: the letter goes by the invitation’s channel (email here), is recorded as sent, and is sent once; no address, no letter',
+    `${MEET}/distribution.test.ts::EX3: refuses to send the record while an excluded parent would get only the attended part with no recorded ground`,
+    'src/domain/participation/exclusion-record.test.ts::EX3: part of the record is withheld only on a recorded ground > refuses the attended part only without a ground',
   ],
   EX4: [
     'src/web/pages/participation/participation-pages.test.ts::IN7: refuses a family member as interpreter with a message; IN8 and EX4: saves preparation and the supporter',
     'src/web/pages/participation/participation-pages.test.ts::EX2, EX3, EX4 and TS18: the chair decides with reasons and period; the letter and the supporter rule follow',
+    `${MEET}/follow-ups.test.ts::a supporter leaves with the parent the chair asks to leave (EX4), and both miss that part`,
+  ],
+  RC5: [
+    'src/web/pages/recordings/recordings-pages.test.ts::RC5: the chair keeps the recording with the record; a refused upload keeps what was typed; every download is audited',
+    'src/web/pages/recordings/recordings-pages.test.ts::RC5: nobody without a tie to the record reads it: not the social worker, not an agency practitioner, not another authority’s chair',
+    'src/web/pages/recordings/recordings-pages.test.ts::RC5 and EX3: the excluded father’s request waits on the chair’s list; the recording goes to him only redacted to what he attended, or with the chair’s reason',
+    'src/domain/conference/recordings.test.ts::RC5 and EX3: a recording is released with the same redaction as the written record > who needs a redacted copy: only a family member whose record leaves parts out',
+    'src/modules/recordings/recordings.test.ts::RC5: only the conference’s own chair keeps a recording, and only once it has met',
   ],
   PL2: [
     'src/modules/plans/plans.test.ts::records the first core group with absentees’ views and bumps the plan version (CG1, PL2)',

@@ -36,8 +36,6 @@ export const JUDGEMENTS: Record<string, string> = {
     'The system gives each report a place to flag second-hand information; whether a statement is fact, observation, allegation or opinion can only be judged by the author who knows its source.',
   RP6:
     'The system records written or recorded views from family members for the conference; what they say, and whether they choose to give views at all, is theirs to decide.',
-  EX4:
-    'The system records each person leaving and when, including a parent asked to leave; whether a supporter goes with them is decided in the room by the chair, who may judge it right for a supporter to stay in a particular case.',
   CF3:
     'The system records attendance per person and part, apologies and written reports, and will not let the chair confirm an absent report was heard until it is presented; who actually came is a fact only the minute taker in the room can record.',
   CF4:

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { conferenceRecords, meetingDistributions } from '../../db/schema/index.js';
+import { isFamilyKind } from '../../domain/conference/agencies.js';
 import { redactedPartsFor } from '../../domain/conference/record-sections.js';
+import { recordScopeProblems } from '../../domain/participation/exclusion.js';
 import { dayText } from '../../documents/invitation-letter.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { conferenceRecordDocument } from '../../presenters/conference-record.js';
@@ -31,6 +33,11 @@ export async function distributeRecord(db: Database, context: ActionContext, con
   const to = recordStep(record, 'distribute');
   const approved = record.approvedVersion;
   if (approved === null) throw new ConflictError('The chair must approve the record before it can be distributed.');
+  // EX3: a family member's copy may leave out the parts they missed only on the chair's recorded ground.
+  const undecided = state.attendance.filter((a) => isFamilyKind(a.kind) && recordScopeProblems({ excludedParts: a.excludedParts, recordScope: a.recordScope === 'whole' ? 'whole' : 'attended-part', ground: a.recordWithheldGround }).length > 0);
+  if (undecided.length > 0) {
+    throw new ConflictError(`The chair must decide what record ${undecided.map((a) => a.name).join(' and ')} get${undecided.length === 1 ? 's' : ''}: the whole record, or only the parts attended on a recorded ground (safety, third-party information, a criminal investigation or legal reasons). Change their attendance to record it.`);
+  }
   const data = await recordData(db, state, record, approved);
   const recipients = await listRecipients(db, conferenceId, state.attendance);
   if (recipients.length === 0) throw new ConflictError('Nobody is recorded as invited to this conference, so there is no one to send the record to.');

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { invitations, meetingDistributions, outboxMessages } from '../../db/schema/index.js';
+import { invitations, meetingAttendance, meetingDistributions, outboxMessages } from '../../db/schema/index.js';
 import { pdfText } from '../../documents/pdf-text.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../test/support/meeting-factory.js';
@@ -41,7 +41,7 @@ describeEachEngine('decisions and the record reach everyone invited', (engine) =
     }
     const father = people.get('Fred Testington')!;
     await recordLeaving(db(), chair, f.conferenceId, father.id, {
-      part: 'analysis', at: new Date('2026-03-02T10:40:00Z'), forRest: false, askedToLeave: true, reason: 'Threatening behaviour towards the mother', version: father.version,
+      part: 'analysis', at: new Date('2026-03-02T10:40:00Z'), forRest: false, askedToLeave: true, reason: 'Threatening behaviour towards the mother', recordScope: 'attended-part', recordWithheldGround: 'safety', version: father.version,
     });
     await recordDecision(db(), chair, f.conferenceId, f.alphaId, planDecision(f), null);
     await saveOutlinePlan(db(), minuteTaker, f.conferenceId, f.alphaId, COMPLETE_OUTLINE, null);
@@ -85,6 +85,23 @@ describeEachEngine('decisions and the record reach everyone invited', (engine) =
     await expect(distributeRecord(db(), minuteTaker, f.conferenceId, { version: record.version + 1 })).rejects.toThrow('The chair must approve the record before it can be distributed.');
     await expect(approveRecord(db(), minuteTaker, f.conferenceId, { version: record.version + 1 })).rejects.toThrow('Only the chair');
     expect(await db().select().from(outboxMessages).where(eq(outboxMessages.relatedType, 'record'))).toEqual([]);
+  });
+
+  it('EX3: refuses to send the record while an excluded parent would get only the attended part with no recorded ground', async () => {
+    const f = await heldConference();
+    const minuteTaker = contextFor(f.minuteTaker);
+    const chair = contextFor(f.chair);
+    let record = await loadRecord(db(), f.conferenceId);
+    await saveRecordDraft(db(), minuteTaker, f.conferenceId, { sections: { 'essential-facts': 'Facts', 'information-discussion': 'Discussion', 'risk-analysis': RISK_TEXT }, version: record.version });
+    record = await loadRecord(db(), f.conferenceId);
+    await approveRecord(db(), chair, f.conferenceId, { version: record.version });
+    const father = (await attendanceByName(db(), f.conferenceId)).get('Fred Testington')!;
+    await db().update(meetingAttendance).set({ recordWithheldGround: null }).where(eq(meetingAttendance.id, father.id));
+    record = await loadRecord(db(), f.conferenceId);
+    await expect(distributeRecord(db(), minuteTaker, f.conferenceId, { version: record.version })).rejects.toThrow('The chair must decide what record Fred Testington gets');
+    expect(await db().select().from(outboxMessages).where(eq(outboxMessages.relatedType, 'record'))).toEqual([]);
+    await db().update(meetingAttendance).set({ recordScope: 'whole' }).where(eq(meetingAttendance.id, father.id));
+    expect((await distributeRecord(db(), minuteTaker, f.conferenceId, { version: record.version })).queued).toBe(7);
   });
 
   it("the excluded father's copy lacks the part he missed; family copies lack the confidential section (EX3, RC3, RP4)", async () => {

@@ -1,14 +1,15 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { cases, conferenceRecordVersions, conferences, organisations, users, type conferenceRecords } from '../../db/schema/index.js';
-import { AGENCY_LABELS, ATTENDANCE_STATUS_LABELS, isAgencyId, type AttendanceStatus } from '../../domain/conference/agencies.js';
+import { AGENCY_LABELS, ATTENDANCE_STATUS_LABELS, isAgencyId, isFamilyKind, type AttendanceStatus } from '../../domain/conference/agencies.js';
 import { isOutcome, isParentsView } from '../../domain/conference/decision.js';
 import { CONFERENCE_KIND_LABELS, CONFERENCE_KINDS, type ConferenceKind } from '../../domain/conference/kinds.js';
 import { MEETING_PARTS, MEETING_PART_LABELS, inAgendaOrder, isMeetingPart } from '../../domain/conference/meeting-parts.js';
 import { recordSectionsFor } from '../../domain/conference/record-sections.js';
 import { confidentialityNotice, type RecordForm } from '../../domain/conference/record-rules.js';
 import { PACKS } from '../../domain/packs/index.js';
-import type { AttendanceLine, ChildOutcomeData, ConferenceDocumentData, RecordData } from '../../presenters/meeting-document-data.js';
+import type { AttendanceLine, ChildOutcomeData, ConferenceDocumentData, ExclusionLine, RecordData } from '../../presenters/meeting-document-data.js';
+import { EXCLUSION_GROUND_LABELS, RECORD_WITHHELD_GROUND_LABELS, isExclusionGround, isRecordWithheldGround } from '../../domain/participation/exclusion.js';
 import { londonDate, londonDateTime } from './common.js';
 import type { MeetingState } from './meeting-state.js';
 import { outlineContent } from './outline-content.js';
@@ -110,6 +111,27 @@ function attendanceLines(state: MeetingState): AttendanceLine[] {
   });
 }
 
+/** EX2, EX3: every exclusion at this conference, decided beforehand or by asking someone to leave. */
+function exclusionLines(state: MeetingState): ExclusionLine[] {
+  const lines: ExclusionLine[] = [];
+  for (const a of state.attendance) {
+    if (!isFamilyKind(a.kind) || a.excludedParts.length === 0) continue;
+    const d = a.exclusionRequestId ? state.exclusions.find((x) => x.id === a.exclusionRequestId) : null;
+    const parts = inAgendaOrder(a.excludedParts);
+    const ground = isRecordWithheldGround(a.recordWithheldGround) ? RECORD_WITHHELD_GROUND_LABELS[a.recordWithheldGround] : null;
+    lines.push({
+      name: a.name,
+      grounds: d ? d.grounds.map((g) => (isExclusionGround(g) ? EXCLUSION_GROUND_LABELS[g] : g)).join('; ') : (a.leftReason ?? ''),
+      decision: d
+        ? `Decided before the conference: ${d.decisionReasons ?? ''}${d.period ? ` Period: ${d.period}.` : ''}${d.legalAdviceTaken ? ' Legal advice was taken.' : ''}`
+        : `Asked to leave during the conference${a.leftAt ? ` at ${londonDateTime(a.leftAt).toPlainTime().toString().slice(0, 5)}` : ''}.`,
+      excludedFrom: parts.length === MEETING_PARTS.length ? 'The whole conference' : parts.map((p) => MEETING_PART_LABELS[p]).join('; '),
+      recordGiven: a.recordScope === 'whole' ? 'The whole record' : `The parts attended only${ground ? `. Ground: ${ground}` : ''}`,
+    });
+  }
+  return lines;
+}
+
 /** The record as of one saved version of its written sections. */
 export async function recordData(
   db: Queryable,
@@ -133,6 +155,7 @@ export async function recordData(
     approvedBy: record.approvedVersion === versionNumber ? approver : null,
     approvedOn: record.approvedVersion === versionNumber && record.approvedAt ? londonDate(record.approvedAt) : null,
     attendance: attendanceLines(state),
+    exclusions: exclusionLines(state),
     sections: recordSectionsFor(form, state.rules.record).map((spec) => ({ spec, text: text[spec.key] ?? '' })),
     addsRiskDissentsAndContingency: state.rules.record.addsRiskDissentsAndContingency,
   };

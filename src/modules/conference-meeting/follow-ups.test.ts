@@ -46,8 +46,10 @@ describeEachEngine('what follows from the meeting', (engine) => {
       supportsAttendanceId: mother.id, recordScope: 'attended-part', recordScopeGrounds: null,
     }, null);
     await expect(recordLeaving(db(), chair, f.conferenceId, mother.id, { part: 'confidential-information', at: new Date('2026-03-02T10:30:00Z'), forRest: false, askedToLeave: true, reason: null, version: mother.version })).rejects.toThrow(ValidationError);
+    // EX3: the chair decides her record at once: the attended part only needs a ground.
+    await expect(recordLeaving(db(), chair, f.conferenceId, mother.id, { part: 'confidential-information', at: new Date('2026-03-02T10:30:00Z'), forRest: false, askedToLeave: true, reason: 'Police information', recordScope: 'attended-part', recordWithheldGround: null, version: mother.version })).rejects.toThrow(ValidationError);
     const left = await recordLeaving(db(), chair, f.conferenceId, mother.id, {
-      part: 'confidential-information', at: new Date('2026-03-02T10:30:00Z'), forRest: false, askedToLeave: true, reason: 'Police information about a third party', version: mother.version,
+      part: 'confidential-information', at: new Date('2026-03-02T10:30:00Z'), forRest: false, askedToLeave: true, reason: 'Police information about a third party', recordScope: 'attended-part', recordWithheldGround: 'third-party', version: mother.version,
     });
     expect(left).toEqual(['Demi Testington', 'Sue Supportwell']);
     const people = await attendanceByName(db(), f.conferenceId);
@@ -55,7 +57,9 @@ describeEachEngine('what follows from the meeting', (engine) => {
       expect(people.get(name)?.excludedParts).toEqual(['confidential-information']);
       expect(people.get(name)?.partsAttended).not.toContain('confidential-information');
       expect(people.get(name)?.partsAttended).toContain('decision');
+      expect(people.get(name)).toMatchObject({ recordScope: 'attended-part', recordWithheldGround: 'third-party' });
     }
+    expect(people.get('Sue Supportwell')?.leftReason).toBe('Left with Demi Testington, whom they support');
   });
 
   it('pan-dorset: one view per agency, and the overrule records TS21 and the senior managers told (DC2, DC3, TS21)', async () => {

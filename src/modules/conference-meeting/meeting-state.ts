@@ -1,9 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import {
   cases,
   conferenceChildren,
   conferences,
+  exclusionRequests,
   meetingAttendance,
   meetingDecisions,
   meetingOutlinePlans,
@@ -25,6 +26,7 @@ export type AttendanceRow = typeof meetingAttendance.$inferSelect;
 export type ViewRow = typeof meetingViews.$inferSelect;
 export type DecisionRow = typeof meetingDecisions.$inferSelect;
 export type OutlinePlanRow = typeof meetingOutlinePlans.$inferSelect;
+export type ExclusionRow = typeof exclusionRequests.$inferSelect;
 
 export interface MeetingChild {
   conferenceChildId: string;
@@ -53,6 +55,8 @@ export interface MeetingState {
   decisions: DecisionRow[];
   outlinePlans: OutlinePlanRow[];
   quorum: Map<string, ChildQuorum>;
+  /** EX2: the chair's decisions to exclude someone from this conference (never an earlier one's). */
+  exclusions: ExclusionRow[];
 }
 
 export function childName(p: { givenNames: string; familyName: string }): string {
@@ -112,11 +116,12 @@ export async function loadMeetingState(db: Queryable, conferenceId: string): Pro
   const views = await db.select().from(meetingViews).where(eq(meetingViews.conferenceId, conferenceId)).orderBy(asc(meetingViews.updatedAt));
   const decisions = await db.select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, conferenceId));
   const outlinePlans = await db.select().from(meetingOutlinePlans).where(eq(meetingOutlinePlans.conferenceId, conferenceId));
+  const exclusions = await db.select().from(exclusionRequests).where(and(eq(exclusionRequests.conferenceId, conferenceId), eq(exclusionRequests.status, 'excluded')));
   const subjects = children.filter((c) => c.role === 'subject');
   const attendees = attendance.map(quorumAttendee);
   const quorum = new Map(subjects.map((c) => [c.childId, quorumForChild({ childId: c.childId, childType: c.childType }, attendees, rules.quorum)]));
   const meetingStatus = meeting && isMeetingStatus(meeting.status) ? meeting.status : 'not-started';
-  return { conference, pack, rules, meeting: meeting ?? null, meetingStatus, children, subjects, attendance, views, decisions, outlinePlans, quorum };
+  return { conference, pack, rules, meeting: meeting ?? null, meetingStatus, children, subjects, attendance, views, decisions, outlinePlans, quorum, exclusions };
 }
 
 export function subjectOf(state: MeetingState, childId: string): MeetingChild {

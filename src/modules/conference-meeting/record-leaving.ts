@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.js';
 import { meetingAttendance } from '../../db/schema/index.js';
 import { isFamilyKind } from '../../domain/conference/agencies.js';
 import { inAgendaOrder, partsFrom, type MeetingPart } from '../../domain/conference/meeting-parts.js';
+import { recordScopeProblems } from '../../domain/participation/exclusion.js';
 import { mayRunMeeting } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
@@ -18,6 +19,9 @@ export interface LeavingInput {
   /** The chair asked them to leave (an exclusion, EX2), or they chose to go. */
   askedToLeave: boolean;
   reason: string | null;
+  /** EX3: when the chair asks a family member to leave, the record they will get, and the ground for withholding the rest. */
+  recordScope?: 'whole' | 'attended-part' | null;
+  recordWithheldGround?: string | null;
   version: number;
 }
 
@@ -38,6 +42,13 @@ export async function recordLeaving(db: Database, context: ActionContext, confer
   if (input.askedToLeave && !input.reason) throw new ValidationError([{ field: 'reason', message: 'Give the reason the chair asked them to leave' }]);
 
   const missed = input.forRest ? partsFrom(input.part) : [input.part];
+  const recordScope = input.recordScope ?? (person.excludedParts.length > 0 ? (person.recordScope === 'whole' ? 'whole' : 'attended-part') : null);
+  const ground = recordScope === 'attended-part' ? (input.recordWithheldGround ?? person.recordWithheldGround) : null;
+  const decidesRecord = input.askedToLeave && isFamilyKind(person.kind);
+  if (decidesRecord) {
+    const problems = recordScopeProblems({ excludedParts: [...person.excludedParts, ...missed], recordScope, ground });
+    if (problems.length > 0) throw new ValidationError(problems);
+  }
   const supporters = input.askedToLeave && isFamilyKind(person.kind) ? state.attendance.filter((a) => a.supportsAttendanceId === person.id && a.status === 'present') : [];
   const leaving: AttendanceRow[] = [person, ...supporters];
   await db.transaction(async (tx) => {
@@ -50,6 +61,7 @@ export async function recordLeaving(db: Database, context: ActionContext, confer
           leftAt: input.at,
           leftDuringPart: input.part,
           leftReason: a.id === person.id ? input.reason : `Left with ${person.name}, whom they support`,
+          ...(decidesRecord && isFamilyKind(a.kind) ? { recordScope: recordScope ?? 'attended-part', recordWithheldGround: ground } : {}),
           version: a.version + 1,
           updatedAt: context.now,
           updatedBy: actorId,
@@ -61,7 +73,7 @@ export async function recordLeaving(db: Database, context: ActionContext, confer
     await auditEachChild(tx, context, state.subjects.map((c) => c.childId), {
       action: input.askedToLeave ? 'attendee-excluded-from-part' : 'attendee-left',
       recordType: 'meeting-attendance', recordId: person.id, reason: input.reason,
-      details: { missed, forRest: input.forRest, supportersLeaving: supporters.map((s) => s.id) },
+      details: { missed, forRest: input.forRest, supportersLeaving: supporters.map((s) => s.id), ...(decidesRecord ? { recordScope, recordWithheldGround: ground } : {}) },
     });
   });
   return leaving.map((a) => a.name);

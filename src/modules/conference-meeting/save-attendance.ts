@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.js';
 import { meetingAttendance } from '../../db/schema/index.js';
 import { isFamilyKind, type AgencyId, type AttendanceStatus, type AttendeeKind } from '../../domain/conference/agencies.js';
 import { MEETING_PARTS, MEETING_PART_LABELS, inAgendaOrder, type MeetingPart } from '../../domain/conference/meeting-parts.js';
+import { recordScopeProblems } from '../../domain/participation/exclusion.js';
 import { mayRunMeeting } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../shared/errors.js';
@@ -25,6 +26,8 @@ export interface AttendanceInput {
   supportsAttendanceId: string | null;
   recordScope: 'attended-part' | 'whole';
   recordScopeGrounds: string | null;
+  /** EX3: the ground for giving an excluded family member only the parts they attended. */
+  recordWithheldGround?: string | null;
 }
 
 function check(input: AttendanceInput, state: MeetingState, existing: AttendanceRow | null): FieldError[] {
@@ -42,13 +45,20 @@ function check(input: AttendanceInput, state: MeetingState, existing: Attendance
     const supported = state.attendance.find((a) => a.id === input.supportsAttendanceId);
     if (!supported || supported.id === existing?.id) errors.push({ field: 'supportsAttendanceId', message: 'Select the person they support from the attendance list' });
   }
-  if (input.recordScope === 'whole' && !input.recordScopeGrounds) {
-    errors.push({ field: 'recordScopeGrounds', message: "Give the chair's grounds for giving the whole record" });
+  if (isFamilyKind(input.kind)) {
+    // EX3: withholding the parts they missed needs one of the procedure's grounds.
+    const excludedAfter = input.status === 'excluded' ? [...MEETING_PARTS] : excluded;
+    errors.push(...recordScopeProblems({ excludedParts: excludedAfter, recordScope: input.recordScope, ground: withheldGround(input, existing) }));
   }
   if (input.writtenReportPresented && !input.writtenReportSubmitted) {
     errors.push({ field: 'writtenReportPresented', message: 'A report can be presented only if one was submitted' });
   }
   return errors;
+}
+
+function withheldGround(input: AttendanceInput, existing: AttendanceRow | null): string | null {
+  if (input.recordScope !== 'attended-part') return null;
+  return input.recordWithheldGround ?? existing?.recordWithheldGround ?? null;
 }
 
 /** CF3: adds or changes one person's attendance. Returns the attendance id. */
@@ -86,7 +96,8 @@ export async function saveAttendance(
     writtenReportPresented: input.writtenReportPresented,
     supportsAttendanceId: input.supportsAttendanceId,
     recordScope: isFamilyKind(input.kind) ? input.recordScope : 'attended-part',
-    recordScopeGrounds: input.recordScope === 'whole' ? input.recordScopeGrounds : null,
+    recordScopeGrounds: input.recordScopeGrounds,
+    recordWithheldGround: isFamilyKind(input.kind) ? withheldGround(input, existing) : null,
     updatedAt: context.now,
     updatedBy: actorId,
   };

@@ -1,8 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { invitations, organisations, professionals, users } from '../../db/schema/index.js';
+import { exclusionRequests, invitations, organisations, professionals, users } from '../../db/schema/index.js';
 import type { AgencyId, AttendanceStatus, AttendeeKind } from '../../domain/conference/agencies.js';
 import { MEETING_PARTS } from '../../domain/conference/meeting-parts.js';
+import { attendanceFromExclusion } from '../../domain/participation/exclusion.js';
 
 export interface SeededAttendee {
   invitationId: string | null;
@@ -14,6 +15,11 @@ export interface SeededAttendee {
   role: string;
   status: AttendanceStatus;
   partsAttended: string[];
+  /** EX2: the chair's decision to exclude them from this conference, as decided before it. */
+  excludedParts?: string[];
+  exclusionRequestId?: string | null;
+  recordScope?: string;
+  recordWithheldGround?: string | null;
 }
 
 const KIND_OF_INVITEE: Record<string, AttendeeKind> = {
@@ -72,8 +78,19 @@ export async function attendeesFromInvitations(
     .leftJoin(professionals, eq(professionals.id, invitations.professionalId))
     .leftJoin(organisations, eq(organisations.id, professionals.organisationId))
     .where(and(eq(invitations.conferenceId, conference.id), inArray(invitations.state, ['confirmed', 'sent'])));
+  // EX2: only this conference's decisions: an exclusion from an earlier one is never carried over.
+  const decisions = await db.select().from(exclusionRequests).where(and(eq(exclusionRequests.conferenceId, conference.id), eq(exclusionRequests.status, 'excluded')));
   const seeded: SeededAttendee[] = rows.map(({ invitation: i, orgKind }) => {
     const kind = KIND_OF_INVITEE[i.inviteeKind] ?? 'professional';
+    const excluded = attendanceFromExclusion(conference.id, i.id, decisions, MEETING_PARTS);
+    if (excluded) {
+      return {
+        invitationId: i.id, userId: i.userId, kind, name: i.name, agency: null, organisationName: i.organisationName, role: i.role,
+        status: excluded.status ?? (i.response === 'apologies' ? 'apologies' : 'expected'), partsAttended: [],
+        excludedParts: excluded.excludedParts, exclusionRequestId: excluded.exclusionRequestId,
+        recordScope: excluded.recordScope, recordWithheldGround: excluded.recordWithheldGround,
+      };
+    }
     return {
       invitationId: i.id,
       userId: i.userId,

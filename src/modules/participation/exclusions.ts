@@ -1,14 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/client.js';
-import { exclusionRequests, familyParticipation } from '../../db/schema/index.js';
+import { exclusionRequests, familyParticipation, meetingAttendance } from '../../db/schema/index.js';
 import { isFamilyKind } from '../../domain/conference/agencies.js';
+import { MEETING_PARTS } from '../../domain/conference/meeting-parts.js';
 import {
   exclusionDecisionProblems,
   exclusionRequestInTime,
   exclusionRequestProblems,
   isExclusionGround,
+  partsExcluded,
   type ExclusionDecision,
+  type RecordScope,
 } from '../../domain/participation/exclusion.js';
 import { mayDecideExclusion, mayRequestExclusion } from '../../policies/reports.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
@@ -67,10 +70,18 @@ export interface ExclusionDecisionInput {
   reasons: string;
   period: string;
   legalAdviceTaken: boolean;
+  /** For an exclusion from part: which parts of the meeting. */
+  excludedParts: string[];
+  /** EX3: the record they will get, and the ground for withholding the parts they miss. */
+  recordScope: RecordScope | null;
+  recordWithheldGround: string | null;
   version: number;
 }
 
-/** EX2 (the chair's final decision, reasons, period) and EX4 (the supporter leaves too). */
+/**
+ * EX2 (the chair's final decision, reasons, period), EX3 (the record they get, on a ground) and
+ * EX4 (the supporter leaves too). If the meeting is already open, the attendance list shows it at once.
+ */
 export async function decideExclusion(db: Database, ctx: ActionContext, requestId: string, input: ExclusionDecisionInput): Promise<void> {
   if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw new NotFoundError();
   const [request] = await db.select().from(exclusionRequests).where(eq(exclusionRequests.id, requestId));
@@ -78,12 +89,15 @@ export async function decideExclusion(db: Database, ctx: ActionContext, requestI
   const c = await conferenceForReports(db, ctx.actor, request.conferenceId);
   if (!mayDecideExclusion(ctx.actor, c.conference)) throw new ForbiddenError('Only the chair of this conference decides on exclusion.');
   if (request.status !== 'pending') throw new ConflictError('The chair has already decided this request, and the decision is final.');
-  const problems = exclusionDecisionProblems(input);
+  const scope = request.scope === 'whole' ? 'whole' : 'part';
+  const problems = exclusionDecisionProblems({ ...input, scope });
   if (problems.length > 0) throw new ValidationError(problems);
   const [support] = await db
     .select({ supporterName: familyParticipation.supporterName })
     .from(familyParticipation)
     .where(and(eq(familyParticipation.conferenceId, request.conferenceId), eq(familyParticipation.invitationId, request.invitationId)));
+  const excluded = input.decision === 'excluded';
+  const parts = partsExcluded(scope, input.excludedParts, MEETING_PARTS);
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(exclusionRequests)
@@ -93,6 +107,9 @@ export async function decideExclusion(db: Database, ctx: ActionContext, requestI
         period: input.decision === 'excluded' ? input.period.trim() : null,
         legalAdviceTaken: input.legalAdviceTaken,
         supporterName: input.decision === 'excluded' ? (support?.supporterName ?? null) : null,
+        excludedParts: excluded ? parts : [],
+        recordScope: excluded ? input.recordScope : null,
+        recordWithheldGround: excluded && input.recordScope === 'attended-part' ? input.recordWithheldGround : null,
         decidedBy: ctx.actor!.id,
         decidedAt: ctx.now,
         version: request.version + 1,
@@ -100,8 +117,25 @@ export async function decideExclusion(db: Database, ctx: ActionContext, requestI
       .where(and(eq(exclusionRequests.id, requestId), eq(exclusionRequests.version, input.version)))
       .returning({ id: exclusionRequests.id });
     if (!row) throw new ConflictError('This request changed since you opened it. Open it again.');
+    if (excluded) {
+      // The meeting may already be open (a decision on the day): its attendance list shows the exclusion now.
+      const [seen] = await tx.select().from(meetingAttendance)
+        .where(and(eq(meetingAttendance.conferenceId, request.conferenceId), eq(meetingAttendance.invitationId, request.invitationId)));
+      if (seen) {
+        const whole = parts.length === MEETING_PARTS.length;
+        await tx.update(meetingAttendance).set({
+          exclusionRequestId: requestId,
+          excludedParts: MEETING_PARTS.filter((p) => parts.includes(p) || seen.excludedParts.includes(p)),
+          partsAttended: seen.partsAttended.filter((p) => !parts.includes(p)),
+          status: whole ? 'excluded' : seen.status,
+          recordScope: input.recordScope ?? 'attended-part',
+          recordWithheldGround: input.recordScope === 'attended-part' ? input.recordWithheldGround : null,
+          version: seen.version + 1, updatedAt: ctx.now, updatedBy: ctx.actor!.id,
+        }).where(eq(meetingAttendance.id, seen.id));
+      }
+    }
     await auditEachChild(tx, ctx, c.subjects.map((s) => s.childId), {
-      action: 'exclusion-decided', recordType: 'exclusion-request', recordId: requestId, details: { decision: input.decision },
+      action: 'exclusion-decided', recordType: 'exclusion-request', recordId: requestId, details: { decision: input.decision, excludedParts: excluded ? parts : [], recordScope: excluded ? input.recordScope : null },
     });
   });
 }

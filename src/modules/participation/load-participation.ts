@@ -2,13 +2,11 @@ import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { childParticipation, exclusionRequests, familyParticipation, users } from '../../db/schema/index.js';
 import { isFamilyKind } from '../../domain/conference/agencies.js';
-import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
-import { formatDate } from '../../domain/deadlines/index.js';
-import { exclusionLetterDocument } from '../../documents/family-copy-exclusion-letter.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { mayRecordParticipation, mayRequestExclusion } from '../../policies/reports.js';
 import { auditChildReads } from '../audit/child-access.js';
-import { auditEachChild, londonDate } from '../conference-meeting/common.js';
+import { auditEachChild } from '../conference-meeting/common.js';
+import { exclusionLetter } from './exclusion-letter.js';
 import { conferenceForReports } from '../reports/conference-access.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
@@ -30,31 +28,17 @@ export async function loadParticipation(db: Database, ctx: ActionContext, confer
   return { context, children, family, exclusions, familyInvitations };
 }
 
-/** EX3: the letter to a family member the chair excluded before the conference. */
+/** EX3: the letter to a family member the chair excluded, as a PDF to read before (or instead of) sending it. */
 export async function exclusionLetterPdf(db: Database, ctx: ActionContext, requestId: string): Promise<{ pdf: Buffer; fileName: string }> {
   if (!mayRequestExclusion(ctx.actor)) throw new ForbiddenError();
   if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw new NotFoundError();
   const [request] = await db.select().from(exclusionRequests).where(eq(exclusionRequests.id, requestId));
   if (!request) throw new NotFoundError('We could not find that request.');
-  if (request.status !== 'excluded') throw new ConflictError('A letter is only written once the chair has decided to exclude.');
   const context = await conferenceForReports(db, ctx.actor, request.conferenceId);
-  const invitation = context.invitations.find((i) => i.id === request.invitationId);
-  const socialWorker = context.invitees.find((i) => i.agency === 'childrens-social-care');
+  if (request.status !== 'excluded') throw new ConflictError('A letter is only written once the chair has decided to exclude.');
   await db.transaction(async (tx) => {
     await auditEachChild(tx, ctx, context.subjects.map((s) => s.childId), { action: 'exclusion-letter-produced', recordType: 'exclusion-request', recordId: requestId });
   });
-  const start = context.conference.scheduledStart;
-  const pdf = await renderPdf(
-    exclusionLetterDocument({
-      recipientName: invitation?.name ?? 'Family member',
-      conferenceLabel: CONFERENCE_KIND_LABELS[context.conference.kind as ConferenceKind] ?? 'Child protection conference',
-      conferenceDate: start ? formatDate(londonDate(start)) : 'date to be set',
-      scope: request.scope === 'whole' ? 'whole' : 'part',
-      period: request.period ?? '',
-      reasons: request.decisionReasons ?? '',
-      socialWorkerName: socialWorker?.name ?? null,
-      supporterName: request.supporterName,
-    }),
-  );
-  return { pdf, fileName: 'exclusion-letter.pdf' };
+  const { letter } = await exclusionLetter(db, request, context);
+  return { pdf: await renderPdf(letter), fileName: 'exclusion-letter.pdf' };
 }

@@ -29,6 +29,8 @@ import { unbornItems } from '../plans/unborn-items.js';
 import { section47SharingItems } from './section-47-sharing-items.js';
 import { otherAuthorityItems } from './other-authority-items.js';
 import { retentionItems, subjectAccessItems } from '../records/records-queue-items.js';
+import { exclusionLetterItems } from '../participation/exclusion-queue-items.js';
+import { recordingRequestItems } from '../recordings/recording-queue-items.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
@@ -110,6 +112,8 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
       undatedItem({ title: `${kindLabel(c.kind)}: ${bookedNames.get(c.id) ?? ''}`, detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}/invitations` }, c.scheduledStart?.toISOString() ?? '9999'),
     ),
     'records-to-distribute': mostUrgentFirst(records).slice(0, LIMIT),
+    // EX3: letters to excluded family members, until sent.
+    'exclusion-letters': await exclusionLetterItems(db, {}),
   };
 }
 
@@ -204,6 +208,10 @@ export async function chairQueue(db: Queryable, ctx: QueueContext, actor: Actor)
     'briefing-notes': await designatedReviewItems(db, { chairId: actor.id }),
     // RV2: reasons in the records to bring forward the review of a plan this chair last chaired.
     'bring-forward': await bringForwardItems(db, ctx, { chairId: actor.id }),
+    // EX3: letters to family members excluded from this chair's conferences, until sent.
+    'exclusion-letters': await exclusionLetterItems(db, { chairId: actor.id }),
+    // RC5: requests for the recording of a conference this chair chaired, until answered.
+    'recording-requests': await recordingRequestItems(db, actor.id),
   };
 }
 

@@ -30,7 +30,7 @@ export const EXCLUSION_RULES = defineArea('EX', [
     id: 'EX4',
     title: 'Supporter leaves with the parent',
     summary: 'When a parent is asked to leave the meeting, their supporter goes too.',
-    kind: 'prompted',
+    kind: 'enforced',
     sources: [notts('exclusion and supporters')],
   },
 ]);

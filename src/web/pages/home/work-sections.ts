@@ -46,11 +46,14 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'core-groups', heading: 'Core groups to challenge', empty: 'No core group on a plan you chaired is overdue or due soon.' },
     { id: 'briefing-notes', heading: 'Briefing notes to write', empty: 'No designated review you chaired is waiting for a briefing note.' },
     { id: 'bring-forward', heading: 'Reviews to consider bringing forward', empty: 'Nothing on the plans you chaired suggests holding a review sooner.' },
+    { id: 'exclusion-letters', heading: 'Exclusion letters to send', empty: 'Every family member you excluded from a conference has been sent their letter.' },
+    { id: 'recording-requests', heading: 'Requests for a conference recording', empty: 'Nobody is waiting for a copy of the recording of a conference you chaired.' },
   ],
   'business-support': [
     { id: 'to-book', heading: 'Conferences to book', empty: 'No requests to book. New requests appear here with their due date, most urgent first.' },
     { id: 'invitations', heading: 'Invitations to send', empty: 'No invitations are waiting to be sent.' },
     { id: 'records-to-distribute', heading: 'Records to distribute', empty: 'No decisions or records are waiting to go out.' },
+    { id: 'exclusion-letters', heading: 'Exclusion letters to send', empty: 'No letter to a family member excluded from a conference is waiting to go.' },
   ],
   'agency-practitioner': [
     { id: 'invitations', heading: 'Conferences you are invited to', empty: 'You have no conference invitations.' },

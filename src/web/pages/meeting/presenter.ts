@@ -12,6 +12,8 @@ import { outlinePlanGaps } from '../../../domain/conference/outline-plan.js';
 import { STATUS_LABELS, isConferenceStatus } from '../../../domain/conference/transitions.js';
 import { formatDateTime } from '../../../domain/deadlines/format-date.js';
 import { PACKS } from '../../../domain/packs/index.js';
+import { RECORD_WITHHELD_GROUND_LABELS, isRecordWithheldGround } from '../../../domain/participation/exclusion.js';
+import { isFamilyKind } from '../../../domain/conference/agencies.js';
 import { workingCalendar } from '../../../modules/calendar/calendar-store.js';
 import { londonDateTime } from '../../../modules/conference-meeting/common.js';
 import type { MeetingState } from '../../../modules/conference-meeting/meeting-state.js';
@@ -72,7 +74,20 @@ export async function screenModel(db: Database, state: MeetingState) {
         statusLabel: ATTENDANCE_STATUS_LABELS[a.status as AttendanceStatus] ?? a.status,
         partsLabel: parts.length === MEETING_PARTS.length ? 'All' : parts.length === 0 ? 'None' : parts.map((p) => MEETING_PART_LABELS[p]).join('; '),
         excludedLabel: inAgendaOrder(a.excludedParts).map((p) => MEETING_PART_LABELS[p]).join('; '),
-        leftLabel: a.leftAt ? hhmm(a.leftAt) : '',
+        leftLabel: a.leftAt ? `${hhmm(a.leftAt)}${a.leftReason ? ` (${a.leftReason})` : ''}` : '',
+        // EX2: the chair's decision before the conference, and its period.
+        exclusionLabel: (() => {
+          const d = a.exclusionRequestId ? state.exclusions.find((x) => x.id === a.exclusionRequestId) : null;
+          return d ? `Excluded by the chair before the conference${d.period ? `: ${d.period}` : ''}` : '';
+        })(),
+        // EX3: the record an excluded family member gets, or that the chair has still to decide it.
+        recordLabel: isFamilyKind(a.kind) && a.excludedParts.length > 0
+          ? a.recordScope === 'whole'
+            ? 'Gets the whole record'
+            : isRecordWithheldGround(a.recordWithheldGround)
+              ? `Gets the attended part only: ${RECORD_WITHHELD_GROUND_LABELS[a.recordWithheldGround].split(':')[0]!.toLowerCase()}`
+              : 'The chair must give the ground for withholding the parts they missed'
+          : '',
         supports: a.supportsAttendanceId ? (state.attendance.find((b) => b.id === a.supportsAttendanceId)?.name ?? '') : '',
       };
     }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EXCLUSION_GROUNDS, NOT_GROUNDS } from '../../../domain/participation/exclusion.js';
+import { MEETING_PARTS } from '../../../domain/conference/meeting-parts.js';
+import { EXCLUSION_GROUNDS, NOT_GROUNDS, RECORD_WITHHELD_GROUNDS } from '../../../domain/participation/exclusion.js';
 import {
   ADVOCACY_CONSENT,
   CHILD_ASSESSMENT_QUESTIONS,
@@ -74,5 +75,8 @@ export const exclusionDecisionForm = z.object({
   reasons: z.string().trim().max(4000).optional().default(''),
   period: z.string().trim().max(500).optional().default(''),
   legalAdviceTaken: yes,
+  excludedParts: z.preprocess(asArray, z.array(z.enum(MEETING_PARTS, { error: 'Select parts from the list' }))),
+  recordScope: z.enum(['whole', 'attended-part'], { error: 'Say which record they will get' }).optional().transform((v) => v ?? null),
+  recordWithheldGround: z.enum(RECORD_WITHHELD_GROUNDS, { error: 'Select a ground from the list' }).optional().transform((v) => v ?? null),
   version: z.coerce.number().int().min(1),
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EXCLUSION_GROUND_LABELS, EXCLUSION_GROUNDS, NOT_GROUND_LABELS, NOT_GROUNDS } from '../../../domain/participation/exclusion.js';
+import { MEETING_PARTS, MEETING_PART_LABELS } from '../../../domain/conference/meeting-parts.js';
+import { EXCLUSION_GROUND_LABELS, EXCLUSION_GROUNDS, NOT_GROUND_LABELS, NOT_GROUNDS, RECORD_WITHHELD_GROUND_LABELS, RECORD_WITHHELD_GROUNDS } from '../../../domain/participation/exclusion.js';
 import {
   advocacyToOfferAgain,
   CHILD_ASSESSMENT_LABELS,
@@ -11,8 +12,10 @@ import {
 } from '../../../domain/participation/participation.js';
 import { decideExclusion, requestExclusion } from '../../../modules/participation/exclusions.js';
 import { exclusionLetterPdf, loadParticipation } from '../../../modules/participation/load-participation.js';
+import { sendExclusionLetter } from '../../../modules/participation/send-exclusion-letter.js';
 import { saveChildParticipation, saveFamilyParticipation } from '../../../modules/participation/save-participation.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
+import { mayDistributeConferenceDocuments } from '../../../policies/meeting.js';
 import { mayDecideExclusion, mayRecordParticipation, mayRequestExclusion } from '../../../policies/reports.js';
 import { hasRole } from '../../../policies/roles.js';
 import { parseForm } from '../../forms.js';
@@ -26,6 +29,8 @@ const NOTICES: Record<string, string> = {
   family: 'The family member’s arrangements are saved.',
   requested: 'The request has been sent to the chair.',
   decided: 'The decision is recorded.',
+  'letter-email': 'The letter is in the outbox, to go by email.',
+  'letter-post': 'The letter is in the letters to post, to be printed with the next batch.',
 };
 
 /** Participation (IN5–IN8) and exclusion (EX1–EX4, TS18) before the conference. */
@@ -51,6 +56,11 @@ export default function participationPages(app: FastifyInstance): void {
       preparation: PREPARATION_ITEMS.map((p) => ({ value: p, text: PREPARATION_LABELS[p] })),
       grounds: [...EXCLUSION_GROUNDS.map((g) => ({ value: g, text: EXCLUSION_GROUND_LABELS[g] })), ...NOT_GROUNDS.map((g) => ({ value: g, text: NOT_GROUND_LABELS[g] }))],
       groundLabels: EXCLUSION_GROUND_LABELS,
+      parts: MEETING_PARTS.map((p) => ({ value: p, text: MEETING_PART_LABELS[p] })),
+      partLabels: MEETING_PART_LABELS,
+      withheldGrounds: RECORD_WITHHELD_GROUNDS.map((g) => ({ value: g, text: RECORD_WITHHELD_GROUND_LABELS[g] })),
+      withheldGroundLabels: RECORD_WITHHELD_GROUND_LABELS,
+      maySendLetter: mayDistributeConferenceDocuments(request.actor),
       isChair: mayDecideExclusion(request.actor, data.context.conference),
       canRecord: mayRecordParticipation(request.actor),
       notice: NOTICES[done] ?? null,
@@ -115,6 +125,18 @@ export default function participationPages(app: FastifyInstance): void {
       throw error;
     }
     return reply.redirect(`/conferences/${conferenceId}/exclusions?done=decided`);
+  });
+
+  app.post<{ Params: { id: string } }>('/exclusions/:id/letter', { config: { access: mayDistributeConferenceDocuments } }, async (request, reply) => {
+    const conferenceId = String((request.body as Record<string, unknown>)?.conferenceId ?? '');
+    if (!/^[0-9a-f-]{36}$/i.test(conferenceId)) return reply.callNotFound();
+    try {
+      const { method } = await sendExclusionLetter(db, request.actionContext(), request.params.id);
+      return reply.redirect(`/conferences/${conferenceId}/exclusions?done=letter-${method}`);
+    } catch (error) {
+      if (error instanceof ValidationError) return render(request, reply.code(400), conferenceId, 'exclusions', { errors: error.errors, letterFor: request.params.id });
+      throw error;
+    }
   });
 
   app.get<{ Params: { id: string } }>('/exclusions/:id/letter.pdf', exclusions, async (request, reply) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENCIES, ATTENDANCE_STATUSES, ATTENDEE_KINDS } from '../../../../domain/conference/agencies.js';
 import { MEETING_PARTS } from '../../../../domain/conference/meeting-parts.js';
+import { RECORD_WITHHELD_GROUNDS } from '../../../../domain/participation/exclusion.js';
 import { asArray } from '../../../forms.js';
 
 const optional = (max: number) => z.string().trim().max(max, `Must be ${max} characters or fewer`).optional().transform((v) => (v ? v : null));
@@ -21,6 +22,7 @@ export const attendanceForm = z.object({
   supportsAttendanceId: z.string().optional().transform((v) => (v ? v : null)).refine((v) => v === null || z.string().uuid().safeParse(v).success, 'Select the person they support'),
   recordScope: z.enum(['attended-part', 'whole']).optional().transform((v) => v ?? 'attended-part'),
   recordScopeGrounds: optional(1000),
+  recordWithheldGround: z.enum(RECORD_WITHHELD_GROUNDS, { error: 'Select a ground from the list' }).optional().transform((v) => v ?? null),
   version: z.string().optional().transform((v) => (v ? Number(v) : null)),
 });
 
@@ -30,5 +32,7 @@ export const leavingForm = z.object({
   forRest: z.enum(['rest', 'part'], { error: 'Say whether they left for this part only or for the rest' }).transform((v) => v === 'rest'),
   askedToLeave: z.enum(['yes', 'no'], { error: 'Say whether the chair asked them to leave' }).transform((v) => v === 'yes'),
   reason: optional(1000),
+  recordScope: z.enum(['attended-part', 'whole']).optional().transform((v) => v ?? null),
+  recordWithheldGround: z.enum(RECORD_WITHHELD_GROUNDS, { error: 'Select a ground from the list' }).optional().transform((v) => v ?? null),
   version: z.coerce.number().int(),
 });

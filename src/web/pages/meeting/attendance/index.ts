@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Temporal } from 'temporal-polyfill';
-import { AGENCIES, AGENCY_LABELS, ATTENDANCE_STATUSES, ATTENDANCE_STATUS_LABELS, ATTENDEE_KINDS, ATTENDEE_KIND_LABELS } from '../../../../domain/conference/agencies.js';
+import { isFamilyKind, AGENCIES, AGENCY_LABELS, ATTENDANCE_STATUSES, ATTENDANCE_STATUS_LABELS, ATTENDEE_KINDS, ATTENDEE_KIND_LABELS } from '../../../../domain/conference/agencies.js';
 import { MEETING_PARTS, MEETING_PART_LABELS } from '../../../../domain/conference/meeting-parts.js';
+import { RECORD_WITHHELD_GROUND_LABELS, RECORD_WITHHELD_GROUNDS } from '../../../../domain/participation/exclusion.js';
 import { loadMeetingState, type MeetingState } from '../../../../modules/conference-meeting/meeting-state.js';
 import { recordLeaving } from '../../../../modules/conference-meeting/record-leaving.js';
 import { saveAttendance } from '../../../../modules/conference-meeting/save-attendance.js';
@@ -23,6 +24,7 @@ function choices(state: MeetingState) {
     parts: MEETING_PARTS.map((p) => ({ value: p, text: MEETING_PART_LABELS[p] })),
     subjects: state.subjects.map((c) => ({ value: c.childId, text: c.name })),
     people: state.attendance.map((a) => ({ value: a.id, text: `${a.name} (${a.role})` })),
+    withheldGrounds: RECORD_WITHHELD_GROUNDS.map((g) => ({ value: g, text: RECORD_WITHHELD_GROUND_LABELS[g] })),
   };
 }
 
@@ -81,6 +83,7 @@ export default function attendancePages(app: FastifyInstance): void {
     const supporters = state.attendance.filter((a) => a.supportsAttendanceId === person.id && a.status === 'present').map((a) => a.name);
     return reply.view('meeting/attendance/leave.njk', {
       title: `${person.name} leaves`, conferenceId: state.conference.id, person, supporters, values, parts: choices(state).parts,
+      isFamily: isFamilyKind(person.kind), withheldGrounds: choices(state).withheldGrounds,
       slot: await slotFacts(db, state), backLink: { href: meetingUrl(state.conference.id) }, ...extra,
     });
   }

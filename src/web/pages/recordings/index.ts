@@ -1,0 +1,125 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { RECORDING_FILE_TYPES } from '../../../domain/conference/recordings.js';
+import { formatDate } from '../../../domain/deadlines/index.js';
+import { attachRecording } from '../../../modules/recordings/attach-recording.js';
+import { downloadRecording, downloadReleasedCopy, type RecordingFile } from '../../../modules/recordings/download-recording.js';
+import { loadRecordings } from '../../../modules/recordings/load-recordings.js';
+import { releaseRecording } from '../../../modules/recordings/release-recording.js';
+import { requestRecording } from '../../../modules/recordings/request-recording.js';
+import { ValidationError } from '../../../modules/shared/errors.js';
+import { mayChairConference, mayDistributeConferenceDocuments, mayReadConferenceOutcome } from '../../../policies/meeting.js';
+import { hasRole } from '../../../policies/roles.js';
+import { parseForm } from '../../forms.js';
+import { RECORDING_MAX_BYTES } from '../../../domain/conference/recordings.js';
+import { releaseForm, requestForm, uploadFields } from './form.js';
+
+type Params = { Params: { id: string }; Querystring: { done?: string } };
+const read = { config: { access: mayReadConferenceOutcome } };
+
+const NOTICES: Record<string, string> = {
+  uploaded: 'The recording is kept with the record.',
+  requested: 'The request is recorded and waits on the chair’s list.',
+  released: 'The copy is released. Download it below to hand over.',
+  refused: 'The refusal is recorded.',
+};
+
+interface FilePart { type: 'file'; filename: string; mimetype: string; file: { truncated: boolean }; toBuffer(): Promise<Buffer> }
+interface FieldPart { type: 'field'; value: unknown }
+
+/** RC5: the conference's recordings, kept with the record, and their release on request with the record's redaction. */
+export default async function recordingPages(app: FastifyInstance): Promise<void> {
+  const { db } = app.convene;
+
+  async function page(request: FastifyRequest, reply: FastifyReply, conferenceId: string, extra: Record<string, unknown> = {}) {
+    const data = await loadRecordings(db, request.actionContext(), conferenceId);
+    const nameOf = (invitationId: string | null) => data.readers.find((r) => r.invitationId === invitationId)?.name ?? '';
+    const done = (request.query as { done?: string } | undefined)?.done ?? '';
+    return reply.view('recordings/page.njk', {
+      title: 'Recordings of the conference',
+      conferenceId,
+      recordings: data.recordings.map((r) => ({ ...r, forName: nameOf(r.redactedForInvitationId), typeLabel: RECORDING_FILE_TYPES[r.fileType] ?? r.fileType, kb: Math.ceil(r.bytes / 1024) })),
+      requests: data.requests.map((q) => {
+        const reader = data.readers.find((r) => r.invitationId === q.invitationId);
+        return { ...q, name: reader?.name ?? '', role: reader?.role ?? '', needsRedaction: reader?.needsRedaction ?? false, askedOn: formatDate(q.requestedOn) };
+      }),
+      readers: data.readers,
+      isChair: mayChairConference(request.actor, data.state.conference),
+      mayRecordRequest: mayDistributeConferenceDocuments(request.actor),
+      met: data.state.meeting !== null,
+      maxMb: Math.floor(RECORDING_MAX_BYTES / (1024 * 1024)),
+      notice: NOTICES[done] ?? null,
+      values: {}, requestValues: {},
+      backLink: { href: `/conferences/${conferenceId}/record`, text: 'Back to the record' },
+      ...extra,
+    });
+  }
+
+  app.get<Params>('/conferences/:id/recordings', read, async (request, reply) => page(request, reply, request.params.id));
+
+  app.post<Params>('/conferences/:id/recordings/requests', { config: { access: mayDistributeConferenceDocuments } }, async (request, reply) => {
+    const parsed = parseForm(requestForm, request.body);
+    if (!parsed.ok) return page(request, reply.code(400), request.params.id, { errors: parsed.errors, requestValues: parsed.values });
+    try {
+      await requestRecording(db, request.actionContext(), request.params.id, parsed.data);
+    } catch (error) {
+      if (error instanceof ValidationError) return page(request, reply.code(400), request.params.id, { errors: error.errors, requestValues: request.body });
+      throw error;
+    }
+    return reply.redirect(`/conferences/${request.params.id}/recordings?done=requested`);
+  });
+
+  app.post<Params>('/recording-requests/:id/decision', { config: { access: (a) => hasRole(a, 'chair') } }, async (request, reply) => {
+    const conferenceId = String((request.body as Record<string, unknown>)?.conferenceId ?? '');
+    if (!/^[0-9a-f-]{36}$/i.test(conferenceId)) return reply.callNotFound();
+    const again = (errors: unknown) => page(request, reply.code(400), conferenceId, { errors, decisionFor: request.params.id, decisionValues: request.body });
+    const parsed = parseForm(releaseForm, request.body);
+    if (!parsed.ok) return again(parsed.errors);
+    try {
+      await releaseRecording(db, request.actionContext(), request.params.id, parsed.data);
+    } catch (error) {
+      if (error instanceof ValidationError) return again(error.errors);
+      throw error;
+    }
+    return reply.redirect(`/conferences/${conferenceId}/recordings?done=${parsed.data.decision === 'release' ? 'released' : 'refused'}`);
+  });
+
+  const send = (reply: FastifyReply, file: RecordingFile) =>
+    reply.type(file.fileType).header('Content-Disposition', `attachment; filename="${file.fileName.replace(/"/g, '')}"`)
+      .header('X-Content-Type-Options', 'nosniff').header('Cache-Control', 'no-store').send(file.content);
+  app.get<Params>('/recordings/:id/file', read, async (request, reply) => send(reply, await downloadRecording(db, request.actionContext(), request.params.id)));
+  app.get<Params>('/recording-requests/:id/file', read, async (request, reply) => send(reply, await downloadReleasedCopy(db, request.actionContext(), request.params.id)));
+
+  // The upload: multipart parsing confined to this scope, as for report documents; the CSRF token travels as a field.
+  await app.register(async (scope) => {
+    await scope.register(multipart, { attachFieldsToBody: true, limits: { fileSize: RECORDING_MAX_BYTES, files: 1, fields: 6 } });
+    scope.addHook('preValidation', async (request: FastifyRequest) => {
+      const body = request.body as Record<string, FieldPart | FilePart> | undefined;
+      if (!body || typeof body !== 'object') return;
+      const flat: Record<string, unknown> = {};
+      for (const [name, part] of Object.entries(body)) {
+        if (part?.type === 'field') flat[name] = part.value;
+        else if (part?.type === 'file') {
+          const content = await part.toBuffer().catch(() => Buffer.alloc(0));
+          flat[name] = { fileName: part.filename, fileType: part.mimetype, content, truncated: part.file.truncated };
+        }
+      }
+      request.body = flat;
+    });
+
+    scope.post<Params>('/conferences/:id/recordings', { config: { access: (a) => hasRole(a, 'chair') } }, async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown> & { file?: { fileName: string; fileType: string; content: Buffer; truncated: boolean } };
+      const typed = { kind: body.kind, redactedForInvitationId: body.redactedForInvitationId, description: body.description };
+      const parsed = parseForm(uploadFields, typed);
+      if (!parsed.ok) return page(request, reply.code(400), request.params.id, { errors: parsed.errors, values: typed });
+      const file = body.file && body.file.content.length > 0 ? body.file : null;
+      try {
+        await attachRecording(db, request.actionContext(), request.params.id, { ...parsed.data, file });
+      } catch (error) {
+        if (error instanceof ValidationError) return page(request, reply.code(400), request.params.id, { errors: error.errors, values: typed });
+        throw error;
+      }
+      return reply.redirect(`/conferences/${request.params.id}/recordings?done=uploaded`);
+    });
+  });
+}
