@@ -94,6 +94,7 @@ describeEachEngine('decisions and the record reach everyone invited', (engine) =
     let record = await loadRecord(db(), f.conferenceId);
     await saveRecordDraft(db(), minuteTaker, f.conferenceId, { sections: { 'essential-facts': 'Facts', 'information-discussion': 'Discussion', 'risk-analysis': RISK_TEXT }, version: record.version });
     record = await loadRecord(db(), f.conferenceId);
+    await saveInformationSharing(db(), chair, f.conferenceId, { ...SHARING_DECIDED, version: 0 });
     await approveRecord(db(), chair, f.conferenceId, { version: record.version });
     const father = (await attendanceByName(db(), f.conferenceId)).get('Fred Testington')!;
     await db().update(meetingAttendance).set({ recordWithheldGround: null }).where(eq(meetingAttendance.id, father.id));
