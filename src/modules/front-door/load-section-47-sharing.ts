@@ -30,8 +30,34 @@ export interface SharingRecipient {
 const OPEN_INITIAL = { kinds: ['initial', 'pre-birth'], statuses: ['requested', 'booked', 'invitations-sent'] };
 
 async function parentsOf(db: Queryable, childId: string) {
-  const rows = await db.select({ rel: relationships, person: people }).from(relationships).innerJoin(people, eq(relationships.personId, people.id)).where(eq(relationships.childId, childId));
-  return rows.filter((r) => isParentForSharing(r.rel));
+  return (await parentsOfChildren(db, [childId])).get(childId) ?? [];
+}
+
+/** Each child's parents for sharing, for many children in one statement (the lists show up to 100). */
+async function parentsOfChildren(db: Queryable, childIds: readonly string[]) {
+  const byChild = new Map<string, { rel: typeof relationships.$inferSelect; person: Person }[]>();
+  if (!childIds.length) return byChild;
+  const rows = await db.select({ rel: relationships, person: people }).from(relationships).innerJoin(people, eq(relationships.personId, people.id)).where(inArray(relationships.childId, [...new Set(childIds)]));
+  for (const r of rows) {
+    if (!isParentForSharing(r.rel)) continue;
+    const list = byChild.get(r.rel.childId);
+    if (list) list.push(r);
+    else byChild.set(r.rel.childId, [r]);
+  }
+  return byChild;
+}
+
+/** Who has received each enquiry's record, for many enquiries in one statement. */
+async function sharedWith(db: Queryable, enquiryIds: readonly string[]) {
+  const byEnquiry = new Map<string, { personId: string }[]>();
+  if (!enquiryIds.length) return byEnquiry;
+  const rows = await db.select({ enquiryId: section47OutcomeShares.enquiryId, personId: section47OutcomeShares.personId }).from(section47OutcomeShares).where(inArray(section47OutcomeShares.enquiryId, [...enquiryIds]));
+  for (const r of rows) {
+    const list = byEnquiry.get(r.enquiryId);
+    if (list) list.push({ personId: r.personId });
+    else byEnquiry.set(r.enquiryId, [{ personId: r.personId }]);
+  }
+  return byEnquiry;
 }
 
 /**
@@ -80,14 +106,21 @@ function statusOf(
 }
 
 async function nextInitialConference(db: Queryable, childId: string) {
-  const [row] = await db
-    .select({ id: conferences.id, scheduledStart: conferences.scheduledStart, status: conferences.status })
+  return (await nextInitialConferences(db, [childId])).get(childId) ?? null;
+}
+
+/** Each child's latest initial conference still to be held, for many children in one statement. */
+async function nextInitialConferences(db: Queryable, childIds: readonly string[]) {
+  const byChild = new Map<string, { id: string; scheduledStart: Date | null; status: string }>();
+  if (!childIds.length) return byChild;
+  const rows = await db
+    .select({ childId: conferenceChildren.childId, id: conferences.id, scheduledStart: conferences.scheduledStart, status: conferences.status })
     .from(conferenceChildren)
     .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
-    .where(and(eq(conferenceChildren.childId, childId), eq(conferenceChildren.role, 'subject'), inArray(conferences.kind, OPEN_INITIAL.kinds), inArray(conferences.status, OPEN_INITIAL.statuses)))
-    .orderBy(desc(conferences.requestedAt))
-    .limit(1);
-  return row ?? null;
+    .where(and(inArray(conferenceChildren.childId, [...new Set(childIds)]), eq(conferenceChildren.role, 'subject'), inArray(conferences.kind, OPEN_INITIAL.kinds), inArray(conferences.status, OPEN_INITIAL.statuses)))
+    .orderBy(desc(conferences.requestedAt));
+  for (const { childId, ...conference } of rows) if (!byChild.has(childId)) byChild.set(childId, conference);
+  return byChild;
 }
 
 /** Where sharing stands for each child's latest enquiry with an outcome: for the readiness check of an initial conference. */
@@ -102,12 +135,15 @@ export async function section47SharingForChildren(db: Queryable, childIds: reado
     .orderBy(desc(section47Enquiries.outcomeRecordedAt));
   const latest = new Map<string, (typeof enquiries)[number]>();
   for (const e of enquiries) if (!latest.has(e.child.id)) latest.set(e.child.id, e);
-  const out = [];
-  for (const { enquiry, child } of latest.values()) {
-    const [parents, shares] = await Promise.all([parentsOf(db, child.id), db.select({ personId: section47OutcomeShares.personId }).from(section47OutcomeShares).where(eq(section47OutcomeShares.enquiryId, enquiry.id))]);
-    out.push({ childId: child.id, enquiryId: enquiry.id, name: childName(child), status: statusOf(enquiry, child, childName(child), parents.map((p) => ({ personId: p.person.id, name: childName(p.person) })), shares) });
-  }
-  return out;
+  const chosen = [...latest.values()];
+  const [parentsByChild, sharesByEnquiry] = await Promise.all([
+    parentsOfChildren(db, chosen.map((c) => c.child.id)), sharedWith(db, chosen.map((c) => c.enquiry.id)),
+  ]);
+  return chosen.map(({ enquiry, child }) => {
+    const parents = parentsByChild.get(child.id) ?? [];
+    const shares = sharesByEnquiry.get(enquiry.id) ?? [];
+    return { childId: child.id, enquiryId: enquiry.id, name: childName(child), status: statusOf(enquiry, child, childName(child), parents.map((p) => ({ personId: p.person.id, name: childName(p.person) })), shares) };
+  });
 }
 
 /**
@@ -124,13 +160,16 @@ export async function section47SharingQueueRows(db: Queryable, actor: Actor) {
     .where(and(eq(cases.socialWorkerId, actor.id), isNull(cases.closedOn), isNotNull(section47Enquiries.outcome)))
     .orderBy(desc(section47Enquiries.outcomeRecordedAt))
     .limit(100);
+  // Three statements for the whole list, whatever its length (the home page reads it on every load).
+  const childIds = rows.map((r) => r.child.id);
+  const [parentsByChild, sharesByEnquiry, conferencesByChild] = await Promise.all([
+    parentsOfChildren(db, childIds), sharedWith(db, rows.map((r) => r.enquiry.id)), nextInitialConferences(db, childIds),
+  ]);
   const out = [];
   for (const r of rows) {
-    const [parents, shares, conference] = await Promise.all([
-      parentsOf(db, r.child.id),
-      db.select({ personId: section47OutcomeShares.personId }).from(section47OutcomeShares).where(eq(section47OutcomeShares.enquiryId, r.enquiry.id)),
-      nextInitialConference(db, r.child.id),
-    ]);
+    const parents = parentsByChild.get(r.child.id) ?? [];
+    const shares = sharesByEnquiry.get(r.enquiry.id) ?? [];
+    const conference = conferencesByChild.get(r.child.id) ?? null;
     const status = statusOf(r.enquiry, r.child, childName(r.child), parents.map((p) => ({ personId: p.person.id, name: childName(p.person) })), shares);
     if (!status.done) out.push({ enquiryId: r.enquiry.id, childName: childName(r.child), status, conferenceStart: conference?.scheduledStart ?? null, outcomeRecordedAt: r.enquiry.outcomeRecordedAt });
   }

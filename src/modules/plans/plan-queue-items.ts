@@ -13,7 +13,8 @@ import { reviewsHeldForPlans } from './load-plan.js';
 import { maximumVisitFrequencyWeeks, nextVisitDue, openVisitBreach } from '../../domain/plans/visits.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { childName } from '../front-door/load-records.js';
-import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
+import type { Deadline } from '../../domain/deadlines/index.js';
+import { computedDeadlineItem, datedItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
 
 const LIMIT = 50;
 
@@ -140,13 +141,24 @@ export async function visitFrequencyApprovalItems(db: Queryable): Promise<WorkIt
 export async function visitsDueItems(db: Queryable, ctx: QueueContext, socialWorkerId: string): Promise<WorkItem[]> {
   const plans = await openPlans(db, { leadSocialWorkerId: socialWorkerId });
   const visits = await visitsByPlan(db, plans.map((p) => p.plan.id));
-  return mostUrgentFirst(plans.map(({ plan, child }) => {
+  const undated: WorkItem[] = [];
+  const dated: { deadline: Deadline; due: string; item: { title: string; href: string } }[] = [];
+  for (const { plan, child } of plans) {
     const next = nextVisitDue({ pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, frequencyWeeks: plan.visitFrequencyWeeks, visits: visits.get(plan.id) ?? [] });
     const item = { title: `Visit: ${childName(child)}`, href: `/plans/${plan.id}` };
-    return next.deadline
-      ? deadlineItem(ctx, { ruleId: 'TS24', pack: ctx.pack, from: next.lastSeenOn ?? plan.startDate, ...(plan.visitFrequencyWeeks ? { intervalWeeks: plan.visitFrequencyWeeks } : {}) }, item)
-      : undatedItem({ ...item, detail: next.problem ?? undefined });
-  })).slice(0, LIMIT);
+    if (!next.deadline) undated.push(undatedItem({ ...item, detail: next.problem ?? undefined }));
+    else dated.push({ deadline: next.deadline, due: dueText(next.deadline), item });
+  }
+  // Earliest due first is also most urgent first (the overdue are the earliest), so only the
+  // visits that will be shown are built and explained: a worker with hundreds of children would
+  // otherwise explain every one to show 50.
+  dated.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  const items = dated.slice(0, LIMIT).map(({ deadline, item }) => computedDeadlineItem(ctx, deadline, item));
+  return mostUrgentFirst([...items, ...undated]).slice(0, LIMIT);
+}
+
+function dueText(deadline: Deadline): string {
+  return deadline.due.kind === 'date' ? deadline.due.date.toString() : deadline.due.dateTime.toString();
 }
 
 /** A core group item is shown once it needs action: due soon, due today or overdue. */
@@ -176,7 +188,7 @@ export async function coreGroupItems(db: Queryable, ctx: QueueContext, filter: {
   const heldByChild = groupBy(held, (c) => c.childId);
   const meetingsByPlan = groupBy(meetings, (m) => m.planId);
   const undated: WorkItem[] = [];
-  const dated: { next: ReturnType<typeof nextCoreGroupDue> & { deadline: NonNullable<ReturnType<typeof nextCoreGroupDue>['deadline']> }; due: string; item: { title: string; href: string } }[] = [];
+  const dated: { deadline: Deadline; due: string; item: { title: string; href: string } }[] = [];
   for (const { plan, child } of plans) {
     const conferencesForPlan = (heldByChild.get(plan.childId) ?? []).filter((c) => c.heldOn !== null && (c.id === plan.startConferenceId || c.heldOn >= plan.startDate));
     const reviews = conferencesForPlan.filter((c) => c.id !== plan.startConferenceId && c.heldOn! > plan.startDate && ['review', 'designated-review', 'reconvened'].includes(c.kind));
@@ -193,16 +205,15 @@ export async function coreGroupItems(db: Queryable, ctx: QueueContext, filter: {
       undated.push(undatedItem({ ...item, detail: next.problem ?? undefined }));
       continue;
     }
-    const d = next.deadline;
-    dated.push({ next: { ...next, deadline: d }, due: d.due.kind === 'date' ? d.due.date.toString() : d.due.dateTime.toString(), item });
+    dated.push({ deadline: next.deadline, due: dueText(next.deadline), item });
   }
   // Soonest first; only those needing action become work items, and once one is not yet due
   // soon none after it is: the rest are never built.
   dated.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   const items: WorkItem[] = [];
-  for (const { next, item } of dated) {
+  for (const { deadline, item } of dated) {
     if (items.length >= LIMIT) break;
-    const built = computedDeadlineItem(ctx, next.deadline, item);
+    const built = computedDeadlineItem(ctx, deadline, item);
     if (!built.state || !NEEDS_ACTION.test(built.state)) break;
     items.push(built);
   }

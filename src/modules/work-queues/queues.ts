@@ -231,20 +231,24 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     .innerJoin(people, eq(cases.childId, people.id))
     .where(and(inArray(referrals.caseId, myCases), isNull(referrals.decision)))
     .limit(LIMIT);
-  // Open plans I lead, each with its next review: the early one an inquorate conference set (CF1),
-  // or else the statutory TS5/TS6 date.
+  // Every open plan I lead, each with its next review: the early one an inquorate conference set
+  // (CF1), or else the statutory TS5/TS6 date. All of them: the 50 newest plans (as this list once
+  // read) leave out the oldest, whose reviews fall due first. Only the 50 due soonest are built.
   const plans = await db
     .select({ plan: childProtectionPlans, givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth })
     .from(childProtectionPlans)
     .innerJoin(people, eq(childProtectionPlans.childId, people.id))
-    .where(and(eq(childProtectionPlans.leadSocialWorkerId, actor.id), isNull(childProtectionPlans.endDate)))
-    .orderBy(desc(childProtectionPlans.startDate))
-    .limit(LIMIT);
+    .where(and(eq(childProtectionPlans.leadSocialWorkerId, actor.id), isNull(childProtectionPlans.endDate)));
   const nextReviews = await reviewsOf(db, ctx.pack, ctx.calendar, plans.map((p) => ({ plan: p.plan, dateOfBirth: p.dateOfBirth })));
-  const reviews = plans.map((p) => {
-    const { review } = nextReviews.get(p.plan.id)!;
-    return computedDeadlineItem(ctx, review.early ?? review.statutory, { title: `Review conference: ${nameOf(p)}`, href: `/plans/${p.plan.id}` });
-  });
+  const reviews = plans
+    .map((p) => {
+      const { review } = nextReviews.get(p.plan.id)!;
+      const deadline = review.early ?? review.statutory;
+      return { p, deadline, due: deadline.due.kind === 'date' ? deadline.due.date.toString() : deadline.due.dateTime.toString() };
+    })
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))
+    .slice(0, LIMIT)
+    .map(({ p, deadline }) => computedDeadlineItem(ctx, deadline, { title: `Review conference: ${nameOf(p)}`, href: `/plans/${p.plan.id}` }));
   return {
     // RG4: an enquiry about a child this worker leads, or about a child at the same address.
     enquiries: await enquiryNoticeItems(db, ctx, actor),
