@@ -7,8 +7,5 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Vitest's default (cores - 1) gives one worker on a 2-core machine; most test files wait on
-    // PostgreSQL or PGlite I/O, so three workers keep both cores busy.
-    maxWorkers: Number(process.env.CONVENE_TEST_WORKERS ?? 3),
   },
 });
