@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default (cores - 1) gives one worker on a 2-core machine; most test files wait on
+    // PostgreSQL or PGlite I/O, so two workers keep both cores busy; CONVENE_TEST_WORKERS overrides it.
+    maxWorkers: Number(process.env.CONVENE_TEST_WORKERS ?? 2),
   },
 });

@@ -30,3 +30,8 @@ export function mayRecordSubjectAccess(actor: Actor | null): boolean {
 export function mayHandleSubjectAccess(actor: Actor | null, request: { responsibleUserId: string; organisationId: string }): boolean {
   return mayRecordSubjectAccess(actor) && actor?.id === request.responsibleUserId && actor.organisationId === request.organisationId;
 }
+
+/** RC7: the retention schedule is the authority's policy, set by its administrator alone. */
+export function mayConfigureRetention(actor: Actor | null): boolean {
+  return hasRole(actor, 'administrator');
+}

@@ -39,6 +39,11 @@ export interface Actor {
   organisationId: string;
   teamId: string | null;
   roles: readonly RoleId[];
+  /**
+   * The signed-in session (a hash of its id), when acting through the web: what a break-glass
+   * grant is tied to, so it ends with the session. Absent for the CLI, jobs and API clients.
+   */
+  sessionKey?: string | null;
 }
 
 export function hasRole(actor: Actor | null, ...roles: RoleId[]): boolean {

@@ -17,6 +17,7 @@ import { loggerOptions, requestIdGenerator, setUpRequestIds, setUpUserInLogs } f
 import { addReadinessCheck, setUpOperations } from './setup/operations.js';
 import { setUpPages } from './setup/pages.js';
 import { setUpSecurityHeaders } from './setup/security-headers.js';
+import { DEFAULT_RATE_LIMITS, setUpRateLimits, type RateLimits } from './setup/rate-limits.js';
 import { setUpSessions } from './setup/sessions.js';
 import { setUpApiClients } from './setup/api-clients.js';
 import { setUpStaticAssets } from './setup/static-assets.js';
@@ -33,6 +34,8 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   /** Requests served at once and waiting (default by engine: see setup/load-shedding.ts). */
   limits?: LoadLimits;
+  /** Requests per minute per address on sign-in and the API (default: setup/rate-limits.ts). */
+  rateLimits?: RateLimits;
   /**
    * Run the scheduled sweeps (review requests, report reminders, audit anchor) through the job
    * queue: the server (main.ts) says yes; test apps leave them off so a journey sees only what it did.
@@ -68,11 +71,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   setUpRequestIds(app);
   setUpLoadShedding(app, options.limits ?? DEFAULT_LIMITS[options.database.engine]);
-  setUpSecurityHeaders(app);
+  await setUpSecurityHeaders(app);
   await setUpStaticAssets(app);
   await app.register(fastifyFormbody);
   setUpTemplates(app);
   await setUpSessions(app);
+  // After the cookies are read (a refusal is a page like any other) and before the API key lookup.
+  await setUpRateLimits(app, options.rateLimits ?? DEFAULT_RATE_LIMITS);
   setUpApiClients(app);
   setUpUserInLogs(app);
   setUpInputGuard(app);

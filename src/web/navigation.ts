@@ -31,6 +31,7 @@ const ITEMS: NavItem[] = [
   { text: 'Recognised callers', href: '/admin/recognised-callers', roles: ['administrator', 'register-officer'] },
   { text: 'Jobs', href: '/admin/jobs', roles: ['administrator'] },
   { text: 'Retention', href: '/records/retention', roles: ['administrator', 'register-officer'] },
+  { text: 'Retention schedule', href: '/admin/retention-schedule', roles: ['administrator'] },
   { text: 'Audit', href: '/audit', roles: ['auditor'] },
   { text: 'Subject access', href: '/subject-access', roles: ['auditor'] },
   { text: 'Your account', href: '/account', roles: 'all' },

@@ -8,9 +8,12 @@ import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { seedDemo } from '../../src/modules/demo/seed-demo.js';
 import { londonDateOf, londonDateTimeOf } from '../../src/modules/front-door/london-time.js';
 import { buildApp } from '../../src/web/app.js';
+import { TEST_PASSWORD } from '../support/factories.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'demo-password-for-e2e';
+/** For a long journey (many pages, each checked with axe) on a machine shared with other work: more than the config's 120 s. */
+export const JOURNEY_TIMEOUT = 300_000;
 
 export interface Running {
   app: FastifyInstance;
@@ -80,4 +83,46 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A new browser session signed in as a user the test made (test factories give them TEST_PASSWORD), on their home page. */
+export async function asUser(run: Running, username: string, password = TEST_PASSWORD): Promise<Page> {
+  const page = await (await run.browser.newContext()).newPage();
+  await signIn(page, run.baseUrl, username, password);
+  return page;
+}
+
+/** Presses a button and fails with the page's error summary if the form was refused. */
+export async function submit(page: Page, button: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name: button, exact: typeof button === 'string' }).first().click();
+  await page.waitForLoadState('domcontentloaded');
+  const summary = page.locator('.govuk-error-summary');
+  if (await summary.count()) throw new Error(`"${String(button)}" was refused on ${page.url()}: ${await summary.textContent()}`);
+}
+
+/** Presses a button expecting the form to be refused: an error summary whose every entry leads to a field's own message. */
+export async function expectRefused(page: Page, button: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name: button, exact: typeof button === 'string' }).first().click();
+  await page.waitForLoadState('domcontentloaded');
+  expect(await page.locator('.govuk-error-summary').count(), `"${String(button)}" was not refused on ${page.url()}`).toBe(1);
+  for (const link of await page.locator('.govuk-error-summary a[href^="#"]').all()) {
+    const target = (await link.getAttribute('href'))!.slice(1);
+    expect(await page.locator(`[id="${target}"]`).count(), `the summary's "${await link.textContent()}" leads to no field`).toBeGreaterThan(0);
+  }
+}
+
+/** The message shown against one field (GOV.UK puts it at `<field>-error`), or '' when there is none. */
+export async function errorFor(page: Page, field: string): Promise<string> {
+  const message = page.locator(`[id="${field}-error"]`);
+  return (await message.count()) ? ((await message.first().textContent()) ?? '').replace(/\s+/g, ' ').trim() : '';
+}
+
+/** A radio or checkbox by its field name and value. */
+export function fieldByName(page: Page, name: string, value: string) {
+  return page.locator(`input[name="${name}"][value="${value}"]`);
+}
+
+/** The main content's text, with runs of white space made one. */
+export async function mainText(page: Page): Promise<string> {
+  return ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
 }

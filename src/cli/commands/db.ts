@@ -3,10 +3,12 @@ import { loadSettings } from '../../config.js';
 import { migrationStatus } from '../../db/migration-status.js';
 import { rolesSetupSql } from '../../db/roles.js';
 import { exportData, importData } from '../../db/transfer.js';
+import { backupDatabase, BackupError, restoreDatabase } from '../../db/backup.js';
+import { verifyAuditChain } from '../../modules/audit/verify-chain.js';
 import { openConfiguredDatabase } from '../../runtime.js';
 
 export function register(program: Command): void {
-  const db = program.command('db').description('database: migrate, status, export, import');
+  const db = program.command('db').description('database: migrate, status, backup, restore, export, import');
 
   db.command('roles')
     .description('print the SQL that sets up an owner role (migrations) and a runtime role that can only INSERT and SELECT audit rows')
@@ -70,6 +72,48 @@ export function register(program: Command): void {
         await database.migrate();
         const counts = await importData(database.db, file);
         console.log(`Imported ${Object.values(counts).reduce((a, b) => a + b, 0)} rows into ${database.describe}`);
+      } finally {
+        await database.close();
+      }
+    });
+
+  db.command('backup <file>')
+    .description('write the whole database to FILE (gzip\'d JSON lines, mode 0600; sessions left out), the same for PGlite and PostgreSQL')
+    .action(async (file: string) => {
+      const settings = loadSettings();
+      const database = await openConfiguredDatabase(settings);
+      try {
+        const result = await backupDatabase(database, file);
+        console.log(`Backed up ${result.rows} rows in ${result.tables} tables from ${database.describe} to ${file}.`);
+      } catch (error) {
+        if (!(error instanceof BackupError)) throw error;
+        console.error(error.message);
+        process.exitCode = 1;
+      } finally {
+        await database.close();
+      }
+    });
+
+  db.command('restore <file>')
+    .description('load a backup into an empty database, check every table against it, then verify the audit trail')
+    .option('--force', 'the database is not empty: delete everything in it and replace it with the backup')
+    .action(async (file: string, options: { force?: boolean }) => {
+      const settings = loadSettings();
+      const database = await openConfiguredDatabase(settings);
+      try {
+        const result = await restoreDatabase(database, file, { force: options.force === true });
+        console.log(`${result.replaced ? 'Replaced everything in' : 'Restored into'} ${database.describe}: ${result.rows} rows in ${result.tables} tables; every table's row count and checksum match the backup.`);
+        const chain = await verifyAuditChain(database.db);
+        if (chain.ok) console.log(`Audit trail intact: ${chain.rowsChecked} rows, hash ${chain.lastHash ?? '(none)'}. Check it against your anchor file: bin/convene audit verify --anchor FILE`);
+        else {
+          console.error(`AUDIT TRAIL TAMPERED (${chain.finding!.kind}): ${chain.finding!.message}`);
+          process.exitCode = 1;
+        }
+        if (database.engine === 'postgres') console.log('On PostgreSQL with two roles, grant the runtime role its rights again: bin/convene db roles');
+      } catch (error) {
+        if (!(error instanceof BackupError)) throw error;
+        console.error(error.message);
+        process.exitCode = 1;
       } finally {
         await database.close();
       }

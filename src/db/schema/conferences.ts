@@ -146,6 +146,9 @@ export const childProtectionPlans = pgTable(
     responsibleAuthority: text('responsible_authority'),
     /** UB2: for a plan made before birth, how the baby goes home from hospital; prompted until written. */
     dischargeHomePlan: text('discharge_home_plan'),
+    /** UB2: who last wrote the discharge-home plan, and when. */
+    dischargeHomePlanBy: uuid('discharge_home_plan_by').references(() => users.id),
+    dischargeHomePlanAt: timestamp('discharge_home_plan_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

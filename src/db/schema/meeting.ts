@@ -327,6 +327,8 @@ export const conferenceRecordings = pgTable(
     bytes: integer('bytes').notNull(),
     uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    /** RC7: set when the case's records were disposed of; the content is gone, this row is the stub. */
+    disposedAt: timestamp('disposed_at', { withTimezone: true }),
   },
   (t) => [index('conference_recordings_conference').on(t.conferenceId)],
 );

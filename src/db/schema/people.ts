@@ -193,3 +193,25 @@ export const workerChangeRequests = pgTable(
   },
   (t) => [index('worker_change_requests_case').on(t.caseId)],
 );
+
+/**
+ * Issue 19, break-glass: a person with no working relationship to a child gave a reason to open
+ * the child's record. The grant holds for the session it was given in only (`sessionKey`, the
+ * hash of the session id); the rows stay, so the auditor can see every use.
+ */
+export const breakGlassGrants = pgTable(
+  'break_glass_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => people.id),
+    sessionKey: text('session_key').notNull(),
+    reason: text('reason').notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('break_glass_grants_session').on(t.userId, t.sessionKey, t.childId), index('break_glass_grants_child').on(t.childId)],
+);

@@ -141,7 +141,8 @@ export const reviewTriggers = pgTable('review_triggers', {
   occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
   holdBy: date('hold_by', { mode: 'string' }),
   chairConsulted: boolean('chair_consulted').notNull().default(false),
-  /** RV2 (newcastle, `004`): for a looked-after child, the day the IRO was consulted and what they said. */
+  /** RV2 (newcastle, `004` 2.2.9): the IRO consulted about bringing the review forward: who, the day, and what they said. */
+  iroConsultedName: text('iro_consulted_name'),
   iroConsultedOn: date('iro_consulted_on', { mode: 'string' }),
   iroConsultedNote: text('iro_consulted_note'),
   conferenceId: uuid('conference_id').references(() => conferences.id),

@@ -42,8 +42,10 @@ export const reports = pgTable(
     fileType: text('file_type'),
     fileBase64: text('file_base64'),
     version: integer('version').notNull().default(1),
-    /** `003` social work report: whether it recommends legal action (then a service manager agrees before the conference). */
+    /** `003` social work report: whether it recommends legal action, stated by the social worker in the report (then a service manager agrees before the conference). Null until answered. */
     legalActionRecommended: boolean('legal_action_recommended'),
+    /** `003`: the recommendation of legal action, in the social worker's words, when the report makes one. */
+    legalActionRecommendation: text('legal_action_recommendation'),
     /** `003`: the team manager's check of the social work report, valid for the version checked only. */
     managerCheckedBy: uuid('manager_checked_by').references(() => users.id),
     managerCheckedAt: timestamp('manager_checked_at', { withTimezone: true }),

@@ -78,7 +78,32 @@ export const subjectAccessRequests = pgTable(
     releaseMethod: text('release_method'),
     releasedBy: uuid('released_by').references(() => users.id),
     bundleSha256: text('bundle_sha256'),
+    /** UK GDPR Art. 12(3): a complex request extended by two further months, recorded before the first month ran out. */
+    extendedOn: date('extended_on', { mode: 'string' }),
+    extensionReason: text('extension_reason'),
+    extendedBy: uuid('extended_by').references(() => users.id),
     version: integer('version').notNull().default(1),
   },
   (t) => [index('subject_access_requests_responsible').on(t.responsibleUserId), index('subject_access_requests_child').on(t.childId)],
+);
+
+/**
+ * RC7: the authority's own retention period per record type, set by its administrator. A type with
+ * no row here keeps the pack's default (src/domain/packs/retention.ts).
+ */
+export const retentionScheduleEntries = pgTable(
+  'retention_schedule_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    recordType: text('record_type').notNull(),
+    years: integer('years').notNull(),
+    countFrom: text('count_from').notNull(), // eighteenth-birthday | case-closed | event
+    atLeastYearsAfterClosure: integer('at_least_years_after_closure'),
+    withoutBirthDateYearsAfterClosure: integer('without_birth_date_years_after_closure'),
+    updatedBy: uuid('updated_by').notNull().references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('retention_schedule_entries_type').on(t.organisationId, t.recordType)],
 );

@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { recordingUploadProblems, releaseNeedsRedaction, releaseProblems, RECORDING_MAX_BYTES } from './recordings.js';
 
-const mp3 = Buffer.concat([Buffer.from('ID3'), Buffer.alloc(20)]);
-const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypisom'), Buffer.alloc(12)]);
-const wav = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVE'), Buffer.alloc(8)]);
-const webm = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(12)]);
-const file = (fileType: string, content: Buffer, truncated = false) => ({ fileName: 'conference', fileType, content, truncated });
+/** The bytes do not matter here: what they were detected as does (src/modules/shared/detect-file-type.ts reads them). */
+const mp3 = Buffer.from('ID3 and the rest');
+const EXT: Record<string, string> = { 'audio/mpeg': 'mp3', 'audio/mp4': 'm4a', 'video/mp4': 'mp4', 'audio/wav': 'wav', 'video/webm': 'webm', 'application/pdf': 'pdf' };
+/** A file as the module hands it over: its declared type, its name, and what its content was detected as. */
+const file = (fileType: string, content: Buffer, truncated = false, detectedType: string | null = fileType) =>
+  ({ fileName: `conference.${EXT[fileType] ?? 'bin'}`, fileType, detectedType, content, truncated });
 
 describe('RC5: what may be uploaded as a recording', () => {
   const cases: [string, Parameters<typeof recordingUploadProblems>[0], string[]][] = [
     ['an MP3', { kind: 'original', redactedForInvitationId: null, file: file('audio/mpeg', mp3) }, []],
-    ['an MP4 video', { kind: 'original', redactedForInvitationId: null, file: file('video/mp4', mp4) }, []],
-    ['an M4A', { kind: 'original', redactedForInvitationId: null, file: file('audio/mp4', mp4) }, []],
-    ['a WAV', { kind: 'original', redactedForInvitationId: null, file: file('audio/wav', wav) }, []],
-    ['a WebM', { kind: 'original', redactedForInvitationId: null, file: file('video/webm', webm) }, []],
+    ['an MP4 video', { kind: 'original', redactedForInvitationId: null, file: file('video/mp4', mp3) }, []],
+    ['an M4A', { kind: 'original', redactedForInvitationId: null, file: file('audio/mp4', mp3, false, 'audio/x-m4a') }, []],
+    ['a WAV', { kind: 'original', redactedForInvitationId: null, file: file('audio/wav', mp3) }, []],
+    ['a WebM', { kind: 'original', redactedForInvitationId: null, file: file('video/webm', mp3) }, []],
     ['no file', { kind: 'original', redactedForInvitationId: null, file: null }, ['file']],
     ['an empty file', { kind: 'original', redactedForInvitationId: null, file: file('audio/mpeg', Buffer.alloc(0)) }, ['file']],
-    ['a PDF calling itself audio', { kind: 'original', redactedForInvitationId: null, file: file('audio/mpeg', Buffer.from('%PDF-1.7 xxxxxxxx')) }, ['file']],
+    ['a PDF calling itself audio', { kind: 'original', redactedForInvitationId: null, file: file('audio/mpeg', Buffer.from('%PDF-1.7 xxxxxxxx'), false, 'application/pdf') }, ['file']],
+    ['an HTML page named .mp3', { kind: 'original', redactedForInvitationId: null, file: file('audio/mpeg', Buffer.from('<html>'), false, null) }, ['file']],
     ['a type not accepted', { kind: 'original', redactedForInvitationId: null, file: file('application/pdf', Buffer.from('%PDF-1.7')) }, ['file']],
     ['too large', { kind: 'original', redactedForInvitationId: null, file: file('audio/mpeg', Buffer.concat([mp3, Buffer.alloc(RECORDING_MAX_BYTES)])) }, ['file']],
     ['cut short by the upload limit', { kind: 'original', redactedForInvitationId: null, file: file('audio/mpeg', mp3, true) }, ['file']],

@@ -1,5 +1,6 @@
 import type { RuleProblem as FieldError } from '../front-door/problems.js';
 import { REPORT_FILE_MAX_BYTES } from '../reports/report-file.js';
+import { uploadTypeVerdict, type AcceptedType, type UploadFacts } from '../uploads/accepted-files.js';
 import { redactedPartsFor, type CopyReader } from './record-sections.js';
 
 /**
@@ -7,30 +8,18 @@ import { redactedPartsFor, type CopyReader } from './record-sections.js';
  * recorders produce. Kept like a report's uploaded document, in the database with the record, and
  * held to the same size limit.
  */
-export const RECORDING_FILE_TYPES: Record<string, string> = {
-  'audio/mpeg': 'MP3 audio',
-  'audio/mp4': 'M4A audio',
-  'video/mp4': 'MP4 video',
-  'audio/wav': 'WAV audio',
-  'audio/webm': 'WebM audio',
-  'video/webm': 'WebM video',
+export const RECORDING_ACCEPTED: Record<string, AcceptedType> = {
+  'audio/mpeg': { label: 'MP3 audio', extensions: ['mp3'], detectedAs: ['audio/mpeg'] },
+  'audio/mp4': { label: 'M4A audio', extensions: ['m4a', 'mp4'], detectedAs: ['audio/mp4', 'audio/x-m4a', 'video/mp4'] },
+  'video/mp4': { label: 'MP4 video', extensions: ['mp4', 'm4v', 'm4a'], detectedAs: ['video/mp4', 'audio/mp4', 'audio/x-m4a'] },
+  'audio/wav': { label: 'WAV audio', extensions: ['wav'], detectedAs: ['audio/wav'] },
+  'audio/webm': { label: 'WebM audio', extensions: ['webm', 'weba'], detectedAs: ['audio/webm', 'video/webm'] },
+  'video/webm': { label: 'WebM video', extensions: ['webm'], detectedAs: ['video/webm', 'audio/webm'] },
 };
 
-export const RECORDING_MAX_BYTES = REPORT_FILE_MAX_BYTES;
+export const RECORDING_FILE_TYPES: Record<string, string> = Object.fromEntries(Object.entries(RECORDING_ACCEPTED).map(([type, t]) => [type, t.label]));
 
-/** The first bytes of each accepted type: the browser's declared type alone is not trusted. */
-function looksLike(type: string, content: Buffer): boolean {
-  const head = content.subarray(0, 12);
-  switch (type) {
-    case 'audio/mpeg': return head.subarray(0, 3).toString('latin1') === 'ID3' || (head[0] === 0xff && ((head[1] ?? 0) & 0xe0) === 0xe0);
-    case 'audio/mp4':
-    case 'video/mp4': return head.subarray(4, 8).toString('latin1') === 'ftyp';
-    case 'audio/wav': return head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WAVE';
-    case 'audio/webm':
-    case 'video/webm': return head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3;
-    default: return false;
-  }
-}
+export const RECORDING_MAX_BYTES = REPORT_FILE_MAX_BYTES;
 
 export type RecordingKind = 'original' | 'redacted';
 
@@ -38,7 +27,7 @@ export interface RecordingUpload {
   kind: RecordingKind;
   /** A redacted copy is cut for one reader: the invitee whose copy of the record leaves parts out. */
   redactedForInvitationId: string | null;
-  file: { fileName: string; fileType: string; content: Buffer; truncated: boolean } | null;
+  file: (UploadFacts & { content: Buffer; truncated: boolean }) | null;
 }
 
 export function recordingUploadProblems(input: RecordingUpload): FieldError[] {
@@ -46,8 +35,12 @@ export function recordingUploadProblems(input: RecordingUpload): FieldError[] {
   const file = input.file;
   if (!file || file.content.length === 0) problems.push({ field: 'file', message: 'Choose the recording to upload' });
   else if (file.truncated || file.content.length > RECORDING_MAX_BYTES) problems.push({ field: 'file', message: 'The recording must be smaller than 5 MB' });
-  else if (!(file.fileType in RECORDING_FILE_TYPES) || !looksLike(file.fileType, file.content)) {
-    problems.push({ field: 'file', message: 'The recording must be MP3, M4A, MP4, WAV or WebM audio or video' });
+  else {
+    const verdict = uploadTypeVerdict(file, RECORDING_ACCEPTED);
+    if (verdict === 'type-not-accepted') problems.push({ field: 'file', message: 'The recording must be MP3, M4A, MP4, WAV or WebM audio or video' });
+    if (verdict === 'content-does-not-match') {
+      problems.push({ field: 'file', message: `The file is not really ${RECORDING_ACCEPTED[file.fileType]!.label}: its content does not match its name. Upload the recording itself` });
+    }
   }
   if (input.kind === 'redacted' && !input.redactedForInvitationId) problems.push({ field: 'redactedForInvitationId', message: 'Select whom the redacted copy is for' });
   return problems;

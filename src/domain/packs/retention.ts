@@ -11,6 +11,7 @@ import type { PackId } from './pack-id.js';
 export const RETENTION_RECORD_TYPES = {
   'case-with-plan': 'A case in which the child had a child protection plan',
   'conference-record': 'Conference records of a child who had no plan',
+  'conference-recording': 'Audio or video recordings of a conference',
   'section-47-unsubstantiated': 'A section 47 enquiry whose concerns were not substantiated',
   'referral-no-further-action': 'A contact or referral closed with no further action',
   'case-other': 'Any other case record (assessment, child in need)',
@@ -31,6 +32,8 @@ export interface RetentionEntry {
   /** Kept whatever the date: the record is reviewed but never disposed of by Convene. */
   readonly neverDisposed?: string;
   readonly citation: string;
+  /** Set by the authority's administrator (not the pack's default), and when. */
+  readonly configuredAt?: string;
 }
 
 export interface RetentionSchedule {
@@ -48,6 +51,11 @@ const NATIONAL: RetentionSchedule['entries'] = {
   'conference-record': {
     type: 'conference-record', years: 7, countFrom: 'eighteenth-birthday', atLeastYearsAfterClosure: 6, withoutBirthDateYearsAfterClosure: 25,
     citation: `${AGENCY_POLICY}; 002_61563a3284bb8811.txt 2.161`,
+  },
+  // RC5: a recording is kept with the written record it belongs to, for as long (`003` record of conference).
+  'conference-recording': {
+    type: 'conference-recording', years: 7, countFrom: 'eighteenth-birthday', atLeastYearsAfterClosure: 6, withoutBirthDateYearsAfterClosure: 25,
+    citation: `${AGENCY_POLICY}; 003_16eb1834ae885591.txt record of conference`,
   },
   'section-47-unsubstantiated': { type: 'section-47-unsubstantiated', years: 6, countFrom: 'case-closed', citation: '002_61563a3284bb8811.txt 2.157' },
   'referral-no-further-action': { type: 'referral-no-further-action', years: 3, countFrom: 'case-closed', citation: '002_61563a3284bb8811.txt 2.157' },

@@ -22,10 +22,12 @@ describe('RV2: reasons to bring the review forward, noticed from the records', (
 });
 
 describe('RV2 in newcastle: the IRO consulted for a looked-after child (004 2.2.9)', () => {
-  const base = { required: true, iroConsultedOn: '2026-04-15', iroConsultedNote: 'The IRO agrees the review can wait.', eventOn: '2026-04-10', today: '2026-04-20' };
+  const base = { required: true, iroConsultedName: 'Ira Reviewford', iroConsultedOn: '2026-04-15', iroConsultedNote: 'The IRO agrees the review can wait.', eventOn: '2026-04-10', today: '2026-04-20' };
   it.each([
     { name: 'consulted and said', change: {}, fields: [] },
-    { name: 'not asked where it does not apply', change: { required: false, iroConsultedOn: '', iroConsultedNote: '' }, fields: [] },
+    { name: 'not asked where it does not apply', change: { required: false, iroConsultedName: '', iroConsultedOn: '', iroConsultedNote: '' }, fields: [] },
+    { name: 'who was consulted not given', change: { iroConsultedName: ' ' }, fields: ['iroConsultedName'] },
+    { name: 'nothing given', change: { iroConsultedName: '', iroConsultedOn: '', iroConsultedNote: '' }, fields: ['iroConsultedName', 'iroConsultedOn', 'iroConsultedNote'] },
     { name: 'no date', change: { iroConsultedOn: '' }, fields: ['iroConsultedOn'] },
     { name: 'before the event', change: { iroConsultedOn: '2026-04-09' }, fields: ['iroConsultedOn'] },
     { name: 'in the future', change: { iroConsultedOn: '2026-04-21' }, fields: ['iroConsultedOn'] },

@@ -29,15 +29,20 @@ export function bringForwardPrompts(input: {
 }
 
 /**
- * RV2 in newcastle (004_4d62ad76775b45eb.txt § 2.2.9): a change that may call for an earlier review
- * of a looked-after child is taken to their IRO. Where that applies, answering the prompt records
- * when the IRO was consulted (on or after the event, not in the future) and what they said.
+ * RV2 in newcastle (004_4d62ad76775b45eb.txt § 2.2.9): social workers tell the IRO (Standard 2's
+ * independent reviewing officer of the child's conferences) of any significant change that may call
+ * for an earlier review. Where that applies, bringing the review forward or deciding it need not be
+ * records who the IRO consulted was, when (on or after the event, not in the future) and what they said.
  */
-export function iroConsultationProblems(input: { required: boolean; iroConsultedOn: string; iroConsultedNote: string; eventOn: string; today: string }): RuleProblem[] {
+export function iroConsultationProblems(input: { required: boolean; iroConsultedName?: string; iroConsultedOn: string; iroConsultedNote: string; eventOn: string; today: string }): RuleProblem[] {
   if (!input.required) return [];
   const problems: RuleProblem[] = [];
+  const name = (input.iroConsultedName ?? '').trim();
+  if (name === '') problems.push({ field: 'iroConsultedName', message: 'Enter the name of the IRO you consulted' });
+  else if (name.length > 200) problems.push({ field: 'iroConsultedName', message: 'Enter at most 200 characters' });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.iroConsultedOn)) problems.push({ field: 'iroConsultedOn', message: 'Enter the date the IRO was consulted, for example 2026-04-20' });
   else if (input.iroConsultedOn < input.eventOn || input.iroConsultedOn > input.today) problems.push({ field: 'iroConsultedOn', message: `The IRO is consulted on or after ${input.eventOn} and not after today` });
   if (input.iroConsultedNote.trim() === '') problems.push({ field: 'iroConsultedNote', message: 'Say what the IRO said' });
+  else if (input.iroConsultedNote.length > 5000) problems.push({ field: 'iroConsultedNote', message: 'Enter at most 5000 characters' });
   return problems;
 }

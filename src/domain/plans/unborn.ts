@@ -25,13 +25,17 @@ export interface UnbornPlanFacts {
   dischargeHomePlan: string | null;
 }
 
+/** UB2: a plan made before the birth (the child unborn still, or born after the plan began) carries a discharge-home plan. */
+export function planMadeBeforeBirth(childDateOfBirth: string | null, planStartDate: string): boolean {
+  return childDateOfBirth === null || planStartDate < childDateOfBirth;
+}
+
 /**
  * UB2's prompts for a plan that began before the birth: a core group not yet held, and the
  * discharge-home plan not yet written while the baby is unborn. None for a plan made after the birth.
  */
 export function unbornPlanPrompts(f: UnbornPlanFacts): UnbornPlanPrompt[] {
-  const beforeBirth = f.childDateOfBirth === null || f.planStartDate < f.childDateOfBirth;
-  if (!beforeBirth) return [];
+  if (!planMadeBeforeBirth(f.childDateOfBirth, f.planStartDate)) return [];
   const prompts: UnbornPlanPrompt[] = [];
   const held = f.coreGroupDates.some((d) => f.childDateOfBirth === null || d <= f.childDateOfBirth);
   // Before the birth if possible; once born, until the core group has met at all (before the baby goes home).

@@ -93,7 +93,8 @@ export function auditReviewDueOn(eventDate: string, schedule: RetentionSchedule)
  * What a case's records are, for the schedule. The case file takes the most serious type its
  * history gives: a plan; else a conference; else section 47 enquiries none of which substantiated
  * the concerns; else referrals all closed with no further action and no assessment; else "any
- * other case record". Each conference, section 47 and referral is listed under its own type too.
+ * other case record". Each conference, section 47 and referral is listed under its own type too,
+ * and each recording of the child's conferences under its own (RC5: recordings fall under the schedule).
  */
 export function classifyCaseRecords(facts: {
   caseId: string;
@@ -102,6 +103,7 @@ export function classifyCaseRecords(facts: {
   section47s: readonly { id: string; outcome: string | null }[];
   referrals: readonly { id: string; decision: string | null }[];
   assessmentCount: number;
+  recordingIds?: readonly string[];
 }): RetentionRecord[] {
   const unsubstantiated = (s: { outcome: string | null }) => s.outcome === 'not-substantiated' || s.outcome === 'no-continuing-risk';
   let caseType: RetentionRecord['type'] = 'case-other';
@@ -113,6 +115,7 @@ export function classifyCaseRecords(facts: {
   if (facts.planIds.length === 0) for (const id of facts.conferenceIds) records.push({ type: 'conference-record', id });
   for (const s of facts.section47s) if (unsubstantiated(s)) records.push({ type: 'section-47-unsubstantiated', id: s.id });
   for (const r of facts.referrals) if (r.decision === 'no-further-action') records.push({ type: 'referral-no-further-action', id: r.id });
+  for (const id of facts.recordingIds ?? []) records.push({ type: 'conference-recording', id });
   return records;
 }
 

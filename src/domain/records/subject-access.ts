@@ -21,8 +21,13 @@ export type RequesterRelationship = keyof typeof REQUESTER_RELATIONSHIPS;
  * holiday, the next working day (the Information Commissioner's reading of Article 12(3)).
  */
 export function oneCalendarMonthFrom(from: string, isWorkingDay: (date: Temporal.PlainDate) => boolean): { dueOn: string; movedFrom: string | null } {
+  return calendarMonthsFrom(from, 1, isWorkingDay);
+}
+
+/** `months` calendar months from `from`, read as one month is (the month's last day where it has no such day; the next working day). */
+export function calendarMonthsFrom(from: string, months: number, isWorkingDay: (date: Temporal.PlainDate) => boolean): { dueOn: string; movedFrom: string | null } {
   const start = Temporal.PlainDate.from(from);
-  const sameDay = start.add({ months: 1 }); // Temporal constrains 31 → the month's last day
+  const sameDay = start.add({ months }); // Temporal constrains 31 → the month's last day
   let due = sameDay;
   while (!isWorkingDay(due)) due = due.add({ days: 1 });
   return { dueOn: due.toString(), movedFrom: due.equals(sameDay) ? null : sameDay.toString() };
@@ -34,15 +39,35 @@ export interface SubjectAccessDue {
   explanation: string;
 }
 
-export function subjectAccessDue(request: { receivedOn: string; identityCheckedOn: string | null }, isWorkingDay: (date: Temporal.PlainDate) => boolean): SubjectAccessDue {
+export function subjectAccessDue(request: { receivedOn: string; identityCheckedOn: string | null; extendedOn?: string | null }, isWorkingDay: (date: Temporal.PlainDate) => boolean): SubjectAccessDue {
   if (request.identityCheckedOn === null) {
     return { dueOn: null, explanation: `Received ${formatDate(request.receivedOn)}; the month starts when the requester's identity is checked.` };
   }
   const counted = request.identityCheckedOn > request.receivedOn ? request.identityCheckedOn : request.receivedOn;
   const fact = counted === request.receivedOn ? `the request was received on ${formatDate(counted)}` : `the requester's identity was checked on ${formatDate(counted)}`;
+  if (request.extendedOn) {
+    // Art. 12(3): extended by two further months, so three from the same start.
+    const { dueOn, movedFrom } = calendarMonthsFrom(counted, 3, isWorkingDay);
+    const moved = movedFrom ? ` (${formatDate(movedFrom)} is not a working day, so the next working day)` : '';
+    return { dueOn, explanation: `Due ${formatDate(dueOn)}: extended on ${formatDate(request.extendedOn)} by two further months as a complex request, three calendar months after ${fact}${moved} — UK GDPR Article 12(3).` };
+  }
   const { dueOn, movedFrom } = oneCalendarMonthFrom(counted, isWorkingDay);
   const moved = movedFrom ? ` (${formatDate(movedFrom)} is not a working day, so the next working day)` : '';
   return { dueOn, explanation: `Due ${formatDate(dueOn)}: one calendar month after ${fact}${moved} — UK GDPR Article 12(3).` };
+}
+
+/**
+ * UK GDPR Art. 12(3): a complex request may be extended by two further months, with the reason,
+ * and the requester told within the first month. So the extension is refused once the one-month
+ * deadline has passed, before the month has started (the identity unchecked), once answered, or twice.
+ */
+export function extensionProblems(input: { reason: string }, facts: { today: string; due: SubjectAccessDue; released: boolean; extendedOn: string | null }): RuleProblem[] {
+  if (facts.released) return [{ field: 'reason', message: 'This request has already been answered' }];
+  if (facts.extendedOn) return [{ field: 'reason', message: `This request was already extended on ${formatDate(facts.extendedOn)}: it can be extended only once` }];
+  if (facts.due.dueOn === null) return [{ field: 'reason', message: 'Check the requester’s identity first: the month has not started' }];
+  if (facts.today > facts.due.dueOn) return [{ field: 'reason', message: `The one-month deadline passed on ${formatDate(facts.due.dueOn)}: an extension must be made and the requester told before it` }];
+  if (!input.reason.trim()) return [{ field: 'reason', message: 'Say why the request is complex enough to need more time' }];
+  return [];
 }
 
 export type SubjectAccessState = 'identity-to-check' | 'due' | 'overdue' | 'released';

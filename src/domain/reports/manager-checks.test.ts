@@ -12,6 +12,8 @@ describe('the social work report’s manager checks (003)', () => {
     { name: 'checked at this version, no legal action', change: { checkedVersion: 3, legalActionRecommended: false }, teamManager: 'checked', legalAction: 'not-needed', shareable: true },
     { name: 'changed after the check', change: { checkedVersion: 2, legalActionRecommended: false }, teamManager: 'changed-since-check', legalAction: 'not-needed', shareable: false },
     { name: 'legal action awaiting the service manager', change: { checkedVersion: 3, legalActionRecommended: true }, teamManager: 'checked', legalAction: 'awaiting', shareable: true },
+    { name: 'legal action awaiting the service manager before the check', change: { legalActionRecommended: true }, teamManager: 'awaiting', legalAction: 'awaiting', shareable: false },
+    { name: 'legal action in a draft: the service manager is asked once it is submitted', change: { status: 'draft', legalActionRecommended: true }, teamManager: 'awaiting-submission', legalAction: 'awaiting-submission', shareable: false },
     { name: 'legal action agreed', change: { checkedVersion: 3, legalActionRecommended: true, legalActionDecision: 'agreed' }, teamManager: 'checked', legalAction: 'agreed', shareable: true },
     { name: 'legal action not agreed', change: { checkedVersion: 3, legalActionRecommended: true, legalActionDecision: 'not-agreed' }, teamManager: 'checked', legalAction: 'not-agreed', shareable: true },
   ] as const)('$name', ({ change, teamManager, legalAction, shareable }) => {
@@ -35,11 +37,11 @@ describe('the social work report’s manager checks (003)', () => {
   });
 
   it.each([
-    { name: 'checked, no legal action', input: { confirmed: true, legalActionRecommended: 'no' }, fields: [] },
-    { name: 'checked, legal action', input: { confirmed: true, legalActionRecommended: 'yes' }, fields: [] },
-    { name: 'not confirmed', input: { confirmed: false, legalActionRecommended: 'no' }, fields: ['confirmed'] },
-    { name: 'legal action unanswered', input: { confirmed: true, legalActionRecommended: '' }, fields: ['legalActionRecommended'] },
-    { name: 'nothing given', input: { confirmed: false, legalActionRecommended: 'maybe' }, fields: ['legalActionRecommended', 'confirmed'] },
+    { name: 'checked, the report recommends no legal action', input: { confirmed: true, legalActionRecommended: false }, fields: [] },
+    { name: 'checked, the report recommends legal action', input: { confirmed: true, legalActionRecommended: true }, fields: [] },
+    { name: 'not confirmed', input: { confirmed: false, legalActionRecommended: false }, fields: ['confirmed'] },
+    { name: 'the report (written before the question was in it) does not say', input: { confirmed: true, legalActionRecommended: null }, fields: ['legalActionRecommended'] },
+    { name: 'nothing given', input: { confirmed: false, legalActionRecommended: null }, fields: ['legalActionRecommended', 'confirmed'] },
   ])('the team manager’s check: $name → $fields', ({ input, fields }) => {
     expect(teamManagerCheckProblems(input).map((p) => p.field)).toEqual(fields);
   });

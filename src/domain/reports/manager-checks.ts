@@ -5,18 +5,20 @@ import type { RuleProblem } from '../front-door/problems.js';
  * before Appendix 5): the team manager checks the report's quality, content and length in time for
  * changes, and validates it before it goes out; where it recommends legal action, the children's
  * service manager agrees with that before the conference. Agency reports and the family's own views
- * need neither.
+ * need neither. Whether the report recommends legal action is the social worker's to say, in the
+ * report itself (a required answer once it goes to the chair); that answer is what makes the report
+ * wait for the service manager.
  */
 
 export type TeamManagerCheck = 'not-needed' | 'awaiting-submission' | 'awaiting' | 'checked' | 'changed-since-check';
-export type LegalActionAgreement = 'not-needed' | 'not-answered' | 'awaiting' | 'agreed' | 'not-agreed';
+export type LegalActionAgreement = 'not-needed' | 'not-answered' | 'awaiting-submission' | 'awaiting' | 'agreed' | 'not-agreed';
 
 export interface ManagerCheckFacts {
   kind: string;
   status: string; // draft | submitted | shared
   version: number;
   checkedVersion: number | null;
-  /** null until the team manager says, when checking, whether the report recommends legal action. */
+  /** null until the social worker says in the report whether it recommends legal action. */
   legalActionRecommended: boolean | null;
   legalActionDecision: string | null; // agreed | not-agreed
 }
@@ -34,6 +36,7 @@ export function managerChecks(f: ManagerCheckFacts): ManagerChecks {
   let legalAction: LegalActionAgreement;
   if (f.legalActionRecommended === null) legalAction = 'not-answered';
   else if (!f.legalActionRecommended) legalAction = 'not-needed';
+  else if (f.status === 'draft') legalAction = 'awaiting-submission';
   else if (f.legalActionDecision === 'agreed') legalAction = 'agreed';
   else if (f.legalActionDecision === 'not-agreed') legalAction = 'not-agreed';
   else legalAction = 'awaiting';
@@ -55,20 +58,21 @@ export function readinessWarnings(f: ManagerCheckFacts, childName: string): stri
   const warnings: string[] = [];
   if (teamManager === 'awaiting' || teamManager === 'awaiting-submission') warnings.push(`The social work report for ${childName} has not been checked by a team manager.`);
   if (teamManager === 'changed-since-check') warnings.push(`The social work report for ${childName} has changed since the team manager checked it.`);
-  if (legalAction === 'awaiting') warnings.push(`The social work report for ${childName} recommends legal action and a service manager has not yet agreed it.`);
+  if (legalAction === 'awaiting' || legalAction === 'awaiting-submission') warnings.push(`The social work report for ${childName} recommends legal action and a service manager has not yet agreed it.`);
   if (legalAction === 'not-agreed') warnings.push(`The social work report for ${childName} recommends legal action that the service manager did not agree.`);
   return warnings;
 }
 
 export interface TeamManagerCheckInput {
   confirmed: boolean;
-  legalActionRecommended: string; // yes | no | ''
+  /** What the report says about legal action: the team manager checks it, the social worker states it. */
+  legalActionRecommended: boolean | null;
 }
 
 export function teamManagerCheckProblems(input: TeamManagerCheckInput): RuleProblem[] {
   const problems: RuleProblem[] = [];
-  if (input.legalActionRecommended !== 'yes' && input.legalActionRecommended !== 'no') {
-    problems.push({ field: 'legalActionRecommended', message: 'Say whether the report recommends legal action' });
+  if (input.legalActionRecommended === null) {
+    problems.push({ field: 'legalActionRecommended', message: 'The report does not say whether it recommends legal action: the social worker answers that in the report before it is checked' });
   }
   if (!input.confirmed) problems.push({ field: 'confirmed', message: 'Confirm that you have checked the report’s quality, content and length' });
   return problems;

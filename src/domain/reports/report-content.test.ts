@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headingsFor } from './headings.js';
-import { sectionField, sectionsInOrder, submissionProblems, draftProblems, type ReportSection } from './report-content.js';
+import { sectionField, sectionsInOrder, submissionProblems, draftProblems, legalActionProblems, legalActionStatementChanged, type ReportSection } from './report-content.js';
 
 const filled = (kind: 'social-work' | 'agency', type: 'initial' | 'review'): ReportSection[] =>
   headingsFor(kind, type).map((h) => ({ heading: h.heading, text: `About ${h.heading}`, marking: 'fact', secondHand: false }));
@@ -63,5 +63,36 @@ describe('RP3 and RP4 on submission', () => {
     expect(ordered).toHaveLength(headingsFor('agency', 'initial').length);
     expect(ordered.find((s) => s.heading === 'Parenting capacity')?.text).toBe('Warm');
     expect(ordered[0]?.text).toBe('');
+  });
+});
+
+describe('003: the social work report says whether it recommends legal action', () => {
+  it.each([
+    { name: 'no answer, saving a draft', kind: 'social-work', statement: { recommended: null, recommendation: '' }, answerRequired: false, fields: [] },
+    { name: 'no answer, submitting', kind: 'social-work', statement: { recommended: null, recommendation: '' }, answerRequired: true, fields: ['legalActionRecommended'] },
+    { name: 'no legal action', kind: 'social-work', statement: { recommended: false, recommendation: '' }, answerRequired: true, fields: [] },
+    { name: 'legal action without the recommendation, submitting', kind: 'social-work', statement: { recommended: true, recommendation: ' ' }, answerRequired: true, fields: ['legalActionRecommendation'] },
+    { name: 'legal action without the recommendation, a draft', kind: 'social-work', statement: { recommended: true, recommendation: '' }, answerRequired: false, fields: [] },
+    { name: 'legal action with the recommendation', kind: 'social-work', statement: { recommended: true, recommendation: 'Apply for a care order' }, answerRequired: true, fields: [] },
+    { name: 'a recommendation too long', kind: 'social-work', statement: { recommended: true, recommendation: 'x'.repeat(4001) }, answerRequired: false, fields: ['legalActionRecommendation'] },
+    { name: 'an agency report is not asked', kind: 'agency', statement: { recommended: null, recommendation: '' }, answerRequired: true, fields: [] },
+  ] as const)('$name → $fields', ({ kind, statement, answerRequired, fields }) => {
+    expect(legalActionProblems(kind, statement, { answerRequired }).map((p) => p.field)).toEqual(fields);
+  });
+
+  it('submitting a social work report needs the answer', () => {
+    const sections = filled('social-work', 'initial');
+    expect(submissionProblems('social-work', 'initial', { sections, confidential: null, legalAction: { recommended: null, recommendation: '' } }).map((p) => p.field)).toEqual(['legalActionRecommended']);
+    expect(submissionProblems('social-work', 'initial', { sections, confidential: null, legalAction: { recommended: false, recommendation: '' } })).toEqual([]);
+  });
+
+  it.each([
+    { name: 'the same recommendation', before: { recommended: true, recommendation: 'Care order' }, after: { recommended: true, recommendation: 'Care order' }, changed: false },
+    { name: 'a different recommendation', before: { recommended: true, recommendation: 'Care order' }, after: { recommended: true, recommendation: 'Supervision order' }, changed: true },
+    { name: 'withdrawn', before: { recommended: true, recommendation: 'Care order' }, after: { recommended: false, recommendation: '' }, changed: true },
+    { name: 'first answered', before: { recommended: null, recommendation: null }, after: { recommended: false, recommendation: '' }, changed: true },
+    { name: 'still no legal action', before: { recommended: false, recommendation: null }, after: { recommended: false, recommendation: '' }, changed: false },
+  ] as const)('a service manager’s answer stands unless the statement changed: $name', ({ before, after, changed }) => {
+    expect(legalActionStatementChanged(before, after)).toBe(changed);
   });
 });

@@ -14,9 +14,47 @@ export interface ConfidentialSection {
   categories: ConfidentialCategory[];
 }
 
+/**
+ * `003` the social work report: whether it recommends legal action, and the recommendation in the
+ * social worker's words. Stated by the social worker in the report; a recommendation waits for a
+ * service manager's agreement before the conference.
+ */
+export interface LegalActionStatement {
+  /** null until the social worker answers. */
+  recommended: boolean | null;
+  recommendation: string;
+}
+
 export interface ReportContent {
   sections: ReportSection[];
   confidential: ConfidentialSection | null;
+  /** Social work reports only; absent where the caller does not change it. */
+  legalAction?: LegalActionStatement;
+}
+
+export const LEGAL_ACTION_RECOMMENDATION_MAX = 4000;
+
+/**
+ * `003`: a social work report says whether it recommends legal action (required once the report
+ * goes to the chair), and what it recommends when it does. Other kinds of report are not asked.
+ */
+export function legalActionProblems(kind: ReportKind, statement: LegalActionStatement | undefined, options: { answerRequired: boolean }): FieldError[] {
+  if (kind !== 'social-work' || !statement) return [];
+  const problems: FieldError[] = [];
+  if (statement.recommended === null) {
+    if (options.answerRequired) problems.push({ field: 'legalActionRecommended', message: 'Say whether the report recommends legal action' });
+  } else if (statement.recommended && statement.recommendation.trim() === '') {
+    if (options.answerRequired) problems.push({ field: 'legalActionRecommendation', message: 'Write the recommendation of legal action' });
+  }
+  if (statement.recommendation.length > LEGAL_ACTION_RECOMMENDATION_MAX) {
+    problems.push({ field: 'legalActionRecommendation', message: `Keep the recommendation under ${LEGAL_ACTION_RECOMMENDATION_MAX} characters` });
+  }
+  return problems;
+}
+
+/** Whether a new statement differs from the stored one, so any service manager's answer no longer stands. */
+export function legalActionStatementChanged(before: { recommended: boolean | null; recommendation: string | null }, after: LegalActionStatement): boolean {
+  return before.recommended !== after.recommended || (after.recommended === true && (before.recommendation ?? '').trim() !== after.recommendation.trim());
 }
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'shared'] as const;
@@ -73,6 +111,7 @@ export function submissionProblems(kind: ReportKind, conferenceType: 'initial' |
     if (marking) problems.push(marking);
   });
   problems.push(...confidentialProblems(content.confidential));
+  problems.push(...legalActionProblems(kind, content.legalAction, { answerRequired: true }));
   return problems;
 }
 

@@ -1,46 +1,98 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { cases, conferenceChildren, householdMembers, invitations, organisations, professionals, relationships } from '../../db/schema/index.js';
-import { mayOpenChildRecord, type ChildRecordRelationship } from '../../policies/child-record.js';
+import { conferenceChildren } from '../../db/schema/index.js';
+import { childRecordAccess, type ChildRecordAccess, type ChildRecordRelationship } from '../../policies/child-record.js';
 import type { Actor } from '../../policies/roles.js';
-import { NotFoundError } from '../shared/errors.js';
-
-const LIVE_INVITATION = ['sent', 'confirmed'];
+import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 
 /**
- * The facts that link this actor to this person's record (see policies/child-record.ts). A child's
- * record belongs to the organisation of the child's cases; an adult's (a parent, a carer) to the
- * organisation of the cases of the children they are related to or live with.
+ * The person may look at this child's record, but has no working relationship with the child:
+ * the web layer shows the break-glass page (403) instead of the record, asking the reason.
+ */
+export class BreakGlassRequired extends ForbiddenError {
+  constructor(readonly childId: string) {
+    super('You have no working relationship with this child. Give the reason you need to see the record first.');
+    this.name = 'BreakGlassRequired';
+  }
+}
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/**
+ * The facts that link this actor to this person's record (see policies/child-record.ts), in one
+ * statement: the record is opened on every page about a child, so this stays a single round trip.
+ * A child's record belongs to the organisation of the child's cases; an adult's (a parent, a
+ * carer) to the organisation of the cases of the children they are related to or live with.
  */
 export async function childRelationship(db: Queryable, actor: Actor, childId: string): Promise<ChildRecordRelationship> {
-  const caseOrgs = await db.selectDistinct({ id: cases.organisationId }).from(cases).where(or(
-    eq(cases.childId, childId),
-    inArray(cases.childId, db.select({ id: relationships.childId }).from(relationships).where(eq(relationships.personId, childId))),
-    inArray(cases.householdId, db.select({ id: householdMembers.householdId }).from(householdMembers).where(eq(householdMembers.personId, childId))),
-  ));
-  const [org] = await db.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, actor.organisationId));
-  const [invited] = await db
-    .select({ n: sql<number>`1` })
-    .from(invitations)
-    .innerJoin(conferenceChildren, eq(conferenceChildren.conferenceId, invitations.conferenceId))
-    .leftJoin(professionals, eq(professionals.id, invitations.professionalId))
-    .where(and(
-      eq(conferenceChildren.childId, childId),
-      inArray(invitations.state, LIVE_INVITATION),
-      or(eq(invitations.userId, actor.id), eq(professionals.userId, actor.id)),
-    ))
-    .limit(1);
-  return { caseOrganisationIds: caseOrgs.map((r) => r.id), actorInAuthority: org?.kind === 'local-authority', invitedToConference: Boolean(invited) };
+  const [row] = rowsOf<{
+    orgs: string | null; in_authority: boolean | null; allocated: boolean; in_team: boolean; unallocated: boolean;
+    chairs: boolean; invited: boolean; attended: boolean; granted: boolean;
+  }>(await db.execute(sql`
+    with concerned as (
+      select c.id, c.child_id, c.organisation_id, c.social_worker_id, c.team_manager_id, c.iro_id
+      from cases c
+      where c.child_id = ${childId}::uuid
+         or c.child_id in (select r.child_id from relationships r where r.person_id = ${childId}::uuid)
+         or c.household_id in (select m.household_id from household_members m where m.person_id = ${childId}::uuid)
+    ),
+    about as (select ${childId}::uuid as child_id union select child_id from concerned)
+    select
+      (select string_agg(distinct organisation_id::text, ',') from concerned) as orgs,
+      (select kind = 'local-authority' from organisations where id = ${actor.organisationId}::uuid) as in_authority,
+      exists(select 1 from concerned where ${actor.id}::uuid in (social_worker_id, team_manager_id, iro_id)) as allocated,
+      (${actor.teamId}::uuid is not null and exists(
+        select 1 from concerned c join users u on u.id in (c.social_worker_id, c.team_manager_id) where u.team_id = ${actor.teamId}::uuid
+      )) as in_team,
+      not exists(select 1 from concerned where social_worker_id is not null or team_manager_id is not null) as unallocated,
+      exists(
+        select 1 from conferences f join conference_children cc on cc.conference_id = f.id
+        where cc.child_id in (select child_id from about) and ${actor.id}::uuid in (f.chair_id, f.iro_id)
+      ) as chairs,
+      exists(
+        select 1 from invitations i
+        join conference_children cc on cc.conference_id = i.conference_id
+        left join professionals p on p.id = i.professional_id
+        where cc.child_id = ${childId}::uuid and i.state in ('sent', 'confirmed') and (i.user_id = ${actor.id}::uuid or p.user_id = ${actor.id}::uuid)
+      ) as invited,
+      exists(
+        select 1 from meeting_attendance a join conference_children cc on cc.conference_id = a.conference_id
+        where cc.child_id = ${childId}::uuid and a.user_id = ${actor.id}::uuid
+      ) as attended,
+      (${actor.sessionKey ?? null}::text is not null and exists(
+        select 1 from break_glass_grants g
+        where g.user_id = ${actor.id}::uuid and g.session_key = ${actor.sessionKey ?? null}::text and g.child_id = ${childId}::uuid
+      )) as granted
+  `));
+  return {
+    caseOrganisationIds: row?.orgs ? row.orgs.split(',') : [],
+    actorInAuthority: Boolean(row?.in_authority),
+    invitedToConference: Boolean(row?.invited),
+    attendedConference: Boolean(row?.attended),
+    allocated: Boolean(row?.allocated),
+    inAllocatedTeam: Boolean(row?.in_team),
+    unallocated: Boolean(row?.unallocated),
+    chairsConference: Boolean(row?.chairs),
+    breakGlassGranted: Boolean(row?.granted),
+  };
+}
+
+/** What this actor may do with this child's record: open it, break the glass first, or nothing. */
+export async function childAccessFor(db: Queryable, actor: Actor, childId: string): Promise<ChildRecordAccess> {
+  return childRecordAccess(actor, await childRelationship(db, actor, childId));
 }
 
 /**
  * The door to a child's record: 404 (not 403, so nobody learns the child is known here) unless
- * the actor has a relationship to this child. The system itself (actor null: CLI, background
- * jobs) is not a person and is let through.
+ * the actor has a relationship to this child; the break-glass page (BreakGlassRequired) for
+ * staff whose role may look but who have no working relationship with this child. The system
+ * itself (actor null: CLI, background jobs) is not a person and is let through.
  */
 export async function assertChildAccess(db: Queryable, actor: Actor | null, childId: string): Promise<void> {
   if (actor === null) return;
-  if (!mayOpenChildRecord(actor, await childRelationship(db, actor, childId))) throw new NotFoundError('We could not find that record.');
+  const access = await childAccessFor(db, actor, childId);
+  if (access === 'break-glass') throw new BreakGlassRequired(childId);
+  if (access !== 'open') throw new NotFoundError('We could not find that record.');
 }
 
 /** A conference is as private as the children it is about: every one of them must be open to the actor. */
@@ -48,4 +100,35 @@ export async function assertConferenceAccess(db: Queryable, actor: Actor | null,
   if (actor === null) return;
   const children = await db.select({ childId: conferenceChildren.childId }).from(conferenceChildren).where(eq(conferenceChildren.conferenceId, conferenceId));
   for (const { childId } of children) await assertChildAccess(db, actor, childId);
+}
+
+/** The records a form may be sent to, by the path segment before the id, and the SQL that finds their children. */
+const CHILDREN_OF: Record<string, (id: string) => ReturnType<typeof sql>> = {
+  conferences: (id) => sql`select child_id from conference_children where conference_id = ${id}::uuid`,
+  cases: (id) => sql`select child_id from cases where id = ${id}::uuid`,
+  people: (id) => sql`select id as child_id from people where id = ${id}::uuid`,
+  referrals: (id) => sql`select c.child_id from referrals r join cases c on c.id = r.case_id where r.id = ${id}::uuid`,
+  'section-47': (id) => sql`select c.child_id from section_47_enquiries s join cases c on c.id = s.case_id where s.id = ${id}::uuid`,
+  'out-of-timescale': (id) => sql`select cc.child_id from out_of_timescale_authorisations o join conference_children cc on cc.conference_id = o.conference_id where o.id = ${id}::uuid`,
+  'practice-concerns': (id) => sql`select cc.child_id from practice_concerns p join conference_children cc on cc.conference_id = p.conference_id where p.id = ${id}::uuid`,
+};
+
+/** Whether a route's records are gated here: its first segment is one of CHILDREN_OF and the next is its id. */
+export function gatedRecord(routeUrl: string, params: Record<string, unknown>): { kind: string; id: string } | null {
+  const [, first, second] = routeUrl.split('/');
+  if (!first || !second?.startsWith(':') || !(first in CHILDREN_OF)) return null;
+  const id = params[second.slice(1)];
+  return typeof id === 'string' ? { kind: first, id } : null;
+}
+
+/**
+ * Issue 19: a form sent to a record about children (a conference, a case, a referral, …) is
+ * refused before the handler reads, validates or checks the state of anything, unless every
+ * child of the record is open to the person: so a refused form never re-renders the record, nor
+ * says what state it is in. A record that does not exist is left to the route's own 404.
+ */
+export async function assertRecordAccess(db: Queryable, actor: Actor | null, record: { kind: string; id: string }): Promise<void> {
+  const query = CHILDREN_OF[record.kind];
+  if (actor === null || !query) return;
+  for (const { child_id: childId } of rowsOf<{ child_id: string }>(await db.execute(query(record.id)))) await assertChildAccess(db, actor, childId);
 }

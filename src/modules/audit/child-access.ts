@@ -85,3 +85,22 @@ export async function auditChildReads(
 ): Promise<void> {
   await Promise.all([...new Set(childIds)].map((childId) => auditChildRead(db, context, childId, what)));
 }
+
+/**
+ * Issue 19: a child named in a list (the home page's work lists) is a disclosure that the child is
+ * known, audited as `child-shown-in-list` as people search audits `person-shown-in-search`. No
+ * access check (the lists are the person's own work); one row per child, all in one INSERT (group
+ * commit, above), so a page load costs one statement however many children it lists.
+ */
+export async function auditChildrenShown(db: Database, context: ActionContext, childIds: Iterable<string>, what: { list: string }): Promise<void> {
+  const unique = [...new Set(childIds)];
+  if (unique.length === 0) return;
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new ChildReadBatcher(db);
+    batchers.set(db, batcher);
+  }
+  const rows = unique.map((childId) => auditRow(context, { action: 'child-shown-in-list', recordType: 'person', recordId: childId, childId, details: { list: what.list } }));
+  const b = batcher;
+  await Promise.all(rows.map((row) => b.add(row)));
+}

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.js';
-import { COMPLETE_OUTLINE, attendanceByName, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../test/support/meeting-factory.js';
+import { COMPLETE_OUTLINE, CONFERENCE_START, attendanceByName, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../test/support/meeting-factory.js';
 import { concludeMeeting } from './conclude-meeting.js';
+import { recordLeaving } from './record-leaving.js';
 import { loadRecord } from './record-state.js';
 import { recordDecision } from './record-decision.js';
 import { saveOutlinePlan } from './save-outline-plan.js';
@@ -19,11 +20,21 @@ export const SHARING_DECIDED: InformationSharingInput = {
 /**
  * A conference the police attended, its decision and outline plan recorded and the meeting ended,
  * with the record's essential sections drafted: ready for the chair to approve but for RC6.
+ * With `fatherAskedToLeave`, the father was asked to leave the analysis of risk and his record
+ * covers only what he attended (EX3), so what is released to him is redacted (RC5).
  */
-export async function heldConferenceWithPolice(db: Database, now?: Date): Promise<MeetingFixture> {
+export async function heldConferenceWithPolice(db: Database, options: { now?: Date; fatherAskedToLeave?: boolean } = {}): Promise<MeetingFixture> {
+  const { now, fatherAskedToLeave = false } = options;
   const f = await createMeetingFixture(db, { pack: 'hertfordshire' });
   const { chair, minuteTaker } = await meetingUnderWay(db, f, now ? { now } : {});
   const people = await attendanceByName(db, f.conferenceId);
+  if (fatherAskedToLeave) {
+    const father = people.get('Fred Testington')!;
+    await recordLeaving(db, chair, f.conferenceId, father.id, {
+      part: 'analysis', at: new Date(CONFERENCE_START.getTime() + 40 * 60_000), forRest: false, askedToLeave: true, reason: 'Threats to the mother',
+      recordScope: 'attended-part', recordWithheldGround: 'safety', version: father.version,
+    });
+  }
   for (const name of ['Sam Sampleford', 'Hana Exampleton', 'PC Petra Placeholder']) {
     await saveView(db, minuteTaker, f.conferenceId, f.alphaId, null, { attendanceId: people.get(name)!.id, planNeeded: true, categories: ['PHY'], reasons: 'Risk remains' }, null);
   }

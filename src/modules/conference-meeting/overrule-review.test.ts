@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { conferenceChildren, conferences, meetingDecisions, outboxMessages } from '../../db/schema/index.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
@@ -12,6 +13,7 @@ import { recordOverruleReview } from './overrule-review.js';
 import { recordDecision } from './record-decision.js';
 import { saveOutlinePlan } from './save-outline-plan.js';
 import { saveView } from './save-view.js';
+import { requestDueReviews } from '../plans/request-due-reviews.js';
 
 describeEachEngine('TS21: after the chair overrules', (engine) => {
   let database: TestDatabase;
@@ -61,6 +63,71 @@ describeEachEngine('TS21: after the chair overrules', (engine) => {
     expect(onTime!.explanation).toContain('overrule');
     const late = (await queueForRole(db(), toActor(bs), 'business-support', new Date('2026-04-01T10:00:00Z'), 'pan-dorset'))['to-book']!.find((i) => i.href === `/conferences/${furtherId}`);
     expect(late!.state).toBe('overdue by 2 working days');
+  });
+
+  async function overruled(f: Awaited<ReturnType<typeof createMeetingFixture>>) {
+    const { chair, minuteTaker } = await meetingUnderWay(db(), f);
+    const people = await attendanceByName(db(), f.conferenceId);
+    for (const [name, plan] of [['Sam Sampleford', false], ['Hana Exampleton', false], ['Pat Placeholder', true], ['PC Petra Placeholder', false]] as const) {
+      await saveView(db(), minuteTaker, f.conferenceId, f.alphaId, null, { attendanceId: people.get(name)!.id, planNeeded: plan, categories: plan ? ['NEG'] : [], reasons: 'As discussed' }, null);
+    }
+    await recordDecision(db(), chair, f.conferenceId, f.alphaId, { ...planDecision(f, { categories: ['NEG'] }), overrule: true, overruleReasons: 'The proposed decision leaves Alpha unprotected' }, null);
+    await saveOutlinePlan(db(), minuteTaker, f.conferenceId, f.alphaId, COMPLETE_OUTLINE, null);
+    await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
+    const [decision] = await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId));
+    return decision!;
+  }
+
+  /** Conferences being arranged with Alpha as a subject. */
+  async function arrangingFor(childId: string) {
+    return db().select({ id: conferences.id, dueDate: conferences.dueDate, dueRuleId: conferences.dueRuleId }).from(conferenceChildren)
+      .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
+      .where(and(eq(conferenceChildren.childId, childId), eq(conferenceChildren.role, 'subject'), inArray(conferences.status, ['requested', 'booked', 'invitations-sent'])));
+  }
+
+  it('the further conference after an overrule is the only request for the plan: the daily review request does not add a second while it is outstanding (TS21)', async () => {
+    const f = await createMeetingFixture(db(), { pack: 'pan-dorset' });
+    const sm = await createUser(db(), { roles: ['service-manager'], organisationId: f.socialWorker.organisationId, email: `sm3-${engine}@example.gov.uk` });
+    const bs = await createUser(db(), { roles: ['business-support'], organisationId: f.socialWorker.organisationId });
+    const decision = await overruled(f);
+    const furtherId = await recordOverruleReview(db(), contextFor(sm, new Date('2026-03-05T10:00:00Z')), decision.id, { outcome: 'further-conference', reasons: 'Agency managers disagree with the chair' });
+    // The further conference is not booked for months; the review-request job runs every day.
+    for (let day = Temporal.PlainDate.from('2026-03-05'); Temporal.PlainDate.compare(day, '2026-07-31') <= 0; day = day.add({ days: 1 })) {
+      await requestDueReviews(db(), new Date(`${day.toString()}T05:00:00Z`), 'pan-dorset');
+    }
+    const arranging = await arrangingFor(f.alphaId);
+    expect(arranging).toEqual([{ id: furtherId, dueDate: '2026-03-30', dueRuleId: 'TS21' }]);
+    const toBook = (await queueForRole(db(), toActor(bs), 'business-support', new Date('2026-07-31T10:00:00Z'), 'pan-dorset'))['to-book']!;
+    const alphas = new Set((await db().select({ id: conferenceChildren.conferenceId }).from(conferenceChildren).where(eq(conferenceChildren.childId, f.alphaId))).map((r) => `/conferences/${r.id}`));
+    expect(toBook.filter((i) => alphas.has(i.href)).map((i) => i.href)).toEqual([`/conferences/${furtherId}`]);
+  });
+
+  it('a further conference asked for after the routine review was requested brings that review forward instead of adding a second (TS21)', async () => {
+    const f = await createMeetingFixture(db(), { pack: 'pan-dorset' });
+    const sm = await createUser(db(), { roles: ['service-manager'], organisationId: f.socialWorker.organisationId, email: `sm4-${engine}@example.gov.uk` });
+    const bs = await createUser(db(), { roles: ['business-support'], organisationId: f.socialWorker.organisationId });
+    const decision = await overruled(f);
+    // The senior managers are late: the routine first review has been requested meanwhile.
+    let routine: string | undefined;
+    for (let day = Temporal.PlainDate.from('2026-03-03'); !routine && Temporal.PlainDate.compare(day, '2026-06-30') <= 0; day = day.add({ days: 1 })) {
+      routine = (await requestDueReviews(db(), new Date(`${day.toString()}T05:00:00Z`), 'pan-dorset')).requested.find((r) => r.planId === decision.planId)?.conferenceId;
+    }
+    expect(routine).toBeDefined();
+    const furtherId = await recordOverruleReview(db(), contextFor(sm, new Date('2026-05-20T10:00:00Z')), decision.id, { outcome: 'further-conference', reasons: 'Agency managers disagree with the chair' });
+    expect(furtherId).toBe(routine);
+    const arranging = await arrangingFor(f.alphaId);
+    expect(arranging).toEqual([{ id: routine, dueDate: '2026-03-30', dueRuleId: 'TS21' }]);
+    const [row] = await db().select().from(meetingDecisions).where(eq(meetingDecisions.id, decision.id));
+    expect(row!.furtherConferenceId).toBe(routine);
+    // And the job, run on over the next days, adds nothing while it is outstanding.
+    for (let day = Temporal.PlainDate.from('2026-05-20'); Temporal.PlainDate.compare(day, '2026-06-30') <= 0; day = day.add({ days: 1 })) {
+      await requestDueReviews(db(), new Date(`${day.toString()}T05:00:00Z`), 'pan-dorset');
+    }
+    expect((await arrangingFor(f.alphaId)).map((c) => c.id)).toEqual([routine]);
+    const alphas = new Set((await db().select({ id: conferenceChildren.conferenceId }).from(conferenceChildren).where(eq(conferenceChildren.childId, f.alphaId))).map((r) => `/conferences/${r.id}`));
+    const toBook = (await queueForRole(db(), toActor(bs), 'business-support', new Date('2026-06-30T10:00:00Z'), 'pan-dorset'))['to-book']!.filter((i) => alphas.has(i.href));
+    expect(toBook).toHaveLength(1);
+    expect(toBook[0]).toMatchObject({ href: `/conferences/${routine}`, dueDate: '2026-03-30' });
   });
 
   it('no notice and nothing to review where the chair did not overrule', async () => {

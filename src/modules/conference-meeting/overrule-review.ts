@@ -12,6 +12,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { deadlineItem, mostUrgentFirst, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
 import type { MeetingState } from './meeting-state.js';
+import { arrangingConferenceFor } from '../plans/load-plan.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 
@@ -103,7 +104,10 @@ export async function loadOverrule(db: Database, context: ActionContext, decisio
 /**
  * TS21: a service manager records the senior managers' review. Where a further conference is
  * needed it is requested at once, for this child, due by the TS21 date, so business support
- * books it from their list and it shows overdue if the four weeks pass.
+ * books it from their list and it shows overdue if the four weeks pass. Where a conference is
+ * already being arranged for the child (the routine review, requested meanwhile) that one is the
+ * further conference: still to book, it is brought forward to the TS21 date; never a second request.
+ * While the further conference is outstanding the daily review request finds it and adds nothing.
  */
 export async function recordOverruleReview(db: Database, context: ActionContext, decisionId: string, input: { outcome: string; reasons: string }): Promise<string | null> {
   if (!mayReviewOverrule(context.actor)) throw new ForbiddenError('Only a service manager records the senior managers’ review.');
@@ -117,7 +121,21 @@ export async function recordOverruleReview(db: Database, context: ActionContext,
   if (!conference || !cc) throw new NotFoundError('We could not find that conference.');
   return db.transaction(async (tx) => {
     let furtherId: string | null = null;
-    if (input.outcome === 'further-conference') {
+    const arranging = input.outcome === 'further-conference' ? await arrangingConferenceFor(tx, view.childId) : null;
+    if (arranging) {
+      furtherId = arranging.id;
+      const due = view.furtherConferenceBy!;
+      if (arranging.status === 'requested' && (!arranging.dueDate || due < arranging.dueDate)) {
+        const [moved] = await tx.update(conferences).set({
+          dueDate: due, dueRuleId: 'TS21', dueFromFact: "chair's overrule", dueFromDate: conference.heldOn, version: arranging.version + 1,
+        }).where(and(eq(conferences.id, arranging.id), eq(conferences.version, arranging.version))).returning({ id: conferences.id });
+        if (!moved) throw new ConflictError('The conference being arranged for this child changed as you saved: look at it again.');
+        await tx.insert(conferenceStatusHistory).values({
+          conferenceId: arranging.id, fromStatus: arranging.status, toStatus: arranging.status, event: 'brought-forward', at: context.now, by: context.actor!.id,
+          reason: 'Held as the further conference after the chair overruled (TS21)', details: { overruledConferenceId: conference.id, dueDate: due, previousDueDate: arranging.dueDate, dueRuleId: 'TS21' },
+        });
+      }
+    } else if (input.outcome === 'further-conference') {
       const [row] = await tx.insert(conferences).values({
         householdId: conference.householdId, kind: 'review', status: 'requested', pack: conference.pack,
         requestedBy: context.actor!.id, requestedAt: context.now,

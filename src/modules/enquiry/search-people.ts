@@ -11,7 +11,9 @@ import { parseIsoDate, type QueryDob } from '../../domain/matching/dates.js';
 import { queryBlockingKeys } from '../../domain/matching/keys.js';
 import { nameTokens, normalisePostcode } from '../../domain/matching/normalise.js';
 import { rankCandidates, scoreCandidate, type MatchQuery, type MatchResult } from '../../domain/matching/score.js';
+import { mayOpenChildRecord } from '../../policies/child-record.js';
 import { mayViewChildRecords } from '../../policies/children.js';
+import { childRelationship } from '../access/child-record-access.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../shared/errors.js';
@@ -197,7 +199,12 @@ export async function findCandidates(db: Queryable, query: EnquiryQuery, limit =
 export async function searchPeople(db: Queryable, context: ActionContext, input: unknown): Promise<{ query: EnquiryQuery; candidates: Candidate[]; strictFound: boolean }> {
   if (!mayViewChildRecords(context.actor)) throw new ForbiddenError();
   const query = parseEnquiryQuery(input, context.now.toISOString().slice(0, 10));
-  const candidates = await findCandidates(db, query);
+  // Only those whose record the searcher may open: another authority's children, and the adults
+  // known only through them, are neither shown nor counted as found.
+  const actor = context.actor!;
+  const found = await findCandidates(db, query);
+  const open = await Promise.all(found.map(async (c) => mayOpenChildRecord(actor, await childRelationship(db, actor, c.id))));
+  const candidates = found.filter((_, i) => open[i]);
   const strictFound = candidates.some((c) => c.match.strict);
   await db.transaction(async (tx) => {
     await recordAudit(tx, context, {

@@ -19,7 +19,7 @@ const MAKING_KINDS = ['initial', 'pre-birth', 'transfer-in', ...REVIEW_KINDS];
  * that are reasons to consider bringing the review forward and that nobody has answered yet.
  */
 export async function bringForwardItems(db: Queryable, ctx: QueueContext, filter: { leadSocialWorkerId: string } | { chairId: string }): Promise<WorkItem[]> {
-  const plans = await db.select({ plan: childProtectionPlans, child: people, householdId: cases.householdId, lookedAfter: cases.lookedAfter }).from(childProtectionPlans)
+  const plans = await db.select({ plan: childProtectionPlans, child: people, householdId: cases.householdId }).from(childProtectionPlans)
     .innerJoin(people, eq(childProtectionPlans.childId, people.id)).innerJoin(cases, eq(childProtectionPlans.caseId, cases.id))
     .where(and(isNull(childProtectionPlans.endDate), 'leadSocialWorkerId' in filter ? eq(childProtectionPlans.leadSocialWorkerId, filter.leadSocialWorkerId) : undefined))
     .limit(500);
@@ -43,7 +43,7 @@ export async function bringForwardItems(db: Queryable, ctx: QueueContext, filter
   ]);
   const today = ctx.now.toPlainDate();
   const items: WorkItem[] = [];
-  for (const { plan, child, householdId, lookedAfter } of plans) {
+  for (const { plan, child, householdId } of plans) {
     const mine = held.filter((h) => h.childId === plan.childId && h.heldOn !== null);
     if ('chairId' in filter) {
       const latest = mine.filter((h) => MAKING_KINDS.includes(h.kind) && h.heldOn! >= plan.startDate).sort((a, b) => (a.heldOn! < b.heldOn! ? -1 : 1)).at(-1);
@@ -67,7 +67,7 @@ export async function bringForwardItems(db: Queryable, ctx: QueueContext, filter
     for (const p of prompts) {
       items.push(undatedItem({
         title: `Bring the review forward? ${childName(child)}`,
-        detail: `${p.detail}. Decide whether the review should be held sooner (RV2).${iroConsultationNeeded(ctx.pack, lookedAfter) ? ' The child is looked after: consult their IRO.' : ''}`,
+        detail: `${p.detail}. Decide whether the review should be held sooner (RV2).${iroConsultationNeeded(ctx.pack) ? ' Consult the child’s IRO first (004 2.2.9).' : ''}`,
         href: `/plans/${plan.id}/bring-forward?trigger=${p.trigger}&on=${p.on}`,
       }, p.on));
     }

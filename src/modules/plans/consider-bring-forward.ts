@@ -12,9 +12,12 @@ import { iroConsultationProblems } from '../../domain/plans/bring-forward.js';
 import { planRules } from '../../domain/plans/plan-rules.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 
-/** RV2: whether answering a bring-forward prompt also records the IRO's consultation (the pack, and a looked-after child). */
-export function iroConsultationNeeded(pack: PackId, lookedAfter: boolean): boolean {
-  return lookedAfter && planRules(pack).iroConsultedOnBringForward !== null;
+/**
+ * RV2: whether bringing a review forward, or deciding it need not be, also records the IRO's
+ * consultation: newcastle (`004` 2.2.9), for every child on a plan; other packs do not ask.
+ */
+export function iroConsultationNeeded(pack: PackId): boolean {
+  return planRules(pack).iroConsultedOnBringForward !== null;
 }
 import { ensureOpen, todayOf } from './plan-write.js';
 
@@ -29,10 +32,10 @@ export async function recordReviewNotBroughtForward(
   db: Database,
   context: ActionContext,
   planId: string,
-  input: { trigger: string; on: string; reasons: string; pack?: PackId; iroConsultedOn?: string; iroConsultedNote?: string },
+  input: { trigger: string; on: string; reasons: string; pack?: PackId; iroConsultedName?: string; iroConsultedOn?: string; iroConsultedNote?: string },
 ): Promise<string> {
   if (!mayRequestReview(context.actor)) throw new ForbiddenError();
-  const { plan, name, case: episode } = await loadPlanCore(db, planId);
+  const { plan, name } = await loadPlanCore(db, planId);
   ensureOpen(plan, name);
   const errors = [];
   if (!(BRING_FORWARD_TRIGGERS as readonly string[]).includes(input.trigger)) errors.push({ field: 'trigger', message: 'Open this from the prompt on your work list' });
@@ -40,18 +43,19 @@ export async function recordReviewNotBroughtForward(
   const reasons = input.reasons.replaceAll('\0', '').trim();
   if (!reasons) errors.push({ field: 'reasons', message: 'Say why the review need not be brought forward' });
   if (reasons.length > 5000) errors.push({ field: 'reasons', message: 'Enter at most 5000 characters' });
-  // Newcastle (004 2.2.9): for a looked-after child the IRO is consulted too, and that is recorded.
-  const askIro = iroConsultationNeeded(input.pack ?? 'national', episode.lookedAfter);
+  // Newcastle (004 2.2.9): the IRO is consulted too, and who, when and what they said is recorded.
+  const askIro = iroConsultationNeeded(input.pack ?? 'national');
+  const iroName = (input.iroConsultedName ?? '').replaceAll('\0', '').trim();
   const iroOn = (input.iroConsultedOn ?? '').trim();
   const iroNote = (input.iroConsultedNote ?? '').replaceAll('\0', '').trim();
-  errors.push(...iroConsultationProblems({ required: askIro, iroConsultedOn: iroOn, iroConsultedNote: iroNote, eventOn: input.on, today: todayOf(context) }));
+  errors.push(...iroConsultationProblems({ required: askIro, iroConsultedName: iroName, iroConsultedOn: iroOn, iroConsultedNote: iroNote, eventOn: input.on, today: todayOf(context) }));
   if (errors.length) throw new ValidationError(errors);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(reviewTriggers).values({
       planId, childId: plan.childId, trigger: input.trigger, occurredOn: input.on, holdBy: null, chairConsulted: hasRole(context.actor, 'chair'),
       details: `Considered on ${formatDate(Temporal.PlainDate.from(todayOf(context)))}: the review need not be brought forward. ${reasons}`,
       recordedAt: context.now, recordedBy: context.actor?.id ?? null,
-      iroConsultedOn: askIro ? iroOn : null, iroConsultedNote: askIro ? iroNote : null,
+      iroConsultedName: askIro ? iroName : null, iroConsultedOn: askIro ? iroOn : null, iroConsultedNote: askIro ? iroNote : null,
     }).returning({ id: reviewTriggers.id });
     await recordAudit(tx, context, { action: 'review-not-brought-forward', recordType: 'review-trigger', recordId: row!.id, childId: plan.childId, details: { planId, trigger: input.trigger, on: input.on, iroConsultedOn: askIro ? iroOn : null } });
     return row!.id;

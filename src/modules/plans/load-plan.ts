@@ -6,6 +6,7 @@ import {
 } from '../../db/schema/index.js';
 import { designatedReviewFollowUps } from '../../domain/plans/designated-review-follow-ups.js';
 import { identityNeedsGaps } from '../../domain/plans/identity-needs.js';
+import { planMadeBeforeBirth } from '../../domain/plans/unborn.js';
 import { londonDateOf } from '../front-door/london-time.js';
 import { childName, isUuid } from '../front-door/load-records.js';
 import { NotFoundError } from '../shared/errors.js';
@@ -124,7 +125,7 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
   const { plan } = core;
   const none = Promise.resolve([]);
   const [
-    [lead], [startConference], [decision], [pending], reviewsHeld, arranging, actions, coreGroups, visits, frequencyChanges, triggers, concerns, [ending], briefings, legalAdvice, [identity],
+    [lead], [startConference], [decision], [pending], reviewsHeld, arranging, actions, coreGroups, visits, frequencyChanges, triggers, concerns, [ending], briefings, legalAdvice, [identity], [dischargeWriter],
   ] = await Promise.all([
     plan.leadSocialWorkerId
       ? db.select({ id: users.id, displayName: users.displayName, email: users.email }).from(users).where(eq(users.id, plan.leadSocialWorkerId))
@@ -148,6 +149,7 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
     db.select().from(designatedReviewBriefings).where(eq(designatedReviewBriefings.planId, plan.id)).orderBy(desc(designatedReviewBriefings.writtenAt)),
     db.select().from(designatedReviewLegalAdvice).where(eq(designatedReviewLegalAdvice.planId, plan.id)).orderBy(desc(designatedReviewLegalAdvice.soughtOn)),
     db.select().from(planIdentityNeeds).where(eq(planIdentityNeeds.planId, plan.id)),
+    plan.dischargeHomePlanBy ? db.select({ displayName: users.displayName }).from(users).where(eq(users.id, plan.dischargeHomePlanBy)) : none,
     alongside ? alongside(core) : Promise.resolve(),
   ]);
   return {
@@ -164,6 +166,10 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
     legalAdvice,
     // PL4: the plan's answers on identity and family, and what is still missing or to be revisited.
     identityNeeds: identity ?? null,
+    // UB2: a plan made before the birth says how the baby goes home; who wrote that and when.
+    dischargeHome: planMadeBeforeBirth(core.child.dateOfBirth, plan.startDate)
+      ? { text: (plan.dischargeHomePlan ?? '').trim() || null, by: dischargeWriter?.displayName ?? null, at: plan.dischargeHomePlanAt }
+      : null,
     identityGaps: identityNeedsGaps(identity ? { ...identity, updatedOn: londonDateOf(identity.updatedAt).toString() } : null, { latestReviewHeldOn: reviewsHeld.at(-1)?.heldOn ?? null }),
     designatedReviewFollowUps: designatedReviewFollowUps({
       planOpen: plan.endDate === null,

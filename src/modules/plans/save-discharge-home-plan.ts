@@ -11,7 +11,8 @@ import { ensureOpen } from './plan-write.js';
 
 /**
  * UB2 (`000` § 8 Unborn Baby): the plan made before a birth includes how the baby leaves hospital and
- * goes home. Kept by the lead social worker, the case's team manager or a service manager.
+ * goes home. Kept by the lead social worker, the case's team manager or a service manager; who wrote
+ * it last, and when, is kept with it for the plan page.
  */
 export async function saveDischargeHomePlan(db: Database, context: ActionContext, planId: string, input: { dischargeHomePlan: string; version: number }): Promise<void> {
   const core = await loadPlanCore(db, planId);
@@ -23,7 +24,7 @@ export async function saveDischargeHomePlan(db: Database, context: ActionContext
   const text = input.dischargeHomePlan.trim();
   if (text === '') throw new ValidationError([{ field: 'dischargeHomePlan', message: 'Say how the baby will leave hospital and go home' }]);
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(childProtectionPlans).set({ dischargeHomePlan: text, version: core.plan.version + 1 })
+    const [row] = await tx.update(childProtectionPlans).set({ dischargeHomePlan: text, dischargeHomePlanBy: context.actor!.id, dischargeHomePlanAt: context.now, version: core.plan.version + 1 })
       .where(and(eq(childProtectionPlans.id, planId), eq(childProtectionPlans.version, input.version))).returning({ id: childProtectionPlans.id });
     if (!row) throw new ConflictError('Someone else changed this plan since you opened it: look at it again.');
     await recordAudit(tx, context, { action: 'plan-discharge-home-recorded', recordType: 'plan', recordId: planId, childId: core.plan.childId });

@@ -4,6 +4,7 @@ import { recordingUploadProblems, type RecordingKind } from '../../domain/confer
 import { mayChairConference } from '../../policies/meeting.js';
 import { auditEachChild } from '../conference-meeting/common.js';
 import type { ActionContext } from '../shared/action-context.js';
+import { detectFileType } from '../shared/detect-file-type.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { conferenceForRecordings } from './recording-access.js';
 
@@ -19,7 +20,8 @@ export async function attachRecording(db: Database, ctx: ActionContext, conferen
   const state = await conferenceForRecordings(db, ctx, conferenceId);
   if (!mayChairConference(ctx.actor, state.conference)) throw new ForbiddenError('Only the chair of this conference keeps its recording.');
   if (!state.meeting) throw new ConflictError('The conference has not met yet, so there is nothing recorded to keep.');
-  const problems = recordingUploadProblems(input);
+  const detectedType = input.file ? await detectFileType(input.file.content) : null;
+  const problems = recordingUploadProblems({ ...input, file: input.file ? { ...input.file, detectedType } : null });
   if (input.kind === 'redacted' && input.redactedForInvitationId && !state.attendance.some((a) => a.invitationId === input.redactedForInvitationId)) {
     problems.push({ field: 'redactedForInvitationId', message: 'Select someone invited to this conference' });
   }

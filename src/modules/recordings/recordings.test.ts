@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { recordingReleaseRequests } from '../../db/schema/index.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { UPLOAD_FILES } from '../../../test/support/upload-files.js';
 import { CONFERENCE_START, contextFor, createMeetingFixture, meetingUnderWay } from '../../../test/support/meeting-factory.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { attachRecording } from './attach-recording.js';
 import { releaseRecording } from './release-recording.js';
 import { requestRecording } from './request-recording.js';
 
-const MP3 = { fileName: 'conference.mp3', fileType: 'audio/mpeg', content: Buffer.concat([Buffer.from('ID3'), Buffer.alloc(16)]), truncated: false };
+const MP3 = { fileName: 'conference.mp3', fileType: 'audio/mpeg', content: UPLOAD_FILES.mp3(), truncated: false };
 
 describeEachEngine('conference recordings: keeping and releasing (RC5)', (engine) => {
   let database: TestDatabase;

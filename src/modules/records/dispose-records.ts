@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import {
-  addresses, assessments, cases, people, personMatchKeys, recordDisposals, referrals, retentionHolds, section47Enquiries, users, workerChangeRequests,
+  assessments, cases, recordDisposals, referrals, retentionHolds, section47Enquiries, users, workerChangeRequests,
 } from '../../db/schema/index.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
-import { RETENTION_RECORD_TYPES, retentionSchedule } from '../../domain/packs/retention.js';
+import { RETENTION_RECORD_TYPES } from '../../domain/packs/retention.js';
 import { disposalRefusal } from '../../domain/records/retention.js';
 import { mayApproveDisposal, mayReviewRetentionOf } from '../../policies/records.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -12,9 +12,10 @@ import { londonDateOf } from '../front-door/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { caseRetentionFor, type CaseRetention } from './retention-facts.js';
+import { clearCaseEverywhere, DISPOSED_PERSON } from './clear-case-everywhere.js';
 
 /** What a disposal leaves of the child's person record: no name, date, address or identifier. */
-export const DISPOSED_NAME = 'Record disposed of';
+export const DISPOSED_NAME = DISPOSED_PERSON;
 
 async function loadFor(db: Database, context: ActionContext, caseId: string, pack: PackId): Promise<CaseRetention> {
   const [found] = await caseRetentionFor(db, [caseId], pack);
@@ -75,7 +76,7 @@ export async function proposeDisposal(db: Database, context: ActionContext, case
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(recordDisposals).values({
       caseId, childId: r.childId, organisationId: r.organisationId, status: 'proposed', recordType: type,
-      scheduleEntry: { ...retentionSchedule(pack).entries[type], pack }, dueOn: r.due.caseDueOn!, recordIds: r.recordIds,
+      scheduleEntry: { ...r.schedule.entries[type], pack }, dueOn: r.due.caseDueOn!, recordIds: r.recordIds,
       proposedBy: context.actor!.id, proposedAt: context.now,
     }).onConflictDoNothing().returning({ id: recordDisposals.id });
     if (!row) throw new ConflictError('A disposal of this case is already proposed.');
@@ -119,13 +120,8 @@ export async function approveDisposal(db: Database, context: ActionContext, case
     const [held] = await tx.select({ id: retentionHolds.id }).from(retentionHolds).where(and(eq(retentionHolds.caseId, caseId), isNull(retentionHolds.liftedAt)));
     if (held) throw new ConflictError('The case is under a legal hold.');
 
-    await tx.delete(personMatchKeys).where(eq(personMatchKeys.personId, r.childId));
-    await tx.delete(addresses).where(eq(addresses.personId, r.childId));
-    await tx.update(people).set({
-      givenNames: '', familyName: DISPOSED_NAME, aliases: [], laChildId: null, dateOfBirth: null, expectedDeliveryDate: null, sex: null, gender: null, ethnicity: null,
-      firstLanguage: null, disabilities: [], communicationNeeds: null, nationality: null, immigrationStatus: null, euSettlementStatus: null, dateOfDeath: null,
-      nhsNumber: null, gpName: null, gpPractice: null, externalRef: null, importDigest: null, updatedAt: context.now, version: sql`${people.version} + 1`,
-    }).where(eq(people.id, r.childId));
+    // Names out of every table that holds the case's record, recordings and files deleted (clear-case-everywhere.ts).
+    const cleared = await clearCaseEverywhere(tx, { caseId, childId: r.childId, now: context.now });
     await tx.update(referrals).set({
       referrerName: null, referrerRole: null, referrerOrganisation: null, natureOfConcerns: DISPOSED_NAME, howConcernsArose: DISPOSED_NAME, needs: null, referrerInvolvement: null, decisionReasons: null,
     }).where(eq(referrals.caseId, caseId));
@@ -135,7 +131,10 @@ export async function approveDisposal(db: Database, context: ActionContext, case
 
     await recordAudit(tx, context, {
       action: 'records-disposed', recordType: 'record-disposal', recordId: disposal.id, childId: r.childId,
-      details: { caseId, recordType: disposal.recordType, dueOn: disposal.dueOn, scheduleEntry: disposal.scheduleEntry, recordIds: r.recordIds, proposedBy: disposal.proposedBy, approvedBy: context.actor!.id },
+      details: {
+        caseId, recordType: disposal.recordType, dueOn: disposal.dueOn, scheduleEntry: disposal.scheduleEntry, recordIds: r.recordIds, proposedBy: disposal.proposedBy, approvedBy: context.actor!.id,
+        tablesCleared: cleared.tables, recordingsDisposed: cleared.recordingsDisposed, familyRecordsDisposed: cleared.familyDisposed,
+      },
     });
   });
 }

@@ -1,7 +1,9 @@
 import { and, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { addresses, people } from '../../db/schema/index.js';
+import { mayOpenChildRecord } from '../../policies/child-record.js';
 import { mayViewChildRecords } from '../../policies/children.js';
+import { childRelationship } from '../access/child-record-access.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError } from '../shared/errors.js';
@@ -69,15 +71,21 @@ export async function searchPeople(db: Database, context: ActionContext, search:
     .where(and(...where))
     .orderBy(people.familyName, people.givenNames)
     .limit(100);
+  // Only those whose record the searcher may open: another authority's children, and the adults
+  // known only through them, are not shown (a name, birth date and address are a disclosure, and
+  // their links would lead nowhere).
+  const actor = context.actor!;
+  const open = await Promise.all(rows.map(async (r) => mayOpenChildRecord(actor, await childRelationship(db, actor, r.person.id))));
+  const shown = rows.filter((_, i) => open[i]);
   // The search, and each child it shows: a child in a list is a disclosure that the child is known.
   await db.transaction(async (tx) => {
-    await recordAudit(tx, context, { action: 'people-searched', details: { ...search, results: rows.length } });
-    for (const r of rows) {
+    await recordAudit(tx, context, { action: 'people-searched', details: { ...search, results: shown.length } });
+    for (const r of shown) {
       if (r.person.kind !== 'child') continue;
       await recordAudit(tx, context, { action: 'person-shown-in-search', recordType: 'person', recordId: r.person.id, childId: r.person.id, details: { search: 'partial' } });
     }
   });
-  return rows.map((r) => ({
+  return shown.map((r) => ({
     id: r.person.id, kind: r.person.kind, givenNames: r.person.givenNames, familyName: r.person.familyName, aliases: r.person.aliases,
     dateOfBirth: r.person.dateOfBirth, expectedDeliveryDate: r.person.expectedDeliveryDate, laChildId: r.person.laChildId,
     address: r.address, caseId: r.caseId, onPlan: Boolean(r.onPlan),

@@ -1,16 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditEvents, subjectAccessRequests } from '../../db/schema/index.js';
+import { auditEvents, outboxMessages, subjectAccessRequests } from '../../db/schema/index.js';
 import { documentText } from '../../documents/document-model.js';
 import { pdfText } from '../../documents/pdf-text.js';
 import { WITHHELD } from '../../domain/records/subject-access.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { contextFor } from '../../../test/support/meeting-factory.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
-import { ForbiddenError, NotFoundError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { buildSubjectAccessBundle, renderSubjectAccessBundle } from './subject-access-bundle.js';
 import { CONFIDENTIAL_REPORT_TEXT, CONFIDENTIAL_TEXT, subjectAccessFixture } from './subject-access-fixture.test-support.js';
-import { loadSubjectAccessRequest, recordIdentityCheck, recordSubjectAccessRelease, recordSubjectAccessRequest } from './subject-access.js';
+import { extendSubjectAccess, loadSubjectAccessRequest, recordIdentityCheck, recordSubjectAccessRelease, recordSubjectAccessRequest } from './subject-access.js';
 
 const NOW = new Date('2026-03-10T10:00:00Z');
 
@@ -67,5 +67,36 @@ describeEachEngine('RC7: subject access requests', (engine) => {
     const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'subject-access-released'), eq(auditEvents.recordId, id)));
     expect(audit?.details).toMatchObject({ bundleSha256: sha256, method: 'Secure email' });
     expect((await queueForRole(db, contextFor(ig, NOW).actor!, 'auditor', NOW, 'national'))['subject-access']).toEqual([]);
+  });
+
+  it('a complex request is extended by two further months before the first runs out, with the reason: the deadline moves, the requester is told by letter, the list shows the new date; refused after the deadline and a second time', async () => {
+    const db = database.handle.db;
+    const { ig } = await subjectAccessFixture(db, `x${engine}`);
+    const as = (at: Date) => contextFor(ig, at);
+    const id = await recordSubjectAccessRequest(db, as(NOW), { ...input, identityCheckedOn: '2026-03-02', identityEvidence: 'Passport' });
+    const late = await recordSubjectAccessRequest(db, as(NOW), { ...input, identityCheckedOn: '2026-03-02', identityEvidence: 'Passport', requesterName: 'Carl Testington' });
+    expect((await loadSubjectAccessRequest(db, as(NOW), id)).due.dueOn).toBe('2026-04-02');
+    const letter = { reason: 'Twelve years of records across three teams to read and redact', channel: 'email' as const, address: 'beth@example.org', version: 1 };
+    await expect(extendSubjectAccess(db, as(NOW), id, { ...letter, reason: ' ' })).rejects.toMatchObject({ errors: [{ field: 'reason' }] });
+    await expect(extendSubjectAccess(db, as(NOW), id, { ...letter, address: 'not an address' })).rejects.toMatchObject({ errors: [{ field: 'address' }] });
+    expect(await extendSubjectAccess(db, as(NOW), id, letter)).toBe('2026-06-02');
+    const extended = await loadSubjectAccessRequest(db, as(NOW), id);
+    expect(extended).toMatchObject({ extendedOn: '2026-03-10', extensionReason: letter.reason, extendedBy: ig.id, due: { dueOn: '2026-06-02' } });
+    expect(extended.due.explanation).toContain('two further months');
+    const [sent] = await db.select().from(outboxMessages).where(eq(outboxMessages.relatedId, id));
+    expect(sent).toMatchObject({ channel: 'email', toName: 'Beth Testington', toAddress: 'beth@example.org', relatedType: 'subject-access-extension' });
+    expect(sent?.bodyText).toContain(letter.reason);
+    expect(sent?.bodyText).toContain('2 June 2026');
+    expect(sent?.bodyText).not.toContain('Alpha');
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.recordId, id), eq(auditEvents.action, 'subject-access-extended')));
+    expect(audit?.details).toMatchObject({ oldDueOn: '2026-04-02', newDueOn: '2026-06-02' });
+    await expect(extendSubjectAccess(db, as(NOW), id, { ...letter, version: 2 })).rejects.toMatchObject({ errors: [{ message: expect.stringMatching(/already extended/) }] });
+    await expect(extendSubjectAccess(db, as(NOW), late, { ...letter, version: 2 })).rejects.toBeInstanceOf(ConflictError);
+    const queue = await queueForRole(db, as(NOW).actor!, 'auditor', NOW, 'national');
+    expect(queue['subject-access']?.find((i) => i.href === `/subject-access/${id}`)).toMatchObject({ dueDate: '2026-06-02' });
+    // After the first month has run out, too late: the requester had to be told within it.
+    const after = new Date('2026-04-03T10:00:00Z');
+    await expect(extendSubjectAccess(db, as(after), late, letter)).rejects.toMatchObject({ errors: [{ field: 'reason', message: expect.stringMatching(/^The one-month deadline passed on 2 April 2026/) }] });
+    expect(await db.$count(outboxMessages, eq(outboxMessages.relatedId, late))).toBe(0);
   });
 });

@@ -4,11 +4,12 @@ import { cases, people, relationships, subjectAccessRequests, users } from '../.
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js';
 import { formatDate } from '../../domain/deadlines/format-date.js';
 import {
-  REQUESTER_RELATIONSHIPS, releaseProblems, subjectAccessDue, subjectAccessProblems, subjectAccessState, type RequesterRelationship,
+  extensionProblems, REQUESTER_RELATIONSHIPS, releaseProblems, subjectAccessDue, subjectAccessProblems, subjectAccessState, type RequesterRelationship,
 } from '../../domain/records/subject-access.js';
 import { mayHandleSubjectAccess, mayRecordSubjectAccess } from '../../policies/records.js';
 import type { Actor } from '../../policies/roles.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { enqueueMessage } from '../outbox/enqueue-message.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import { londonDateOf } from '../front-door/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -109,6 +110,57 @@ export async function recordIdentityCheck(db: Database, context: ActionContext, 
       .where(and(eq(subjectAccessRequests.id, id), eq(subjectAccessRequests.version, input.version))).returning({ id: subjectAccessRequests.id });
     if (done.length === 0) throw new ConflictError('Someone else changed this request since you opened it.');
     await recordAudit(tx, context, { action: 'subject-access-identity-checked', recordType: 'subject-access-request', recordId: id, childId: request.childId, details: { identityCheckedOn: input.identityCheckedOn } });
+  });
+}
+
+export interface ExtensionInput {
+  reason: string;
+  channel: 'email' | 'post';
+  address: string;
+  version: number;
+}
+
+/**
+ * RC7, UK GDPR Art. 12(3): a complex request is extended by two further months before the first
+ * month runs out, with the reason; the deadline moves, and a letter telling the requester the new
+ * date and the reason leaves through the outbox in the same transaction. Audited with both dates.
+ */
+export async function extendSubjectAccess(db: Database, context: ActionContext, id: string, input: ExtensionInput): Promise<string> {
+  const request = await loadSubjectAccessRequest(db, context, id);
+  const problems = extensionProblems(input, { today: today(context), due: request.due, released: request.releasedOn !== null, extendedOn: request.extendedOn });
+  if (problems.length === 0 && !input.address.trim()) problems.push({ field: 'address', message: input.channel === 'email' ? 'Enter the requester’s email address' : 'Enter the requester’s postal address' });
+  if (problems.length === 0 && input.channel === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.address.trim())) problems.push({ field: 'address', message: 'Enter an email address like name@example.com' });
+  if (problems.length) throw new ValidationError(problems);
+  const cal = await workingCalendar(db);
+  const extendedOn = today(context);
+  const newDue = subjectAccessDue({ ...request, extendedOn }, (d) => cal.isWorkingDay(d));
+  return db.transaction(async (tx) => {
+    const done = await tx.update(subjectAccessRequests).set({ extendedOn, extensionReason: input.reason.trim(), extendedBy: context.actor!.id, version: sql`${subjectAccessRequests.version} + 1` })
+      .where(and(eq(subjectAccessRequests.id, id), eq(subjectAccessRequests.version, input.version), isNull(subjectAccessRequests.releasedOn), isNull(subjectAccessRequests.extendedOn)))
+      .returning({ id: subjectAccessRequests.id });
+    if (done.length === 0) throw new ConflictError('Someone else changed this request since you opened it.');
+    // The letter names no child: it answers the person who asked, about their request.
+    const messageId = await enqueueMessage(tx, {
+      channel: input.channel, toName: request.requesterName, toAddress: input.address.trim(),
+      subject: 'Your request for records: we need more time to answer',
+      bodyText: [
+        `Dear ${request.requesterName},`,
+        '',
+        `Thank you for your request for records, which we received on ${request.receivedOn}.`,
+        `Your request is complex, so we are taking two further months to answer it, as UK GDPR Article 12(3) allows. The reason: ${input.reason.trim()}`,
+        '',
+        `We will answer by ${newDue.dueOn}. You do not need to do anything. If you are unhappy with this, you may complain to us or to the Information Commissioner's Office (ico.org.uk).`,
+        '',
+        'Information governance',
+      ].join('\n'),
+      relatedType: 'subject-access-extension', relatedId: id,
+    }, context.now);
+    await recordAudit(tx, context, {
+      action: 'subject-access-extended', recordType: 'subject-access-request', recordId: id, childId: request.childId,
+      // The reason stays on the request (cleared with it at disposal); the append-only trail keeps the dates.
+      details: { oldDueOn: request.due.dueOn, newDueOn: newDue.dueOn, told: input.channel, outboxMessageId: messageId },
+    });
+    return newDue.dueOn!;
   });
 }
 

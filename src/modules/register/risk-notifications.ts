@@ -164,7 +164,7 @@ export async function householdChoices(db: Queryable): Promise<{ value: string; 
 /** For a lead social worker's queue: risk notifications about children on plans they lead, from the last 28 days. */
 export async function riskNotificationsFor(db: Queryable, socialWorkerId: string, since: Date) {
   return db
-    .select({ notificationId: riskNotifications.id, planId: riskNotificationRecipients.planId, personName: riskNotifications.personName, source: riskNotifications.source, sentAt: riskNotifications.sentAt, givenNames: people.givenNames, familyName: people.familyName })
+    .select({ notificationId: riskNotifications.id, planId: riskNotificationRecipients.planId, childId: riskNotificationRecipients.childId, personName: riskNotifications.personName, source: riskNotifications.source, sentAt: riskNotifications.sentAt, givenNames: people.givenNames, familyName: people.familyName })
     .from(riskNotificationRecipients)
     .innerJoin(riskNotifications, eq(riskNotificationRecipients.notificationId, riskNotifications.id))
     .innerJoin(people, eq(riskNotificationRecipients.childId, people.id))

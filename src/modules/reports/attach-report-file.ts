@@ -4,6 +4,7 @@ import { reports } from '../../db/schema/index.js';
 import { reportFileProblems } from '../../domain/reports/report-file.js';
 import { mayShareReports } from '../../policies/reports.js';
 import type { ActionContext } from '../shared/action-context.js';
+import { detectFileType } from '../shared/detect-file-type.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { auditReport, childrenOf, loadReport } from './report-common.js';
 
@@ -23,7 +24,7 @@ export async function attachReportFile(
   if (!mayEdit) throw new ForbiddenError('Only the author adds a document to this report.');
   if (loaded.kind === 'social-work') throw new ForbiddenError('The social work report is written in Convene.');
   if (report.status !== 'draft') throw new ConflictError('This report has been submitted: it can no longer be changed.');
-  const problems = reportFileProblems(input);
+  const problems = reportFileProblems({ ...input, detectedType: await detectFileType(input.content) });
   if (problems.length > 0) throw new ValidationError(problems);
   const fileName = input.fileName.replace(/[^\w .()-]/g, '_').slice(0, 120) || 'report';
   await db.transaction(async (tx) => {

@@ -51,13 +51,24 @@ export async function reportsToCheckItems(db: Queryable, ctx: QueueContext, acto
   }));
 }
 
-/** `003`: social work reports recommending legal action that no service manager has answered, due before the conference. */
+/** The recommendation as the service manager's list names it: the social worker's words, cut short on a list. */
+export function recommendationDetail(recommendation: string | null): string {
+  const words = (recommendation ?? '').replace(/\s+/g, ' ').trim();
+  if (!words) return 'The social work report recommends legal action (recorded before the report stated it: read the report); agree it before the conference.';
+  const cut = words.length > 200 ? `${words.slice(0, 199).trimEnd()}…` : words;
+  return `The social work report recommends: “${cut}” Agree it, or not, before the conference.`;
+}
+
+/**
+ * `003`: submitted social work reports whose social worker recommends legal action that no service
+ * manager has answered, due before the conference; each names the recommendation.
+ */
 export async function legalActionItems(db: Queryable, ctx: QueueContext): Promise<WorkItem[]> {
   const rows = await reportsFor(db)
-    .where(and(eq(reports.kind, 'social-work'), eq(reports.legalActionRecommended, true), isNull(reports.legalActionDecision), inArray(conferences.status, UPCOMING)))
+    .where(and(eq(reports.kind, 'social-work'), ne(reports.status, 'draft'), eq(reports.legalActionRecommended, true), isNull(reports.legalActionDecision), inArray(conferences.status, UPCOMING)))
     .limit(LIMIT);
   return mostUrgentFirst(rows.map(({ r, c, ...child }) => {
-    const item = { title: `Agree the recommendation of legal action: ${nameOf(child)}`, detail: 'The social work report recommends legal action; agree it before the conference.', href: `/reports/${r.id}/manager-check` };
+    const item = { title: `Agree the recommendation of legal action: ${nameOf(child)}`, detail: recommendationDetail(r.legalActionRecommendation), href: `/reports/${r.id}/manager-check` };
     if (!c.scheduledStart) return undatedItem(item);
     const day = londonDateTimeOf(c.scheduledStart).toPlainDate();
     return datedItem(ctx, day, `Before the conference on ${formatDate(day)}: a recommendation of legal action is agreed by the service manager beforehand (003, the social work report).`, item);

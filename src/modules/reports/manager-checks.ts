@@ -24,14 +24,13 @@ export async function checkRelationship(db: Queryable, loaded: LoadedReport): Pr
 
 export interface TeamManagerCheckInput {
   confirmed: boolean;
-  legalActionRecommended: string;
   version: number;
 }
 
 /**
- * `003` the social work report: a team manager of the worker's team checks the submitted report
- * and says whether it recommends legal action. The check holds for the version checked: a later
- * change needs checking again before the report is shared.
+ * `003` the social work report: a team manager of the worker's team checks the submitted report,
+ * its statement on legal action included (the social worker's to make, in the report). The check
+ * holds for the version checked: a later change needs checking again before the report is shared.
  */
 export async function checkSocialWorkReport(db: Database, ctx: ActionContext, reportId: string, input: TeamManagerCheckInput): Promise<void> {
   const loaded = await loadReport(db, ctx.actor, reportId);
@@ -40,17 +39,13 @@ export async function checkSocialWorkReport(db: Database, ctx: ActionContext, re
   if (!mayCheckSocialWorkReport(ctx.actor, await checkRelationship(db, loaded))) throw new ForbiddenError('Only a team manager of the social worker’s team checks this report.');
   if (report.status === 'draft') throw new ConflictError('The report is still a draft: it is checked once its author has submitted it.');
   if (report.authorId === ctx.actor!.id) throw new ForbiddenError('The report’s author cannot check their own report.');
-  const problems = teamManagerCheckProblems(input);
+  const problems = teamManagerCheckProblems({ confirmed: input.confirmed, legalActionRecommended: report.legalActionRecommended });
   if (problems.length) throw new ValidationError(problems);
-  const legal = input.legalActionRecommended === 'yes';
+  const legal = report.legalActionRecommended === true;
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(reports)
-      .set({
-        managerCheckedBy: ctx.actor!.id, managerCheckedAt: ctx.now, managerCheckedVersion: report.version, legalActionRecommended: legal,
-        // A new recommendation of legal action is agreed afresh; withdrawing it clears any answer.
-        ...(legal && report.legalActionRecommended ? {} : { legalActionDecision: null, legalActionReasons: null, legalActionDecidedBy: null, legalActionDecidedAt: null }),
-      })
+      .set({ managerCheckedBy: ctx.actor!.id, managerCheckedAt: ctx.now, managerCheckedVersion: report.version })
       .where(and(eq(reports.id, reportId), eq(reports.version, input.version)))
       .returning({ id: reports.id });
     if (!row) throw new ConflictError('The report has changed since you opened it. Read it again before checking it.');
@@ -72,6 +67,7 @@ export async function decideLegalAction(db: Database, ctx: ActionContext, report
   const { report } = loaded;
   const state = managerChecks(checkFactsOf(report)).legalAction;
   if (state === 'not-needed' || state === 'not-answered') throw new ConflictError('This report has no recommendation of legal action for a service manager to agree.');
+  if (state === 'awaiting-submission') throw new ConflictError('The report is still a draft: its recommendation is agreed once the social worker has submitted it.');
   if (state !== 'awaiting') throw new ConflictError('A service manager has already answered this recommendation.');
   const problems = legalActionAgreementProblems(input);
   if (problems.length) throw new ValidationError(problems);
@@ -79,9 +75,10 @@ export async function decideLegalAction(db: Database, ctx: ActionContext, report
     const [row] = await tx
       .update(reports)
       .set({ legalActionDecision: input.decision, legalActionReasons: input.reasons.trim(), legalActionDecidedBy: ctx.actor!.id, legalActionDecidedAt: ctx.now })
-      .where(and(eq(reports.id, reportId), isNull(reports.legalActionDecision), eq(reports.legalActionRecommended, true)))
+      // The answer is to the recommendation as read: a change by the social worker since is read again first.
+      .where(and(eq(reports.id, reportId), isNull(reports.legalActionDecision), eq(reports.legalActionRecommended, true), eq(reports.version, report.version)))
       .returning({ id: reports.id });
-    if (!row) throw new ConflictError('A service manager has already answered this recommendation.');
+    if (!row) throw new ConflictError('The report has changed, or a service manager has answered, since you opened it. Read it again.');
     await auditReport(tx, ctx, childrenOf(report.childId, loaded.context), {
       action: 'report-legal-action-decided', recordType: 'report', recordId: reportId, details: { decision: input.decision }, reason: input.reasons.trim() || null,
     });

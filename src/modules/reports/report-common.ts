@@ -34,6 +34,7 @@ export function contentOf(report: ReportRow): ReportContent {
     confidential: report.confidentialText
       ? { text: report.confidentialText, reason: report.confidentialReason ?? '', categories: report.confidentialCategories as ConfidentialCategory[] }
       : null,
+    ...(report.kind === 'social-work' ? { legalAction: { recommended: report.legalActionRecommended, recommendation: report.legalActionRecommendation ?? '' } } : {}),
   };
 }
 

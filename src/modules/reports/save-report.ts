@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { organisations, reports, users } from '../../db/schema/index.js';
 import type { ReportKind } from '../../domain/reports/headings.js';
-import { draftProblems, sectionsInOrder, type ReportContent } from '../../domain/reports/report-content.js';
+import { draftProblems, legalActionProblems, legalActionStatementChanged, sectionsInOrder, type ReportContent } from '../../domain/reports/report-content.js';
 import { mayWriteReports, mayWriteSocialWorkReport } from '../../policies/reports.js';
 import { formatDate } from '../../domain/deadlines/index.js';
 import { londonDate } from '../conference-meeting/common.js';
@@ -68,7 +68,7 @@ export class ReportAlreadyStartedError extends ConflictError {
 export async function startReport(db: Database, ctx: ActionContext, conferenceId: string, input: NewReportInput): Promise<string> {
   const context = await conferenceForReports(db, ctx.actor, conferenceId);
   checkMayStart(ctx, context, input);
-  const problems = draftProblems(input.content);
+  const problems = [...draftProblems(input.content), ...legalActionProblems(input.kind, input.content.legalAction, { answerRequired: false })];
   if (problems.length > 0) throw new ValidationError(problems);
   const conferenceType = reportConferenceType(input.kind, input.childId, context);
   const details = await authorDetails(db, ctx, context, input.kind, input.familyMember);
@@ -94,6 +94,9 @@ export async function startReport(db: Database, ctx: ActionContext, conferenceId
         confidentialText: input.content.confidential?.text ?? null,
         confidentialReason: input.content.confidential?.reason ?? null,
         confidentialCategories: input.content.confidential?.categories ?? [],
+        ...(input.kind === 'social-work' && input.content.legalAction
+          ? { legalActionRecommended: input.content.legalAction.recommended, legalActionRecommendation: input.content.legalAction.recommended ? input.content.legalAction.recommendation : null }
+          : {}),
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })
@@ -111,8 +114,12 @@ export async function saveReport(db: Database, ctx: ActionContext, reportId: str
   if (report.authorId !== ctx.actor?.id && !(report.kind !== 'agency' && mayWriteSocialWorkReport(ctx.actor))) {
     throw new ForbiddenError('Only the author changes this report.');
   }
-  const problems = draftProblems(input.content);
+  // `003`: once the report has gone to the chair it keeps its answer on legal action.
+  const legal = loaded.kind === 'social-work' ? input.content.legalAction : undefined;
+  const problems = [...draftProblems(input.content), ...legalActionProblems(loaded.kind, legal, { answerRequired: report.status !== 'draft' })];
   if (problems.length > 0) throw new ValidationError(problems);
+  // A changed recommendation (or none now) is agreed afresh: the service manager's answer was to the old one.
+  const legalChanged = legal !== undefined && legalActionStatementChanged({ recommended: report.legalActionRecommended, recommendation: report.legalActionRecommendation }, legal);
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(reports)
@@ -121,12 +128,17 @@ export async function saveReport(db: Database, ctx: ActionContext, reportId: str
         confidentialText: input.content.confidential?.text ?? null,
         confidentialReason: input.content.confidential?.reason ?? null,
         confidentialCategories: input.content.confidential?.categories ?? [],
+        ...(legal ? { legalActionRecommended: legal.recommended, legalActionRecommendation: legal.recommended ? legal.recommendation : null } : {}),
+        ...(legalChanged ? { legalActionDecision: null, legalActionReasons: null, legalActionDecidedBy: null, legalActionDecidedAt: null } : {}),
         version: report.version + 1,
         updatedAt: ctx.now,
       })
       .where(and(eq(reports.id, reportId), eq(reports.version, input.version)))
       .returning({ id: reports.id });
     if (!row) throw new ConflictError('Someone else saved this report since you opened it. Open it again to see their changes.');
-    await auditReport(tx, ctx, childrenOf(report.childId, loaded.context), { action: 'report-saved', recordType: 'report', recordId: reportId, details: { version: report.version + 1 } });
+    await auditReport(tx, ctx, childrenOf(report.childId, loaded.context), {
+      action: 'report-saved', recordType: 'report', recordId: reportId,
+      details: { version: report.version + 1, ...(legalChanged ? { legalActionRecommended: legal!.recommended } : {}) },
+    });
   });
 }

@@ -108,3 +108,13 @@ export async function listEmergencies(db: Queryable, actor: Actor) {
   return rows.filter((r) => (seen.has(r.e.id) ? false : (seen.add(r.e.id), true)))
     .map((r) => ({ ...r.e, childName: nameOf(r), status: emergencyStatus(r.e), outstanding: emergencyOutstanding(r.e) }));
 }
+
+/**
+ * TR3 on the child's case page: each emergency consultation about this child, newest first, with
+ * where responsibility stands, so the case shows the duty stays here until it has passed.
+ */
+export async function emergenciesForChild(db: Queryable, childId: string) {
+  const rows = await db.select().from(emergencyResponsibility).where(eq(emergencyResponsibility.childId, childId))
+    .orderBy(desc(emergencyResponsibility.recordedAt)).limit(20);
+  return rows.map((e) => ({ ...e, status: emergencyStatus(e) }));
+}

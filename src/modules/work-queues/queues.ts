@@ -31,21 +31,32 @@ import { otherAuthorityItems } from './other-authority-items.js';
 import { retentionItems, subjectAccessItems } from '../records/records-queue-items.js';
 import { exclusionLetterItems } from '../participation/exclusion-queue-items.js';
 import { recordingRequestItems } from '../recordings/recording-queue-items.js';
+import { recentBreakGlassUses, type BreakGlassUse } from '../access/break-glass.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
 const LIMIT = 50;
 
-async function childNamesByConference(db: Queryable, conferenceIds: string[]): Promise<Map<string, string>> {
-  if (!conferenceIds.length) return new Map();
+/** The subject children's names of each conference, and their ids (`ids`: the children an item shows, audited as disclosures). */
+class ChildNames extends Map<string, string> {
+  readonly ids = new Map<string, string[]>();
+}
+
+async function childNamesByConference(db: Queryable, conferenceIds: string[]): Promise<ChildNames> {
+  const found = new ChildNames();
+  if (!conferenceIds.length) return found;
   const rows = await db
-    .select({ conferenceId: conferenceChildren.conferenceId, givenNames: people.givenNames, familyName: people.familyName })
+    .select({ conferenceId: conferenceChildren.conferenceId, childId: conferenceChildren.childId, givenNames: people.givenNames, familyName: people.familyName })
     .from(conferenceChildren)
     .innerJoin(people, eq(conferenceChildren.childId, people.id))
     .where(and(inArray(conferenceChildren.conferenceId, conferenceIds), eq(conferenceChildren.role, 'subject')));
   const map = new Map<string, string[]>();
-  for (const r of rows) map.set(r.conferenceId, [...(map.get(r.conferenceId) ?? []), nameOf(r)]);
-  return new Map([...map].map(([k, v]) => [k, v.join(', ')]));
+  for (const r of rows) {
+    map.set(r.conferenceId, [...(map.get(r.conferenceId) ?? []), nameOf(r)]);
+    found.ids.set(r.conferenceId, [...(found.ids.get(r.conferenceId) ?? []), r.childId]);
+  }
+  for (const [k, v] of map) found.set(k, v.join(', '));
+  return found;
 }
 
 /** Conferences in one status, as queue items due by their stored statutory date. */
@@ -54,7 +65,7 @@ async function conferencesIn(db: Queryable, ctx: QueueContext, status: string, h
   const names = await childNamesByConference(db, rows.map((r) => r.id));
   return mostUrgentFirst(
     rows.map((c) => {
-      const item = { title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, href: href(c.id) };
+      const item = { title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, href: href(c.id), childIds: names.ids.get(c.id) };
       if (!c.dueRuleId || !c.dueFromDate) return undatedItem(item);
       let statutory = deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, item);
       // Counted from another fact than the rule's usual one (a pre-birth conference from the decision to convene, TS3): say so.
@@ -101,15 +112,17 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
   for (const { c, approved } of held) {
     const title = `${kindLabel(c.kind)}: ${heldNames.get(c.id) ?? ''}`;
     // Each carries its deadline from the day the conference was held: TS10 for the decisions, TS11 for the record.
-    const dated = (ruleId: 'TS10' | 'TS11', item: { title: string; detail: string | undefined; href: string }) =>
-      c.heldOn ? deadlineItem(ctx, { ruleId, pack: c.pack as PackId, from: c.heldOn }, item) : undatedItem(item);
+    const dated = (ruleId: 'TS10' | 'TS11', shown: { title: string; detail: string | undefined; href: string }) => {
+      const item = { ...shown, childIds: heldNames.ids.get(c.id) };
+      return c.heldOn ? deadlineItem(ctx, { ruleId, pack: c.pack as PackId, from: c.heldOn }, item) : undatedItem(item);
+    };
     if (!wasSent.has(`${c.id}:decisions`)) records.push(dated('TS10', { title: `Decisions sheet to send: ${title}`, detail: c.heldOn ? `Held ${formatDate(c.heldOn)}` : undefined, href: `/conferences/${c.id}/decisions` }));
     else if (approved && !wasSent.has(`${c.id}:record`)) records.push(dated('TS11', { title: `Approved record to send: ${title}`, detail: c.heldOn ? `Held ${formatDate(c.heldOn)}` : undefined, href: `/conferences/${c.id}/record` }));
   }
   return {
     'to-book': await conferencesIn(db, ctx, 'requested', (id) => `/conferences/${id}`),
     invitations: booked.map((c) =>
-      undatedItem({ title: `${kindLabel(c.kind)}: ${bookedNames.get(c.id) ?? ''}`, detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}/invitations` }, c.scheduledStart?.toISOString() ?? '9999'),
+      undatedItem({ title: `${kindLabel(c.kind)}: ${bookedNames.get(c.id) ?? ''}`, childIds: bookedNames.ids.get(c.id), detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}/invitations` }, c.scheduledStart?.toISOString() ?? '9999'),
     ),
     'records-to-distribute': mostUrgentFirst(records).slice(0, LIMIT),
     // EX3: letters to excluded family members, until sent.
@@ -132,8 +145,10 @@ export async function teamManagerQueue(db: Queryable, ctx: QueueContext, actor: 
     // RV4: legal advice after a designated review kept a plan in this manager's team.
     'legal-advice': await designatedReviewItems(db, { teamManagerId: actor.id }),
     // CO4: a family's request for a change of social worker stays here until it is answered.
+    // Issue 19: the children of this manager's cases opened through the break-glass page, with the reason given.
+    'break-glass': breakGlassItems(await recentBreakGlassUses(db, { teamManagerId: actor.id }, new Date(ctx.now.toZonedDateTime('Europe/London').epochMilliseconds)), true),
     'worker-changes': (await workerChangeQueueRows(db, { teamManagerId: actor.id })).map(({ r, ...child }) =>
-      undatedItem({ title: `Change of social worker asked for: ${nameOf(child)}`, detail: `${r.requestedBy} asked on ${formatDate(r.requestedOn)}`, href: `/cases/${r.caseId}/worker-change/${r.id}` }, r.requestedOn),
+      undatedItem({ title: `Change of social worker asked for: ${nameOf(child)}`, detail: `${r.requestedBy} asked on ${formatDate(r.requestedOn)}`, href: `/cases/${r.caseId}/worker-change/${r.id}`, childIds: [r.childId] }, r.requestedOn),
     ),
   };
 }
@@ -149,7 +164,7 @@ export async function serviceManagerQueue(db: Queryable, ctx: QueueContext) {
   const names = await childNamesByConference(db, pending.map((p) => p.a.conferenceId));
   // TS25: plans of children reaching 18 in the next 90 days end without a conference.
   const soon = await db
-    .select({ planId: childProtectionPlans.id, givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth })
+    .select({ planId: childProtectionPlans.id, childId: childProtectionPlans.childId, givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth })
     .from(childProtectionPlans)
     .innerJoin(people, eq(childProtectionPlans.childId, people.id))
     .where(and(isNull(childProtectionPlans.endDate), sql`${people.dateOfBirth} + interval '18 years' <= ${ctx.now.toPlainDate().add({ days: 90 }).toString()}::date`))
@@ -159,13 +174,14 @@ export async function serviceManagerQueue(db: Queryable, ctx: QueueContext) {
     'out-of-timescale': pending.map((p) =>
       undatedItem({
         title: `${kindLabel(p.kind)}: ${names.get(p.a.conferenceId) ?? ''}`,
+        childIds: names.ids.get(p.a.conferenceId),
         // TS30: where two sign, say who has and that a second, different person is needed.
         detail: `Proposed ${formatDate(p.a.proposedDate)}: ${p.a.reasons}${p.a.signatures.length ? ` Signed by ${p.a.signatures.map((s) => s.name).join(' and ')}; a second, different signatory is needed.` : ''}`,
         href: `/conferences/${p.a.conferenceId}`,
       }, p.a.proposedDate),
     ),
     'plans-to-end': mostUrgentFirst(
-      soon.filter((s) => s.dateOfBirth).map((s) => deadlineItem(ctx, { ruleId: 'TS25', pack: ctx.pack, from: s.dateOfBirth! }, { title: `${nameOf(s)}: 18th birthday`, href: `/plans/${s.planId}` })),
+      soon.filter((s) => s.dateOfBirth).map((s) => deadlineItem(ctx, { ruleId: 'TS25', pack: ctx.pack, from: s.dateOfBirth! }, { title: `${nameOf(s)}: 18th birthday`, href: `/plans/${s.planId}`, childIds: [s.childId] })),
     ),
     escalations: open.map((d) => undatedItem({ title: `Dissent from ${d.professionalName} (${d.agency})`, href: `/dissents/${d.id}` }, d.raisedOn)),
     // RV4: plans kept by a designated review whose briefing or legal advice has not followed yet.
@@ -196,10 +212,10 @@ export async function chairQueue(db: Queryable, ctx: QueueContext, actor: Actor)
   const draftNames = await childNamesByConference(db, drafts.map((d) => d.c.id));
   return {
     'records-to-approve': drafts.map(({ c, current }) =>
-      undatedItem({ title: `${kindLabel(c.kind)}: ${draftNames.get(c.id) ?? ''}`, detail: `Version ${current} waiting for your approval${c.heldOn ? `; held ${formatDate(c.heldOn)}` : ''}`, href: `/conferences/${c.id}/record` }, c.heldOn ?? '9999'),
+      undatedItem({ title: `${kindLabel(c.kind)}: ${draftNames.get(c.id) ?? ''}`, childIds: draftNames.ids.get(c.id), detail: `Version ${current} waiting for your approval${c.heldOn ? `; held ${formatDate(c.heldOn)}` : ''}`, href: `/conferences/${c.id}/record` }, c.heldOn ?? '9999'),
     ),
     conferences: mine.map((c) =>
-      undatedItem({ title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}` }, c.scheduledStart?.toISOString() ?? '9999'),
+      undatedItem({ title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, childIds: names.ids.get(c.id), detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}` }, c.scheduledStart?.toISOString() ?? '9999'),
     ),
     dissent: atChair.map((c) => undatedItem({ title: `Complaint from ${c.complainantName}`, href: `/complaints/${c.id}` }, c.receivedOn)),
     // Newcastle asks the chair to see that core groups are dated and to challenge those not held in time (004 2.1.7).
@@ -218,14 +234,14 @@ export async function chairQueue(db: Queryable, ctx: QueueContext, actor: Actor)
 export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
   const myCases = db.select({ id: cases.id }).from(cases).where(eq(cases.socialWorkerId, actor.id));
   const openS47 = await db
-    .select({ s: section47Enquiries, givenNames: people.givenNames, familyName: people.familyName, caseId: cases.id })
+    .select({ s: section47Enquiries, givenNames: people.givenNames, familyName: people.familyName, caseId: cases.id, childId: cases.childId })
     .from(section47Enquiries)
     .innerJoin(cases, eq(section47Enquiries.caseId, cases.id))
     .innerJoin(people, eq(cases.childId, people.id))
     .where(and(inArray(section47Enquiries.caseId, myCases), isNull(section47Enquiries.coreAssessmentCompletedOn)))
     .limit(LIMIT);
   const undecided = await db
-    .select({ r: referrals, givenNames: people.givenNames, familyName: people.familyName, caseId: cases.id })
+    .select({ r: referrals, givenNames: people.givenNames, familyName: people.familyName, caseId: cases.id, childId: cases.childId })
     .from(referrals)
     .innerJoin(cases, eq(referrals.caseId, cases.id))
     .innerJoin(people, eq(cases.childId, people.id))
@@ -248,7 +264,7 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     })
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))
     .slice(0, LIMIT)
-    .map(({ p, deadline }) => computedDeadlineItem(ctx, deadline, { title: `Review conference: ${nameOf(p)}`, href: `/plans/${p.plan.id}` }));
+    .map(({ p, deadline }) => computedDeadlineItem(ctx, deadline, { title: `Review conference: ${nameOf(p)}`, href: `/plans/${p.plan.id}`, childIds: [p.plan.childId] }));
   return {
     // RG4: an enquiry about a child this worker leads, or about a child at the same address.
     enquiries: await enquiryNoticeItems(db, ctx, actor),
@@ -269,19 +285,19 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
         const received = londonDateOf(u.r.receivedAt);
         const due = referralDecisionDueOn(received, ctx.calendar);
         return datedItem(ctx, due, `Due ${formatDate(due)}: a decision on next steps within 1 working day of the referral received on ${formatDate(received)} (FD1).`, {
-          title: `Referral decision: ${nameOf(u)}`, href: `/cases/${u.caseId}`,
+          title: `Referral decision: ${nameOf(u)}`, href: `/cases/${u.caseId}`, childIds: [u.childId],
         });
       }),
       ...openS47.map((o) => {
         const started = Temporal.PlainDate.from(o.s.startedOn);
         const due = coreAssessmentDueOn(started, ctx.calendar);
         return datedItem(ctx, due, `Due ${formatDate(due)}: the core assessment within 35 working days of the section 47 enquiry starting on ${formatDate(started)} (FD4).`, {
-          title: `Core assessment: ${nameOf(o)}`, href: `/cases/${o.caseId}`,
+          title: `Core assessment: ${nameOf(o)}`, href: `/cases/${o.caseId}`, childIds: [o.childId],
         });
       }),
     ]),
     'risk-notifications': (await riskNotificationsFor(db, actor.id, new Date(ctx.now.toPlainDate().subtract({ days: 28 }).toString() + 'T00:00:00Z'))).map((r) =>
-      undatedItem({ title: `Risk notification: ${nameOf(r)}`, detail: `${r.personName}, notified by ${r.source}`, href: `/plans/${r.planId}` }, r.sentAt?.toISOString() ?? '9999'),
+      undatedItem({ title: `Risk notification: ${nameOf(r)}`, detail: `${r.personName}, notified by ${r.source}`, href: `/plans/${r.planId}`, childIds: [r.childId] }, r.sentAt?.toISOString() ?? '9999'),
     ),
     'core-groups': mostUrgentFirst(reviews),
   };
@@ -333,6 +349,7 @@ async function reportsToShareItems(db: Queryable, ctx: QueueContext, actor: Acto
       title: `Share your report with the family: ${nameOf(r)}`,
       detail: `${kindLabel(r.c.kind)} starts ${startsAt(r.c.scheduledStart)}. ${report ? (report.status === 'draft' ? 'Your report is still a draft.' : 'Your report is submitted but not yet shared.') : 'Your report is not written yet.'}`,
       href: `/conferences/${r.c.id}/reports`,
+      childIds: [r.childId],
     };
     items.push(toFamily ? computedDeadlineItem(ctx, toFamily, item) : undatedItem(item, r.c.scheduledStart.toISOString()));
   }
@@ -356,7 +373,7 @@ export async function registerOfficerQueue(db: Queryable, ctx: QueueContext, act
     .limit(LIMIT);
   return {
     transfers: [
-      ...open.map((o) => undatedItem({ title: `${o.t.direction === 'in' ? 'Moved in' : 'Moving away'}: ${nameOf(o)}`, detail: o.t.otherAuthority, href: '/transfers' })),
+      ...open.map((o) => undatedItem({ title: `${o.t.direction === 'in' ? 'Moved in' : 'Moving away'}: ${nameOf(o)}`, detail: o.t.otherAuthority, href: '/transfers', childIds: [o.t.childId] })),
       // TR3: emergencies for another authority's children, and changes for those living here on its plan.
       ...(await otherAuthorityItems(db, actor)),
     ],
@@ -378,7 +395,21 @@ export async function administratorQueue(db: Queryable, ctx: QueueContext, actor
 
 /** RC7: information governance answers subject access requests within the month. */
 export async function auditorQueue(db: Queryable, ctx: QueueContext, actor: Actor) {
-  return { 'subject-access': await subjectAccessItems(db, ctx, actor) };
+  return {
+    'subject-access': await subjectAccessItems(db, ctx, actor),
+    // Issue 19: every break-glass use in the authority, to check the reason stands.
+    'break-glass': breakGlassItems(await recentBreakGlassUses(db, { organisationId: actor.organisationId }, new Date(ctx.now.toZonedDateTime('Europe/London').epochMilliseconds)), false),
+  };
+}
+
+/** Break-glass uses as home-page items: the team manager may open the child; the auditor reads the audit trail for the child. */
+function breakGlassItems(uses: BreakGlassUse[], mayOpenChild: boolean): WorkItem[] {
+  return uses.map((u) => undatedItem({
+    title: `${u.userName} opened ${mayOpenChild ? `${u.childName}’s record` : 'a child’s record'} without a working relationship`,
+    detail: `${formatDateTime(londonDateTimeOf(u.grantedAt))}. Reason given: ${u.reason}`,
+    href: mayOpenChild ? `/people/${u.childId}` : `/audit?childId=${u.childId}`,
+    childIds: mayOpenChild ? [u.childId] : undefined,
+  }, u.grantedAt.toISOString()));
 }
 
 export async function enquirerQueue(db: Queryable, ctx: QueueContext, actor: Actor) {

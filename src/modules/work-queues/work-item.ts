@@ -7,6 +7,11 @@ export interface WorkItem {
   title: string;
   detail?: string | undefined;
   href: string;
+  /**
+   * The children this item shows (names them or links to their record): each is audited as a
+   * disclosure when the home page lists the item (issue 19). Absent when it names no child.
+   */
+  childIds?: readonly string[] | undefined;
   dueDate: string | null;
   state: string | null;
   explanation: string | null;

@@ -121,8 +121,10 @@ describeEachEngine('a refused form keeps everything typed', (engine) => {
     const worker = await signedIn(f.socialWorker.username);
     const swUrl = `/conferences/${f.conferenceId}/reports/new`;
     await worker.get(`${swUrl}?kind=social-work&child=${f.alphaId}`);
-    const swTexts = typed(headingsFor('social-work', 'initial').map((_, i) => sectionField(i, 'text')).concat('confidentialText'), 'sw');
-    expectEverythingKept(await worker.post(swUrl, { kind: 'social-work', childId: f.alphaId, ...swTexts, confidentialReason: '' }), swTexts);
+    const swTexts = typed(headingsFor('social-work', 'initial').map((_, i) => sectionField(i, 'text')).concat('confidentialText', 'legalActionRecommendation'), 'sw');
+    const swRefused = await worker.post(swUrl, { kind: 'social-work', childId: f.alphaId, ...swTexts, confidentialReason: '', legalActionRecommended: 'yes' });
+    expectEverythingKept(swRefused, swTexts);
+    expect(swRefused.body).toMatch(/name="legalActionRecommended" type="radio" value="yes" checked/);
 
     // The meeting of a second conference: the outline plan while it runs, the record once it is over.
     clock.current = new Date('2026-03-02T10:20:00Z');

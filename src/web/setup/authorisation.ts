@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { assertRecordAccess, gatedRecord } from '../../modules/access/child-record-access.js';
 
 /** What a user with a temporary password may still do (sign-in pages are public and pass anyway). */
 const PASSWORD_CHANGE_ROUTES = new Set(['GET /account/password', 'POST /account/password', 'POST /sign-out']);
@@ -37,6 +38,11 @@ export function setUpAuthorisation(app: FastifyInstance): void {
       }
       reply.code(403);
       return reply.view('errors/forbidden.njk', { title: 'You do not have permission to see this page' });
+    }
+    // Need-to-know (issue 19): a form sent to a child's record is refused before its handler runs, without a relationship.
+    if (request.method === 'POST') {
+      const record = gatedRecord((request.routeOptions.url ?? '').replace(/^\/api\/v1(?=\/)/, ''), (request.params ?? {}) as Record<string, unknown>);
+      if (record) await assertRecordAccess(app.convene.db, request.actor, record);
     }
   });
 }

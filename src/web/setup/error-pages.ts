@@ -1,4 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { BreakGlassRequired } from '../../modules/access/child-record-access.js';
+import { BREAK_GLASS_REASON_MIN } from '../../policies/child-record.js';
+import { safeNext } from '../input/safe-next.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../modules/shared/errors.js';
 import { typedValues } from '../typed-values.js';
 
@@ -18,6 +21,13 @@ export function setUpErrorPages(app: FastifyInstance): void {
     if (error instanceof ValidationError) {
       reply.code(400);
       return reply.send({ errors: error.errors });
+    }
+    if (error instanceof BreakGlassRequired) {
+      // Issue 19: staff with no working relationship with the child see the break-glass page, not the record (nothing was written).
+      reply.code(403);
+      if (wantsJson(request)) return reply.send({ errors: [{ field: null, message: error.message }] });
+      const next = safeNext(request.method === 'GET' ? request.url : `/people/${error.childId}`);
+      return reply.view('break-glass/page.njk', { title: 'You have no working relationship with this child', childId: error.childId, next, minLength: BREAK_GLASS_REASON_MIN, values: {} });
     }
     if (error instanceof ForbiddenError) {
       reply.code(403);

@@ -70,7 +70,8 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
         await destroySession(db, row.idHash);
         return;
       }
-      request.actor = toActor(user);
+      // The session's key goes with the actor: a break-glass grant holds for this session only.
+      request.actor = { ...toActor(user), sessionKey: row.idHash };
       request.mustChangePassword = user.mustChangePassword;
     }
     // A read does not write on every request: last_seen_at at most once a minute.
@@ -159,7 +160,7 @@ export async function rotateSession(
   reply.setCookie(SESSION_COOKIE, created.id, cookieOptions(app));
   request.session = created.row;
   const signedIn = created.row.userId ? await loadSignedInUser(app.convene.db, created.row.userId) : null;
-  request.actor = signedIn?.actor ?? null;
+  request.actor = signedIn ? { ...signedIn.actor, sessionKey: created.row.idHash } : null;
   request.mustChangePassword = signedIn?.mustChangePassword ?? false;
   return created.row;
 }

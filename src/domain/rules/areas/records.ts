@@ -65,7 +65,7 @@ export const RECORD_RULES = defineArea('RC', [
     id: 'RC5',
     title: 'Conference recordings',
     summary:
-      'The chair records the conference (audio or video); the recording is kept securely with the record and released on request with the same redaction as the written record.',
+      'The chair records the conference (audio or video); the recording is kept securely with the record, released on request with the same redaction as the written record, and falls under the retention schedule: its content is deleted when the case is disposed of.',
     kind: 'enforced',
     sources: [notts('record of conference')],
   },
@@ -81,10 +81,10 @@ export const RECORD_RULES = defineArea('RC', [
     id: 'RC7',
     title: 'Retention, disposal and subject access',
     summary:
-      "Records follow the authority's retention schedule per record type; records due for review are listed; disposal is approved, logged and leaves an audit stub; subject access requests (UK GDPR) are answered within a month with third-party and confidential parts redacted. An open case, or one under a legal hold, is never disposed of, and the person who proposes a disposal cannot approve it.",
+      "Records follow the retention schedule the authority's administrator sets per record type (Convene's defaults until then; a shorter period is confirmed before it is saved, and every change is audited with its old and new values); records due for review are listed; disposal is approved, logged and leaves an audit stub, and removes the child's name from every table holding the case's record, with the recordings' content, in one transaction; subject access requests (UK GDPR) are answered within a month, or three where a complex request was extended, with its reason and the requester told, before the first month ran out, with third-party and confidential parts redacted. An open case, or one under a legal hold, is never disposed of, and the person who proposes a disposal cannot approve it.",
     kind: 'enforced',
     // The procedures leave the periods to each agency's retention policy: every pack inherits national's schedule.
-    parameters: { national: { retentionSchedule: describeRetentionSchedule(retentionSchedule('national')), subjectAccessAnswerWithin: 'one calendar month from receipt or the identity check (UK GDPR Article 12(3))' } },
+    parameters: { national: { retentionSchedule: describeRetentionSchedule(retentionSchedule('national')), subjectAccessAnswerWithin: 'one calendar month from receipt or the identity check; three where a complex request is extended before the first month ends (UK GDPR Article 12(3))' } },
     sources: [herts('§ 10 Administrative Arrangements'), dorset('2.114'), dorset('2.157')],
   },
 ]);

@@ -16,7 +16,7 @@ export const REVIEW_RULES = defineArea('RV', [
     summary:
       'A review is brought forward for a newly substantiated incident, a failing plan, a baby due in the household, a risky person joining it, an unexpected major change, a looked-after child possibly going back to the old circumstances, or a core group that thinks the plan could end. New section 47 concerns about a child on a plan are reported to the chair, who is consulted.',
     kind: 'prompted',
-    parameters: { newcastle: { iroConsultedForLookedAfterChild: true } },
+    parameters: { newcastle: { iroConsultedOnBringingForward: 'who, when and what they said; for every child on a plan (004 2.2.9)' } },
     sources: [herts('§ 1 Review Child Protection Conference'), dorset('Pan-Dorset note after 2.60'), newcastle('2.2.9')],
   },
   {

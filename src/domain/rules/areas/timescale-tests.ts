@@ -77,6 +77,8 @@ export const TIMESCALE_TESTS: Readonly<Record<string, readonly string[]>> = {
     row('TS21 #1 in pan-dorset from 2026-03-02 → 2026-03-30'),
     'src/modules/conference-meeting/overrule-review.test.ts::the senior managers are emailed and asked on their list; a further conference they ask for waits for booking by the 4-week date, overdue when missed (TS21)',
     'src/modules/conference-meeting/overrule-review.test.ts::no notice and nothing to review where the chair did not overrule',
+    'src/modules/conference-meeting/overrule-review.test.ts::the further conference after an overrule is the only request for the plan: the daily review request does not add a second while it is outstanding (TS21)',
+    'src/modules/conference-meeting/overrule-review.test.ts::a further conference asked for after the routine review was requested brings that review forward instead of adding a second (TS21)',
     'src/web/pages/overrules/overrule-pages.test.ts::the service manager finds it on their home page, a refused review keeps what was typed, and a further conference is requested',
     'src/web/pages/overrules/overrule-pages.test.ts::refuses anyone who is not a service manager',
   ],

@@ -6,6 +6,11 @@ import { ETHNICITY_CODES, PRIMARY_NEED_LABELS, SEX_LABELS } from '../../../domai
 import { caseChangePages } from './case-changes.js';
 import { workerChangePages } from './worker-change.js';
 import { workerChangeRequestsFor } from '../../../modules/records/worker-change.js';
+import { emergenciesForChild } from '../../../modules/transfers/emergency-responsibility.js';
+import { EMERGENCY_STATUS_LABELS } from '../../../domain/transfers/other-authority-children.js';
+import { formatDate } from '../../../domain/deadlines/index.js';
+import { londonDateOf } from '../../../modules/front-door/london-time.js';
+import { mayHandleTransfers } from '../../../policies/escalation.js';
 import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../../../policies/children.js';
 
 export default function casePage(app: FastifyInstance): void {
@@ -18,13 +23,22 @@ export default function casePage(app: FastifyInstance): void {
       const name = `${view.child.givenNames} ${view.child.familyName}`.trim() || `Unborn ${view.child.familyName}`;
       // CO4: the family's requests for a change of social worker, and who may record or answer them.
       const workerChanges = await workerChangeRequestsFor(app.convene.db, view.case.id);
+      // TR3: emergency action for a child on another authority's plan: the duty stays here until it has passed.
+      const emergencies = (await emergenciesForChild(app.convene.db, view.child.id)).map((e) => ({
+        id: e.id, status: e.status, statusLabel: EMERGENCY_STATUS_LABELS[e.status],
+        text: e.status === 'passed'
+          ? `Emergency action on ${formatDate(e.foundOn)}: responsibility passed to ${e.responsibleAuthority} on ${formatDate(londonDateOf(e.passedAt!).toString())}, after they accepted it in writing.`
+          : e.status === 'kept'
+            ? `Emergency action on ${formatDate(e.foundOn)}: ${e.responsibleAuthority} did not accept responsibility, so it stays with us.`
+            : `Emergency action on ${formatDate(e.foundOn)}: ${e.responsibleAuthority} was consulted. Responsibility stays with us until they explicitly accept it and confirm that in writing.`,
+      }));
       const notices: Record<string, string> = {
         reallocated: 'The case is reallocated.', closed: 'The case is closed.',
         'worker-change-requested': 'The request for a change of social worker is recorded. It is on the team manager’s list until they answer it.',
         'worker-change-answered': 'The answer to the request for a change of social worker is recorded.',
       };
       return reply.view('cases/page.njk', {
-        title: name, name, view, canManage: mayAuthoriseCaseDecisions(request.actor), workerChanges,
+        title: name, name, view, canManage: mayAuthoriseCaseDecisions(request.actor), workerChanges, emergencies, mayOpenEmergency: mayHandleTransfers(request.actor),
         canRecordWorkerChange: !view.case.closedOn && mayRecordWorkerChangeRequest(request.actor, view.case),
         canAnswerWorkerChange: mayAnswerWorkerChangeRequest(request.actor, view.case.teamManagerId),
         notice: notices[request.query.done ?? ''] ?? null, ethnicity: ETHNICITY_CODES[view.child.ethnicity ?? ''] ?? null,

@@ -4,6 +4,7 @@ import { allMeasures } from '../../../domain/indicators/indicators.js';
 import { monthPeriod } from '../../../domain/indicators/period.js';
 import { londonDateOf, londonDateTimeOf } from '../../../modules/front-door/london-time.js';
 import { recentIndicatorReport } from '../../../modules/indicators/recent-indicator-report.js';
+import { auditChildrenShown } from '../../../modules/audit/child-access.js';
 import { queueForRole } from '../../../modules/work-queues/queue-for-role.js';
 import { sectionsMostUrgentFirst } from '../../../modules/work-queues/work-item.js';
 import { performanceFilter, performanceScope } from '../../../policies/performance.js';
@@ -14,11 +15,13 @@ export default function homePage(app: FastifyInstance): void {
   app.get('/', { config: { access: () => true } }, async (request, reply) => {
     const actor = request.actor!;
     const groups = [];
+    const shown: string[] = [];
     for (const role of actor.roles) {
       const queue = await queueForRole(app.convene.db, actor, role, app.convene.clock(), app.convene.settings.pack);
       // One ordering for every queue: the section holding the most overdue item comes first.
       const sections = sectionsMostUrgentFirst(WORK_SECTIONS[role].map((s) => ({ ...s, items: queue[s.id] ?? [] })));
       const items = sections.flatMap((s) => s.items);
+      for (const item of items) if (item.childIds) shown.push(...item.childIds);
       groups.push({
         role,
         label: ROLE_LABELS[role],
@@ -32,6 +35,9 @@ export default function homePage(app: FastifyInstance): void {
         },
       });
     }
+    // Issue 19: every child the lists name is a disclosure, audited before the page is shown (one INSERT for them all).
+    // Started now so the write overlaps the figures below; a failure is kept (never left unhandled) and fails the page.
+    const audited = auditChildrenShown(app.convene.db, request.actionContext(), shown, { list: 'home' }).then(() => null, (error: unknown) => ({ error }));
     // A team manager's and a chair's own figures for this month (KP1–KP10, scoped as on /performance).
     const scope = performanceScope(actor);
     let figures = null;
@@ -49,6 +55,8 @@ export default function homePage(app: FastifyInstance): void {
         query: new URLSearchParams({ period: 'month', date: today }).toString(),
       };
     }
+    const failed = await audited;
+    if (failed) throw failed.error;
     return reply.view('home/page.njk', { title: 'Your work', groups, figures });
   });
 }

@@ -29,6 +29,7 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'breaches', heading: 'Breaches in your team', empty: 'No missed visits or late core groups in your team.' },
     { id: 'legal-advice', heading: 'Legal advice after designated reviews', empty: 'No designated review in your team is waiting for legal advice to be recorded.' },
     { id: 'reports-to-check', heading: 'Social work reports to check', empty: 'No social work report in your team is waiting for your check before it is shared.' },
+    { id: 'break-glass', heading: 'Break-glass access to check', empty: 'Nobody has opened the record of a child in your team without a working relationship in the last four weeks.' },
     { id: 'worker-changes', heading: 'Requests for a change of social worker', empty: 'No family in your team is waiting for an answer to a request for a different social worker.' },
   ],
   'service-manager': [
@@ -75,6 +76,7 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
   ],
   auditor: [
     { id: 'audit', heading: 'Audit trail', empty: 'Search the audit trail from the Audit page.' },
+    { id: 'break-glass', heading: 'Break-glass access to check', empty: 'Nobody has opened a child’s record without a working relationship in the last four weeks.' },
     { id: 'subject-access', heading: 'Subject access requests', empty: 'No subject access request is waiting for you. Record a new one from Subject access.' },
   ],
 };

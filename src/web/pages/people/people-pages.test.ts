@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditEvents, people } from '../../../db/schema/index.js';
+import { auditEvents, people, relationships } from '../../../db/schema/index.js';
+import { refreshMatchKeys } from '../../../modules/enquiry/match-keys.js';
+import { createFamily } from '../../../modules/front-door/front-door-fixtures.js';
 import { testApp, TestClock } from '../../../../test/support/app.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import { childOnAPlan } from '../../../../test/support/escalation-factory.js';
@@ -113,6 +115,42 @@ describeEachEngine('people, search and the case page', (engine) => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'child-record-viewed'), eq(auditEvents.childId, fixture.child.id)));
     expect(reads).toHaveLength(1);
+  });
+
+  it('lists in either search only those whose record the searcher may open: not another authority’s child, nor the parent known only through her', async () => {
+    const db = database.handle.db;
+    const elsewhere = await createOrganisation(db, { name: 'Elsewhere Council' });
+    const theirs = await createFamily(db, elsewhere.id, 'Quillfeather', [{ givenNames: 'Tango', dateOfBirth: '2017-04-04' }]);
+    const [mother] = await db.insert(people).values({ kind: 'adult', givenNames: 'Uma', familyName: 'Quillfeather' }).returning();
+    await db.insert(relationships).values({ childId: theirs.children[0]!.childId, personId: mother!.id, type: 'mother', parentalResponsibility: true });
+    const ours = await createFamily(db, orgId, 'Quillfeather', [{ givenNames: 'Victor', dateOfBirth: '2019-09-09' }]);
+    // Keyed for the matcher, as records made through the pages are.
+    await refreshMatchKeys(db, [theirs.children[0]!.childId, mother!.id, ours.children[0]!.childId]);
+    const res = await worker.get('/people/search?name=quillfeather');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Victor');
+    expect(res.body).toContain(`/cases/${ours.children[0]!.caseId}`);
+    expect(res.body).not.toContain('Tango');
+    expect(res.body).not.toContain('Uma');
+    expect(res.body).not.toContain(`/people/${theirs.children[0]!.childId}`);
+    // Nor does the matcher, given her full name and date of birth.
+    const matched = await worker.get('/people/search?given=Tango&family=Quillfeather&dob=2017-04-04&postcode=');
+    expect(matched.statusCode).toBe(200);
+    expect(matched.body).not.toContain(theirs.children[0]!.childId);
+    expect(matched.body).not.toContain(theirs.children[0]!.caseId);
+    expect((await worker.get('/people/search?given=Victor&family=Quillfeather&dob=2019-09-09&postcode=')).body).toContain(`/cases/${ours.children[0]!.caseId}`);
+    // What is not shown is not recorded as shown.
+    const shown = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person-shown-in-search'), eq(auditEvents.childId, theirs.children[0]!.childId)));
+    expect(shown).toHaveLength(0);
+    // Their own staff still find her.
+    await createUser(db, { roles: ['social-worker'], username: 'elsewhere-worker', organisationId: elsewhere.id });
+    const theirWorker = new WebClient(app);
+    await theirWorker.signIn('elsewhere-worker', TEST_PASSWORD);
+    const found = (await theirWorker.get('/people/search?name=quillfeather')).body;
+    expect(found).toContain('Tango');
+    expect(found).toContain('Uma');
+    expect(found).not.toContain('Victor');
+    expect((await theirWorker.get('/people/search?given=Tango&family=Quillfeather&dob=2017-04-04&postcode=')).body).toContain(`/cases/${theirs.children[0]!.caseId}`);
   });
 
   it('refuses the case page and search to a role that may not see children’s records', async () => {

@@ -86,6 +86,10 @@ export const reviewForm = z.object({
   occurredOn: dateField('Enter when it happened'),
   holdBy: dateField('Enter the date to hold the review by'),
   chairConsulted: z.string().optional().transform((v) => v === 'yes'),
+  // RV2 in newcastle: the IRO consulted (checked by the action, which knows the pack).
+  iroConsultedName: z.string().optional().transform((v) => v ?? ''),
+  iroConsultedOn: z.string().optional().transform((v) => v ?? ''),
+  iroConsultedNote: z.string().optional().transform((v) => v ?? ''),
 });
 
 const consultationResponse = z.enum(['agreed', 'objected', 'no-reply']);

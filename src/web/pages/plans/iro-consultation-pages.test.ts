@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cases, reviewTriggers } from '../../../db/schema/index.js';
+import { cases, conferenceChildren, conferences, reviewTriggers } from '../../../db/schema/index.js';
 import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
 import { TestClock, testApp } from '../../../../test/support/app.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
@@ -23,11 +23,11 @@ describeEachEngine('RV2 in newcastle: the IRO consulted on a bring-forward promp
     await database.drop();
   });
 
-  it('for a looked-after child the prompt asks for the IRO; a refusal keeps what was typed; the consultation is recorded with the decision', async () => {
+  it('the prompt asks for the IRO; a refusal keeps what was typed; the consultation is recorded with the decision', async () => {
     const worker = new WebClient(app);
     await worker.signIn(f.meeting.socialWorker.username, TEST_PASSWORD);
     const home = await worker.get('/');
-    expect(home.body).toContain('The child is looked after: consult their IRO.');
+    expect(home.body).toContain('Consult the child’s IRO first (004 2.2.9).');
     const href = /href="(\/plans\/[^"]+\/bring-forward\?trigger=plan-failing&amp;on=[0-9-]+)"/.exec(home.body)?.[1]?.replaceAll('&amp;', '&');
     expect(href).toBeDefined();
     const page = await worker.get(href!);
@@ -37,13 +37,53 @@ describeEachEngine('RV2 in newcastle: the IRO consulted on a bring-forward promp
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('govuk-error-summary');
     expect(refused.body).toContain('Enter the date the IRO was consulted');
+    expect(refused.body).toContain('Enter the name of the IRO you consulted');
     expect(refused.body).toContain('Visits have resumed weekly');
     expect(refused.body).toContain('Agrees it can wait');
     expect(await database.handle.db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, f.plan.id))).toHaveLength(0);
-    const done = await worker.post(`/plans/${f.plan.id}/bring-forward`, { trigger: 'plan-failing', on, reasons: 'Visits have resumed weekly', iroConsultedOn: '2026-04-20', iroConsultedNote: 'Agrees it can wait' });
+    const done = await worker.post(`/plans/${f.plan.id}/bring-forward`, { trigger: 'plan-failing', on, reasons: 'Visits have resumed weekly', iroConsultedName: 'Ira Reviewford', iroConsultedOn: '2026-04-20', iroConsultedNote: 'Agrees it can wait' });
     expect(done.statusCode).toBe(302);
     const [row] = await database.handle.db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, f.plan.id));
-    expect(row).toMatchObject({ trigger: 'plan-failing', iroConsultedOn: '2026-04-20', iroConsultedNote: 'Agrees it can wait' });
+    expect(row).toMatchObject({ trigger: 'plan-failing', iroConsultedName: 'Ira Reviewford', iroConsultedOn: '2026-04-20', iroConsultedNote: 'Agrees it can wait' });
+  });
+
+  it('bringing the review forward asks for the IRO’s consultation (who, when, what they said), refuses without it, and records it (004 2.2.9)', async () => {
+    // Any child on a plan in newcastle, looked after or not.
+    const g = await planFixture(database.handle.db, { pack: 'newcastle' });
+    const worker = new WebClient(app);
+    await worker.signIn(g.meeting.socialWorker.username, TEST_PASSWORD);
+    const page = await worker.get(`/plans/${g.plan.id}/review`);
+    expect(page.body).toContain('data-testid="iro-consultation"');
+    const form = { trigger: 'plan-failing', details: 'Three appointments missed', occurredOn: '2026-04-17', holdBy: '2026-05-15' };
+    const refused = await worker.post(`/plans/${g.plan.id}/review`, form);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('govuk-error-summary');
+    expect(refused.body).toContain('Enter the name of the IRO you consulted');
+    expect(refused.body).toContain('Say what the IRO said');
+    expect(refused.body).toContain('Three appointments missed');
+    const db = database.handle.db;
+    expect(await db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, g.plan.id))).toHaveLength(0);
+    const requested = async () => (await db.select({ id: conferenceChildren.conferenceId }).from(conferenceChildren)
+      .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
+      .where(and(eq(conferenceChildren.childId, g.meeting.alphaId), eq(conferences.status, 'requested'))));
+    expect(await requested()).toHaveLength(0);
+
+    const done = await worker.post(`/plans/${g.plan.id}/review`, { ...form, iroConsultedName: 'Ira Reviewford', iroConsultedOn: '2026-04-18', iroConsultedNote: 'Agrees: bring it forward' });
+    expect(done.statusCode).toBe(302);
+    const [row] = await db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, g.plan.id));
+    expect(row).toMatchObject({ trigger: 'plan-failing', holdBy: '2026-05-15', iroConsultedName: 'Ira Reviewford', iroConsultedOn: '2026-04-18', iroConsultedNote: 'Agrees: bring it forward' });
+    expect(await requested()).toHaveLength(1);
+    const plan = await worker.get(`/plans/${g.plan.id}`);
+    expect(plan.body).toContain('The IRO, Ira Reviewford, was consulted on 18 April 2026: “Agrees: bring it forward”.');
+  });
+
+  it('asking for the review now, with no new event, does not ask for the IRO', async () => {
+    const g = await planFixture(database.handle.db, { pack: 'newcastle' });
+    const worker = new WebClient(app);
+    await worker.signIn(g.meeting.socialWorker.username, TEST_PASSWORD);
+    await worker.get(`/plans/${g.plan.id}/review`);
+    const res = await worker.post(`/plans/${g.plan.id}/review`, { trigger: 'now', occurredOn: '2026-04-20', holdBy: '2026-05-15' });
+    expect(res.statusCode).toBe(302);
   });
 
   it('refuses someone without a relationship to the plan', async () => {

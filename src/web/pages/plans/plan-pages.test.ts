@@ -83,7 +83,8 @@ describeEachEngine('plan pages', (engine) => {
 
   it('brings the review forward for a failing plan: business support gets a request to book (RV2)', async () => {
     const worker = await signedIn(f.meeting.socialWorker.username);
-    await worker.get(`/plans/${f.plan.id}/review`);
+    // Other packs than newcastle do not ask for the IRO's consultation (RV2, `004` 2.2.9).
+    expect((await worker.get(`/plans/${f.plan.id}/review`)).body).not.toContain('data-testid="iro-consultation"');
     const res = await worker.post(`/plans/${f.plan.id}/review`, { trigger: 'plan-failing', details: 'Appointments missed', occurredOn: '2026-04-17', holdBy: '2026-05-15' });
     expect(res.statusCode).toBe(302);
     const requested = await database.handle.db.select().from(conferences).where(and(eq(conferences.status, 'requested'), eq(conferences.kind, 'review')));

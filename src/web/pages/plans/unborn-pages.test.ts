@@ -28,6 +28,15 @@ describeEachEngine('UB2 the discharge-home plan pages', (engine) => {
     await database.drop();
   });
 
+  it('the plan page says the discharge-home plan of a pre-birth plan is missing (UB2)', async () => {
+    const worker = await signedIn(f.meeting.socialWorker.username);
+    const page = await worker.get(`/plans/${f.plan.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('data-testid="discharge-home"');
+    expect(page.body).toContain('This plan was made before the birth and does not yet say how the baby will leave hospital and go home (UB2).');
+    expect(page.body).toContain(`href="/plans/${f.plan.id}/discharge-home">Write how the baby goes home`);
+  });
+
   it('the lead social worker is asked on their list, is refused a blank plan, then writes it and the prompt goes', async () => {
     const worker = await signedIn(f.meeting.socialWorker.username);
     const home = await worker.get('/');
@@ -45,6 +54,23 @@ describeEachEngine('UB2 the discharge-home plan pages', (engine) => {
     const [plan] = await database.handle.db.select().from(childProtectionPlans).where(eq(childProtectionPlans.id, f.plan.id));
     expect(plan?.dischargeHomePlan).toBe('Home with mother after two nights; health visitor on day 3');
     expect((await worker.get('/')).body).not.toContain(`/plans/${f.plan.id}/discharge-home`);
+    expect(plan).toMatchObject({ dischargeHomePlanBy: f.meeting.socialWorker.id, dischargeHomePlanAt: new Date('2026-04-20T10:00:00Z') });
+
+    // The plan page shows what was written, by whom and when (UB2).
+    const page = await worker.get(`/plans/${f.plan.id}`);
+    expect(page.body).not.toContain('does not yet say how the baby will leave hospital');
+    const shown = page.body.slice(page.body.indexOf('data-testid="discharge-home"'));
+    expect(shown).toContain('Home with mother after two nights; health visitor on day 3');
+    expect(shown).toContain(`Written by ${f.meeting.socialWorker.displayName} on 20 Apr 2026, 11:00`);
+    expect(shown).toContain('Change how the baby goes home');
+  });
+
+  it('a plan made after the birth has no discharge-home section', async () => {
+    const born = await planFixture(database.handle.db, { now: new Date('2026-04-20T10:00:00Z') });
+    const worker = await signedIn(born.meeting.socialWorker.username);
+    const page = await worker.get(`/plans/${born.plan.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('data-testid="discharge-home"');
   });
 
   it('refuses someone with no relationship to the plan', async () => {

@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RECORDING_FILE_TYPES } from '../../../domain/conference/recordings.js';
 import { formatDate } from '../../../domain/deadlines/index.js';
@@ -11,6 +10,7 @@ import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayChairConference, mayDistributeConferenceDocuments, mayReadConferenceOutcome } from '../../../policies/meeting.js';
 import { hasRole } from '../../../policies/roles.js';
 import { parseForm } from '../../forms.js';
+import { setUpUploads, uploadedFile } from '../../input/uploads.js';
 import { RECORDING_MAX_BYTES } from '../../../domain/conference/recordings.js';
 import { releaseForm, requestForm, uploadFields } from './form.js';
 
@@ -23,9 +23,6 @@ const NOTICES: Record<string, string> = {
   released: 'The copy is released. Download it below to hand over.',
   refused: 'The refusal is recorded.',
 };
-
-interface FilePart { type: 'file'; filename: string; mimetype: string; file: { truncated: boolean }; toBuffer(): Promise<Buffer> }
-interface FieldPart { type: 'field'; value: unknown }
 
 /** RC5: the conference's recordings, kept with the record, and their release on request with the record's redaction. */
 export default async function recordingPages(app: FastifyInstance): Promise<void> {
@@ -90,29 +87,16 @@ export default async function recordingPages(app: FastifyInstance): Promise<void
   app.get<Params>('/recordings/:id/file', read, async (request, reply) => send(reply, await downloadRecording(db, request.actionContext(), request.params.id)));
   app.get<Params>('/recording-requests/:id/file', read, async (request, reply) => send(reply, await downloadReleasedCopy(db, request.actionContext(), request.params.id)));
 
-  // The upload: multipart parsing confined to this scope, as for report documents; the CSRF token travels as a field.
+  // The upload: multipart parsing confined to this scope (src/web/input/uploads.ts); the CSRF token travels as a field.
   await app.register(async (scope) => {
-    await scope.register(multipart, { attachFieldsToBody: true, limits: { fileSize: RECORDING_MAX_BYTES, files: 1, fields: 6 } });
-    scope.addHook('preValidation', async (request: FastifyRequest) => {
-      const body = request.body as Record<string, FieldPart | FilePart> | undefined;
-      if (!body || typeof body !== 'object') return;
-      const flat: Record<string, unknown> = {};
-      for (const [name, part] of Object.entries(body)) {
-        if (part?.type === 'field') flat[name] = part.value;
-        else if (part?.type === 'file') {
-          const content = await part.toBuffer().catch(() => Buffer.alloc(0));
-          flat[name] = { fileName: part.filename, fileType: part.mimetype, content, truncated: part.file.truncated };
-        }
-      }
-      request.body = flat;
-    });
+    await setUpUploads(scope, { maxFileBytes: RECORDING_MAX_BYTES, maxFields: 6 });
 
     scope.post<Params>('/conferences/:id/recordings', { config: { access: (a) => hasRole(a, 'chair') } }, async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown> & { file?: { fileName: string; fileType: string; content: Buffer; truncated: boolean } };
+      const body = (request.body ?? {}) as Record<string, unknown>;
       const typed = { kind: body.kind, redactedForInvitationId: body.redactedForInvitationId, description: body.description };
       const parsed = parseForm(uploadFields, typed);
       if (!parsed.ok) return page(request, reply.code(400), request.params.id, { errors: parsed.errors, values: typed });
-      const file = body.file && body.file.content.length > 0 ? body.file : null;
+      const file = uploadedFile(body);
       try {
         await attachRecording(db, request.actionContext(), request.params.id, { ...parsed.data, file });
       } catch (error) {

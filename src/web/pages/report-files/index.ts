@@ -1,28 +1,16 @@
-import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { attachReportFile } from '../../../modules/reports/attach-report-file.js';
 import { auditReport, childrenOf, loadReport } from '../../../modules/reports/report-common.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
 import { REPORT_FILE_MAX_BYTES } from '../../../domain/reports/report-file.js';
 import { mayViewConferenceReports } from '../../../policies/reports.js';
+import { setUpUploads, uploadedFile } from '../../input/uploads.js';
 
 type Params = { Params: { id: string } };
 
-interface FilePart {
-  type: 'file';
-  filename: string;
-  mimetype: string;
-  file: { truncated: boolean };
-  toBuffer(): Promise<Buffer>;
-}
-interface FieldPart {
-  type: 'field';
-  value: unknown;
-}
-
 /**
  * Uploading a document to a report (RP2, RP6) and downloading it. Multipart parsing is confined to
- * this scope; the CSRF token travels as an ordinary form field, flattened before the CSRF check.
+ * this scope (src/web/input/uploads.ts); the CSRF token travels as an ordinary form field.
  */
 export default async function reportFilePages(app: FastifyInstance): Promise<void> {
   const { db } = app.convene;
@@ -41,24 +29,11 @@ export default async function reportFilePages(app: FastifyInstance): Promise<voi
   });
 
   await app.register(async (scope) => {
-    await scope.register(multipart, { attachFieldsToBody: true, limits: { fileSize: REPORT_FILE_MAX_BYTES, files: 1, fields: 5 } });
-    scope.addHook('preValidation', async (request: FastifyRequest) => {
-      const body = request.body as Record<string, FieldPart | FilePart> | undefined;
-      if (!body || typeof body !== 'object') return;
-      const flat: Record<string, unknown> = {};
-      for (const [name, part] of Object.entries(body)) {
-        if (part?.type === 'field') flat[name] = part.value;
-        else if (part?.type === 'file') {
-          const content = await part.toBuffer().catch(() => Buffer.alloc(0));
-          flat[name] = { fileName: part.filename, fileType: part.mimetype, content, truncated: part.file.truncated };
-        }
-      }
-      request.body = flat;
-    });
+    await setUpUploads(scope, { maxFileBytes: REPORT_FILE_MAX_BYTES, maxFields: 5 });
 
     scope.post<Params>('/reports/:id/file', access, async (request, reply) => {
-      const body = (request.body ?? {}) as { version?: string; file?: { fileName: string; fileType: string; content: Buffer; truncated: boolean } };
-      const file = body.file && body.file.content.length > 0 ? body.file : null;
+      const body = (request.body ?? {}) as { version?: string };
+      const file = uploadedFile(body);
       try {
         await attachReportFile(db, request.actionContext(), request.params.id, {
           fileName: file?.fileName ?? '', fileType: file?.fileType ?? '', content: file?.content ?? Buffer.alloc(0), truncated: file?.truncated ?? false,

@@ -5,7 +5,10 @@ import { testApp, TestClock } from '../../../../test/support/app.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { createMeetingFixture, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
+import { UPLOAD_FILES } from '../../../../test/support/upload-files.js';
 import { WebClient } from '../../../../test/support/web-client.js';
+import { Document, Packer, Paragraph } from 'docx';
+import { REPORT_FILE_MAX_BYTES } from '../../../domain/reports/report-file.js';
 import { auditEvents, invitations, reports } from '../../../db/schema/index.js';
 
 const PDF = Buffer.from('%PDF-1.4\n% the health visiting service’s own report (synthetic)\n%%EOF\n');
@@ -48,11 +51,34 @@ describeEachEngine('uploading a report document', (engine) => {
 
     const fake = await agency.postFile(`/reports/${reportId}/file`, { version: v }, { field: 'file', filename: 'report.pdf', contentType: 'application/pdf', content: Buffer.from('MZ not a pdf') });
     expect(fake.statusCode).toBe(400);
-    expect(fake.body).toContain('The file must be a PDF, a Word document (.docx), or a JPEG or PNG photo');
+    expect(fake.body).toContain('The file is not really a PDF: its content does not match its name. Upload the PDF itself');
+    // Crafted files: each lies about what it is in its name or its declared type, or is too big.
+    const crafted: [string, string, Buffer, string][] = [
+      ['report.pdf', 'application/pdf', UPLOAD_FILES.html, 'The file is not really a PDF'],
+      ['photo.jpg', 'image/jpeg', UPLOAD_FILES.png, 'The file is not really a JPEG photo'],
+      ['report.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', UPLOAD_FILES.exe, 'The file is not really a Word document'],
+      ['report.html', 'text/html', UPLOAD_FILES.html, 'The file must be a PDF, a Word document (.docx), or a JPEG or PNG photo'],
+      ['report.exe', 'application/pdf', PDF, 'The file must be a PDF, a Word document (.docx), or a JPEG or PNG photo'],
+      ['big.pdf', 'application/pdf', Buffer.concat([PDF, Buffer.alloc(REPORT_FILE_MAX_BYTES)]), 'The file must be smaller than 5 MB'],
+    ];
+    for (const [filename, contentType, content, message] of crafted) {
+      const refused = await agency.postFile(`/reports/${reportId}/file`, { version: v }, { field: 'file', filename, contentType, content });
+      expect(refused.statusCode, filename).toBe(400);
+      expect(refused.body).toContain(message);
+    }
     const none = await agency.postFile(`/reports/${reportId}/file`, { version: v }, null);
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Choose a file to upload');
     expect((await db().select().from(reports).where(eq(reports.id, reportId)))[0]?.fileBase64).toBeNull();
+
+    // A real Word document (made by the docx package) and a photo are what they say.
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Health visiting report (synthetic)')] }] }));
+    const word = await agency.postFile(`/reports/${reportId}/file`, { version: v }, { field: 'file', filename: 'HV report.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: docx });
+    expect(word.statusCode).toBe(302);
+    v = versionIn((await agency.get(`/reports/${reportId}`)).body);
+    const photo = await agency.postFile(`/reports/${reportId}/file`, { version: v }, { field: 'file', filename: 'views.png', contentType: 'image/png', content: UPLOAD_FILES.png });
+    expect(photo.statusCode).toBe(302);
+    v = versionIn((await agency.get(`/reports/${reportId}`)).body);
 
     const uploaded = await agency.postFile(`/reports/${reportId}/file`, { version: v }, { field: 'file', filename: 'HV report.pdf', contentType: 'application/pdf', content: PDF });
     expect(uploaded.statusCode).toBe(302);

@@ -24,9 +24,12 @@ export function reportContentFrom(body: unknown, kind: ReportKind, conferenceTyp
   });
   const confidentialText = text(b.confidentialText);
   const categories = asArray(b.confidentialCategories).filter((c): c is ConfidentialCategory => (CONFIDENTIAL_CATEGORIES as readonly string[]).includes(c));
+  const recommended = b.legalActionRecommended === 'yes' ? true : b.legalActionRecommended === 'no' ? false : null;
   return {
     sections,
     confidential: confidentialText ? { text: confidentialText, reason: text(b.confidentialReason), categories } : null,
+    // `003`: only the social work report states whether it recommends legal action.
+    ...(kind === 'social-work' ? { legalAction: { recommended, recommendation: recommended ? text(b.legalActionRecommendation) : '' } } : {}),
   };
 }
 
@@ -41,6 +44,10 @@ export function formValuesFrom(content: ReportContent, version: number): Record<
   values.confidentialText = content.confidential?.text ?? '';
   values.confidentialReason = content.confidential?.reason ?? '';
   values.confidentialCategories = content.confidential?.categories ?? [];
+  if (content.legalAction) {
+    values.legalActionRecommended = content.legalAction.recommended === null ? '' : content.legalAction.recommended ? 'yes' : 'no';
+    values.legalActionRecommendation = content.legalAction.recommendation;
+  }
   return values;
 }
 

@@ -14,7 +14,6 @@ type Params = { Params: { id: string }; Querystring: { done?: string } };
 const checkForm = z.object({
   version: z.coerce.number({ error: 'Open the report again' }).int().min(1),
   confirmed: z.preprocess((v) => v === 'yes', z.boolean()),
-  legalActionRecommended: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()),
 });
 
 const legalForm = z.object({

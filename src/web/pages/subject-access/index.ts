@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { formatDate } from '../../../domain/deadlines/format-date.js';
 import { REQUESTER_RELATIONSHIPS } from '../../../domain/records/subject-access.js';
 import { londonDateOf } from '../../../modules/front-door/london-time.js';
 import { buildSubjectAccessBundle, renderSubjectAccessBundle } from '../../../modules/records/subject-access-bundle.js';
 import {
-  loadSubjectAccessRequest, recordIdentityCheck, recordSubjectAccessRelease, recordSubjectAccessRequest, subjectAccessHandlers, subjectAccessRequestsFor,
+  extendSubjectAccess, loadSubjectAccessRequest, recordIdentityCheck, recordSubjectAccessRelease, recordSubjectAccessRequest, subjectAccessHandlers, subjectAccessRequestsFor,
 } from '../../../modules/records/subject-access.js';
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayRecordSubjectAccess } from '../../../policies/records.js';
@@ -34,7 +35,14 @@ const releaseForm = z.object({
   version: z.coerce.number().int(),
 });
 
-type Params = { Params: { id: string } };
+const extensionForm = z.object({
+  reason: requiredText('Say why the request is complex enough to need more time', 2000),
+  channel: z.enum(['email', 'post'], { error: 'Choose how the requester is told' }),
+  address: requiredText('Enter where the letter goes: an email or postal address', 500),
+  version: z.coerce.number().int(),
+});
+
+type Params = { Params: { id: string }; Querystring: { done?: string } };
 type Extra = { errors?: FieldError[]; values?: Record<string, unknown>; status?: number; form?: string };
 
 /** RC7 (UK GDPR Articles 12, 15): subject access requests, their bundle and its release. */
@@ -78,6 +86,7 @@ export default function subjectAccessPages(app: FastifyInstance): void {
     return reply.view('subject-access/request.njk', {
       title: `Subject access request: ${r.childName}`, r, errors: extra.errors, form: extra.form,
       values: extra.values ?? { releasedOn: today(), identityCheckedOn: today() },
+      notice: request.query?.done === 'extended' ? `The request is extended: it is now due ${r.due.dueOn ? formatDate(r.due.dueOn) : ''}. A letter telling the requester the new date and the reason is on its way.` : null,
       backLink: { href: '/subject-access', text: 'Back to subject access requests' },
     });
   }
@@ -92,6 +101,17 @@ export default function subjectAccessPages(app: FastifyInstance): void {
       return answerRefusal(error, reply, async (errors) => { await requestPage(request, reply, { errors, values: parsed.data, status: 400, form: 'identity' }); return reply; }, `/subject-access/${request.params.id}`);
     }
     return reply.redirect(`/subject-access/${request.params.id}`);
+  });
+
+  app.post<Params>('/subject-access/:id/extend', access, async (request, reply) => {
+    const parsed = parseForm(extensionForm, request.body);
+    if (!parsed.ok) return requestPage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400, form: 'extend' });
+    try {
+      await extendSubjectAccess(db, request.actionContext(), request.params.id, parsed.data);
+    } catch (error) {
+      return answerRefusal(error, reply, async (errors) => { await requestPage(request, reply, { errors, values: parsed.data, status: 400, form: 'extend' }); return reply; }, `/subject-access/${request.params.id}`);
+    }
+    return reply.redirect(`/subject-access/${request.params.id}?done=extended`);
   });
 
   app.get<Params>('/subject-access/:id/bundle.pdf', access, async (request, reply) => {

@@ -90,4 +90,31 @@ describeEachEngine('RC7 subject access pages', (engine) => {
     expect((await administrator.get('/subject-access/new')).statusCode).toBe(403);
     expect((await (await signedIn(worker.username)).get(`/subject-access/${row!.id}/bundle.pdf`)).statusCode).toBe(403);
   });
+
+  it('information governance extends a complex request: refused with every value kept, then the new date shows on the request, the list and the home page, and the letter is queued', async () => {
+    const { ig, f } = await subjectAccessFixture(db(), `e${engine}`);
+    const client = await signedIn(ig.username);
+    await client.get('/subject-access/new');
+    await client.post('/subject-access/new', {
+      childGivenNames: 'Alpha', childFamilyName: 'Testington', childDateOfBirth: '2019-05-01', requesterName: 'Beth Testington', relationship: 'parent', receivedOn: '2026-03-02', identityCheckedOn: '2026-03-02', identityEvidence: 'Passport', responsibleUserId: ig.id,
+    });
+    const [row] = await db().select().from(subjectAccessRequests).where(eq(subjectAccessRequests.childId, f.child.id));
+    const page = await client.get(`/subject-access/${row!.id}`);
+    expect(page.body).toContain('Extend a complex request by two further months');
+    const refused = await client.post(`/subject-access/${row!.id}/extend`, { reason: 'Records held by three teams', channel: 'email', address: '', version: '1' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Enter where the letter goes');
+    expect(refused.body).toContain('Records held by three teams');
+    const done = await client.post(`/subject-access/${row!.id}/extend`, { reason: 'Records held by three teams', channel: 'post', address: '1 Example Road, Sampletown ST1 1AA', version: '1' });
+    expect(done.statusCode).toBe(302);
+    const after = await client.get(`/subject-access/${row!.id}?done=extended`);
+    expect(after.body).toContain('The request is extended: it is now due 2 June 2026');
+    expect(after.body).toContain('Records held by three teams');
+    expect(after.body).not.toContain('Extend a complex request');
+    expect((await client.get('/subject-access')).body).toContain('2 June 2026');
+    expect((await client.get('/')).body).toContain('two further months');
+    const again = await client.post(`/subject-access/${row!.id}/extend`, { reason: 'Again', channel: 'post', address: 'x', version: '2' });
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('it can be extended only once');
+  });
 });

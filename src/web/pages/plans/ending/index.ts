@@ -30,7 +30,7 @@ export default function planEndingPages(app: FastifyInstance): void {
 
   async function reviewContext(p: LoadedPlan) {
     const review = nextReview({ pack: pack(), calendar: await workingCalendar(db), planStartedOn: p.plan.startDate, reviewsHeld: p.reviewsHeld.map((r) => r.heldOn), dateOfBirth: p.child.dateOfBirth, earlyReviewOn: p.earlyReviewOn });
-    return { title: 'Ask for the review', p, review, triggerOptions };
+    return { title: 'Ask for the review', p, review, triggerOptions, askIro: iroConsultationNeeded(pack()) };
   }
 
   app.get<PlanParams & { Querystring: { trigger?: string; occurredOn?: string } }>('/plans/:id/review', { config: { access: mayRequestReview } }, async (request, reply) => {
@@ -50,7 +50,7 @@ export default function planEndingPages(app: FastifyInstance): void {
     if (!trigger || !on) return reply.callNotFound();
     return reply.view('plans/bring-forward.njk', {
       title: 'Bring the review forward?', p, trigger, on, triggerLabel: REVIEW_TRIGGER_LABELS[trigger], review: (await reviewContext(p)).review, values, errors,
-      askIro: iroConsultationNeeded(pack(), p.case.lookedAfter),
+      askIro: iroConsultationNeeded(pack()),
       backLink: { href: back(p.plan.id) },
     });
   };
@@ -58,13 +58,13 @@ export default function planEndingPages(app: FastifyInstance): void {
     const p = await planForPage(app, request, request.params.id);
     return bringForwardPage(reply, p, request.query, {});
   });
-  app.post<PlanParams & { Body: { trigger?: string; on?: string; reasons?: string; iroConsultedOn?: string; iroConsultedNote?: string } }>('/plans/:id/bring-forward', { config: { access: mayRequestReview } }, async (request, reply) => {
+  app.post<PlanParams & { Body: { trigger?: string; on?: string; reasons?: string; iroConsultedName?: string; iroConsultedOn?: string; iroConsultedNote?: string } }>('/plans/:id/bring-forward', { config: { access: mayRequestReview } }, async (request, reply) => {
     const p = await planForPage(app, request, request.params.id);
     const body = request.body ?? {};
     try {
       await recordReviewNotBroughtForward(db, request.actionContext(), p.plan.id, {
         trigger: String(body.trigger ?? ''), on: String(body.on ?? ''), reasons: String(body.reasons ?? ''), pack: pack(),
-        iroConsultedOn: String(body.iroConsultedOn ?? ''), iroConsultedNote: String(body.iroConsultedNote ?? ''),
+        iroConsultedName: String(body.iroConsultedName ?? ''), iroConsultedOn: String(body.iroConsultedOn ?? ''), iroConsultedNote: String(body.iroConsultedNote ?? ''),
       });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

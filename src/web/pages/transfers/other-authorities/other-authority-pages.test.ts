@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { emergencyResponsibility } from '../../../../db/schema/index.js';
 import { otherAuthorityFixture } from '../../../../modules/transfers/other-authority-fixture.test-support.js';
+import { passResponsibility, recordEmergencyConsultation, recordTheirAnswer } from '../../../../modules/transfers/emergency-responsibility.js';
 import { TestClock, testApp } from '../../../../../test/support/app.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../../test/support/database.js';
 import { TEST_PASSWORD } from '../../../../../test/support/factories.js';
@@ -70,6 +71,29 @@ describeEachEngine('TR3 pages', (engine) => {
     expect((await officer.post(`${page}/tell`, { name: '', email: '' })).statusCode).toBe(302);
     expect((await officer.get(page)).body).toContain('Local agencies told on');
     expect((await officer.get('/')).body).not.toContain('Tell local agencies: Lima Exampleton');
+  });
+
+  it('TR3: the child’s case page shows that responsibility stays here until the other authority accepts in writing, then that it passed', async () => {
+    const db = database.handle.db;
+    const officer = await signedIn(f.officer.username);
+    const casePage = `/cases/${f.resident.caseId}`;
+    expect((await officer.get(casePage)).body).not.toContain('emergency-responsibility');
+    const id = await recordEmergencyConsultation(db, f.as(f.officer), f.resident.childId, {
+      responsibleAuthority: 'Exampleshire Council', responsibleBecause: 'plan', emergencyAction: 'Police protection overnight.', foundOn: '2026-03-09', consultedOn: '2026-03-09', consultedName: 'Their duty manager',
+    });
+    let body = (await officer.get(casePage)).body;
+    expect(body).toContain('Responsibility stays here');
+    expect(body).toContain('Exampleshire Council was consulted. Responsibility stays with us until they explicitly accept it and confirm that in writing.');
+    expect(body).toContain(`href="/transfers/emergency/${id}"`);
+    await recordTheirAnswer(db, f.as(f.officer), id, { answer: 'accepts', answeredOn: '2026-03-10', writtenConfirmationOn: null, writtenConfirmationReference: '', version: 1 });
+    body = (await officer.get(casePage)).body;
+    expect(body).toContain('Responsibility stays with us until they explicitly accept it and confirm that in writing.');
+    expect(body).toContain('they accept: waiting for written confirmation');
+    await recordTheirAnswer(db, f.as(f.officer), id, { answer: 'accepts', answeredOn: '2026-03-10', writtenConfirmationOn: '2026-03-10', writtenConfirmationReference: 'Their email', version: 2 });
+    await passResponsibility(db, f.as(f.officer), id, { version: 3 });
+    body = (await officer.get(casePage)).body;
+    expect(body).not.toContain('Responsibility stays here');
+    expect(body).toContain('Emergency action on 9 March 2026: responsibility passed to Exampleshire Council on 10 March 2026, after they accepted it in writing.');
   });
 
   it('refuses a designated manager of another authority, who has no relationship to the children', async () => {

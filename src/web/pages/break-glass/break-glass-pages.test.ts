@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { auditEvents, breakGlassGrants, outboxMessages, people, users } from '../../../db/schema/index.js';
+import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
+import { TestClock, testApp } from '../../../../test/support/app.js';
+import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { createOrganisation, createTeam, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { WebClient } from '../../../../test/support/web-client.js';
+
+const REASON = 'Covering the duty desk today: the police called about a new concern for this child.';
+
+/** Issue 19: need-to-know, the break-glass page, its alerts, and the home page's lists audited as disclosures. */
+describeEachEngine('break-glass: no working relationship, a reason first', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let f: Awaited<ReturnType<typeof planFixture>>;
+  let outsider: Awaited<ReturnType<typeof createUser>>;
+  let auditor: Awaited<ReturnType<typeof createUser>>;
+  let childName: string;
+  const signedIn = async (username: string) => {
+    const client = new WebClient(app);
+    expect((await client.signIn(username, TEST_PASSWORD)).statusCode).toBe(302);
+    await client.get('/');
+    return client;
+  };
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-04-20T10:00:00Z')), env: { CONVENE_PACK: 'national' } });
+    const db = database.handle.db;
+    f = await planFixture(db);
+    const org = f.meeting.socialWorker.organisationId;
+    const otherTeam = await createTeam(db, org, 'Safeguarding Team South');
+    outsider = await createUser(db, { roles: ['social-worker'], organisationId: org, teamId: otherTeam.id, displayName: 'Olive Otherteam', username: `olive-${engine}` });
+    auditor = await createUser(db, { roles: ['auditor'], organisationId: org, email: `ig-${engine}@example.gov.uk`, username: `ig-${engine}` });
+    await db.update(users).set({ email: `tm-${engine}@example.gov.uk` }).where(eq(users.id, f.meeting.teamManager.id));
+    const [child] = await db.select().from(people).where(eq(people.id, f.plan.childId));
+    childName = child!.givenNames!;
+  }, 120_000);
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('a social worker of another team gets the break-glass page, not the record, and cannot write to it', async () => {
+    const client = await signedIn(outsider.username);
+    for (const url of [`/plans/${f.plan.id}`, `/people/${f.plan.childId}`, `/cases/${f.caseId}`]) {
+      const res = await client.get(url);
+      expect(res.statusCode, url).toBe(403);
+      expect(res.body).toContain('You have no working relationship with this child');
+      expect(res.body).toContain(`action="/break-glass/${f.plan.childId}"`);
+      expect(res.body, 'the page does not name the child').not.toContain(childName);
+    }
+    const before = await database.handle.db.select().from(people).where(eq(people.id, f.plan.childId));
+    const posted = await client.post(`/people/${f.plan.childId}/edit`, { givenNames: 'Changed', familyName: 'Byoutsider' });
+    expect(posted.statusCode).toBe(403);
+    expect(await database.handle.db.select().from(people).where(eq(people.id, f.plan.childId))).toEqual(before);
+    // The team's own worker and manager open it as before.
+    expect((await (await signedIn(f.meeting.socialWorker.username)).get(`/plans/${f.plan.id}`)).statusCode).toBe(200);
+    expect((await (await signedIn(f.meeting.teamManager.username)).get(`/people/${f.plan.childId}`)).statusCode).toBe(200);
+  });
+
+  it('the reason is required and long enough; what was typed is shown again', async () => {
+    const client = await signedIn(outsider.username);
+    const empty = await client.post(`/break-glass/${f.plan.childId}`, { reason: '', next: `/plans/${f.plan.id}` });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Say why you need to see this child’s record');
+    const short = await client.post(`/break-glass/${f.plan.childId}`, { reason: 'Curious', next: `/plans/${f.plan.id}` });
+    expect(short.statusCode).toBe(400);
+    expect(short.body).toContain('Give the reason in at least 20 characters');
+    expect(short.body).toContain('Curious');
+    expect(await database.handle.db.$count(breakGlassGrants)).toBe(0);
+  });
+
+  it('with a reason: the record opens for this session only, the use is audited, the team manager and the auditor are told', async () => {
+    const db = database.handle.db;
+    const client = await signedIn(outsider.username);
+    const granted = await client.post(`/break-glass/${f.plan.childId}`, { reason: REASON, next: `/plans/${f.plan.id}` });
+    expect(granted.statusCode).toBe(302);
+    expect(granted.headers.location).toBe(`/plans/${f.plan.id}`);
+    expect((await client.get(`/plans/${f.plan.id}`)).statusCode).toBe(200);
+    expect((await client.get(`/people/${f.plan.childId}`)).statusCode).toBe(200);
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'child-record-break-glass'), eq(auditEvents.childId, f.plan.childId)));
+    expect(audit).toMatchObject({ userId: outsider.id, reason: REASON });
+    const mail = await db.select().from(outboxMessages).where(eq(outboxMessages.relatedType, 'break-glass'));
+    expect(mail.map((m) => m.toAddress).sort()).toEqual([`ig-${engine}@example.gov.uk`, `tm-${engine}@example.gov.uk`].sort());
+    expect(mail.every((m) => !m.bodyText.includes(childName))).toBe(true);
+    const tmHome = await (await signedIn(f.meeting.teamManager.username)).get('/');
+    expect(tmHome.body).toContain('Break-glass access to check');
+    expect(tmHome.body).toContain('Olive Otherteam opened');
+    expect(tmHome.body).toContain('Covering the duty desk today');
+    const igHome = await (await signedIn(auditor.username)).get('/');
+    expect(igHome.body).toContain('Olive Otherteam opened a child’s record without a working relationship');
+    // Signed in again: a new session, the glass is whole again.
+    const again = await signedIn(outsider.username);
+    expect((await again.get(`/plans/${f.plan.id}`)).statusCode).toBe(403);
+  });
+
+  it('roles with no reason to look, and other organisations, get no break-glass page and cannot grant themselves access', async () => {
+    const db = database.handle.db;
+    const health = await createOrganisation(db, { kind: 'health', name: `Elsewhere Health ${engine}` });
+    const other = await createOrganisation(db, { kind: 'local-authority', name: `Otherborough ${engine}` });
+    const practitioner = await createUser(db, { roles: ['agency-practitioner'], organisationId: health.id });
+    const enquirer = await createUser(db, { roles: ['enquirer'], organisationId: f.meeting.socialWorker.organisationId });
+    const foreignWorker = await createUser(db, { roles: ['social-worker'], organisationId: other.id });
+    const grants = await db.$count(breakGlassGrants);
+    for (const user of [practitioner, enquirer, foreignWorker]) {
+      const client = await signedIn(user.username);
+      expect([403, 404], user.roles.join()).toContain((await client.get(`/plans/${f.plan.id}`)).statusCode);
+      expect((await client.get(`/plans/${f.plan.id}`)).body).not.toContain('/break-glass/');
+      expect([403, 404]).toContain((await client.get(`/break-glass/${f.plan.childId}`)).statusCode);
+      expect([403, 404]).toContain((await client.post(`/break-glass/${f.plan.childId}`, { reason: REASON })).statusCode);
+    }
+    expect(await db.$count(breakGlassGrants)).toBe(grants);
+  });
+
+  it('each child the home page lists is audited as a disclosure, in one insert for the page', async () => {
+    const db = database.handle.db;
+    const client = await signedIn(f.meeting.socialWorker.username);
+    const home = await client.get('/');
+    expect(home.body).toContain(childName);
+    const shown = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'child-shown-in-list'), eq(auditEvents.userId, f.meeting.socialWorker.id)));
+    expect(shown.map((s) => s.childId)).toContain(f.plan.childId);
+    // One page load, one request: every row carries the same request id, and no child twice.
+    const latest = shown.filter((s) => s.requestId === shown.at(-1)!.requestId);
+    expect(new Set(latest.map((s) => s.childId)).size).toBe(latest.length);
+    expect(latest[0]!.details).toEqual({ list: 'home' });
+  });
+});
