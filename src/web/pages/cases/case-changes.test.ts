@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testApp, TestClock } from '../../../../test/support/app.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import { childOnAPlan } from '../../../../test/support/escalation-factory.js';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { createOrganisation, createTeam, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 import { auditEvents, caseAllocations, cases, childProtectionPlans, people } from '../../../db/schema/index.js';
 
@@ -12,6 +12,7 @@ describeEachEngine('reallocating and closing a case', (engine) => {
   let database: TestDatabase;
   let app: FastifyInstance;
   let orgId: string;
+  let teamId: string;
   const db = () => database.handle.db;
   const signedIn = async (username: string) => {
     const client = new WebClient(app);
@@ -22,7 +23,9 @@ describeEachEngine('reallocating and closing a case', (engine) => {
     database = await freshDatabase(engine);
     app = await testApp(database.handle, { clock: new TestClock(new Date('2026-03-02T10:00:00Z')) });
     orgId = (await createOrganisation(db())).id;
-    await createUser(db(), { roles: ['team-manager'], username: 'manager', organisationId: orgId });
+    teamId = (await createTeam(db(), orgId)).id;
+    // The manager reallocates within their own team, so the case stays theirs to see (need to know).
+    await createUser(db(), { roles: ['team-manager'], username: 'manager', organisationId: orgId, teamId });
     await createUser(db(), { roles: ['social-worker'], username: 'worker', organisationId: orgId });
   });
   afterAll(async () => {
@@ -32,7 +35,7 @@ describeEachEngine('reallocating and closing a case', (engine) => {
 
   it('a team manager moves a case to another social worker with a reason; the history is kept, the open plan follows, and a social worker cannot do it', async () => {
     const fixture = await childOnAPlan(db(), orgId);
-    const newWorker = await createUser(db(), { roles: ['social-worker'], username: 'new-worker', displayName: 'Nia Newworker', organisationId: orgId });
+    const newWorker = await createUser(db(), { roles: ['social-worker'], username: 'new-worker', displayName: 'Nia Newworker', organisationId: orgId, teamId });
     const caseId = fixture.plan.caseId;
     const worker = await signedIn('worker');
     expect((await worker.get(`/cases/${caseId}/allocation`)).statusCode).toBe(403);

@@ -92,8 +92,10 @@ describeEachEngine('the managers’ checks of the social work report (003)', (en
 
   it('a team manager with no relationship to the case or the worker cannot check it', async () => {
     const other = await signedIn(otherManager.username);
+    // Need to know: with no working relationship to the child they are offered only break-glass.
     const page = await other.get(`/reports/${reportId}/manager-check`);
-    expect(page.statusCode).toBe(200);
+    expect(page.statusCode).toBe(403);
+    expect(page.body).toContain('You have no working relationship with this child');
     expect(page.body).not.toContain('Record my check');
     expect((await other.get('/')).body).not.toContain('Check the social work report: Alpha Testington');
     const [row] = await db().select().from(reports).where(eq(reports.id, reportId));
