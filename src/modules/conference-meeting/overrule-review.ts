@@ -175,5 +175,6 @@ export async function overruleReviewItems(db: Queryable, ctx: QueueContext): Pro
     title: `The chair overruled the conference: ${nameOf(child)}`,
     detail: 'Review the case with the other agencies’ managers and say whether a further conference is needed.',
     href: `/overrules/${d.id}`,
+    childIds: [d.childId],
   })));
 }

@@ -32,6 +32,7 @@ export async function enquiryNoticeItems(db: Queryable, ctx: QueueContext, actor
       title: `Enquiry from ${e.callerAgency}: ${child ? childName(child) : 'a child'}`,
       detail: `${at(e.startedAt)}, ${kind}. Caller: ${e.callerName}, ${e.callerRole}.`,
       href: `/enquiries/${e.id}`,
+      childIds: child ? [child.id] : [],
     }, e.startedAt.toISOString());
   });
 }
@@ -53,6 +54,7 @@ export async function designatedManagerEnquiryItems(db: Queryable, ctx: QueueCon
       title: `${flags.length ? 'Check: ' : ''}enquiry from ${e.callerAgency}: ${child ? childName(child) : (e.status === 'unknown-child' ? 'child not known' : STATUS_WORDS[e.status] ?? e.status)}`,
       detail: `${at(e.startedAt)}, taken by the enquiry service, ${STATUS_WORDS[e.status] ?? e.status}.${flags.length ? ` ${flags.join('; ')}.` : ''}`,
       href: `/enquiries/${e.id}`,
+      childIds: child ? [child.id] : [],
     }, flags.length ? `0${e.startedAt.toISOString()}` : `1${e.startedAt.toISOString()}`);
   });
 }
@@ -64,5 +66,6 @@ export async function enquirerItems(db: Queryable, ctx: QueueContext, actor: Act
     title: `${e.callerAgency}: ${child ? childName(child) : STATUS_WORDS[e.status] ?? e.status}`,
     detail: `${at(e.startedAt)}, ${e.callerName}; ${STATUS_WORDS[e.status] ?? e.status}.`,
     href: e.status === 'open' ? `/enquiries/${e.id}/search` : `/enquiries/${e.id}`,
+    childIds: child ? [child.id] : [],
   }, `${e.status === 'open' ? 0 : 1}${e.startedAt.toISOString()}`));
 }

@@ -171,7 +171,7 @@ export async function section47SharingQueueRows(db: Queryable, actor: Actor) {
     const shares = sharesByEnquiry.get(r.enquiry.id) ?? [];
     const conference = conferencesByChild.get(r.child.id) ?? null;
     const status = statusOf(r.enquiry, r.child, childName(r.child), parents.map((p) => ({ personId: p.person.id, name: childName(p.person) })), shares);
-    if (!status.done) out.push({ enquiryId: r.enquiry.id, childName: childName(r.child), status, conferenceStart: conference?.scheduledStart ?? null, outcomeRecordedAt: r.enquiry.outcomeRecordedAt });
+    if (!status.done) out.push({ enquiryId: r.enquiry.id, childId: r.child.id, childName: childName(r.child), status, conferenceStart: conference?.scheduledStart ?? null, outcomeRecordedAt: r.enquiry.outcomeRecordedAt });
   }
   return out;
 }

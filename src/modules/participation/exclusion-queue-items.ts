@@ -20,7 +20,7 @@ export async function exclusionLetterItems(db: Queryable, filter: { chairId?: st
     .limit(50);
   return rows.map((r) =>
     undatedItem(
-      { title: `Exclusion letter to send: ${r.name}`, detail: r.start ? `Conference ${formatDateTime(londonDateTimeOf(r.start))}` : undefined, href: `/conferences/${r.conferenceId}/exclusions` },
+      { title: `Exclusion letter to send: ${r.name}`, detail: r.start ? `Conference ${formatDateTime(londonDateTimeOf(r.start))}` : undefined, href: `/conferences/${r.conferenceId}/exclusions`, childIds: [] }, // names the family member excluded, not a child
       r.start?.toISOString() ?? '9999',
     ),
   );

@@ -69,6 +69,7 @@ export async function bringForwardItems(db: Queryable, ctx: QueueContext, filter
         title: `Bring the review forward? ${childName(child)}`,
         detail: `${p.detail}. Decide whether the review should be held sooner (RV2).${iroConsultationNeeded(ctx.pack) ? ' Consult the child’s IRO first (004 2.2.9).' : ''}`,
         href: `/plans/${plan.id}/bring-forward?trigger=${p.trigger}&on=${p.on}`,
+        childIds: [plan.childId],
       }, p.on));
     }
   }

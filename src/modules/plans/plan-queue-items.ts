@@ -116,6 +116,7 @@ export async function visitBreachItems(db: Queryable, ctx: QueueContext, teamMan
       title: `Visit missed: ${childName(child)}`,
       detail: `Not seen since ${formatDate(Temporal.PlainDate.from(nextVisitDue(facts).lastSeenOn ?? plan.startDate))}; a visit was due by ${formatDate(dueBy)} (${breach.daysLate} days ago).`,
       href: `/plans/${plan.id}`,
+      childIds: [plan.childId],
     });
   });
   return mostUrgentFirst(items).slice(0, LIMIT);
@@ -134,6 +135,7 @@ export async function visitFrequencyApprovalItems(db: Queryable): Promise<WorkIt
     title: `Visit frequency: ${childName(r.child)}`,
     detail: `Every ${r.change.proposedWeeks} weeks instead of ${r.change.fromWeeks ?? 'no set frequency'}: ${r.change.reasons}`,
     href: `/plans/${r.change.planId}/visit-frequency`,
+    childIds: [r.change.childId],
   }, r.change.requestedAt.toISOString()));
 }
 
@@ -142,10 +144,10 @@ export async function visitsDueItems(db: Queryable, ctx: QueueContext, socialWor
   const plans = await openPlans(db, { leadSocialWorkerId: socialWorkerId });
   const visits = await visitsByPlan(db, plans.map((p) => p.plan.id));
   const undated: WorkItem[] = [];
-  const dated: { deadline: Deadline; due: string; item: { title: string; href: string } }[] = [];
+  const dated: { deadline: Deadline; due: string; item: { title: string; href: string; childIds: readonly string[] } }[] = [];
   for (const { plan, child } of plans) {
     const next = nextVisitDue({ pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, frequencyWeeks: plan.visitFrequencyWeeks, visits: visits.get(plan.id) ?? [] });
-    const item = { title: `Visit: ${childName(child)}`, href: `/plans/${plan.id}` };
+    const item = { title: `Visit: ${childName(child)}`, href: `/plans/${plan.id}`, childIds: [plan.childId] };
     if (!next.deadline) undated.push(undatedItem({ ...item, detail: next.problem ?? undefined }));
     else dated.push({ deadline: next.deadline, due: dueText(next.deadline), item });
   }
@@ -188,7 +190,7 @@ export async function coreGroupItems(db: Queryable, ctx: QueueContext, filter: {
   const heldByChild = groupBy(held, (c) => c.childId);
   const meetingsByPlan = groupBy(meetings, (m) => m.planId);
   const undated: WorkItem[] = [];
-  const dated: { deadline: Deadline; due: string; item: { title: string; href: string } }[] = [];
+  const dated: { deadline: Deadline; due: string; item: { title: string; href: string; childIds: readonly string[] } }[] = [];
   for (const { plan, child } of plans) {
     const conferencesForPlan = (heldByChild.get(plan.childId) ?? []).filter((c) => c.heldOn !== null && (c.id === plan.startConferenceId || c.heldOn >= plan.startDate));
     const reviews = conferencesForPlan.filter((c) => c.id !== plan.startConferenceId && c.heldOn! > plan.startDate && ['review', 'designated-review', 'reconvened'].includes(c.kind));
@@ -200,7 +202,7 @@ export async function coreGroupItems(db: Queryable, ctx: QueueContext, filter: {
       pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, laterConferencesKeepingPlan: reviews.map((r) => r.heldOn!),
       coreGroups: meetingsByPlan.get(plan.id) ?? [],
     });
-    const item = { title: `${next.first ? 'First core group' : 'Core group'}: ${childName(child)}`, href: `/plans/${plan.id}` };
+    const item = { title: `${next.first ? 'First core group' : 'Core group'}: ${childName(child)}`, href: `/plans/${plan.id}`, childIds: [plan.childId] };
     if (!next.deadline) {
       undated.push(undatedItem({ ...item, detail: next.problem ?? undefined }));
       continue;
@@ -262,6 +264,7 @@ export async function designatedReviewItems(
           title: `Legal advice: ${childName(child)}`,
           detail: `The designated review on ${heldOn} kept the plan: seek legal advice and record it (RV4).`,
           href: `/plans/${plan.id}/legal-advice`,
+          childIds: [plan.childId],
         }, f.heldOn));
       }
       if ('chairId' in filter && f.briefingOutstanding && chairId === filter.chairId) {
@@ -269,6 +272,7 @@ export async function designatedReviewItems(
           title: `Briefing note: ${childName(child)}`,
           detail: `You chaired the designated review on ${heldOn}, which kept the plan: write the briefing note for service managers (RV4, TS7).`,
           href: `/plans/${plan.id}/briefing`,
+          childIds: [plan.childId],
         }, f.heldOn));
       }
       if ('serviceManagers' in filter) {
@@ -277,6 +281,7 @@ export async function designatedReviewItems(
           title: `Still on a plan after a designated review: ${childName(child)}`,
           detail: `Designated review on ${heldOn}; waiting for ${waiting} (RV4).`,
           href: `/plans/${plan.id}`,
+          childIds: [plan.childId],
         }, f.heldOn));
       }
     }
@@ -303,7 +308,7 @@ export async function identityGapItems(db: Queryable, leadSocialWorkerId: string
     const detail = gaps.missing.length
       ? `The plan does not yet say: ${gaps.missing.map((m) => m.label.toLowerCase()).join('; ')} (PL4).`
       : `Revisit the child’s identity and birth-family contact after the review on ${formatDate(gaps.revisitAfterReviewOn!)} (PL4).`;
-    items.push(undatedItem({ title: `Plan to complete: ${childName(child)}`, detail, href: `/plans/${plan.id}/identity` }, plan.startDate));
+    items.push(undatedItem({ title: `Plan to complete: ${childName(child)}`, detail, href: `/plans/${plan.id}/identity`, childIds: [plan.childId] }, plan.startDate));
   }
   return items.slice(0, LIMIT);
 }

@@ -25,7 +25,7 @@ export async function unbornItems(db: Queryable, ctx: QueueContext, socialWorker
   const items: WorkItem[] = due.map((c) => {
     const edd = Temporal.PlainDate.from(c.edd!);
     return datedItem(ctx, edd, `The expected date of delivery was ${formatDate(edd)}: record the name and date of birth, which go on every record and to the partner agencies (UB1).`, {
-      title: `Record the birth: ${nameOf(c)}`, detail: 'Confirm the name and date of birth once the baby is born.', href: `/people/${c.id}/birth`,
+      title: `Record the birth: ${nameOf(c)}`, detail: 'Confirm the name and date of birth once the baby is born.', href: `/people/${c.id}/birth`, childIds: [c.id],
     });
   });
 
@@ -50,6 +50,7 @@ export async function unbornItems(db: Queryable, ctx: QueueContext, socialWorker
         title: `${UNBORN_PROMPT_LABELS[prompt]}: ${nameOf(p)}`,
         detail: prompt === 'discharge-home-plan' ? 'The plan says how the baby leaves hospital and goes home (UB2).' : 'The core group meets before the birth where it can, and certainly before the baby goes home (UB2).',
         href: prompt === 'discharge-home-plan' ? `/plans/${p.plan.id}/discharge-home` : `/plans/${p.plan.id}`,
+        childIds: [p.plan.childId],
       };
       items.push(p.dateOfBirth === null
         ? datedItem(ctx, edd, `Before the expected date of delivery, ${formatDate(edd)} (UB2).`, item)

@@ -14,5 +14,5 @@ export async function recordingRequestItems(db: Queryable, chairId: string): Pro
     .where(and(eq(recordingReleaseRequests.status, 'pending'), eq(conferences.chairId, chairId)))
     .orderBy(asc(recordingReleaseRequests.requestedOn))
     .limit(50);
-  return rows.map(({ r, name }) => undatedItem({ title: `Recording asked for: ${name}`, detail: `Asked on ${formatDate(r.requestedOn)}`, href: `/conferences/${r.conferenceId}/recordings` }, r.requestedOn));
+  return rows.map(({ r, name }) => undatedItem({ title: `Recording asked for: ${name}`, detail: `Asked on ${formatDate(r.requestedOn)}`, href: `/conferences/${r.conferenceId}/recordings`, childIds: [] }, r.requestedOn));
 }

@@ -86,7 +86,7 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
   const dated = (due: Temporal.PlainDate, title: string, explanation: string, met: string | null): WorkItem => {
     const d = due.toString();
     const state = met ? (met <= d ? 'met' : 'met late') : d < today.toString() ? 'overdue' : d === today.toString() ? 'due today' : 'due later';
-    return { title, href: '', dueDate: d, state, explanation, sortKey: d };
+    return { title, href: '', childIds: [child.id], dueDate: d, state, explanation, sortKey: d };
   };
 
   for (const r of referralRows) {
@@ -122,7 +122,7 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
     });
     if (LIVE_CONFERENCE.includes(c.status) && c.dueRuleId && c.dueFromDate) {
       // A sentence, not a label with "held" tacked on: "Hold the review child protection conference".
-      deadlines.push(withRule(deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, { title: `Hold the ${label.charAt(0).toLowerCase()}${label.slice(1)}`, href: `/conferences/${c.id}` }), c.dueRuleId));
+      deadlines.push(withRule(deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, { title: `Hold the ${label.charAt(0).toLowerCase()}${label.slice(1)}`, href: `/conferences/${c.id}`, childIds: [child.id] }), c.dueRuleId));
     }
   }
   for (const p of plans) {
@@ -135,8 +135,8 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
       // One deadline per event: once the review conference is arranged, its own deadline (above) is the one shown.
       const reviewArranged = confs.some((x) => ['review', 'designated-review'].includes(x.c.kind) && LIVE_CONFERENCE.includes(x.c.status) && x.role === 'subject');
       const reviewRule = last ? 'TS6' : 'TS5';
-      if (!reviewArranged) deadlines.push(withRule(deadlineItem(ctx, last ? { ruleId: 'TS6', pack, from: last } : { ruleId: 'TS5', pack, from: p.startDate }, { title: 'Hold the review child protection conference', href: `/plans/${p.id}` }), reviewRule));
-      if (child.dateOfBirth) deadlines.push(withRule(deadlineItem(ctx, { ruleId: 'TS25', pack, from: child.dateOfBirth }, { title: 'End the plan by the 18th birthday', href: `/plans/${p.id}` }), 'TS25'));
+      if (!reviewArranged) deadlines.push(withRule(deadlineItem(ctx, last ? { ruleId: 'TS6', pack, from: last } : { ruleId: 'TS5', pack, from: p.startDate }, { title: 'Hold the review child protection conference', href: `/plans/${p.id}`, childIds: [child.id] }), reviewRule));
+      if (child.dateOfBirth) deadlines.push(withRule(deadlineItem(ctx, { ruleId: 'TS25', pack, from: child.dateOfBirth }, { title: 'End the plan by the 18th birthday', href: `/plans/${p.id}`, childIds: [child.id] }), 'TS25'));
     }
   }
   chronology.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

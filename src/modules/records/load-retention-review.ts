@@ -77,5 +77,5 @@ export async function retentionQueueCounts(db: Queryable, actor: { id: string; o
   const weighed = await caseRetentionFor(db, ids.slice(0, CANDIDATE_LIMIT), pack);
   const due = weighed.filter((r) => stateOf(r, today, today) === 'due');
   const toApprove = weighed.filter((r) => r.disposal?.status === 'proposed' && r.disposal.proposedBy !== actor.id);
-  return { due: due.length, oldestDue: due.map((r) => r.due.caseDueOn ?? '').sort()[0] ?? null, toApprove: toApprove.map((r) => ({ caseId: r.caseId, name: r.name, proposedAt: r.disposal!.proposedAt })) };
+  return { due: due.length, oldestDue: due.map((r) => r.due.caseDueOn ?? '').sort()[0] ?? null, toApprove: toApprove.map((r) => ({ caseId: r.caseId, childId: r.childId, name: r.name, proposedAt: r.disposal!.proposedAt })) };
 }

@@ -190,6 +190,6 @@ export async function centreListItems(db: Queryable, ctx: QueueContext, actor: A
     const list = lists.find((l) => l.centreId === c.id);
     if (list?.status === 'sent') return [];
     const step = !list ? 'to generate' : list.status === 'draft' ? 'to review' : 'to send';
-    return [undatedItem({ title: `${quarter} list for ${c.name}: ${step}`, detail: `Due by the end of the quarter, ${formatDate(end)} (RG6)`, href: list ? `/register/centre-lists/${list.id}` : '/register/centres' }, end)];
+    return [undatedItem({ title: `${quarter} list for ${c.name}: ${step}`, detail: `Due by the end of the quarter, ${formatDate(end)} (RG6)`, href: list ? `/register/centre-lists/${list.id}` : '/register/centres', childIds: [] }, end)];
   });
 }

@@ -41,6 +41,7 @@ export async function reportsToCheckItems(db: Queryable, ctx: QueueContext, acto
       title: `Check the social work report: ${nameOf(child)}`,
       detail: r.managerCheckedVersion === null ? 'Submitted; it cannot be shared with the family until you check it.' : 'Changed since you checked it; check this version before it is shared.',
       href: `/reports/${r.id}/manager-check`,
+      childIds: r.childId ? [r.childId] : [],
     };
     if (!c.scheduledStart) return undatedItem(item);
     const { toFamily } = reportDeadlines({
@@ -68,7 +69,7 @@ export async function legalActionItems(db: Queryable, ctx: QueueContext): Promis
     .where(and(eq(reports.kind, 'social-work'), ne(reports.status, 'draft'), eq(reports.legalActionRecommended, true), isNull(reports.legalActionDecision), inArray(conferences.status, UPCOMING)))
     .limit(LIMIT);
   return mostUrgentFirst(rows.map(({ r, c, ...child }) => {
-    const item = { title: `Agree the recommendation of legal action: ${nameOf(child)}`, detail: recommendationDetail(r.legalActionRecommendation), href: `/reports/${r.id}/manager-check` };
+    const item = { title: `Agree the recommendation of legal action: ${nameOf(child)}`, detail: recommendationDetail(r.legalActionRecommendation), href: `/reports/${r.id}/manager-check`, childIds: r.childId ? [r.childId] : [] };
     if (!c.scheduledStart) return undatedItem(item);
     const day = londonDateTimeOf(c.scheduledStart).toPlainDate();
     return datedItem(ctx, day, `Before the conference on ${formatDate(day)}: a recommendation of legal action is agreed by the service manager beforehand (003, the social work report).`, item);

@@ -104,5 +104,5 @@ export async function listTemporaryResidents(db: Queryable, actor: Actor) {
     .where(and(isNotNull(childProtectionPlans.responsibleAuthority), sql`(${childProtectionPlans.endDate} is null or (${temporaryResidentChanges.id} is not null and ${temporaryResidentChanges.agenciesToldAt} is null))`))
     .orderBy(asc(people.familyName))
     .limit(200);
-  return rows.map((r) => ({ planId: r.plan.id, childName: nameOf(r), responsibleAuthority: r.plan.responsibleAuthority!, change: r.change, toTell: r.change !== null && r.change.agenciesToldAt === null }));
+  return rows.map((r) => ({ planId: r.plan.id, childId: r.plan.childId, childName: nameOf(r), responsibleAuthority: r.plan.responsibleAuthority!, change: r.change, toTell: r.change !== null && r.change.agenciesToldAt === null }));
 }

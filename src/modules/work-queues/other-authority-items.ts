@@ -15,12 +15,12 @@ export async function otherAuthorityItems(db: Queryable, actor: Actor): Promise<
   const [emergencies, residents] = await Promise.all([listEmergencies(db, actor), listTemporaryResidents(db, actor)]);
   return [
     ...emergencies.filter((e) => e.outstanding).map((e) => undatedItem({
-      title: `Emergency action, another authority responsible: ${e.childName}`, detail: `${e.responsibleAuthority}: ${EMERGENCY_STATUS_LABELS[e.status]}`, href: `/transfers/emergency/${e.id}`,
+      title: `Emergency action, another authority responsible: ${e.childName}`, detail: `${e.responsibleAuthority}: ${EMERGENCY_STATUS_LABELS[e.status]}`, href: `/transfers/emergency/${e.id}`, childIds: [e.childId],
     }, e.foundOn)),
     ...residents.filter((r) => r.toTell).map((r) => undatedItem({
       title: `Tell local agencies: ${r.childName}`,
       detail: `${TEMPORARY_CHANGES[r.change!.change as keyof typeof TEMPORARY_CHANGES]} on ${formatDate(r.change!.changedOn)} (${r.responsibleAuthority}'s plan)`,
-      href: `/plans/${r.planId}/temporary-resident`,
+      href: `/plans/${r.planId}/temporary-resident`, childIds: [r.childId],
     }, r.change!.changedOn)),
   ];
 }

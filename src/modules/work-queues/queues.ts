@@ -65,7 +65,7 @@ async function conferencesIn(db: Queryable, ctx: QueueContext, status: string, h
   const names = await childNamesByConference(db, rows.map((r) => r.id));
   return mostUrgentFirst(
     rows.map((c) => {
-      const item = { title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, href: href(c.id), childIds: names.ids.get(c.id) };
+      const item = { title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, href: href(c.id), childIds: names.ids.get(c.id) ?? [] };
       if (!c.dueRuleId || !c.dueFromDate) return undatedItem(item);
       let statutory = deadlineItem(ctx, { ruleId: c.dueRuleId, pack: c.pack as PackId, from: c.dueFromDate }, item);
       // Counted from another fact than the rule's usual one (a pre-birth conference from the decision to convene, TS3): say so.
@@ -113,7 +113,7 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
     const title = `${kindLabel(c.kind)}: ${heldNames.get(c.id) ?? ''}`;
     // Each carries its deadline from the day the conference was held: TS10 for the decisions, TS11 for the record.
     const dated = (ruleId: 'TS10' | 'TS11', shown: { title: string; detail: string | undefined; href: string }) => {
-      const item = { ...shown, childIds: heldNames.ids.get(c.id) };
+      const item = { ...shown, childIds: heldNames.ids.get(c.id) ?? [] };
       return c.heldOn ? deadlineItem(ctx, { ruleId, pack: c.pack as PackId, from: c.heldOn }, item) : undatedItem(item);
     };
     if (!wasSent.has(`${c.id}:decisions`)) records.push(dated('TS10', { title: `Decisions sheet to send: ${title}`, detail: c.heldOn ? `Held ${formatDate(c.heldOn)}` : undefined, href: `/conferences/${c.id}/decisions` }));
@@ -122,7 +122,7 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
   return {
     'to-book': await conferencesIn(db, ctx, 'requested', (id) => `/conferences/${id}`),
     invitations: booked.map((c) =>
-      undatedItem({ title: `${kindLabel(c.kind)}: ${bookedNames.get(c.id) ?? ''}`, childIds: bookedNames.ids.get(c.id), detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}/invitations` }, c.scheduledStart?.toISOString() ?? '9999'),
+      undatedItem({ title: `${kindLabel(c.kind)}: ${bookedNames.get(c.id) ?? ''}`, childIds: bookedNames.ids.get(c.id) ?? [], detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}/invitations` }, c.scheduledStart?.toISOString() ?? '9999'),
     ),
     'records-to-distribute': mostUrgentFirst(records).slice(0, LIMIT),
     // EX3: letters to excluded family members, until sent.
@@ -174,7 +174,7 @@ export async function serviceManagerQueue(db: Queryable, ctx: QueueContext) {
     'out-of-timescale': pending.map((p) =>
       undatedItem({
         title: `${kindLabel(p.kind)}: ${names.get(p.a.conferenceId) ?? ''}`,
-        childIds: names.ids.get(p.a.conferenceId),
+        childIds: names.ids.get(p.a.conferenceId) ?? [],
         // TS30: where two sign, say who has and that a second, different person is needed.
         detail: `Proposed ${formatDate(p.a.proposedDate)}: ${p.a.reasons}${p.a.signatures.length ? ` Signed by ${p.a.signatures.map((s) => s.name).join(' and ')}; a second, different signatory is needed.` : ''}`,
         href: `/conferences/${p.a.conferenceId}`,
@@ -183,7 +183,7 @@ export async function serviceManagerQueue(db: Queryable, ctx: QueueContext) {
     'plans-to-end': mostUrgentFirst(
       soon.filter((s) => s.dateOfBirth).map((s) => deadlineItem(ctx, { ruleId: 'TS25', pack: ctx.pack, from: s.dateOfBirth! }, { title: `${nameOf(s)}: 18th birthday`, href: `/plans/${s.planId}`, childIds: [s.childId] })),
     ),
-    escalations: open.map((d) => undatedItem({ title: `Dissent from ${d.professionalName} (${d.agency})`, href: `/dissents/${d.id}` }, d.raisedOn)),
+    escalations: open.map((d) => undatedItem({ title: `Dissent from ${d.professionalName} (${d.agency})`, href: `/dissents/${d.id}`, childIds: [] }, d.raisedOn)),
     // RV4: plans kept by a designated review whose briefing or legal advice has not followed yet.
     'designated-reviews': await designatedReviewItems(db, { serviceManagers: true }),
     // `003`: recommendations of legal action in social work reports, agreed before the conference.
@@ -212,12 +212,12 @@ export async function chairQueue(db: Queryable, ctx: QueueContext, actor: Actor)
   const draftNames = await childNamesByConference(db, drafts.map((d) => d.c.id));
   return {
     'records-to-approve': drafts.map(({ c, current }) =>
-      undatedItem({ title: `${kindLabel(c.kind)}: ${draftNames.get(c.id) ?? ''}`, childIds: draftNames.ids.get(c.id), detail: `Version ${current} waiting for your approval${c.heldOn ? `; held ${formatDate(c.heldOn)}` : ''}`, href: `/conferences/${c.id}/record` }, c.heldOn ?? '9999'),
+      undatedItem({ title: `${kindLabel(c.kind)}: ${draftNames.get(c.id) ?? ''}`, childIds: draftNames.ids.get(c.id) ?? [], detail: `Version ${current} waiting for your approval${c.heldOn ? `; held ${formatDate(c.heldOn)}` : ''}`, href: `/conferences/${c.id}/record` }, c.heldOn ?? '9999'),
     ),
     conferences: mine.map((c) =>
-      undatedItem({ title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, childIds: names.ids.get(c.id), detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}` }, c.scheduledStart?.toISOString() ?? '9999'),
+      undatedItem({ title: `${kindLabel(c.kind)}: ${names.get(c.id) ?? ''}`, childIds: names.ids.get(c.id) ?? [], detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}` }, c.scheduledStart?.toISOString() ?? '9999'),
     ),
-    dissent: atChair.map((c) => undatedItem({ title: `Complaint from ${c.complainantName}`, href: `/complaints/${c.id}` }, c.receivedOn)),
+    dissent: atChair.map((c) => undatedItem({ title: `Complaint from ${c.complainantName}`, href: `/complaints/${c.id}`, childIds: [] }, c.receivedOn)),
     // Newcastle asks the chair to see that core groups are dated and to challenge those not held in time (004 2.1.7).
     'core-groups': planRules(ctx.pack).chairAlertedToLateCoreGroups ? await coreGroupItems(db, ctx, { chairId: actor.id }) : [],
     // RV4, TS7: briefing notes owed for designated reviews this chair held.
@@ -378,7 +378,7 @@ export async function registerOfficerQueue(db: Queryable, ctx: QueueContext, act
       ...(await otherAuthorityItems(db, actor)),
     ],
     'risk-notifications': received.map((r) =>
-      undatedItem({ title: `Risk notification: ${r.personName}`, detail: `From ${r.source}, received ${formatDate(r.receivedOn)}: link it to the household to tell the lead social workers`, href: `/register/risk-notifications/${r.id}` }, r.receivedOn),
+      undatedItem({ title: `Risk notification: ${r.personName}`, detail: `From ${r.source}, received ${formatDate(r.receivedOn)}: link it to the household to tell the lead social workers`, href: `/register/risk-notifications/${r.id}`, childIds: [] }, r.receivedOn),
     ),
     'centre-lists': await centreListItems(db, ctx, actor),
     // RG2, RG4: today's enquiries, and recent ones from unrecognised numbers or about a child asked after before.
@@ -408,7 +408,7 @@ function breakGlassItems(uses: BreakGlassUse[], mayOpenChild: boolean): WorkItem
     title: `${u.userName} opened ${mayOpenChild ? `${u.childName}’s record` : 'a child’s record'} without a working relationship`,
     detail: `${formatDateTime(londonDateTimeOf(u.grantedAt))}. Reason given: ${u.reason}`,
     href: mayOpenChild ? `/people/${u.childId}` : `/audit?childId=${u.childId}`,
-    childIds: mayOpenChild ? [u.childId] : undefined,
+    childIds: mayOpenChild ? [u.childId] : [],
   }, u.grantedAt.toISOString()));
 }
 
@@ -438,7 +438,8 @@ export async function agencyQueue(db: Queryable, ctx: QueueContext, actor: Actor
     // Straight to the writing: the draft to carry on, or a new report.
     const draft = drafts.get(m.invitationId);
     const href = draft ? `/reports/${draft}` : `/conferences/${m.conferenceId}/reports/new?kind=agency`;
-    const item = { title: `${draft ? 'Carry on your report' : 'Write your report'}: ${kindLabel(m.kind)}`, detail: `The conference starts ${startsAt(m.scheduledStart)}.`, href };
+    // A partner's report items name the conference's kind and time, not the child.
+    const item = { title: `${draft ? 'Carry on your report' : 'Write your report'}: ${kindLabel(m.kind)}`, detail: `The conference starts ${startsAt(m.scheduledStart)}.`, href, childIds: [] };
     // TS14: the agency report reaches the chair by the pack's time before the conference.
     const { toChair } = reportDeadlines({
       kind: 'agency', pack: m.pack as PackId, conferenceType: m.kind === 'review' || m.kind === 'designated-review' ? 'review' : 'initial',
@@ -448,7 +449,7 @@ export async function agencyQueue(db: Queryable, ctx: QueueContext, actor: Actor
     reportsDue.push(toChair ? computedDeadlineItem(ctx, toChair, item) : undatedItem(item, m.scheduledStart.toISOString()));
   }
   return {
-    invitations: mine.map((m) => undatedItem({ title: kindLabel(m.kind), detail: m.scheduledStart ? `Starts ${startsAt(m.scheduledStart)}` : undefined, href: `/conferences/${m.conferenceId}/reports` }, m.scheduledStart?.toISOString() ?? '9999')),
+    invitations: mine.map((m) => undatedItem({ title: kindLabel(m.kind), detail: m.scheduledStart ? `Starts ${startsAt(m.scheduledStart)}` : undefined, href: `/conferences/${m.conferenceId}/reports`, childIds: [] }, m.scheduledStart?.toISOString() ?? '9999')),
     'reports-due': mostUrgentFirst(reportsDue),
   };
 }
@@ -458,12 +459,13 @@ async function childVoiceItems(db: Queryable, actor: Actor): Promise<WorkItem[]>
   return [
     ...requests.map(({ r, ...child }) => undatedItem({
       title: `Explain to ${nameOf(child)} why their request is not followed`, detail: `They asked: ${r.request}`,
-      href: `/conferences/${r.conferenceId}/child-voice/requests/${r.id}`,
+      href: `/conferences/${r.conferenceId}/child-voice/requests/${r.id}`, childIds: [r.childId],
     }, r.recordedAt.toISOString())),
     ...advocacy.map((a) => undatedItem({
       title: a.status === 'follow-up-due' ? `Follow up the advocate referral for ${a.name}` : `Consider an advocate for ${a.name}`,
       detail: a.status === 'follow-up-due' ? 'Referred to an advocate: record what the follow-up found.' : 'A learning disability or mental health need is recorded: consider an advocate.',
-      href: `/conferences/${a.conferenceId}/child-voice/advocacy/${a.invitationId}`,
+      // Names the parent, not a child.
+      href: `/conferences/${a.conferenceId}/child-voice/advocacy/${a.invitationId}`, childIds: [],
     })),
   ].slice(0, LIMIT);
 }

@@ -17,7 +17,7 @@ export async function section47SharingItems(db: Queryable, ctx: QueueContext, ac
       ...(r.status.childJudgementNeeded ? [`decide whether ${r.childName} is old enough to receive it`] : []),
       ...(r.status.waitingFor.length ? [`still to share with ${r.status.waitingFor.join(', ')}`] : []),
     ];
-    const item = { title: `Share the section 47 outcome with the family: ${r.childName}`, detail: `${waiting.join('; ')}.`.replace(/^./, (c) => c.toUpperCase()), href: `/section-47/${r.enquiryId}/sharing` };
+    const item = { title: `Share the section 47 outcome with the family: ${r.childName}`, detail: `${waiting.join('; ')}.`.replace(/^./, (c) => c.toUpperCase()), href: `/section-47/${r.enquiryId}/sharing`, childIds: [r.childId] };
     if (!r.conferenceStart) return undatedItem(item, r.outcomeRecordedAt?.toISOString() ?? '9999');
     const conferenceDay = londonDateOf(r.conferenceStart);
     let due = conferenceDay;

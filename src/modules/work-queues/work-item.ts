@@ -9,9 +9,10 @@ export interface WorkItem {
   href: string;
   /**
    * The children this item shows (names them or links to their record): each is audited as a
-   * disclosure when the home page lists the item (issue 19). Absent when it names no child.
+   * disclosure when the home page lists the item (issue 19). Required, so that every new kind of
+   * item must say which children it shows: an empty list only when it names none.
    */
-  childIds?: readonly string[] | undefined;
+  childIds: readonly string[];
   dueDate: string | null;
   state: string | null;
   explanation: string | null;

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditEvents, breakGlassGrants, outboxMessages, people, users } from '../../../db/schema/index.js';
+import { auditEvents, breakGlassGrants, cases, outboxMessages, people, users, visitFrequencyChanges } from '../../../db/schema/index.js';
 import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
+import type { RoleId } from '../../../policies/roles.js';
+import { toActor } from '../../../modules/accounts/load-actor.js';
+import { queueForRole } from '../../../modules/work-queues/queue-for-role.js';
 import { TestClock, testApp } from '../../../../test/support/app.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import { createOrganisation, createTeam, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
@@ -125,5 +128,37 @@ describeEachEngine('break-glass: no working relationship, a reason first', (engi
     const latest = shown.filter((s) => s.requestId === shown.at(-1)!.requestId);
     expect(new Set(latest.map((s) => s.childId)).size).toBe(latest.length);
     expect(latest[0]!.details).toEqual({ list: 'home' });
+  });
+
+  it('every child a home page names is audited for that page load, whichever list names them', async () => {
+    const db = database.handle.db;
+    // A list that used to name the child without saying so: the team manager's visit frequency approvals.
+    await db.insert(visitFrequencyChanges).values({
+      planId: f.plan.id, childId: f.plan.childId, fromWeeks: 2, proposedWeeks: 4, reasons: 'Settled at home; the core group agrees.',
+      requestedBy: f.meeting.socialWorker.id, requestedAt: new Date('2026-04-17T10:00:00Z'), status: 'pending',
+    });
+    const children = await db.selectDistinct({ id: people.id, givenNames: people.givenNames, familyName: people.familyName }).from(people).innerJoin(cases, eq(cases.childId, people.id));
+    const shownTo = async (userId: string) => db.select().from(auditEvents).where(and(eq(auditEvents.action, 'child-shown-in-list'), eq(auditEvents.userId, userId)));
+    for (const user of [f.meeting.socialWorker, f.meeting.teamManager, f.meeting.chair, f.meeting.minuteTaker]) {
+      const client = await signedIn(user.username);
+      const before = new Set((await shownTo(user.id)).map((r) => r.id));
+      const body = (await client.get('/')).body;
+      const audited = new Set((await shownTo(user.id)).filter((r) => !before.has(r.id)).map((r) => r.childId));
+      const named = children.filter((c) => body.includes(`${c.givenNames} ${c.familyName}`));
+      if (user.id !== f.meeting.minuteTaker.id) expect(named.length, user.username).toBeGreaterThan(0);
+      for (const c of named) expect([...audited], `${user.username} was shown ${c.givenNames} ${c.familyName}`).toContain(c.id);
+      // Item by item, so one list cannot hide behind another naming the same child.
+      for (const role of user.roles as RoleId[]) {
+        const queue = await queueForRole(db, toActor(user), role, new Date('2026-04-20T10:00:00Z'), 'national');
+        for (const [section, items] of Object.entries(queue)) {
+          for (const item of items ?? []) {
+            const text = `${item.title} ${item.detail ?? ''}`;
+            for (const c of children.filter((child) => text.includes(`${child.givenNames} ${child.familyName}`))) {
+              expect(item.childIds, `${role} ${section}: ${item.title}`).toContain(c.id);
+            }
+          }
+        }
+      }
+    }
   });
 });
