@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
-import { users } from '../../../db/schema/index.js';
+import { loadAccount } from '../../../modules/accounts/load-account.js';
 import { changeOwnPassword } from '../../../modules/accounts/change-own-password.js';
 import { openSecret, SecretBoxError, sealSecret } from '../../../modules/accounts/secret-box.js';
 import { enableTwoFactor, enrolmentContext, newTotpSecret, totpUri } from '../../../modules/accounts/two-factor.js';
@@ -22,12 +21,12 @@ export default function accountPages(app: FastifyInstance): void {
   const { db } = app.convene;
 
   app.get('/account', { config: { access: mayManageOwnAccount } }, async (request, reply) => {
-    const [user] = await db.select().from(users).where(eq(users.id, request.actor!.id));
+    const user = await loadAccount(db, request.actor!.id);
     return reply.view('account/page.njk', { title: 'Your account', user, backLink: { href: '/', text: 'Back to your work' } });
   });
 
   app.get('/account/password', { config: { access: mayManageOwnAccount } }, async (request, reply) => {
-    const [user] = await db.select().from(users).where(eq(users.id, request.actor!.id));
+    const user = await loadAccount(db, request.actor!.id);
     return reply.view('account/password.njk', { title: 'Change your password', mustChange: user?.mustChangePassword, backLink: { href: '/account' } });
   });
 
@@ -52,7 +51,7 @@ export default function accountPages(app: FastifyInstance): void {
   app.get('/account/two-factor', { config: { access: 'pending-second-factor' } }, async (request, reply) => {
     const userId = enrollingUserId(request);
     if (!userId || !request.session) return reply.redirect('/sign-in');
-    const [user] = await db.select().from(users).where(eq(users.id, userId));
+    const user = await loadAccount(db, userId);
     if (!user) return reply.redirect('/sign-in');
     const secret = newTotpSecret();
     // Kept in the session only sealed, so the sessions table never holds a usable seed.
@@ -77,7 +76,7 @@ export default function accountPages(app: FastifyInstance): void {
     }
     const parsed = parseForm(enrolForm, request.body);
     const again = async (errors: unknown) => {
-      const [user] = await db.select().from(users).where(eq(users.id, userId));
+      const user = await loadAccount(db, userId);
       const qr = await QRCode.toDataURL(totpUri(secret, user?.username ?? ''), { margin: 1, width: 220 });
       reply.code(400);
       return reply.view('account/two-factor.njk', { title: 'Set up your authenticator app', qr, secret, errors, backLink: request.actor ? { href: '/account' } : null });

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { professionals } from '../../../db/schema/index.js';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, addAgency, addProfessional, listAgencies, loadAgency, updateProfessional } from '../../../modules/agencies/directory.js';
+import { loadProfessional } from '../../../modules/agencies/load-professional.js';
 import { ValidationError, type FieldError } from '../../../modules/shared/errors.js';
 import { mayManageAgencies, mayManageProfessionals, mayViewAgencies } from '../../../policies/agencies.js';
 import { parseForm } from '../../forms.js';
@@ -61,10 +60,9 @@ export default function agencyPages(app: FastifyInstance): void {
   });
 
   async function editPage(request: FastifyRequest<AgencyParams>, reply: FastifyReply, extra: Extra = {}) {
-    if (!uuid.test(request.params.id)) return reply.callNotFound();
-    const [professional] = await db.select().from(professionals).where(eq(professionals.id, request.params.id));
-    const loaded = professional ? await loadAgency(db, professional.organisationId) : null;
-    if (!professional || !loaded) return reply.callNotFound();
+    const loaded = await loadProfessional(db, request.params.id);
+    if (!loaded) return reply.callNotFound();
+    const { professional } = loaded;
     if (extra.errors) reply.code(400);
     return reply.view('agencies/professional.njk', {
       title: `Change ${professional.name}`, professional, agency: loaded.agency, accounts: loaded.accounts, errors: extra.errors,

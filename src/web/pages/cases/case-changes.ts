@@ -1,11 +1,11 @@
-import { asc, desc, eq } from 'drizzle-orm';
 import { londonDateOf } from '../../../modules/front-door/london-time.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { caseAllocations, cases, people, users } from '../../../db/schema/index.js';
 import { CLOSURE_REASONS } from '../../../domain/records/case-closure.js';
-import { auditChildRead } from '../../../modules/audit/child-access.js';
 import { closeCase, reallocateCase } from '../../../modules/records/case-allocation.js';
+import { loadAllocationHistory } from '../../../modules/records/load-allocation-history.js';
+import { loadCaseStaff } from '../../../modules/records/load-case-staff.js';
+import { loadCaseToChange } from '../../../modules/records/load-case-to-change.js';
 import { ValidationError, type FieldError } from '../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions } from '../../../policies/children.js';
 import { parseForm } from '../../forms.js';
@@ -30,37 +30,21 @@ const closeForm = z.object({
 
 type Params = { Params: { id: string } };
 const access = { config: { access: mayAuthoriseCaseDecisions } };
-const uuid = /^[0-9a-f-]{36}$/i;
 
 /** Reallocating a case (with its history) and closing it with the census reason. */
 export function caseChangePages(app: FastifyInstance): void {
   const { db } = app.convene;
 
-  async function load(request: FastifyRequest<Params>) {
-    if (!uuid.test(request.params.id)) return null;
-    const [row] = await db.select({ c: cases, child: people }).from(cases).innerJoin(people, eq(cases.childId, people.id)).where(eq(cases.id, request.params.id));
-    if (!row) return null;
-    await auditChildRead(db, request.actionContext(), row.child.id, { recordType: 'case', recordId: row.c.id });
-    return { ...row, name: `${row.child.givenNames} ${row.child.familyName}`.trim() };
-  }
-  const staff = async () => {
-    const rows = await db.select({ id: users.id, displayName: users.displayName, roles: users.roles }).from(users).where(eq(users.active, true)).orderBy(asc(users.displayName));
-    return { workers: rows.filter((u) => u.roles.includes('social-worker')), managers: rows.filter((u) => u.roles.includes('team-manager')) };
-  };
-
   async function allocationPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
-    const loaded = await load(request);
+    const loaded = await loadCaseToChange(db, request.actionContext(), request.params.id);
     if (!loaded) return reply.callNotFound();
-    const history = await db.select({ a: caseAllocations, by: users.displayName }).from(caseAllocations).leftJoin(users, eq(caseAllocations.recordedBy, users.id))
-      .where(eq(caseAllocations.caseId, loaded.c.id)).orderBy(desc(caseAllocations.recordedAt));
-    const names = new Map((await db.select({ id: users.id, n: users.displayName }).from(users)).map((u) => [u.id, u.n]));
+    const { caseRow, name } = loaded;
+    const allocations = await loadAllocationHistory(db, caseRow);
     if (extra.status) reply.code(extra.status);
     return reply.view('cases/allocation.njk', {
-      title: `Reallocate: ${loaded.name}`, name: loaded.name, caseRow: loaded.c, ...(await staff()),
-      current: { socialWorker: names.get(loaded.c.socialWorkerId ?? '') ?? 'Not allocated', teamManager: names.get(loaded.c.teamManagerId ?? '') ?? 'Not allocated' },
-      history: history.map((h) => ({ ...h.a, by: h.by, socialWorker: names.get(h.a.socialWorkerId ?? '') ?? 'Not allocated', teamManager: names.get(h.a.teamManagerId ?? '') ?? 'Not allocated' })),
-      errors: extra.errors, values: extra.values ?? { socialWorkerId: loaded.c.socialWorkerId, teamManagerId: loaded.c.teamManagerId, fromDate: londonDateOf(app.convene.clock()).toString() },
-      backLink: { href: `/cases/${loaded.c.id}`, text: `Back to ${loaded.name}` },
+      title: `Reallocate: ${name}`, name, caseRow, ...(await loadCaseStaff(db)), ...allocations,
+      errors: extra.errors, values: extra.values ?? { socialWorkerId: caseRow.socialWorkerId, teamManagerId: caseRow.teamManagerId, fromDate: londonDateOf(app.convene.clock()).toString() },
+      backLink: { href: `/cases/${caseRow.id}`, text: `Back to ${name}` },
     });
   }
   app.get<Params>('/cases/:id/allocation', access, async (request, reply) => allocationPage(request, reply));
@@ -77,14 +61,15 @@ export function caseChangePages(app: FastifyInstance): void {
   });
 
   async function closePage(request: FastifyRequest<Params>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
-    const loaded = await load(request);
+    const loaded = await loadCaseToChange(db, request.actionContext(), request.params.id);
     if (!loaded) return reply.callNotFound();
+    const { caseRow, name } = loaded;
     if (extra.status) reply.code(extra.status);
     return reply.view('cases/close.njk', {
-      title: `Close the case: ${loaded.name}`, name: loaded.name, caseRow: loaded.c,
+      title: `Close the case: ${name}`, name, caseRow,
       reasons: Object.entries(CLOSURE_REASONS).map(([value, text]) => ({ value, text: `${text} (${value})` })),
       errors: extra.errors, values: extra.values ?? { closedOn: londonDateOf(app.convene.clock()).toString() },
-      backLink: { href: `/cases/${loaded.c.id}`, text: `Back to ${loaded.name}` },
+      backLink: { href: `/cases/${caseRow.id}`, text: `Back to ${name}` },
     });
   }
   app.get<Params>('/cases/:id/close', access, async (request, reply) => closePage(request, reply));

@@ -1,18 +1,17 @@
-import { desc, eq, isNull, ne } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { complaints, conferenceChildren, conferences, dissents, people, practiceConcerns } from '../../../db/schema/index.js';
 import { COMPLAINT_STAGE_LABELS, complaintStepsFrom, dissentStepsFrom, type ComplaintStage, type DissentStage } from '../../../domain/escalation/stages.js';
-import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../../domain/conference/kinds.js';
 import { advanceComplaint, recordComplaint } from '../../../modules/escalation/complaints.js';
 import { advanceDissent, raisePracticeConcern, recordDissent, resolvePracticeConcern } from '../../../modules/escalation/dissent-and-concerns.js';
+import { loadComplaint } from '../../../modules/escalation/load-complaint.js';
+import { loadConferenceSummary } from '../../../modules/escalation/load-conference-summary.js';
+import { loadDissent } from '../../../modules/escalation/load-dissent.js';
+import { loadOpenEscalations } from '../../../modules/escalation/load-open-escalations.js';
 import { ConflictError } from '../../../modules/shared/errors.js';
 import {
   mayAdvanceComplaint, mayDecideDissent, mayRaisePracticeConcern, mayRecordComplaint, mayRecordDissent, mayResolvePracticeConcern, mayViewEscalations,
 } from '../../../policies/escalation.js';
 import { parseForm } from '../../forms.js';
 import { complaintForm, complaintStepForm, concernForm, dissentForm, dissentStepForm, resolveForm } from './form.js';
-import { assertConferenceAccess } from '../../../modules/access/child-record-access.js';
-import type { Actor } from '../../../policies/roles.js';
 
 const STEP_LABELS: Record<string, string> = {
   resolve: 'Resolved by the chair', escalate: 'Not resolved: to the complaints procedure', uphold: 'Upheld: reconvene under a different chair',
@@ -23,41 +22,20 @@ const STEP_LABELS: Record<string, string> = {
 
 export default function escalationPages(app: FastifyInstance): void {
   const { db } = app.convene;
-  const uuid = /^[0-9a-f-]{36}$/i;
-
-  async function conferenceSummary(id: string, actor: Actor | null) {
-    if (!uuid.test(id)) return null;
-    const [conference] = await db.select().from(conferences).where(eq(conferences.id, id));
-    if (!conference) return null;
-    await assertConferenceAccess(db, actor, id); // 404 unless every child of the conference is open to the actor
-    const children = await db
-      .select({ id: people.id, givenNames: people.givenNames, familyName: people.familyName })
-      .from(conferenceChildren)
-      .innerJoin(people, eq(conferenceChildren.childId, people.id))
-      .where(eq(conferenceChildren.conferenceId, id));
-    return { ...conference, kindLabel: CONFERENCE_KIND_LABELS[conference.kind as ConferenceKind] ?? conference.kind, children };
-  }
 
   app.get('/escalations', { config: { access: mayViewEscalations } }, async (_request, reply) => {
-    const openComplaints = await db.select().from(complaints).where(ne(complaints.stage, 'closed')).orderBy(desc(complaints.receivedOn));
-    const openDissents = await db.select().from(dissents).orderBy(desc(dissents.raisedOn));
-    const openConcerns = await db.select().from(practiceConcerns).where(isNull(practiceConcerns.resolvedOn)).orderBy(desc(practiceConcerns.raisedOn));
-    return reply.view('escalation/list.njk', {
-      title: 'Complaints, dissent and practice concerns',
-      complaints: openComplaints.map((c) => ({ ...c, stageLabel: COMPLAINT_STAGE_LABELS[c.stage as ComplaintStage] })),
-      dissents: openDissents.filter((d) => dissentStepsFrom(d.stage as DissentStage).length > 0),
-      concerns: openConcerns, backLink: { href: '/' },
-    });
+    const open = await loadOpenEscalations(db);
+    return reply.view('escalation/list.njk', { title: 'Complaints, dissent and practice concerns', ...open, backLink: { href: '/' } });
   });
 
   // Complaints (CO1)
   app.get<{ Params: { id: string } }>('/conferences/:id/complaints/new', { config: { access: mayRecordComplaint } }, async (request, reply) => {
-    const conference = await conferenceSummary(request.params.id, request.actor);
+    const conference = await loadConferenceSummary(db, request.params.id, request.actor);
     if (!conference) return reply.callNotFound();
     return reply.view('escalation/complaint-new.njk', { title: 'Record a complaint about a conference', conference, values: {}, backLink: { href: '/escalations' } });
   });
   app.post<{ Params: { id: string } }>('/conferences/:id/complaints/new', { config: { access: mayRecordComplaint } }, async (request, reply) => {
-    const conference = await conferenceSummary(request.params.id, request.actor);
+    const conference = await loadConferenceSummary(db, request.params.id, request.actor);
     if (!conference) return reply.callNotFound();
     const parsed = parseForm(complaintForm, request.body);
     if (!parsed.ok) {
@@ -68,9 +46,9 @@ export default function escalationPages(app: FastifyInstance): void {
     return reply.redirect(`/complaints/${id}`);
   });
   async function showComplaint(reply: FastifyReply, id: string, extra: Record<string, unknown> = {}) {
-    const [complaint] = uuid.test(id) ? await db.select().from(complaints).where(eq(complaints.id, id)) : [];
+    const complaint = await loadComplaint(db, id);
     if (!complaint) return reply.callNotFound();
-    const conference = await conferenceSummary(complaint.conferenceId, reply.request.actor);
+    const conference = await loadConferenceSummary(db, complaint.conferenceId, reply.request.actor);
     const steps = complaintStepsFrom(complaint.stage as ComplaintStage).map((s) => ({ value: s, text: STEP_LABELS[s] ?? s }));
     return reply.view('escalation/complaint.njk', {
       title: 'Complaint', complaint, conference, steps, stageLabel: COMPLAINT_STAGE_LABELS[complaint.stage as ComplaintStage],
@@ -96,12 +74,12 @@ export default function escalationPages(app: FastifyInstance): void {
 
   // Professional dissent (CO2)
   app.get<{ Params: { id: string } }>('/conferences/:id/dissents/new', { config: { access: mayRecordDissent } }, async (request, reply) => {
-    const conference = await conferenceSummary(request.params.id, request.actor);
+    const conference = await loadConferenceSummary(db, request.params.id, request.actor);
     if (!conference) return reply.callNotFound();
     return reply.view('escalation/dissent-new.njk', { title: 'Record professional dissent', conference, values: {}, backLink: { href: '/escalations' } });
   });
   app.post<{ Params: { id: string } }>('/conferences/:id/dissents/new', { config: { access: mayRecordDissent } }, async (request, reply) => {
-    const conference = await conferenceSummary(request.params.id, request.actor);
+    const conference = await loadConferenceSummary(db, request.params.id, request.actor);
     if (!conference) return reply.callNotFound();
     const parsed = parseForm(dissentForm, request.body);
     if (!parsed.ok) {
@@ -113,9 +91,9 @@ export default function escalationPages(app: FastifyInstance): void {
     return reply.redirect(`/dissents/${id}`);
   });
   async function showDissent(reply: FastifyReply, id: string, canDecide: boolean, extra: Record<string, unknown> = {}) {
-    const [dissent] = uuid.test(id) ? await db.select().from(dissents).where(eq(dissents.id, id)) : [];
+    const dissent = await loadDissent(db, id);
     if (!dissent) return reply.callNotFound();
-    const conference = await conferenceSummary(dissent.conferenceId, reply.request.actor);
+    const conference = await loadConferenceSummary(db, dissent.conferenceId, reply.request.actor);
     const steps = dissentStepsFrom(dissent.stage as DissentStage)
       .filter((s) => canDecide || s === 'alert-service-manager')
       .map((s) => ({ value: s, text: STEP_LABELS[s] ?? s }));
@@ -150,7 +128,7 @@ export default function escalationPages(app: FastifyInstance): void {
       reply.code(400);
       return reply.view('escalation/concern-new.njk', { title: 'Raise a practice concern', errors: parsed.errors, values: parsed.values, backLink: { href: '/escalations' } });
     }
-    const conferenceId = parsed.data.conferenceId && (await conferenceSummary(parsed.data.conferenceId, request.actor)) ? parsed.data.conferenceId : null;
+    const conferenceId = parsed.data.conferenceId && (await loadConferenceSummary(db, parsed.data.conferenceId, request.actor)) ? parsed.data.conferenceId : null;
     await raisePracticeConcern(db, request.actionContext(), { ...parsed.data, conferenceId });
     return reply.redirect('/escalations');
   });

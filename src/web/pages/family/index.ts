@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { londonDateOf } from '../../../modules/front-door/london-time.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { people } from '../../../db/schema/index.js';
 import { assertChildAccess } from '../../../modules/access/child-record-access.js';
 import { auditChildRead } from '../../../modules/audit/child-access.js';
 import { recordAudit } from '../../../modules/audit/record-audit.js';
@@ -9,6 +7,7 @@ import {
   RELATIONSHIP_LABELS, RELATIONSHIP_TYPES, addHouseholdMember, createHousehold, currentHouseholdsOf, endHouseholdMembership, loadHousehold,
   relationshipCandidates, relationshipsOf, removeRelationship, saveRelationship,
 } from '../../../modules/records/family.js';
+import { loadPerson } from '../../../modules/records/load-person.js';
 import { searchPeople } from '../../../modules/records/search-people.js';
 import { ConflictError, ValidationError, type FieldError } from '../../../modules/shared/errors.js';
 import { mayRecordCaseWork, mayViewChildRecords } from '../../../policies/children.js';
@@ -26,14 +25,8 @@ const fullName = (p: { givenNames: string; familyName: string }) => `${p.givenNa
 export default function familyPages(app: FastifyInstance): void {
   const { db } = app.convene;
 
-  async function person(id: string) {
-    if (!uuid.test(id)) return null;
-    const [row] = await db.select().from(people).where(eq(people.id, id));
-    return row ?? null;
-  }
-
   async function familyPage(request: FastifyRequest, reply: FastifyReply, personId: string, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
-    const p = await person(personId);
+    const p = await loadPerson(db, personId);
     if (!p) return reply.callNotFound();
     if (p.kind === 'child') await auditChildRead(db, request.actionContext(), p.id, { recordType: 'family' });
     else {
@@ -71,7 +64,7 @@ export default function familyPages(app: FastifyInstance): void {
   });
 
   app.get<{ Params: { id: string; relId: string } }>('/people/:id/relationships/:relId/remove', write, async (request, reply) => {
-    const p = await person(request.params.id);
+    const p = await loadPerson(db, request.params.id);
     if (p) await assertChildAccess(db, request.actor, p.id);
     const rel = p ? (await relationshipsOf(db, p.id)).find((r) => r.id === request.params.relId) : undefined;
     if (!p || !rel) return reply.callNotFound();

@@ -1,7 +1,5 @@
 import { formatNhsNumber } from '../../../domain/records/nhs-number.js';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { addresses, cases, people, users } from '../../../db/schema/index.js';
 import { DISABILITY_CODES, ETHNICITY_CODES, EU_SETTLEMENT } from '../../../domain/records/census-codes.js';
 import { euSettlementPrompt } from '../../../domain/records/person-rules.js';
 import { assertChildAccess } from '../../../modules/access/child-record-access.js';
@@ -9,6 +7,10 @@ import { auditChildRead } from '../../../modules/audit/child-access.js';
 import { recordAudit } from '../../../modules/audit/record-audit.js';
 import { addAddress, confirmBirth, createPerson, openCase, updatePerson } from '../../../modules/records/save-person.js';
 import { searchPeople as searchMatching } from '../../../modules/enquiry/search-people.js';
+import { currentHouseholdsOf } from '../../../modules/records/family.js';
+import { loadCaseStaff } from '../../../modules/records/load-case-staff.js';
+import { loadPerson } from '../../../modules/records/load-person.js';
+import { loadPersonRecord } from '../../../modules/records/load-person-record.js';
 import { searchPeople } from '../../../modules/records/search-people.js';
 import { ConflictError, ValidationError } from '../../../modules/shared/errors.js';
 import { mayRecordCaseWork, mayViewChildRecords } from '../../../policies/children.js';
@@ -21,7 +23,6 @@ const choices = {
   disabilityOptions: Object.entries(DISABILITY_CODES).map(([value, text]) => ({ value, text })),
   euOptions: Object.entries(EU_SETTLEMENT).map(([value, text]) => ({ value, text })),
 };
-const uuid = /^[0-9a-f-]{36}$/i;
 
 export default function peoplePages(app: FastifyInstance): void {
   const { db } = app.convene;
@@ -76,8 +77,7 @@ export default function peoplePages(app: FastifyInstance): void {
   });
 
   async function load(id: string, actor: Actor | null) {
-    if (!uuid.test(id)) return null;
-    const [person] = await db.select().from(people).where(eq(people.id, id));
+    const person = await loadPerson(db, id);
     if (!person) return null;
     await assertChildAccess(db, actor, person.id); // 404 without a relationship to this person's children
     return person;
@@ -86,12 +86,11 @@ export default function peoplePages(app: FastifyInstance): void {
   app.get<{ Params: { id: string }; Querystring: { created?: string } }>('/people/:id', { config: { access: mayViewChildRecords } }, async (request, reply) => {
     const person = await load(request.params.id, request.actor);
     if (!person) return reply.callNotFound();
-    const history = await db.select().from(addresses).where(eq(addresses.personId, person.id)).orderBy(desc(addresses.fromDate));
-    const personCases = await db.select().from(cases).where(eq(cases.childId, person.id)).orderBy(desc(cases.openedOn));
+    const record = await loadPersonRecord(db, person.id);
     if (person.kind === 'child') await auditChildRead(db, request.actionContext(), person.id, { recordType: 'person' });
     else await recordAudit(db, request.actionContext(), { action: 'person-viewed', recordType: 'person', recordId: person.id });
     return reply.view('people/person.njk', {
-      title: `${person.givenNames} ${person.familyName}`.trim(), person, history, cases: personCases, created: Boolean(request.query.created),
+      title: `${person.givenNames} ${person.familyName}`.trim(), person, history: record.addresses, cases: record.cases, created: Boolean(request.query.created),
       ethnicity: ETHNICITY_CODES[person.ethnicity ?? ''] ?? null, disabilities: person.disabilities.map((d) => DISABILITY_CODES[d] ?? d),
       euPrompt: euSettlementPrompt(person.euSettlementStatus), nhsNumber: person.nhsNumber ? formatNhsNumber(person.nhsNumber) : null, canEdit: mayRecordCaseWork(request.actor), backLink: { href: '/people/search', text: 'Back to search' },
     });
@@ -169,14 +168,10 @@ export default function peoplePages(app: FastifyInstance): void {
     return reply.view('people/address.njk', { title: 'Add a new address', person, values: {}, backLink: { href: `/people/${person.id}` } });
   });
 
-  async function staff() {
-    const rows = await db.select({ id: users.id, displayName: users.displayName, roles: users.roles }).from(users).where(eq(users.active, true)).orderBy(asc(users.displayName));
-    return { workers: rows.filter((u) => u.roles.includes('social-worker')), managers: rows.filter((u) => u.roles.includes('team-manager')) };
-  }
   app.get<{ Params: { id: string } }>('/people/:id/case', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
     const person = await load(request.params.id, request.actor);
     if (!person || person.kind !== 'child') return reply.callNotFound();
-    return reply.view('people/open-case.njk', { title: 'Open a case', person, values: {}, ...(await staff()), backLink: { href: `/people/${person.id}` } });
+    return reply.view('people/open-case.njk', { title: 'Open a case', person, values: {}, ...(await loadCaseStaff(db)), backLink: { href: `/people/${person.id}` } });
   });
   app.post<{ Params: { id: string } }>('/people/:id/case', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
     const person = await load(request.params.id, request.actor);
@@ -184,12 +179,10 @@ export default function peoplePages(app: FastifyInstance): void {
     const parsed = parseForm(openCaseForm, request.body);
     if (!parsed.ok) {
       reply.code(400);
-      return reply.view('people/open-case.njk', { title: 'Open a case', person, errors: parsed.errors, values: parsed.values, ...(await staff()), backLink: { href: `/people/${person.id}` } });
+      return reply.view('people/open-case.njk', { title: 'Open a case', person, errors: parsed.errors, values: parsed.values, ...(await loadCaseStaff(db)), backLink: { href: `/people/${person.id}` } });
     }
-    const [membership] = await db.execute(sql`select household_id from household_members where person_id = ${person.id} and to_date is null limit 1`).then((r) => (r as unknown as { rows: { household_id: string }[] }).rows);
-    const id = await openCase(db, request.actionContext(), { ...parsed.data, childId: person.id, householdId: membership?.household_id ?? null });
+    const [home] = await currentHouseholdsOf(db, person.id);
+    const id = await openCase(db, request.actionContext(), { ...parsed.data, childId: person.id, householdId: home?.id ?? null });
     return reply.redirect(`/cases/${id}`);
   });
-  void and;
-  void isNull;
 }

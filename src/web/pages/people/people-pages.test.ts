@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditEvents, people, relationships } from '../../../db/schema/index.js';
+import { auditEvents, cases, people, relationships } from '../../../db/schema/index.js';
 import { refreshMatchKeys } from '../../../modules/enquiry/match-keys.js';
 import { createFamily } from '../../../modules/front-door/front-door-fixtures.js';
 import { testApp, TestClock } from '../../../../test/support/app.js';
@@ -159,5 +159,17 @@ describeEachEngine('people, search and the case page', (engine) => {
     await enquirer.signIn('enquirer', TEST_PASSWORD);
     expect((await enquirer.get(`/cases/${fixture.case.id}`)).statusCode).toBe(403);
     expect((await enquirer.get('/people/search?name=Alpha')).statusCode).toBe(403);
+  });
+
+  it('opens a case for a child with the household the child lives in now', async () => {
+    const db = database.handle.db;
+    const family = await createFamily(db, orgId, 'Wrenfield', [{ givenNames: 'Xray', dateOfBirth: '2018-08-08', noCase: true }]);
+    const childId = family.children[0]!.childId;
+    expect((await worker.get(`/people/${childId}/case`)).statusCode).toBe(200);
+    const opened = await worker.post(`/people/${childId}/case`, { openedOn: '2026-03-01' });
+    expect(opened.statusCode).toBe(302);
+    const caseId = (opened.headers.location as string).split('/')[2]!;
+    const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
+    expect(row).toMatchObject({ childId, householdId: family.householdId, openedOn: '2026-03-01' });
   });
 });

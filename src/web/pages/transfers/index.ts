@@ -1,46 +1,27 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { childProtectionPlans, people, transferNotices } from '../../../db/schema/index.js';
+import { loadTransferChoices } from '../../../modules/transfers/load-transfer-choices.js';
+import { loadTransferNotice, loadTransferNotices } from '../../../modules/transfers/load-transfer-notices.js';
 import { recordReceivingConference, recordTransferIn, recordTransferOut } from '../../../modules/transfers/transfers.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayHandleTransfers } from '../../../policies/escalation.js';
 import { parseForm } from '../../forms.js';
 import { receivingConferenceForm, transferInForm, transferOutForm } from './form.js';
 
-const nameOf = (p: { givenNames: string; familyName: string }) => `${p.givenNames} ${p.familyName}`.trim();
-
 export default function transferPages(app: FastifyInstance): void {
   const { db } = app.convene;
   const access = { config: { access: mayHandleTransfers } };
 
-  async function choices() {
-    const children = await db.select().from(people).where(eq(people.kind, 'child')).orderBy(asc(people.familyName), asc(people.givenNames));
-    const plans = await db
-      .select({ id: childProtectionPlans.id, givenNames: people.givenNames, familyName: people.familyName, startDate: childProtectionPlans.startDate })
-      .from(childProtectionPlans)
-      .innerJoin(people, eq(childProtectionPlans.childId, people.id))
-      .where(isNull(childProtectionPlans.endDate));
-    return {
-      children: children.map((c) => ({ value: c.id, text: `${nameOf(c)} (${c.dateOfBirth ?? 'due ' + (c.expectedDeliveryDate ?? '?')})` })),
-      plans: plans.map((p) => ({ value: p.id, text: `${nameOf(p)}: plan since ${p.startDate}` })),
-    };
-  }
-
   app.get('/transfers', access, async (_request, reply) => {
-    const rows = await db
-      .select({ t: transferNotices, givenNames: people.givenNames, familyName: people.familyName })
-      .from(transferNotices)
-      .innerJoin(people, eq(transferNotices.childId, people.id))
-      .orderBy(desc(transferNotices.createdAt));
-    return reply.view('transfers/list.njk', { title: 'Children moving in and out', rows: rows.map((r) => ({ ...r.t, child: nameOf(r) })), backLink: { href: '/' } });
+    const rows = await loadTransferNotices(db);
+    return reply.view('transfers/list.njk', { title: 'Children moving in and out', rows, backLink: { href: '/' } });
   });
 
-  app.get('/transfers/in', access, async (_request, reply) => reply.view('transfers/in.njk', { title: 'A child on a plan has moved in', values: {}, ...(await choices()), backLink: { href: '/transfers' } }));
+  app.get('/transfers/in', access, async (_request, reply) => reply.view('transfers/in.njk', { title: 'A child on a plan has moved in', values: {}, ...(await loadTransferChoices(db)), backLink: { href: '/transfers' } }));
   app.post('/transfers/in', access, async (request, reply) => {
     const parsed = parseForm(transferInForm, request.body);
     const again = async (errors: unknown, values: unknown) => {
       reply.code(400);
-      return reply.view('transfers/in.njk', { title: 'A child on a plan has moved in', errors, values, ...(await choices()), backLink: { href: '/transfers' } });
+      return reply.view('transfers/in.njk', { title: 'A child on a plan has moved in', errors, values, ...(await loadTransferChoices(db)), backLink: { href: '/transfers' } });
     };
     if (!parsed.ok) return again(parsed.errors, parsed.values);
     try {
@@ -52,12 +33,12 @@ export default function transferPages(app: FastifyInstance): void {
     }
   });
 
-  app.get('/transfers/out', access, async (_request, reply) => reply.view('transfers/out.njk', { title: 'A child on a plan is moving away', values: {}, ...(await choices()), backLink: { href: '/transfers' } }));
+  app.get('/transfers/out', access, async (_request, reply) => reply.view('transfers/out.njk', { title: 'A child on a plan is moving away', values: {}, ...(await loadTransferChoices(db)), backLink: { href: '/transfers' } }));
   app.post('/transfers/out', access, async (request, reply) => {
     const parsed = parseForm(transferOutForm, request.body);
     const again = async (errors: unknown, values: unknown) => {
       reply.code(400);
-      return reply.view('transfers/out.njk', { title: 'A child on a plan is moving away', errors, values, ...(await choices()), backLink: { href: '/transfers' } });
+      return reply.view('transfers/out.njk', { title: 'A child on a plan is moving away', errors, values, ...(await loadTransferChoices(db)), backLink: { href: '/transfers' } });
     };
     if (!parsed.ok) return again(parsed.errors, parsed.values);
     try {
@@ -73,7 +54,7 @@ export default function transferPages(app: FastifyInstance): void {
     const parsed = parseForm(receivingConferenceForm, request.body);
     if (!parsed.ok) {
       reply.code(400);
-      const [t] = await db.select().from(transferNotices).where(and(eq(transferNotices.id, request.params.id)));
+      const t = await loadTransferNotice(db, request.params.id);
       return reply.view('transfers/list.njk', { title: 'Children moving in and out', rows: t ? [{ ...t, child: '' }] : [], errors: parsed.errors, backLink: { href: '/transfers' } });
     }
     await recordReceivingConference(db, request.actionContext(), request.params.id, parsed.data);

@@ -1,9 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { asc } from 'drizzle-orm';
-import { closureDays } from '../../../../db/schema/index.js';
-import { DIVISIONS } from '../../../../domain/calendar/division.js';
 import { divisionLabel } from '../../../../domain/calendar/division-label.js';
-import { calendarData } from '../../../../modules/calendar/calendar-store.js';
+import { loadCalendarOverview } from '../../../../modules/calendar/load-calendar-overview.js';
 import { addClosureDay, removeClosureDay } from '../../../../modules/calendar/closure-days.js';
 import { applyCalendarImport, previewCalendarImport } from '../../../../modules/calendar/import-calendar.js';
 import { updateSessionData } from '../../../../modules/accounts/session-store.js';
@@ -19,12 +16,7 @@ export default function calendarAdminPages(app: FastifyInstance): void {
   const access = { config: { access: mayManageUsers } };
 
   async function overview(_request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
-    const calendars = [];
-    for (const division of DIVISIONS) {
-      const data = await calendarData(db, division);
-      calendars.push({ label: divisionLabel(division), source: data.source, coversFrom: data.coversFrom, coversTo: data.coversTo, count: data.days.length });
-    }
-    const closures = await db.select().from(closureDays).orderBy(asc(closureDays.date));
+    const { calendars, closures } = await loadCalendarOverview(db);
     return reply.view('admin/calendar/page.njk', { title: 'Working-day calendar', calendars, closures, values: {}, backLink: { href: '/' }, ...extra });
   }
 

@@ -1,6 +1,5 @@
-import { desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { outboxMessages } from '../../../../db/schema/index.js';
+import { loadOutbox } from '../../../../modules/outbox/load-outbox.js';
 import { retryMessage } from '../../../../modules/outbox/retry-message.js';
 import { mayManageOutbox } from '../../../../policies/invitations.js';
 
@@ -16,21 +15,11 @@ export default function outboxPages(app: FastifyInstance): void {
 
   app.get<{ Querystring: { status?: string; retried?: string } }>('/admin/outbox', access, async (request, reply) => {
     const status = request.query.status && STATUS_WORDS[request.query.status] ? request.query.status : null;
-    const rows = await db
-      .select({
-        id: outboxMessages.id, channel: outboxMessages.channel, toName: outboxMessages.toName, toAddress: outboxMessages.toAddress,
-        subject: outboxMessages.subject, status: outboxMessages.status, attempts: outboxMessages.attempts, lastError: outboxMessages.lastError,
-        nextAttemptAt: outboxMessages.nextAttemptAt, sentAt: outboxMessages.sentAt, createdAt: outboxMessages.createdAt,
-      })
-      .from(outboxMessages)
-      .where(status ? eq(outboxMessages.status, status) : undefined)
-      .orderBy(desc(outboxMessages.createdAt))
-      .limit(200);
-    const counts = await db.select({ status: outboxMessages.status, n: sql<number>`count(*)::int` }).from(outboxMessages).groupBy(outboxMessages.status);
+    const { rows, countsByStatus } = await loadOutbox(db, status);
     return reply.view('admin/outbox/list.njk', {
       title: 'Outbox',
       rows: rows.map((r) => ({ ...r, tagClass: STATUS_TAGS[r.status] ?? '', statusText: STATUS_WORDS[r.status] ?? r.status })),
-      counts: Object.keys(STATUS_WORDS).map((s) => ({ status: s, text: STATUS_WORDS[s], n: counts.find((c) => c.status === s)?.n ?? 0, current: s === status })),
+      counts: Object.keys(STATUS_WORDS).map((s) => ({ status: s, text: STATUS_WORDS[s], n: countsByStatus[s] ?? 0, current: s === status })),
       mailConfigured: app.convene.settings.smtpUrl !== null,
       notice: request.query.retried ? 'The message is back in the queue and will be sent on the next pass.' : null,
       backLink: { href: '/' },

@@ -1,7 +1,6 @@
-import { asc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { organisations, teams, users } from '../../../../db/schema/index.js';
+import { loadTeams } from '../../../../modules/accounts/load-teams.js';
 import { createTeam } from '../../../../modules/accounts/manage-users.js';
 import { ValidationError } from '../../../../modules/shared/errors.js';
 import { mayManageUsers } from '../../../../policies/accounts.js';
@@ -17,13 +16,8 @@ export default function teamAdminPages(app: FastifyInstance): void {
   const access = { config: { access: mayManageUsers } };
 
   async function render(reply: import('fastify').FastifyReply, extra: Record<string, unknown> = {}) {
-    const orgs = await db.select().from(organisations).orderBy(asc(organisations.name));
-    const rows = await db
-      .select({ id: teams.id, name: teams.name, organisationName: organisations.name, members: sql<number>`(select count(*)::int from ${users} where ${users.teamId} = ${teams.id})` })
-      .from(teams)
-      .innerJoin(organisations, eq(teams.organisationId, organisations.id))
-      .orderBy(asc(organisations.name), asc(teams.name));
-    return reply.view('admin/teams/page.njk', { title: 'Teams', rows, organisations: orgs, values: {}, backLink: { href: '/' }, ...extra });
+    const { rows, organisations } = await loadTeams(db);
+    return reply.view('admin/teams/page.njk', { title: 'Teams', rows, organisations, values: {}, backLink: { href: '/' }, ...extra });
   }
 
   app.get('/admin/teams', access, async (_request, reply) => render(reply));

@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { organisations, teams, users } from '../../../../db/schema/index.js';
+import { loadOrganisationsAndTeams } from '../../../../modules/accounts/load-organisations-and-teams.js';
+import { loadUser } from '../../../../modules/accounts/load-user.js';
+import { loadUsers } from '../../../../modules/accounts/load-users.js';
 import { createUser, resetUserPassword, unlockUser, updateUser } from '../../../../modules/accounts/manage-users.js';
 import { ValidationError } from '../../../../modules/shared/errors.js';
 import { mayManageUsers } from '../../../../policies/accounts.js';
@@ -14,29 +15,18 @@ export default function userAdminPages(app: FastifyInstance): void {
   const { db } = app.convene;
 
   async function choices() {
-    const orgs = await db.select().from(organisations).orderBy(asc(organisations.name));
-    const teamRows = await db.select().from(teams).orderBy(asc(teams.name));
-    return {
-      organisations: orgs,
-      teams: teamRows.map((t) => ({ ...t, organisationName: orgs.find((o) => o.id === t.organisationId)?.name ?? '' })),
-      roleOptions: ROLE_IDS.map((id) => ({ value: id, text: ROLE_LABELS[id] })),
-    };
+    return { ...(await loadOrganisationsAndTeams(db)), roleOptions: ROLE_IDS.map((id) => ({ value: id, text: ROLE_LABELS[id] })) };
   }
 
   app.get<{ Querystring: { created?: string; updated?: string } }>('/admin/users', access, async (request, reply) => {
-    const rows = await db
-      .select({ user: users, organisationName: organisations.name })
-      .from(users)
-      .innerJoin(organisations, eq(users.organisationId, organisations.id))
-      .orderBy(asc(users.username));
+    const rows = await loadUsers(db);
     const now = app.convene.clock();
     return reply.view('admin/users/list.njk', {
       title: 'Users',
       rows: rows.map((r) => ({
-        ...r.user,
-        organisationName: r.organisationName,
-        roleLabels: r.user.roles.map((x) => ROLE_LABELS[x as keyof typeof ROLE_LABELS] ?? x).join(', '),
-        locked: r.user.lockedUntil !== null && r.user.lockedUntil > now,
+        ...r,
+        roleLabels: r.roles.map((x) => ROLE_LABELS[x as keyof typeof ROLE_LABELS] ?? x).join(', '),
+        locked: r.lockedUntil !== null && r.lockedUntil > now,
       })),
       notice: request.query.created ? 'The user has been created. Give them their temporary password by a secure route.' : request.query.updated ? 'The user has been updated.' : null,
       backLink: { href: '/' },
@@ -64,7 +54,7 @@ export default function userAdminPages(app: FastifyInstance): void {
   });
 
   app.get<{ Params: { id: string } }>('/admin/users/:id', access, async (request, reply) => {
-    const user = await findUser(request.params.id);
+    const user = await loadUser(db, request.params.id);
     if (!user) return reply.callNotFound();
     return reply.view('admin/users/edit.njk', {
       title: `Change ${user.displayName}`, user, values: { ...user, active: user.active ? 'yes' : 'no' },
@@ -74,7 +64,7 @@ export default function userAdminPages(app: FastifyInstance): void {
   });
 
   app.post<{ Params: { id: string } }>('/admin/users/:id', access, async (request, reply) => {
-    const user = await findUser(request.params.id);
+    const user = await loadUser(db, request.params.id);
     if (!user) return reply.callNotFound();
     const parsed = parseForm(editUserForm, request.body);
     const again = async (errors: unknown, values: unknown) => {
@@ -97,7 +87,7 @@ export default function userAdminPages(app: FastifyInstance): void {
   });
 
   app.post<{ Params: { id: string } }>('/admin/users/:id/password', access, async (request, reply) => {
-    const user = await findUser(request.params.id);
+    const user = await loadUser(db, request.params.id);
     if (!user) return reply.callNotFound();
     const parsed = parseForm(resetPasswordForm, request.body);
     if (!parsed.ok) {
@@ -110,10 +100,4 @@ export default function userAdminPages(app: FastifyInstance): void {
     await resetUserPassword(db, request.actionContext(), user.id, parsed.data.temporaryPassword);
     return reply.redirect('/admin/users?updated=1');
   });
-
-  async function findUser(id: string) {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const [row] = await db.select().from(users).where(eq(users.id, id));
-    return row ?? null;
-  }
 }
