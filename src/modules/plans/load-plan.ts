@@ -125,7 +125,7 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
   const { plan } = core;
   const none = Promise.resolve([]);
   const [
-    [lead], [startConference], [decision], [pending], reviewsHeld, arranging, actions, coreGroups, visits, frequencyChanges, triggers, concerns, [ending], briefings, legalAdvice, [identity], [dischargeWriter],
+    [lead], [startConference], [decision], [pending], { reviewsHeld, earlyReviewOn }, arranging, actions, coreGroups, visits, frequencyChanges, triggers, concerns, [ending], briefings, legalAdvice, [identity], [dischargeWriter],
   ] = await Promise.all([
     plan.leadSocialWorkerId
       ? db.select({ id: users.id, displayName: users.displayName, email: users.email }).from(users).where(eq(users.id, plan.leadSocialWorkerId))
@@ -137,7 +137,8 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
       : none,
     db.select({ id: meetingDecisions.id, conferenceId: meetingDecisions.conferenceId }).from(meetingDecisions)
       .where(and(eq(meetingDecisions.planId, plan.id), eq(meetingDecisions.discontinuationPending, true))),
-    reviewsHeldFor(db, plan),
+    // The early review date depends on the reviews held: read straight after them, alongside the rest.
+    reviewsHeldFor(db, plan).then(async (held) => ({ reviewsHeld: held, earlyReviewOn: await earlyReviewOnFor(db, plan, held) })),
     arrangingConferenceFor(db, plan.childId),
     db.select().from(planActions).where(eq(planActions.planId, plan.id)).orderBy(asc(planActions.createdAt)),
     db.select().from(coreGroupMeetings).where(eq(coreGroupMeetings.planId, plan.id)).orderBy(asc(coreGroupMeetings.heldOn)),
@@ -159,7 +160,7 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
     decidedCoreGroupMembers: decision?.coreGroupMembers ?? [],
     pendingDiscontinuation: pending ?? null,
     reviewsHeld,
-    earlyReviewOn: await earlyReviewOnFor(db, plan, reviewsHeld),
+    earlyReviewOn,
     arranging, actions, coreGroups, visits, frequencyChanges, triggers, concerns,
     ending: ending ?? null,
     briefings,

@@ -10,6 +10,7 @@ import { designatedReviewFollowUps } from '../../domain/plans/designated-review-
 import { identityNeedsGaps } from '../../domain/plans/identity-needs.js';
 import { londonDateOf } from '../front-door/london-time.js';
 import { reviewsHeldForPlans } from './load-plan.js';
+import { coreGroupsDueFirst } from './core-groups-due-first.js';
 import { maximumVisitFrequencyWeeks, nextVisitDue, openVisitBreach } from '../../domain/plans/visits.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { childName } from '../front-door/load-records.js';
@@ -57,15 +58,10 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return map;
 }
 
-/**
- * Open plans (with a visit frequency) whose child has gone unseen for longer than the frequency
- * less a week, counted in calendar days from the last visit at which the child was seen, or from
- * the start: a superset of those with a missed visit (TS24's due date never falls more than a few
- * days before the calendar weeks end), so the exact rule then runs on a few plans, not thousands.
- */
-export async function plansPossiblyUnseen(db: Queryable, pack: PackId, today: string, teamManagerId?: string): Promise<string[]> {
-  // The shortest frequency that can apply: the plan's own, never longer than the pack's maximum
-  // (nottinghamshire's 4 weeks also applies where the plan sets none).
+/** TS24's due date per open plan, in SQL: the last visit at which the child was seen (or the start) plus the frequency. */
+function unseenDueDates(db: Queryable, pack: PackId, teamManagerId?: string) {
+  // The frequency that applies: the plan's own, never longer than the pack's maximum
+  // (nottinghamshire's 4 weeks also applies where the plan sets none), as TS24 counts it.
   const packMaximum = maximumVisitFrequencyWeeks(pack);
   const weeks = packMaximum === null
     ? sql`${childProtectionPlans.visitFrequencyWeeks}`
@@ -76,8 +72,9 @@ export async function plansPossiblyUnseen(db: Queryable, pack: PackId, today: st
     .where(eq(planVisits.childSeen, true))
     .groupBy(planVisits.planId)
     .as('last_seen');
-  const rows = await db
-    .select({ id: childProtectionPlans.id })
+  const due = sql<string>`coalesce(${lastSeen.lastSeenOn}, ${childProtectionPlans.startDate}) + (${weeks} * 7)`;
+  return db
+    .select({ id: childProtectionPlans.id, due: due.as('due') })
     .from(childProtectionPlans)
     .innerJoin(cases, eq(childProtectionPlans.caseId, cases.id))
     .leftJoin(lastSeen, eq(lastSeen.planId, childProtectionPlans.id))
@@ -85,8 +82,38 @@ export async function plansPossiblyUnseen(db: Queryable, pack: PackId, today: st
       isNull(childProtectionPlans.endDate),
       packMaximum === null ? isNotNull(childProtectionPlans.visitFrequencyWeeks) : undefined,
       teamManagerId ? eq(cases.teamManagerId, teamManagerId) : undefined,
-      sql`coalesce(${lastSeen.lastSeenOn}, ${childProtectionPlans.startDate}) + (${weeks} * 7 - 7) < ${today}::date`,
     ));
+}
+
+/**
+ * Open plans (with a visit frequency) whose child has gone unseen for longer than the frequency
+ * less a week, counted in calendar days from the last visit at which the child was seen, or from
+ * the start: a superset of those with a missed visit (TS24's due date never falls more than a few
+ * days before the calendar weeks end), so the exact rule then runs on a few plans, not thousands.
+ */
+export async function plansPossiblyUnseen(db: Queryable, pack: PackId, today: string, teamManagerId?: string): Promise<string[]> {
+  const dues = unseenDueDates(db, pack, teamManagerId).as('dues');
+  const rows = await db.select({ id: dues.id }).from(dues).where(sql`${dues.due} - 7 < ${today}::date`);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Of plansPossiblyUnseen, those that can be among the `limit` most overdue: the `limit` due
+ * earliest, and every other due within a fortnight of the last of them. SQL counts the due date
+ * as TS24 does, so the fortnight is a margin for safety, not a need: whichever plans the exact rule
+ * ranks first are always among these (proven against the rule on every plan in
+ * visit-breaches-team.test.ts). A team with thousands of children unseen is cut to about `limit`
+ * here, so the page no longer reads and works out every plan of the team on each load.
+ */
+export async function plansLongestUnseen(db: Queryable, pack: PackId, today: string, teamManagerId: string | undefined, limit: number): Promise<string[]> {
+  const candidates = db.$with('candidates').as(
+    db.select().from(unseenDueDates(db, pack, teamManagerId).as('dues')).where(sql`due - 7 < ${today}::date`),
+  );
+  const rows = await db
+    .with(candidates)
+    .select({ id: candidates.id })
+    .from(candidates)
+    .where(sql`${candidates.due} <= coalesce((select c.due from candidates c order by c.due offset ${limit - 1} limit 1) + 14, ${candidates.due})`);
   return rows.map((r) => r.id);
 }
 
@@ -100,10 +127,10 @@ async function visitsByPlan(db: Queryable, planIds: string[]) {
 /** CG3: the team manager's "breaches" section: children not seen within their visit frequency (TS24). */
 export async function visitBreachItems(db: Queryable, ctx: QueueContext, teamManagerId?: string): Promise<WorkItem[]> {
   const today = ctx.now.toPlainDate();
-  const plans = await openPlans(db, { ids: await plansPossiblyUnseen(db, ctx.pack, today.toString(), teamManagerId) });
+  const plans = await openPlans(db, { ids: await plansLongestUnseen(db, ctx.pack, today.toString(), teamManagerId, LIMIT) });
   const visits = await visitsByPlan(db, plans.map((p) => p.plan.id));
-  // Every open breach is found, but only the most overdue are written out as work items: a team
-  // with thousands of children unseen would otherwise build (and explain) thousands to show 50.
+  // SQL has cut the team to the plans that can be among the most overdue; the exact rule ranks
+  // them and only those shown are written out as work items.
   const open = plans.flatMap(({ plan, child }) => {
     const facts = { pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, frequencyWeeks: plan.visitFrequencyWeeks, visits: visits.get(plan.id) ?? [] };
     const breach = openVisitBreach(facts, today);
@@ -173,7 +200,9 @@ const NEEDS_ACTION = /^(due soon|due today|overdue)/;
  * `004` 2.1.7), the chair of the latest conference that made or kept the plan.
  */
 export async function coreGroupItems(db: Queryable, ctx: QueueContext, filter: { teamManagerId?: string; chairId?: string }): Promise<WorkItem[]> {
-  const plans = await openPlans(db, filter.teamManagerId ? { teamManagerId: filter.teamManagerId } : {});
+  // A team manager's list: SQL first cuts the team's plans to those that can come first.
+  const dueFirst = filter.teamManagerId ? await coreGroupsDueFirst(db, ctx.pack, filter.teamManagerId, LIMIT) : null;
+  const plans = await openPlans(db, filter.teamManagerId ? { teamManagerId: filter.teamManagerId, ...(dueFirst ? { ids: dueFirst } : {}) } : {});
   if (plans.length === 0) return [];
   const planIds = plans.map((p) => p.plan.id);
   const meetings = await db

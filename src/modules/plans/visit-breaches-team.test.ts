@@ -6,7 +6,7 @@ import type { PackId } from '../../domain/packs/pack-id.js';
 import { visitBreaches } from '../../domain/plans/visits.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { plansPossiblyUnseen, visitBreachItems } from './plan-queue-items.js';
+import { plansLongestUnseen, plansPossiblyUnseen, visitBreachItems } from './plan-queue-items.js';
 
 /**
  * CG3, TS24: the team manager's missed visits are found in SQL first (a superset) and then by
@@ -82,6 +82,12 @@ describeEachEngine('missed visits across a whole team (CG3, TS24)', (engine) => 
       expect(items[0]!.href).toBe(`/plans/${facts.at(-1)!.planId}`);
       const listed = new Set(items.map((i) => i.href.slice('/plans/'.length)));
       expect([...listed].every((id) => open.some((f) => f.planId === id))).toBe(true);
+      // The 50 shown are the 50 most overdue by the exact rule over every plan of the team, though
+      // SQL hands the rule far fewer plans than it would need to find every missed visit.
+      const dueBy = (f: (typeof facts)[number]) => visitBreaches({ pack, calendar, planStartedOn: f.startDate, frequencyWeeks: f.frequencyWeeks, visits: f.visits }, today).find((b) => b.seenOn === null)!.dueBy;
+      expect(items.map((i) => i.dueDate).sort()).toEqual(open.map(dueBy).sort().slice(0, 50));
+      const longest = await plansLongestUnseen(db, pack, today.toString(), managerId, 50);
+      expect(longest.length).toBeLessThan(open.length);
     });
   }
 });

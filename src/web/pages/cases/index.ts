@@ -21,10 +21,11 @@ export default function casePage(app: FastifyInstance): void {
     try {
       const view = await loadCaseView(app.convene.db, request.actionContext(), request.params.id, app.convene.settings.pack);
       const name = `${view.child.givenNames} ${view.child.familyName}`.trim() || `Unborn ${view.child.familyName}`;
-      // CO4: the family's requests for a change of social worker, and who may record or answer them.
-      const workerChanges = await workerChangeRequestsFor(app.convene.db, view.case.id);
-      // TR3: emergency action for a child on another authority's plan: the duty stays here until it has passed.
-      const emergencies = (await emergenciesForChild(app.convene.db, view.child.id)).map((e) => ({
+      // CO4: the family's requests for a change of social worker, and who may record or answer them;
+      // TR3: emergency action for a child on another authority's plan (the duty stays here until it
+      // has passed). Read together, once the record has been opened and its read audited.
+      const [workerChanges, emergencyRows] = await Promise.all([workerChangeRequestsFor(app.convene.db, view.case.id), emergenciesForChild(app.convene.db, view.child.id)]);
+      const emergencies = emergencyRows.map((e) => ({
         id: e.id, status: e.status, statusLabel: EMERGENCY_STATUS_LABELS[e.status],
         text: e.status === 'passed'
           ? `Emergency action on ${formatDate(e.foundOn)}: responsibility passed to ${e.responsibleAuthority} on ${formatDate(londonDateOf(e.passedAt!).toString())}, after they accepted it in writing.`
