@@ -79,7 +79,7 @@ describeEachEngine('core groups across a whole team (TS8, TS9, CG3)', (engine) =
       // The rule over every plan: due dates of the dated that need action, soonest first, and how many have no date.
       const worked = facts.map((f) => nextCoreGroupDue({ pack, calendar, planStartedOn: f.startDate, laterConferencesKeepingPlan: f.reviews, coreGroups: f.coreGroups }));
       const needing = worked
-        .flatMap((w) => (w.deadline ? [computedDeadlineItem(ctx, w.deadline, { title: '', href: '' })] : []))
+        .flatMap((w) => (w.deadline ? [computedDeadlineItem(ctx, w.deadline, { title: '', href: '', childIds: [] })] : []))
         .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
       const cut = needing.findIndex((i) => !/^(due soon|due today|overdue)/.test(i.state ?? ''));
       const expectedDates = (cut === -1 ? needing : needing.slice(0, cut)).slice(0, 50).map((i) => i.dueDate);
