@@ -1,12 +1,10 @@
-import { asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { conferenceChildren, conferences, outOfTimescaleAuthorisations, people, users } from '../../../db/schema/index.js';
 import { formatDate } from '../../../domain/deadlines/format-date.js';
 import { signaturesNeeded } from '../../../domain/booking/out-of-timescale.js';
 import type { PackId } from '../../../domain/packs/pack-id.js';
 import { decideOutOfTimescale } from '../../../modules/booking/decide-out-of-timescale.js';
+import { loadOutOfTimescaleRequests, type OutOfTimescaleRequestRow } from '../../../modules/booking/load-out-of-timescale-requests.js';
 import { requestOutOfTimescale } from '../../../modules/booking/request-out-of-timescale.js';
-import { childName } from '../../../modules/front-door/load-records.js';
 import { loadConferenceWithChildren } from '../../../modules/front-door/load-conference.js';
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayDecideOutOfTimescale, mayRequestOutOfTimescale } from '../../../policies/booking.js';
@@ -62,24 +60,11 @@ export default function outOfTimescalePages(app: FastifyInstance): void {
   });
 
   async function renderList(request: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldError[]; notice?: string | null } = {}) {
-    const load = (pending: boolean) => db
-      .select({ a: outOfTimescaleAuthorisations, kind: conferences.kind, pack: conferences.pack, dueDate: conferences.dueDate, requester: users.displayName })
-      .from(outOfTimescaleAuthorisations)
-      .innerJoin(conferences, eq(outOfTimescaleAuthorisations.conferenceId, conferences.id))
-      .innerJoin(users, eq(outOfTimescaleAuthorisations.requestedBy, users.id))
-      .where(pending ? isNull(outOfTimescaleAuthorisations.decision) : isNotNull(outOfTimescaleAuthorisations.decision))
-      .orderBy(pending ? asc(outOfTimescaleAuthorisations.requestedAt) : desc(outOfTimescaleAuthorisations.decidedAt))
-      .limit(pending ? 200 : 20);
-    const [pending, decided] = [await load(true), await load(false)];
-    const ids = [...new Set([...pending, ...decided].map((r) => r.a.conferenceId))];
-    const children = ids.length
-      ? await db.select({ conferenceId: conferenceChildren.conferenceId, child: people }).from(conferenceChildren)
-        .innerJoin(people, eq(conferenceChildren.childId, people.id)).where(inArray(conferenceChildren.conferenceId, ids))
-      : [];
-    await auditReads(request, children.map((c) => c.child.id), 'out-of-timescale-list');
-    const row = (r: (typeof pending)[number]) => ({
+    const { pending, decided, children } = await loadOutOfTimescaleRequests(db);
+    await auditReads(request, children.map((c) => c.childId), 'out-of-timescale-list');
+    const row = (r: OutOfTimescaleRequestRow) => ({
       ...r.a, kindLabel: kindLabel(r.kind), requester: r.requester, signaturesText: signaturesText(r.a.signatures, signaturesNeeded(r.pack as PackId)), proposedText: formatDate(r.a.proposedDate),
-      dueText: r.dueDate ? formatDate(r.dueDate) : '', names: children.filter((c) => c.conferenceId === r.a.conferenceId).map((c) => childName(c.child)).join(', '),
+      dueText: r.dueDate ? formatDate(r.dueDate) : '', names: children.filter((c) => c.conferenceId === r.a.conferenceId).map((c) => c.name).join(', '),
     });
     if (extra.errors) reply.code(400);
     return reply.view('conferences/out-of-timescale-list.njk', {

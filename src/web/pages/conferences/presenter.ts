@@ -1,7 +1,4 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
-import type { Database } from '../../../db/client.js';
-import { conferenceStatusHistory, outOfTimescaleAuthorisations, rooms, users } from '../../../db/schema/index.js';
 import { formatDate } from '../../../domain/deadlines/format-date.js';
 import { computeDeadline } from '../../../domain/deadlines/index.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../../domain/conference/kinds.js';
@@ -10,6 +7,7 @@ import type { WorkingCalendar } from '../../../domain/calendar/working-calendar.
 import type { PackId } from '../../../domain/packs/pack-id.js';
 import { lateNeedsAuthorisation } from '../../../modules/booking/load-booking.js';
 import type { LoadedConference } from '../../../modules/booking/load-booking.js';
+import type { ConferenceDetails } from '../../../modules/booking/load-conference-details.js';
 import { londonDateTimeOf } from '../../../modules/front-door/london-time.js';
 
 export const kindLabel = (kind: string) => CONFERENCE_KIND_LABELS[kind as ConferenceKind] ?? kind;
@@ -56,21 +54,8 @@ export function dueSummary(conference: LoadedConference['conference'], calendar:
   };
 }
 
-async function names(db: Database, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 /** Booking details, the status history and the out-of-timescale requests, ready for the page. */
-export async function conferenceDetails(db: Database, conference: LoadedConference['conference']) {
-  const history = await db.select().from(conferenceStatusHistory).where(eq(conferenceStatusHistory.conferenceId, conference.id))
-    .orderBy(asc(conferenceStatusHistory.at));
-  const requests = await db.select().from(outOfTimescaleAuthorisations).where(eq(outOfTimescaleAuthorisations.conferenceId, conference.id))
-    .orderBy(desc(outOfTimescaleAuthorisations.requestedAt));
-  const [room] = conference.roomId ? await db.select().from(rooms).where(eq(rooms.id, conference.roomId)) : [];
-  const who = await names(db, [conference.chairId, conference.iroId, ...history.map((h) => h.by), ...requests.flatMap((r) => [r.requestedBy, r.decidedBy])]);
+export function conferenceDetails(conference: LoadedConference['conference'], { history, requests, room, names: who }: ConferenceDetails) {
   const lastBooking = [...history].reverse().find((h) => h.event === 'book' || h.event === 'rearrange');
   const checks = (lastBooking?.details as { findings?: { ruleId: string; message: string }[] } | null)?.findings ?? [];
   return {

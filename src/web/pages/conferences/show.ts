@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { meetingStatusOf } from '../../../modules/conference-meeting/meeting-state.js';
 import { workingCalendar } from '../../../modules/calendar/calendar-store.js';
 import { bookingClock } from '../../../modules/booking/load-booking.js';
+import { loadConferenceDetails } from '../../../modules/booking/load-conference-details.js';
 import { loadConferenceWithChildren } from '../../../modules/front-door/load-conference.js';
 import { NotFoundError } from '../../../modules/shared/errors.js';
 import { mayBook, mayDecideOutOfTimescale, mayReadBooking, mayRequestOutOfTimescale, mayViewConference } from '../../../policies/booking.js';
@@ -49,7 +50,7 @@ export default function conferencePage(app: FastifyInstance): void {
     await auditReads(request, childIds, 'conference', conference.id);
     const calendar = await workingCalendar(db);
     const due = dueSummary(conference, calendar, bookingClock(request.actionContext().now).today);
-    const details = await conferenceDetails(db, conference);
+    const details = conferenceDetails(conference, await loadConferenceDetails(db, conference));
     const actor = request.actor;
     const status = conference.status;
     const pending = details.requests.find((r) => r.decision === null) ?? null;

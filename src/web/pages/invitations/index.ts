@@ -1,6 +1,4 @@
-import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { outboxMessages } from '../../../db/schema/index.js';
 import type { Circumstances } from '../../../domain/invitations/case-facts.js';
 import { contactProblem } from '../../../domain/invitations/editing.js';
 import { leafletsFor } from '../../../documents/invitation-letter.js';
@@ -10,6 +8,7 @@ import { buildChecklist } from '../../../modules/invitations/build-checklist.js'
 import { confirmAllSuggestions } from '../../../modules/invitations/confirm-invitations.js';
 import { loadInvitation, loadInvitationState } from '../../../modules/invitations/invitation-state.js';
 import { calendarFile, calendarSequence, coordinatorOf, letterDocument, letterFacts } from '../../../modules/invitations/letters.js';
+import { loadSentLetterPdf } from '../../../modules/invitations/load-sent-letter.js';
 import { observerTiming } from '../../../modules/invitations/observers.js';
 import { reviewTiming, sendInvitations } from '../../../modules/invitations/send-invitations.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
@@ -115,9 +114,7 @@ export default function invitationPages(app: FastifyInstance): void {
     const now = app.convene.clock();
     const base = `invitation-${invitation.id.slice(0, 8)}`;
     if (format === 'pdf') {
-      const [kept] = await db.select().from(outboxMessages).where(and(eq(outboxMessages.relatedType, 'invitation'), eq(outboxMessages.relatedId, invitation.id)));
-      const copy = kept?.attachments.find((a) => a.contentType === 'application/pdf');
-      const pdf = copy ? Buffer.from(copy.content, 'base64') : await renderPdf(letterDocument(state, invitation, coordinator, await letterFacts(db, state, now)));
+      const pdf = (await loadSentLetterPdf(db, invitation.id)) ?? await renderPdf(letterDocument(state, invitation, coordinator, await letterFacts(db, state, now)));
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${base}.pdf"`).send(pdf);
     }
     if (format === 'docx') {

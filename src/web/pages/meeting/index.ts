@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { loadUserNames } from '../../../modules/accounts/load-user-names.js';
 import { concludeMeeting } from '../../../modules/conference-meeting/conclude-meeting.js';
+import { loadSlotFacts } from '../../../modules/conference-meeting/load-slot-facts.js';
 import { loadMeetingState } from '../../../modules/conference-meeting/meeting-state.js';
 import { openMeeting } from '../../../modules/conference-meeting/open-meeting.js';
 import { saveOpeningChecklist } from '../../../modules/conference-meeting/save-checklist.js';
@@ -34,7 +36,8 @@ export default function meetingScreen(app: FastifyInstance): void {
     // The allocated social worker of a subject child follows the meeting; only its runners change it.
     if (!mayFollowMeeting(request.actor, state.subjects)) throw new ForbiddenError('Only the chair, the minute taker and the children’s social workers see the conference screen.');
     await auditReads(request, state, 'conference-meeting');
-    const model = await screenModel(db, state);
+    const staff = await loadUserNames(db, [state.conference.chairId, state.conference.minuteTakerId]);
+    const model = screenModel(state, staff, await loadSlotFacts(db, state));
     const readOnly = !mayRunMeeting(request.actor);
     return reply.view('meeting/screen.njk', {
       title: `Conference: ${model.kindLabel}`,

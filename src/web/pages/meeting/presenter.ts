@@ -1,56 +1,24 @@
-import { users } from '../../../db/schema/index.js';
-import { inArray } from 'drizzle-orm';
-import type { Database } from '../../../db/client.js';
 import { AGENCY_LABELS, ATTENDANCE_STATUS_LABELS, ATTENDEE_KIND_LABELS, isAgencyId, type AttendanceStatus, type AttendeeKind } from '../../../domain/conference/agencies.js';
 import { describeCategories } from '../../../domain/conference/categories.js';
 import { OUTCOME_LABELS, isOutcome } from '../../../domain/conference/decision.js';
 import { CONFERENCE_KIND_LABELS, CONFERENCE_KINDS, type ConferenceKind } from '../../../domain/conference/kinds.js';
-import { deadlineIfSet } from '../../../domain/conference/meeting-deadlines.js';
 import { MEETING_PARTS, MEETING_PART_LABELS, inAgendaOrder } from '../../../domain/conference/meeting-parts.js';
 import { OPENING_ITEMS, OPENING_ITEM_LABELS } from '../../../domain/conference/opening-checklist.js';
 import { outlinePlanGaps } from '../../../domain/conference/outline-plan.js';
 import { STATUS_LABELS, isConferenceStatus } from '../../../domain/conference/transitions.js';
-import { formatDateTime } from '../../../domain/deadlines/format-date.js';
 import { PACKS } from '../../../domain/packs/index.js';
 import { RECORD_WITHHELD_GROUND_LABELS, isRecordWithheldGround } from '../../../domain/participation/exclusion.js';
 import { isFamilyKind } from '../../../domain/conference/agencies.js';
-import { workingCalendar } from '../../../modules/calendar/calendar-store.js';
 import { londonDateTime } from '../../../modules/conference-meeting/common.js';
+import type { SlotFacts } from '../../../modules/conference-meeting/load-slot-facts.js';
 import type { MeetingState } from '../../../modules/conference-meeting/meeting-state.js';
 import { outlineContent } from '../../../modules/conference-meeting/outline-content.js';
 
 const hhmm = (d: Date | null): string => (d ? londonDateTime(d).toPlainTime().toString().slice(0, 5) : '');
 
-/**
- * TS28: the slot booked and, where the pack sets them, when the family meets the chair and when
- * professionals arrive. Every pack has the chair meet the family first (`000` § 7, `002` 2.92).
- */
-export async function slotFacts(db: Database, state: MeetingState) {
-  const start = state.conference.scheduledStart;
-  if (!start) return null;
-  const local = londonDateTime(start);
-  const end = local.add({ minutes: state.conference.slotMinutes });
-  const ts28 = deadlineIfSet('TS28', state.pack, local, await workingCalendar(db));
-  const step = (label: string) => {
-    const found = ts28?.steps?.find((s) => s.label === label);
-    return found && found.due.kind === 'dateTime' ? formatDateTime(found.due.dateTime) : null;
-  };
-  const target = ts28?.parameter.unit === 'conferenceSlot' ? ts28.parameter.lengthMinutes : undefined;
-  return {
-    starts: formatDateTime(local),
-    ends: formatDateTime(end),
-    slotMinutes: state.conference.slotMinutes,
-    targetMinutes: target ?? null,
-    familyMeetsChair: step('family meets the chair'),
-    professionalsArrive: step('professionals arrive'),
-    source: ts28?.source ?? null,
-  };
-}
-
-export async function screenModel(db: Database, state: MeetingState) {
+/** The conference screen: `names` are the staff's display names by user id (the chair and minute taker), `slot` the booked slot. */
+export function screenModel(state: MeetingState, names: ReadonlyMap<string, string>, slot: SlotFacts) {
   const { conference } = state;
-  const ids = [conference.chairId, conference.minuteTakerId].filter((x): x is string => Boolean(x));
-  const names = new Map((ids.length ? await db.select({ id: users.id, n: users.displayName }).from(users).where(inArray(users.id, ids)) : []).map((u) => [u.id, u.n]));
   const kind = (CONFERENCE_KINDS as readonly string[]).includes(conference.kind) ? (conference.kind as ConferenceKind) : 'initial';
   const checklist = state.meeting?.checklist ?? {};
   return {
@@ -60,7 +28,7 @@ export async function screenModel(db: Database, state: MeetingState) {
     areaName: PACKS[state.pack].name,
     chairName: conference.chairId ? (names.get(conference.chairId) ?? '') : 'Not assigned',
     minuteTakerName: conference.minuteTakerId ? (names.get(conference.minuteTakerId) ?? '') : 'Not assigned',
-    slot: await slotFacts(db, state),
+    slot,
     meeting: state.meeting,
     meetingStatus: state.meetingStatus,
     editable: state.meetingStatus === 'in-progress',

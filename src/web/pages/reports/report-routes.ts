@@ -1,10 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { reportDisagreements, reportShares } from '../../../db/schema/index.js';
 import { isFamilyKind } from '../../../domain/conference/agencies.js';
 import { headingsFor, MARKING_LABELS, CONFIDENTIAL_CATEGORY_LABELS, type ConfidentialCategory } from '../../../domain/reports/headings.js';
 import { decideConfidentialPresentation } from '../../../modules/reports/decide-confidential.js';
 import { familyCopyOf, familyCopyPdf } from '../../../modules/reports/family-copy.js';
+import { loadReportSharing } from '../../../modules/reports/load-report-sharing.js';
 import { auditReport, childrenOf, loadReport, type LoadedReport } from '../../../modules/reports/report-common.js';
 import { saveReport } from '../../../modules/reports/save-report.js';
 import { recordDisagreement, shareReport, SHARE_METHODS, SHARE_METHOD_LABELS } from '../../../modules/reports/share-report.js';
@@ -138,8 +137,7 @@ export default function reportPages(app: FastifyInstance): void {
 
   async function renderShare(request: FastifyRequest<Params>, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const loaded = await load(request);
-    const shares = await db.select().from(reportShares).where(eq(reportShares.reportId, loaded.report.id)).orderBy(asc(reportShares.sharedAt));
-    const disagreements = await db.select().from(reportDisagreements).where(eq(reportDisagreements.reportId, loaded.report.id)).orderBy(asc(reportDisagreements.recordedAt));
+    const { shares, disagreements } = await loadReportSharing(db, loaded.report.id);
     const family = loaded.context.invitations.filter((i) => isFamilyKind(i.inviteeKind) && (i.state === 'sent' || i.state === 'confirmed'));
     return reply.view('reports/share.njk', {
       title: 'Share the report with the family',

@@ -1,13 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { organisations } from '../../../../db/schema/index.js';
-import { decideAgencyRequest, loadAgencyRequest } from '../../../../modules/front-door/decide-agency-request.js';
+import { decideAgencyRequest } from '../../../../modules/front-door/decide-agency-request.js';
+import { loadAgencyRequestPage, loadRequestingAgencies } from '../../../../modules/front-door/load-agency-request-page.js';
 import { loadCase } from '../../../../modules/front-door/load-records.js';
 import { recordAgencyRequest } from '../../../../modules/front-door/record-agency-request.js';
 import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork, mayViewChildRecords } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
-import { userName } from '../convene/presenter.js';
 import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
 import { agencyDecisionForm, agencyRequestForm } from './form.js';
 
@@ -15,17 +13,13 @@ import { agencyDecisionForm, agencyRequestForm } from './form.js';
 export default function agencyRequestPages(app: FastifyInstance): void {
   const { db } = app.convene;
 
-  const agencyItems = async () =>
-    (await db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).orderBy(asc(organisations.name)))
-      .filter((o) => o.kind !== 'local-authority');
-
   async function renderNew(request: FastifyRequest<{ Params: { caseId: string } }>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: unknown } = {}) {
     const episode = await loadCase(db, request.params.caseId);
     await auditReads(request, [episode.child.id], 'case', episode.case.id);
     if (extra.errors) reply.code(400);
     return reply.view('front-door/agency-requests/new.njk', {
       title: `Record an agency’s request for a conference: ${episode.name}`, name: episode.name, caseId: episode.case.id,
-      agencies: await agencyItems(), values: extra.values ?? { receivedDate: londonNowParts(app.convene.clock()).date }, errors: extra.errors,
+      agencies: await loadRequestingAgencies(db), values: extra.values ?? { receivedDate: londonNowParts(app.convene.clock()).date }, errors: extra.errors,
       backLink: { href: `/cases/${episode.case.id}/front-door` },
     });
   }
@@ -54,14 +48,12 @@ export default function agencyRequestPages(app: FastifyInstance): void {
   });
 
   async function render(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: unknown; notice?: string | null } = {}) {
-    const item = await loadAgencyRequest(db, request.params.id);
-    const episode = await loadCase(db, item.caseId);
+    const { item, episode, organisationName, decidedByName } = await loadAgencyRequestPage(db, request.params.id);
     await auditReads(request, [episode.child.id], 'agency-conference-request', item.id);
-    const [org] = item.organisationId ? await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, item.organisationId)) : [];
     if (extra.errors) reply.code(400);
     return reply.view('front-door/agency-requests/show.njk', {
-      title: `Request for a conference: ${episode.name}`, name: episode.name, item, organisationName: org?.name ?? null,
-      decidedByName: await userName(db, item.decidedBy), householdId: episode.case.householdId,
+      title: `Request for a conference: ${episode.name}`, name: episode.name, item, organisationName,
+      decidedByName, householdId: episode.case.householdId,
       mayDecide: mayAuthoriseCaseDecisions(request.actor), errors: extra.errors, values: extra.values ?? {}, notice: extra.notice ?? null,
       backLink: { href: `/cases/${item.caseId}/front-door` },
     });

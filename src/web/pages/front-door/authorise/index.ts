@@ -1,7 +1,5 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Temporal } from 'temporal-polyfill';
-import { conferenceChildren, conferences, conferenceStatusHistory, households, people } from '../../../../db/schema/index.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../../../domain/conference/kinds.js';
 import { STATUS_LABELS, type ConferenceStatus } from '../../../../domain/conference/transitions.js';
 import { bookingPrompt } from '../../../../domain/front-door/booking-prompt.js';
@@ -9,12 +7,11 @@ import type { PackId } from '../../../../domain/packs/pack-id.js';
 import { workingCalendar } from '../../../../modules/calendar/calendar-store.js';
 import { authoriseDecisionToConvene } from '../../../../modules/front-door/authorise-decision-to-convene.js';
 import { declineDecisionToConvene } from '../../../../modules/front-door/decline-decision-to-convene.js';
-import { childName } from '../../../../modules/front-door/load-records.js';
-import { loadConferenceWithChildren } from '../../../../modules/front-door/load-conference.js';
+import { loadDecisionToConvene } from '../../../../modules/front-door/load-decision-to-convene.js';
+import { loadDecisionsAwaitingAuthorisation } from '../../../../modules/front-door/load-decisions-awaiting-authorisation.js';
 import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayViewChildRecords } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
-import { userNames } from '../convene/presenter.js';
 import { answerRefusal, auditReads } from '../../../form-fields.js';
 import { authoriseForm, declineForm } from './form.js';
 
@@ -27,36 +24,19 @@ export default function authorisationPages(app: FastifyInstance): void {
   const { db } = app.convene;
 
   app.get<{ Querystring: { done?: string } }>('/decisions-to-convene', { config: { access: mayAuthoriseCaseDecisions } }, async (request, reply) => {
-    const rows = await db
-      .select({ conference: conferences, householdName: households.name })
-      .from(conferences)
-      .leftJoin(households, eq(conferences.householdId, households.id))
-      .where(eq(conferences.status, 'awaiting-authorisation'))
-      .orderBy(asc(conferences.dueDate), asc(conferences.createdAt));
-    const ids = rows.map((r) => r.conference.id);
-    const subjects = ids.length
-      ? await db.select({ conferenceId: conferenceChildren.conferenceId, child: people }).from(conferenceChildren)
-        .innerJoin(people, eq(conferenceChildren.childId, people.id))
-        .where(inArray(conferenceChildren.conferenceId, ids))
-      : [];
-    const names = await userNames(db, rows.map((r) => r.conference.requestedBy));
+    const { decisions, childIds } = await loadDecisionsAwaitingAuthorisation(db);
     // A list of names is a read of those children's records.
-    await auditReads(request, subjects.map((s) => s.child.id), 'decisions-to-convene');
+    await auditReads(request, childIds, 'decisions-to-convene');
     return reply.view('front-door/authorise/list.njk', {
       title: 'Decisions to convene waiting for authorisation',
-      rows: rows.map((r) => ({
-        ...r.conference, householdName: r.householdName, kindLabel: kindLabel(r.conference.kind),
-        requestedByName: r.conference.requestedBy ? (names.get(r.conference.requestedBy) ?? '') : '',
-        subjectNames: subjects.filter((s) => s.conferenceId === r.conference.id).map((s) => childName(s.child)).join(', '),
-      })),
+      rows: decisions.map(({ conference, ...shown }) => ({ ...conference, ...shown, kindLabel: kindLabel(conference.kind) })),
       notice: request.query.done ?? null, backLink: { href: '/' },
     });
   });
 
   async function render(request: Req, reply: FastifyReply, extra: { errors?: FieldError[]; values?: unknown; notice?: string | null } = {}) {
-    const { conference, subjects, householdChildren, childIds } = await loadConferenceWithChildren(db, request.params.id);
+    const { conference, subjects, householdChildren, childIds, requestedByName, authorisedByName, iroName, cancelledReason } = await loadDecisionToConvene(db, request.params.id);
     await auditReads(request, childIds, 'conference', conference.id);
-    const names = await userNames(db, [conference.requestedBy, conference.authorisedBy, conference.iroId]);
     let prompt: ReturnType<typeof bookingPrompt> = null;
     if (conference.decisionToConveneOn) {
       try {
@@ -65,19 +45,12 @@ export default function authorisationPages(app: FastifyInstance): void {
         prompt = null;
       }
     }
-    const [cancelled] = conference.status === 'cancelled'
-      ? await db.select().from(conferenceStatusHistory)
-        .where(and(eq(conferenceStatusHistory.conferenceId, conference.id), eq(conferenceStatusHistory.event, 'cancel')))
-        .orderBy(desc(conferenceStatusHistory.at)).limit(1)
-      : [];
     if (extra.errors) reply.code(400);
     return reply.view('front-door/authorise/show.njk', {
-      cancelledReason: cancelled?.reason ?? null,
+      cancelledReason,
       title: kindLabel(conference.kind), conference, subjects, householdChildren,
       kindLabel: kindLabel(conference.kind), statusLabel: STATUS_LABELS[conference.status as ConferenceStatus] ?? conference.status,
-      requestedByName: conference.requestedBy ? names.get(conference.requestedBy) : null,
-      authorisedByName: conference.authorisedBy ? names.get(conference.authorisedBy) : null,
-      iroName: conference.iroId ? names.get(conference.iroId) : null,
+      requestedByName, authorisedByName, iroName,
       bookingPrompt: prompt, awaiting: conference.status === 'awaiting-authorisation',
       mayAuthorise: mayAuthoriseCaseDecisions(request.actor),
       errors: extra.errors, values: extra.values ?? {}, notice: extra.notice ?? null,

@@ -4,6 +4,7 @@ import { CONFERENCE_KIND_LABELS } from '../../../../domain/conference/kinds.js';
 import { bookingPrompt } from '../../../../domain/front-door/booking-prompt.js';
 import { CONVENE_KINDS } from '../../../../domain/front-door/convene-checks.js';
 import { workingCalendar } from '../../../../modules/calendar/calendar-store.js';
+import { loadUserNames } from '../../../../modules/accounts/load-user-names.js';
 import { addChildToReview } from '../../../../modules/front-door/add-child-to-review.js';
 import { decideToConvene } from '../../../../modules/front-door/decide-to-convene.js';
 import { londonDateOf } from '../../../../modules/front-door/london-time.js';
@@ -15,7 +16,7 @@ import { parseForm } from '../../../forms.js';
 import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
 import { renderHouseholdFrontDoor } from '../household/render.js';
 import { conveneForm, reviewSubjectForm } from './form.js';
-import { presentChildren, userNames } from './presenter.js';
+import { presentChildren } from './presenter.js';
 
 type Req = FastifyRequest<{ Params: { householdId: string } }>;
 
@@ -35,7 +36,7 @@ export default function convenePages(app: FastifyInstance): void {
     await auditReads(request, all.map((c) => c.childId), 'household', household.id);
     const children = presentChildren(all.filter((c) => c.hasCase));
     const withoutCase = all.filter((c) => !c.hasCase).map((c) => c.name);
-    const iros = await userNames(db, children.map((c) => c.iroId));
+    const iros = await loadUserNames(db, children.map((c) => c.iroId));
     const today = londonNowParts(now);
     const values = extra.values ?? {
       kind: children.some((c) => c.suggestedSubject && c.unborn) ? 'pre-birth' : 'initial',

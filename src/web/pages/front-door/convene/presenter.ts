@@ -1,6 +1,3 @@
-import { eq, inArray } from 'drizzle-orm';
-import type { Database } from '../../../../db/client.js';
-import { users } from '../../../../db/schema/index.js';
 import { harmField, harmFromField, roleField } from '../../../../domain/front-door/convene-checks.js';
 import { leadsToConference, SECTION_47_OUTCOME_LABELS, isSection47Outcome } from '../../../../domain/front-door/outcomes.js';
 import { isNoFurtherAction } from '../../../../domain/front-door/referral-rules.js';
@@ -23,17 +20,4 @@ export function presentChildren(children: HouseholdChild[]) {
     preSettled: c.person.euSettlementStatus === 'pre-settled',
     fields: { role: roleField(c.caseId), harm: harmField(c.caseId), harmFrom: harmFromField(c.caseId) },
   }));
-}
-
-export async function userNames(db: Database, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export async function userName(db: Database, id: string | null): Promise<string | null> {
-  if (!id) return null;
-  const [row] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, id));
-  return row?.name ?? null;
 }

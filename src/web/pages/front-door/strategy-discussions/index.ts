@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { section47Enquiries } from '../../../../db/schema/index.js';
 import { STRATEGY_AGENCIES, STRATEGY_AGENCY_LABELS } from '../../../../domain/front-door/strategy-discussion-rules.js';
 import { workingCalendar } from '../../../../modules/calendar/calendar-store.js';
 import { londonDateOf } from '../../../../modules/front-door/london-time.js';
 import { loadHousehold, loadHouseholdChildren } from '../../../../modules/front-door/load-records.js';
-import { loadStrategyDiscussion } from '../../../../modules/front-door/load-strategy-discussion.js';
+import { loadStrategyDiscussionPage } from '../../../../modules/front-door/load-strategy-discussion-page.js';
 import { recordCirculation } from '../../../../modules/front-door/record-circulation.js';
 import { recordStrategyDiscussion } from '../../../../modules/front-door/record-strategy-discussion.js';
 import { startSection47Enquiries } from '../../../../modules/front-door/start-section-47.js';
@@ -64,9 +62,8 @@ export default function strategyDiscussionPages(app: FastifyInstance): void {
   });
 
   async function renderDiscussion(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: unknown; notice?: string | null }) {
-    const { discussion, children } = await loadStrategyDiscussion(db, request.params.id);
+    const { discussion, children, enquiries } = await loadStrategyDiscussionPage(db, request.params.id);
     await auditReads(request, children.map((c) => c.childId), 'strategy-discussion', discussion.id);
-    const enquiries = await db.select().from(section47Enquiries).where(eq(section47Enquiries.strategyDiscussionId, discussion.id));
     const now = app.convene.clock();
     const view = presentDiscussion(discussion, children, enquiries, await workingCalendar(db), now);
     if (extra.errors) reply.code(400);

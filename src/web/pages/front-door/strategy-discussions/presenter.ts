@@ -4,18 +4,15 @@ import {
   circulationDueOn, missingCoreAgencies, STRATEGY_AGENCY_LABELS, urgentTimings, type StrategyAgency,
 } from '../../../../domain/front-door/strategy-discussion-rules.js';
 import { dateDueStatus, dateTimeDueStatus } from '../../../../domain/front-door/timings.js';
-import type { section47Enquiries, strategyDiscussions } from '../../../../db/schema/index.js';
+import type { Section47EnquiryRow, StrategyDiscussionRow } from '../../../../modules/front-door/load-strategy-discussion-page.js';
 import { instantOfLondon, londonDateOf, londonDateTimeOf } from '../../../../modules/front-door/london-time.js';
 import { dueTag } from '../due-tags.js';
 
-type Discussion = typeof strategyDiscussions.$inferSelect;
-type Enquiry = typeof section47Enquiries.$inferSelect;
-
 /** The discussion as its page shows it: who took part, the FD3 timings and each child's enquiry. */
 export function presentDiscussion(
-  discussion: Discussion,
+  discussion: StrategyDiscussionRow,
   children: { caseId: string; childId: string; name: string }[],
-  enquiries: Enquiry[],
+  enquiries: Section47EnquiryRow[],
   calendar: WorkingCalendar,
   now: Date,
 ) {

@@ -6,11 +6,11 @@ import { RECORD_WITHHELD_GROUND_LABELS, RECORD_WITHHELD_GROUNDS } from '../../..
 import { loadMeetingState, type MeetingState } from '../../../../modules/conference-meeting/meeting-state.js';
 import { recordLeaving } from '../../../../modules/conference-meeting/record-leaving.js';
 import { saveAttendance } from '../../../../modules/conference-meeting/save-attendance.js';
+import { loadSlotFacts } from '../../../../modules/conference-meeting/load-slot-facts.js';
 import { NotFoundError } from '../../../../modules/shared/errors.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
 import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
-import { slotFacts } from '../presenter.js';
 import { attendanceForm, leavingForm } from './form.js';
 
 const access = { config: { access: mayRunMeeting } };
@@ -40,7 +40,7 @@ export default function attendancePages(app: FastifyInstance): void {
     if (attendanceId && !person) throw new NotFoundError('That person is not on the attendance list.');
     return reply.view('meeting/attendance/form.njk', {
       title: person ? `Attendance: ${person.name}` : 'Add someone to the attendance',
-      conferenceId: state.conference.id, person, values, ...choices(state), slot: await slotFacts(db, state),
+      conferenceId: state.conference.id, person, values, ...choices(state), slot: await loadSlotFacts(db, state),
       backLink: { href: meetingUrl(state.conference.id) }, ...extra,
     });
   }
@@ -84,7 +84,7 @@ export default function attendancePages(app: FastifyInstance): void {
     return reply.view('meeting/attendance/leave.njk', {
       title: `${person.name} leaves`, conferenceId: state.conference.id, person, supporters, values, parts: choices(state).parts,
       isFamily: isFamilyKind(person.kind), withheldGrounds: choices(state).withheldGrounds,
-      slot: await slotFacts(db, state), backLink: { href: meetingUrl(state.conference.id) }, ...extra,
+      slot: await loadSlotFacts(db, state), backLink: { href: meetingUrl(state.conference.id) }, ...extra,
     });
   }
 

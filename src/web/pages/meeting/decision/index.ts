@@ -1,21 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { asc, sql } from 'drizzle-orm';
-import { users } from '../../../../db/schema/index.js';
 import { CATEGORY_CODES, CATEGORY_LABELS, describeCategories } from '../../../../domain/conference/categories.js';
 import { OUTCOMES, OUTCOME_LABELS } from '../../../../domain/conference/decision.js';
 import { COMPLAINTS_ROUTE } from '../../../../domain/conference/opening-checklist.js';
 import { tallyViews } from '../../../../domain/conference/views.js';
 import { formatDate } from '../../../../domain/deadlines/format-date.js';
 import { decisionContextFor } from '../../../../modules/conference-meeting/decision-context.js';
+import { loadDecisionStaff } from '../../../../modules/conference-meeting/load-decision-staff.js';
 import { loadMeetingState, subjectOf } from '../../../../modules/conference-meeting/meeting-state.js';
 import { FIRST_REVIEW_EXCEPTIONS, FIRST_REVIEW_EXCEPTION_LABELS } from '../../../../domain/plans/ending.js';
 import { planRules } from '../../../../domain/plans/plan-rules.js';
 import { recordDecision } from '../../../../modules/conference-meeting/record-decision.js';
 import { recordOverruleConsultation } from '../../../../modules/conference-meeting/record-overrule-consultation.js';
+import { loadSlotFacts } from '../../../../modules/conference-meeting/load-slot-facts.js';
 import { mayChairConference, mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
 import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
-import { slotFacts } from '../presenter.js';
 import { consultationForm, coreGroupText, decisionForm } from './form.js';
 
 const access = { config: { access: mayRunMeeting } };
@@ -24,9 +23,6 @@ type Params = { Params: { id: string; childId: string } };
 /** DC1–DC8 for one child: the two harm tests, the outcome against the views and quorum, and what a plan names. */
 export default function decisionPages(app: FastifyInstance): void {
   const { db } = app.convene;
-
-  const staffWith = (role: string) =>
-    db.select({ value: users.id, text: users.displayName }).from(users).where(sql`${role} = any(${users.roles}) and ${users.active}`).orderBy(asc(users.displayName));
 
   async function page(request: FastifyRequest<Params>, reply: FastifyReply, values: Record<string, unknown> | null, extra: Record<string, unknown> = {}) {
     const state = await loadMeetingState(db, request.params.id);
@@ -67,11 +63,10 @@ export default function decisionPages(app: FastifyInstance): void {
       severalCategories: state.rules.severalCategories,
       outcomes: OUTCOMES.map((o) => ({ value: o, text: OUTCOME_LABELS[o] })),
       categories: CATEGORY_CODES.map((c) => ({ value: c, text: CATEGORY_LABELS[c] })),
-      socialWorkers: await staffWith('social-worker'),
-      teamManagers: await staffWith('team-manager'),
+      ...(await loadDecisionStaff(db)),
       complaintsRoute: COMPLAINTS_ROUTE,
       previousOutcome: context.previousOutcome ? OUTCOME_LABELS[context.previousOutcome] : null,
-      slot: await slotFacts(db, state),
+      slot: await loadSlotFacts(db, state),
       backLink: { href: meetingUrl(state.conference.id) },
       ...extra,
     });

@@ -3,9 +3,9 @@ import { renderPdf } from '../../../../documents/render-pdf.js';
 import { conferenceDocumentData } from '../../../../modules/conference-meeting/document-data.js';
 import { distributeDecisions } from '../../../../modules/conference-meeting/distribute-decisions.js';
 import { loadMeetingState } from '../../../../modules/conference-meeting/meeting-state.js';
+import { loadDistribution } from '../../../../modules/conference-meeting/load-distribution.js';
 import { mayDistributeConferenceDocuments, mayReadConferenceOutcome } from '../../../../policies/meeting.js';
 import { decisionsSheetDocument } from '../../../../presenters/decisions-sheet.js';
-import { distributionModel } from '../distribution-presenter.js';
 import { auditReads, meetingUrl } from '../page-helpers.js';
 
 type Params = { Params: { id: string }; Querystring: { sent?: string } };
@@ -29,7 +29,7 @@ export default function decisionsPages(app: FastifyInstance): void {
       conferenceId: state.conference.id,
       ready: state.meeting !== null && state.meetingStatus !== 'in-progress',
       doc,
-      distribution: await distributionModel(db, state, 'decisions', 'TS10', app.convene.clock()),
+      distribution: await loadDistribution(db, state, 'decisions', 'TS10', app.convene.clock()),
       mayDistribute: mayDistributeConferenceDocuments(request.actor),
       sent: request.query.sent ?? null,
       backLink: { href: meetingUrl(state.conference.id), text: 'Back to the conference screen' },

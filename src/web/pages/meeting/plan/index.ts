@@ -4,11 +4,11 @@ import { OUTCOME_LABELS, isOutcome } from '../../../../domain/conference/decisio
 import { loadMeetingState, subjectOf } from '../../../../modules/conference-meeting/meeting-state.js';
 import { outlineContent } from '../../../../modules/conference-meeting/outline-content.js';
 import { saveOutlinePlan } from '../../../../modules/conference-meeting/save-outline-plan.js';
+import { loadSlotFacts } from '../../../../modules/conference-meeting/load-slot-facts.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
 import { addDraftRoute, dropDraft, restoreDraft, type DraftSpec } from '../../../drafts.js';
 import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
-import { slotFacts } from '../presenter.js';
 import { actionsFrom, outlinePlanFields } from './form.js';
 
 const access = { config: { access: mayRunMeeting } };
@@ -58,7 +58,7 @@ export default function outlinePlanPages(app: FastifyInstance): void {
       gaps: outlinePlanGaps(content),
       outcomeLabel: decision && isOutcome(decision.outcome) ? OUTCOME_LABELS[decision.outcome] : null,
       editable: state.meetingStatus === 'in-progress',
-      slot: await slotFacts(db, state),
+      slot: await loadSlotFacts(db, state),
       draft,
       backLink: { href: meetingUrl(state.conference.id) },
       ...extra,

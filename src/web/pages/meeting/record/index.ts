@@ -1,21 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { asc, eq } from 'drizzle-orm';
-import { conferenceRecordVersions, users } from '../../../../db/schema/index.js';
 import { recordSectionsFor } from '../../../../domain/conference/record-sections.js';
 import { RECORD_FORM_LABELS, type RecordForm } from '../../../../domain/conference/record-rules.js';
 import { approveRecord, reviseRecord } from '../../../../modules/conference-meeting/approve-record.js';
 import { distributeRecord } from '../../../../modules/conference-meeting/distribute-record.js';
 import { loadInformationSharing, policeTookPart } from '../../../../modules/conference-meeting/information-sharing.js';
 import { loadMeetingState } from '../../../../modules/conference-meeting/meeting-state.js';
+import { loadRecordVersions } from '../../../../modules/conference-meeting/load-record-versions.js';
 import { listRecipients } from '../../../../modules/conference-meeting/recipients.js';
 import { recordCopy, renderCopy } from '../../../../modules/conference-meeting/record-copies.js';
 import { loadRecord } from '../../../../modules/conference-meeting/record-state.js';
 import { saveRecordDraft } from '../../../../modules/conference-meeting/save-record-draft.js';
 import { saveRecordFacts } from '../../../../modules/conference-meeting/save-record-facts.js';
+import { loadDistribution } from '../../../../modules/conference-meeting/load-distribution.js';
 import { mayChairConference, mayDistributeConferenceDocuments, mayDraftRecord, mayReadConferenceOutcome } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
 import { addDraftRoute, dropDraft, restoreDraft, type DraftSpec } from '../../../drafts.js';
-import { distributionModel } from '../distribution-presenter.js';
 import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
 import { factsForm, sectionsFrom, versionOnly } from './form.js';
 
@@ -32,12 +31,7 @@ export default function recordPages(app: FastifyInstance): void {
     await auditReads(request, state, 'conference-record');
     const record = await loadRecord(db, state.conference.id);
     const specs = recordSectionsFor(record.form as RecordForm, state.rules.record);
-    const versions = await db
-      .select({ v: conferenceRecordVersions, by: users.displayName })
-      .from(conferenceRecordVersions)
-      .leftJoin(users, eq(users.id, conferenceRecordVersions.savedBy))
-      .where(eq(conferenceRecordVersions.recordId, record.id))
-      .orderBy(asc(conferenceRecordVersions.number));
+    const versions = await loadRecordVersions(db, record.id);
     const current = versions.find((x) => x.v.number === record.currentVersion)?.v.sections ?? {};
     const saved = { version: record.version, ...Object.fromEntries(specs.map((s) => [`section_${s.key}`, current[s.key] ?? ''])) };
     // Coming back to the form: their own draft, if they have one, over what was last saved (the version is always today's).
@@ -55,7 +49,7 @@ export default function recordPages(app: FastifyInstance): void {
       mayDistribute: mayDistributeConferenceDocuments(request.actor),
       recipients: await listRecipients(db, state.conference.id, state.attendance),
       copyVersion, doc,
-      distribution: await distributionModel(db, state, 'record', 'TS11', app.convene.clock()),
+      distribution: await loadDistribution(db, state, 'record', 'TS11', app.convene.clock()),
       // RC6: the information-sharing decision, required before approval where the police took part.
       informationSharing: { recorded: (await loadInformationSharing(db, state.conference.id)) !== null, policeTookPart: policeTookPart(state) },
       done: request.query.done ?? null,

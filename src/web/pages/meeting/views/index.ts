@@ -6,11 +6,11 @@ import { tallyViews } from '../../../../domain/conference/views.js';
 import { practitionerViews } from '../../../../modules/conference-meeting/decision-context.js';
 import { loadMeetingState, quorumAttendee, subjectOf } from '../../../../modules/conference-meeting/meeting-state.js';
 import { saveView } from '../../../../modules/conference-meeting/save-view.js';
+import { loadSlotFacts } from '../../../../modules/conference-meeting/load-slot-facts.js';
 import { NotFoundError } from '../../../../modules/shared/errors.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
 import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
-import { slotFacts } from '../presenter.js';
 import { viewForm } from './form.js';
 
 const access = { config: { access: mayRunMeeting } };
@@ -39,7 +39,7 @@ export default function viewPages(app: FastifyInstance): void {
         .filter((a) => a.kind === 'professional' && presentForDecision(quorumAttendee(a)))
         .map((a) => ({ value: a.id, text: `${a.name} (${a.agency && isAgencyId(a.agency) ? AGENCY_LABELS[a.agency] : a.role})` })),
       categories: CATEGORY_CODES.map((c) => ({ value: c, text: CATEGORY_LABELS[c] })),
-      slot: await slotFacts(db, state),
+      slot: await loadSlotFacts(db, state),
       backLink: { href: meetingUrl(state.conference.id) },
       ...extra,
     });

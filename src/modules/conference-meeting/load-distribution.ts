@@ -1,13 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Database } from '../../../db/client.js';
-import { meetingDistributions, users } from '../../../db/schema/index.js';
-import { deadlineIfSet } from '../../../domain/conference/meeting-deadlines.js';
-import { MEETING_PART_LABELS, inAgendaOrder } from '../../../domain/conference/meeting-parts.js';
-import { deadlineState } from '../../../domain/deadlines/index.js';
-import { formatDate, formatDateTime } from '../../../domain/deadlines/format-date.js';
-import { workingCalendar } from '../../../modules/calendar/calendar-store.js';
-import { londonDateTime } from '../../../modules/conference-meeting/common.js';
-import type { MeetingState } from '../../../modules/conference-meeting/meeting-state.js';
+import type { Queryable } from '../../db/client.js';
+import { meetingDistributions, users } from '../../db/schema/index.js';
+import { deadlineIfSet } from '../../domain/conference/meeting-deadlines.js';
+import { MEETING_PART_LABELS, inAgendaOrder } from '../../domain/conference/meeting-parts.js';
+import { deadlineState } from '../../domain/deadlines/index.js';
+import { formatDate, formatDateTime } from '../../domain/deadlines/format-date.js';
+import { workingCalendar } from '../calendar/calendar-store.js';
+import { londonDateTime } from './common.js';
+import type { MeetingState } from './meeting-state.js';
 
 const STATE_WORDS: Record<string, string> = {
   'due-later': 'Due',
@@ -20,9 +20,9 @@ const STATE_WORDS: Record<string, string> = {
 
 /**
  * TS10 / TS11 and the distribution log (RC3): when the document is due, counted from the end of
- * the conference, whether the first sending met it, and every copy sent.
+ * the conference, whether the first sending met it, and every copy sent, as the page shows them.
  */
-export async function distributionModel(db: Database, state: MeetingState, document: 'decisions' | 'record', ruleId: 'TS10' | 'TS11', now: Date) {
+export async function loadDistribution(db: Queryable, state: MeetingState, document: 'decisions' | 'record', ruleId: 'TS10' | 'TS11', now: Date) {
   const calendar = await workingCalendar(db);
   const endedAt = state.meeting?.concludedAt ?? null;
   const from = endedAt ? londonDateTime(endedAt) : null;

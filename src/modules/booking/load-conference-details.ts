@@ -1,0 +1,22 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { conferenceStatusHistory, outOfTimescaleAuthorisations, rooms, type conferences } from '../../db/schema/index.js';
+import { loadUserNames } from '../accounts/load-user-names.js';
+
+type Conference = Pick<typeof conferences.$inferSelect, 'id' | 'roomId' | 'chairId' | 'iroId'>;
+
+/**
+ * What the conference page shows beside the booking: its status history (oldest first), its
+ * out-of-timescale requests (newest first), its room, and the names of the staff they mention.
+ */
+export async function loadConferenceDetails(db: Queryable, conference: Conference) {
+  const history = await db.select().from(conferenceStatusHistory).where(eq(conferenceStatusHistory.conferenceId, conference.id))
+    .orderBy(asc(conferenceStatusHistory.at));
+  const requests = await db.select().from(outOfTimescaleAuthorisations).where(eq(outOfTimescaleAuthorisations.conferenceId, conference.id))
+    .orderBy(desc(outOfTimescaleAuthorisations.requestedAt));
+  const [room] = conference.roomId ? await db.select().from(rooms).where(eq(rooms.id, conference.roomId)) : [];
+  const names = await loadUserNames(db, [conference.chairId, conference.iroId, ...history.map((h) => h.by), ...requests.flatMap((r) => [r.requestedBy, r.decidedBy])]);
+  return { history, requests, room: room ?? null, names };
+}
+
+export type ConferenceDetails = Awaited<ReturnType<typeof loadConferenceDetails>>;
