@@ -115,7 +115,10 @@ describeEachEngine('FD1 and FD2 actions: referral and initial assessment', (engi
       expect((refused as ValidationError).errors).toEqual([{ field: 'startedOn', message: expect.stringContaining('after the case closed on 3 March 2026') }]);
       expect((refused as ValidationError).errors[0]?.message).toContain('Census check C12');
       expect(await db.select().from(assessments).where(eq(assessments.caseId, child.caseId))).toEqual([]);
-      await startAssessment(db, sw(), child.caseId, { startedOn: '2026-03-03' });
+      const kept = await startAssessment(db, sw(), child.caseId, { startedOn: '2026-03-03' });
+      // Authorised today (4 March), a day after the case closed: refused too.
+      await completeAssessment(db, sw(), kept, { completedOn: '2026-03-03', discussedWithChildAndFamily: true, summary: 'Closed episode (synthetic).' });
+      await expect(authoriseAssessment(db, tm(), kept)).rejects.toThrow(/The authorisation is dated 4 March 2026, after the case closed on 3 March 2026.*Census check C12/);
     });
 
     it('is complete once discussed with the child and family and authorised by a team manager', async () => {
