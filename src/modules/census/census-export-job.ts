@@ -1,13 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { censusYearAskedFor, exportCensus, type CensusExport, type CensusExportInput } from './export-census.js';
+import type { CensusFailure } from '../../domain/census/validate.js';
+import { censusYearAskedFor, exportCensus, type CensusExportInput } from './export-census.js';
+
+/** What the report shows; the file itself is made again on download, so it is not held here. */
+export interface CensusReport {
+  referenceDate: string;
+  childCount: number;
+  failures: CensusFailure[];
+  errors: number;
+  queries: number;
+}
 
 /**
  * A census check running in the background, so the page can say how far it has got ("n of m
  * children") while a large authority's year is read and checked, with no JavaScript: the person
  * asks again for the page. Kept in this process's memory only: a check is quick to run again, and
- * its result (which names children) is never stored anywhere new.
+ * its report (which names children) is never written anywhere.
  */
 export interface CensusExportJob {
   id: string;
@@ -17,7 +27,7 @@ export interface CensusExportJob {
   checked: number;
   /** Children in the year; null while the records are being read. */
   total: number | null;
-  result: CensusExport | null;
+  result: CensusReport | null;
   /** Why a failed job stopped, for the server log (never shown: it may name records). */
   error: unknown;
   /** Settles when the job does, whatever happened (for tests and shutdown). */
@@ -38,7 +48,7 @@ export function startCensusExport(db: Database, context: ActionContext, input: C
     job.total = total;
   }).then(
     (result) => {
-      job.result = result;
+      job.result = { referenceDate: result.referenceDate, childCount: result.children.length, failures: result.failures, errors: result.errors, queries: result.queries };
       job.state = 'finished';
     },
     (error: unknown) => {

@@ -37,7 +37,7 @@ export default function censusPages(app: FastifyInstance): void {
         return reply.header('content-type', 'application/xml; charset=utf-8')
           .header('content-disposition', `attachment; filename="cin-census-${result.referenceDate}.xml"`).send(result.xml);
       }
-      return page(reply, { values, result: { ...result, xml: undefined } });
+      return page(reply, { values, result: { referenceDate: result.referenceDate, childCount: result.children.length, failures: result.failures, errors: result.errors, queries: result.queries } });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       reply.code(400);
@@ -56,7 +56,7 @@ export default function censusPages(app: FastifyInstance): void {
       reply.code(500);
       return page(reply, { values, errors: [{ field: 'form', message: 'The check stopped before it finished: check the year again, and tell support if it stops again.' }] });
     }
-    return page(reply, { values, result: { ...job.result!, xml: undefined } });
+    return page(reply, { values, result: job.result });
   });
 
   // The CP-IS feed (health's view of children on plans): a window of days, shown, then downloaded as CSV.
