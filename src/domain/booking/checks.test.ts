@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBooking, isRefused } from './checks.js';
 import { booking, calendar, clock, diary, proposal, request } from './booking-fixture.test-support.js';
-import type { BookingFinding } from './types.js';
+import type { BookingFinding, BookingRequest } from './types.js';
 
 const ids = (findings: BookingFinding[], severity: BookingFinding['severity']) =>
   findings.filter((f) => f.severity === severity).map((f) => `${f.ruleId}:${f.field ?? ''}`);
@@ -57,12 +57,30 @@ describe('booking checks', () => {
   });
 
   it('refuses weekends, bank holidays and the past', () => {
-    expect(checkBooking(request(), proposal({ date: '2026-03-07' }), diary(), calendar, clock)[0]?.message).toContain('not a working day (weekend)');
+    expect(checkBooking(request({ kind: 'review' }), proposal({ date: '2026-03-07' }), diary(), calendar, clock)[0]?.message).toContain('not a working day (weekend)');
     const goodFriday = checkBooking(request({ dueDate: null }), proposal({ date: '2026-04-03' }), diary(), calendar, clock);
     expect(goodFriday[0]?.message).toContain('Good Friday');
     expect(checkBooking(request(), proposal({ date: '2026-02-27' }), diary(), calendar, clock)[0]?.message).toContain('already passed');
     const earlierToday = checkBooking(request(), proposal({ date: '2026-03-02', startMinute: 9 * 60 }), diary(), calendar, { ...clock, minuteOfDay: 9 * 60 + 5 });
     expect(ids(earlierToday, 'refuse')).toEqual(['DIARY:date']);
+  });
+
+  it('census C04: an initial conference on a weekend is refused naming the census check', () => {
+    const [first] = checkBooking(request(), proposal({ date: '2026-03-07' }), diary(), calendar, clock);
+    expect(first).toMatchObject({ ruleId: 'C04', severity: 'refuse', field: 'date' });
+    expect(first?.message).toContain('7 March 2026 is on a Saturday');
+    expect(first?.message).toContain('Census check C04');
+  });
+
+  it('census C09 and C12: a review on or before its plan’s start, or any conference after the case closed, is refused', () => {
+    const review = (extra: Partial<BookingRequest>) => request({ kind: 'review', dueDate: null, ...extra });
+    const onStart = checkBooking(review({ subjectPlans: [{ startDate: '2026-03-03', endDate: null }] }), proposal(), diary(), calendar, clock);
+    expect(ids(onStart, 'refuse')).toEqual(['C09:date']);
+    expect(checkBooking(review({ subjectPlans: [{ startDate: '2026-03-02', endDate: null }] }), proposal(), diary(), calendar, clock)).toEqual([]);
+    const closed = checkBooking(request({ casesClosedOn: ['2026-03-02'] }), proposal(), diary(), calendar, clock);
+    expect(ids(closed, 'refuse')).toEqual(['C12:date']);
+    expect(closed.find((f) => f.ruleId === 'C12')?.message).toContain('after the case closed on 2 March 2026');
+    expect(checkBooking(request({ casesClosedOn: ['2026-03-03'] }), proposal(), diary(), calendar, clock)).toEqual([]);
   });
 
   it('TS4: warns (does not refuse) when booked after the emergency protection order expires', () => {

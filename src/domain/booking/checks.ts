@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { CalendarRangeError, type WorkingCalendar } from '../calendar/working-calendar.js';
+import { c04InitialConferenceOnWeekend, c09ReviewInsidePlan, c12DatedAfterClosure, INITIAL_CONFERENCE_KINDS, refusalMessage, REVIEW_CONFERENCE_KINDS } from '../census/rules.js';
 import { formatDate } from '../deadlines/format-date.js';
 import { dayOfIso, timeOfMinute, type Diary } from './diary.js';
 import type { BookingClock, BookingFinding, BookingRequest, ProposedBooking } from './types.js';
@@ -59,9 +60,15 @@ export function checkBooking(
     found.push(refuse(DIARY, 'date', `${when} at ${timeOfMinute(start)} has already passed: choose a date and time from now on.`));
   }
   try {
+    // C04 (CENSUS.md: DateOfInitialCPC "never a weekend") is refused, not warned: the export counts
+    // a weekend initial conference as an error that stops the return, so it has no legitimate form
+    // in Convene's records even where a family was in fact seen on a Saturday.
     if (!calendar.isWorkingDay(date)) {
       const holiday = calendar.holidayTitle(date);
-      found.push(refuse(DIARY, 'date', `${when} is not a working day${holiday ? ` (${holiday})` : ' (weekend)'}: choose a working day.`));
+      const weekendInitial = INITIAL_CONFERENCE_KINDS.includes(request.kind) ? c04InitialConferenceOnWeekend(proposal.date, 'held') : null;
+      found.push(weekendInitial
+        ? refuse('C04', 'date', refusalMessage(weekendInitial, 'Choose a working day.'))
+        : refuse(DIARY, 'date', `${when} is not a working day${holiday ? ` (${holiday})` : ' (weekend)'}: choose a working day.`));
     }
   } catch (error) {
     if (!(error instanceof CalendarRangeError)) throw error;
@@ -103,6 +110,32 @@ export function checkBooking(
       message: `The emergency protection order expires on ${formatDate(request.epoExpiresOn)}: hold the conference before then where possible.` });
   }
   found.push(...lookedAfterFindings(request, proposal));
+  found.push(...censusFindings(request, proposal));
+  return found;
+}
+
+/**
+ * The census checks a date chosen here can breach (CENSUS.md, "Checks the Department applies"),
+ * beside C04 above. The conference date becomes DateOfInitialCPC or CPPreviewDate as booked (the
+ * meeting opens only on its booked day), so a breach chosen here is one the return would carry.
+ * Each is refused, not warned: CENSUS.md states each as a check "an export must pass", the export
+ * (validate.ts) counts each as an error that stops the file, and none has a legitimate form:
+ * a review held on or before the day its plan started is not a review of that plan (C09), and
+ * work after a case closed belongs to a new case that a new referral opens (C12). A warning would
+ * only move the refusal from today to the census deadline, when it is harder to put right.
+ */
+function censusFindings(request: BookingRequest, proposal: ProposedBooking): BookingFinding[] {
+  const found: BookingFinding[] = [];
+  if (REVIEW_CONFERENCE_KINDS.includes(request.kind)) {
+    for (const plan of request.subjectPlans ?? []) {
+      const breach = c09ReviewInsidePlan(proposal.date, plan);
+      if (breach) found.push(refuse('C09', 'date', refusalMessage(breach, 'Choose a date after the plan started.')));
+    }
+  }
+  for (const closedOn of request.casesClosedOn ?? []) {
+    const breach = c12DatedAfterClosure(proposal.date, closedOn, 'This conference');
+    if (breach) found.push(refuse('C12', 'date', refusalMessage(breach, 'A new referral opens a new case for the child; book the conference on that case.')));
+  }
   return found;
 }
 

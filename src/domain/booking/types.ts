@@ -1,4 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
+import type { PlanSpan } from '../census/rules.js';
 
 // Booking works on London wall-clock time: a day number (days since 1970-01-01) and minutes since
 // midnight. The module converts stored instants once; the domain then compares integers only.
@@ -75,6 +76,10 @@ export interface BookingRequest {
   /** A subject child is looked after (CV5). */
   lookedAfter: boolean;
   slotMinutes: number;
+  /** The subject children's open plans here, which a review must fall inside (census C09). */
+  subjectPlans?: readonly PlanSpan[] | undefined;
+  /** The closing date of each subject child's case that has closed (census C12). */
+  casesClosedOn?: readonly string[] | undefined;
 }
 
 export interface ProposedBooking {

@@ -2,6 +2,10 @@ import { Temporal } from 'temporal-polyfill';
 import { formatDate } from '../deadlines/index.js';
 import type { CensusChild, CensusYear } from './census-model.js';
 import { censusCategory } from './census-model.js';
+import {
+  c04InitialConferenceOnWeekend, c06PlanStartsOnInitialConference, c07PlanEndsAfterStart, c08PlansOverlap, c09ReviewInsidePlan, c12DatedAfterClosure,
+  type CensusBreach,
+} from './rules.js';
 
 /**
  * The Department's checks that touch what Convene records (CENSUS.md, "Checks the Department
@@ -17,29 +21,9 @@ export interface CensusFailure {
   message: string;
 }
 
-export const CENSUS_RULES: Record<string, string> = {
-  C01: 'LAchildID is present, at most 20 characters, letters and digits only',
-  C02: 'Exactly one of PersonBirthDate and ExpectedPersonBirthDate',
-  C03: 'Sex is M, F or U, and U for an unborn child',
-  C04: 'An initial conference is never held, or due, on a Saturday or Sunday',
-  C05: 'An initial conference is not before the referral',
-  C06: 'A plan starts on the date of an initial conference in its episode',
-  C07: 'A plan ends after it starts, never on the same day',
-  C08: 'A child has no overlapping plans, and one open plan at most',
-  C09: 'Each review of a plan is after its start (and not after its end)',
-  C10: 'Initial and latest categories are NEG, PHY, SAB, EMO or MUL',
-  C11: 'NumberOfPreviousCPP is present (0 allowed)',
-  C12: 'Nothing is dated after the episode closed',
-  C13: 'After a referral closed with no further action, no assessment, section 47 or plan follows',
-  C14: 'CINclosureDate and ReasonForClosure: both or neither',
-  C15: 'No plan starts or ends after the child’s death',
-  C16: 'A section 47 is not before the referral, nor after its initial conference',
-  C17: 'A section 47 older than 15 working days at the reference date has an initial conference or ICPCnotRequired (query)',
-};
+export { CENSUS_RULES } from './rules.js';
 
 const CATEGORY = new Set(['NEG', 'PHY', 'SAB', 'EMO', 'MUL']);
-const weekday = (iso: string) => new Date(`${iso}T12:00:00Z`).getUTCDay();
-const weekend = (iso: string) => weekday(iso) === 0 || weekday(iso) === 6;
 
 export function validateCensus(children: readonly CensusChild[], year: CensusYear, workingDaysBetween: (from: string, to: string) => number): CensusFailure[] {
   const failures: CensusFailure[] = [];
@@ -47,23 +31,24 @@ export function validateCensus(children: readonly CensusChild[], year: CensusYea
     // Messages read as English: dates in words, never ISO.
     const fail = (rule: string, message: string, severity: 'error' | 'query' = 'error') =>
       failures.push({ rule, severity, personId: child.personId, laChildId: child.laChildId, message: message.replace(/\d{4}-\d{2}-\d{2}/g, (iso) => formatDate(Temporal.PlainDate.from(iso))) });
+    // The checks shared with data entry (rules.ts) return their own breach, already in words.
+    const breach = (found: CensusBreach | null) => {
+      if (found) fail(found.rule, found.message);
+    };
     if (!child.laChildId || child.laChildId.length > 20 || !/^[A-Za-z0-9]+$/.test(child.laChildId)) fail('C01', 'The child has no valid LA child id: give one of up to 20 letters and digits on the person record.');
     if (Boolean(child.personBirthDate) === Boolean(child.expectedPersonBirthDate)) fail('C02', 'Record either the date of birth or, for an unborn child, the expected date of delivery (not both, not neither).');
     const unborn = !child.personBirthDate && Boolean(child.expectedPersonBirthDate);
     if (!['M', 'F', 'U'].includes(child.sex ?? '') || (unborn && child.sex !== 'U')) fail('C03', unborn ? 'An unborn child’s sex is recorded as U (not known).' : 'Record the child’s sex as M, F or U.');
 
     const allPlans = child.episodes.flatMap((e) => e.plans).sort((a, b) => (a.startDate < b.startDate ? -1 : 1));
-    for (let i = 1; i < allPlans.length; i++) {
-      const before = allPlans[i - 1]!;
-      if (before.endDate === null || before.endDate > allPlans[i]!.startDate) fail('C08', `A plan starting ${allPlans[i]!.startDate} overlaps the plan that started ${before.startDate}.`);
-    }
+    for (let i = 1; i < allPlans.length; i++) breach(c08PlansOverlap(allPlans[i]!, allPlans[i - 1]!));
 
     for (const e of child.episodes) {
       if (Boolean(e.closureDate) !== Boolean(e.reasonForClosure)) fail('C14', 'The episode has a closure date without a reason, or a reason without a date.');
       const icpcs = [...e.section47s.flatMap((s) => (s.dateOfInitialCpc ? [s.dateOfInitialCpc] : [])), ...(e.dateOfInitialCpc ? [e.dateOfInitialCpc] : [])];
       for (const s of e.section47s) {
-        if (s.dateOfInitialCpc && weekend(s.dateOfInitialCpc)) fail('C04', `The initial conference on ${s.dateOfInitialCpc} is recorded on a weekend.`);
-        if (s.initialCpcTarget && weekend(s.initialCpcTarget)) fail('C04', `The initial conference target date ${s.initialCpcTarget} falls on a weekend.`);
+        if (s.dateOfInitialCpc) breach(c04InitialConferenceOnWeekend(s.dateOfInitialCpc, 'held'));
+        if (s.initialCpcTarget) breach(c04InitialConferenceOnWeekend(s.initialCpcTarget, 'due'));
         if (s.dateOfInitialCpc && s.dateOfInitialCpc < e.referralDate) fail('C05', `The initial conference on ${s.dateOfInitialCpc} is before the referral on ${e.referralDate}.`);
         if (s.startDate < e.referralDate) fail('C16', `The section 47 started ${s.startDate}, before the referral on ${e.referralDate}.`);
         if (s.dateOfInitialCpc && s.startDate > s.dateOfInitialCpc) fail('C16', `The section 47 started ${s.startDate}, after its initial conference on ${s.dateOfInitialCpc}.`);
@@ -71,13 +56,11 @@ export function validateCensus(children: readonly CensusChild[], year: CensusYea
           fail('C17', `The section 47 that started ${s.startDate} has no initial conference and is not marked as needing none.`, 'query');
         }
       }
-      if (e.dateOfInitialCpc && weekend(e.dateOfInitialCpc)) fail('C04', `The initial conference on ${e.dateOfInitialCpc} is recorded on a weekend.`);
+      if (e.dateOfInitialCpc) breach(c04InitialConferenceOnWeekend(e.dateOfInitialCpc, 'held'));
       for (const p of e.plans) {
-        if (!icpcs.includes(p.startDate)) fail('C06', `The plan starting ${p.startDate} does not start on the date of an initial conference in this episode.`);
-        if (p.endDate !== null && p.endDate <= p.startDate) fail('C07', `The plan that started ${p.startDate} ends on ${p.endDate}.`);
-        for (const r of p.reviewDates) {
-          if (r <= p.startDate || (p.endDate !== null && r > p.endDate)) fail('C09', `A review on ${r} is outside the plan that started ${p.startDate}.`);
-        }
+        breach(c06PlanStartsOnInitialConference(p.startDate, icpcs));
+        breach(c07PlanEndsAfterStart(p));
+        for (const r of p.reviewDates) breach(c09ReviewInsidePlan(r, p));
         for (const [which, categories] of [['initial', p.initialCategories], ['latest', p.latestCategories]] as const) {
           const code = censusCategory(categories);
           if (!code || !CATEGORY.has(code)) fail('C10', `The plan that started ${p.startDate} has no valid ${which} category.`);
@@ -95,8 +78,8 @@ export function validateCensus(children: readonly CensusChild[], year: CensusYea
           ...e.assessments.flatMap((a) => [a.startDate, a.authorisationDate]), ...e.section47s.flatMap((s) => [s.startDate, s.dateOfInitialCpc]),
           ...e.plans.flatMap((p) => [p.startDate, p.endDate, ...p.reviewDates]), e.dateOfInitialCpc,
         ].filter((d): d is string => Boolean(d));
-        const late = dates.filter((d) => d > e.closureDate!).sort().at(-1);
-        if (late) fail('C12', `Something is dated ${late}, after the episode closed on ${e.closureDate}.`);
+        const late = dates.sort().at(-1);
+        if (late) breach(c12DatedAfterClosure(late, e.closureDate));
       }
     }
   }

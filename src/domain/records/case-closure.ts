@@ -1,3 +1,4 @@
+import { c12DatedAfterClosure, refusalMessage } from '../census/rules.js';
 import type { RuleProblem } from '../front-door/problems.js';
 
 /** Census reasons a child in need episode closes (ReasonForClosure), in our words. */
@@ -18,6 +19,8 @@ export interface OpenWork {
   conferenceArranging: boolean;
   lastActivityOn: string | null;
   openedOn: string;
+  /** An assessment completed and waiting for a manager's authorisation. */
+  assessmentAwaitingAuthorisation?: boolean | undefined;
 }
 
 /**
@@ -29,8 +32,15 @@ export function closureProblems(input: { closedOn: string; reason: string }, wor
   if (!(input.reason in CLOSURE_REASONS)) problems.push({ field: 'closureReason', message: 'Choose the reason the case is closing' });
   if (input.closedOn > today) problems.push({ field: 'closedOn', message: 'The closing date cannot be in the future' });
   if (input.closedOn < work.openedOn) problems.push({ field: 'closedOn', message: `The case cannot close before it opened (${work.openedOn})` });
-  else if (work.lastActivityOn && input.closedOn < work.lastActivityOn) problems.push({ field: 'closedOn', message: `Something is recorded on this case on ${work.lastActivityOn}: close it on or after that date` });
+  else {
+    const late = work.lastActivityOn ? c12DatedAfterClosure(work.lastActivityOn, input.closedOn, 'Something recorded on this case') : null;
+    if (late) problems.push({ field: 'closedOn', message: refusalMessage(late, 'Close it on or after that date.') });
+  }
   if (work.openPlan) problems.push({ field: 'form', message: 'The child is on a child protection plan: end the plan before closing the case' });
   if (work.conferenceArranging) problems.push({ field: 'form', message: 'A conference about the child is being arranged: hold or cancel it before closing the case' });
+  // Census C12: its authorisation date would fall after the closure, so it is authorised first.
+  if (work.assessmentAwaitingAuthorisation) {
+    problems.push({ field: 'form', message: 'An assessment is completed and waiting for authorisation: authorise it before closing the case (census check C12: nothing is dated after the episode closed)' });
+  }
   return problems;
 }

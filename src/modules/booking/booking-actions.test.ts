@@ -3,7 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { createUser } from '../../../test/support/factories.js';
 import type { Database } from '../../db/client.js';
-import { auditEvents, conferences, conferenceStatusHistory, invitations, outboxMessages, outOfTimescaleAuthorisations, users } from '../../db/schema/index.js';
+import {
+  auditEvents, cases, childProtectionPlans, conferenceChildren, conferences, conferenceStatusHistory, invitations, outboxMessages, outOfTimescaleAuthorisations, users,
+} from '../../db/schema/index.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { bookConference } from './book-conference.js';
 import { createBookingFixture, contextOf, type BookingFixture } from './booking-fixture.test-support.js';
@@ -48,6 +50,27 @@ describeEachEngine('booking a conference', (engine) => {
     const audits = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'conference-booked'), eq(auditEvents.recordId, id)));
     expect(audits).toHaveLength(1);
     expect(audits[0]?.childId).not.toBeNull();
+  });
+
+  it('census checks at data entry: an initial conference on a Saturday (C04), a review on its plan’s first day (C09) and a conference after the case closed (C12) are refused on the date, naming the check', async () => {
+    const initial = await f.conference();
+    expect((await fieldErrors(bookConference(db, contextOf(f.businessSupport), initial, { ...base(), date: '2026-03-07' }))).date).toContain('Census check C04');
+
+    const review = await f.conference({ kind: 'review', dueDate: null, dueRuleId: null });
+    const [subject] = await db.select().from(conferenceChildren).where(eq(conferenceChildren.conferenceId, review));
+    await db.insert(childProtectionPlans).values({ caseId: subject!.caseId, childId: subject!.childId, startDate: '2026-03-02', initialCategories: ['NEG'], latestCategories: ['NEG'] });
+    const virtual = { ...base(), format: 'virtual' as const, roomId: null };
+    const sameDay = await fieldErrors(bookConference(db, contextOf(f.businessSupport), review, { ...virtual, date: '2026-03-02', time: '14:00' }));
+    expect(sameDay.date).toContain('on or before the start of the plan on 2 March 2026');
+    expect(sameDay.date).toContain('Census check C09');
+    expect((await bookConference(db, contextOf(f.businessSupport), review, { ...virtual, date: '2026-03-11', time: '11:00', version: 1 })).status).toBe('booked');
+
+    const afterClosure = await f.conference();
+    const [closing] = await db.select().from(conferenceChildren).where(eq(conferenceChildren.conferenceId, afterClosure));
+    await db.update(cases).set({ closedOn: '2026-03-02', closureReason: 'RC7' }).where(eq(cases.id, closing!.caseId));
+    const closed = await fieldErrors(bookConference(db, contextOf(f.businessSupport), afterClosure, { ...virtual, date: '2026-03-04' }));
+    expect(closed.date).toContain('after the case closed on 2 March 2026');
+    expect(closed.date).toContain('Census check C12');
   });
 
   it('a double submit does not book twice: the second is refused as a conflict', async () => {

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import {
-  cases, chairLeave, chairWorkingPatterns, conferenceChildren, conferences, outOfTimescaleAuthorisations, rooms, users,
+  cases, chairLeave, chairWorkingPatterns, childProtectionPlans, conferenceChildren, conferences, outOfTimescaleAuthorisations, rooms, users,
 } from '../../db/schema/index.js';
 import { Diary, dayOfIso, minuteOfTime } from '../../domain/booking/diary.js';
 import type { BookingClock, BookingRequest, ChairDiaryEntry, ExistingBooking } from '../../domain/booking/types.js';
@@ -89,11 +89,17 @@ export async function loadBookingContext(db: Queryable, conferenceId: string, no
   const clock = bookingClock(now);
   const caseIds = subjects.map((s) => s.caseId);
   const caseRows = caseIds.length
-    ? await db.select({ socialWorkerId: cases.socialWorkerId, teamManagerId: cases.teamManagerId, lookedAfter: cases.lookedAfter, lineManagerId: users.managerId })
+    ? await db.select({ socialWorkerId: cases.socialWorkerId, teamManagerId: cases.teamManagerId, lookedAfter: cases.lookedAfter, lineManagerId: users.managerId, closedOn: cases.closedOn })
       .from(cases).leftJoin(users, eq(cases.socialWorkerId, users.id)).where(inArray(cases.id, caseIds))
     : [];
   const approved = await db.select({ date: outOfTimescaleAuthorisations.proposedDate }).from(outOfTimescaleAuthorisations)
     .where(and(eq(outOfTimescaleAuthorisations.conferenceId, conferenceId), eq(outOfTimescaleAuthorisations.decision, 'approved')));
+  const childIds = subjects.map((s) => s.childId);
+  // The subject children's own open plans (not another authority's), for the census check on a review's date (C09).
+  const subjectPlans = childIds.length
+    ? await db.select({ startDate: childProtectionPlans.startDate, endDate: childProtectionPlans.endDate }).from(childProtectionPlans)
+      .where(and(inArray(childProtectionPlans.childId, childIds), isNull(childProtectionPlans.endDate), isNull(childProtectionPlans.responsibleAuthority)))
+    : [];
   const chairs = await loadChairs(db);
   const roomRows = await db.select().from(rooms).where(eq(rooms.active, true)).orderBy(asc(rooms.name));
   // The diary from yesterday for about nine months: the slot finder's longest window, and a late date.
@@ -109,6 +115,8 @@ export async function loadBookingContext(db: Queryable, conferenceId: string, no
     familyRiskFlagged: subjects.some((s) => (s.harmFrom ?? '').trim().length > 0),
     lookedAfter: caseRows.some((c) => c.lookedAfter),
     slotMinutes: conference.slotMinutes,
+    subjectPlans,
+    casesClosedOn: caseRows.flatMap((c) => (c.closedOn ? [c.closedOn] : [])),
   };
   return {
     ...loaded, request, clock, chairs, calendar: await workingCalendar(db),

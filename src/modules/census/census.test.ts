@@ -36,6 +36,15 @@ describeEachEngine('the CIN census return from what staff recorded', (engine) =>
     expect(audit?.details).toMatchObject({ referenceDate: '2027-03-31', children: result.children.length, errors: 0 });
   });
 
+  it('reports how far it has got: reading first, then children checked of those in the year, ending with all of them', async () => {
+    const seen: [number, number | null][] = [];
+    const result = await exportCensus(database.handle.db, systemContext(NOW), { referenceDate: '2027-03-31', laCode: '999', version: 'test' }, (checked, total) => seen.push([checked, total]));
+    const total = result.children.length;
+    expect(seen[0]).toEqual([0, null]);
+    expect(seen[1]).toEqual([0, total]);
+    expect(seen.at(-1)).toEqual([total, total]);
+  });
+
   it('refuses a reference date that is not 31 March, and a bad LA code, naming the field', async () => {
     const db = database.handle.db;
     await expect(exportCensus(db, systemContext(NOW), { referenceDate: '2027-03-30', laCode: '999', version: 't' })).rejects.toMatchObject({ errors: [{ field: 'referenceDate' }] });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { episodeInYear, type CensusChild, type CensusEpisode, type CensusYear } from '../../domain/census/census-model.js';
+import { countsAsInitialConference, REVIEW_CONFERENCE_KINDS } from '../../domain/census/rules.js';
 import { londonDateOf } from '../front-door/london-time.js';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
@@ -11,8 +12,6 @@ const group = <T>(rows: T[], key: (r: T) => string) => {
   return map;
 };
 
-const INITIAL_KINDS = ['initial', 'pre-birth', 'transfer-in'];
-const REVIEW_KINDS = ['review', 'designated-review', 'reconvened'];
 
 /**
  * The census facts for a year, read from what staff recorded as they worked (nothing re-keyed):
@@ -39,14 +38,14 @@ export async function loadCensus(db: Queryable, year: CensusYear): Promise<Censu
   const [assessments, s47s, conferencesHeld, plans] = await Promise.all([
     db.execute(sql`select case_id, started_on, authorised_on, factors from assessments where case_id in ${caseIds} order by started_on`),
     db.execute(sql`select case_id, started_on, icpc_not_required from section_47_enquiries where case_id in ${caseIds} order by started_on`),
-    db.execute(sql`select cc.child_id, cc.case_id, c.kind, c.held_on, c.due_date from conference_children cc join conferences c on c.id = cc.conference_id
+    db.execute(sql`select cc.child_id, cc.case_id, cc.child_type, c.kind, c.held_on, c.due_date from conference_children cc join conferences c on c.id = cc.conference_id
       where cc.child_id in ${childIds} and cc.role = 'subject' and c.status = 'held' and c.held_on is not null order by c.held_on`),
     db.execute(sql`select case_id, child_id, start_date, end_date, initial_categories, latest_categories, previous_plans from child_protection_plans
       where case_id in ${caseIds} and responsible_authority is null order by start_date`),
   ]);
   const assessmentsBy = group(rowsOf<{ case_id: string; started_on: unknown; authorised_on: unknown; factors: string[] | null }>(assessments), (r) => r.case_id);
   const s47By = group(rowsOf<{ case_id: string; started_on: unknown; icpc_not_required: boolean }>(s47s), (r) => r.case_id);
-  const heldBy = group(rowsOf<{ child_id: string; case_id: string | null; kind: string; held_on: unknown; due_date: unknown }>(conferencesHeld), (r) => r.child_id);
+  const heldBy = group(rowsOf<{ child_id: string; case_id: string | null; child_type: string | null; kind: string; held_on: unknown; due_date: unknown }>(conferencesHeld), (r) => r.child_id);
   const plansBy = group(rowsOf<{ case_id: string; start_date: unknown; end_date: unknown; initial_categories: string[]; latest_categories: string[]; previous_plans: number | null }>(plans), (r) => r.case_id);
 
   const children = new Map<string, CensusChild>();
@@ -55,7 +54,8 @@ export async function loadCensus(db: Queryable, year: CensusYear): Promise<Censu
     const referralDate = c.referral_at ? londonDateOf(new Date(c.referral_at as string)).toString() : day(c.opened_on)!;
     const closureDate = day(c.closed_on);
     const inEpisode = (d: string) => d >= referralDate && (closureDate === null || d <= closureDate);
-    const initials = held.filter((h) => INITIAL_KINDS.includes(h.kind) && inEpisode(h.held_on));
+    // The child's own initial conferences: a reconvened or review conference the child came to without a plan counts (rules.ts).
+    const initials = held.filter((h) => countsAsInitialConference(h.kind, h.child_type) && inEpisode(h.held_on));
     const s47List = (s47By.get(c.case_id) ?? []).map((s) => ({ startDate: day(s.started_on)!, icpcNotRequired: s.icpc_not_required }));
     const used = new Set<string>();
     const section47s = s47List.map((s, i) => {
@@ -81,7 +81,7 @@ export async function loadCensus(db: Queryable, year: CensusYear): Promise<Censu
         const end = day(p.end_date);
         return {
           startDate: start, endDate: end, initialCategories: p.initial_categories, latestCategories: p.latest_categories, numberOfPreviousCpp: p.previous_plans,
-          reviewDates: held.filter((h) => REVIEW_KINDS.includes(h.kind) && h.held_on > start && (end === null || h.held_on <= end)).map((h) => h.held_on),
+          reviewDates: held.filter((h) => REVIEW_CONFERENCE_KINDS.includes(h.kind) && !countsAsInitialConference(h.kind, h.child_type) && h.held_on > start && (end === null || h.held_on <= end)).map((h) => h.held_on),
         };
       }),
     };

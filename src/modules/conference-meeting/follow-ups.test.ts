@@ -121,6 +121,22 @@ describeEachEngine('what follows from the meeting', (engine) => {
     expect(open).toHaveLength(1);
   });
 
+  it('census C06: a review cannot start a new plan for a review child whose plan has ended; a child there without a plan can have one', async () => {
+    const f = await createMeetingFixture(db(), { pack: 'hertfordshire', kind: 'review', childType: 'review' });
+    const { chair } = await meetingUnderWay(db(), f);
+    await views(f, { 'Sam Sampleford': true, 'Hana Exampleton': true });
+    const refused = await recordDecision(db(), chair, f.conferenceId, f.alphaId, planDecision(f, { firstCoreGroupOn: null, reviewOn: '2026-08-20' }), null).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).errors[0]).toMatchObject({ field: 'outcome', message: expect.stringContaining('does not start on the date of an initial conference') });
+    expect((refused as ValidationError).errors[0]?.message).toContain('Census check C06');
+    expect(await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId))).toEqual([]);
+
+    const added = await createMeetingFixture(db(), { pack: 'hertfordshire', kind: 'review', childType: 'initial' });
+    const { chair: addedChair } = await meetingUnderWay(db(), added);
+    await views(added, { 'Sam Sampleford': true, 'Hana Exampleton': true });
+    await recordDecision(db(), addedChair, added.conferenceId, added.alphaId, planDecision(added), null);
+  });
+
   it('a review that keeps the plan changes the latest category only with grounds, and keeps the initial one (DC4)', async () => {
     const f = await createMeetingFixture(db(), { pack: 'hertfordshire', kind: 'review', childType: 'review' });
     await openPlanFor(f, ['NEG']);

@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, ne } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { conferenceChildren, conferences, meetingDecisions, users } from '../../db/schema/index.js';
+import { c06PlanStartsOnInitialConference, countsAsInitialConference, refusalMessage } from '../../domain/census/rules.js';
 import { reviewEndingProblems, type FirstReviewException } from '../../domain/plans/ending.js';
 import { normaliseCategories } from '../../domain/conference/categories.js';
 import { checkDecision, type DecisionInput } from '../../domain/conference/decision.js';
@@ -60,6 +61,18 @@ export async function recordDecision(
   const { context: decisionContext, openPlan, conferenceDate } = await decisionContextFor(db, state, child);
   const checked = checkDecision(input, decisionContext);
   if (checked.errors.length > 0) throw new ValidationError(checked.errors);
+  // Census C06: a new plan starts on the date of the child's initial conference (CENSUS.md,
+  // CPPstartDate). A review of a child who came as a review child but has no plan open (it ended
+  // since the review was booked) would start one on a date the return cannot accept, so it is
+  // refused, not warned: the export counts it as an error, and the way to a new plan is an initial
+  // conference for the child (or adding the child to a conference as a child without a plan).
+  if (input.outcome === 'plan' && !openPlan) {
+    const day = conferenceDate.toString();
+    const breach = c06PlanStartsOnInitialConference(day, countsAsInitialConference(state.conference.kind, child.childType) ? [day] : []);
+    if (breach) {
+      throw new ValidationError([{ field: 'outcome', message: refusalMessage(breach, `${child.name} has no plan open for this review to continue: choose another outcome, and ask for an initial conference if a new plan is needed.`) }]);
+    }
+  }
   await checkPeople(db, input);
 
   const calendar = await workingCalendar(db);

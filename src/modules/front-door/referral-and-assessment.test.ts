@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessments, auditEvents, referrals } from '../../db/schema/index.js';
+import { assessments, auditEvents, cases, referrals } from '../../db/schema/index.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
@@ -105,6 +105,22 @@ describeEachEngine('FD1 and FD2 actions: referral and initial assessment', (engi
   });
 
   describe('FD2 initial assessment', () => {
+    it('census C12: an assessment dated after the case closed is refused on its date, naming the check; one on the closing day is kept', async () => {
+      const family = await createFamily(db, orgId, 'Closedworth', [{ givenNames: 'Hotel' }]);
+      const child = family.children[0]!;
+      await recordReferral(db, sw(), child.caseId, referralInput());
+      await db.update(cases).set({ closedOn: '2026-03-03', closureReason: 'RC7' }).where(eq(cases.id, child.caseId));
+      const refused = await startAssessment(db, sw(), child.caseId, { startedOn: '2026-03-04' }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ValidationError);
+      expect((refused as ValidationError).errors).toEqual([{ field: 'startedOn', message: expect.stringContaining('after the case closed on 3 March 2026') }]);
+      expect((refused as ValidationError).errors[0]?.message).toContain('Census check C12');
+      expect(await db.select().from(assessments).where(eq(assessments.caseId, child.caseId))).toEqual([]);
+      const kept = await startAssessment(db, sw(), child.caseId, { startedOn: '2026-03-03' });
+      // Authorised today (4 March), a day after the case closed: refused too.
+      await completeAssessment(db, sw(), kept, { completedOn: '2026-03-03', discussedWithChildAndFamily: true, summary: 'Closed episode (synthetic).' });
+      await expect(authoriseAssessment(db, tm(), kept)).rejects.toThrow(/The authorisation is dated 4 March 2026, after the case closed on 3 March 2026.*Census check C12/);
+    });
+
     it('is complete once discussed with the child and family and authorised by a team manager', async () => {
       const family = await createFamily(db, orgId, 'Specimenson', [{ givenNames: 'Golf' }]);
       const child = family.children[0]!;

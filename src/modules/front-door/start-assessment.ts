@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/client.js';
 import { assessments } from '../../db/schema/index.js';
+import { c12DatedAfterClosure, refusalMessage } from '../../domain/census/rules.js';
 import { nfaRefusal } from '../../domain/front-door/referral-rules.js';
 import { mayRecordCaseWork } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -13,7 +14,7 @@ import { loadCase, loadReferral } from './load-records.js';
 /** FD2: start the initial assessment of a referred child (census AssessmentActualStartDate). */
 export async function startAssessment(db: Database, context: ActionContext, caseId: string, input: { startedOn: string }): Promise<string> {
   if (!mayRecordCaseWork(context.actor)) throw new ForbiddenError();
-  const { child, name } = await loadCase(db, caseId);
+  const { case: episode, child, name } = await loadCase(db, caseId);
   const referral = await loadReferral(db, caseId);
   if (!referral) throw new ConflictError(`${name} has no referral recorded: record the referral before the assessment.`);
   const nfa = nfaRefusal(referral.decision, 'assessment', name);
@@ -24,6 +25,12 @@ export async function startAssessment(db: Database, context: ActionContext, case
   }
   if (Temporal.PlainDate.compare(startedOn, londonDateOf(context.now)) > 0) {
     throw new ValidationError([{ field: 'startedOn', message: 'The start date cannot be in the future' }]);
+  }
+  // Census C12 is refused, not warned: CENSUS.md says nothing is dated after the episode closed,
+  // the export counts it as an error, and new work on a closed episode belongs to a new case.
+  const afterClosure = c12DatedAfterClosure(input.startedOn, episode.closedOn, 'The assessment');
+  if (afterClosure) {
+    throw new ValidationError([{ field: 'startedOn', message: refusalMessage(afterClosure, 'Record a new referral, which opens a new case, and start the assessment there.') }]);
   }
   return db.transaction(async (tx) => {
     const [open] = await tx.select({ id: assessments.id }).from(assessments)

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { cases, section47Enquiries } from '../../db/schema/index.js';
+import { c12DatedAfterClosure, refusalMessage } from '../../domain/census/rules.js';
 import type { RuleProblem } from '../../domain/front-door/problems.js';
 import { nfaRefusal } from '../../domain/front-door/referral-rules.js';
 import { section47StartRefusal } from '../../domain/front-door/section-47-rules.js';
@@ -24,7 +25,7 @@ export async function startSection47Enquiries(db: Database, context: ActionConte
 
   return db.transaction(async (tx) => {
     // Lock the children's cases so two people starting enquiries at once cannot both pass the "one open enquiry" check.
-    await tx.select({ id: cases.id }).from(cases).where(inArray(cases.id, caseIds)).for('update');
+    const locked = await tx.select({ id: cases.id, closedOn: cases.closedOn }).from(cases).where(inArray(cases.id, caseIds)).for('update');
     const problems: RuleProblem[] = [];
     const chosen = [];
     for (const caseId of new Set(caseIds)) {
@@ -42,7 +43,11 @@ export async function startSection47Enquiries(db: Database, context: ActionConte
           referralReceivedOn: referral ? londonDateOf(referral.receivedAt) : null,
           openEnquiries: open?.n ?? 0,
         });
+      // Census C12 is refused, not warned: CENSUS.md says nothing is dated after the episode closed,
+      // the export counts it as an error, and a new enquiry on a closed episode belongs to a new case.
+      const afterClosure = c12DatedAfterClosure(startsOn.toString(), locked.find((c) => c.id === caseId)?.closedOn ?? null, `${child?.name ?? 'This child'}’s section 47 enquiry`);
       if (refusal) problems.push({ field: 'caseIds', message: refusal });
+      else if (afterClosure) problems.push({ field: 'caseIds', message: refusalMessage(afterClosure, 'Record a new referral, which opens a new case, and start the enquiry there.') });
       else if (child) chosen.push(child);
     }
     if (problems.length > 0) throw new ValidationError(problems);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditEvents, section47Enquiries, strategyDiscussionChildren, strategyDiscussions } from '../../db/schema/index.js';
+import { auditEvents, cases, section47Enquiries, strategyDiscussionChildren, strategyDiscussions } from '../../db/schema/index.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
@@ -94,6 +94,18 @@ describeEachEngine('FD3 to FD5 actions: strategy discussion, section 47 and its 
     const noS47 = await recordStrategyDiscussion(db, sw(), family.householdId, discussionInput([caseId], { heldDate: '2026-03-05', initiateSection47: false }));
     expect(((await startSection47Enquiries(db, sw(), noS47, [caseId]).catch((e: unknown) => e)) as ValidationError).errors[0]?.message)
       .toMatch(/did not decide/);
+  });
+
+  it('census C12: an enquiry is not started on a case that closed before the discussion, and the refusal names the check', async () => {
+    const family = await referredFamily('Shutwell', ['Juliet']);
+    const caseId = family.children[0]!.caseId;
+    const discussion = await recordStrategyDiscussion(db, sw(), family.householdId, discussionInput([caseId]));
+    await db.update(cases).set({ closedOn: '2026-03-02', closureReason: 'RC7' }).where(eq(cases.id, caseId));
+    const refused = await startSection47Enquiries(db, sw(), discussion, [caseId]).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).errors[0]).toMatchObject({ field: 'caseIds', message: expect.stringContaining('after the case closed on 2 March 2026') });
+    expect((refused as ValidationError).errors[0]?.message).toContain('Census check C12');
+    expect(await db.select().from(section47Enquiries).where(eq(section47Enquiries.caseId, caseId))).toEqual([]);
   });
 
   it('FD4: records when the child was seen, alone or with who and why, and the core assessment', async () => {

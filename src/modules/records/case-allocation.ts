@@ -1,5 +1,5 @@
 import { ARRANGING_STATUSES } from '../plans/load-plan.js';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database, Queryable, Transaction } from '../../db/client.js';
 import { assessments, caseAllocations, cases, childProtectionPlans, conferenceChildren, conferences, referrals, section47Enquiries, users } from '../../db/schema/index.js';
 import { closureProblems } from '../../domain/records/case-closure.js';
@@ -103,9 +103,12 @@ export async function closeCase(db: Database, context: ActionContext, caseId: st
     .from(conferences)
     .innerJoin(conferenceChildren, eq(conferenceChildren.conferenceId, conferences.id))
     .where(and(eq(conferenceChildren.caseId, caseId), inArray(conferences.status, ARRANGING_STATUSES)));
+  const [awaiting] = await db.select({ id: assessments.id }).from(assessments)
+    .where(and(eq(assessments.caseId, caseId), isNotNull(assessments.completedOn), isNull(assessments.authorisedOn)));
   const today = context.now.toISOString().slice(0, 10);
   const problems = closureProblems({ closedOn: input.closedOn, reason: input.closureReason }, {
     openPlan: Boolean(plan), conferenceArranging: Boolean(arranging), lastActivityOn: await lastActivityOn(db, caseId), openedOn: current.openedOn,
+    assessmentAwaitingAuthorisation: Boolean(awaiting),
   }, today);
   if (problems.length > 0) throw new ValidationError(problems);
   await db.transaction(async (tx) => {

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { conferences, invitations, outboxMessages, people, transferNotices } from '../../db/schema/index.js';
+import { childProtectionPlans, conferences, invitations, outboxMessages, people, transferNotices } from '../../db/schema/index.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { toActor } from '../accounts/load-actor.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ConflictError, ForbiddenError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { mayEndPlanAfterMove, recordReceivingConference, recordTransferIn, recordTransferOut } from './transfers.js';
 
 const otherLa = { otherAuthority: 'Sampleshire Council (demo)', otherContactName: 'Demo Originating Worker', otherContactEmail: 'worker@sampleshire.example' };
@@ -34,6 +34,20 @@ describeEachEngine('moves between authorities', (engine) => {
     expect(invited[0]).toMatchObject({ name: otherLa.otherContactName, role: 'Originating lead social worker', state: 'confirmed' });
     const [transfer] = await db.select().from(transferNotices).where(eq(transferNotices.id, transferId));
     expect(transfer?.temporaryPlanId).toBeTruthy();
+  });
+
+  it('census C08: a child already on one of our plans is refused a transfer in, whose temporary plan would overlap it', async () => {
+    const db = database.handle.db;
+    const fixture = await childOnAPlan(db, orgId);
+    const refused = await recordTransferIn(db, officer, {
+      ...otherLa, childId: fixture.child.id, otherPlanCategory: 'NEG', noticeReceivedOn: '2026-03-02', movedOn: '2026-02-27', pack: 'national',
+    }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).errors[0]).toMatchObject({ field: 'childId', message: expect.stringContaining('overlaps the plan that started 3 November 2025, which is still open') });
+    expect((refused as ValidationError).errors[0]?.message).toContain('Census check C08');
+    expect(await db.select().from(childProtectionPlans).where(eq(childProtectionPlans.childId, fixture.child.id))).toHaveLength(1);
+    await db.update(childProtectionPlans).set({ endDate: '2026-02-20' }).where(eq(childProtectionPlans.id, fixture.plan.id));
+    await recordTransferIn(db, officer, { ...otherLa, childId: fixture.child.id, otherPlanCategory: 'NEG', noticeReceivedOn: '2026-03-02', movedOn: '2026-02-27', pack: 'national' });
   });
 
   it('a move out notifies the receiving authority and our plan may end only after their conference (TR2)', async () => {

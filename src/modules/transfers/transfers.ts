@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.js';
 import {
   cases, childProtectionPlans, conferenceChildren, conferences, conferenceStatusHistory, householdMembers, invitations, people, transferNotices,
 } from '../../db/schema/index.js';
+import { c08NewPlanOverlaps, refusalMessage } from '../../domain/census/rules.js';
 import { conferenceDueDate, dueDateOf } from '../../domain/conference/due-date.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { mayHandleTransfers } from '../../policies/escalation.js';
@@ -39,6 +40,15 @@ export async function recordTransferIn(
   const calendar = await workingCalendar(db);
   const due = conferenceDueDate({ kind: 'transfer-in', pack: input.pack, transferNoticeReceivedOn: Temporal.PlainDate.from(input.noticeReceivedOn) }, calendar);
   return db.transaction(async (tx) => {
+    // Census C08 is refused, not warned: CENSUS.md allows one open plan per child and no overlaps,
+    // and the export counts an overlap as an error. A child already on one of our plans (another
+    // authority's plan for a child placed here is not ours, RG1) has not moved in on someone else's.
+    const ours = await tx.select({ startDate: childProtectionPlans.startDate, endDate: childProtectionPlans.endDate }).from(childProtectionPlans)
+      .where(and(eq(childProtectionPlans.childId, child.id), isNull(childProtectionPlans.responsibleAuthority)));
+    const overlap = c08NewPlanOverlaps({ startDate: input.movedOn, endDate: null }, ours);
+    if (overlap) {
+      throw new ValidationError([{ field: 'childId', message: refusalMessage(overlap, 'A temporary plan from the move would overlap it: check you chose the right child, or end that plan first.') }]);
+    }
     let [openCase] = await tx.select().from(cases).where(and(eq(cases.childId, child.id), isNull(cases.closedOn)));
     if (!openCase) {
       const [membership] = await tx.select().from(householdMembers).where(and(eq(householdMembers.personId, child.id), isNull(householdMembers.toDate)));

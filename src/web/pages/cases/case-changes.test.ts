@@ -73,7 +73,8 @@ describeEachEngine('reallocating and closing a case', (engine) => {
     expect(onPlan.body).toContain('end the plan before closing the case');
     await db().update(childProtectionPlans).set({ endDate: '2026-02-27', endReason: 'review-conference-decision' }).where(eq(childProtectionPlans.id, fixture.plan.id));
     const early = await manager.post(`/cases/${caseId}/close`, { closedOn: '2026-02-20', closureReason: 'RC7', confirm: 'yes', version });
-    expect(early.body).toContain('close it on or after that date');
+    expect(early.body).toContain('Close it on or after that date.');
+    expect(early.body).toContain('Census check C12');
     const closed = await manager.post(`/cases/${caseId}/close`, { closedOn: '2026-03-02', closureReason: 'RC7', confirm: 'yes', version });
     expect(closed.statusCode).toBe(302);
     expect((await db().select().from(cases).where(eq(cases.id, caseId)))[0]).toMatchObject({ closedOn: '2026-03-02', closureReason: 'RC7' });

@@ -33,9 +33,22 @@ describeEachEngine('the census page', (engine) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('three-digit LA code');
     expect(bad.body).toContain('value="12x"');
-    const checked = await manager.post('/census', { referenceDate: '2027-03-31', laCode: '999' });
+    // The check runs in the background; its page says how far it has got until it has finished.
+    const started = await manager.post('/census', { referenceDate: '2027-03-31', laCode: '999' });
+    expect(started.statusCode).toBe(302);
+    const location = started.headers.location as string;
+    expect(location).toMatch(/^\/census\/checks\/[0-9a-f-]{36}$/);
+    let checked = await manager.get(location);
+    for (let tries = 0; tries < 600 && checked.body.includes('See how far it has got'); tries++) {
+      expect(checked.body).toMatch(/Reading the year’s records|\d+ of \d+ children checked/);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      checked = await manager.get(location);
+    }
     expect(checked.statusCode).toBe(200);
     expect(checked.body).toMatch(/\d+ children; 0 errors/);
+    const someoneElse = new WebClient(app);
+    await someoneElse.signIn('register-officer', PASSWORD);
+    expect((await someoneElse.get(location)).statusCode).toBe(404);
     const file = await manager.post('/census', { referenceDate: '2027-03-31', laCode: '999', download: 'yes' });
     expect(file.headers['content-type']).toContain('application/xml');
     expect(file.body).toContain('<LEA>999</LEA>');

@@ -1,14 +1,18 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CENSUS_RULES } from '../../../domain/census/validate.js';
+import { censusExportJob, startCensusExport } from '../../../modules/census/census-export-job.js';
 import { exportCensus } from '../../../modules/census/export-census.js';
 import { exportCpis } from '../../../modules/census/export-cpis.js';
 import { cpisCsv } from '../../../domain/records/cpis-feed.js';
-import { ValidationError } from '../../../modules/shared/errors.js';
+import { NotFoundError, ValidationError } from '../../../modules/shared/errors.js';
 import { mayExportCensus } from '../../../policies/performance.js';
 
 const access = { config: { access: mayExportCensus } };
 
-/** The CIN census return: check the year, see every failure with a link to fix it, then download the file. */
+/**
+ * The CIN census return: check the year (in the background, the page showing how many children
+ * are checked so far), see every failure with a link to fix it, then download the file.
+ */
 export default function censusPages(app: FastifyInstance): void {
   const { db } = app.convene;
   const page = (reply: FastifyReply, extra: Record<string, unknown>) =>
@@ -24,17 +28,35 @@ export default function censusPages(app: FastifyInstance): void {
   app.post<{ Body: { referenceDate?: string; laCode?: string; download?: string } }>('/census', access, async (request, reply) => {
     const values = { referenceDate: String(request.body?.referenceDate ?? '').trim(), laCode: String(request.body?.laCode ?? '').trim() };
     try {
+      if (request.body?.download !== 'yes') {
+        const id = startCensusExport(db, request.actionContext(), { ...values, version: '0.1.0' });
+        return reply.redirect(`/census/checks/${id}`);
+      }
       const result = await exportCensus(db, request.actionContext(), { ...values, version: '0.1.0' });
-      if (request.body?.download === 'yes' && result.errors === 0) {
+      if (result.errors === 0) {
         return reply.header('content-type', 'application/xml; charset=utf-8')
           .header('content-disposition', `attachment; filename="cin-census-${result.referenceDate}.xml"`).send(result.xml);
       }
-      return page(reply, { values, result: { ...result, xml: undefined } });
+      return page(reply, { values, result: { referenceDate: result.referenceDate, childCount: result.children.length, failures: result.failures, errors: result.errors, queries: result.queries } });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       reply.code(400);
       return page(reply, { values, errors: error.errors });
     }
+  });
+
+  // A check under way: how far it has got, and a link to look again (no JavaScript, no timed refresh).
+  app.get<{ Params: { id: string } }>('/census/checks/:id', access, async (request, reply) => {
+    const job = censusExportJob(request.params.id, request.actionContext().actor?.id);
+    if (!job) throw new NotFoundError('That census check has finished and been forgotten, or was not yours: check the year again.');
+    const values = { referenceDate: job.input.referenceDate, laCode: job.input.laCode };
+    if (job.state === 'running') return page(reply, { values, progress: { id: job.id, checked: job.checked, total: job.total ?? 0, reading: job.total === null } });
+    if (job.state === 'failed') {
+      request.log.error({ err: job.error }, 'census check failed');
+      reply.code(500);
+      return page(reply, { values, errors: [{ field: 'form', message: 'The check stopped before it finished: check the year again, and tell support if it stops again.' }] });
+    }
+    return page(reply, { values, result: job.result });
   });
 
   // The CP-IS feed (health's view of children on plans): a window of days, shown, then downloaded as CSV.
