@@ -90,4 +90,10 @@ describe('settings', () => {
     expect(problems({ CONVENE_SHUTDOWN_TIMEOUT_SECONDS: '0' }).join()).toMatch(/^CONVENE_SHUTDOWN_TIMEOUT_SECONDS /);
     expect(problems({ CONVENE_SHUTDOWN_TIMEOUT_SECONDS: 'soon' }).join()).toMatch(/^CONVENE_SHUTDOWN_TIMEOUT_SECONDS /);
   });
+  it('shares 120 enquiry API requests a minute among an agency’s keys unless CONVENE_API_AGENCY_PER_MINUTE says otherwise', () => {
+    expect(loadSettings({}).apiAgencyPerMinute).toBe(120);
+    expect(loadSettings({ CONVENE_API_AGENCY_PER_MINUTE: '30' }).apiAgencyPerMinute).toBe(30);
+    expect(problems({ CONVENE_API_AGENCY_PER_MINUTE: '0' }).join()).toMatch(/^CONVENE_API_AGENCY_PER_MINUTE /);
+    expect(problems({ CONVENE_API_AGENCY_PER_MINUTE: '2.5' }).join()).toMatch(/^CONVENE_API_AGENCY_PER_MINUTE /);
+  });
 });

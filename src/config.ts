@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_AGENCY_PER_MINUTE } from './domain/enquiry/api-key.js';
 import { PACK_IDS } from './domain/packs/pack-id.js';
 
 /**
@@ -38,6 +39,7 @@ const settingsSchema = z
     CONVENE_TEMPLATE_WATCH: z.enum(['0', '1', 'false', 'true'], { message: 'must be 1 or 0' }).default('0'),
     METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
     CONVENE_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(10),
+    CONVENE_API_AGENCY_PER_MINUTE: z.coerce.number().int('must be a whole number').min(1).max(100_000).default(DEFAULT_AGENCY_PER_MINUTE),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -79,6 +81,8 @@ export type Settings = {
   metricsToken: string | null;
   /** How long a stopping process waits for requests in flight before it exits anyway. */
   shutdownTimeoutMs: number;
+  /** Enquiry API requests a minute one agency may make across all its keys (each key also has its own limit). */
+  apiAgencyPerMinute: number;
 };
 
 export class SettingsError extends Error {
@@ -116,6 +120,7 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
     templateWatch: e.CONVENE_TEMPLATE_WATCH === '1' || e.CONVENE_TEMPLATE_WATCH === 'true',
     metricsToken: e.METRICS_TOKEN ?? null,
     shutdownTimeoutMs: Math.round(e.CONVENE_SHUTDOWN_TIMEOUT_SECONDS * 1000),
+    apiAgencyPerMinute: e.CONVENE_API_AGENCY_PER_MINUTE,
   };
 }
 

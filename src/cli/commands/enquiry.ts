@@ -44,7 +44,7 @@ export function register(program: Command): void {
     .option('--family <name>', 'family name')
     .option('--dob <date>', 'date of birth, YYYY-MM-DD')
     .option('--postcode <postcode>', 'postcode (present or past)')
-    .option('--batch <file>', 'a JSON-lines file of queries {"given","family","dob"?,"postcode"?}: one answer a line, in order')
+    .option('--batch <file>', 'a JSON-lines file of queries {"given","family","dob"?,"postcode"?,"parents"?:[{"given","family"}]}: one answer a line, in order')
     .option('--json', 'print JSON: {"candidates":[{"personId","score","strength","reasons"}]}')
     .action(async (options: { given?: string; family?: string; dob?: string; postcode?: string; batch?: string; json?: boolean }) => {
       if (options.batch && (options.given || options.family || options.dob || options.postcode)) {

@@ -21,7 +21,14 @@ export const recognisedCallers = pgTable(
   (t) => [uniqueIndex('recognised_callers_phone').on(t.organisationId, t.phone)],
 );
 
-export interface EnquiryQuestion { given: string; family: string; dob: string | null; postcode: string | null }
+export interface EnquiryQuestion {
+  given: string;
+  family: string;
+  dob: string | null;
+  postcode: string | null;
+  /** A parent's name or two; absent on questions asked before parents' names were taken. */
+  parents?: { given: string; family: string }[];
+}
 export interface EnquiryCandidateShown { personId: string; name: string; score: number; strength: string }
 export interface EnquiryNotice { kind: string; userId: string | null; childId: string | null; outboxMessageId: string | null }
 
@@ -88,4 +95,19 @@ export const apiClientUsage = pgTable(
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.clientId, t.minute] })],
+);
+
+/**
+ * Requests per agency per minute, across all of that agency's keys: one row per minute, counted
+ * by one atomic upsert like api_client_usage, so several keys (or several instances) cannot add
+ * up to more than the agency's share. `agency` is the clients' agency name, trimmed and lower-cased.
+ */
+export const apiAgencyUsage = pgTable(
+  'api_agency_usage',
+  {
+    agency: text('agency').notNull(),
+    minute: timestamp('minute', { withTimezone: true }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agency, t.minute] })],
 );

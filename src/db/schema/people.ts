@@ -107,18 +107,23 @@ export const householdMembers = pgTable('household_members', {
 });
 
 /** How an adult or child relates to a child, and whether they hold parental responsibility. */
-export const relationships = pgTable('relationships', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  childId: uuid('child_id')
-    .notNull()
-    .references(() => people.id),
-  personId: uuid('person_id')
-    .notNull()
-    .references(() => people.id),
-  type: text('type').notNull(), // mother | father | step-parent | carer | sibling | grandparent | other
-  parentalResponsibility: boolean('parental_responsibility').notNull().default(false),
-  livesWithChild: boolean('lives_with_child').notNull().default(true),
-});
+export const relationships = pgTable(
+  'relationships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => people.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    type: text('type').notNull(), // mother | father | step-parent | carer | sibling | grandparent | other
+    parentalResponsibility: boolean('parental_responsibility').notNull().default(false),
+    livesWithChild: boolean('lives_with_child').notNull().default(true),
+  },
+  // The enquiry reads the parents of up to 3,000 candidates at once by child (modules/enquiry/search-people.ts).
+  (t) => [index('relationships_child').on(t.childId)],
+);
 
 /** The child's episode of involvement (the census CIN episode). */
 export const cases = pgTable(

@@ -16,3 +16,14 @@ export function rateWindow(now: Date): { minute: Date; retryAfterSeconds: number
   const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
   return { minute, retryAfterSeconds: Math.max(1, Math.ceil((minute.getTime() + 60_000 - now.getTime()) / 1000)) };
 }
+
+/**
+ * What an agency's shared limit is counted under: its name as its keys were issued with, in one
+ * case and spacing, so "Demoshire Police" and "demoshire  police " are one agency.
+ */
+export function agencyCounterKey(agency: string): string {
+  return agency.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The default requests a minute one agency may make across all its keys (CONVENE_API_AGENCY_PER_MINUTE). */
+export const DEFAULT_AGENCY_PER_MINUTE = 120;

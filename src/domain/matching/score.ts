@@ -7,10 +7,11 @@
  * plain English what agreed and what did not, so the enquirer can judge.
  */
 import { compareDob, type DobAgreement, type QueryDob } from './dates.js';
-import { damerau, jaroWinkler } from './distance.js';
-import { formalNamesOf, transliterationGroup } from './names.js';
-import { familyForms, nameTokens, normalisePostcode, postcodeDistrict, postcodeSector } from './normalise.js';
-import { soundAlike } from './phonetic.js';
+import { compareFamily, compareGiven, GOOD_NAME, NAME_WEIGHTS, type NameAgreement } from './compare-names.js';
+import { normalisePostcode, nameTokens, postcodeDistrict, postcodeSector } from './normalise.js';
+import { compareParents, type ParentName, type RecordedParent } from './parents.js';
+
+export { compareNameToken } from './compare-names.js';
 
 export type Strength = 'strong' | 'possible' | 'weak';
 
@@ -19,6 +20,8 @@ export interface MatchQuery {
   family: string;
   dob?: QueryDob | null;
   postcode?: string | null;
+  /** A parent's name, or both parents': see parents.ts. */
+  parents?: ParentName[];
 }
 
 export interface MatchRecord {
@@ -28,13 +31,15 @@ export interface MatchRecord {
   dateOfBirth: string | null;
   /** Current postcodes first; `current` false for previous addresses. */
   postcodes: { postcode: string; current: boolean }[];
+  /** The child's recorded mother, father and step-parents; omitted or empty when none is recorded. */
+  parents?: RecordedParent[];
 }
 
 export interface MatchResult {
   score: number;
   strength: Strength;
   reasons: string[];
-  /** Every field given agrees exactly (names as written, the date of birth, the postcode): what a strict search finds. */
+  /** Every field given agrees exactly (names as written, the date of birth, the postcode, a parent's name): what a strict search finds. */
   strict: boolean;
 }
 
@@ -42,87 +47,11 @@ export interface MatchResult {
 export const MIN_SCORE = 15;
 
 const W = {
-  name: { exact: 4, variant: 3.6, nickname: 3.4, phonetic: 3.2, similar: 2.8, part: 3, initial: 1.5, weak: 1, none: -3 },
+  name: NAME_WEIGHTS,
   dob: { exact: 6, 'day-month-swapped': 4.5, 'one-digit': 4, 'transposed-digits': 4, 'year-off-by-one': 3, 'within-approximate': 1.5, unknown: 0, different: -5 },
   postcode: { current: 2, previous: 1.6, sector: 0.6, district: 0.3, none: 0 },
   swappedPenalty: 0.5,
-  middleNameFactor: 0.85,
 } as const;
-
-type NameLevel = keyof typeof W.name;
-interface NameAgreement {
-  level: NameLevel;
-  weight: number;
-  reason: string;
-}
-
-const title = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** One name token against another: the strongest kind of agreement that holds. */
-export function compareNameToken(q: string, r: string, which: 'given' | 'family'): NameAgreement {
-  const label = `${which} name`;
-  if (q === r) return { level: 'exact', weight: W.name.exact, reason: `${label} matches` };
-  const group = transliterationGroup(q);
-  if (group && group === transliterationGroup(r)) return { level: 'variant', weight: W.name.variant, reason: `${label} is a spelling of ${title(group[0]!)}` };
-  if (which === 'given') {
-    const qFormal = formalNamesOf(q);
-    const rFormal = formalNamesOf(r);
-    if (qFormal.includes(r)) return { level: 'nickname', weight: W.name.nickname, reason: `nickname of ${title(r)}` };
-    if (rFormal.includes(q)) return { level: 'nickname', weight: W.name.nickname, reason: `nickname of ${title(q)}` };
-    const shared = qFormal.find((f) => rFormal.includes(f));
-    if (shared) return { level: 'nickname', weight: W.name.nickname, reason: `nickname of ${title(shared)}` };
-  }
-  if (q.length > 1 && r.length > 1 && soundAlike(q, r)) return { level: 'phonetic', weight: W.name.phonetic, reason: `${label} sounds alike` };
-  const jw = jaroWinkler(q, r);
-  const edits = Math.min(q.length, r.length) >= 4 ? damerau(q, r) : 99;
-  if (jw >= 0.9 || edits <= 1 || (edits <= 2 && Math.min(q.length, r.length) >= 8)) return { level: 'similar', weight: W.name.similar, reason: `${label} spelt similarly` };
-  if (which === 'given' && q.length === 1 && r.startsWith(q)) return { level: 'initial', weight: W.name.initial, reason: 'initial of the given name matches' };
-  if (jw >= 0.82) return { level: 'weak', weight: W.name.weak, reason: `${label} somewhat alike` };
-  return { level: 'none', weight: W.name.none, reason: `${label} differs` };
-}
-
-function best(options: NameAgreement[]): NameAgreement {
-  return options.reduce((a, b) => (b.weight > a.weight ? b : a));
-}
-
-function compareGiven(query: string, recorded: string): NameAgreement {
-  const q = nameTokens(query);
-  const r = nameTokens(recorded);
-  if (!q.length || !r.length) return { level: 'none', weight: 0, reason: 'given name not compared' };
-  const first = compareNameToken(q[0]!, r[0]!, 'given');
-  const options = [first];
-  // Any given-name token of the query against any other on record (a middle name used as the first).
-  for (const [i, qt] of q.entries()) {
-    for (const [j, rt] of r.entries()) {
-      if (i === 0 && j === 0) continue;
-      const a = compareNameToken(qt, rt, 'given');
-      if (a.level === 'none' || a.level === 'weak') continue;
-      options.push({ ...a, weight: a.weight * W.middleNameFactor, reason: `${a.reason} (${j > 0 ? 'a middle name' : 'first name'})` });
-    }
-  }
-  // Forenames run together or split ("Mary Ann" / "Maryann").
-  if (q.length + r.length > 2 && q.join('') === r.join('')) options.push({ level: 'exact', weight: W.name.exact, reason: 'given names match' });
-  return best(options);
-}
-
-function compareFamily(query: string, recorded: string): NameAgreement {
-  const q = familyForms(query);
-  const r = familyForms(recorded);
-  if (!q.whole || !r.whole) return { level: 'none', weight: W.name.none, reason: 'family name differs' };
-  const whole = compareNameToken(q.whole, r.whole, 'family');
-  const options = [whole];
-  if (q.tokens.length > 1 || r.tokens.length > 1) {
-    for (const qt of q.tokens) {
-      for (const rt of r.tokens) {
-        const a = compareNameToken(qt, rt, 'family');
-        if (a.level === 'exact' || a.level === 'variant' || a.level === 'phonetic') {
-          options.push({ level: 'part', weight: Math.min(a.weight, W.name.part), reason: 'family name is part of a double-barrelled name' });
-        }
-      }
-    }
-  }
-  return best(options);
-}
 
 const DOB_REASON: Record<DobAgreement, string | null> = {
   exact: 'date of birth matches',
@@ -165,8 +94,6 @@ function pairNames(query: MatchQuery, givenNames: string, familyName: string, la
   ];
 }
 
-const GOOD_NAME: NameLevel[] = ['exact', 'variant', 'nickname', 'phonetic', 'similar', 'part'];
-
 export function scoreCandidate(query: MatchQuery, record: MatchRecord): MatchResult {
   const pairings = [
     ...pairNames(query, record.givenNames, record.familyName, null),
@@ -175,24 +102,35 @@ export function scoreCandidate(query: MatchQuery, record: MatchRecord): MatchRes
   const names = pairings.reduce((a, b) => (b.weight > a.weight ? b : a));
   const dob = compareDob(query.dob ?? null, record.dateOfBirth);
   const postcode = comparePostcode(query.postcode, record.postcodes);
+  const parents = compareParents(query.parents ?? [], record.parents ?? []);
 
-  const total = names.weight + W.dob[dob] + postcode.weight;
+  const total = names.weight + W.dob[dob] + postcode.weight + parents.weight;
   const hasGiven = nameTokens(query.given).length > 0;
-  const max = W.name.exact * (hasGiven ? 2 : 1) + (query.dob ? W.dob.exact : 0) + (normalisePostcode(query.postcode) ? W.postcode.current : 0);
+  const max = W.name.exact * (hasGiven ? 2 : 1) + (query.dob ? W.dob.exact : 0) + (normalisePostcode(query.postcode) ? W.postcode.current : 0) + parents.max;
   const score = Math.max(0, Math.min(100, Math.round((100 * total) / max)));
 
   const reasons = [names.family.reason, names.given.reason, ...names.extra];
   const dobReason = DOB_REASON[dob];
   if (dobReason) reasons.push(dobReason);
   if (postcode.reason) reasons.push(postcode.reason);
+  reasons.push(...parents.reasons);
   if (names.given.level === 'none' && names.family.level === 'exact' && dob === 'exact') reasons.push('same family name and date of birth: a twin or sibling?');
 
   const namesGood = GOOD_NAME.includes(names.family.level) && GOOD_NAME.includes(names.given.level);
   const namesExact = ['exact', 'variant'].includes(names.family.level) && ['exact', 'variant', 'nickname'].includes(names.given.level);
   const placeAgrees = postcode.level === 'current' || postcode.level === 'previous';
+  // A parent named as recorded corroborates as a current address does: the child's own names
+  // must still agree, so a sibling (same parents, another given name) is never made strong by it.
+  const parentAgrees = parents.max > 0 && parents.allExact;
   const nearDob = dob === 'day-month-swapped' || dob === 'one-digit' || dob === 'transposed-digits' || dob === 'year-off-by-one';
   let strength: Strength;
-  if (namesGood && (dob === 'exact' || (nearDob && placeAgrees && namesExact) || (dob === 'unknown' && !query.dob && namesExact && postcode.level === 'current'))) strength = 'strong';
+  if (
+    namesGood &&
+    (dob === 'exact' ||
+      (nearDob && (placeAgrees || parentAgrees) && namesExact) ||
+      (dob === 'unknown' && !query.dob && namesExact && (postcode.level === 'current' || parentAgrees)))
+  )
+    strength = 'strong';
   else if (score >= 55) strength = 'possible';
   else strength = 'weak';
   const strict =
@@ -200,7 +138,8 @@ export function scoreCandidate(query: MatchQuery, record: MatchRecord): MatchRes
     names.given.level === 'exact' &&
     !names.extra.includes('given and family names swapped') &&
     (dob === 'exact' || !query.dob) &&
-    (!normalisePostcode(query.postcode) || placeAgrees);
+    (!normalisePostcode(query.postcode) || placeAgrees) &&
+    parents.allExact;
   return { score, strength, reasons, strict };
 }
 

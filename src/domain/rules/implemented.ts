@@ -376,6 +376,11 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'test/e2e/enquiry.e2e.test.ts::the enquiry service at night > a police caller on a recognised number asks about a child on a plan and hears the answer (RG2, RG3)',
     'src/web/pages/api/enquiries/enquiry-api.test.ts::refuses no key, a made-up key and a bad body with field-level errors; answers for a child it showed, once, with the same audit as the pages',
     'src/web/pages/api/enquiries/enquiry-api.test.ts::holds each key to its per-minute limit however many requests arrive at once, and a revoked key stops at once',
+    'src/web/pages/api/enquiries/agency-limit.test.ts::refuses an agency’s requests past its shared limit through any of its keys, with Retry-After and one audit, while another agency is unaffected',
+    'src/domain/matching/parents.test.ts::scoring a child with a parent’s name > scores a child whose recorded mother matches above a namesake whose does not, and says why',
+    'src/modules/enquiry/parents-search.test.ts::ranks the child whose recorded mother the caller names first, strong, saying so; without the parent the two score alike',
+    'src/web/pages/enquiries/enquiry-pages.test.ts::an enquirer adds a parent’s name: the child whose recorded parent it is says so, and a name it cannot read is refused with every value kept',
+    'src/web/pages/api/enquiries/enquiry-api.test.ts::takes a parent’s name, says when the child’s recorded parent matches, and describes it in OpenAPI',
   ],
   RG3: [
     'src/domain/enquiry/enquiry.test.ts::a child on a plan now, with an open case and key worker',

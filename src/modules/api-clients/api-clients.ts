@@ -1,13 +1,13 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client.js';
-import { apiClients, apiClientUsage, recognisedCallers, users } from '../../db/schema/index.js';
-import { parseApiKey, rateWindow } from '../../domain/enquiry/api-key.js';
+import { apiAgencyUsage, apiClients, apiClientUsage, recognisedCallers, users } from '../../db/schema/index.js';
+import { agencyCounterKey, parseApiKey, rateWindow } from '../../domain/enquiry/api-key.js';
 import { normalisePhone } from '../../domain/enquiry/caller.js';
 import type { Actor, RoleId } from '../../policies/roles.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { systemContext } from '../shared/action-context.js';
+import { systemContext, type ActionContext } from '../shared/action-context.js';
 import { ValidationError } from '../shared/errors.js';
 import { theAuthority } from '../enquiry/the-authority.js';
 
@@ -69,22 +69,61 @@ export async function authenticateApiKey(db: Queryable, authorization: string | 
   };
 }
 
+export interface RequestVerdict {
+  allowed: boolean;
+  retryAfterSeconds: number;
+  /** Which limit refused: the key's own, or its agency's shared one; null when allowed. */
+  refusedBy: 'key' | 'agency' | null;
+  limit: number;
+  /** This request is the first over that limit this minute (exactly one request sees it, however many race). */
+  firstRefused: boolean;
+}
+
 /**
- * Counts one request against the client's limit for this minute. The count is one atomic upsert,
- * so parallel requests (on any number of instances) cannot slip past the limit.
+ * Counts one request against the key's own limit for this minute, then against its agency's,
+ * shared by every key issued to that agency. Each count is one atomic upsert, so parallel
+ * requests (through any of the agency's keys, on any number of instances) cannot slip past
+ * either limit. A request the key's own limit refuses does not use the agency's share.
  */
-export async function consumeApiRequest(db: Queryable, client: { clientId: string; perMinute: number }, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+export async function consumeApiRequest(
+  db: Queryable,
+  client: { clientId: string; agency: string; perMinute: number },
+  agencyPerMinute: number,
+  now: Date,
+): Promise<RequestVerdict> {
   const { minute, retryAfterSeconds } = rateWindow(now);
-  const [row] = await db.insert(apiClientUsage).values({ clientId: client.clientId, minute, count: 1 })
+  const [own] = await db.insert(apiClientUsage).values({ clientId: client.clientId, minute, count: 1 })
     .onConflictDoUpdate({ target: [apiClientUsage.clientId, apiClientUsage.minute], set: { count: sql`${apiClientUsage.count} + 1` } })
     .returning({ count: apiClientUsage.count });
-  return { allowed: (row?.count ?? 0) <= client.perMinute, retryAfterSeconds };
+  const ownCount = own?.count ?? 0;
+  if (ownCount > client.perMinute) return { allowed: false, retryAfterSeconds, refusedBy: 'key', limit: client.perMinute, firstRefused: ownCount === client.perMinute + 1 };
+  const [shared] = await db.insert(apiAgencyUsage).values({ agency: agencyCounterKey(client.agency), minute, count: 1 })
+    .onConflictDoUpdate({ target: [apiAgencyUsage.agency, apiAgencyUsage.minute], set: { count: sql`${apiAgencyUsage.count} + 1` } })
+    .returning({ count: apiAgencyUsage.count });
+  const sharedCount = shared?.count ?? 0;
+  if (sharedCount > agencyPerMinute) return { allowed: false, retryAfterSeconds, refusedBy: 'agency', limit: agencyPerMinute, firstRefused: sharedCount === agencyPerMinute + 1 };
+  return { allowed: true, retryAfterSeconds, refusedBy: null, limit: client.perMinute, firstRefused: false };
+}
+
+/**
+ * Audits a refusal by either limit once a minute for each key or agency: the first request over
+ * the limit is recorded (who, which limit, how many a minute), and the rest of that minute's
+ * refusals are counted in the usage rows and logged, not audited one by one, so a partner
+ * system stuck in a retry loop cannot flood the audit trail that every other action writes to.
+ */
+export async function auditRefusal(db: Queryable, context: ActionContext, client: ApiCaller, verdict: RequestVerdict): Promise<void> {
+  if (verdict.allowed || !verdict.firstRefused) return;
+  await recordAudit(db, context, {
+    action: 'api-rate-limited', outcome: 'denied', recordType: 'api-client', recordId: client.clientId,
+    details: { agency: client.agency, limit: verdict.refusedBy, perMinute: verdict.limit, retryAfterSeconds: verdict.retryAfterSeconds },
+  });
 }
 
 /** Counters older than their minute decide nothing: the housekeeping job removes them. */
 export async function pruneApiUsage(db: Queryable, olderThan: Date): Promise<number> {
   const removed = await db.delete(apiClientUsage).where(lt(apiClientUsage.minute, olderThan)).returning({ clientId: apiClientUsage.clientId });
-  return removed.length;
+  const removedShared = await db.delete(apiAgencyUsage).where(lt(apiAgencyUsage.minute, olderThan)).returning({ agency: apiAgencyUsage.agency });
+  return removed.length + removedShared.length;
 }
 
 export async function listApiClients(db: Queryable) {

@@ -10,6 +10,7 @@ import type { Queryable } from '../../db/client.js';
 import { parseIsoDate, type QueryDob } from '../../domain/matching/dates.js';
 import { queryBlockingKeys } from '../../domain/matching/keys.js';
 import { nameTokens, normalisePostcode } from '../../domain/matching/normalise.js';
+import { PARENT_RELATIONS, type ParentName, type RecordedParent } from '../../domain/matching/parents.js';
 import { rankCandidates, scoreCandidate, type MatchQuery, type MatchResult } from '../../domain/matching/score.js';
 import { mayOpenChildRecord } from '../../policies/child-record.js';
 import { mayViewChildRecords } from '../../policies/children.js';
@@ -29,11 +30,16 @@ const text = (max: number) =>
     .transform((v) => v.replaceAll('\0', '').trim())
     .refine((v) => v.length <= max, `Enter at most ${max} characters`);
 
+/** A parent's name as the caller gives it: either part may be missing. */
+const parentName = z.object({ given: text(100).default(''), family: text(100).default('') }).strict();
+
 export const enquiryQuerySchema = z.object({
   given: text(100).default(''),
   family: text(100).default(''),
   dob: text(10).default(''),
   postcode: text(10).default(''),
+  /** The mother's, father's or a step-parent's name: up to two, each scored against the child's recorded parents. */
+  parents: z.array(parentName).max(2, 'Give at most two parents').default([]),
 });
 export type EnquiryQueryInput = z.input<typeof enquiryQuerySchema>;
 
@@ -42,6 +48,8 @@ export interface EnquiryQuery {
   family: string;
   dob: string | null;
   postcode: string | null;
+  /** Only parents given with at least one part; [] when none. */
+  parents: ParentName[];
 }
 
 /**
@@ -51,9 +59,10 @@ export interface EnquiryQuery {
 export function parseEnquiryQuery(input: unknown, today: string): EnquiryQuery {
   const parsed = enquiryQuerySchema.safeParse(input ?? {});
   if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'query'), message: i.message })));
+    throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'query', message: i.message })));
   }
   const { given, family, dob, postcode } = parsed.data;
+  const parents = parsed.data.parents.filter((p) => p.given || p.family);
   const problems: FieldError[] = [];
   const readable = (v: string) => nameTokens(v).length > 0;
   if (!family) problems.push({ field: 'family', message: 'Enter a family name' });
@@ -64,6 +73,11 @@ export function parseEnquiryQuery(input: unknown, today: string): EnquiryQuery {
     if (!date) problems.push({ field: 'dob', message: 'Enter the date of birth as a real date, like 2015-03-27' });
     else if (dob > today) problems.push({ field: 'dob', message: 'The date of birth must be today or in the past' });
   }
+  for (const [i, p] of parsed.data.parents.entries()) {
+    for (const part of ['given', 'family'] as const) {
+      if (p[part] && !readable(p[part])) problems.push({ field: `parents.${i}.${part}`, message: `Enter the parent’s ${part} name in Latin letters (A to Z): names in other scripts cannot be matched yet` });
+    }
+  }
   if (postcode && !/^[A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-Z]{2}$/.test(normalisePostcode(postcode) ?? '')) {
     problems.push({ field: 'postcode', message: 'Enter a full postcode, like LS6 2AB' });
   }
@@ -71,7 +85,7 @@ export function parseEnquiryQuery(input: unknown, today: string): EnquiryQuery {
     problems.push({ field: 'given', message: 'A family name alone matches too many people: add a given name or a date of birth' });
   }
   if (problems.length) throw new ValidationError(problems);
-  return { given, family, dob: dob || null, postcode: postcode || null };
+  return { given, family, dob: dob || null, postcode: postcode || null, parents };
 }
 
 export interface PlanSummary {
@@ -115,6 +129,26 @@ interface ProfileRow {
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const isoDate = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
+/**
+ * The recorded parents of every candidate in one statement (relationships_child index), read only
+ * when the enquiry names a parent: a bound of CANDIDATE_CAP children, never a query per child.
+ */
+async function recordedParents(db: Queryable, childIds: string[]): Promise<Map<string, RecordedParent[]>> {
+  const rows = rowsOf<{ child_id: string; type: string; given_names: string; family_name: string; aliases: { givenNames: string; familyName: string }[] | null }>(
+    await db.execute(sql`
+      select r.child_id, r.type, p.given_names, p.family_name, p.aliases
+      from relationships r join people p on p.id = r.person_id
+      where r.child_id in ${childIds} and r.type in ${[...PARENT_RELATIONS]}`),
+  );
+  const byChild = new Map<string, RecordedParent[]>();
+  for (const r of rows) {
+    const list = byChild.get(r.child_id) ?? [];
+    list.push({ relation: r.type, givenNames: r.given_names, familyName: r.family_name, aliases: r.aliases ?? [] });
+    byChild.set(r.child_id, list);
+  }
+  return byChild;
+}
+
 /** Candidates for an enquiry, scored and ranked: strict and fuzzy together, at most `limit`. No audit: callers audit. */
 export async function findCandidates(db: Queryable, query: EnquiryQuery, limit = MAX_RESULTS): Promise<Candidate[]> {
   const keys = queryBlockingKeys(query);
@@ -135,7 +169,9 @@ export async function findCandidates(db: Queryable, query: EnquiryQuery, limit =
     family: query.family,
     dob: query.dob ? ({ kind: 'exact', date: query.dob } satisfies QueryDob) : null,
     postcode: query.postcode,
+    parents: query.parents,
   };
+  const parentsOf = query.parents.length ? await recordedParents(db, ids) : new Map<string, RecordedParent[]>();
   const scored = profiles.map((p) => ({
     id: p.id,
     profile: p,
@@ -145,6 +181,7 @@ export async function findCandidates(db: Queryable, query: EnquiryQuery, limit =
       aliases: p.aliases ?? [],
       dateOfBirth: isoDate(p.date_of_birth),
       postcodes: p.postcodes ?? [],
+      parents: parentsOf.get(p.id) ?? [],
     }),
   }));
   const ranked = rankCandidates(scored, limit);
@@ -209,7 +246,7 @@ export async function searchPeople(db: Queryable, context: ActionContext, input:
   await db.transaction(async (tx) => {
     await recordAudit(tx, context, {
       action: 'people-searched',
-      details: { given: query.given, family: query.family, dob: query.dob, postcode: query.postcode, results: candidates.length, strictFound },
+      details: { given: query.given, family: query.family, dob: query.dob, postcode: query.postcode, parents: query.parents, results: candidates.length, strictFound },
     });
     for (const c of candidates) {
       await recordAudit(tx, context, {

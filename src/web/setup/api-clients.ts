@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { authenticateApiKey, consumeApiRequest } from '../../modules/api-clients/api-clients.js';
+import { auditRefusal, authenticateApiKey, consumeApiRequest } from '../../modules/api-clients/api-clients.js';
 
 /**
  * The enquiry API (`/api/v1/`) authenticates partner systems by their bearer key, before any
- * route runs: an unknown or revoked key is a 401, a client over its per-minute limit a 429 with
- * Retry-After. A known key acts as the client's own service account.
+ * route runs: an unknown or revoked key is a 401; a key over its own per-minute limit, or any key
+ * of an agency over the agency's shared limit (CONVENE_API_AGENCY_PER_MINUTE), a 429 with
+ * Retry-After, audited once a minute per key or agency. A known key acts as the client's own
+ * service account.
  */
 export function setUpApiClients(app: FastifyInstance): void {
   app.decorateRequest('apiClient', null);
@@ -20,10 +22,15 @@ export function setUpApiClients(app: FastifyInstance): void {
     if (!client) {
       return reply.code(401).header('www-authenticate', 'Bearer').send({ errors: [{ field: null, message: 'That key is not recognised, or has been revoked.' }] });
     }
-    const usage = await consumeApiRequest(app.convene.db, client, app.convene.clock());
+    const now = app.convene.clock();
+    const usage = await consumeApiRequest(app.convene.db, client, app.convene.settings.apiAgencyPerMinute, now);
     if (!usage.allowed) {
-      return reply.code(429).header('retry-after', String(usage.retryAfterSeconds))
-        .send({ errors: [{ field: null, message: `Too many requests: at most ${client.perMinute} a minute for this key.` }] });
+      request.log.warn({ clientId: client.clientId, limit: usage.refusedBy }, 'API rate limit exceeded');
+      await auditRefusal(app.convene.db, { actor: client.actor, requestId: request.id, address: request.ip, now }, client, usage);
+      const message = usage.refusedBy === 'agency'
+        ? `Too many requests: at most ${usage.limit} a minute for ${client.agency}, across all its keys.`
+        : `Too many requests: at most ${usage.limit} a minute for this key.`;
+      return reply.code(429).header('retry-after', String(usage.retryAfterSeconds)).send({ errors: [{ field: null, message }] });
     }
     request.apiClient = client;
     request.actor = client.actor;

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cases, childProtectionPlans, people } from '../../../db/schema/index.js';
+import { cases, childProtectionPlans, people, relationships } from '../../../db/schema/index.js';
 import { seedDemo } from '../../../modules/demo/seed-demo.js';
 import { TestClock, testApp } from '../../../../test/support/app.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
@@ -69,6 +69,32 @@ describeEachEngine('RG2–RG4 enquiry pages', (engine) => {
     expect(page.body).toContain('Read this to the caller');
     expect(page.body).toContain('On a child protection plan with Demoshire County Council (demo)');
     expect(page.body).toContain('01632 960100 (recognised: Demoshire Police control room (demo))');
+  });
+
+  it('an enquirer adds a parent’s name: the child whose recorded parent it is says so, and a name it cannot read is refused with every value kept', async () => {
+    const enquirer = await signedIn('enquirer');
+    await enquirer.get('/enquiries/new');
+    const started = await enquirer.post('/enquiries', { callerName: 'Pat Examplecop', callerRole: 'Police sergeant', callerAgency: 'Demoshire Police', callbackNumber: '01632 960100' });
+    expect(started.statusCode).toBe(302);
+    const searchUrl = String(started.headers.location);
+    const { db } = database.handle;
+    const [rel] = await db.select({ rel: relationships }).from(relationships).innerJoin(people, eq(people.id, relationships.childId))
+      .where(and(inArray(relationships.type, ['mother', 'father']), eq(people.kind, 'child'), isNotNull(people.dateOfBirth))).limit(1);
+    const [child] = await db.select().from(people).where(eq(people.id, rel!.rel.childId));
+    const [parent] = await db.select().from(people).where(eq(people.id, rel!.rel.personId));
+    const ask = (parentGiven: string) => new URLSearchParams({ given: child!.givenNames, family: child!.familyName, parentGiven, parentFamily: parent!.familyName }).toString();
+
+    const results = await enquirer.get(`${searchUrl}?${ask(parent!.givenNames)}`);
+    expect(results.statusCode).toBe(200);
+    expect(results.body).toContain(`value="${child!.id}"`);
+    expect(results.body).toMatch(new RegExp(`${rel!.rel.type}(&#39;|')s name matches`));
+
+    const refused = await enquirer.get(`${searchUrl}?${ask('Маргарита')}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Enter the parent’s given name in Latin letters');
+    expect(refused.body).toContain('value="Маргарита"');
+    expect(refused.body).toContain(`value="${parent!.familyName}"`);
+    expect(refused.body).toContain(`value="${child!.givenNames}"`);
   });
 
   it('the designated manager sees the log; a social worker cannot take enquiries; the administrator keeps the directory', async () => {

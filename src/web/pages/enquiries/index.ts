@@ -10,6 +10,7 @@ import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayTakeEnquiries } from '../../../policies/enquiries.js';
 import { hasRole } from '../../../policies/roles.js';
 import { answerRefusal } from '../../form-fields.js';
+import { matcherSearchErrors, matcherSearchFrom } from '../../forms/matcher-search.js';
 
 type IdParams = { Params: { id: string } };
 const take = { config: { access: mayTakeEnquiries } };
@@ -47,14 +48,14 @@ export default function enquiryPages(app: FastifyInstance): void {
       title: 'Find the child', enquiry, line, callback: formatPhone(enquiry.callbackNumber), backLink: { href: '/' }, ...extra,
     });
     if (q.given === undefined && q.family === undefined) return view({ values: {} });
-    const values = { given: q.given ?? '', family: q.family ?? '', dob: q.dob ?? '', postcode: q.postcode ?? '' };
+    const { values, input } = matcherSearchFrom(q);
     try {
-      const result = await searchForEnquiry(db, request.actionContext(), enquiry.id, values);
+      const result = await searchForEnquiry(db, request.actionContext(), enquiry.id, input);
       return view({ values, candidates: result.candidates, strictFound: result.strictFound, asked: true });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       reply.code(400);
-      return view({ values, errors: error.errors });
+      return view({ values, errors: matcherSearchErrors(error.errors) });
     }
   });
 

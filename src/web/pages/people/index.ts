@@ -16,6 +16,7 @@ import { ConflictError, ValidationError } from '../../../modules/shared/errors.j
 import { mayRecordCaseWork, mayViewChildRecords } from '../../../policies/children.js';
 import type { Actor } from '../../../policies/roles.js';
 import { parseForm } from '../../forms.js';
+import { matcherSearchErrors, matcherSearchFrom } from '../../forms/matcher-search.js';
 import { addressForm, birthForm, openCaseForm, personForm, searchForm } from './form.js';
 
 const choices = {
@@ -31,16 +32,16 @@ export default function peoplePages(app: FastifyInstance): void {
     const view = (extra: Record<string, unknown>) =>
       reply.view('people/search.njk', { title: 'Find a child or adult', canCreate: mayRecordCaseWork(request.actor), backLink: { href: '/' }, ...extra });
     const q = request.query;
-    // The matcher (the enquiry service's): given and family names, date of birth, postcode.
+    // The matcher (the enquiry service's): given and family names, date of birth, postcode, a parent's names.
     if (q.given !== undefined || q.family !== undefined || q.postcode !== undefined) {
-      const values = { given: q.given ?? '', family: q.family ?? '', dob: q.dob ?? '', postcode: q.postcode ?? '' };
+      const { values, input } = matcherSearchFrom(q);
       try {
-        const result = await searchMatching(db, request.actionContext(), values);
+        const result = await searchMatching(db, request.actionContext(), input);
         return view({ match: values, matched: result.candidates, strictFound: result.strictFound, asked: 'match' });
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         reply.code(400);
-        return view({ match: values, errors: error.errors });
+        return view({ match: values, errors: matcherSearchErrors(error.errors) });
       }
     }
     // Any part of a name or address: the older partial search, kept for fragments the matcher does not take.

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditEvents, cases, childProtectionPlans, enquiries, people } from '../../../../db/schema/index.js';
+import { auditEvents, cases, childProtectionPlans, enquiries, people, relationships } from '../../../../db/schema/index.js';
 import { createApiClient, pruneApiUsage, revokeApiClient } from '../../../../modules/api-clients/api-clients.js';
 import { seedDemo } from '../../../../modules/demo/seed-demo.js';
 import { TestClock, testApp } from '../../../../../test/support/app.js';
@@ -73,6 +73,27 @@ describeEachEngine('RG2–RG4: the enquiry API', (engine) => {
     expect(stored?.recognisedCallerId).not.toBeNull();
     expect(stored?.answer).toEqual(answered.json().answer);
     expect((await call(police, `/api/v1/enquiries/${enquiryId}/answer`, { childId: row!.child.id })).statusCode).toBe(409);
+  });
+
+  it('takes a parent’s name, says when the child’s recorded parent matches, and describes it in OpenAPI', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(doc.paths['/enquiries'].post.requestBody.content['application/json'].schema.properties.child.properties.parents).toMatchObject({ type: 'array', maxItems: 2 });
+
+    const { db } = database.handle;
+    const [rel] = await db.select({ rel: relationships }).from(relationships).innerJoin(people, eq(people.id, relationships.childId))
+      .where(and(inArray(relationships.type, ['mother', 'father']), eq(people.kind, 'child'), isNotNull(people.dateOfBirth))).limit(1);
+    const [child] = await db.select().from(people).where(eq(people.id, rel!.rel.childId));
+    const [parent] = await db.select().from(people).where(eq(people.id, rel!.rel.personId));
+    const body = { callerName: 'Nia Nurseworth', callerRole: 'Health visitor', child: { given: child!.givenNames, family: child!.familyName, parents: [{ given: parent!.givenNames, family: parent!.familyName }] } };
+    const started = await call(health, '/api/v1/enquiries', body);
+    expect(started.statusCode).toBe(201);
+    const found = (started.json().candidates as { childId: string; strength: string; reasons: string[] }[]).find((c) => c.childId === child!.id);
+    expect(found?.reasons).toContain(`${rel!.rel.type}'s name matches`);
+    expect(found?.strength).toBe('strong');
+
+    const bad = await call(health, '/api/v1/enquiries', { ...body, child: { ...body.child, parents: [{ given: 'Ann', family: 'X', nickname: 'Annie' }] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('child.parents.0.nickname');
   });
 
   it('holds each key to its per-minute limit however many requests arrive at once, and a revoked key stops at once', async () => {

@@ -3,6 +3,11 @@ import { z } from 'zod';
 /** The enquiry API's bodies, in one place: the routes validate with them and the OpenAPI document is made from them. */
 const text = (max: number, message: string) => z.string({ error: message }).max(max, `At most ${max} characters`);
 
+const parentName = z.object({
+  given: text(100, 'The parent’s given names').default(''),
+  family: text(100, 'The parent’s family name').default(''),
+}).strict();
+
 export const startEnquiryBody = z.object({
   callerName: text(200, 'The name of the person asking'),
   callerRole: text(200, 'Their role, for example police sergeant'),
@@ -11,6 +16,8 @@ export const startEnquiryBody = z.object({
     family: text(100, 'Family name'),
     dob: text(10, 'Date of birth, YYYY-MM-DD').optional(),
     postcode: text(10, 'Present or past postcode').optional(),
+    parents: z.array(parentName).max(2, 'At most two parents').optional()
+      .describe('The child’s mother, father or step-parent as the caller names them, if known. A child whose recorded parent matches ranks higher, with a reason such as "mother\'s name matches"; a parent who does not match counts nothing against the child.'),
   }),
 }).strict();
 
