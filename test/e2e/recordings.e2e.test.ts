@@ -46,7 +46,7 @@ describe('conference recordings', () => {
     await chair.getByLabel('Description (optional)').fill('Recorded on the meeting room’s recorder');
     await chair.getByLabel('The recording', { exact: true }).setInputFiles({ name: 'conference.mp3', mimeType: 'audio/mpeg', buffer: Buffer.from('%PDF-1.7 minutes, not audio') });
     await expectRefused(chair, 'Keep the recording');
-    expect(await errorFor(chair, 'file')).toContain('The recording must be MP3, M4A, MP4, WAV or WebM audio or video');
+    expect(await errorFor(chair, 'file')).toContain('The file is not really MP3 audio: its content does not match its name');
     expect(await chair.getByLabel('Description (optional)').inputValue()).toBe('Recorded on the meeting room’s recorder');
     expect(await fieldByName(chair, 'kind', 'original').isChecked()).toBe(true);
     await expectAccessible(chair);
