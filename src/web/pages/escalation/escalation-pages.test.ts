@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { complaints, transferNotices } from '../../../db/schema/index.js';
+import { childProtectionPlans, complaints, transferNotices } from '../../../db/schema/index.js';
 import { testApp } from '../../../../test/support/app.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import { childOnAPlan } from '../../../../test/support/escalation-factory.js';
@@ -13,10 +13,12 @@ describeEachEngine('complaint, dissent, practice concern and transfer pages', (e
   let app: FastifyInstance;
   let fixture: Awaited<ReturnType<typeof childOnAPlan>>;
   const clients: Record<string, WebClient> = {};
+  let orgId: string;
   beforeAll(async () => {
     database = await freshDatabase(engine);
     app = await testApp(database.handle);
     const org = await createOrganisation(database.handle.db);
+    orgId = org.id;
     for (const role of ['chair', 'service-manager', 'register-officer', 'social-worker'] as const) {
       await createUser(database.handle.db, { roles: [role], username: role, organisationId: org.id });
       clients[role] = new WebClient(app);
@@ -77,8 +79,17 @@ describeEachEngine('complaint, dissent, practice concern and transfer pages', (e
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Enter the other authority');
     expect(bad.body).toContain('Enter an email address like name@example.org');
-    const ok = await officer.post('/transfers/in', {
+    const onOurPlan = await officer.post('/transfers/in', {
       childId: fixture.child.id, otherPlanCategory: 'EMO', noticeReceivedOn: '2026-03-02', movedOn: '2026-02-27',
+      otherAuthority: 'Sampleshire Council (demo)', otherContactName: 'Demo Worker', otherContactEmail: 'worker@sampleshire.example',
+    });
+    // Census C08: a child already on one of our plans cannot also come in on another authority's.
+    expect(onOurPlan.statusCode).toBe(400);
+    expect(onOurPlan.body).toContain('Census check C08');
+    const movingIn = await childOnAPlan(database.handle.db, orgId);
+    await database.handle.db.update(childProtectionPlans).set({ endDate: '2026-02-20', endReason: 'review-conference-decision' }).where(eq(childProtectionPlans.id, movingIn.plan.id));
+    const ok = await officer.post('/transfers/in', {
+      childId: movingIn.child.id, otherPlanCategory: 'EMO', noticeReceivedOn: '2026-03-02', movedOn: '2026-02-27',
       otherAuthority: 'Sampleshire Council (demo)', otherContactName: 'Demo Worker', otherContactEmail: 'worker@sampleshire.example',
     });
     expect(ok.statusCode).toBe(302);
