@@ -34,11 +34,11 @@ describe('the enquiry service at night', () => {
     await page.getByRole('button', { name: 'Continue to the search' }).click();
 
     await expect(page.getByRole('heading', { name: 'Find the child' }).isVisible()).resolves.toBe(true);
-    await page.getByLabel('Family name').fill('Dummington');
+    await page.getByLabel('Family name', { exact: true }).fill('Dummington');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('A family name alone matches too many people');
     await expectAccessible(page);
-    await page.getByLabel('Given names').fill('Mike');
+    await page.getByLabel('Given names', { exact: true }).fill('Mike');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'This is the child: Mike Dummington' }).click();
@@ -57,8 +57,8 @@ describe('the enquiry service at night', () => {
     await page.getByLabel('Agency').fill('Demoshire Hospital');
     await page.getByLabel('Number to call them back on').fill('01632 960200');
     await page.getByRole('button', { name: 'Continue to the search' }).click();
-    await page.getByLabel('Given names').fill('Zebedee');
-    await page.getByLabel('Family name').fill('Nonesuchworth');
+    await page.getByLabel('Given names', { exact: true }).fill('Zebedee');
+    await page.getByLabel('Family name', { exact: true }).fill('Nonesuchworth');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByRole('link', { name: /None of these is the child/ }).click();
     await expectAccessible(page);
