@@ -21,7 +21,17 @@ const MAKING_KINDS = ['initial', 'pre-birth', 'transfer-in', ...REVIEW_KINDS];
 export async function bringForwardItems(db: Queryable, ctx: QueueContext, filter: { leadSocialWorkerId: string } | { chairId: string }): Promise<WorkItem[]> {
   const plans = await db.select({ plan: childProtectionPlans, child: people, householdId: cases.householdId }).from(childProtectionPlans)
     .innerJoin(people, eq(childProtectionPlans.childId, people.id)).innerJoin(cases, eq(childProtectionPlans.caseId, cases.id))
-    .where(and(isNull(childProtectionPlans.endDate), 'leadSocialWorkerId' in filter ? eq(childProtectionPlans.leadSocialWorkerId, filter.leadSocialWorkerId) : undefined))
+    .where(and(
+      isNull(childProtectionPlans.endDate),
+      'leadSocialWorkerId' in filter
+        ? eq(childProtectionPlans.leadSocialWorkerId, filter.leadSocialWorkerId)
+        // Only children of a conference this chair held: without it the 500 plans read were any
+        // 500 of the authority's, and a chair's own children beyond them were never listed.
+        // A superset: the loop below keeps those whose latest plan-making conference was theirs.
+        : inArray(childProtectionPlans.childId, db.select({ childId: conferenceChildren.childId }).from(conferenceChildren)
+          .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
+          .where(and(eq(conferences.chairId, filter.chairId), eq(conferences.status, 'held'), eq(conferenceChildren.role, 'subject')))),
+    ))
     .limit(500);
   if (plans.length === 0) return [];
   const childIds = plans.map((p) => p.plan.childId);
