@@ -7,6 +7,16 @@ import { backupDatabase, BackupError, restoreDatabase } from '../../db/backup.js
 import { verifyAuditChain } from '../../modules/audit/verify-chain.js';
 import { openConfiguredDatabase } from '../../runtime.js';
 
+/** Each db command opens the configured database, does its one thing, and closes it whatever happens. */
+async function withConfiguredDatabase(work: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<void>): Promise<void> {
+  const database = await openConfiguredDatabase(loadSettings());
+  try {
+    await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
 export function register(program: Command): void {
   const db = program.command('db').description('database: migrate, status, backup, restore, export, import');
 
@@ -22,100 +32,80 @@ export function register(program: Command): void {
   db.command('migrate')
     .description('apply any migrations not yet applied (PGlite in CONVENE_DATA_DIR, or DATABASE_URL)')
     .action(async () => {
-      const settings = loadSettings();
-      const database = await openConfiguredDatabase(settings);
-      try {
+      await withConfiguredDatabase(async (database) => {
         await database.migrate();
         const status = await migrationStatus(database);
         console.log(`Migrated ${database.describe}: ${status.applied.length} of ${status.known.length} migrations applied.`);
-      } finally {
-        await database.close();
-      }
+      });
     });
 
   db.command('status')
     .description('list migrations and whether each is applied')
     .action(async () => {
-      const settings = loadSettings();
-      const database = await openConfiguredDatabase(settings);
-      try {
+      await withConfiguredDatabase(async (database) => {
         const status = await migrationStatus(database);
         console.log(`Database: ${database.describe}`);
         for (const m of status.known) console.log(`${status.applied.includes(m.hash) ? 'applied' : 'PENDING'}  ${m.tag}`);
         const pending = status.known.filter((m) => !status.applied.includes(m.hash)).length;
         console.log(pending ? `${pending} pending: run bin/convene db migrate` : 'Up to date.');
-      } finally {
-        await database.close();
-      }
+      });
     });
 
   db.command('export <file>')
     .description('write every table to a JSON file (to move from PGlite to PostgreSQL)')
     .action(async (file: string) => {
-      const settings = loadSettings();
-      const database = await openConfiguredDatabase(settings);
-      try {
+      await withConfiguredDatabase(async (database) => {
         await database.migrate();
         const counts = await exportData(database.db, file);
         console.log(`Exported ${Object.values(counts).reduce((a, b) => a + b, 0)} rows to ${file}`);
-      } finally {
-        await database.close();
-      }
+      });
     });
 
   db.command('import <file>')
     .description('load a JSON export into an empty database (migrated first)')
     .action(async (file: string) => {
-      const settings = loadSettings();
-      const database = await openConfiguredDatabase(settings);
-      try {
+      await withConfiguredDatabase(async (database) => {
         await database.migrate();
         const counts = await importData(database.db, file);
         console.log(`Imported ${Object.values(counts).reduce((a, b) => a + b, 0)} rows into ${database.describe}`);
-      } finally {
-        await database.close();
-      }
+      });
     });
 
   db.command('backup <file>')
     .description('write the whole database to FILE (gzip\'d JSON lines, mode 0600; sessions left out), the same for PGlite and PostgreSQL')
     .action(async (file: string) => {
-      const settings = loadSettings();
-      const database = await openConfiguredDatabase(settings);
-      try {
-        const result = await backupDatabase(database, file);
-        console.log(`Backed up ${result.rows} rows in ${result.tables} tables from ${database.describe} to ${file}.`);
-      } catch (error) {
-        if (!(error instanceof BackupError)) throw error;
-        console.error(error.message);
-        process.exitCode = 1;
-      } finally {
-        await database.close();
-      }
+      await withConfiguredDatabase(async (database) => {
+        try {
+          const result = await backupDatabase(database, file);
+          console.log(`Backed up ${result.rows} rows in ${result.tables} tables from ${database.describe} to ${file}.`);
+        } catch (error) {
+          if (!(error instanceof BackupError)) throw error;
+          console.error(error.message);
+          process.exitCode = 1;
+        }
+      });
     });
 
   db.command('restore <file>')
     .description('load a backup into an empty database, check every table against it, then verify the audit trail')
     .option('--force', 'the database is not empty: delete everything in it and replace it with the backup')
     .action(async (file: string, options: { force?: boolean }) => {
-      const settings = loadSettings();
-      const database = await openConfiguredDatabase(settings);
-      try {
-        const result = await restoreDatabase(database, file, { force: options.force === true });
-        console.log(`${result.replaced ? 'Replaced everything in' : 'Restored into'} ${database.describe}: ${result.rows} rows in ${result.tables} tables; every table's row count and checksum match the backup.`);
-        const chain = await verifyAuditChain(database.db);
-        if (chain.ok) console.log(`Audit trail intact: ${chain.rowsChecked} rows, hash ${chain.lastHash ?? '(none)'}. Check it against your anchor file: bin/convene audit verify --anchor FILE`);
-        else {
-          console.error(`AUDIT TRAIL TAMPERED (${chain.finding!.kind}): ${chain.finding!.message}`);
+      await withConfiguredDatabase(async (database) => {
+        try {
+          const result = await restoreDatabase(database, file, { force: options.force === true });
+          console.log(`${result.replaced ? 'Replaced everything in' : 'Restored into'} ${database.describe}: ${result.rows} rows in ${result.tables} tables; every table's row count and checksum match the backup.`);
+          const chain = await verifyAuditChain(database.db);
+          if (chain.ok) console.log(`Audit trail intact: ${chain.rowsChecked} rows, hash ${chain.lastHash ?? '(none)'}. Check it against your anchor file: bin/convene audit verify --anchor FILE`);
+          else {
+            console.error(`AUDIT TRAIL TAMPERED (${chain.finding!.kind}): ${chain.finding!.message}`);
+            process.exitCode = 1;
+          }
+          if (database.engine === 'postgres') console.log('On PostgreSQL with two roles, grant the runtime role its rights again: bin/convene db roles');
+        } catch (error) {
+          if (!(error instanceof BackupError)) throw error;
+          console.error(error.message);
           process.exitCode = 1;
         }
-        if (database.engine === 'postgres') console.log('On PostgreSQL with two roles, grant the runtime role its rights again: bin/convene db roles');
-      } catch (error) {
-        if (!(error instanceof BackupError)) throw error;
-        console.error(error.message);
-        process.exitCode = 1;
-      } finally {
-        await database.close();
-      }
+      });
     });
 }
