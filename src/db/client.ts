@@ -28,11 +28,16 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+/**
+ * `from` starts an in-memory PGlite from a dumped data folder (PGlite's `dumpDataDir`) instead of an
+ * empty cluster: the tests open one migrated snapshot per file, which skips initdb and migrations.
+ */
+export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true; from?: Blob };
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('url' in target) return openPostgres(target.url);
-  return openPglite('dataDir' in target ? target.dataDir : null);
+  if ('dataDir' in target) return openPglite(target.dataDir, null);
+  return openPglite(null, target.from ?? null);
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
@@ -105,12 +110,12 @@ async function allMigrationsApplied(pool: pg.Pool): Promise<boolean> {
   return readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).every((m) => applied.has(m.hash));
 }
 
-async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | null, from: Blob | null): Promise<DatabaseHandle> {
   let lock: DataDirLock | null = null;
   if (dataDir) lock = acquireDataDirLock(dataDir);
   let client: PGlite;
   try {
-    client = new PGlite(dataDir ? path.join(dataDir, 'pglite') : undefined);
+    client = dataDir ? new PGlite(path.join(dataDir, 'pglite')) : new PGlite(from ? { loadDataDir: from } : undefined);
     await client.waitReady;
   } catch (error) {
     lock?.release();

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { clockFromSettings, type Clock } from '../../src/clock/clock.js';
 import { loadSettings } from '../../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { migratedPgliteSnapshot } from '../support/migrated-snapshot.js';
 import { seedDemo } from '../../src/modules/demo/seed-demo.js';
 import { londonDateOf, londonDateTimeOf } from '../../src/modules/front-door/london-time.js';
 import { buildApp } from '../../src/web/app.js';
@@ -46,7 +47,7 @@ export interface JourneyOptions {
 export async function startJourney(options: JourneyOptions = {}): Promise<Running> {
   const settings = loadSettings({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CONVENE_NOW: options.now ?? JOURNEY_NOW, ...options.env });
   const clock = clockFromSettings(settings);
-  const database = await openDatabase({ memory: true });
+  const database = await openDatabase({ memory: true, from: await migratedPgliteSnapshot() });
   await database.migrate();
   await seedDemo(database.db, { password: DEMO_PASSWORD, dataDir: '/tmp/convene-e2e-unused', pack: settings.pack, now: clock() });
   const app = await buildApp({ settings, database, clock, logger: false });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { migratedPgliteSnapshot, migrationsId } from './migrated-snapshot.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -43,18 +44,53 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** Key for the advisory lock under which one test process makes the PostgreSQL template. */
+const TEMPLATE_LOCK_KEY = '7162024099';
+
+/** A migrated PostgreSQL template database, made once per set of migrations under an advisory lock. */
+async function migratedPostgresTemplate(admin: pg.Client): Promise<string> {
+  const template = `convene_template_${migrationsId()}`;
+  const exists = async () => (await admin.query('select 1 from pg_database where datname = $1', [template])).rowCount === 1;
+  if (await exists()) return template;
+  await admin.query('select pg_advisory_lock($1)', [TEMPLATE_LOCK_KEY]);
+  try {
+    if (await exists()) return template;
+    // Made under another name and renamed when complete, so a template is never half-migrated.
+    const building = `${template}_building`;
+    await admin.query(`drop database if exists ${building} with (force)`);
+    await admin.query(`create database ${building}`);
+    const url = new URL(POSTGRES_ADMIN_URL);
+    url.pathname = `/${building}`;
+    const handle = await openDatabase({ url: url.toString() });
+    try {
+      await handle.migrate();
+    } finally {
+      await handle.close();
+    }
+    await admin.query(`alter database ${building} rename to ${template}`);
+    return template;
+  } finally {
+    await admin.query('select pg_advisory_unlock($1)', [TEMPLATE_LOCK_KEY]);
+  }
+}
+
 /** A fresh, migrated database: PGlite in memory, or a new PostgreSQL database. */
 export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    const handle = await openDatabase({ memory: true });
+    const handle = await openDatabase({ memory: true, from: await migratedPgliteSnapshot() });
+    // Nothing to apply when the snapshot is current; kept so a test never runs on an unmigrated schema.
     await handle.migrate();
     return { handle, drop: () => handle.close() };
   }
   const name = `convene_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    const template = await migratedPostgresTemplate(admin);
+    await admin.query(`create database ${name} template ${template}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString() });
