@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { auditChildReads } from '../modules/audit/child-access.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../modules/shared/errors.js';
 import { typedValues } from './typed-values.js';
+import { londonDateTimeOf } from '../domain/calendar/london-time.js';
 
 // Field builders shared by the front-door forms: one message per field, in GOV.UK words.
 
@@ -36,7 +37,7 @@ export const yesNo = (message: string) => z.enum(['yes', 'no'], { error: message
 
 /** The London date and time now, to pre-fill "when" fields with. */
 export function londonNowParts(now: Date): { date: string; time: string } {
-  const local = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO('Europe/London').toPlainDateTime();
+  const local = londonDateTimeOf(now);
   return { date: local.toPlainDate().toString(), time: local.toPlainTime().toString().slice(0, 5) };
 }
 

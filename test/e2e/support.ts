@@ -7,7 +7,7 @@ import { loadSettings } from '../../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { migratedPgliteSnapshot } from '../support/migrated-snapshot.js';
 import { seedDemo } from '../../src/modules/demo/seed-demo.js';
-import { londonDateOf, londonDateTimeOf } from '../../src/modules/front-door/london-time.js';
+import { londonDateOf, londonDateTimeOf } from '../../src/domain/calendar/london-time.js';
 import { buildApp } from '../../src/web/app.js';
 import { TEST_PASSWORD } from '../support/factories.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { clockFromSettings } from '../../clock/clock.js';
-import { londonDateOf } from '../../modules/front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { loadSettings } from '../../config.js';
 import { divisionLabel } from '../../domain/calendar/division-label.js';
 import { applyCalendarImport, previewCalendarImport } from '../../modules/calendar/import-calendar.js';

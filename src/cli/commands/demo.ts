@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { clockFromSettings } from '../../clock/clock.js';
 import { loadSettings } from '../../config.js';
-import { londonDateOf } from '../../modules/front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { demoPasswordNotice } from '../../modules/demo/demo-password-notice.js';
 import { seedDemo } from '../../modules/demo/seed-demo.js';
 import { openConfiguredDatabase } from '../../runtime.js';

@@ -6,7 +6,7 @@ import { teams } from '../../db/schema/index.js';
 import { customPeriod, PeriodError } from '../../domain/indicators/period.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { recordAudit } from '../../modules/audit/record-audit.js';
-import { londonDateOf } from '../../modules/front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { indicatorFigures, indicatorReport } from '../../modules/indicators/indicator-report.js';
 import { systemContext } from '../../modules/shared/action-context.js';
 import { openConfiguredDatabase } from '../../runtime.js';

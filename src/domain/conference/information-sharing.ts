@@ -1,4 +1,4 @@
-import type { RuleProblem } from '../front-door/problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 
 /**
  * RC6 (`004` 8.2.2–8.2.4): information sharing decided and recorded at the conference: what goes

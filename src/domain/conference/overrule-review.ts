@@ -1,4 +1,4 @@
-import type { RuleProblem } from '../front-door/problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 
 /**
  * TS21 (pan-dorset, 002_61563a3284bb8811.txt, Chair's right to overrule, after 2.105): when the

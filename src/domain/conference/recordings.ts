@@ -1,4 +1,4 @@
-import type { RuleProblem as FieldError } from '../front-door/problems.js';
+import type { RuleProblem as FieldError } from '../rules/rule-problem.js';
 import { REPORT_FILE_MAX_BYTES } from '../reports/report-file.js';
 import { uploadTypeVerdict, type AcceptedType, type UploadFacts } from '../uploads/accepted-files.js';
 import { redactedPartsFor, type CopyReader } from './record-sections.js';

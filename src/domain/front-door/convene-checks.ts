@@ -1,5 +1,5 @@
 import { leadsToConference } from './outcomes.js';
-import type { RuleProblem } from './problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 import { nfaRefusal } from './referral-rules.js';
 
 /** The kinds a decision to convene creates here; a transfer-in comes from a transfer notice (TR). */

@@ -1,4 +1,4 @@
-import type { RuleProblem } from './problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 
 /** How a section 47 enquiry ends (FD5; 002 2.79–2.85). */
 export const SECTION_47_OUTCOMES = ['not-substantiated', 'no-continuing-risk', 'continuing-risk'] as const;

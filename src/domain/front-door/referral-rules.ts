@@ -1,5 +1,5 @@
 import { ANONYMOUS_SOURCE_CODE, referralSourceGroup } from './referral-sources.js';
-import type { RuleProblem } from './problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 
 /** How a referral reached children's social care (FD1). */
 export const REFERRAL_CHANNELS = ['telephone', 'written', 'email', 'portal', 'in-person'] as const;

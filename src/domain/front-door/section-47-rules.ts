@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import type { RuleProblem } from './problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 
 /** Working days to complete the core assessment through which the enquiry runs (FD4; 002 2.66). */
 export const CORE_ASSESSMENT_WORKING_DAYS = 35;

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import type { RuleProblem } from './problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 
 /**
  * FD6 (`002` 2.78): the record of the section 47 outcome (when the child was seen, whether alone,

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import type { RuleProblem } from './problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 
 /** The agencies a strategy discussion draws on (002 2.58–2.59). */
 export const STRATEGY_AGENCIES = [

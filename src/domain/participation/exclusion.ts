@@ -1,7 +1,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { computeDeadline, NotApplicableError } from '../deadlines/index.js';
-import type { RuleProblem } from '../front-door/problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 import type { PackId } from '../packs/pack-id.js';
 
 /** EX1: the grounds on which a family member may be kept out of all or part of a conference (000 § 5). */

@@ -1,4 +1,4 @@
-import type { RuleProblem } from '../front-door/problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 
 /** IN5: the questions the social worker and chair answer before deciding whether a child attends (000 § 4). */
 export const CHILD_ASSESSMENT_QUESTIONS = ['understanding', 'wishExpressed', 'parentsViews', 'benefit', 'conflictRisk'] as const;

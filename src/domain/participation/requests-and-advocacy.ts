@@ -1,4 +1,4 @@
-import type { RuleProblem } from '../front-door/problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 
 /**
  * IN10 (`004` 4.1.4, 5.1.6): where a child's request is not followed because it would not serve

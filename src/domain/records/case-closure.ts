@@ -1,5 +1,5 @@
 import { c12DatedAfterClosure, refusalMessage } from '../census/rules.js';
-import type { RuleProblem } from '../front-door/problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 
 /** Census reasons a child in need episode closes (ReasonForClosure), in our words. */
 export const CLOSURE_REASONS: Record<string, string> = {

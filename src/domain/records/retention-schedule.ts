@@ -1,5 +1,5 @@
 import { RETENTION_RECORD_TYPES, type RetentionEntry, type RetentionRecordType, type RetentionSchedule } from '../packs/retention.js';
-import type { RuleProblem } from '../front-door/problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 
 /**
  * RC7: the authority's administrator sets its own period per record type; a type it has not set

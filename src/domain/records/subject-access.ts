@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { formatDate } from '../deadlines/format-date.js';
-import type { RuleProblem } from '../front-door/problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 
 /**
  * RC7 subject access (UK GDPR Articles 12 and 15): a parent or a child may ask for the records

@@ -1,4 +1,4 @@
-import type { RuleProblem } from '../front-door/problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 
 /**
  * CO4 (`002` 2.162): a family may ask for a different social worker. The request is recorded with

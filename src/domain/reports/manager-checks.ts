@@ -1,4 +1,4 @@
-import type { RuleProblem } from '../front-door/problems.js';
+import type { RuleProblem } from '../rules/rule-problem.js';
 
 /**
  * The managers' part in the social work report (003_16eb1834ae885591.txt, the social work report,

@@ -1,4 +1,4 @@
-import type { RuleProblem as FieldError } from '../front-door/problems.js';
+import type { RuleProblem as FieldError } from '../rules/rule-problem.js';
 import { CONFIDENTIAL_CATEGORIES, MARKINGS, headingsFor, type ConfidentialCategory, type Heading, type Marking, type ReportKind } from './headings.js';
 
 export interface ReportSection {

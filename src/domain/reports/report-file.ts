@@ -1,4 +1,4 @@
-import type { RuleProblem as FieldError } from '../front-door/problems.js';
+import type { RuleProblem as FieldError } from '../rules/rule-problem.js';
 import { uploadTypeVerdict, type AcceptedType, type UploadFacts } from '../uploads/accepted-files.js';
 
 /** What an uploaded report may be: documents people write reports in, and photos of handwritten views (RP6). */

@@ -2,7 +2,7 @@ import type { Database } from '../../db/client.js';
 import { conferenceStatusHistory } from '../../db/schema/index.js';
 import type { BookingFinding } from '../../domain/booking/types.js';
 import { mayBook } from '../../policies/booking.js';
-import { auditForChildren } from '../front-door/audit-children.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError } from '../shared/errors.js';
 import { bookingUpdate, checkOrRefuse, recheckDiary, transition, updateIfUnchanged, warningsOf, type BookingInput } from './common.js';

@@ -1,8 +1,8 @@
 import type { Database } from '../../db/client.js';
 import { conferenceStatusHistory } from '../../db/schema/index.js';
 import { mayBook } from '../../policies/booking.js';
-import { auditForChildren } from '../front-door/audit-children.js';
-import { loadConferenceWithChildren } from '../front-door/load-conference.js';
+import { auditForChildren } from '../audit/audit-children.js';
+import { loadConferenceWithChildren } from '../shared/load-conference.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError } from '../shared/errors.js';
 import { transition, updateIfUnchanged } from './common.js';

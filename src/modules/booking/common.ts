@@ -5,7 +5,7 @@ import { checkBooking } from '../../domain/booking/checks.js';
 import { Diary, minuteOfTime } from '../../domain/booking/diary.js';
 import type { BookingFinding, ConferenceFormat, ProposedBooking } from '../../domain/booking/types.js';
 import { isConferenceStatus, nextStatus, TransitionError, type ConferenceEvent, type ConferenceStatus } from '../../domain/conference/transitions.js';
-import { londonInstant } from '../front-door/london-time.js';
+import { londonInstant } from '../../domain/calendar/london-time.js';
 import { ConflictError, ValidationError, type FieldError } from '../shared/errors.js';
 import { loadBookings, type BookingContext } from './load-booking.js';
 

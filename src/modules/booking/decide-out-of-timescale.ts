@@ -4,9 +4,9 @@ import { conferences, outOfTimescaleAuthorisations } from '../../db/schema/index
 import { sign, signaturesNeeded } from '../../domain/booking/out-of-timescale.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { mayDecideOutOfTimescale } from '../../policies/booking.js';
-import { auditForChildren } from '../front-door/audit-children.js';
-import { isUuid } from '../front-door/load-records.js';
-import { loadConferenceWithChildren } from '../front-door/load-conference.js';
+import { auditForChildren } from '../audit/audit-children.js';
+import { isUuid } from '../shared/load-records.js';
+import { loadConferenceWithChildren } from '../shared/load-conference.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 

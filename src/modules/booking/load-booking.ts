@@ -9,8 +9,8 @@ import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { effectiveParameter } from '../../domain/packs/index.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
-import { loadConferenceWithChildren } from '../front-door/load-conference.js';
-import { londonDateTimeOf, londonInstant } from '../front-door/london-time.js';
+import { loadConferenceWithChildren } from '../shared/load-conference.js';
+import { londonDateTimeOf, londonInstant } from '../../domain/calendar/london-time.js';
 
 /** Conferences that hold a chair and a room. */
 export const DIARY_STATUSES = ['booked', 'invitations-sent'];

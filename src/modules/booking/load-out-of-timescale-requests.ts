@@ -1,7 +1,7 @@
 import { asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { conferenceChildren, conferences, outOfTimescaleAuthorisations, people, users } from '../../db/schema/index.js';
-import { childName } from '../front-door/load-records.js';
+import { childName } from '../shared/load-records.js';
 
 function requests(db: Queryable, pending: boolean) {
   return db

@@ -2,7 +2,7 @@ import type { Database } from '../../db/client.js';
 import { conferenceStatusHistory } from '../../db/schema/index.js';
 import { tellInvitees } from './tell-invitees.js';
 import { mayBook } from '../../policies/booking.js';
-import { auditForChildren } from '../front-door/audit-children.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../shared/errors.js';
 import type { BookingResult } from './book-conference.js';

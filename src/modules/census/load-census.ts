@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { episodeInYear, type CensusChild, type CensusEpisode, type CensusYear } from '../../domain/census/census-model.js';
 import { countsAsInitialConference, REVIEW_CONFERENCE_KINDS } from '../../domain/census/rules.js';
-import { londonDateOf } from '../front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const day = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));

@@ -6,7 +6,8 @@ import type { RecordForm } from '../../domain/conference/record-rules.js';
 import { mayChairConference, mayDraftRecord } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
-import { auditEachChild, recordMeetingEvent, requireActor } from './common.js';
+import { recordMeetingEvent, requireActor } from './common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import { assertInformationSharingDecided } from './information-sharing.js';
 import { loadMeetingState } from './meeting-state.js';
 import { loadRecord, recordStep } from './record-state.js';
@@ -38,7 +39,7 @@ export async function approveRecord(db: Database, context: ActionContext, confer
       .returning({ id: conferenceRecords.id });
     if (!row) throw lostRace('The record');
     await recordMeetingEvent(tx, context, { conferenceId, subject: 'record', from: record.status, to, event: 'approve', details: { number: record.currentVersion } });
-    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), {
+    await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: 'record-approved', recordType: 'conference-record', recordId: record.id, details: { number: record.currentVersion },
     });
   });
@@ -61,6 +62,6 @@ export async function reviseRecord(db: Database, context: ActionContext, confere
       .returning({ id: conferenceRecords.id });
     if (!row) throw lostRace('The record');
     await recordMeetingEvent(tx, context, { conferenceId, subject: 'record', from: record.status, to, event: 'revise' });
-    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), { action: 'record-reopened', recordType: 'conference-record', recordId: record.id });
+    await auditForChildren(tx, context, state.subjects.map((c) => c.childId), { action: 'record-reopened', recordType: 'conference-record', recordId: record.id });
   });
 }

@@ -1,21 +1,9 @@
-import { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
 import { meetingEvents } from '../../db/schema/index.js';
 import { meetingEditable } from '../../domain/conference/meeting-transitions.js';
-import { recordAudit, type AuditEntry } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import type { MeetingRow, MeetingState } from './meeting-state.js';
-import { londonDateTimeOf } from '../front-door/london-time.js';
-
-/** The London wall-clock date-time of an instant: deadlines count in local time (RULES.md § 0). */
-export function londonDateTime(instant: Date): Temporal.PlainDateTime {
-  return londonDateTimeOf(instant);
-}
-
-export function londonDate(instant: Date): string {
-  return londonDateTime(instant).toPlainDate().toString();
-}
 
 /** Attendance, views, decisions and the outline plan change only while the meeting is open. */
 export function requireOpenMeeting(state: MeetingState): MeetingRow {
@@ -29,16 +17,6 @@ export function requireOpenMeeting(state: MeetingState): MeetingRow {
 export function requireActor(context: ActionContext): string {
   if (!context.actor) throw new ForbiddenError();
   return context.actor.id;
-}
-
-/** One audit event per subject child, so an auditor filtering by child sees every change that touched them. */
-export async function auditEachChild(
-  db: Queryable,
-  context: ActionContext,
-  childIds: readonly string[],
-  entry: Omit<AuditEntry, 'childId'>,
-): Promise<void> {
-  for (const childId of childIds) await recordAudit(db, context, { ...entry, childId });
 }
 
 export async function recordMeetingEvent(

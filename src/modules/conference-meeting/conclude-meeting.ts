@@ -11,7 +11,8 @@ import { mayChairConference } from '../../policies/meeting.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError, type FieldError } from '../shared/errors.js';
-import { auditEachChild, recordMeetingEvent, requireActor, requireOpenMeeting } from './common.js';
+import { recordMeetingEvent, requireActor, requireOpenMeeting } from './common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import { loadMeetingState, type MeetingState } from './meeting-state.js';
 import { applyPlanEffect, type PlanEffect } from './plan-effects.js';
 import { writeToMissingAgencies } from './quorum-letters.js';
@@ -116,7 +117,7 @@ export async function concludeMeeting(db: Database, context: ActionContext, conf
       .values({ conferenceId, form: recordForm.form, formReasons: recordForm.reasons, status: 'draft', updatedAt: context.now, updatedBy: actorId })
       .returning({ id: conferenceRecords.id });
     await recordMeetingEvent(tx, context, { conferenceId, subject: 'record', from: null, to: 'draft', event: 'open', details: { recordId: record?.id, form: recordForm.form } });
-    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), {
+    await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: event === 'hold' ? 'conference-held' : 'conference-adjourned', recordType: 'conference', recordId: conferenceId,
       details: { heldOn: meeting.conferenceDate, planEffects, reconvenedConferenceId, lettersQueued },
     });

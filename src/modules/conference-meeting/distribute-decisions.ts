@@ -8,7 +8,8 @@ import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
 import { attachment, enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
-import { auditEachChild, requireActor } from './common.js';
+import { requireActor } from './common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import { conferenceDocumentData } from './document-data.js';
 import { loadMeetingState } from './meeting-state.js';
 import { listRecipients } from './recipients.js';
@@ -86,7 +87,7 @@ export async function distributeDecisions(db: Database, context: ActionContext, 
         distributedAt: context.now,
       });
     }
-    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), {
+    await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: 'decisions-distributed', recordType: 'conference', recordId: conferenceId, details: { version, queued, notSent: notSent.length },
     });
     return { version, queued, notSent };

@@ -11,7 +11,8 @@ import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
 import { attachment, enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
-import { auditEachChild, recordMeetingEvent, requireActor } from './common.js';
+import { recordMeetingEvent, requireActor } from './common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import { recordData } from './document-data.js';
 import { loadMeetingState } from './meeting-state.js';
 import { listRecipients } from './recipients.js';
@@ -92,7 +93,7 @@ export async function distributeRecord(db: Database, context: ActionContext, con
       });
     }
     await recordMeetingEvent(tx, context, { conferenceId, subject: 'record', from: record.status, to, event: 'distribute', details: { number: approved, queued } });
-    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), {
+    await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: 'record-distributed', recordType: 'conference-record', recordId: record.id, details: { number: approved, queued, notSent: notSent.length },
     });
     return { version: approved, queued, notSent };

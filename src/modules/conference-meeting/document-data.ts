@@ -10,7 +10,7 @@ import { confidentialityNotice, type RecordForm } from '../../domain/conference/
 import { PACKS } from '../../domain/packs/index.js';
 import type { AttendanceLine, ChildOutcomeData, ConferenceDocumentData, ExclusionLine, RecordData } from '../../presenters/meeting-document-data.js';
 import { EXCLUSION_GROUND_LABELS, RECORD_WITHHELD_GROUND_LABELS, isExclusionGround, isRecordWithheldGround } from '../../domain/participation/exclusion.js';
-import { londonDate, londonDateTime } from './common.js';
+import { londonDateTimeOf, londonIsoDate } from '../../domain/calendar/london-time.js';
 import type { MeetingState } from './meeting-state.js';
 import { outlineContent } from './outline-content.js';
 
@@ -84,7 +84,7 @@ export async function conferenceDocumentData(db: Queryable, state: MeetingState)
   return {
     conferenceKindLabel: CONFERENCE_KIND_LABELS[kind],
     authority: authority ?? { name: 'The local authority', phone: null, email: null },
-    conferenceDate: state.meeting?.conferenceDate ?? (conference.scheduledStart ? londonDate(conference.scheduledStart) : ''),
+    conferenceDate: state.meeting?.conferenceDate ?? (conference.scheduledStart ? londonIsoDate(conference.scheduledStart) : ''),
     areaName: PACKS[state.pack].name,
     chairName: (conference.chairId && names.get(conference.chairId)) || 'Not recorded',
     minuteTakerName: (conference.minuteTakerId && names.get(conference.minuteTakerId)) || null,
@@ -98,7 +98,7 @@ function attendanceLines(state: MeetingState): AttendanceLine[] {
   return state.attendance.map((a) => {
     const parts = inAgendaOrder(a.partsAttended);
     const status = (a.status in ATTENDANCE_STATUS_LABELS ? ATTENDANCE_STATUS_LABELS[a.status as AttendanceStatus] : a.status) + (a.onBehalfOf ? ` (for ${a.onBehalfOf})` : '');
-    const left = a.leftAt ? `${londonDateTime(a.leftAt).toPlainTime().toString().slice(0, 5)}${a.leftDuringPart && isMeetingPart(a.leftDuringPart) ? `, during ${MEETING_PART_LABELS[a.leftDuringPart].toLowerCase()}` : ''}` : '';
+    const left = a.leftAt ? `${londonDateTimeOf(a.leftAt).toPlainTime().toString().slice(0, 5)}${a.leftDuringPart && isMeetingPart(a.leftDuringPart) ? `, during ${MEETING_PART_LABELS[a.leftDuringPart].toLowerCase()}` : ''}` : '';
     return {
       name: a.name,
       role: a.role,
@@ -124,7 +124,7 @@ function exclusionLines(state: MeetingState): ExclusionLine[] {
       grounds: d ? d.grounds.map((g) => (isExclusionGround(g) ? EXCLUSION_GROUND_LABELS[g] : g)).join('; ') : (a.leftReason ?? ''),
       decision: d
         ? `Decided before the conference: ${d.decisionReasons ?? ''}${d.period ? ` Period: ${d.period}.` : ''}${d.legalAdviceTaken ? ' Legal advice was taken.' : ''}`
-        : `Asked to leave during the conference${a.leftAt ? ` at ${londonDateTime(a.leftAt).toPlainTime().toString().slice(0, 5)}` : ''}.`,
+        : `Asked to leave during the conference${a.leftAt ? ` at ${londonDateTimeOf(a.leftAt).toPlainTime().toString().slice(0, 5)}` : ''}.`,
       excludedFrom: parts.length === MEETING_PARTS.length ? 'The whole conference' : parts.map((p) => MEETING_PART_LABELS[p]).join('; '),
       recordGiven: a.recordScope === 'whole' ? 'The whole record' : `The parts attended only${ground ? `. Ground: ${ground}` : ''}`,
     });
@@ -153,7 +153,7 @@ export async function recordData(
     formReasons: record.formReasons,
     version: versionNumber,
     approvedBy: record.approvedVersion === versionNumber ? approver : null,
-    approvedOn: record.approvedVersion === versionNumber && record.approvedAt ? londonDate(record.approvedAt) : null,
+    approvedOn: record.approvedVersion === versionNumber && record.approvedAt ? londonIsoDate(record.approvedAt) : null,
     attendance: attendanceLines(state),
     exclusions: exclusionLines(state),
     sections: recordSectionsFor(form, state.rules.record).map((spec) => ({ spec, text: text[spec.key] ?? '' })),

@@ -5,7 +5,7 @@ import { informationSharingBlocksApproval, informationSharingProblems, type Info
 import { mayRecordInformationSharing } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
-import { auditEachChild } from './common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import { loadMeetingState, type MeetingState } from './meeting-state.js';
 
 export type InformationSharingRow = typeof conferenceInformationSharing.$inferSelect;
@@ -55,7 +55,7 @@ export async function saveInformationSharing(db: Database, ctx: ActionContext, c
         .returning({ id: conferenceInformationSharing.id });
     }
     if (!id) throw new ConflictError('Someone else saved the information-sharing decision since you opened it. Open it again to see theirs.');
-    await auditEachChild(tx, ctx, state.subjects.map((c) => c.childId), {
+    await auditForChildren(tx, ctx, state.subjects.map((c) => c.childId), {
       action: 'information-sharing-recorded', recordType: 'conference-information-sharing', recordId: id,
       details: { consent: values.consent, shareAnyway: values.shareAnyway },
     });

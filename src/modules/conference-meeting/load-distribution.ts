@@ -6,7 +6,7 @@ import { MEETING_PART_LABELS, inAgendaOrder } from '../../domain/conference/meet
 import { deadlineState } from '../../domain/deadlines/index.js';
 import { formatDate, formatDateTime } from '../../domain/deadlines/format-date.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
-import { londonDateTime } from './common.js';
+import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
 import type { MeetingState } from './meeting-state.js';
 
 const STATE_WORDS: Record<string, string> = {
@@ -25,7 +25,7 @@ const STATE_WORDS: Record<string, string> = {
 export async function loadDistribution(db: Queryable, state: MeetingState, document: 'decisions' | 'record', ruleId: 'TS10' | 'TS11', now: Date) {
   const calendar = await workingCalendar(db);
   const endedAt = state.meeting?.concludedAt ?? null;
-  const from = endedAt ? londonDateTime(endedAt) : null;
+  const from = endedAt ? londonDateTimeOf(endedAt) : null;
   const deadline = from ? deadlineIfSet(ruleId, state.pack, from, calendar) : null;
   const rows = await db
     .select({ d: meetingDistributions, by: users.displayName })
@@ -34,7 +34,7 @@ export async function loadDistribution(db: Queryable, state: MeetingState, docum
     .where(and(eq(meetingDistributions.conferenceId, state.conference.id), eq(meetingDistributions.document, document)))
     .orderBy(asc(meetingDistributions.distributedAt), asc(meetingDistributions.recipientName));
   const first = rows[0]?.d.distributedAt ?? null;
-  const standing = deadline ? deadlineState(deadline, londonDateTime(now), first ? londonDateTime(first) : null, calendar) : null;
+  const standing = deadline ? deadlineState(deadline, londonDateTimeOf(now), first ? londonDateTimeOf(first) : null, calendar) : null;
   const dueText = deadline ? (deadline.due.kind === 'date' ? formatDate(deadline.due.date) : formatDateTime(deadline.due.dateTime)) : null;
   return {
     ruleId,
@@ -46,7 +46,7 @@ export async function loadDistribution(db: Queryable, state: MeetingState, docum
     log: rows.map(({ d, by }) => ({
       ...d,
       by: by ?? 'the system',
-      atText: formatDateTime(londonDateTime(d.distributedAt)),
+      atText: formatDateTime(londonDateTimeOf(d.distributedAt)),
       methodText: d.method === 'email' ? 'Secure email' : d.method === 'post' ? 'Post, first class' : 'Not sent: no address',
       redactedText: inAgendaOrder(d.redactedParts).map((p) => MEETING_PART_LABELS[p]).join('; '),
     })),

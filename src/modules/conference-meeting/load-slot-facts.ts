@@ -2,7 +2,7 @@ import { deadlineIfSet } from '../../domain/conference/meeting-deadlines.js';
 import { formatDateTime } from '../../domain/deadlines/format-date.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import type { Queryable } from '../../db/client.js';
-import { londonDateTime } from './common.js';
+import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
 import type { MeetingState } from './meeting-state.js';
 
 /**
@@ -12,7 +12,7 @@ import type { MeetingState } from './meeting-state.js';
 export async function loadSlotFacts(db: Queryable, state: MeetingState) {
   const start = state.conference.scheduledStart;
   if (!start) return null;
-  const local = londonDateTime(start);
+  const local = londonDateTimeOf(start);
   const end = local.add({ minutes: state.conference.slotMinutes });
   const ts28 = deadlineIfSet('TS28', state.pack, local, await workingCalendar(db));
   const step = (label: string) => {

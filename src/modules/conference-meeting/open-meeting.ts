@@ -6,7 +6,9 @@ import { isConferenceStatus } from '../../domain/conference/transitions.js';
 import { mayRunMeeting } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
-import { auditEachChild, isUniqueViolation, londonDate, recordMeetingEvent, requireActor } from './common.js';
+import { isUniqueViolation, recordMeetingEvent, requireActor } from './common.js';
+import { auditForChildren } from '../audit/audit-children.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import { loadMeetingState } from './meeting-state.js';
 import { attendeesFromInvitations } from './seed-attendance.js';
 
@@ -30,8 +32,8 @@ export async function openMeeting(db: Database, context: ActionContext, conferen
     throw new ConflictError('The meeting can be opened only once the conference is booked and its invitations have been sent.');
   }
   if (!conference.scheduledStart) throw new ConflictError('The conference has no date yet: book it first.');
-  const conferenceDate = londonDate(conference.scheduledStart);
-  if (conferenceDate !== londonDate(context.now)) {
+  const conferenceDate = londonIsoDate(conference.scheduledStart);
+  if (conferenceDate !== londonIsoDate(context.now)) {
     throw new ConflictError(`The conference is booked for ${conferenceDate}. Open the meeting on that day, or rearrange the conference first.`);
   }
   const seeded = await attendeesFromInvitations(db, conference);
@@ -48,7 +50,7 @@ export async function openMeeting(db: Database, context: ActionContext, conferen
       );
     }
     await recordMeetingEvent(tx, context, { conferenceId, subject: 'meeting', from: null, to, event: 'open' });
-    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), {
+    await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: 'meeting-opened', recordType: 'conference', recordId: conferenceId, details: { attendees: seeded.length },
     });
     return meeting.id;

@@ -7,7 +7,8 @@ import { recordScopeProblems } from '../../domain/participation/exclusion.js';
 import { mayRunMeeting } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { auditEachChild, requireActor, requireOpenMeeting } from './common.js';
+import { requireActor, requireOpenMeeting } from './common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import { loadMeetingState, type AttendanceRow } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
 
@@ -70,7 +71,7 @@ export async function recordLeaving(db: Database, context: ActionContext, confer
         .returning({ id: meetingAttendance.id });
       if (!row) throw lostRace(`${a.name}'s attendance`);
     }
-    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), {
+    await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: input.askedToLeave ? 'attendee-excluded-from-part' : 'attendee-left',
       recordType: 'meeting-attendance', recordId: person.id, reason: input.reason,
       details: { missed, forRest: input.forRest, supportersLeaving: supporters.map((s) => s.id), ...(decidesRecord ? { recordScope, recordWithheldGround: ground } : {}) },

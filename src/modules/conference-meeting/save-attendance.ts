@@ -7,7 +7,8 @@ import { recordScopeProblems } from '../../domain/participation/exclusion.js';
 import { mayRunMeeting } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../shared/errors.js';
-import { auditEachChild, requireActor, requireOpenMeeting } from './common.js';
+import { requireActor, requireOpenMeeting } from './common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import { loadMeetingState, type AttendanceRow, type MeetingState } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
 
@@ -116,7 +117,7 @@ export async function saveAttendance(
       if (!row) throw new Error('attendance insert returned nothing');
       id = row.id;
     }
-    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), {
+    await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: existing ? 'attendance-changed' : 'attendance-added', recordType: 'meeting-attendance', recordId: id,
       details: { status: input.status, kind: input.kind, agency: values.agency, parts: values.partsAttended },
     });

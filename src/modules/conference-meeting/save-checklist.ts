@@ -5,7 +5,8 @@ import { OPENING_ITEMS, reportsNotYetHeard, type OpeningItem } from '../../domai
 import { mayChairConference } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
-import { auditEachChild, requireActor, requireOpenMeeting } from './common.js';
+import { requireActor, requireOpenMeeting } from './common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import { loadMeetingState } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
 
@@ -37,7 +38,7 @@ export async function saveOpeningChecklist(
       .where(and(eq(meetings.id, meeting.id), eq(meetings.version, input.version)))
       .returning({ id: meetings.id });
     if (!row) throw lostRace('The opening checklist');
-    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), {
+    await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: 'meeting-checklist-saved', recordType: 'meeting', recordId: meeting.id, details: { ticked: Object.keys(checklist) },
     });
   });

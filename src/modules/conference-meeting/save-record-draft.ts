@@ -6,7 +6,8 @@ import type { RecordForm } from '../../domain/conference/record-rules.js';
 import { mayDraftRecord } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError } from '../shared/errors.js';
-import { auditEachChild, recordMeetingEvent, requireActor } from './common.js';
+import { recordMeetingEvent, requireActor } from './common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import { loadMeetingState } from './meeting-state.js';
 import { loadRecord, recordStep } from './record-state.js';
 import { assertVersion, lostRace } from './stale.js';
@@ -36,7 +37,7 @@ export async function saveRecordDraft(
     if (!row) throw lostRace('The record');
     await tx.insert(conferenceRecordVersions).values({ recordId: record.id, number, sections, savedBy: actorId, savedAt: context.now });
     await recordMeetingEvent(tx, context, { conferenceId, subject: 'record', from: record.status, to, event: 'save', details: { number } });
-    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), {
+    await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: 'record-draft-saved', recordType: 'conference-record', recordId: record.id, details: { number },
     });
     return number;

@@ -5,7 +5,8 @@ import { recordFormFor } from '../../domain/conference/record-rules.js';
 import { mayChairConference } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
-import { auditEachChild, requireActor } from './common.js';
+import { requireActor } from './common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import { loadMeetingState } from './meeting-state.js';
 import { fullMinutesFactsFor } from './record-facts.js';
 import { assertVersion, lostRace } from './stale.js';
@@ -33,6 +34,6 @@ export async function saveRecordFacts(db: Database, context: ActionContext, conf
       const form = recordFormFor(state.rules.record, await fullMinutesFactsFor(tx, conferenceId));
       await tx.update(conferenceRecords).set({ form: form.form, formReasons: form.reasons }).where(eq(conferenceRecords.id, record.id));
     }
-    await auditEachChild(tx, context, state.subjects.map((c) => c.childId), { action: 'record-facts-saved', recordType: 'meeting', recordId: meeting.id, details: { ...input.flags } });
+    await auditForChildren(tx, context, state.subjects.map((c) => c.childId), { action: 'record-facts-saved', recordType: 'meeting', recordId: meeting.id, details: { ...input.flags } });
   });
 }

@@ -5,7 +5,7 @@ import { cases, childProtectionPlans, conferenceChildren, conferences, conferenc
 import { computeDeadline } from '../../domain/deadlines/index.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
-import { londonDateOf } from '../front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 
 /**
  * One review conference already booked in the demo (the Mockworth children's first review, a few

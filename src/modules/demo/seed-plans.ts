@@ -2,7 +2,7 @@ import { eq, inArray, isNull } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
 import { childProtectionPlans, coreGroupMeetings, invitations, planActions, planVisits, users } from '../../db/schema/index.js';
-import { londonDateOf } from '../front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 
 /**
  * Life on a plan for the demo: for each open plan without a core group yet, the first core

@@ -6,7 +6,7 @@ import { formatPhone } from '../../domain/enquiry/caller.js';
 import { noticesForAnswer } from '../../domain/enquiry/notices.js';
 import { formatDateTime } from '../../domain/deadlines/index.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { londonDateTimeOf } from '../front-door/london-time.js';
+import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';

@@ -3,8 +3,8 @@ import type { Queryable } from '../../db/client.js';
 import { enquiries, people } from '../../db/schema/index.js';
 import { formatDateTime } from '../../domain/deadlines/index.js';
 import type { Actor } from '../../policies/roles.js';
-import { childName } from '../front-door/load-records.js';
-import { londonDateTimeOf } from '../front-door/london-time.js';
+import { childName } from '../shared/load-records.js';
+import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
 import { undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
 
 const LIMIT = 50;

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/client.js';
 import { enquiries, people } from '../../db/schema/index.js';
 import { formatPhone } from '../../domain/enquiry/caller.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { childName } from '../front-door/load-records.js';
+import { childName } from '../shared/load-records.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { loadEnquiry } from './load-enquiry.js';
 

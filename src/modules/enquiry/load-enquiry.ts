@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/client.js';
 import { enquiries, recognisedCallers } from '../../db/schema/index.js';
 import { mayContinueEnquiry, mayReadEnquiry } from '../../policies/enquiries.js';
 import type { Actor } from '../../policies/roles.js';
-import { isUuid } from '../front-door/load-records.js';
+import { isUuid } from '../shared/load-records.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 
 export type EnquiryRow = typeof enquiries.$inferSelect;

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { enquiries, type EnquiryCandidateShown } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { londonDateOf } from '../front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { loadEnquiry } from './load-enquiry.js';
 import { findCandidates, parseEnquiryQuery, type Candidate, type EnquiryQuery } from './search-people.js';

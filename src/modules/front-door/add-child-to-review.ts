@@ -8,9 +8,9 @@ import { childTypeAtReview, reviewSubjectRefusal } from '../../domain/front-door
 import { mayRecordCaseWork } from '../../policies/children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
-import { auditForChildren } from './audit-children.js';
-import { loadCase } from './load-records.js';
-import { loadConferenceWithChildren } from './load-conference.js';
+import { auditForChildren } from '../audit/audit-children.js';
+import { loadCase } from '../shared/load-records.js';
+import { loadConferenceWithChildren } from '../shared/load-conference.js';
 
 export interface ReviewSubjectInput {
   caseId: string;

@@ -7,8 +7,8 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { loadAssessment } from './complete-assessment.js';
-import { londonDateOf } from './london-time.js';
-import { loadCase } from './load-records.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
+import { loadCase } from '../shared/load-records.js';
 
 /** FD2: the team manager views and authorises the completed assessment (census AssessmentAuthorisationDate). */
 export async function authoriseAssessment(db: Database, context: ActionContext, assessmentId: string): Promise<void> {

@@ -5,8 +5,8 @@ import { isConferenceStatus, nextStatus, TransitionError, type ConferenceStatus 
 import { mayAuthoriseCaseDecisions } from '../../policies/children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
-import { auditForChildren } from './audit-children.js';
-import { loadConferenceWithChildren } from './load-conference.js';
+import { auditForChildren } from '../audit/audit-children.js';
+import { loadConferenceWithChildren } from '../shared/load-conference.js';
 
 /** The step a status change takes, with a refusal a person understands (409). */
 export function transition(from: string, event: 'authorise' | 'cancel'): ConferenceStatus {

@@ -6,8 +6,8 @@ import { mayRecordCaseWork } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { londonDateOf } from './london-time.js';
-import { isUuid, loadCase } from './load-records.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
+import { isUuid, loadCase } from '../shared/load-records.js';
 
 export async function loadAssessment(db: Database, assessmentId: string) {
   if (!isUuid(assessmentId)) throw new NotFoundError('We could not find that assessment.');

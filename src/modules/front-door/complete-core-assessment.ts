@@ -7,7 +7,7 @@ import { mayRecordCaseWork } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
-import { londonDateOf } from './london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { loadSection47 } from './load-section-47.js';
 
 /** FD4: the core assessment through which the enquiry ran is complete (due 35 working days after the start). */

@@ -14,7 +14,7 @@ import { decideAgencyRequest } from './decide-agency-request.js';
 import { decideReferral } from './decide-referral.js';
 import { decideToConvene } from './decide-to-convene.js';
 import { declineDecisionToConvene } from './decline-decision-to-convene.js';
-import { contextFor, createFamily, discussionInput, referralInput, type FixtureChild } from './front-door-fixtures.js';
+import { contextFor, createFamily, discussionInput, referralInput, type FixtureChild } from '../../../test/support/front-door-fixtures.js';
 import { recordAgencyRequest } from './record-agency-request.js';
 import { recordReferral } from './record-referral.js';
 import { recordSection47Outcome } from './record-section-47-outcome.js';

@@ -5,7 +5,7 @@ import { mayAuthoriseCaseDecisions } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
-import { isUuid, loadCase } from './load-records.js';
+import { isUuid, loadCase } from '../shared/load-records.js';
 
 export async function loadAgencyRequest(db: Database, id: string) {
   if (!isUuid(id)) throw new NotFoundError('We could not find that request.');

@@ -6,8 +6,8 @@ import { mayRecordCaseWork } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { londonInstant } from './london-time.js';
-import { isUuid, loadCase } from './load-records.js';
+import { londonInstant } from '../../domain/calendar/london-time.js';
+import { isUuid, loadCase } from '../shared/load-records.js';
 
 export interface ReferralDecisionInput {
   decision: NextStep;

@@ -9,15 +9,15 @@ import { STATUS_LABELS, type ConferenceStatus } from '../../domain/conference/tr
 import {
   checkDecisionToConvene, countingExpectedDeliveryDate, countingStrategyDiscussionOn, type ChildChoice, type ConveneKind,
 } from '../../domain/front-door/convene-checks.js';
-import type { RuleProblem } from '../../domain/front-door/problems.js';
+import type { RuleProblem } from '../../domain/rules/rule-problem.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { mayRecordCaseWork } from '../../policies/children.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
-import { auditForChildren } from './audit-children.js';
-import { londonDateOf } from './london-time.js';
-import { loadHousehold, loadHouseholdChildren } from './load-records.js';
+import { auditForChildren } from '../audit/audit-children.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
+import { loadHousehold, loadHouseholdChildren } from '../shared/load-records.js';
 
 export interface ConveneInput {
   kind: ConveneKind;

@@ -5,8 +5,8 @@ import { mayAuthoriseCaseDecisions } from '../../policies/children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { alreadyDecided, transition } from './authorise-decision-to-convene.js';
-import { auditForChildren } from './audit-children.js';
-import { loadConferenceWithChildren } from './load-conference.js';
+import { auditForChildren } from '../audit/audit-children.js';
+import { loadConferenceWithChildren } from '../shared/load-conference.js';
 
 /** A team manager declines the decision to convene, with reasons: the conference is cancelled. */
 export async function declineDecisionToConvene(db: Database, context: ActionContext, conferenceId: string, version: number, reasons: string): Promise<void> {

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.js';
 import { organisations } from '../../db/schema/index.js';
 import { loadUserName } from '../accounts/load-user-names.js';
 import { loadAgencyRequest } from './decide-agency-request.js';
-import { loadCase } from './load-records.js';
+import { loadCase } from '../shared/load-records.js';
 
 /** FD5: the partner agencies a request for a conference can come from (the authority itself is not one). */
 export async function loadRequestingAgencies(db: Database) {

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/client.js';
 import {
   agencyConferenceRequests, assessments, organisations, section47Enquiries, strategyDiscussionChildren, strategyDiscussions,
 } from '../../db/schema/index.js';
-import { loadCase, loadReferral } from './load-records.js';
+import { loadCase, loadReferral } from '../shared/load-records.js';
 
 /** Everything the front door has recorded for one child's episode, oldest first. */
 export async function loadCaseFrontDoor(db: Queryable, caseId: string) {

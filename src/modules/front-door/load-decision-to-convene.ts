@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { conferenceStatusHistory } from '../../db/schema/index.js';
 import { loadUserNames } from '../accounts/load-user-names.js';
-import { loadConferenceWithChildren } from './load-conference.js';
+import { loadConferenceWithChildren } from '../shared/load-conference.js';
 
 /** One decision to convene as the manager sees it: the children, who asked, authorised and reviews, and why it was declined. */
 export async function loadDecisionToConvene(db: Queryable, id: string) {

@@ -2,7 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { conferenceChildren, conferences, households, people } from '../../db/schema/index.js';
 import { loadUserNames } from '../accounts/load-user-names.js';
-import { childName } from './load-records.js';
+import { childName } from '../shared/load-records.js';
 
 /**
  * The team manager's list: every decision to convene waiting for authorisation, soonest due

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { conferenceChildren, conferences } from '../../db/schema/index.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
-import { createFamily } from './front-door-fixtures.js';
+import { createFamily } from '../../../test/support/front-door-fixtures.js';
 import { loadRequestingAgencies } from './load-agency-request-page.js';
 import { loadDecisionsAwaitingAuthorisation } from './load-decisions-awaiting-authorisation.js';
 

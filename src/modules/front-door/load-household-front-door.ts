@@ -3,7 +3,7 @@ import type { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
 import { conferences, strategyDiscussions } from '../../db/schema/index.js';
 import { ACTIVE_STATUSES } from './decide-to-convene.js';
-import { loadHousehold, loadHouseholdChildren } from './load-records.js';
+import { loadHousehold, loadHouseholdChildren } from '../shared/load-records.js';
 
 /** A household at the front door: its children, its strategy discussions and the conferences still to happen. */
 export async function loadHouseholdFrontDoor(db: Queryable, householdId: string, today: Temporal.PlainDate) {

@@ -9,8 +9,8 @@ import type { Actor } from '../../policies/roles.js';
 import { auditChildReads } from '../audit/child-access.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError } from '../shared/errors.js';
-import { londonDateOf } from './london-time.js';
-import { childName } from './load-records.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
+import { childName } from '../shared/load-records.js';
 
 type Person = typeof people.$inferSelect;
 import { loadSection47 } from './load-section-47.js';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { section47Enquiries, strategyDiscussions } from '../../db/schema/index.js';
 import { NotFoundError } from '../shared/errors.js';
-import { isUuid, loadCase } from './load-records.js';
+import { isUuid, loadCase } from '../shared/load-records.js';
 
 export async function loadSection47(db: Queryable, id: string) {
   if (!isUuid(id)) throw new NotFoundError('We could not find that section 47 enquiry.');

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { cases, people, strategyDiscussionChildren, strategyDiscussions } from '../../db/schema/index.js';
 import { NotFoundError } from '../shared/errors.js';
-import { childName, isUuid } from './load-records.js';
+import { childName, isUuid } from '../shared/load-records.js';
 
 /** A strategy discussion with the children (cases) it was about. */
 export async function loadStrategyDiscussion(db: Queryable, id: string) {

@@ -6,8 +6,8 @@ import { mayRecordCaseWork } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
-import { londonInstant } from './london-time.js';
-import { loadCase, loadReferral } from './load-records.js';
+import { londonInstant } from '../../domain/calendar/london-time.js';
+import { loadCase, loadReferral } from '../shared/load-records.js';
 
 export interface AgencyRequestInput {
   organisationId?: string | undefined;

@@ -7,7 +7,7 @@ import { mayRecordCaseWork } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
-import { londonDateOf } from './london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { loadSection47 } from './load-section-47.js';
 
 export interface ChildSeenForm {

@@ -6,8 +6,8 @@ import { checkCirculation } from '../../domain/front-door/strategy-discussion-ru
 import { mayRecordCaseWork } from '../../policies/children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
-import { auditForChildren } from './audit-children.js';
-import { instantOfLondon, londonDateTimeOf } from './london-time.js';
+import { auditForChildren } from '../audit/audit-children.js';
+import { instantOfLondon, londonDateTimeOf } from '../../domain/calendar/london-time.js';
 import { loadStrategyDiscussion } from './load-strategy-discussion.js';
 
 /** FD3: when the record of the discussion went to everyone who took part (due within a working day). */

@@ -7,8 +7,8 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { loadReferralById } from './decide-referral.js';
-import { londonInstant } from './london-time.js';
-import { loadCase } from './load-records.js';
+import { londonInstant } from '../../domain/calendar/london-time.js';
+import { loadCase } from '../shared/load-records.js';
 
 /**
  * FD1: when the written referral was acknowledged, or when the professional who telephoned

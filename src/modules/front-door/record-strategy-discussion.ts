@@ -1,14 +1,14 @@
 import type { Database } from '../../db/client.js';
 import { strategyDiscussionChildren, strategyDiscussions } from '../../db/schema/index.js';
 import { nfaRefusal } from '../../domain/front-door/referral-rules.js';
-import type { RuleProblem } from '../../domain/front-door/problems.js';
+import type { RuleProblem } from '../../domain/rules/rule-problem.js';
 import { checkDiscussionTimes, checkParticipants, type Participant } from '../../domain/front-door/strategy-discussion-rules.js';
 import { mayRecordCaseWork } from '../../policies/children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
-import { auditForChildren } from './audit-children.js';
-import { instantOfLondon, londonDateOf, londonDateTimeOf } from './london-time.js';
-import { loadHousehold, loadHouseholdChildren } from './load-records.js';
+import { auditForChildren } from '../audit/audit-children.js';
+import { instantOfLondon, londonDateOf, londonDateTimeOf } from '../../domain/calendar/london-time.js';
+import { loadHousehold, loadHouseholdChildren } from '../shared/load-records.js';
 import { Temporal } from 'temporal-polyfill';
 
 export interface StrategyDiscussionInput {

@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors
 import { authoriseAssessment } from './authorise-assessment.js';
 import { completeAssessment } from './complete-assessment.js';
 import { decideReferral } from './decide-referral.js';
-import { createFamily, contextFor, referralInput } from './front-door-fixtures.js';
+import { createFamily, contextFor, referralInput } from '../../../test/support/front-door-fixtures.js';
 import { recordReferral } from './record-referral.js';
 import { recordReferralFollowUp } from './record-referral-follow-up.js';
 import { recordStrategyDiscussion } from './record-strategy-discussion.js';

@@ -4,7 +4,7 @@ import { cases, people, relationships } from '../../db/schema/index.js';
 import { createUser } from '../../../test/support/factories.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
 import { decideReferral } from './decide-referral.js';
-import { contextFor, createFamily, discussionInput, referralInput } from './front-door-fixtures.js';
+import { contextFor, createFamily, discussionInput, referralInput } from '../../../test/support/front-door-fixtures.js';
 import { recordChildSeen } from './record-child-seen.js';
 import { recordReferral } from './record-referral.js';
 import { recordStrategyDiscussion } from './record-strategy-discussion.js';

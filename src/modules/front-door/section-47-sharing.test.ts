@@ -5,7 +5,7 @@ import { pdfText } from '../../documents/pdf-text.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { createOrganisation } from '../../../test/support/factories.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
-import { contextFor } from './front-door-fixtures.js';
+import { contextFor } from '../../../test/support/front-door-fixtures.js';
 import { loadSection47Sharing, section47SharingWarnings } from './load-section-47-sharing.js';
 import { recordSection47Outcome } from './record-section-47-outcome.js';
 import { createSharingFixture } from './section-47-sharing-fixture.test-support.js';

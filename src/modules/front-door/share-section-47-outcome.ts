@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { loadSection47Sharing } from './load-section-47-sharing.js';
-import { londonDateOf } from './london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 
 const today = (ctx: ActionContext) => londonDateOf(ctx.now).toString();
 

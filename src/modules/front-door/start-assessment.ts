@@ -8,8 +8,8 @@ import { mayRecordCaseWork } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
-import { londonDateOf } from './london-time.js';
-import { loadCase, loadReferral } from './load-records.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
+import { loadCase, loadReferral } from '../shared/load-records.js';
 
 /** FD2: start the initial assessment of a referred child (census AssessmentActualStartDate). */
 export async function startAssessment(db: Database, context: ActionContext, caseId: string, input: { startedOn: string }): Promise<string> {

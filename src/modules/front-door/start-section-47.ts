@@ -2,15 +2,15 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { cases, section47Enquiries } from '../../db/schema/index.js';
 import { c12DatedAfterClosure, refusalMessage } from '../../domain/census/rules.js';
-import type { RuleProblem } from '../../domain/front-door/problems.js';
+import type { RuleProblem } from '../../domain/rules/rule-problem.js';
 import { nfaRefusal } from '../../domain/front-door/referral-rules.js';
 import { section47StartRefusal } from '../../domain/front-door/section-47-rules.js';
 import { mayRecordCaseWork } from '../../policies/children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
-import { auditForChildren } from './audit-children.js';
-import { londonDateOf } from './london-time.js';
-import { loadReferral } from './load-records.js';
+import { auditForChildren } from '../audit/audit-children.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
+import { loadReferral } from '../shared/load-records.js';
 import { loadStrategyDiscussion } from './load-strategy-discussion.js';
 
 /**

@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors
 import { completeCoreAssessment } from './complete-core-assessment.js';
 import { decideReferral } from './decide-referral.js';
 import { endorseSection47Outcome } from './endorse-section-47-outcome.js';
-import { contextFor, createFamily, discussionInput, referralInput } from './front-door-fixtures.js';
+import { contextFor, createFamily, discussionInput, referralInput } from '../../../test/support/front-door-fixtures.js';
 import { recordChildSeen } from './record-child-seen.js';
 import { recordCirculation } from './record-circulation.js';
 import { recordReferral } from './record-referral.js';

@@ -8,7 +8,7 @@ import type { IndicatorFilter } from '../../domain/indicators/records.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
-import { childName } from '../front-door/load-records.js';
+import { childName } from '../shared/load-records.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { loadIndicatorFilters, loadIndicatorRecords } from './load-indicators.js';
 

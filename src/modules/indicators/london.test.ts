@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { londonDateTimeOf } from '../front-door/london-time.js';
+import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
 import { london } from './load-indicators.js';
 
 describe('London wall-clock time for the indicators', () => {

@@ -7,7 +7,7 @@ import type { AgencyNeed, Suggestion } from '../../domain/invitations/invitee.js
 import { mayManageInvitations } from '../../policies/invitations.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
-import { londonDate } from './dates.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import { auditForChildren, isOpenForInvitations, loadInvitationState, type InvitationRow } from './invitation-state.js';
 import { loadCaseFacts } from './load-case-facts.js';
 
@@ -59,7 +59,7 @@ export async function buildChecklist(db: Database, context: ActionContext, confe
   if (!isOpenForInvitations(state.conference.status)) {
     throw new ConflictError('Invitations are prepared once the conference is booked.');
   }
-  const onDate = londonDate(state.conference.scheduledStart ?? context.now);
+  const onDate = londonIsoDate(state.conference.scheduledStart ?? context.now);
   const facts = await loadCaseFacts(db, state, circumstances, onDate);
   const directory = await loadDirectory(db);
   const suggestions = suggestInvitees(facts).map((s) => withContact(s, directory));

@@ -9,9 +9,9 @@ import type { DocumentModel } from '../../documents/document-model.js';
 import { renderIcs, type CalendarMethod } from '../../documents/invitation-ics.js';
 import { invitationLetter, isFamilyKind, venueLines, whenText, type Contact, type InvitationLetterData } from '../../documents/invitation-letter.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
-import { londonDateTimeOf } from '../front-door/london-time.js';
+import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
 import { ConflictError } from '../shared/errors.js';
-import { londonDate } from './dates.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import type { InvitationRow, InvitationState } from './invitation-state.js';
 
 export type Coordinator = InvitationLetterData['coordinator'];
@@ -53,7 +53,7 @@ export interface LetterFacts {
  */
 export async function letterFacts(db: Queryable, state: InvitationState, now: Date): Promise<LetterFacts> {
   const c = state.conference;
-  const letterDate = londonDate(now);
+  const letterDate = londonIsoDate(now);
   const subjectCases = state.children.filter((ch) => ch.role === 'subject').map((ch) => ch.caseId);
   const [worker] = subjectCases.length
     ? await db.select({ name: users.displayName, email: users.email, phone: organisations.phone })
@@ -72,7 +72,7 @@ export async function letterFacts(db: Queryable, state: InvitationState, now: Da
   return {
     letterDate,
     socialWorker: worker ?? null,
-    replyBy: replyByDate(c.pack as PackId, kind, londonDate(c.scheduledStart), letterDate, calendar),
+    replyBy: replyByDate(c.pack as PackId, kind, londonIsoDate(c.scheduledStart), letterDate, calendar),
     familyReportBy: toFamily ? (toFamily.due.kind === 'date' ? toFamily.due.date : toFamily.due.dateTime.slice(0, 16)) : null,
   };
 }

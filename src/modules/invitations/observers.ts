@@ -9,7 +9,7 @@ import { mayAgreeObserver, mayManageInvitations } from '../../policies/invitatio
 import { workingCalendar } from '../calendar/calendar-store.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
-import { londonDate } from './dates.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import { auditForChildren, isOpenForInvitations, loadInvitation, loadInvitationState, type InvitationRow, type InvitationState } from './invitation-state.js';
 
 export interface ObserverRequestInput {
@@ -25,11 +25,11 @@ export interface ObserverRequestInput {
 export async function observerTiming(db: Database, state: InvitationState): Promise<Timing> {
   const c = state.conference;
   if (!c.scheduledStart) return { kind: 'none' };
-  return observerRequestDue(c.pack as PackId, c.kind as ConferenceKind, londonDate(c.scheduledStart), await workingCalendar(db));
+  return observerRequestDue(c.pack as PackId, c.kind as ConferenceKind, londonIsoDate(c.scheduledStart), await workingCalendar(db));
 }
 
 export function standingOf(row: InvitationRow, due: Timing): ObserverStanding {
-  return observerStanding({ requestedOn: row.observerRequestedOn ?? londonDate(row.createdAt), chairAgreed: row.chairAgreedAt !== null, familyConsent: (row.familyConsent as FamilyConsent) ?? null }, due);
+  return observerStanding({ requestedOn: row.observerRequestedOn ?? londonIsoDate(row.createdAt), chairAgreed: row.chairAgreedAt !== null, familyConsent: (row.familyConsent as FamilyConsent) ?? null }, due);
 }
 
 /** IN9: the co-ordinator records a request to observe; it waits for the chair and the family. */
@@ -37,7 +37,7 @@ export async function requestObserver(db: Database, context: ActionContext, conf
   if (!mayManageInvitations(context.actor)) throw new ForbiddenError();
   const state = await loadInvitationState(db, conferenceId);
   if (!isOpenForInvitations(state.conference.status)) throw new ConflictError('Observers can be asked for once the conference is booked and until it is held.');
-  if (input.requestedOn > londonDate(context.now)) throw new ValidationError([{ field: 'requestedOn', message: 'The date of the request cannot be in the future' }]);
+  if (input.requestedOn > londonIsoDate(context.now)) throw new ValidationError([{ field: 'requestedOn', message: 'The date of the request cannot be in the future' }]);
   const due = await observerTiming(db, state);
   return db.transaction(async (tx) => {
     const [row] = await tx

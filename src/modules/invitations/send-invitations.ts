@@ -15,7 +15,7 @@ import { workingCalendar } from '../calendar/calendar-store.js';
 import { attachment, enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
-import { londonDate } from './dates.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import { auditForChildren, loadInvitationState, type InvitationState } from './invitation-state.js';
 import { calendarFile, calendarSequence, conferenceReference, coordinatorOf, letterDocument, letterFacts } from './letters.js';
 
@@ -35,7 +35,7 @@ export interface SendResult {
 export async function reviewTiming(db: Database, state: InvitationState): Promise<Timing> {
   const c = state.conference;
   if (!c.scheduledStart) return { kind: 'none' };
-  return reviewInvitationsDue(c.pack as PackId, c.kind as ConferenceKind, londonDate(c.scheduledStart), await workingCalendar(db));
+  return reviewInvitationsDue(c.pack as PackId, c.kind as ConferenceKind, londonIsoDate(c.scheduledStart), await workingCalendar(db));
 }
 
 /**
@@ -70,7 +70,7 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
   const coordinator = await coordinatorOf(db, actorId);
   const facts = await letterFacts(db, state, context.now);
   const reviewDue = await reviewTiming(db, state);
-  const late = isLate(reviewDue, londonDate(context.now));
+  const late = isLate(reviewDue, londonIsoDate(context.now));
   const when = whenText(start);
   const letters = await Promise.all(ready.map(async (i) => ({ invitation: i, pdf: await renderPdf(letterDocument(state, i, coordinator, facts)), sequence: await calendarSequence(db, i.id) })));
 
@@ -85,7 +85,7 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
     const result: SendResult = { sent: 0, held, emailed: 0, posted: 0, byHand: 0, reviewDue, late };
     const reference = conferenceReference(conferenceId);
     for (const { invitation: i, pdf, sequence } of letters) {
-      const filename = `invitation-${londonDate(start)}-${i.id.slice(0, 8)}.pdf`;
+      const filename = `invitation-${londonIsoDate(start)}-${i.id.slice(0, 8)}.pdf`;
       const letter = attachment(filename, 'application/pdf', pdf);
       const leaflets = leafletsFor(i.inviteeKind).map((l) => `“${l}”`);
       const email = i.channel === 'secure-email';
@@ -96,7 +96,7 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
         toAddress: email ? (i.email ?? '') : i.channel === 'post' ? (i.postalAddress ?? '') : 'By hand, through the social worker',
         subject: `Invitation: child protection conference on ${when} (ref ${reference})`,
         bodyText: `Dear ${i.name.replace(/\s*\(to be named\)$/, '')},\n\nYou are invited to a child protection conference on ${when}. The invitation letter is attached${email ? ', with a calendar entry' : ''}; it is confidential. ${leaflets.length > 1 ? `The leaflets ${leaflets.join(' and ')} go` : `The leaflet ${leaflets.join('')} goes`} with it.${facts.replyBy ? `\n\nPlease reply by ${formatDate(facts.replyBy)}, quoting ${reference}.` : ''}\n\n${coordinator.name}${coordinator.email ? `\n${coordinator.email}` : ''}`,
-        attachments: ics ? [letter, attachment(`conference-${londonDate(start)}.ics`, icsContentType(ics), ics)] : [letter],
+        attachments: ics ? [letter, attachment(`conference-${londonIsoDate(start)}.ics`, icsContentType(ics), ics)] : [letter],
         relatedType: 'invitation',
         relatedId: i.id,
         conferenceId,

@@ -6,7 +6,7 @@ import { formatDate } from '../../domain/deadlines/index.js';
 import { exclusionLetterDocument, type ExclusionLetterInput, type LetterContact } from '../../documents/family-copy-exclusion-letter.js';
 import type { DocumentModel } from '../../documents/document-model.js';
 import { familyCopyDocument } from '../../documents/family-copy.js';
-import { londonDate } from '../conference-meeting/common.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import { familyCopyOf } from '../reports/family-copy.js';
 import { contentOf, reportConferenceType } from '../reports/report-common.js';
 import type { ConferenceForReports } from '../reports/conference-access.js';
@@ -45,7 +45,7 @@ export async function exclusionLetter(db: Queryable, request: ExclusionRequestRo
     authority: authority ?? { name: 'The local authority', phone: null, email: null },
     recipientName: invitation?.name ?? 'Family member',
     conferenceLabel: CONFERENCE_KIND_LABELS[context.conference.kind as ConferenceKind] ?? 'Child protection conference',
-    conferenceDate: start ? formatDate(londonDate(start)) : 'a date still to be set',
+    conferenceDate: start ? formatDate(londonIsoDate(start)) : 'a date still to be set',
     scope: request.scope === 'whole' ? 'whole' : 'part',
     period: request.period ?? '',
     reasons: request.decisionReasons ?? '',

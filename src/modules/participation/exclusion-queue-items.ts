@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { conferences, exclusionRequests, invitations } from '../../db/schema/index.js';
 import { formatDateTime } from '../../domain/deadlines/index.js';
-import { londonDateTimeOf } from '../front-door/london-time.js';
+import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
 import { undatedItem, type WorkItem } from '../work-queues/work-item.js';
 
 /**

@@ -15,7 +15,8 @@ import {
 } from '../../domain/participation/exclusion.js';
 import { mayDecideExclusion, mayRequestExclusion } from '../../policies/reports.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
-import { auditEachChild, londonDate } from '../conference-meeting/common.js';
+import { auditForChildren } from '../audit/audit-children.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import { conferenceForReports } from '../reports/conference-access.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
@@ -39,8 +40,8 @@ export async function requestExclusion(db: Database, ctx: ActionContext, confere
   const timing = start
     ? exclusionRequestInTime({
         pack: c.pack,
-        conferenceDate: Temporal.PlainDate.from(londonDate(start)),
-        requestedOn: Temporal.PlainDate.from(londonDate(ctx.now)),
+        conferenceDate: Temporal.PlainDate.from(londonIsoDate(start)),
+        requestedOn: Temporal.PlainDate.from(londonIsoDate(ctx.now)),
         calendar: await workingCalendar(db),
       })
     : null;
@@ -60,7 +61,7 @@ export async function requestExclusion(db: Database, ctx: ActionContext, confere
       })
       .returning({ id: exclusionRequests.id });
     if (!row) throw new Error('exclusion insert returned nothing');
-    await auditEachChild(tx, ctx, c.subjects.map((s) => s.childId), { action: 'exclusion-requested', recordType: 'exclusion-request', recordId: row.id });
+    await auditForChildren(tx, ctx, c.subjects.map((s) => s.childId), { action: 'exclusion-requested', recordType: 'exclusion-request', recordId: row.id });
     return row.id;
   });
 }
@@ -134,7 +135,7 @@ export async function decideExclusion(db: Database, ctx: ActionContext, requestI
         }).where(eq(meetingAttendance.id, seen.id));
       }
     }
-    await auditEachChild(tx, ctx, c.subjects.map((s) => s.childId), {
+    await auditForChildren(tx, ctx, c.subjects.map((s) => s.childId), {
       action: 'exclusion-decided', recordType: 'exclusion-request', recordId: requestId, details: { decision: input.decision, excludedParts: excluded ? parts : [], recordScope: excluded ? input.recordScope : null },
     });
   });

@@ -5,7 +5,7 @@ import { isFamilyKind } from '../../domain/conference/agencies.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { mayRecordParticipation, mayRequestExclusion } from '../../policies/reports.js';
 import { auditChildReads } from '../audit/child-access.js';
-import { auditEachChild } from '../conference-meeting/common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import { exclusionLetter } from './exclusion-letter.js';
 import { conferenceForReports } from '../reports/conference-access.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -37,7 +37,7 @@ export async function exclusionLetterPdf(db: Database, ctx: ActionContext, reque
   const context = await conferenceForReports(db, ctx.actor, request.conferenceId);
   if (request.status !== 'excluded') throw new ConflictError('A letter is only written once the chair has decided to exclude.');
   await db.transaction(async (tx) => {
-    await auditEachChild(tx, ctx, context.subjects.map((s) => s.childId), { action: 'exclusion-letter-produced', recordType: 'exclusion-request', recordId: requestId });
+    await auditForChildren(tx, ctx, context.subjects.map((s) => s.childId), { action: 'exclusion-letter-produced', recordType: 'exclusion-request', recordId: requestId });
   });
   const { letter } = await exclusionLetter(db, request, context);
   return { pdf: await renderPdf(letter), fileName: 'exclusion-letter.pdf' };

@@ -6,8 +6,8 @@ import { advocacyProblems, advocacyStatus, childRequestProblems, type AdvocacyIn
 import { mayRecordChildVoice } from '../../policies/reports.js';
 import type { Actor } from '../../policies/roles.js';
 import { auditChildReads } from '../audit/child-access.js';
-import { auditEachChild } from '../conference-meeting/common.js';
-import { londonDateOf } from '../front-door/london-time.js';
+import { auditForChildren } from '../audit/audit-children.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { conferenceForReports } from '../reports/conference-access.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
@@ -70,7 +70,7 @@ export async function saveChildRequest(
       const [row] = await tx.insert(childRequestsNotFollowed).values({ ...values, conferenceId, childId }).returning({ id: childRequestsNotFollowed.id });
       id = row!.id;
     }
-    await auditEachChild(tx, ctx, [childId], {
+    await auditForChildren(tx, ctx, [childId], {
       action: values.sharedWithChildOn ? 'child-request-reasons-shared' : 'child-request-not-followed-recorded', recordType: 'child-request-not-followed', recordId: id,
     });
     return id;
@@ -101,7 +101,7 @@ export async function saveParentAdvocacy(db: Database, ctx: ActionContext, confe
       id = row?.id;
     }
     if (!id) throw new ConflictError('Someone else saved this since you opened it. Open it again to see their changes.');
-    await auditEachChild(tx, ctx, c.subjects.map((s) => s.childId), {
+    await auditForChildren(tx, ctx, c.subjects.map((s) => s.childId), {
       action: values.followedUpOn ? 'parent-advocacy-followed-up' : 'parent-advocacy-considered', recordType: 'parent-advocacy', recordId: id,
     });
   });

@@ -11,7 +11,7 @@ import {
   type PreparationItem,
 } from '../../domain/participation/participation.js';
 import { mayRecordParticipation } from '../../policies/reports.js';
-import { auditEachChild } from '../conference-meeting/common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import { conferenceForReports } from '../reports/conference-access.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
@@ -57,7 +57,7 @@ export async function saveChildParticipation(
     } else {
       await tx.insert(childParticipation).values({ conferenceId, childId, ...values });
     }
-    await auditEachChild(tx, ctx, [childId], { action: 'child-participation-saved', recordType: 'conference', recordId: conferenceId });
+    await auditForChildren(tx, ctx, [childId], { action: 'child-participation-saved', recordType: 'conference', recordId: conferenceId });
   });
 }
 
@@ -108,6 +108,6 @@ export async function saveFamilyParticipation(db: Database, ctx: ActionContext, 
     } else {
       await tx.insert(familyParticipation).values({ conferenceId, invitationId, ...values });
     }
-    await auditEachChild(tx, ctx, c.subjects.map((s) => s.childId), { action: 'family-participation-saved', recordType: 'invitation', recordId: invitationId });
+    await auditForChildren(tx, ctx, c.subjects.map((s) => s.childId), { action: 'family-participation-saved', recordType: 'invitation', recordId: invitationId });
   });
 }

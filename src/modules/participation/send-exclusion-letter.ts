@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.js';
 import { exclusionRequests, outboxMessages } from '../../db/schema/index.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
-import { auditEachChild } from '../conference-meeting/common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import { deliveryFor } from '../conference-meeting/recipients.js';
 import { attachment, enqueueMessage } from '../outbox/enqueue-message.js';
 import { conferenceForReports } from '../reports/conference-access.js';
@@ -50,7 +50,7 @@ export async function sendExclusionLetter(db: Database, ctx: ActionContext, requ
       .where(and(eq(exclusionRequests.id, request.id), isNull(exclusionRequests.letterSentAt)))
       .returning({ id: exclusionRequests.id });
     if (!row) throw new ConflictError('The letter has already been sent.');
-    await auditEachChild(tx, ctx, context.subjects.map((s) => s.childId), {
+    await auditForChildren(tx, ctx, context.subjects.map((s) => s.childId), {
       action: 'exclusion-letter-sent', recordType: 'exclusion-request', recordId: request.id, details: { method, enclosures: enclosures.length },
     });
   });

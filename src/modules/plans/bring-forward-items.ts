@@ -7,7 +7,7 @@ import {
 import { formatDate } from '../../domain/deadlines/index.js';
 import { bringForwardPrompts, type BringForwardEvent } from '../../domain/plans/bring-forward.js';
 import { visitBreaches } from '../../domain/plans/visits.js';
-import { childName } from '../front-door/load-records.js';
+import { childName } from '../shared/load-records.js';
 import { mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
 import { iroConsultationNeeded } from './consider-bring-forward.js';
 

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.js';
 import { visitFrequencyChanges } from '../../db/schema/index.js';
 import { mayApproveVisitFrequency } from '../../policies/plans.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { isUuid } from '../front-door/load-records.js';
+import { isUuid } from '../shared/load-records.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { loadPlanCore } from './load-plan.js';

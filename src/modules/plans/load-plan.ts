@@ -7,8 +7,8 @@ import {
 import { designatedReviewFollowUps } from '../../domain/plans/designated-review-follow-ups.js';
 import { identityNeedsGaps } from '../../domain/plans/identity-needs.js';
 import { planMadeBeforeBirth } from '../../domain/plans/unborn.js';
-import { londonDateOf } from '../front-door/london-time.js';
-import { childName, isUuid } from '../front-door/load-records.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
+import { childName, isUuid } from '../shared/load-records.js';
 import { NotFoundError } from '../shared/errors.js';
 
 /**

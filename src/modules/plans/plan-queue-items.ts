@@ -8,12 +8,12 @@ import { nextCoreGroupDue } from '../../domain/plans/core-groups.js';
 import { formatDate } from '../../domain/deadlines/index.js';
 import { designatedReviewFollowUps } from '../../domain/plans/designated-review-follow-ups.js';
 import { identityNeedsGaps } from '../../domain/plans/identity-needs.js';
-import { londonDateOf } from '../front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { reviewsHeldForPlans } from './load-plan.js';
 import { coreGroupsDueFirst } from './core-groups-due-first.js';
 import { maximumVisitFrequencyWeeks, nextVisitDue, openVisitBreach } from '../../domain/plans/visits.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
-import { childName } from '../front-door/load-records.js';
+import { childName } from '../shared/load-records.js';
 import type { Deadline } from '../../domain/deadlines/index.js';
 import { computedDeadlineItem, datedItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
 

@@ -4,7 +4,7 @@ import { planActionConcerns, planActions, users } from '../../db/schema/index.js
 import { mayReportPlanActionProblem } from '../../policies/plans.js';
 import { assertChildAccess } from '../access/child-record-access.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { isUuid } from '../front-door/load-records.js';
+import { isUuid } from '../shared/load-records.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';

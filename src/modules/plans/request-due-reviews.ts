@@ -4,7 +4,7 @@ import { cases, childProtectionPlans, people } from '../../db/schema/index.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { reviewShouldBeRequested } from '../../domain/plans/reviews.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
-import { londonDateOf } from '../front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { systemContext } from '../shared/action-context.js';
 import { arrangingConferenceFor } from './load-plan.js';
 import { createReviewRequest, reviewsOf } from './review-request.js';

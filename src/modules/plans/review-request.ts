@@ -5,7 +5,7 @@ import { cases, childProtectionPlans, conferenceChildren, conferences, conferenc
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { nextReview, type NextReview } from '../../domain/plans/reviews.js';
-import { auditForChildren } from '../front-door/audit-children.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ARRANGING_STATUSES, earlyReviewsOnForPlans, reviewsHeldForPlans, type PlanRow } from './load-plan.js';
 

@@ -2,7 +2,7 @@ import type { Database } from '../../db/client.js';
 import { conferenceRecordings } from '../../db/schema/index.js';
 import { recordingUploadProblems, type RecordingKind } from '../../domain/conference/recordings.js';
 import { mayChairConference } from '../../policies/meeting.js';
-import { auditEachChild } from '../conference-meeting/common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { detectFileType } from '../shared/detect-file-type.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
@@ -35,7 +35,7 @@ export async function attachRecording(db: Database, ctx: ActionContext, conferen
       uploadedBy: ctx.actor!.id, uploadedAt: ctx.now,
     }).returning({ id: conferenceRecordings.id });
     if (!row) throw new Error('recording insert returned nothing');
-    await auditEachChild(tx, ctx, state.subjects.map((c) => c.childId), {
+    await auditForChildren(tx, ctx, state.subjects.map((c) => c.childId), {
       action: 'conference-recording-attached', recordType: 'conference-recording', recordId: row.id, details: { kind: input.kind, bytes: file.content.length },
     });
     return row.id;

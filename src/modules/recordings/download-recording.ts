@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { conferenceRecordings, recordingReleaseRequests } from '../../db/schema/index.js';
-import { auditEachChild } from '../conference-meeting/common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { conferenceForRecordings } from './recording-access.js';
@@ -13,7 +13,7 @@ async function fileOf(db: Database, ctx: ActionContext, recordingId: string, aud
   if (!row) throw new NotFoundError('We could not find that recording.');
   const state = await conferenceForRecordings(db, ctx, row.conferenceId);
   await db.transaction(async (tx) => {
-    await auditEachChild(tx, ctx, state.subjects.map((c) => c.childId), { action: audit.action, recordType: 'conference-recording', recordId: row.id, details: { kind: row.kind, ...audit.details } });
+    await auditForChildren(tx, ctx, state.subjects.map((c) => c.childId), { action: audit.action, recordType: 'conference-recording', recordId: row.id, details: { kind: row.kind, ...audit.details } });
   });
   return { fileName: row.fileName, fileType: row.fileType, content: Buffer.from(row.fileBase64, 'base64') };
 }

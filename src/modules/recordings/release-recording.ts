@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.js';
 import { conferenceRecordings, recordingReleaseRequests } from '../../db/schema/index.js';
 import { releaseProblems } from '../../domain/conference/recordings.js';
 import { mayChairConference } from '../../policies/meeting.js';
-import { auditEachChild } from '../conference-meeting/common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import { listRecipients } from '../conference-meeting/recipients.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
@@ -50,7 +50,7 @@ export async function releaseRecording(db: Database, ctx: ActionContext, request
       decidedBy: ctx.actor!.id, decidedAt: ctx.now, version: request.version + 1,
     }).where(and(eq(recordingReleaseRequests.id, requestId), eq(recordingReleaseRequests.version, input.version))).returning({ id: recordingReleaseRequests.id });
     if (!row) throw new ConflictError('This request changed since you opened it. Open it again.');
-    await auditEachChild(tx, ctx, state.subjects.map((c) => c.childId), {
+    await auditForChildren(tx, ctx, state.subjects.map((c) => c.childId), {
       action: input.decision === 'release' ? 'conference-recording-released' : 'conference-recording-refused', recordType: 'recording-request', recordId: requestId,
       details: { recordingId: recording?.id ?? null, kind: recording?.kind ?? null, to: reader.name },
     });

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client.js';
 import { recordingReleaseRequests } from '../../db/schema/index.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
-import { auditEachChild } from '../conference-meeting/common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import { listRecipients } from '../conference-meeting/recipients.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../shared/errors.js';
@@ -22,7 +22,7 @@ export async function requestRecording(db: Database, ctx: ActionContext, confere
       conferenceId, invitationId: input.invitationId, howAsked: input.howAsked.trim(), requestedOn: input.requestedOn, recordedBy: ctx.actor!.id, recordedAt: ctx.now,
     }).returning({ id: recordingReleaseRequests.id });
     if (!row) throw new Error('recording request insert returned nothing');
-    await auditEachChild(tx, ctx, state.subjects.map((c) => c.childId), { action: 'conference-recording-requested', recordType: 'recording-request', recordId: row.id });
+    await auditForChildren(tx, ctx, state.subjects.map((c) => c.childId), { action: 'conference-recording-requested', recordType: 'recording-request', recordId: row.id });
     return row.id;
   });
 }

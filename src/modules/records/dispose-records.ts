@@ -8,7 +8,7 @@ import { RETENTION_RECORD_TYPES } from '../../domain/packs/retention.js';
 import { disposalRefusal } from '../../domain/records/retention.js';
 import { mayApproveDisposal, mayReviewRetentionOf } from '../../policies/records.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { londonDateOf } from '../front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { caseRetentionFor, type CaseRetention } from './retention-facts.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { caseAllocations, cases } from '../../db/schema/index.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
-import { createFamily } from '../front-door/front-door-fixtures.js';
+import { createFamily } from '../../../test/support/front-door-fixtures.js';
 import { loadAllocationHistory } from './load-allocation-history.js';
 
 describeEachEngine('a case’s allocation history', (engine) => {

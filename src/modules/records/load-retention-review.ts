@@ -4,7 +4,7 @@ import { RETENTION_RECORD_TYPES, type RetentionRecordType } from '../../domain/p
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { mayReviewRetention } from '../../policies/records.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { londonDateOf } from '../front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError } from '../shared/errors.js';
 import { candidateCaseIds, caseRetentionFor, type CaseRetention } from './retention-facts.js';

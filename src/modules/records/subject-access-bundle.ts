@@ -19,7 +19,7 @@ import { conferenceRecordDocument } from '../../presenters/conference-record.js'
 import { recordAudit } from '../audit/record-audit.js';
 import { recordData } from '../conference-meeting/document-data.js';
 import { loadMeetingState } from '../conference-meeting/meeting-state.js';
-import { londonDateOf } from '../front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { loadSubjectAccessRequest } from './subject-access.js';
 

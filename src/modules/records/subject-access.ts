@@ -11,7 +11,7 @@ import type { Actor } from '../../policies/roles.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
-import { londonDateOf } from '../front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 

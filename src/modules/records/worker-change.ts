@@ -6,7 +6,7 @@ import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../.
 import { assertChildAccess } from '../access/child-record-access.js';
 import { auditChildRead } from '../audit/child-access.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { londonDateOf } from '../front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { applyReallocation, checkHolder, loadCase } from './case-allocation.js';

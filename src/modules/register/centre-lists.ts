@@ -10,7 +10,7 @@ import { formatDate } from '../../domain/deadlines/index.js';
 import type { Actor } from '../../policies/roles.js';
 import { mayKeepRegister } from '../../policies/register.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { londonDateOf } from '../front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';

@@ -5,7 +5,7 @@ import { familyCopyContent, type FamilyCopyContent } from '../../domain/reports/
 import { familyCopyDocument } from '../../documents/family-copy.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { mayShareReports } from '../../policies/reports.js';
-import { londonDate } from '../conference-meeting/common.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { sharingRefusal } from '../../domain/reports/manager-checks.js';
@@ -20,7 +20,7 @@ export function familyCopyOf(loaded: LoadedReport): FamilyCopyContent {
     kind: loaded.kind,
     childName: child?.name ?? null,
     conferenceLabel: CONFERENCE_KIND_LABELS[context.conference.kind as ConferenceKind] ?? 'Child protection conference',
-    conferenceDate: context.conference.scheduledStart ? formatDate(londonDate(context.conference.scheduledStart)) : 'date to be set',
+    conferenceDate: context.conference.scheduledStart ? formatDate(londonIsoDate(context.conference.scheduledStart)) : 'date to be set',
     authorDetails: report.authorDetails,
     sections: report.sections,
     version: report.version,

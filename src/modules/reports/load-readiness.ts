@@ -7,7 +7,7 @@ import type { CollectiveCoreGroupReport } from '../../domain/reports/expected.js
 import { readiness, type ProgressedReport, type Readiness } from '../../domain/reports/readiness.js';
 import { auditChildReads } from '../audit/child-access.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
-import { londonDateTime } from '../conference-meeting/common.js';
+import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { conferenceForReports, type ConferenceForReports } from './conference-access.js';
 import type { ReportRow } from './report-common.js';
@@ -48,17 +48,17 @@ export async function loadConferenceReports(db: Database, ctx: ActionContext, co
     childId: r.childId,
     invitationId: r.invitationId,
     authorId: r.authorId,
-    submittedAt: r.submittedAt ? londonDateTime(r.submittedAt) : null,
-    sharedAt: firstShare.has(r.id) ? londonDateTime(firstShare.get(r.id)!) : null,
+    submittedAt: r.submittedAt ? londonDateTimeOf(r.submittedAt) : null,
+    sharedAt: firstShare.has(r.id) ? londonDateTimeOf(firstShare.get(r.id)!) : null,
   }));
   const calendar = await workingCalendar(db);
-  const collectiveCoreGroup = context.isInitial ? null : await collectiveCoreGroupFor(db, context.subjects.map((c) => c.childId), londonDateTime(context.conference.scheduledStart).toPlainDate().toString());
+  const collectiveCoreGroup = context.isInitial ? null : await collectiveCoreGroupFor(db, context.subjects.map((c) => c.childId), londonDateTimeOf(context.conference.scheduledStart).toPlainDate().toString());
   const model = readiness({
     collectiveCoreGroup,
     pack: context.pack,
     conferenceIsInitial: context.isInitial,
-    conferenceStart: londonDateTime(context.conference.scheduledStart),
-    now: londonDateTime(ctx.now),
+    conferenceStart: londonDateTimeOf(context.conference.scheduledStart),
+    now: londonDateTimeOf(ctx.now),
     calendar,
     familyNeedsTime,
     children: context.children.map((c) => ({ childId: c.childId, name: c.name, role: c.role, childType: c.childType })),

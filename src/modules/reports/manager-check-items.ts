@@ -5,7 +5,7 @@ import { formatDate } from '../../domain/deadlines/index.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import type { Actor } from '../../policies/roles.js';
-import { londonDateTimeOf } from '../front-door/london-time.js';
+import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
 import { computedDeadlineItem, datedItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
 
 const LIMIT = 50;

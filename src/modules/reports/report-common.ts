@@ -4,7 +4,7 @@ import { reports } from '../../db/schema/index.js';
 import type { ConfidentialCategory, ReportKind } from '../../domain/reports/headings.js';
 import type { ReportContent } from '../../domain/reports/report-content.js';
 import type { Actor } from '../../policies/roles.js';
-import { auditEachChild } from '../conference-meeting/common.js';
+import { auditForChildren } from '../audit/audit-children.js';
 import type { AuditEntry } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { NotFoundError } from '../shared/errors.js';
@@ -58,5 +58,5 @@ export function childrenOf(childId: string | null, context: ConferenceForReports
 }
 
 export async function auditReport(db: Queryable, ctx: ActionContext, childIds: string[], entry: Omit<AuditEntry, 'childId'>): Promise<void> {
-  await auditEachChild(db, ctx, childIds, entry);
+  await auditForChildren(db, ctx, childIds, entry);
 }

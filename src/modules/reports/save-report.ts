@@ -5,7 +5,7 @@ import type { ReportKind } from '../../domain/reports/headings.js';
 import { draftProblems, legalActionProblems, legalActionStatementChanged, sectionsInOrder, type ReportContent } from '../../domain/reports/report-content.js';
 import { mayWriteReports, mayWriteSocialWorkReport } from '../../policies/reports.js';
 import { formatDate } from '../../domain/deadlines/index.js';
-import { londonDate } from '../conference-meeting/common.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { conferenceForReports, type ConferenceForReports } from './conference-access.js';
@@ -26,7 +26,7 @@ async function authorDetails(db: Database, ctx: ActionContext, context: Conferen
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, actor.id));
-  const conferenceDate = context.conference.scheduledStart ? formatDate(londonDate(context.conference.scheduledStart)) : '';
+  const conferenceDate = context.conference.scheduledStart ? formatDate(londonIsoDate(context.conference.scheduledStart)) : '';
   if (kind === 'family-views') return { author: familyMember ?? '', conferenceDate };
   return {
     organisation: user?.organisation ?? '',

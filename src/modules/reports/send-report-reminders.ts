@@ -7,7 +7,7 @@ import { reminderDue } from '../../domain/reports/reminders.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
-import { londonDateTimeOf } from '../front-door/london-time.js';
+import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
 
 const AUTHORITY_ROLES = new Set(['social-worker', 'team-manager', 'service-manager', 'chair', 'business-support']);
 

@@ -35,8 +35,8 @@ import { saveView } from '../conference-meeting/save-view.js';
 import { authoriseDecisionToConvene } from '../front-door/authorise-decision-to-convene.js';
 import { decideReferral } from '../front-door/decide-referral.js';
 import { decideToConvene } from '../front-door/decide-to-convene.js';
-import { loadConferenceWithChildren } from '../front-door/load-conference.js';
-import { londonInstant } from '../front-door/london-time.js';
+import { loadConferenceWithChildren } from '../shared/load-conference.js';
+import { londonInstant, londonIsoDate } from '../../domain/calendar/london-time.js';
 import { recordReferral } from '../front-door/record-referral.js';
 import { recordSection47Outcome } from '../front-door/record-section-47-outcome.js';
 import { recordStrategyDiscussion } from '../front-door/record-strategy-discussion.js';
@@ -485,12 +485,8 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     await add('professional', 'Sim Teacher', 'Class teacher', 'Simshire Schools (simulated)', 'secure-email', 'teacher@schools.simshire.example');
     await sendInvitations(db, ctx, t.id);
     const { conference } = await loadConferenceWithChildren(db, t.id);
-    const day = conference.scheduledStart ? Temporal.PlainDate.from(londonDay(conference.scheduledStart)).toString() : null;
+    const day = conference.scheduledStart ? londonIsoDate(conference.scheduledStart) : null;
     if (day) schedule(day, 'hold', t.label, () => hold(t));
-  }
-
-  function londonDay(instant: Date): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
   }
 
   // ---- the conference itself: attendance, views, the chair's decision, the outline plan, the end
@@ -539,7 +535,7 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
       state = await loadMeetingState(db, t.id);
       if (adjourn) {
         await recordDecision(db, chairCtx, t.id, s.childId, {
-          ...decisionFor(t, s.childId, false, true, londonDay(start)), outcome: 'adjourned', interimSafetyPlan: 'The child stays with a grandparent until the conference reconvenes (simulated).',
+          ...decisionFor(t, s.childId, false, true, londonIsoDate(start)), outcome: 'adjourned', interimSafetyPlan: 'The child stays with a grandparent until the conference reconvenes (simulated).',
         }, null);
         continue;
       }
@@ -549,13 +545,13 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
       }
       state = await loadMeetingState(db, t.id);
       const quorate = state.quorum.get(s.childId)?.quorate ?? true;
-      const decision = decisionFor(t, s.childId, planNeeded, quorate, londonDay(start));
+      const decision = decisionFor(t, s.childId, planNeeded, quorate, londonIsoDate(start));
       await recordDecision(db, chairCtx, t.id, s.childId, decision, null);
       if (planNeeded) await saveOutlinePlan(db, minute, t.id, s.childId, OUTLINE, null);
     }
     state = await loadMeetingState(db, t.id);
     const concluded = await concludeMeeting(db, contextAt(chair, new Date(start.getTime() + 80 * 60_000)), t.id, { version: state.meeting!.version });
-    t.heldOn = londonDay(start);
+    t.heldOn = londonIsoDate(start);
     t.metOn ??= t.heldOn;
     if (concluded.reconvenedConferenceId) {
       counts.adjourned += 1;

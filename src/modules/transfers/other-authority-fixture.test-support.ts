@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client.js';
 import { childProtectionPlans, conferenceChildren, conferences, invitations } from '../../db/schema/index.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
-import { contextFor, createFamily } from '../front-door/front-door-fixtures.js';
+import { contextFor, createFamily } from '../../../test/support/front-door-fixtures.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
 
 /**

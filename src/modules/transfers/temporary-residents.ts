@@ -7,7 +7,7 @@ import type { Actor } from '../../policies/roles.js';
 import { assertChildAccess } from '../access/child-record-access.js';
 import { auditChildReads } from '../audit/child-access.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { londonDateOf } from '../front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';

@@ -5,7 +5,7 @@ import type { Actor, RoleId } from '../../policies/roles.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import { administratorQueue, agencyQueue, auditorQueue, businessSupportQueue, enquirerQueue, chairQueue, registerOfficerQueue, serviceManagerQueue, socialWorkerQueue, teamManagerQueue } from './queues.js';
 import type { QueueContext, WorkItem } from './work-item.js';
-import { londonDateTimeOf } from '../front-door/london-time.js';
+import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
 
 export type RoleQueue = Record<string, WorkItem[]>;
 

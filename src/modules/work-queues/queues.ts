@@ -18,7 +18,7 @@ import { coreGroupItems, designatedReviewItems, identityGapItems, visitBreachIte
 import { planRules } from '../../domain/plans/plan-rules.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
-import { londonDateOf, londonDateTimeOf } from '../front-door/london-time.js';
+import { londonDateOf, londonDateTimeOf } from '../../domain/calendar/london-time.js';
 import { centreListItems } from '../register/centre-lists.js';
 import { riskNotificationsFor } from '../register/risk-notifications.js';
 import { workerChangeQueueRows } from '../records/worker-change.js';

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/client.js';
 import { formatDate } from '../../domain/deadlines/index.js';
 import type { Actor } from '../../policies/roles.js';
 import { section47SharingQueueRows } from '../front-door/load-section-47-sharing.js';
-import { londonDateOf } from '../front-door/london-time.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { datedItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
 
 /**

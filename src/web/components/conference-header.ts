@@ -1,6 +1,6 @@
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
 import { formatDate, formatDateTime } from '../../domain/deadlines/index.js';
-import { londonDate, londonDateTime } from '../../modules/conference-meeting/common.js';
+import { londonDateTimeOf, londonIsoDate } from '../../domain/calendar/london-time.js';
 import type { ConferenceForReports } from '../../modules/reports/conference-access.js';
 
 /** The heading line every page about a conference's reports and participation shows. */
@@ -9,8 +9,8 @@ export function conferenceHeader(c: ConferenceForReports) {
   return {
     id: c.conference.id,
     label: CONFERENCE_KIND_LABELS[c.conference.kind as ConferenceKind] ?? 'Conference',
-    when: start ? formatDateTime(londonDateTime(start)) : 'Not yet booked',
-    date: start ? formatDate(londonDate(start)) : '',
+    when: start ? formatDateTime(londonDateTimeOf(start)) : 'Not yet booked',
+    date: start ? formatDate(londonIsoDate(start)) : '',
     children: c.subjects.map((s) => s.name).join(', '),
     pack: c.pack,
   };

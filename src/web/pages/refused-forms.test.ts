@@ -13,7 +13,7 @@ import { WebClient } from '../../../test/support/web-client.js';
 import { invitations, reports } from '../../db/schema/index.js';
 import { headingsFor } from '../../domain/reports/headings.js';
 import { sectionField } from '../../domain/reports/report-content.js';
-import { contextFor, createFamily, discussionInput, referralInput } from '../../modules/front-door/front-door-fixtures.js';
+import { contextFor, createFamily, discussionInput, referralInput } from '../../../test/support/front-door-fixtures.js';
 import { decideReferral } from '../../modules/front-door/decide-referral.js';
 import { recordAgencyRequest } from '../../modules/front-door/record-agency-request.js';
 import { recordReferral } from '../../modules/front-door/record-referral.js';

@@ -1,4 +1,4 @@
-import { londonDateOf } from '../../../modules/front-door/london-time.js';
+import { londonDateOf } from '../../../domain/calendar/london-time.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CLOSURE_REASONS } from '../../../domain/records/case-closure.js';

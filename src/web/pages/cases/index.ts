@@ -9,7 +9,7 @@ import { workerChangeRequestsFor } from '../../../modules/records/worker-change.
 import { emergenciesForChild } from '../../../modules/transfers/emergency-responsibility.js';
 import { EMERGENCY_STATUS_LABELS } from '../../../domain/transfers/other-authority-children.js';
 import { formatDate } from '../../../domain/deadlines/index.js';
-import { londonDateOf } from '../../../modules/front-door/london-time.js';
+import { londonDateOf } from '../../../domain/calendar/london-time.js';
 import { mayHandleTransfers } from '../../../policies/escalation.js';
 import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../../../policies/children.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { WORKER_CHANGE_DECISIONS } from '../../../domain/records/worker-change.js';
-import { londonDateOf } from '../../../modules/front-door/london-time.js';
+import { londonDateOf } from '../../../domain/calendar/london-time.js';
 import { answerWorkerChangeRequest, recordWorkerChangeRequest, workerChangePageData } from '../../../modules/records/worker-change.js';
 import { ForbiddenError, type FieldError } from '../../../modules/shared/errors.js';
 import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../../../policies/children.js';

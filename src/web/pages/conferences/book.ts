@@ -6,7 +6,7 @@ import { bookConference } from '../../../modules/booking/book-conference.js';
 import { transition, type BookingInput } from '../../../modules/booking/common.js';
 import { loadBookingContext, type BookingContext } from '../../../modules/booking/load-booking.js';
 import { rearrangeConference } from '../../../modules/booking/rearrange-conference.js';
-import { londonDateTimeOf } from '../../../modules/front-door/london-time.js';
+import { londonDateTimeOf } from '../../../domain/calendar/london-time.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../modules/shared/errors.js';
 import { mayBook, mayReachBookingPage, mayReadBooking } from '../../../policies/booking.js';
 import { parseForm } from '../../forms.js';

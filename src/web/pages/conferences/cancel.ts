@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cancelConference } from '../../../modules/booking/cancel-conference.js';
-import { loadConferenceWithChildren } from '../../../modules/front-door/load-conference.js';
+import { loadConferenceWithChildren } from '../../../modules/shared/load-conference.js';
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayBook } from '../../../policies/booking.js';
 import { parseForm } from '../../forms.js';

@@ -5,7 +5,7 @@ import type { PackId } from '../../../domain/packs/pack-id.js';
 import { decideOutOfTimescale } from '../../../modules/booking/decide-out-of-timescale.js';
 import { loadOutOfTimescaleRequests, type OutOfTimescaleRequestRow } from '../../../modules/booking/load-out-of-timescale-requests.js';
 import { requestOutOfTimescale } from '../../../modules/booking/request-out-of-timescale.js';
-import { loadConferenceWithChildren } from '../../../modules/front-door/load-conference.js';
+import { loadConferenceWithChildren } from '../../../modules/shared/load-conference.js';
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayDecideOutOfTimescale, mayRequestOutOfTimescale } from '../../../policies/booking.js';
 import { parseForm } from '../../forms.js';

@@ -8,7 +8,7 @@ import type { PackId } from '../../../domain/packs/pack-id.js';
 import { lateNeedsAuthorisation } from '../../../modules/booking/load-booking.js';
 import type { LoadedConference } from '../../../modules/booking/load-booking.js';
 import type { ConferenceDetails } from '../../../modules/booking/load-conference-details.js';
-import { londonDateTimeOf } from '../../../modules/front-door/london-time.js';
+import { londonDateTimeOf } from '../../../domain/calendar/london-time.js';
 
 export const kindLabel = (kind: string) => CONFERENCE_KIND_LABELS[kind as ConferenceKind] ?? kind;
 export const statusLabel = (status: string) => STATUS_LABELS[status as ConferenceStatus] ?? status;

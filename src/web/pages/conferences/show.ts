@@ -3,13 +3,13 @@ import { meetingStatusOf } from '../../../modules/conference-meeting/meeting-sta
 import { workingCalendar } from '../../../modules/calendar/calendar-store.js';
 import { bookingClock } from '../../../modules/booking/load-booking.js';
 import { loadConferenceDetails } from '../../../modules/booking/load-conference-details.js';
-import { loadConferenceWithChildren } from '../../../modules/front-door/load-conference.js';
+import { loadConferenceWithChildren } from '../../../modules/shared/load-conference.js';
 import { NotFoundError } from '../../../modules/shared/errors.js';
 import { mayBook, mayDecideOutOfTimescale, mayReadBooking, mayRequestOutOfTimescale, mayViewConference } from '../../../policies/booking.js';
 import { mayRecordComplaint, mayRecordDissent } from '../../../policies/escalation.js';
 import { mayViewInvitations } from '../../../policies/invitations.js';
 import { mayFollowMeeting, mayReadConferenceOutcome, mayRunMeeting } from '../../../policies/meeting.js';
-import { londonDate } from '../../../modules/conference-meeting/common.js';
+import { londonIsoDate } from '../../../domain/calendar/london-time.js';
 import { mayRecordParticipation, mayRequestExclusion, mayViewConferenceReports, mayViewReadiness } from '../../../policies/reports.js';
 import { auditReads } from '../../form-fields.js';
 import { conferenceDetails, dueSummary, kindLabel, statusLabel } from './presenter.js';
@@ -56,8 +56,8 @@ export default function conferencePage(app: FastifyInstance): void {
     const pending = details.requests.find((r) => r.decision === null) ?? null;
     const books = mayBook(actor);
     const meetingStatus = await meetingStatusOf(db, conference.id);
-    const today = londonDate(request.actionContext().now);
-    const onTheDay = conference.scheduledStart !== null && londonDate(conference.scheduledStart) === today;
+    const today = londonIsoDate(request.actionContext().now);
+    const onTheDay = conference.scheduledStart !== null && londonIsoDate(conference.scheduledStart) === today;
     const meetingLink = meetingLinkFor(status, meetingStatus, onTheDay);
     return reply.view('conferences/show.njk', {
       title: kindLabel(conference.kind),

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { londonDateTimeOf } from '../../../modules/front-door/london-time.js';
+import { londonDateTimeOf } from '../../../domain/calendar/london-time.js';
 import { computeDeadline, deadlineState, DeadlineError, RULE_FACTS } from '../../../domain/deadlines/index.js';
 import { PACK_IDS, PACKS, TS_RULE_IDS } from '../../../domain/packs/index.js';
 import { RULES } from '../../../domain/rules/registry.js';

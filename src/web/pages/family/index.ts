@@ -1,4 +1,4 @@
-import { londonDateOf } from '../../../modules/front-door/london-time.js';
+import { londonDateOf } from '../../../domain/calendar/london-time.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { assertChildAccess } from '../../../modules/access/child-record-access.js';
 import { auditChildRead } from '../../../modules/audit/child-access.js';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { referrals } from '../../../db/schema/index.js';
-import { contextFor, createFamily, referralInput } from '../../../modules/front-door/front-door-fixtures.js';
+import { contextFor, createFamily, referralInput } from '../../../../test/support/front-door-fixtures.js';
 import { recordReferral } from '../../../modules/front-door/record-referral.js';
 import { testApp, TestClock } from '../../../../test/support/app.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';

@@ -7,7 +7,7 @@ import {
 } from '../../../db/schema/index.js';
 import { workingCalendar } from '../../../modules/calendar/calendar-store.js';
 import { decideToConvene } from '../../../modules/front-door/decide-to-convene.js';
-import { contextFor, createFamily, discussionInput, referralInput } from '../../../modules/front-door/front-door-fixtures.js';
+import { contextFor, createFamily, discussionInput, referralInput } from '../../../../test/support/front-door-fixtures.js';
 import { decideReferral } from '../../../modules/front-door/decide-referral.js';
 import { recordReferral } from '../../../modules/front-door/record-referral.js';
 import { recordSection47Outcome } from '../../../modules/front-door/record-section-47-outcome.js';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEvents, conferenceChildren, conferences } from '../../../db/schema/index.js';
-import { contextFor, createFamily, discussionInput, referralInput } from '../../../modules/front-door/front-door-fixtures.js';
+import { contextFor, createFamily, discussionInput, referralInput } from '../../../../test/support/front-door-fixtures.js';
 import { decideReferral } from '../../../modules/front-door/decide-referral.js';
 import { recordAgencyRequest } from '../../../modules/front-door/record-agency-request.js';
 import { recordReferral } from '../../../modules/front-door/record-referral.js';

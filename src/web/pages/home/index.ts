@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { formatDateTime } from '../../../domain/deadlines/index.js';
 import { allMeasures } from '../../../domain/indicators/indicators.js';
 import { monthPeriod } from '../../../domain/indicators/period.js';
-import { londonDateOf, londonDateTimeOf } from '../../../modules/front-door/london-time.js';
+import { londonDateOf, londonDateTimeOf } from '../../../domain/calendar/london-time.js';
 import { recentIndicatorReport } from '../../../modules/indicators/recent-indicator-report.js';
 import { auditChildrenShown } from '../../../modules/audit/child-access.js';
 import { queueForRole } from '../../../modules/work-queues/queue-for-role.js';

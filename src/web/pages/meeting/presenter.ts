@@ -9,12 +9,12 @@ import { STATUS_LABELS, isConferenceStatus } from '../../../domain/conference/tr
 import { PACKS } from '../../../domain/packs/index.js';
 import { RECORD_WITHHELD_GROUND_LABELS, isRecordWithheldGround } from '../../../domain/participation/exclusion.js';
 import { isFamilyKind } from '../../../domain/conference/agencies.js';
-import { londonDateTime } from '../../../modules/conference-meeting/common.js';
+import { londonDateTimeOf } from '../../../domain/calendar/london-time.js';
 import type { SlotFacts } from '../../../modules/conference-meeting/load-slot-facts.js';
 import type { MeetingState } from '../../../modules/conference-meeting/meeting-state.js';
 import { outlineContent } from '../../../modules/conference-meeting/outline-content.js';
 
-const hhmm = (d: Date | null): string => (d ? londonDateTime(d).toPlainTime().toString().slice(0, 5) : '');
+const hhmm = (d: Date | null): string => (d ? londonDateTimeOf(d).toPlainTime().toString().slice(0, 5) : '');
 
 /** The conference screen: `names` are the staff's display names by user id (the chair and minute taker), `slot` the booked slot. */
 export function screenModel(state: MeetingState, names: ReadonlyMap<string, string>, slot: SlotFacts) {

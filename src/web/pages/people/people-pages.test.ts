@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEvents, cases, people, relationships } from '../../../db/schema/index.js';
 import { refreshMatchKeys } from '../../../modules/enquiry/match-keys.js';
-import { createFamily } from '../../../modules/front-door/front-door-fixtures.js';
+import { createFamily } from '../../../../test/support/front-door-fixtures.js';
 import { testApp, TestClock } from '../../../../test/support/app.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import { childOnAPlan } from '../../../../test/support/escalation-factory.js';

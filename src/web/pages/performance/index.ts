@@ -4,7 +4,7 @@ import type { IndicatorFilter } from '../../../domain/indicators/records.js';
 import { NATIONAL_ICPC_LINES, NATIONAL_PLANS_ENDED_2_YEARS } from '../../../domain/indicators/icpc-timeliness.js';
 import { allMeasures } from '../../../domain/indicators/indicators.js';
 import { recordAudit } from '../../../modules/audit/record-audit.js';
-import { londonDateOf } from '../../../modules/front-door/london-time.js';
+import { londonDateOf } from '../../../domain/calendar/london-time.js';
 import { loadDrillDown, loadPerformance, type PerformanceView } from '../../../modules/indicators/load-performance.js';
 import { mayViewPerformance, performanceFilter, performanceScope } from '../../../policies/performance.js';
 import { parseForm } from '../../forms.js';

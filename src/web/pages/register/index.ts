@@ -4,7 +4,7 @@ import { recordPlacement } from '../../../modules/register/record-placement.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
 import { CATEGORY_CODES, CATEGORY_LABELS } from '../../../domain/conference/categories.js';
 import { AGE_BAND_LABELS, AGE_BANDS, type RegisterFilter } from '../../../domain/register/register-view.js';
-import { londonDateOf } from '../../../modules/front-door/london-time.js';
+import { londonDateOf } from '../../../domain/calendar/london-time.js';
 import { exportRegisterCsv, loadRegister, loadRegisterHistory } from '../../../modules/register/load-register.js';
 import { mayKeepRegister, mayViewRegister } from '../../../policies/register.js';
 import { asArray, parseForm } from '../../forms.js';

@@ -21,7 +21,7 @@ import { checkFactsOf } from '../../../modules/reports/manager-checks.js';
 import { categoryOptions, markingOptions } from './options.js';
 import { formatDateTime } from '../../../domain/deadlines/index.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../../domain/conference/kinds.js';
-import { londonDateTime } from '../../../modules/conference-meeting/common.js';
+import { londonDateTimeOf } from '../../../domain/calendar/london-time.js';
 
 type Params = { Params: { id: string }; Querystring: { kind?: string; child?: string; done?: string } };
 
@@ -40,7 +40,7 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
     const rows = await invitedConferences(db, request.actor!.id);
     return reply.view('reports/my-conferences.njk', {
       title: 'My conferences',
-      rows: rows.map((r) => ({ ...r, canWrite: mayWriteReports(request.actor) && r.conference.status !== 'cancelled', label: CONFERENCE_KIND_LABELS[r.conference.kind as ConferenceKind] ?? 'Conference', when: r.conference.scheduledStart ? formatDateTime(londonDateTime(r.conference.scheduledStart)) : 'Not yet booked' })),
+      rows: rows.map((r) => ({ ...r, canWrite: mayWriteReports(request.actor) && r.conference.status !== 'cancelled', label: CONFERENCE_KIND_LABELS[r.conference.kind as ConferenceKind] ?? 'Conference', when: r.conference.scheduledStart ? formatDateTime(londonDateTimeOf(r.conference.scheduledStart)) : 'Not yet booked' })),
       backLink: { href: '/' },
     });
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { formatDate } from '../../../domain/deadlines/format-date.js';
 import { REQUESTER_RELATIONSHIPS } from '../../../domain/records/subject-access.js';
-import { londonDateOf } from '../../../modules/front-door/london-time.js';
+import { londonDateOf } from '../../../domain/calendar/london-time.js';
 import { buildSubjectAccessBundle, renderSubjectAccessBundle } from '../../../modules/records/subject-access-bundle.js';
 import {
   extendSubjectAccess, loadSubjectAccessRequest, recordIdentityCheck, recordSubjectAccessRelease, recordSubjectAccessRequest, subjectAccessHandlers, subjectAccessRequestsFor,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decideAgencyRequest } from '../../../../modules/front-door/decide-agency-request.js';
 import { loadAgencyRequestPage, loadRequestingAgencies } from '../../../../modules/front-door/load-agency-request-page.js';
-import { loadCase } from '../../../../modules/front-door/load-records.js';
+import { loadCase } from '../../../../modules/shared/load-records.js';
 import { recordAgencyRequest } from '../../../../modules/front-door/record-agency-request.js';
 import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork, mayViewChildRecords } from '../../../../policies/children.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { authoriseAssessment } from '../../../../modules/front-door/authorise-assessment.js';
 import { completeAssessment, loadAssessment } from '../../../../modules/front-door/complete-assessment.js';
-import { loadCase } from '../../../../modules/front-door/load-records.js';
+import { loadCase } from '../../../../modules/shared/load-records.js';
 import { startAssessment } from '../../../../modules/front-door/start-assessment.js';
 import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork } from '../../../../policies/children.js';

@@ -9,7 +9,7 @@ import {
   coreAssessmentDueOn, dateDueStatus, dateTimeDueStatus, initialAssessmentDueOn, referralDecisionDueOn, writtenConfirmationDueAt,
 } from '../../../../domain/front-door/timings.js';
 import type { loadCaseFrontDoor } from '../../../../modules/front-door/load-case-front-door.js';
-import { instantOfLondon, londonDateOf, londonDateTimeOf } from '../../../../modules/front-door/london-time.js';
+import { instantOfLondon, londonDateOf, londonDateTimeOf } from '../../../../domain/calendar/london-time.js';
 import { dueTag } from '../due-tags.js';
 
 type CaseFrontDoor = Awaited<ReturnType<typeof loadCaseFrontDoor>>;

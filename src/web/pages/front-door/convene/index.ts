@@ -7,9 +7,9 @@ import { workingCalendar } from '../../../../modules/calendar/calendar-store.js'
 import { loadUserNames } from '../../../../modules/accounts/load-user-names.js';
 import { addChildToReview } from '../../../../modules/front-door/add-child-to-review.js';
 import { decideToConvene } from '../../../../modules/front-door/decide-to-convene.js';
-import { londonDateOf } from '../../../../modules/front-door/london-time.js';
-import { loadHousehold, loadHouseholdChildren } from '../../../../modules/front-door/load-records.js';
-import { loadConferenceWithChildren } from '../../../../modules/front-door/load-conference.js';
+import { londonDateOf } from '../../../../domain/calendar/london-time.js';
+import { loadHousehold, loadHouseholdChildren } from '../../../../modules/shared/load-records.js';
+import { loadConferenceWithChildren } from '../../../../modules/shared/load-conference.js';
 import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';

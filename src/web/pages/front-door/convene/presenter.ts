@@ -1,7 +1,7 @@
 import { harmField, harmFromField, roleField } from '../../../../domain/front-door/convene-checks.js';
 import { leadsToConference, SECTION_47_OUTCOME_LABELS, isSection47Outcome } from '../../../../domain/front-door/outcomes.js';
 import { isNoFurtherAction } from '../../../../domain/front-door/referral-rules.js';
-import type { HouseholdChild } from '../../../../modules/front-door/load-records.js';
+import type { HouseholdChild } from '../../../../modules/shared/load-records.js';
 
 /** Each child as the decision-to-convene form shows them, with what the front door knows and the field names. */
 export function presentChildren(children: HouseholdChild[]) {

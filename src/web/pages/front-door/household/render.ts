@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../../../domain/conference/kinds.js';
 import { STATUS_LABELS, type ConferenceStatus } from '../../../../domain/conference/transitions.js';
-import { londonDateOf } from '../../../../modules/front-door/london-time.js';
+import { londonDateOf } from '../../../../domain/calendar/london-time.js';
 import { loadHouseholdFrontDoor } from '../../../../modules/front-door/load-household-front-door.js';
 import type { FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork } from '../../../../policies/children.js';

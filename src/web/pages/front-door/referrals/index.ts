@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { REFERRAL_SOURCE_GROUPS } from '../../../../domain/front-door/referral-sources.js';
 import { NEXT_STEP_LABELS, NEXT_STEPS, REFERRAL_CHANNEL_LABELS, REFERRAL_CHANNELS } from '../../../../domain/front-door/referral-rules.js';
 import { decideReferral, loadReferralById } from '../../../../modules/front-door/decide-referral.js';
-import { loadCase } from '../../../../modules/front-door/load-records.js';
+import { loadCase } from '../../../../modules/shared/load-records.js';
 import { recordReferral } from '../../../../modules/front-door/record-referral.js';
 import { recordReferralFollowUp } from '../../../../modules/front-door/record-referral-follow-up.js';
 import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';

@@ -3,7 +3,7 @@ import { isSection47Outcome, SECTION_47_OUTCOME_LABELS } from '../../../../domai
 import { conferenceWarning, SHARE_FORMATS, SHARE_METHODS, type ShareFormat, type ShareMethod } from '../../../../domain/front-door/section-47-sharing.js';
 import { workingCalendar } from '../../../../modules/calendar/calendar-store.js';
 import { loadSection47Sharing } from '../../../../modules/front-door/load-section-47-sharing.js';
-import { londonDateOf } from '../../../../modules/front-door/london-time.js';
+import { londonDateOf } from '../../../../domain/calendar/london-time.js';
 import { recordChildUnderstanding, recordOutcomeShared, section47FamilyRecordPdf } from '../../../../modules/front-door/share-section-47-outcome.js';
 import type { FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork } from '../../../../policies/children.js';

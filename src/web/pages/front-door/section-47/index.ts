@@ -7,7 +7,7 @@ import { coreAssessmentDueOn, dateDueStatus } from '../../../../domain/front-doo
 import { workingCalendar } from '../../../../modules/calendar/calendar-store.js';
 import { completeCoreAssessment } from '../../../../modules/front-door/complete-core-assessment.js';
 import { endorseSection47Outcome } from '../../../../modules/front-door/endorse-section-47-outcome.js';
-import { londonDateOf } from '../../../../modules/front-door/london-time.js';
+import { londonDateOf } from '../../../../domain/calendar/london-time.js';
 import { loadSection47 } from '../../../../modules/front-door/load-section-47.js';
 import { recordChildSeen } from '../../../../modules/front-door/record-child-seen.js';
 import { recordSection47Outcome } from '../../../../modules/front-door/record-section-47-outcome.js';

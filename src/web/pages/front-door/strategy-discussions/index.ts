@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STRATEGY_AGENCIES, STRATEGY_AGENCY_LABELS } from '../../../../domain/front-door/strategy-discussion-rules.js';
 import { workingCalendar } from '../../../../modules/calendar/calendar-store.js';
-import { londonDateOf } from '../../../../modules/front-door/london-time.js';
-import { loadHousehold, loadHouseholdChildren } from '../../../../modules/front-door/load-records.js';
+import { londonDateOf } from '../../../../domain/calendar/london-time.js';
+import { loadHousehold, loadHouseholdChildren } from '../../../../modules/shared/load-records.js';
 import { loadStrategyDiscussionPage } from '../../../../modules/front-door/load-strategy-discussion-page.js';
 import { recordCirculation } from '../../../../modules/front-door/record-circulation.js';
 import { recordStrategyDiscussion } from '../../../../modules/front-door/record-strategy-discussion.js';

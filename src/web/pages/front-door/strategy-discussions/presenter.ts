@@ -5,7 +5,7 @@ import {
 } from '../../../../domain/front-door/strategy-discussion-rules.js';
 import { dateDueStatus, dateTimeDueStatus } from '../../../../domain/front-door/timings.js';
 import type { Section47EnquiryRow, StrategyDiscussionRow } from '../../../../modules/front-door/load-strategy-discussion-page.js';
-import { instantOfLondon, londonDateOf, londonDateTimeOf } from '../../../../modules/front-door/london-time.js';
+import { instantOfLondon, londonDateOf, londonDateTimeOf } from '../../../../domain/calendar/london-time.js';
 import { dueTag } from '../due-tags.js';
 
 /** The discussion as its page shows it: who took part, the FD3 timings and each child's enquiry. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { OBSERVER_CONDITIONS } from '../../../../domain/invitations/observers.js';
-import { londonDate } from '../../../../modules/invitations/dates.js';
+import { londonIsoDate } from '../../../../domain/calendar/london-time.js';
 import { loadInvitation, loadInvitationState } from '../../../../modules/invitations/invitation-state.js';
 import { decideObserver, observerTiming, requestObserver, standingOf } from '../../../../modules/invitations/observers.js';
 import { ValidationError, type FieldError } from '../../../../modules/shared/errors.js';
@@ -30,7 +30,7 @@ export default function observerPages(app: FastifyInstance): void {
   }
 
   app.get<Params>('/conferences/:id/invitations/observers/new', { config: { access: mayManageInvitations } }, async (request, reply) =>
-    page(request, reply, 'request.njk', 'Record a request to observe', { requestedOn: londonDate(app.convene.clock()) }),
+    page(request, reply, 'request.njk', 'Record a request to observe', { requestedOn: londonIsoDate(app.convene.clock()) }),
   );
   app.post<Params>('/conferences/:id/invitations/observers/new', { config: { access: mayManageInvitations } }, async (request, reply) => {
     const again = (errors: FieldError[]) => page(request, reply, 'request.njk', 'Record a request to observe', request.body as Record<string, unknown>, errors);

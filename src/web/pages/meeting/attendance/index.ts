@@ -12,6 +12,7 @@ import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
 import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
 import { attendanceForm, leavingForm } from './form.js';
+import { instantOfLondon, londonDateTimeOf } from '../../../../domain/calendar/london-time.js';
 
 const access = { config: { access: mayRunMeeting } };
 type Params = { Params: { id: string; attendanceId?: string } };
@@ -92,7 +93,7 @@ export default function attendancePages(app: FastifyInstance): void {
     const state = await loadMeetingState(db, request.params.id);
     const person = state.attendance.find((a) => a.id === request.params.attendanceId);
     if (!person) return reply.callNotFound();
-    const now = Temporal.Instant.fromEpochMilliseconds(app.convene.clock().getTime()).toZonedDateTimeISO('Europe/London');
+    const now = londonDateTimeOf(app.convene.clock());
     return leaveForm(request, reply, { time: now.toPlainTime().toString().slice(0, 5), version: String(person.version), forRest: 'rest', askedToLeave: 'no' });
   });
 
@@ -105,7 +106,7 @@ export default function attendancePages(app: FastifyInstance): void {
     const state = await loadMeetingState(db, request.params.id);
     if (!state.meeting) return reply.redirect(meetingUrl(request.params.id));
     const local = Temporal.PlainDateTime.from(`${state.meeting.conferenceDate}T${parsed.data.time}`);
-    const at = new Date(local.toZonedDateTime('Europe/London').epochMilliseconds);
+    const at = instantOfLondon(local);
     const result = await attempt(() => recordLeaving(db, request.actionContext(), request.params.id, request.params.attendanceId ?? '', { ...parsed.data, at }));
     if (!result.ok) {
       reply.code(statusFor(result));

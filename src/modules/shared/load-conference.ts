@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { cases, conferenceChildren, conferences, people } from '../../db/schema/index.js';
-import { NotFoundError } from '../shared/errors.js';
+import { NotFoundError } from './errors.js';
 import { childName, isUuid } from './load-records.js';
 
 /** A conference with the children it considers: subjects first, then the other children of the household. */

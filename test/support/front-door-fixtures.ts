@@ -1,9 +1,9 @@
-import type { Database } from '../../db/client.js';
-import { cases, householdMembers, households, people, users } from '../../db/schema/index.js';
-import type { Actor, RoleId } from '../../policies/roles.js';
-import type { ActionContext } from '../shared/action-context.js';
-import type { ReferralInput } from './record-referral.js';
-import type { StrategyDiscussionInput } from './record-strategy-discussion.js';
+import type { Database } from '../../src/db/client.js';
+import { cases, householdMembers, households, people, users } from '../../src/db/schema/index.js';
+import type { Actor, RoleId } from '../../src/policies/roles.js';
+import type { ActionContext } from '../../src/modules/shared/action-context.js';
+import type { ReferralInput } from '../../src/modules/front-door/record-referral.js';
+import type { StrategyDiscussionInput } from '../../src/modules/front-door/record-strategy-discussion.js';
 
 // Test support for the front-door tests (not used by the product): synthetic families and actors.
 

@@ -6,8 +6,8 @@ import {
   strategyDiscussions,
 } from '../../db/schema/index.js';
 import type { ChildToConsider } from '../../domain/front-door/convene-checks.js';
-import { NotFoundError } from '../shared/errors.js';
-import { londonDateOf } from './london-time.js';
+import { NotFoundError } from './errors.js';
+import { londonDateOf } from '../../domain/calendar/london-time.js';
 
 type Person = typeof people.$inferSelect;
 export type CaseRow = typeof cases.$inferSelect;

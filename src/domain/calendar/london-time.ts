@@ -22,3 +22,8 @@ export function londonDateOf(instant: Date): Temporal.PlainDate {
 export function instantOfLondon(local: Temporal.PlainDateTime): Date {
   return new Date(local.toZonedDateTime(LONDON, { disambiguation: 'compatible' }).epochMilliseconds);
 }
+
+/** The London calendar date of an instant as YYYY-MM-DD: timescales count in local days (RULES.md § 0). */
+export function londonIsoDate(instant: Date): string {
+  return londonDateOf(instant).toString();
+}

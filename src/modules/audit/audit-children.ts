@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/client.js';
-import { recordAudit, type AuditEntry } from '../audit/record-audit.js';
+import { recordAudit, type AuditEntry } from './record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 
 /**
