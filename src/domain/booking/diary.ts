@@ -1,4 +1,4 @@
-import { epochDayOf, isoWeekdayOfEpochDay } from '../calendar/epoch-day.js';
+import { epochDayOf, isoWeekdayOf } from '../calendar/epoch-day.js';
 import type { ChairDiaryEntry, ExistingBooking, RoomEntry, WorkingPattern } from './types.js';
 
 /** "2026-03-02" as a day number; the caller has validated the text. */
@@ -23,7 +23,7 @@ interface Interval {
 
 /** Monday of the ISO week a day falls in: the unit chair workload is balanced over. */
 export function weekOf(day: number): number {
-  return day - (isoWeekdayOfEpochDay(day) - 1);
+  return day - (isoWeekdayOf(day) - 1);
 }
 
 /**
@@ -60,7 +60,7 @@ export class Diary {
   }
 
   pattern(chairId: string, day: number): WorkingPattern | undefined {
-    return this.patterns.get(chairId)?.[isoWeekdayOfEpochDay(day)];
+    return this.patterns.get(chairId)?.[isoWeekdayOf(day)];
   }
 
   onLeave(chairId: string, day: number): boolean {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { fromEpochDay, isoWeekdayOfEpochDay, parseIsoDate, toEpochDay } from './epoch-day.js';
+import { fromEpochDay, isoWeekdayOf, parseIsoDate, toEpochDay } from './epoch-day.js';
 
 const EPOCH = new Temporal.PlainDate(1970, 1, 1);
 
@@ -12,7 +12,7 @@ describe('epoch days', () => {
         const date = EPOCH.add({ days: n });
         expect(toEpochDay(date)).toBe(n);
         expect(fromEpochDay(n).toString()).toBe(date.toString());
-        expect(isoWeekdayOfEpochDay(n)).toBe(date.dayOfWeek);
+        expect(isoWeekdayOf(n)).toBe(date.dayOfWeek);
       }),
       { numRuns: 2000 },
     );

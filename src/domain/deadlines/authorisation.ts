@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { effectiveParameter } from '../packs/index.js';
-import { epochDayOf } from './civil-date.js';
+import { epochDayOf } from '../calendar/epoch-day.js';
 import type { Deadline } from './types.js';
 
 /**

@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { CalendarRangeError, type WorkingCalendar } from '../calendar/working-calendar.js';
 import { describeParameter } from '../packs/describe.js';
 import type { Duration, TsParameter } from '../packs/types.js';
-import { addMonthsToEpochDay, epochDayOf, isoDateOf, isoDateTimeOf } from './civil-date.js';
+import { addMonthsToEpochDay, epochDayOf, isoDateOf, isoDateTimeOf } from '../calendar/epoch-day.js';
 import { ComputedDeadline } from './deadline.js';
 import { DeadlineInputError } from './errors.js';
 import { addLondonMinutes } from './london-time.js';

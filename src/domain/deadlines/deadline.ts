@@ -2,7 +2,7 @@ import type { CalendarDay, WorkingCalendar } from '../calendar/working-calendar.
 import type { Division } from '../calendar/division.js';
 import type { PackId } from '../packs/pack-id.js';
 import type { TsParameter, TsRuleId } from '../packs/types.js';
-import { plainDateOfEpochDay as plainDateOf } from './temporal-bridge.js';
+import { fromEpochDay as plainDateOf } from '../calendar/epoch-day.js';
 import { explainDeadline } from './explain.js';
 import type { ConferenceType, Deadline, DeadlineStep, Due } from './types.js';
 

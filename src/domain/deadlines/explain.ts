@@ -1,7 +1,7 @@
 import { PACKS, parameterOrigin } from '../packs/index.js';
 import { amountText, minutesText } from '../packs/describe.js';
 import type { Duration, TsParameter } from '../packs/types.js';
-import { epochDayOf } from './civil-date.js';
+import { epochDayOf } from '../calendar/epoch-day.js';
 import { formatDate, formatDateTime, formatDayList, monthName } from './format-date.js';
 import type { Deadline, DeadlineStep, Due } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
-import { dayOfPacked, epochDayOf, isoTimeOf, monthOfPacked, packedDateOf, yearOfPacked } from './civil-date.js';
+import { dayOfPacked, epochDayOf, isoTimeOf, monthOfPacked, packedDateOf, yearOfPacked } from '../calendar/epoch-day.js';
 
 // Dates as GOV.UK style writes them: "14 January 2026", times as "10:00", no leading zero on the day.
 

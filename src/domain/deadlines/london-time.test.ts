@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { epochDayOf, isoDateTimeOf } from './civil-date.js';
+import { epochDayOf, isoDateTimeOf } from '../calendar/epoch-day.js';
 import { addLondonMinutes, londonLocalToUtc, utcToLondonLocal } from './london-time.js';
 
 const local = (text: string): number =>

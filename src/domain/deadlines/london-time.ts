@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { daysInMonth, epochDayOf, isoWeekdayOf, packedDateOf, twoDigits, yearOfPacked } from './civil-date.js';
+import { daysInMonth, epochDayOf, isoWeekdayOf, packedDateOf, twoDigits, yearOfPacked } from '../calendar/epoch-day.js';
 
 /*
  * Hour rules are exact elapsed time in Europe/London (RULES.md § 0). Temporal's ZonedDateTime

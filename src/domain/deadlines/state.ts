@@ -1,7 +1,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import { CalendarRangeError, type WorkingCalendar } from '../calendar/working-calendar.js';
-import { epochDayOf } from './civil-date.js';
-import { epochDayOfTemporal, localMinutesOfTemporal, plainDateOfEpochDay as plainDate } from './temporal-bridge.js';
+import { epochDayOf, fromEpochDay as plainDate, toEpochDay } from '../calendar/epoch-day.js';
+import { localMinutesOfTemporal } from './temporal-bridge.js';
 import { DeadlineInputError } from './errors.js';
 import type { Deadline } from './types.js';
 
@@ -23,7 +23,7 @@ interface Moment {
 }
 
 function momentOf(value: Temporal.PlainDate | Temporal.PlainDateTime): Moment {
-  return { day: epochDayOfTemporal(value), minutes: localMinutesOfTemporal(value) };
+  return { day: toEpochDay(value), minutes: localMinutesOfTemporal(value) };
 }
 
 function dueMoment(deadline: Deadline): Moment {

@@ -9,7 +9,7 @@ import {
   isoDateTimeOf,
   isoWeekdayOf,
   packedDateOf,
-} from './civil-date.js';
+} from './epoch-day.js';
 
 const EPOCH = Temporal.PlainDate.from('1970-01-01');
 const dayNumber = fc.integer({ min: epochDayOf(1800, 1, 1), max: epochDayOf(2300, 12, 31) });
