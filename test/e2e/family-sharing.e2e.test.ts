@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conferenceInformationSharing, conferenceRecords, section47Enquiries, section47OutcomeShares } from '../../src/db/schema/index.js';
 import { SECTION_47_OUTCOME_LABELS } from '../../src/domain/front-door/outcomes.js';
 import { pdfText } from '../../src/documents/pdf-text.js';
-import { heldConferenceWithPolice } from '../../src/modules/conference-meeting/information-sharing-fixture.test-support.js';
+import { heldConferenceWithPolice } from '../../src/modules/meeting/information-sharing-fixture.test-support.js';
 import { recordSection47Outcome } from '../../src/modules/front-door/record-section-47-outcome.js';
 import { createSharingFixture } from '../../src/modules/front-door/section-47-sharing-fixture.test-support.js';
 import { createOrganisation } from '../support/factories.js';

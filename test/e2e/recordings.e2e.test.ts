@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, conferenceRecordings, recordingReleaseRequests } from '../../src/db/schema/index.js';
-import { heldConferenceWithPolice } from '../../src/modules/conference-meeting/information-sharing-fixture.test-support.js';
+import { heldConferenceWithPolice } from '../../src/modules/meeting/information-sharing-fixture.test-support.js';
 import { asUser, errorFor, expectAccessible, expectRefused, fieldByName, JOURNEY_TIMEOUT, mainText, startJourney, submit, type Running } from './support.js';
 
 /**

@@ -9,9 +9,9 @@ import { MEETING_PARTS } from '../../src/domain/conference/meeting-parts.js';
 import { OPENING_ITEMS } from '../../src/domain/conference/opening-checklist.js';
 import type { DecisionInput } from '../../src/domain/conference/decision.js';
 import type { OutlinePlanContent } from '../../src/domain/conference/outline-plan.js';
-import { openMeeting } from '../../src/modules/conference-meeting/open-meeting.js';
-import { saveAttendance, type AttendanceInput } from '../../src/modules/conference-meeting/save-attendance.js';
-import { saveOpeningChecklist } from '../../src/modules/conference-meeting/save-checklist.js';
+import { openMeeting } from '../../src/modules/meeting/open-meeting.js';
+import { saveAttendance, type AttendanceInput } from '../../src/modules/meeting/save-attendance.js';
+import { saveOpeningChecklist } from '../../src/modules/meeting/save-checklist.js';
 
 /** The conference day the meeting tests use: Monday 2 March 2026, 10:00 in London (GMT). */
 export const CONFERENCE_START = new Date('2026-03-02T10:00:00Z');

@@ -4,7 +4,7 @@
  * implemented; registry.test.ts fails if a named test is renamed or removed.
  */
 const FD = 'src/modules/front-door';
-const MEET = 'src/modules/conference-meeting';
+const MEET = 'src/modules/meeting';
 
 export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   FD1: [
@@ -109,13 +109,13 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   DC6: [`${MEET}/meeting-flow.test.ts::a plan decision creates the plan with its census facts when the conference is held (DC4, DC6, CENSUS)`],
   DC7: [
     'src/domain/conference/decision.test.ts::quorum, dissent and complaints (CF1, DC3, DC7) > parents who disagree must be told the complaints route',
-    'src/presenters/document-statements.test.ts::each statement in each document comes from the field that holds it (DC7, RC2, TS10) > parents agree, complaints route not explained: the family copy of the record says what the record holds',
+    'src/documents/document-statements.test.ts::each statement in each document comes from the field that holds it (DC7, RC2, TS10) > parents agree, complaints route not explained: the family copy of the record says what the record holds',
   ],
   DC8: ["src/domain/conference/decision.test.ts::what a plan names (DC6, DC8) > an under-5 needs the children's centre decision, and a reason when not told"],
-  PL1: ['src/presenters/decisions-sheet.test.ts::decisions sheet (TS10, DC6, PL1) > gives outcome, category, lead social worker, core group, dates and the outline plan per child'],
+  PL1: ['src/documents/decisions-sheet.test.ts::decisions sheet (TS10, DC6, PL1) > gives outcome, category, lead social worker, core group, dates and the outline plan per child'],
   PL3: ['src/domain/conference/outline-plan.test.ts::outline plan completeness (PL1, PL3) > an empty plan lists every element'],
   RC1: [`${MEET}/distribution.test.ts::refuses to distribute the record before the chair approves it (RC1, RC3)`],
-  RC2: ['src/presenters/conference-record.test.ts::the record of the conference (RC2, RC4) > holds the essential facts, the views, each decision with its reasons, dissent and the outline plan'],
+  RC2: ['src/documents/conference-record.test.ts::the record of the conference (RC2, RC4) > holds the essential facts, the views, each decision with its reasons, dissent and the outline plan'],
   RC3: [`${MEET}/distribution.test.ts::the excluded father's copy lacks the part he missed; family copies lack the confidential section (EX3, RC3, RP4)`,
     'test/e2e/meeting.e2e.test.ts::the conference meeting > a hertfordshire ICPC for two siblings: quorum, views, a plan for one and child in need for the other, decisions sheet, record and the father’s partial copy',
   ],
@@ -222,7 +222,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/participation/exclusion-record.test.ts::EX2: the father excluded from the initial conference is excluded on its attendance, and the review’s attendance does not inherit it',
     'src/modules/participation/exclusion-record.test.ts::EX2: a decision made once the meeting is open shows on its attendance at once',
     'src/domain/participation/exclusion-record.test.ts::EX2: an exclusion reaches this conference’s attendance and never the next > the next conference (a new invitation of the same father) inherits nothing',
-    'src/presenters/conference-record.test.ts::EX2: the exclusion decision and its period are in the record > the staff and professional copy states who was excluded, why, for which parts, and the record they get',
+    'src/documents/conference-record.test.ts::EX2: the exclusion decision and its period are in the record > the staff and professional copy states who was excluded, why, for which parts, and the record they get',
   ],
   EX3: [
     'src/web/pages/participation/participation-pages.test.ts::EX2, EX3, EX4 and TS18: the chair decides with reasons and period; the letter and the supporter rule follow',
@@ -278,26 +278,26 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/modules/plans/plans.test.ts::refuses the 18th-birthday route before the birthday, and a looked-after consultation where the pack has none (EN1, EN2)',
     'src/policies/plans.test.ts::a service manager ends a plan without a conference; the chair confirms a pending ending (EN1, EN6)',
     'src/web/pages/plans/plan-pages.test.ts::a service manager checks, then ends the plan; the people told are queued (EN1, EN4, EN5)',
-    'src/modules/conference-meeting/follow-ups.test.ts::a review that ends the plan keeps the ending with the help that continues and tells everyone invited to the initial conference (EN4, EN5)',
+    'src/modules/meeting/follow-ups.test.ts::a review that ends the plan keeps the ending with the help that continues and tells everyone invited to the initial conference (EN4, EN5)',
   ],
   EN2: [
     'src/modules/plans/plans.test.ts::refuses the 18th-birthday route before the birthday, and a looked-after consultation where the pack has none (EN1, EN2)',
   ],
   EN3: [
     'src/domain/plans/ending.test.ts::EN3: a first review ends a plan only in an exceptional circumstance, with the child heard and the core assessment done',
-    'src/modules/conference-meeting/follow-ups.test.ts::pan-dorset EN3: a first review ends a plan only for an exceptional circumstance, with the child heard and the core assessment complete',
+    'src/modules/meeting/follow-ups.test.ts::pan-dorset EN3: a first review ends a plan only for an exceptional circumstance, with the child heard and the core assessment complete',
   ],
   EN4: [
     'src/modules/plans/plans.test.ts::a service manager ends a plan on the child’s death: everyone invited is told and the review stands down (EN1, EN4, EN5)',
     'src/web/pages/plans/plan-pages.test.ts::a service manager checks, then ends the plan; the people told are queued (EN1, EN4, EN5)',
-    'src/modules/conference-meeting/follow-ups.test.ts::a review that ends the plan keeps the ending with the help that continues and tells everyone invited to the initial conference (EN4, EN5)',
+    'src/modules/meeting/follow-ups.test.ts::a review that ends the plan keeps the ending with the help that continues and tells everyone invited to the initial conference (EN4, EN5)',
     'test/e2e/meeting.e2e.test.ts::the conference meeting > a hertfordshire review ends a plan: everyone invited to the initial conference is told, by email through SMTP or by post (EN4, EN5)',
   ],
   EN5: [
     'src/domain/plans/ending.test.ts::requires the reason, a date after the start, and what support continues (EN5)',
     'src/modules/plans/plans.test.ts::a service manager ends a plan on the child’s death: everyone invited is told and the review stands down (EN1, EN4, EN5)',
     'src/web/pages/plans/plan-pages.test.ts::a service manager checks, then ends the plan; the people told are queued (EN1, EN4, EN5)',
-    'src/modules/conference-meeting/follow-ups.test.ts::a review that ends the plan keeps the ending with the help that continues and tells everyone invited to the initial conference (EN4, EN5)',
+    'src/modules/meeting/follow-ups.test.ts::a review that ends the plan keeps the ending with the help that continues and tells everyone invited to the initial conference (EN4, EN5)',
   ],
   EN6: [
     'src/domain/plans/ending.test.ts::EN6: an ending waiting for an absent professional is confirmed only once agreed in writing',
@@ -314,7 +314,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
   RV1: [
     'src/domain/conference/decision.test.ts::both harm tests, with reasons (DC1) > at review conferences, a plan is made or kept only when future harm is likely > harm suffered true, future harm likely false: plan allowed false',
     'src/domain/conference/decision.test.ts::a category change at a review needs grounds',
-    'src/modules/conference-meeting/follow-ups.test.ts::a review that keeps the plan changes the latest category only with grounds, and keeps the initial one (DC4)',
+    'src/modules/meeting/follow-ups.test.ts::a review that keeps the plan changes the latest category only with grounds, and keeps the initial one (DC4)',
     'src/domain/reports/report-content.test.ts::adds progress against the plan, visit dates and proposed revisions for a review',
   ],
   RV3: [

@@ -4,7 +4,7 @@ import { conferenceChildren, conferences, exclusionRequests, invitations, meetin
 import { MEETING_PARTS } from '../../domain/conference/meeting-parts.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { CONFERENCE_START, contextFor, createMeetingFixture, type MeetingFixture } from '../../../test/support/meeting-factory.js';
-import { openMeeting } from '../conference-meeting/open-meeting.js';
+import { openMeeting } from '../meeting/open-meeting.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { decideExclusion, requestExclusion } from './exclusions.js';
 import { sendExclusionLetter } from './send-exclusion-letter.js';

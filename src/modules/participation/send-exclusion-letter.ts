@@ -4,7 +4,7 @@ import { exclusionRequests, outboxMessages } from '../../db/schema/index.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
 import { auditForChildren } from '../audit/audit-children.js';
-import { deliveryFor } from '../conference-meeting/recipients.js';
+import { deliveryFor } from '../meeting/recipients.js';
 import { attachment, enqueueMessage } from '../outbox/enqueue-message.js';
 import { conferenceForReports } from '../reports/conference-access.js';
 import type { ActionContext } from '../shared/action-context.js';

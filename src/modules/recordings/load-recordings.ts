@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.js';
 import { conferenceRecordings, recordingReleaseRequests, users } from '../../db/schema/index.js';
 import { releaseNeedsRedaction } from '../../domain/conference/recordings.js';
 import { auditChildReads } from '../audit/child-access.js';
-import { listRecipients } from '../conference-meeting/recipients.js';
+import { listRecipients } from '../meeting/recipients.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { conferenceForRecordings } from './recording-access.js';
 

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/client.js';
 import { mayReadConferenceOutcome } from '../../policies/meeting.js';
 import { assertConferenceAccess } from '../access/child-record-access.js';
-import { loadMeetingState, type MeetingState } from '../conference-meeting/meeting-state.js';
+import { loadMeetingState, type MeetingState } from '../meeting/meeting-state.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError } from '../shared/errors.js';
 

@@ -4,7 +4,7 @@ import { conferenceRecordings, recordingReleaseRequests } from '../../db/schema/
 import { releaseProblems } from '../../domain/conference/recordings.js';
 import { mayChairConference } from '../../policies/meeting.js';
 import { auditForChildren } from '../audit/audit-children.js';
-import { listRecipients } from '../conference-meeting/recipients.js';
+import { listRecipients } from '../meeting/recipients.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { conferenceForRecordings } from './recording-access.js';

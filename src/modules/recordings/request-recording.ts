@@ -2,7 +2,7 @@ import type { Database } from '../../db/client.js';
 import { recordingReleaseRequests } from '../../db/schema/index.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
 import { auditForChildren } from '../audit/audit-children.js';
-import { listRecipients } from '../conference-meeting/recipients.js';
+import { listRecipients } from '../meeting/recipients.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../shared/errors.js';
 import { conferenceForRecordings } from './recording-access.js';

@@ -6,8 +6,8 @@ import { isPackId, type PackId } from '../../domain/packs/pack-id.js';
 import type { ExpectedInvitee } from '../../domain/reports/expected.js';
 import { hasRole, type Actor } from '../../policies/roles.js';
 import { maySeeAllReports } from '../../policies/reports.js';
-import { guessAgency } from '../conference-meeting/seed-attendance.js';
-import { loadChildren, loadConference, type ConferenceRow, type MeetingChild } from '../conference-meeting/meeting-state.js';
+import { guessAgency } from '../meeting/seed-attendance.js';
+import { loadChildren, loadConference, type ConferenceRow, type MeetingChild } from '../meeting/meeting-state.js';
 import { NotFoundError } from '../shared/errors.js';
 import { assertConferenceAccess } from '../access/child-record-access.js';
 

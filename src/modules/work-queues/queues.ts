@@ -24,7 +24,7 @@ import { riskNotificationsFor } from '../register/risk-notifications.js';
 import { workerChangeQueueRows } from '../records/worker-change.js';
 import { childVoiceItemsFor } from '../participation/requests-and-advocacy.js';
 import { legalActionItems, reportsToCheckItems } from '../reports/manager-check-items.js';
-import { overruleReviewItems } from '../conference-meeting/overrule-review.js';
+import { overruleReviewItems } from '../meeting/overrule-review.js';
 import { unbornItems } from '../plans/unborn-items.js';
 import { section47SharingItems } from './section-47-sharing-items.js';
 import { otherAuthorityItems } from './other-authority-items.js';

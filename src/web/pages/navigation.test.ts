@@ -7,7 +7,7 @@ import { createUser, TEST_PASSWORD } from '../../../test/support/factories.js';
 import { contextFor, createMeetingFixture, type MeetingFixture } from '../../../test/support/meeting-factory.js';
 import { WebClient } from '../../../test/support/web-client.js';
 import { invitations } from '../../db/schema/index.js';
-import { openMeeting } from '../../modules/conference-meeting/open-meeting.js';
+import { openMeeting } from '../../modules/meeting/open-meeting.js';
 
 /** The href of the link or button whose text starts with `text`, or null. */
 function hrefOf(body: string, text: string): string | null {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { meetingStatusOf } from '../../../modules/conference-meeting/meeting-state.js';
+import { meetingStatusOf } from '../../../modules/meeting/meeting-state.js';
 import { workingCalendar } from '../../../modules/calendar/calendar-store.js';
 import { bookingClock } from '../../../modules/booking/load-booking.js';
 import { loadConferenceDetails } from '../../../modules/booking/load-conference-details.js';

@@ -7,10 +7,10 @@ import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/
 import { COMPLETE_OUTLINE, attendanceByName, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 import { auditEvents, conferenceRecords, formDrafts, invitations, reports, sessions } from '../../../db/schema/index.js';
-import { concludeMeeting } from '../../../modules/conference-meeting/conclude-meeting.js';
-import { recordDecision } from '../../../modules/conference-meeting/record-decision.js';
-import { saveOutlinePlan } from '../../../modules/conference-meeting/save-outline-plan.js';
-import { saveView } from '../../../modules/conference-meeting/save-view.js';
+import { concludeMeeting } from '../../../modules/meeting/conclude-meeting.js';
+import { recordDecision } from '../../../modules/meeting/record-decision.js';
+import { saveOutlinePlan } from '../../../modules/meeting/save-outline-plan.js';
+import { saveView } from '../../../modules/meeting/save-view.js';
 import { sectionField } from '../../../domain/reports/report-content.js';
 import { draftFields } from '../../../modules/drafts/draft-fields.js';
 

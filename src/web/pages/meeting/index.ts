@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { loadUserNames } from '../../../modules/accounts/load-user-names.js';
-import { concludeMeeting } from '../../../modules/conference-meeting/conclude-meeting.js';
-import { loadSlotFacts } from '../../../modules/conference-meeting/load-slot-facts.js';
-import { loadMeetingState } from '../../../modules/conference-meeting/meeting-state.js';
-import { openMeeting } from '../../../modules/conference-meeting/open-meeting.js';
-import { saveOpeningChecklist } from '../../../modules/conference-meeting/save-checklist.js';
+import { concludeMeeting } from '../../../modules/meeting/conclude-meeting.js';
+import { loadSlotFacts } from '../../../modules/meeting/load-slot-facts.js';
+import { loadMeetingState } from '../../../modules/meeting/meeting-state.js';
+import { openMeeting } from '../../../modules/meeting/open-meeting.js';
+import { saveOpeningChecklist } from '../../../modules/meeting/save-checklist.js';
 import { mayChairConference, mayFollowMeeting, mayReachMeetingScreen, mayRunMeeting } from '../../../policies/meeting.js';
 import { ForbiddenError } from '../../../modules/shared/errors.js';
 import { parseForm } from '../../forms.js';

@@ -5,11 +5,11 @@ import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../.
 import { TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
 import { WebClient } from '../../../../test/support/web-client.js';
-import { concludeMeeting } from '../../../modules/conference-meeting/conclude-meeting.js';
-import { distributeDecisions } from '../../../modules/conference-meeting/distribute-decisions.js';
-import { recordDecision } from '../../../modules/conference-meeting/record-decision.js';
-import { saveOutlinePlan } from '../../../modules/conference-meeting/save-outline-plan.js';
-import { saveView } from '../../../modules/conference-meeting/save-view.js';
+import { concludeMeeting } from '../../../modules/meeting/conclude-meeting.js';
+import { distributeDecisions } from '../../../modules/meeting/distribute-decisions.js';
+import { recordDecision } from '../../../modules/meeting/record-decision.js';
+import { saveOutlinePlan } from '../../../modules/meeting/save-outline-plan.js';
+import { saveView } from '../../../modules/meeting/save-view.js';
 
 describeEachEngine('conference screen pages', (engine) => {
   let database: TestDatabase;

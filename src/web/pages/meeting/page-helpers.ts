@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { StaleRecordError } from '../../../modules/conference-meeting/stale.js';
+import { StaleRecordError } from '../../../modules/meeting/stale.js';
 import { auditChildReads } from '../../../modules/audit/child-access.js';
-import type { MeetingState } from '../../../modules/conference-meeting/meeting-state.js';
+import type { MeetingState } from '../../../modules/meeting/meeting-state.js';
 import { ValidationError, type FieldError } from '../../../modules/shared/errors.js';
 
 export type Attempt<T> =

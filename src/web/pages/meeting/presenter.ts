@@ -10,9 +10,9 @@ import { PACKS } from '../../../domain/packs/index.js';
 import { RECORD_WITHHELD_GROUND_LABELS, isRecordWithheldGround } from '../../../domain/participation/exclusion.js';
 import { isFamilyKind } from '../../../domain/conference/agencies.js';
 import { londonDateTimeOf } from '../../../domain/calendar/london-time.js';
-import type { SlotFacts } from '../../../modules/conference-meeting/load-slot-facts.js';
-import type { MeetingState } from '../../../modules/conference-meeting/meeting-state.js';
-import { outlineContent } from '../../../modules/conference-meeting/outline-content.js';
+import type { SlotFacts } from '../../../modules/meeting/load-slot-facts.js';
+import type { MeetingState } from '../../../modules/meeting/meeting-state.js';
+import { outlineContent } from '../../../modules/meeting/outline-content.js';
 
 const hhmm = (d: Date | null): string => (d ? londonDateTimeOf(d).toPlainTime().toString().slice(0, 5) : '');
 

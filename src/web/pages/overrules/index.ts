@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { OVERRULE_REVIEW_LABELS, OVERRULE_REVIEW_OUTCOMES } from '../../../domain/conference/overrule-review.js';
 import { formatDate } from '../../../domain/deadlines/index.js';
-import { loadOverrule, recordOverruleReview, type OverruleView } from '../../../modules/conference-meeting/overrule-review.js';
+import { loadOverrule, recordOverruleReview, type OverruleView } from '../../../modules/meeting/overrule-review.js';
 import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayReviewOverrule } from '../../../policies/meeting.js';
 import { parseForm } from '../../forms.js';

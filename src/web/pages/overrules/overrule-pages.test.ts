@@ -7,10 +7,10 @@ import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js
 import { COMPLETE_OUTLINE, attendanceByName, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 import { meetingDecisions } from '../../../db/schema/index.js';
-import { concludeMeeting } from '../../../modules/conference-meeting/conclude-meeting.js';
-import { recordDecision } from '../../../modules/conference-meeting/record-decision.js';
-import { saveOutlinePlan } from '../../../modules/conference-meeting/save-outline-plan.js';
-import { saveView } from '../../../modules/conference-meeting/save-view.js';
+import { concludeMeeting } from '../../../modules/meeting/conclude-meeting.js';
+import { recordDecision } from '../../../modules/meeting/record-decision.js';
+import { saveOutlinePlan } from '../../../modules/meeting/save-outline-plan.js';
+import { saveView } from '../../../modules/meeting/save-view.js';
 
 describeEachEngine('the senior managers’ review of an overrule (TS21)', (engine) => {
   let database: TestDatabase;

@@ -7,7 +7,7 @@ import { TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { createMeetingFixture, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 import { auditEvents, childParticipation, exclusionRequests, familyParticipation, meetingAttendance, outboxMessages } from '../../../db/schema/index.js';
-import { openMeeting } from '../../../modules/conference-meeting/open-meeting.js';
+import { openMeeting } from '../../../modules/meeting/open-meeting.js';
 import { contextFor, CONFERENCE_START } from '../../../../test/support/meeting-factory.js';
 import { createUser } from '../../../../test/support/factories.js';
 import { pdfText } from '../../../documents/pdf-text.js';

@@ -8,7 +8,7 @@ import { attendanceByName, CONFERENCE_START, createMeetingFixture, meetingUnderW
 import { UPLOAD_FILES } from '../../../../test/support/upload-files.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 import { auditEvents, conferenceRecordings, recordingReleaseRequests } from '../../../db/schema/index.js';
-import { recordLeaving } from '../../../modules/conference-meeting/record-leaving.js';
+import { recordLeaving } from '../../../modules/meeting/record-leaving.js';
 import { RECORDING_MAX_BYTES } from '../../../domain/conference/recordings.js';
 
 const MP3 = UPLOAD_FILES.mp3('the whole conference, every part');

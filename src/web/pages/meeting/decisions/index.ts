@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderPdf } from '../../../../documents/render-pdf.js';
-import { conferenceDocumentData } from '../../../../modules/conference-meeting/document-data.js';
-import { distributeDecisions } from '../../../../modules/conference-meeting/distribute-decisions.js';
-import { loadMeetingState } from '../../../../modules/conference-meeting/meeting-state.js';
-import { loadDistribution } from '../../../../modules/conference-meeting/load-distribution.js';
+import { conferenceDocumentData } from '../../../../modules/meeting/document-data.js';
+import { distributeDecisions } from '../../../../modules/meeting/distribute-decisions.js';
+import { loadMeetingState } from '../../../../modules/meeting/meeting-state.js';
+import { loadDistribution } from '../../../../modules/meeting/load-distribution.js';
 import { mayDistributeConferenceDocuments, mayReadConferenceOutcome } from '../../../../policies/meeting.js';
-import { decisionsSheetDocument } from '../../../../presenters/decisions-sheet.js';
+import { decisionsSheetDocument } from '../../../../documents/decisions-sheet.js';
 import { auditReads, meetingUrl } from '../page-helpers.js';
 
 type Params = { Params: { id: string }; Querystring: { sent?: string } };

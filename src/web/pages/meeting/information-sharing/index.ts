@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CONSENT_ANSWERS } from '../../../../domain/conference/information-sharing.js';
-import { loadInformationSharing, policeTookPart, saveInformationSharing } from '../../../../modules/conference-meeting/information-sharing.js';
-import { loadMeetingState } from '../../../../modules/conference-meeting/meeting-state.js';
+import { loadInformationSharing, policeTookPart, saveInformationSharing } from '../../../../modules/meeting/information-sharing.js';
+import { loadMeetingState } from '../../../../modules/meeting/meeting-state.js';
 import { ForbiddenError } from '../../../../modules/shared/errors.js';
 import { mayRecordInformationSharing, mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { heldConferenceWithPolice } from '../../../../modules/conference-meeting/information-sharing-fixture.test-support.js';
-import { loadInformationSharing } from '../../../../modules/conference-meeting/information-sharing.js';
+import { heldConferenceWithPolice } from '../../../../modules/meeting/information-sharing-fixture.test-support.js';
+import { loadInformationSharing } from '../../../../modules/meeting/information-sharing.js';
 import { TestClock, testApp } from '../../../../../test/support/app.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../../test/support/database.js';
 import { createUser, TEST_PASSWORD } from '../../../../../test/support/factories.js';

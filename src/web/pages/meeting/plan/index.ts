@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { outlinePlanGaps } from '../../../../domain/conference/outline-plan.js';
 import { OUTCOME_LABELS, isOutcome } from '../../../../domain/conference/decision.js';
-import { loadMeetingState, subjectOf } from '../../../../modules/conference-meeting/meeting-state.js';
-import { outlineContent } from '../../../../modules/conference-meeting/outline-content.js';
-import { saveOutlinePlan } from '../../../../modules/conference-meeting/save-outline-plan.js';
-import { loadSlotFacts } from '../../../../modules/conference-meeting/load-slot-facts.js';
+import { loadMeetingState, subjectOf } from '../../../../modules/meeting/meeting-state.js';
+import { outlineContent } from '../../../../modules/meeting/outline-content.js';
+import { saveOutlinePlan } from '../../../../modules/meeting/save-outline-plan.js';
+import { loadSlotFacts } from '../../../../modules/meeting/load-slot-facts.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
 import { addDraftRoute, dropDraft, restoreDraft, type DraftSpec } from '../../../drafts.js';

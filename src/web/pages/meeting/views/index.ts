@@ -3,10 +3,10 @@ import { AGENCY_LABELS, isAgencyId } from '../../../../domain/conference/agencie
 import { CATEGORY_CODES, CATEGORY_LABELS, describeCategories } from '../../../../domain/conference/categories.js';
 import { presentForDecision } from '../../../../domain/conference/quorum.js';
 import { tallyViews } from '../../../../domain/conference/views.js';
-import { practitionerViews } from '../../../../modules/conference-meeting/decision-context.js';
-import { loadMeetingState, quorumAttendee, subjectOf } from '../../../../modules/conference-meeting/meeting-state.js';
-import { saveView } from '../../../../modules/conference-meeting/save-view.js';
-import { loadSlotFacts } from '../../../../modules/conference-meeting/load-slot-facts.js';
+import { practitionerViews } from '../../../../modules/meeting/decision-context.js';
+import { loadMeetingState, quorumAttendee, subjectOf } from '../../../../modules/meeting/meeting-state.js';
+import { saveView } from '../../../../modules/meeting/save-view.js';
+import { loadSlotFacts } from '../../../../modules/meeting/load-slot-facts.js';
 import { NotFoundError } from '../../../../modules/shared/errors.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';

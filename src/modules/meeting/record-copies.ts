@@ -3,7 +3,7 @@ import type { CopyReader } from '../../domain/conference/record-sections.js';
 import type { DocumentModel } from '../../documents/document-model.js';
 import { renderDocx } from '../../documents/render-docx.js';
 import { renderPdf } from '../../documents/render-pdf.js';
-import { conferenceRecordDocument } from '../../presenters/conference-record.js';
+import { conferenceRecordDocument } from '../../documents/conference-record.js';
 import { NotFoundError } from '../shared/errors.js';
 import { recordData } from './document-data.js';
 import type { MeetingState } from './meeting-state.js';

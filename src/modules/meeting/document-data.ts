@@ -8,7 +8,7 @@ import { MEETING_PARTS, MEETING_PART_LABELS, inAgendaOrder, isMeetingPart } from
 import { recordSectionsFor } from '../../domain/conference/record-sections.js';
 import { confidentialityNotice, type RecordForm } from '../../domain/conference/record-rules.js';
 import { PACKS } from '../../domain/packs/index.js';
-import type { AttendanceLine, ChildOutcomeData, ConferenceDocumentData, ExclusionLine, RecordData } from '../../presenters/meeting-document-data.js';
+import type { AttendanceLine, ChildOutcomeData, ConferenceDocumentData, ExclusionLine, RecordData } from '../../documents/meeting-document-data.js';
 import { EXCLUSION_GROUND_LABELS, RECORD_WITHHELD_GROUND_LABELS, isExclusionGround, isRecordWithheldGround } from '../../domain/participation/exclusion.js';
 import { londonDateTimeOf, londonIsoDate } from '../../domain/calendar/london-time.js';
 import type { MeetingState } from './meeting-state.js';

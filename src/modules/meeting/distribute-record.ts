@@ -6,7 +6,7 @@ import { redactedPartsFor } from '../../domain/conference/record-sections.js';
 import { recordScopeProblems } from '../../domain/participation/exclusion.js';
 import { dayText } from '../../documents/invitation-letter.js';
 import { renderPdf } from '../../documents/render-pdf.js';
-import { conferenceRecordDocument } from '../../presenters/conference-record.js';
+import { conferenceRecordDocument } from '../../documents/conference-record.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
 import { attachment, enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';

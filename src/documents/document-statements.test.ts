@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentModel } from '../documents/document-model.js';
-import { documentText } from '../documents/document-model.js';
+import type { DocumentModel } from './document-model.js';
+import { documentText } from './document-model.js';
 import { conferenceRecordDocument } from './conference-record.js';
 import { decisionsSheetDocument } from './decisions-sheet.js';
 import type { ChildOutcomeData } from './meeting-document-data.js';

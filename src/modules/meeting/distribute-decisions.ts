@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.js';
 import { meetingDistributions, meetings } from '../../db/schema/index.js';
 import { dayText } from '../../documents/invitation-letter.js';
 import { renderPdf } from '../../documents/render-pdf.js';
-import { decisionsSheetDocument } from '../../presenters/decisions-sheet.js';
+import { decisionsSheetDocument } from '../../documents/decisions-sheet.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
 import { attachment, enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';

@@ -4,7 +4,7 @@ import type { MeetingPart } from '../domain/conference/meeting-parts.js';
 import { readerSees, type CopyReader } from '../domain/conference/record-sections.js';
 import { RECORD_FORM_LABELS } from '../domain/conference/record-rules.js';
 import { formatDate } from '../domain/deadlines/format-date.js';
-import type { Block, DocumentModel } from '../documents/document-model.js';
+import type { Block, DocumentModel } from './document-model.js';
 import { childDecisionRows, documentSubtitle, outlinePlanBlocks } from './decisions-sheet.js';
 import type { ChildOutcomeData, RecordData } from './meeting-document-data.js';
 

@@ -2,7 +2,7 @@ import { describeCategories } from '../domain/conference/categories.js';
 import { OUTCOME_LABELS } from '../domain/conference/decision.js';
 import type { OutlinePlanContent } from '../domain/conference/outline-plan.js';
 import { formatDate } from '../domain/deadlines/format-date.js';
-import type { Block, DocumentModel } from '../documents/document-model.js';
+import type { Block, DocumentModel } from './document-model.js';
 import type { ChildOutcomeData, ConferenceDocumentData } from './meeting-document-data.js';
 
 const date = (d: string | null): string => (d ? formatDate(d) : 'Not set');

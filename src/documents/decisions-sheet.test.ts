@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentText } from '../documents/document-model.js';
+import { documentText } from './document-model.js';
 import { decisionsSheetDocument } from './decisions-sheet.js';
 import { childOutcome, recordData } from './meeting-document-fixture.test-support.js';
 
