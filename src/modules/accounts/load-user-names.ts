@@ -3,8 +3,8 @@ import type { Queryable } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
 
 /** The display names of the staff a page mentions (who requested, decided, chairs…), by user id. */
-export async function loadUserNames(db: Queryable, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+export async function loadUserNames(db: Queryable, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== ''))];
   if (wanted.length === 0) return new Map();
   const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
   return new Map(rows.map((r) => [r.id, r.name]));

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { cases, conferenceRecordVersions, conferences, organisations, users, type conferenceRecords } from '../../db/schema/index.js';
+import { cases, conferenceRecordVersions, conferences, organisations, type conferenceRecords } from '../../db/schema/index.js';
 import { AGENCY_LABELS, ATTENDANCE_STATUS_LABELS, isAgencyId, isFamilyKind, type AttendanceStatus } from '../../domain/conference/agencies.js';
 import { isOutcome, isParentsView } from '../../domain/conference/decision.js';
 import { CONFERENCE_KIND_LABELS, CONFERENCE_KINDS, type ConferenceKind } from '../../domain/conference/kinds.js';
@@ -11,20 +11,14 @@ import { PACKS } from '../../domain/packs/index.js';
 import type { AttendanceLine, ChildOutcomeData, ConferenceDocumentData, ExclusionLine, RecordData } from '../../documents/meeting-document-data.js';
 import { EXCLUSION_GROUND_LABELS, RECORD_WITHHELD_GROUND_LABELS, isExclusionGround, isRecordWithheldGround } from '../../domain/participation/exclusion.js';
 import { londonDateTimeOf, londonIsoDate } from '../../domain/calendar/london-time.js';
+import { loadUserNames } from '../accounts/load-user-names.js';
 import type { MeetingState } from './meeting-state.js';
 import { outlineContent } from './outline-content.js';
-
-async function namesOf(db: Queryable, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((x): x is string => Boolean(x)))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.displayName]));
-}
 
 /** What the decisions sheet and the record say about the conference and each child, read from the meeting. */
 export async function conferenceDocumentData(db: Queryable, state: MeetingState): Promise<ConferenceDocumentData> {
   const { conference } = state;
-  const names = await namesOf(db, [
+  const names = await loadUserNames(db, [
     conference.chairId,
     conference.minuteTakerId,
     ...state.decisions.flatMap((d) => [d.leadSocialWorkerId, d.contactTeamManagerId]),
@@ -146,7 +140,7 @@ export async function recordData(
     .where(and(eq(conferenceRecordVersions.recordId, record.id), eq(conferenceRecordVersions.number, versionNumber)));
   const text = saved?.sections ?? {};
   const form = record.form as RecordForm;
-  const approver = record.approvedBy ? (await namesOf(db, [record.approvedBy])).get(record.approvedBy) ?? null : null;
+  const approver = record.approvedBy ? (await loadUserNames(db, [record.approvedBy])).get(record.approvedBy) ?? null : null;
   return {
     ...base,
     form,

@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/client.js';
 import {
   addresses, assessments, cases, childProtectionPlans, conferenceChildren, conferences, householdMembers, people, referrals, relationships,
-  section47Enquiries, strategyDiscussionChildren, strategyDiscussions, users,
+  section47Enquiries, strategyDiscussionChildren, strategyDiscussions,
 } from '../../db/schema/index.js';
 import { describeCategories } from '../../domain/conference/categories.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
@@ -20,6 +20,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { londonNow } from '../work-queues/queue-for-role.js';
 import { deadlineItem, mostUrgentFirst, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
+import { loadUserNames } from '../accounts/load-user-names.js';
 
 export interface ChronologyEntry {
   date: string;
@@ -46,9 +47,8 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
   const [found] = await db.select({ row: cases, child: people }).from(cases).innerJoin(people, eq(people.id, cases.childId)).where(eq(cases.id, caseId));
   if (!found) throw new NotFoundError('That case does not exist.');
   const { row, child } = found;
-  const none = '00000000-0000-0000-0000-000000000000';
   const [staff, [address], household, relationshipRows, calendar, referralRows, assessmentRows, discussions, section47Rows, confs, plans] = await Promise.all([
-    db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, [row.socialWorkerId, row.teamManagerId].filter((x): x is string => !!x).concat([none]))),
+    loadUserNames(db, [row.socialWorkerId, row.teamManagerId]),
     db.select().from(addresses).where(and(eq(addresses.personId, child.id), isNull(addresses.toDate))),
     row.householdId
       ? db
@@ -77,7 +77,7 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
     db.select().from(childProtectionPlans).where(eq(childProtectionPlans.childId, child.id)).orderBy(asc(childProtectionPlans.startDate)),
     auditChildRead(db, context, child.id, { recordType: 'case', recordId: caseId }),
   ]);
-  const nameOf = (id: string | null) => staff.find((s) => s.id === id)?.displayName ?? null;
+  const nameOf = (id: string | null) => (id ? staff.get(id) ?? null : null);
 
   const ctx: QueueContext = { calendar, now: londonNow(context.now), pack };
   const today = ctx.now.toPlainDate();

@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import {
-  assessments, cases, recordDisposals, referrals, retentionHolds, section47Enquiries, users, workerChangeRequests,
+  assessments, cases, recordDisposals, referrals, retentionHolds, section47Enquiries, workerChangeRequests,
 } from '../../db/schema/index.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { RETENTION_RECORD_TYPES } from '../../domain/packs/retention.js';
@@ -13,6 +13,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { caseRetentionFor, type CaseRetention } from './retention-facts.js';
 import { clearCaseEverywhere, DISPOSED_PERSON } from './clear-case-everywhere.js';
+import { loadUserNames } from '../accounts/load-user-names.js';
 
 /** What a disposal leaves of the child's person record: no name, date, address or identifier. */
 export const DISPOSED_NAME = DISPOSED_PERSON;
@@ -33,7 +34,7 @@ const today = (context: ActionContext) => londonDateOf(context.now).toString();
 export async function loadRetentionCase(db: Database, context: ActionContext, caseId: string, pack: PackId) {
   const r = await loadFor(db, context, caseId, pack);
   await recordAudit(db, context, { action: 'child-record-viewed', recordType: 'retention-review', recordId: caseId, childId: r.childId });
-  const names = r.disposal ? new Map((await db.select({ id: users.id, n: users.displayName }).from(users).where(inArray(users.id, [r.disposal.proposedBy, r.disposal.approvedBy ?? r.disposal.proposedBy]))).map((u) => [u.id, u.n])) : new Map<string, string>();
+  const names = r.disposal ? await loadUserNames(db, [r.disposal.proposedBy, r.disposal.approvedBy]) : new Map<string, string>();
   const refusal = disposalRefusal({ due: r.due, today: today(context), legalHoldReason: r.hold?.reason ?? null, disposedAt: r.disposal?.disposedAt ?? null });
   return {
     ...r, today: today(context), refusal,
