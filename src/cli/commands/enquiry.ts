@@ -36,6 +36,15 @@ function describeProblem(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** "Anna Maria Kowalska" → given "Anna Maria", family "Kowalska": a one-word name is taken as the family name. */
+export function parentOf(fullName: string): { given: string; family: string } {
+  const words = fullName.trim().split(/\s+/).filter(Boolean);
+  const family = words.pop() ?? '';
+  return { given: words.join(' '), family };
+}
+
 export function register(program: Command): void {
   program
     .command('enquiry')
@@ -44,11 +53,12 @@ export function register(program: Command): void {
     .option('--family <name>', 'family name')
     .option('--dob <date>', 'date of birth, YYYY-MM-DD')
     .option('--postcode <postcode>', 'postcode (present or past)')
+    .option('--parent <name>', 'a parent\'s full name, family name last ("Anna Kowalska"); give it twice for both parents', collect, [])
     .option('--batch <file>', 'a JSON-lines file of queries {"given","family","dob"?,"postcode"?,"parents"?:[{"given","family"}]}: one answer a line, in order')
     .option('--json', 'print JSON: {"candidates":[{"personId","score","strength","reasons"}]}')
-    .action(async (options: { given?: string; family?: string; dob?: string; postcode?: string; batch?: string; json?: boolean }) => {
-      if (options.batch && (options.given || options.family || options.dob || options.postcode)) {
-        console.error('Give either --batch FILE or --given/--family/--dob/--postcode, not both.');
+    .action(async (options: { given?: string; family?: string; dob?: string; postcode?: string; parent: string[]; batch?: string; json?: boolean }) => {
+      if (options.batch && (options.given || options.family || options.dob || options.postcode || options.parent.length)) {
+        console.error('Give either --batch FILE or --given/--family/--dob/--postcode/--parent, not both.');
         process.exitCode = 2;
         return;
       }
@@ -58,10 +68,11 @@ export function register(program: Command): void {
         return;
       }
       const now = new Date();
+      const single = { given: options.given ?? '', family: options.family ?? '', dob: options.dob ?? '', postcode: options.postcode ?? '', parents: options.parent.map(parentOf) };
       if (!options.batch) {
         // Checked before the database is opened: a refused search costs nothing.
         try {
-          parseEnquiryQuery({ given: options.given ?? '', family: options.family ?? '', dob: options.dob ?? '', postcode: options.postcode ?? '' }, now.toISOString().slice(0, 10));
+          parseEnquiryQuery(single, now.toISOString().slice(0, 10));
         } catch (error) {
           console.error(`Cannot search: ${describeProblem(error)}`);
           process.exitCode = 2;
@@ -73,7 +84,7 @@ export function register(program: Command): void {
       try {
         await database.migrate();
         if (!options.batch) {
-          const result = await answer(database.db, { given: options.given ?? '', family: options.family ?? '', dob: options.dob ?? '', postcode: options.postcode ?? '' }, now);
+          const result = await answer(database.db, single, now);
           if (options.json) console.log(JSON.stringify(result));
           else if (!result.candidates.length) console.log('No candidates.');
           else for (const c of result.candidates) console.log(`${c.personId}\t${c.score}\t${c.strength}\t${c.reasons.join('; ')}`);

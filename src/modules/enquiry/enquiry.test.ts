@@ -168,6 +168,14 @@ describe('enquiry command line: the contract for outside checks', () => {
     const lines = batch.stdout.trim().split('\n').map((l) => JSON.parse(l) as { candidates: { personId: string }[] });
     expect(lines.map((l) => l.candidates[0]?.personId ?? null)).toEqual(['P3', null, 'P6']);
 
+    // A parent's name reaches the matcher: one that is not recorded never counts against the child; a third is refused.
+    const withParent = await run(BIN, ['enquiry', '--given', 'Bill', '--family', 'MacDonald', '--dob', '2016-07-03', '--parent', 'Anna Kowalska', '--json'], { env });
+    expect((JSON.parse(withParent.stdout) as typeof answer).candidates[0]).toMatchObject({ personId: 'P1', strength: 'strong' });
+    const threeParents = ['--parent', 'Anna Kowalska', '--parent', 'Jan Kowalski', '--parent', 'Eve Smith'];
+    const tooMany = await run(BIN, ['enquiry', '--given', 'Bill', '--family', 'MacDonald', ...threeParents, '--json'], { env }).catch((e: { code: number; stderr: string }) => e);
+    expect(tooMany).toMatchObject({ code: 2 });
+    expect((tooMany as { stderr: string }).stderr).toMatch(/at most two parents/);
+
     const refused = await run(BIN, ['enquiry', '--family', 'Smith', '--json'], { env }).catch((e: { code: number; stderr: string }) => e);
     expect(refused).toMatchObject({ code: 2 });
     expect((refused as { stderr: string }).stderr).toMatch(/add a given name or a date of birth/);
