@@ -26,4 +26,19 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // A person's "today" is the London date (RULES.md § 0); an instant's UTC date is yesterday's
+    // between midnight and 1 a.m. in summer. Instants become dates through domain/calendar/london-time.ts.
+    files: ['src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-support.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(slice|substring|split)$/][callee.object.callee.property.name='toISOString']",
+          message: 'An instant’s UTC date is not the London date: use londonIsoDate / londonDateOf from src/domain/calendar/london-time.ts.',
+        },
+      ],
+    },
+  },
 );

@@ -3,17 +3,14 @@ import { loadSettings } from '../../config.js';
 import { clockFromSettings } from '../../clock/clock.js';
 import { createApiClient, listApiClients, revokeApiClient } from '../../modules/api-clients/api-clients.js';
 import { ValidationError } from '../../modules/shared/errors.js';
-import { openConfiguredDatabase } from '../../runtime.js';
+import type { Database } from '../../db/client.js';
+import { withConfiguredDatabase } from '../with-database.js';
 
-async function withDatabase(run: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>['db'], now: Date) => Promise<void>): Promise<void> {
+async function withDatabase(run: (db: Database, now: Date) => Promise<void>): Promise<void> {
   const settings = loadSettings();
-  const database = await openConfiguredDatabase(settings);
-  try {
-    await database.migrate();
+  await withConfiguredDatabase(settings, async (database) => {
     await run(database.db, clockFromSettings(settings)());
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 /** `bin/convene api-client`: the keys partner systems use for the enquiry API (RG2). */

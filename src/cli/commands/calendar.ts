@@ -7,7 +7,7 @@ import { divisionLabel } from '../../domain/calendar/division-label.js';
 import { applyCalendarImport, previewCalendarImport } from '../../modules/calendar/import-calendar.js';
 import { systemContext } from '../../modules/shared/action-context.js';
 import { ValidationError } from '../../modules/shared/errors.js';
-import { openConfiguredDatabase } from '../../runtime.js';
+import { withConfiguredDatabase } from '../with-database.js';
 
 export function register(program: Command): void {
   const calendar = program.command('calendar').description('bank-holiday calendars');
@@ -25,24 +25,22 @@ export function register(program: Command): void {
         return;
       }
       const settings = loadSettings();
-      const database = await openConfiguredDatabase(settings);
-      try {
-        await database.migrate();
-        const changes = options.yes
-          ? await applyCalendarImport(database.db, systemContext(clockFromSettings(settings)()), text)
-          : await previewCalendarImport(database.db, text, londonDateOf(clockFromSettings(settings)()).toString());
-        for (const c of changes) {
-          console.log(`${divisionLabel(c.division)}: ${c.added.length} added, ${c.removed.length} removed; covers ${c.after.coversFrom} to ${c.after.coversTo}`);
-          for (const d of c.added) console.log(`  + ${d.date} ${d.title}`);
-          for (const d of c.removed) console.log(`  - ${d.date} ${d.title}`);
+      await withConfiguredDatabase(settings, async (database) => {
+        try {
+          const changes = options.yes
+            ? await applyCalendarImport(database.db, systemContext(clockFromSettings(settings)()), text)
+            : await previewCalendarImport(database.db, text, londonDateOf(clockFromSettings(settings)()).toString());
+          for (const c of changes) {
+            console.log(`${divisionLabel(c.division)}: ${c.added.length} added, ${c.removed.length} removed; covers ${c.after.coversFrom} to ${c.after.coversTo}`);
+            for (const d of c.added) console.log(`  + ${d.date} ${d.title}`);
+            for (const d of c.removed) console.log(`  - ${d.date} ${d.title}`);
+          }
+          console.log(options.yes ? 'Applied.' : 'Nothing changed yet: run again with --yes to apply.');
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          console.error(`Not imported: ${error.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+          process.exitCode = 2;
         }
-        console.log(options.yes ? 'Applied.' : 'Nothing changed yet: run again with --yes to apply.');
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        console.error(`Not imported: ${error.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
-        process.exitCode = 2;
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

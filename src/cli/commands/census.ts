@@ -6,7 +6,7 @@ import { CENSUS_RULES } from '../../domain/census/validate.js';
 import { exportCensus } from '../../modules/census/export-census.js';
 import { systemContext } from '../../modules/shared/action-context.js';
 import { ValidationError } from '../../modules/shared/errors.js';
-import { openConfiguredDatabase } from '../../runtime.js';
+import { withConfiguredDatabase } from '../with-database.js';
 
 /** `bin/convene census export`: the CIN census file, written only when the Department's checks pass (or when told to anyway). */
 export function register(program: Command): void {
@@ -21,29 +21,27 @@ export function register(program: Command): void {
     .option('--json', 'print the check report as JSON')
     .action(async (options: { referenceDate: string; laCode: string; out?: string; withErrors?: boolean; json?: boolean }) => {
       const settings = loadSettings();
-      const database = await openConfiguredDatabase(settings);
-      try {
-        await database.migrate();
-        const result = await exportCensus(database.db, systemContext(clockFromSettings(settings)()), { referenceDate: options.referenceDate, laCode: options.laCode, version: '0.1.0' });
-        if (options.json) {
-          console.log(JSON.stringify({ referenceDate: result.referenceDate, children: result.children.length, errors: result.errors, queries: result.queries, failures: result.failures }));
-        } else {
-          console.log(`Census year ending ${result.referenceDate}: ${result.children.length} children; ${result.errors} errors, ${result.queries} queries.`);
-          for (const f of result.failures) console.log(`  ${f.severity === 'error' ? 'ERROR' : 'query'} ${f.rule} ${f.laChildId ?? '(no LA id)'}: ${f.message} [${CENSUS_RULES[f.rule]}]`);
+      await withConfiguredDatabase(settings, async (database) => {
+        try {
+          const result = await exportCensus(database.db, systemContext(clockFromSettings(settings)()), { referenceDate: options.referenceDate, laCode: options.laCode, version: '0.1.0' });
+          if (options.json) {
+            console.log(JSON.stringify({ referenceDate: result.referenceDate, children: result.children.length, errors: result.errors, queries: result.queries, failures: result.failures }));
+          } else {
+            console.log(`Census year ending ${result.referenceDate}: ${result.children.length} children; ${result.errors} errors, ${result.queries} queries.`);
+            for (const f of result.failures) console.log(`  ${f.severity === 'error' ? 'ERROR' : 'query'} ${f.rule} ${f.laChildId ?? '(no LA id)'}: ${f.message} [${CENSUS_RULES[f.rule]}]`);
+          }
+          if (options.out && (result.errors === 0 || options.withErrors)) {
+            fs.writeFileSync(options.out, result.xml);
+            if (!options.json) console.log(`Written to ${options.out}.`);
+          } else if (options.out) {
+            console.error(`Not written: fix the ${result.errors} errors above, or give --with-errors.`);
+          }
+          process.exitCode = result.errors > 0 ? 1 : 0;
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          console.error(error.errors.map((e) => `${e.field}: ${e.message}`).join('\n'));
+          process.exitCode = 2;
         }
-        if (options.out && (result.errors === 0 || options.withErrors)) {
-          fs.writeFileSync(options.out, result.xml);
-          if (!options.json) console.log(`Written to ${options.out}.`);
-        } else if (options.out) {
-          console.error(`Not written: fix the ${result.errors} errors above, or give --with-errors.`);
-        }
-        process.exitCode = result.errors > 0 ? 1 : 0;
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        console.error(error.errors.map((e) => `${e.field}: ${e.message}`).join('\n'));
-        process.exitCode = 2;
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

@@ -5,18 +5,9 @@ import { rolesSetupSql } from '../../db/roles.js';
 import { exportData, importData } from '../../db/transfer.js';
 import { backupDatabase, BackupError, restoreDatabase } from '../../db/backup.js';
 import { verifyAuditChain } from '../../modules/audit/verify-chain.js';
-import { openConfiguredDatabase } from '../../runtime.js';
+import { withConfiguredDatabase } from '../with-database.js';
 
 /** Each db command opens the configured database, does its one thing, and closes it whatever happens. */
-async function withConfiguredDatabase(work: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<void>): Promise<void> {
-  const database = await openConfiguredDatabase(loadSettings());
-  try {
-    await work(database);
-  } finally {
-    await database.close();
-  }
-}
-
 export function register(program: Command): void {
   const db = program.command('db').description('database: migrate, status, backup, restore, export, import');
 
@@ -32,49 +23,49 @@ export function register(program: Command): void {
   db.command('migrate')
     .description('apply any migrations not yet applied (PGlite in CONVENE_DATA_DIR, or DATABASE_URL)')
     .action(async () => {
-      await withConfiguredDatabase(async (database) => {
+      await withConfiguredDatabase(loadSettings(), async (database) => {
         await database.migrate();
         const status = await migrationStatus(database);
         console.log(`Migrated ${database.describe}: ${status.applied.length} of ${status.known.length} migrations applied.`);
-      });
+      }, { migrate: false });
     });
 
   db.command('status')
     .description('list migrations and whether each is applied')
     .action(async () => {
-      await withConfiguredDatabase(async (database) => {
+      await withConfiguredDatabase(loadSettings(), async (database) => {
         const status = await migrationStatus(database);
         console.log(`Database: ${database.describe}`);
         for (const m of status.known) console.log(`${status.applied.includes(m.hash) ? 'applied' : 'PENDING'}  ${m.tag}`);
         const pending = status.known.filter((m) => !status.applied.includes(m.hash)).length;
         console.log(pending ? `${pending} pending: run bin/convene db migrate` : 'Up to date.');
-      });
+      }, { migrate: false });
     });
 
   db.command('export <file>')
     .description('write every table to a JSON file (to move from PGlite to PostgreSQL)')
     .action(async (file: string) => {
-      await withConfiguredDatabase(async (database) => {
+      await withConfiguredDatabase(loadSettings(), async (database) => {
         await database.migrate();
         const counts = await exportData(database.db, file);
         console.log(`Exported ${Object.values(counts).reduce((a, b) => a + b, 0)} rows to ${file}`);
-      });
+      }, { migrate: false });
     });
 
   db.command('import <file>')
     .description('load a JSON export into an empty database (migrated first)')
     .action(async (file: string) => {
-      await withConfiguredDatabase(async (database) => {
+      await withConfiguredDatabase(loadSettings(), async (database) => {
         await database.migrate();
         const counts = await importData(database.db, file);
         console.log(`Imported ${Object.values(counts).reduce((a, b) => a + b, 0)} rows into ${database.describe}`);
-      });
+      }, { migrate: false });
     });
 
   db.command('backup <file>')
     .description('write the whole database to FILE (gzip\'d JSON lines, mode 0600; sessions left out), the same for PGlite and PostgreSQL')
     .action(async (file: string) => {
-      await withConfiguredDatabase(async (database) => {
+      await withConfiguredDatabase(loadSettings(), async (database) => {
         try {
           const result = await backupDatabase(database, file);
           console.log(`Backed up ${result.rows} rows in ${result.tables} tables from ${database.describe} to ${file}.`);
@@ -83,14 +74,14 @@ export function register(program: Command): void {
           console.error(error.message);
           process.exitCode = 1;
         }
-      });
+      }, { migrate: false });
     });
 
   db.command('restore <file>')
     .description('load a backup into an empty database, check every table against it, then verify the audit trail')
     .option('--force', 'the database is not empty: delete everything in it and replace it with the backup')
     .action(async (file: string, options: { force?: boolean }) => {
-      await withConfiguredDatabase(async (database) => {
+      await withConfiguredDatabase(loadSettings(), async (database) => {
         try {
           const result = await restoreDatabase(database, file, { force: options.force === true });
           console.log(`${result.replaced ? 'Replaced everything in' : 'Restored into'} ${database.describe}: ${result.rows} rows in ${result.tables} tables; every table's row count and checksum match the backup.`);
@@ -106,6 +97,6 @@ export function register(program: Command): void {
           console.error(error.message);
           process.exitCode = 1;
         }
-      });
+      }, { migrate: false });
     });
 }

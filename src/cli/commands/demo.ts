@@ -5,6 +5,7 @@ import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { demoPasswordNotice } from '../../modules/demo/demo-password-notice.js';
 import { seedDemo } from '../../modules/demo/seed-demo.js';
 import { openConfiguredDatabase } from '../../runtime.js';
+import { withConfiguredDatabase } from '../with-database.js';
 import { importPeople } from '../../modules/enquiry/import-people.js';
 import { systemContext } from '../../modules/shared/action-context.js';
 import { syntheticPeople, syntheticRecords, toCsvLine } from '../../modules/demo/synthetic-population.js';
@@ -22,9 +23,7 @@ export function register(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const database = await openConfiguredDatabase(settings);
-      try {
-        await database.migrate();
+      await withConfiguredDatabase(settings, async (database) => {
         const result = await seedDemo(database.db, { password: settings.demoPassword, dataDir: settings.dataDir, pack: settings.pack, now: clockFromSettings(settings)() });
         if (!result.seeded) {
           console.log('The database already has users: demo data not added.');
@@ -32,9 +31,7 @@ export function register(program: Command): void {
         }
         console.log(`Seeded ${result.users} users and ${result.children} synthetic children.`);
         console.log(demoPasswordNotice(result.passwordFile));
-      } finally {
-        await database.close();
-      }
+      });
     });
   demo
     .command('generate')

@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Command } from 'commander';
 import { loadSettings } from '../../config.js';
+import { clockFromSettings } from '../../clock/clock.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import type { Queryable } from '../../db/client.js';
 import { recordAudit } from '../../modules/audit/record-audit.js';
 import { findCandidates, parseEnquiryQuery, type Candidate } from '../../modules/enquiry/search-people.js';
 import { systemContext } from '../../modules/shared/action-context.js';
 import { ValidationError } from '../../modules/shared/errors.js';
-import { openConfiguredDatabase } from '../../runtime.js';
+import { withConfiguredDatabase } from '../with-database.js';
 
 interface Answer {
   candidates: { personId: string; score: number; strength: string; reasons: string[] }[];
@@ -21,7 +23,7 @@ function answerOf(candidates: Candidate[]): Answer {
 
 /** One enquiry from the command line: checked, answered from the index, and audited with who was shown. */
 async function answer(db: Queryable, input: unknown, now: Date): Promise<Answer> {
-  const query = parseEnquiryQuery(input, now.toISOString().slice(0, 10));
+  const query = parseEnquiryQuery(input, londonIsoDate(now));
   const candidates = await findCandidates(db, query);
   await recordAudit(db, systemContext(now), {
     action: 'enquiry-answered',
@@ -67,22 +69,20 @@ export function register(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const now = new Date();
+      const settings = loadSettings();
+      const now = clockFromSettings(settings)();
       const single = { given: options.given ?? '', family: options.family ?? '', dob: options.dob ?? '', postcode: options.postcode ?? '', parents: options.parent.map(parentOf) };
       if (!options.batch) {
         // Checked before the database is opened: a refused search costs nothing.
         try {
-          parseEnquiryQuery(single, now.toISOString().slice(0, 10));
+          parseEnquiryQuery(single, londonIsoDate(now));
         } catch (error) {
           console.error(`Cannot search: ${describeProblem(error)}`);
           process.exitCode = 2;
           return;
         }
       }
-      const settings = loadSettings();
-      const database = await openConfiguredDatabase(settings);
-      try {
-        await database.migrate();
+      await withConfiguredDatabase(settings, async (database) => {
         if (!options.batch) {
           const result = await answer(database.db, single, now);
           if (options.json) console.log(JSON.stringify(result));
@@ -116,8 +116,6 @@ export function register(program: Command): void {
           process.stdout.write(`${JSON.stringify(out)}\n`);
         }
         if (problems) console.error(`${problems} line${problems === 1 ? '' : 's'} could not be answered (an error answer was written for each).`);
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

@@ -4,7 +4,7 @@ import { loadSettings } from '../../config.js';
 import { jobQueueStatus } from '../../modules/jobs/job-queue-status.js';
 import { loadJobRuns } from '../../modules/jobs/load-job-runs.js';
 import { jobTitle } from '../../modules/jobs/scheduled-jobs.js';
-import { openConfiguredDatabase } from '../../runtime.js';
+import { withConfiguredDatabase } from '../with-database.js';
 
 export function register(program: Command): void {
   const jobs = program.command('jobs').description('the scheduled job queue that running instances share');
@@ -14,9 +14,7 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
       const settings = loadSettings();
-      const database = await openConfiguredDatabase(settings);
-      try {
-        await database.migrate();
+      await withConfiguredDatabase(settings, async (database) => {
         const now = clockFromSettings(settings)();
         // This command runs no worker of its own: "running" speaks only for a server process.
         const { running: _none, ...status } = await jobQueueStatus(database.db, { now });
@@ -29,8 +27,6 @@ export function register(program: Command): void {
           if (dead.length) console.log('An administrator can run a failed run again at /admin/jobs once its cause is fixed.');
         }
         if (status.failed > 0) process.exitCode = 1;
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

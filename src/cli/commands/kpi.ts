@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { eq, or, sql } from 'drizzle-orm';
 import { loadSettings } from '../../config.js';
+import { clockFromSettings } from '../../clock/clock.js';
 import type { Queryable } from '../../db/client.js';
 import { teams } from '../../db/schema/index.js';
 import { customPeriod, PeriodError } from '../../domain/indicators/period.js';
@@ -9,7 +10,7 @@ import { recordAudit } from '../../modules/audit/record-audit.js';
 import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { indicatorFigures, indicatorReport } from '../../modules/indicators/indicator-report.js';
 import { systemContext } from '../../modules/shared/action-context.js';
-import { openConfiguredDatabase } from '../../runtime.js';
+import { withConfiguredDatabase } from '../with-database.js';
 
 export interface KpiOptions {
   from?: string;
@@ -78,15 +79,11 @@ export function register(program: Command): void {
     .option('--json', 'print every indicator as JSON')
     .action(async (options: KpiOptions) => {
       const settings = loadSettings();
-      const database = await openConfiguredDatabase(settings);
-      try {
-        await database.migrate();
-        const result = await runKpi(database.db, options, settings.pack, new Date());
+      await withConfiguredDatabase(settings, async (database) => {
+        const result = await runKpi(database.db, options, settings.pack, clockFromSettings(settings)());
         if (result.stdout) console.log(result.stdout);
         if (result.stderr) console.error(result.stderr);
         process.exitCode = result.exitCode;
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { clockFromSettings } from '../../clock/clock.js';
 import { loadSettings } from '../../config.js';
 import { sendReportReminders } from '../../modules/reports/send-report-reminders.js';
-import { openConfiguredDatabase } from '../../runtime.js';
+import { withConfiguredDatabase } from '../with-database.js';
 
 export function register(program: Command): void {
   const reminders = program.command('reminders').description('reminders to people who owe a report');
@@ -11,13 +11,9 @@ export function register(program: Command): void {
     .description('queue one reminder to each invited professional whose report is due within 2 working days; safe to run repeatedly')
     .action(async () => {
       const settings = loadSettings();
-      const database = await openConfiguredDatabase(settings);
-      try {
-        await database.migrate();
+      await withConfiguredDatabase(settings, async (database) => {
         const result = await sendReportReminders(database.db, clockFromSettings(settings)());
         console.log(`Checked ${result.checked} invitations; queued ${result.reminded.length} reminder${result.reminded.length === 1 ? '' : 's'}.`);
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

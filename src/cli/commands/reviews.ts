@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { clockFromSettings } from '../../clock/clock.js';
 import { loadSettings } from '../../config.js';
 import { requestDueReviews } from '../../modules/plans/request-due-reviews.js';
-import { openConfiguredDatabase } from '../../runtime.js';
+import { withConfiguredDatabase } from '../with-database.js';
 
 export function register(program: Command): void {
   const reviews = program.command('reviews').description('review conferences of children on a plan');
@@ -12,9 +12,7 @@ export function register(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (options: { json?: boolean }) => {
       const settings = loadSettings();
-      const database = await openConfiguredDatabase(settings);
-      try {
-        await database.migrate();
+      await withConfiguredDatabase(settings, async (database) => {
         const result = await requestDueReviews(database.db, clockFromSettings(settings)(), settings.pack);
         if (options.json) {
           console.log(JSON.stringify(result));
@@ -22,8 +20,6 @@ export function register(program: Command): void {
         }
         console.log(`Checked ${result.checked} open plans; requested ${result.requested.length} review${result.requested.length === 1 ? '' : 's'}.`);
         for (const r of result.requested) console.log(`  review ${r.conferenceId} to be held by ${r.holdBy}`);
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

@@ -1,3 +1,4 @@
+import { isoDateOf } from '../calendar/epoch-day.js';
 /**
  * The simulator's report maths, kept pure: which deadlines were visible on a work queue in time,
  * the ICPC timeliness by week, the chart, and the goals of issue 18 checked against the run.
@@ -224,7 +225,7 @@ function dayNumber(iso: string): number {
 }
 
 function dateOf(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  return isoDateOf(day);
 }
 
 function mondayOnOrBefore(iso: string): string {

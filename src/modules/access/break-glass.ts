@@ -7,6 +7,7 @@ import { enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { childAccessFor } from './child-record-access.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 
 /** How long a break-glass use stays on the team manager's and the auditor's home page. */
 const ALERT_DAYS = 28;
@@ -38,7 +39,7 @@ export async function breakGlass(db: Database, context: ActionContext, childId: 
         channel: 'email', toName: person.displayName, toAddress: person.email,
         subject: 'A child’s record was opened without a working relationship (break-glass)',
         bodyText: `${person.displayName},\n\n${actor.displayName} opened a child’s record in Convene without a working relationship with the child, ` +
-          `on ${context.now.toISOString().slice(0, 10)}, and gave a reason. The child and the reason are on your home page in Convene ` +
+          `on ${londonIsoDate(context.now)}, and gave a reason. The child and the reason are on your home page in Convene ` +
           `(“Break-glass access to check”): check that the reason stands.\n\nThis email does not name the child.`,
         relatedType: 'break-glass', relatedId: grant.id,
       }, context.now);

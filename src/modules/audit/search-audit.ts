@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
+import { Temporal } from 'temporal-polyfill';
 
 export interface AuditFilter {
   username?: string | undefined;
@@ -30,9 +31,7 @@ export async function searchAudit(db: Queryable, filter: AuditFilter) {
   if (filter.action) where.push(eq(auditEvents.action, filter.action));
   if (filter.from) where.push(gte(auditEvents.at, londonMidnight(filter.from)));
   if (filter.to) {
-    const next = new Date(`${filter.to}T12:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    where.push(lt(auditEvents.at, londonMidnight(next.toISOString().slice(0, 10))));
+    where.push(lt(auditEvents.at, londonMidnight(Temporal.PlainDate.from(filter.to).add({ days: 1 }).toString())));
   }
   const condition = where.length ? and(...where) : undefined;
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(condition);

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { calendarChanged, calendarData } from './calendar-store.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 
 export interface DivisionChange {
   division: Division;
@@ -54,7 +55,7 @@ export async function previewCalendarImport(db: Database, text: string, imported
 
 export async function applyCalendarImport(db: Database, context: ActionContext, text: string): Promise<DivisionChange[]> {
   if (context.actor && !mayManageUsers(context.actor)) throw new ForbiddenError('Only administrators import calendars.');
-  const changes = await previewCalendarImport(db, text, context.now.toISOString().slice(0, 10));
+  const changes = await previewCalendarImport(db, text, londonIsoDate(context.now));
   try {
     await db.transaction(async (tx) => {
       for (const change of changes) {

@@ -5,6 +5,7 @@ import { countsAsInitialConference, REVIEW_CONFERENCE_KINDS } from '../../domain
 import { londonDateOf } from '../../domain/calendar/london-time.js';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+// eslint-disable-next-line no-restricted-syntax -- a date column read as a Date at UTC midnight: its UTC date is the stored date
 const day = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const group = <T>(rows: T[], key: (r: T) => string) => {
   const map = new Map<string, T[]>();

@@ -10,6 +10,7 @@ import { toActor } from '../accounts/load-actor.js';
 import { buildChecklist } from '../invitations/build-checklist.js';
 import { seedBookedReview } from './seed-booked-review.js';
 import { seedDemoPlans } from './seed-plans.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import { seedDemoReports } from './seed-reports.js';
 import { seedFamilyStage, type SeededChild } from './seed-stages.js';
 import { ROLE_IDS, ROLE_LABELS, type RoleId } from '../../policies/roles.js';
@@ -28,7 +29,7 @@ export interface SeedResult {
 }
 
 const DAY = 86_400_000;
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const isoDay = (d: Date) => londonIsoDate(d);
 
 /** Which organisation each demo role works for. */
 const ROLE_ORG: Record<RoleId, 'la' | 'police' | 'health'> = {

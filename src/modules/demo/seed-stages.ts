@@ -8,6 +8,7 @@ import { bundledCalendar } from '../../domain/calendar/working-calendar.js';
 import { conferenceDueDate, dueDateOf } from '../../domain/conference/due-date.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import type { DemoFamily } from './demo-families.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 
 export interface SeededChild {
   caseId: string;
@@ -20,7 +21,7 @@ const calendar = bundledCalendar('england-and-wales');
 
 /** A working day `n` working days before `now` (demo history lands on working days, like real meetings). */
 function workingDaysAgo(now: Date, n: number): string {
-  const today = Temporal.PlainDate.from(now.toISOString().slice(0, 10));
+  const today = Temporal.PlainDate.from(londonIsoDate(now));
   return calendar.addWorkingDays(today, -n).toString();
 }
 
@@ -121,7 +122,7 @@ export async function seedFamilyStage(
       await tx.insert(childProtectionPlans).values({
         caseId: child.caseId, childId: child.childId, startConferenceId: conference.id, startDate: heldOn,
         initialCategories: ['NEG'], latestCategories: ['NEG'], leadSocialWorkerId: ctx.worker, visitFrequencyWeeks: 2, previousPlans: 0,
-        endDate: ended ? new Date(ctx.now.getTime() - 30 * DAY).toISOString().slice(0, 10) : null,
+        endDate: ended ? londonIsoDate(new Date(ctx.now.getTime() - 30 * DAY)) : null,
         endReason: ended ? 'review-decision' : null,
       });
     }

@@ -7,6 +7,7 @@
  */
 import type { CsvRecord } from '../enquiry/csv.js';
 import { IMPORT_HEADER } from '../enquiry/import-people.js';
+import { epochDayOf, isoDateOf } from '../../domain/calendar/epoch-day.js';
 
 export const GIVEN_NAMES = [
   'William', 'Margaret', 'Alexander', 'Oleksandr', 'Muhammad', 'Mohammed', 'Elizabeth', 'James', 'Robert', 'Richard', 'Katherine', 'Catherine', 'Thomas',
@@ -68,9 +69,8 @@ export interface SyntheticPerson {
 const LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
 
 function isoDaysAgo(today: string, days: number): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
+  const [year, month, day] = today.split('-').map(Number);
+  return isoDateOf(epochDayOf(year!, month!, day!) - days);
 }
 
 /**

@@ -18,6 +18,7 @@ import { NotFoundError } from '../shared/errors.js';
 import type { CsvRecord } from './csv.js';
 import { insertMatchKeys, keySourceOf } from './match-keys.js';
 import { theAuthority } from './the-authority.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 
 export const IMPORT_HEADER = ['personId', 'givenNames', 'familyName', 'aliases', 'dateOfBirth', 'sex', 'address', 'postcode', 'previousPostcode', 'onPlan'] as const;
 /** The category given to a child imported with onPlan 1: the contract asks for a plan "with any category". */
@@ -129,7 +130,7 @@ async function importingAuthority(db: Database): Promise<string> {
 }
 
 async function writeBatch(tx: Transaction, context: ActionContext, rows: ImportRow[], organisationId: string, summary: ImportSummary): Promise<void> {
-  const today = context.now.toISOString().slice(0, 10);
+  const today = londonIsoDate(context.now);
   const yesterday = Temporal.PlainDate.from(today).subtract({ days: 1 }).toString();
   const existing = (
     (await tx.execute(
@@ -232,7 +233,7 @@ export async function importPeople(
   onProgress?: (done: number) => void,
 ): Promise<ImportSummary> {
   const summary: ImportSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, plansStarted: 0, skipped: [] };
-  const today = context.now.toISOString().slice(0, 10);
+  const today = londonIsoDate(context.now);
   let header: string[] | null = null;
   let batch: ImportRow[] = [];
   const seen = new Set<string>();

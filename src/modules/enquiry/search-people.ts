@@ -18,6 +18,7 @@ import { childRelationship } from '../access/child-record-access.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../shared/errors.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 
 /** How many people a search may read from the index before scoring: a bound, not a scan. */
 export const CANDIDATE_CAP = 3000;
@@ -127,6 +128,7 @@ interface ProfileRow {
 }
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+// eslint-disable-next-line no-restricted-syntax -- a date column read as a Date at UTC midnight: its UTC date is the stored date
 const isoDate = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
 /**
@@ -235,7 +237,7 @@ export async function findCandidates(db: Queryable, query: EnquiryQuery, limit =
  */
 export async function searchPeople(db: Queryable, context: ActionContext, input: unknown): Promise<{ query: EnquiryQuery; candidates: Candidate[]; strictFound: boolean }> {
   if (!mayViewChildRecords(context.actor)) throw new ForbiddenError();
-  const query = parseEnquiryQuery(input, context.now.toISOString().slice(0, 10));
+  const query = parseEnquiryQuery(input, londonIsoDate(context.now));
   // Only those whose record the searcher may open: another authority's children, and the adults
   // known only through them, are neither shown nor counted as found.
   const actor = context.actor!;

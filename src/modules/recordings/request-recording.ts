@@ -6,6 +6,7 @@ import { listRecipients } from '../meeting/recipients.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../shared/errors.js';
 import { conferenceForRecordings } from './recording-access.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 
 /** RC5: a family member or professional asks for the recording; the request is kept and waits on the chair's list. */
 export async function requestRecording(db: Database, ctx: ActionContext, conferenceId: string, input: { invitationId: string; howAsked: string; requestedOn: string }): Promise<string> {
@@ -15,7 +16,7 @@ export async function requestRecording(db: Database, ctx: ActionContext, confere
   const errors: FieldError[] = [];
   if (!recipients.some((r) => r.invitationId === input.invitationId)) errors.push({ field: 'invitationId', message: 'Select who asked, from those invited' });
   if (!input.howAsked.trim()) errors.push({ field: 'howAsked', message: 'Say how they asked (for example, by phone to the chair)' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.requestedOn) || input.requestedOn > ctx.now.toISOString().slice(0, 10)) errors.push({ field: 'requestedOn', message: 'Enter the day they asked, not in the future, as YYYY-MM-DD' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.requestedOn) || input.requestedOn > londonIsoDate(ctx.now)) errors.push({ field: 'requestedOn', message: 'Enter the day they asked, not in the future, as YYYY-MM-DD' });
   if (errors.length > 0) throw new ValidationError(errors);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(recordingReleaseRequests).values({

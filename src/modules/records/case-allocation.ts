@@ -7,6 +7,7 @@ import { mayAuthoriseCaseDecisions } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 
 async function loadCase(db: Database, caseId: string) {
   const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
@@ -105,7 +106,7 @@ export async function closeCase(db: Database, context: ActionContext, caseId: st
     .where(and(eq(conferenceChildren.caseId, caseId), inArray(conferences.status, ARRANGING_STATUSES)));
   const [awaiting] = await db.select({ id: assessments.id }).from(assessments)
     .where(and(eq(assessments.caseId, caseId), isNotNull(assessments.completedOn), isNull(assessments.authorisedOn)));
-  const today = context.now.toISOString().slice(0, 10);
+  const today = londonIsoDate(context.now);
   const problems = closureProblems({ closedOn: input.closedOn, reason: input.closureReason }, {
     openPlan: Boolean(plan), conferenceArranging: Boolean(arranging), lastActivityOn: await lastActivityOn(db, caseId), openedOn: current.openedOn,
     assessmentAwaitingAuthorisation: Boolean(awaiting),

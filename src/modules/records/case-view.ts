@@ -21,6 +21,7 @@ import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { londonNow } from '../work-queues/queue-for-role.js';
 import { deadlineItem, mostUrgentFirst, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
 import { loadUserNames } from '../accounts/load-user-names.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 
 export interface ChronologyEntry {
   date: string;
@@ -90,7 +91,7 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
   };
 
   for (const r of referralRows) {
-    const received = r.receivedAt.toISOString().slice(0, 10);
+    const received = londonIsoDate(r.receivedAt);
     chronology.push({ date: received, what: 'Referral received', detail: `${r.natureOfConcerns}${r.decision ? ` Decision: ${r.decision.replaceAll('-', ' ')}.` : ''}`, href: `/cases/${caseId}/front-door` });
     const due = referralDecisionDueOn(Temporal.PlainDate.from(received), calendar);
     if (!r.decision) deadlines.push(withRule(dated(due, 'Decide what happens after the referral', `Due ${formatDate(due)}: 1 working day after the referral on ${formatDate(received)}.`, null), 'FD1'));
@@ -99,13 +100,13 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
     chronology.push({ date: a.startedOn, what: `${a.kind === 'core' ? 'Core' : 'Initial'} assessment started`, detail: a.completedOn ? `Completed ${formatDate(a.completedOn)}` : null, href: `/cases/${caseId}/front-door` });
     const [firstReferral] = referralRows;
     if (!a.completedOn && firstReferral) {
-      const from = firstReferral.receivedAt.toISOString().slice(0, 10);
+      const from = londonIsoDate(firstReferral.receivedAt);
       const due = initialAssessmentDueOn(Temporal.PlainDate.from(from), calendar);
       deadlines.push(withRule(dated(due, 'Complete the initial assessment', `Due ${formatDate(due)}: 10 working days after the referral on ${formatDate(from)}.`, null), 'FD2'));
     }
   }
   for (const { d } of discussions) {
-    chronology.push({ date: d.heldAt.toISOString().slice(0, 10), what: 'Strategy discussion', detail: d.initiateSection47 ? 'Section 47 enquiries to begin.' : 'No section 47 enquiries.', href: `/strategy-discussions/${d.id}` });
+    chronology.push({ date: londonIsoDate(d.heldAt), what: 'Strategy discussion', detail: d.initiateSection47 ? 'Section 47 enquiries to begin.' : 'No section 47 enquiries.', href: `/strategy-discussions/${d.id}` });
   }
   for (const s of section47Rows) {
     chronology.push({ date: s.startedOn, what: 'Section 47 enquiry started', detail: s.outcome ? `Outcome: ${s.outcome.replaceAll('-', ' ')}.` : 'Outcome not yet recorded.', href: `/section-47/${s.id}` });
@@ -115,7 +116,7 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
   for (const { c, role, childType } of confs) {
     const label = CONFERENCE_KIND_LABELS[c.kind as ConferenceKind] ?? c.kind;
     chronology.push({
-      date: c.heldOn ?? c.decisionToConveneOn ?? c.createdAt.toISOString().slice(0, 10),
+      date: c.heldOn ?? c.decisionToConveneOn ?? londonIsoDate(c.createdAt),
       what: c.heldOn ? `${label} held` : `${label} (${(STATUS_LABELS[c.status as ConferenceStatus] ?? c.status).toLowerCase()})`,
       detail: role === 'subject' ? `Subject child (${childType ?? 'initial'}).` : 'Considered as another child of the household.',
       href: `/conferences/${c.id}`,

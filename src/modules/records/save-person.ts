@@ -11,6 +11,7 @@ import { refreshMatchKeys } from '../enquiry/match-keys.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { noticeBirthToAgencies } from './birth-notice.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 
 export interface PersonInput {
   kind: 'child' | 'adult';
@@ -37,7 +38,7 @@ export interface PersonInput {
   nhsNumber?: string | null;
 }
 
-const today = (context: ActionContext) => Temporal.PlainDate.from(context.now.toISOString().slice(0, 10));
+const today = (context: ActionContext) => Temporal.PlainDate.from(londonIsoDate(context.now));
 
 function validate(input: PersonInput, context: ActionContext, isNew: boolean): void {
   const problems = checkPersonDates(input, today(context), isNew);

@@ -7,6 +7,7 @@ import { mayKeepRegister } from '../../policies/register.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 
 const isoDate = (message: string) =>
   z.string().trim().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message);
@@ -35,7 +36,7 @@ export async function recordPlacement(db: Database, context: ActionContext, raw:
   const parsed = placementInput.safeParse(raw);
   if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'form', message: i.message })));
   const input = parsed.data;
-  const today = context.now.toISOString().slice(0, 10);
+  const today = londonIsoDate(context.now);
   const errors = [];
   if (input.placedOn > today) errors.push({ field: 'placedOn', message: 'The date the child was placed cannot be in the future' });
   if (input.planStartedOn > today) errors.push({ field: 'planStartedOn', message: 'The date their plan started cannot be in the future' });

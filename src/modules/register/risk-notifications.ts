@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../shared/errors.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 
 const realDate = (message: string) =>
   z.string().trim().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message);
@@ -44,7 +45,7 @@ export async function recordRiskNotification(db: Database, context: ActionContex
   const parsed = riskNotificationInput.safeParse(raw);
   if (!parsed.success) throw validation(parsed.error);
   const input = parsed.data;
-  if (input.receivedOn > context.now.toISOString().slice(0, 10)) throw new ValidationError([{ field: 'receivedOn', message: 'The date received cannot be in the future' }]);
+  if (input.receivedOn > londonIsoDate(context.now)) throw new ValidationError([{ field: 'receivedOn', message: 'The date received cannot be in the future' }]);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(riskNotifications)

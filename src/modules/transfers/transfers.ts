@@ -13,6 +13,7 @@ import { workingCalendar } from '../calendar/calendar-store.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
 
 export interface OtherAuthority {
   otherAuthority: string;
@@ -34,7 +35,7 @@ export async function recordTransferIn(
   const actor = context.actor;
   const [child] = await db.select().from(people).where(eq(people.id, input.childId));
   if (!child || child.kind !== 'child') throw new ValidationError([{ field: 'childId', message: 'Choose the child who has moved in' }]);
-  if (input.noticeReceivedOn > context.now.toISOString().slice(0, 10)) {
+  if (input.noticeReceivedOn > londonIsoDate(context.now)) {
     throw new ValidationError([{ field: 'noticeReceivedOn', message: 'The date notice was received cannot be in the future' }]);
   }
   const calendar = await workingCalendar(db);
@@ -110,7 +111,7 @@ export async function recordTransferOut(
       .insert(transferNotices)
       .values({
         direction: 'out', childId: plan.childId, caseId: plan.caseId, otherAuthority: input.otherAuthority, otherContactName: input.otherContactName,
-        otherContactEmail: input.otherContactEmail, otherPlanCategory: plan.latestCategories.join(', '), noticeSentOn: context.now.toISOString().slice(0, 10),
+        otherContactEmail: input.otherContactEmail, otherPlanCategory: plan.latestCategories.join(', '), noticeSentOn: londonIsoDate(context.now),
         movedOn: input.movedOn, status: 'open', createdBy: actor.id, createdAt: context.now,
       })
       .returning({ id: transferNotices.id });

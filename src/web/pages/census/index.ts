@@ -6,6 +6,7 @@ import { exportCpis } from '../../../modules/census/export-cpis.js';
 import { cpisCsv } from '../../../domain/records/cpis-feed.js';
 import { NotFoundError, ValidationError } from '../../../modules/shared/errors.js';
 import { mayExportCensus } from '../../../policies/performance.js';
+import { londonIsoDate } from '../../../domain/calendar/london-time.js';
 
 const access = { config: { access: mayExportCensus } };
 
@@ -61,7 +62,7 @@ export default function censusPages(app: FastifyInstance): void {
 
   // The CP-IS feed (health's view of children on plans): a window of days, shown, then downloaded as CSV.
   app.get('/cp-is', access, async (_request, reply) => {
-    const today = app.convene.clock().toISOString().slice(0, 10);
+    const today = londonIsoDate(app.convene.clock());
     return reply.view('census/cpis.njk', { title: 'CP-IS feed', values: { from: `${today.slice(0, 8)}01`, to: today }, backLink: { href: '/census' } });
   });
   app.post<{ Body: { from?: string; to?: string; download?: string } }>('/cp-is', access, async (request, reply) => {

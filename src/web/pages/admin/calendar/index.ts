@@ -8,6 +8,7 @@ import { ValidationError } from '../../../../modules/shared/errors.js';
 import { mayManageUsers } from '../../../../policies/accounts.js';
 import { parseForm } from '../../../forms.js';
 import { closureForm, importForm } from './form.js';
+import { londonIsoDate } from '../../../../domain/calendar/london-time.js';
 
 const PENDING_KEY = 'pendingCalendarImport';
 
@@ -29,7 +30,7 @@ export default function calendarAdminPages(app: FastifyInstance): void {
       return overview(request, reply, { errors: parsed.errors, values: parsed.values });
     }
     try {
-      const changes = await previewCalendarImport(db, parsed.data.document, app.convene.clock().toISOString().slice(0, 10));
+      const changes = await previewCalendarImport(db, parsed.data.document, londonIsoDate(app.convene.clock()));
       await updateSessionData(db, request.session!.idHash, { ...request.session!.data, [PENDING_KEY]: parsed.data.document });
       return reply.view('admin/calendar/preview.njk', {
         title: 'Check the calendar changes',
