@@ -8,6 +8,9 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    fileParallelism: false,
+    // Each journey has its own app on a free port, its own in-memory database and its own Chromium,
+    // so two run at once: much of a journey is waiting on the browser. CONVENE_E2E_WORKERS=1 runs them one by one.
+    fileParallelism: true,
+    maxWorkers: Number(process.env.CONVENE_E2E_WORKERS ?? 2),
   },
 });
