@@ -10,18 +10,22 @@ import { WebClient } from './web-client.js';
 export interface SignedInAppOptions {
   /** The app's clock, for suites that move time on; otherwise a clock stopped at `at`. */
   clock?: TestClock;
-  /** The instant a stopped clock shows (ISO); TestClock's default when neither is given. */
-  at?: string;
+  /** The instant a stopped clock shows; TestClock's default when neither is given. */
+  at?: string | Date;
   env?: NodeJS.ProcessEnv;
   /** Staff seeded before the tests, in one organisation: username → roles. */
   staff?: Record<string, RoleId[]>;
 }
+
+export type StaffMember = Awaited<ReturnType<typeof createUser>>;
 
 export interface SignedInApp extends SuiteDatabase {
   readonly clock: TestClock;
   app(): FastifyInstance;
   /** The organisation the `staff` were made in (made only when staff are named). */
   orgId(): string;
+  /** One of the named staff, as made. */
+  staffMember(username: string): StaffMember;
   /** A fresh browser signed in as the user; a refused sign-in stops the test there rather than later on a page. */
   signedIn(username: string): Promise<WebClient>;
 }
@@ -35,6 +39,7 @@ export function signedInApp(engine: Engine, options: SignedInAppOptions = {}): S
   const clock = options.clock ?? (options.at ? new TestClock(new Date(options.at)) : new TestClock());
   let app: FastifyInstance | undefined;
   let orgId: string | undefined;
+  const staff = new Map<string, StaffMember>();
   const opened = (): FastifyInstance => {
     if (!app) throw new Error('The app is used before its beforeAll ran');
     return app;
@@ -43,7 +48,7 @@ export function signedInApp(engine: Engine, options: SignedInAppOptions = {}): S
     app = await testApp(database.handle(), { clock, ...(options.env ? { env: options.env } : {}) });
     if (options.staff) {
       orgId = (await createOrganisation(database.db())).id;
-      for (const [username, roles] of Object.entries(options.staff)) await createUser(database.db(), { roles, username, organisationId: orgId });
+      for (const [username, roles] of Object.entries(options.staff)) staff.set(username, await createUser(database.db(), { roles, username, organisationId: orgId }));
     }
   });
   afterAll(async () => {
@@ -56,6 +61,11 @@ export function signedInApp(engine: Engine, options: SignedInAppOptions = {}): S
     orgId: () => {
       if (!orgId) throw new Error('No staff were named, so no organisation was made');
       return orgId;
+    },
+    staffMember: (username) => {
+      const member = staff.get(username);
+      if (!member) throw new Error(`${username} is not among the staff this suite named`);
+      return member;
     },
     signedIn: async (username) => {
       const client = new WebClient(opened());
