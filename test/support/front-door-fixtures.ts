@@ -4,6 +4,7 @@ import type { Actor, RoleId } from '../../src/policies/roles.js';
 import type { ActionContext } from '../../src/modules/shared/action-context.js';
 import type { ReferralInput } from '../../src/modules/front-door/record-referral.js';
 import type { StrategyDiscussionInput } from '../../src/modules/front-door/record-strategy-discussion.js';
+import { createOrganisation, createUser } from './factories.js';
 
 // Test support for the front-door tests (not used by the product): synthetic families and actors.
 
@@ -44,6 +45,18 @@ export async function createFamily(db: Database, organisationId: string, familyN
   }
   return { householdId: household.id, children: made };
 }
+
+export type FrontDoorUser = typeof users.$inferSelect;
+
+/** The front door's people: an authority with a social worker who takes the referrals and the team manager who authorises. */
+export async function frontDoorStaff(db: Database) {
+  const orgId = (await createOrganisation(db)).id;
+  const worker = await createUser(db, { roles: ['social-worker'], organisationId: orgId });
+  const manager = await createUser(db, { roles: ['team-manager'], organisationId: orgId });
+  return { db, orgId, worker, manager };
+}
+
+export type FrontDoorStaff = Awaited<ReturnType<typeof frontDoorStaff>>;
 
 export function actorOf(user: typeof users.$inferSelect): Actor {
   return {

@@ -1,42 +1,27 @@
-import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { invitations, outboxMessages, planActionConcerns } from '../../db/schema/index.js';
 import { planFixture } from '../plans/plan-fixture.test-support.js';
 import { reportPlanActionProblem } from '../plans/report-plan-action-problem.js';
 import { contextFor } from '../../../test/support/meeting-factory.js';
-import { TestClock, testApp } from '../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../../../test/support/factories.js';
-import { WebClient } from '../../../test/support/web-client.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { createOrganisation, createUser } from '../../../test/support/factories.js';
+import { signedInApp } from '../../../test/support/signed-in-app.js';
 
 /** Relationship, not role: the attacks of issue 19 on a child's record, by a role that is allowed in general. */
 describeEachEngine('access to a child’s record follows the relationship', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let f: Awaited<ReturnType<typeof planFixture>>;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    const res = await client.signIn(username, TEST_PASSWORD);
-    expect(res.statusCode).toBe(302);
-    return client;
-  };
   const problem = {
     planActionId: '', reporterName: 'Eve Attacker', reporterAgency: 'Health', whatCannotBeDone: 'Anything', reason: 'Curiosity',
     managerName: 'Mallory', managerEmail: 'mallory@evil.example',
   };
+  const { handle, signedIn } = signedInApp(engine, { at: '2026-04-20T10:00:00Z', env: { CONVENE_PACK: 'national' } });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-04-20T10:00:00Z')), env: { CONVENE_PACK: 'national' } });
-    f = await planFixture(database.handle.db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    f = await planFixture(handle().db);
   });
 
   it('an agency practitioner with no invitation for the child can neither open nor write to the plan', async () => {
-    const db = database.handle.db;
+    const db = handle().db;
     const health = await createOrganisation(db, { kind: 'health', name: 'Elsewhere Health' });
     const stranger = await createUser(db, { roles: ['agency-practitioner'], organisationId: health.id });
     const client = await signedIn(stranger.username);
@@ -52,7 +37,7 @@ describeEachEngine('access to a child’s record follows the relationship', (eng
   });
 
   it('the same practitioner may report once invited to a conference about the child, and not after the invitation is removed', async () => {
-    const db = database.handle.db;
+    const db = handle().db;
     const health = await createOrganisation(db, { kind: 'health', name: 'Invited Health' });
     const invited = await createUser(db, { roles: ['agency-practitioner'], organisationId: health.id });
     const [inv] = await db.insert(invitations).values({
@@ -68,7 +53,7 @@ describeEachEngine('access to a child’s record follows the relationship', (eng
   });
 
   it('staff of another authority never read this authority’s children, whatever their role (one authority per deployment)', async () => {
-    const db = database.handle.db;
+    const db = handle().db;
     const other = await createOrganisation(db, { kind: 'local-authority', name: 'Otherborough Council' });
     for (const role of ['social-worker', 'team-manager', 'service-manager', 'chair', 'business-support'] as const) {
       const outsider = await createUser(db, { roles: [role], organisationId: other.id });

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { argon2id } from 'hash-wasm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { addressThrottles, users } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../../../test/support/factories.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { signIn } from './sign-in.js';
 
@@ -17,19 +18,15 @@ const now = new Date('2026-03-02T10:00:00Z');
 const from = (address: string): ActionContext => ({ actor: null, requestId: null, address, now });
 
 describeEachEngine('sign-in counters under parallel guessing', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let orgId: string;
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    orgId = (await createOrganisation(database.handle.db)).id;
-  });
-  afterAll(async () => {
-    await database.drop();
+    orgId = (await createOrganisation(suite.db())).id;
   });
 
   it('60 wrong passwords at once from 60 addresses lock the account, count every guess that gets past the lock, and then refuse the right password', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const victim = await createUser(db, { roles: ['social-worker'], username: 'parallel-victim', organisationId: orgId });
     await db.update(users).set({ passwordHash: await cheapHash() }).where(eq(users.id, victim.id));
     const results = await Promise.all(
@@ -49,7 +46,7 @@ describeEachEngine('sign-in counters under parallel guessing', (engine) => {
   }, 120_000);
 
   it('60 wrong passwords at once from one address count the failures for that address and block it', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const user = await createUser(db, { roles: ['chair'], username: 'parallel-address', organisationId: orgId });
     await db.update(users).set({ passwordHash: await cheapHash() }).where(eq(users.id, user.id));
     await Promise.all(
@@ -64,7 +61,7 @@ describeEachEngine('sign-in counters under parallel guessing', (engine) => {
   }, 120_000);
 
   it('an unknown username locks after 5 failures exactly as a real account does (no enumeration)', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     await createUser(db, { roles: ['chair'], username: 'real-person', organisationId: orgId });
     const outcomes = async (username: string, base: number) => {
       const seen: string[] = [];

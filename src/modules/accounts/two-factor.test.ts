@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { users } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { enableTwoFactor, newTotpSecret, totpCodeAt, verifySecondFactor } from './two-factor.js';
 
@@ -13,46 +14,42 @@ const at = (now: Date, address = '203.0.113.5'): ActionContext => ({ actor: null
 const otherThan = (code: string) => (code === '123456' ? '654321' : '123456');
 
 describeEachEngine('second factor', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let orgId: string;
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    orgId = (await createOrganisation(database.handle.db)).id;
-  });
-  afterAll(async () => {
-    await database.drop();
+    orgId = (await createOrganisation(suite.db())).id;
   });
 
   async function enrolled(username: string) {
-    const db = database.handle.db;
+    const db = suite.db();
     const user = await createUser(db, { roles: ['chair'], username, organisationId: orgId });
     const secret = newTotpSecret();
     const codes = await enableTwoFactor(db, at(enrolledAt), user.id, secret, totpCodeAt(secret, enrolledAt), key);
     return { user, secret, codes };
   }
-  const row = async (id: string) => (await database.handle.db.select().from(users).where(eq(users.id, id)))[0]!;
+  const row = async (id: string) => (await suite.db().select().from(users).where(eq(users.id, id)))[0]!;
 
   it('stores the secret sealed (AES-256-GCM), never in plain text', async () => {
     const { user, secret } = await enrolled('tf-sealed');
     const stored = (await row(user.id)).totpSecret!;
     expect(stored.startsWith('enc:v1:')).toBe(true);
     expect(stored).not.toContain(secret);
-    expect((await verifySecondFactor(database.handle.db, at(later), user.id, totpCodeAt(secret, later), key)).outcome).toBe('accepted');
+    expect((await verifySecondFactor(suite.db(), at(later), user.id, totpCodeAt(secret, later), key)).outcome).toBe('accepted');
     // The wrong key cannot open it.
-    await expect(verifySecondFactor(database.handle.db, at(later), user.id, totpCodeAt(secret, later), Buffer.alloc(32, 1))).rejects.toThrow(/does not open/);
+    await expect(verifySecondFactor(suite.db(), at(later), user.id, totpCodeAt(secret, later), Buffer.alloc(32, 1))).rejects.toThrow(/does not open/);
   });
 
   it('keeps a secret stored in plain text before sealing working, and seals it at its first use', async () => {
     const { user, secret } = await enrolled('tf-legacy');
-    await database.handle.db.update(users).set({ totpSecret: secret }).where(eq(users.id, user.id));
-    expect((await verifySecondFactor(database.handle.db, at(later), user.id, totpCodeAt(secret, later), key)).outcome).toBe('accepted');
+    await suite.db().update(users).set({ totpSecret: secret }).where(eq(users.id, user.id));
+    expect((await verifySecondFactor(suite.db(), at(later), user.id, totpCodeAt(secret, later), key)).outcome).toBe('accepted');
     const stored = (await row(user.id)).totpSecret!;
     expect(stored.startsWith('enc:v1:')).toBe(true);
   });
 
   it('refuses a code already used: the enrolment code, and a code used a moment ago, even in parallel', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const { user, secret } = await enrolled('tf-replay');
     expect((await verifySecondFactor(db, at(enrolledAt), user.id, totpCodeAt(secret, enrolledAt), key)).outcome).toBe('wrong-credentials');
     const code = totpCodeAt(secret, later);
@@ -66,7 +63,7 @@ describeEachEngine('second factor', (engine) => {
   });
 
   it('uses a recovery code up exactly once, even when sent twice at the same moment', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const { user, codes } = await enrolled('tf-recovery');
     const both = await Promise.all([verifySecondFactor(db, at(later), user.id, codes[0]!, key), verifySecondFactor(db, at(later), user.id, codes[0]!, key)]);
     expect(both.filter((r) => r.outcome === 'accepted')).toHaveLength(1);
@@ -74,7 +71,7 @@ describeEachEngine('second factor', (engine) => {
   });
 
   it('40 wrong codes at once lock the account as wrong passwords do, and then the right code is refused', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const { user, secret } = await enrolled('tf-guess');
     const wrong = otherThan(totpCodeAt(secret, later));
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => verifySecondFactor(db, at(later, `203.0.113.${100 + i}`), user.id, wrong, key)));
@@ -91,7 +88,7 @@ describeEachEngine('second factor', (engine) => {
   });
 
   it('counts wrong codes against the address too', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const { user, secret } = await enrolled('tf-address');
     const wrong = otherThan(totpCodeAt(secret, later));
     for (let i = 0; i < 4; i += 1) await verifySecondFactor(db, at(later, '198.18.0.9'), user.id, wrong, key);

@@ -1,10 +1,11 @@
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, bankHolidayCalendars } from '../../db/schema/index.js';
 import { DIVISIONS } from '../../domain/calendar/division.js';
 import { bundledCalendarData } from '../../domain/calendar/working-calendar.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { createUser } from '../../../test/support/factories.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { toActor } from '../accounts/load-actor.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ValidationError } from '../shared/errors.js';
@@ -26,46 +27,44 @@ function officialDocument(extra: { date: string; title: string } | null): string
 }
 
 describeEachEngine('calendar import and closure days', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let context: ActionContext;
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    const admin = await createUser(database.handle.db, { roles: ['administrator'] });
+    const admin = await createUser(suite.db(), { roles: ['administrator'] });
     context = { actor: toActor(admin), requestId: 'test', address: '127.0.0.1', now: new Date('2026-03-02T10:00:00Z') };
   });
-  afterAll(async () => database.drop());
 
   it('previews an import without changing anything', async () => {
-    const changes = await previewCalendarImport(database.handle.db, officialDocument({ date: '2027-06-07', title: 'Extra day' }), '2026-03-02');
+    const changes = await previewCalendarImport(suite.db(), officialDocument({ date: '2027-06-07', title: 'Extra day' }), '2026-03-02');
     const ew = changes.find((c) => c.division === 'england-and-wales');
     expect(ew?.added).toEqual([{ date: '2027-06-07', title: 'Extra day' }]);
     expect(ew?.removed).toEqual([]);
     expect(ew?.after.coversFrom).toBe('2018-01-01'); // years not in the document are kept
-    expect(await database.handle.db.$count(bankHolidayCalendars)).toBe(0);
+    expect(await suite.db().$count(bankHolidayCalendars)).toBe(0);
   });
 
   it('refuses a bad document with field errors and changes nothing', async () => {
-    await expect(previewCalendarImport(database.handle.db, '{"scotland": 1}', '2026-03-02')).rejects.toBeInstanceOf(ValidationError);
-    await expect(applyCalendarImport(database.handle.db, context, 'not json')).rejects.toBeInstanceOf(ValidationError);
-    expect(await database.handle.db.$count(bankHolidayCalendars)).toBe(0);
+    await expect(previewCalendarImport(suite.db(), '{"scotland": 1}', '2026-03-02')).rejects.toBeInstanceOf(ValidationError);
+    await expect(applyCalendarImport(suite.db(), context, 'not json')).rejects.toBeInstanceOf(ValidationError);
+    expect(await suite.db().$count(bankHolidayCalendars)).toBe(0);
   });
 
   it('applies an import: deadlines then count on the new day, and the import is audited', async () => {
-    const before = await workingCalendar(database.handle.db);
+    const before = await workingCalendar(suite.db());
     expect(before.isWorkingDay(Temporal.PlainDate.from('2027-06-07'))).toBe(true);
-    await applyCalendarImport(database.handle.db, context, officialDocument({ date: '2027-06-07', title: 'Extra day' }));
-    const after = await workingCalendar(database.handle.db);
+    await applyCalendarImport(suite.db(), context, officialDocument({ date: '2027-06-07', title: 'Extra day' }));
+    const after = await workingCalendar(suite.db());
     expect(after.isWorkingDay(Temporal.PlainDate.from('2027-06-07'))).toBe(false);
     expect(after.addWorkingDays(Temporal.PlainDate.from('2027-06-04'), 1).toString()).toBe('2027-06-08');
-    const audits = await database.handle.db.select().from(auditEvents);
+    const audits = await suite.db().select().from(auditEvents);
     expect(audits.some((a) => a.action === 'calendar-imported' && a.userId === context.actor?.id)).toBe(true);
   });
 
   it('adds an authority closure day that working-day counts skip, and refuses a duplicate', async () => {
-    await addClosureDay(database.handle.db, context, { date: '2026-12-24', title: 'Council closure' });
-    const calendar = await workingCalendar(database.handle.db);
+    await addClosureDay(suite.db(), context, { date: '2026-12-24', title: 'Council closure' });
+    const calendar = await workingCalendar(suite.db());
     expect(calendar.isWorkingDay(Temporal.PlainDate.from('2026-12-24'))).toBe(false);
     expect(calendar.addWorkingDays(Temporal.PlainDate.from('2026-12-23'), 1).toString()).toBe('2026-12-29'); // 25, 28 Dec bank holidays
-    await expect(addClosureDay(database.handle.db, context, { date: '2026-12-24', title: 'Again' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(addClosureDay(suite.db(), context, { date: '2026-12-24', title: 'Again' })).rejects.toBeInstanceOf(ValidationError);
   });
 });

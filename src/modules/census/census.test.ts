@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, childProtectionPlans, people } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { systemContext } from '../shared/action-context.js';
 import { exportCensus } from './export-census.js';
@@ -12,15 +13,13 @@ import { exportCensus } from './export-census.js';
 const NOW = new Date('2027-04-02T09:00:00Z');
 
 describeEachEngine('the CIN census return from what staff recorded', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    await seedDemo(database.handle.db, { password: null, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-census-')), now: new Date('2027-03-15T10:00:00Z'), pack: 'national' });
+    await seedDemo(suite.db(), { password: null, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-census-')), now: new Date('2027-03-15T10:00:00Z'), pack: 'national' });
   });
-  afterAll(async () => database.drop());
 
   it('exports the demo authority’s year with no errors, every plan in it, and audits the export', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const result = await exportCensus(db, systemContext(NOW), { referenceDate: '2027-03-31', laCode: '999', version: 'test' });
     expect(result.failures.filter((f) => f.severity === 'error')).toEqual([]);
     expect(result.children.length).toBeGreaterThan(0);
@@ -38,7 +37,7 @@ describeEachEngine('the CIN census return from what staff recorded', (engine) =>
 
   it('reports how far it has got: reading first, then children checked of those in the year, ending with all of them', async () => {
     const seen: [number, number | null][] = [];
-    const result = await exportCensus(database.handle.db, systemContext(NOW), { referenceDate: '2027-03-31', laCode: '999', version: 'test' }, (checked, total) => seen.push([checked, total]));
+    const result = await exportCensus(suite.db(), systemContext(NOW), { referenceDate: '2027-03-31', laCode: '999', version: 'test' }, (checked, total) => seen.push([checked, total]));
     const total = result.children.length;
     expect(seen[0]).toEqual([0, null]);
     expect(seen[1]).toEqual([0, total]);
@@ -46,13 +45,13 @@ describeEachEngine('the CIN census return from what staff recorded', (engine) =>
   });
 
   it('refuses a reference date that is not 31 March, and a bad LA code, naming the field', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     await expect(exportCensus(db, systemContext(NOW), { referenceDate: '2027-03-30', laCode: '999', version: 't' })).rejects.toMatchObject({ errors: [{ field: 'referenceDate' }] });
     await expect(exportCensus(db, systemContext(NOW), { referenceDate: '2027-03-31', laCode: '99', version: 't' })).rejects.toMatchObject({ errors: [{ field: 'laCode' }] });
   });
 
   it('finds what a person got wrong: a plan start moved off its conference date is reported against that child', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const [first] = await db.select({ plan: childProtectionPlans, child: people }).from(childProtectionPlans).innerJoin(people, eq(childProtectionPlans.childId, people.id)).limit(1);
     const moved = new Date(`${first!.plan.startDate}T12:00:00Z`);
     moved.setUTCDate(moved.getUTCDate() - 1);

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, childProtectionPlans, people } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { systemContext } from '../shared/action-context.js';
 import { exportCpis } from './export-cpis.js';
@@ -12,15 +13,13 @@ import { exportCpis } from './export-cpis.js';
 const NOW = new Date('2027-03-15T10:00:00Z');
 
 describeEachEngine('the CP-IS feed from the plans', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    await seedDemo(database.handle.db, { password: null, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-cpis-')), now: NOW, pack: 'national' });
+    await seedDemo(suite.db(), { password: null, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-cpis-')), now: NOW, pack: 'national' });
   });
-  afterAll(async () => database.drop());
 
   it('sends each plan started in the window for a child with an NHS number, lists the others, and audits each child sent', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const plans = await db.select({ plan: childProtectionPlans, child: people }).from(childProtectionPlans).innerJoin(people, eq(childProtectionPlans.childId, people.id))
       .where(isNull(childProtectionPlans.responsibleAuthority));
     const starts = plans.map((p) => p.plan.startDate).sort();
@@ -37,7 +36,7 @@ describeEachEngine('the CP-IS feed from the plans', (engine) => {
   });
 
   it('refuses a window that ends before it starts, or is not a date, naming the field', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     await expect(exportCpis(db, systemContext(NOW), { from: '2027-03-10', to: '2027-03-01' })).rejects.toMatchObject({ errors: [{ field: 'to' }] });
     await expect(exportCpis(db, systemContext(NOW), { from: 'yesterday', to: '2027-03-01' })).rejects.toMatchObject({ errors: [{ field: 'from' }] });
   });

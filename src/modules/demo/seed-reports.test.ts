@@ -1,21 +1,20 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { conferences, invitations, reports, users } from '../../db/schema/index.js';
 import { submissionProblems } from '../../domain/reports/report-content.js';
 import { seedDemo } from './seed-demo.js';
 import { seedDemoReports } from './seed-reports.js';
 
 describeEachEngine('demo reports', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    await seedDemo(database.handle.db, { password: 'demo-password-x', dataDir: '/tmp/convene-seed-reports-unused', now: new Date('2026-03-02T09:00:00Z') });
+    await seedDemo(suite.db(), { password: 'demo-password-x', dataDir: '/tmp/convene-seed-reports-unused', now: new Date('2026-03-02T09:00:00Z') });
   });
-  afterAll(async () => database.drop());
 
   it('the demo books a review and invites the demo practitioner to it with a complete, submitted report, once', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const [booked] = await db.select().from(conferences).where(and(eq(conferences.status, 'booked'), eq(conferences.kind, 'review')));
     expect(booked?.scheduledStart).toBeInstanceOf(Date);
     const [practitioner] = await db.select().from(users).where(eq(users.username, 'agency-practitioner'));

@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, cases, childProtectionPlans, enquiries, outboxMessages, people, users } from '../../db/schema/index.js';
 import { formatDate } from '../../domain/deadlines/index.js';
 import { CATEGORY_LABELS, type CategoryCode } from '../../domain/conference/categories.js';
 import type { Actor, RoleId } from '../../policies/roles.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { createUser } from '../../../test/support/factories.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
@@ -24,23 +25,21 @@ const NOW = new Date('2026-12-07T03:10:00Z'); // a police officer at 3 a.m.
 const caller = { callerName: 'Pat Examplecop', callerRole: 'Police sergeant', callerAgency: 'Demoshire Police', callbackNumber: '+44 1632 960100' };
 
 describeEachEngine('RG2–RG4: the enquiry service', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let as: (username: string) => Promise<ActionContext>;
   beforeAll(async () => {
-    database = await freshDatabase(engine);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-enquiry-'));
-    await seedDemo(database.handle.db, { password: null, dataDir, now: NOW, pack: 'national' });
+    await seedDemo(suite.db(), { password: null, dataDir, now: NOW, pack: 'national' });
     as = async (username) => {
-      const [u] = await database.handle.db.select().from(users).where(eq(users.username, username));
+      const [u] = await suite.db().select().from(users).where(eq(users.username, username));
       const actor: Actor = { id: u!.id, username: u!.username, displayName: u!.displayName, organisationId: u!.organisationId, teamId: u!.teamId, roles: u!.roles as RoleId[] };
       return { actor, requestId: null, address: '127.0.0.1', now: NOW };
     };
   });
-  afterAll(async () => database.drop());
 
   /** A demo child on a plan now, with an open case, its lead social worker and the plan's facts. */
   async function childOnPlan() {
-    const db = database.handle.db;
+    const db = suite.db();
     const [row] = await db.select({ child: people, plan: childProtectionPlans, kase: cases }).from(childProtectionPlans)
       .innerJoin(people, eq(childProtectionPlans.childId, people.id)).innerJoin(cases, eq(cases.childId, people.id))
       .where(and(isNull(childProtectionPlans.endDate), isNull(cases.closedOn))).limit(1);
@@ -48,7 +47,7 @@ describeEachEngine('RG2–RG4: the enquiry service', (engine) => {
   }
 
   it('checks the caller: a bad number and an unrecognised one without a reason are refused; a recognised one in any format goes ahead', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const enquirer = await as('enquirer');
     await expect(startEnquiry(db, enquirer, { ...caller, callbackNumber: '999' })).rejects.toMatchObject({ errors: [{ field: 'callbackNumber' }] });
     await expect(startEnquiry(db, enquirer, { ...caller, callerName: '' })).rejects.toMatchObject({ errors: [{ field: 'callerName' }] });
@@ -65,7 +64,7 @@ describeEachEngine('RG2–RG4: the enquiry service', (engine) => {
   });
 
   it('answers for a child on a plan from the records, tells the lead social worker at once, and audits every child shown', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const enquirer = await as('enquirer');
     const { child, plan, kase } = await childOnPlan();
     const { id } = await startEnquiry(db, enquirer, caller);
@@ -98,7 +97,7 @@ describeEachEngine('RG2–RG4: the enquiry service', (engine) => {
   });
 
   it('answers once when the same answer is sent many times at once', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const enquirer = await as('enquirer');
     const { child } = await childOnPlan();
     const { id } = await startEnquiry(db, enquirer, caller);
@@ -113,7 +112,7 @@ describeEachEngine('RG2–RG4: the enquiry service', (engine) => {
   });
 
   it('another enquirer can neither continue nor read an enquiry; the designated manager can read it', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const enquirer = await as('enquirer');
     const { id } = await startEnquiry(db, enquirer, caller);
     const [la] = await db.select().from(users).where(eq(users.username, 'register-officer'));
@@ -125,7 +124,7 @@ describeEachEngine('RG2–RG4: the enquiry service', (engine) => {
   });
 
   it('records an unknown child with the advice; a second enquiry about the same child is told of the first and flagged to the designated manager', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const enquirer = await as('enquirer');
     const nobody = { given: 'Zebedee', family: 'Nonesuchworth', dob: '2019-02-03' };
     const first = await startEnquiry(db, enquirer, caller);
@@ -141,7 +140,7 @@ describeEachEngine('RG2–RG4: the enquiry service', (engine) => {
   });
 
   it('a caller who rings off leaves what was shown on record', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const enquirer = await as('enquirer');
     const { child } = await childOnPlan();
     const { id } = await startEnquiry(db, enquirer, caller);

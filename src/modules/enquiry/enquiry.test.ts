@@ -6,8 +6,9 @@ import { promisify } from 'node:util';
 import { count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, childProtectionPlans, people, personMatchKeys } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { createUser } from '../../../test/support/factories.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { toActor } from '../accounts/load-actor.js';
 import { createPerson, addAddress } from '../records/save-person.js';
 import { systemContext, type ActionContext } from '../shared/action-context.js';
@@ -34,46 +35,44 @@ async function* records(text: string) {
 }
 
 describeEachEngine('enquiry matching: import and search', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let staff: ActionContext;
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    const worker = await createUser(database.handle.db, { roles: ['social-worker'] });
+    const worker = await createUser(suite.db(), { roles: ['social-worker'] });
     staff = { actor: toActor(worker), requestId: 'test', address: '127.0.0.1', now };
   });
-  afterAll(async () => database.drop());
 
   it('imports good rows, reports bad ones by line, and starts plans for onPlan 1', async () => {
-    const summary = await importPeople(database.handle.db, systemContext(now), records(CSV));
+    const summary = await importPeople(suite.db(), systemContext(now), records(CSV));
     expect(summary).toMatchObject({ rows: 7, created: 4, updated: 0, unchanged: 0, plansStarted: 2 });
     expect(summary.skipped.map((s) => s.line)).toEqual([5, 6, 8]);
     expect(summary.skipped[0]!.message).toMatch(/dateOfBirth/);
-    const [p1] = await database.handle.db.select().from(people).where(eq(people.externalRef, 'P1'));
+    const [p1] = await suite.db().select().from(people).where(eq(people.externalRef, 'P1'));
     expect(p1).toMatchObject({ givenNames: 'William James', familyName: 'McDonald', kind: 'child', aliases: [{ givenNames: 'Billy', familyName: 'Jones' }, { givenNames: 'Will', familyName: 'McDonald' }] });
-    const plans = await database.handle.db.select().from(childProtectionPlans).where(isNull(childProtectionPlans.endDate));
+    const plans = await suite.db().select().from(childProtectionPlans).where(isNull(childProtectionPlans.endDate));
     expect(plans).toHaveLength(2);
   });
 
   it('importing the same file again changes nothing', async () => {
-    const before = await database.handle.db.select({ n: count() }).from(personMatchKeys);
-    const summary = await importPeople(database.handle.db, systemContext(now), records(CSV));
+    const before = await suite.db().select({ n: count() }).from(personMatchKeys);
+    const summary = await importPeople(suite.db(), systemContext(now), records(CSV));
     expect(summary).toMatchObject({ created: 0, updated: 0, unchanged: 4, plansStarted: 0 });
-    const after = await database.handle.db.select({ n: count() }).from(personMatchKeys);
+    const after = await suite.db().select({ n: count() }).from(personMatchKeys);
     expect(after[0]!.n).toBe(before[0]!.n);
-    expect(await database.handle.db.select({ n: count() }).from(people)).toEqual([{ n: 4 }]);
+    expect(await suite.db().select({ n: count() }).from(people)).toEqual([{ n: 4 }]);
   });
 
   it('a changed row updates the person and their keys', async () => {
     const changed = CSV.replace('P6,Mohammed,Hussain', 'P6,Mohammed,Hosseini');
-    const summary = await importPeople(database.handle.db, systemContext(now), records(changed));
+    const summary = await importPeople(suite.db(), systemContext(now), records(changed));
     expect(summary).toMatchObject({ updated: 1, unchanged: 3 });
-    const found = await findCandidates(database.handle.db, parseEnquiryQuery({ given: 'Mohammed', family: 'Hosseini', dob: '2012-11-05' }, '2026-03-02'));
+    const found = await findCandidates(suite.db(), parseEnquiryQuery({ given: 'Mohammed', family: 'Hosseini', dob: '2012-11-05' }, '2026-03-02'));
     expect(found[0]?.externalRef).toBe('P6');
-    await importPeople(database.handle.db, systemContext(now), records(CSV));
+    await importPeople(suite.db(), systemContext(now), records(CSV));
   });
 
   it('finds a child by nickname with day and month swapped, and tells the twin apart', async () => {
-    const found = await findCandidates(database.handle.db, parseEnquiryQuery({ given: 'Bill', family: 'Macdonald', dob: '2016-03-07' }, '2026-03-02'));
+    const found = await findCandidates(suite.db(), parseEnquiryQuery({ given: 'Bill', family: 'Macdonald', dob: '2016-03-07' }, '2026-03-02'));
     expect(found.map((c) => c.externalRef)).toEqual(['P1', 'P2']);
     expect(found[0]!.match.reasons).toEqual(expect.arrayContaining(['nickname of William', 'date of birth with day and month swapped']));
     expect(found[0]!.plan.status).toBe('current');
@@ -83,7 +82,7 @@ describeEachEngine('enquiry matching: import and search', (engine) => {
   });
 
   it('finds by transliteration, alias, previous postcode and swapped names', async () => {
-    const ask = async (q: Record<string, string>) => (await findCandidates(database.handle.db, parseEnquiryQuery(q, '2026-03-02'))).map((c) => c.externalRef);
+    const ask = async (q: Record<string, string>) => (await findCandidates(suite.db(), parseEnquiryQuery(q, '2026-03-02'))).map((c) => c.externalRef);
     expect((await ask({ given: 'Muhammad', family: 'Hussein', dob: '2012-11-05' }))[0]).toBe('P6');
     expect((await ask({ given: 'Sasha', family: 'Kovalenko' }))[0]).toBe('P3');
     expect((await ask({ given: 'Aleksandr', family: 'Kovalenko', dob: '2014-02-11' }))[0]).toBe('P3');
@@ -113,23 +112,23 @@ describeEachEngine('enquiry matching: import and search', (engine) => {
   });
 
   it('keeps keys up to date when people are added or move through the existing actions', async () => {
-    const id = await createPerson(database.handle.db, staff, {
+    const id = await createPerson(suite.db(), staff, {
       kind: 'child', unborn: false, givenNames: 'Peggy', familyName: 'Okafor', aliases: [], dateOfBirth: '2019-04-05', expectedDeliveryDate: null, sex: 'F',
       gender: null, ethnicity: null, firstLanguage: null, interpreterNeeded: false, disabilities: [], communicationNeeds: null, learningDisability: false,
       nationality: null, immigrationStatus: null, euSettlementStatus: null, gpName: null, gpPractice: null, laChildId: null,
     });
-    await addAddress(database.handle.db, staff, id, { line1: '9 New Road', line2: null, town: 'Leeds', postcode: 'LS9 9ZZ', fromDate: '2026-01-01', socialHousing: false });
-    const result = await searchPeople(database.handle.db, staff, { given: 'Margaret', family: 'Okafor', postcode: 'LS9 9ZZ' });
+    await addAddress(suite.db(), staff, id, { line1: '9 New Road', line2: null, town: 'Leeds', postcode: 'LS9 9ZZ', fromDate: '2026-01-01', socialHousing: false });
+    const result = await searchPeople(suite.db(), staff, { given: 'Margaret', family: 'Okafor', postcode: 'LS9 9ZZ' });
     expect(result.candidates[0]).toMatchObject({ id, address: '9 New Road, Leeds LS9 9ZZ', plan: { status: 'none' } });
     expect(result.candidates[0]!.match.reasons).toContain('nickname of Margaret');
     expect(result.strictFound).toBe(false);
-    const shown = await database.handle.db.select().from(auditEvents).where(eq(auditEvents.action, 'person-shown-in-search'));
+    const shown = await suite.db().select().from(auditEvents).where(eq(auditEvents.action, 'person-shown-in-search'));
     expect(shown.map((a) => a.childId)).toContain(id);
   });
 
   it('lets only people who may see child records search', async () => {
-    const enquirer = await createUser(database.handle.db, { roles: ['auditor'] });
-    await expect(searchPeople(database.handle.db, { ...staff, actor: toActor(enquirer) }, { given: 'Ann', family: 'Smith' })).rejects.toBeInstanceOf(ForbiddenError);
+    const enquirer = await createUser(suite.db(), { roles: ['auditor'] });
+    await expect(searchPeople(suite.db(), { ...staff, actor: toActor(enquirer) }, { given: 'Ann', family: 'Smith' })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 

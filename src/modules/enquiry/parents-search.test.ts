@@ -1,8 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, relationships } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { createUser } from '../../../test/support/factories.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { toActor } from '../accounts/load-actor.js';
 import { createPerson } from '../records/save-person.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -13,20 +14,19 @@ const now = new Date('2026-03-02T10:00:00Z');
 const TODAY = '2026-03-02';
 
 describeEachEngine('enquiry matching: parents’ names', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let staff: ActionContext;
   let ada: string;
   let namesake: string;
   const person = (kind: 'child' | 'adult', givenNames: string, familyName: string, dateOfBirth: string) =>
-    createPerson(database.handle.db, staff, {
+    createPerson(suite.db(), staff, {
       kind, unborn: false, givenNames, familyName, aliases: [], dateOfBirth, expectedDeliveryDate: null, sex: 'F',
       gender: null, ethnicity: null, firstLanguage: null, interpreterNeeded: false, disabilities: [], communicationNeeds: null, learningDisability: false,
       nationality: null, immigrationStatus: null, euSettlementStatus: null, gpName: null, gpPractice: null, laChildId: null,
     });
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    const worker = await createUser(database.handle.db, { roles: ['social-worker'] });
+    const worker = await createUser(suite.db(), { roles: ['social-worker'] });
     staff = { actor: toActor(worker), requestId: 'test', address: '127.0.0.1', now };
     // Two children of one name, born a year apart; only one has her mother recorded, another has someone else as mother.
     ada = await person('child', 'Ada', 'Okafor', '2019-04-05');
@@ -34,17 +34,16 @@ describeEachEngine('enquiry matching: parents’ names', (engine) => {
     const mother = await person('adult', 'Margaret', 'Okafor', '1990-01-01');
     const otherMother = await person('adult', 'Grace', 'Okafor', '1988-01-01');
     const grandmother = await person('adult', 'Margaret', 'Okafor', '1960-01-01');
-    await database.handle.db.insert(relationships).values([
+    await suite.db().insert(relationships).values([
       { childId: ada, personId: mother, type: 'mother', parentalResponsibility: true },
       { childId: namesake, personId: otherMother, type: 'mother', parentalResponsibility: true },
       // Only mothers, fathers and step-parents count as parents.
       { childId: namesake, personId: grandmother, type: 'grandparent' },
     ]);
   });
-  afterAll(async () => database.drop());
 
   it('ranks the child whose recorded mother the caller names first, strong, saying so; without the parent the two score alike', async () => {
-    const withMother = await findCandidates(database.handle.db, parseEnquiryQuery({ given: 'Ada', family: 'Okafor', parents: [{ given: 'Peggy', family: 'Okafor' }] }, TODAY));
+    const withMother = await findCandidates(suite.db(), parseEnquiryQuery({ given: 'Ada', family: 'Okafor', parents: [{ given: 'Peggy', family: 'Okafor' }] }, TODAY));
     expect(withMother.map((c) => c.id)).toEqual([ada, namesake]);
     expect(withMother[0]!.match).toMatchObject({ strength: 'strong', strict: true });
     expect(withMother[0]!.match.reasons).toContain("mother's name matches");
@@ -52,15 +51,15 @@ describeEachEngine('enquiry matching: parents’ names', (engine) => {
     expect(withMother[1]!.match.reasons).toContain('no recorded parent has the name given');
     expect(withMother[0]!.match.score).toBeGreaterThan(withMother[1]!.match.score);
 
-    const without = await findCandidates(database.handle.db, parseEnquiryQuery({ given: 'Ada', family: 'Okafor' }, TODAY));
+    const without = await findCandidates(suite.db(), parseEnquiryQuery({ given: 'Ada', family: 'Okafor' }, TODAY));
     expect(without).toHaveLength(2);
     expect(without.map((c) => c.match.strength)).toEqual(['possible', 'possible']);
     expect(without[0]!.match.score).toBe(without[1]!.match.score);
   });
 
   it('keeps the parent’s name in the audit of a staff search', async () => {
-    await searchPeople(database.handle.db, staff, { given: 'Ada', family: 'Okafor', parents: [{ given: 'Margaret', family: '' }] });
-    const [event] = await database.handle.db.select().from(auditEvents).where(eq(auditEvents.action, 'people-searched')).orderBy(desc(auditEvents.at)).limit(1);
+    await searchPeople(suite.db(), staff, { given: 'Ada', family: 'Okafor', parents: [{ given: 'Margaret', family: '' }] });
+    const [event] = await suite.db().select().from(auditEvents).where(eq(auditEvents.action, 'people-searched')).orderBy(desc(auditEvents.at)).limit(1);
     expect(event!.details).toMatchObject({ parents: [{ given: 'Margaret', family: '' }] });
   });
 

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, complaints, conferences, conferenceStatusHistory, dissents, practiceConcerns } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { toActor } from '../accounts/load-actor.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
@@ -11,23 +12,21 @@ import { advanceComplaint, recordComplaint } from './complaints.js';
 import { advanceDissent, raisePracticeConcern, recordDissent, resolvePracticeConcern } from './dissent-and-concerns.js';
 
 describeEachEngine('complaints, dissent and practice concerns', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let as: Record<'chair' | 'serviceManager' | 'socialWorker' | 'teamManager', ActionContext>;
   let fixture: Awaited<ReturnType<typeof childOnAPlan>>;
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    const org = await createOrganisation(database.handle.db);
+    const org = await createOrganisation(suite.db());
     const ctx = async (role: 'chair' | 'service-manager' | 'social-worker' | 'team-manager') => ({
-      actor: toActor(await createUser(database.handle.db, { roles: [role], organisationId: org.id })),
+      actor: toActor(await createUser(suite.db(), { roles: [role], organisationId: org.id })),
       requestId: 't', address: '127.0.0.1', now: new Date('2026-03-02T10:00:00Z'),
     });
     as = { chair: await ctx('chair'), serviceManager: await ctx('service-manager'), socialWorker: await ctx('social-worker'), teamManager: await ctx('team-manager') };
-    fixture = await childOnAPlan(database.handle.db, org.id, { chairId: as.chair.actor!.id });
+    fixture = await childOnAPlan(suite.db(), org.id, { chairId: as.chair.actor!.id });
   });
-  afterAll(async () => database.drop());
 
   it('a parent’s complaint reaches a conference reconvened under a different chair (CO1)', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const id = await recordComplaint(db, as.chair, {
       conferenceId: fixture.conference.id, complainantName: 'Demi Testington', complainantRelationship: 'mother',
       about: 'category', details: 'The category does not reflect what happened.', receivedOn: '2026-03-02',
@@ -48,7 +47,7 @@ describeEachEngine('complaints, dissent and practice concerns', (engine) => {
   });
 
   it('refuses a stale version of a complaint and a social worker moving it on', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const id = await recordComplaint(db, as.chair, {
       conferenceId: fixture.conference.id, complainantName: 'Demi Testington', complainantRelationship: 'mother',
       about: 'process', details: 'Not told in time.', receivedOn: '2026-03-02',
@@ -59,7 +58,7 @@ describeEachEngine('complaints, dissent and practice concerns', (engine) => {
   });
 
   it('professional dissent ends in the decision upheld or the review brought forward, decided by a service manager (CO2)', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const id = await recordDissent(db, as.chair, {
       conferenceId: fixture.conference.id, childId: fixture.child.id, professionalName: 'Dr Demo', agency: 'Health',
       view: 'A plan is needed: the risk is higher than judged.', raisedWith: 'Designated doctor', raisedOn: '2026-03-02',
@@ -72,7 +71,7 @@ describeEachEngine('complaints, dissent and practice concerns', (engine) => {
   });
 
   it('a chair’s practice concern is tracked to resolution (CO3)', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     await expect(raisePracticeConcern(db, as.socialWorker, { raisedWith: 'x', agency: 'x', concern: 'x', raisedOn: '2026-03-02' })).rejects.toBeInstanceOf(ForbiddenError);
     const id = await raisePracticeConcern(db, as.chair, {
       conferenceId: fixture.conference.id, raisedWith: 'Team manager, Safeguarding North', agency: "Children's social care",

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   agencyConferenceRequests, auditEvents, childProtectionPlans, conferenceChildren, conferences, conferenceStatusHistory, section47Enquiries,
 } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { createOrganisation, createUser } from '../../../test/support/factories.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { createUser } from '../../../test/support/factories.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { addChildToReview } from './add-child-to-review.js';
@@ -14,7 +14,8 @@ import { decideAgencyRequest } from './decide-agency-request.js';
 import { decideReferral } from './decide-referral.js';
 import { decideToConvene } from './decide-to-convene.js';
 import { declineDecisionToConvene } from './decline-decision-to-convene.js';
-import { contextFor, createFamily, discussionInput, referralInput, type FixtureChild } from '../../../test/support/front-door-fixtures.js';
+import { contextFor, createFamily, discussionInput, referralInput, type FixtureChild, frontDoorStaff, type FrontDoorStaff, type FrontDoorUser } from '../../../test/support/front-door-fixtures.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { recordAgencyRequest } from './record-agency-request.js';
 import { recordReferral } from './record-referral.js';
 import { recordSection47Outcome } from './record-section-47-outcome.js';
@@ -25,22 +26,13 @@ const NOW = new Date('2026-03-09T12:00:00Z');
 const harm = (caseId: string) => ({ caseId, role: 'subject' as const, likelyHarm: 'Physical injury', harmFrom: 'Mother’s partner' });
 
 describeEachEngine('FD5, CV1–CV3, CV5, UB1: deciding to convene and its authorisation', (engine) => {
-  let database: TestDatabase;
-  let db: TestDatabase['handle']['db'];
-  let worker: Awaited<ReturnType<typeof createUser>>;
-  let manager: Awaited<ReturnType<typeof createUser>>;
-  let otherManager: Awaited<ReturnType<typeof createUser>>;
-  let orgId: string;
-
+  const suite = suiteDatabase(engine);
+  let { db, orgId, worker, manager } = {} as FrontDoorStaff;
+  beforeAll(async () => ({ db, orgId, worker, manager } = await frontDoorStaff(suite.db())));
+  let otherManager: FrontDoorUser;
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    db = database.handle.db;
-    orgId = (await createOrganisation(db)).id;
-    worker = await createUser(db, { roles: ['social-worker'], organisationId: orgId });
-    manager = await createUser(db, { roles: ['team-manager'], organisationId: orgId });
     otherManager = await createUser(db, { roles: ['team-manager'], organisationId: orgId });
   });
-  afterAll(async () => database.drop());
   const sw = () => contextFor(worker, NOW);
   const tm = () => contextFor(manager, NOW);
 

@@ -1,22 +1,21 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { conferenceChildren, conferences } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine, type TestDatabase } from '../../../test/support/database.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { createFamily } from '../../../test/support/front-door-fixtures.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { loadRequestingAgencies } from './load-agency-request-page.js';
 import { loadDecisionsAwaitingAuthorisation } from './load-decisions-awaiting-authorisation.js';
 
 describeEachEngine('FD5 and the manager’s list: the front door’s named queries', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let db: TestDatabase['handle']['db'];
   let orgId: string;
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    db = database.handle.db;
+    db = suite.db();
     orgId = (await createOrganisation(db, { name: 'Testshire Council' })).id;
   });
-  afterAll(async () => database.drop());
 
   it('FD5: a request can come from any partner agency, never from the authority itself, listed by name', async () => {
     await createOrganisation(db, { name: 'Testshire Police', kind: 'police' });

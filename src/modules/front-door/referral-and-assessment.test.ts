@@ -1,13 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assessments, auditEvents, cases, referrals } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { createOrganisation, createUser } from '../../../test/support/factories.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { createUser } from '../../../test/support/factories.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { authoriseAssessment } from './authorise-assessment.js';
 import { completeAssessment } from './complete-assessment.js';
 import { decideReferral } from './decide-referral.js';
-import { createFamily, contextFor, referralInput } from '../../../test/support/front-door-fixtures.js';
+import { createFamily, contextFor, referralInput, frontDoorStaff, type FrontDoorStaff } from '../../../test/support/front-door-fixtures.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { recordReferral } from './record-referral.js';
 import { recordReferralFollowUp } from './record-referral-follow-up.js';
 import { recordStrategyDiscussion } from './record-strategy-discussion.js';
@@ -17,20 +18,9 @@ const NOW = new Date('2026-03-04T12:00:00Z');
 
 
 describeEachEngine('FD1 and FD2 actions: referral and initial assessment', (engine) => {
-  let database: TestDatabase;
-  let db: TestDatabase['handle']['db'];
-  let worker: Awaited<ReturnType<typeof createUser>>;
-  let manager: Awaited<ReturnType<typeof createUser>>;
-  let orgId: string;
-
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    db = database.handle.db;
-    orgId = (await createOrganisation(db)).id;
-    worker = await createUser(db, { roles: ['social-worker'], organisationId: orgId });
-    manager = await createUser(db, { roles: ['team-manager'], organisationId: orgId });
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
+  let { db, orgId, worker, manager } = {} as FrontDoorStaff;
+  beforeAll(async () => ({ db, orgId, worker, manager } = await frontDoorStaff(suite.db())));
 
   const sw = () => contextFor(worker, NOW);
   const tm = () => contextFor(manager, NOW);

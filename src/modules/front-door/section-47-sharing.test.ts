@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, conferenceChildren, conferences } from '../../db/schema/index.js';
 import { pdfText } from '../../documents/pdf-text.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine, type TestDatabase } from '../../../test/support/database.js';
 import { createOrganisation } from '../../../test/support/factories.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { contextFor } from '../../../test/support/front-door-fixtures.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { loadSection47Sharing, section47SharingWarnings } from './load-section-47-sharing.js';
 import { recordSection47Outcome } from './record-section-47-outcome.js';
 import { createSharingFixture } from './section-47-sharing-fixture.test-support.js';
@@ -15,15 +16,13 @@ const NOW = new Date('2026-03-06T12:00:00Z');
 const LATER = new Date('2026-03-09T12:00:00Z');
 
 describeEachEngine('FD6: the section 47 outcome shared with the family before any initial conference', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let db: TestDatabase['handle']['db'];
   let orgId: string;
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    db = database.handle.db;
+    db = suite.db();
     orgId = (await createOrganisation(db)).id;
   });
-  afterAll(async () => database.drop());
 
   const setUp = () => createSharingFixture(db, orgId, NOW);
 

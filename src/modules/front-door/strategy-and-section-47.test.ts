@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, cases, section47Enquiries, strategyDiscussionChildren, strategyDiscussions } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { createOrganisation, createUser } from '../../../test/support/factories.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { completeCoreAssessment } from './complete-core-assessment.js';
 import { decideReferral } from './decide-referral.js';
 import { endorseSection47Outcome } from './endorse-section-47-outcome.js';
-import { contextFor, createFamily, discussionInput, referralInput } from '../../../test/support/front-door-fixtures.js';
+import { contextFor, createFamily, discussionInput, referralInput, frontDoorStaff, type FrontDoorStaff } from '../../../test/support/front-door-fixtures.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { recordChildSeen } from './record-child-seen.js';
 import { recordCirculation } from './record-circulation.js';
 import { recordReferral } from './record-referral.js';
@@ -18,20 +18,9 @@ import { startSection47Enquiries } from './start-section-47.js';
 const NOW = new Date('2026-03-06T12:00:00Z');
 
 describeEachEngine('FD3 to FD5 actions: strategy discussion, section 47 and its outcome', (engine) => {
-  let database: TestDatabase;
-  let db: TestDatabase['handle']['db'];
-  let worker: Awaited<ReturnType<typeof createUser>>;
-  let manager: Awaited<ReturnType<typeof createUser>>;
-  let orgId: string;
-
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    db = database.handle.db;
-    orgId = (await createOrganisation(db)).id;
-    worker = await createUser(db, { roles: ['social-worker'], organisationId: orgId });
-    manager = await createUser(db, { roles: ['team-manager'], organisationId: orgId });
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
+  let { db, orgId, worker, manager } = {} as FrontDoorStaff;
+  beforeAll(async () => ({ db, orgId, worker, manager } = await frontDoorStaff(suite.db())));
   const sw = () => contextFor(worker, NOW);
   const tm = () => contextFor(manager, NOW);
 

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { runKpi } from '../../cli/commands/kpi.js';
 import { auditEvents, childProtectionPlans, conferenceChildren, conferences, teams } from '../../db/schema/index.js';
 import { seedDemo } from '../demo/seed-demo.js';
@@ -21,16 +22,14 @@ interface Figures {
 const measureOf = (f: Figures, key: string) => f.indicators.flatMap((i) => i.measures).find((m) => m.key === key)!;
 
 describeEachEngine('bin/convene kpi over the demo data', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   beforeAll(async () => {
-    database = await freshDatabase(engine);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-kpi-'));
-    await seedDemo(database.handle.db, { password: null, dataDir, now: NOW, pack: 'hertfordshire' });
+    await seedDemo(suite.db(), { password: null, dataDir, now: NOW, pack: 'hertfordshire' });
   });
-  afterAll(async () => database.drop());
 
   it('prints every indicator as JSON, counting what the records hold, and audits the export', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const result = await runKpi(db, { from: FROM, to: TO, json: true }, 'hertfordshire', NOW);
     expect(result.exitCode).toBe(0);
     const figures = JSON.parse(result.stdout) as Figures;
@@ -62,7 +61,7 @@ describeEachEngine('bin/convene kpi over the demo data', (engine) => {
   });
 
   it('narrows to one team by name, never counting more than the whole authority', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const [team] = await db.select().from(teams).where(eq(teams.name, 'Safeguarding Team North'));
     const all = JSON.parse((await runKpi(db, { from: FROM, to: TO, json: true }, 'hertfordshire', NOW)).stdout) as Figures;
     const one = JSON.parse((await runKpi(db, { from: FROM, to: TO, json: true, team: 'safeguarding team north' }, 'hertfordshire', NOW)).stdout) as Figures & { filter: { teamId: string } };
@@ -75,7 +74,7 @@ describeEachEngine('bin/convene kpi over the demo data', (engine) => {
   });
 
   it('refuses a window ending before it starts, and says when a window holds nothing', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const backwards = await runKpi(db, { from: '2026-03-31', to: '2026-03-01', json: true }, 'hertfordshire', NOW);
     expect(backwards.exitCode).toBe(2);
     expect(backwards.stderr).toContain('ends (2026-03-01) before it starts (2026-03-31)');

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { auditEvents, conferences, conferenceStatusHistory, familyParticipation, invitations, letterBatches, outboxMessages, rooms } from '../../db/schema/index.js';
 import { documentText } from '../../documents/document-model.js';
 import { pdfText } from '../../documents/pdf-text.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { addInvitee } from './add-invitee.js';
 import { buildChecklist } from './build-checklist.js';
@@ -18,12 +19,7 @@ import { heldInvitations, lettersToPrint, printLetterBatch, recentBatches, repri
 import { sendInvitations } from './send-invitations.js';
 
 describeEachEngine('invitations: checklist, editing, sending and responses', (engine) => {
-  let database: TestDatabase;
-  const db = () => database.handle.db;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const { db } = suiteDatabase(engine);
 
   const listOf = (conferenceId: string) => db().select().from(invitations).where(eq(invitations.conferenceId, conferenceId));
   const byRole = async (f: InvitationFixture, role: string) => (await listOf(f.conferenceId)).find((i) => i.role === role)!;

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { auditEvents, jobRuns } from '../../db/schema/index.js';
 import { hourly } from '../../domain/jobs/schedule.js';
 import type { Actor } from '../../policies/roles.js';
@@ -17,12 +18,7 @@ import { createJobWorker } from './worker.js';
 const SECOND = 1000;
 
 describeEachEngine('job queue', (engine) => {
-  let database: TestDatabase;
-  const db = () => database.handle.db;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const { db } = suiteDatabase(engine);
 
   it('retries a failing job with doubling waits, then puts it in the dead letter; an administrator retries it and it runs (audited)', async () => {
     const time = handClock(new Date('2026-12-07T09:00:00Z'));

@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { meetingDistributions, meetings } from '../../db/schema/index.js';
+import { meetings } from '../../db/schema/index.js';
 import { dayText } from '../../documents/invitation-letter.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { decisionsSheetDocument } from '../../documents/decisions-sheet.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
-import { attachment, enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { requireActor } from './common.js';
@@ -13,6 +12,7 @@ import { auditForChildren } from '../audit/audit-children.js';
 import { conferenceDocumentData } from './document-data.js';
 import { loadMeetingState } from './meeting-state.js';
 import { listRecipients } from './recipients.js';
+import { sendCopies } from './send-copies.js';
 
 export interface DistributionSummary {
   version: number;
@@ -47,46 +47,11 @@ export async function distributeDecisions(db: Database, context: ActionContext, 
       .where(and(eq(meetings.id, meeting.id), eq(meetings.decisionsSheetVersion, meeting.decisionsSheetVersion)))
       .returning({ id: meetings.id });
     if (!bumped) throw new ConflictError('Someone else sent the decisions just now: check the distribution log before sending again.');
-    let queued = 0;
-    const notSent: string[] = [];
-    for (const r of recipients) {
-      let outboxId: string | null = null;
-      if (r.method !== 'not-sent' && r.address) {
-        outboxId = await enqueueMessage(
-          tx,
-          {
-            channel: r.method,
-            toName: r.name,
-            toAddress: r.address,
-            subject,
-            bodyText: `Dear ${r.name},\n\nThe decisions of the conference are attached (issue ${version}). The full record follows once the chair approves it.\n\n${data.confidentialityNotice}`,
-            attachments: [attachment(`conference-decisions-${data.conferenceDate}-v${version}.pdf`, 'application/pdf', r.family ? familyPdf : professionalPdf)],
-            relatedType: 'decisions',
-            relatedId: conferenceId,
-            conferenceId,
-          },
-          context.now,
-        );
-        queued += 1;
-      } else {
-        notSent.push(r.name);
-      }
-      await tx.insert(meetingDistributions).values({
-        conferenceId,
-        document: 'decisions',
-        documentVersion: version,
-        invitationId: r.invitationId,
-        recipientName: r.name,
-        recipientRole: r.role,
-        familyCopy: r.family,
-        method: r.method,
-        address: r.address,
-        outboxMessageId: outboxId,
-        note: outboxId ? null : 'No email or postal address on the invitation: give it by hand and note it here.',
-        distributedBy: actorId,
-        distributedAt: context.now,
-      });
-    }
+    const { queued, notSent } = await sendCopies(tx, context, {
+      conferenceId, document: 'decisions', version, subject,
+      bodyText: (name) => `Dear ${name},\n\nThe decisions of the conference are attached (issue ${version}). The full record follows once the chair approves it.\n\n${data.confidentialityNotice}`,
+      fileName: `conference-decisions-${data.conferenceDate}-v${version}.pdf`, relatedType: 'decisions', relatedId: conferenceId, distributedBy: actorId,
+    }, recipients.map((r) => ({ recipient: r, pdf: r.family ? familyPdf : professionalPdf })));
     await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: 'decisions-distributed', recordType: 'conference', recordId: conferenceId, details: { version, queued, notSent: notSent.length },
     });

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { conferenceRecords, meetingDistributions } from '../../db/schema/index.js';
+import { conferenceRecords } from '../../db/schema/index.js';
 import { isFamilyKind } from '../../domain/conference/agencies.js';
 import { redactedPartsFor } from '../../domain/conference/record-sections.js';
 import { recordScopeProblems } from '../../domain/participation/exclusion.js';
@@ -8,7 +8,6 @@ import { dayText } from '../../documents/invitation-letter.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { conferenceRecordDocument } from '../../documents/conference-record.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
-import { attachment, enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { recordMeetingEvent, requireActor } from './common.js';
@@ -16,6 +15,7 @@ import { auditForChildren } from '../audit/audit-children.js';
 import { recordData } from './document-data.js';
 import { loadMeetingState } from './meeting-state.js';
 import { listRecipients } from './recipients.js';
+import { sendCopies } from './send-copies.js';
 import { loadRecord, recordStep } from './record-state.js';
 import { assertVersion, lostRace } from './stale.js';
 import type { DistributionSummary } from './distribute-decisions.js';
@@ -42,7 +42,7 @@ export async function distributeRecord(db: Database, context: ActionContext, con
   const data = await recordData(db, state, record, approved);
   const recipients = await listRecipients(db, conferenceId, state.attendance);
   if (recipients.length === 0) throw new ConflictError('Nobody is recorded as invited to this conference, so there is no one to send the record to.');
-  const copies = await Promise.all(recipients.map(async (r) => ({ r, pdf: await renderPdf(conferenceRecordDocument(data, r)) })));
+  const copies = await Promise.all(recipients.map(async (r) => ({ recipient: r, pdf: await renderPdf(conferenceRecordDocument(data, r)), redactedParts: redactedPartsFor(r) })));
 
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -51,47 +51,12 @@ export async function distributeRecord(db: Database, context: ActionContext, con
       .where(and(eq(conferenceRecords.id, record.id), eq(conferenceRecords.version, record.version)))
       .returning({ id: conferenceRecords.id });
     if (!row) throw lostRace('The record');
-    let queued = 0;
-    const notSent: string[] = [];
-    for (const { r, pdf } of copies) {
-      let outboxId: string | null = null;
-      if (r.method !== 'not-sent' && r.address) {
-        outboxId = await enqueueMessage(
-          tx,
-          {
-            channel: r.method,
-            toName: r.name,
-            toAddress: r.address,
-            subject: `Record of the child protection conference held on ${dayText(data.conferenceDate)}`,
-            bodyText: `Dear ${r.name},\n\nThe record of the conference is attached (version ${approved}).\n\n${data.confidentialityNotice}`,
-            attachments: [attachment(`conference-record-${data.conferenceDate}-v${approved}.pdf`, 'application/pdf', pdf)],
-            relatedType: 'record',
-            relatedId: record.id,
-            conferenceId,
-          },
-          context.now,
-        );
-        queued += 1;
-      } else {
-        notSent.push(r.name);
-      }
-      await tx.insert(meetingDistributions).values({
-        conferenceId,
-        document: 'record',
-        documentVersion: approved,
-        invitationId: r.invitationId,
-        recipientName: r.name,
-        recipientRole: r.role,
-        familyCopy: r.family,
-        method: r.method,
-        address: r.address,
-        outboxMessageId: outboxId,
-        redactedParts: redactedPartsFor(r),
-        note: outboxId ? null : 'No email or postal address on the invitation: give it by hand and note it here.',
-        distributedBy: actorId,
-        distributedAt: context.now,
-      });
-    }
+    const { queued, notSent } = await sendCopies(tx, context, {
+      conferenceId, document: 'record', version: approved,
+      subject: `Record of the child protection conference held on ${dayText(data.conferenceDate)}`,
+      bodyText: (name) => `Dear ${name},\n\nThe record of the conference is attached (version ${approved}).\n\n${data.confidentialityNotice}`,
+      fileName: `conference-record-${data.conferenceDate}-v${approved}.pdf`, relatedType: 'record', relatedId: record.id, distributedBy: actorId,
+    }, copies);
     await recordMeetingEvent(tx, context, { conferenceId, subject: 'record', from: record.status, to, event: 'distribute', details: { number: approved, queued } });
     await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: 'record-distributed', recordType: 'conference-record', recordId: record.id, details: { number: approved, queued, notSent: notSent.length },

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { invitations, meetingAttendance, meetingDistributions, outboxMessages } from '../../db/schema/index.js';
 import { pdfText } from '../../documents/pdf-text.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../test/support/meeting-factory.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { ConflictError } from '../shared/errors.js';
 import { saveInformationSharing } from './information-sharing.js';
 import { SHARING_DECIDED } from './information-sharing-fixture.test-support.js';
@@ -22,14 +23,7 @@ const RISK_TEXT = 'Quarrelsome argument about the lodger weighed heavily';
 const CONFIDENTIAL_TEXT = 'Police intelligence names Zed Unknownson';
 
 describeEachEngine('decisions and the record reach everyone invited', (engine) => {
-  let database: TestDatabase;
-  const db = () => database.handle.db;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.drop();
-  });
+  const { db } = suiteDatabase(engine);
 
   /** A held Hertfordshire initial where the father was asked to leave for the analysis of risk. */
   async function heldConference(): Promise<MeetingFixture> {

@@ -1,9 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { childProtectionPlans, conferenceChildren, meetingDecisions, meetingDistributions, outboxMessages, planEndings } from '../../db/schema/index.js';
 import { MEETING_PARTS } from '../../domain/conference/meeting-parts.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, markPresent, meetingUnderWay, planDecision, type MeetingFixture } from '../../../test/support/meeting-factory.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { ValidationError } from '../shared/errors.js';
 import { concludeMeeting } from './conclude-meeting.js';
 import { loadMeetingState } from './meeting-state.js';
@@ -15,14 +16,7 @@ import { saveOutlinePlan } from './save-outline-plan.js';
 import { saveView } from './save-view.js';
 
 describeEachEngine('what follows from the meeting', (engine) => {
-  let database: TestDatabase;
-  const db = () => database.handle.db;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.drop();
-  });
+  const { db } = suiteDatabase(engine);
 
   async function views(f: MeetingFixture, planNeeded: Record<string, boolean>) {
     const people = await attendanceByName(db(), f.conferenceId);

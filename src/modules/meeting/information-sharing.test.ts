@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { auditEvents, conferenceInformationSharing } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { createUser } from '../../../test/support/factories.js';
 import { contextFor } from '../../../test/support/meeting-factory.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { approveRecord } from './approve-record.js';
 import { loadInformationSharing, saveInformationSharing } from './information-sharing.js';
@@ -11,12 +12,7 @@ import { heldConferenceWithPolice, SHARING_DECIDED } from './information-sharing
 import { loadRecord } from './record-state.js';
 
 describeEachEngine('RC6: information sharing decided and recorded at the conference', (engine) => {
-  let database: TestDatabase;
-  const db = () => database.handle.db;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const { db } = suiteDatabase(engine);
 
   it('refuses a refusal of consent without a share-anyway decision and reasons, and anyone without a part in this conference; audited for each child', async () => {
     const f = await heldConferenceWithPolice(db());

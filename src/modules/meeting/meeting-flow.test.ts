@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { childProtectionPlans, conferenceChildren, conferenceRecords, conferences, conferenceStatusHistory, meetingDecisions } from '../../db/schema/index.js';
 import type { AttendanceRow } from './meeting-state.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { COMPLETE_OUTLINE, CONFERENCE_START, attendanceByName, contextFor, createMeetingFixture, markPresent, meetingUnderWay, planDecision } from '../../../test/support/meeting-factory.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import { concludeMeeting } from './conclude-meeting.js';
 import { loadMeetingState } from './meeting-state.js';
@@ -25,14 +26,7 @@ function attendanceInputOf(a: AttendanceRow): AttendanceInput {
 }
 
 describeEachEngine('the conference meeting', (engine) => {
-  let database: TestDatabase;
-  const db = () => database.handle.db;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.drop();
-  });
+  const { db } = suiteDatabase(engine);
 
   async function viewsFor(conferenceId: string, childId: string, context: ReturnType<typeof contextFor>, planNeeded: Record<string, boolean>) {
     const people = await attendanceByName(db(), conferenceId);

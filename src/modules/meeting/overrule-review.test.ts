@@ -1,10 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { conferenceChildren, conferences, meetingDecisions, outboxMessages } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { createUser } from '../../../test/support/factories.js';
 import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, meetingUnderWay, planDecision } from '../../../test/support/meeting-factory.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { toActor } from '../accounts/load-actor.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
@@ -16,12 +17,7 @@ import { saveView } from './save-view.js';
 import { requestDueReviews } from '../plans/request-due-reviews.js';
 
 describeEachEngine('TS21: after the chair overrules', (engine) => {
-  let database: TestDatabase;
-  const db = () => database.handle.db;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const { db } = suiteDatabase(engine);
 
   it('the senior managers are emailed and asked on their list; a further conference they ask for waits for booking by the 4-week date, overdue when missed (TS21)', async () => {
     const f = await createMeetingFixture(db(), { pack: 'pan-dorset' });

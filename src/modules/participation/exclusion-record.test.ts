@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { conferenceChildren, conferences, exclusionRequests, invitations, meetingAttendance, outboxMessages } from '../../db/schema/index.js';
 import { MEETING_PARTS } from '../../domain/conference/meeting-parts.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { CONFERENCE_START, contextFor, createMeetingFixture, type MeetingFixture } from '../../../test/support/meeting-factory.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { openMeeting } from '../meeting/open-meeting.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { decideExclusion, requestExclusion } from './exclusions.js';
@@ -13,14 +14,7 @@ const BEFORE = new Date('2026-02-26T10:00:00Z');
 const REVIEW_START = new Date('2026-05-28T09:00:00Z');
 
 describeEachEngine('exclusion reaches the attendance, the letter and never the next conference', (engine) => {
-  let database: TestDatabase;
-  const db = () => database.handle.db;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.drop();
-  });
+  const { db } = suiteDatabase(engine);
 
   async function exclude(f: MeetingFixture, invitationId: string, scope: 'whole' | 'part') {
     const id = await requestExclusion(db(), contextFor(f.socialWorker, BEFORE), f.conferenceId, { invitationId, reasons: ['disruptive-behaviour'], evidence: 'Threatened staff on 20 February', scope });

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { auditEvents, familyParticipation } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { createUser } from '../../../test/support/factories.js';
 import { contextFor, createMeetingFixture } from '../../../test/support/meeting-factory.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { loadChildVoice, saveChildRequest, saveParentAdvocacy } from './requests-and-advocacy.js';
@@ -11,14 +12,10 @@ import { loadChildVoice, saveChildRequest, saveParentAdvocacy } from './requests
 const NOW = new Date('2026-03-10T10:00:00Z');
 
 describeEachEngine('IN10: a child’s request not acted on; an advocate for a parent', (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
 
   async function setUp() {
-    const db = database.handle.db;
+    const db = suite.db();
     const m = await createMeetingFixture(db);
     const stranger = await createUser(db, { roles: ['social-worker'], organisationId: m.socialWorker.organisationId });
     const as = (u: Parameters<typeof contextFor>[0]) => contextFor(u, NOW);

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { auditEvents, cases, householdMembers, people, reviewTriggers, section47Enquiries, strategyDiscussions } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { ValidationError } from '../shared/errors.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
 import type { WorkItem } from '../work-queues/work-item.js';
@@ -13,14 +14,10 @@ const prompts = (items: WorkItem[] | undefined, planId: string, trigger: string)
   (items ?? []).filter((i) => i.href.startsWith(`/plans/${planId}/bring-forward?trigger=${trigger}`));
 
 describeEachEngine('RV2: reasons to bring a review forward reach the chair and the lead social worker', (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
 
   it('a new section 47 and an unborn baby joining the household are prompted until acted on or set aside with reasons', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const f = await planFixture(db, { now: NOW });
     const [alphaCase] = await db.select().from(cases).where(eq(cases.childId, f.meeting.alphaId));
     const [discussion] = await db.insert(strategyDiscussions).values({ heldAt: new Date('2026-04-06T09:00:00Z'), participants: [], informationShared: 'x', decisions: 'x', basisForDecisions: 'x', initiateSection47: true }).returning();

@@ -1,11 +1,12 @@
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cases, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, people } from '../../db/schema/index.js';
+import { beforeAll, expect, it } from 'vitest';
+import { conferenceChildren, conferences, coreGroupMeetings } from '../../db/schema/index.js';
 import { bundledCalendar } from '../../domain/calendar/working-calendar.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { nextCoreGroupDue } from '../../domain/plans/core-groups.js';
-import { createOrganisation, createUser } from '../../../test/support/factories.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
+import { planTeam, sequence } from '../../../test/support/plan-team-fixture.js';
 import { computedDeadlineItem } from '../work-queues/work-item.js';
 import { coreGroupsDueFirst } from './core-groups-due-first.js';
 import { coreGroupItems } from './plan-queue-items.js';
@@ -21,33 +22,19 @@ const calendar = bundledCalendar('england-and-wales');
 const today = Temporal.PlainDate.from('2026-11-30');
 const now = today.toPlainDateTime({ hour: 10 });
 
-function sequence(seed: number) {
-  let x = seed;
-  return (n: number) => {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    return x % n;
-  };
-}
-
 describeEachEngine('core groups across a whole team (TS8, TS9, CG3)', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let managerId = '';
   const facts: { planId: string; startDate: string; reviews: string[]; coreGroups: { heldOn: string; nextIntervalWeeks: number | null }[] }[] = [];
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    const db = database.handle.db;
-    const org = await createOrganisation(db);
-    const manager = await createUser(db, { roles: ['team-manager'], organisationId: org.id });
-    const worker = await createUser(db, { roles: ['social-worker'], organisationId: org.id });
-    managerId = manager.id;
+    const db = suite.db();
     const next = sequence(11);
-    const kids = await db.insert(people).values(Array.from({ length: PLANS }, (_, i) => ({ kind: 'child', givenNames: 'Core', familyName: `Child${i}`, dateOfBirth: '2018-05-01' }))).returning({ id: people.id });
-    const caseRows = await db.insert(cases).values(kids.map((k) => ({ childId: k.id, organisationId: org.id, openedOn: '2025-01-01', socialWorkerId: worker.id, teamManagerId: manager.id }))).returning({ id: cases.id, childId: cases.childId });
-    const plans = await db.insert(childProtectionPlans).values(caseRows.map((c) => ({
-      caseId: c.id, childId: c.childId, startDate: Temporal.PlainDate.from('2026-01-05').add({ days: next(320) }).toString(),
-      initialCategories: ['NEG'], latestCategories: ['NEG'], leadSocialWorkerId: worker.id, visitFrequencyWeeks: 4,
-    }))).returning({ id: childProtectionPlans.id, childId: childProtectionPlans.childId, caseId: childProtectionPlans.caseId, startDate: childProtectionPlans.startDate });
+    const { manager, plans } = await planTeam(db, {
+      plans: PLANS, givenNames: 'Core',
+      plan: () => ({ startDate: Temporal.PlainDate.from('2026-01-05').add({ days: next(320) }).toString(), visitFrequencyWeeks: 4 }),
+    });
+    managerId = manager.id;
     const meetingRows: (typeof coreGroupMeetings.$inferInsert)[] = [];
     for (const p of plans) {
       const fact = { planId: p.id, startDate: p.startDate, reviews: [] as string[], coreGroups: [] as { heldOn: string; nextIntervalWeeks: number | null }[] };
@@ -70,11 +57,10 @@ describeEachEngine('core groups across a whole team (TS8, TS9, CG3)', (engine) =
     }
     for (let i = 0; i < meetingRows.length; i += 500) await db.insert(coreGroupMeetings).values(meetingRows.slice(i, i + 500));
   });
-  afterAll(async () => database.drop());
 
   for (const pack of ['national', 'nottinghamshire', 'newcastle'] as PackId[]) {
     it(`lists the core groups the rule gives over every plan, from a few plans SQL picks (${pack})`, async () => {
-      const db = database.handle.db;
+      const db = suite.db();
       const ctx = { calendar, now, pack };
       // The rule over every plan: due dates of the dated that need action, soonest first, and how many have no date.
       const worked = facts.map((f) => nextCoreGroupDue({ pack, calendar, planStartedOn: f.startDate, laterConferencesKeepingPlan: f.reviews, coreGroups: f.coreGroups }));

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { auditEvents, designatedReviewLegalAdvice } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
 import type { WorkItem } from '../work-queues/work-item.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
@@ -14,14 +15,10 @@ const NOW = new Date('2027-12-20T10:00:00Z');
 const onPlan = (items: WorkItem[] | undefined, planId: string) => (items ?? []).filter((i) => i.href.startsWith(`/plans/${planId}`));
 
 describeEachEngine('RV4: after a designated review keeps a plan', (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
 
   it('asks the case’s team manager for legal advice and the chair for a briefing note until each is recorded, and tells service managers what is missing', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const f = await planFixture(db, { pack: 'newcastle', now: NOW });
     const reviewId = await holdDesignatedReview(db, f);
     const queues = async () => ({
@@ -57,7 +54,7 @@ describeEachEngine('RV4: after a designated review keeps a plan', (engine) => {
   });
 
   it('records advice once, however many managers save at the same moment', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const f = await planFixture(db, { pack: 'newcastle', now: NOW });
     const reviewId = await holdDesignatedReview(db, f);
     const advice = { conferenceId: reviewId, soughtOn: '2027-12-08', adviser: 'Lee Lawful', advice: 'Seek a PLO meeting.' };

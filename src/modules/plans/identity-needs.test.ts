@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { auditEvents, conferenceChildren, conferences } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { loadPlan } from './load-plan.js';
@@ -17,14 +18,10 @@ const answers = {
 };
 
 describeEachEngine('PL4: the plan meets the child’s identity and family needs', (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
 
   it('lists the plan for its lead social worker until every answer is given, and again after a review until revisited', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const f = await planFixture(db, { now: NOW });
     const gaps = async () => ((await queueForRole(db, f.as.socialWorker.actor!, 'social-worker', NOW, 'national'))['plan-gaps'] ?? []).filter((i) => i.href === `/plans/${f.plan.id}/identity`);
     expect((await loadPlan(db, f.plan.id)).identityGaps.missing).toHaveLength(6);

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEvents, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, meetingDecisions, outboxMessages, people, planActionVersions, planVisits, reviewTriggers } from '../../db/schema/index.js';
 import { bundledCalendar } from '../../domain/calendar/working-calendar.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { businessSupportQueue } from '../work-queues/queues.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
 import type { WorkItem } from '../work-queues/work-item.js';
@@ -33,15 +34,11 @@ const coreGroup = (extra: Partial<CoreGroupInput> = {}): CoreGroupInput => ({
 });
 
 describeEachEngine('life on a plan', (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
 
   describe('core groups and the detailed plan', () => {
     it('records the first core group with absentees’ views and bumps the plan version (CG1, PL2)', async () => {
-      const db = database.handle.db;
+      const db = suite.db();
       const f = await planFixture(db);
       await expect(recordCoreGroup(db, f.as.socialWorker, 'national', f.plan.id, coreGroup({ members: [{ name: 'Pat Placeholder', role: 'Teacher', agency: 'School', attended: false, writtenViews: '' }] })))
         .rejects.toMatchObject({ errors: [{ field: 'members.0.writtenViews' }] });
@@ -54,7 +51,7 @@ describeEachEngine('life on a plan', (engine) => {
     });
 
     it('a first core group overdue reaches the team manager’s Breaches and, in newcastle, the chair; once held and dated it leaves them (TS8, TS9, CG3)', async () => {
-      const db = database.handle.db;
+      const db = suite.db();
       const f = await planFixture(db);
       const now = new Date('2026-04-20T10:00:00Z');
       const mine = (items: { href: string }[] | undefined) => (items ?? []).filter((i) => i.href === `/plans/${f.plan.id}`);
@@ -75,7 +72,7 @@ describeEachEngine('life on a plan', (engine) => {
     });
 
     it('nottinghamshire refuses a second core group when the team manager chaired neither (CG1)', async () => {
-      const db = database.handle.db;
+      const db = suite.db();
       const f = await planFixture(db);
       await recordCoreGroup(db, f.as.socialWorker, 'nottinghamshire', f.plan.id, coreGroup());
       await expect(recordCoreGroup(db, f.as.socialWorker, 'nottinghamshire', f.plan.id, coreGroup({ heldOn: '2026-04-16', planDistributedOn: '2026-04-17', planVersion: 2 })))
@@ -84,7 +81,7 @@ describeEachEngine('life on a plan', (engine) => {
     });
 
     it('keeps every version of a plan action and refuses a stale update (PL2)', async () => {
-      const db = database.handle.db;
+      const db = suite.db();
       const f = await planFixture(db);
       const input = { action: 'Attend parenting course', owner: 'Demi Testington', ownerRole: 'Mother', dueOn: '2026-05-01', progress: '', status: 'not-started' as const };
       const id = await savePlanAction(db, f.as.socialWorker, f.plan.id, input);
@@ -96,7 +93,7 @@ describeEachEngine('life on a plan', (engine) => {
     });
 
     it('tells the manager and the lead social worker when an action cannot be carried out (CG2)', async () => {
-      const db = database.handle.db;
+      const db = suite.db();
       const f = await planFixture(db);
       const id = await reportPlanActionProblem(db, f.as.teamManager, f.plan.id, {
         planActionId: null, reporterName: 'Hana Exampleton', reporterAgency: 'Health', whatCannotBeDone: 'Home visit',
@@ -109,7 +106,7 @@ describeEachEngine('life on a plan', (engine) => {
 
   describe('visits', () => {
     it('records seen and not-seen visits per child, flags the breach to the team manager, and changes frequency only with approval (CG3, TS24)', async () => {
-      const db = database.handle.db;
+      const db = suite.db();
       const f = await planFixture(db);
       await recordVisit(db, f.as.socialWorker, f.plan.id, { visitedOn: '2026-03-10', childSeen: true, seenAlone: true, visitedBy: 'Sam Sampleford', notSeenReason: '' });
       await expect(recordVisit(db, f.as.socialWorker, f.plan.id, { visitedOn: '2026-03-24', childSeen: false, seenAlone: true, visitedBy: 'Sam Sampleford', notSeenReason: '' }))
@@ -133,7 +130,7 @@ describeEachEngine('life on a plan', (engine) => {
 
   describe('reviews', () => {
     it('an inquorate conference’s early review drives the plan page, the review queue and the automatic request (CF1, CF2)', async () => {
-      const db = database.handle.db;
+      const db = suite.db();
       const f = await planFixture(db);
       const [child] = await db.select().from(conferenceChildren).where(and(eq(conferenceChildren.conferenceId, f.meeting.conferenceId), eq(conferenceChildren.childId, f.meeting.alphaId)));
       await db.insert(meetingDecisions).values({
@@ -157,7 +154,7 @@ describeEachEngine('life on a plan', (engine) => {
     });
 
     it('requests the first review 20 working days before it is due, once, into business support’s list (TS5)', async () => {
-      const db = database.handle.db;
+      const db = suite.db();
       const f = await planFixture(db);
       const early = await requestDueReviews(db, new Date('2026-04-30T09:00:00Z'), 'national');
       expect(early.requested.filter((r) => r.planId === f.plan.id)).toEqual([]);
@@ -175,7 +172,7 @@ describeEachEngine('life on a plan', (engine) => {
     });
 
     it('requests the first review of a plan made when an adjourned conference reconvened: the adjourned one is not still being arranged (TS5, TS20)', async () => {
-      const db = database.handle.db;
+      const db = suite.db();
       const f = await planFixture(db);
       // The initial conference adjourned; the reconvened conference (held) made the plan.
       const [start] = await db.select().from(conferences).where(eq(conferences.id, f.meeting.conferenceId));
@@ -191,7 +188,7 @@ describeEachEngine('life on a plan', (engine) => {
     });
 
     it('brings the review forward for an RV2 reason, and asks the chair first about new section 47 enquiries (RV2)', async () => {
-      const db = database.handle.db;
+      const db = suite.db();
       const f = await planFixture(db);
       const base = { details: 'Missed three appointments', occurredOn: '2026-04-17', holdBy: '2026-05-15', chairConsulted: false };
       await expect(requestReview(db, f.as.socialWorker, 'national', f.plan.id, { ...base, trigger: 'new-section-47' })).rejects.toMatchObject({ errors: [{ field: 'chairConsulted' }] });
@@ -209,7 +206,7 @@ describeEachEngine('life on a plan', (engine) => {
 
   describe('ending a plan', () => {
     it('a service manager ends a plan on the child’s death: everyone invited is told and the review stands down (EN1, EN4, EN5)', async () => {
-      const db = database.handle.db;
+      const db = suite.db();
       const f = await planFixture(db);
       const review = await requestReview(db, f.as.socialWorker, 'national', f.plan.id, { trigger: 'now', details: '', occurredOn: '2026-04-20', holdBy: '2026-05-29', chairConsulted: false });
       const input = { route: 'death' as const, endedOn: '2026-04-18', reason: 'The child died on 18 April 2026.', continuingSupport: 'child-in-need-plan' as const, continuingSupportDetails: 'Support for Beta', planVersion: 1 };
@@ -231,7 +228,7 @@ describeEachEngine('life on a plan', (engine) => {
     });
 
     it('refuses the 18th-birthday route before the birthday, and a looked-after consultation where the pack has none (EN1, EN2)', async () => {
-      const db = database.handle.db;
+      const db = suite.db();
       const f = await planFixture(db);
       const input = { endedOn: '2026-04-18', reason: 'x', continuingSupport: 'early-help' as const, continuingSupportDetails: '', planVersion: 1 };
       await expect(endPlan(db, f.as.serviceManager, 'national', f.plan.id, { ...input, route: 'eighteenth-birthday' })).rejects.toMatchObject({ errors: [{ field: 'route' }] });

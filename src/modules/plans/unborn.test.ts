@@ -1,22 +1,18 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { coreGroupMeetings, outboxMessages, people } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { toActor } from '../accounts/load-actor.js';
 import { confirmBirth } from '../records/save-person.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
 import { contextFor } from '../../../test/support/meeting-factory.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { planFixture } from './plan-fixture.test-support.js';
 import { saveDischargeHomePlan } from './save-discharge-home-plan.js';
 
 describeEachEngine('UB1 and UB2: an unborn baby on a plan', (engine) => {
-  let database: TestDatabase;
-  const db = () => database.handle.db;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const { db } = suiteDatabase(engine);
 
   it('asks for the core group and the discharge-home plan before the EDD, then for the birth once the EDD comes; the birth is sent to the agencies (UB1, UB2)', async () => {
     const f = await planFixture(db());

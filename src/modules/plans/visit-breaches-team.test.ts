@@ -1,11 +1,12 @@
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cases, childProtectionPlans, people, planVisits } from '../../db/schema/index.js';
+import { beforeAll, expect, it } from 'vitest';
+import { planVisits } from '../../db/schema/index.js';
 import { bundledCalendar } from '../../domain/calendar/working-calendar.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { visitBreaches } from '../../domain/plans/visits.js';
-import { createOrganisation, createUser } from '../../../test/support/factories.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
+import { planTeam, sequence } from '../../../test/support/plan-team-fixture.js';
 import { plansLongestUnseen, plansPossiblyUnseen, visitBreachItems } from './plan-queue-items.js';
 
 /**
@@ -17,37 +18,23 @@ const PLANS = 640;
 const calendar = bundledCalendar('england-and-wales');
 const today = Temporal.PlainDate.from('2026-11-30');
 
-// A fixed pseudo-random sequence: the same plans every run.
-function sequence(seed: number) {
-  let x = seed;
-  return (n: number) => {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    return x % n;
-  };
-}
-
 describeEachEngine('missed visits across a whole team (CG3, TS24)', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let managerId = '';
   const facts: { planId: string; startDate: string; frequencyWeeks: number | null; visits: { visitedOn: string; childSeen: boolean }[] }[] = [];
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    const db = database.handle.db;
-    const org = await createOrganisation(db);
-    const manager = await createUser(db, { roles: ['team-manager'], organisationId: org.id });
-    const worker = await createUser(db, { roles: ['social-worker'], organisationId: org.id });
-    managerId = manager.id;
+    const db = suite.db();
     const next = sequence(7);
-    const kids = await db.insert(people).values(Array.from({ length: PLANS }, (_, i) => ({ kind: 'child', givenNames: 'Team', familyName: `Child${i}`, dateOfBirth: '2018-05-01' }))).returning({ id: people.id });
-    const caseRows = await db.insert(cases).values(kids.map((k) => ({ childId: k.id, organisationId: org.id, openedOn: '2025-01-01', socialWorkerId: worker.id, teamManagerId: manager.id }))).returning({ id: cases.id, childId: cases.childId });
-    const planValues = caseRows.map((c, i) => {
-      const last = i === PLANS - 1;
-      const start = last ? '2025-01-06' : Temporal.PlainDate.from('2026-06-01').add({ days: next(170) }).toString();
-      const frequency = last ? 2 : [null, 1, 2, 3, 4, 6][next(6)]!;
-      return { caseId: c.id, childId: c.childId, startDate: start, initialCategories: ['NEG'], latestCategories: ['NEG'], leadSocialWorkerId: worker.id, visitFrequencyWeeks: frequency };
+    const { manager, plans } = await planTeam(db, {
+      plans: PLANS, givenNames: 'Team',
+      plan: (i) => {
+        const last = i === PLANS - 1;
+        const startDate = last ? '2025-01-06' : Temporal.PlainDate.from('2026-06-01').add({ days: next(170) }).toString();
+        return { startDate, visitFrequencyWeeks: last ? 2 : [null, 1, 2, 3, 4, 6][next(6)]! };
+      },
     });
-    const plans = await db.insert(childProtectionPlans).values(planValues).returning({ id: childProtectionPlans.id, childId: childProtectionPlans.childId, startDate: childProtectionPlans.startDate, visitFrequencyWeeks: childProtectionPlans.visitFrequencyWeeks });
+    managerId = manager.id;
     const visitRows: (typeof planVisits.$inferInsert)[] = [];
     plans.forEach((p, i) => {
       const visits: { visitedOn: string; childSeen: boolean }[] = [];
@@ -64,11 +51,10 @@ describeEachEngine('missed visits across a whole team (CG3, TS24)', (engine) => 
     });
     for (let i = 0; i < visitRows.length; i += 500) await db.insert(planVisits).values(visitRows.slice(i, i + 500));
   });
-  afterAll(async () => database.drop());
 
   for (const pack of ['national', 'nottinghamshire'] as PackId[]) {
     it(`finds every plan with an open missed visit, the 640th included (${pack})`, async () => {
-      const db = database.handle.db;
+      const db = suite.db();
       const open = facts.filter((f) => visitBreaches({ pack, calendar, planStartedOn: f.startDate, frequencyWeeks: f.frequencyWeeks, visits: f.visits }, today).some((b) => b.seenOn === null));
       expect(open.length).toBeGreaterThan(50);
       // The SQL pass never drops a plan the exact rule would list.

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { recordingReleaseRequests } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { UPLOAD_FILES } from '../../../test/support/upload-files.js';
 import { CONFERENCE_START, contextFor, createMeetingFixture, meetingUnderWay } from '../../../test/support/meeting-factory.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { attachRecording } from './attach-recording.js';
 import { releaseRecording } from './release-recording.js';
@@ -12,14 +13,7 @@ import { requestRecording } from './request-recording.js';
 const MP3 = { fileName: 'conference.mp3', fileType: 'audio/mpeg', content: UPLOAD_FILES.mp3(), truncated: false };
 
 describeEachEngine('conference recordings: keeping and releasing (RC5)', (engine) => {
-  let database: TestDatabase;
-  const db = () => database.handle.db;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.drop();
-  });
+  const { db } = suiteDatabase(engine);
 
   it('RC5: only the conference’s own chair keeps a recording, and only once it has met', async () => {
     const f = await createMeetingFixture(db());

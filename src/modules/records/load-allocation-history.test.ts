@@ -1,20 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { caseAllocations, cases } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { createFamily } from '../../../test/support/front-door-fixtures.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { loadAllocationHistory } from './load-allocation-history.js';
 
 describeEachEngine('a case’s allocation history', (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
 
   it('names who holds the case now and before, newest first, keeping a departed worker’s name and saying when no one was allocated', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const org = await createOrganisation(db);
     const departed = await createUser(db, { roles: ['social-worker'], organisationId: org.id, displayName: 'Yolanda Leftington', active: false });
     const worker = await createUser(db, { roles: ['social-worker'], organisationId: org.id, displayName: 'Zeb Nowington' });

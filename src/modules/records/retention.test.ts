@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { addresses, auditEvents, cases, people, personMatchKeys, recordDisposals, referrals } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, POSTGRES_ADMIN_URL, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine, POSTGRES_ADMIN_URL } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { contextFor } from '../../../test/support/meeting-factory.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { verifyAuditChain } from '../audit/verify-chain.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
@@ -15,14 +16,10 @@ import { loadRetentionReview, PAGE_SIZE } from './load-retention-review.js';
 const NOW = new Date('2026-03-10T10:00:00Z');
 
 describeEachEngine('RC7: retention review and disposal', (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
 
   async function setUp() {
-    const db = database.handle.db;
+    const db = suite.db();
     const orgId = (await createOrganisation(db, { kind: 'local-authority' })).id;
     const admin = await createUser(db, { roles: ['administrator'], organisationId: orgId });
     const officer = await createUser(db, { roles: ['register-officer'], organisationId: orgId });

@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { auditEvents, outboxMessages, subjectAccessRequests } from '../../db/schema/index.js';
 import { documentText } from '../../documents/document-model.js';
 import { pdfText } from '../../documents/pdf-text.js';
 import { WITHHELD } from '../../domain/records/subject-access.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { contextFor } from '../../../test/support/meeting-factory.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { buildSubjectAccessBundle, renderSubjectAccessBundle } from './subject-access-bundle.js';
@@ -15,18 +16,14 @@ import { extendSubjectAccess, loadSubjectAccessRequest, recordIdentityCheck, rec
 const NOW = new Date('2026-03-10T10:00:00Z');
 
 describeEachEngine('RC7: subject access requests', (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
   const input = {
     childGivenNames: 'alpha', childFamilyName: 'TESTINGTON', childDateOfBirth: '2019-05-01', requesterName: 'Beth Testington', relationship: 'parent',
     receivedOn: '2026-03-02', identityCheckedOn: null, identityEvidence: '', responsibleUserId: null,
   };
 
   it('records a request about a child found by exact name and date of birth; it is on the responsible person’s list, due a month after the identity check, overdue after', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const { ig, ig2, admin, f, mother } = await subjectAccessFixture(db, `a${engine}`);
     await expect(recordSubjectAccessRequest(db, contextFor(admin, NOW), input)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(recordSubjectAccessRequest(db, contextFor(ig, NOW), { ...input, childDateOfBirth: '2019-05-02' })).rejects.toMatchObject({ errors: [{ field: 'childFamilyName' }] });
@@ -48,7 +45,7 @@ describeEachEngine('RC7: subject access requests', (engine) => {
   });
 
   it('the bundle holds the child’s records with no confidential text and no third party’s name, as text and as PDF; the release is recorded once and audited', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const { ig, f } = await subjectAccessFixture(db, `b${engine}`);
     const id = await recordSubjectAccessRequest(db, contextFor(ig, NOW), { ...input, identityCheckedOn: '2026-03-02', identityEvidence: 'Driving licence' });
     const { doc, sha256 } = await buildSubjectAccessBundle(db, contextFor(ig, NOW), id);
@@ -70,7 +67,7 @@ describeEachEngine('RC7: subject access requests', (engine) => {
   });
 
   it('a complex request is extended by two further months before the first runs out, with the reason: the deadline moves, the requester is told by letter, the list shows the new date; refused after the deadline and a second time', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const { ig } = await subjectAccessFixture(db, `x${engine}`);
     const as = (at: Date) => contextFor(ig, at);
     const id = await recordSubjectAccessRequest(db, as(NOW), { ...input, identityCheckedOn: '2026-03-02', identityEvidence: 'Passport' });

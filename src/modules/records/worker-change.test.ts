@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { auditEvents, caseAllocations, cases, childProtectionPlans, workerChangeRequests } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { contextFor } from '../../../test/support/meeting-factory.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { answerWorkerChangeRequest, recordWorkerChangeRequest } from './worker-change.js';
@@ -12,14 +13,10 @@ import { answerWorkerChangeRequest, recordWorkerChangeRequest } from './worker-c
 const NOW = new Date('2026-03-10T10:00:00Z');
 
 describeEachEngine('CO4: a family’s request for a change of worker', (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
 
   async function setUp() {
-    const db = database.handle.db;
+    const db = suite.db();
     const orgId = (await createOrganisation(db)).id;
     const worker = await createUser(db, { roles: ['social-worker'], organisationId: orgId });
     const otherWorker = await createUser(db, { roles: ['social-worker'], organisationId: orgId });

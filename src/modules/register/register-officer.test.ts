@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { addresses, auditEvents, childProtectionPlans, childrensCentreLists, conferenceChildren, meetingDecisions, outboxMessages, people, riskNotificationRecipients } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { toActor } from '../accounts/load-actor.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
@@ -14,18 +15,15 @@ import { recordRiskNotification, sendRiskNotification } from './risk-notificatio
 const NOW = new Date('2026-03-02T10:00:00Z');
 
 describeEachEngine('the register officer’s notifications and lists (RG5, RG6)', (engine) => {
-  let database: TestDatabase;
+  const { db } = suiteDatabase(engine);
   let officer: ActionContext;
   let orgId: string;
   let worker: Awaited<ReturnType<typeof createUser>>;
-  const db = () => database.handle.db;
   beforeAll(async () => {
-    database = await freshDatabase(engine);
     orgId = (await createOrganisation(db())).id;
     worker = await createUser(db(), { roles: ['social-worker'], organisationId: orgId, displayName: 'Demo Lead Worker', email: 'lead@authority.example' });
     officer = { actor: toActor(await createUser(db(), { roles: ['register-officer'], organisationId: orgId })), requestId: 't', address: '127.0.0.1', now: NOW };
   });
-  afterAll(async () => database.drop());
 
   it('RG5: a risk notification waits in the register officer’s queue, then linked to the household goes to the lead social worker by email and work queue', async () => {
     const f = await childOnAPlan(db(), orgId);

@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import {
   auditEvents, cases, childProtectionPlans, conferenceChildren, conferences, meetingDecisions, people, transferNotices,
 } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createTeam, createUser } from '../../../test/support/factories.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import type { RegisterFilter } from '../../domain/register/register-view.js';
 import { toActor } from '../accounts/load-actor.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -17,16 +18,14 @@ const NOW = new Date('2026-03-02T10:00:00Z');
 const base: RegisterFilter = { asOf: '2026-03-02', sort: 'name', page: 1 };
 
 describeEachEngine('the register of children with a plan (RG1)', (engine) => {
-  let database: TestDatabase;
+  const { db } = suiteDatabase(engine);
   let officer: ActionContext;
   let orgId: string;
   let teamId: string;
   let ours: Awaited<ReturnType<typeof childOnAPlan>>;
   let unbornId: string;
-  const db = () => database.handle.db;
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
     orgId = (await createOrganisation(db())).id;
     teamId = (await createTeam(db(), orgId, 'Northern assessment team')).id;
     const worker = await createUser(db(), { roles: ['social-worker'], organisationId: orgId, teamId, displayName: 'Demo Lead Worker' });
@@ -45,7 +44,6 @@ describeEachEngine('the register of children with a plan (RG1)', (engine) => {
     const elsewhere = (await createOrganisation(db(), { name: 'Elsewhere Council (demo)' })).id;
     await childOnAPlan(db(), elsewhere);
   });
-  afterAll(async () => database.drop());
 
   it('lists every child on a plan today in the area, unborn included, with category, lead worker and team, next review and legal status; each child shown is audited', async () => {
     const view = await loadRegister(db(), officer, base, 'national');

@@ -1,19 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { conferences, invitations, outboxMessages, reports } from '../../db/schema/index.js';
 import { sendReportReminders } from './send-report-reminders.js';
 
 describeEachEngine('report reminders', (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
 
   it('reminds each invited professional whose report is not in, once, in the 2 working days before it is due (TS14); not authority staff, not those who submitted', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const org = await createOrganisation(db);
     const worker = await createUser(db, { roles: ['social-worker'], organisationId: org.id });
     // Conference Thursday 12 March 2026 at 10:00; national TS14 is 1 working day before: Wednesday 11 March.

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { auditEvents, childProtectionPlans, emergencyResponsibility, outboxMessages } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { passResponsibility, recordEmergencyConsultation, recordTheirAnswer } from './emergency-responsibility.js';
 import { otherAuthorityFixture } from './other-authority-fixture.test-support.js';
@@ -10,12 +11,7 @@ import { loadTemporaryResident, recordTemporaryResidentChange, tellLocalAgencies
 const NOW = new Date('2026-03-10T10:00:00Z');
 
 describeEachEngine('TR3: children of another authority', (engine) => {
-  let database: TestDatabase;
-  const db = () => database.handle.db;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const { db } = suiteDatabase(engine);
 
   const consultation = { responsibleAuthority: 'Exampleshire Council', responsibleBecause: 'looked-after', emergencyAction: 'Police protection; placed with an emergency foster carer.', foundOn: '2026-03-08', consultedOn: '2026-03-08', consultedName: 'Their out-of-hours manager' };
 

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { childProtectionPlans, conferences, invitations, outboxMessages, people, transferNotices } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { toActor } from '../accounts/load-actor.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
@@ -12,18 +13,16 @@ import { mayEndPlanAfterMove, recordReceivingConference, recordTransferIn, recor
 const otherLa = { otherAuthority: 'Sampleshire Council (demo)', otherContactName: 'Demo Originating Worker', otherContactEmail: 'worker@sampleshire.example' };
 
 describeEachEngine('moves between authorities', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let officer: ActionContext;
   let orgId: string;
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    orgId = (await createOrganisation(database.handle.db)).id;
-    officer = { actor: toActor(await createUser(database.handle.db, { roles: ['register-officer'], organisationId: orgId })), requestId: 't', address: '127.0.0.1', now: new Date('2026-03-02T10:00:00Z') };
+    orgId = (await createOrganisation(suite.db())).id;
+    officer = { actor: toActor(await createUser(suite.db(), { roles: ['register-officer'], organisationId: orgId })), requestId: 't', address: '127.0.0.1', now: new Date('2026-03-02T10:00:00Z') };
   });
-  afterAll(async () => database.drop());
 
   it('a transfer-in conference is due 15 working days after notice, with a temporary plan and the originating social worker invited (TR1, TS2)', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const [child] = await db.insert(people).values({ kind: 'child', givenNames: 'Bravo', familyName: 'Movedin', dateOfBirth: '2018-02-02', sex: 'M' }).returning();
     const { conferenceId, transferId } = await recordTransferIn(db, officer, {
       ...otherLa, childId: child!.id, otherPlanCategory: 'EMO', noticeReceivedOn: '2026-03-02', movedOn: '2026-02-27', pack: 'national',
@@ -37,7 +36,7 @@ describeEachEngine('moves between authorities', (engine) => {
   });
 
   it('census C08: a child already on one of our plans is refused a transfer in, whose temporary plan would overlap it', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const fixture = await childOnAPlan(db, orgId);
     const refused = await recordTransferIn(db, officer, {
       ...otherLa, childId: fixture.child.id, otherPlanCategory: 'NEG', noticeReceivedOn: '2026-03-02', movedOn: '2026-02-27', pack: 'national',
@@ -51,7 +50,7 @@ describeEachEngine('moves between authorities', (engine) => {
   });
 
   it('a move out notifies the receiving authority and our plan may end only after their conference (TR2)', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const fixture = await childOnAPlan(db, orgId);
     const social = { ...officer, actor: toActor(await createUser(db, { roles: ['enquirer'], organisationId: orgId })) };
     await expect(recordTransferOut(db, social, { ...otherLa, planId: fixture.plan.id, movedOn: '2026-02-20' })).rejects.toBeInstanceOf(ForbiddenError);

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { childProtectionPlans, conferenceRecords, conferences, familyParticipation, invitations, meetingDistributions, meetings, reports, reportShares } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createMeetingFixture } from '../../../test/support/meeting-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { toActor } from '../accounts/load-actor.js';
 import { queueForRole } from './queue-for-role.js';
 import { eq } from 'drizzle-orm';
@@ -11,16 +12,14 @@ import { eq } from 'drizzle-orm';
 const NOW = new Date('2026-03-02T10:00:00Z');
 
 describeEachEngine('work queues computed on read', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let orgId: string;
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    orgId = (await createOrganisation(database.handle.db)).id;
+    orgId = (await createOrganisation(suite.db())).id;
   });
-  afterAll(async () => database.drop());
 
   it('business support sees conferences to book, most urgent first, with the deadline explained', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     await db.insert(conferences).values([
       { kind: 'initial', status: 'requested', pack: 'national', dueRuleId: 'TS1', dueFromDate: '2026-02-20', dueDate: '2026-03-13' },
       { kind: 'initial', status: 'requested', pack: 'national', dueRuleId: 'TS1', dueFromDate: '2026-02-02', dueDate: '2026-02-23' },
@@ -35,7 +34,7 @@ describeEachEngine('work queues computed on read', (engine) => {
   });
 
   it('a hertfordshire pre-birth conference counted from the decision to convene says so on the list to book (TS3)', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const [c] = await db.insert(conferences).values({ kind: 'pre-birth', status: 'requested', pack: 'hertfordshire', dueRuleId: 'TS1', dueFromFact: 'decision to convene', dueFromDate: '2026-02-16', dueDate: '2026-03-09' }).returning();
     const actor = toActor(await createUser(db, { roles: ['business-support'], organisationId: orgId }));
     const item = (await queueForRole(db, actor, 'business-support', NOW, 'hertfordshire'))['to-book']!.find((i) => i.href === `/conferences/${c!.id}`);
@@ -43,7 +42,7 @@ describeEachEngine('work queues computed on read', (engine) => {
   });
 
   it('a social worker sees the next review of each plan they lead (TS5 after the initial conference)', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const worker = await createUser(db, { roles: ['social-worker'], organisationId: orgId });
     const fixture = await childOnAPlan(db, orgId);
     await db.update(childProtectionPlans).set({ leadSocialWorkerId: worker.id }).where(eq(childProtectionPlans.id, fixture.plan.id));
@@ -55,7 +54,7 @@ describeEachEngine('work queues computed on read', (engine) => {
   });
 
   it('a service manager sees plans of children turning 18 soon (TS25)', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const fixture = await childOnAPlan(db, orgId);
     const { people } = await import('../../db/schema/index.js');
     await db.update(people).set({ dateOfBirth: '2008-04-10' }).where(eq(people.id, fixture.child.id));
@@ -65,7 +64,7 @@ describeEachEngine('work queues computed on read', (engine) => {
   });
 
   it('business support sees booked conferences to invite (soonest first) and held ones whose decisions or approved record have not gone; the chair sees drafts to approve', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const chair = await createUser(db, { roles: ['chair'], organisationId: orgId });
     const [later, sooner, held, approved, noMeeting, stillSitting] = await db.insert(conferences).values([
       { kind: 'initial', status: 'booked', pack: 'national', scheduledStart: new Date('2026-03-20T10:00:00Z') },
@@ -104,7 +103,7 @@ describeEachEngine('work queues computed on read', (engine) => {
   });
 
   it('a social worker sees their report to share with the family before a booked conference, due by TS13 (TS16 where a parent needs more time), until it is shared', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const f = await createMeetingFixture(db, { pack: 'newcastle' });
     const worker = toActor(f.socialWorker);
     const before = new Date('2026-02-20T10:00:00Z');
@@ -128,7 +127,7 @@ describeEachEngine('work queues computed on read', (engine) => {
   });
 
   it('an agency practitioner sees each conference they are invited to and the report due to the chair (TS14) until they submit it', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const practitioner = await createUser(db, { roles: ['agency-practitioner'], organisationId: orgId });
     const [conference] = await db.insert(conferences).values({ kind: 'initial', status: 'invitations-sent', pack: 'national', scheduledStart: new Date('2026-03-12T10:00:00Z') }).returning();
     const [invitation] = await db.insert(invitations).values({ conferenceId: conference!.id, inviteeKind: 'professional', userId: practitioner.id, name: 'Hana Exampleton', role: 'Health visitor', state: 'sent' }).returning();

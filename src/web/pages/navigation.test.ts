@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { createUser, TEST_PASSWORD } from '../../../test/support/factories.js';
+import { beforeAll, expect, it } from 'vitest';
+import { TestClock } from '../../../test/support/app.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { createUser } from '../../../test/support/factories.js';
 import { contextFor, createMeetingFixture, type MeetingFixture } from '../../../test/support/meeting-factory.js';
-import { WebClient } from '../../../test/support/web-client.js';
+import { signedInApp } from '../../../test/support/signed-in-app.js';
 import { invitations } from '../../db/schema/index.js';
 import { openMeeting } from '../../modules/meeting/open-meeting.js';
 
@@ -18,27 +17,13 @@ function hrefOf(body: string, text: string): string | null {
 
 // Issue 14, "Navigation": no dead ends between the pages each person needs on the day.
 describeEachEngine('navigation between the conference pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   const clock = new TestClock(new Date('2026-03-02T09:00:00Z'));
-  const db = () => database.handle.db;
   let f: MeetingFixture;
 
+  const { db, signedIn } = signedInApp(engine, { clock });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock });
     f = await createMeetingFixture(db());
   });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
-
-  async function signedIn(username: string) {
-    const client = new WebClient(app);
-    expect((await client.signIn(username, TEST_PASSWORD)).statusCode).toBe(302);
-    return client;
-  }
 
   it('the conference page leads its chair and minute taker to the meeting screen, named for what it does now', async () => {
     const chair = await signedIn(f.chair.username);

@@ -1,19 +1,18 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../../../test/support/factories.js';
+import { beforeAll, expect, it } from 'vitest';
+import { TestClock } from '../../../test/support/app.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { COMPLETE_OUTLINE, attendanceByName, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../test/support/meeting-factory.js';
 import { concludeMeeting } from '../../modules/meeting/conclude-meeting.js';
 import { recordDecision } from '../../modules/meeting/record-decision.js';
 import { saveOutlinePlan } from '../../modules/meeting/save-outline-plan.js';
 import { saveView } from '../../modules/meeting/save-view.js';
-import { WebClient } from '../../../test/support/web-client.js';
 import { invitations, reports } from '../../db/schema/index.js';
 import { headingsFor } from '../../domain/reports/headings.js';
 import { sectionField } from '../../domain/reports/report-content.js';
 import { contextFor, createFamily, discussionInput, referralInput } from '../../../test/support/front-door-fixtures.js';
+import { signedInApp } from '../../../test/support/signed-in-app.js';
 import { decideReferral } from '../../modules/front-door/decide-referral.js';
 import { recordAgencyRequest } from '../../modules/front-door/record-agency-request.js';
 import { recordReferral } from '../../modules/front-door/record-referral.js';
@@ -35,31 +34,17 @@ function expectEverythingKept(res: { statusCode: number; body: string }, values:
 
 // Issue 14, "Nothing typed is ever lost": a refused submission of any long form re-shows all of it.
 describeEachEngine('a refused form keeps everything typed', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   const now = new Date('2026-02-23T10:00:00Z');
   const clock = new TestClock(now);
-  const db = () => database.handle.db;
   let f: MeetingFixture;
   let practitioner: Awaited<ReturnType<typeof createUser>>;
 
+  const { db, signedIn } = signedInApp(engine, { clock });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock });
     f = await createMeetingFixture(db());
     practitioner = await createUser(db(), { roles: ['agency-practitioner'], displayName: 'Hana Exampleton', username: `hana-${engine}` });
     await db().update(invitations).set({ userId: practitioner.id }).where(eq(invitations.id, f.invitationIds.healthVisitor));
   });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
-
-  async function signedIn(username: string) {
-    const client = new WebClient(app);
-    expect((await client.signIn(username, TEST_PASSWORD)).statusCode).toBe(302);
-    return client;
-  }
 
   const headings = headingsFor('agency', 'initial');
   const reportTexts = (tag: string) => typed([...headings.map((_, i) => sectionField(i, 'text')), 'confidentialText'], tag);

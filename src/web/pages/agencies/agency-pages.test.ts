@@ -1,33 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { auditEvents, organisations, professionals } from '../../../db/schema/index.js';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 describeEachEngine('agencies and practitioners', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  const db = () => database.handle.db;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
-    return client;
-  };
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-03-02T10:00:00Z')) });
-    const orgId = (await createOrganisation(db())).id;
-    await createUser(db(), { roles: ['administrator'], username: 'admin', organisationId: orgId });
-    await createUser(db(), { roles: ['business-support'], username: 'support', organisationId: orgId });
-    await createUser(db(), { roles: ['social-worker'], username: 'worker', organisationId: orgId });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
+  const { db, signedIn } = signedInApp(engine, { at: '2026-03-02T10:00:00Z', staff: { admin: ['administrator'], support: ['business-support'], worker: ['social-worker'] } });
 
   it('an administrator adds an agency; business support adds and changes a practitioner with secure contact details', async () => {
     const admin = await signedIn('admin');

@@ -1,36 +1,31 @@
-import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, breakGlassGrants, cases, outboxMessages, people, users, visitFrequencyChanges } from '../../../db/schema/index.js';
 import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
 import type { RoleId } from '../../../policies/roles.js';
 import { toActor } from '../../../modules/accounts/load-actor.js';
 import { queueForRole } from '../../../modules/work-queues/queue-for-role.js';
-import { TestClock, testApp } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { createOrganisation, createTeam, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { createOrganisation, createTeam, createUser } from '../../../../test/support/factories.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 const REASON = 'Covering the duty desk today: the police called about a new concern for this child.';
 
 /** Issue 19: need-to-know, the break-glass page, its alerts, and the home page's lists audited as disclosures. */
 describeEachEngine('break-glass: no working relationship, a reason first', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let f: Awaited<ReturnType<typeof planFixture>>;
   let outsider: Awaited<ReturnType<typeof createUser>>;
   let auditor: Awaited<ReturnType<typeof createUser>>;
   let childName: string;
+  const { handle, signedIn: signInAs } = signedInApp(engine, { at: '2026-04-20T10:00:00Z', env: { CONVENE_PACK: 'national' } });
+  // Signed in and landed on the home page, whose lists are themselves disclosures.
   const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    expect((await client.signIn(username, TEST_PASSWORD)).statusCode).toBe(302);
+    const client = await signInAs(username);
     await client.get('/');
     return client;
   };
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-04-20T10:00:00Z')), env: { CONVENE_PACK: 'national' } });
-    const db = database.handle.db;
+    const db = handle().db;
     f = await planFixture(db);
     const org = f.meeting.socialWorker.organisationId;
     const otherTeam = await createTeam(db, org, 'Safeguarding Team South');
@@ -40,10 +35,6 @@ describeEachEngine('break-glass: no working relationship, a reason first', (engi
     const [child] = await db.select().from(people).where(eq(people.id, f.plan.childId));
     childName = child!.givenNames!;
   }, 120_000);
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
 
   it('a social worker of another team gets the break-glass page, not the record, and cannot write to it', async () => {
     const client = await signedIn(outsider.username);
@@ -54,10 +45,10 @@ describeEachEngine('break-glass: no working relationship, a reason first', (engi
       expect(res.body).toContain(`action="/break-glass/${f.plan.childId}"`);
       expect(res.body, 'the page does not name the child').not.toContain(childName);
     }
-    const before = await database.handle.db.select().from(people).where(eq(people.id, f.plan.childId));
+    const before = await handle().db.select().from(people).where(eq(people.id, f.plan.childId));
     const posted = await client.post(`/people/${f.plan.childId}/edit`, { givenNames: 'Changed', familyName: 'Byoutsider' });
     expect(posted.statusCode).toBe(403);
-    expect(await database.handle.db.select().from(people).where(eq(people.id, f.plan.childId))).toEqual(before);
+    expect(await handle().db.select().from(people).where(eq(people.id, f.plan.childId))).toEqual(before);
     // The team's own worker and manager open it as before.
     expect((await (await signedIn(f.meeting.socialWorker.username)).get(`/plans/${f.plan.id}`)).statusCode).toBe(200);
     expect((await (await signedIn(f.meeting.teamManager.username)).get(`/people/${f.plan.childId}`)).statusCode).toBe(200);
@@ -72,11 +63,11 @@ describeEachEngine('break-glass: no working relationship, a reason first', (engi
     expect(short.statusCode).toBe(400);
     expect(short.body).toContain('Give the reason in at least 20 characters');
     expect(short.body).toContain('Curious');
-    expect(await database.handle.db.$count(breakGlassGrants)).toBe(0);
+    expect(await handle().db.$count(breakGlassGrants)).toBe(0);
   });
 
   it('with a reason: the record opens for this session only, the use is audited, the team manager and the auditor are told', async () => {
-    const db = database.handle.db;
+    const db = handle().db;
     const client = await signedIn(outsider.username);
     const granted = await client.post(`/break-glass/${f.plan.childId}`, { reason: REASON, next: `/plans/${f.plan.id}` });
     expect(granted.statusCode).toBe(302);
@@ -100,7 +91,7 @@ describeEachEngine('break-glass: no working relationship, a reason first', (engi
   });
 
   it('roles with no reason to look, and other organisations, get no break-glass page and cannot grant themselves access', async () => {
-    const db = database.handle.db;
+    const db = handle().db;
     const health = await createOrganisation(db, { kind: 'health', name: `Elsewhere Health ${engine}` });
     const other = await createOrganisation(db, { kind: 'local-authority', name: `Otherborough ${engine}` });
     const practitioner = await createUser(db, { roles: ['agency-practitioner'], organisationId: health.id });
@@ -118,7 +109,7 @@ describeEachEngine('break-glass: no working relationship, a reason first', (engi
   });
 
   it('each child the home page lists is audited as a disclosure, in one insert for the page', async () => {
-    const db = database.handle.db;
+    const db = handle().db;
     const client = await signedIn(f.meeting.socialWorker.username);
     const home = await client.get('/');
     expect(home.body).toContain(childName);
@@ -131,7 +122,7 @@ describeEachEngine('break-glass: no working relationship, a reason first', (engi
   });
 
   it('every child a home page names is audited for that page load, whichever list names them', async () => {
-    const db = database.handle.db;
+    const db = handle().db;
     // A list that used to name the child without saying so: the team manager's visit frequency approvals.
     await db.insert(visitFrequencyChanges).values({
       planId: f.plan.id, childId: f.plan.childId, fromWeeks: 2, proposedWeeks: 4, reasons: 'Settled at home; the core group agrees.',

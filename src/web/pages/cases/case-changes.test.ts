@@ -1,36 +1,21 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../../test/support/database.js';
 import { childOnAPlan } from '../../../../test/support/escalation-factory.js';
-import { createOrganisation, createTeam, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { createOrganisation, createTeam, createUser } from '../../../../test/support/factories.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { auditEvents, caseAllocations, cases, childProtectionPlans, people } from '../../../db/schema/index.js';
 
 describeEachEngine('reallocating and closing a case', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let orgId: string;
   let teamId: string;
-  const db = () => database.handle.db;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
-    return client;
-  };
+  const { db, signedIn } = signedInApp(engine, { at: '2026-03-02T10:00:00Z' });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-03-02T10:00:00Z')) });
     orgId = (await createOrganisation(db())).id;
     teamId = (await createTeam(db(), orgId)).id;
     // The manager reallocates within their own team, so the case stays theirs to see (need to know).
     await createUser(db(), { roles: ['team-manager'], username: 'manager', organisationId: orgId, teamId });
     await createUser(db(), { roles: ['social-worker'], username: 'worker', organisationId: orgId });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
   });
 
   it('a team manager moves a case to another social worker with a reason; the history is kept, the open plan follows, and a social worker cannot do it', async () => {

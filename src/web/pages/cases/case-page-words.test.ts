@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../../../test/support/database.js';
 import { TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { createMeetingFixture } from '../../../../test/support/meeting-factory.js';
 import { WebClient } from '../../../../test/support/web-client.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { cases, childProtectionPlans, conferences, people } from '../../../db/schema/index.js';
 import { CATEGORY_CODES } from '../../../domain/conference/categories.js';
 import { ETHNICITY_CODES, PRIMARY_NEED_LABELS, SEX_LABELS } from '../../../domain/records/census-codes.js';
@@ -19,18 +18,8 @@ const CODES = [...Object.keys(SEX_LABELS), ...Object.keys(PRIMARY_NEED_LABELS), 
 
 // Issue 14, "Plain words": the case page speaks English, not census codes or file names.
 describeEachEngine('the case page in plain words', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  const db = () => database.handle.db;
+  const { db, app } = signedInApp(engine, { at: '2026-03-02T09:00:00Z' });
 
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-03-02T09:00:00Z')) });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
 
   it('shows codes by their meaning, citations by the procedure’s title, one deadline per review, in sentences', async () => {
     // A child on a plan (neglect) whose review conference is already arranged.
@@ -41,7 +30,7 @@ describeEachEngine('the case page in plain words', (engine) => {
     await db().insert(childProtectionPlans).values({ caseId: caseRow!.id, childId: f.alphaId, startDate: '2025-09-01', initialCategories: ['NEG'], latestCategories: ['NEG'] });
     await db().insert(conferences).values({ householdId: (await db().select().from(conferences).where(eq(conferences.id, f.conferenceId)))[0]!.householdId, kind: 'initial', status: 'held', pack: 'pan-dorset', heldOn: '2025-09-01' });
 
-    const worker = new WebClient(app);
+    const worker = new WebClient(app());
     expect((await worker.signIn(f.socialWorker.username, TEST_PASSWORD)).statusCode).toBe(302);
     const page = await worker.get(`/cases/${caseRow!.id}`);
     expect(page.statusCode).toBe(200);

@@ -1,30 +1,13 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../../../test/support/database.js';
 import { childOnAPlan } from '../../../../test/support/escalation-factory.js';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { createOrganisation, createUser } from '../../../../test/support/factories.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { cases, workerChangeRequests } from '../../../db/schema/index.js';
 
 describeEachEngine('CO4 change of worker pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  const db = () => database.handle.db;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
-    return client;
-  };
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-03-10T10:00:00Z')) });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
+  const { db, signedIn } = signedInApp(engine, { at: '2026-03-10T10:00:00Z' });
 
   it('the social worker records the request with every typed value kept on refusal; the team manager sees it on their list and answers it, and the case moves', async () => {
     const orgId = (await createOrganisation(db())).id;

@@ -1,31 +1,17 @@
-import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { childRequestsNotFollowed, parentAdvocacy } from '../../../db/schema/index.js';
-import { TestClock, testApp } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { createUser } from '../../../../test/support/factories.js';
 import { createMeetingFixture, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 describeEachEngine('IN10 pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let m: MeetingFixture;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
-    return client;
-  };
+  const { db, signedIn } = signedInApp(engine, { at: '2026-03-10T10:00:00Z' });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-03-10T10:00:00Z')) });
-    m = await createMeetingFixture(database.handle.db);
-    await createUser(database.handle.db, { roles: ['social-worker'], username: 'in10-stranger', organisationId: m.socialWorker.organisationId });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    m = await createMeetingFixture(db());
+    await createUser(db(), { roles: ['social-worker'], username: 'in10-stranger', organisationId: m.socialWorker.organisationId });
   });
 
   it('the social worker records a request not followed, is refused with every value kept, then records it shared; and an advocate for the mother, followed up', async () => {
@@ -47,7 +33,7 @@ describeEachEngine('IN10 pages', (engine) => {
     expect(refused.body).toContain('Write why the request is not being followed');
     expect(refused.body).toContain('To stop seeing the family support worker.');
     expect((await sw.post(newRequest, { ...typed, reasons: 'The support worker is helping keep her safe at home.' })).statusCode).toBe(302);
-    const [saved] = await database.handle.db.select().from(childRequestsNotFollowed).where(eq(childRequestsNotFollowed.conferenceId, m.conferenceId));
+    const [saved] = await db().select().from(childRequestsNotFollowed).where(eq(childRequestsNotFollowed.conferenceId, m.conferenceId));
     const edit = `/conferences/${m.conferenceId}/child-voice/requests/${saved!.id}`;
     expect((await sw.get('/')).body).toContain(edit);
     expect((await sw.get(`/conferences/${m.conferenceId}/child-voice`)).body).toContain('Reasons not yet explained to the child');
@@ -68,7 +54,7 @@ describeEachEngine('IN10 pages', (engine) => {
     expect((await sw.post(advocate, { need: 'mental-health', decision: 'referred', reasons: '', followUp: '', followedUpOn: '', version: '0' })).statusCode).toBe(302);
     expect((await sw.get('/')).body).toContain('Follow up the advocate referral for Demi Testington');
     expect((await sw.post(advocate, { need: 'mental-health', decision: 'referred', followUp: 'Advocate allocated.', followedUpOn: '2026-03-10', version: '1' })).statusCode).toBe(302);
-    const [a] = await database.handle.db.select().from(parentAdvocacy).where(eq(parentAdvocacy.invitationId, m.invitationIds.mother));
+    const [a] = await db().select().from(parentAdvocacy).where(eq(parentAdvocacy.invitationId, m.invitationIds.mother));
     expect(a).toMatchObject({ mentalHealthNeed: true, decision: 'referred', followedUpOn: '2026-03-10' });
     expect((await sw.get('/')).body).not.toContain('Follow up the advocate referral for Demi Testington');
   });

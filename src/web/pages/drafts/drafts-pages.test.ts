@@ -1,11 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TestClock } from '../../../../test/support/app.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { COMPLETE_OUTLINE, attendanceByName, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
 import { WebClient } from '../../../../test/support/web-client.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { auditEvents, conferenceRecords, formDrafts, invitations, reports, sessions } from '../../../db/schema/index.js';
 import { concludeMeeting } from '../../../modules/meeting/conclude-meeting.js';
 import { recordDecision } from '../../../modules/meeting/record-decision.js';
@@ -26,18 +26,14 @@ describe('draftFields: what of a posted form a draft keeps', () => {
 
 // Issue 14: long forms keep a draft as the person types, and nothing typed is lost across a session timeout.
 describeEachEngine('drafts of the long forms', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   const clock = new TestClock(new Date('2026-03-02T10:20:00Z'));
-  const db = () => database.handle.db;
   let meeting: MeetingFixture; // the meeting under way: the outline plan
   let held: MeetingFixture; // the meeting concluded: the record
   let recordUrl: string;
   let sectionNames: string[];
 
+  const { db, app, signedIn } = signedInApp(engine, { clock });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock });
     meeting = await createMeetingFixture(db());
     await meetingUnderWay(db(), meeting);
     held = await createMeetingFixture(db());
@@ -49,16 +45,6 @@ describeEachEngine('drafts of the long forms', (engine) => {
     await concludeMeeting(db(), chair, held.conferenceId, { version: 2 });
     recordUrl = `/conferences/${held.conferenceId}/record`;
   });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
-
-  async function signedIn(username: string) {
-    const client = new WebClient(app);
-    expect((await client.signIn(username, TEST_PASSWORD)).statusCode).toBe(302);
-    return client;
-  }
 
   async function recordSections(client: WebClient): Promise<string[]> {
     const page = await client.get(recordUrl);
@@ -235,7 +221,7 @@ describeEachEngine('drafts of the long forms', (engine) => {
     expect(home.body).toContain('data-session-warn-seconds="300"');
     expect(home.body).toContain('data-session-remaining-seconds="1800"');
     expect(home.body).toContain('src="/public/session.js"');
-    expect((await new WebClient(app).get('/sign-in')).body).not.toContain('session.js');
+    expect((await new WebClient(app()).get('/sign-in')).body).not.toContain('session.js');
 
     clock.advanceMinutes(20);
     expect((await taker.post('/session/extend', {})).statusCode).toBe(200);
@@ -247,7 +233,7 @@ describeEachEngine('drafts of the long forms', (engine) => {
     const rows = await db().select().from(sessions);
     expect(rows.length).toBeGreaterThan(0);
     // Signed out, the extension is refused (to sign in), and nothing is kept going.
-    const stranger = new WebClient(app);
+    const stranger = new WebClient(app());
     await stranger.get('/sign-in');
     expect((await stranger.post('/session/extend', {})).statusCode).toBe(302);
   });

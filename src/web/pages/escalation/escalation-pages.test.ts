@@ -1,34 +1,25 @@
-import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { childProtectionPlans, complaints, transferNotices } from '../../../db/schema/index.js';
-import { testApp } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
 import { childOnAPlan } from '../../../../test/support/escalation-factory.js';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { createOrganisation, createUser } from '../../../../test/support/factories.js';
 import { WebClient } from '../../../../test/support/web-client.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 describeEachEngine('complaint, dissent, practice concern and transfer pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let fixture: Awaited<ReturnType<typeof childOnAPlan>>;
   const clients: Record<string, WebClient> = {};
   let orgId: string;
+  const { db, signedIn } = signedInApp(engine);
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle);
-    const org = await createOrganisation(database.handle.db);
+    const org = await createOrganisation(db());
     orgId = org.id;
     for (const role of ['chair', 'service-manager', 'register-officer', 'social-worker'] as const) {
-      await createUser(database.handle.db, { roles: [role], username: role, organisationId: org.id });
-      clients[role] = new WebClient(app);
-      await clients[role]!.signIn(role, TEST_PASSWORD);
+      await createUser(db(), { roles: [role], username: role, organisationId: org.id });
+      clients[role] = await signedIn(role);
     }
-    fixture = await childOnAPlan(database.handle.db, org.id);
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    fixture = await childOnAPlan(db(), org.id);
   });
 
   it('records a complaint from the conference, refuses bad input, and moves it to the complaints procedure', async () => {
@@ -38,14 +29,14 @@ describeEachEngine('complaint, dissent, practice concern and transfer pages', (e
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Enter the name of the person complaining');
     expect(bad.body).toContain('Enter the date it was received as a real date');
-    expect(await database.handle.db.$count(complaints)).toBe(0);
+    expect(await db().$count(complaints)).toBe(0);
     const ok = await chair.post(`/conferences/${fixture.conference.id}/complaints/new`, {
       complainantName: 'Demi Testington', complainantRelationship: 'mother', about: 'process', details: 'Not told the date.', receivedOn: '2026-03-02',
     });
     expect(ok.statusCode).toBe(302);
     const page = await chair.get(ok.headers.location as string);
     expect(page.body).toContain('With the conference chair');
-    const [row] = await database.handle.db.select().from(complaints);
+    const [row] = await db().select().from(complaints);
     const moved = await chair.post(`/complaints/${row!.id}/advance`, { step: 'escalate', note: 'Not resolved', on: '2026-03-04', version: '1' });
     expect(moved.statusCode).toBe(302);
     expect((await chair.get(`/complaints/${row!.id}`)).body).toContain('complaints procedure');
@@ -86,8 +77,8 @@ describeEachEngine('complaint, dissent, practice concern and transfer pages', (e
     // Census C08: a child already on one of our plans cannot also come in on another authority's.
     expect(onOurPlan.statusCode).toBe(400);
     expect(onOurPlan.body).toContain('Census check C08');
-    const movingIn = await childOnAPlan(database.handle.db, orgId);
-    await database.handle.db.update(childProtectionPlans).set({ endDate: '2026-02-20', endReason: 'review-conference-decision' }).where(eq(childProtectionPlans.id, movingIn.plan.id));
+    const movingIn = await childOnAPlan(db(), orgId);
+    await db().update(childProtectionPlans).set({ endDate: '2026-02-20', endReason: 'review-conference-decision' }).where(eq(childProtectionPlans.id, movingIn.plan.id));
     const ok = await officer.post('/transfers/in', {
       childId: movingIn.child.id, otherPlanCategory: 'EMO', noticeReceivedOn: '2026-03-02', movedOn: '2026-02-27',
       otherAuthority: 'Sampleshire Council (demo)', otherContactName: 'Demo Worker', otherContactEmail: 'worker@sampleshire.example',
@@ -95,6 +86,6 @@ describeEachEngine('complaint, dissent, practice concern and transfer pages', (e
     expect(ok.statusCode).toBe(302);
     const list = await officer.get('/transfers');
     expect(list.body).toContain('transfer-in conference requested');
-    expect(await database.handle.db.$count(transferNotices, eq(transferNotices.direction, 'in'))).toBe(1);
+    expect(await db().$count(transferNotices, eq(transferNotices.direction, 'in'))).toBe(1);
   });
 });

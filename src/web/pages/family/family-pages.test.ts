@@ -1,34 +1,23 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, cases, householdMembers, people, relationships } from '../../../db/schema/index.js';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { createOrganisation, createUser } from '../../../../test/support/factories.js';
 import { WebClient } from '../../../../test/support/web-client.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 describeEachEngine('households and relationships', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let worker: WebClient;
   let chair: WebClient;
   let authorityId: string;
-  const db = () => database.handle.db;
+  const { db, signedIn } = signedInApp(engine, { at: '2026-03-02T10:00:00Z' });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-03-02T10:00:00Z')) });
     const orgId = (await createOrganisation(db())).id;
     authorityId = orgId;
     await createUser(db(), { roles: ['social-worker'], username: 'worker', organisationId: orgId });
     await createUser(db(), { roles: ['chair'], username: 'chair', organisationId: orgId });
-    worker = new WebClient(app);
-    await worker.signIn('worker', TEST_PASSWORD);
-    chair = new WebClient(app);
-    await chair.signIn('chair', TEST_PASSWORD);
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    worker = await signedIn('worker');
+    chair = await signedIn('chair');
   });
 
   async function person(kind: 'child' | 'adult', givenNames: string) {

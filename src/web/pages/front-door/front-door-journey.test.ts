@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   assessments, conferenceChildren, conferences, conferenceStatusHistory, referrals, section47Enquiries, strategyDiscussions,
 } from '../../../db/schema/index.js';
@@ -13,10 +12,8 @@ import { recordReferral } from '../../../modules/front-door/record-referral.js';
 import { recordSection47Outcome } from '../../../modules/front-door/record-section-47-outcome.js';
 import { recordStrategyDiscussion } from '../../../modules/front-door/record-strategy-discussion.js';
 import { startSection47Enquiries } from '../../../modules/front-door/start-section-47.js';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 const NOW = new Date('2026-03-09T12:00:00Z');
 
@@ -28,34 +25,16 @@ const referralForm = (over: Record<string, string> = {}) => ({
 });
 
 describeEachEngine('front-door journey: referral to an authorised decision to convene', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let db: TestDatabase['handle']['db'];
-  let orgId: string;
-  let worker: Awaited<ReturnType<typeof createUser>>;
-
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    db = database.handle.db;
-    app = await testApp(database.handle, { clock: new TestClock(NOW) });
-    orgId = (await createOrganisation(db)).id;
-    worker = await createUser(db, { roles: ['social-worker'], organisationId: orgId, username: 'sw' });
-    await createUser(db, { roles: ['team-manager'], organisationId: orgId, username: 'tm' });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
-
-  async function signedIn(username: string) {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
+  const { db, orgId, staffMember, signedIn: signInAs } = signedInApp(engine, { at: NOW, staff: { sw: ['social-worker'], tm: ['team-manager'] } });
+  // Signed in and landed on the home page, as a person arrives.
+  const signedIn = async (username: string) => {
+    const client = await signInAs(username);
     await client.get('/');
     return client;
-  }
+  };
 
   it('a strategy discussion for two children, their section 47 outcomes, a decision to convene an ICPC, and a team manager’s authorisation', async () => {
-    const family = await createFamily(db, orgId, 'Testington', [{ givenNames: 'Alpha' }, { givenNames: 'Bravo' }, { givenNames: 'Charlie', dateOfBirth: '2012-01-01' }]);
+    const family = await createFamily(db(), orgId(), 'Testington', [{ givenNames: 'Alpha' }, { givenNames: 'Bravo' }, { givenNames: 'Charlie', dateOfBirth: '2012-01-01' }]);
     const [alpha, bravo, charlie] = family.children;
     const sw = await signedIn('sw');
 
@@ -65,7 +44,7 @@ describeEachEngine('front-door journey: referral to an authorised decision to co
       expect(posted.statusCode).toBe(302);
       const page = await sw.get(`/cases/${child.caseId}/front-door`);
       expect(page.body).toMatch(/data-testid="decision-due">[\s\S]*?3 March 2026/);
-      const [referral] = await db.select().from(referrals).where(eq(referrals.caseId, child.caseId));
+      const [referral] = await db().select().from(referrals).where(eq(referrals.caseId, child.caseId));
       await sw.get(`/referrals/${referral!.id}/decision`);
       expect((await sw.post(`/referrals/${referral!.id}/decision`, {
         decision: 'strategy-discussion', reasons: 'Possible significant harm', decidedDate: '2026-03-02', decidedTime: '15:00',
@@ -90,7 +69,7 @@ describeEachEngine('front-door journey: referral to an authorised decision to co
     expect(discussionPage.body).toMatch(/data-testid="circulation-due">[\s\S]*?4 March 2026[\s\S]*?Overdue/);
     expect((await sw.post(`${discussionUrl}/section-47`, { caseIds: [alpha!.caseId, bravo!.caseId] })).statusCode).toBe(302);
 
-    const enquiries = await db.select().from(section47Enquiries);
+    const enquiries = await db().select().from(section47Enquiries);
     for (const child of [alpha!, bravo!]) {
       const enquiry = enquiries.find((e) => e.caseId === child.caseId)!;
       expect(enquiry.startedOn).toBe('2026-03-03');
@@ -119,16 +98,16 @@ describeEachEngine('front-door journey: referral to an authorised decision to co
     await tm.get(`/conferences/${conferenceId}/authorise`);
     expect((await tm.post(`/conferences/${conferenceId}/authorise`, { version: '1' })).statusCode).toBe(302);
 
-    const [conference] = await db.select().from(conferences).where(eq(conferences.id, conferenceId));
-    const ts1 = (await workingCalendar(db)).addWorkingDays(Temporal.PlainDate.from('2026-03-03'), 15).toString();
+    const [conference] = await db().select().from(conferences).where(eq(conferences.id, conferenceId));
+    const ts1 = (await workingCalendar(db())).addWorkingDays(Temporal.PlainDate.from('2026-03-03'), 15).toString();
     expect(conference).toMatchObject({ status: 'requested', kind: 'initial', dueDate: ts1, dueRuleId: 'TS1', dueFromDate: '2026-03-03' });
-    const links = await db.select().from(conferenceChildren).where(eq(conferenceChildren.conferenceId, conferenceId));
+    const links = await db().select().from(conferenceChildren).where(eq(conferenceChildren.conferenceId, conferenceId));
     expect(links.filter((l) => l.role === 'subject').map((l) => l.caseId).sort()).toEqual([alpha!.caseId, bravo!.caseId].sort());
     expect(links.find((l) => l.caseId === charlie!.caseId)?.role).toBe('household');
   });
 
   it('bad input re-renders the page with 400 and field errors, and writes nothing', async () => {
-    const family = await createFamily(db, orgId, 'Sampleford', [{ givenNames: 'Delta' }]);
+    const family = await createFamily(db(), orgId(), 'Sampleford', [{ givenNames: 'Delta' }]);
     const caseId = family.children[0]!.caseId;
     const sw = await signedIn('sw');
     await sw.get(`/cases/${caseId}/referral/new`);
@@ -140,15 +119,15 @@ describeEachEngine('front-door journey: referral to an authorised decision to co
     expect(blank.statusCode).toBe(400);
     expect(blank.body).toContain('Enter the nature of the concerns');
     expect(blank.body).toContain('Enter a real date');
-    expect(await db.select().from(referrals).where(eq(referrals.caseId, caseId))).toHaveLength(0);
+    expect(await db().select().from(referrals).where(eq(referrals.caseId, caseId))).toHaveLength(0);
 
     // Through to an outcome by the actions, then a decision to convene without the harm.
-    const ctx = contextFor(worker, NOW);
-    const referralId = await recordReferral(db, ctx, caseId, referralInput());
-    await decideReferral(db, ctx, referralId, { decision: 'strategy-discussion', reasons: 'x', decidedDate: '2026-03-02', decidedTime: '15:00' });
-    const discussion = await recordStrategyDiscussion(db, ctx, family.householdId, discussionInput([caseId]));
-    const [enquiry] = await startSection47Enquiries(db, ctx, discussion, [caseId]);
-    await recordSection47Outcome(db, ctx, enquiry!, { outcome: 'continuing-risk', reasons: 'x', icpcNotRequired: false });
+    const ctx = contextFor(staffMember('sw'), NOW);
+    const referralId = await recordReferral(db(), ctx, caseId, referralInput());
+    await decideReferral(db(), ctx, referralId, { decision: 'strategy-discussion', reasons: 'x', decidedDate: '2026-03-02', decidedTime: '15:00' });
+    const discussion = await recordStrategyDiscussion(db(), ctx, family.householdId, discussionInput([caseId]));
+    const [enquiry] = await startSection47Enquiries(db(), ctx, discussion, [caseId]);
+    await recordSection47Outcome(db(), ctx, enquiry!, { outcome: 'continuing-risk', reasons: 'x', icpcNotRequired: false });
     await sw.get(`/households/${family.householdId}/convene`);
     const noHarm = await sw.post(`/households/${family.householdId}/convene`, {
       kind: 'initial', decisionDate: '2026-03-09', [`role-${caseId}`]: 'subject', [`harm-${caseId}`]: '', [`harmFrom-${caseId}`]: '',
@@ -156,21 +135,21 @@ describeEachEngine('front-door journey: referral to an authorised decision to co
     expect(noHarm.statusCode).toBe(400);
     expect(noHarm.body).toContain('Enter the significant harm Delta Sampleford is likely to suffer');
     expect(noHarm.body).toContain(`href="#harmFrom-${caseId}"`);
-    expect(await db.select().from(conferences).where(eq(conferences.householdId, family.householdId))).toHaveLength(0);
+    expect(await db().select().from(conferences).where(eq(conferences.householdId, family.householdId))).toHaveLength(0);
 
     const missing = await sw.post(`/section-47/${enquiry}/child-seen`, { date: '2026-03-04', seenAlone: 'no', whoWasPresent: '', whyNotAlone: '' });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Say why the child was not seen alone');
-    expect((await db.select().from(section47Enquiries).where(eq(section47Enquiries.id, enquiry!)))[0]?.childSeen).toEqual([]);
+    expect((await db().select().from(section47Enquiries).where(eq(section47Enquiries.id, enquiry!)))[0]?.childSeen).toEqual([]);
   });
 
   it('a referral closed with no further action blocks any later assessment, strategy discussion or conference', async () => {
-    const family = await createFamily(db, orgId, 'Placeholder', [{ givenNames: 'Echo' }]);
+    const family = await createFamily(db(), orgId(), 'Placeholder', [{ givenNames: 'Echo' }]);
     const caseId = family.children[0]!.caseId;
     const sw = await signedIn('sw');
     await sw.get(`/cases/${caseId}/referral/new`);
     await sw.post(`/cases/${caseId}/referral/new`, referralForm({ channel: 'written' }));
-    const [referral] = await db.select().from(referrals).where(eq(referrals.caseId, caseId));
+    const [referral] = await db().select().from(referrals).where(eq(referrals.caseId, caseId));
     await sw.get(`/referrals/${referral!.id}/decision`);
     await sw.post(`/referrals/${referral!.id}/decision`, { decision: 'no-further-action', reasons: 'Explained; advice given', decidedDate: '2026-03-02', decidedTime: '16:00' });
     const page = await sw.get(`/cases/${caseId}/front-door`);
@@ -193,21 +172,21 @@ describeEachEngine('front-door journey: referral to an authorised decision to co
     });
     expect(convene.statusCode).toBe(400);
     expect(convene.body).toContain('no conference can be recorded in this episode');
-    expect(await db.select().from(assessments).where(eq(assessments.caseId, caseId))).toHaveLength(0);
-    expect(await db.select().from(strategyDiscussions).where(eq(strategyDiscussions.householdId, family.householdId))).toHaveLength(0);
-    expect(await db.select().from(conferences).where(eq(conferences.householdId, family.householdId))).toHaveLength(0);
+    expect(await db().select().from(assessments).where(eq(assessments.caseId, caseId))).toHaveLength(0);
+    expect(await db().select().from(strategyDiscussions).where(eq(strategyDiscussions.householdId, family.householdId))).toHaveLength(0);
+    expect(await db().select().from(conferences).where(eq(conferences.householdId, family.householdId))).toHaveLength(0);
   });
 
   it('a double submit of the authorisation authorises once and says so the second time', async () => {
-    const family = await createFamily(db, orgId, 'Fictionale', [{ givenNames: 'Foxtrot' }]);
+    const family = await createFamily(db(), orgId(), 'Fictionale', [{ givenNames: 'Foxtrot' }]);
     const caseId = family.children[0]!.caseId;
-    const ctx = contextFor(worker, NOW);
-    const referralId = await recordReferral(db, ctx, caseId, referralInput());
-    await decideReferral(db, ctx, referralId, { decision: 'strategy-discussion', reasons: 'x', decidedDate: '2026-03-02', decidedTime: '15:00' });
-    const discussion = await recordStrategyDiscussion(db, ctx, family.householdId, discussionInput([caseId]));
-    const [enquiry] = await startSection47Enquiries(db, ctx, discussion, [caseId]);
-    await recordSection47Outcome(db, ctx, enquiry!, { outcome: 'continuing-risk', reasons: 'x', icpcNotRequired: false });
-    const id = await decideToConvene(db, ctx, family.householdId, 'national', {
+    const ctx = contextFor(staffMember('sw'), NOW);
+    const referralId = await recordReferral(db(), ctx, caseId, referralInput());
+    await decideReferral(db(), ctx, referralId, { decision: 'strategy-discussion', reasons: 'x', decidedDate: '2026-03-02', decidedTime: '15:00' });
+    const discussion = await recordStrategyDiscussion(db(), ctx, family.householdId, discussionInput([caseId]));
+    const [enquiry] = await startSection47Enquiries(db(), ctx, discussion, [caseId]);
+    await recordSection47Outcome(db(), ctx, enquiry!, { outcome: 'continuing-risk', reasons: 'x', icpcNotRequired: false });
+    const id = await decideToConvene(db(), ctx, family.householdId, 'national', {
       kind: 'initial', decisionDate: '2026-03-09', choices: [{ caseId, role: 'subject', likelyHarm: 'Neglect', harmFrom: 'Parents' }],
     });
     const tm = await signedIn('tm');
@@ -217,9 +196,9 @@ describeEachEngine('front-door journey: referral to an authorised decision to co
     expect(first.statusCode).toBe(302);
     expect(second.statusCode).toBe(409);
     expect(second.body).toContain('already been authorised');
-    const history = await db.select().from(conferenceStatusHistory)
+    const history = await db().select().from(conferenceStatusHistory)
       .where(and(eq(conferenceStatusHistory.conferenceId, id), eq(conferenceStatusHistory.event, 'authorise')));
     expect(history).toHaveLength(1);
-    expect((await db.select().from(conferences).where(eq(conferences.id, id)))[0]).toMatchObject({ status: 'requested', version: 2 });
+    expect((await db().select().from(conferences).where(eq(conferences.id, id)))[0]).toMatchObject({ status: 'requested', version: 2 });
   });
 });

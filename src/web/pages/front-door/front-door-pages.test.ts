@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { auditEvents, conferenceChildren, conferences } from '../../../db/schema/index.js';
 import { contextFor, createFamily, discussionInput, referralInput } from '../../../../test/support/front-door-fixtures.js';
 import { decideReferral } from '../../../modules/front-door/decide-referral.js';
@@ -9,53 +8,36 @@ import { recordReferral } from '../../../modules/front-door/record-referral.js';
 import { recordStrategyDiscussion } from '../../../modules/front-door/record-strategy-discussion.js';
 import { startSection47Enquiries } from '../../../modules/front-door/start-section-47.js';
 import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { WebClient } from '../../../../test/support/web-client.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 const NOW = new Date('2026-03-09T12:00:00Z');
 
 
 describeEachEngine('front-door pages: timings, agency requests, CV3, TS29', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let db: TestDatabase['handle']['db'];
-  let orgId: string;
-  let worker: Awaited<ReturnType<typeof createUser>>;
-
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    db = database.handle.db;
-    app = await testApp(database.handle, { clock: new TestClock(NOW) });
-    orgId = (await createOrganisation(db)).id;
-    worker = await createUser(db, { roles: ['social-worker'], organisationId: orgId, username: 'sw' });
-    await createUser(db, { roles: ['team-manager'], organisationId: orgId, username: 'tm' });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
-
-  async function signedIn(username: string) {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
+  const { db, handle, orgId, staffMember, signedIn: signInAs } = signedInApp(engine, { at: NOW, staff: { sw: ['social-worker'], tm: ['team-manager'] } });
+  // Signed in and landed on the home page, as a person arrives.
+  const signedIn = async (username: string) => {
+    const client = await signInAs(username);
     await client.get('/');
     return client;
-  }
+  };
 
   it('shows every front-door page of a family part-way through, FD3 urgent timings included, and audits each read', async () => {
-    const family = await createFamily(db, orgId, 'Mockworth', [{ givenNames: 'Golf' }, { givenNames: 'Hotel' }]);
+    const family = await createFamily(db(), orgId(), 'Mockworth', [{ givenNames: 'Golf' }, { givenNames: 'Hotel' }]);
     const [golf, hotel] = family.children;
-    const ctx = contextFor(worker, NOW);
+    const ctx = contextFor(staffMember('sw'), NOW);
     for (const c of [golf!, hotel!]) {
-      const id = await recordReferral(db, ctx, c.caseId, referralInput());
-      await decideReferral(db, ctx, id, { decision: 'strategy-discussion', reasons: 'x', decidedDate: '2026-03-02', decidedTime: '15:00' });
+      const id = await recordReferral(db(), ctx, c.caseId, referralInput());
+      await decideReferral(db(), ctx, id, { decision: 'strategy-discussion', reasons: 'x', decidedDate: '2026-03-02', decidedTime: '15:00' });
     }
-    const discussion = await recordStrategyDiscussion(db, ctx, family.householdId, discussionInput([golf!.caseId, hotel!.caseId], {
+    const discussion = await recordStrategyDiscussion(db(), ctx, family.householdId, discussionInput([golf!.caseId, hotel!.caseId], {
       physicalAbuseOrSeriousNeglect: true, concernDate: '2026-03-02', concernTime: '16:00',
     }));
-    const [enquiry] = await startSection47Enquiries(db, ctx, discussion, [golf!.caseId, hotel!.caseId]);
-    const request = await recordAgencyRequest(db, ctx, hotel!.caseId, { professionalName: 'Dr Example', professionalRole: 'Designated doctor', reasons: 'Worried', receivedDate: '2026-03-09' });
+    const [enquiry] = await startSection47Enquiries(db(), ctx, discussion, [golf!.caseId, hotel!.caseId]);
+    const request = await recordAgencyRequest(db(), ctx, hotel!.caseId, { professionalName: 'Dr Example', professionalRole: 'Designated doctor', reasons: 'Worried', receivedDate: '2026-03-09' });
     const sw = await signedIn('sw');
     for (const url of [
       `/households/${family.householdId}/front-door`, `/cases/${golf!.caseId}/front-door`, `/section-47/${enquiry}`,
@@ -69,21 +51,21 @@ describeEachEngine('front-door pages: timings, agency requests, CV3, TS29', (eng
     // Concern at 16:00 on Monday 2 March: discussion due that day, held on the 3rd (late); child seen by 10:00 on 4 March.
     expect(page.body).toMatch(/data-testid="same-day-due">[\s\S]*?2 March 2026[\s\S]*?Done late/);
     expect(page.body).toMatch(/data-testid="seen-within-24-hours">[\s\S]*?Golf Mockworth[\s\S]*?4 Mar 2026, 10:00[\s\S]*?Overdue/);
-    const reads = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'child-record-viewed'), eq(auditEvents.childId, golf!.childId)));
+    const reads = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'child-record-viewed'), eq(auditEvents.childId, golf!.childId)));
     expect(reads.map((r) => r.recordType)).toEqual(expect.arrayContaining(['household', 'case-front-door', 'section-47-enquiry', 'strategy-discussion']));
     expect((await sw.get('/cases/not-a-case/front-door')).statusCode).toBe(404);
   });
 
   it('FD5: a manager agreeing an agency’s request goes on to the decision to convene; a social worker cannot decide it', async () => {
-    const family = await createFamily(db, orgId, 'Dummington', [{ givenNames: 'India' }]);
+    const family = await createFamily(db(), orgId(), 'Dummington', [{ givenNames: 'India' }]);
     const caseId = family.children[0]!.caseId;
-    const ctx = contextFor(worker, NOW);
+    const ctx = contextFor(staffMember('sw'), NOW);
     const sw = await signedIn('sw');
     await sw.get(`/cases/${caseId}/agency-requests/new`);
     const missing = await sw.post(`/cases/${caseId}/agency-requests/new`, { organisationId: '', professionalName: '', professionalRole: 'Designated nurse', reasons: '', receivedDate: '2026-03-09' });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Enter the name of the professional making the request');
-    const id = await recordAgencyRequest(db, ctx, caseId, { professionalName: 'Nurse Example', professionalRole: 'Designated nurse', reasons: 'Repeated injuries', receivedDate: '2026-03-09' });
+    const id = await recordAgencyRequest(db(), ctx, caseId, { professionalName: 'Nurse Example', professionalRole: 'Designated nurse', reasons: 'Repeated injuries', receivedDate: '2026-03-09' });
     expect((await sw.post(`/agency-requests/${id}`, { decision: 'agreed', reasons: 'x', version: '1' })).statusCode).toBe(403);
     const tm = await signedIn('tm');
     await tm.get(`/agency-requests/${id}`);
@@ -96,10 +78,10 @@ describeEachEngine('front-door pages: timings, agency requests, CV3, TS29', (eng
   });
 
   it('CV3: adding a new baby to the siblings’ review without its own strategy discussion and section 47 says a new ICPC is needed', async () => {
-    const family = await createFamily(db, orgId, 'Samplewood', [{ givenNames: 'Juliet' }, { givenNames: '', dateOfBirth: null, expectedDeliveryDate: '2026-08-01' }]);
+    const family = await createFamily(db(), orgId(), 'Samplewood', [{ givenNames: 'Juliet' }, { givenNames: '', dateOfBirth: null, expectedDeliveryDate: '2026-08-01' }]);
     const [sibling, baby] = family.children;
-    const [review] = await db.insert(conferences).values({ householdId: family.householdId, kind: 'review', status: 'booked', pack: 'national' }).returning();
-    await db.insert(conferenceChildren).values({ conferenceId: review!.id, caseId: sibling!.caseId, childId: sibling!.childId, role: 'subject', childType: 'review' });
+    const [review] = await db().insert(conferences).values({ householdId: family.householdId, kind: 'review', status: 'booked', pack: 'national' }).returning();
+    await db().insert(conferenceChildren).values({ conferenceId: review!.id, caseId: sibling!.caseId, childId: sibling!.childId, role: 'subject', childType: 'review' });
     const sw = await signedIn('sw');
     const household = await sw.get(`/households/${family.householdId}/front-door`);
     expect(household.body).toContain('Add a child as a subject of the review child protection conference');
@@ -107,13 +89,13 @@ describeEachEngine('front-door pages: timings, agency requests, CV3, TS29', (eng
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Unborn baby Samplewood has not had their own strategy discussion and section 47 enquiry');
     expect(refused.body).toContain('a new initial child protection conference is needed');
-    expect(await db.select().from(conferenceChildren).where(eq(conferenceChildren.conferenceId, review!.id))).toHaveLength(1);
+    expect(await db().select().from(conferenceChildren).where(eq(conferenceChildren.conferenceId, review!.id))).toHaveLength(1);
   });
 
   it('TS29: in nottinghamshire the decision to convene tells the social worker to contact the diary co-ordinator the same day', async () => {
-    const notts = await testApp(database.handle, { clock: new TestClock(NOW), env: { CONVENE_PACK: 'nottinghamshire' } });
+    const notts = await testApp(handle(), { clock: new TestClock(NOW), env: { CONVENE_PACK: 'nottinghamshire' } });
     try {
-      const family = await createFamily(db, orgId, 'Exemplar', [{ givenNames: 'Kilo' }]);
+      const family = await createFamily(db(), orgId(), 'Exemplar', [{ givenNames: 'Kilo' }]);
       const client = new WebClient(notts);
       await client.signIn('sw', TEST_PASSWORD);
       const page = await client.get(`/households/${family.householdId}/convene`);
@@ -124,7 +106,7 @@ describeEachEngine('front-door pages: timings, agency requests, CV3, TS29', (eng
       await notts.close();
     }
     const national = await signedIn('sw');
-    const family = await createFamily(db, orgId, 'Exemplary', [{ givenNames: 'Lima' }]);
+    const family = await createFamily(db(), orgId(), 'Exemplary', [{ givenNames: 'Lima' }]);
     expect((await national.get(`/households/${family.householdId}/convene`)).body).not.toContain('Booking (TS29)');
   });
 });

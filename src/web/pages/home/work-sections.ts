@@ -10,6 +10,9 @@ export interface WorkSection {
   empty: string;
 }
 
+/** The register officer and the administrator share the retention review (RC7), so it reads the same to both. */
+const RETENTION_REVIEW: WorkSection = { id: 'retention', heading: 'Records due for retention review', empty: 'No closed case is due for review under the retention schedule, and no disposal is waiting for your approval.' };
+
 export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
   'social-worker': [
     { id: 'enquiries', heading: 'Enquiries about your children', empty: 'No police, health or out-of-hours enquiry has been made about a child you lead in the last 14 days.' },
@@ -65,14 +68,14 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'transfers', heading: 'Moves to handle', empty: 'No children moving in or out are waiting for action.' },
     { id: 'risk-notifications', heading: 'Risk notifications to send', empty: 'No notification of a person who may pose a risk is waiting to be linked to a household.' },
     { id: 'centre-lists', heading: 'Children’s centre lists due', empty: 'No children’s centre list is due this quarter.' },
-    { id: 'retention', heading: 'Records due for retention review', empty: 'No closed case is due for review under the retention schedule, and no disposal is waiting for your approval.' },
+    RETENTION_REVIEW,
   ],
   enquirer: [
     { id: 'enquiry', heading: 'Your enquiries today', empty: 'You have taken no enquiries today. Start one with “Take an enquiry”.' },
   ],
   administrator: [
     { id: 'accounts', heading: 'Accounts', empty: 'Manage users, teams and roles from the Users and Teams pages.' },
-    { id: 'retention', heading: 'Records due for retention review', empty: 'No closed case is due for review under the retention schedule, and no disposal is waiting for your approval.' },
+    RETENTION_REVIEW,
   ],
   auditor: [
     { id: 'audit', heading: 'Audit trail', empty: 'Search the audit trail from the Audit page.' },

@@ -1,36 +1,26 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, conferences, invitations, outboxMessages } from '../../../db/schema/index.js';
 import { pdfText } from '../../../documents/pdf-text.js';
 import { buildChecklist } from '../../../modules/invitations/build-checklist.js';
 import { confirmAllSuggestions } from '../../../modules/invitations/confirm-invitations.js';
 import { contextFor, createBookedConference, NOW, type InvitationFixture } from '../../../modules/invitations/invitation-fixture.test-support.js';
-import { TestClock, testApp } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { createUser } from '../../../../test/support/factories.js';
 import { WebClient } from '../../../../test/support/web-client.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 describeEachEngine('invitation pages and the outbox page', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let f: InvitationFixture;
-  const db = () => database.handle.db;
   const as: Record<string, WebClient> = {};
+  const { db, signedIn } = signedInApp(engine, { at: NOW });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(NOW) });
     f = await createBookedConference(db());
     const admin = await createUser(db(), { roles: ['administrator'], organisationId: f.support.organisationId, username: `admin-${f.tag}` });
     const agency = await createUser(db(), { roles: ['agency-practitioner'], organisationId: f.support.organisationId, username: `agency-${f.tag}` });
     for (const [key, user] of Object.entries({ support: f.support, chair: f.chair, socialWorker: f.socialWorker, admin, agency })) {
-      as[key] = new WebClient(app);
-      await as[key]!.signIn(user.username, TEST_PASSWORD);
+      as[key] = await signedIn(user.username);
     }
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
   });
 
   const url = () => `/conferences/${f.conferenceId}/invitations`;
@@ -128,8 +118,7 @@ describeEachEngine('invitation pages and the outbox page', (engine) => {
     const otherUrl = `/conferences/${other.conferenceId}/invitations`;
     await buildChecklist(db(), contextFor(other.support), other.conferenceId);
     await confirmAllSuggestions(db(), contextFor(other.support), other.conferenceId);
-    const support = new WebClient(app);
-    await support.signIn(other.support.username, TEST_PASSWORD);
+    const support = await signedIn(other.support.username);
     const list = await db().select().from(invitations).where(eq(invitations.conferenceId, other.conferenceId));
     const held = list.filter((i) => i.state === 'confirmed' && i.channel === 'secure-email' && !i.email);
     const ready = list.filter((i) => i.state === 'confirmed').length - held.length;

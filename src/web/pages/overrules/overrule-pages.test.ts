@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { beforeAll, expect, it } from 'vitest';
+import { TestClock } from '../../../../test/support/app.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { createUser } from '../../../../test/support/factories.js';
 import { COMPLETE_OUTLINE, attendanceByName, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { meetingDecisions } from '../../../db/schema/index.js';
 import { concludeMeeting } from '../../../modules/meeting/conclude-meeting.js';
 import { recordDecision } from '../../../modules/meeting/record-decision.js';
@@ -13,17 +12,13 @@ import { saveOutlinePlan } from '../../../modules/meeting/save-outline-plan.js';
 import { saveView } from '../../../modules/meeting/save-view.js';
 
 describeEachEngine('the senior managers’ review of an overrule (TS21)', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   const clock = new TestClock(new Date('2026-03-04T10:00:00Z'));
-  const db = () => database.handle.db;
   let f: MeetingFixture;
   let decisionId: string;
   let sm: Awaited<ReturnType<typeof createUser>>;
 
+  const { db, signedIn } = signedInApp(engine, { clock });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock });
     f = await createMeetingFixture(db(), { pack: 'pan-dorset' });
     sm = await createUser(db(), { roles: ['service-manager'], organisationId: f.socialWorker.organisationId, username: `sm-${engine}`, email: `sm-${engine}@example.gov.uk` });
     const { chair, minuteTaker } = await meetingUnderWay(db(), f);
@@ -36,16 +31,6 @@ describeEachEngine('the senior managers’ review of an overrule (TS21)', (engin
     await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
     decisionId = (await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId)))[0]!.id;
   });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
-
-  async function signedIn(username: string) {
-    const client = new WebClient(app);
-    expect((await client.signIn(username, TEST_PASSWORD)).statusCode).toBe(302);
-    return client;
-  }
 
   it('the service manager finds it on their home page, a refused review keeps what was typed, and a further conference is requested', async () => {
     const client = await signedIn(sm.username);

@@ -1,32 +1,23 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, cases, people, relationships } from '../../../db/schema/index.js';
 import { refreshMatchKeys } from '../../../modules/enquiry/match-keys.js';
 import { createFamily } from '../../../../test/support/front-door-fixtures.js';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
 import { childOnAPlan } from '../../../../test/support/escalation-factory.js';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { createOrganisation, createUser } from '../../../../test/support/factories.js';
 import { WebClient } from '../../../../test/support/web-client.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 describeEachEngine('people, search and the case page', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let worker: WebClient;
   let orgId: string;
+  const { handle, signedIn } = signedInApp(engine, { at: '2026-03-02T10:00:00Z' });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-03-02T10:00:00Z')) });
-    orgId = (await createOrganisation(database.handle.db)).id;
-    await createUser(database.handle.db, { roles: ['social-worker'], username: 'worker', organisationId: orgId });
-    await createUser(database.handle.db, { roles: ['enquirer'], username: 'enquirer', organisationId: orgId });
-    worker = new WebClient(app);
-    await worker.signIn('worker', TEST_PASSWORD);
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    orgId = (await createOrganisation(handle().db)).id;
+    await createUser(handle().db, { roles: ['social-worker'], username: 'worker', organisationId: orgId });
+    await createUser(handle().db, { roles: ['enquirer'], username: 'enquirer', organisationId: orgId });
+    worker = await signedIn('worker');
   });
 
   it('records an unborn child with family name and EDD, then the birth on the same record (UB1)', async () => {
@@ -34,17 +25,17 @@ describeEachEngine('people, search and the case page', (engine) => {
     const bad = await worker.post('/people/new', { kind: 'child', unborn: 'yes', familyName: 'Sampleford', expectedDeliveryDate: '' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Enter the expected date of delivery for an unborn child');
-    expect(await database.handle.db.$count(people)).toBe(0);
+    expect(await handle().db.$count(people)).toBe(0);
     const ok = await worker.post('/people/new', { kind: 'child', unborn: 'yes', familyName: 'Sampleford', expectedDeliveryDate: '2026-06-15' });
     expect(ok.statusCode).toBe(302);
     const id = (ok.headers.location as string).split('/')[2]!.split('?')[0]!;
-    const [unborn] = await database.handle.db.select().from(people).where(eq(people.id, id));
+    const [unborn] = await handle().db.select().from(people).where(eq(people.id, id));
     expect(unborn).toMatchObject({ dateOfBirth: null, expectedDeliveryDate: '2026-06-15', sex: 'U' });
     expect(unborn?.laChildId).toMatch(/^[A-Z0-9]{1,20}$/);
     await worker.get(`/people/${id}/birth`);
     expect((await worker.post(`/people/${id}/birth`, { givenNames: 'Zulu', dateOfBirth: '2026-03-05', sex: 'F' })).statusCode).toBe(400);
     expect((await worker.post(`/people/${id}/birth`, { givenNames: 'Zulu', dateOfBirth: '2026-03-01', sex: 'F' })).statusCode).toBe(302);
-    const [born] = await database.handle.db.select().from(people).where(eq(people.id, id));
+    const [born] = await handle().db.select().from(people).where(eq(people.id, id));
     expect(born).toMatchObject({ givenNames: 'Zulu', dateOfBirth: '2026-03-01', sex: 'F' });
   });
 
@@ -64,7 +55,7 @@ describeEachEngine('people, search and the case page', (engine) => {
   it('finds a child by alias, partial name in any case, date of birth and postcode, and audits the search', async () => {
     await worker.get('/people/new');
     await worker.post('/people/new', { kind: 'child', givenNames: 'Yankee', familyName: 'Testworth', aliases: 'Yan Oldname', dateOfBirth: '2015-07-07', sex: 'M' });
-    const [child] = await database.handle.db.select().from(people).where(eq(people.familyName, 'Testworth'));
+    const [child] = await handle().db.select().from(people).where(eq(people.familyName, 'Testworth'));
     await worker.get(`/people/${child!.id}/addresses`);
     expect((await worker.post(`/people/${child!.id}/addresses`, { line1: '1 Mock Lane', town: 'Stubton', postcode: 'zz9 9zz', fromDate: '2024-01-01' })).statusCode).toBe(302);
     for (const query of ['name=oldnam', 'name=TESTWO', 'dateOfBirth=2015-07-07', 'address=ZZ99ZZ', 'address=mock']) {
@@ -73,18 +64,18 @@ describeEachEngine('people, search and the case page', (engine) => {
     }
     expect((await worker.get('/people/search?name=nobodyhere')).body).toContain('No one matches');
     expect((await worker.get('/people/search?dateOfBirth=2015-02-30')).statusCode).toBe(400);
-    const audits = await database.handle.db.select().from(auditEvents).where(eq(auditEvents.action, 'people-searched'));
+    const audits = await handle().db.select().from(auditEvents).where(eq(auditEvents.action, 'people-searched'));
     expect(audits.length).toBeGreaterThanOrEqual(5);
     // Each search that showed the child is audited against the child: five searches, five disclosures.
-    const shown = await database.handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person-shown-in-search'), eq(auditEvents.childId, child!.id)));
+    const shown = await handle().db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person-shown-in-search'), eq(auditEvents.childId, child!.id)));
     expect(shown).toHaveLength(5);
   });
 
   it('finds a child with the matcher: any case, swapped date, address, case and plan status, with strength and reasons', async () => {
-    const fixture = await childOnAPlan(database.handle.db, orgId);
+    const fixture = await childOnAPlan(handle().db, orgId);
     await worker.get(`/people/${fixture.child.id}/addresses`);
     expect((await worker.post(`/people/${fixture.child.id}/addresses`, { line1: '4 Mock Row', town: 'Stubton', postcode: 'zz9 8zz', fromDate: '2025-01-01' })).statusCode).toBe(302);
-    const [child] = await database.handle.db.select().from(people).where(eq(people.id, fixture.child.id));
+    const [child] = await handle().db.select().from(people).where(eq(people.id, fixture.child.id));
     const [y, m, d] = child!.dateOfBirth!.split('-');
     const res = await worker.get(`/people/search?given=${encodeURIComponent(child!.givenNames)}&family=${encodeURIComponent(child!.familyName.toUpperCase())}&dob=${y}-${d}-${m}&postcode=`);
     expect(res.statusCode).toBe(200);
@@ -98,19 +89,19 @@ describeEachEngine('people, search and the case page', (engine) => {
     const refused = await worker.get(`/people/search?given=&family=${encodeURIComponent(child!.familyName)}`);
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('add a given name or a date of birth');
-    const shown = await database.handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person-shown-in-search'), eq(auditEvents.childId, fixture.child.id)));
+    const shown = await handle().db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person-shown-in-search'), eq(auditEvents.childId, fixture.child.id)));
     expect(shown.length).toBeGreaterThanOrEqual(1);
   });
 
   it('shows the case page with household, chronology and live deadlines explained, and audits the read with the child', async () => {
-    const fixture = await childOnAPlan(database.handle.db, orgId);
+    const fixture = await childOnAPlan(handle().db, orgId);
     const res = await worker.get(`/cases/${fixture.case.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Alpha Testington');
     expect(res.body).toContain('Child protection plan started');
     expect(res.body).toMatch(/Due 3 February 2026: 3 months after the initial conference on 3 November 2025/);
     expect(res.body).toContain('overdue');
-    const reads = await database.handle.db
+    const reads = await handle().db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'child-record-viewed'), eq(auditEvents.childId, fixture.child.id)));
@@ -118,7 +109,7 @@ describeEachEngine('people, search and the case page', (engine) => {
   });
 
   it('lists in either search only those whose record the searcher may open: not another authority’s child, nor the parent known only through her', async () => {
-    const db = database.handle.db;
+    const db = handle().db;
     const elsewhere = await createOrganisation(db, { name: 'Elsewhere Council' });
     const theirs = await createFamily(db, elsewhere.id, 'Quillfeather', [{ givenNames: 'Tango', dateOfBirth: '2017-04-04' }]);
     const [mother] = await db.insert(people).values({ kind: 'adult', givenNames: 'Uma', familyName: 'Quillfeather' }).returning();
@@ -144,8 +135,7 @@ describeEachEngine('people, search and the case page', (engine) => {
     expect(shown).toHaveLength(0);
     // Their own staff still find her.
     await createUser(db, { roles: ['social-worker'], username: 'elsewhere-worker', organisationId: elsewhere.id });
-    const theirWorker = new WebClient(app);
-    await theirWorker.signIn('elsewhere-worker', TEST_PASSWORD);
+    const theirWorker = await signedIn('elsewhere-worker');
     const found = (await theirWorker.get('/people/search?name=quillfeather')).body;
     expect(found).toContain('Tango');
     expect(found).toContain('Uma');
@@ -154,15 +144,14 @@ describeEachEngine('people, search and the case page', (engine) => {
   });
 
   it('refuses the case page and search to a role that may not see children’s records', async () => {
-    const fixture = await childOnAPlan(database.handle.db, orgId);
-    const enquirer = new WebClient(app);
-    await enquirer.signIn('enquirer', TEST_PASSWORD);
+    const fixture = await childOnAPlan(handle().db, orgId);
+    const enquirer = await signedIn('enquirer');
     expect((await enquirer.get(`/cases/${fixture.case.id}`)).statusCode).toBe(403);
     expect((await enquirer.get('/people/search?name=Alpha')).statusCode).toBe(403);
   });
 
   it('opens a case for a child with the household the child lives in now', async () => {
-    const db = database.handle.db;
+    const db = handle().db;
     const family = await createFamily(db, orgId, 'Wrenfield', [{ givenNames: 'Xray', dateOfBirth: '2018-08-08', noCase: true }]);
     const childId = family.children[0]!.childId;
     expect((await worker.get(`/people/${childId}/case`)).statusCode).toBe(200);

@@ -1,28 +1,17 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
-import { TestClock, testApp } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { TEST_PASSWORD } from '../../../../test/support/factories.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 describeEachEngine('RV2 bring-forward pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let f: Awaited<ReturnType<typeof planFixture>>;
+  const { db, signedIn } = signedInApp(engine, { at: '2026-04-20T10:00:00Z', env: { CONVENE_PACK: 'national' } });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-04-20T10:00:00Z')), env: { CONVENE_PACK: 'national' } });
-    f = await planFixture(database.handle.db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    f = await planFixture(db());
   });
 
   it('the chair opens a prompt, is refused without reasons (typed text kept), and the review request arrives filled in from it', async () => {
-    const chair = new WebClient(app);
-    await chair.signIn(f.meeting.chair.username, TEST_PASSWORD);
+    const chair = await signedIn(f.meeting.chair.username);
     // Missed visits (the fixture's plan has none recorded) are a reason on the chair's list.
     const home = await chair.get('/');
     expect(home.body).toContain('Reviews to consider bringing forward');

@@ -1,30 +1,15 @@
-import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { planIdentityNeeds } from '../../../db/schema/index.js';
 import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
-import { TestClock, testApp } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { TEST_PASSWORD } from '../../../../test/support/factories.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 describeEachEngine('PL4 identity and family pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let f: Awaited<ReturnType<typeof planFixture>>;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
-    return client;
-  };
+  const { db, signedIn } = signedInApp(engine, { at: '2026-04-20T10:00:00Z' });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-04-20T10:00:00Z')) });
-    f = await planFixture(database.handle.db, { now: new Date('2026-04-20T10:00:00Z') });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    f = await planFixture(db(), { now: new Date('2026-04-20T10:00:00Z') });
   });
 
   it('the lead social worker sees the gaps on the plan and their list, is refused with every value kept, then answers and the plan shows each answer', async () => {
@@ -48,7 +33,7 @@ describeEachEngine('PL4 identity and family pages', (engine) => {
 
     const saved = await worker.post(`/plans/${f.plan.id}/identity`, { ...typed, familyGroupConferenceReasons: 'Mother declined for now.' });
     expect(saved.statusCode).toBe(302);
-    const [row] = await database.handle.db.select().from(planIdentityNeeds).where(eq(planIdentityNeeds.planId, f.plan.id));
+    const [row] = await db().select().from(planIdentityNeeds).where(eq(planIdentityNeeds.planId, f.plan.id));
     expect(row?.birthFamilyContact).toBe('Weekly supervised contact with father.');
     const after = await worker.get(`/plans/${f.plan.id}`);
     expect(after.body).not.toContain('The plan does not yet say');

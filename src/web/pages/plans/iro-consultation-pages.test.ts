@@ -1,31 +1,20 @@
-import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { cases, conferenceChildren, conferences, reviewTriggers } from '../../../db/schema/index.js';
 import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
-import { TestClock, testApp } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { TEST_PASSWORD } from '../../../../test/support/factories.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 describeEachEngine('RV2 in newcastle: the IRO consulted on a bring-forward prompt', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let f: Awaited<ReturnType<typeof planFixture>>;
+  const { handle, signedIn } = signedInApp(engine, { at: '2026-04-20T10:00:00Z', env: { CONVENE_PACK: 'newcastle' } });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-04-20T10:00:00Z')), env: { CONVENE_PACK: 'newcastle' } });
-    f = await planFixture(database.handle.db, { pack: 'newcastle' });
-    await database.handle.db.update(cases).set({ lookedAfter: true }).where(eq(cases.id, f.caseId));
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    f = await planFixture(handle().db, { pack: 'newcastle' });
+    await handle().db.update(cases).set({ lookedAfter: true }).where(eq(cases.id, f.caseId));
   });
 
   it('the prompt asks for the IRO; a refusal keeps what was typed; the consultation is recorded with the decision', async () => {
-    const worker = new WebClient(app);
-    await worker.signIn(f.meeting.socialWorker.username, TEST_PASSWORD);
+    const worker = await signedIn(f.meeting.socialWorker.username);
     const home = await worker.get('/');
     expect(home.body).toContain('Consult the child’s IRO first (004 2.2.9).');
     const href = /href="(\/plans\/[^"]+\/bring-forward\?trigger=plan-failing&amp;on=[0-9-]+)"/.exec(home.body)?.[1]?.replaceAll('&amp;', '&');
@@ -40,18 +29,17 @@ describeEachEngine('RV2 in newcastle: the IRO consulted on a bring-forward promp
     expect(refused.body).toContain('Enter the name of the IRO you consulted');
     expect(refused.body).toContain('Visits have resumed weekly');
     expect(refused.body).toContain('Agrees it can wait');
-    expect(await database.handle.db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, f.plan.id))).toHaveLength(0);
+    expect(await handle().db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, f.plan.id))).toHaveLength(0);
     const done = await worker.post(`/plans/${f.plan.id}/bring-forward`, { trigger: 'plan-failing', on, reasons: 'Visits have resumed weekly', iroConsultedName: 'Ira Reviewford', iroConsultedOn: '2026-04-20', iroConsultedNote: 'Agrees it can wait' });
     expect(done.statusCode).toBe(302);
-    const [row] = await database.handle.db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, f.plan.id));
+    const [row] = await handle().db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, f.plan.id));
     expect(row).toMatchObject({ trigger: 'plan-failing', iroConsultedName: 'Ira Reviewford', iroConsultedOn: '2026-04-20', iroConsultedNote: 'Agrees it can wait' });
   });
 
   it('bringing the review forward asks for the IRO’s consultation (who, when, what they said), refuses without it, and records it (004 2.2.9)', async () => {
     // Any child on a plan in newcastle, looked after or not.
-    const g = await planFixture(database.handle.db, { pack: 'newcastle' });
-    const worker = new WebClient(app);
-    await worker.signIn(g.meeting.socialWorker.username, TEST_PASSWORD);
+    const g = await planFixture(handle().db, { pack: 'newcastle' });
+    const worker = await signedIn(g.meeting.socialWorker.username);
     const page = await worker.get(`/plans/${g.plan.id}/review`);
     expect(page.body).toContain('data-testid="iro-consultation"');
     const form = { trigger: 'plan-failing', details: 'Three appointments missed', occurredOn: '2026-04-17', holdBy: '2026-05-15' };
@@ -61,7 +49,7 @@ describeEachEngine('RV2 in newcastle: the IRO consulted on a bring-forward promp
     expect(refused.body).toContain('Enter the name of the IRO you consulted');
     expect(refused.body).toContain('Say what the IRO said');
     expect(refused.body).toContain('Three appointments missed');
-    const db = database.handle.db;
+    const db = handle().db;
     expect(await db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, g.plan.id))).toHaveLength(0);
     const requested = async () => (await db.select({ id: conferenceChildren.conferenceId }).from(conferenceChildren)
       .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
@@ -78,17 +66,15 @@ describeEachEngine('RV2 in newcastle: the IRO consulted on a bring-forward promp
   });
 
   it('asking for the review now, with no new event, does not ask for the IRO', async () => {
-    const g = await planFixture(database.handle.db, { pack: 'newcastle' });
-    const worker = new WebClient(app);
-    await worker.signIn(g.meeting.socialWorker.username, TEST_PASSWORD);
+    const g = await planFixture(handle().db, { pack: 'newcastle' });
+    const worker = await signedIn(g.meeting.socialWorker.username);
     await worker.get(`/plans/${g.plan.id}/review`);
     const res = await worker.post(`/plans/${g.plan.id}/review`, { trigger: 'now', occurredOn: '2026-04-20', holdBy: '2026-05-15' });
     expect(res.statusCode).toBe(302);
   });
 
   it('refuses someone without a relationship to the plan', async () => {
-    const outsider = new WebClient(app);
-    await outsider.signIn(f.meeting.minuteTaker.username, TEST_PASSWORD);
+    const outsider = await signedIn(f.meeting.minuteTaker.username);
     expect([403, 404]).toContain((await outsider.post(`/plans/${f.plan.id}/bring-forward`, { trigger: 'plan-failing', on: '2026-03-16', reasons: 'x', iroConsultedOn: '2026-04-20', iroConsultedNote: 'x' })).statusCode);
   });
 });

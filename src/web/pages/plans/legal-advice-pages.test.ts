@@ -1,32 +1,17 @@
-import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { designatedReviewLegalAdvice } from '../../../db/schema/index.js';
 import { holdDesignatedReview, planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
-import { TestClock, testApp } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { TEST_PASSWORD } from '../../../../test/support/factories.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 describeEachEngine('RV4 legal advice pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let f: Awaited<ReturnType<typeof planFixture>>;
   let reviewId: string;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
-    return client;
-  };
+  const { db, signedIn } = signedInApp(engine, { at: '2027-12-20T10:00:00Z', env: { CONVENE_PACK: 'newcastle' } });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2027-12-20T10:00:00Z')), env: { CONVENE_PACK: 'newcastle' } });
-    f = await planFixture(database.handle.db, { pack: 'newcastle', now: new Date('2027-12-20T10:00:00Z') });
-    reviewId = await holdDesignatedReview(database.handle.db, f);
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    f = await planFixture(db(), { pack: 'newcastle', now: new Date('2027-12-20T10:00:00Z') });
+    reviewId = await holdDesignatedReview(db(), f);
   });
 
   it('the team manager sees the task on their home page, is refused with every value kept, then records the advice that the plan page shows', async () => {
@@ -56,7 +41,7 @@ describeEachEngine('RV4 legal advice pages', (engine) => {
 
     const saved = await manager.post(`/plans/${f.plan.id}/legal-advice`, { ...typed, soughtOn: '2027-12-08' });
     expect(saved.statusCode).toBe(302);
-    const [row] = await database.handle.db.select().from(designatedReviewLegalAdvice).where(eq(designatedReviewLegalAdvice.planId, f.plan.id));
+    const [row] = await db().select().from(designatedReviewLegalAdvice).where(eq(designatedReviewLegalAdvice.planId, f.plan.id));
     expect(row?.advice).toBe('Threshold for proceedings not met.');
     const after = await manager.get(`/plans/${f.plan.id}`);
     expect(after.body).toContain('Threshold for proceedings not met.');

@@ -1,30 +1,15 @@
-import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, childProtectionPlans, conferences, outboxMessages, planVisits } from '../../../db/schema/index.js';
 import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
-import { TestClock, testApp } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { TEST_PASSWORD } from '../../../../test/support/factories.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 describeEachEngine('plan pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let f: Awaited<ReturnType<typeof planFixture>>;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
-    return client;
-  };
+  const { db, signedIn } = signedInApp(engine, { at: '2026-04-20T10:00:00Z', env: { CONVENE_PACK: 'national' } });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-04-20T10:00:00Z')), env: { CONVENE_PACK: 'national' } });
-    f = await planFixture(database.handle.db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    f = await planFixture(db());
   });
 
   it('shows the plan with every deadline explained, and audits the read', async () => {
@@ -36,7 +21,7 @@ describeEachEngine('plan pages', (engine) => {
     expect(page.body).toContain('(TS8)');
     expect(page.body).toContain('(TS5)');
     expect(page.body).toContain('(TS25)');
-    const reads = await database.handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'child-record-viewed'), eq(auditEvents.recordId, f.plan.id)));
+    const reads = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'child-record-viewed'), eq(auditEvents.recordId, f.plan.id)));
     expect(reads[0]?.childId).toBe(f.meeting.alphaId);
     expect((await (await signedIn(f.meeting.minuteTaker.username)).get(`/plans/${f.plan.id}/core-groups/new`)).statusCode).toBe(403);
   });
@@ -72,7 +57,7 @@ describeEachEngine('plan pages', (engine) => {
     await worker.get(`/plans/${f.plan.id}/visits/new`);
     const visit = await worker.post(`/plans/${f.plan.id}/visits/new`, { visitedOn: '2026-04-14', childSeen: 'no', notSeenReason: 'Nobody at home', visitedBy: 'Sam Sampleford' });
     expect(visit.statusCode).toBe(302);
-    expect(await database.handle.db.$count(planVisits, eq(planVisits.planId, f.plan.id))).toBe(1);
+    expect(await db().$count(planVisits, eq(planVisits.planId, f.plan.id))).toBe(1);
     const manager = await signedIn(f.meeting.teamManager.username);
     const page = await manager.get(`/plans/${f.plan.id}`);
     expect(page.body).toContain('Child not seen');
@@ -87,7 +72,7 @@ describeEachEngine('plan pages', (engine) => {
     expect((await worker.get(`/plans/${f.plan.id}/review`)).body).not.toContain('data-testid="iro-consultation"');
     const res = await worker.post(`/plans/${f.plan.id}/review`, { trigger: 'plan-failing', details: 'Appointments missed', occurredOn: '2026-04-17', holdBy: '2026-05-15' });
     expect(res.statusCode).toBe(302);
-    const requested = await database.handle.db.select().from(conferences).where(and(eq(conferences.status, 'requested'), eq(conferences.kind, 'review')));
+    const requested = await db().select().from(conferences).where(and(eq(conferences.status, 'requested'), eq(conferences.kind, 'review')));
     expect(requested.map((c) => c.dueDate)).toContain('2026-05-15');
   });
 
@@ -96,17 +81,17 @@ describeEachEngine('plan pages', (engine) => {
     const manager = await signedIn(f.as.serviceManager.actor!.username);
     const page = await manager.get(`/plans/${f.plan.id}/end`);
     expect(page.body).toContain('Looked-after child: ended after written consultation');
-    const [plan] = await database.handle.db.select().from(childProtectionPlans).where(eq(childProtectionPlans.id, f.plan.id));
+    const [plan] = await db().select().from(childProtectionPlans).where(eq(childProtectionPlans.id, f.plan.id));
     const form = { route: 'left-uk', endedOn: '2026-04-19', reason: 'The family moved abroad for good.', continuingSupport: 'none-needed', planVersion: String(plan!.version) };
     const check = await manager.post(`/plans/${f.plan.id}/end`, form);
     expect(check.statusCode).toBe(200);
     expect(check.body).toContain('Check before you end the plan');
     expect(check.body).toContain('PC Petra Placeholder');
-    expect(await database.handle.db.$count(outboxMessages)).toBe(0);
+    expect(await db().$count(outboxMessages)).toBe(0);
     const done = await manager.post(`/plans/${f.plan.id}/end/confirm`, form);
     expect(done.statusCode).toBe(302);
     const ended = await manager.get(`/plans/${f.plan.id}`);
     expect(ended.body).toContain('How the plan ended');
-    expect(await database.handle.db.$count(outboxMessages)).toBeGreaterThanOrEqual(7);
+    expect(await db().$count(outboxMessages)).toBeGreaterThanOrEqual(7);
   });
 });

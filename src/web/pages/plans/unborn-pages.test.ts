@@ -1,31 +1,17 @@
-import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { childProtectionPlans, people, users } from '../../../db/schema/index.js';
 import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
-import { TestClock, testApp } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { createUser } from '../../../../test/support/factories.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 describeEachEngine('UB2 the discharge-home plan pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let f: Awaited<ReturnType<typeof planFixture>>;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    expect((await client.signIn(username, TEST_PASSWORD)).statusCode).toBe(302);
-    return client;
-  };
+  const { db, signedIn } = signedInApp(engine, { at: '2026-04-20T10:00:00Z' });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-04-20T10:00:00Z')) });
-    f = await planFixture(database.handle.db, { now: new Date('2026-04-20T10:00:00Z') });
-    await database.handle.db.update(people).set({ givenNames: '', dateOfBirth: null, expectedDeliveryDate: '2026-06-15', sex: 'U' }).where(eq(people.id, f.meeting.alphaId));
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    f = await planFixture(db(), { now: new Date('2026-04-20T10:00:00Z') });
+    await db().update(people).set({ givenNames: '', dateOfBirth: null, expectedDeliveryDate: '2026-06-15', sex: 'U' }).where(eq(people.id, f.meeting.alphaId));
   });
 
   it('the plan page says the discharge-home plan of a pre-birth plan is missing (UB2)', async () => {
@@ -51,7 +37,7 @@ describeEachEngine('UB2 the discharge-home plan pages', (engine) => {
     expect(refused.body).toContain('Say how the baby will leave hospital and go home');
     const saved = await worker.post(`/plans/${f.plan.id}/discharge-home`, { dischargeHomePlan: 'Home with mother after two nights; health visitor on day 3', version: String(f.plan.version) });
     expect(saved.statusCode).toBe(302);
-    const [plan] = await database.handle.db.select().from(childProtectionPlans).where(eq(childProtectionPlans.id, f.plan.id));
+    const [plan] = await db().select().from(childProtectionPlans).where(eq(childProtectionPlans.id, f.plan.id));
     expect(plan?.dischargeHomePlan).toBe('Home with mother after two nights; health visitor on day 3');
     expect((await worker.get('/')).body).not.toContain(`/plans/${f.plan.id}/discharge-home`);
     expect(plan).toMatchObject({ dischargeHomePlanBy: f.meeting.socialWorker.id, dischargeHomePlanAt: new Date('2026-04-20T10:00:00Z') });
@@ -66,7 +52,7 @@ describeEachEngine('UB2 the discharge-home plan pages', (engine) => {
   });
 
   it('a plan made after the birth has no discharge-home section', async () => {
-    const born = await planFixture(database.handle.db, { now: new Date('2026-04-20T10:00:00Z') });
+    const born = await planFixture(db(), { now: new Date('2026-04-20T10:00:00Z') });
     const worker = await signedIn(born.meeting.socialWorker.username);
     const page = await worker.get(`/plans/${born.plan.id}`);
     expect(page.statusCode).toBe(200);
@@ -74,10 +60,10 @@ describeEachEngine('UB2 the discharge-home plan pages', (engine) => {
   });
 
   it('refuses someone with no relationship to the plan', async () => {
-    const outsider = await createUser(database.handle.db, { roles: ['social-worker'], organisationId: f.meeting.socialWorker.organisationId, username: `other-sw-${engine}` });
+    const outsider = await createUser(db(), { roles: ['social-worker'], organisationId: f.meeting.socialWorker.organisationId, username: `other-sw-${engine}` });
     const other = await signedIn(outsider.username);
     expect([403, 404]).toContain((await other.get(`/plans/${f.plan.id}/discharge-home`)).statusCode);
-    const [second] = await database.handle.db.select().from(users).where(eq(users.id, f.as.secondTeamManager.actor!.id));
+    const [second] = await db().select().from(users).where(eq(users.id, f.as.secondTeamManager.actor!.id));
     const manager = await signedIn(second!.username);
     expect((await manager.get(`/plans/${f.plan.id}/discharge-home`)).statusCode).toBe(403);
   });

@@ -1,32 +1,21 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../../test/support/database.js';
 import { childOnAPlan } from '../../../../test/support/escalation-factory.js';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { createOrganisation, createUser } from '../../../../test/support/factories.js';
 import { WebClient } from '../../../../test/support/web-client.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 describeEachEngine('register pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let officer: WebClient;
   let enquirer: WebClient;
-  const db = () => database.handle.db;
+  const { db, signedIn } = signedInApp(engine, { at: '2026-03-02T10:00:00Z' });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-03-02T10:00:00Z')) });
     const orgId = (await createOrganisation(db())).id;
     await createUser(db(), { roles: ['register-officer'], username: 'officer', organisationId: orgId });
     await createUser(db(), { roles: ['enquirer'], username: 'enquirer', organisationId: orgId });
     await childOnAPlan(db(), orgId);
-    officer = new WebClient(app);
-    await officer.signIn('officer', TEST_PASSWORD);
-    enquirer = new WebClient(app);
-    await enquirer.signIn('enquirer', TEST_PASSWORD);
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    officer = await signedIn('officer');
+    enquirer = await signedIn('enquirer');
   });
 
   it('RG1: shows the register, refuses bad filters with field messages, exports CSV, and is closed to an enquirer', async () => {

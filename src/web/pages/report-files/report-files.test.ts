@@ -1,12 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { createUser } from '../../../../test/support/factories.js';
 import { createMeetingFixture, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
 import { UPLOAD_FILES } from '../../../../test/support/upload-files.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { Document, Packer, Paragraph } from 'docx';
 import { REPORT_FILE_MAX_BYTES } from '../../../domain/reports/report-file.js';
 import { auditEvents, invitations, reports } from '../../../db/schema/index.js';
@@ -14,26 +12,17 @@ import { auditEvents, invitations, reports } from '../../../db/schema/index.js';
 const PDF = Buffer.from('%PDF-1.4\n% the health visiting service’s own report (synthetic)\n%%EOF\n');
 
 describeEachEngine('uploading a report document', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let f: MeetingFixture;
   let practitioner: Awaited<ReturnType<typeof createUser>>;
-  const db = () => database.handle.db;
+  const { db, signedIn } = signedInApp(engine, { at: '2026-02-23T10:00:00Z' });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-02-23T10:00:00Z')) });
     f = await createMeetingFixture(db());
     practitioner = await createUser(db(), { roles: ['agency-practitioner'], displayName: 'Hana Exampleton', username: `hana-upload-${engine}` });
     await db().update(invitations).set({ userId: practitioner.id }).where(eq(invitations.id, f.invitationIds.healthVisitor));
   });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
 
   it('an invited practitioner uploads their agency’s own report instead of writing each heading, submits it, and staff download it; bad files are refused and nothing changes', async () => {
-    const agency = new WebClient(app);
-    await agency.signIn(practitioner.username, TEST_PASSWORD);
+    const agency = await signedIn(practitioner.username);
     await agency.get(`/conferences/${f.conferenceId}/reports/new?kind=agency`);
     const created = await agency.post(`/conferences/${f.conferenceId}/reports/new`, { kind: 'agency' });
     expect(created.statusCode).toBe(302);
@@ -89,8 +78,7 @@ describeEachEngine('uploading a report document', (engine) => {
     expect(submitted.statusCode).toBe(302);
     expect((await db().select().from(reports).where(eq(reports.id, reportId)))[0]?.status).toBe('submitted');
 
-    const chair = new WebClient(app);
-    await chair.signIn(f.chair.username, TEST_PASSWORD);
+    const chair = await signedIn(f.chair.username);
     const download = await chair.get(`/reports/${reportId}/file`);
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toContain('application/pdf');

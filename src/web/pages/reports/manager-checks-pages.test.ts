@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { beforeAll, expect, it } from 'vitest';
+import { TestClock } from '../../../../test/support/app.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { createUser } from '../../../../test/support/factories.js';
 import { createMeetingFixture, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { auditEvents, reports, reportShares } from '../../../db/schema/index.js';
 import { headingsFor } from '../../../domain/reports/headings.js';
 import { sectionField } from '../../../domain/reports/report-content.js';
@@ -21,32 +20,18 @@ function socialWorkForm(extra: Record<string, string> = {}): Record<string, stri
 }
 
 describeEachEngine('the managers’ checks of the social work report (003)', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   const clock = new TestClock(new Date('2026-02-23T10:00:00Z'));
-  const db = () => database.handle.db;
   let f: MeetingFixture;
   let reportId: string;
   let serviceManager: Awaited<ReturnType<typeof createUser>>;
   let otherManager: Awaited<ReturnType<typeof createUser>>;
 
+  const { db, signedIn } = signedInApp(engine, { clock });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock });
     f = await createMeetingFixture(db());
     serviceManager = await createUser(db(), { roles: ['service-manager'], organisationId: f.socialWorker.organisationId, username: `sm-${engine}`, displayName: 'Sasha Servicehead' });
     otherManager = await createUser(db(), { roles: ['team-manager'], organisationId: f.socialWorker.organisationId, username: `tm2-${engine}`, displayName: 'Olly Otherteam' });
   });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
-
-  async function signedIn(username: string) {
-    const client = new WebClient(app);
-    expect((await client.signIn(username, TEST_PASSWORD)).statusCode).toBe(302);
-    return client;
-  }
 
   it('a social work report is not shared with the family until a team manager of the worker’s team has checked it', async () => {
     const worker = await signedIn(f.socialWorker.username);

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { beforeAll, expect, it } from 'vitest';
+import { TestClock } from '../../../../test/support/app.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { createUser } from '../../../../test/support/factories.js';
 import { createMeetingFixture, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
 import { WebClient } from '../../../../test/support/web-client.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { auditEvents, childProtectionPlans, conferenceChildren, coreGroupMeetings, invitations, reports, reportShares } from '../../../db/schema/index.js';
 import { pdfText } from '../../../documents/pdf-text.js';
 import { headingsFor } from '../../../domain/reports/headings.js';
@@ -32,32 +32,18 @@ export function agencyReportForm(extra: Record<string, string> = {}): Record<str
 }
 
 describeEachEngine('reports to conference pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   const clock = new TestClock(new Date('2026-02-23T10:00:00Z'));
-  const db = () => database.handle.db;
   let f: MeetingFixture;
   let other: MeetingFixture;
   let practitioner: Awaited<ReturnType<typeof createUser>>;
 
+  const { db, app, signedIn } = signedInApp(engine, { clock });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock });
     f = await createMeetingFixture(db());
     other = await createMeetingFixture(db());
     practitioner = await createUser(db(), { roles: ['agency-practitioner'], displayName: 'Hana Exampleton', username: `hana-${engine}` });
     await db().update(invitations).set({ userId: practitioner.id }).where(eq(invitations.id, f.invitationIds.healthVisitor));
   });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
-
-  async function signedIn(username: string) {
-    const client = new WebClient(app);
-    expect((await client.signIn(username, TEST_PASSWORD)).statusCode).toBe(302);
-    return client;
-  }
 
   async function writeAndSubmit(client: WebClient): Promise<string> {
     await client.get(`/conferences/${f.conferenceId}/reports/new?kind=agency`);
@@ -221,7 +207,7 @@ describeEachEngine('reports to conference pages', (engine) => {
     }
     expect(found.length).toBeGreaterThanOrEqual(FAMILY_FACING_ROUTES.length);
     for (const route of found) expect(listed.has(route), route).toBe(true);
-    for (const route of listed) expect(app.hasRoute({ method: 'GET', url: route }), route).toBe(true);
+    for (const route of listed) expect(app().hasRoute({ method: 'GET', url: route }), route).toBe(true);
 
     const [report] = await db().select().from(reports).where(and(eq(reports.conferenceId, f.conferenceId), eq(reports.authorId, practitioner.id)));
     const worker = await signedIn(f.socialWorker.username);

@@ -1,25 +1,16 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { RULES } from '../../../domain/rules/registry.js';
-import { testApp } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { createUser } from '../../../../test/support/factories.js';
 import { WebClient } from '../../../../test/support/web-client.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
 describeEachEngine('rules, pack comparison, API and deadline calculator pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let client: WebClient;
+  const { db, app, signedIn } = signedInApp(engine);
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle);
-    await createUser(database.handle.db, { roles: ['chair'], username: 'chair' });
-    client = new WebClient(app);
-    await client.signIn('chair', TEST_PASSWORD);
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    await createUser(db(), { roles: ['chair'], username: 'chair' });
+    client = await signedIn('chair');
   });
 
   it('lists every registered rule by area and finds one by id or words', async () => {
@@ -53,7 +44,7 @@ describeEachEngine('rules, pack comparison, API and deadline calculator pages', 
     expect(res.statusCode).toBe(200);
     const body = JSON.parse(res.body) as { id: string }[];
     expect(body.map((r) => r.id).sort()).toEqual(RULES.map((r) => r.id).sort());
-    const anonymous = new WebClient(app);
+    const anonymous = new WebClient(app());
     expect((await anonymous.get('/api/v1/rules')).statusCode).toBe(401);
   });
 

@@ -1,31 +1,14 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { createUser } from '../../../../test/support/factories.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { subjectAccessRequests } from '../../../db/schema/index.js';
 import { pdfText } from '../../../documents/pdf-text.js';
 import { CONFIDENTIAL_TEXT, subjectAccessFixture } from '../../../modules/records/subject-access-fixture.test-support.js';
 
 describeEachEngine('RC7 subject access pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  const db = () => database.handle.db;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
-    return client;
-  };
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-03-10T10:00:00Z')) });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
+  const { db, signedIn } = signedInApp(engine, { at: '2026-03-10T10:00:00Z' });
 
   it('information governance records a request, is refused with every value kept, checks the identity, downloads a bundle with nothing confidential and no third party, and records the release', async () => {
     const { ig, f } = await subjectAccessFixture(db(), `p${engine}`);

@@ -1,36 +1,15 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../../test/support/database.js';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../../test/support/factories.js';
-import { WebClient } from '../../../../../test/support/web-client.js';
+import { expect, it } from 'vitest';
+import { TestClock } from '../../../../../test/support/app.js';
+import { describeEachEngine } from '../../../../../test/support/database.js';
+import { signedInApp } from '../../../../../test/support/signed-in-app.js';
 import { jobRuns } from '../../../../db/schema/index.js';
 import { hourly } from '../../../../domain/jobs/schedule.js';
 import { createJobWorker } from '../../../../modules/jobs/worker.js';
 
 describeEachEngine('scheduled jobs page', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   const clock = new TestClock(new Date('2026-12-07T10:00:00Z'));
-  const db = () => database.handle.db;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
-    return client;
-  };
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock });
-    const orgId = (await createOrganisation(db())).id;
-    await createUser(db(), { roles: ['administrator'], username: 'admin', organisationId: orgId });
-    await createUser(db(), { roles: ['chair'], username: 'chair', organisationId: orgId });
-    await createUser(db(), { roles: ['auditor'], username: 'auditor', organisationId: orgId });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
+  const { db, signedIn } = signedInApp(engine, { clock, staff: { admin: ['administrator'], chair: ['chair'], auditor: ['auditor'] } });
 
   it('shows the administrator the dead letter with its error, and runs a failed run again after confirmation (CSRF-protected); nobody else', async () => {
     // A real failure through a worker: one attempt allowed, so it lands in the dead letter.

@@ -1,11 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../../test/support/database.js';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../../../../test/support/database.js';
 import { childOnAPlan } from '../../../../../test/support/escalation-factory.js';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../../test/support/factories.js';
-import { WebClient } from '../../../../../test/support/web-client.js';
+import { createOrganisation, createUser } from '../../../../../test/support/factories.js';
+import { signedInApp } from '../../../../../test/support/signed-in-app.js';
 import { auditEvents, cases, people, retentionScheduleEntries } from '../../../../db/schema/index.js';
 import { CONFIGURABLE_TYPES } from '../../../../domain/records/retention-schedule.js';
 
@@ -20,22 +18,7 @@ function defaults(): Record<string, string> {
 }
 
 describeEachEngine('RC7 retention schedule page', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  const db = () => database.handle.db;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
-    return client;
-  };
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-03-10T10:00:00Z')) });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
+  const { db, signedIn } = signedInApp(engine, { at: '2026-03-10T10:00:00Z' });
 
   it('the administrator sees the defaults, is refused with field-level errors and every value kept, confirms a shorter period, and the review list counts on it at once', async () => {
     const orgId = (await createOrganisation(db(), { kind: 'local-authority' })).id;

@@ -1,36 +1,21 @@
-import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { section47OutcomeShares, users } from '../../../../db/schema/index.js';
 import { createSharingFixture } from '../../../../modules/front-door/section-47-sharing-fixture.test-support.js';
 import { recordSection47Outcome } from '../../../../modules/front-door/record-section-47-outcome.js';
-import { TestClock, testApp } from '../../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../../test/support/database.js';
-import { createOrganisation, TEST_PASSWORD } from '../../../../../test/support/factories.js';
-import { WebClient } from '../../../../../test/support/web-client.js';
+import { describeEachEngine } from '../../../../../test/support/database.js';
+import { createOrganisation } from '../../../../../test/support/factories.js';
+import { signedInApp } from '../../../../../test/support/signed-in-app.js';
 
 const NOW = new Date('2026-03-09T10:00:00Z');
 
 describeEachEngine('FD6 pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let f: Awaited<ReturnType<typeof createSharingFixture>>;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
-    return client;
-  };
+  const { db, signedIn } = signedInApp(engine, { at: NOW });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(NOW) });
-    const db = database.handle.db;
-    f = await createSharingFixture(db, (await createOrganisation(db)).id, new Date('2026-03-06T12:00:00Z'));
-    await db.update(users).set({ displayName: 'Sam Sampleford' }).where(eq(users.id, f.worker.id));
-    await recordSection47Outcome(db, f.sw(), f.enquiryId, { outcome: 'continuing-risk', reasons: 'Unexplained injuries.', icpcNotRequired: false });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    f = await createSharingFixture(db(), (await createOrganisation(db())).id, new Date('2026-03-06T12:00:00Z'));
+    await db().update(users).set({ displayName: 'Sam Sampleford' }).where(eq(users.id, f.worker.id));
+    await recordSection47Outcome(db(), f.sw(), f.enquiryId, { outcome: 'continuing-risk', reasons: 'Unexplained injuries.', icpcNotRequired: false });
   });
 
   it('the social worker shares the outcome from their list: judges the child, is refused with every value kept, records each parent, and the item goes', async () => {
@@ -70,7 +55,7 @@ describeEachEngine('FD6 pages', (engine) => {
     expect(refused.body).toMatch(/value="other" checked/);
     expect((await sw.post(mother, { ...typed, methodDetail: 'Read to her at home with a Polish interpreter' })).statusCode).toBe(302);
     expect((await sw.post(`${page}/${f.father.id}`, { method: 'letter', format: 'standard', language: 'English', sharedOn: '2026-03-09' })).statusCode).toBe(302);
-    const rows = await database.handle.db.select().from(section47OutcomeShares).where(eq(section47OutcomeShares.enquiryId, f.enquiryId));
+    const rows = await db().select().from(section47OutcomeShares).where(eq(section47OutcomeShares.enquiryId, f.enquiryId));
     expect(rows.map((r) => [r.personId, r.method, r.interpreter]).sort()).toEqual([[f.mother.id, 'other', true], [f.father.id, 'letter', false]].sort());
     expect((await sw.get('/')).body).not.toContain(page);
   });

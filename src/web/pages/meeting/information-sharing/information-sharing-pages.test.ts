@@ -1,31 +1,17 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { heldConferenceWithPolice } from '../../../../modules/meeting/information-sharing-fixture.test-support.js';
 import { loadInformationSharing } from '../../../../modules/meeting/information-sharing.js';
-import { TestClock, testApp } from '../../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../../test/support/database.js';
-import { createUser, TEST_PASSWORD } from '../../../../../test/support/factories.js';
+import { describeEachEngine } from '../../../../../test/support/database.js';
+import { createUser } from '../../../../../test/support/factories.js';
 import type { MeetingFixture } from '../../../../../test/support/meeting-factory.js';
-import { WebClient } from '../../../../../test/support/web-client.js';
+import { signedInApp } from '../../../../../test/support/signed-in-app.js';
 
 describeEachEngine('RC6 pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let f: MeetingFixture;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
-    return client;
-  };
+  const { db, signedIn } = signedInApp(engine, { at: '2026-03-02T12:00:00Z' });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2026-03-02T12:00:00Z')) });
-    f = await heldConferenceWithPolice(database.handle.db);
-    await createUser(database.handle.db, { roles: ['chair'], username: 'rc6-other-chair', organisationId: f.chair.organisationId });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    f = await heldConferenceWithPolice(db());
+    await createUser(db(), { roles: ['chair'], username: 'rc6-other-chair', organisationId: f.chair.organisationId });
   });
 
   it('the chair is refused approval until the decision is recorded; a refusal of consent without reasons keeps every value; then the record can be approved', async () => {
@@ -53,7 +39,7 @@ describeEachEngine('RC6 pages', (engine) => {
     expect(refused.body).toMatch(/value="refused" checked/);
     const saved = await chair.post(url, { ...typed, shareAnyway: 'no', shareAnywayReasons: 'The plan keeps Alpha safe without it; sharing would alert the suspect.' });
     expect(saved.statusCode).toBe(302);
-    expect(await loadInformationSharing(database.handle.db, f.conferenceId)).toMatchObject({ consent: 'refused', shareAnyway: false });
+    expect(await loadInformationSharing(db(), f.conferenceId)).toMatchObject({ consent: 'refused', shareAnyway: false });
     expect((await chair.get(`/conferences/${f.conferenceId}/record`)).body).toContain('The decision on what is shared with the police and the family is recorded.');
     expect((await chair.post(`/conferences/${f.conferenceId}/record/approve`, { version })).statusCode).toBe(302);
   });

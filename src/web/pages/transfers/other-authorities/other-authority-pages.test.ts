@@ -1,33 +1,18 @@
-import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { emergencyResponsibility } from '../../../../db/schema/index.js';
 import { otherAuthorityFixture } from '../../../../modules/transfers/other-authority-fixture.test-support.js';
 import { passResponsibility, recordEmergencyConsultation, recordTheirAnswer } from '../../../../modules/transfers/emergency-responsibility.js';
-import { TestClock, testApp } from '../../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../../test/support/database.js';
-import { TEST_PASSWORD } from '../../../../../test/support/factories.js';
-import { WebClient } from '../../../../../test/support/web-client.js';
+import { describeEachEngine } from '../../../../../test/support/database.js';
+import { signedInApp } from '../../../../../test/support/signed-in-app.js';
 
 const NOW = new Date('2026-03-10T10:00:00Z');
 
 describeEachEngine('TR3 pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   let f: Awaited<ReturnType<typeof otherAuthorityFixture>>;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
-    return client;
-  };
+  const { db, signedIn } = signedInApp(engine, { at: NOW });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock: new TestClock(NOW) });
-    f = await otherAuthorityFixture(database.handle.db, NOW);
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
+    f = await otherAuthorityFixture(db(), NOW);
   });
 
   it('the designated manager records an emergency, is refused with every value kept, cannot pass responsibility before written acceptance, then passes it', async () => {
@@ -42,7 +27,7 @@ describeEachEngine('TR3 pages', (engine) => {
     expect(refused.body).toContain('value="Their duty manager"');
     const made = await officer.post('/transfers/emergency/new', { ...typed, consultedOn: '2026-03-09' });
     expect(made.statusCode).toBe(302);
-    const [row] = await database.handle.db.select().from(emergencyResponsibility).where(eq(emergencyResponsibility.childId, f.found.childId));
+    const [row] = await db().select().from(emergencyResponsibility).where(eq(emergencyResponsibility.childId, f.found.childId));
     const page = `/transfers/emergency/${row!.id}`;
     expect((await officer.get('/')).body).toContain(page);
     const early = await officer.post(`${page}/pass`, { version: '1' });
@@ -74,23 +59,22 @@ describeEachEngine('TR3 pages', (engine) => {
   });
 
   it('TR3: the child’s case page shows that responsibility stays here until the other authority accepts in writing, then that it passed', async () => {
-    const db = database.handle.db;
     const officer = await signedIn(f.officer.username);
     const casePage = `/cases/${f.resident.caseId}`;
     expect((await officer.get(casePage)).body).not.toContain('emergency-responsibility');
-    const id = await recordEmergencyConsultation(db, f.as(f.officer), f.resident.childId, {
+    const id = await recordEmergencyConsultation(db(), f.as(f.officer), f.resident.childId, {
       responsibleAuthority: 'Exampleshire Council', responsibleBecause: 'plan', emergencyAction: 'Police protection overnight.', foundOn: '2026-03-09', consultedOn: '2026-03-09', consultedName: 'Their duty manager',
     });
     let body = (await officer.get(casePage)).body;
     expect(body).toContain('Responsibility stays here');
     expect(body).toContain('Exampleshire Council was consulted. Responsibility stays with us until they explicitly accept it and confirm that in writing.');
     expect(body).toContain(`href="/transfers/emergency/${id}"`);
-    await recordTheirAnswer(db, f.as(f.officer), id, { answer: 'accepts', answeredOn: '2026-03-10', writtenConfirmationOn: null, writtenConfirmationReference: '', version: 1 });
+    await recordTheirAnswer(db(), f.as(f.officer), id, { answer: 'accepts', answeredOn: '2026-03-10', writtenConfirmationOn: null, writtenConfirmationReference: '', version: 1 });
     body = (await officer.get(casePage)).body;
     expect(body).toContain('Responsibility stays with us until they explicitly accept it and confirm that in writing.');
     expect(body).toContain('they accept: waiting for written confirmation');
-    await recordTheirAnswer(db, f.as(f.officer), id, { answer: 'accepts', answeredOn: '2026-03-10', writtenConfirmationOn: '2026-03-10', writtenConfirmationReference: 'Their email', version: 2 });
-    await passResponsibility(db, f.as(f.officer), id, { version: 3 });
+    await recordTheirAnswer(db(), f.as(f.officer), id, { answer: 'accepts', answeredOn: '2026-03-10', writtenConfirmationOn: '2026-03-10', writtenConfirmationReference: 'Their email', version: 2 });
+    await passResponsibility(db(), f.as(f.officer), id, { version: 3 });
     body = (await officer.get(casePage)).body;
     expect(body).not.toContain('Responsibility stays here');
     expect(body).toContain('Emergency action on 9 March 2026: responsibility passed to Exampleshire Council on 10 March 2026, after they accepted it in writing.');

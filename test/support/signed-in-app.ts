@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import type { RoleId } from '../../src/policies/roles.js';
+import { testApp, TestClock } from './app.js';
+import type { Engine } from './database.js';
+import { createOrganisation, createUser, TEST_PASSWORD } from './factories.js';
+import { suiteDatabase, type SuiteDatabase } from './suite-database.js';
+import { WebClient } from './web-client.js';
+
+export interface SignedInAppOptions {
+  /** The app's clock, for suites that move time on; otherwise a clock stopped at `at`. */
+  clock?: TestClock;
+  /** The instant a stopped clock shows; TestClock's default when neither is given. */
+  at?: string | Date;
+  env?: NodeJS.ProcessEnv;
+  /** Staff seeded before the tests, in one organisation: username → roles. */
+  staff?: Record<string, RoleId[]>;
+}
+
+export type StaffMember = Awaited<ReturnType<typeof createUser>>;
+
+export interface SignedInApp extends SuiteDatabase {
+  readonly clock: TestClock;
+  app(): FastifyInstance;
+  /** The organisation the `staff` were made in (made only when staff are named). */
+  orgId(): string;
+  /** One of the named staff, as made. */
+  staffMember(username: string): StaffMember;
+  /** A fresh browser signed in as the user; a refused sign-in stops the test there rather than later on a page. */
+  signedIn(username: string): Promise<WebClient>;
+}
+
+/**
+ * What a page test needs around its tests: a fresh database on the engine, the app on it at a
+ * fixed instant, the named staff, and a way to sign any of them in. Call it first in the describe.
+ */
+export function signedInApp(engine: Engine, options: SignedInAppOptions = {}): SignedInApp {
+  const database = suiteDatabase(engine);
+  const clock = options.clock ?? (options.at ? new TestClock(new Date(options.at)) : new TestClock());
+  let app: FastifyInstance | undefined;
+  let orgId: string | undefined;
+  const staff = new Map<string, StaffMember>();
+  const opened = (): FastifyInstance => {
+    if (!app) throw new Error('The app is used before its beforeAll ran');
+    return app;
+  };
+  beforeAll(async () => {
+    app = await testApp(database.handle(), { clock, ...(options.env ? { env: options.env } : {}) });
+    if (options.staff) {
+      orgId = (await createOrganisation(database.db())).id;
+      for (const [username, roles] of Object.entries(options.staff)) staff.set(username, await createUser(database.db(), { roles, username, organisationId: orgId }));
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  return {
+    ...database,
+    clock,
+    app: opened,
+    orgId: () => {
+      if (!orgId) throw new Error('No staff were named, so no organisation was made');
+      return orgId;
+    },
+    staffMember: (username) => {
+      const member = staff.get(username);
+      if (!member) throw new Error(`${username} is not among the staff this suite named`);
+      return member;
+    },
+    signedIn: async (username) => {
+      const client = new WebClient(opened());
+      const res = await client.signIn(username, TEST_PASSWORD);
+      if (res.statusCode !== 302) throw new Error(`Signing in as ${username} was refused (${res.statusCode})`);
+      return client;
+    },
+  };
+}
