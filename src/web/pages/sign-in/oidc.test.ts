@@ -39,7 +39,7 @@ describe('sign-in with the authority\'s identity provider, through the app (a re
     other = await startIdentityProvider({ redirectUrl: REDIRECT });
     app = await testApp(database.handle, {
       clock,
-      env: { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret, OIDC_REDIRECT_URL: REDIRECT, OIDC_DISPLAY_NAME: 'Demoshire staff account' },
+      env: { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret, OIDC_REDIRECT_URL: REDIRECT, OIDC_DISPLAY_NAME: 'Demoshire staff account', METRICS_TOKEN: 'm'.repeat(32) },
     });
     const orgId = (await createOrganisation(database.handle.db)).id;
     await createUser(database.handle.db, { roles: ['chair'], username: 'ada.chair', email: 'ada.chair@demoshire.example', organisationId: orgId });
@@ -136,6 +136,8 @@ describe('sign-in with the authority\'s identity provider, through the app (a re
     expect(gone.body).toContain('has been closed');
     const refusals = await database.handle.db.select().from(auditEvents).where(eq(auditEvents.action, 'sign-in'));
     expect(refusals.filter((a) => a.outcome === 'failure').map((a) => a.reason)).toEqual(expect.arrayContaining(['identity provider: unknown-user', 'identity provider: deactivated-user']));
+    const metrics = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${'m'.repeat(32)}` } });
+    expect(metrics.body).toMatch(/convene_sign_in_failures_total\{step="identity-provider",reason="no-convene-user"\} 2/);
   });
 
   it('without OIDC settings there is no button and no route', async () => {
