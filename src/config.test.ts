@@ -96,4 +96,41 @@ describe('settings', () => {
     expect(problems({ CONVENE_API_AGENCY_PER_MINUTE: '0' }).join()).toMatch(/^CONVENE_API_AGENCY_PER_MINUTE /);
     expect(problems({ CONVENE_API_AGENCY_PER_MINUTE: '2.5' }).join()).toMatch(/^CONVENE_API_AGENCY_PER_MINUTE /);
   });
+  describe('sign-in with the authority\'s identity provider', () => {
+    const provider = {
+      OIDC_ISSUER: 'https://login.demoshire.example/realms/staff',
+      OIDC_CLIENT_ID: 'convene',
+      OIDC_CLIENT_SECRET: 'a-client-secret',
+      OIDC_REDIRECT_URL: 'https://convene.demoshire.example/sign-in/oidc/callback',
+    };
+    it('is off unless configured, and on with the four core settings and the documented defaults', () => {
+      expect(loadSettings({}).oidc).toBeNull();
+      const oidc = loadSettings(provider).oidc;
+      expect(oidc?.issuer.href).toBe('https://login.demoshire.example/realms/staff');
+      expect(oidc?.userClaim).toBe('email');
+      expect(oidc?.displayName).toBe('your organisation account');
+      expect(oidc?.groups).toBeNull();
+    });
+    it('names each core setting missing when another is set', () => {
+      expect(problems({ OIDC_ISSUER: provider.OIDC_ISSUER }).sort()).toEqual([
+        'OIDC_CLIENT_ID is required when any of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL is set',
+        'OIDC_CLIENT_SECRET is required when any of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL is set',
+        'OIDC_REDIRECT_URL is required when any of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL is set',
+      ]);
+    });
+    it('wants https, except on this machine, and the redirect to Convene\'s callback', () => {
+      expect(problems({ ...provider, OIDC_ISSUER: 'http://login.demoshire.example' }).join()).toMatch(/^OIDC_ISSUER must be an https:\/\/ URL/);
+      expect(problems({ ...provider, OIDC_ISSUER: 'not a url' }).join()).toMatch(/^OIDC_ISSUER must be a URL/);
+      expect(problems({ ...provider, OIDC_ISSUER: 'http://127.0.0.1:4000' })).toEqual([]);
+      expect(problems({ ...provider, OIDC_REDIRECT_URL: 'https://convene.demoshire.example/callback' }).join()).toMatch(/^OIDC_REDIRECT_URL must end with \/sign-in\/oidc\/callback/);
+    });
+    it('maps groups to roles from JSON, naming a bad map or an unknown role', () => {
+      const groups = { OIDC_GROUPS_CLAIM: 'groups', OIDC_GROUP_ROLES: '{"cp-chairs": "chair", "cp-admin": ["administrator", "auditor"]}' };
+      expect(loadSettings({ ...provider, ...groups }).oidc?.groups).toEqual({ claim: 'groups', roles: { 'cp-chairs': ['chair'], 'cp-admin': ['administrator', 'auditor'] } });
+      expect(problems({ ...provider, ...groups, OIDC_GROUP_ROLES: '{chair}' }).join()).toMatch(/^OIDC_GROUP_ROLES must be JSON/);
+      expect(problems({ ...provider, ...groups, OIDC_GROUP_ROLES: '["chair"]' }).join()).toMatch(/^OIDC_GROUP_ROLES must be a JSON object/);
+      expect(problems({ ...provider, ...groups, OIDC_GROUP_ROLES: '{"cp-chairs": "king"}' }).join()).toMatch(/^OIDC_GROUP_ROLES names "king" for the group "cp-chairs", which is not a role/);
+      expect(problems({ ...provider, OIDC_GROUP_ROLES: groups.OIDC_GROUP_ROLES }).join()).toMatch(/^OIDC_GROUPS_CLAIM is required/);
+    });
+  });
 });

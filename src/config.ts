@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_AGENCY_PER_MINUTE } from './domain/enquiry/api-key.js';
 import { PACK_IDS } from './domain/packs/pack-id.js';
+import { oidcProblems, oidcSettingsShape, toOidcSettings, type OidcSettings } from './config-oidc.js';
 
 /**
  * Settings come from the environment once, at start. A bad value stops the process with a
@@ -40,6 +41,7 @@ const settingsSchema = z
     METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
     CONVENE_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(10),
     CONVENE_API_AGENCY_PER_MINUTE: z.coerce.number().int('must be a whole number').min(1).max(100_000).default(DEFAULT_AGENCY_PER_MINUTE),
+    ...oidcSettingsShape,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -51,6 +53,7 @@ const settingsSchema = z
     if (env.NODE_ENV === 'production' && !env.CONVENE_ENCRYPTION_KEY) {
       ctx.addIssue({ code: 'custom', path: ['CONVENE_ENCRYPTION_KEY'], message: 'is required when NODE_ENV=production' });
     }
+    for (const problem of oidcProblems(env)) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
   });
 
 export type Settings = {
@@ -83,6 +86,8 @@ export type Settings = {
   shutdownTimeoutMs: number;
   /** Enquiry API requests a minute one agency may make across all its keys (each key also has its own limit). */
   apiAgencyPerMinute: number;
+  /** Sign-in with the authority's identity provider (OpenID Connect); null offers local accounts only. */
+  oidc: OidcSettings | null;
 };
 
 export class SettingsError extends Error {
@@ -121,6 +126,7 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
     metricsToken: e.METRICS_TOKEN ?? null,
     shutdownTimeoutMs: Math.round(e.CONVENE_SHUTDOWN_TIMEOUT_SECONDS * 1000),
     apiAgencyPerMinute: e.CONVENE_API_AGENCY_PER_MINUTE,
+    oidc: toOidcSettings(e),
   };
 }
 

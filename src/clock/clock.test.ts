@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { clockFromSettings, clockStartingAt, fixedClock, systemClock } from './clock.js';
+import { describe, expect, it, vi } from 'vitest';
+import { clockFromSettings, clockStartingAt, fixedClock, secondsAheadOfWallClock, systemClock } from './clock.js';
 
 describe('clocks', () => {
   it('a clock starting at an instant moves on with elapsed time from there', () => {
@@ -21,5 +21,15 @@ describe('clocks', () => {
     expect(clockFromSettings({ now: null })).toBe(systemClock);
     const clock = clockFromSettings({ now: new Date('2027-01-04T08:00:00Z') });
     expect(Math.abs(clock().getTime() - Date.parse('2027-01-04T08:00:00Z'))).toBeLessThan(5_000);
+  });
+
+  it('says how far the app clock is ahead of the wall clock, for libraries that read the wall clock', () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-02T10:00:00Z') });
+    try {
+      expect(secondsAheadOfWallClock(new Date('2026-03-02T12:00:00Z'))).toBe(7200);
+      expect(secondsAheadOfWallClock(new Date('2026-03-02T09:59:30Z'))).toBe(-30);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -28,3 +28,12 @@ function performanceNow(): number {
 export function clockFromSettings(settings: { now: Date | null }): Clock {
   return settings.now ? clockStartingAt(settings.now) : systemClock;
 }
+
+/**
+ * How many seconds the app's clock runs ahead of the wall clock. Libraries that judge tokens by
+ * the wall clock (openid-client) are given this, so they judge by the app's clock as everything
+ * else does: under CONVENE_NOW, and in tests at a fixed instant.
+ */
+export function secondsAheadOfWallClock(appNow: Date): number {
+  return Math.round((appNow.getTime() - Date.now()) / 1000);
+}

@@ -7,13 +7,16 @@ import { outboxBacklog, UNSENT_STATUSES, type OutboxBacklog } from '../../module
 /** Sign-in answers that mean a failed attempt, by the status the sign-in pages give them. */
 const SIGN_IN_FAILURES: Record<number, string> = { 401: 'wrong-credentials', 423: 'account-locked', 429: 'address-blocked' };
 const SIGN_IN_STEPS: Record<string, string> = { '/sign-in': 'password', '/sign-in/two-factor': 'second-factor' };
+/** The identity provider's answer comes back as a GET; its refusals by the status the callback gives them. */
+const OIDC_CALLBACK = '/sign-in/oidc/callback';
+const OIDC_FAILURES: Record<number, string> = { 400: 'not-started-or-crossed', 401: 'answer-refused', 403: 'no-convene-user', 429: 'address-blocked', 503: 'provider-unavailable' };
 
 /**
  * /metrics in Prometheus's text format, for the operations team's scraper. Off (404) unless
  * METRICS_TOKEN is set, and then only to `Authorization: Bearer <METRICS_TOKEN>` (404 otherwise,
  * so its presence is not advertised). Each app has its own registry; only Node's process metrics are shared by the apps of one process.
  *  - convene_http_request_duration_seconds{method,route,status_code}: by route pattern, never the raw URL;
- *  - convene_sign_in_failures_total{step,reason};
+ *  - convene_sign_in_failures_total{step,reason} (step: password, second-factor or identity-provider);
  *  - convene_outbox_backlog{status} and convene_outbox_oldest_waiting_seconds, counted at scrape;
  *  - convene_job_queue_runs{status}, convene_job_queue_oldest_due_seconds, convene_job_worker_running;
  *  - Node's default process metrics (CPU, memory, event-loop lag, handles).
@@ -109,6 +112,10 @@ export function setUpMetrics(app: FastifyInstance): Registry {
       const step = SIGN_IN_STEPS[route];
       const reason = SIGN_IN_FAILURES[reply.statusCode];
       if (step && reason) signInFailures.inc({ step, reason });
+    }
+    if (request.method === 'GET' && route === OIDC_CALLBACK) {
+      const reason = OIDC_FAILURES[reply.statusCode];
+      if (reason) signInFailures.inc({ step: 'identity-provider', reason });
     }
   });
 

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Requests per minute from one client address (request.ip: TRUST_PROXY decides what that is). */
 export interface RateLimits {
-  /** POST /sign-in and POST /sign-in/two-factor: each attempt costs an argon2id hash. */
+  /** POST /sign-in and POST /sign-in/two-factor (each attempt costs an argon2id hash), and the identity provider's two steps. */
   signInPerMinute: number;
   /** /api/v1/*, counted before the bearer key is even looked up. */
   apiPerMinute: number;
@@ -12,6 +12,8 @@ export interface RateLimits {
 export const DEFAULT_RATE_LIMITS: RateLimits = { signInPerMinute: 30, apiPerMinute: 300 };
 
 const SIGN_IN_PATHS = new Set(['/sign-in', '/sign-in/two-factor']);
+/** Sign-in through the identity provider is two GETs; each starts a session or calls the provider, so each counts as an attempt. */
+const OIDC_SIGN_IN_PATHS = new Set(['/sign-in/oidc', '/sign-in/oidc/callback']);
 
 /**
  * Per-address request limits by `@fastify/rate-limit`, in front of the work an attempt costs (the
@@ -30,7 +32,7 @@ export async function setUpRateLimits(app: FastifyInstance, limits: RateLimits):
 
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (request.method === 'POST' && SIGN_IN_PATHS.has(path)) return refuseOver(await signIn(request), request, reply, 'page');
+    if ((request.method === 'POST' && SIGN_IN_PATHS.has(path)) || OIDC_SIGN_IN_PATHS.has(path)) return refuseOver(await signIn(request), request, reply, 'page');
     if (path.startsWith('/api/v1/')) return refuseOver(await api(request), request, reply, 'json');
   });
 }

@@ -5,50 +5,53 @@ import { recordAudit } from '../../../modules/audit/record-audit.js';
 import { parseForm } from '../../forms.js';
 import { endSession, rotateSession } from '../../setup/sessions.js';
 import { safeNext, secondFactorForm, signInForm } from './form.js';
+import { oidcSignInPages } from './oidc.js';
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
 
 export default function signInPages(app: FastifyInstance): void {
+  const oidc = app.convene.settings.oidc;
+  if (oidc) oidcSignInPages(app, oidc);
+  // The button for the authority's identity provider is on every rendering of the sign-in form.
+  const signInPage = (values: Record<string, unknown>) => ({ title: 'Sign in', oidcName: oidc?.displayName ?? null, ...values });
+
   app.get<{ Querystring: { next?: string; ended?: string } }>('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     const next = typeof request.query.next === 'string' ? request.query.next.slice(0, 2000) : '';
     // Still signed in (another tab kept the session going): straight back to the page.
     if (request.actor) return reply.redirect(next ? safeNext(next) : '/');
-    return reply.view('sign-in/page.njk', { title: 'Sign in', values: { next }, ended: request.query.ended === '1' });
+    return reply.view('sign-in/page.njk', signInPage({ values: { next }, ended: request.query.ended === '1' }));
   });
 
   app.post('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     const parsed = parseForm(signInForm, request.body);
     if (!parsed.ok) {
       reply.code(400);
-      return reply.view('sign-in/page.njk', { title: 'Sign in', errors: parsed.errors, values: { ...parsed.values, password: '' } });
+      return reply.view('sign-in/page.njk', signInPage({ errors: parsed.errors, values: { ...parsed.values, password: '' } }));
     }
     const result = await signIn(app.convene.db, request.actionContext(), parsed.data);
     const again = { username: parsed.data.username, next: parsed.data.next ?? '' };
     switch (result.outcome) {
       case 'wrong-credentials':
         reply.code(401);
-        return reply.view('sign-in/page.njk', {
-          title: 'Sign in',
+        return reply.view('sign-in/page.njk', signInPage({
           values: again,
           errors: [{ field: 'username', message: 'Enter a correct username and password. After 5 failed attempts the account is locked for a while.' }],
-        });
+        }));
       case 'account-locked':
         reply.code(423);
-        return reply.view('sign-in/page.njk', {
-          title: 'Sign in',
+        return reply.view('sign-in/page.njk', signInPage({
           values: again,
           errors: [{
             field: 'username',
             message: `This account is locked after too many failed sign-ins. Try again after ${timeFormat.format(result.until)}, or ask an administrator to unlock it.`,
           }],
-        });
+        }));
       case 'address-blocked':
         reply.code(429);
-        return reply.view('sign-in/page.njk', {
-          title: 'Sign in',
+        return reply.view('sign-in/page.njk', signInPage({
           values: again,
           errors: [{ field: 'username', message: `Too many failed sign-ins from this device. Try again after ${timeFormat.format(result.until)}.` }],
-        });
+        }));
       case 'signed-in': {
         const next = safeNext(parsed.data.next);
         if (result.needsSecondFactor) {
