@@ -531,8 +531,9 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     const planNeeded = t.kind === 'review' ? t.rng.chance(0.7) : t.rng.chance(0.85);
     // Now and then an initial conference cannot decide and adjourns (DC5): it reconvenes later.
     const adjourn = t.kind === 'initial' && t.rng.chance(0.04);
+    // The checklist, views and decisions leave the attendance (and so each child's quorum) as read
+    // after it was taken: the state is read again only for the meeting's version at the end.
     for (const s of t.subjects) {
-      state = await loadMeetingState(db, t.id);
       if (adjourn) {
         await recordDecision(db, chairCtx, t.id, s.childId, {
           ...decisionFor(t, s.childId, false, true, londonIsoDate(start)), outcome: 'adjourned', interimSafetyPlan: 'The child stays with a grandparent until the conference reconvenes (simulated).',
@@ -543,7 +544,6 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
         if (a.kind !== 'professional' || a.status !== 'present') continue;
         await saveView(db, minute, t.id, s.childId, null, { attendanceId: a.id, planNeeded, categories: planNeeded ? ['PHY'] : [], reasons: 'Simulated view.' }, null);
       }
-      state = await loadMeetingState(db, t.id);
       const quorate = state.quorum.get(s.childId)?.quorate ?? true;
       const decision = decisionFor(t, s.childId, planNeeded, quorate, londonIsoDate(start));
       await recordDecision(db, chairCtx, t.id, s.childId, decision, null);
