@@ -56,10 +56,11 @@ export async function runSimulate(options: SimulateOptions, progress?: (label: s
   if (sweep.some((x) => !/^\d+$/.test(x) || Number(x) < 1)) return { exitCode: 2, stdout: '', stderr: '--sweep-chairs takes whole numbers of chairs separated by commas, e.g. 1,2,3.' };
 
   const once = async (chairs: number, bookingPolicy: BookingPolicy, label: string): Promise<SimulationResult> => {
-    progress?.(label, 0, n.days);
     const handle = await openDatabase({ memory: true });
     try {
       await handle.migrate();
+      // Day 0 once the database is ready, so the time left is guessed from simulated days alone.
+      progress?.(label, 0, n.days);
       return await simulate(handle.db, {
         pack: pack as PackId, from, days: n.days, referrals: n.referrals, chairs, perChairDay: n.perChair, rooms: n.rooms, seed: n.seed, policy: bookingPolicy,
         onDay: progress ? (day, of) => progress(label, day, of) : undefined,
@@ -175,7 +176,8 @@ export function register(program: Command): void {
         if (day === 0) started = performance.now();
         const line = { label, day, of, elapsedMs: performance.now() - started };
         if (tty) {
-          process.stderr.write(`\r${progressBar(line)}`);
+          // Redrawn in place; the rest of the old line is cleared, as the new one may be shorter.
+          process.stderr.write(`\r${progressBar(line)}\x1b[K`);
           if (day === of) process.stderr.write('\n');
         } else if (day > 0 && plainLineDue(day, of, 10)) {
           process.stderr.write(`${progressPlain(line)}\n`);
