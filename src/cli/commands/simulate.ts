@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { openDatabase } from '../../db/client.js';
 import { isPackId, PACK_IDS, type PackId } from '../../domain/packs/pack-id.js';
 import { simulate, type BookingPolicy, type SimulationResult } from '../../modules/simulation/simulate.js';
+import { plainLineDue, progressBar, progressPlain } from './simulate-progress.js';
 
 export interface SimulateOptions {
   pack?: string;
@@ -37,7 +38,7 @@ function whole(value: string | undefined, name: string, fallback: number, min: n
  * `bin/convene simulate`: a seeded run of an authority on a fresh in-memory database (never the
  * configured one), through Convene's own actions, with KP1–KP10, breaches, visibility and goals.
  */
-export async function runSimulate(options: SimulateOptions, progress?: (line: string) => void): Promise<SimulateResult> {
+export async function runSimulate(options: SimulateOptions, progress?: (label: string, day: number, of: number) => void): Promise<SimulateResult> {
   const pack = options.pack ?? 'national';
   if (!isPackId(pack)) return { exitCode: 2, stdout: '', stderr: `--pack must be one of ${PACK_IDS.join(', ')}.` };
   const from = options.from ?? '2027-04-01';
@@ -58,9 +59,11 @@ export async function runSimulate(options: SimulateOptions, progress?: (line: st
     const handle = await openDatabase({ memory: true });
     try {
       await handle.migrate();
+      // Day 0 once the database is ready, so the time left is guessed from simulated days alone.
+      progress?.(label, 0, n.days);
       return await simulate(handle.db, {
         pack: pack as PackId, from, days: n.days, referrals: n.referrals, chairs, perChairDay: n.perChair, rooms: n.rooms, seed: n.seed, policy: bookingPolicy,
-        onDay: progress ? (day, of) => progress(`${label}day ${day}/${of}`) : undefined,
+        onDay: progress ? (day, of) => progress(label, day, of) : undefined,
       });
     } finally {
       await handle.close();
@@ -166,14 +169,21 @@ export function register(program: Command): void {
     .option('--sweep-chairs <list>', 'also run with each number of chairs (e.g. 1,2,3,4) and find the fewest that keep ICPCs on time')
     .option('--json', 'print the whole result as JSON')
     .action(async (options: SimulateOptions) => {
-      const tty = process.stderr.isTTY;
-      const progress = options.json ? undefined : (line: string) => process.stderr.write(tty ? `\r${line}` : `${line}\n`);
-      const result = await runSimulate(options, progress && ((line) => {
-        // On a terminal the line is redrawn in place; piped, only every tenth day is written.
-        const day = Number(/day (\d+)/.exec(line)?.[1] ?? 0);
-        if (tty || day % 10 === 0) progress(line);
-      }));
-      if (progress && tty) process.stderr.write('\n');
+      const tty = process.stderr.isTTY === true;
+      let started = performance.now();
+      const progress = options.json ? undefined : (label: string, day: number, of: number) => {
+        // Each run (the main one, a comparison, each chair count of a sweep) is timed from its own start.
+        if (day === 0) started = performance.now();
+        const line = { label, day, of, elapsedMs: performance.now() - started };
+        if (tty) {
+          // Redrawn in place; the rest of the old line is cleared, as the new one may be shorter.
+          process.stderr.write(`\r${progressBar(line)}\x1b[K`);
+          if (day === of) process.stderr.write('\n');
+        } else if (day > 0 && plainLineDue(day, of, 10)) {
+          process.stderr.write(`${progressPlain(line)}\n`);
+        }
+      };
+      const result = await runSimulate(options, progress);
       if (result.stdout) console.log(result.stdout);
       if (result.stderr) console.error(result.stderr);
       process.exitCode = result.exitCode;

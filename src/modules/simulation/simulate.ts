@@ -531,8 +531,9 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     const planNeeded = t.kind === 'review' ? t.rng.chance(0.7) : t.rng.chance(0.85);
     // Now and then an initial conference cannot decide and adjourns (DC5): it reconvenes later.
     const adjourn = t.kind === 'initial' && t.rng.chance(0.04);
+    // The checklist, views and decisions leave the attendance (and so each child's quorum) as read
+    // after it was taken: the state is read again only for the meeting's version at the end.
     for (const s of t.subjects) {
-      state = await loadMeetingState(db, t.id);
       if (adjourn) {
         await recordDecision(db, chairCtx, t.id, s.childId, {
           ...decisionFor(t, s.childId, false, true, londonIsoDate(start)), outcome: 'adjourned', interimSafetyPlan: 'The child stays with a grandparent until the conference reconvenes (simulated).',
@@ -543,7 +544,6 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
         if (a.kind !== 'professional' || a.status !== 'present') continue;
         await saveView(db, minute, t.id, s.childId, null, { attendanceId: a.id, planNeeded, categories: planNeeded ? ['PHY'] : [], reasons: 'Simulated view.' }, null);
       }
-      state = await loadMeetingState(db, t.id);
       const quorate = state.quorum.get(s.childId)?.quorate ?? true;
       const decision = decisionFor(t, s.childId, planNeeded, quorate, londonIsoDate(start));
       await recordDecision(db, chairCtx, t.id, s.childId, decision, null);
@@ -624,30 +624,25 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     });
   }
 
-  // ---- each morning: what every queue shows, before anyone acts
+  // ---- each morning: what the work queues show, before anyone acts
+
+  /**
+   * Whose queue to read first each morning: business support (conferences to book), the social
+   * workers leading open plans (their visits), then team managers (decisions to authorise), then
+   * everyone else. Only the cost depends on this order, never what is found.
+   */
+  function readingOrder(): User[] {
+    const leading = new Set(plans.filter((p) => !p.ended).map((p) => p.socialWorker.id));
+    const workers = [...staff.socialWorkers].sort((a, b) => Number(leading.has(b.id)) - Number(leading.has(a.id)));
+    return [staff.businessSupport, ...workers, ...staff.teamManagers, staff.serviceManager, ...staff.chairs];
+  }
 
   async function snapshotQueues(day: string): Promise<void> {
     const now = at(day, '08:00');
     const seenToday = new Set<string>();
     for (const t of tracks) if (t.metOn === null && t.seenBy !== null && day <= t.seenBy) t.openMornings += 1;
-    for (const user of staff.everyone) {
-      const actor = actorOf(user);
-      for (const role of actor.roles) {
-        const queue = await queueForRole(db, actor, role, now, pack);
-        counts.queueSnapshots += 1;
-        for (const items of Object.values(queue)) {
-          for (const item of items) {
-            if (!item.dueDate) continue;
-            for (const id of item.href.match(UUID_IN) ?? []) {
-              const key = `${id}:${item.dueDate}`;
-              seenToday.add(key);
-              if (!firstSeen.has(key)) firstSeen.set(key, day);
-            }
-          }
-        }
-      }
-    }
     // Each open plan's next statutory visit, worked out by the product's own rule (TS24).
+    const openVisits: VisitDeadline[] = [];
     for (const p of plans) {
       if (p.ended) continue;
       const next = nextVisitDue({ pack, calendar, planStartedOn: p.startedOn, frequencyWeeks: p.frequencyWeeks, visits: p.lastSeenOn ? [{ visitedOn: p.lastSeenOn, childSeen: true }] : [] });
@@ -658,15 +653,44 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
         v = { key: `${p.id}:${due}`, label: `${p.label}-visit-${p.visitDeadlines.length + 1}`, dueDate: due, seenBy: addWd(due, -1), metOn: null, openMornings: 0, lapsed: false };
         p.visitDeadlines.push(v);
       }
+      openVisits.push(v);
+    }
+    const openConferences = tracks.filter((t) => t.metOn === null && t.dueDate !== null);
+    // The deadlines open this morning (not yet in hand): each must be on someone's queue. Queues are
+    // read, whole and through queueForRole, until every one has been found on one; a deadline on
+    // nobody's queue means every member of staff's queue is read, as before. A sighting that
+    // matters (an open deadline, on or before the morning it had to be seen by) is found the same
+    // way; sightings of deadlines already in hand are not looked for, so a deadline is never
+    // counted visible that reading every queue would not have counted.
+    const unseen = new Set([...openConferences.map((t) => `${t.id}:${t.dueDate}`), ...openVisits.map((v) => v.key)]);
+    for (const user of readingOrder()) {
+      if (unseen.size === 0) break;
+      const actor = actorOf(user);
+      for (const role of actor.roles) {
+        const queue = await queueForRole(db, actor, role, now, pack);
+        counts.queueSnapshots += 1;
+        for (const items of Object.values(queue)) {
+          for (const item of items) {
+            if (!item.dueDate) continue;
+            for (const id of item.href.match(UUID_IN) ?? []) {
+              const key = `${id}:${item.dueDate}`;
+              seenToday.add(key);
+              unseen.delete(key);
+              if (!firstSeen.has(key)) firstSeen.set(key, day);
+            }
+          }
+        }
+      }
+    }
+    for (const v of openVisits) {
       if (day <= v.seenBy) v.openMornings += 1;
       openMornings += 1;
-      if (!seenToday.has(v.key)) unseenOpenMornings.push({ key: v.label, day, dueDate: due });
+      if (!seenToday.has(v.key)) unseenOpenMornings.push({ key: v.label, day, dueDate: v.dueDate });
     }
     // Stricter than the goal: every morning a deadline is open (not yet in hand), it is on a queue.
-    for (const t of tracks) {
-      if (t.metOn !== null || t.dueDate === null) continue;
+    for (const t of openConferences) {
       openMornings += 1;
-      if (!seenToday.has(`${t.id}:${t.dueDate}`)) unseenOpenMornings.push({ key: t.label, day, dueDate: t.dueDate });
+      if (!seenToday.has(`${t.id}:${t.dueDate}`)) unseenOpenMornings.push({ key: t.label, day, dueDate: t.dueDate! });
     }
   }
 

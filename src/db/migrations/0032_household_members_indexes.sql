@@ -1,0 +1,2 @@
+CREATE INDEX "household_members_household" ON "household_members" USING btree ("household_id");--> statement-breakpoint
+CREATE INDEX "household_members_person" ON "household_members" USING btree ("person_id");
