@@ -73,6 +73,17 @@ describeEachEngine('the register of children with a plan (RG1)', (engine) => {
     expect(february).not.toContain(unbornId);
   });
 
+  it('counts "today" on the London clock: at 00:30 on 1 July (23:30 UTC on 30 June) a placement that day is not in the future', async () => {
+    const [child] = await db().insert(people).values({ kind: 'child', givenNames: 'Midnight', familyName: 'Summerton', dateOfBirth: '2016-03-01' }).returning();
+    const justAfterMidnight = { ...officer, now: new Date('2026-06-30T23:30:00Z') };
+    const input = {
+      childId: child!.id, responsibleAuthority: 'Sampleshire Council (demo)', otherContactName: 'Demo Their Worker', otherContactEmail: 'worker@sampleshire.example',
+      categories: ['NEG'], planStartedOn: '2026-06-01', placedOn: '2026-07-01', legalStatus: '',
+    };
+    await expect(recordPlacement(db(), justAfterMidnight, { ...input, placedOn: '2026-07-02' })).rejects.toMatchObject({ errors: [expect.objectContaining({ field: 'placedOn' })] });
+    await expect(recordPlacement(db(), justAfterMidnight, input)).resolves.toMatchObject({ planId: expect.any(String) });
+  });
+
   it('records a child placed here on another authority’s plan, who then appears with that authority responsible', async () => {
     const [child] = await db().insert(people).values({ kind: 'child', givenNames: 'Placed', familyName: 'Fosterling', dateOfBirth: '2015-06-01' }).returning();
     const input = {
