@@ -48,7 +48,7 @@ describe('runAction', () => {
     const errors = [{ field: 'reasons', message: 'Say why' }];
     await runAction(reply, failing(new ValidationError(errors)), { again, done });
     expect(seen.status).toBe(400);
-    expect(seen.refusal).toMatchObject({ status: 400, errors, conflict: null, values: { reasons: typed.reasons, version: '3' } });
+    expect(seen.refusal).toMatchObject({ status: 400, errors, conflict: null, stale: false, values: { reasons: typed.reasons, version: '3' } });
     expect(seen.refusal!.values).not.toHaveProperty('_csrf');
     expect(seen.done).toBeUndefined();
   });
@@ -57,7 +57,7 @@ describe('runAction', () => {
     const { reply, seen, again, done } = fakeReply(typed);
     await runAction(reply, failing(new ConflictError('That step was taken already.')), { again, done });
     expect(seen.status).toBe(409);
-    expect(seen.refusal).toMatchObject({ status: 409, conflict: 'That step was taken already.', values: { reasons: typed.reasons, version: '3' } });
+    expect(seen.refusal).toMatchObject({ status: 409, conflict: 'That step was taken already.', stale: false, values: { reasons: typed.reasons, version: '3' } });
     expect(seen.refusal!.errors).toEqual([{ field: 'form', message: 'That step was taken already.', href: '#main-content' }]);
   });
 
@@ -73,6 +73,7 @@ describe('runAction', () => {
     await runAction(reply, failing(stale), { again, done });
     expect(seen.status).toBe(409);
     expect(seen.refusal!.conflict).toContain('changed by Chris Chairington at 10:20');
+    expect(seen.refusal!.stale).toBe(true);
     expect(seen.refusal!.values).toEqual({ reasons: typed.reasons, version: '5' });
     expect(seen.refusal!.error).toBe(stale);
   });

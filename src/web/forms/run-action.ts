@@ -11,6 +11,8 @@ export interface Refusal {
   errors: (FieldError & { href?: string })[];
   /** The conflict's message alone, for pages that show it in a banner above the form instead. */
   conflict: string | null;
+  /** The conflict is someone else's save since the form was opened (not a step the record's state refuses). */
+  stale: boolean;
   /** Everything the person sent, to fill the form again; after someone else's save, with the version now stored. */
   values: Record<string, unknown>;
   /** The refusal itself, for a page that answers one kind of it in its own way. */
@@ -49,7 +51,7 @@ function sentValues(body: unknown): Record<string, unknown> {
 export async function answerRefusal(reply: FastifyReply, error: unknown, answers: RefusalAnswers): Promise<FastifyReply> {
   if (error instanceof ValidationError) {
     reply.code(400);
-    return answers.again({ status: 400, errors: error.errors, conflict: null, values: answers.values ?? sentValues(reply.request.body), error });
+    return answers.again({ status: 400, errors: error.errors, conflict: null, stale: false, values: answers.values ?? sentValues(reply.request.body), error });
   }
   if (error instanceof ConflictError) {
     reply.code(409);
@@ -61,7 +63,7 @@ export async function answerRefusal(reply: FastifyReply, error: unknown, answers
     const current = error instanceof StaleRecordError ? error.currentVersion : null;
     // A conflict about no one field links from the summary to the page's content.
     const errors = [answers.conflictField ? { field: answers.conflictField, message: error.message } : { field: 'form', message: error.message, href: '#main-content' }];
-    return answers.again({ status: 409, errors, conflict: error.message, values: current === null ? values : { ...values, version: String(current) }, error });
+    return answers.again({ status: 409, errors, conflict: error.message, stale: error instanceof StaleRecordError, values: current === null ? values : { ...values, version: String(current) }, error });
   }
   throw error;
 }
