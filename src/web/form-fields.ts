@@ -47,7 +47,7 @@ export async function answerRefusal(
   reply: FastifyReply,
   again: (errors: FieldError[]) => Promise<FastifyReply>,
   backHref: string,
-): Promise<FastifyReply> {
+): Promise<unknown> {
   return answerActionRefusal(reply, error, { again: (refusal) => again(refusal.errors), conflictPage: backHref });
 }
 

@@ -21,7 +21,7 @@ export interface Refusal {
 
 export interface RefusalAnswers {
   /** The same form again, showing the refusal; the status is already set. */
-  again: (refusal: Refusal) => FastifyReply | Promise<FastifyReply>;
+  again: (refusal: Refusal) => unknown;
   /** What to show again when it is not the form as sent (a search's query, a form built from part of the body). */
   values?: Record<string, unknown>;
   /** The field a conflict's message belongs to, so the summary links to it; otherwise it concerns the whole form. */
@@ -35,7 +35,7 @@ export interface RefusalAnswers {
 
 export interface ActionAnswers<T> extends RefusalAnswers {
   /** What follows once the action has been done, usually a redirect. */
-  done: (value: T) => FastifyReply | Promise<FastifyReply>;
+  done: (value: T) => unknown;
 }
 
 function sentValues(body: unknown): Record<string, unknown> {
@@ -48,7 +48,7 @@ function sentValues(body: unknown): Record<string, unknown> {
  * Answers a refused action: field errors (400) and conflicts (409) bring the form back with what
  * was typed; anything else (403, 404, a fault) is rethrown for setup/error-pages.ts to answer.
  */
-export async function answerRefusal(reply: FastifyReply, error: unknown, answers: RefusalAnswers): Promise<FastifyReply> {
+export async function answerRefusal(reply: FastifyReply, error: unknown, answers: RefusalAnswers): Promise<unknown> {
   if (error instanceof ValidationError) {
     reply.code(400);
     return answers.again({ status: 400, errors: error.errors, conflict: null, stale: false, values: answers.values ?? sentValues(reply.request.body), error });
@@ -69,7 +69,7 @@ export async function answerRefusal(reply: FastifyReply, error: unknown, answers
 }
 
 /** Runs a page's action and answers with `done`, or with the form again if the action refused. */
-export async function runAction<T>(reply: FastifyReply, action: () => Promise<T>, answers: ActionAnswers<T>): Promise<FastifyReply> {
+export async function runAction<T>(reply: FastifyReply, action: () => Promise<T>, answers: ActionAnswers<T>): Promise<unknown> {
   let value: T;
   try {
     value = await action();
