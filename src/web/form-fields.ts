@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { auditChildReads } from '../modules/audit/child-access.js';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../modules/shared/errors.js';
-import { typedValues } from './typed-values.js';
+import type { FieldError } from '../modules/shared/errors.js';
+import { answerRefusal as answerActionRefusal } from './forms/run-action.js';
 import { londonDateTimeOf } from '../domain/calendar/london-time.js';
 
 // Field builders shared by the front-door forms: one message per field, in GOV.UK words.
@@ -47,17 +47,8 @@ export async function answerRefusal(
   reply: FastifyReply,
   again: (errors: FieldError[]) => Promise<FastifyReply>,
   backHref: string,
-): Promise<FastifyReply> {
-  if (error instanceof ValidationError) return again(error.errors);
-  if (error instanceof ConflictError) {
-    reply.code(409);
-    return reply.view('errors/conflict.njk', { title: 'That could not be done', message: error.message, backLink: { href: backHref }, typed: typedValues(reply.request.body) });
-  }
-  if (error instanceof NotFoundError) {
-    await reply.callNotFound();
-    return reply;
-  }
-  throw error;
+): Promise<unknown> {
+  return answerActionRefusal(reply, error, { again: (refusal) => again(refusal.errors), conflictPage: backHref });
 }
 
 /** Every page showing a child's front-door record says so in the audit trail. */

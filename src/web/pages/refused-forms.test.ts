@@ -83,6 +83,20 @@ describeEachEngine('a refused form keeps everything typed', (engine) => {
     expect(row!.sections[0]!.text).toBe(again[sectionField(0, 'text')]);
   });
 
+  it('agency report: a save refused because the report changed since it was opened keeps every value, the confidential section included', async () => {
+    const client = await signedIn(practitioner.username);
+    const [row] = await db().select().from(reports).where(eq(reports.authorId, practitioner.id));
+    await client.get(`/reports/${row!.id}`);
+    const texts = reportTexts('fourth');
+    const confidential = { confidentialReason: 'fourthtypedReason under police investigation', confidentialCategories: 'police-information' };
+    const stale = await client.post(`/reports/${row!.id}`, { intent: 'save', ...texts, ...markings, ...confidential, version: String(row!.version - 1) });
+    expectEverythingKept(stale, { ...texts, confidentialReason: confidential.confidentialReason });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toMatch(/value="police-information" checked/);
+    const [after] = await db().select().from(reports).where(eq(reports.id, row!.id));
+    expect(after!.version).toBe(row!.version);
+  });
+
   it('agency report: submitting with a heading missing keeps every value, and the corrected form submits', async () => {
     const client = await signedIn(practitioner.username);
     const [row] = await db().select().from(reports).where(eq(reports.authorId, practitioner.id));

@@ -5,11 +5,11 @@ import { changeOwnPassword } from '../../../modules/accounts/change-own-password
 import { openSecret, SecretBoxError, sealSecret } from '../../../modules/accounts/secret-box.js';
 import { enableTwoFactor, enrolmentContext, newTotpSecret, totpUri } from '../../../modules/accounts/two-factor.js';
 import { updateSessionData } from '../../../modules/accounts/session-store.js';
-import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayManageOwnAccount } from '../../../policies/accounts.js';
 import { parseForm } from '../../forms.js';
 import { rotateSession } from '../../setup/sessions.js';
 import { changePasswordForm, enrolForm } from './form.js';
+import { runAction } from '../../forms/run-action.js';
 
 /** The user enrolling: signed in, or password-accepted and required to enrol (production). */
 function enrollingUserId(request: FastifyRequest): string | null {
@@ -32,20 +32,19 @@ export default function accountPages(app: FastifyInstance): void {
 
   app.post('/account/password', { config: { access: mayManageOwnAccount } }, async (request, reply) => {
     const parsed = parseForm(changePasswordForm, request.body);
-    const render = (errors: unknown) => {
-      reply.code(400);
+    const render = (errors: unknown, status = 400) => {
+      reply.code(status);
       return reply.view('account/password.njk', { title: 'Change your password', errors, backLink: { href: '/account' } });
     };
     if (!parsed.ok) return render(parsed.errors);
-    try {
-      await changeOwnPassword(db, request.actionContext(), parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return render(error.errors);
-      throw error;
-    }
-    // A new session id after a credential change, so an old stolen cookie stops working.
-    await rotateSession(request, reply, { userId: request.actor!.id });
-    return reply.view('account/done.njk', { title: 'Your password has been changed' });
+    return runAction(reply, () => changeOwnPassword(db, request.actionContext(), parsed.data), {
+      again: (refusal) => render(refusal.errors, refusal.status),
+      done: async () => {
+        // A new session id after a credential change, so an old stolen cookie stops working.
+        await rotateSession(request, reply, { userId: request.actor!.id });
+        return reply.view('account/done.njk', { title: 'Your password has been changed' });
+      },
+    });
   });
 
   app.get('/account/two-factor', { config: { access: 'pending-second-factor' } }, async (request, reply) => {
@@ -75,22 +74,20 @@ export default function accountPages(app: FastifyInstance): void {
       throw error;
     }
     const parsed = parseForm(enrolForm, request.body);
-    const again = async (errors: unknown) => {
+    const again = async (errors: unknown, status = 400) => {
       const user = await loadAccount(db, userId);
       const qr = await QRCode.toDataURL(totpUri(secret, user?.username ?? ''), { margin: 1, width: 220 });
-      reply.code(400);
+      reply.code(status);
       return reply.view('account/two-factor.njk', { title: 'Set up your authenticator app', qr, secret, errors, backLink: request.actor ? { href: '/account' } : null });
     };
     if (!parsed.ok) return again(parsed.errors);
-    let codes: string[];
-    try {
-      codes = await enableTwoFactor(db, { ...request.actionContext(), actor: request.actor }, userId, secret, parsed.data.code, app.convene.encryptionKey);
-    } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors);
-      throw error;
-    }
-    const next = typeof request.session?.data.next === 'string' ? request.session.data.next : '/';
-    await rotateSession(request, reply, { userId });
-    return reply.view('account/recovery-codes.njk', { title: 'Save your recovery codes', codes, next });
+    return runAction(reply, () => enableTwoFactor(db, { ...request.actionContext(), actor: request.actor }, userId, secret, parsed.data.code, app.convene.encryptionKey), {
+      again: (refusal) => again(refusal.errors, refusal.status),
+      done: async (codes) => {
+        const next = typeof request.session?.data.next === 'string' ? request.session.data.next : '/';
+        await rotateSession(request, reply, { userId });
+        return reply.view('account/recovery-codes.njk', { title: 'Save your recovery codes', codes, next });
+      },
+    });
   });
 }

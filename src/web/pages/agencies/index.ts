@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, addAgency, addProfessional, listAgencies, loadAgency, updateProfessional } from '../../../modules/agencies/directory.js';
 import { loadProfessional } from '../../../modules/agencies/load-professional.js';
-import { ValidationError, type FieldError } from '../../../modules/shared/errors.js';
+import { type FieldError } from '../../../modules/shared/errors.js';
 import { mayManageAgencies, mayManageProfessionals, mayViewAgencies } from '../../../policies/agencies.js';
 import { parseForm } from '../../forms.js';
 import { agencyForm, professionalForm } from './form.js';
+import { runAction } from '../../forms/run-action.js';
 
 const uuid = /^[0-9a-f-]{36}$/i;
 const kinds = AGENCY_KINDS.map((k) => ({ value: k, text: AGENCY_KIND_LABELS[k] }));
@@ -17,7 +18,7 @@ export default function agencyPages(app: FastifyInstance): void {
 
   async function listPage(request: FastifyRequest, reply: FastifyReply, extra: Extra = {}) {
     const agencies = await listAgencies(db);
-    if (extra.errors) reply.code(400);
+    if (extra.errors && reply.statusCode < 400) reply.code(400);
     return reply.view('agencies/list.njk', {
       title: 'Agencies', agencies: agencies.map((a) => ({ ...a, kindLabel: kindLabel(a.kind) })), kinds,
       canAdd: mayManageAgencies(request.actor), errors: extra.errors, values: extra.values ?? {}, backLink: { href: '/' },
@@ -27,20 +28,17 @@ export default function agencyPages(app: FastifyInstance): void {
   app.post('/agencies', { config: { access: mayManageAgencies } }, async (request, reply) => {
     const parsed = parseForm(agencyForm, request.body);
     if (!parsed.ok) return listPage(request, reply, parsed);
-    try {
-      const id = await addAgency(db, request.actionContext(), parsed.data);
-      return reply.redirect(`/agencies/${id}`);
-    } catch (error) {
-      if (error instanceof ValidationError) return listPage(request, reply, { errors: error.errors, values: parsed.data });
-      throw error;
-    }
+    return runAction(reply, () => addAgency(db, request.actionContext(), parsed.data), {
+      again: ({ errors, values }) => listPage(request, reply, { errors, values }),
+      done: (id) => reply.redirect(`/agencies/${id}`),
+    });
   });
 
   type AgencyParams = { Params: { id: string } };
   async function agencyPage(request: FastifyRequest<AgencyParams>, reply: FastifyReply, extra: Extra = {}) {
     const loaded = uuid.test(request.params.id) ? await loadAgency(db, request.params.id) : null;
     if (!loaded) return reply.callNotFound();
-    if (extra.errors) reply.code(400);
+    if (extra.errors && reply.statusCode < 400) reply.code(400);
     return reply.view('agencies/agency.njk', {
       title: loaded.agency.name, ...loaded, kindLabel: kindLabel(loaded.agency.kind), canManage: mayManageProfessionals(request.actor),
       errors: extra.errors, values: extra.values ?? { active: 'yes' }, backLink: { href: '/agencies', text: 'All agencies' },
@@ -50,20 +48,17 @@ export default function agencyPages(app: FastifyInstance): void {
   app.post<AgencyParams>('/agencies/:id/professionals', { config: { access: mayManageProfessionals } }, async (request, reply) => {
     const parsed = parseForm(professionalForm, request.body);
     if (!parsed.ok) return agencyPage(request, reply, parsed);
-    try {
-      await addProfessional(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return agencyPage(request, reply, { errors: error.errors, values: request.body as Record<string, unknown> });
-      throw error;
-    }
-    return reply.redirect(`/agencies/${request.params.id}?added=1`);
+    return runAction(reply, () => addProfessional(db, request.actionContext(), request.params.id, parsed.data), {
+      again: ({ errors, values }) => agencyPage(request, reply, { errors, values }),
+      done: () => reply.redirect(`/agencies/${request.params.id}?added=1`),
+    });
   });
 
   async function editPage(request: FastifyRequest<AgencyParams>, reply: FastifyReply, extra: Extra = {}) {
     const loaded = await loadProfessional(db, request.params.id);
     if (!loaded) return reply.callNotFound();
     const { professional } = loaded;
-    if (extra.errors) reply.code(400);
+    if (extra.errors && reply.statusCode < 400) reply.code(400);
     return reply.view('agencies/professional.njk', {
       title: `Change ${professional.name}`, professional, agency: loaded.agency, accounts: loaded.accounts, errors: extra.errors,
       values: extra.values ?? { ...professional, active: professional.active ? 'yes' : 'no' }, backLink: { href: `/agencies/${professional.organisationId}` },
@@ -73,12 +68,9 @@ export default function agencyPages(app: FastifyInstance): void {
   app.post<AgencyParams>('/professionals/:id', { config: { access: mayManageProfessionals } }, async (request, reply) => {
     const parsed = parseForm(professionalForm, request.body);
     if (!parsed.ok) return editPage(request, reply, parsed);
-    try {
-      const organisationId = await updateProfessional(db, request.actionContext(), request.params.id, parsed.data);
-      return reply.redirect(`/agencies/${organisationId}?saved=1`);
-    } catch (error) {
-      if (error instanceof ValidationError) return editPage(request, reply, { errors: error.errors, values: request.body as Record<string, unknown> });
-      throw error;
-    }
+    return runAction(reply, () => updateProfessional(db, request.actionContext(), request.params.id, parsed.data), {
+      again: ({ errors, values }) => editPage(request, reply, { errors, values }),
+      done: (organisationId) => reply.redirect(`/agencies/${organisationId}?saved=1`),
+    });
   });
 }

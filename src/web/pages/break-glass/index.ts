@@ -2,11 +2,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { breakGlass } from '../../../modules/access/break-glass.js';
 import { childAccessFor } from '../../../modules/access/child-record-access.js';
-import { ValidationError } from '../../../modules/shared/errors.js';
 import { BREAK_GLASS_REASON_MAX, BREAK_GLASS_REASON_MIN } from '../../../policies/child-record.js';
 import { mayViewChildRecords } from '../../../policies/children.js';
 import { parseForm } from '../../forms.js';
 import { safeNext } from '../../input/safe-next.js';
+import { runAction } from '../../forms/run-action.js';
 
 type Params = { Params: { childId: string }; Querystring: { next?: string } };
 
@@ -47,19 +47,16 @@ export default function breakGlassPages(app: FastifyInstance): void {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const childId = request.params.childId;
     const next = typeof body.next === 'string' ? body.next : `/people/${childId}`;
-    const again = (errors: unknown) => renderBreakGlass(reply.code(400), childId, next, { errors, values: { reason: typeof body.reason === 'string' ? body.reason : '' } });
+    const again = (errors: unknown, status = 400) => renderBreakGlass(reply.code(status), childId, next, { errors, values: { reason: typeof body.reason === 'string' ? body.reason : '' } });
     // The door first: someone who may never see this child learns nothing from a refused form.
     const state = await childAccessFor(db, request.actor!, childId);
     if (state === 'refused') return reply.callNotFound();
     if (state === 'open') return reply.redirect(safeNext(next));
     const parsed = parseForm(breakGlassForm, body);
     if (!parsed.ok) return again(parsed.errors);
-    try {
-      await breakGlass(db, request.actionContext(), childId, parsed.data.reason);
-    } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors);
-      throw error;
-    }
-    return reply.redirect(safeNext(parsed.data.next ?? `/people/${childId}`));
+    return runAction(reply, () => breakGlass(db, request.actionContext(), childId, parsed.data.reason), {
+      again: (refusal) => again(refusal.errors, refusal.status),
+      done: () => reply.redirect(safeNext(parsed.data.next ?? `/people/${childId}`)),
+    });
   });
 }

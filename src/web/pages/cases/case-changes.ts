@@ -6,9 +6,10 @@ import { closeCase, reallocateCase } from '../../../modules/records/case-allocat
 import { loadAllocationHistory } from '../../../modules/records/load-allocation-history.js';
 import { loadCaseStaff } from '../../../modules/records/load-case-staff.js';
 import { loadCaseToChange } from '../../../modules/records/load-case-to-change.js';
-import { ValidationError, type FieldError } from '../../../modules/shared/errors.js';
+import { type FieldError } from '../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions } from '../../../policies/children.js';
 import { parseForm } from '../../forms.js';
+import { runAction } from '../../forms/run-action.js';
 
 const realDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const date = (missing: string) => z.string({ error: missing }).trim().min(1, missing).refine(realDate, `${missing} as a real date, like 2026-03-01`);
@@ -51,13 +52,10 @@ export function caseChangePages(app: FastifyInstance): void {
   app.post<Params>('/cases/:id/allocation', access, async (request, reply) => {
     const parsed = parseForm(allocationForm, request.body);
     if (!parsed.ok) return allocationPage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
-    try {
-      await reallocateCase(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return allocationPage(request, reply, { errors: error.errors, values: parsed.data, status: 400 });
-      throw error;
-    }
-    return reply.redirect(`/cases/${request.params.id}?done=reallocated`);
+    return runAction(reply, () => reallocateCase(db, request.actionContext(), request.params.id, parsed.data), {
+      again: ({ errors, values, status }) => allocationPage(request, reply, { errors, values, status }),
+      done: () => reply.redirect(`/cases/${request.params.id}?done=reallocated`),
+    });
   });
 
   async function closePage(request: FastifyRequest<Params>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
@@ -76,12 +74,9 @@ export function caseChangePages(app: FastifyInstance): void {
   app.post<Params>('/cases/:id/close', access, async (request, reply) => {
     const parsed = parseForm(closeForm, request.body);
     if (!parsed.ok) return closePage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
-    try {
-      await closeCase(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return closePage(request, reply, { errors: error.errors, values: parsed.data, status: 400 });
-      throw error;
-    }
-    return reply.redirect(`/cases/${request.params.id}?done=closed`);
+    return runAction(reply, () => closeCase(db, request.actionContext(), request.params.id, parsed.data), {
+      again: ({ errors, values, status }) => closePage(request, reply, { errors, values, status }),
+      done: () => reply.redirect(`/cases/${request.params.id}?done=closed`),
+    });
   });
 }

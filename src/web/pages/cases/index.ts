@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { loadCaseView } from '../../../modules/records/case-view.js';
-import { NotFoundError } from '../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayViewChildRecords } from '../../../policies/children.js';
 import { ETHNICITY_CODES, PRIMARY_NEED_LABELS, SEX_LABELS } from '../../../domain/records/census-codes.js';
 import { caseChangePages } from './case-changes.js';
@@ -18,36 +17,31 @@ export default function casePage(app: FastifyInstance): void {
   workerChangePages(app);
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/cases/:id', { config: { access: mayViewChildRecords } }, async (request, reply) => {
     if (!/^[0-9a-f-]{36}$/i.test(request.params.id)) return reply.callNotFound();
-    try {
-      const view = await loadCaseView(app.convene.db, request.actionContext(), request.params.id, app.convene.settings.pack);
-      const name = `${view.child.givenNames} ${view.child.familyName}`.trim() || `Unborn ${view.child.familyName}`;
-      // CO4: the family's requests for a change of social worker, and who may record or answer them;
-      // TR3: emergency action for a child on another authority's plan (the duty stays here until it
-      // has passed). Read together, once the record has been opened and its read audited.
-      const [workerChanges, emergencyRows] = await Promise.all([workerChangeRequestsFor(app.convene.db, view.case.id), emergenciesForChild(app.convene.db, view.child.id)]);
-      const emergencies = emergencyRows.map((e) => ({
-        id: e.id, status: e.status, statusLabel: EMERGENCY_STATUS_LABELS[e.status],
-        text: e.status === 'passed'
-          ? `Emergency action on ${formatDate(e.foundOn)}: responsibility passed to ${e.responsibleAuthority} on ${formatDate(londonDateOf(e.passedAt!).toString())}, after they accepted it in writing.`
-          : e.status === 'kept'
-            ? `Emergency action on ${formatDate(e.foundOn)}: ${e.responsibleAuthority} did not accept responsibility, so it stays with us.`
-            : `Emergency action on ${formatDate(e.foundOn)}: ${e.responsibleAuthority} was consulted. Responsibility stays with us until they explicitly accept it and confirm that in writing.`,
-      }));
-      const notices: Record<string, string> = {
-        reallocated: 'The case is reallocated.', closed: 'The case is closed.',
-        'worker-change-requested': 'The request for a change of social worker is recorded. It is on the team manager’s list until they answer it.',
-        'worker-change-answered': 'The answer to the request for a change of social worker is recorded.',
-      };
-      return reply.view('cases/page.njk', {
-        title: name, name, view, canManage: mayAuthoriseCaseDecisions(request.actor), workerChanges, emergencies, mayOpenEmergency: mayHandleTransfers(request.actor),
-        canRecordWorkerChange: !view.case.closedOn && mayRecordWorkerChangeRequest(request.actor, view.case),
-        canAnswerWorkerChange: mayAnswerWorkerChangeRequest(request.actor, view.case.teamManagerId),
-        notice: notices[request.query.done ?? ''] ?? null, ethnicity: ETHNICITY_CODES[view.child.ethnicity ?? ''] ?? null,
-        // Codes in words: the census codes stay in the record and the returns, never on the page.
-        sex: SEX_LABELS[view.child.sex ?? ''] ?? null, primaryNeed: PRIMARY_NEED_LABELS[view.case.primaryNeedCode ?? ''] ?? null, backLink: { href: '/people/search', text: 'Back to search' } });
-    } catch (error) {
-      if (error instanceof NotFoundError) return reply.callNotFound();
-      throw error;
-    }
+    const view = await loadCaseView(app.convene.db, request.actionContext(), request.params.id, app.convene.settings.pack);
+    const name = `${view.child.givenNames} ${view.child.familyName}`.trim() || `Unborn ${view.child.familyName}`;
+    // CO4: the family's requests for a change of social worker, and who may record or answer them;
+    // TR3: emergency action for a child on another authority's plan (the duty stays here until it
+    // has passed). Read together, once the record has been opened and its read audited.
+    const [workerChanges, emergencyRows] = await Promise.all([workerChangeRequestsFor(app.convene.db, view.case.id), emergenciesForChild(app.convene.db, view.child.id)]);
+    const emergencies = emergencyRows.map((e) => ({
+      id: e.id, status: e.status, statusLabel: EMERGENCY_STATUS_LABELS[e.status],
+      text: e.status === 'passed'
+        ? `Emergency action on ${formatDate(e.foundOn)}: responsibility passed to ${e.responsibleAuthority} on ${formatDate(londonDateOf(e.passedAt!).toString())}, after they accepted it in writing.`
+        : e.status === 'kept'
+          ? `Emergency action on ${formatDate(e.foundOn)}: ${e.responsibleAuthority} did not accept responsibility, so it stays with us.`
+          : `Emergency action on ${formatDate(e.foundOn)}: ${e.responsibleAuthority} was consulted. Responsibility stays with us until they explicitly accept it and confirm that in writing.`,
+    }));
+    const notices: Record<string, string> = {
+      reallocated: 'The case is reallocated.', closed: 'The case is closed.',
+      'worker-change-requested': 'The request for a change of social worker is recorded. It is on the team manager’s list until they answer it.',
+      'worker-change-answered': 'The answer to the request for a change of social worker is recorded.',
+    };
+    return reply.view('cases/page.njk', {
+      title: name, name, view, canManage: mayAuthoriseCaseDecisions(request.actor), workerChanges, emergencies, mayOpenEmergency: mayHandleTransfers(request.actor),
+      canRecordWorkerChange: !view.case.closedOn && mayRecordWorkerChangeRequest(request.actor, view.case),
+      canAnswerWorkerChange: mayAnswerWorkerChangeRequest(request.actor, view.case.teamManagerId),
+      notice: notices[request.query.done ?? ''] ?? null, ethnicity: ETHNICITY_CODES[view.child.ethnicity ?? ''] ?? null,
+      // Codes in words: the census codes stay in the record and the returns, never on the page.
+      sex: SEX_LABELS[view.child.sex ?? ''] ?? null, primaryNeed: PRIMARY_NEED_LABELS[view.case.primaryNeedCode ?? ''] ?? null, backLink: { href: '/people/search', text: 'Back to search' } });
   });
 }

@@ -9,10 +9,11 @@ import {
 } from '../../../modules/records/family.js';
 import { loadPerson } from '../../../modules/records/load-person.js';
 import { searchPeople } from '../../../modules/records/search-people.js';
-import { ConflictError, ValidationError, type FieldError } from '../../../modules/shared/errors.js';
+import { type FieldError } from '../../../modules/shared/errors.js';
 import { mayRecordCaseWork, mayViewChildRecords } from '../../../policies/children.js';
 import { parseForm } from '../../forms.js';
 import { householdForm, leaveForm, memberForm, relationshipForm } from './form.js';
+import { runAction } from '../../forms/run-action.js';
 
 const uuid = /^[0-9a-f-]{36}$/i;
 const read = { config: { access: mayViewChildRecords } };
@@ -54,13 +55,10 @@ export default function familyPages(app: FastifyInstance): void {
     await assertChildAccess(db, request.actor, request.params.id);
     const parsed = parseForm(relationshipForm, request.body);
     if (!parsed.ok) return familyPage(request, reply, request.params.id, { errors: parsed.errors, values: parsed.values, status: 400 });
-    try {
-      await saveRelationship(db, request.actionContext(), { childId: request.params.id, ...parsed.data });
-    } catch (error) {
-      if (error instanceof ValidationError) return familyPage(request, reply, request.params.id, { errors: error.errors, values: parsed.data, status: 400 });
-      throw error;
-    }
-    return reply.redirect(`/people/${request.params.id}/family?saved=relationship`);
+    return runAction(reply, () => saveRelationship(db, request.actionContext(), { childId: request.params.id, ...parsed.data }), {
+      again: ({ errors, values, status }) => familyPage(request, reply, request.params.id, { errors, values, status }),
+      done: () => reply.redirect(`/people/${request.params.id}/family?saved=relationship`),
+    });
   });
 
   app.get<{ Params: { id: string; relId: string } }>('/people/:id/relationships/:relId/remove', write, async (request, reply) => {
@@ -109,14 +107,11 @@ export default function familyPages(app: FastifyInstance): void {
   app.post<HouseholdRequest>('/households/:id/members', write, async (request, reply) => {
     const parsed = parseForm(memberForm, request.body);
     if (!parsed.ok) return householdPage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
-    try {
-      await addHouseholdMember(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return householdPage(request, reply, { errors: error.errors, values: parsed.data, status: 400 });
-      if (error instanceof ConflictError) return householdPage(request, reply, { errors: [{ field: 'personId', message: error.message }], values: parsed.data, status: 409 });
-      throw error;
-    }
-    return reply.redirect(`/households/${request.params.id}`);
+    return runAction(reply, () => addHouseholdMember(db, request.actionContext(), request.params.id, parsed.data), {
+      again: ({ errors, values, status }) => householdPage(request, reply, { errors, values, status }),
+      done: () => reply.redirect(`/households/${request.params.id}`),
+      conflictField: 'personId',
+    });
   });
 
   type MemberParams = { Params: { id: string; memberId: string } };
@@ -125,7 +120,7 @@ export default function familyPages(app: FastifyInstance): void {
     const member = household?.current.find((m) => m.memberId === request.params.memberId);
     if (!household || !member) return reply.callNotFound();
     await assertChildAccess(db, request.actor, member.person.id); // 404 without a relationship to this household's children
-    if (extra.errors) reply.code(400);
+    if (extra.errors && reply.statusCode < 400) reply.code(400);
     return reply.view('family/leave.njk', {
       title: `${fullName(member.person)} leaves the household`, household, member, name: fullName(member.person),
       errors: extra.errors, values: extra.values ?? { toDate: londonDateOf(app.convene.clock()).toString() }, backLink: { href: `/households/${household.id}` },
@@ -139,12 +134,9 @@ export default function familyPages(app: FastifyInstance): void {
     await assertChildAccess(db, request.actor, member.person.id);
     const parsed = parseForm(leaveForm, request.body);
     if (!parsed.ok) return leavePage(request, reply, { errors: parsed.errors, values: parsed.values });
-    try {
-      await endHouseholdMembership(db, request.actionContext(), request.params.id, request.params.memberId, parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return leavePage(request, reply, { errors: error.errors, values: parsed.data });
-      throw error;
-    }
-    return reply.redirect(`/households/${request.params.id}`);
+    return runAction(reply, () => endHouseholdMembership(db, request.actionContext(), request.params.id, request.params.memberId, parsed.data), {
+      again: ({ errors, values }) => leavePage(request, reply, { errors, values }),
+      done: () => reply.redirect(`/households/${request.params.id}`),
+    });
   });
 }

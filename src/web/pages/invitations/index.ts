@@ -11,9 +11,9 @@ import { calendarFile, calendarSequence, coordinatorOf, letterDocument, letterFa
 import { loadSentLetterPdf } from '../../../modules/invitations/load-sent-letter.js';
 import { observerTiming } from '../../../modules/invitations/observers.js';
 import { reviewTiming, sendInvitations } from '../../../modules/invitations/send-invitations.js';
-import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayManageInvitations, mayViewInvitations } from '../../../policies/invitations.js';
 import { parseForm } from '../../forms.js';
+import { runAction } from '../../forms/run-action.js';
 import { CIRCUMSTANCE_FLAGS, circumstancesForm, SERVICE_LABELS } from './form.js';
 import { auditListRead, CHANNEL_LABELS, conferenceSummary, invitationRow, invitationsUrl, timingText } from './presenter.js';
 
@@ -93,15 +93,10 @@ export default function invitationPages(app: FastifyInstance): void {
   app.get<Params>('/conferences/:id/invitations/send', manage, async (request, reply) => sendPage(request, reply));
 
   app.post<Params>('/conferences/:id/invitations/send', manage, async (request, reply) => {
-    let held: number;
-    try {
-      held = (await sendInvitations(db, request.actionContext(), request.params.id)).held.length;
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      reply.code(400);
-      return sendPage(request, reply, { errors: error.errors });
-    }
-    return reply.redirect(`${invitationsUrl(request.params.id)}?done=${held ? 'sent-held' : 'sent'}`);
+    return runAction(reply, () => sendInvitations(db, request.actionContext(), request.params.id), {
+      again: (refusal) => sendPage(request, reply, { errors: refusal.errors }),
+      done: (sent) => reply.redirect(`${invitationsUrl(request.params.id)}?done=${sent.held.length ? 'sent-held' : 'sent'}`),
+    });
   });
 
   /** The letter as sent (the copy kept in the outbox), or a preview before sending; DOCX for editing; the calendar file. */

@@ -9,7 +9,8 @@ import { mayChairConference, mayFollowMeeting, mayReachMeetingScreen, mayRunMeet
 import { ForbiddenError } from '../../../modules/shared/errors.js';
 import { parseForm } from '../../forms.js';
 import { checklistForm, concludeForm } from './form.js';
-import { attempt, auditReads, meetingUrl, statusFor } from './page-helpers.js';
+import { auditReads, meetingUrl, shownRefusal } from './page-helpers.js';
+import { runAction } from '../../forms/run-action.js';
 import { screenModel } from './presenter.js';
 
 const access = { config: { access: mayRunMeeting } };
@@ -65,12 +66,10 @@ export default function meetingScreen(app: FastifyInstance): void {
       reply.code(400);
       return render(request, reply, request.params.id, { errors: parsed.errors });
     }
-    const result = await attempt(() => saveOpeningChecklist(db, request.actionContext(), request.params.id, parsed.data));
-    if (!result.ok) {
-      reply.code(statusFor(result));
-      return render(request, reply, request.params.id, { errors: result.errors, conflict: result.conflict, typedTicks: parsed.data.ticked });
-    }
-    return reply.redirect(meetingUrl(request.params.id, '?done=checklist'));
+    return runAction(reply, () => saveOpeningChecklist(db, request.actionContext(), request.params.id, parsed.data), {
+      again: (refusal) => render(request, reply, request.params.id, { ...shownRefusal(refusal), typedTicks: parsed.data.ticked }),
+      done: () => reply.redirect(meetingUrl(request.params.id, '?done=checklist')),
+    });
   });
 
   app.post<Params>('/conferences/:id/meeting/conclude', access, async (request, reply) => {
@@ -79,11 +78,9 @@ export default function meetingScreen(app: FastifyInstance): void {
       reply.code(400);
       return render(request, reply, request.params.id, { errors: parsed.errors });
     }
-    const result = await attempt(() => concludeMeeting(db, request.actionContext(), request.params.id, parsed.data));
-    if (!result.ok) {
-      reply.code(statusFor(result));
-      return render(request, reply, request.params.id, { errors: result.errors, conflict: result.conflict });
-    }
-    return reply.redirect(meetingUrl(request.params.id, result.value.event === 'hold' ? '?done=held' : '?done=adjourned'));
+    return runAction(reply, () => concludeMeeting(db, request.actionContext(), request.params.id, parsed.data), {
+      again: (refusal) => render(request, reply, request.params.id, shownRefusal(refusal)),
+      done: (concluded) => reply.redirect(meetingUrl(request.params.id, concluded.event === 'hold' ? '?done=held' : '?done=adjourned')),
+    });
   });
 }

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { OVERRULE_REVIEW_LABELS, OVERRULE_REVIEW_OUTCOMES } from '../../../domain/conference/overrule-review.js';
 import { formatDate } from '../../../domain/deadlines/index.js';
 import { loadOverrule, recordOverruleReview, type OverruleView } from '../../../modules/meeting/overrule-review.js';
-import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayReviewOverrule } from '../../../policies/meeting.js';
 import { parseForm } from '../../forms.js';
+import { runAction } from '../../forms/run-action.js';
 
 type Params = { Params: { id: string }; Querystring: { done?: string } };
 
@@ -41,15 +41,12 @@ export default function overrulePages(app: FastifyInstance): void {
   app.post<Params>('/overrules/:id', access, async (request, reply) => {
     const view = await loadOverrule(db, request.actionContext(), request.params.id);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const again = (errors: unknown) => render(reply.code(400), view, { errors, values: { ...body } });
+    const again = (errors: unknown, status = 400) => render(reply.code(status), view, { errors, values: { ...body } });
     const parsed = parseForm(reviewForm, body);
     if (!parsed.ok) return again(parsed.errors);
-    try {
-      await recordOverruleReview(db, request.actionContext(), view.decisionId, parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors);
-      throw error;
-    }
-    return reply.redirect(`/overrules/${view.decisionId}?done=reviewed`);
+    return runAction(reply, () => recordOverruleReview(db, request.actionContext(), view.decisionId, parsed.data), {
+      again: (refusal) => again(refusal.errors, refusal.status),
+      done: () => reply.redirect(`/overrules/${view.decisionId}?done=reviewed`),
+    });
   });
 }

@@ -14,11 +14,11 @@ import { decideExclusion, requestExclusion } from '../../../modules/participatio
 import { exclusionLetterPdf, loadParticipation } from '../../../modules/participation/load-participation.js';
 import { sendExclusionLetter } from '../../../modules/participation/send-exclusion-letter.js';
 import { saveChildParticipation, saveFamilyParticipation } from '../../../modules/participation/save-participation.js';
-import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayDistributeConferenceDocuments } from '../../../policies/meeting.js';
 import { mayDecideExclusion, mayRecordParticipation, mayRequestExclusion } from '../../../policies/reports.js';
 import { hasRole } from '../../../policies/roles.js';
 import { parseForm } from '../../forms.js';
+import { runAction } from '../../forms/run-action.js';
 import { conferenceHeader } from '../../components/conference-header.js';
 import { childParticipationForm, exclusionDecisionForm, exclusionRequestForm, familyParticipationForm } from './form.js';
 
@@ -70,16 +70,6 @@ export default function participationPages(app: FastifyInstance): void {
     });
   }
 
-  async function attempt(work: () => Promise<unknown>): Promise<{ errors: unknown } | null> {
-    try {
-      await work();
-      return null;
-    } catch (error) {
-      if (error instanceof ValidationError) return { errors: error.errors };
-      throw error;
-    }
-  }
-
   const participation = { config: { access: mayRecordParticipation } };
   app.get<Params>('/conferences/:id/participation', participation, async (request, reply) => render(request, reply, request.params.id, 'participation'));
 
@@ -87,18 +77,20 @@ export default function participationPages(app: FastifyInstance): void {
     const parsed = parseForm(childParticipationForm, request.body);
     const focus = { focusChild: request.params.childId, childValues: request.body };
     if (!parsed.ok) return render(request, reply.code(400), request.params.id, 'participation', { errors: parsed.errors, ...focus });
-    const failed = await attempt(() => saveChildParticipation(db, request.actionContext(), request.params.id, request.params.childId!, parsed.data));
-    if (failed) return render(request, reply.code(400), request.params.id, 'participation', { ...failed, ...focus });
-    return reply.redirect(`/conferences/${request.params.id}/participation?done=child`);
+    return runAction(reply, () => saveChildParticipation(db, request.actionContext(), request.params.id, request.params.childId!, parsed.data), {
+      again: (refusal) => render(request, reply, request.params.id, 'participation', { errors: refusal.errors, ...focus, childValues: refusal.values }),
+      done: () => reply.redirect(`/conferences/${request.params.id}/participation?done=child`),
+    });
   });
 
   app.post<Params>('/conferences/:id/participation/family/:invitationId', participation, async (request, reply) => {
     const parsed = parseForm(familyParticipationForm, request.body);
     const focus = { focusInvitation: request.params.invitationId, familyValues: request.body };
     if (!parsed.ok) return render(request, reply.code(400), request.params.id, 'participation', { errors: parsed.errors, ...focus });
-    const failed = await attempt(() => saveFamilyParticipation(db, request.actionContext(), request.params.id, request.params.invitationId!, parsed.data));
-    if (failed) return render(request, reply.code(400), request.params.id, 'participation', { ...failed, ...focus });
-    return reply.redirect(`/conferences/${request.params.id}/participation?done=family`);
+    return runAction(reply, () => saveFamilyParticipation(db, request.actionContext(), request.params.id, request.params.invitationId!, parsed.data), {
+      again: (refusal) => render(request, reply, request.params.id, 'participation', { errors: refusal.errors, ...focus, familyValues: refusal.values }),
+      done: () => reply.redirect(`/conferences/${request.params.id}/participation?done=family`),
+    });
   });
 
   const exclusions = { config: { access: mayRequestExclusion } };
@@ -107,36 +99,34 @@ export default function participationPages(app: FastifyInstance): void {
   app.post<Params>('/conferences/:id/exclusions', exclusions, async (request, reply) => {
     const parsed = parseForm(exclusionRequestForm, request.body);
     if (!parsed.ok) return render(request, reply.code(400), request.params.id, 'exclusions', { errors: parsed.errors, values: parsed.values });
-    const failed = await attempt(() => requestExclusion(db, request.actionContext(), request.params.id, parsed.data));
-    if (failed) return render(request, reply.code(400), request.params.id, 'exclusions', { ...failed, values: request.body });
-    return reply.redirect(`/conferences/${request.params.id}/exclusions?done=requested`);
+    return runAction(reply, () => requestExclusion(db, request.actionContext(), request.params.id, parsed.data), {
+      again: (refusal) => render(request, reply, request.params.id, 'exclusions', { errors: refusal.errors, values: refusal.values }),
+      done: () => reply.redirect(`/conferences/${request.params.id}/exclusions?done=requested`),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/exclusions/:id/decision', { config: { access: (a) => hasRole(a, 'chair') } }, async (request, reply) => {
     const parsed = parseForm(exclusionDecisionForm, request.body);
     const conferenceId = String((request.body as Record<string, unknown>)?.conferenceId ?? '');
     if (!/^[0-9a-f-]{36}$/i.test(conferenceId)) return reply.callNotFound();
-    const again = (errors: unknown) => render(request, reply.code(400), conferenceId, 'exclusions', { errors, decisionFor: request.params.id, decisionValues: request.body });
-    if (!parsed.ok) return again(parsed.errors);
-    try {
-      await decideExclusion(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors);
-      throw error;
+    const again = (errors: unknown, decisionValues: unknown = request.body) => render(request, reply, conferenceId, 'exclusions', { errors, decisionFor: request.params.id, decisionValues });
+    if (!parsed.ok) {
+      reply.code(400);
+      return again(parsed.errors);
     }
-    return reply.redirect(`/conferences/${conferenceId}/exclusions?done=decided`);
+    return runAction(reply, () => decideExclusion(db, request.actionContext(), request.params.id, parsed.data), {
+      again: (refusal) => again(refusal.errors, refusal.values),
+      done: () => reply.redirect(`/conferences/${conferenceId}/exclusions?done=decided`),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/exclusions/:id/letter', { config: { access: mayDistributeConferenceDocuments } }, async (request, reply) => {
     const conferenceId = String((request.body as Record<string, unknown>)?.conferenceId ?? '');
     if (!/^[0-9a-f-]{36}$/i.test(conferenceId)) return reply.callNotFound();
-    try {
-      const { method } = await sendExclusionLetter(db, request.actionContext(), request.params.id);
-      return reply.redirect(`/conferences/${conferenceId}/exclusions?done=letter-${method}`);
-    } catch (error) {
-      if (error instanceof ValidationError) return render(request, reply.code(400), conferenceId, 'exclusions', { errors: error.errors, letterFor: request.params.id });
-      throw error;
-    }
+    return runAction(reply, () => sendExclusionLetter(db, request.actionContext(), request.params.id), {
+      again: (refusal) => render(request, reply, conferenceId, 'exclusions', { errors: refusal.errors, letterFor: request.params.id }),
+      done: ({ method }) => reply.redirect(`/conferences/${conferenceId}/exclusions?done=letter-${method}`),
+    });
   });
 
   app.get<{ Params: { id: string } }>('/exclusions/:id/letter.pdf', exclusions, async (request, reply) => {

@@ -7,9 +7,9 @@ import { identityPromptsFor } from '../../../modules/plans/plan-queue-items.js';
 import { section47SharingWarnings } from '../../../modules/front-door/load-section-47-sharing.js';
 import { auditReport, childrenOf, loadReport, reportConferenceType } from '../../../modules/reports/report-common.js';
 import { ReportAlreadyStartedError, startReport } from '../../../modules/reports/save-report.js';
-import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayListOwnConferences, mayViewConferenceReports, mayViewReadiness, mayWriteReports, mayWriteSocialWorkReport, maySeeAllReports } from '../../../policies/reports.js';
 import { parseForm } from '../../forms.js';
+import { runAction } from '../../forms/run-action.js';
 import { addDraftRoute, dropDraft, restoreDraft, type DraftSpec } from '../../drafts.js';
 import { newReportForm, reportContentFrom } from './form.js';
 import { conferenceHeader } from '../../components/conference-header.js';
@@ -147,16 +147,14 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
     const { kind, childId, familyMember } = parsed.data;
     const context = await conferenceForReports(db, request.actor, request.params.id);
     const content = reportContentFrom(request.body, kind, reportConferenceType(kind, childId, context));
-    try {
-      const id = await startReport(db, request.actionContext(), request.params.id, { kind, childId, familyMember, content });
-      await dropDraft(request, newReportDraftKey(kind, childId ?? null), request.params.id);
-      return reply.redirect(`/reports/${id}?done=saved`);
-    } catch (error) {
-      if (error instanceof ReportAlreadyStartedError) return alreadyStarted(request, reply, error.reportId, kind, childId);
-      if (!(error instanceof ValidationError)) throw error;
-      reply.code(400);
-      return renderNew(request, reply, kind, childId, { errors: error.errors, values: request.body });
-    }
+    return runAction(reply, () => startReport(db, request.actionContext(), request.params.id, { kind, childId, familyMember, content }), {
+      again: ({ error, errors, values }) =>
+        error instanceof ReportAlreadyStartedError ? alreadyStarted(request, reply, error.reportId, kind, childId) : renderNew(request, reply, kind, childId, { errors, values }),
+      done: async (id) => {
+        await dropDraft(request, newReportDraftKey(kind, childId ?? null), request.params.id);
+        return reply.redirect(`/reports/${id}?done=saved`);
+      },
+    });
   });
 
   app.get<Params>('/conferences/:id/readiness', { config: { access: mayViewReadiness } }, async (request, reply) => {

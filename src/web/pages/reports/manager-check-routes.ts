@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { managerChecks } from '../../../domain/reports/manager-checks.js';
 import { checkFactsOf, checkRelationship, checkSocialWorkReport, decideLegalAction } from '../../../modules/reports/manager-checks.js';
 import { auditReport, childrenOf, loadReport, type LoadedReport } from '../../../modules/reports/report-common.js';
-import { ConflictError, ValidationError } from '../../../modules/shared/errors.js';
 import { mayAgreeLegalAction, mayCheckSocialWorkReport, mayViewConferenceReports } from '../../../policies/reports.js';
 import { hasRole, type Actor } from '../../../policies/roles.js';
 import { parseForm } from '../../forms.js';
+import { runAction } from '../../forms/run-action.js';
 import { conferenceHeader } from '../../components/conference-header.js';
 
 type Params = { Params: { id: string }; Querystring: { done?: string } };
@@ -73,32 +73,24 @@ export default function managerCheckPages(app: FastifyInstance): void {
     const loaded = await load(request);
     if (!loaded) return reply.callNotFound();
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const again = (errors: unknown) => render(request, reply.code(400), loaded, { errors, values: { ...body } });
     const parsed = parseForm(checkForm, body);
-    if (!parsed.ok) return again(parsed.errors);
-    try {
-      await checkSocialWorkReport(db, request.actionContext(), loaded.report.id, parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors);
-      throw error;
-    }
-    return reply.redirect(`/reports/${loaded.report.id}/manager-check?done=checked`);
+    if (!parsed.ok) return render(request, reply.code(400), loaded, { errors: parsed.errors, values: { ...body } });
+    return runAction(reply, () => checkSocialWorkReport(db, request.actionContext(), loaded.report.id, parsed.data), {
+      again: ({ errors, values }) => render(request, reply, loaded, { errors, values }),
+      done: () => reply.redirect(`/reports/${loaded.report.id}/manager-check?done=checked`),
+    });
   });
 
   app.post<Params>('/reports/:id/legal-action', { config: { access: mayAgreeLegalAction } }, async (request, reply) => {
     const loaded = await load(request);
     if (!loaded) return reply.callNotFound();
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const again = (errors: unknown) => render(request, reply.code(400), loaded, { errors, legalValues: { ...body } });
     const parsed = parseForm(legalForm, body);
-    if (!parsed.ok) return again(parsed.errors);
-    try {
-      await decideLegalAction(db, request.actionContext(), loaded.report.id, parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors);
-      if (error instanceof ConflictError) return again([{ field: 'decision', message: error.message }]);
-      throw error;
-    }
-    return reply.redirect(`/reports/${loaded.report.id}/manager-check?done=decided`);
+    if (!parsed.ok) return render(request, reply.code(400), loaded, { errors: parsed.errors, legalValues: { ...body } });
+    return runAction(reply, () => decideLegalAction(db, request.actionContext(), loaded.report.id, parsed.data), {
+      again: ({ errors, values }) => render(request, reply, loaded, { errors, legalValues: values }),
+      done: () => reply.redirect(`/reports/${loaded.report.id}/manager-check?done=decided`),
+      conflictField: 'decision',
+    });
   });
 }

@@ -10,9 +10,9 @@ import { recordDisagreement, shareReport, SHARE_METHODS, SHARE_METHOD_LABELS } f
 import { submitReport } from '../../../modules/reports/submit-report.js';
 import { checkFactsOf } from '../../../modules/reports/manager-checks.js';
 import { sharingRefusal } from '../../../domain/reports/manager-checks.js';
-import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayDecideConfidentialPresentation, mayShareReports, mayViewConferenceReports } from '../../../policies/reports.js';
 import { parseForm } from '../../forms.js';
+import { runAction } from '../../forms/run-action.js';
 import { addDraftRoute, dropDraft, restoreDraft, type DraftSpec } from '../../drafts.js';
 import { ForbiddenError } from '../../../modules/shared/errors.js';
 import { confidentialDecisionForm, disagreementForm, formValuesFrom, reportContentFrom, shareForm, versionForm } from './form.js';
@@ -99,33 +99,24 @@ export default function reportPages(app: FastifyInstance): void {
     const loaded = await loadReport(db, request.actor, request.params.id);
     const parsed = parseForm(versionForm, { version: (request.body as Record<string, unknown>)?.version });
     const content = reportContentFrom(request.body, loaded.kind, loaded.conferenceType);
-    const again = (errors: unknown) => {
-      reply.code(400);
-      return renderReport(request, reply, loaded, { errors, values: request.body });
-    };
-    if (!parsed.ok) return again(parsed.errors);
+    if (!parsed.ok) return renderReport(request, reply.code(400), loaded, { errors: parsed.errors, values: request.body });
     const submit = (request.body as Record<string, unknown>).intent === 'submit';
     let saved = false;
-    try {
+    return runAction(reply, async () => {
       await saveReport(db, request.actionContext(), loaded.report.id, { content, version: parsed.data.version });
       saved = true;
       await dropDraft(request, 'report', loaded.report.id);
-      if (submit) {
-        await submitReport(db, request.actionContext(), loaded.report.id, parsed.data.version + 1);
-        return reply.redirect(`/conferences/${loaded.context.conference.id}/reports?done=submitted`);
-      }
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      // Refused on submitting after the draft was saved: the form carries the saved version, so
-      // sending it again (corrected) is not taken for someone else's change.
-      if (saved) {
-        reply.code(400);
+      if (submit) await submitReport(db, request.actionContext(), loaded.report.id, parsed.data.version + 1);
+    }, {
+      again: async ({ errors, values }) => {
+        if (!saved) return renderReport(request, reply, loaded, { errors, values });
+        // Refused on submitting after the draft was saved: the form carries the saved version, so
+        // sending it again (corrected) is not taken for someone else's change.
         const current = await loadReport(db, request.actor, loaded.report.id);
-        return renderReport(request, reply, current, { errors: error.errors, values: { ...(request.body as Record<string, unknown>), version: String(current.report.version) }, notice: null });
-      }
-      return again(error.errors);
-    }
-    return reply.redirect(`/reports/${loaded.report.id}?done=saved`);
+        return renderReport(request, reply, current, { errors, values: { ...values, version: String(current.report.version) }, notice: null });
+      },
+      done: () => reply.redirect(submit ? `/conferences/${loaded.context.conference.id}/reports?done=submitted` : `/reports/${loaded.report.id}?done=saved`),
+    });
   });
 
   app.post<Params>('/reports/:id/confidential', access, async (request, reply) => {
@@ -165,13 +156,10 @@ export default function reportPages(app: FastifyInstance): void {
   app.post<Params>('/reports/:id/share', shareAccess, async (request, reply) => {
     const parsed = parseForm(shareForm, request.body);
     if (!parsed.ok) return renderShare(request, reply.code(400), { errors: parsed.errors, values: parsed.values });
-    try {
-      await shareReport(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return renderShare(request, reply.code(400), { errors: error.errors, values: request.body });
-      throw error;
-    }
-    return reply.redirect(`/reports/${request.params.id}/share?done=shared`);
+    return runAction(reply, () => shareReport(db, request.actionContext(), request.params.id, parsed.data), {
+      again: ({ errors, values }) => renderShare(request, reply, { errors, values }),
+      done: () => reply.redirect(`/reports/${request.params.id}/share?done=shared`),
+    });
   });
 
   app.post<Params>('/reports/:id/disagreements', shareAccess, async (request, reply) => {

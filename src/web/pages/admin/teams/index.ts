@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { loadTeams } from '../../../../modules/accounts/load-teams.js';
 import { createTeam } from '../../../../modules/accounts/manage-users.js';
-import { ValidationError } from '../../../../modules/shared/errors.js';
 import { mayManageUsers } from '../../../../policies/accounts.js';
 import { parseForm } from '../../../forms.js';
+import { runAction } from '../../../forms/run-action.js';
 
 const newTeamForm = z.object({
   organisationId: z.string({ error: 'Select the organisation' }).uuid('Select the organisation'),
@@ -28,15 +28,9 @@ export default function teamAdminPages(app: FastifyInstance): void {
       reply.code(400);
       return render(reply, { errors: parsed.errors, values: parsed.values });
     }
-    try {
-      await createTeam(db, request.actionContext(), parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) {
-        reply.code(400);
-        return render(reply, { errors: error.errors, values: parsed.data });
-      }
-      throw error;
-    }
-    return render(reply, { notice: `Team “${parsed.data.name}” added.` });
+    return runAction(reply, () => createTeam(db, request.actionContext(), parsed.data), {
+      again: ({ errors, values }) => render(reply, { errors, values }),
+      done: () => render(reply, { notice: `Team “${parsed.data.name}” added.` }),
+    });
   });
 }

@@ -3,11 +3,11 @@ import { loadOrganisationsAndTeams } from '../../../../modules/accounts/load-org
 import { loadUser } from '../../../../modules/accounts/load-user.js';
 import { loadUsers } from '../../../../modules/accounts/load-users.js';
 import { createUser, resetUserPassword, unlockUser, updateUser } from '../../../../modules/accounts/manage-users.js';
-import { ValidationError } from '../../../../modules/shared/errors.js';
 import { mayManageUsers } from '../../../../policies/accounts.js';
 import { ROLE_IDS, ROLE_LABELS } from '../../../../policies/roles.js';
 import { parseForm } from '../../../forms.js';
 import { editUserForm, newUserForm, resetPasswordForm } from './form.js';
+import { runAction } from '../../../forms/run-action.js';
 
 const access = { config: { access: mayManageUsers } };
 
@@ -39,18 +39,15 @@ export default function userAdminPages(app: FastifyInstance): void {
 
   app.post('/admin/users/new', access, async (request, reply) => {
     const parsed = parseForm(newUserForm, request.body);
-    const again = async (errors: unknown, values: unknown) => {
-      reply.code(400);
+    const again = async (errors: unknown, values: unknown, status = 400) => {
+      reply.code(status);
       return reply.view('admin/users/new.njk', { title: 'Add a user', errors, values, ...(await choices()), backLink: { href: '/admin/users' } });
     };
     if (!parsed.ok) return again(parsed.errors, parsed.values);
-    try {
-      await createUser(db, request.actionContext(), parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors, request.body);
-      throw error;
-    }
-    return reply.redirect('/admin/users?created=1');
+    return runAction(reply, () => createUser(db, request.actionContext(), parsed.data), {
+      again: ({ errors, values, status }) => again(errors, values, status),
+      done: () => reply.redirect('/admin/users?created=1'),
+    });
   });
 
   app.get<{ Params: { id: string } }>('/admin/users/:id', access, async (request, reply) => {
@@ -67,18 +64,15 @@ export default function userAdminPages(app: FastifyInstance): void {
     const user = await loadUser(db, request.params.id);
     if (!user) return reply.callNotFound();
     const parsed = parseForm(editUserForm, request.body);
-    const again = async (errors: unknown, values: unknown) => {
-      reply.code(400);
+    const again = async (errors: unknown, values: unknown, status = 400) => {
+      reply.code(status);
       return reply.view('admin/users/edit.njk', { title: `Change ${user.displayName}`, user, errors, values, ...(await choices()), backLink: { href: '/admin/users' } });
     };
     if (!parsed.ok) return again(parsed.errors, parsed.values);
-    try {
-      await updateUser(db, request.actionContext(), user.id, parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors, request.body);
-      throw error;
-    }
-    return reply.redirect('/admin/users?updated=1');
+    return runAction(reply, () => updateUser(db, request.actionContext(), user.id, parsed.data), {
+      again: ({ errors, values, status }) => again(errors, values, status),
+      done: () => reply.redirect('/admin/users?updated=1'),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/admin/users/:id/unlock', access, async (request, reply) => {

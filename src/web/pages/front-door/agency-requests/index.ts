@@ -3,7 +3,7 @@ import { decideAgencyRequest } from '../../../../modules/front-door/decide-agenc
 import { loadAgencyRequestPage, loadRequestingAgencies } from '../../../../modules/front-door/load-agency-request-page.js';
 import { loadCase } from '../../../../modules/shared/load-records.js';
 import { recordAgencyRequest } from '../../../../modules/front-door/record-agency-request.js';
-import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
+import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork, mayViewChildRecords } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
@@ -25,12 +25,7 @@ export default function agencyRequestPages(app: FastifyInstance): void {
   }
 
   app.get<{ Params: { caseId: string } }>('/cases/:caseId/agency-requests/new', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    try {
-      return await renderNew(request, reply);
-    } catch (error) {
-      if (error instanceof NotFoundError) return reply.callNotFound();
-      throw error;
-    }
+    return renderNew(request, reply);
   });
 
   app.post<{ Params: { caseId: string } }>('/cases/:caseId/agency-requests/new', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
@@ -60,12 +55,7 @@ export default function agencyRequestPages(app: FastifyInstance): void {
   }
 
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/agency-requests/:id', { config: { access: mayViewChildRecords } }, async (request, reply) => {
-    try {
-      return await render(request, reply, { notice: request.query.done ?? null });
-    } catch (error) {
-      if (error instanceof NotFoundError) return reply.callNotFound();
-      throw error;
-    }
+    return render(request, reply, { notice: request.query.done ?? null });
   });
 
   app.post<{ Params: { id: string } }>('/agency-requests/:id', { config: { access: mayAuthoriseCaseDecisions } }, async (request, reply) => {

@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { authoriseAssessment } from '../../../../modules/front-door/authorise-assessment.js';
 import { completeAssessment, loadAssessment } from '../../../../modules/front-door/complete-assessment.js';
 import { loadCase } from '../../../../modules/shared/load-records.js';
 import { startAssessment } from '../../../../modules/front-door/start-assessment.js';
-import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
+import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { renderCaseFrontDoor } from '../case/render.js';
@@ -29,22 +29,14 @@ export default function assessmentPages(app: FastifyInstance): void {
     return reply.redirect(done(caseId, 'The initial assessment has started.'));
   });
 
-  async function assessmentOr404(reply: FastifyReply, id: string) {
-    try {
-      const assessment = await loadAssessment(db, id);
-      return { assessment, episode: await loadCase(db, assessment.caseId) };
-    } catch (error) {
-      if (error instanceof NotFoundError) {
-        await reply.callNotFound();
-        return null;
-      }
-      throw error;
-    }
+  /** An assessment and its case; one that does not exist is a 404 from the error pages. */
+  async function loadAssessmentAndCase(id: string) {
+    const assessment = await loadAssessment(db, id);
+    return { assessment, episode: await loadCase(db, assessment.caseId) };
   }
 
   app.get<{ Params: { id: string } }>('/assessments/:id/complete', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    const found = await assessmentOr404(reply, request.params.id);
-    if (!found) return reply;
+    const found = await loadAssessmentAndCase(request.params.id);
     await auditReads(request, [found.episode.child.id], 'assessment', found.assessment.id);
     return reply.view('front-door/assessments/complete.njk', {
       title: `Complete the initial assessment of ${found.episode.name}`, name: found.episode.name, assessment: found.assessment,
@@ -53,8 +45,7 @@ export default function assessmentPages(app: FastifyInstance): void {
   });
 
   app.post<{ Params: { id: string } }>('/assessments/:id/complete', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    const found = await assessmentOr404(reply, request.params.id);
-    if (!found) return reply;
+    const found = await loadAssessmentAndCase(request.params.id);
     const back = `/cases/${found.assessment.caseId}/front-door`;
     const again = async (errors: FieldError[]) => {
       reply.code(400);
@@ -74,8 +65,7 @@ export default function assessmentPages(app: FastifyInstance): void {
   });
 
   app.post<{ Params: { id: string } }>('/assessments/:id/authorise', { config: { access: mayAuthoriseCaseDecisions } }, async (request, reply) => {
-    const found = await assessmentOr404(reply, request.params.id);
-    if (!found) return reply;
+    const found = await loadAssessmentAndCase(request.params.id);
     const back = `/cases/${found.assessment.caseId}/front-door`;
     try {
       await authoriseAssessment(db, request.actionContext(), found.assessment.id);

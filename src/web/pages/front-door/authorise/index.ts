@@ -9,7 +9,7 @@ import { authoriseDecisionToConvene } from '../../../../modules/front-door/autho
 import { declineDecisionToConvene } from '../../../../modules/front-door/decline-decision-to-convene.js';
 import { loadDecisionToConvene } from '../../../../modules/front-door/load-decision-to-convene.js';
 import { loadDecisionsAwaitingAuthorisation } from '../../../../modules/front-door/load-decisions-awaiting-authorisation.js';
-import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
+import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayViewChildRecords } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { answerRefusal, auditReads } from '../../../form-fields.js';
@@ -59,12 +59,7 @@ export default function authorisationPages(app: FastifyInstance): void {
   }
 
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/conferences/:id/authorise', { config: { access: mayViewChildRecords } }, async (request, reply) => {
-    try {
-      return await render(request, reply, { notice: request.query.done ?? null });
-    } catch (error) {
-      if (error instanceof NotFoundError) return reply.callNotFound();
-      throw error;
-    }
+    return render(request, reply, { notice: request.query.done ?? null });
   });
 
   app.post<{ Params: { id: string } }>('/conferences/:id/authorise', { config: { access: mayAuthoriseCaseDecisions } }, async (request, reply) => {

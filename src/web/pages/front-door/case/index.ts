@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { NotFoundError } from '../../../../modules/shared/errors.js';
 import { mayViewChildRecords } from '../../../../policies/children.js';
 import { renderCaseFrontDoor } from './render.js';
 
@@ -9,12 +8,7 @@ export default function caseFrontDoorPages(app: FastifyInstance): void {
     '/cases/:caseId/front-door',
     { config: { access: mayViewChildRecords } },
     async (request, reply) => {
-      try {
-        return await renderCaseFrontDoor(request, reply, request.params.caseId, { notice: request.query.done ?? null });
-      } catch (error) {
-        if (error instanceof NotFoundError) return reply.callNotFound();
-        throw error;
-      }
+      return renderCaseFrontDoor(request, reply, request.params.caseId, { notice: request.query.done ?? null });
     },
   );
 }

@@ -10,7 +10,7 @@ import { decideToConvene } from '../../../../modules/front-door/decide-to-conven
 import { londonDateOf } from '../../../../domain/calendar/london-time.js';
 import { loadHousehold, loadHouseholdChildren } from '../../../../modules/shared/load-records.js';
 import { loadConferenceWithChildren } from '../../../../modules/shared/load-conference.js';
-import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
+import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
@@ -61,12 +61,7 @@ export default function convenePages(app: FastifyInstance): void {
   }
 
   app.get<{ Params: { householdId: string } }>('/households/:householdId/convene', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    try {
-      return await render(request, reply);
-    } catch (error) {
-      if (error instanceof NotFoundError) return reply.callNotFound();
-      throw error;
-    }
+    return render(request, reply);
   });
 
   app.post<{ Params: { householdId: string } }>('/households/:householdId/convene', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
@@ -87,13 +82,7 @@ export default function convenePages(app: FastifyInstance): void {
   });
 
   app.post<{ Params: { id: string } }>('/conferences/:id/review-subjects', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    let householdId: string | null = null;
-    try {
-      householdId = (await loadConferenceWithChildren(db, request.params.id)).conference.householdId;
-    } catch (error) {
-      if (error instanceof NotFoundError) return reply.callNotFound();
-      throw error;
-    }
+    const { householdId } = (await loadConferenceWithChildren(db, request.params.id)).conference;
     if (!householdId) return reply.callNotFound();
     const back = `/households/${householdId}/front-door`;
     const again = (errors: FieldError[]) => renderHouseholdFrontDoor(request, reply, householdId, { errors, values: request.body, reviewConferenceId: request.params.id });

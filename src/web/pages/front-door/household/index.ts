@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { NotFoundError } from '../../../../modules/shared/errors.js';
 import { mayViewChildRecords } from '../../../../policies/children.js';
 import { renderHouseholdFrontDoor } from './render.js';
 
@@ -9,12 +8,7 @@ export default function householdFrontDoorPages(app: FastifyInstance): void {
     '/households/:householdId/front-door',
     { config: { access: mayViewChildRecords } },
     async (request, reply) => {
-      try {
-        return await renderHouseholdFrontDoor(request, reply, request.params.householdId, { notice: request.query.done ?? null });
-      } catch (error) {
-        if (error instanceof NotFoundError) return reply.callNotFound();
-        throw error;
-      }
+      return renderHouseholdFrontDoor(request, reply, request.params.householdId, { notice: request.query.done ?? null });
     },
   );
 }

@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { REFERRAL_SOURCE_GROUPS } from '../../../../domain/front-door/referral-sources.js';
 import { NEXT_STEP_LABELS, NEXT_STEPS, REFERRAL_CHANNEL_LABELS, REFERRAL_CHANNELS } from '../../../../domain/front-door/referral-rules.js';
 import { decideReferral, loadReferralById } from '../../../../modules/front-door/decide-referral.js';
 import { loadCase } from '../../../../modules/shared/load-records.js';
 import { recordReferral } from '../../../../modules/front-door/record-referral.js';
 import { recordReferralFollowUp } from '../../../../modules/front-door/record-referral-follow-up.js';
-import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
+import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { renderCaseFrontDoor } from '../case/render.js';
@@ -24,21 +24,8 @@ const choices = {
 export default function referralPages(app: FastifyInstance): void {
   const { db } = app.convene;
 
-  async function episodeOr404(reply: FastifyReply, caseId: string) {
-    try {
-      return await loadCase(db, caseId);
-    } catch (error) {
-      if (error instanceof NotFoundError) {
-        await reply.callNotFound();
-        return null;
-      }
-      throw error;
-    }
-  }
-
   app.get<{ Params: { caseId: string } }>('/cases/:caseId/referral/new', access, async (request, reply) => {
-    const episode = await episodeOr404(reply, request.params.caseId);
-    if (!episode) return reply;
+    const episode = await loadCase(db, request.params.caseId);
     await auditReads(request, [episode.child.id], 'case', episode.case.id);
     const now = londonNowParts(app.convene.clock());
     return reply.view('front-door/referrals/new.njk', {
@@ -48,8 +35,7 @@ export default function referralPages(app: FastifyInstance): void {
   });
 
   app.post<{ Params: { caseId: string } }>('/cases/:caseId/referral/new', access, async (request, reply) => {
-    const episode = await episodeOr404(reply, request.params.caseId);
-    if (!episode) return reply;
+    const episode = await loadCase(db, request.params.caseId);
     const back = `/cases/${episode.case.id}/front-door`;
     const again = async (errors: FieldError[]) => {
       reply.code(400);
@@ -68,22 +54,14 @@ export default function referralPages(app: FastifyInstance): void {
     return reply.redirect(`${back}?done=${encodeURIComponent('The referral has been recorded. Record the decision on next steps within one working day.')}`);
   });
 
-  async function referralOr404(reply: FastifyReply, id: string) {
-    try {
-      const referral = await loadReferralById(db, id);
-      return { referral, episode: await loadCase(db, referral.caseId) };
-    } catch (error) {
-      if (error instanceof NotFoundError) {
-        await reply.callNotFound();
-        return null;
-      }
-      throw error;
-    }
+  /** A referral and its case; one that does not exist is a 404 from the error pages. */
+  async function loadReferral(id: string) {
+    const referral = await loadReferralById(db, id);
+    return { referral, episode: await loadCase(db, referral.caseId) };
   }
 
   app.get<{ Params: { id: string } }>('/referrals/:id/decision', access, async (request, reply) => {
-    const found = await referralOr404(reply, request.params.id);
-    if (!found) return reply;
+    const found = await loadReferral(request.params.id);
     await auditReads(request, [found.episode.child.id], 'referral', found.referral.id);
     const now = londonNowParts(app.convene.clock());
     return reply.view('front-door/referrals/decision.njk', {
@@ -93,8 +71,7 @@ export default function referralPages(app: FastifyInstance): void {
   });
 
   app.post<{ Params: { id: string } }>('/referrals/:id/decision', access, async (request, reply) => {
-    const found = await referralOr404(reply, request.params.id);
-    if (!found) return reply;
+    const found = await loadReferral(request.params.id);
     const back = `/cases/${found.referral.caseId}/front-door`;
     const again = async (errors: FieldError[]) => {
       reply.code(400);
@@ -114,8 +91,7 @@ export default function referralPages(app: FastifyInstance): void {
   });
 
   app.post<{ Params: { id: string } }>('/referrals/:id/follow-up', access, async (request, reply) => {
-    const found = await referralOr404(reply, request.params.id);
-    if (!found) return reply;
+    const found = await loadReferral(request.params.id);
     const back = `/cases/${found.referral.caseId}/front-door`;
     const again = (errors: FieldError[]) => renderCaseFrontDoor(request, reply, found.referral.caseId, { errors, values: request.body });
     const parsed = parseForm(followUpForm, request.body);

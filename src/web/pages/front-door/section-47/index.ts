@@ -11,7 +11,7 @@ import { londonDateOf } from '../../../../domain/calendar/london-time.js';
 import { loadSection47 } from '../../../../modules/front-door/load-section-47.js';
 import { recordChildSeen } from '../../../../modules/front-door/record-child-seen.js';
 import { recordSection47Outcome } from '../../../../modules/front-door/record-section-47-outcome.js';
-import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
+import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork, mayViewChildRecords } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { dueTag } from '../due-tags.js';
@@ -51,25 +51,12 @@ export default function section47Pages(app: FastifyInstance): void {
     });
   }
 
-  const notFound = async (reply: FastifyReply, error: unknown) => {
-    if (error instanceof NotFoundError) return reply.callNotFound();
-    throw error;
-  };
-
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/section-47/:id', { config: { access: mayViewChildRecords } }, async (request, reply) => {
-    try {
-      return await render(request, reply, 'show', { notice: request.query.done ?? null });
-    } catch (error) {
-      return notFound(reply, error);
-    }
+    return render(request, reply, 'show', { notice: request.query.done ?? null });
   });
 
   app.get<{ Params: { id: string } }>('/section-47/:id/outcome', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    try {
-      return await render(request, reply, 'outcome', { values: {} });
-    } catch (error) {
-      return notFound(reply, error);
-    }
+    return render(request, reply, 'outcome', { values: {} });
   });
 
   /** The small forms of the enquiry: parse, act, come back to the page, or show it again with the errors. */

@@ -7,7 +7,7 @@ import { loadStrategyDiscussionPage } from '../../../../modules/front-door/load-
 import { recordCirculation } from '../../../../modules/front-door/record-circulation.js';
 import { recordStrategyDiscussion } from '../../../../modules/front-door/record-strategy-discussion.js';
 import { startSection47Enquiries } from '../../../../modules/front-door/start-section-47.js';
-import { NotFoundError, type FieldError } from '../../../../modules/shared/errors.js';
+import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork, mayViewChildRecords } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
@@ -39,12 +39,7 @@ export default function strategyDiscussionPages(app: FastifyInstance): void {
   }
 
   app.get<{ Params: { householdId: string } }>('/households/:householdId/strategy-discussions/new', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    try {
-      return await renderNew(request, reply, {});
-    } catch (error) {
-      if (error instanceof NotFoundError) return reply.callNotFound();
-      throw error;
-    }
+    return renderNew(request, reply, {});
   });
 
   app.post<{ Params: { householdId: string } }>('/households/:householdId/strategy-discussions/new', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
@@ -75,12 +70,7 @@ export default function strategyDiscussionPages(app: FastifyInstance): void {
   }
 
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/strategy-discussions/:id', { config: { access: mayViewChildRecords } }, async (request, reply) => {
-    try {
-      return await renderDiscussion(request, reply, { notice: request.query.done ?? null });
-    } catch (error) {
-      if (error instanceof NotFoundError) return reply.callNotFound();
-      throw error;
-    }
+    return renderDiscussion(request, reply, { notice: request.query.done ?? null });
   });
 
   app.post<{ Params: { id: string } }>('/strategy-discussions/:id/circulation', { config: { access: mayRecordCaseWork } }, async (request, reply) => {

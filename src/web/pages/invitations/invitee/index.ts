@@ -5,9 +5,10 @@ import { confirmInvitation } from '../../../../modules/invitations/confirm-invit
 import { loadInvitation, loadInvitationState } from '../../../../modules/invitations/invitation-state.js';
 import { recordResponse } from '../../../../modules/invitations/record-response.js';
 import { removeInvitation } from '../../../../modules/invitations/remove-invitation.js';
-import { ValidationError, type FieldError } from '../../../../modules/shared/errors.js';
+import type { FieldError } from '../../../../modules/shared/errors.js';
 import { mayManageInvitations } from '../../../../policies/invitations.js';
 import { parseForm } from '../../../forms.js';
+import { runAction } from '../../../forms/run-action.js';
 import { inviteeForm, newInviteeForm, removeForm, responseForm } from '../form.js';
 import { auditListRead, CHANNEL_LABELS, conferenceSummary, invitationsUrl } from '../presenter.js';
 
@@ -29,7 +30,7 @@ export default function inviteePages(app: FastifyInstance): void {
     const state = await loadInvitationState(db, request.params.id);
     await auditListRead(request, state, 'conference-invitation');
     const invitation = request.params.invitationId ? await loadInvitation(db, request.params.id, request.params.invitationId) : null;
-    if (errors) reply.code(400);
+    if (errors && reply.statusCode < 400) reply.code(400);
     return reply.view(`invitations/invitee/${template}`, {
       title, conference: conferenceSummary(state), invitation, values, errors, channels, kinds,
       responses: RESPONSES.map((r) => ({ value: r, text: RESPONSE_LABELS[r] })),
@@ -37,23 +38,18 @@ export default function inviteePages(app: FastifyInstance): void {
     });
   }
 
-  /** Runs an action; a ValidationError re-renders the form with its messages, anything else propagates. */
-  async function attempt(request: FastifyRequest<Params>, reply: FastifyReply, action: () => Promise<unknown>, again: (errors: FieldError[]) => Promise<FastifyReply>, done: string | (() => string)) {
-    try {
-      await action();
-    } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors);
-      throw error;
-    }
-    return reply.redirect(`${invitationsUrl(request.params.id)}?done=${typeof done === 'string' ? done : done()}`);
-  }
+  /** Back to the invitations, saying what was done. */
+  const doneWith = (request: FastifyRequest<Params>, reply: FastifyReply, done: string) => reply.redirect(`${invitationsUrl(request.params.id)}?done=${done}`);
 
   app.get<Params>('/conferences/:id/invitations/new', manage, async (request, reply) => page(request, reply, 'add.njk', 'Add someone to the invitations', { channel: 'secure-email' }));
   app.post<Params>('/conferences/:id/invitations/new', manage, async (request, reply) => {
-    const again = (errors: FieldError[]) => page(request, reply, 'add.njk', 'Add someone to the invitations', request.body as Record<string, unknown>, errors);
+    const again = (errors: FieldError[], values = request.body as Record<string, unknown>) => page(request, reply, 'add.njk', 'Add someone to the invitations', values, errors);
     const parsed = parseForm(newInviteeForm, request.body);
     if (!parsed.ok) return again(parsed.errors);
-    return attempt(request, reply, () => addInvitee(db, request.actionContext(), request.params.id, parsed.data), again, 'changed');
+    return runAction(reply, () => addInvitee(db, request.actionContext(), request.params.id, parsed.data), {
+      again: (refusal) => again(refusal.errors, refusal.values),
+      done: () => doneWith(request, reply, 'changed'),
+    });
   });
 
   app.get<Params>('/conferences/:id/invitations/:invitationId', manage, async (request, reply) => {
@@ -61,11 +57,14 @@ export default function inviteePages(app: FastifyInstance): void {
     return page(request, reply, 'edit.njk', `Confirm ${i.name}`, { ...i });
   });
   app.post<Params>('/conferences/:id/invitations/:invitationId', manage, async (request, reply) => {
-    const again = (errors: FieldError[]) => page(request, reply, 'edit.njk', 'Confirm an invitee', request.body as Record<string, unknown>, errors);
+    const again = (errors: FieldError[], values = request.body as Record<string, unknown>) => page(request, reply, 'edit.njk', 'Confirm an invitee', values, errors);
     const parsed = parseForm(inviteeForm, request.body);
     if (!parsed.ok) return again(parsed.errors);
     const { version, ...details } = parsed.data;
-    return attempt(request, reply, () => confirmInvitation(db, request.actionContext(), request.params.id, request.params.invitationId, details, version), again, 'changed');
+    return runAction(reply, () => confirmInvitation(db, request.actionContext(), request.params.id, request.params.invitationId, details, version), {
+      again: (refusal) => again(refusal.errors, refusal.values),
+      done: () => doneWith(request, reply, 'changed'),
+    });
   });
 
   app.get<Params>('/conferences/:id/invitations/:invitationId/remove', manage, async (request, reply) => {
@@ -73,10 +72,13 @@ export default function inviteePages(app: FastifyInstance): void {
     return page(request, reply, 'remove.njk', `Remove ${i.name} from the invitations`, { version: i.version });
   });
   app.post<Params>('/conferences/:id/invitations/:invitationId/remove', manage, async (request, reply) => {
-    const again = (errors: FieldError[]) => page(request, reply, 'remove.njk', 'Remove from the invitations', request.body as Record<string, unknown>, errors);
+    const again = (errors: FieldError[], values = request.body as Record<string, unknown>) => page(request, reply, 'remove.njk', 'Remove from the invitations', values, errors);
     const parsed = parseForm(removeForm, request.body);
     if (!parsed.ok) return again(parsed.errors);
-    return attempt(request, reply, () => removeInvitation(db, request.actionContext(), request.params.id, request.params.invitationId, parsed.data.reason, parsed.data.version), again, 'changed');
+    return runAction(reply, () => removeInvitation(db, request.actionContext(), request.params.id, request.params.invitationId, parsed.data.reason, parsed.data.version), {
+      again: (refusal) => again(refusal.errors, refusal.values),
+      done: () => doneWith(request, reply, 'changed'),
+    });
   });
 
   app.get<Params>('/conferences/:id/invitations/:invitationId/response', manage, async (request, reply) => {
@@ -84,11 +86,13 @@ export default function inviteePages(app: FastifyInstance): void {
     return page(request, reply, 'response.njk', `Response from ${i.name}`, { ...i, reportPromised: i.reportPromised ? 'yes' : '' });
   });
   app.post<Params>('/conferences/:id/invitations/:invitationId/response', manage, async (request, reply) => {
-    const again = (errors: FieldError[]) => page(request, reply, 'response.njk', 'Record a response', request.body as Record<string, unknown>, errors);
+    const again = (errors: FieldError[], values = request.body as Record<string, unknown>) => page(request, reply, 'response.njk', 'Record a response', values, errors);
     const parsed = parseForm(responseForm, request.body);
     if (!parsed.ok) return again(parsed.errors);
     const { version, ...input } = parsed.data;
-    let prompts: string[] = [];
-    return attempt(request, reply, async () => (prompts = await recordResponse(db, request.actionContext(), request.params.id, request.params.invitationId, input, version)), again, () => (prompts.length > 0 ? 'chase' : 'response'));
+    return runAction(reply, () => recordResponse(db, request.actionContext(), request.params.id, request.params.invitationId, input, version), {
+      again: (refusal) => again(refusal.errors, refusal.values),
+      done: (prompts) => doneWith(request, reply, prompts.length > 0 ? 'chase' : 'response'),
+    });
   });
 }

@@ -3,9 +3,10 @@ import { OBSERVER_CONDITIONS } from '../../../../domain/invitations/observers.js
 import { londonIsoDate } from '../../../../domain/calendar/london-time.js';
 import { loadInvitation, loadInvitationState } from '../../../../modules/invitations/invitation-state.js';
 import { decideObserver, observerTiming, requestObserver, standingOf } from '../../../../modules/invitations/observers.js';
-import { ValidationError, type FieldError } from '../../../../modules/shared/errors.js';
+import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAgreeObserver, mayManageInvitations } from '../../../../policies/invitations.js';
 import { parseForm } from '../../../forms.js';
+import { runAction } from '../../../forms/run-action.js';
 import { observerDecisionForm, observerForm } from '../form.js';
 import { auditListRead, conferenceSummary, invitationsUrl, timingText } from '../presenter.js';
 
@@ -20,7 +21,7 @@ export default function observerPages(app: FastifyInstance): void {
     await auditListRead(request, state, 'conference-invitations');
     const due = await observerTiming(db, state);
     const invitation = request.params.invitationId ? await loadInvitation(db, request.params.id, request.params.invitationId) : null;
-    if (errors) reply.code(400);
+    if (errors && reply.statusCode < 400) reply.code(400);
     const standing = invitation ? standingOf(invitation, due) : null;
     return reply.view(`invitations/observers/${template}`, {
       title, conference: conferenceSummary(state), invitation, values, errors, conditions: OBSERVER_CONDITIONS,
@@ -33,16 +34,13 @@ export default function observerPages(app: FastifyInstance): void {
     page(request, reply, 'request.njk', 'Record a request to observe', { requestedOn: londonIsoDate(app.convene.clock()) }),
   );
   app.post<Params>('/conferences/:id/invitations/observers/new', { config: { access: mayManageInvitations } }, async (request, reply) => {
-    const again = (errors: FieldError[]) => page(request, reply, 'request.njk', 'Record a request to observe', request.body as Record<string, unknown>, errors);
+    const again = (errors: FieldError[], values = request.body as Record<string, unknown>) => page(request, reply, 'request.njk', 'Record a request to observe', values, errors);
     const parsed = parseForm(observerForm, request.body);
     if (!parsed.ok) return again(parsed.errors);
-    try {
-      await requestObserver(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors);
-      throw error;
-    }
-    return reply.redirect(`${invitationsUrl(request.params.id)}?done=observer`);
+    return runAction(reply, () => requestObserver(db, request.actionContext(), request.params.id, parsed.data), {
+      again: (refusal) => again(refusal.errors, refusal.values),
+      done: () => reply.redirect(`${invitationsUrl(request.params.id)}?done=observer`),
+    });
   });
 
   app.get<Params>('/conferences/:id/invitations/observers/:invitationId', { config: { access: mayAgreeObserver } }, async (request, reply) => {

@@ -10,7 +10,8 @@ import { loadSlotFacts } from '../../../../modules/meeting/load-slot-facts.js';
 import { NotFoundError } from '../../../../modules/shared/errors.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
-import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
+import { auditReads, meetingUrl, shownRefusal } from '../page-helpers.js';
+import { runAction } from '../../../forms/run-action.js';
 import { attendanceForm, leavingForm } from './form.js';
 import { instantOfLondon, londonDateTimeOf } from '../../../../domain/calendar/london-time.js';
 
@@ -65,14 +66,10 @@ export default function attendancePages(app: FastifyInstance): void {
       return form(request, reply, parsed.values, { errors: parsed.errors });
     }
     const { version, ...input } = parsed.data;
-    const result = await attempt(() =>
-      saveAttendance(db, request.actionContext(), request.params.id, request.params.attendanceId ?? null, input, version),
-    );
-    if (!result.ok) {
-      reply.code(statusFor(result));
-      return form(request, reply, againValues(request.body, result), { errors: result.errors, conflict: result.conflict });
-    }
-    return reply.redirect(meetingUrl(request.params.id, '?done=attendance'));
+    return runAction(reply, () => saveAttendance(db, request.actionContext(), request.params.id, request.params.attendanceId ?? null, input, version), {
+      again: (refusal) => form(request, reply, refusal.values, shownRefusal(refusal)),
+      done: () => reply.redirect(meetingUrl(request.params.id, '?done=attendance')),
+    });
   }
   app.post<Params>('/conferences/:id/meeting/attendance/new', access, save);
   app.post<Params>('/conferences/:id/meeting/attendance/:attendanceId', access, save);
@@ -107,11 +104,9 @@ export default function attendancePages(app: FastifyInstance): void {
     if (!state.meeting) return reply.redirect(meetingUrl(request.params.id));
     const local = Temporal.PlainDateTime.from(`${state.meeting.conferenceDate}T${parsed.data.time}`);
     const at = instantOfLondon(local);
-    const result = await attempt(() => recordLeaving(db, request.actionContext(), request.params.id, request.params.attendanceId ?? '', { ...parsed.data, at }));
-    if (!result.ok) {
-      reply.code(statusFor(result));
-      return leaveForm(request, reply, againValues(request.body, result), { errors: result.errors, conflict: result.conflict });
-    }
-    return reply.redirect(meetingUrl(request.params.id, '?done=left'));
+    return runAction(reply, () => recordLeaving(db, request.actionContext(), request.params.id, request.params.attendanceId ?? '', { ...parsed.data, at }), {
+      again: (refusal) => leaveForm(request, reply, refusal.values, shownRefusal(refusal)),
+      done: () => reply.redirect(meetingUrl(request.params.id, '?done=left')),
+    });
   });
 }

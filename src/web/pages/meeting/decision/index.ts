@@ -14,7 +14,8 @@ import { recordOverruleConsultation } from '../../../../modules/meeting/record-o
 import { loadSlotFacts } from '../../../../modules/meeting/load-slot-facts.js';
 import { mayChairConference, mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
-import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
+import { auditReads, meetingUrl, shownRefusal } from '../page-helpers.js';
+import { runAction } from '../../../forms/run-action.js';
 import { consultationForm, coreGroupText, decisionForm } from './form.js';
 
 const access = { config: { access: mayRunMeeting } };
@@ -80,12 +81,10 @@ export default function decisionPages(app: FastifyInstance): void {
       reply.code(400);
       return page(request, reply, parsed.values, { errors: parsed.errors });
     }
-    const result = await attempt(() => recordDecision(db, request.actionContext(), request.params.id, request.params.childId, parsed.data.input, parsed.data.version));
-    if (!result.ok) {
-      reply.code(statusFor(result));
-      return page(request, reply, againValues(request.body, result), { errors: result.errors, conflict: result.conflict });
-    }
-    return reply.redirect(meetingUrl(request.params.id, '?done=decision'));
+    return runAction(reply, () => recordDecision(db, request.actionContext(), request.params.id, request.params.childId, parsed.data.input, parsed.data.version), {
+      again: (refusal) => page(request, reply, refusal.values, shownRefusal(refusal)),
+      done: () => reply.redirect(meetingUrl(request.params.id, '?done=decision')),
+    });
   });
 
   app.post<Params>('/conferences/:id/meeting/children/:childId/overrule-consultation', access, async (request, reply) => {
@@ -94,11 +93,9 @@ export default function decisionPages(app: FastifyInstance): void {
       reply.code(400);
       return page(request, reply, null, { errors: parsed.errors, consultation: parsed.values });
     }
-    const result = await attempt(() => recordOverruleConsultation(db, request.actionContext(), request.params.id, request.params.childId, parsed.data));
-    if (!result.ok) {
-      reply.code(statusFor(result));
-      return page(request, reply, null, { errors: result.errors, conflict: result.conflict, consultation: againValues(request.body, result) });
-    }
-    return reply.redirect(meetingUrl(request.params.id, `/children/${request.params.childId}/decision`));
+    return runAction(reply, () => recordOverruleConsultation(db, request.actionContext(), request.params.id, request.params.childId, parsed.data), {
+      again: (refusal) => page(request, reply, null, { ...shownRefusal(refusal), consultation: refusal.values }),
+      done: () => reply.redirect(meetingUrl(request.params.id, `/children/${request.params.childId}/decision`)),
+    });
   });
 }

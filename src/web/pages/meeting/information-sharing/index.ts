@@ -5,7 +5,8 @@ import { loadMeetingState } from '../../../../modules/meeting/meeting-state.js';
 import { ForbiddenError } from '../../../../modules/shared/errors.js';
 import { mayRecordInformationSharing, mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
-import { againValues, attempt, auditReads, statusFor } from '../page-helpers.js';
+import { auditReads, shownRefusal } from '../page-helpers.js';
+import { runAction } from '../../../forms/run-action.js';
 import { informationSharingForm } from './form.js';
 
 type Params = { Params: { id: string } };
@@ -39,11 +40,9 @@ export default function informationSharingPages(app: FastifyInstance): void {
       reply.code(400);
       return page(request, reply, parsed.values, { errors: parsed.errors });
     }
-    const result = await attempt(() => saveInformationSharing(db, request.actionContext(), request.params.id, parsed.data));
-    if (!result.ok) {
-      reply.code(statusFor(result));
-      return page(request, reply, againValues(request.body, result), { errors: result.errors, conflict: result.conflict });
-    }
-    return reply.redirect(`/conferences/${request.params.id}/record?done=sharing`);
+    return runAction(reply, () => saveInformationSharing(db, request.actionContext(), request.params.id, parsed.data), {
+      again: (refusal) => page(request, reply, refusal.values, shownRefusal(refusal)),
+      done: () => reply.redirect(`/conferences/${request.params.id}/record?done=sharing`),
+    });
   });
 }

@@ -8,7 +8,8 @@ import { loadSlotFacts } from '../../../../modules/meeting/load-slot-facts.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
 import { addDraftRoute, dropDraft, restoreDraft, type DraftSpec } from '../../../drafts.js';
-import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
+import { auditReads, meetingUrl, shownRefusal } from '../page-helpers.js';
+import { runAction } from '../../../forms/run-action.js';
 import { actionsFrom, outlinePlanFields } from './form.js';
 
 const access = { config: { access: mayRunMeeting } };
@@ -91,12 +92,12 @@ export default function outlinePlanPages(app: FastifyInstance): void {
     }
     const { actionRows, version, ...rest } = parsed.data;
     const content = { ...rest, actions: actionsFrom(request.body as Record<string, unknown>, actionRows) };
-    const result = await attempt(() => saveOutlinePlan(db, request.actionContext(), request.params.id, request.params.childId, content, version));
-    if (!result.ok) {
-      reply.code(statusFor(result));
-      return page(request, reply, againValues(request.body, result), { errors: result.errors, conflict: result.conflict });
-    }
-    await dropDraft(request, outlineDraftKey(request.params.childId), request.params.id);
-    return reply.redirect(meetingUrl(request.params.id, `/children/${request.params.childId}/plan?saved=1`));
+    return runAction(reply, () => saveOutlinePlan(db, request.actionContext(), request.params.id, request.params.childId, content, version), {
+      again: (refusal) => page(request, reply, refusal.values, shownRefusal(refusal)),
+      done: async () => {
+        await dropDraft(request, outlineDraftKey(request.params.childId), request.params.id);
+        return reply.redirect(meetingUrl(request.params.id, `/children/${request.params.childId}/plan?saved=1`));
+      },
+    });
   });
 }

@@ -15,7 +15,8 @@ import { loadDistribution } from '../../../../modules/meeting/load-distribution.
 import { mayChairConference, mayDistributeConferenceDocuments, mayDraftRecord, mayReadConferenceOutcome } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
 import { addDraftRoute, dropDraft, restoreDraft, type DraftSpec } from '../../../drafts.js';
-import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
+import { auditReads, meetingUrl, shownRefusal } from '../page-helpers.js';
+import { runAction } from '../../../forms/run-action.js';
 import { factsForm, sectionsFrom, versionOnly } from './form.js';
 
 type Params = { Params: { id: string; invitationId?: string; format?: string }; Querystring: { done?: string; version?: string } };
@@ -81,13 +82,13 @@ export default function recordPages(app: FastifyInstance): void {
     const state = await loadMeetingState(db, request.params.id);
     const record = await loadRecord(db, request.params.id);
     const sections = sectionsFrom(request.body as Record<string, unknown>, recordSectionsFor(record.form as RecordForm, state.rules.record));
-    const result = await attempt(() => saveRecordDraft(db, request.actionContext(), request.params.id, { sections, version: parsed.data.version }));
-    if (!result.ok) {
-      reply.code(statusFor(result));
-      return page(request, reply, againValues(request.body, result), { errors: result.errors, conflict: result.conflict });
-    }
-    await dropDraft(request, 'record', request.params.id);
-    return reply.redirect(`/conferences/${request.params.id}/record?done=saved`);
+    return runAction(reply, () => saveRecordDraft(db, request.actionContext(), request.params.id, { sections, version: parsed.data.version }), {
+      again: (refusal) => page(request, reply, refusal.values, shownRefusal(refusal)),
+      done: async () => {
+        await dropDraft(request, 'record', request.params.id);
+        return reply.redirect(`/conferences/${request.params.id}/record?done=saved`);
+      },
+    });
   });
 
   const step = (path: string, run: (request: FastifyRequest<Params>, version: number) => Promise<unknown>, done: string, access = draft) =>
@@ -97,12 +98,10 @@ export default function recordPages(app: FastifyInstance): void {
         reply.code(400);
         return page(request, reply, null, { errors: parsed.errors });
       }
-      const result = await attempt(() => run(request, parsed.data.version));
-      if (!result.ok) {
-        reply.code(statusFor(result));
-        return page(request, reply, null, { errors: result.errors, conflict: result.conflict });
-      }
-      return reply.redirect(`/conferences/${request.params.id}/record?done=${done}`);
+      return runAction(reply, () => run(request, parsed.data.version), {
+        again: (refusal) => page(request, reply, null, shownRefusal(refusal)),
+        done: () => reply.redirect(`/conferences/${request.params.id}/record?done=${done}`),
+      });
     });
   step('approve', (r, version) => approveRecord(db, r.actionContext(), r.params.id, { version }), 'approved');
   step('revise', (r, version) => reviseRecord(db, r.actionContext(), r.params.id, { version }), 'revised');
@@ -115,12 +114,10 @@ export default function recordPages(app: FastifyInstance): void {
       return page(request, reply, null, { errors: parsed.errors });
     }
     const { version, ...flags } = parsed.data;
-    const result = await attempt(() => saveRecordFacts(db, request.actionContext(), request.params.id, { flags, version }));
-    if (!result.ok) {
-      reply.code(statusFor(result));
-      return page(request, reply, null, { errors: result.errors, conflict: result.conflict });
-    }
-    return reply.redirect(`/conferences/${request.params.id}/record?done=facts`);
+    return runAction(reply, () => saveRecordFacts(db, request.actionContext(), request.params.id, { flags, version }), {
+      again: (refusal) => page(request, reply, null, shownRefusal(refusal)),
+      done: () => reply.redirect(`/conferences/${request.params.id}/record?done=facts`),
+    });
   });
 
   async function sendCopy(request: FastifyRequest<Params>, reply: FastifyReply, invitationId: string | null) {

@@ -10,7 +10,8 @@ import { loadSlotFacts } from '../../../../modules/meeting/load-slot-facts.js';
 import { NotFoundError } from '../../../../modules/shared/errors.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
-import { againValues, attempt, auditReads, meetingUrl, statusFor } from '../page-helpers.js';
+import { auditReads, meetingUrl, shownRefusal } from '../page-helpers.js';
+import { runAction } from '../../../forms/run-action.js';
 import { viewForm } from './form.js';
 
 const access = { config: { access: mayRunMeeting } };
@@ -61,12 +62,10 @@ export default function viewPages(app: FastifyInstance): void {
       return page(request, reply, parsed.values, { errors: parsed.errors });
     }
     const { version, ...input } = parsed.data;
-    const result = await attempt(() => saveView(db, request.actionContext(), request.params.id, request.params.childId, request.params.viewId ?? null, input, version));
-    if (!result.ok) {
-      reply.code(statusFor(result));
-      return page(request, reply, againValues(request.body, result), { errors: result.errors, conflict: result.conflict });
-    }
-    return reply.redirect(meetingUrl(request.params.id, `/children/${request.params.childId}/views`));
+    return runAction(reply, () => saveView(db, request.actionContext(), request.params.id, request.params.childId, request.params.viewId ?? null, input, version), {
+      again: (refusal) => page(request, reply, refusal.values, shownRefusal(refusal)),
+      done: () => reply.redirect(meetingUrl(request.params.id, `/children/${request.params.childId}/views`)),
+    });
   }
   app.post<Params>('/conferences/:id/meeting/children/:childId/views', access, save);
   app.post<Params>('/conferences/:id/meeting/children/:childId/views/:viewId', access, save);

@@ -1,0 +1,80 @@
+import type { FastifyReply } from 'fastify';
+import { StaleRecordError } from '../../modules/meeting/stale.js';
+import { ConflictError, ValidationError, type FieldError } from '../../modules/shared/errors.js';
+import { typedValues } from '../typed-values.js';
+
+/** A refused action, as the form that sent it shows it again (issue 14: nothing typed is lost). */
+export interface Refusal {
+  /** 400 for something to correct in the form, 409 when the record's state or someone else's save refused it. */
+  status: 400 | 409;
+  /** For the error summary: the field messages, or the conflict's message as one entry. */
+  errors: (FieldError & { href?: string })[];
+  /** The conflict's message alone, for pages that show it in a banner above the form instead. */
+  conflict: string | null;
+  /** The conflict is someone else's save since the form was opened (not a step the record's state refuses). */
+  stale: boolean;
+  /** Everything the person sent, to fill the form again; after someone else's save, with the version now stored. */
+  values: Record<string, unknown>;
+  /** The refusal itself, for a page that answers one kind of it in its own way. */
+  error: ValidationError | ConflictError;
+}
+
+export interface RefusalAnswers {
+  /** The same form again, showing the refusal; the status is already set. */
+  again: (refusal: Refusal) => unknown;
+  /** What to show again when it is not the form as sent (a search's query, a form built from part of the body). */
+  values?: Record<string, unknown>;
+  /** The field a conflict's message belongs to, so the summary links to it; otherwise it concerns the whole form. */
+  conflictField?: string;
+  /**
+   * For a form a conflict leaves nothing to correct in (someone decided first): the conflict page,
+   * with this way back and the words typed, instead of the form again.
+   */
+  conflictPage?: string;
+}
+
+export interface ActionAnswers<T> extends RefusalAnswers {
+  /** What follows once the action has been done, usually a redirect. */
+  done: (value: T) => unknown;
+}
+
+function sentValues(body: unknown): Record<string, unknown> {
+  const values = body && typeof body === 'object' ? { ...(body as Record<string, unknown>) } : {};
+  delete values._csrf;
+  return values;
+}
+
+/**
+ * Answers a refused action: field errors (400) and conflicts (409) bring the form back with what
+ * was typed; anything else (403, 404, a fault) is rethrown for setup/error-pages.ts to answer.
+ */
+export async function answerRefusal(reply: FastifyReply, error: unknown, answers: RefusalAnswers): Promise<unknown> {
+  if (error instanceof ValidationError) {
+    reply.code(400);
+    return answers.again({ status: 400, errors: error.errors, conflict: null, stale: false, values: answers.values ?? sentValues(reply.request.body), error });
+  }
+  if (error instanceof ConflictError) {
+    reply.code(409);
+    if (answers.conflictPage !== undefined) {
+      return reply.view('errors/conflict.njk', { title: 'That could not be done', message: error.message, backLink: { href: answers.conflictPage }, typed: typedValues(reply.request.body) });
+    }
+    const values = answers.values ?? sentValues(reply.request.body);
+    // Saving again should go over the version now stored, once the person has seen what changed.
+    const current = error instanceof StaleRecordError ? error.currentVersion : null;
+    // A conflict about no one field links from the summary to the page's content.
+    const errors = [answers.conflictField ? { field: answers.conflictField, message: error.message } : { field: 'form', message: error.message, href: '#main-content' }];
+    return answers.again({ status: 409, errors, conflict: error.message, stale: error instanceof StaleRecordError, values: current === null ? values : { ...values, version: String(current) }, error });
+  }
+  throw error;
+}
+
+/** Runs a page's action and answers with `done`, or with the form again if the action refused. */
+export async function runAction<T>(reply: FastifyReply, action: () => Promise<T>, answers: ActionAnswers<T>): Promise<unknown> {
+  let value: T;
+  try {
+    value = await action();
+  } catch (error) {
+    return answerRefusal(reply, error, answers);
+  }
+  return answers.done(value);
+}
