@@ -1,0 +1,78 @@
+import { and, eq, getTableName, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../../db/client.js';
+
+/** A table whose rows carry an id and a version that every edit moves on by one. */
+export type VersionedTable = PgTable & { id: PgColumn; version: PgColumn };
+
+/** Which row, at the version the person (or the action) read it. */
+export interface SeenVersion {
+  id: string;
+  version: number;
+}
+
+/** The next version, computed by the database so a concurrent bump is never lost. */
+export function nextVersion(table: VersionedTable): SQL {
+  return sql`${table.version} + 1`;
+}
+
+/**
+ * The optimistic-concurrency write: applies `changes` and moves the version on, but only if the row
+ * is still at the version seen (and `also`, when a state must also be unchanged). Two people saving
+ * at once cannot both win; the loser gets the caller's own error (`lost`), so each page keeps its
+ * message, and nothing is written. Returns the row as it now stands.
+ */
+export async function updateAtVersion<T extends VersionedTable>(
+  tx: Queryable,
+  table: T,
+  seen: SeenVersion,
+  changes: PgUpdateSetSource<T>,
+  lost: () => Error,
+  also?: SQL,
+): Promise<T['$inferSelect']> {
+  // Drizzle's builder loses the concrete table type through the generic; the public signature keeps it.
+  const rows = (await tx
+    .update(table as PgTable)
+    .set({ ...changes, version: nextVersion(table) } as PgUpdateSetSource<PgTable>)
+    .where(and(eq(table.id, seen.id), eq(table.version, seen.version), also))
+    .returning()) as T['$inferSelect'][];
+  const [row] = rows;
+  if (!row) throw lost();
+  return row;
+}
+
+/**
+ * An edit that the action has already made safe another way (a system step, a row claimed earlier
+ * in the transaction, or several rows at once): moves the version on without checking it, so forms
+ * opened before it still see the row as changed. Returns the rows updated.
+ */
+export async function bumpVersion<T extends VersionedTable>(
+  tx: Queryable,
+  table: T,
+  where: SQL | undefined,
+  changes: PgUpdateSetSource<T>,
+): Promise<T['$inferSelect'][]> {
+  return (await tx
+    .update(table as PgTable)
+    .set({ ...changes, version: nextVersion(table) } as PgUpdateSetSource<PgTable>)
+    .where(where)
+    .returning()) as T['$inferSelect'][];
+}
+
+/**
+ * The save behind a form that both adds and changes a row: changes `existing` at the version seen,
+ * or inserts a new row when there is none. Returns the row's id either way.
+ */
+export async function saveVersioned<T extends VersionedTable>(
+  tx: Queryable,
+  table: T,
+  existing: SeenVersion | null,
+  changes: PgUpdateSetSource<T>,
+  insert: () => T['$inferInsert'],
+  lost: () => Error,
+): Promise<string> {
+  if (existing) return (await updateAtVersion(tx, table, existing, changes, lost)).id as string;
+  const [row] = (await tx.insert(table as PgTable).values(insert() as PgTable['$inferInsert']).returning({ id: table.id })) as { id: string }[];
+  if (!row) throw new Error(`insert into ${getTableName(table)} returned nothing`);
+  return row.id;
+}
