@@ -59,12 +59,12 @@ describeEachEngine('one optimistic-concurrency write for versioned records', (en
 
   it('saveVersioned inserts when there is nothing yet and changes at the version seen after', async () => {
     const db = database.handle.db;
-    const id = await saveVersioned(db, people, null, { givenNames: 'New' }, () => ({ kind: 'child', familyName: 'Newby', givenNames: 'New' }), lost);
+    const id = await saveVersioned(db, people, null, { givenNames: 'New' }, { kind: 'child', familyName: 'Newby', givenNames: 'New' }, lost);
     const made = await stored(id);
     expect(made).toMatchObject({ familyName: 'Newby', version: 1 });
-    expect(await saveVersioned(db, people, made, { givenNames: 'Changed' }, () => ({ kind: 'child', familyName: 'Unused' }), lost)).toBe(id);
+    expect(await saveVersioned(db, people, made, { givenNames: 'Changed' }, { kind: 'child', familyName: 'Unused' }, lost)).toBe(id);
     expect(await stored(id)).toMatchObject({ givenNames: 'Changed', version: 2 });
-    await expect(saveVersioned(db, people, made, { givenNames: 'Late' }, () => ({ kind: 'child', familyName: 'Unused' }), lost)).rejects.toBeInstanceOf(ConflictError);
+    await expect(saveVersioned(db, people, made, { givenNames: 'Late' }, { kind: 'child', familyName: 'Unused' }, lost)).rejects.toBeInstanceOf(ConflictError);
   });
 
   it('bumpVersion moves the version on without a check, for steps already made safe', async () => {

@@ -11,6 +11,12 @@ export interface SeenVersion {
   version: number;
 }
 
+/** For a row found by another key (one per conference, say) rather than by its id. */
+export interface SeenVersionWhere {
+  where: SQL;
+  version: number;
+}
+
 /** The next version, computed by the database so a concurrent bump is never lost. */
 export function nextVersion(table: VersionedTable): SQL {
   return sql`${table.version} + 1`;
@@ -25,7 +31,7 @@ export function nextVersion(table: VersionedTable): SQL {
 export async function updateAtVersion<T extends VersionedTable>(
   tx: Queryable,
   table: T,
-  seen: SeenVersion,
+  seen: SeenVersion | SeenVersionWhere,
   changes: PgUpdateSetSource<T>,
   lost: () => Error,
   also?: SQL,
@@ -34,7 +40,7 @@ export async function updateAtVersion<T extends VersionedTable>(
   const rows = (await tx
     .update(table as PgTable)
     .set({ ...changes, version: nextVersion(table) } as PgUpdateSetSource<PgTable>)
-    .where(and(eq(table.id, seen.id), eq(table.version, seen.version), also))
+    .where(and('where' in seen ? seen.where : eq(table.id, seen.id), eq(table.version, seen.version), also))
     .returning()) as T['$inferSelect'][];
   const [row] = rows;
   if (!row) throw lost();
@@ -63,16 +69,16 @@ export async function bumpVersion<T extends VersionedTable>(
  * The save behind a form that both adds and changes a row: changes `existing` at the version seen,
  * or inserts a new row when there is none. Returns the row's id either way.
  */
-export async function saveVersioned<T extends VersionedTable>(
+export async function saveVersioned<T extends VersionedTable, E extends SeenVersion>(
   tx: Queryable,
   table: T,
-  existing: SeenVersion | null,
+  existing: E | null,
   changes: PgUpdateSetSource<T>,
-  insert: () => T['$inferInsert'],
-  lost: () => Error,
+  insert: T['$inferInsert'],
+  lost: (existing: E) => Error,
 ): Promise<string> {
-  if (existing) return (await updateAtVersion(tx, table, existing, changes, lost)).id as string;
-  const [row] = (await tx.insert(table as PgTable).values(insert() as PgTable['$inferInsert']).returning({ id: table.id })) as { id: string }[];
+  if (existing) return (await updateAtVersion(tx, table, existing, changes, () => lost(existing))).id as string;
+  const [row] = (await tx.insert(table as PgTable).values(insert as PgTable['$inferInsert']).returning({ id: table.id })) as { id: string }[];
   if (!row) throw new Error(`insert into ${getTableName(table)} returned nothing`);
   return row.id;
 }
