@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { conferences, rooms, users } from '../../db/schema/index.js';
 import { checkBooking } from '../../domain/booking/checks.js';

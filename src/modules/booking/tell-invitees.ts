@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { conferences, invitations } from '../../db/schema/index.js';
 import { icsContentType } from '../../documents/invitation-ics.js';

@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { invitations } from '../../db/schema/index.js';
 import { checkRemoval, mayEdit } from '../../domain/invitations/editing.js';

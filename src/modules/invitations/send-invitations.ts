@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { conferences, conferenceStatusHistory, invitations, outboxMessages } from '../../db/schema/index.js';
 import { nextStatus, TransitionError, type ConferenceStatus } from '../../domain/conference/transitions.js';

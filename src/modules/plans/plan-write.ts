@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { childProtectionPlans } from '../../db/schema/index.js';
 import { londonDateOf } from '../../domain/calendar/london-time.js';

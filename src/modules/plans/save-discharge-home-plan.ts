@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { childProtectionPlans } from '../../db/schema/index.js';
 import { mayRecordIdentityNeeds } from '../../policies/plans.js';

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { planIdentityNeeds } from '../../db/schema/index.js';
 import { identityNeedsProblems } from '../../domain/plans/identity-needs.js';

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { planActions, planActionVersions, type PlanActionSnapshot } from '../../db/schema/index.js';
 import { mayKeepPlan } from '../../policies/plans.js';
