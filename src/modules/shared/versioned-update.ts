@@ -11,6 +11,12 @@ export interface SeenVersion {
   version: number;
 }
 
+/** What a versioned write hands back: enough to audit and to show the next form, never a whole (perhaps large) row. */
+export interface VersionedRow {
+  id: string;
+  version: number;
+}
+
 /** For a row found by another key (one per conference, say) rather than by its id. */
 export interface SeenVersionWhere {
   where: SQL;
@@ -26,7 +32,7 @@ export function nextVersion(table: VersionedTable): SQL {
  * The optimistic-concurrency write: applies `changes` and moves the version on, but only if the row
  * is still at the version seen (and `also`, when a state must also be unchanged). Two people saving
  * at once cannot both win; the loser gets the caller's own error (`lost`), so each page keeps its
- * message, and nothing is written. Returns the row as it now stands.
+ * message, and nothing is written. Returns the row's id and new version.
  */
 export async function updateAtVersion<T extends VersionedTable>(
   tx: Queryable,
@@ -35,13 +41,13 @@ export async function updateAtVersion<T extends VersionedTable>(
   changes: PgUpdateSetSource<T>,
   lost: () => Error,
   also?: SQL,
-): Promise<T['$inferSelect']> {
+): Promise<VersionedRow> {
   // Drizzle's builder loses the concrete table type through the generic; the public signature keeps it.
   const rows = (await tx
     .update(table as PgTable)
     .set({ ...changes, version: nextVersion(table) } as PgUpdateSetSource<PgTable>)
     .where(and('where' in seen ? seen.where : eq(table.id, seen.id), eq(table.version, seen.version), also))
-    .returning()) as T['$inferSelect'][];
+    .returning({ id: table.id, version: table.version })) as VersionedRow[];
   const [row] = rows;
   if (!row) throw lost();
   return row;
@@ -50,19 +56,19 @@ export async function updateAtVersion<T extends VersionedTable>(
 /**
  * An edit that the action has already made safe another way (a system step, a row claimed earlier
  * in the transaction, or several rows at once): moves the version on without checking it, so forms
- * opened before it still see the row as changed. Returns the rows updated.
+ * opened before it still see the row as changed. Returns the ids and new versions of the rows updated.
  */
 export async function bumpVersion<T extends VersionedTable>(
   tx: Queryable,
   table: T,
   where: SQL | undefined,
   changes: PgUpdateSetSource<T>,
-): Promise<T['$inferSelect'][]> {
+): Promise<VersionedRow[]> {
   return (await tx
     .update(table as PgTable)
     .set({ ...changes, version: nextVersion(table) } as PgUpdateSetSource<PgTable>)
     .where(where)
-    .returning()) as T['$inferSelect'][];
+    .returning({ id: table.id, version: table.version })) as VersionedRow[];
 }
 
 /**
@@ -77,7 +83,7 @@ export async function saveVersioned<T extends VersionedTable, E extends SeenVers
   insert: T['$inferInsert'],
   lost: (existing: E) => Error,
 ): Promise<string> {
-  if (existing) return (await updateAtVersion(tx, table, existing, changes, () => lost(existing))).id as string;
+  if (existing) return (await updateAtVersion(tx, table, existing, changes, () => lost(existing))).id;
   const [row] = (await tx.insert(table as PgTable).values(insert as PgTable['$inferInsert']).returning({ id: table.id })) as { id: string }[];
   if (!row) throw new Error(`insert into ${getTableName(table)} returned nothing`);
   return row.id;
