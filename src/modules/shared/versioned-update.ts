@@ -39,7 +39,7 @@ export async function updateAtVersion<T extends VersionedTable>(
   table: T,
   seen: SeenVersion | SeenVersionWhere,
   changes: PgUpdateSetSource<T>,
-  lost: () => Error,
+  lost: () => Error | Promise<Error>,
   also?: SQL,
 ): Promise<VersionedRow> {
   // Drizzle's builder loses the concrete table type through the generic; the public signature keeps it.
@@ -49,7 +49,8 @@ export async function updateAtVersion<T extends VersionedTable>(
     .where(and('where' in seen ? seen.where : eq(table.id, seen.id), eq(table.version, seen.version), also))
     .returning({ id: table.id, version: table.version })) as VersionedRow[];
   const [row] = rows;
-  if (!row) throw lost();
+  // The caller may look again at the row to say what happened to it.
+  if (!row) throw await lost();
   return row;
 }
 
