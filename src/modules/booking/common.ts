@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { conferences, rooms, users } from '../../db/schema/index.js';
 import { checkBooking } from '../../domain/booking/checks.js';
@@ -8,6 +8,7 @@ import { isConferenceStatus, nextStatus, TransitionError, type ConferenceEvent, 
 import { londonInstant } from '../../domain/calendar/london-time.js';
 import { ConflictError, ValidationError, type FieldError } from '../shared/errors.js';
 import { loadBookings, type BookingContext } from './load-booking.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /** What a person chooses when booking or rearranging. */
 export interface BookingInput {
@@ -114,14 +115,11 @@ export async function updateIfUnchanged(
   seenVersion: number,
   values: Partial<typeof conferences.$inferInsert>,
 ): Promise<void> {
-  const updated = await tx
-    .update(conferences)
-    .set({ ...values, version: sql`${conferences.version} + 1` })
-    .where(and(eq(conferences.id, conference.id), eq(conferences.status, conference.status), eq(conferences.version, seenVersion)))
-    .returning({ id: conferences.id });
-  if (updated.length === 0) {
-    throw new ConflictError('This conference changed while you were working on it (perhaps the form was sent twice): look at it again before you continue.');
-  }
+  await updateAtVersion(
+    tx, conferences, { id: conference.id, version: seenVersion }, values,
+    () => new ConflictError('This conference changed while you were working on it (perhaps the form was sent twice): look at it again before you continue.'),
+    eq(conferences.status, conference.status),
+  );
 }
 
 export const warningsOf = (findings: readonly BookingFinding[]) =>

@@ -1,10 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { conferences, invitations } from '../../db/schema/index.js';
 import { icsContentType } from '../../documents/invitation-ics.js';
 import { whenText } from '../../documents/invitation-letter.js';
 import { cancellationFile, coordinatorOf } from '../invitations/letters.js';
 import { attachment, enqueueMessage } from '../outbox/enqueue-message.js';
+import { bumpVersion } from '../shared/versioned-update.js';
 
 /** "Thursday 5 March 2026 at 10:00", London time: never an ISO date in a message people read. */
 function london(start: Date): string {
@@ -52,8 +53,7 @@ export async function tellInvitees(
   }
   if (change.kind === 'rearranged') {
     // The new date needs a new invitation and a new answer: back to confirmed, ready to send again.
-    await tx.update(invitations).set({ state: 'confirmed', response: null, respondedAt: null, version: sql`${invitations.version} + 1` })
-      .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.state, 'sent')));
+    await bumpVersion(tx, invitations, and(eq(invitations.conferenceId, conferenceId), eq(invitations.state, 'sent')), { state: 'confirmed', response: null, respondedAt: null });
   }
   return queued;
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { complaints, conferenceChildren, conferences, conferenceStatusHistory } from '../../db/schema/index.js';
 import { nextComplaintStage, type ComplaintStage, type ComplaintStep } from '../../domain/escalation/stages.js';
@@ -6,6 +6,7 @@ import { mayAdvanceComplaint, mayRecordComplaint } from '../../policies/escalati
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 export interface NewComplaint {
   conferenceId: string;
@@ -89,14 +90,10 @@ export async function advanceComplaint(
         details: { complaintId, mustNotBeChairedBy: original.chairId },
       });
     }
-    const [updated] = await tx
-      .update(complaints)
-      .set({ stage: next, history, reconvenedConferenceId, outcome: next === 'closed' ? input.step : complaint.outcome, version: complaint.version + 1 })
-      .where(and(eq(complaints.id, complaintId), eq(complaints.version, input.version)))
-      .returning({ version: complaints.version });
-    if (!updated) {
-      throw new ConflictError('Someone else changed this complaint while you were working on it. Review it and try again.');
-    }
+    await updateAtVersion(
+      tx, complaints, { id: complaintId, version: input.version }, { stage: next, history, reconvenedConferenceId, outcome: next === 'closed' ? input.step : complaint.outcome },
+      () => new ConflictError('Someone else changed this complaint while you were working on it. Review it and try again.'),
+    );
     for (const childId of children) {
       await recordAudit(tx, context, { action: 'complaint-advanced', recordType: 'complaint', recordId: complaintId, childId, details: { step: input.step, to: next } });
     }

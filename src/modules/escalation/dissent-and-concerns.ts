@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { conferences, dissents, practiceConcerns } from '../../db/schema/index.js';
 import { nextDissentStage, type DissentStage, type DissentStep } from '../../domain/escalation/stages.js';
@@ -6,6 +6,7 @@ import { mayDecideDissent, mayRaisePracticeConcern, mayRecordDissent, mayResolve
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 export async function recordDissent(
   db: Database,
@@ -46,12 +47,11 @@ export async function advanceDissent(
     throw new ConflictError((error as Error).message);
   }
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(dissents)
-      .set({ stage: next, decisionNote: input.note, decidedBy: deciding ? (context.actor?.id ?? null) : dissent.decidedBy, decidedAt: deciding ? context.now : dissent.decidedAt, version: dissent.version + 1 })
-      .where(and(eq(dissents.id, dissentId), eq(dissents.version, input.version)))
-      .returning({ id: dissents.id });
-    if (!row) throw new ConflictError('Someone else changed this dissent while you were working on it. Review it and try again.');
+    await updateAtVersion(
+      tx, dissents, { id: dissentId, version: input.version },
+      { stage: next, decisionNote: input.note, decidedBy: deciding ? (context.actor?.id ?? null) : dissent.decidedBy, decidedAt: deciding ? context.now : dissent.decidedAt },
+      () => new ConflictError('Someone else changed this dissent while you were working on it. Review it and try again.'),
+    );
     await recordAudit(tx, context, { action: 'dissent-advanced', recordType: 'dissent', recordId: dissentId, childId: dissent.childId, details: { step: input.step, to: next } });
   });
   return next;

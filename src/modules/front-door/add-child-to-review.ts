@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import {
   childProtectionPlans, conferenceChildren, conferences, section47Enquiries, strategyDiscussionChildren,
@@ -11,6 +11,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors
 import { auditForChildren } from '../audit/audit-children.js';
 import { loadCase } from '../shared/load-records.js';
 import { loadConferenceWithChildren } from '../shared/load-conference.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 export interface ReviewSubjectInput {
   caseId: string;
@@ -49,9 +50,8 @@ export async function addChildToReview(db: Database, context: ActionContext, con
   const childType = childTypeAtReview(plan !== undefined);
 
   await db.transaction(async (tx) => {
-    const bumped = await tx.update(conferences).set({ version: sql`${conferences.version} + 1` })
-      .where(and(eq(conferences.id, conferenceId), eq(conferences.version, conference.version))).returning({ id: conferences.id });
-    if (bumped.length === 0) throw new ConflictError('This conference changed while you were looking at it: check it again.');
+    // The conference is claimed at the version seen, so two people adding children cannot both win.
+    await updateAtVersion(tx, conferences, conference, {}, () => new ConflictError('This conference changed while you were looking at it: check it again.'));
     const values = { role: 'subject', childType, likelyHarm: input.likelyHarm, harmFrom: input.harmFrom };
     const updated = await tx.update(conferenceChildren).set(values)
       .where(and(eq(conferenceChildren.conferenceId, conferenceId), eq(conferenceChildren.caseId, input.caseId))).returning({ id: conferenceChildren.id });

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { conferences, conferenceStatusHistory } from '../../db/schema/index.js';
 import { isConferenceStatus, nextStatus, TransitionError, type ConferenceStatus } from '../../domain/conference/transitions.js';
@@ -7,6 +7,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { auditForChildren } from '../audit/audit-children.js';
 import { loadConferenceWithChildren } from '../shared/load-conference.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /** The step a status change takes, with a refusal a person understands (409). */
 export function transition(from: string, event: 'authorise' | 'cancel'): ConferenceStatus {
@@ -41,15 +42,11 @@ export async function authoriseDecisionToConvene(db: Database, context: ActionCo
   }
   const to = transition(conference.status, 'authorise');
   await db.transaction(async (tx) => {
-    const updated = await tx
-      .update(conferences)
-      .set({ status: to, authorisedBy: context.actor?.id ?? null, authorisedAt: context.now, version: conference.version + 1 })
-      .where(and(eq(conferences.id, conferenceId), eq(conferences.status, conference.status), eq(conferences.version, version)))
-      .returning({ id: conferences.id });
-    if (updated.length === 0) {
+    await updateAtVersion(tx, conferences, { id: conferenceId, version }, { status: to, authorisedBy: context.actor?.id ?? null, authorisedAt: context.now }, async () => {
+      // Say what became of it if another manager decided it meanwhile.
       const [now] = await tx.select({ status: conferences.status }).from(conferences).where(eq(conferences.id, conferenceId));
-      throw new ConflictError(alreadyDecided(now?.status ?? '') ?? 'This decision to convene changed while you were looking at it: check it again.');
-    }
+      return new ConflictError(alreadyDecided(now?.status ?? '') ?? 'This decision to convene changed while you were looking at it: check it again.');
+    }, eq(conferences.status, conference.status));
     await tx.insert(conferenceStatusHistory).values({
       conferenceId, fromStatus: conference.status, toStatus: to, event: 'authorise', at: context.now, by: context.actor?.id ?? null,
     });

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { agencyConferenceRequests } from '../../db/schema/index.js';
 import { mayAuthoriseCaseDecisions } from '../../policies/children.js';
@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { isUuid, loadCase } from '../shared/load-records.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 export async function loadAgencyRequest(db: Database, id: string) {
   if (!isUuid(id)) throw new NotFoundError('We could not find that request.');
@@ -30,12 +31,12 @@ export async function decideAgencyRequest(db: Database, context: ActionContext, 
   const { child, case: episode } = await loadCase(db, request.caseId);
   if (request.decision) throw new ConflictError(`This request has already been ${request.decision}.`);
   await db.transaction(async (tx) => {
-    const updated = await tx
-      .update(agencyConferenceRequests)
-      .set({ decision: input.decision, decisionReasons: input.reasons, decidedBy: context.actor?.id ?? null, decidedAt: context.now, version: request.version + 1 })
-      .where(and(eq(agencyConferenceRequests.id, id), isNull(agencyConferenceRequests.decision), eq(agencyConferenceRequests.version, input.version)))
-      .returning({ id: agencyConferenceRequests.id });
-    if (updated.length === 0) throw new ConflictError('This request has already been decided, or changed while you were looking at it.');
+    await updateAtVersion(
+      tx, agencyConferenceRequests, { id, version: input.version },
+      { decision: input.decision, decisionReasons: input.reasons, decidedBy: context.actor?.id ?? null, decidedAt: context.now },
+      () => new ConflictError('This request has already been decided, or changed while you were looking at it.'),
+      isNull(agencyConferenceRequests.decision),
+    );
     await recordAudit(tx, context, {
       action: 'agency-conference-request-decided', recordType: 'agency-conference-request', recordId: id, childId: child.id,
       details: { decision: input.decision },

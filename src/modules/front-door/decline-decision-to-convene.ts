@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { conferences, conferenceStatusHistory } from '../../db/schema/index.js';
 import { mayAuthoriseCaseDecisions } from '../../policies/children.js';
@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { alreadyDecided, transition } from './authorise-decision-to-convene.js';
 import { auditForChildren } from '../audit/audit-children.js';
 import { loadConferenceWithChildren } from '../shared/load-conference.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /** A team manager declines the decision to convene, with reasons: the conference is cancelled. */
 export async function declineDecisionToConvene(db: Database, context: ActionContext, conferenceId: string, version: number, reasons: string): Promise<void> {
@@ -16,15 +17,11 @@ export async function declineDecisionToConvene(db: Database, context: ActionCont
   if (decided) throw new ConflictError(decided);
   const to = transition(conference.status, 'cancel');
   await db.transaction(async (tx) => {
-    const updated = await tx
-      .update(conferences)
-      .set({ status: to, version: conference.version + 1 })
-      .where(and(eq(conferences.id, conferenceId), eq(conferences.status, conference.status), eq(conferences.version, version)))
-      .returning({ id: conferences.id });
-    if (updated.length === 0) {
+    await updateAtVersion(tx, conferences, { id: conferenceId, version }, { status: to }, async () => {
+      // Say what became of it if another manager decided it meanwhile.
       const [now] = await tx.select({ status: conferences.status }).from(conferences).where(eq(conferences.id, conferenceId));
-      throw new ConflictError(alreadyDecided(now?.status ?? '') ?? 'This decision to convene changed while you were looking at it: check it again.');
-    }
+      return new ConflictError(alreadyDecided(now?.status ?? '') ?? 'This decision to convene changed while you were looking at it: check it again.');
+    }, eq(conferences.status, conference.status));
     await tx.insert(conferenceStatusHistory).values({
       conferenceId, fromStatus: conference.status, toStatus: to, event: 'cancel', at: context.now, by: context.actor?.id ?? null,
       reason: reasons, details: { declinedAtAuthorisation: true },

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { invitations } from '../../db/schema/index.js';
 import { mayEdit, observerCleared } from '../../domain/invitations/editing.js';
@@ -7,6 +7,7 @@ import { mayManageInvitations } from '../../policies/invitations.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { auditForChildren, isOpenForInvitations, loadInvitation, loadInvitationState } from './invitation-state.js';
+import { bumpVersion, updateAtVersion } from '../shared/versioned-update.js';
 
 export interface InviteeDetails {
   name: string;
@@ -27,12 +28,10 @@ export async function confirmInvitation(db: Database, context: ActionContext, co
   // An observer's details may be corrected, but only the chair's decision confirms them (IN9).
   const nextState = observerCleared(row) ? 'confirmed' : row.state;
   await db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(invitations)
-      .set({ ...details, state: nextState, version: sql`${invitations.version} + 1` })
-      .where(and(eq(invitations.id, invitationId), eq(invitations.version, version)))
-      .returning({ id: invitations.id });
-    if (!updated) throw new ConflictError('Someone else changed this invitation just now. Check the list and try again.');
+    await updateAtVersion(
+      tx, invitations, { id: invitationId, version }, { ...details, state: nextState },
+      () => new ConflictError('Someone else changed this invitation just now. Check the list and try again.'),
+    );
     await auditForChildren(tx, context, state, { action: 'invitation-confirmed', recordType: 'invitation', recordId: invitationId, details: { role: details.role, channel: details.channel } });
   });
 }
@@ -43,11 +42,7 @@ export async function confirmAllSuggestions(db: Database, context: ActionContext
   const state = await loadInvitationState(db, conferenceId);
   if (!isOpenForInvitations(state.conference.status)) throw new ConflictError('The invitation list can change only while the conference is booked.');
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(invitations)
-      .set({ state: 'confirmed', version: sql`${invitations.version} + 1` })
-      .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.state, 'suggested'), ne(invitations.inviteeKind, 'observer')))
-      .returning({ id: invitations.id });
+    const rows = await bumpVersion(tx, invitations, and(eq(invitations.conferenceId, conferenceId), eq(invitations.state, 'suggested'), ne(invitations.inviteeKind, 'observer')), { state: 'confirmed' });
     await auditForChildren(tx, context, state, { action: 'invitations-confirmed', recordType: 'conference', recordId: conferenceId, details: { confirmed: rows.length } });
     return rows.length;
   });

@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { invitations } from '../../db/schema/index.js';
 import type { ConferenceKind } from '../../domain/conference/kinds.js';
@@ -11,6 +10,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import { auditForChildren, isOpenForInvitations, loadInvitation, loadInvitationState, type InvitationRow, type InvitationState } from './invitation-state.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 export interface ObserverRequestInput {
   name: string;
@@ -70,16 +70,10 @@ export async function decideObserver(db: Database, context: ActionContext, confe
   const standing = standingOf(next, due);
   const stateAfter = standing.status === 'may-observe' ? 'confirmed' : !agreed || standing.status === 'refused' ? 'removed' : 'suggested';
   await db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(invitations)
-      .set({
-        chairAgreedBy: agreed ? context.actor!.id : null, chairAgreedAt: agreed ? context.now : null, familyConsent: input.familyConsent, state: stateAfter,
-        removalReason: stateAfter === 'removed' ? (agreed ? 'The family did not agree to an observer.' : 'The chair did not agree to an observer.') : null,
-        version: sql`${invitations.version} + 1`,
-      })
-      .where(and(eq(invitations.id, invitationId), eq(invitations.version, version)))
-      .returning({ id: invitations.id });
-    if (!updated) throw new ConflictError('Someone else changed this request just now. Check it and try again.');
+    await updateAtVersion(tx, invitations, { id: invitationId, version }, {
+      chairAgreedBy: agreed ? context.actor!.id : null, chairAgreedAt: agreed ? context.now : null, familyConsent: input.familyConsent, state: stateAfter,
+      removalReason: stateAfter === 'removed' ? (agreed ? 'The family did not agree to an observer.' : 'The chair did not agree to an observer.') : null,
+    }, () => new ConflictError('Someone else changed this request just now. Check it and try again.'));
     await auditForChildren(tx, context, state, { action: 'observer-decided', recordType: 'invitation', recordId: invitationId, details: { chairAgrees: agreed, familyConsent: input.familyConsent, outcome: standing.status } });
   });
   return standing;

@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { invitations } from '../../db/schema/index.js';
 import { checkResponse, type ResponseInput } from '../../domain/invitations/responses.js';
@@ -6,6 +5,7 @@ import { mayManageInvitations } from '../../policies/invitations.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { auditForChildren, loadInvitation, loadInvitationState } from './invitation-state.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /**
  * IN4: the answer an invitee gives the co-ordinator: coming in person or online, apologies, or a
@@ -20,18 +20,12 @@ export async function recordResponse(db: Database, context: ActionContext, confe
   const check = checkResponse(row.inviteeKind, input);
   if (check.errors.length > 0) throw new ValidationError(check.errors);
   await db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(invitations)
-      .set({
-        response: input.response,
-        delegateName: input.response === 'delegate' ? (input.delegateName?.trim() ?? null) : null,
-        reportPromised: input.reportPromised,
-        respondedAt: context.now,
-        version: sql`${invitations.version} + 1`,
-      })
-      .where(and(eq(invitations.id, invitationId), eq(invitations.version, version)))
-      .returning({ id: invitations.id });
-    if (!updated) throw new ConflictError('Someone else changed this invitation just now. Check the response and try again.');
+    await updateAtVersion(tx, invitations, { id: invitationId, version }, {
+      response: input.response,
+      delegateName: input.response === 'delegate' ? (input.delegateName?.trim() ?? null) : null,
+      reportPromised: input.reportPromised,
+      respondedAt: context.now,
+    }, () => new ConflictError('Someone else changed this invitation just now. Check the response and try again.'));
     await auditForChildren(tx, context, state, { action: 'invitation-response-recorded', recordType: 'invitation', recordId: invitationId, details: { response: input.response, reportPromised: input.reportPromised } });
   });
   return check.prompts;

@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { invitations } from '../../db/schema/index.js';
 import { checkRemoval, mayEdit } from '../../domain/invitations/editing.js';
@@ -6,6 +5,7 @@ import { mayManageInvitations } from '../../policies/invitations.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { auditForChildren, isOpenForInvitations, loadInvitation, loadInvitationState } from './invitation-state.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /** IN1: takes someone off the list; leaving out a parent or the child needs the reason, kept with the row and in the audit. */
 export async function removeInvitation(db: Database, context: ActionContext, conferenceId: string, invitationId: string, reason: string | null, version: number): Promise<void> {
@@ -18,12 +18,10 @@ export async function removeInvitation(db: Database, context: ActionContext, con
   if (problem) throw new ValidationError([problem]);
   const why = reason?.trim() || null;
   await db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(invitations)
-      .set({ state: 'removed', removalReason: why, version: sql`${invitations.version} + 1` })
-      .where(and(eq(invitations.id, invitationId), eq(invitations.version, version)))
-      .returning({ id: invitations.id });
-    if (!updated) throw new ConflictError('Someone else changed this invitation just now. Check the list and try again.');
+    await updateAtVersion(
+      tx, invitations, { id: invitationId, version }, { state: 'removed', removalReason: why },
+      () => new ConflictError('Someone else changed this invitation just now. Check the list and try again.'),
+    );
     await auditForChildren(tx, context, state, { action: 'invitee-removed', recordType: 'invitation', recordId: invitationId, reason: why, details: { inviteeKind: row.inviteeKind, role: row.role } });
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { conferences, conferenceStatusHistory, invitations, outboxMessages } from '../../db/schema/index.js';
 import { nextStatus, TransitionError, type ConferenceStatus } from '../../domain/conference/transitions.js';
@@ -18,6 +18,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import { auditForChildren, loadInvitationState, type InvitationState } from './invitation-state.js';
 import { calendarFile, calendarSequence, conferenceReference, coordinatorOf, letterDocument, letterFacts } from './letters.js';
+import { bumpVersion, updateAtVersion } from '../shared/versioned-update.js';
 
 export interface SendResult {
   sent: number;
@@ -75,12 +76,10 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
   const letters = await Promise.all(ready.map(async (i) => ({ invitation: i, pdf: await renderPdf(letterDocument(state, i, coordinator, facts)), sequence: await calendarSequence(db, i.id) })));
 
   return db.transaction(async (tx) => {
-    const [moved] = await tx
-      .update(conferences)
-      .set({ status: to, version: sql`${conferences.version} + 1` })
-      .where(and(eq(conferences.id, conferenceId), eq(conferences.version, state.conference.version)))
-      .returning({ id: conferences.id });
-    if (!moved) throw new ConflictError('The conference changed while you were sending (perhaps it was rearranged). Check it and send again.');
+    await updateAtVersion(
+      tx, conferences, { id: conferenceId, version: state.conference.version }, { status: to },
+      () => new ConflictError('The conference changed while you were sending (perhaps it was rearranged). Check it and send again.'),
+    );
     await tx.insert(conferenceStatusHistory).values({ conferenceId, fromStatus: from, toStatus: to, event: 'send-invitations', at: context.now, by: actorId, details: { invitations: ready.length, held: held.length, late } });
     const result: SendResult = { sent: 0, held, emailed: 0, posted: 0, byHand: 0, reviewDue, late };
     const reference = conferenceReference(conferenceId);
@@ -108,11 +107,8 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
         // By hand: the social worker takes it; recorded as handed over now.
         await tx.update(outboxMessages).set({ status: 'posted', sentAt: context.now, attempts: 1 }).where(eq(outboxMessages.id, outboxId));
       }
-      const [sent] = await tx
-        .update(invitations)
-        .set({ state: 'sent', sentAt: context.now, version: sql`${invitations.version} + 1` })
-        .where(and(eq(invitations.id, i.id), eq(invitations.state, 'confirmed')))
-        .returning({ id: invitations.id });
+      // Guarded by its state rather than its version: any confirmed invitation in the list may go.
+      const [sent] = await bumpVersion(tx, invitations, and(eq(invitations.id, i.id), eq(invitations.state, 'confirmed')), { state: 'sent', sentAt: context.now });
       if (!sent) throw new ConflictError('Someone else sent or changed these invitations just now. Check the list before sending again.');
       result.sent += 1;
       if (email) result.emailed += 1;

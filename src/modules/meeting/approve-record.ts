@@ -12,6 +12,7 @@ import { assertInformationSharingDecided } from './information-sharing.js';
 import { loadMeetingState } from './meeting-state.js';
 import { loadRecord, recordStep } from './record-state.js';
 import { assertVersion, lostRace } from './stale.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /** RC1: only the chair approves the record; what is approved is the latest saved version, complete. */
 export async function approveRecord(db: Database, context: ActionContext, conferenceId: string, input: { version: number }): Promise<number> {
@@ -32,12 +33,11 @@ export async function approveRecord(db: Database, context: ActionContext, confer
   // RC6: where the police took part, what may be shared with the family is settled before the record is final.
   await assertInformationSharingDecided(db, state);
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(conferenceRecords)
-      .set({ status: to, approvedVersion: record.currentVersion, approvedBy: actorId, approvedAt: context.now, version: record.version + 1, updatedAt: context.now, updatedBy: actorId })
-      .where(and(eq(conferenceRecords.id, record.id), eq(conferenceRecords.version, record.version)))
-      .returning({ id: conferenceRecords.id });
-    if (!row) throw lostRace('The record');
+    await updateAtVersion(
+      tx, conferenceRecords, record,
+      { status: to, approvedVersion: record.currentVersion, approvedBy: actorId, approvedAt: context.now, updatedAt: context.now, updatedBy: actorId },
+      () => lostRace('The record'),
+    );
     await recordMeetingEvent(tx, context, { conferenceId, subject: 'record', from: record.status, to, event: 'approve', details: { number: record.currentVersion } });
     await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: 'record-approved', recordType: 'conference-record', recordId: record.id, details: { number: record.currentVersion },
@@ -55,12 +55,7 @@ export async function reviseRecord(db: Database, context: ActionContext, confere
   await assertVersion(db, 'The record', record, input.version);
   const to = recordStep(record, 'revise');
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(conferenceRecords)
-      .set({ status: to, version: record.version + 1, updatedAt: context.now, updatedBy: actorId })
-      .where(and(eq(conferenceRecords.id, record.id), eq(conferenceRecords.version, record.version)))
-      .returning({ id: conferenceRecords.id });
-    if (!row) throw lostRace('The record');
+    await updateAtVersion(tx, conferenceRecords, record, { status: to, updatedAt: context.now, updatedBy: actorId }, () => lostRace('The record'));
     await recordMeetingEvent(tx, context, { conferenceId, subject: 'record', from: record.status, to, event: 'revise' });
     await auditForChildren(tx, context, state.subjects.map((c) => c.childId), { action: 'record-reopened', recordType: 'conference-record', recordId: record.id });
   });

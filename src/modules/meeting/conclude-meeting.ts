@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/client.js';
 import { conferenceRecords, conferences, conferenceStatusHistory, meetings } from '../../db/schema/index.js';
@@ -21,6 +21,7 @@ import { notifySeniorManagersOfOverrules } from './overrule-review.js';
 import { fullMinutesFactsFor } from './record-facts.js';
 import { outlineContent } from './outline-content.js';
 import { assertVersion } from './stale.js';
+import { bumpVersion, updateAtVersion } from '../shared/versioned-update.js';
 
 export interface ConcludeResult {
   event: 'hold' | 'adjourn';
@@ -85,18 +86,17 @@ export async function concludeMeeting(db: Database, context: ActionContext, conf
   const recordForm = recordFormFor(state.rules.record, facts);
 
   return db.transaction(async (tx) => {
-    const [moved] = await tx
-      .update(conferences)
-      .set({ status: conferenceTo, heldOn: meeting.conferenceDate, version: conference.version + 1 })
-      .where(and(eq(conferences.id, conferenceId), eq(conferences.version, conference.version)))
-      .returning({ id: conferences.id });
-    if (!moved) throw new ConflictError('The conference was changed by someone else just now: reload the page and try again.');
+    await updateAtVersion(
+      tx, conferences, { id: conferenceId, version: conference.version }, { status: conferenceTo, heldOn: meeting.conferenceDate },
+      () => new ConflictError('The conference was changed by someone else just now: reload the page and try again.'),
+    );
     await tx.insert(conferenceStatusHistory).values({
       conferenceId, fromStatus: conference.status, toStatus: conferenceTo, event, at: context.now, by: actorId,
       reason: event === 'adjourn' ? 'Crucial information missing: decision deferred for some children' : null,
       details: { heldOn: meeting.conferenceDate },
     });
-    await tx.update(meetings).set({ status: meetingTo, concludedAt: context.now, concludedBy: actorId, version: meeting.version + 1, updatedAt: context.now, updatedBy: actorId }).where(eq(meetings.id, meeting.id));
+    // The conference, claimed above, guards its meeting too.
+    await bumpVersion(tx, meetings, eq(meetings.id, meeting.id), { status: meetingTo, concludedAt: context.now, concludedBy: actorId, updatedAt: context.now, updatedBy: actorId });
     await recordMeetingEvent(tx, context, { conferenceId, subject: 'meeting', from: state.meetingStatus, to: meetingTo, event });
 
     const planEffects: Record<string, PlanEffect> = {};

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { conferenceRecords } from '../../db/schema/index.js';
 import { isFamilyKind } from '../../domain/conference/agencies.js';
@@ -19,6 +18,7 @@ import { sendCopies } from './send-copies.js';
 import { loadRecord, recordStep } from './record-state.js';
 import { assertVersion, lostRace } from './stale.js';
 import type { DistributionSummary } from './distribute-decisions.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /**
  * RC3, TS11: the approved record goes to everyone invited, attended or not, family members
@@ -45,12 +45,7 @@ export async function distributeRecord(db: Database, context: ActionContext, con
   const copies = await Promise.all(recipients.map(async (r) => ({ recipient: r, pdf: await renderPdf(conferenceRecordDocument(data, r)), redactedParts: redactedPartsFor(r) })));
 
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(conferenceRecords)
-      .set({ status: to, version: record.version + 1, updatedAt: context.now, updatedBy: actorId })
-      .where(and(eq(conferenceRecords.id, record.id), eq(conferenceRecords.version, record.version)))
-      .returning({ id: conferenceRecords.id });
-    if (!row) throw lostRace('The record');
+    await updateAtVersion(tx, conferenceRecords, record, { status: to, updatedAt: context.now, updatedBy: actorId }, () => lostRace('The record'));
     const { queued, notSent } = await sendCopies(tx, context, {
       conferenceId, document: 'record', version: approved,
       subject: `Record of the child protection conference held on ${dayText(data.conferenceDate)}`,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client.js';
 import { conferenceInformationSharing } from '../../db/schema/index.js';
 import { informationSharingBlocksApproval, informationSharingProblems, type InformationSharingInput } from '../../domain/conference/information-sharing.js';
@@ -7,6 +7,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { auditForChildren } from '../audit/audit-children.js';
 import { loadMeetingState, type MeetingState } from './meeting-state.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 export type InformationSharingRow = typeof conferenceInformationSharing.$inferSelect;
 
@@ -46,15 +47,17 @@ export async function saveInformationSharing(db: Database, ctx: ActionContext, c
     recordedBy: ctx.actor?.id ?? null, recordedAt: ctx.now,
   };
   await db.transaction(async (tx) => {
-    let id: string | undefined;
+    const lost = () => new ConflictError('Someone else saved the information-sharing decision since you opened it. Open it again to see theirs.');
+    let id: string;
     if (input.version === 0) {
-      [{ id } = { id: undefined }] = await tx.insert(conferenceInformationSharing).values({ ...values, conferenceId }).onConflictDoNothing().returning({ id: conferenceInformationSharing.id });
+      // One decision per conference: a second first save finds the first one there and is told.
+      const [made] = await tx.insert(conferenceInformationSharing).values({ ...values, conferenceId }).onConflictDoNothing().returning({ id: conferenceInformationSharing.id });
+      if (!made) throw lost();
+      id = made.id;
     } else {
-      [{ id } = { id: undefined }] = await tx.update(conferenceInformationSharing).set({ ...values, version: input.version + 1 })
-        .where(and(eq(conferenceInformationSharing.conferenceId, conferenceId), eq(conferenceInformationSharing.version, input.version)))
-        .returning({ id: conferenceInformationSharing.id });
+      const seen = { where: eq(conferenceInformationSharing.conferenceId, conferenceId), version: input.version };
+      ({ id } = await updateAtVersion(tx, conferenceInformationSharing, seen, values, lost));
     }
-    if (!id) throw new ConflictError('Someone else saved the information-sharing decision since you opened it. Open it again to see theirs.');
     await auditForChildren(tx, ctx, state.subjects.map((c) => c.childId), {
       action: 'information-sharing-recorded', recordType: 'conference-information-sharing', recordId: id,
       details: { consent: values.consent, shareAnyway: values.shareAnyway },

@@ -13,6 +13,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { deadlineItem, mostUrgentFirst, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
 import type { MeetingState } from './meeting-state.js';
 import { arrangingConferenceFor } from '../plans/load-plan.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 
@@ -126,10 +127,10 @@ export async function recordOverruleReview(db: Database, context: ActionContext,
       furtherId = arranging.id;
       const due = view.furtherConferenceBy!;
       if (arranging.status === 'requested' && (!arranging.dueDate || due < arranging.dueDate)) {
-        const [moved] = await tx.update(conferences).set({
-          dueDate: due, dueRuleId: 'TS21', dueFromFact: "chair's overrule", dueFromDate: conference.heldOn, version: arranging.version + 1,
-        }).where(and(eq(conferences.id, arranging.id), eq(conferences.version, arranging.version))).returning({ id: conferences.id });
-        if (!moved) throw new ConflictError('The conference being arranged for this child changed as you saved: look at it again.');
+        await updateAtVersion(
+          tx, conferences, arranging, { dueDate: due, dueRuleId: 'TS21', dueFromFact: "chair's overrule", dueFromDate: conference.heldOn },
+          () => new ConflictError('The conference being arranged for this child changed as you saved: look at it again.'),
+        );
         await tx.insert(conferenceStatusHistory).values({
           conferenceId: arranging.id, fromStatus: arranging.status, toStatus: arranging.status, event: 'brought-forward', at: context.now, by: context.actor!.id,
           reason: 'Held as the further conference after the chair overruled (TS21)', details: { overruledConferenceId: conference.id, dueDate: due, previousDueDate: arranging.dueDate, dueRuleId: 'TS21' },

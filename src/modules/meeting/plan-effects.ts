@@ -12,6 +12,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError } from '../shared/errors.js';
 import { openPlanOf } from './decision-context.js';
 import type { DecisionRow, MeetingChild, OutlinePlanRow } from './meeting-state.js';
+import { bumpVersion } from '../shared/versioned-update.js';
 
 export type PlanEffect = 'started' | 'continued' | 'ended' | 'end-pending' | 'none';
 
@@ -33,15 +34,11 @@ export async function applyPlanEffect(
   let planId: string | null = open?.id ?? null;
 
   if (decision.outcome === 'plan' && open) {
-    await tx
-      .update(childProtectionPlans)
-      .set({
-        latestCategories: categories,
-        leadSocialWorkerId: decision.leadSocialWorkerId ?? open.leadSocialWorkerId,
-        visitFrequencyWeeks: outline?.visitFrequencyWeeks ?? open.visitFrequencyWeeks,
-        version: open.version + 1,
-      })
-      .where(eq(childProtectionPlans.id, open.id));
+    await bumpVersion(tx, childProtectionPlans, eq(childProtectionPlans.id, open.id), {
+      latestCategories: categories,
+      leadSocialWorkerId: decision.leadSocialWorkerId ?? open.leadSocialWorkerId,
+      visitFrequencyWeeks: outline?.visitFrequencyWeeks ?? open.visitFrequencyWeeks,
+    });
     effect = 'continued';
   } else if (decision.outcome === 'plan') {
     // Every plan the child already has started before this one (NumberOfPreviousCPP).
@@ -71,10 +68,7 @@ export async function applyPlanEffect(
       effect = 'end-pending';
     } else {
       if (open.startDate >= conferenceDate) throw new ConflictError(`${child.name}'s plan started on ${open.startDate}; a plan cannot end on the day it starts.`);
-      await tx
-        .update(childProtectionPlans)
-        .set({ endDate: conferenceDate, endReason: 'review-conference-decision', version: open.version + 1 })
-        .where(eq(childProtectionPlans.id, open.id));
+      await bumpVersion(tx, childProtectionPlans, eq(childProtectionPlans.id, open.id), { endDate: conferenceDate, endReason: 'review-conference-decision' });
       await noticeOfEnding(tx, context, input.pack, open.id, child, decision, conferenceDate);
       effect = 'ended';
     }

@@ -15,6 +15,11 @@ import { blankToNull, requireActor, requireOpenMeeting } from './common.js';
 import { decisionContextFor } from './decision-context.js';
 import { loadMeetingState, subjectOf } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
+import { saveVersioned } from '../shared/versioned-update.js';
+
+function withoutHistory<T extends { history: unknown }>({ history: _h, ...before }: T): Omit<T, 'history'> {
+  return before;
+}
 
 async function checkPeople(db: Database, input: DecisionInput): Promise<void> {
   const ids = [input.leadSocialWorkerId, input.contactTeamManagerId].filter((x): x is string => Boolean(x));
@@ -133,21 +138,13 @@ export async function recordDecision(
   };
 
   return db.transaction(async (tx) => {
-    let id: string;
-    if (existing) {
-      const { history: _h, ...before } = existing;
-      const [row] = await tx
-        .update(meetingDecisions)
-        .set({ ...values, history: [...existing.history, before], version: existing.version + 1 })
-        .where(and(eq(meetingDecisions.id, existing.id), eq(meetingDecisions.version, existing.version)))
-        .returning({ id: meetingDecisions.id });
-      if (!row) throw lostRace(`The decision for ${child.name}`);
-      id = row.id;
-    } else {
-      const [row] = await tx.insert(meetingDecisions).values({ ...values, conferenceId, childId, conferenceChildId: child.conferenceChildId }).returning({ id: meetingDecisions.id });
-      if (!row) throw new Error('decision insert returned nothing');
-      id = row.id;
-    }
+    // A varied decision keeps what it said before in its history.
+    const history = existing ? [...existing.history, withoutHistory(existing)] : [];
+    const id = await saveVersioned(
+      tx, meetingDecisions, existing, { ...values, history },
+      { ...values, conferenceId, childId, conferenceChildId: child.conferenceChildId },
+      () => lostRace(`The decision for ${child.name}`),
+    );
     await recordAudit(tx, context, {
       action: existing ? 'decision-varied' : 'decision-recorded', recordType: 'meeting-decision', recordId: id, childId,
       reason: values.variationReason ?? values.overruleReasons ?? values.inquorateReasons,

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { meetingAttendance } from '../../db/schema/index.js';
 import { isFamilyKind } from '../../domain/conference/agencies.js';
@@ -11,6 +10,7 @@ import { requireActor, requireOpenMeeting } from './common.js';
 import { auditForChildren } from '../audit/audit-children.js';
 import { loadMeetingState, type AttendanceRow } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 export interface LeavingInput {
   part: MeetingPart;
@@ -54,22 +54,16 @@ export async function recordLeaving(db: Database, context: ActionContext, confer
   const leaving: AttendanceRow[] = [person, ...supporters];
   await db.transaction(async (tx) => {
     for (const a of leaving) {
-      const [row] = await tx
-        .update(meetingAttendance)
-        .set({
-          partsAttended: inAgendaOrder(a.partsAttended.filter((p) => !missed.includes(p as MeetingPart))),
-          excludedParts: input.askedToLeave ? inAgendaOrder([...a.excludedParts, ...missed]) : a.excludedParts,
-          leftAt: input.at,
-          leftDuringPart: input.part,
-          leftReason: a.id === person.id ? input.reason : `Left with ${person.name}, whom they support`,
-          ...(decidesRecord && isFamilyKind(a.kind) ? { recordScope: recordScope ?? 'attended-part', recordWithheldGround: ground } : {}),
-          version: a.version + 1,
-          updatedAt: context.now,
-          updatedBy: actorId,
-        })
-        .where(and(eq(meetingAttendance.id, a.id), eq(meetingAttendance.version, a.version)))
-        .returning({ id: meetingAttendance.id });
-      if (!row) throw lostRace(`${a.name}'s attendance`);
+      await updateAtVersion(tx, meetingAttendance, a, {
+        partsAttended: inAgendaOrder(a.partsAttended.filter((p) => !missed.includes(p as MeetingPart))),
+        excludedParts: input.askedToLeave ? inAgendaOrder([...a.excludedParts, ...missed]) : a.excludedParts,
+        leftAt: input.at,
+        leftDuringPart: input.part,
+        leftReason: a.id === person.id ? input.reason : `Left with ${person.name}, whom they support`,
+        ...(decidesRecord && isFamilyKind(a.kind) ? { recordScope: recordScope ?? 'attended-part', recordWithheldGround: ground } : {}),
+        updatedAt: context.now,
+        updatedBy: actorId,
+      }, () => lostRace(`${a.name}'s attendance`));
     }
     await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: input.askedToLeave ? 'attendee-excluded-from-part' : 'attendee-left',

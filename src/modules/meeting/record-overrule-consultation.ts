@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { meetingDecisions } from '../../db/schema/index.js';
 import { mayChairConference } from '../../policies/meeting.js';
@@ -8,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { requireActor } from './common.js';
 import { loadMeetingState, subjectOf } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /**
  * TS21 (Pan-Dorset): after overruling the conference the chair tells the senior managers, who
@@ -33,12 +33,11 @@ export async function recordOverruleConsultation(
     throw new ValidationError([{ field: 'informedOn', message: 'Give the date they were told, on or after the conference' }]);
   }
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(meetingDecisions)
-      .set({ seniorManagersInformed: input.seniorManagersInformed.trim(), seniorManagersInformedOn: input.informedOn, version: decision.version + 1, updatedAt: context.now, updatedBy: actorId })
-      .where(and(eq(meetingDecisions.id, decision.id), eq(meetingDecisions.version, decision.version)))
-      .returning({ id: meetingDecisions.id });
-    if (!row) throw lostRace(`The decision for ${child.name}`);
+    await updateAtVersion(
+      tx, meetingDecisions, decision,
+      { seniorManagersInformed: input.seniorManagersInformed.trim(), seniorManagersInformedOn: input.informedOn, updatedAt: context.now, updatedBy: actorId },
+      () => lostRace(`The decision for ${child.name}`),
+    );
     await recordAudit(tx, context, {
       action: 'overrule-senior-managers-informed', recordType: 'meeting-decision', recordId: decision.id, childId,
       details: { informedOn: input.informedOn },

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { meetingAttendance } from '../../db/schema/index.js';
 import { isFamilyKind, type AgencyId, type AttendanceStatus, type AttendeeKind } from '../../domain/conference/agencies.js';
@@ -11,6 +10,7 @@ import { requireActor, requireOpenMeeting } from './common.js';
 import { auditForChildren } from '../audit/audit-children.js';
 import { loadMeetingState, type AttendanceRow, type MeetingState } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
+import { saveVersioned } from '../shared/versioned-update.js';
 
 export interface AttendanceInput {
   kind: AttendeeKind;
@@ -103,20 +103,7 @@ export async function saveAttendance(
     updatedBy: actorId,
   };
   return db.transaction(async (tx) => {
-    let id: string;
-    if (existing) {
-      const [row] = await tx
-        .update(meetingAttendance)
-        .set({ ...values, version: existing.version + 1 })
-        .where(and(eq(meetingAttendance.id, existing.id), eq(meetingAttendance.version, existing.version)))
-        .returning({ id: meetingAttendance.id });
-      if (!row) throw lostRace(`${existing.name}'s attendance`);
-      id = row.id;
-    } else {
-      const [row] = await tx.insert(meetingAttendance).values({ ...values, conferenceId, createdAt: context.now }).returning({ id: meetingAttendance.id });
-      if (!row) throw new Error('attendance insert returned nothing');
-      id = row.id;
-    }
+    const id = await saveVersioned(tx, meetingAttendance, existing, values, { ...values, conferenceId, createdAt: context.now }, (e) => lostRace(`${e.name}'s attendance`));
     await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: existing ? 'attendance-changed' : 'attendance-added', recordType: 'meeting-attendance', recordId: id,
       details: { status: input.status, kind: input.kind, agency: values.agency, parts: values.partsAttended },

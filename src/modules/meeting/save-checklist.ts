@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { meetings, type ChecklistTick } from '../../db/schema/index.js';
 import { OPENING_ITEMS, reportsNotYetHeard, type OpeningItem } from '../../domain/conference/opening-checklist.js';
@@ -9,6 +8,7 @@ import { requireActor, requireOpenMeeting } from './common.js';
 import { auditForChildren } from '../audit/audit-children.js';
 import { loadMeetingState } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /** CF4: the chair ticks what was set out; an item ticked earlier keeps who ticked it and when. */
 export async function saveOpeningChecklist(
@@ -32,12 +32,7 @@ export async function saveOpeningChecklist(
     checklist[item] = meeting.checklist[item] ?? { by: actorId, byName: context.actor?.displayName ?? '', at: context.now.toISOString() };
   }
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(meetings)
-      .set({ checklist, version: meeting.version + 1, updatedAt: context.now, updatedBy: actorId })
-      .where(and(eq(meetings.id, meeting.id), eq(meetings.version, input.version)))
-      .returning({ id: meetings.id });
-    if (!row) throw lostRace('The opening checklist');
+    await updateAtVersion(tx, meetings, { id: meeting.id, version: input.version }, { checklist, updatedAt: context.now, updatedBy: actorId }, () => lostRace('The opening checklist'));
     await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: 'meeting-checklist-saved', recordType: 'meeting', recordId: meeting.id, details: { ticked: Object.keys(checklist) },
     });

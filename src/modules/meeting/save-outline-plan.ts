@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { meetingOutlinePlans } from '../../db/schema/index.js';
 import { actionErrors, isBlankAction, visitFrequencyError, type OutlinePlanContent } from '../../domain/conference/outline-plan.js';
@@ -9,6 +8,7 @@ import { ForbiddenError, ValidationError } from '../shared/errors.js';
 import { requireActor, requireOpenMeeting } from './common.js';
 import { loadMeetingState, subjectOf } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
+import { saveVersioned } from '../shared/versioned-update.js';
 
 /**
  * PL1, PL3: the outline plan for one child, drawn up in the meeting by the chair and the minute
@@ -41,20 +41,7 @@ export async function saveOutlinePlan(
     updatedBy: actorId,
   };
   return db.transaction(async (tx) => {
-    let id: string;
-    if (existing) {
-      const [row] = await tx
-        .update(meetingOutlinePlans)
-        .set({ ...values, version: existing.version + 1 })
-        .where(and(eq(meetingOutlinePlans.id, existing.id), eq(meetingOutlinePlans.version, existing.version)))
-        .returning({ id: meetingOutlinePlans.id });
-      if (!row) throw lostRace(`The outline plan for ${child.name}`);
-      id = row.id;
-    } else {
-      const [row] = await tx.insert(meetingOutlinePlans).values({ ...values, conferenceId, childId }).returning({ id: meetingOutlinePlans.id });
-      if (!row) throw new Error('outline plan insert returned nothing');
-      id = row.id;
-    }
+    const id = await saveVersioned(tx, meetingOutlinePlans, existing, values, { ...values, conferenceId, childId }, () => lostRace(`The outline plan for ${child.name}`));
     await recordAudit(tx, context, {
       action: existing ? 'outline-plan-changed' : 'outline-plan-started', recordType: 'meeting-outline-plan', recordId: id, childId,
       details: { actions: values.actions.length, visitFrequencyWeeks: input.visitFrequencyWeeks },

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { conferenceRecords, conferenceRecordVersions } from '../../db/schema/index.js';
 import { recordSectionsFor } from '../../domain/conference/record-sections.js';
@@ -11,6 +10,7 @@ import { auditForChildren } from '../audit/audit-children.js';
 import { loadMeetingState } from './meeting-state.js';
 import { loadRecord, recordStep } from './record-state.js';
 import { assertVersion, lostRace } from './stale.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /** RC2: the minute taker saves the written sections; every save is kept as a new version. Returns the version number. */
 export async function saveRecordDraft(
@@ -29,12 +29,7 @@ export async function saveRecordDraft(
   const sections = Object.fromEntries(keys.map((k) => [k, (input.sections[k] ?? '').trim()]));
   const number = record.currentVersion + 1;
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(conferenceRecords)
-      .set({ status: to, currentVersion: number, version: record.version + 1, updatedAt: context.now, updatedBy: actorId })
-      .where(and(eq(conferenceRecords.id, record.id), eq(conferenceRecords.version, record.version)))
-      .returning({ id: conferenceRecords.id });
-    if (!row) throw lostRace('The record');
+    await updateAtVersion(tx, conferenceRecords, record, { status: to, currentVersion: number, updatedAt: context.now, updatedBy: actorId }, () => lostRace('The record'));
     await tx.insert(conferenceRecordVersions).values({ recordId: record.id, number, sections, savedBy: actorId, savedAt: context.now });
     await recordMeetingEvent(tx, context, { conferenceId, subject: 'record', from: record.status, to, event: 'save', details: { number } });
     await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { conferenceRecords, meetings, type RecordFactsFlags } from '../../db/schema/index.js';
 import { recordFormFor } from '../../domain/conference/record-rules.js';
@@ -10,6 +10,7 @@ import { auditForChildren } from '../audit/audit-children.js';
 import { loadMeetingState } from './meeting-state.js';
 import { fullMinutesFactsFor } from './record-facts.js';
 import { assertVersion, lostRace } from './stale.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /**
  * RC1: what only the chair knows (PLO, a complaint, the head of service's direction, a new
@@ -23,12 +24,7 @@ export async function saveRecordFacts(db: Database, context: ActionContext, conf
   if (!meeting) throw new ConflictError('The meeting has not been opened yet.');
   await assertVersion(db, 'The meeting', meeting, input.version);
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(meetings)
-      .set({ recordFacts: input.flags, version: meeting.version + 1, updatedAt: context.now, updatedBy: actorId })
-      .where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version)))
-      .returning({ id: meetings.id });
-    if (!row) throw lostRace('The meeting');
+    await updateAtVersion(tx, meetings, meeting, { recordFacts: input.flags, updatedAt: context.now, updatedBy: actorId }, () => lostRace('The meeting'));
     const [record] = await tx.select().from(conferenceRecords).where(eq(conferenceRecords.conferenceId, conferenceId));
     if (record && record.status === 'draft') {
       const form = recordFormFor(state.rules.record, await fullMinutesFactsFor(tx, conferenceId));

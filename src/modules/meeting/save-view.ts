@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { meetingViews } from '../../db/schema/index.js';
 import { AGENCY_LABELS, isAgencyId } from '../../domain/conference/agencies.js';
@@ -11,6 +10,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors
 import { requireActor, requireOpenMeeting } from './common.js';
 import { loadMeetingState, quorumAttendee, subjectOf } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
+import { saveVersioned } from '../shared/versioned-update.js';
 
 export interface ViewInput {
   attendanceId: string;
@@ -68,20 +68,7 @@ export async function saveView(
     updatedBy: actorId,
   };
   return db.transaction(async (tx) => {
-    let id: string;
-    if (existing) {
-      const [row] = await tx
-        .update(meetingViews)
-        .set({ ...values, version: existing.version + 1 })
-        .where(and(eq(meetingViews.id, existing.id), eq(meetingViews.version, existing.version)))
-        .returning({ id: meetingViews.id });
-      if (!row) throw lostRace(`${existing.name}'s view`);
-      id = row.id;
-    } else {
-      const [row] = await tx.insert(meetingViews).values({ ...values, conferenceId, childId }).returning({ id: meetingViews.id });
-      if (!row) throw new Error('view insert returned nothing');
-      id = row.id;
-    }
+    const id = await saveVersioned(tx, meetingViews, existing ?? null, values, { ...values, conferenceId, childId }, (e) => lostRace(`${e.name}'s view`));
     await recordAudit(tx, context, {
       action: existing ? 'view-changed' : 'view-recorded', recordType: 'meeting-view', recordId: id, childId,
       details: { agency: person.agency, planNeeded: input.planNeeded },

@@ -20,6 +20,7 @@ import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import { conferenceForReports } from '../reports/conference-access.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { bumpVersion, updateAtVersion } from '../shared/versioned-update.js';
 
 export interface ExclusionRequestInput {
   invitationId: string;
@@ -100,39 +101,34 @@ export async function decideExclusion(db: Database, ctx: ActionContext, requestI
   const excluded = input.decision === 'excluded';
   const parts = partsExcluded(scope, input.excludedParts, MEETING_PARTS);
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(exclusionRequests)
-      .set({
-        status: input.decision,
-        decisionReasons: input.reasons.trim(),
-        period: input.decision === 'excluded' ? input.period.trim() : null,
-        legalAdviceTaken: input.legalAdviceTaken,
-        supporterName: input.decision === 'excluded' ? (support?.supporterName ?? null) : null,
-        excludedParts: excluded ? parts : [],
-        recordScope: excluded ? input.recordScope : null,
-        recordWithheldGround: excluded && input.recordScope === 'attended-part' ? input.recordWithheldGround : null,
-        decidedBy: ctx.actor!.id,
-        decidedAt: ctx.now,
-        version: request.version + 1,
-      })
-      .where(and(eq(exclusionRequests.id, requestId), eq(exclusionRequests.version, input.version)))
-      .returning({ id: exclusionRequests.id });
-    if (!row) throw new ConflictError('This request changed since you opened it. Open it again.');
+    await updateAtVersion(tx, exclusionRequests, { id: requestId, version: input.version }, {
+      status: input.decision,
+      decisionReasons: input.reasons.trim(),
+      period: input.decision === 'excluded' ? input.period.trim() : null,
+      legalAdviceTaken: input.legalAdviceTaken,
+      supporterName: input.decision === 'excluded' ? (support?.supporterName ?? null) : null,
+      excludedParts: excluded ? parts : [],
+      recordScope: excluded ? input.recordScope : null,
+      recordWithheldGround: excluded && input.recordScope === 'attended-part' ? input.recordWithheldGround : null,
+      decidedBy: ctx.actor!.id,
+      decidedAt: ctx.now,
+    }, () => new ConflictError('This request changed since you opened it. Open it again.'));
     if (excluded) {
       // The meeting may already be open (a decision on the day): its attendance list shows the exclusion now.
       const [seen] = await tx.select().from(meetingAttendance)
         .where(and(eq(meetingAttendance.conferenceId, request.conferenceId), eq(meetingAttendance.invitationId, request.invitationId)));
       if (seen) {
         const whole = parts.length === MEETING_PARTS.length;
-        await tx.update(meetingAttendance).set({
+        // The chair's decision, claimed above, moves the attendance row on whatever version it was at.
+        await bumpVersion(tx, meetingAttendance, eq(meetingAttendance.id, seen.id), {
           exclusionRequestId: requestId,
           excludedParts: MEETING_PARTS.filter((p) => parts.includes(p) || seen.excludedParts.includes(p)),
           partsAttended: seen.partsAttended.filter((p) => !parts.includes(p)),
           status: whole ? 'excluded' : seen.status,
           recordScope: input.recordScope ?? 'attended-part',
           recordWithheldGround: input.recordScope === 'attended-part' ? input.recordWithheldGround : null,
-          version: seen.version + 1, updatedAt: ctx.now, updatedBy: ctx.actor!.id,
-        }).where(eq(meetingAttendance.id, seen.id));
+          updatedAt: ctx.now, updatedBy: ctx.actor!.id,
+        });
       }
     }
     await auditForChildren(tx, ctx, c.subjects.map((s) => s.childId), {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client.js';
 import { cases, childRequestsNotFollowed, conferenceChildren, conferences, familyParticipation, invitations, parentAdvocacy, people } from '../../db/schema/index.js';
 import { isFamilyKind } from '../../domain/conference/agencies.js';
@@ -11,6 +11,9 @@ import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { conferenceForReports } from '../reports/conference-access.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
+
+const savedMeanwhile = () => new ConflictError('Someone else saved this since you opened it. Open it again to see their changes.');
 
 const today = (ctx: ActionContext) => londonDateOf(ctx.now).toString();
 
@@ -61,11 +64,10 @@ export async function saveChildRequest(
   return db.transaction(async (tx) => {
     let id: string | undefined;
     if (requestId) {
-      const [row] = await tx.update(childRequestsNotFollowed).set({ ...values, version: sql`${childRequestsNotFollowed.version} + 1` })
-        .where(and(eq(childRequestsNotFollowed.id, requestId), eq(childRequestsNotFollowed.conferenceId, conferenceId), eq(childRequestsNotFollowed.childId, childId), eq(childRequestsNotFollowed.version, input.version)))
-        .returning({ id: childRequestsNotFollowed.id });
-      if (!row) throw new ConflictError('Someone else saved this since you opened it. Open it again to see their changes.');
-      id = row.id;
+      ({ id } = await updateAtVersion(
+        tx, childRequestsNotFollowed, { id: requestId, version: input.version }, values, savedMeanwhile,
+        and(eq(childRequestsNotFollowed.conferenceId, conferenceId), eq(childRequestsNotFollowed.childId, childId)),
+      ));
     } else {
       const [row] = await tx.insert(childRequestsNotFollowed).values({ ...values, conferenceId, childId }).returning({ id: childRequestsNotFollowed.id });
       id = row!.id;
@@ -96,9 +98,7 @@ export async function saveParentAdvocacy(db: Database, ctx: ActionContext, confe
       const [row] = await tx.insert(parentAdvocacy).values({ ...values, conferenceId, invitationId }).onConflictDoNothing().returning({ id: parentAdvocacy.id });
       id = row?.id;
     } else {
-      const [row] = await tx.update(parentAdvocacy).set({ ...values, version: sql`${parentAdvocacy.version} + 1` })
-        .where(and(eq(parentAdvocacy.invitationId, invitationId), eq(parentAdvocacy.version, input.version))).returning({ id: parentAdvocacy.id });
-      id = row?.id;
+      ({ id } = await updateAtVersion(tx, parentAdvocacy, { where: eq(parentAdvocacy.invitationId, invitationId), version: input.version }, values, savedMeanwhile));
     }
     if (!id) throw new ConflictError('Someone else saved this since you opened it. Open it again to see their changes.');
     await auditForChildren(tx, ctx, c.subjects.map((s) => s.childId), {

@@ -15,6 +15,9 @@ import { auditForChildren } from '../audit/audit-children.js';
 import { conferenceForReports } from '../reports/conference-access.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { saveVersioned } from '../shared/versioned-update.js';
+
+const openAgain = () => new ConflictError('Someone else saved this since you opened it. Open the page again to see their changes.');
 
 async function context(db: Database, ctx: ActionContext, conferenceId: string) {
   if (!mayRecordParticipation(ctx.actor)) throw new ForbiddenError();
@@ -47,16 +50,7 @@ export async function saveChildParticipation(
   };
   await db.transaction(async (tx) => {
     const [existing] = await tx.select().from(childParticipation).where(and(eq(childParticipation.conferenceId, conferenceId), eq(childParticipation.childId, childId)));
-    if (existing) {
-      const [row] = await tx
-        .update(childParticipation)
-        .set({ ...values, version: existing.version + 1 })
-        .where(and(eq(childParticipation.id, existing.id), eq(childParticipation.version, input.version)))
-        .returning({ id: childParticipation.id });
-      if (!row) throw new ConflictError('Someone else saved this since you opened it. Open the page again to see their changes.');
-    } else {
-      await tx.insert(childParticipation).values({ conferenceId, childId, ...values });
-    }
+    await saveVersioned(tx, childParticipation, existing ? { id: existing.id, version: input.version } : null, values, { conferenceId, childId, ...values }, openAgain);
     await auditForChildren(tx, ctx, [childId], { action: 'child-participation-saved', recordType: 'conference', recordId: conferenceId });
   });
 }
@@ -98,16 +92,7 @@ export async function saveFamilyParticipation(db: Database, ctx: ActionContext, 
   };
   await db.transaction(async (tx) => {
     const [existing] = await tx.select().from(familyParticipation).where(and(eq(familyParticipation.conferenceId, conferenceId), eq(familyParticipation.invitationId, invitationId)));
-    if (existing) {
-      const [row] = await tx
-        .update(familyParticipation)
-        .set({ ...values, version: existing.version + 1 })
-        .where(and(eq(familyParticipation.id, existing.id), eq(familyParticipation.version, input.version)))
-        .returning({ id: familyParticipation.id });
-      if (!row) throw new ConflictError('Someone else saved this since you opened it. Open the page again to see their changes.');
-    } else {
-      await tx.insert(familyParticipation).values({ conferenceId, invitationId, ...values });
-    }
+    await saveVersioned(tx, familyParticipation, existing ? { id: existing.id, version: input.version } : null, values, { conferenceId, invitationId, ...values }, openAgain);
     await auditForChildren(tx, ctx, c.subjects.map((s) => s.childId), { action: 'family-participation-saved', recordType: 'invitation', recordId: invitationId });
   });
 }

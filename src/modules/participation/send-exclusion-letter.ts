@@ -10,6 +10,7 @@ import { conferenceForReports } from '../reports/conference-access.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { exclusionLetter } from './exclusion-letter.js';
+import { bumpVersion } from '../shared/versioned-update.js';
 
 /**
  * EX3: sends the letter to the family member the chair excluded, with the social work report, by
@@ -45,10 +46,10 @@ export async function sendExclusionLetter(db: Database, ctx: ActionContext, requ
     }, ctx.now);
     // Post goes into business support's next printed batch (IN3), not to a mail server.
     if (method === 'post') await tx.update(outboxMessages).set({ status: 'to-print' }).where(eq(outboxMessages.id, outboxId));
-    const [row] = await tx.update(exclusionRequests)
-      .set({ letterOutboxId: outboxId, letterMethod: method, letterSentAt: ctx.now, letterSentBy: actorId, version: request.version + 1 })
-      .where(and(eq(exclusionRequests.id, request.id), isNull(exclusionRequests.letterSentAt)))
-      .returning({ id: exclusionRequests.id });
+    // Guarded by the letter not yet being sent: it goes once, whatever version was seen.
+    const [row] = await bumpVersion(tx, exclusionRequests, and(eq(exclusionRequests.id, request.id), isNull(exclusionRequests.letterSentAt)), {
+      letterOutboxId: outboxId, letterMethod: method, letterSentAt: ctx.now, letterSentBy: actorId,
+    });
     if (!row) throw new ConflictError('The letter has already been sent.');
     await auditForChildren(tx, ctx, context.subjects.map((s) => s.childId), {
       action: 'exclusion-letter-sent', recordType: 'exclusion-request', recordId: request.id, details: { method, enclosures: enclosures.length },

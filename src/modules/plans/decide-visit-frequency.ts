@@ -8,6 +8,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { loadPlanCore } from './load-plan.js';
 import { claimPlanVersion, ensureOpen } from './plan-write.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /**
  * CG3: a team manager approves or refuses a change to the visit frequency, with a note; an
@@ -27,11 +28,12 @@ export async function decideVisitFrequency(
   if (change.requestedBy && change.requestedBy === context.actor?.id) throw new ConflictError('You asked for this change: another team manager must decide it.');
   if (!input.note.trim()) throw new ValidationError([{ field: 'note', message: 'Give the reasons for your decision' }]);
   await db.transaction(async (tx) => {
-    const updated = await tx.update(visitFrequencyChanges)
-      .set({ status: input.decision, decisionNote: input.note.trim(), decidedBy: context.actor?.id ?? null, decidedAt: context.now, version: input.version + 1 })
-      .where(and(eq(visitFrequencyChanges.id, changeId), eq(visitFrequencyChanges.status, 'pending'), eq(visitFrequencyChanges.version, input.version)))
-      .returning({ id: visitFrequencyChanges.id });
-    if (updated.length === 0) throw new ConflictError('This request changed while you were looking at it: check it again.');
+    await updateAtVersion(
+      tx, visitFrequencyChanges, { id: changeId, version: input.version },
+      { status: input.decision, decisionNote: input.note.trim(), decidedBy: context.actor?.id ?? null, decidedAt: context.now },
+      () => new ConflictError('This request changed while you were looking at it: check it again.'),
+      eq(visitFrequencyChanges.status, 'pending'),
+    );
     if (input.decision === 'approved') await claimPlanVersion(tx, planId, input.planVersion, { visitFrequencyWeeks: change.proposedWeeks });
     await recordAudit(tx, context, {
       action: `visit-frequency-change-${input.decision}`, recordType: 'visit-frequency-change', recordId: changeId, childId: plan.childId,

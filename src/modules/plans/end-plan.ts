@@ -13,6 +13,7 @@ import { ForbiddenError, ValidationError } from '../shared/errors.js';
 import { endingFacts, recipientsFor } from './ending-context.js';
 import { arrangingConferenceFor, loadPlanCore } from './load-plan.js';
 import { claimPlanVersion, ensureOpen, todayOf } from './plan-write.js';
+import { bumpVersion } from '../shared/versioned-update.js';
 
 export interface EndPlanInput {
   route: EndingRoute;
@@ -77,8 +78,7 @@ export async function endPlan(db: Database, context: ActionContext, pack: PackId
         .where(and(eq(conferenceChildren.conferenceId, arranging.id), eq(conferenceChildren.role, 'subject')));
       if (subjects.every((s) => s.childId === plan.childId)) {
         const to = nextStatus(arranging.status as 'requested', 'cancel');
-        await tx.update(conferences).set({ status: to, version: arranging.version + 1 })
-          .where(and(eq(conferences.id, arranging.id), inArray(conferences.status, [arranging.status])));
+        await bumpVersion(tx, conferences, and(eq(conferences.id, arranging.id), inArray(conferences.status, [arranging.status])), { status: to });
         await tx.insert(conferenceStatusHistory).values({
           conferenceId: arranging.id, fromStatus: arranging.status, toStatus: to, event: 'cancel', at: context.now, by: context.actor?.id ?? null,
           reason: `The plan ended: ${ENDING_ROUTE_LABELS[input.route]}`,

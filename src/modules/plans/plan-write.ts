@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { childProtectionPlans } from '../../db/schema/index.js';
 import { londonDateOf } from '../../domain/calendar/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError } from '../shared/errors.js';
 import type { PlanRow } from './load-plan.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /** Writes go to open plans only: an ended plan is a record, not a working document. */
 export function ensureOpen(plan: PlanRow, name: string): void {
@@ -16,12 +16,7 @@ export function ensureOpen(plan: PlanRow, name: string): void {
  * at once cannot both win: the second is told to look again (409).
  */
 export async function claimPlanVersion(tx: Queryable, planId: string, seenVersion: number, changes: Partial<typeof childProtectionPlans.$inferInsert> = {}): Promise<void> {
-  const updated = await tx
-    .update(childProtectionPlans)
-    .set({ ...changes, version: sql`${childProtectionPlans.version} + 1` })
-    .where(and(eq(childProtectionPlans.id, planId), eq(childProtectionPlans.version, seenVersion)))
-    .returning({ id: childProtectionPlans.id });
-  if (updated.length === 0) throw new ConflictError('This plan changed while you were looking at it: check it again.');
+  await updateAtVersion(tx, childProtectionPlans, { id: planId, version: seenVersion }, changes, () => new ConflictError('This plan changed while you were looking at it: check it again.'));
 }
 
 export function todayOf(context: ActionContext): string {

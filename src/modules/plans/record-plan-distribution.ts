@@ -8,6 +8,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { loadPlanCore } from './load-plan.js';
 import { todayOf } from './plan-write.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /** PL2, TS27: the detailed plan, updated after a core group, has gone to the members (and the family where right). */
 export async function recordPlanDistribution(
@@ -23,11 +24,11 @@ export async function recordPlanDistribution(
   }
   if (!input.distributedTo.trim()) throw new ValidationError([{ field: 'distributedTo', message: 'Say who the updated plan was sent to and how' }]);
   await db.transaction(async (tx) => {
-    const updated = await tx.update(coreGroupMeetings)
-      .set({ planUpdated: true, planDistributedOn: input.distributedOn, distributedTo: input.distributedTo.trim(), version: input.version + 1 })
-      .where(and(eq(coreGroupMeetings.id, coreGroupId), eq(coreGroupMeetings.version, input.version)))
-      .returning({ id: coreGroupMeetings.id });
-    if (updated.length === 0) throw new ConflictError('This core group record changed while you were looking at it: check it again.');
+    await updateAtVersion(
+      tx, coreGroupMeetings, { id: coreGroupId, version: input.version },
+      { planUpdated: true, planDistributedOn: input.distributedOn, distributedTo: input.distributedTo.trim() },
+      () => new ConflictError('This core group record changed while you were looking at it: check it again.'),
+    );
     await recordAudit(tx, context, {
       action: 'detailed-plan-distributed', recordType: 'core-group', recordId: coreGroupId, childId: plan.childId,
       details: { planId, distributedOn: input.distributedOn },

@@ -13,6 +13,7 @@ import { ensureOpen, todayOf } from './plan-write.js';
 import { createReviewRequest, isBefore, reviewOf } from './review-request.js';
 import { iroConsultationNeeded } from './consider-bring-forward.js';
 import { iroConsultationProblems } from '../../domain/plans/bring-forward.js';
+import { bumpVersion } from '../shared/versioned-update.js';
 
 export interface ReviewRequestInput {
   /** 'now': the review is simply asked for now; otherwise an RV2 reason to bring it forward. */
@@ -72,8 +73,8 @@ export async function requestReview(db: Database, context: ActionContext, pack: 
     if (arranging) {
       conferenceId = arranging.id;
       if (arranging.status === 'requested' && (!arranging.dueDate || isBefore(input.holdBy, arranging.dueDate))) {
-        await tx.update(conferences).set({ dueDate: input.holdBy, version: arranging.version + 1 })
-          .where(and(eq(conferences.id, arranging.id), eq(conferences.version, arranging.version)));
+        // Brought forward only if no one changed it meanwhile; if someone did, their date stands.
+        await bumpVersion(tx, conferences, and(eq(conferences.id, arranging.id), eq(conferences.version, arranging.version)), { dueDate: input.holdBy });
       }
     } else {
       conferenceId = await createReviewRequest(tx, context, pack, {

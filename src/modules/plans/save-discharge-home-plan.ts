@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { childProtectionPlans } from '../../db/schema/index.js';
 import { mayRecordIdentityNeeds } from '../../policies/plans.js';
@@ -8,6 +7,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { loadPlanCore } from './load-plan.js';
 import { ensureOpen } from './plan-write.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /**
  * UB2 (`000` § 8 Unborn Baby): the plan made before a birth includes how the baby leaves hospital and
@@ -24,9 +24,11 @@ export async function saveDischargeHomePlan(db: Database, context: ActionContext
   const text = input.dischargeHomePlan.trim();
   if (text === '') throw new ValidationError([{ field: 'dischargeHomePlan', message: 'Say how the baby will leave hospital and go home' }]);
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(childProtectionPlans).set({ dischargeHomePlan: text, dischargeHomePlanBy: context.actor!.id, dischargeHomePlanAt: context.now, version: core.plan.version + 1 })
-      .where(and(eq(childProtectionPlans.id, planId), eq(childProtectionPlans.version, input.version))).returning({ id: childProtectionPlans.id });
-    if (!row) throw new ConflictError('Someone else changed this plan since you opened it: look at it again.');
+    await updateAtVersion(
+      tx, childProtectionPlans, { id: planId, version: input.version },
+      { dischargeHomePlan: text, dischargeHomePlanBy: context.actor!.id, dischargeHomePlanAt: context.now },
+      () => new ConflictError('Someone else changed this plan since you opened it: look at it again.'),
+    );
     await recordAudit(tx, context, { action: 'plan-discharge-home-recorded', recordType: 'plan', recordId: planId, childId: core.plan.childId });
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { planIdentityNeeds } from '../../db/schema/index.js';
 import { identityNeedsProblems } from '../../domain/plans/identity-needs.js';
@@ -9,6 +9,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { loadPlanCore } from './load-plan.js';
 import { ensureOpen } from './plan-write.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 export interface IdentityNeedsInput {
   culture: string;
@@ -43,16 +44,16 @@ export async function saveIdentityNeeds(db: Database, context: ActionContext, pl
     updatedBy: context.actor?.id ?? null, updatedAt: context.now,
   };
   await db.transaction(async (tx) => {
-    let id: string | undefined;
+    const lost = () => new ConflictError('Someone else changed this part of the plan since you opened it: look at it again.');
+    let id: string;
     if (input.version === 0) {
+      // One record per plan: a second first save finds the first one there and is told.
       const [row] = await tx.insert(planIdentityNeeds).values({ ...values, planId, childId: core.plan.childId }).onConflictDoNothing().returning({ id: planIdentityNeeds.id });
-      id = row?.id;
+      if (!row) throw lost();
+      id = row.id;
     } else {
-      const [row] = await tx.update(planIdentityNeeds).set({ ...values, version: sql`${planIdentityNeeds.version} + 1` })
-        .where(and(eq(planIdentityNeeds.planId, planId), eq(planIdentityNeeds.version, input.version))).returning({ id: planIdentityNeeds.id });
-      id = row?.id;
+      ({ id } = await updateAtVersion(tx, planIdentityNeeds, { where: eq(planIdentityNeeds.planId, planId), version: input.version }, values, lost));
     }
-    if (!id) throw new ConflictError('Someone else changed this part of the plan since you opened it: look at it again.');
     await recordAudit(tx, context, {
       action: input.version === 0 ? 'plan-identity-needs-recorded' : 'plan-identity-needs-changed', recordType: 'plan-identity-needs', recordId: id, childId: core.plan.childId,
       details: { planId },

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { planActions, planActionVersions, type PlanActionSnapshot } from '../../db/schema/index.js';
 import { mayKeepPlan } from '../../policies/plans.js';
@@ -8,6 +8,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { loadPlanCore } from './load-plan.js';
 import { ensureOpen } from './plan-write.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 export const PLAN_ACTION_STATUSES = ['not-started', 'in-progress', 'done', 'cannot-be-done'] as const;
 export type PlanActionStatus = (typeof PLAN_ACTION_STATUSES)[number];
@@ -40,12 +41,12 @@ export async function savePlanAction(
     let version: number;
     if (existing) {
       if (!isUuid(existing.actionId)) throw new NotFoundError('We could not find that plan action.');
-      const updated = await tx.update(planActions)
-        .set({ ...input, version: existing.version + 1, updatedAt: context.now, updatedBy: context.actor?.id ?? null })
-        .where(and(eq(planActions.id, existing.actionId), eq(planActions.planId, planId), eq(planActions.version, existing.version)))
-        .returning({ id: planActions.id, version: planActions.version });
-      if (!updated[0]) throw new ConflictError('This action changed while you were looking at it: check it again.');
-      ({ id, version } = updated[0]);
+      ({ id, version } = await updateAtVersion(
+        tx, planActions, { id: existing.actionId, version: existing.version },
+        { ...input, updatedAt: context.now, updatedBy: context.actor?.id ?? null },
+        () => new ConflictError('This action changed while you were looking at it: check it again.'),
+        eq(planActions.planId, planId),
+      ));
     } else {
       const [row] = await tx.insert(planActions)
         .values({ planId, childId: plan.childId, ...input, createdAt: context.now, updatedAt: context.now, updatedBy: context.actor?.id ?? null })

@@ -8,6 +8,7 @@ import { listRecipients } from '../meeting/recipients.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { conferenceForRecordings } from './recording-access.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 export interface ReleaseInput {
   decision: 'release' | 'refuse';
@@ -42,14 +43,13 @@ export async function releaseRecording(db: Database, ctx: ActionContext, request
     throw new ValidationError([{ field: 'refusalReasons', message: 'Give the reasons for refusing' }]);
   }
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(recordingReleaseRequests).set({
+    await updateAtVersion(tx, recordingReleaseRequests, { id: requestId, version: input.version }, {
       status: input.decision === 'release' ? 'released' : 'refused',
       recordingId: recording?.id ?? null,
       noRedactionReason: recording?.kind === 'original' ? (input.noRedactionReason?.trim() || null) : null,
       refusalReasons: input.decision === 'refuse' ? input.refusalReasons!.trim() : null,
-      decidedBy: ctx.actor!.id, decidedAt: ctx.now, version: request.version + 1,
-    }).where(and(eq(recordingReleaseRequests.id, requestId), eq(recordingReleaseRequests.version, input.version))).returning({ id: recordingReleaseRequests.id });
-    if (!row) throw new ConflictError('This request changed since you opened it. Open it again.');
+      decidedBy: ctx.actor!.id, decidedAt: ctx.now,
+    }, () => new ConflictError('This request changed since you opened it. Open it again.'));
     await auditForChildren(tx, ctx, state.subjects.map((c) => c.childId), {
       action: input.decision === 'release' ? 'conference-recording-released' : 'conference-recording-refused', recordType: 'recording-request', recordId: requestId,
       details: { recordingId: recording?.id ?? null, kind: recording?.kind ?? null, to: reader.name },

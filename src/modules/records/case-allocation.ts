@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
+import { bumpVersion, updateAtVersion } from '../shared/versioned-update.js';
 
 async function loadCase(db: Database, caseId: string) {
   const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
@@ -58,19 +59,16 @@ export async function applyReallocation(
   current: CaseRow,
   input: { socialWorkerId: string | null; teamManagerId: string | null; fromDate: string; reason: string; version: number },
 ): Promise<void> {
-  const [row] = await tx
-    .update(cases)
-    .set({ socialWorkerId: input.socialWorkerId, teamManagerId: input.teamManagerId, version: sql`${cases.version} + 1` })
-    .where(and(eq(cases.id, current.id), eq(cases.version, input.version)))
-    .returning({ id: cases.id });
-  if (!row) throw new ConflictError('Someone else changed this case since you opened it. Look at it again before reallocating.');
+  await updateAtVersion(
+    tx, cases, { id: current.id, version: input.version }, { socialWorkerId: input.socialWorkerId, teamManagerId: input.teamManagerId },
+    () => new ConflictError('Someone else changed this case since you opened it. Look at it again before reallocating.'),
+  );
   await tx.insert(caseAllocations).values({
     caseId: current.id, socialWorkerId: input.socialWorkerId, teamManagerId: input.teamManagerId, fromDate: input.fromDate, reason: input.reason.trim(),
     recordedBy: context.actor?.id ?? null, recordedAt: context.now,
   });
   if (input.socialWorkerId && input.socialWorkerId !== current.socialWorkerId) {
-    await tx.update(childProtectionPlans).set({ leadSocialWorkerId: input.socialWorkerId, version: sql`${childProtectionPlans.version} + 1` })
-      .where(and(eq(childProtectionPlans.caseId, current.id), isNull(childProtectionPlans.endDate)));
+    await bumpVersion(tx, childProtectionPlans, and(eq(childProtectionPlans.caseId, current.id), isNull(childProtectionPlans.endDate)), { leadSocialWorkerId: input.socialWorkerId });
   }
   await recordAudit(tx, context, {
     action: 'case-reallocated', recordType: 'case', recordId: current.id, childId: current.childId, reason: input.reason.trim(),
@@ -113,12 +111,11 @@ export async function closeCase(db: Database, context: ActionContext, caseId: st
   }, today);
   if (problems.length > 0) throw new ValidationError(problems);
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(cases)
-      .set({ closedOn: input.closedOn, closureReason: input.closureReason, version: sql`${cases.version} + 1` })
-      .where(and(eq(cases.id, caseId), eq(cases.version, input.version), isNull(cases.closedOn)))
-      .returning({ id: cases.id });
-    if (!row) throw new ConflictError('Someone else changed this case since you opened it. Look at it again before closing it.');
+    await updateAtVersion(
+      tx, cases, { id: caseId, version: input.version }, { closedOn: input.closedOn, closureReason: input.closureReason },
+      () => new ConflictError('Someone else changed this case since you opened it. Look at it again before closing it.'),
+      isNull(cases.closedOn),
+    );
     await recordAudit(tx, context, { action: 'case-closed', recordType: 'case', recordId: caseId, childId: current.childId, details: { closedOn: input.closedOn, reason: input.closureReason } });
   });
 }

@@ -4,6 +4,7 @@ import {
   addresses, cases, childProtectionPlans, conferenceChildren, conferenceRecordings, conferenceRecords, formDrafts, householdMembers, invitations, outboxMessages,
   people, personMatchKeys, planActions, recordDisposals, relationships, reports, section47Enquiries, strategyDiscussionChildren, subjectAccessRequests,
 } from '../../db/schema/index.js';
+import { bumpVersion } from '../shared/versioned-update.js';
 
 /** What a name becomes in text that stays (a shared conference's minutes, a kept sibling's report). */
 export const NAME_REMOVED = '[name removed]';
@@ -164,12 +165,12 @@ export async function clearCaseEverywhere(tx: Queryable, input: { caseId: string
   const anonymise = {
     givenNames: '', familyName: DISPOSED_PERSON, aliases: [], laChildId: null, dateOfBirth: null, expectedDeliveryDate: null, sex: null, gender: null, ethnicity: null,
     firstLanguage: null, disabilities: [], communicationNeeds: null, nationality: null, immigrationStatus: null, euSettlementStatus: null, dateOfDeath: null,
-    nhsNumber: null, gpName: null, gpPractice: null, externalRef: null, importDigest: null, updatedAt: now, version: sql`${people.version} + 1`,
+    nhsNumber: null, gpName: null, gpPractice: null, externalRef: null, importDigest: null, updatedAt: now,
   };
   const gone = [childId, ...familyGone];
   await tx.delete(personMatchKeys).where(inArray(personMatchKeys.personId, gone));
   await tx.delete(addresses).where(inArray(addresses.personId, gone));
-  await tx.update(people).set(anonymise).where(inArray(people.id, gone));
+  await bumpVersion(tx, people, inArray(people.id, gone), anonymise);
 
   // Content nobody can redact: recordings of conferences that were this child's alone, the child's uploaded report files, letters sent about them.
   const ownConferences = conferenceIds.filter((id) => !sharedConferences.has(id));

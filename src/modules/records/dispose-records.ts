@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import {
   assessments, cases, recordDisposals, referrals, retentionHolds, section47Enquiries, workerChangeRequests,
@@ -14,6 +14,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { caseRetentionFor, type CaseRetention } from './retention-facts.js';
 import { clearCaseEverywhere, DISPOSED_PERSON } from './clear-case-everywhere.js';
 import { loadUserNames } from '../accounts/load-user-names.js';
+import { bumpVersion, updateAtVersion } from '../shared/versioned-update.js';
 
 /** What a disposal leaves of the child's person record: no name, date, address or identifier. */
 export const DISPOSED_NAME = DISPOSED_PERSON;
@@ -90,8 +91,8 @@ export async function withdrawDisposal(db: Database, context: ActionContext, cas
   const r = await loadFor(db, context, caseId, pack);
   if (r.disposal?.status !== 'proposed') throw new ConflictError('No disposal of this case is waiting.');
   await db.transaction(async (tx) => {
-    const done = await tx.update(recordDisposals).set({ status: 'withdrawn', withdrawnBy: context.actor?.id ?? null, withdrawnAt: context.now, version: sql`${recordDisposals.version} + 1` })
-      .where(and(eq(recordDisposals.id, r.disposal!.id), eq(recordDisposals.status, 'proposed'))).returning({ id: recordDisposals.id });
+    // Guarded by its state: whoever withdraws first while it is proposed wins, whatever version they saw.
+    const done = await bumpVersion(tx, recordDisposals, and(eq(recordDisposals.id, r.disposal!.id), eq(recordDisposals.status, 'proposed')), { status: 'withdrawn', withdrawnBy: context.actor?.id ?? null, withdrawnAt: context.now });
     if (done.length === 0) throw new ConflictError('Someone else has acted on this disposal since you opened it.');
     await recordAudit(tx, context, { action: 'disposal-withdrawn', recordType: 'record-disposal', recordId: r.disposal!.id, childId: r.childId, details: { caseId } });
   });
@@ -113,9 +114,11 @@ export async function approveDisposal(db: Database, context: ActionContext, case
   const refusal = disposalRefusal({ due: r.due, today: today(context), legalHoldReason: r.hold?.reason ?? null, disposedAt: null });
   if (refusal) throw new ConflictError(refusal);
   await db.transaction(async (tx) => {
-    const [done] = await tx.update(recordDisposals).set({ status: 'disposed', approvedBy: context.actor!.id, disposedAt: context.now, recordIds: r.recordIds, version: sql`${recordDisposals.version} + 1` })
-      .where(and(eq(recordDisposals.id, disposal.id), eq(recordDisposals.status, 'proposed'), eq(recordDisposals.version, version))).returning({ id: recordDisposals.id });
-    if (!done) throw new ConflictError('Someone else has acted on this disposal since you opened it.');
+    await updateAtVersion(
+      tx, recordDisposals, { id: disposal.id, version }, { status: 'disposed', approvedBy: context.actor!.id, disposedAt: context.now, recordIds: r.recordIds },
+      () => new ConflictError('Someone else has acted on this disposal since you opened it.'),
+      eq(recordDisposals.status, 'proposed'),
+    );
     const [still] = await tx.select({ closedOn: cases.closedOn }).from(cases).where(eq(cases.id, caseId)).for('update');
     if (!still?.closedOn) throw new ConflictError('The case is open: an open case is never disposed of.');
     const [held] = await tx.select({ id: retentionHolds.id }).from(retentionHolds).where(and(eq(retentionHolds.caseId, caseId), isNull(retentionHolds.liftedAt)));

@@ -12,6 +12,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { noticeBirthToAgencies } from './birth-notice.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
+import { bumpVersion, updateAtVersion } from '../shared/versioned-update.js';
 
 export interface PersonInput {
   kind: 'child' | 'adult';
@@ -103,12 +104,10 @@ export async function updatePerson(db: Database, context: ActionContext, personI
   validate({ ...input, kind: existing.kind as 'child' | 'adult' }, context, false);
   const laChildId = existing.kind === 'child' ? await uniqueLaChildId(db, input.laChildId ?? existing.laChildId, personId) : null;
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(people)
-      .set({ ...values({ ...input, kind: existing.kind as 'child' | 'adult' }), laChildId, updatedAt: context.now, version: existing.version + 1 })
-      .where(and(eq(people.id, personId), eq(people.version, version)))
-      .returning({ id: people.id });
-    if (!row) throw new ConflictError('Someone else changed this record while you were editing it. Reload it, check their changes and save again.');
+    await updateAtVersion(
+      tx, people, { id: personId, version }, { ...values({ ...input, kind: existing.kind as 'child' | 'adult' }), laChildId, updatedAt: context.now },
+      () => new ConflictError('Someone else changed this record while you were editing it. Reload it, check their changes and save again.'),
+    );
     await refreshMatchKeys(tx, [personId]);
     await recordAudit(tx, context, { action: 'person-updated', recordType: 'person', recordId: personId, childId: existing.kind === 'child' ? personId : null });
   });
@@ -128,10 +127,7 @@ export async function confirmBirth(
   const problems = checkBirth(child.expectedDeliveryDate, input.dateOfBirth, today(context));
   if (problems.length) throw new ValidationError(problems);
   await db.transaction(async (tx) => {
-    await tx
-      .update(people)
-      .set({ givenNames: input.givenNames, dateOfBirth: input.dateOfBirth, sex: input.sex, updatedAt: context.now, version: child.version + 1 })
-      .where(eq(people.id, personId));
+    await bumpVersion(tx, people, eq(people.id, personId), { givenNames: input.givenNames, dateOfBirth: input.dateOfBirth, sex: input.sex, updatedAt: context.now });
     await refreshMatchKeys(tx, [personId]);
     // UB1: the partner agencies put the name and date of birth on their records too.
     const told = await noticeBirthToAgencies(tx, context, personId, {

@@ -14,6 +14,9 @@ import { workingCalendar } from '../calendar/calendar-store.js';
 import { londonDateOf } from '../../domain/calendar/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
+
+const changedMeanwhile = () => new ConflictError('Someone else changed this request since you opened it.');
 
 export interface SubjectAccessInput {
   childGivenNames: string;
@@ -106,9 +109,9 @@ export async function recordIdentityCheck(db: Database, context: ActionContext, 
   if (!input.identityEvidence.trim()) problems.push({ field: 'identityEvidence', message: 'Say what was seen to check the identity' });
   if (problems.length) throw new ValidationError(problems);
   await db.transaction(async (tx) => {
-    const done = await tx.update(subjectAccessRequests).set({ identityChecked: true, identityCheckedOn: input.identityCheckedOn, identityEvidence: input.identityEvidence.trim(), version: sql`${subjectAccessRequests.version} + 1` })
-      .where(and(eq(subjectAccessRequests.id, id), eq(subjectAccessRequests.version, input.version))).returning({ id: subjectAccessRequests.id });
-    if (done.length === 0) throw new ConflictError('Someone else changed this request since you opened it.');
+    await updateAtVersion(
+      tx, subjectAccessRequests, { id, version: input.version }, { identityChecked: true, identityCheckedOn: input.identityCheckedOn, identityEvidence: input.identityEvidence.trim() }, changedMeanwhile,
+    );
     await recordAudit(tx, context, { action: 'subject-access-identity-checked', recordType: 'subject-access-request', recordId: id, childId: request.childId, details: { identityCheckedOn: input.identityCheckedOn } });
   });
 }
@@ -135,10 +138,10 @@ export async function extendSubjectAccess(db: Database, context: ActionContext, 
   const extendedOn = today(context);
   const newDue = subjectAccessDue({ ...request, extendedOn }, (d) => cal.isWorkingDay(d));
   return db.transaction(async (tx) => {
-    const done = await tx.update(subjectAccessRequests).set({ extendedOn, extensionReason: input.reason.trim(), extendedBy: context.actor!.id, version: sql`${subjectAccessRequests.version} + 1` })
-      .where(and(eq(subjectAccessRequests.id, id), eq(subjectAccessRequests.version, input.version), isNull(subjectAccessRequests.releasedOn), isNull(subjectAccessRequests.extendedOn)))
-      .returning({ id: subjectAccessRequests.id });
-    if (done.length === 0) throw new ConflictError('Someone else changed this request since you opened it.');
+    await updateAtVersion(
+      tx, subjectAccessRequests, { id, version: input.version }, { extendedOn, extensionReason: input.reason.trim(), extendedBy: context.actor!.id }, changedMeanwhile,
+      and(isNull(subjectAccessRequests.releasedOn), isNull(subjectAccessRequests.extendedOn)),
+    );
     // The letter names no child: it answers the person who asked, about their request.
     const messageId = await enqueueMessage(tx, {
       channel: input.channel, toName: request.requesterName, toAddress: input.address.trim(),
@@ -170,9 +173,10 @@ export async function recordSubjectAccessRelease(db: Database, context: ActionCo
   const problems = releaseProblems(input, { today: today(context), identityCheckedOn: request.identityCheckedOn, receivedOn: request.receivedOn, released: request.releasedOn !== null });
   if (problems.length) throw new ValidationError(problems);
   await db.transaction(async (tx) => {
-    const done = await tx.update(subjectAccessRequests).set({ releasedOn: input.releasedOn, releaseMethod: input.method.trim(), releasedBy: context.actor!.id, bundleSha256, version: sql`${subjectAccessRequests.version} + 1` })
-      .where(and(eq(subjectAccessRequests.id, id), eq(subjectAccessRequests.version, input.version), isNull(subjectAccessRequests.releasedOn))).returning({ id: subjectAccessRequests.id });
-    if (done.length === 0) throw new ConflictError('Someone else changed this request since you opened it.');
+    await updateAtVersion(
+      tx, subjectAccessRequests, { id, version: input.version }, { releasedOn: input.releasedOn, releaseMethod: input.method.trim(), releasedBy: context.actor!.id, bundleSha256 }, changedMeanwhile,
+      isNull(subjectAccessRequests.releasedOn),
+    );
     await recordAudit(tx, context, {
       action: 'subject-access-released', recordType: 'subject-access-request', recordId: id, childId: request.childId,
       details: { releasedOn: input.releasedOn, method: input.method.trim(), bundleSha256, dueOn: request.due.dueOn },

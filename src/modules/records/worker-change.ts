@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client.js';
 import { cases, people, users, workerChangeRequests } from '../../db/schema/index.js';
 import { WORKER_CHANGE_DECISIONS, workerChangeAnswerProblems, workerChangeRequestProblems, workerChangeStatus } from '../../domain/records/worker-change.js';
@@ -10,6 +10,7 @@ import { londonDateOf } from '../../domain/calendar/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { applyReallocation, checkHolder, loadCase } from './case-allocation.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 export interface WorkerChangeRequestInput {
   requestedBy: string;
@@ -72,12 +73,10 @@ export async function answerWorkerChangeRequest(db: Database, context: ActionCon
     await checkHolder(db, input.newSocialWorkerId, 'social-worker', 'newSocialWorkerId');
   }
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(workerChangeRequests).set({
+    await updateAtVersion(tx, workerChangeRequests, { id: requestId, version: input.version }, {
       decision: input.decision, decisionReasons: input.reasons.trim(), familyToldOn: input.familyToldOn, newSocialWorkerId: agreed ? input.newSocialWorkerId : null,
-      decidedBy: context.actor?.id ?? null, decidedAt: context.now, version: sql`${workerChangeRequests.version} + 1`,
-    }).where(and(eq(workerChangeRequests.id, requestId), eq(workerChangeRequests.version, input.version), isNull(workerChangeRequests.decision)))
-      .returning({ id: workerChangeRequests.id });
-    if (!row) throw new ConflictError('Someone else answered this request since you opened it.');
+      decidedBy: context.actor?.id ?? null, decidedAt: context.now,
+    }, () => new ConflictError('Someone else answered this request since you opened it.'), isNull(workerChangeRequests.decision));
     if (agreed) {
       await applyReallocation(tx, context, current, {
         socialWorkerId: input.newSocialWorkerId, teamManagerId: current.teamManagerId, fromDate: today(context),

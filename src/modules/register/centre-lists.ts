@@ -16,6 +16,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
 import { auditChildrenListed } from './register-audit.js';
+import { bumpVersion } from '../shared/versioned-update.js';
 
 function allowed(context: ActionContext): Actor {
   const actor = context.actor;
@@ -90,7 +91,7 @@ export async function generateCentreList(db: Database, context: ActionContext, c
     const values = { asOf: today, named: list.named, unnamedCount: list.unnamedCount, status: 'draft', generatedBy: actor.id, generatedAt: context.now, reviewedBy: null, reviewedAt: null };
     let id: string;
     if (existing) {
-      await tx.update(childrensCentreLists).set({ ...values, version: existing.version + 1 }).where(eq(childrensCentreLists.id, existing.id));
+      await bumpVersion(tx, childrensCentreLists, eq(childrensCentreLists.id, existing.id), values);
       id = existing.id;
     } else {
       const [row] = await tx.insert(childrensCentreLists).values({ centreId, quarter, ...values }).returning({ id: childrensCentreLists.id });
@@ -120,7 +121,7 @@ export async function reviewCentreList(db: Database, context: ActionContext, id:
   const actor = allowed(context);
   await db.transaction(async (tx) => {
     await claim(tx, actor, id, version, 'draft');
-    await tx.update(childrensCentreLists).set({ status: 'reviewed', reviewedBy: actor.id, reviewedAt: context.now, version: version + 1 }).where(eq(childrensCentreLists.id, id));
+    await bumpVersion(tx, childrensCentreLists, eq(childrensCentreLists.id, id), { status: 'reviewed', reviewedBy: actor.id, reviewedAt: context.now });
     await recordAudit(tx, context, { action: 'centre-list-reviewed', recordType: 'centre-list', recordId: id });
   });
 }
@@ -144,7 +145,7 @@ export async function sendCentreList(db: Database, context: ActionContext, id: s
       channel: 'email', toName: centre.name, toAddress: centre.secureEmail, subject: `Children with a plan in your area: ${list.quarter}`, bodyText: lines.join('\n'),
       relatedType: 'centre-list', relatedId: id,
     }, context.now);
-    await tx.update(childrensCentreLists).set({ status: 'sent', sentBy: actor.id, sentAt: context.now, outboxMessageId: messageId, version: version + 1 }).where(eq(childrensCentreLists.id, id));
+    await bumpVersion(tx, childrensCentreLists, eq(childrensCentreLists.id, id), { status: 'sent', sentBy: actor.id, sentAt: context.now, outboxMessageId: messageId });
     await recordAudit(tx, context, { action: 'centre-list-sent', recordType: 'centre-list', recordId: id, details: { to: centre.secureEmail, named: list.named.length, counted: list.unnamedCount } });
     await auditChildrenListed(tx, context, list.named.map((n) => n.childId), { action: 'disclosed-to-childrens-centre', recordType: 'centre-list', recordId: id, details: { quarter: list.quarter, centre: centre.name } });
   });

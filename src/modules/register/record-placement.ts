@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
+import { bumpVersion } from '../shared/versioned-update.js';
 
 const isoDate = (message: string) =>
   z.string().trim().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message);
@@ -54,7 +55,7 @@ export async function recordPlacement(db: Database, context: ActionContext, raw:
         .values({ childId: input.childId, householdId: membership?.householdId ?? null, organisationId: actor.organisationId, openedOn: input.placedOn, legalStatus: input.legalStatus })
         .returning();
     } else if (input.legalStatus) {
-      await tx.update(cases).set({ legalStatus: input.legalStatus, version: openCase.version + 1 }).where(eq(cases.id, openCase.id));
+      await bumpVersion(tx, cases, eq(cases.id, openCase.id), { legalStatus: input.legalStatus });
     }
     if (!openCase) throw new Error('case not created');
     const earlier = await tx.select({ id: childProtectionPlans.id }).from(childProtectionPlans).where(eq(childProtectionPlans.childId, input.childId));

@@ -11,6 +11,7 @@ import { enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../shared/errors.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
+import { bumpVersion } from '../shared/versioned-update.js';
 
 const realDate = (message: string) =>
   z.string().trim().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message);
@@ -111,7 +112,7 @@ async function linkAndSend(tx: Queryable, context: ActionContext, id: string, ho
     await tx.insert(riskNotificationRecipients).values({ notificationId: id, childId: c.plan.childId, planId: c.plan.id, socialWorkerId: c.leadId, outboxMessageId: messageId });
     await recordAudit(tx, context, { action: 'risk-notification-sent', recordType: 'risk-notification', recordId: id, childId: c.plan.childId, details: { to: c.leadName, emailed: messageId !== null } });
   }
-  await tx.update(riskNotifications).set({ householdId, status: 'sent', sentBy: actor.id, sentAt: context.now, version: row.version + 1 }).where(eq(riskNotifications.id, id));
+  await bumpVersion(tx, riskNotifications, eq(riskNotifications.id, id), { householdId, status: 'sent', sentBy: actor.id, sentAt: context.now });
   return onPlans.length;
 }
 

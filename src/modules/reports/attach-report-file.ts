@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { reports } from '../../db/schema/index.js';
 import { reportFileProblems } from '../../domain/reports/report-file.js';
@@ -7,6 +6,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { detectFileType } from '../shared/detect-file-type.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { auditReport, childrenOf, loadReport } from './report-common.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 /**
  * Attaches the author's uploaded document to a draft report, replacing any earlier one: an
@@ -28,12 +28,10 @@ export async function attachReportFile(
   if (problems.length > 0) throw new ValidationError(problems);
   const fileName = input.fileName.replace(/[^\w .()-]/g, '_').slice(0, 120) || 'report';
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(reports)
-      .set({ fileName, fileType: input.fileType, fileBase64: input.content.toString('base64'), version: report.version + 1, updatedAt: ctx.now })
-      .where(and(eq(reports.id, reportId), eq(reports.version, input.version)))
-      .returning({ id: reports.id });
-    if (!row) throw new ConflictError('Someone else saved this report since you opened it. Open it again, then upload.');
+    await updateAtVersion(
+      tx, reports, { id: reportId, version: input.version }, { fileName, fileType: input.fileType, fileBase64: input.content.toString('base64'), updatedAt: ctx.now },
+      () => new ConflictError('Someone else saved this report since you opened it. Open it again, then upload.'),
+    );
     await auditReport(tx, ctx, childrenOf(report.childId, loaded.context), { action: 'report-file-attached', recordType: 'report', recordId: reportId, details: { fileName, bytes: input.content.length } });
   });
 }

@@ -10,6 +10,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { conferenceForReports, type ConferenceForReports } from './conference-access.js';
 import { auditReport, childrenOf, loadReport, reportConferenceType } from './report-common.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
 
 export interface NewReportInput {
   kind: ReportKind;
@@ -121,24 +122,18 @@ export async function saveReport(db: Database, ctx: ActionContext, reportId: str
   // A changed recommendation (or none now) is agreed afresh: the service manager's answer was to the old one.
   const legalChanged = legal !== undefined && legalActionStatementChanged({ recommended: report.legalActionRecommended, recommendation: report.legalActionRecommendation }, legal);
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(reports)
-      .set({
-        sections: sectionsInOrder(loaded.kind, loaded.conferenceType, input.content.sections),
-        confidentialText: input.content.confidential?.text ?? null,
-        confidentialReason: input.content.confidential?.reason ?? null,
-        confidentialCategories: input.content.confidential?.categories ?? [],
-        ...(legal ? { legalActionRecommended: legal.recommended, legalActionRecommendation: legal.recommended ? legal.recommendation : null } : {}),
-        ...(legalChanged ? { legalActionDecision: null, legalActionReasons: null, legalActionDecidedBy: null, legalActionDecidedAt: null } : {}),
-        version: report.version + 1,
-        updatedAt: ctx.now,
-      })
-      .where(and(eq(reports.id, reportId), eq(reports.version, input.version)))
-      .returning({ id: reports.id });
-    if (!row) throw new ConflictError('Someone else saved this report since you opened it. Open it again to see their changes.');
+    const saved = await updateAtVersion(tx, reports, { id: reportId, version: input.version }, {
+      sections: sectionsInOrder(loaded.kind, loaded.conferenceType, input.content.sections),
+      confidentialText: input.content.confidential?.text ?? null,
+      confidentialReason: input.content.confidential?.reason ?? null,
+      confidentialCategories: input.content.confidential?.categories ?? [],
+      ...(legal ? { legalActionRecommended: legal.recommended, legalActionRecommendation: legal.recommended ? legal.recommendation : null } : {}),
+      ...(legalChanged ? { legalActionDecision: null, legalActionReasons: null, legalActionDecidedBy: null, legalActionDecidedAt: null } : {}),
+      updatedAt: ctx.now,
+    }, () => new ConflictError('Someone else saved this report since you opened it. Open it again to see their changes.'));
     await auditReport(tx, ctx, childrenOf(report.childId, loaded.context), {
       action: 'report-saved', recordType: 'report', recordId: reportId,
-      details: { version: report.version + 1, ...(legalChanged ? { legalActionRecommended: legal!.recommended } : {}) },
+      details: { version: saved.version, ...(legalChanged ? { legalActionRecommended: legal!.recommended } : {}) },
     });
   });
 }

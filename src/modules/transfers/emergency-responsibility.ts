@@ -12,6 +12,9 @@ import { recordAudit } from '../audit/record-audit.js';
 import { londonDateOf } from '../../domain/calendar/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { updateAtVersion } from '../shared/versioned-update.js';
+
+const savedMeanwhile = () => new ConflictError('Someone else saved this since you opened it. Open it again to see their changes.');
 
 export type EmergencyRow = typeof emergencyResponsibility.$inferSelect;
 const today = (ctx: ActionContext) => londonDateOf(ctx.now).toString();
@@ -72,10 +75,10 @@ export async function recordTheirAnswer(db: Database, ctx: ActionContext, id: st
   if (problems.length) throw new ValidationError(problems);
   const values = { theirAnswer: input.answer, answeredOn: input.answeredOn, writtenConfirmationOn: input.writtenConfirmationOn, writtenConfirmationReference: input.writtenConfirmationReference.trim() };
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(emergencyResponsibility).set({ ...values, status: emergencyStatus({ ...values, passedAt: null }), version: input.version + 1 })
-      .where(and(eq(emergencyResponsibility.id, id), eq(emergencyResponsibility.version, input.version), isNull(emergencyResponsibility.passedAt)))
-      .returning({ id: emergencyResponsibility.id });
-    if (!row) throw new ConflictError('Someone else saved this since you opened it. Open it again to see their changes.');
+    await updateAtVersion(
+      tx, emergencyResponsibility, { id, version: input.version }, { ...values, status: emergencyStatus({ ...values, passedAt: null }) }, savedMeanwhile,
+      isNull(emergencyResponsibility.passedAt),
+    );
     await recordAudit(tx, ctx, {
       action: values.writtenConfirmationOn ? 'emergency-acceptance-confirmed-in-writing' : 'emergency-authority-answered', recordType: 'emergency-responsibility', recordId: id, childId: e.childId,
       details: { answer: values.theirAnswer },
@@ -88,10 +91,10 @@ export async function passResponsibility(db: Database, ctx: ActionContext, id: s
   const e = await loadEmergency(db, ctx, id);
   if (e.cannotPass) throw new ConflictError(e.cannotPass);
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(emergencyResponsibility).set({ status: 'passed', passedAt: ctx.now, passedBy: ctx.actor?.id ?? null, version: input.version + 1 })
-      .where(and(eq(emergencyResponsibility.id, id), eq(emergencyResponsibility.version, input.version), isNull(emergencyResponsibility.passedAt)))
-      .returning({ id: emergencyResponsibility.id });
-    if (!row) throw new ConflictError('Someone else saved this since you opened it. Open it again to see their changes.');
+    await updateAtVersion(
+      tx, emergencyResponsibility, { id, version: input.version }, { status: 'passed', passedAt: ctx.now, passedBy: ctx.actor?.id ?? null }, savedMeanwhile,
+      isNull(emergencyResponsibility.passedAt),
+    );
     await recordAudit(tx, ctx, { action: 'emergency-responsibility-passed', recordType: 'emergency-responsibility', recordId: id, childId: e.childId, details: { authority: e.responsibleAuthority } });
   });
 }

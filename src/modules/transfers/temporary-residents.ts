@@ -11,6 +11,7 @@ import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { bumpVersion } from '../shared/versioned-update.js';
 
 const nameOf = (p: { givenNames: string; familyName: string }) => `${p.givenNames} ${p.familyName}`.trim();
 
@@ -53,9 +54,10 @@ export async function recordTemporaryResidentChange(db: Database, ctx: ActionCon
       planId, childId: t.plan.childId, change: input.change!, changedOn: input.changedOn!, details: input.details.trim(), recordedBy: ctx.actor?.id ?? null, recordedAt: ctx.now,
     }).onConflictDoNothing().returning({ id: temporaryResidentChanges.id });
     if (!row) throw new ConflictError('A change is already recorded for this child.');
-    const ended = await tx.update(childProtectionPlans)
-      .set({ endDate: input.changedOn!, endReason: input.change === 'moved-on' ? 'moved-away' : 'ended-by-responsible-authority', version: sql`${childProtectionPlans.version} + 1` })
-      .where(and(eq(childProtectionPlans.id, planId), isNull(childProtectionPlans.endDate))).returning({ id: childProtectionPlans.id });
+    // Guarded by the plan being open, not by a version: the change row above is the claim.
+    const ended = await bumpVersion(tx, childProtectionPlans, and(eq(childProtectionPlans.id, planId), isNull(childProtectionPlans.endDate)), {
+      endDate: input.changedOn!, endReason: input.change === 'moved-on' ? 'moved-away' : 'ended-by-responsible-authority',
+    });
     if (!ended.length) throw new ConflictError('This child is no longer on the register here.');
     await recordAudit(tx, ctx, { action: 'temporary-resident-change-recorded', recordType: 'temporary-resident', recordId: row.id, childId: t.plan.childId, details: { change: input.change } });
   });
@@ -73,8 +75,10 @@ export async function tellLocalAgencies(db: Database, ctx: ActionContext, planId
   if (!recipients.length) throw new ValidationError([{ field: 'email', message: 'No agency is recorded as involved with this child: enter one to tell' }]);
   const change = t.change;
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(temporaryResidentChanges).set({ agenciesToldAt: ctx.now, agenciesToldBy: ctx.actor?.id ?? null, agenciesTold: recipients.map((r) => ({ name: r.name, address: r.email })), version: change.version + 1 })
-      .where(and(eq(temporaryResidentChanges.id, change.id), isNull(temporaryResidentChanges.agenciesToldAt))).returning({ id: temporaryResidentChanges.id });
+    // Guarded by the agencies not yet being told, so the letters go once whatever version was seen.
+    const [row] = await bumpVersion(tx, temporaryResidentChanges, and(eq(temporaryResidentChanges.id, change.id), isNull(temporaryResidentChanges.agenciesToldAt)), {
+      agenciesToldAt: ctx.now, agenciesToldBy: ctx.actor?.id ?? null, agenciesTold: recipients.map((r) => ({ name: r.name, address: r.email })),
+    });
     if (!row) throw new ConflictError('The agencies have already been told.');
     for (const r of recipients) {
       await enqueueMessage(tx, {
