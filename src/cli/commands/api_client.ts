@@ -13,6 +13,15 @@ async function withDatabase(run: (db: Database, now: Date) => Promise<void>): Pr
   });
 }
 
+/**
+ * A key's own limit above its agency's shared one can never be reached: the agency's refuses first.
+ * Said at creation so the administrator is not surprised by 429s at the lower figure.
+ */
+export function agencyLimitWarning(perMinute: number, agencyPerMinute: number): string | null {
+  if (perMinute <= agencyPerMinute) return null;
+  return `Note: this key may make ${perMinute} requests a minute, but its agency shares ${agencyPerMinute} a minute across all its keys (CONVENE_API_AGENCY_PER_MINUTE), so it will be refused above ${agencyPerMinute}.`;
+}
+
 /** `bin/convene api-client`: the keys partner systems use for the enquiry API (RG2). */
 export function register(program: Command): void {
   const command = program.command('api-client').description('keys for police and health systems calling the enquiry API (/api/v1/openapi.json)');
@@ -27,6 +36,8 @@ export function register(program: Command): void {
         try {
           const { id, key } = await createApiClient(db, { agency: options.agency, phone: options.phone, perMinute: Number(options.perMinute) }, now);
           console.log(`Created ${id}. The key, shown this once — give it to the agency by a secure route:\n${key}`);
+          const warning = agencyLimitWarning(Number(options.perMinute), loadSettings().apiAgencyPerMinute);
+          if (warning) console.error(warning);
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
           console.error(error.errors.map((e) => `${e.field}: ${e.message}`).join('\n'));
