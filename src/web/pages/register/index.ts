@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { loadChildrenToPlace } from '../../../modules/register/load-placement-choices.js';
 import { recordPlacement } from '../../../modules/register/record-placement.js';
-import { ValidationError } from '../../../modules/shared/errors.js';
 import { CATEGORY_CODES, CATEGORY_LABELS } from '../../../domain/conference/categories.js';
 import { AGE_BAND_LABELS, AGE_BANDS, type RegisterFilter } from '../../../domain/register/register-view.js';
 import { londonDateOf } from '../../../domain/calendar/london-time.js';
@@ -9,6 +8,7 @@ import { exportRegisterCsv, loadRegister, loadRegisterHistory } from '../../../m
 import { mayKeepRegister, mayViewRegister } from '../../../policies/register.js';
 import { asArray, parseForm } from '../../forms.js';
 import { registerFilterForm } from './form.js';
+import { runAction } from '../../forms/run-action.js';
 
 const SORT_LABELS = { name: 'Name', 'plan-start': 'Plan start (longest first)', 'next-review': 'Next review due (soonest first)', category: 'Category' };
 
@@ -91,13 +91,10 @@ export function placementPages(app: FastifyInstance): void {
   app.post('/register/placements/new', access, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const values = { ...body, categories: asArray(body.categories) };
-    try {
-      await recordPlacement(db, request.actionContext(), values);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      reply.code(400);
-      return reply.view('register/placement.njk', { title, errors: error.errors, values, children: await children(), categories, backLink: { href: '/register' } });
-    }
-    return reply.redirect('/register?responsible=other');
+    return runAction(reply, () => recordPlacement(db, request.actionContext(), values), {
+      values,
+      done: () => reply.redirect('/register?responsible=other'),
+      again: async ({ errors }) => reply.view('register/placement.njk', { title, errors, values, children: await children(), categories, backLink: { href: '/register' } }),
+    });
   });
 }

@@ -9,6 +9,7 @@ import { mayManageUsers } from '../../../../policies/accounts.js';
 import { parseForm } from '../../../forms.js';
 import { closureForm, importForm } from './form.js';
 import { londonIsoDate } from '../../../../domain/calendar/london-time.js';
+import { runAction } from '../../../forms/run-action.js';
 
 const PENDING_KEY = 'pendingCalendarImport';
 
@@ -61,14 +62,11 @@ export default function calendarAdminPages(app: FastifyInstance): void {
       reply.code(400);
       return overview(request, reply, { errors: parsed.errors, values: parsed.values });
     }
-    try {
-      await addClosureDay(db, request.actionContext(), parsed.data);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      reply.code(400);
-      return overview(request, reply, { errors: error.errors, values: parsed.data });
-    }
-    return overview(request, reply, { notice: `${parsed.data.title} added as a closure day.` });
+    return runAction(reply, () => addClosureDay(db, request.actionContext(), parsed.data), {
+      values: parsed.data,
+      done: () => overview(request, reply, { notice: `${parsed.data.title} added as a closure day.` }),
+      again: ({ errors, values }) => overview(request, reply, { errors, values }),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/admin/calendar/closures/:id/remove', access, async (request, reply) => {

@@ -9,12 +9,12 @@ import type { LoadedPlan } from '../../../../modules/plans/load-plan.js';
 import { todayOf } from '../../../../modules/plans/plan-write.js';
 import { requestReview } from '../../../../modules/plans/request-review.js';
 import { BRING_FORWARD_TRIGGERS, iroConsultationNeeded, recordReviewNotBroughtForward } from '../../../../modules/plans/consider-bring-forward.js';
-import { ValidationError } from '../../../../modules/shared/errors.js';
 import { mayEndPlan, mayOpenEndingPage, mayRequestReview } from '../../../../policies/plans.js';
 import { parseForm } from '../../../forms.js';
 import { londonNowParts } from '../../../form-fields.js';
 import { endForm, reviewForm } from '../form.js';
 import { formReply, planForPage, type PlanParams } from '../page-context.js';
+import { runAction } from '../../../forms/run-action.js';
 
 const triggerOptions = [
   { value: 'now', text: 'No new event: ask for the review to be booked now' },
@@ -61,17 +61,14 @@ export default function planEndingPages(app: FastifyInstance): void {
   app.post<PlanParams & { Body: { trigger?: string; on?: string; reasons?: string; iroConsultedName?: string; iroConsultedOn?: string; iroConsultedNote?: string } }>('/plans/:id/bring-forward', { config: { access: mayRequestReview } }, async (request, reply) => {
     const p = await planForPage(app, request, request.params.id);
     const body = request.body ?? {};
-    try {
-      await recordReviewNotBroughtForward(db, request.actionContext(), p.plan.id, {
-        trigger: String(body.trigger ?? ''), on: String(body.on ?? ''), reasons: String(body.reasons ?? ''), pack: pack(),
-        iroConsultedName: String(body.iroConsultedName ?? ''), iroConsultedOn: String(body.iroConsultedOn ?? ''), iroConsultedNote: String(body.iroConsultedNote ?? ''),
-      });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      reply.code(400);
-      return bringForwardPage(reply, p, { trigger: String(body.trigger ?? ''), on: String(body.on ?? '') }, body, error.errors);
-    }
-    return reply.redirect(back(p.plan.id));
+    const record = () => recordReviewNotBroughtForward(db, request.actionContext(), p.plan.id, {
+      trigger: String(body.trigger ?? ''), on: String(body.on ?? ''), reasons: String(body.reasons ?? ''), pack: pack(),
+      iroConsultedName: String(body.iroConsultedName ?? ''), iroConsultedOn: String(body.iroConsultedOn ?? ''), iroConsultedNote: String(body.iroConsultedNote ?? ''),
+    });
+    return runAction(reply, record, {
+      done: () => reply.redirect(back(p.plan.id)),
+      again: ({ errors }) => bringForwardPage(reply, p, { trigger: String(body.trigger ?? ''), on: String(body.on ?? '') }, body, errors),
+    });
   });
   app.post<PlanParams>('/plans/:id/review', { config: { access: mayRequestReview } }, async (request, reply) => {
     const p = await planForPage(app, request, request.params.id);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { generateCentreList, loadCentreList, loadCentres, reviewCentreList, saveCentre, sendCentreList } from '../../../../modules/register/centre-lists.js';
 import { NotFoundError, ValidationError } from '../../../../modules/shared/errors.js';
 import { mayKeepRegister } from '../../../../policies/register.js';
+import { runAction } from '../../../forms/run-action.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const versionForm = z.object({ version: z.coerce.number().int().min(1) });
@@ -16,16 +17,12 @@ export default function centrePages(app: FastifyInstance): void {
   app.get('/register/centres', access, async (request, reply) =>
     reply.view('register/centres/list.njk', { title, centres: await loadCentres(db, request.actionContext()), values: {}, backLink: { href: '/' } }));
 
-  app.post('/register/centres', access, async (request, reply) => {
-    try {
-      await saveCentre(db, request.actionContext(), request.body ?? {});
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      reply.code(400);
-      return reply.view('register/centres/list.njk', { title, centres: await loadCentres(db, request.actionContext()), errors: error.errors, values: request.body ?? {}, backLink: { href: '/' } });
-    }
-    return reply.redirect('/register/centres');
-  });
+  app.post('/register/centres', access, async (request, reply) =>
+    runAction(reply, () => saveCentre(db, request.actionContext(), request.body ?? {}), {
+      done: () => reply.redirect('/register/centres'),
+      again: async ({ errors, values }) =>
+        reply.view('register/centres/list.njk', { title, centres: await loadCentres(db, request.actionContext()), errors, values, backLink: { href: '/' } }),
+    }));
 
   app.post<{ Params: { id: string } }>('/register/centres/:id/generate', access, async (request, reply) => {
     if (!UUID.test(request.params.id)) throw new NotFoundError('That children’s centre does not exist.');

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { householdChoices, loadRiskNotifications, recordRiskNotification, sendRiskNotification } from '../../../../modules/register/risk-notifications.js';
-import { NotFoundError, ValidationError } from '../../../../modules/shared/errors.js';
+import { NotFoundError } from '../../../../modules/shared/errors.js';
 import { mayKeepRegister } from '../../../../policies/register.js';
+import { runAction } from '../../../forms/run-action.js';
 
 /** RG5: notifications of people who may pose a risk to children, recorded and sent to the lead social workers. */
 export default function riskNotificationPages(app: FastifyInstance): void {
@@ -17,16 +18,12 @@ export default function riskNotificationPages(app: FastifyInstance): void {
   app.get('/register/risk-notifications/new', access, async (_request, reply) =>
     reply.view('register/risk/new.njk', { title: newTitle, values: {}, households: await householdChoices(db), backLink: { href: '/register/risk-notifications' } }));
 
-  app.post('/register/risk-notifications/new', access, async (request, reply) => {
-    try {
-      const { id } = await recordRiskNotification(db, request.actionContext(), request.body ?? {});
-      return reply.redirect(`/register/risk-notifications/${id}`);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      reply.code(400);
-      return reply.view('register/risk/new.njk', { title: newTitle, errors: error.errors, values: request.body ?? {}, households: await householdChoices(db), backLink: { href: '/register/risk-notifications' } });
-    }
-  });
+  app.post('/register/risk-notifications/new', access, async (request, reply) =>
+    runAction(reply, () => recordRiskNotification(db, request.actionContext(), request.body ?? {}), {
+      done: ({ id }) => reply.redirect(`/register/risk-notifications/${id}`),
+      again: async ({ errors, values }) =>
+        reply.view('register/risk/new.njk', { title: newTitle, errors, values, households: await householdChoices(db), backLink: { href: '/register/risk-notifications' } }),
+    }));
 
   app.get<{ Params: { id: string } }>('/register/risk-notifications/:id', access, async (request, reply) => {
     if (!/^[0-9a-f-]{36}$/i.test(request.params.id)) throw new NotFoundError('That notification does not exist.');
@@ -37,15 +34,13 @@ export default function riskNotificationPages(app: FastifyInstance): void {
 
   app.post<{ Params: { id: string } }>('/register/risk-notifications/:id', access, async (request, reply) => {
     if (!/^[0-9a-f-]{36}$/i.test(request.params.id)) throw new NotFoundError('That notification does not exist.');
-    try {
-      await sendRiskNotification(db, request.actionContext(), request.params.id, request.body ?? {});
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const [row] = await loadRiskNotifications(db, request.actionContext(), { id: request.params.id });
-      if (!row) throw new NotFoundError('That notification does not exist.');
-      reply.code(400);
-      return reply.view('register/risk/show.njk', { title: `Risk notification: ${row.personName}`, n: row, errors: error.errors, values: request.body ?? {}, households: await householdChoices(db), backLink: { href: '/register/risk-notifications' } });
-    }
-    return reply.redirect(`/register/risk-notifications/${request.params.id}`);
+    return runAction(reply, () => sendRiskNotification(db, request.actionContext(), request.params.id, request.body ?? {}), {
+      done: () => reply.redirect(`/register/risk-notifications/${request.params.id}`),
+      again: async ({ errors, values }) => {
+        const [row] = await loadRiskNotifications(db, request.actionContext(), { id: request.params.id });
+        if (!row) throw new NotFoundError('That notification does not exist.');
+        return reply.view('register/risk/show.njk', { title: `Risk notification: ${row.personName}`, n: row, errors, values, households: await householdChoices(db), backLink: { href: '/register/risk-notifications' } });
+      },
+    });
   });
 }
