@@ -6,12 +6,12 @@ import { loadComplaint } from '../../../modules/escalation/load-complaint.js';
 import { loadConferenceSummary } from '../../../modules/escalation/load-conference-summary.js';
 import { loadDissent } from '../../../modules/escalation/load-dissent.js';
 import { loadOpenEscalations } from '../../../modules/escalation/load-open-escalations.js';
-import { ConflictError } from '../../../modules/shared/errors.js';
 import {
   mayAdvanceComplaint, mayDecideDissent, mayRaisePracticeConcern, mayRecordComplaint, mayRecordDissent, mayResolvePracticeConcern, mayViewEscalations,
 } from '../../../policies/escalation.js';
 import { parseForm } from '../../forms.js';
 import { complaintForm, complaintStepForm, concernForm, dissentForm, dissentStepForm, resolveForm } from './form.js';
+import { runAction } from '../../forms/run-action.js';
 
 const STEP_LABELS: Record<string, string> = {
   resolve: 'Resolved by the chair', escalate: 'Not resolved: to the complaints procedure', uphold: 'Upheld: reconvene under a different chair',
@@ -62,14 +62,12 @@ export default function escalationPages(app: FastifyInstance): void {
       reply.code(400);
       return showComplaint(reply, request.params.id, { errors: parsed.errors, values: parsed.values });
     }
-    try {
-      await advanceComplaint(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      reply.code(409);
-      return showComplaint(reply, request.params.id, { errors: [{ field: 'step', message: error.message }], values: parsed.data });
-    }
-    return reply.redirect(`/complaints/${request.params.id}`);
+    return runAction(reply, () => advanceComplaint(db, request.actionContext(), request.params.id, parsed.data), {
+      values: parsed.data,
+      conflictField: 'step',
+      done: () => reply.redirect(`/complaints/${request.params.id}`),
+      again: ({ errors, values }) => showComplaint(reply, request.params.id, { errors, values }),
+    });
   });
 
   // Professional dissent (CO2)
@@ -108,14 +106,12 @@ export default function escalationPages(app: FastifyInstance): void {
       reply.code(400);
       return showDissent(reply, request.params.id, mayDecideDissent(request.actor), { errors: parsed.errors, values: parsed.values });
     }
-    try {
-      await advanceDissent(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      reply.code(409);
-      return showDissent(reply, request.params.id, mayDecideDissent(request.actor), { errors: [{ field: 'step', message: error.message }], values: parsed.data });
-    }
-    return reply.redirect(`/dissents/${request.params.id}`);
+    return runAction(reply, () => advanceDissent(db, request.actionContext(), request.params.id, parsed.data), {
+      values: parsed.data,
+      conflictField: 'step',
+      done: () => reply.redirect(`/dissents/${request.params.id}`),
+      again: ({ errors, values }) => showDissent(reply, request.params.id, mayDecideDissent(request.actor), { errors, values }),
+    });
   });
 
   // Practice concerns (CO3)
