@@ -125,6 +125,30 @@ export const DATE_FIELD_LABELS: Readonly<Record<string, string>> = {
   proposedDate: 'The proposed date',
   fromDate: 'The date it starts from',
   closedOn: 'The closing date',
+  iroConsultedOn: 'The date the IRO was consulted',
+  followedUpOn: 'The date the referral was followed up',
+  sharedWithChildOn: 'The date the reasons were explained',
+  planStartedOn: 'The date their plan started',
+  placedOn: 'The date the child was placed here',
+  personDateOfBirth: 'Their date of birth',
+  receivedOn: 'The date received',
+  identityCheckedOn: 'The date their identity was checked',
+  releasedOn: 'The date it was given',
+  childDateOfBirth: 'The date of birth',
+  dateOfBirth: 'The date of birth',
+  expectedDeliveryDate: 'The expected date of delivery',
+  toDate: 'The date they left',
+  changedOn: 'The date of the change',
+  answeredOn: 'The date they answered',
+  writtenConfirmationOn: 'The date of their written confirmation',
+  foundOn: 'The date the child was found',
+  consultedOn: 'The date the authority was consulted',
+  noticeReceivedOn: 'The date notice was received',
+  movedOn: 'The date the child moved',
+  sharedOn: 'The date shared',
+  on: 'The date',
+  raisedOn: 'The date it was raised',
+  openedOn: 'The date the case opened',
 };
 
 /** Where one name means something particular on one form: by route, then field. */
@@ -132,6 +156,12 @@ export const DATE_FIELD_LABELS_BY_ROUTE: Readonly<Record<string, Readonly<Record
   '/conferences/:id/book': { date: 'The date of the conference' },
   '/conferences/:id/rearrange': { date: 'The date of the conference' },
   '/section-47/:id/child-seen': { date: 'The date the child was seen' },
+  '/people/:id/addresses': { fromDate: 'The date they moved in' },
+  '/cp-is': { from: 'The first date', to: 'The last date' },
+  '/audit': { from: 'The first date', to: 'The last date' },
+  '/register': { asOf: 'The date on plan' },
+  '/people/:id/households': { fromDate: 'The date they have lived there since' },
+  '/households/:id/members': { fromDate: 'The date they moved in' },
 };
 
 export interface DateInputError extends FieldError {
