@@ -36,7 +36,6 @@ export default function peoplePages(app: FastifyInstance): void {
     if (q.given !== undefined || q.family !== undefined || q.postcode !== undefined) {
       const { values, input } = matcherSearchFrom(q);
       return runAction(reply, () => searchMatching(db, request.actionContext(), input), {
-        values,
         done: (result) => view({ match: values, matched: result.candidates, strictFound: result.strictFound, asked: 'match' }),
         again: ({ errors }) => view({ match: values, errors: matcherSearchErrors(errors) }),
       });
