@@ -7,7 +7,7 @@ import { cpisCsv } from '../../../domain/records/cpis-feed.js';
 import { NotFoundError } from '../../../modules/shared/errors.js';
 import { mayExportCensus } from '../../../policies/performance.js';
 import { londonIsoDate } from '../../../domain/calendar/london-time.js';
-import { runAction } from '../../forms/run-action.js';
+import { runAction, type Refusal } from '../../forms/run-action.js';
 
 const access = { config: { access: mayExportCensus } };
 
@@ -30,7 +30,7 @@ export default function censusPages(app: FastifyInstance): void {
   app.post<{ Body: { referenceDate?: string; laCode?: string; download?: string } }>('/census', access, async (request, reply) => {
     const values = { referenceDate: String(request.body?.referenceDate ?? '').trim(), laCode: String(request.body?.laCode ?? '').trim() };
     const input = { ...values, version: '0.1.0' };
-    const refused = { values, again: ({ errors }: { errors: unknown }) => page(reply, { values, errors }) };
+    const refused = { values, again: ({ errors }: Refusal) => page(reply, { values, errors }) };
     if (request.body?.download !== 'yes') {
       return runAction(reply, async () => startCensusExport(db, request.actionContext(), input), { ...refused, done: (id) => reply.redirect(`/census/checks/${id}`) });
     }
