@@ -149,6 +149,9 @@ export const DATE_FIELD_LABELS: Readonly<Record<string, string>> = {
   on: 'The date',
   raisedOn: 'The date it was raised',
   openedOn: 'The date the case opened',
+  advocacyOfferedOn: 'The date an advocate was offered',
+  theirConferenceOn: 'The date of their conference',
+  resolvedOn: 'The date it was resolved',
 };
 
 /** Where one name means something particular on one form: by route, then field. */
@@ -160,6 +163,8 @@ export const DATE_FIELD_LABELS_BY_ROUTE: Readonly<Record<string, Readonly<Record
   '/cp-is': { from: 'The first date', to: 'The last date' },
   '/audit': { from: 'The first date', to: 'The last date' },
   '/register': { asOf: 'The date on plan' },
+  '/admin/calendar/closures': { date: 'The closure day' },
+  '/deadlines/calculator': { fromDate: 'The date to count from' },
   '/people/:id/households': { fromDate: 'The date they have lived there since' },
   '/households/:id/members': { fromDate: 'The date they moved in' },
 };
