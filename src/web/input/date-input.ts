@@ -163,6 +163,7 @@ export const DATE_FIELD_LABELS_BY_ROUTE: Readonly<Record<string, Readonly<Record
   '/cp-is': { from: 'The first date', to: 'The last date' },
   '/audit': { from: 'The first date', to: 'The last date' },
   '/register': { asOf: 'The date on plan' },
+  '/performance': { date: 'The day', from: 'The first date', to: 'The last date' },
   '/admin/calendar/closures': { date: 'The closure day' },
   '/deadlines/calculator': { fromDate: 'The date to count from' },
   '/people/:id/households': { fromDate: 'The date they have lived there since' },
