@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childProtectionPlans, emergencyResponsibility, outboxMessages, temporaryResidentChanges } from '../../src/db/schema/index.js';
 import { formatDate } from '../../src/domain/deadlines/index.js';
 import { otherAuthorityFixture } from '../../src/modules/transfers/other-authority-fixture.test-support.js';
-import { asUser, errorFor, expectAccessible, expectRefused, fieldByName, JOURNEY_TIMEOUT, mainText, startJourney, submit, type Running, fillDate, dateValue } from './support.js';
+import { asUser, errorFor, expectAccessible, expectRefused, fieldByName, JOURNEY_TIMEOUT, mainText, startJourney, submit, type Running, fillDate, dateValue, fillDateNamed } from './support.js';
 
 /**
  * TR3: children of other authorities, as the designated manager (the register officer here) works
@@ -15,7 +15,7 @@ import { asUser, errorFor, expectAccessible, expectRefused, fieldByName, JOURNEY
 async function openCase(page: Page, name: string, dateOfBirth: string): Promise<void> {
   await page.getByRole('link', { name: 'Search', exact: true }).first().click();
   await page.locator('#name').fill(name);
-  await page.locator('#dateOfBirth').fill(dateOfBirth);
+  await fillDateNamed(page, 'dateOfBirth', dateOfBirth);
   await page.getByRole('button', { name: 'Search by part' }).click();
   await page.getByRole('link', { name: `Case page for ${name}` }).click();
   expect(new URL(page.url()).pathname).toMatch(/^\/cases\//);

@@ -136,6 +136,7 @@ export const DATE_FIELD_LABELS: Readonly<Record<string, string>> = {
   releasedOn: 'The date it was given',
   childDateOfBirth: 'The date of birth',
   dateOfBirth: 'The date of birth',
+  dob: 'The date of birth',
   expectedDeliveryDate: 'The expected date of delivery',
   toDate: 'The date they left',
   changedOn: 'The date of the change',

@@ -9,7 +9,7 @@ import { enquiriesSince, enquiryForPage } from '../../../modules/enquiry/enquiry
 import { mayTakeEnquiries } from '../../../policies/enquiries.js';
 import { hasRole } from '../../../policies/roles.js';
 import { answerRefusal, runAction } from '../../forms/run-action.js';
-import { matcherSearchErrors, matcherSearchFrom } from '../../forms/matcher-search.js';
+import { matcherDateRefusal, matcherSearchErrors, matcherSearchFrom } from '../../forms/matcher-search.js';
 
 type IdParams = { Params: { id: string } };
 const take = { config: { access: mayTakeEnquiries } };
@@ -48,9 +48,14 @@ export default function enquiryPages(app: FastifyInstance): void {
     });
     if (q.given === undefined && q.family === undefined) return view({ values: {} });
     const { values, input } = matcherSearchFrom(q);
+    const badDate = matcherDateRefusal(q);
+    if (badDate.length > 0) {
+      reply.code(400);
+      return view({ values, errors: badDate });
+    }
     return runAction(reply, () => searchForEnquiry(db, request.actionContext(), enquiry.id, input), {
       done: (result) => view({ values, candidates: result.candidates, strictFound: result.strictFound, asked: true }),
-      again: ({ errors }) => view({ values, errors: matcherSearchErrors(errors) }),
+      again: ({ errors }) => view({ values, errors: matcherSearchErrors(errors, q) }),
     });
   });
 

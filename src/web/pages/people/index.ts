@@ -15,7 +15,7 @@ import { searchPeople } from '../../../modules/records/search-people.js';
 import { mayRecordCaseWork, mayViewChildRecords } from '../../../policies/children.js';
 import type { Actor } from '../../../policies/roles.js';
 import { parseForm } from '../../forms.js';
-import { matcherSearchErrors, matcherSearchFrom } from '../../forms/matcher-search.js';
+import { matcherDateRefusal, matcherSearchErrors, matcherSearchFrom } from '../../forms/matcher-search.js';
 import { runAction } from '../../forms/run-action.js';
 import { addressForm, birthForm, openCaseForm, personForm, searchForm } from './form.js';
 
@@ -35,9 +35,14 @@ export default function peoplePages(app: FastifyInstance): void {
     // The matcher (the enquiry service's): given and family names, date of birth, postcode, a parent's names.
     if (q.given !== undefined || q.family !== undefined || q.postcode !== undefined) {
       const { values, input } = matcherSearchFrom(q);
+      const badDate = matcherDateRefusal(q);
+      if (badDate.length > 0) {
+        reply.code(400);
+        return view({ match: values, errors: badDate });
+      }
       return runAction(reply, () => searchMatching(db, request.actionContext(), input), {
         done: (result) => view({ match: values, matched: result.candidates, strictFound: result.strictFound, asked: 'match' }),
-        again: ({ errors }) => view({ match: values, errors: matcherSearchErrors(errors) }),
+        again: ({ errors }) => view({ match: values, errors: matcherSearchErrors(errors, q) }),
       });
     }
     // Any part of a name or address: the older partial search, kept for fragments the matcher does not take.

@@ -130,6 +130,14 @@ describeEachEngine('people, search and the case page', (engine) => {
     expect(matched.body).not.toContain(theirs.children[0]!.childId);
     expect(matched.body).not.toContain(theirs.children[0]!.caseId);
     expect((await worker.get('/people/search?given=Victor&family=Quillfeather&dob=2019-09-09&postcode=')).body).toContain(`/cases/${ours.children[0]!.caseId}`);
+    // As the browser sends it: the date of birth in GOV.UK's three boxes.
+    expect((await worker.get('/people/search?given=Victor&family=Quillfeather&dob-day=9&dob-month=9&dob-year=2019&postcode=')).body).toContain(`/cases/${ours.children[0]!.caseId}`);
+    const impossible = await worker.get('/people/search?given=Victor&family=Quillfeather&dob-day=31&dob-month=2&dob-year=2019&postcode=');
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.body).toContain('The date of birth must be a real date');
+    expect(impossible.body).not.toContain(`/cases/${ours.children[0]!.caseId}`);
+    expectDateBoxes(impossible.body, 'dob', '2019-02-31');
+    expect(impossible.body).toContain('value="Victor"');
     // What is not shown is not recorded as shown.
     const shown = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person-shown-in-search'), eq(auditEvents.childId, theirs.children[0]!.childId)));
     expect(shown).toHaveLength(0);
