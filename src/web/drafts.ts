@@ -35,8 +35,8 @@ declare module 'fastify' {
 }
 
 /** Adds `POST <formPath>/draft`, which keeps what was typed; answers the time it was saved. */
-export function addDraftRoute(app: FastifyInstance, formPath: string, access: RouteAccess, spec: DraftSpec): void {
-  app.post(`${formPath}/draft`, { config: { access } }, async (request, reply) => {
+export function addDraftRoute(app: FastifyInstance, formPath: string, access: RouteAccess, spec: DraftSpec, options: { reportLink?: boolean } = {}): void {
+  app.post(`${formPath}/draft`, { config: { access, ...options } }, async (request, reply) => {
     const { recordId, childIds } = await spec.target(request);
     const { savedAt } = await saveFormDraft(app.convene.db, request.actionContext(), {
       formKey: spec.formKey(request), recordId, childIds, path: spec.pagePath(request), body: request.body,

@@ -43,5 +43,10 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * Issue 17: the route is one a report link's holder may reach (their agency report). Every
+     * other route answers them 404, whatever its `access` says: what they hold is one invitation.
+     */
+    reportLink?: boolean;
   }
 }

@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/client.js';
 import { conferenceChildren } from '../../db/schema/index.js';
 import { childRecordAccess, type ChildRecordAccess, type ChildRecordRelationship } from '../../policies/child-record.js';
 import type { Actor } from '../../policies/roles.js';
+import { holdsReportLink, reportLinkReaches } from '../../policies/report-link.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 
 /**
@@ -130,5 +131,10 @@ export function gatedRecord(routeUrl: string, params: Record<string, unknown>): 
 export async function assertRecordAccess(db: Queryable, actor: Actor | null, record: { kind: string; id: string }): Promise<void> {
   const query = CHILDREN_OF[record.kind];
   if (actor === null || !query) return;
+  // A report link's holder opens no child's record: they send forms to their invitation's conference only.
+  if (holdsReportLink(actor)) {
+    if (!reportLinkReaches(actor, record)) throw new NotFoundError('We could not find that record.');
+    return;
+  }
   for (const { child_id: childId } of rowsOf<{ child_id: string }>(await db.execute(query(record.id)))) await assertChildAccess(db, actor, childId);
 }

@@ -31,6 +31,11 @@ export function setUpAuthorisation(app: FastifyInstance): void {
       const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
       return reply.redirect(`/sign-in${next}`);
     }
+    // A report link's holder reaches only the routes marked for them, and there only what their invitation opens.
+    if (request.actor.reportLink && request.routeOptions.config?.reportLink !== true) {
+      request.log.info({ url: request.url, user: request.actor.id }, 'report link holder outside their report');
+      return reply.callNotFound();
+    }
     if (typeof access !== 'function' || !access(request.actor)) {
       request.log.info({ url: request.url, user: request.actor.id }, 'access denied');
       if (request.url.startsWith('/api/')) {

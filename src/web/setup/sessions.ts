@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isOperationalRequest } from './operational-paths.js';
 import { keepFormAfterSessionEnded } from '../drafts.js';
 import { loadSignedInUser, toActor } from '../../modules/accounts/load-actor.js';
+import { loadReportLinkActor } from '../../modules/report-links/load-report-link-actor.js';
 import {
   createSession,
   deleteExpiredSessions,
@@ -64,7 +65,15 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
       if (row.userId && STATE_CHANGING.has(request.method)) request.endedSession = { userId: row.userId, csrfToken: row.csrfToken };
       return;
     }
-    if (row.userId) {
+    if (row.reportLinkId) {
+      // Issue 17: a session opened through a report link holds that one invitation, while it is live.
+      const holder = await loadReportLinkActor(db, row.reportLinkId);
+      if (!holder) {
+        await destroySession(db, row.idHash);
+        return;
+      }
+      request.actor = { ...holder, sessionKey: row.idHash };
+    } else if (row.userId) {
       // A deactivated user's session ends at their next request.
       if (!user || !user.active) {
         await destroySession(db, row.idHash);
@@ -152,7 +161,7 @@ export function csrfTokenFor(request: FastifyRequest, reply: FastifyReply): stri
 export async function rotateSession(
   request: FastifyRequest,
   reply: FastifyReply,
-  values: { userId?: string | null; pendingUserId?: string | null; data?: Record<string, unknown> },
+  values: { userId?: string | null; pendingUserId?: string | null; reportLinkId?: string | null; data?: Record<string, unknown> },
 ): Promise<SessionRow> {
   const app = request.server;
   if (request.session) await destroySession(app.convene.db, request.session.idHash);
@@ -160,7 +169,8 @@ export async function rotateSession(
   reply.setCookie(SESSION_COOKIE, created.id, cookieOptions(app));
   request.session = created.row;
   const signedIn = created.row.userId ? await loadSignedInUser(app.convene.db, created.row.userId) : null;
-  request.actor = signedIn ? { ...signedIn.actor, sessionKey: created.row.idHash } : null;
+  const holder = !signedIn && created.row.reportLinkId ? await loadReportLinkActor(app.convene.db, created.row.reportLinkId) : null;
+  request.actor = signedIn ? { ...signedIn.actor, sessionKey: created.row.idHash } : holder ? { ...holder, sessionKey: created.row.idHash } : null;
   request.mustChangePassword = signedIn?.mustChangePassword ?? false;
   return created.row;
 }

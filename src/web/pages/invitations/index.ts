@@ -93,7 +93,7 @@ export default function invitationPages(app: FastifyInstance): void {
   app.get<Params>('/conferences/:id/invitations/send', manage, async (request, reply) => sendPage(request, reply));
 
   app.post<Params>('/conferences/:id/invitations/send', manage, async (request, reply) => {
-    return runAction(reply, () => sendInvitations(db, request.actionContext(), request.params.id), {
+    return runAction(reply, () => sendInvitations(db, request.actionContext(), request.params.id, { siteAddress: app.convene.settings.publicUrl }), {
       again: (refusal) => sendPage(request, reply, { errors: refusal.errors }),
       done: (sent) => reply.redirect(`${invitationsUrl(request.params.id)}?done=${sent.held.length ? 'sent-held' : 'sent'}`),
     });
