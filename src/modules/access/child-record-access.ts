@@ -28,7 +28,7 @@ const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 export async function childRelationship(db: Queryable, actor: Actor, childId: string): Promise<ChildRecordRelationship> {
   const [row] = rowsOf<{
     orgs: string | null; in_authority: boolean | null; allocated: boolean; in_team: boolean; unallocated: boolean;
-    chairs: boolean; invited: boolean; attended: boolean; granted: boolean;
+    chairs: boolean; invited: boolean; attended: boolean; granted: boolean; by_link: boolean;
   }>(await db.execute(sql`
     with concerned as (
       select c.id, c.child_id, c.organisation_id, c.social_worker_id, c.team_manager_id, c.iro_id
@@ -63,7 +63,10 @@ export async function childRelationship(db: Queryable, actor: Actor, childId: st
       (${actor.sessionKey ?? null}::text is not null and exists(
         select 1 from break_glass_grants g
         where g.user_id = ${actor.id}::uuid and g.session_key = ${actor.sessionKey ?? null}::text and g.child_id = ${childId}::uuid
-      )) as granted
+      )) as granted,
+      (${actor.reportLink?.conferenceId ?? null}::uuid is not null and exists(
+        select 1 from conference_children cc where cc.conference_id = ${actor.reportLink?.conferenceId ?? null}::uuid and cc.child_id = ${childId}::uuid
+      )) as by_link
   `));
   return {
     caseOrganisationIds: row?.orgs ? row.orgs.split(',') : [],
@@ -75,6 +78,7 @@ export async function childRelationship(db: Queryable, actor: Actor, childId: st
     unallocated: Boolean(row?.unallocated),
     chairsConference: Boolean(row?.chairs),
     breakGlassGranted: Boolean(row?.granted),
+    reportLinkConference: Boolean(row?.by_link),
   };
 }
 
