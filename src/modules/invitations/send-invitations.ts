@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { conferences, conferenceStatusHistory, invitations, outboxMessages, professionals } from '../../db/schema/index.js';
+import { conferences, conferenceStatusHistory, invitations, outboxMessages } from '../../db/schema/index.js';
 import { nextStatus, TransitionError, type ConferenceStatus } from '../../domain/conference/transitions.js';
 import type { ConferenceKind } from '../../domain/conference/kinds.js';
 import { contactProblem, observerCleared, type ContactProblem } from '../../domain/invitations/editing.js';
@@ -19,32 +19,7 @@ import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import { auditForChildren, loadInvitationState, type InvitationState } from './invitation-state.js';
 import { calendarFile, calendarSequence, conferenceReference, coordinatorOf, letterDocument, letterFacts } from './letters.js';
 import { bumpVersion, updateAtVersion } from '../shared/versioned-update.js';
-import { issueReportLink, reportLinkPath } from '../report-links/issue-report-link.js';
-import { REPORT_CODE_MINUTES } from '../../domain/invitations/report-link.js';
-
-export interface SendOptions {
-  /** Where people open Convene (CONVENE_PUBLIC_URL), to make report links whole addresses; null: the path only. */
-  siteAddress?: string | null;
-}
-
-/**
- * Issue 17: the emailed professionals who have no account (neither the invitation nor their
- * professional record names a user) get a report link in their invitation.
- */
-async function withoutAccounts(db: Database, emailed: InvitationState['invitations']): Promise<Set<string>> {
-  const professionalIds = emailed.map((i) => i.professionalId).filter((id): id is string => id !== null);
-  const withUsers = professionalIds.length
-    ? await db.select({ id: professionals.id }).from(professionals).where(and(inArray(professionals.id, professionalIds), isNotNull(professionals.userId)))
-    : [];
-  const hasUser = new Set(withUsers.map((p) => p.id));
-  return new Set(emailed.filter((i) => i.userId === null && !(i.professionalId && hasUser.has(i.professionalId))).map((i) => i.id));
-}
-
-function reportLinkParagraph(siteAddress: string | null | undefined, token: string): string {
-  const link = `${siteAddress ?? ''}${reportLinkPath(token)}`;
-  return `\n\nYou can write your agency's report for the conference without an account: open ${link}${siteAddress ? '' : ' in Convene'}. ` +
-    `We will send a code to this email address, which works once for ${REPORT_CODE_MINUTES} minutes. The link works once, until a week after the conference; do not pass it on.`;
-}
+import { issueReportLink, reportLinkWords, withoutAccounts, type SendOptions } from '../report-links/issue-report-link.js';
 
 export interface SendResult {
   sent: number;
@@ -99,7 +74,8 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
   const reviewDue = await reviewTiming(db, state);
   const late = isLate(reviewDue, londonIsoDate(context.now));
   const when = whenText(start);
-  const linkFor = await withoutAccounts(db, ready.filter((i) => i.inviteeKind === 'professional' && i.channel === 'secure-email' && i.email));
+  // Issue 17: a professional invited by email who has no account gets a report link.
+  const linkFor = await withoutAccounts(db, ready);
   const letters = await Promise.all(ready.map(async (i) => ({ invitation: i, pdf: await renderPdf(letterDocument(state, i, coordinator, facts)), sequence: await calendarSequence(db, i.id) })));
 
   return db.transaction(async (tx) => {
@@ -116,7 +92,7 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
       const leaflets = leafletsFor(i.inviteeKind).map((l) => `“${l}”`);
       const email = i.channel === 'secure-email';
       const ics = email ? calendarFile(state, i, coordinator, context.now, { sequence }) : null;
-      const reportLink = linkFor.has(i.id) ? reportLinkParagraph(options.siteAddress, await issueReportLink(tx, i.id, start, context.now)) : '';
+      const reportLink = linkFor.has(i.id) ? `\n\n${reportLinkWords(options.siteAddress, await issueReportLink(tx, i.id, start, context.now))}` : '';
       const outboxId = await enqueueMessage(tx, {
         channel: email ? 'email' : 'post',
         toName: i.name,

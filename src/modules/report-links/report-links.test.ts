@@ -13,8 +13,9 @@ import { conferenceForReports } from '../reports/conference-access.js';
 import { loadReport } from '../reports/report-common.js';
 import { startReport } from '../reports/save-report.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { NotFoundError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { acceptReportCode } from './accept-report-code.js';
+import { sendNewReportLink } from './send-new-report-link.js';
 import { loadReportLinkActor } from './load-report-link-actor.js';
 import { openReportLink } from './open-report-link.js';
 
@@ -159,6 +160,28 @@ describeEachEngine('report links for partner practitioners without an account (i
     expect(await openReportLink(db(), anonymous(), unknown)).toEqual({ standing: 'unknown' });
     expect(await openReportLink(db(), anonymous(), 'short')).toEqual({ standing: 'unknown' });
     expect((await auditOf('report-link-opened')).filter((a) => a.reason === 'unknown')).toHaveLength(before + 2);
+  });
+
+  it('the organiser sends a new link: the old unused one stops working, the new one works; not for someone with an account, and only by those who manage invitations', async () => {
+    const { f, all, police, token, hanaUser } = await sent();
+    await sendNewReportLink(db(), contextFor(f.support, minutes(5)), f.conferenceId, police.id, { siteAddress: 'https://convene.example' });
+    expect(await openReportLink(db(), anonymous(minutes(6)), token)).toEqual({ standing: 'expired' });
+    const [email] = await db().select().from(outboxMessages).where(and(eq(outboxMessages.relatedType, 'invitation-report-link'), eq(outboxMessages.relatedId, police.id)));
+    expect(email).toMatchObject({ toAddress: police.email, channel: 'email' });
+    const fresh = TOKEN.exec(email!.bodyText)![1]!;
+    expect(fresh).not.toBe(token);
+    expect(await openReportLink(db(), anonymous(minutes(6)), fresh)).toMatchObject({ standing: 'open', codeSent: true });
+    expect(await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'report-link-sent'), eq(auditEvents.recordId, police.id)))).toHaveLength(2); // one per subject child
+
+    await expect(sendNewReportLink(db(), contextFor(f.socialWorker), f.conferenceId, police.id)).rejects.toBeInstanceOf(ForbiddenError);
+    // A directory professional who has an account since (the school's lead, given Hana's account here) signs in instead.
+    const school = all.find((i) => i.professionalId !== null && i.id !== police.id && i.state === 'sent' && i.email);
+    expect(school).toBeDefined();
+    await db().update(professionals).set({ userId: hanaUser.id }).where(eq(professionals.id, school!.professionalId!));
+    await expect(sendNewReportLink(db(), contextFor(f.support), f.conferenceId, school!.id)).rejects.toThrow(/has an account/);
+    const staff = all.find((i) => i.userId !== null && i.state === 'sent');
+    expect(staff).toBeDefined();
+    await expect(sendNewReportLink(db(), contextFor(f.support), f.conferenceId, staff!.id)).rejects.toBeInstanceOf(ConflictError);
   });
 });
 

@@ -25,7 +25,7 @@ const NOW = new Date('2026-02-23T10:00:00Z');
 
 describeEachEngine('report link pages: link, code, the report and nothing else (issue 17)', (engine) => {
   const clock = new TestClock(NOW);
-  const { db, app } = signedInApp(engine, { clock });
+  const { db, app, signedIn } = signedInApp(engine, { clock });
   let f: MeetingFixture;
   let other: MeetingFixture;
   beforeAll(async () => {
@@ -150,5 +150,24 @@ describeEachEngine('report link pages: link, code, the report and nothing else (
     const after = await client.get(`/conferences/${other.conferenceId}/reports/new`);
     expect(after.statusCode).toBe(302);
     expect(after.headers.location).toMatch(/^\/sign-in/);
+  });
+
+  it('business support sends a new link from the invitation list; the used one stays refused, the new one works', async () => {
+    const { token } = await throughTheLink(other.invitationIds.housing);
+    const support = await signedIn(other.minuteTaker.username);
+    const list = await support.get(`/conferences/${other.conferenceId}/invitations`);
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(`/invitations/${other.invitationIds.housing}/report-link`);
+    expect(list.body).not.toContain(`/invitations/${other.invitationIds.mother}/report-link`);
+    const sent = await support.post(`/conferences/${other.conferenceId}/invitations/${other.invitationIds.housing}/report-link`, {});
+    expect(sent.statusCode).toBe(302);
+    expect((await support.get(sent.headers.location as string)).body).toContain('A new report link has been sent');
+    const [email] = await db().select().from(outboxMessages).where(and(eq(outboxMessages.relatedType, 'invitation-report-link'), eq(outboxMessages.relatedId, other.invitationIds.housing)));
+    const fresh = /\/report-access\/([A-Za-z0-9_-]{43})/.exec(email!.bodyText)![1]!;
+    expect((await new WebClient(app()).get(`/report-access/${token}`)).statusCode).toBe(410);
+    expect((await new WebClient(app()).get(`/report-access/${fresh}`)).statusCode).toBe(200);
+    // The link holder cannot send themselves links, nor can anyone without the invitations to manage.
+    const holder = (await throughTheLink(f.invitationIds.mother)).client;
+    expect((await holder.post(`/conferences/${other.conferenceId}/invitations/${other.invitationIds.housing}/report-link`, {})).statusCode).toBe(404);
   });
 });
