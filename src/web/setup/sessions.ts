@@ -62,7 +62,7 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
     if (sessionState(row, now) !== 'live') {
       await destroySession(db, row.idHash);
       // A form sent just after the session ended is still that person's typing (issue 14): see the CSRF check.
-      if (row.userId && STATE_CHANGING.has(request.method)) request.endedSession = { userId: row.userId, csrfToken: row.csrfToken };
+      if ((row.userId || row.reportLinkId) && STATE_CHANGING.has(request.method)) request.endedSession = { userId: row.userId, reportLinkId: row.reportLinkId, csrfToken: row.csrfToken };
       return;
     }
     if (row.reportLinkId) {
@@ -115,7 +115,7 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
     const ended = request.endedSession;
     const draft = request.routeOptions.config?.draft;
     if (!request.session && ended && draft && typeof sent === 'string' && tokensMatch(sent, ended.csrfToken)) {
-      return keepFormAfterSessionEnded(request, reply, ended.userId, draft);
+      return keepFormAfterSessionEnded(request, reply, ended, draft);
     }
     const expected = request.session ? request.session.csrfToken : readAnonymousToken(request);
     if (!expected || typeof sent !== 'string' || !tokensMatch(sent, expected)) {

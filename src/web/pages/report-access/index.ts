@@ -32,6 +32,10 @@ export default function reportAccessPages(app: FastifyInstance): void {
   };
   const guarded = (reply: FastifyReply) => reply.header('Cache-Control', 'no-store').header('Referrer-Policy', 'no-referrer');
 
+  /** A report form sent after the link's session ended: what was typed is kept (web/drafts.ts) and comes back with the next link. */
+  app.get('/report-access/ended', { config: { access: 'public', reportLink: true } }, async (_request, reply) =>
+    reply.view('report-access/ended.njk', { title: 'Your session has ended' }));
+
   app.get<Params>('/report-access/:token', { config: { access: 'public', reportLink: true } }, async (request, reply) => {
     guarded(reply);
     const opened = await openReportLink(db, request.actionContext(), request.params.token);

@@ -170,4 +170,28 @@ describeEachEngine('report link pages: link, code, the report and nothing else (
     const holder = (await throughTheLink(f.invitationIds.mother)).client;
     expect((await holder.post(`/conferences/${other.conferenceId}/invitations/${other.invitationIds.housing}/report-link`, {})).statusCode).toBe(404);
   });
+
+  it('a report sent after the link’s session ended is kept as a draft, and the next link brings it back', async () => {
+    // Any invitation nobody has written on yet will do: the test issues the links itself.
+    const { client } = await throughTheLink(f.invitationIds.socialWorker);
+    const created = await client.post(`/conferences/${f.conferenceId}/reports/new`, { kind: 'agency', ...agencyReportForm() });
+    const reportId = /\/reports\/([0-9a-f-]{36})/.exec(created.headers.location as string)![1]!;
+    const version = /name="version" value="(\d+)"/.exec((await client.get(`/reports/${reportId}`)).body)![1]!;
+    clock.advanceMinutes(31);
+    try {
+      const typed = { ...agencyReportForm(), [Object.keys(agencyReportForm())[0]!]: 'Typed after a long pause (synthetic)', version };
+      const late = await client.post(`/reports/${reportId}`, typed);
+      expect(late.statusCode).toBe(303);
+      expect(late.headers.location).toBe('/report-access/ended');
+      const ended = await client.get('/report-access/ended');
+      expect(ended.body).toContain('What you typed has been kept');
+      const again = await throughTheLink(f.invitationIds.socialWorker);
+      const page = await again.client.get(`/reports/${reportId}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Restored from your draft');
+      expect(page.body).toContain('Typed after a long pause (synthetic)');
+    } finally {
+      clock.advanceMinutes(-31);
+    }
+  });
 });
