@@ -107,6 +107,8 @@ describeEachEngine('report link pages: link, code, the report and nothing else (
       '/',
       '/my-conferences',
       '/account',
+      '/account/two-factor',
+      '/sign-in/two-factor',
       '/audit',
     ];
     for (const url of refused) {
