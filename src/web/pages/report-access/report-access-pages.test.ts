@@ -192,6 +192,13 @@ describeEachEngine('report link pages: link, code, the report and nothing else (
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('Restored from your draft');
       expect(page.body).toContain('Typed after a long pause (synthetic)');
+      // The page's own helpers work for the holder: keeping the session going, discarding the draft.
+      expect((await again.client.post('/session/extend', {})).statusCode).toBe(200);
+      const draftId = /action="\/drafts\/([0-9a-f-]{36})\/discard"/.exec(page.body)![1]!;
+      const discarded = await again.client.post(`/drafts/${draftId}/discard`, {});
+      expect(discarded.statusCode).toBe(303);
+      expect(discarded.headers.location).toBe(`/reports/${reportId}`);
+      expect((await again.client.get(`/reports/${reportId}`)).body).not.toContain('Typed after a long pause (synthetic)');
     } finally {
       clock.advanceMinutes(-31);
     }
