@@ -4,6 +4,7 @@ import { TestClock } from '../../../../test/support/app.js';
 import { describeEachEngine } from '../../../../test/support/database.js';
 import { createMeetingFixture, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
+import { UPLOAD_FILES } from '../../../../test/support/upload-files.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 import { auditEvents, cases, invitations, outboxMessages, reportAccessLinks, reports } from '../../../db/schema/index.js';
 import { issueReportLink } from '../../../modules/report-links/issue-report-link.js';
@@ -79,7 +80,13 @@ describeEachEngine('report link pages: link, code, the report and nothing else (
     const opened = await client.get(`/reports/${reportId}`);
     expect(opened.statusCode).toBe(200);
     expect(opened.body).toContain('Health visitor notes on');
-    const version = /name="version" value="(\d+)"/.exec(opened.body)![1]!;
+    // The same form's document upload, and the download of it.
+    const uploaded = await client.postFile(`/reports/${reportId}/file`, { version: /name="version" value="(\d+)"/.exec(opened.body)![1]! }, { field: 'file', filename: 'report.pdf', contentType: 'application/pdf', content: UPLOAD_FILES.pdf });
+    expect(uploaded.statusCode).toBe(302);
+    const file = await client.get(`/reports/${reportId}/file`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('application/pdf');
+    const version = /name="version" value="(\d+)"/.exec((await client.get(`/reports/${reportId}`)).body)![1]!;
     const submitted = await client.post(`/reports/${reportId}`, { ...agencyReportForm(), version, intent: 'submit' });
     expect(submitted.statusCode).toBe(302);
     const [report] = await db().select().from(reports).where(eq(reports.id, reportId));
