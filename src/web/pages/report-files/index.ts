@@ -14,7 +14,8 @@ type Params = { Params: { id: string } };
  */
 export default async function reportFilePages(app: FastifyInstance): Promise<void> {
   const { db } = app.convene;
-  const access = { config: { access: mayViewConferenceReports } };
+  // The file belongs to the report form, so a report link's holder (issue 17) attaches and reads their own too.
+  const access = { config: { access: mayViewConferenceReports, reportLink: true } };
 
   app.get<Params>('/reports/:id/file', access, async (request, reply) => {
     const loaded = await loadReport(db, request.actor, request.params.id);
