@@ -127,8 +127,9 @@ export const relationships = pgTable(
     parentalResponsibility: boolean('parental_responsibility').notNull().default(false),
     livesWithChild: boolean('lives_with_child').notNull().default(true),
   },
-  // The enquiry reads the parents of up to 3,000 candidates at once by child (modules/enquiry/search-people.ts).
-  (t) => [index('relationships_child').on(t.childId)],
+  // The enquiry reads the parents of up to 3,000 candidates at once by child, and finds the children
+  // of a parent it was told of by parent (modules/enquiry/search-people.ts).
+  (t) => [index('relationships_child').on(t.childId), index('relationships_person').on(t.personId)],
 );
 
 /** The child's episode of involvement (the census CIN episode). */

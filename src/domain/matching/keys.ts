@@ -74,3 +74,17 @@ export function queryBlockingKeys(query: { given: string; family: string; dob?: 
     postcodes: query.postcode ? [query.postcode] : [],
   });
 }
+
+/**
+ * The keys that find the parents an enquiry names (their own names, both ways round, and the
+ * postcode given with the family name), so their children can be candidates even when the child's
+ * own names were given wrong. A parent's date of birth is never asked, so no date key.
+ */
+export function parentBlockingKeys(parents: readonly { given: string; family: string }[], postcode?: string | null): string[] {
+  const keys = new Set<string>();
+  for (const parent of parents) {
+    if (!parent.given.trim() || !parent.family.trim()) continue; // half a name is too little to find a parent by
+    for (const key of queryBlockingKeys({ given: parent.given, family: parent.family, postcode: postcode ?? null })) keys.add(key);
+  }
+  return [...keys].sort();
+}

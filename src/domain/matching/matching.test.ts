@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareDob, dobBlockingKey, parseIsoDate } from './dates.js';
 import { damerau, jaroWinkler } from './distance.js';
-import { blockingKeys, queryBlockingKeys } from './keys.js';
+import { blockingKeys, parentBlockingKeys, queryBlockingKeys } from './keys.js';
 import { givenNameForms } from './names.js';
 import { familyForms, foldText, nameTokens, normalisePostcode, postcodeSector } from './normalise.js';
 import { compareNameToken, rankCandidates, scoreCandidate, type MatchQuery, type MatchRecord } from './score.js';
@@ -241,5 +241,29 @@ describe('blocking keys', () => {
   });
   it('produces no keys from names with no letters it can read', () => {
     expect(queryBlockingKeys({ given: 'Олександр', family: '李' })).toEqual([]);
+  });
+});
+
+describe('parent blocking keys', () => {
+  const mother = new Set(blockingKeys({ names: [{ givenNames: 'Margaret', familyName: 'Okonkwo' }], dateOfBirth: '1988-02-01', postcodes: ['M14 5RT'] }));
+  const finds = (parents: { given: string; family: string }[], postcode?: string) => parentBlockingKeys(parents, postcode).some((k) => mother.has(k));
+  it.each([
+    ['her name', [{ given: 'Margaret', family: 'Okonkwo' }]],
+    ['a nickname and a misspelling', [{ given: 'Peggy', family: 'Okonkow' }]],
+    ['the second parent given', [{ given: 'John', family: 'Smith' }, { given: 'Margaret', family: 'Okonkwo' }]],
+    ['names swapped', [{ given: 'Okonkwo', family: 'Margaret' }]],
+  ])('finds the parent by %s', (_label, parents) => {
+    expect(finds(parents)).toBe(true);
+  });
+  it('finds her by the family name and postcode when the given name is unknown to her record', () => {
+    expect(finds([{ given: 'Zed', family: 'Okonkwo' }], 'm145rt')).toBe(true);
+  });
+  it('does not find her by someone else, by half a name, or with nothing given', () => {
+    expect(finds([{ given: 'Harriet', family: 'Smith' }])).toBe(false);
+    expect(parentBlockingKeys([{ given: '', family: 'Okonkwo' }], 'M14 5RT')).toEqual([]);
+    expect(parentBlockingKeys([])).toEqual([]);
+  });
+  it('carries no date key: a parent is never asked for by date of birth', () => {
+    expect(parentBlockingKeys([{ given: 'Margaret', family: 'Okonkwo' }]).some((k) => k.startsWith('f:') || k.startsWith('g:'))).toBe(false);
   });
 });

@@ -57,6 +57,17 @@ describeEachEngine('enquiry matching: parents’ names', (engine) => {
     expect(without[0]!.match.score).toBe(without[1]!.match.score);
   });
 
+  it('finds the child through the parent named when the child’s own names were given wrong (the father’s family name), never as strong', async () => {
+    const wrongNames = { given: 'Adah', family: 'Mensah' };
+    expect(await findCandidates(suite.db(), parseEnquiryQuery(wrongNames, TODAY))).toEqual([]);
+    const throughMother = await findCandidates(suite.db(), parseEnquiryQuery({ ...wrongNames, parents: [{ given: 'Margaret', family: 'Okafor' }] }, TODAY));
+    expect(throughMother.map((c) => c.id)).toEqual([ada]);
+    expect(throughMother[0]!.match.reasons).toContain("mother's name matches");
+    expect(throughMother[0]!.match.strength).not.toBe('strong');
+    // A grandmother of the same name is no parent: her grandchild is not found through her.
+    expect(throughMother.map((c) => c.id)).not.toContain(namesake);
+  });
+
   it('keeps the parent’s name in the audit of a staff search', async () => {
     await searchPeople(suite.db(), staff, { given: 'Ada', family: 'Okafor', parents: [{ given: 'Margaret', family: '' }] });
     const [event] = await suite.db().select().from(auditEvents).where(eq(auditEvents.action, 'people-searched')).orderBy(desc(auditEvents.at)).limit(1);

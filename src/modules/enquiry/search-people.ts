@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '../../db/client.js';
 import { parseIsoDate, type QueryDob } from '../../domain/matching/dates.js';
-import { queryBlockingKeys } from '../../domain/matching/keys.js';
+import { parentBlockingKeys, queryBlockingKeys } from '../../domain/matching/keys.js';
 import { nameTokens, normalisePostcode } from '../../domain/matching/normalise.js';
 import { PARENT_RELATIONS, type ParentName, type RecordedParent } from '../../domain/matching/parents.js';
 import { rankCandidates, scoreCandidate, type MatchQuery, type MatchResult } from '../../domain/matching/score.js';
@@ -158,6 +158,24 @@ export async function findCandidates(db: Queryable, query: EnquiryQuery, limit =
   const ids = rowsOf<{ person_id: string }>(
     await db.execute(sql`select distinct person_id from person_match_keys where key in ${keys} limit ${CANDIDATE_CAP}`),
   ).map((r) => r.person_id);
+  // A named parent finds their children too (relationships_person index), within the same cap: a
+  // child whose own names were given wrong is still a candidate, scored like any other.
+  const parentKeys = parentBlockingKeys(query.parents, query.postcode);
+  if (parentKeys.length && ids.length < CANDIDATE_CAP) {
+    const seen = new Set(ids);
+    const children = rowsOf<{ child_id: string }>(
+      await db.execute(sql`
+        select distinct r.child_id from person_match_keys k join relationships r on r.person_id = k.person_id
+        where k.key in ${parentKeys} and r.type in ${[...PARENT_RELATIONS]}
+        limit ${CANDIDATE_CAP}`),
+    );
+    for (const { child_id } of children) {
+      if (ids.length >= CANDIDATE_CAP) break;
+      if (seen.has(child_id)) continue;
+      ids.push(child_id);
+      seen.add(child_id);
+    }
+  }
   if (!ids.length) return [];
   const profiles = rowsOf<ProfileRow>(
     await db.execute(sql`

@@ -1,0 +1,1 @@
+CREATE INDEX "relationships_person" ON "relationships" USING btree ("person_id");
