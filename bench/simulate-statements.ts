@@ -1,0 +1,41 @@
+// Counts the SQL statements a small simulated year sends, per kind of step, and which statements a
+// held conference sends most (issue 18): `node --import tsx bench/simulate-statements.ts [referrals] [days]`.
+// Statements are put down to the step that ran before the next step ended, so the little work between
+// steps (a requested review read back) lands on the following step.
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import { MIGRATIONS_FOLDER, type Database } from '../src/db/client.js';
+import * as schema from '../src/db/schema/index.js';
+import { simulate } from '../src/modules/simulation/simulate.js';
+
+const referrals = Number(process.argv[2] ?? 60);
+const days = Number(process.argv[3] ?? 120);
+const client = new PGlite();
+await client.waitReady;
+let pending: string[] = [];
+const db = drizzle(client, { schema, logger: { logQuery: (query) => void pending.push(query) } }) as unknown as Database;
+await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+pending = [];
+const perStep = new Map<string, { runs: number; statements: number }>();
+const holdShapes = new Map<string, number>();
+const result = await simulate(db, {
+  pack: 'national', from: '2027-04-01', days, referrals, chairs: 3, rooms: 2, seed: 1, policy: 'suggested',
+  onStepTimed: (step) => {
+    const s = perStep.get(step) ?? { runs: 0, statements: 0 };
+    s.runs += 1;
+    s.statements += pending.length;
+    perStep.set(step, s);
+    if (step === 'hold') for (const q of pending) holdShapes.set(q.slice(0, 110), (holdShapes.get(q.slice(0, 110)) ?? 0) + 1);
+    pending = [];
+  },
+});
+const held = result.counts.initialConferencesHeld + result.counts.reviewsHeld + result.counts.adjourned;
+console.log(`${days} days, ${result.counts.referrals} referrals, ${held} conferences held or adjourned, ${result.refusals.length} refused steps`);
+for (const [step, s] of [...perStep].sort((a, b) => b[1].statements - a[1].statements)) {
+  console.log(`${step}: ${s.statements} statements in ${s.runs} runs (${(s.statements / s.runs).toFixed(1)} each)`);
+}
+const holds = perStep.get('hold')?.runs ?? 1;
+console.log('\nhold, statements per conference by shape:');
+for (const [q, n] of [...holdShapes].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(n / holds).toFixed(1).padStart(6)}  ${q}`);
+await client.close();
