@@ -42,14 +42,7 @@ export interface MeetingChild {
   socialWorkerId: string | null;
 }
 
-export interface MeetingState {
-  conference: ConferenceRow;
-  pack: PackId;
-  rules: MeetingRules;
-  meeting: MeetingRow | null;
-  meetingStatus: MeetingStatus | 'not-started';
-  children: MeetingChild[];
-  subjects: MeetingChild[];
+export interface MeetingState extends MeetingCore {
   attendance: AttendanceRow[];
   views: ViewRow[];
   decisions: DecisionRow[];
