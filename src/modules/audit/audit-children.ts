@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client.js';
-import { recordAudit, type AuditEntry } from './record-audit.js';
+import { auditEvents } from '../../db/schema/index.js';
+import { auditRow, type AuditEntry } from './record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 
 /**
@@ -12,5 +13,7 @@ export async function auditForChildren(
   childIds: readonly string[],
   entry: Omit<AuditEntry, 'childId'>,
 ): Promise<void> {
-  for (const childId of new Set(childIds)) await recordAudit(tx, context, { ...entry, childId });
+  const rows = [...new Set(childIds)].map((childId) => auditRow(context, { ...entry, childId }));
+  // One statement for all the children: the rows keep their order, so the chain seals them as before.
+  if (rows.length > 0) await tx.insert(auditEvents).values(rows);
 }

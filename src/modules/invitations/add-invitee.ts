@@ -5,12 +5,12 @@ import { mayManageInvitations } from '../../policies/invitations.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import type { InviteeDetails } from './confirm-invitations.js';
-import { auditForChildren, isOpenForInvitations, loadInvitationState } from './invitation-state.js';
+import { auditForChildren, isOpenForInvitations, loadInvitedConference } from './invitation-state.js';
 
 /** Someone the checklist did not suggest (IN2 is "not exhaustive"): listed as confirmed at once. */
 export async function addInvitee(db: Database, context: ActionContext, conferenceId: string, input: InviteeDetails & { inviteeKind: Exclude<InviteeKind, 'observer'> }): Promise<string> {
   if (!mayManageInvitations(context.actor)) throw new ForbiddenError();
-  const state = await loadInvitationState(db, conferenceId);
+  const state = await loadInvitedConference(db, conferenceId);
   if (!isOpenForInvitations(state.conference.status)) throw new ConflictError('Invitations are prepared once the conference is booked.');
   return db.transaction(async (tx) => {
     const [row] = await tx

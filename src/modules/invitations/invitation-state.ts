@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { conferences, invitations, organisations, rooms, users } from '../../db/schema/index.js';
-import { recordAudit, type AuditEntry } from '../audit/record-audit.js';
+import { conferenceChildren, conferences, invitations, organisations, people, rooms, users } from '../../db/schema/index.js';
+import { auditForChildren as auditEachChild } from '../audit/audit-children.js';
+import type { AuditEntry } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { NotFoundError } from '../shared/errors.js';
 import { loadConferenceWithChildren } from '../shared/load-conference.js';
@@ -73,7 +74,24 @@ export async function loadInvitation(db: Queryable, conferenceId: string, invita
 
 /** Invitations are part of each subject child's record: one audit event per child (ARCHITECTURE.md, audit). */
 export async function auditForChildren(db: Queryable, context: ActionContext, state: Pick<InvitationState, 'subjectIds'>, entry: Omit<AuditEntry, 'childId'>): Promise<void> {
-  for (const childId of state.subjectIds) await recordAudit(db, context, { ...entry, childId });
+  await auditEachChild(db, context, state.subjectIds, entry);
+}
+
+/**
+ * The conference and its subject children only: what adding someone to the list checks and audits.
+ * The whole state (every invitation, the chair, the authority, the room) is for the letters and the page.
+ */
+export async function loadInvitedConference(db: Queryable, conferenceId: string): Promise<Pick<InvitationState, 'conference' | 'subjectIds'>> {
+  if (!isUuid(conferenceId)) throw new NotFoundError('We could not find that conference.');
+  const [conference] = await db.select().from(conferences).where(eq(conferences.id, conferenceId));
+  if (!conference) throw new NotFoundError('We could not find that conference.');
+  const subjects = await db
+    .select({ childId: conferenceChildren.childId })
+    .from(conferenceChildren)
+    .innerJoin(people, eq(people.id, conferenceChildren.childId))
+    .where(and(eq(conferenceChildren.conferenceId, conferenceId), eq(conferenceChildren.role, 'subject')))
+    .orderBy(asc(people.dateOfBirth));
+  return { conference, subjectIds: subjects.map((c) => c.childId) };
 }
 
 /** Who and what the invitation list may still change: invitations go for booked conferences. */

@@ -1,12 +1,13 @@
 import type { Queryable } from '../../db/client.js';
 import { meetingEvents } from '../../db/schema/index.js';
 import { meetingEditable } from '../../domain/conference/meeting-transitions.js';
+import { mayRunMeeting } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
-import type { MeetingRow, MeetingState } from './meeting-state.js';
+import { loadMeetingCore, type MeetingCore, type MeetingRow } from './meeting-state.js';
 
 /** Attendance, views, decisions and the outline plan change only while the meeting is open. */
-export function requireOpenMeeting(state: MeetingState): MeetingRow {
+export function requireOpenMeeting(state: Pick<MeetingCore, 'meeting' | 'meetingStatus'>): MeetingRow {
   if (!state.meeting) throw new ConflictError('The meeting has not been opened yet: open it from the conference screen first.');
   if (!meetingEditable(state.meetingStatus)) {
     throw new ConflictError('The meeting has ended, so this can no longer be changed. Corrections go in the record of the conference.');
@@ -17,6 +18,24 @@ export function requireOpenMeeting(state: MeetingState): MeetingRow {
 export function requireActor(context: ActionContext): string {
   if (!context.actor) throw new ForbiddenError();
   return context.actor.id;
+}
+
+/** An open meeting as the chair and minute taker's forms change it, with who is changing it. */
+export interface MeetingForEdit extends MeetingCore {
+  meeting: MeetingRow;
+  actorId: string;
+}
+
+/**
+ * What the chair and minute taker's forms check before they write (CF3, DC2, PL1): that this person
+ * runs meetings, that the meeting is open, and who the subject children are. Only the conference,
+ * its meeting and its children are read; each action then reads just the rows its own rule needs.
+ */
+export async function openMeetingForEdit(db: Queryable, context: ActionContext, conferenceId: string): Promise<MeetingForEdit> {
+  if (!mayRunMeeting(context.actor)) throw new ForbiddenError();
+  const actorId = requireActor(context);
+  const core = await loadMeetingCore(db, conferenceId);
+  return { ...core, meeting: requireOpenMeeting(core), actorId };
 }
 
 export async function recordMeetingEvent(

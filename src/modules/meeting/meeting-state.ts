@@ -42,14 +42,7 @@ export interface MeetingChild {
   socialWorkerId: string | null;
 }
 
-export interface MeetingState {
-  conference: ConferenceRow;
-  pack: PackId;
-  rules: MeetingRules;
-  meeting: MeetingRow | null;
-  meetingStatus: MeetingStatus | 'not-started';
-  children: MeetingChild[];
-  subjects: MeetingChild[];
+export interface MeetingState extends MeetingCore {
   attendance: AttendanceRow[];
   views: ViewRow[];
   decisions: DecisionRow[];
@@ -76,8 +69,13 @@ export function quorumAttendee(a: AttendanceRow): QuorumAttendee {
   };
 }
 
+/** Whether an id from a form or an address can be looked up at all: anything else is simply not found. */
+export function isUuid(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
 export async function loadConference(db: Queryable, conferenceId: string): Promise<ConferenceRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(conferenceId)) throw new NotFoundError('We could not find that conference.');
+  if (!isUuid(conferenceId)) throw new NotFoundError('We could not find that conference.');
   const [conference] = await db.select().from(conferences).where(eq(conferences.id, conferenceId));
   if (!conference) throw new NotFoundError('We could not find that conference.');
   return conference;
@@ -105,26 +103,63 @@ export async function loadChildren(db: Queryable, conferenceId: string): Promise
   }));
 }
 
+/** The conference, its meeting and its children: what every meeting action checks before anything else. */
+export interface MeetingCore {
+  conference: ConferenceRow;
+  pack: PackId;
+  rules: MeetingRules;
+  meeting: MeetingRow | null;
+  meetingStatus: MeetingStatus | 'not-started';
+  children: MeetingChild[];
+  subjects: MeetingChild[];
+}
+
+/**
+ * The conference with its meeting (one read) and its children. A write in the meeting reads this
+ * and then only the rows its own rule turns on, never the whole meeting (issue 18: a held
+ * conference used to read every table of its meeting before each of its few dozen writes).
+ */
+export async function loadMeetingCore(db: Queryable, conferenceId: string): Promise<MeetingCore> {
+  if (!isUuid(conferenceId)) throw new NotFoundError('We could not find that conference.');
+  const [row] = await db.select({ conference: conferences, meeting: meetings }).from(conferences).leftJoin(meetings, eq(meetings.conferenceId, conferences.id)).where(eq(conferences.id, conferenceId));
+  if (!row) throw new NotFoundError('We could not find that conference.');
+  const { conference, meeting } = row;
+  const pack: PackId = isPackId(conference.pack) ? conference.pack : 'national';
+  const children = await loadChildren(db, conferenceId);
+  const meetingStatus = meeting && isMeetingStatus(meeting.status) ? meeting.status : 'not-started';
+  return { conference, pack, rules: meetingRules(pack), meeting: meeting ?? null, meetingStatus, children, subjects: children.filter((c) => c.role === 'subject') };
+}
+
+/** The attendance list in the order the screen shows it. */
+export async function loadAttendance(db: Queryable, conferenceId: string): Promise<AttendanceRow[]> {
+  return db.select().from(meetingAttendance).where(eq(meetingAttendance.conferenceId, conferenceId)).orderBy(asc(meetingAttendance.createdAt), asc(meetingAttendance.name));
+}
+
+/** Each subject child's quorum (CF1) on the attendance as it stands. */
+export function quorumOf(subjects: readonly MeetingChild[], attendance: readonly AttendanceRow[], rules: MeetingRules): Map<string, ChildQuorum> {
+  const attendees = attendance.map(quorumAttendee);
+  return new Map(subjects.map((c) => [c.childId, quorumForChild({ childId: c.childId, childType: c.childType }, attendees, rules.quorum)]));
+}
+
 /** Everything the conference screen, the decision and the documents need, read at once. */
 export async function loadMeetingState(db: Queryable, conferenceId: string): Promise<MeetingState> {
-  const conference = await loadConference(db, conferenceId);
-  const pack: PackId = isPackId(conference.pack) ? conference.pack : 'national';
-  const rules = meetingRules(pack);
-  const [meeting] = await db.select().from(meetings).where(eq(meetings.conferenceId, conferenceId));
-  const children = await loadChildren(db, conferenceId);
-  const attendance = await db.select().from(meetingAttendance).where(eq(meetingAttendance.conferenceId, conferenceId)).orderBy(asc(meetingAttendance.createdAt), asc(meetingAttendance.name));
+  const core = await loadMeetingCore(db, conferenceId);
+  const attendance = await loadAttendance(db, conferenceId);
   const views = await db.select().from(meetingViews).where(eq(meetingViews.conferenceId, conferenceId)).orderBy(asc(meetingViews.updatedAt));
   const decisions = await db.select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, conferenceId));
   const outlinePlans = await db.select().from(meetingOutlinePlans).where(eq(meetingOutlinePlans.conferenceId, conferenceId));
   const exclusions = await db.select().from(exclusionRequests).where(and(eq(exclusionRequests.conferenceId, conferenceId), eq(exclusionRequests.status, 'excluded')));
-  const subjects = children.filter((c) => c.role === 'subject');
-  const attendees = attendance.map(quorumAttendee);
-  const quorum = new Map(subjects.map((c) => [c.childId, quorumForChild({ childId: c.childId, childType: c.childType }, attendees, rules.quorum)]));
-  const meetingStatus = meeting && isMeetingStatus(meeting.status) ? meeting.status : 'not-started';
-  return { conference, pack, rules, meeting: meeting ?? null, meetingStatus, children, subjects, attendance, views, decisions, outlinePlans, quorum, exclusions };
+  return { ...core, attendance, views, decisions, outlinePlans, quorum: quorumOf(core.subjects, attendance, core.rules), exclusions };
 }
 
-export function subjectOf(state: MeetingState, childId: string): MeetingChild {
+/** One person on this conference's attendance list, or null (an id from a form may name anything). */
+export async function loadAttendee(db: Queryable, conferenceId: string, attendanceId: string): Promise<AttendanceRow | null> {
+  if (!isUuid(attendanceId)) return null;
+  const [row] = await db.select().from(meetingAttendance).where(and(eq(meetingAttendance.id, attendanceId), eq(meetingAttendance.conferenceId, conferenceId)));
+  return row ?? null;
+}
+
+export function subjectOf(state: Pick<MeetingCore, 'subjects'>, childId: string): MeetingChild {
   const child = state.subjects.find((c) => c.childId === childId);
   if (!child) throw new NotFoundError('That child is not a subject of this conference.');
   return child;

@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { isUniqueViolation, recordMeetingEvent, requireActor } from './common.js';
 import { auditForChildren } from '../audit/audit-children.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
-import { loadMeetingState } from './meeting-state.js';
+import { loadMeetingCore } from './meeting-state.js';
 import { attendeesFromInvitations } from './seed-attendance.js';
 
 /**
@@ -19,7 +19,7 @@ import { attendeesFromInvitations } from './seed-attendance.js';
 export async function openMeeting(db: Database, context: ActionContext, conferenceId: string): Promise<string> {
   if (!mayRunMeeting(context.actor)) throw new ForbiddenError();
   const actorId = requireActor(context);
-  const state = await loadMeetingState(db, conferenceId);
+  const state = await loadMeetingCore(db, conferenceId);
   const { conference } = state;
   let to;
   try {

@@ -74,14 +74,18 @@ export interface OverruleView {
   stage: OverruleStage;
 }
 
-async function overruleRow(db: Queryable, decisionId: string): Promise<OverruleView> {
-  if (!/^[0-9a-f-]{36}$/i.test(decisionId)) throw new NotFoundError('We could not find that decision.');
-  const [row] = await db
+/** Chairs' decisions with their conference and the child's name: what the overrule screen and the service managers' list read. */
+function decisionsWithChild(db: Queryable) {
+  return db
     .select({ d: meetingDecisions, c: conferences, givenNames: people.givenNames, familyName: people.familyName })
     .from(meetingDecisions)
     .innerJoin(conferences, eq(meetingDecisions.conferenceId, conferences.id))
-    .innerJoin(people, eq(meetingDecisions.childId, people.id))
-    .where(eq(meetingDecisions.id, decisionId));
+    .innerJoin(people, eq(meetingDecisions.childId, people.id));
+}
+
+async function overruleRow(db: Queryable, decisionId: string): Promise<OverruleView> {
+  if (!/^[0-9a-f-]{36}$/i.test(decisionId)) throw new NotFoundError('We could not find that decision.');
+  const [row] = await decisionsWithChild(db).where(eq(meetingDecisions.id, decisionId));
   if (!row) throw new NotFoundError('We could not find that decision.');
   const { d, c } = row;
   return {
@@ -165,11 +169,7 @@ export async function recordOverruleReview(db: Database, context: ActionContext,
 
 /** TS21 on the service managers' list: each overrule not yet reviewed, due by the four-week date. */
 export async function overruleReviewItems(db: Queryable, ctx: QueueContext): Promise<WorkItem[]> {
-  const rows = await db
-    .select({ d: meetingDecisions, c: conferences, givenNames: people.givenNames, familyName: people.familyName })
-    .from(meetingDecisions)
-    .innerJoin(conferences, eq(meetingDecisions.conferenceId, conferences.id))
-    .innerJoin(people, eq(meetingDecisions.childId, people.id))
+  const rows = await decisionsWithChild(db)
     .where(and(eq(meetingDecisions.overrule, true), isNotNull(meetingDecisions.furtherConferenceBy), isNull(meetingDecisions.overruleReviewOutcome), inArray(conferences.status, ['held', 'adjourned'])))
     .limit(50);
   return mostUrgentFirst(rows.map(({ d, c, ...child }) => deadlineItem(ctx, { ruleId: 'TS21', pack: c.pack as PackId, from: c.heldOn! }, {

@@ -1,13 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { invitations, meetingDistributions } from '../../db/schema/index.js';
+import { invitations } from '../../db/schema/index.js';
 import { OUTCOME_LABELS, isOutcome } from '../../domain/conference/decision.js';
 import { formatDate } from '../../domain/deadlines/format-date.js';
 import { presentForDecision } from '../../domain/conference/quorum.js';
-import { enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { quorumAttendee, type MeetingState } from './meeting-state.js';
 import { deliveryFor } from './recipients.js';
+import { sendLetter } from './send-copies.js';
 
 /**
  * CF1 (Pan-Dorset): where the conference was not quorate for a child, the chair writes to each
@@ -30,48 +30,28 @@ export async function writeToMissingAgencies(tx: Queryable, context: ActionConte
   for (const invitee of invited) {
     const seen = state.attendance.find((a) => a.invitationId === invitee.id);
     if (seen && presentForDecision(quorumAttendee(seen))) continue;
-    const delivery = deliveryFor(invitee);
-    let outboxId: string | null = null;
-    if (delivery.method !== 'not-sent' && delivery.address) {
-      outboxId = await enqueueMessage(
-        tx,
-        {
-          channel: delivery.method,
-          toName: invitee.name,
-          toAddress: delivery.address,
-          subject: `Child protection conference on ${date}: your agency's view is asked for`,
-          bodyText: [
-            `Dear ${invitee.name},`,
-            '',
-            `The child protection conference on ${date} went ahead without the minimum number of agencies for the children below.`,
-            'Your agency was invited but was not present for the decision. The chair asks for your agency’s view on the decision, in writing, as soon as you can.',
-            '',
-            ...lines,
-            '',
-            'This letter is confidential. Reply by secure email to the conference chair.',
-          ].join('\n'),
-          relatedType: 'quorum-letter',
-          relatedId: invitee.id,
-          conferenceId: state.conference.id,
-        },
-        context.now,
-      );
-      sent += 1;
-    }
-    await tx.insert(meetingDistributions).values({
+    const queued = await sendLetter(tx, context, {
       conferenceId: state.conference.id,
       document: 'quorum-letter',
       documentVersion: 1,
-      invitationId: invitee.id,
-      recipientName: invitee.name,
-      recipientRole: invitee.role,
-      method: delivery.method,
-      address: delivery.address,
-      outboxMessageId: outboxId,
-      note: delivery.method === 'not-sent' ? 'No address on the invitation: write to them by another route.' : null,
+      recipient: { invitationId: invitee.id, name: invitee.name, role: invitee.role, ...deliveryFor(invitee) },
+      subject: `Child protection conference on ${date}: your agency's view is asked for`,
+      bodyText: [
+        `Dear ${invitee.name},`,
+        '',
+        `The child protection conference on ${date} went ahead without the minimum number of agencies for the children below.`,
+        'Your agency was invited but was not present for the decision. The chair asks for your agency’s view on the decision, in writing, as soon as you can.',
+        '',
+        ...lines,
+        '',
+        'This letter is confidential. Reply by secure email to the conference chair.',
+      ].join('\n'),
+      relatedType: 'quorum-letter',
+      relatedId: invitee.id,
+      notSentNote: 'No address on the invitation: write to them by another route.',
       distributedBy: context.actor?.id ?? null,
-      distributedAt: context.now,
     });
+    if (queued) sent += 1;
   }
   return sent;
 }

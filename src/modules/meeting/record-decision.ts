@@ -12,8 +12,8 @@ import { workingCalendar } from '../calendar/calendar-store.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
 import { blankToNull, requireActor, requireOpenMeeting } from './common.js';
-import { decisionContextFor } from './decision-context.js';
-import { loadMeetingState, subjectOf } from './meeting-state.js';
+import { decisionContextFor, loadDecisionFacts } from './decision-context.js';
+import { loadMeetingCore, subjectOf } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
 import { saveVersioned } from '../shared/versioned-update.js';
 
@@ -55,11 +55,12 @@ export async function recordDecision(
   input: DecisionInput,
   version: number | null,
 ): Promise<string> {
-  const state = await loadMeetingState(db, conferenceId);
-  if (!mayChairConference(context.actor, state.conference)) throw new ForbiddenError('Only the chair of this conference records the decision.');
+  const core = await loadMeetingCore(db, conferenceId);
+  if (!mayChairConference(context.actor, core.conference)) throw new ForbiddenError('Only the chair of this conference records the decision.');
   const actorId = requireActor(context);
-  requireOpenMeeting(state);
-  const child = subjectOf(state, childId);
+  requireOpenMeeting(core);
+  const child = subjectOf(core, childId);
+  const state = await loadDecisionFacts(db, core, child);
   const existing = state.decisions.find((d) => d.childId === childId) ?? null;
   if (existing) await assertVersion(db, `The decision for ${child.name}`, existing, version ?? -1);
 

@@ -4,7 +4,7 @@ import { conferenceChildren, conferences } from '../../db/schema/index.js';
 import { CONFERENCE_KINDS, type ConferenceKind } from '../../domain/conference/kinds.js';
 import type { FullMinutesFacts } from '../../domain/conference/record-rules.js';
 import { openPlanOf } from './decision-context.js';
-import { loadMeetingState } from './meeting-state.js';
+import { loadMeetingCore } from './meeting-state.js';
 
 function kindOf(value: string): ConferenceKind {
   return (CONFERENCE_KINDS as readonly string[]).includes(value) ? (value as ConferenceKind) : 'initial';
@@ -33,7 +33,7 @@ async function isFirstReview(db: Queryable, conferenceId: string, childId: strin
 
 /** RC1: the facts of this conference the full-minutes rule turns on, from its children and the chair's ticks. */
 export async function fullMinutesFactsFor(db: Queryable, conferenceId: string, depth = 0): Promise<FullMinutesFacts> {
-  const state = await loadMeetingState(db, conferenceId);
+  const state = await loadMeetingCore(db, conferenceId);
   const flags = state.meeting?.recordFacts ?? {};
   const kind = kindOf(state.conference.kind);
   let firstReview = false;

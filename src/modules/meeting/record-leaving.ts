@@ -1,14 +1,14 @@
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { meetingAttendance } from '../../db/schema/index.js';
 import { isFamilyKind } from '../../domain/conference/agencies.js';
 import { inAgendaOrder, partsFrom, type MeetingPart } from '../../domain/conference/meeting-parts.js';
 import { recordScopeProblems } from '../../domain/participation/exclusion.js';
-import { mayRunMeeting } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { requireActor, requireOpenMeeting } from './common.js';
+import { NotFoundError, ValidationError } from '../shared/errors.js';
+import { openMeetingForEdit } from './common.js';
 import { auditForChildren } from '../audit/audit-children.js';
-import { loadMeetingState, type AttendanceRow } from './meeting-state.js';
+import { loadAttendee, type AttendanceRow } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 
@@ -32,11 +32,8 @@ export interface LeavingInput {
  * anyone there to support them leaves with them (EX4). Returns the names of everyone who left.
  */
 export async function recordLeaving(db: Database, context: ActionContext, conferenceId: string, attendanceId: string, input: LeavingInput): Promise<string[]> {
-  if (!mayRunMeeting(context.actor)) throw new ForbiddenError();
-  const actorId = requireActor(context);
-  const state = await loadMeetingState(db, conferenceId);
-  requireOpenMeeting(state);
-  const person = state.attendance.find((a) => a.id === attendanceId);
+  const { subjects, actorId } = await openMeetingForEdit(db, context, conferenceId);
+  const person = await loadAttendee(db, conferenceId, attendanceId);
   if (!person) throw new NotFoundError('That person is not on the attendance list.');
   await assertVersion(db, `${person.name}'s attendance`, person, input.version);
   if (person.status !== 'present') throw new ValidationError([{ field: 'part', message: `${person.name} is not recorded as present` }]);
@@ -50,7 +47,11 @@ export async function recordLeaving(db: Database, context: ActionContext, confer
     const problems = recordScopeProblems({ excludedParts: [...person.excludedParts, ...missed], recordScope, ground });
     if (problems.length > 0) throw new ValidationError(problems);
   }
-  const supporters = input.askedToLeave && isFamilyKind(person.kind) ? state.attendance.filter((a) => a.supportsAttendanceId === person.id && a.status === 'present') : [];
+  const supporters = input.askedToLeave && isFamilyKind(person.kind)
+    ? await db.select().from(meetingAttendance)
+      .where(and(eq(meetingAttendance.conferenceId, conferenceId), eq(meetingAttendance.supportsAttendanceId, person.id), eq(meetingAttendance.status, 'present')))
+      .orderBy(asc(meetingAttendance.createdAt), asc(meetingAttendance.name))
+    : [];
   const leaving: AttendanceRow[] = [person, ...supporters];
   await db.transaction(async (tx) => {
     for (const a of leaving) {
@@ -65,7 +66,7 @@ export async function recordLeaving(db: Database, context: ActionContext, confer
         updatedBy: actorId,
       }, () => lostRace(`${a.name}'s attendance`));
     }
-    await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
+    await auditForChildren(tx, context, subjects.map((c) => c.childId), {
       action: input.askedToLeave ? 'attendee-excluded-from-part' : 'attendee-left',
       recordType: 'meeting-attendance', recordId: person.id, reason: input.reason,
       details: { missed, forRest: input.forRest, supportersLeaving: supporters.map((s) => s.id), ...(decidesRecord ? { recordScope, recordWithheldGround: ground } : {}) },

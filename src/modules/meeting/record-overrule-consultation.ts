@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { meetingDecisions } from '../../db/schema/index.js';
 import { mayChairConference } from '../../policies/meeting.js';
@@ -5,7 +6,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { requireActor } from './common.js';
-import { loadMeetingState, subjectOf } from './meeting-state.js';
+import { loadMeetingCore, subjectOf } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 
@@ -20,11 +21,11 @@ export async function recordOverruleConsultation(
   childId: string,
   input: { seniorManagersInformed: string; informedOn: string; version: number },
 ): Promise<void> {
-  const state = await loadMeetingState(db, conferenceId);
+  const state = await loadMeetingCore(db, conferenceId);
   if (!mayChairConference(context.actor, state.conference)) throw new ForbiddenError('Only the chair of this conference records this.');
   const actorId = requireActor(context);
   const child = subjectOf(state, childId);
-  const decision = state.decisions.find((d) => d.childId === childId);
+  const [decision] = await db.select().from(meetingDecisions).where(and(eq(meetingDecisions.conferenceId, conferenceId), eq(meetingDecisions.childId, childId)));
   if (!decision) throw new NotFoundError('No decision is recorded for this child yet.');
   if (!decision.overrule) throw new ConflictError('The chair did not overrule the conference for this child.');
   await assertVersion(db, `The decision for ${child.name}`, decision, input.version);

@@ -3,12 +3,11 @@ import { meetingAttendance } from '../../db/schema/index.js';
 import { isFamilyKind, type AgencyId, type AttendanceStatus, type AttendeeKind } from '../../domain/conference/agencies.js';
 import { MEETING_PARTS, MEETING_PART_LABELS, inAgendaOrder, type MeetingPart } from '../../domain/conference/meeting-parts.js';
 import { recordScopeProblems } from '../../domain/participation/exclusion.js';
-import { mayRunMeeting } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../shared/errors.js';
-import { requireActor, requireOpenMeeting } from './common.js';
+import { NotFoundError, ValidationError, type FieldError } from '../shared/errors.js';
+import { openMeetingForEdit } from './common.js';
 import { auditForChildren } from '../audit/audit-children.js';
-import { loadMeetingState, type AttendanceRow, type MeetingState } from './meeting-state.js';
+import { loadAttendee, type AttendanceRow, type MeetingChild } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
 import { saveVersioned } from '../shared/versioned-update.js';
 
@@ -31,7 +30,8 @@ export interface AttendanceInput {
   recordWithheldGround?: string | null;
 }
 
-function check(input: AttendanceInput, state: MeetingState, existing: AttendanceRow | null): FieldError[] {
+/** `supported` is the row input.supportsAttendanceId names on this conference's list, if any. */
+function check(input: AttendanceInput, subjectChildren: readonly MeetingChild[], existing: AttendanceRow | null, supported: AttendanceRow | null): FieldError[] {
   const errors: FieldError[] = [];
   if (input.kind === 'professional' && !input.agency) errors.push({ field: 'agency', message: 'Select the agency or discipline this professional represents' });
   if (input.status === 'present' && input.partsAttended.length === 0) errors.push({ field: 'partsAttended', message: 'Select the parts of the conference they attended' });
@@ -40,10 +40,9 @@ function check(input: AttendanceInput, state: MeetingState, existing: Attendance
   if (input.status !== 'excluded' && clash.length > 0) {
     errors.push({ field: 'partsAttended', message: `They were excluded from ${clash.map((p) => MEETING_PART_LABELS[p].toLowerCase()).join(' and ')}, so cannot have attended it` });
   }
-  const subjects = new Set(state.subjects.map((c) => c.childId));
+  const subjects = new Set(subjectChildren.map((c) => c.childId));
   if (input.directContactChildIds.some((id) => !subjects.has(id))) errors.push({ field: 'directContactChildIds', message: 'Select only children who are subjects of this conference' });
   if (input.supportsAttendanceId) {
-    const supported = state.attendance.find((a) => a.id === input.supportsAttendanceId);
     if (!supported || supported.id === existing?.id) errors.push({ field: 'supportsAttendanceId', message: 'Select the person they support from the attendance list' });
   }
   if (isFamilyKind(input.kind)) {
@@ -71,14 +70,12 @@ export async function saveAttendance(
   input: AttendanceInput,
   version: number | null,
 ): Promise<string> {
-  if (!mayRunMeeting(context.actor)) throw new ForbiddenError();
-  const actorId = requireActor(context);
-  const state = await loadMeetingState(db, conferenceId);
-  requireOpenMeeting(state);
-  const existing = attendanceId ? (state.attendance.find((a) => a.id === attendanceId) ?? null) : null;
+  const { subjects, actorId } = await openMeetingForEdit(db, context, conferenceId);
+  const existing = attendanceId ? await loadAttendee(db, conferenceId, attendanceId) : null;
   if (attendanceId && !existing) throw new NotFoundError('That person is not on the attendance list.');
   if (existing) await assertVersion(db, `${existing.name}'s attendance`, existing, version ?? -1);
-  const errors = check(input, state, existing);
+  const supported = input.supportsAttendanceId ? await loadAttendee(db, conferenceId, input.supportsAttendanceId) : null;
+  const errors = check(input, subjects, existing, supported);
   if (errors.length > 0) throw new ValidationError(errors);
 
   const excludedParts = input.status === 'excluded' ? [...MEETING_PARTS] : (existing?.excludedParts ?? []);
@@ -104,7 +101,7 @@ export async function saveAttendance(
   };
   return db.transaction(async (tx) => {
     const id = await saveVersioned(tx, meetingAttendance, existing, values, { ...values, conferenceId, createdAt: context.now }, (e) => lostRace(`${e.name}'s attendance`));
-    await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
+    await auditForChildren(tx, context, subjects.map((c) => c.childId), {
       action: existing ? 'attendance-changed' : 'attendance-added', recordType: 'meeting-attendance', recordId: id,
       details: { status: input.status, kind: input.kind, agency: values.agency, parts: values.partsAttended },
     });

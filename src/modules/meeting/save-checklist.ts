@@ -6,7 +6,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
 import { requireActor, requireOpenMeeting } from './common.js';
 import { auditForChildren } from '../audit/audit-children.js';
-import { loadMeetingState } from './meeting-state.js';
+import { loadAttendance, loadMeetingCore } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 
@@ -17,12 +17,12 @@ export async function saveOpeningChecklist(
   conferenceId: string,
   input: { ticked: readonly OpeningItem[]; version: number },
 ): Promise<void> {
-  const state = await loadMeetingState(db, conferenceId);
+  const state = await loadMeetingCore(db, conferenceId);
   if (!mayChairConference(context.actor, state.conference)) throw new ForbiddenError('Only the chair of this conference ticks the opening checklist.');
   const actorId = requireActor(context);
   const meeting = requireOpenMeeting(state);
   await assertVersion(db, 'The opening checklist', meeting, input.version);
-  const unheard = reportsNotYetHeard(state.attendance);
+  const unheard = reportsNotYetHeard(await loadAttendance(db, conferenceId));
   if (input.ticked.includes('absent-reports') && unheard.length > 0) {
     throw new ValidationError([{ field: 'ticked', message: `Present the written reports of ${unheard.join(', ')} first, and mark them presented on the attendance` }]);
   }

@@ -1,12 +1,12 @@
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { meetingOutlinePlans } from '../../db/schema/index.js';
 import { actionErrors, isBlankAction, visitFrequencyError, type OutlinePlanContent } from '../../domain/conference/outline-plan.js';
-import { mayRunMeeting } from '../../policies/meeting.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ForbiddenError, ValidationError } from '../shared/errors.js';
-import { requireActor, requireOpenMeeting } from './common.js';
-import { loadMeetingState, subjectOf } from './meeting-state.js';
+import { ValidationError } from '../shared/errors.js';
+import { openMeetingForEdit } from './common.js';
+import { subjectOf } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
 import { saveVersioned } from '../shared/versioned-update.js';
 
@@ -22,12 +22,11 @@ export async function saveOutlinePlan(
   input: OutlinePlanContent,
   version: number | null,
 ): Promise<string> {
-  if (!mayRunMeeting(context.actor)) throw new ForbiddenError();
-  const actorId = requireActor(context);
-  const state = await loadMeetingState(db, conferenceId);
-  requireOpenMeeting(state);
-  const child = subjectOf(state, childId);
-  const existing = state.outlinePlans.find((p) => p.childId === childId) ?? null;
+  const meeting = await openMeetingForEdit(db, context, conferenceId);
+  const { actorId } = meeting;
+  const child = subjectOf(meeting, childId);
+  const [found] = await db.select().from(meetingOutlinePlans).where(and(eq(meetingOutlinePlans.conferenceId, conferenceId), eq(meetingOutlinePlans.childId, childId)));
+  const existing = found ?? null;
   if (existing) await assertVersion(db, `The outline plan for ${child.name}`, existing, version ?? -1);
   const errors = actionErrors(input.actions);
   const visit = visitFrequencyError(input.visitFrequencyWeeks);

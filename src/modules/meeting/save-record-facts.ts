@@ -7,7 +7,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { requireActor } from './common.js';
 import { auditForChildren } from '../audit/audit-children.js';
-import { loadMeetingState } from './meeting-state.js';
+import { loadMeetingCore } from './meeting-state.js';
 import { fullMinutesFactsFor } from './record-facts.js';
 import { assertVersion, lostRace } from './stale.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
@@ -17,7 +17,7 @@ import { updateAtVersion } from '../shared/versioned-update.js';
  * section 47 or household member). While the record is a draft, its form follows the new facts.
  */
 export async function saveRecordFacts(db: Database, context: ActionContext, conferenceId: string, input: { flags: RecordFactsFlags; version: number }): Promise<void> {
-  const state = await loadMeetingState(db, conferenceId);
+  const state = await loadMeetingCore(db, conferenceId);
   if (!mayChairConference(context.actor, state.conference)) throw new ForbiddenError('Only the chair of this conference records these facts.');
   const actorId = requireActor(context);
   const meeting = state.meeting;

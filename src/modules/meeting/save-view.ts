@@ -1,14 +1,14 @@
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { meetingViews } from '../../db/schema/index.js';
 import { AGENCY_LABELS, isAgencyId } from '../../domain/conference/agencies.js';
 import { normaliseCategories, type CategoryCode } from '../../domain/conference/categories.js';
 import { presentForDecision } from '../../domain/conference/quorum.js';
-import { mayRunMeeting } from '../../policies/meeting.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { requireActor, requireOpenMeeting } from './common.js';
-import { loadMeetingState, quorumAttendee, subjectOf } from './meeting-state.js';
+import { NotFoundError, ValidationError } from '../shared/errors.js';
+import { openMeetingForEdit } from './common.js';
+import { isUuid, loadAttendee, quorumAttendee, subjectOf, type ViewRow } from './meeting-state.js';
 import { assertVersion, lostRace } from './stale.js';
 import { saveVersioned } from '../shared/versioned-update.js';
 
@@ -32,24 +32,25 @@ export async function saveView(
   input: ViewInput,
   version: number | null,
 ): Promise<string> {
-  if (!mayRunMeeting(context.actor)) throw new ForbiddenError();
-  const actorId = requireActor(context);
-  const state = await loadMeetingState(db, conferenceId);
-  requireOpenMeeting(state);
-  subjectOf(state, childId);
-  const existing = viewId ? state.views.find((v) => v.id === viewId && v.childId === childId) : null;
+  const meeting = await openMeetingForEdit(db, context, conferenceId);
+  const { actorId } = meeting;
+  subjectOf(meeting, childId);
+  const thisChild = and(eq(meetingViews.conferenceId, conferenceId), eq(meetingViews.childId, childId));
+  const [existing = null]: (ViewRow | null)[] = viewId && isUuid(viewId) ? await db.select().from(meetingViews).where(and(thisChild, eq(meetingViews.id, viewId))) : [];
   if (viewId && !existing) throw new NotFoundError('That view is not recorded for this child.');
   if (existing) await assertVersion(db, `${existing.name}'s view`, existing, version ?? -1);
 
-  const person = state.attendance.find((a) => a.id === input.attendanceId);
+  const person = await loadAttendee(db, conferenceId, input.attendanceId);
   if (!person || person.kind !== 'professional' || !person.agency || !isAgencyId(person.agency)) {
     throw new ValidationError([{ field: 'attendanceId', message: 'Select a professional from the attendance list' }]);
   }
   if (!presentForDecision(quorumAttendee(person))) {
     throw new ValidationError([{ field: 'attendanceId', message: `${person.name} is not recorded as present for the views and decision` }]);
   }
-  if (state.rules.views.givenBy === 'each-agency') {
-    const other = state.views.find((v) => v.childId === childId && v.agency === person.agency && v.id !== existing?.id);
+  if (meeting.rules.views.givenBy === 'each-agency') {
+    const [other] = await db.select({ name: meetingViews.name }).from(meetingViews)
+      .where(and(thisChild, eq(meetingViews.agency, person.agency), existing ? ne(meetingViews.id, existing.id) : undefined))
+      .orderBy(asc(meetingViews.updatedAt)).limit(1);
     if (other) {
       throw new ValidationError([{ field: 'attendanceId', message: `${AGENCY_LABELS[person.agency]} has already given its one view for this child (${other.name}): change that view instead` }]);
     }
@@ -68,7 +69,7 @@ export async function saveView(
     updatedBy: actorId,
   };
   return db.transaction(async (tx) => {
-    const id = await saveVersioned(tx, meetingViews, existing ?? null, values, { ...values, conferenceId, childId }, (e) => lostRace(`${e.name}'s view`));
+    const id = await saveVersioned(tx, meetingViews, existing, values, { ...values, conferenceId, childId }, (e) => lostRace(`${e.name}'s view`));
     await recordAudit(tx, context, {
       action: existing ? 'view-changed' : 'view-recorded', recordType: 'meeting-view', recordId: id, childId,
       details: { agency: person.agency, planNeeded: input.planNeeded },

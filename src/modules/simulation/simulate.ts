@@ -25,7 +25,7 @@ import { requestOutOfTimescale } from '../booking/request-out-of-timescale.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import { concludeMeeting } from '../meeting/conclude-meeting.js';
 import { distributeDecisions } from '../meeting/distribute-decisions.js';
-import { loadMeetingState } from '../meeting/meeting-state.js';
+import { loadMeetingCore, loadMeetingState } from '../meeting/meeting-state.js';
 import { openMeeting } from '../meeting/open-meeting.js';
 import { recordDecision } from '../meeting/record-decision.js';
 import { saveAttendance, type AttendanceInput } from '../meeting/save-attendance.js';
@@ -549,8 +549,9 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
       await recordDecision(db, chairCtx, t.id, s.childId, decision, null);
       if (planNeeded) await saveOutlinePlan(db, minute, t.id, s.childId, OUTLINE, null);
     }
-    state = await loadMeetingState(db, t.id);
-    const concluded = await concludeMeeting(db, contextAt(chair, new Date(start.getTime() + 80 * 60_000)), t.id, { version: state.meeting!.version });
+    // Only the meeting's version is wanted here, not the whole state again.
+    const { meeting } = await loadMeetingCore(db, t.id);
+    const concluded = await concludeMeeting(db, contextAt(chair, new Date(start.getTime() + 80 * 60_000)), t.id, { version: meeting!.version });
     t.heldOn = londonIsoDate(start);
     t.metOn ??= t.heldOn;
     if (concluded.reconvenedConferenceId) {
