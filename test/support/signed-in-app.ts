@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
+import { seedDemo } from '../../src/modules/demo/seed-demo.js';
+import type { PackId } from '../../src/domain/packs/pack-id.js';
 import type { RoleId } from '../../src/policies/roles.js';
 import { testApp, TestClock } from './app.js';
 import type { Engine } from './database.js';
@@ -15,6 +20,11 @@ export interface SignedInAppOptions {
   env?: NodeJS.ProcessEnv;
   /** Staff seeded before the tests, in one organisation: username → roles. */
   staff?: Record<string, RoleId[]>;
+  /**
+   * The demo authority seeded before the app starts, as `npm start` seeds it: its users sign in with
+   * TEST_PASSWORD; `now` is the seed's "today" (the app's clock otherwise); the pack is also the app's.
+   */
+  demo?: { now?: Date; pack?: PackId };
 }
 
 export type StaffMember = Awaited<ReturnType<typeof createUser>>;
@@ -45,12 +55,17 @@ export function signedInApp(engine: Engine, options: SignedInAppOptions = {}): S
     return app;
   };
   beforeAll(async () => {
-    app = await testApp(database.handle(), { clock, ...(options.env ? { env: options.env } : {}) });
+    if (options.demo) {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-demo-pages-'));
+      await seedDemo(database.db(), { password: TEST_PASSWORD, dataDir, now: options.demo.now ?? clock.now(), pack: options.demo.pack ?? 'national' });
+    }
+    const env = { ...(options.demo?.pack ? { CONVENE_PACK: options.demo.pack } : {}), ...options.env };
+    app = await testApp(database.handle(), { clock, ...(Object.keys(env).length ? { env } : {}) });
     if (options.staff) {
       orgId = (await createOrganisation(database.db())).id;
       for (const [username, roles] of Object.entries(options.staff)) staff.set(username, await createUser(database.db(), { roles, username, organisationId: orgId }));
     }
-  });
+  }, options.demo ? 180_000 : undefined); // seeding the demo authority takes a while on a busy machine
   afterAll(async () => {
     await app?.close();
   });

@@ -1,31 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDemo } from '../../../modules/demo/seed-demo.js';
-import { TestClock, testApp } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { WebClient } from '../../../../test/support/web-client.js';
-
-const PASSWORD = 'census-pages-password-1';
+import { expect, it } from 'vitest';
+import { TestClock } from '../../../../test/support/app.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
 
 describeEachEngine('the census page', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    await seedDemo(database.handle.db, { password: PASSWORD, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-census-pages-')), now: new Date('2027-03-15T10:00:00Z'), pack: 'national' });
-    app = await testApp(database.handle, { clock: new TestClock(new Date('2027-04-02T09:00:00Z')), env: { CONVENE_PACK: 'national' } });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
+  const suite = signedInApp(engine, { clock: new TestClock(new Date('2027-04-02T09:00:00Z')), demo: { now: new Date('2027-03-15T10:00:00Z'), pack: 'national' } });
+  const { signedIn } = suite;
 
   it('a service manager checks the year, is refused a bad LA code with what they typed kept, then downloads the file', async () => {
-    const manager = new WebClient(app);
-    await manager.signIn('service-manager', PASSWORD);
+    const manager = await signedIn('service-manager');
     const form = await manager.get('/census');
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('value="2027-03-31"');
@@ -46,20 +29,17 @@ describeEachEngine('the census page', (engine) => {
     }
     expect(checked.statusCode).toBe(200);
     expect(checked.body).toMatch(/\d+ children; 0 errors/);
-    const someoneElse = new WebClient(app);
-    await someoneElse.signIn('register-officer', PASSWORD);
+    const someoneElse = await signedIn('register-officer');
     expect((await someoneElse.get(location)).statusCode).toBe(404);
     const file = await manager.post('/census', { referenceDate: '2027-03-31', laCode: '999', download: 'yes' });
     expect(file.headers['content-type']).toContain('application/xml');
     expect(file.body).toContain('<LEA>999</LEA>');
-    const worker = new WebClient(app);
-    await worker.signIn('social-worker', PASSWORD);
+    const worker = await signedIn('social-worker');
     expect((await worker.get('/census')).statusCode).toBe(403);
   });
 
   it('the register officer shows the CP-IS feed for a window, is refused a backwards one, and downloads it as CSV', async () => {
-    const officer = new WebClient(app);
-    await officer.signIn('register-officer', PASSWORD);
+    const officer = await signedIn('register-officer');
     expect((await officer.get('/cp-is')).statusCode).toBe(200);
     // As the browser sends GOV.UK's date boxes.
     const bad = await officer.post('/cp-is', { 'from-day': '10', 'from-month': '3', 'from-year': '2027', 'to-day': '1', 'to-month': '3', 'to-year': '2027' });

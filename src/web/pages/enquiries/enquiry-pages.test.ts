@@ -1,35 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { cases, childProtectionPlans, people, relationships } from '../../../db/schema/index.js';
-import { seedDemo } from '../../../modules/demo/seed-demo.js';
-import { TestClock, testApp } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { WebClient } from '../../../../test/support/web-client.js';
+import { TestClock } from '../../../../test/support/app.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
 
-const PASSWORD = 'enquiry-pages-password-1';
 const NOW = new Date('2026-12-07T03:10:00Z');
 
 describeEachEngine('RG2–RG4 enquiry pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    await client.signIn(username, PASSWORD);
-    return client;
-  };
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    await seedDemo(database.handle.db, { password: PASSWORD, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-enq-pages-')), now: NOW, pack: 'national' });
-    app = await testApp(database.handle, { clock: new TestClock(NOW), env: { CONVENE_PACK: 'national' } });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
+  const suite = signedInApp(engine, { clock: new TestClock(NOW), demo: { now: NOW, pack: 'national' } });
+  const { signedIn } = suite;
 
   it('an enquirer checks the caller (keeping what was typed when refused), finds the child and reads the answer', async () => {
     const enquirer = await signedIn('enquirer');
@@ -50,7 +30,7 @@ describeEachEngine('RG2–RG4 enquiry pages', (engine) => {
     const searchUrl = String(started.headers.location);
     expect(searchUrl).toMatch(/^\/enquiries\/[0-9a-f-]{36}\/search$/);
 
-    const [row] = await database.handle.db.select({ child: people, plan: childProtectionPlans }).from(childProtectionPlans)
+    const [row] = await suite.db().select({ child: people, plan: childProtectionPlans }).from(childProtectionPlans)
       .innerJoin(people, eq(childProtectionPlans.childId, people.id)).innerJoin(cases, eq(cases.childId, people.id))
       .where(and(isNull(childProtectionPlans.endDate), isNull(cases.closedOn))).limit(1);
     const tooLittle = await enquirer.get(`${searchUrl}?given=&family=${encodeURIComponent(row!.child.familyName)}`);
@@ -77,7 +57,7 @@ describeEachEngine('RG2–RG4 enquiry pages', (engine) => {
     const started = await enquirer.post('/enquiries', { callerName: 'Pat Examplecop', callerRole: 'Police sergeant', callerAgency: 'Demoshire Police', callbackNumber: '01632 960100' });
     expect(started.statusCode).toBe(302);
     const searchUrl = String(started.headers.location);
-    const { db } = database.handle;
+    const db = suite.db();
     const [rel] = await db.select({ rel: relationships }).from(relationships).innerJoin(people, eq(people.id, relationships.childId))
       .where(and(inArray(relationships.type, ['mother', 'father']), eq(people.kind, 'child'), isNotNull(people.dateOfBirth))).limit(1);
     const [child] = await db.select().from(people).where(eq(people.id, rel!.rel.childId));

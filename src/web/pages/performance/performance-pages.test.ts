@@ -1,36 +1,18 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { expect, it } from 'vitest';
+import { TestClock } from '../../../../test/support/app.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
 import { TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 import { auditEvents, conferences, teams, users } from '../../../db/schema/index.js';
-import { seedDemo } from '../../../modules/demo/seed-demo.js';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 const YEAR = 'period=census-year&date=2026-03-02';
 
 describeEachEngine('the performance dashboard', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  const signedIn = async (username: string) => {
-    const client = new WebClient(app);
-    await client.signIn(username, TEST_PASSWORD);
-    return client;
-  };
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    await seedDemo(database.handle.db, { password: TEST_PASSWORD, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-perf-')), now: NOW, pack: 'hertfordshire' });
-    app = await testApp(database.handle, { clock: new TestClock(NOW), env: { CONVENE_PACK: 'hertfordshire' } });
-  }, 180_000);
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
+  const suite = signedInApp(engine, { clock: new TestClock(NOW), demo: { now: NOW, pack: 'hertfordshire' } });
+  const { app, signedIn } = suite;
 
   it('shows a service manager every indicator with its definition, charts with data tables, and links to the children', async () => {
     const client = await signedIn('service-manager');
@@ -50,7 +32,7 @@ describeEachEngine('the performance dashboard', (engine) => {
 
   it('names the children behind a figure, auditing each one, and exports the list and the tables as CSV, audited', async () => {
     const client = await signedIn('service-manager');
-    const db = database.handle.db;
+    const db = suite.db();
     const [manager] = await db.select().from(users).where(eq(users.username, 'service-manager'));
     const drill = await client.get(`/performance/children?${YEAR}&measure=KP1.icpc`);
     expect(drill.statusCode).toBe(200);
@@ -83,7 +65,7 @@ describeEachEngine('the performance dashboard', (engine) => {
   });
 
   it('keeps a team manager to their own team and refuses the others; a social worker sees none', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const [manager] = await db.select().from(users).where(eq(users.username, 'team-manager'));
     const [other] = await db.select().from(teams).where(ne(teams.id, manager!.teamId!));
     const client = await signedIn('team-manager');
@@ -99,7 +81,7 @@ describeEachEngine('the performance dashboard', (engine) => {
 
   it('shows a team manager their team’s figures and a chair their own for this month; a social worker none', async () => {
     for (const [username, whose] of [['team-manager', 'your team'], ['chair', 'the conferences you chaired']] as const) {
-      const client = new WebClient(app);
+      const client = new WebClient(app());
       await client.signIn(username, TEST_PASSWORD);
       const home = await client.get('/');
       expect(home.statusCode).toBe(200);
@@ -107,13 +89,13 @@ describeEachEngine('the performance dashboard', (engine) => {
       expect(home.body).toContain('Initial conferences held within timescale (TS1)');
       expect(home.body).toContain('href="/performance?period=month&amp;date=2026-03-02"');
     }
-    const worker = new WebClient(app);
+    const worker = new WebClient(app());
     await worker.signIn('social-worker', TEST_PASSWORD);
     expect((await worker.get('/')).body).not.toContain('figures for');
   });
 
   it('says when the home page figures were counted, keeps them until something is written, then counts again', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const figures = (body: string) => /<section[^>]*aria-labelledby="own-figures">[\s\S]*?<\/section>/.exec(body)?.[0] ?? '';
     const manager = await signedIn('team-manager');
     const before = figures((await manager.get('/')).body);
