@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { beforeAll, expect, it } from 'vitest';
+import { TestClock } from '../../../../test/support/app.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
 import { TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { createMeetingFixture, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
 import { WebClient } from '../../../../test/support/web-client.js';
@@ -21,26 +21,17 @@ const assessment = {
 };
 
 describeEachEngine('participation and exclusion pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   // Thursday 26 February 2026: the conference (Monday 2 March) is 4 days away, so requests are in time (TS18).
   const clock = new TestClock(new Date('2026-02-26T10:00:00Z'));
-  const db = () => database.handle.db;
+  const { db, app, signedIn: signedInAs } = signedInApp(engine, { clock });
   let f: MeetingFixture;
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock });
     f = await createMeetingFixture(db(), { pack: 'newcastle' });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
   });
 
   async function signedIn(username: string, page: string) {
-    const client = new WebClient(app);
-    expect((await client.signIn(username, TEST_PASSWORD)).statusCode).toBe(302);
+    const client = await signedInAs(username);
     expect((await client.get(page)).statusCode).toBe(200);
     return client;
   }
@@ -156,7 +147,7 @@ describeEachEngine('participation and exclusion pages', (engine) => {
     const worker = await signedIn(f.socialWorker.username, `/conferences/${f.conferenceId}/exclusions`);
     expect((await worker.post(`/exclusions/${request!.id}/letter`, { conferenceId: f.conferenceId })).statusCode).toBe(403);
     const stranger = await createUser(db(), { roles: ['business-support'], username: `bs-elsewhere-${engine}` });
-    const outsider = new WebClient(app);
+    const outsider = new WebClient(app());
     expect((await outsider.signIn(stranger.username, TEST_PASSWORD)).statusCode).toBe(302);
     expect([403, 404]).toContain((await outsider.post(`/exclusions/${request!.id}/letter`, { conferenceId: f.conferenceId })).statusCode);
     expect((await db().select().from(exclusionRequests).where(eq(exclusionRequests.id, request!.id)))[0]?.letterSentAt).toBeNull();
