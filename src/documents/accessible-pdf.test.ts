@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decisionsSheetDocument } from './decisions-sheet.js';
 import type { DocumentModel } from './document-model.js';
 import { invitationLetter, type InvitationLetterData } from './invitation-letter.js';
+import { joinPdfs } from './join-pdfs.js';
 import { recordData } from './meeting-document-fixture.test-support.js';
 import { pdfText } from './pdf-text.js';
 import { renderPdf } from './render-pdf.js';
@@ -49,8 +50,8 @@ function name(obj: PDFObject | undefined): string | undefined {
   return obj instanceof PDFName ? obj.decodeText() : undefined;
 }
 
-async function parse(doc: DocumentModel): Promise<Parsed> {
-  const bytes = await renderPdf(doc);
+async function parse(doc: DocumentModel | Buffer): Promise<Parsed> {
+  const bytes = Buffer.isBuffer(doc) ? doc : await renderPdf(doc);
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   const elements: Parsed['elements'] = [];
   const walk = (obj: PDFObject | undefined): void => {
@@ -163,5 +164,45 @@ describe('a list in a PDF', () => {
     expect(pdf.getPageCount()).toBeGreaterThan(1);
     expect(raw.match(ARTIFACT)?.length).toBe(pdf.getPageCount() * 2);
     expect(untaggedText(pdf)).toBe(0);
+  });
+});
+
+describe('a printed batch of letters (one PDF joined from the letters kept)', () => {
+  const agency = invitationLetter({ ...letterRecord, invitee: { name: 'Hana Exampleton', role: 'Health visitor', inviteeKind: 'professional', organisationName: 'Sampleshire Health', postalAddress: '2 Clinic Lane, Sampleton, ZZ2 2BB' } });
+
+  it('keeps each letter’s structure, as a part of one document, with its page furniture and fonts', async () => {
+    const letters = [await renderPdf(invitationLetter(letterRecord)), await renderPdf(agency)];
+    const { pdf, raw, elements } = await parse(await joinPdfs(letters, 'Letters to post: 2'));
+    const markInfo = resolve(pdf, pdf.catalog.get(PDFName.of('MarkInfo')));
+    expect(markInfo instanceof PDFDict && markInfo.get(PDFName.of('Marked'))?.toString()).toBe('true');
+    expect(elements.filter((e) => e.type === 'Document')).toHaveLength(1);
+    expect(elements.filter((e) => e.type === 'Part')).toHaveLength(2);
+    expect(elements.filter((e) => e.type === 'H1')).toHaveLength(2);
+    expect(elements.filter((e) => e.type === 'TH').length).toBeGreaterThan(0);
+    expect(raw.match(/<pdfuaid:part>1<\/pdfuaid:part>/)?.[0]).toBeDefined();
+    expect(pdf.getTitle()).toBe('Letters to post: 2');
+    const preferences = resolve(pdf, pdf.catalog.get(PDFName.of('ViewerPreferences')));
+    expect(preferences instanceof PDFDict && preferences.get(PDFName.of('DisplayDocTitle'))?.toString()).toBe('true');
+    expect(untaggedText(pdf)).toBe(0);
+    expect(raw.match(/\/BaseFont \/(Helvetica|Times|Courier|Symbol|ZapfDingbats)\S*/g) ?? []).toEqual([]);
+  });
+
+  it('gives each page its own marked-content keys, so no page points into another letter’s structure', async () => {
+    const letters = [await renderPdf(invitationLetter(letterRecord)), await renderPdf(agency)];
+    const { pdf } = await parse(await joinPdfs(letters, 'Letters to post: 2'));
+    const keys = pdf.getPages().map((p) => p.node.get(PDFName.of('StructParents'))?.toString());
+    expect(new Set(keys).size).toBe(pdf.getPageCount());
+    const root = resolve(pdf, pdf.catalog.get(PDFName.of('StructTreeRoot')));
+    const parentTree = root instanceof PDFDict ? resolve(pdf, root.get(PDFName.of('ParentTree'))) : undefined;
+    const nums = parentTree instanceof PDFDict ? resolve(pdf, parentTree.get(PDFName.of('Nums'))) : undefined;
+    const treeKeys = nums instanceof PDFArray ? nums.asArray().filter((_, i) => i % 2 === 0).map(String) : [];
+    for (const key of keys) expect(treeKeys).toContain(key);
+  });
+
+  it('reads back as each letter’s own words, in order, though both letters name their fonts alike', async () => {
+    const text = pdfText(await joinPdfs([await renderPdf(invitationLetter(letterRecord)), await renderPdf(agency)], 'Letters to post: 2'));
+    expect(text).not.toContain('\ufffd');
+    expect(text.indexOf('Dear Demi Testington,')).toBeGreaterThan(-1);
+    expect(text.indexOf('Dear Hana Exampleton,')).toBeGreaterThan(text.indexOf('Dear Demi Testington,'));
   });
 });

@@ -9,32 +9,69 @@
  */
 export function pdfText(pdf: Buffer): string {
   const source = pdf.toString('latin1');
+  const cache = new Map<string, string>();
   // Looked up by number, not split up front: an embedded font's bytes may happen to spell "endobj".
   const object = (id: string): string => {
-    const at = new RegExp(`(^|\\n)${id} 0 obj\\b`).exec(source)?.index;
-    return at === undefined ? '' : source.slice(at, source.indexOf('endobj', at + 1));
+    let body = cache.get(id);
+    if (body === undefined) {
+      const at = new RegExp(`(^|\\n)${id} 0 obj\\b`).exec(source)?.index;
+      body = at === undefined ? '' : source.slice(at, source.indexOf('endobj', at + 1));
+      cache.set(id, body);
+    }
+    return body;
   };
-  const unicodeOf = new Map<string, Map<number, string>>();
-  for (const match of source.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
-    const font = object(match[2] ?? '');
-    const cmapRef = /\/ToUnicode (\d+) 0 R/.exec(font)?.[1];
-    if (cmapRef && !unicodeOf.has(match[1] ?? '')) unicodeOf.set(match[1] ?? '', toUnicodeMap(object(cmapRef)));
-  }
+  const refs = (text: string): string[] => [...text.matchAll(/(\d+) 0 R/g)].map((m) => m[1] ?? '');
+  const maps = new Map<string, Map<number, string>>();
+  const unicodeOf = (fontId: string) => {
+    let map = maps.get(fontId);
+    if (!map) {
+      const cmap = /\/ToUnicode (\d+) 0 R/.exec(object(fontId))?.[1];
+      map = cmap ? toUnicodeMap(object(cmap)) : new Map<number, string>();
+      maps.set(fontId, map);
+    }
+    return map.size > 0 ? map : undefined;
+  };
 
-  // Each number in a TJ array matches one way only: the fonts' width arrays are long runs of numbers
-  // that are not followed by TJ, and an ambiguous pattern would backtrack over them for ever.
+  // Page by page, each with its own fonts: a printed batch joins letters whose fonts share a name (F1) but not their glyph numbers.
+  const pages: string[] = [];
+  const walk = (id: string): void => {
+    const node = object(id);
+    if (/\/Type\s*\/Pages\b/.test(node)) refs(/\/Kids\s*\[([^\]]*)\]/.exec(node)?.[1] ?? '').forEach(walk);
+    else if (/\/Type\s*\/Page\b/.test(node)) pages.push(id);
+  };
+  const catalog = /\/Type\s*\/Catalog\b[\s\S]*?>>/.exec(source)?.[0] ?? '';
+  const root = /\/Pages (\d+) 0 R/.exec(catalog)?.[1];
+  if (root) walk(root);
+
   const lines: string[] = [];
+  for (const page of pages) {
+    const body = object(page);
+    const contents = /\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/.exec(body)?.[1] ?? '';
+    const resourcesRef = /\/Resources (\d+) 0 R/.exec(body)?.[1];
+    const resources = resourcesRef ? object(resourcesRef) : body;
+    const fontRef = /\/Font (\d+) 0 R/.exec(resources)?.[1];
+    const fontDict = fontRef ? object(fontRef) : /\/Font\s*<<([^>]*)>>/.exec(resources)?.[1] ?? '';
+    const fonts = new Map([...fontDict.matchAll(/\/([^\s/]+)\s+(\d+) 0 R/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+    for (const stream of refs(contents)) readText(object(stream), (name) => unicodeOf(fonts.get(name) ?? ''), lines);
+  }
+  if (pages.length === 0) readText(source, () => undefined, lines);
+  return lines.join('\n');
+}
+
+/** Each TJ array of a content stream as a line, its glyphs decoded with the font last selected (Tf). */
+function readText(content: string, fontNamed: (name: string) => Map<number, string> | undefined, lines: string[]): void {
   let glyphs: Map<number, string> | undefined;
-  for (const match of source.matchAll(/\/(\S+) [\d.]+ Tf|\[((?:\s*(?:<[0-9a-fA-F]*>|-?\d+(?:\.\d+)?(?![\d.])))*\s*)\]\s*TJ/g)) {
+  // Each number in a TJ array matches one way only: a font's width array is a long run of numbers
+  // not followed by TJ, and an ambiguous pattern would backtrack over it for ever.
+  for (const match of content.matchAll(/\/(\S+) [\d.]+ Tf|\[((?:\s*(?:<[0-9a-fA-F]*>|-?\d+(?:\.\d+)?(?![\d.])))*\s*)\]\s*TJ/g)) {
     if (match[1] !== undefined) {
-      glyphs = unicodeOf.get(match[1]);
+      glyphs = fontNamed(match[1]);
       continue;
     }
     let line = '';
     for (const hex of (match[2] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)) line += decode(hex[1] ?? '', glyphs);
     lines.push(line);
   }
-  return lines.join('\n');
 }
 
 function decode(hex: string, glyphs: Map<number, string> | undefined): string {
