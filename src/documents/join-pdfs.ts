@@ -31,7 +31,8 @@ export async function joinPdfs(pdfs: Buffer[], title: string): Promise<Buffer> {
     const offset = nextKey;
     for (const page of part.getPages()) {
       const copiedRef = copier.copy(page.ref);
-      const copied = context.lookup(copiedRef, PDFPageLeaf);
+      const copied = context.lookup(copiedRef);
+      if (!(copied instanceof PDFPageLeaf)) throw new Error('a copied page is not a page');
       const key = copied.get(PDFName.of('StructParents'));
       if (key instanceof PDFNumber) copied.set(PDFName.of('StructParents'), PDFNumber.of(key.asNumber() + offset));
       joined.addPage(PDFPage.of(copied, copiedRef, joined));

@@ -47,7 +47,7 @@ export function renderPdf(doc: DocumentModel): Promise<Buffer> {
     pdf.addStructure(root);
 
     /** One structure element whose content is what `draw` prints (pdfkit marks it as it draws). */
-    const tag = (type: string, draw: () => void) => root.add(pdf.struct(type, draw));
+    const tag = (type: string, draw: () => void) => root.add(pdf.struct(type, {}, draw));
 
     /** A heading never sits alone at the foot of a page: it moves over with the text it introduces. */
     const keepWithNext = (space: number) => {
