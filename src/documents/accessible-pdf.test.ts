@@ -1,4 +1,5 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
+import PDFKitDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { decisionsSheetDocument } from './decisions-sheet.js';
 import type { DocumentModel } from './document-model.js';
@@ -204,5 +205,33 @@ describe('a printed batch of letters (one PDF joined from the letters kept)', ()
     expect(text).not.toContain('\ufffd');
     expect(text.indexOf('Dear Demi Testington,')).toBeGreaterThan(-1);
     expect(text.indexOf('Dear Hana Exampleton,')).toBeGreaterThan(text.indexOf('Dear Demi Testington,'));
+  });
+});
+
+/** A letter as kept before the PDFs were tagged: the standard Helvetica, not embedded, no structure. */
+function keptUntaggedLetter(text: string): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const pdf = new PDFKitDocument({ size: 'A4', compress: false });
+    const chunks: Buffer[] = [];
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.font('Helvetica').text(text);
+    pdf.end();
+  });
+}
+
+describe('letters kept from before the PDFs were tagged', () => {
+  it('still read back as their words', async () => {
+    expect(pdfText(await keptUntaggedLetter('Dear Demi Testington,'))).toContain('Dear Demi Testington,');
+  });
+
+  it('make a batch that does not claim to be tagged, while the tagged letters in it read back too', async () => {
+    const batch = await joinPdfs([await keptUntaggedLetter('Dear Old Letterson,'), await renderPdf(invitationLetter(letterRecord))], 'Letters to post: 2');
+    const { pdf } = await parse(batch);
+    expect(pdf.catalog.get(PDFName.of('MarkInfo'))).toBeUndefined();
+    expect(pdf.catalog.get(PDFName.of('StructTreeRoot'))).toBeUndefined();
+    const text = pdfText(batch);
+    expect(text).toContain('Dear Old Letterson,');
+    expect(text).toContain('Dear Demi Testington,');
   });
 });
