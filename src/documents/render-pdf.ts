@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { Block, DocumentModel } from './document-model.js';
 
@@ -15,16 +16,38 @@ export function keepTogether(text: string): string {
     .replace(/\b([A-Z]{1,2}\d[A-Z\d]?) (\d[A-Z]{2})\b/g, '$1\u00a0$2');
 }
 
-/** A plain, accessible-as-possible A4 PDF: title and language in its metadata, real tables, the marking on every page. */
+const FONTS = fileURLToPath(new URL('./fonts/', import.meta.url));
+/** Liberation Sans (SIL OFL 1.1, licence beside it): embedded, so the letter prints the same on any machine and a PDF/UA checker accepts it. */
+const REGULAR = `${FONTS}LiberationSans-Regular.ttf`;
+const BOLD = `${FONTS}LiberationSans-Bold.ttf`;
+
+type Struct = PDFKit.PDFStructureElement;
+
+/**
+ * A plain, accessible A4 PDF (PDF/UA): tagged, so a screen reader follows the document's own
+ * structure (the title as H1, headings as H2, paragraphs, lists, tables whose header cells head
+ * their rows or columns) while the marking and page numbers on every page are page furniture
+ * (artifacts) outside the reading order; title and language in its metadata; fonts embedded.
+ */
 export function renderPdf(doc: DocumentModel): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, compress: false, info: { Title: doc.title, Author: 'Convene' }, displayTitle: true, lang: 'en-GB', bufferPages: true });
+    const pdf = new PDFDocument({
+      size: 'A4', margin: MARGIN, compress: false, info: { Title: doc.title, Author: 'Convene' }, displayTitle: true, lang: 'en-GB', bufferPages: true,
+      tagged: true, pdfVersion: '1.7', subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets, font: REGULAR,
+    });
     const chunks: Buffer[] = [];
     pdf.on('data', (c: Buffer) => chunks.push(c));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
+    pdf.registerFont('Regular', REGULAR);
+    pdf.registerFont('Bold', BOLD);
     const width = pdf.page.width - 2 * MARGIN;
     const bottom = () => pdf.page.height - pdf.page.margins.bottom;
+    const root = pdf.struct('Document');
+    pdf.addStructure(root);
+
+    /** One structure element whose content is what `draw` prints (pdfkit marks it as it draws). */
+    const tag = (type: string, draw: () => void) => root.add(pdf.struct(type, {}, draw));
 
     /** A heading never sits alone at the foot of a page: it moves over with the text it introduces. */
     const keepWithNext = (space: number) => {
@@ -35,44 +58,57 @@ export function renderPdf(doc: DocumentModel): Promise<Buffer> {
       switch (block.type) {
         case 'heading':
           keepWithNext(70);
-          pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(13).text(block.text).moveDown(0.3);
+          pdf.moveDown(0.5);
+          tag('H2', () => pdf.font('Bold').fontSize(13).text(block.text));
+          pdf.moveDown(0.3);
           break;
         case 'paragraph':
-          pdf.font('Helvetica').fontSize(11).text(keepTogether(block.text)).moveDown(0.5);
+          tag('P', () => pdf.font('Regular').fontSize(11).text(keepTogether(block.text)));
+          pdf.moveDown(0.5);
           break;
         case 'lines':
           keepWithNext(block.lines.length * 14);
-          pdf.font('Helvetica').fontSize(11);
-          for (const line of block.lines) pdf.text(keepTogether(line));
+          // An address or a signature is one paragraph of short lines, read as one.
+          tag('P', () => {
+            pdf.font('Regular').fontSize(11);
+            for (const line of block.lines) pdf.text(keepTogether(line));
+          });
           pdf.moveDown(0.8);
           break;
-        case 'list':
-          pdf.font('Helvetica').fontSize(11).list(block.items.map(keepTogether), { bulletRadius: 2 }).moveDown(0.5);
+        case 'list': {
+          const list = pdf.struct('L');
+          root.add(list);
+          pdf.font('Regular').fontSize(11).list(block.items.map(keepTogether), { bulletRadius: 2, structParent: list });
+          list.end();
+          pdf.moveDown(0.5);
           break;
+        }
         case 'keyValue':
           // A two-column table: the label (a row header) and its value, which wraps in its own column.
-          pdf.font('Helvetica').fontSize(11);
+          pdf.font('Regular').fontSize(11);
           pdf.table({
+            structParent: root,
             columnStyles: [Math.min(130, width * 0.3), '*'],
             defaultStyle: { border: 0, padding: [1, 6, 1, 0] },
             data: block.rows.map(([k, v]) => [
-              { text: k, type: 'TH' as const, scope: 'row' as const, font: { src: 'Helvetica-Bold' } },
-              { text: keepTogether(v), font: { src: 'Helvetica' } },
+              { text: k, type: 'TH' as const, scope: 'row' as const, font: { src: 'Bold' } },
+              { text: keepTogether(v), font: { src: 'Regular' } },
             ]),
-          });
+          } as PDFKit.Mixins.TableOptionsWithData & { structParent: Struct });
           pdf.x = MARGIN;
           pdf.moveDown(0.5);
           break;
         case 'table':
           keepWithNext(60);
-          pdf.font('Helvetica').fontSize(10);
+          pdf.font('Regular').fontSize(10);
           pdf.table({
+            structParent: root,
             defaultStyle: { border: { top: 0, left: 0, right: 0, bottom: 0.5 }, borderColor: RULE, padding: [3, 6, 3, 0] },
             data: [
-              block.head.map((h) => ({ text: h, type: 'TH' as const, scope: 'column' as const, font: { src: 'Helvetica-Bold' } })),
-              ...block.rows.map((r) => r.map((c) => ({ text: keepTogether(c), font: { src: 'Helvetica' } }))),
+              block.head.map((h) => ({ text: h, type: 'TH' as const, scope: 'column' as const, font: { src: 'Bold' } })),
+              ...block.rows.map((r) => r.map((c) => ({ text: keepTogether(c), font: { src: 'Regular' } }))),
             ],
-          });
+          } as PDFKit.Mixins.TableOptionsWithData & { structParent: Struct });
           pdf.x = MARGIN;
           pdf.moveDown(0.5);
           break;
@@ -81,19 +117,28 @@ export function renderPdf(doc: DocumentModel): Promise<Buffer> {
 
     for (const block of doc.preamble ?? []) print(block);
     if (doc.preamble?.length) pdf.moveDown(0.5);
-    pdf.font('Helvetica-Bold').fontSize(18).text(doc.title);
-    if (doc.subtitle) pdf.font('Helvetica').fontSize(12).fillColor(GREY).text(doc.subtitle).fillColor('black');
+    tag('H1', () => pdf.font('Bold').fontSize(18).text(doc.title));
+    if (doc.subtitle) tag('P', () => pdf.font('Regular').fontSize(12).fillColor(GREY).text(doc.subtitle ?? '').fillColor('black'));
     pdf.moveDown();
     for (const block of doc.blocks) print(block);
-    if (doc.footer) pdf.moveDown().font('Helvetica-Oblique').fontSize(9).text(keepTogether(doc.footer));
+    if (doc.footer) {
+      pdf.moveDown();
+      tag('P', () => pdf.font('Regular').fontSize(9).fillColor(GREY).text(keepTogether(doc.footer ?? '')).fillColor('black'));
+    }
+    root.end();
 
     const range = pdf.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i += 1) {
       pdf.switchToPage(i);
+      // The marking and the page number repeat on every page: furniture a screen reader skips, not text to read each time.
       if (doc.marking) {
-        pdf.font('Helvetica-Bold').fontSize(10).fillColor('#d4351c').text(doc.marking, MARGIN, 24, { lineBreak: false }).fillColor('black');
+        pdf.markContent('Artifact', { type: 'Pagination' });
+        pdf.font('Bold').fontSize(10).fillColor('#d4351c').text(doc.marking, MARGIN, 24, { lineBreak: false }).fillColor('black');
+        pdf.endMarkedContent();
       }
-      pdf.font('Helvetica').fontSize(8).text(`Page ${i + 1} of ${range.count}`, MARGIN, pdf.page.height - 40, { lineBreak: false });
+      pdf.markContent('Artifact', { type: 'Pagination' });
+      pdf.font('Regular').fontSize(8).text(`Page ${i + 1} of ${range.count}`, MARGIN, pdf.page.height - 40, { lineBreak: false });
+      pdf.endMarkedContent();
     }
     pdf.end();
   });

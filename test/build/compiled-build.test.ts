@@ -141,6 +141,19 @@ const postgresUp = await isPostgresAvailable();
     }
   });
 
+  it('renders a PDF with the fonts it ships beside itself (dist/documents/fonts), embedded', () => {
+    for (const font of ['LiberationSans-Regular.ttf', 'LiberationSans-Bold.ttf', 'LICENSE-OFL.txt']) {
+      expect(fs.existsSync(path.join(ROOT, 'dist', 'documents', 'fonts', font)), font).toBe(true);
+    }
+    const script = `import { renderPdf } from ${JSON.stringify(path.join(ROOT, 'dist', 'documents', 'render-pdf.js'))};
+      const pdf = await renderPdf({ title: 'A letter', blocks: [{ type: 'heading', text: 'When' }, { type: 'paragraph', text: 'Monday' }] });
+      process.stdout.write(pdf.toString('latin1'));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: os.tmpdir(), encoding: 'latin1', env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.match(/\/FontFile2 \d+ 0 R/g)?.length).toBe(2);
+    expect(run.stdout.match(/\/BaseFont \/Helvetica/g) ?? []).toEqual([]);
+  });
+
   it('is ready (database, migrations), serves the sign-in page and its assets, and /metrics to its token', async () => {
     const ready = await fetch(`${base()}/ready`);
     expect(ready.status).toBe(200);

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { PDFDocument } from 'pdf-lib';
 import type { Database, Queryable } from '../../db/client.js';
 import { cases, conferenceChildren, conferences, invitations, letterBatches, outboxMessages, users } from '../../db/schema/index.js';
 import { contactProblem } from '../../domain/invitations/editing.js';
+import { joinPdfs } from '../../documents/join-pdfs.js';
 import { mayPrintLetters } from '../../policies/invitations.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -83,20 +83,6 @@ export async function heldInvitations(db: Queryable, context: ActionContext): Pr
   });
 }
 
-/** One PDF with every letter, each starting on its own page, pages copied unchanged from the copy kept. */
-async function joinLetters(pdfs: Buffer[], title: string): Promise<Buffer> {
-  const batch = await PDFDocument.create();
-  batch.setTitle(title);
-  batch.setLanguage('en-GB');
-  batch.setAuthor('Convene');
-  for (const bytes of pdfs) {
-    const letter = await PDFDocument.load(bytes);
-    const pages = await batch.copyPages(letter, letter.getPageIndices());
-    for (const page of pages) batch.addPage(page);
-  }
-  return Buffer.from(await batch.save({ useObjectStreams: false }));
-}
-
 function letterPdf(message: typeof outboxMessages.$inferSelect): Buffer {
   const pdf = message.attachments.find((a) => a.contentType === 'application/pdf');
   if (!pdf) throw new ConflictError(`The letter to ${message.toName} has no PDF kept with it.`);
@@ -123,7 +109,7 @@ export async function printLetterBatch(db: Database, context: ActionContext): Pr
     if (waiting.length === 0) throw new ConflictError('There are no letters waiting to be printed.');
     const [batch] = await tx.insert(letterBatches).values({ printedBy: actorId, printedAt: context.now, letterCount: waiting.length, messageIds: waiting.map((m) => m.id) }).returning();
     if (!batch) throw new Error('letter batch insert returned nothing');
-    const pdf = await joinLetters(waiting.map(letterPdf), `Letters to post: ${waiting.length}`);
+    const pdf = await joinPdfs(waiting.map(letterPdf), `Letters to post: ${waiting.length}`);
     await tx.update(outboxMessages).set({ status: 'posted', sentAt: context.now, attempts: 1, batchId: batch.id }).where(inArray(outboxMessages.id, waiting.map((m) => m.id)));
     await auditBatch(tx, context, 'letters-printed', batch.id, [...new Set(waiting.map((m) => m.conferenceId).filter((id): id is string => id !== null))]);
     return { batchId: batch.id, count: waiting.length, pdf };
@@ -142,7 +128,7 @@ export async function reprintBatch(db: Database, context: ActionContext, batchId
   const messages = await db.select().from(outboxMessages).where(eq(outboxMessages.batchId, batchId));
   const ordered = batch.messageIds.map((id) => messages.find((m) => m.id === id)).filter((m) => m !== undefined);
   await auditBatch(db, context, 'letter-batch-read', batch.id, [...new Set(ordered.map((m) => m.conferenceId).filter((id): id is string => id !== null))]);
-  return joinLetters(ordered.map(letterPdf), `Letters to post: ${ordered.length}`);
+  return joinPdfs(ordered.map(letterPdf), `Letters to post: ${ordered.length}`);
 }
 
 /** The batches printed in this authority, newest first. */
