@@ -50,6 +50,9 @@ const messageIdIn = (raw: string) => /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw)?
       await seedDemo(handle.db, { password: LOAD_PASSWORD, dataDir, pack: 'national', now: START });
       await addOpenPlans(handle, 1000);
       const targets = await loadTargets(handle);
+      // A conference whose reports are due: whichever instance runs the first reminders slot reminds each professional,
+      // and no later slot (09:00, mid-run, on either instance, or the one taken over after the kill) may remind them again.
+      const invited = await conferenceNeedingReports(handle.db);
 
       const env = { DATABASE_URL: database.url, CONVENE_DATA_DIR: dataDir, SMTP_URL: smtp.url };
       const a = await Instance.create('A', env);
@@ -90,12 +93,8 @@ const messageIdIn = (raw: string) => /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw)?
           await sleep(300);
         }
       })();
-      // A conference whose reports are due: the reminders job (hourly, 09:00 falls mid-run) reminds each professional once.
-      await sleep(2000);
-      const invited = await conferenceNeedingReports(handle.db);
-
       // Mid-run, kill whichever instance is holding a job run at that moment (the outbox runs every 5 s on one or the other).
-      await sleep(Math.max(0, SECONDS * 400 - 2000));
+      await sleep(SECONDS * 400);
       const pidIn = (lockedBy: string | null) => Number(lockedBy?.split(':').at(-2));
       let held: { name: string; lockedBy: string | null }[] = [];
       let claimed: string[] = [];
