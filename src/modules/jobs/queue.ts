@@ -38,15 +38,18 @@ const CLAIM_LOCK_KEY = 7162024100;
  * slot: the sweeps check-then-write per record, so two passes of one job at once could both write
  * (two instances each requesting a child's review, found by the two-instance load test, where one
  * 08:00 pass over a thousand plans ran into 09:00). The later slot waits and runs after it. Claims
- * take a transaction-scoped advisory lock, so a claim sees every run claimed before it.
+ * take a transaction-scoped advisory lock, so a claim sees every run claimed before it. Jobs named
+ * in `overlapping` (JobDefinition.overlaps: the outbox) are exempt.
  */
-export async function claimNextRun(db: Database, options: { names: readonly string[]; workerId: string; now: Date; leaseMs: number }): Promise<JobRun | null> {
+export async function claimNextRun(db: Database, options: { names: readonly string[]; workerId: string; now: Date; leaseMs: number; overlapping?: readonly string[] }): Promise<JobRun | null> {
   const { names, workerId, now, leaseMs } = options;
+  const overlapping = options.overlapping ?? [];
   if (names.length === 0) return null;
   for (;;) {
     const outcome = await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK_KEY})`);
-      const inProgress = tx.select({ name: jobRuns.name }).from(jobRuns).where(and(eq(jobRuns.status, 'running'), gt(jobRuns.lockedUntil, now)));
+      const inProgress = tx.select({ name: jobRuns.name }).from(jobRuns)
+        .where(and(eq(jobRuns.status, 'running'), gt(jobRuns.lockedUntil, now), overlapping.length ? notInArray(jobRuns.name, [...overlapping]) : undefined));
       const [due] = await tx
         .select({ id: jobRuns.id, status: jobRuns.status, attempts: jobRuns.attempts, maxAttempts: jobRuns.maxAttempts })
         .from(jobRuns)

@@ -133,6 +133,28 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
     expect(most).toBe(1);
   }, 60_000);
 
+  it('a job that claims its own work row by row (overlaps, as the outbox) runs its next slot beside a run still in progress', async () => {
+    const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
+    const time = handClock(new Date('2026-12-07T08:00:00Z'));
+    let release: () => void = () => undefined;
+    let started = 0;
+    const job = (hold: boolean): JobDefinition[] => [{ name: 'claiming-sweep', title: 'Claims its rows', schedule: everySeconds(3600), overlaps: true, run: async () => {
+      started += 1;
+      if (hold) await new Promise<void>((resolve) => { release = resolve; });
+      return {};
+    } }];
+    const leaseMs = 2 * 60 * MINUTE;
+    const workerA = createJobWorker({ db: a.db, jobs: job(true), clock: time.clock, workerId: 'instance-a', leaseMs });
+    const workerB = createJobWorker({ db: b.db, jobs: job(false), clock: time.clock, workerId: 'instance-b', leaseMs });
+    const passA = workerA.tick();
+    await expect.poll(() => started, { timeout: 10_000 }).toBe(1);
+    time.set(new Date('2026-12-07T09:00:01Z'));
+    expect(await workerB.tick()).toBe(1);
+    expect((await runsOf(b.db, 'claiming-sweep')).map((r) => r.status)).toEqual(['running', 'done']);
+    release();
+    expect(await passA).toBe(1);
+  }, 60_000);
+
   it('an instance killed mid-job: the other takes the run over once the lease lapses, and nothing is lost or doubled', async () => {
     const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
     const time = handClock(new Date('2026-12-07T09:00:00Z'));
