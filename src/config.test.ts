@@ -29,6 +29,12 @@ describe('settings', () => {
     expect(loadSettings({ SMTP_FROM: 'Demoshire conferences <cp.conferences@demoshire.example>' }).smtpFrom).toBe('Demoshire conferences <cp.conferences@demoshire.example>');
     expect(problems({ SMTP_FROM: 'nobody' }).join()).toMatch(/^SMTP_FROM /);
   });
+  it('takes the address in emailed links from CONVENE_PUBLIC_URL, without a trailing slash, and names one that is not a web address', () => {
+    expect(loadSettings({}).publicUrl).toBeNull();
+    expect(loadSettings({ CONVENE_PUBLIC_URL: 'https://convene.demoshire.example/' }).publicUrl).toBe('https://convene.demoshire.example');
+    expect(problems({ CONVENE_PUBLIC_URL: 'convene.demoshire.example' }).join()).toMatch(/^CONVENE_PUBLIC_URL /);
+    expect(problems({ CONVENE_PUBLIC_URL: 'ftp://convene.demoshire.example' }).join()).toMatch(/^CONVENE_PUBLIC_URL /);
+  });
   it('names an unknown pack', () => {
     expect(problems({ CONVENE_PACK: 'narnia' }).join()).toMatch(/^CONVENE_PACK /);
   });

@@ -35,6 +35,7 @@ const settingsSchema = z
       .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
       .optional(),
     SMTP_FROM: z.string().regex(/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address like "Convene <conferences@council.gov.uk>"').optional(),
+    CONVENE_PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be the address people open Convene at, like https://convene.council.gov.uk' }).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     CONVENE_NOW: z.iso.datetime({ offset: true, message: 'must be an instant like 2026-12-24T00:30:00Z or 2026-07-01T09:00:00+01:00' }).optional(),
     CONVENE_TEMPLATE_WATCH: z.enum(['0', '1', 'false', 'true'], { message: 'must be 1 or 0' }).default('0'),
@@ -77,6 +78,8 @@ export type Settings = {
   smtpUrl: string | null;
   /** The From of every email; set it to the authority's secure mailbox. */
   smtpFrom: string;
+  /** Where people open Convene, for links in emails (a partner's report link, issue 17); null: emails carry the path only. */
+  publicUrl: string | null;
   logLevel: string;
   production: boolean;
   /** CONVENE_NOW: the instant the clock starts at, for tests and rehearsals; null is the real clock. */
@@ -124,6 +127,7 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
     auditAnchorFile: e.CONVENE_AUDIT_ANCHOR_FILE ? path.resolve(e.CONVENE_AUDIT_ANCHOR_FILE) : null,
     smtpUrl: e.SMTP_URL ?? null,
     smtpFrom: e.SMTP_FROM ?? 'Convene conferences <conferences@convene.invalid>',
+    publicUrl: e.CONVENE_PUBLIC_URL ? e.CONVENE_PUBLIC_URL.replace(/\/+$/, '') : null,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     now: e.CONVENE_NOW ? new Date(e.CONVENE_NOW) : null,

@@ -84,4 +84,15 @@ describe('need-to-know: access to a child’s record follows the relationship (i
     const both: Actor = { ...actor('chair'), roles: ['chair', 'business-support'] };
     expect(childRecordAccess(both, none)).toBe('open');
   });
+
+  it('a report link’s holder (issue 17) opens the children of their invitation’s conference only, whatever else is true', () => {
+    const holder: Actor = { id: 'h', username: 'report-link-x', displayName: 'Pat', organisationId: AUTHORITY, teamId: null, roles: [], reportLink: { linkId: 'l', invitationId: 'i', conferenceId: 'c' } };
+    expect(childRecordAccess(holder, { ...none, reportLinkConference: true })).toBe('open');
+    expect(childRecordAccess(holder, none)).toBe('refused');
+    for (const fact of ['invitedToConference', 'attendedConference', 'allocated', 'unallocated', 'breakGlassGranted'] as const) {
+      expect(childRecordAccess(holder, { ...none, [fact]: true }), fact).toBe('refused');
+    }
+    // A role on the same person changes nothing: the link decides.
+    expect(childRecordAccess({ ...holder, roles: ['business-support'] }, none)).toBe('refused');
+  });
 });

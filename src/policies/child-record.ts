@@ -28,6 +28,8 @@ export interface ChildRecordRelationship {
   chairsConference?: boolean;
   /** The actor gave a reason on the break-glass page for this child, in this session. */
   breakGlassGranted?: boolean;
+  /** The actor came in through a report link (issue 17) for a conference about this child. */
+  reportLinkConference?: boolean;
 }
 
 /**
@@ -58,6 +60,8 @@ export const BY_FUNCTION_ROLES: readonly RoleId[] = ['register-officer', 'busine
  */
 export function childRecordAccess(actor: Actor | null, r: ChildRecordRelationship): ChildRecordAccess {
   if (actor === null) return 'refused';
+  // A report link's holder has no role: only the invitation they hold, to a conference about the child, opens anything.
+  if (actor.reportLink) return r.reportLinkConference ? 'open' : 'refused';
   const conference = r.invitedToConference || Boolean(r.attendedConference);
   if (mayViewChildRecords(actor)) {
     const orgs = r.caseOrganisationIds;

@@ -1,5 +1,6 @@
 import { hasRole, type Actor } from './roles.js';
 import { mayChairConference } from './meeting.js';
+import { holdsReportLink } from './report-link.js';
 
 /**
  * Reports and participation. The authority's staff see a conference's reports; agency
@@ -9,7 +10,7 @@ import { mayChairConference } from './meeting.js';
 const AUTHORITY_STAFF = ['social-worker', 'team-manager', 'service-manager', 'chair', 'business-support'] as const;
 
 export function mayViewConferenceReports(actor: Actor | null): boolean {
-  return hasRole(actor, ...AUTHORITY_STAFF, 'agency-practitioner');
+  return hasRole(actor, ...AUTHORITY_STAFF, 'agency-practitioner') || holdsReportLink(actor);
 }
 
 /** Whether the actor sees every report of a conference, rather than only their own. */
@@ -19,7 +20,7 @@ export function maySeeAllReports(actor: Actor | null): boolean {
 
 /** Social workers write the social work report and the family's views; agency practitioners their agency report. */
 export function mayWriteReports(actor: Actor | null): boolean {
-  return hasRole(actor, 'social-worker', 'team-manager', 'agency-practitioner');
+  return hasRole(actor, 'social-worker', 'team-manager', 'agency-practitioner') || holdsReportLink(actor);
 }
 
 export function mayWriteSocialWorkReport(actor: Actor | null): boolean {

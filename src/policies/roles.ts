@@ -44,6 +44,18 @@ export interface Actor {
    * grant is tied to, so it ends with the session. Absent for the CLI, jobs and API clients.
    */
   sessionKey?: string | null;
+  /**
+   * Set only for someone who came in through a partner's report link (issue 17) rather than a
+   * sign-in: the one invitation they hold, and its conference. They have no roles.
+   */
+  reportLink?: ReportLinkScope | null;
+}
+
+/** What a report link's holder holds: one invitation to one conference. */
+export interface ReportLinkScope {
+  linkId: string;
+  invitationId: string;
+  conferenceId: string;
 }
 
 export function hasRole(actor: Actor | null, ...roles: RoleId[]): boolean {

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadSignedInUser } from '../modules/accounts/load-actor.js';
+import { loadReportLinkActor } from '../modules/report-links/load-report-link-actor.js';
 import { discardFormDraft } from '../modules/drafts/discard-form-draft.js';
 import { loadFormDraft } from '../modules/drafts/load-form-draft.js';
 import { saveFormDraft } from '../modules/drafts/save-form-draft.js';
-import type { RouteAccess } from './types.js';
+import type { EndedSession, RouteAccess } from './types.js';
 
 /**
  * Drafts of the long forms (issue 14): the agency and social work reports, the conference record
@@ -35,8 +36,8 @@ declare module 'fastify' {
 }
 
 /** Adds `POST <formPath>/draft`, which keeps what was typed; answers the time it was saved. */
-export function addDraftRoute(app: FastifyInstance, formPath: string, access: RouteAccess, spec: DraftSpec): void {
-  app.post(`${formPath}/draft`, { config: { access } }, async (request, reply) => {
+export function addDraftRoute(app: FastifyInstance, formPath: string, access: RouteAccess, spec: DraftSpec, options: { reportLink?: boolean } = {}): void {
+  app.post(`${formPath}/draft`, { config: { access, ...options } }, async (request, reply) => {
     const { recordId, childIds } = await spec.target(request);
     const { savedAt } = await saveFormDraft(app.convene.db, request.actionContext(), {
       formKey: spec.formKey(request), recordId, childIds, path: spec.pagePath(request), body: request.body,
@@ -76,24 +77,28 @@ export async function dropDraft(request: FastifyRequest, formKey: string, record
  * sign in and back to the form. Nothing typed is lost. Refused quietly (nothing kept) when they
  * could no longer open the record, or their account has been closed.
  */
-export async function keepFormAfterSessionEnded(request: FastifyRequest, reply: FastifyReply, userId: string, spec: DraftSpec): Promise<FastifyReply> {
+export async function keepFormAfterSessionEnded(request: FastifyRequest, reply: FastifyReply, ended: EndedSession, spec: DraftSpec): Promise<FastifyReply> {
   const { db } = request.server.convene;
   let next = '/';
   try {
     next = spec.pagePath(request);
-    const signedIn = await loadSignedInUser(db, userId);
+    // A report link's holder (issue 17) has no sign-in: their draft waits for the next link the organiser sends.
+    const actor = ended.reportLinkId
+      ? request.routeOptions.config?.reportLink === true ? await loadReportLinkActor(db, ended.reportLinkId) : null
+      : ended.userId ? (await loadSignedInUser(db, ended.userId))?.actor ?? null : null;
     const access = request.routeOptions.config?.access;
-    if (signedIn && typeof access === 'function' && access(signedIn.actor)) {
+    if (actor && typeof access === 'function' && access(actor)) {
       // Only for this request, and only to check access and keep the draft: the response is the sign-in page.
-      request.actor = signedIn.actor;
+      request.actor = actor;
       const { recordId, childIds } = await spec.target(request);
       await saveFormDraft(db, request.actionContext(), { formKey: spec.formKey(request), recordId, childIds, path: next, body: request.body });
-      request.log.info({ url: request.url, user: userId }, 'session ended: the form was kept as a draft');
+      request.log.info({ url: request.url, user: actor.id }, 'session ended: the form was kept as a draft');
     }
   } catch (error) {
     request.log.warn({ err: error, url: request.url }, 'session ended: the form could not be kept as a draft');
   } finally {
     request.actor = null;
   }
+  if (ended.reportLinkId) return reply.redirect('/report-access/ended', 303);
   return reply.redirect(`/sign-in?ended=1&next=${encodeURIComponent(next)}`, 303);
 }

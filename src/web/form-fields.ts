@@ -1,9 +1,7 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { auditChildReads } from '../modules/audit/child-access.js';
-import type { FieldError } from '../modules/shared/errors.js';
-import { answerRefusal as answerActionRefusal } from './forms/run-action.js';
 import { londonDateTimeOf } from '../domain/calendar/london-time.js';
 
 // Field builders shared by the front-door forms: one message per field, in GOV.UK words.
@@ -39,16 +37,6 @@ export const yesNo = (message: string) => z.enum(['yes', 'no'], { error: message
 export function londonNowParts(now: Date): { date: string; time: string } {
   const local = londonDateTimeOf(now);
   return { date: local.toPlainDate().toString(), time: local.toPlainTime().toString().slice(0, 5) };
-}
-
-/** An action's refusal becomes the page again with its message (400), or the conflict page with a way back (409). */
-export async function answerRefusal(
-  error: unknown,
-  reply: FastifyReply,
-  again: (errors: FieldError[]) => Promise<FastifyReply>,
-  backHref: string,
-): Promise<unknown> {
-  return answerActionRefusal(reply, error, { again: (refusal) => again(refusal.errors), conflictPage: backHref });
 }
 
 /** Every page showing a child's front-door record says so in the audit trail. */

@@ -39,6 +39,8 @@ const ITEMS: NavItem[] = [
 
 export function navigationFor(actor: Actor | null, currentUrl: string) {
   if (!actor) return [{ text: 'Sign in', href: '/sign-in', active: currentUrl.startsWith('/sign-in') }];
+  // A report link's holder (issue 17) has one report and nowhere else to go: the menu would lead only to refusals.
+  if (actor.reportLink) return [];
   const path = currentUrl.split('?')[0] ?? '/';
   return ITEMS.filter((i) => i.roles === 'all' || i.roles.some((r) => actor.roles.includes(r))).map((i) => ({
     text: i.text,

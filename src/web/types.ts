@@ -9,6 +9,13 @@ import type { Actor } from '../policies/roles.js';
 /** Who may reach a route. Routes without `access` are refused: deny by default. */
 export type RouteAccess = 'public' | 'pending-second-factor' | ((actor: Actor) => boolean);
 
+/** Who a session that has just ended was: a signed-in user, or a report link's holder (issue 17). */
+export interface EndedSession {
+  userId: string | null;
+  reportLinkId: string | null;
+  csrfToken: string;
+}
+
 export interface Convene {
   settings: Settings;
   database: DatabaseHandle;
@@ -34,7 +41,7 @@ declare module 'fastify' {
     /** A partner agency's system calling the enquiry API with its key (never a browser: no cookies, no CSRF). */
     apiClient: ApiCaller | null;
     /** The session this request's cookie named, when it had just ended (idle or absolute timeout) on a form POST. */
-    endedSession: { userId: string; csrfToken: string } | null;
+    endedSession: EndedSession | null;
     /** Builds the context every action receives: actor, request id, address, now. */
     actionContext(): ActionContext;
   }
@@ -43,5 +50,10 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * Issue 17: the route is one a report link's holder may reach (their agency report). Every
+     * other route answers them 404, whatever its `access` says: what they hold is one invitation.
+     */
+    reportLink?: boolean;
   }
 }

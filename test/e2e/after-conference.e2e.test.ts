@@ -5,7 +5,7 @@ import { complaints, conferences, people } from '../../src/db/schema/index.js';
 import { computeDeadline, formatDate } from '../../src/domain/deadlines/index.js';
 import { workingCalendar } from '../../src/modules/calendar/calendar-store.js';
 import { requestDueReviews } from '../../src/modules/plans/request-due-reviews.js';
-import { expectAccessible, signIn, startJourney, type Running } from './support.js';
+import { expectAccessible, signIn, startJourney, type Running, fillDate } from './support.js';
 
 /** After the conference: a child moving in on another authority's plan, and a family's complaint. */
 describe('moves and complaints', () => {
@@ -22,7 +22,7 @@ describe('moves and complaints', () => {
     await page.goto(`${run.baseUrl}/people/new`);
     await page.getByLabel('Family name', { exact: true }).fill('Movedinson');
     await page.getByLabel('Given names', { exact: true }).fill('Zulu');
-    await page.getByLabel('Date of birth (YYYY-MM-DD)').fill('2018-04-02');
+    await fillDate(page, 'Date of birth', '2018-04-02');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     expect(await page.locator('h1').textContent()).toContain('Zulu Movedinson');
 
@@ -37,8 +37,8 @@ describe('moves and complaints', () => {
     await page.getByLabel('Their lead social worker or contact').fill('Omar Otherton');
     await page.getByLabel('Their secure email').fill('omar@elsewhere.example');
     await page.getByLabel('Category of their plan').selectOption({ label: 'Neglect' });
-    await page.getByLabel('Date notice was received (YYYY-MM-DD)').fill(notice.toString());
-    await page.getByLabel('Date the child moved (YYYY-MM-DD)').fill(notice.subtract({ days: 3 }).toString());
+    await fillDate(page, 'Date notice was received', notice.toString());
+    await fillDate(page, 'Date the child moved', notice.subtract({ days: 3 }).toString());
     await page.getByRole('button', { name: 'Record and request the conference' }).click();
     expect(page.url()).toContain('/transfers?requested=');
 
@@ -68,7 +68,7 @@ describe('moves and complaints', () => {
     await chair.getByLabel('Their relationship to the child').fill('Mother');
     await chair.getByLabel('The decision about a plan').check();
     await chair.getByLabel('The complaint').fill('The plan was decided without hearing my side.');
-    await chair.getByLabel('Received on (YYYY-MM-DD)').fill(run.today());
+    await fillDate(chair, 'Received on', run.today());
     await chair.getByRole('button', { name: 'Record complaint' }).click();
     expect(chair.url()).toMatch(/\/complaints\/[0-9a-f-]{36}/);
     await expectAccessible(chair);
@@ -77,7 +77,7 @@ describe('moves and complaints', () => {
     async function step(value: string, note: string) {
       await chair.locator(`input[name="step"][value="${value}"]`).check();
       await chair.getByLabel('What was decided and why').fill(note);
-      await chair.getByLabel('Date (YYYY-MM-DD)').fill(today);
+      await fillDate(chair, 'Date', today);
       await chair.getByRole('button', { name: 'Save' }).click();
       expect(await chair.locator('.govuk-error-summary').count()).toBe(0);
     }

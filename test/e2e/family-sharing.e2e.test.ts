@@ -7,7 +7,7 @@ import { heldConferenceWithPolice } from '../../src/modules/meeting/information-
 import { recordSection47Outcome } from '../../src/modules/front-door/record-section-47-outcome.js';
 import { createSharingFixture } from '../../src/modules/front-door/section-47-sharing-fixture.test-support.js';
 import { createOrganisation } from '../support/factories.js';
-import { asUser, errorFor, expectAccessible, expectRefused, fieldByName, JOURNEY_TIMEOUT, mainText, startJourney, submit, type Running } from './support.js';
+import { asUser, errorFor, expectAccessible, expectRefused, fieldByName, JOURNEY_TIMEOUT, mainText, startJourney, submit, type Running, dateValue } from './support.js';
 
 /**
  * Sharing with the family: the social worker sends the record of the section 47 outcome to the
@@ -71,7 +71,7 @@ describe('sharing with the family', () => {
     expect(await fieldByName(sw, 'format', 'translated').isChecked()).toBe(true);
     expect(await sw.getByLabel('In what language?').inputValue()).toBe('Polish');
     expect(await sw.getByLabel('An interpreter was used').isChecked()).toBe(true);
-    expect(await sw.getByLabel('Date shared (YYYY-MM-DD)').inputValue()).toBe(run.today());
+    expect(await dateValue(sw, 'Date shared')).toBe(run.today());
     // The family copy she is given names the child, her, and the visit recorded.
     const copy = await sw.request.get(`${run.baseUrl}${await sw.getByRole('link', { name: /Download the family copy for Demi Testington/ }).getAttribute('href')}`);
     expect(copy.status()).toBe(200);

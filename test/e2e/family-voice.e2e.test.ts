@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, conferenceChildren, conferences, invitations, users } from '../../src/db/schema/index.js';
-import { expectAccessible, signIn, startJourney, type Running } from './support.js';
+import { expectAccessible, signIn, startJourney, type Running, fillDateNamed } from './support.js';
 
 /** Issue 22: the family's voice (PL4, CO4, IN10) in Chromium, every page axe-checked. */
 describe('the family’s voice journey', () => {
@@ -93,7 +93,7 @@ describe('the family’s voice journey', () => {
     await expectAccessible(page);
     await page.locator('#request').fill('To stop going to the after-school club.');
     await page.locator('#reasons').fill('The club is where she is safe until her mum finishes work.');
-    await page.locator('#sharedWithChildOn').fill(run.today());
+    await fillDateNamed(page, 'sharedWithChildOn', run.today());
     await page.getByRole('button', { name: 'Save' }).click();
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Say how the reasons were explained to the child');
     await expectAccessible(page);

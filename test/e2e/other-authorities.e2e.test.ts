@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childProtectionPlans, emergencyResponsibility, outboxMessages, temporaryResidentChanges } from '../../src/db/schema/index.js';
 import { formatDate } from '../../src/domain/deadlines/index.js';
 import { otherAuthorityFixture } from '../../src/modules/transfers/other-authority-fixture.test-support.js';
-import { asUser, errorFor, expectAccessible, expectRefused, fieldByName, JOURNEY_TIMEOUT, mainText, startJourney, submit, type Running } from './support.js';
+import { asUser, errorFor, expectAccessible, expectRefused, fieldByName, JOURNEY_TIMEOUT, mainText, startJourney, submit, type Running, fillDate, dateValue, fillDateNamed } from './support.js';
 
 /**
  * TR3: children of other authorities, as the designated manager (the register officer here) works
@@ -15,7 +15,7 @@ import { asUser, errorFor, expectAccessible, expectRefused, fieldByName, JOURNEY
 async function openCase(page: Page, name: string, dateOfBirth: string): Promise<void> {
   await page.getByRole('link', { name: 'Search', exact: true }).first().click();
   await page.locator('#name').fill(name);
-  await page.locator('#dateOfBirth').fill(dateOfBirth);
+  await fillDateNamed(page, 'dateOfBirth', dateOfBirth);
   await page.getByRole('button', { name: 'Search by part' }).click();
   await page.getByRole('link', { name: `Case page for ${name}` }).click();
   expect(new URL(page.url()).pathname).toMatch(/^\/cases\//);
@@ -52,7 +52,7 @@ describe('children of other authorities', () => {
     await officer.getByLabel('Responsible authority').fill('Exampleshire Council');
     await fieldByName(officer, 'responsibleBecause', 'plan').check();
     await officer.getByLabel('The emergency action taken').fill('Police protection overnight; placed with a foster carer.');
-    await officer.getByLabel('Date the child was found (YYYY-MM-DD)').fill(today);
+    await fillDate(officer, 'Date the child was found', today);
     await officer.getByLabel('Who at the authority was consulted').fill('Their out-of-hours duty manager');
     await expectRefused(officer, 'Record the consultation');
     expect(await errorFor(officer, 'consultedOn')).toContain('Enter the date the responsible authority was consulted');
@@ -60,7 +60,7 @@ describe('children of other authorities', () => {
     expect(await officer.getByLabel('Who at the authority was consulted').inputValue()).toBe('Their out-of-hours duty manager');
     expect(await fieldByName(officer, 'responsibleBecause', 'plan').isChecked()).toBe(true);
     await expectAccessible(officer);
-    await officer.getByLabel('Date the authority was consulted (YYYY-MM-DD)').fill(today);
+    await fillDate(officer, 'Date the authority was consulted', today);
     await submit(officer, 'Record the consultation');
 
     const [row] = await db.select().from(emergencyResponsibility).where(eq(emergencyResponsibility.childId, f.found.childId));
@@ -96,7 +96,7 @@ describe('children of other authorities', () => {
 
     // They accept by phone: a reference without the date of the letter is refused; the acceptance alone does not pass the duty.
     await fieldByName(officer, 'answer', 'accepts').check();
-    await officer.getByLabel('Date they answered (YYYY-MM-DD)').fill(today);
+    await fillDate(officer, 'Date they answered', today);
     await officer.getByLabel('The letter or email that confirms it').fill('Email from their head of service');
     await expectRefused(officer, 'Save their answer');
     expect(await errorFor(officer, 'writtenConfirmationOn')).toContain('Enter the date of the written confirmation');
@@ -110,7 +110,7 @@ describe('children of other authorities', () => {
     expect(await officer.getByRole('button', { name: /^Pass responsibility/ }).count()).toBe(0);
 
     // Their email arrives: recorded, and only now can responsibility pass.
-    await officer.getByLabel('Date of their written confirmation (YYYY-MM-DD), once received').fill(today);
+    await fillDate(officer, 'Date of their written confirmation, once received', today);
     await officer.getByLabel('The letter or email that confirms it').fill('Email from their head of service accepting responsibility');
     await submit(officer, 'Save their answer');
     text = await mainText(officer);
@@ -151,11 +151,11 @@ describe('children of other authorities', () => {
 
     // Without saying what changed: refused against that field, the choice kept.
     await fieldByName(officer, 'change', 'moved-on').check();
-    await officer.getByLabel('Date of the change (YYYY-MM-DD)').fill(today);
+    await fillDate(officer, 'Date of the change', today);
     await expectRefused(officer, 'Record the change');
     expect(await errorFor(officer, 'details')).toContain('Record what changed and why');
     expect(await fieldByName(officer, 'change', 'moved-on').isChecked()).toBe(true);
-    expect(await officer.getByLabel('Date of the change (YYYY-MM-DD)').inputValue()).toBe(today);
+    expect(await dateValue(officer, 'Date of the change')).toBe(today);
     await expectAccessible(officer);
     await officer.getByLabel('What changed and why').fill('Moved to Sampleton with her mother; Exampleshire told us by phone.');
     await submit(officer, 'Record the change');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, signIn, startJourney, type Running } from './support.js';
+import { expectAccessible, signIn, startJourney, type Running, fillDate } from './support.js';
 
 /** A fixed day for the demo data and the app's clock: the figures never depend on when the test runs. */
 const NOW = '2026-03-02T10:00:00Z';
@@ -20,7 +20,7 @@ describe('the service manager’s performance dashboard, in Chromium', () => {
     await expectAccessible(page);
 
     await page.getByLabel('Period').selectOption('census-year');
-    await page.getByLabel('Containing the day (YYYY-MM-DD)').fill('2026-03-02');
+    await fillDate(page, 'Containing the day', '2026-03-02');
     await page.getByRole('button', { name: 'Show figures' }).click();
     expect(await page.locator('.govuk-caption-l').textContent()).toContain('Census year 2025 to 2026');
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(2);
@@ -37,8 +37,8 @@ describe('the service manager’s performance dashboard, in Chromium', () => {
 
     await page.getByRole('link', { name: 'Back to performance' }).click();
     await page.getByLabel('Period').selectOption('custom');
-    await page.getByLabel('Or from (YYYY-MM-DD)').fill('2026-03-31');
-    await page.getByLabel('To (YYYY-MM-DD)').fill('2026-03-01');
+    await fillDate(page, 'Or from', '2026-03-31');
+    await fillDate(page, 'To', '2026-03-01');
     await page.getByRole('button', { name: 'Show figures' }).click();
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('The period ends before it starts');
     await expectAccessible(page);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, conferenceRecordings, recordingReleaseRequests } from '../../src/db/schema/index.js';
 import { heldConferenceWithPolice } from '../../src/modules/meeting/information-sharing-fixture.test-support.js';
-import { asUser, errorFor, expectAccessible, expectRefused, fieldByName, JOURNEY_TIMEOUT, mainText, startJourney, submit, type Running } from './support.js';
+import { asUser, errorFor, expectAccessible, expectRefused, fieldByName, JOURNEY_TIMEOUT, mainText, startJourney, submit, type Running, fillDateNamed, fillDate, dateValue } from './support.js';
 
 /**
  * RC5: the chair keeps the recording of the conference with its record; a parent asks for a copy
@@ -68,7 +68,7 @@ describe('conference recordings', () => {
     await support.getByRole('link', { name: 'Search' }).first().click();
     // The caller gives the child's name and date of birth.
     await support.locator('#name').fill('Alpha Testington');
-    await support.locator('#dateOfBirth').fill('2019-05-04');
+    await fillDateNamed(support, 'dateOfBirth', '2019-05-04');
     await support.getByRole('button', { name: 'Search by part' }).click();
     await expectAccessible(support);
     await support.getByRole('link', { name: 'Case page for Alpha Testington' }).click();
@@ -82,10 +82,10 @@ describe('conference recordings', () => {
     // Business support keeps no recording: only the chair does.
     expect(await support.getByRole('button', { name: 'Keep the recording' }).count()).toBe(0);
     await support.getByLabel('Who asked').selectOption({ label: 'Fred Testington (Father)' });
-    await support.getByLabel('The day they asked').fill(run.today());
+    await fillDate(support, 'The day they asked', run.today());
     await expectRefused(support, 'Record the request');
     expect(await errorFor(support, 'howAsked')).toContain('Say how they asked');
-    expect(await support.getByLabel('The day they asked').inputValue()).toBe(run.today());
+    expect(await dateValue(support, 'The day they asked')).toBe(run.today());
     await expectAccessible(support);
     await support.getByLabel('How they asked').fill('Phoned business support');
     await submit(support, 'Record the request');

@@ -2,7 +2,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, people, recordDisposals, subjectAccessRequests, users } from '../../src/db/schema/index.js';
 import { childOnAPlan } from '../support/escalation-factory.js';
-import { expectAccessible, signIn, startJourney, type Running } from './support.js';
+import { expectAccessible, signIn, startJourney, type Running, fillDate } from './support.js';
 
 /**
  * Issue 22, RC7 and RC5's retention in Chromium, every page axe-checked: the administrator shortens a
@@ -101,10 +101,10 @@ describe('records retention and subject access journey', () => {
     await expectAccessible(page);
     await page.getByLabel('Given names').fill(child!.givenNames);
     await page.getByLabel('Family name').fill(child!.familyName);
-    await page.getByLabel('Date of birth (YYYY-MM-DD)').fill(child!.dateOfBirth!);
+    await fillDate(page, 'Date of birth', child!.dateOfBirth!);
     await page.getByLabel('Their name').fill('Morgan Requester');
     await page.getByLabel('A parent with parental responsibility, for the child').check();
-    await page.getByLabel('Date their identity was checked (YYYY-MM-DD)').fill(run.today());
+    await fillDate(page, 'Date their identity was checked', run.today());
     await page.getByLabel('What was seen to check it').fill('Passport seen at the front desk');
     await page.getByRole('button', { name: 'Save the request' }).click();
     expect(page.url()).toMatch(/\/subject-access\/[0-9a-f-]{36}$/);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childrensCentreLists, outboxMessages } from '../../src/db/schema/index.js';
-import { expectAccessible, signIn, startJourney, type Running } from './support.js';
+import { expectAccessible, signIn, startJourney, type Running, fillDate } from './support.js';
 
 /** The register officer's whole job on a fixed day: the register, its history, placements, risk notifications and centre lists. */
 describe('the register officer', () => {
@@ -38,7 +38,7 @@ describe('the register officer', () => {
     const csv = await context.request.get(`${run.baseUrl}/register/export.csv?ageBand=0-4`);
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('Lima Mockworth');
-    await page.getByLabel('On plan on (YYYY-MM-DD)').fill('2026-02-30');
+    await fillDate(page, 'On plan on', '2026-02-30');
     await page.getByRole('button', { name: 'Show children' }).click();
     expect(await page.locator('.govuk-error-summary').count()).toBe(1);
     await expectAccessible(page);
@@ -62,8 +62,8 @@ describe('the register officer', () => {
     await page.getByLabel('Their lead social worker', { exact: true }).fill('Demo Other Worker');
     await page.getByLabel('Their lead social worker’s email').fill('other@elsewhere.example');
     await page.getByLabel('Neglect').check();
-    await page.getByLabel('Date their plan started (YYYY-MM-DD)').fill('2026-01-12');
-    await page.getByLabel('Date the child was placed here (YYYY-MM-DD)').fill('2026-02-20');
+    await fillDate(page, 'Date their plan started', '2026-01-12');
+    await fillDate(page, 'Date the child was placed here', '2026-02-20');
     await page.getByRole('button', { name: 'Add to the register' }).click();
     expect(page.url()).toContain('/register?responsible=other');
     await expectAccessible(page);
@@ -81,7 +81,7 @@ describe('the register officer', () => {
     await expectAccessible(page);
     await page.getByLabel('Name of the person who may pose a risk').fill('Demo Risky Adult');
     await page.getByLabel('Who sent the notification').fill('Probation service (demo)');
-    await page.getByLabel('Date received (YYYY-MM-DD)').fill('2026-03-01');
+    await fillDate(page, 'Date received', '2026-03-01');
     await page.getByLabel('What the notification says').fill('Released on licence; plans to stay with the family.');
     await page.getByRole('button', { name: 'Record the notification' }).click();
     await expectAccessible(page);

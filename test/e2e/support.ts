@@ -118,6 +118,30 @@ export async function errorFor(page: Page, field: string): Promise<string> {
   return (await message.count()) ? ((await message.first().textContent()) ?? '').replace(/\s+/g, ' ').trim() : '';
 }
 
+/** A date asked as GOV.UK's day, month and year boxes, found by its question (the fieldset's legend). */
+export async function fillDate(page: Page, question: string, iso: string): Promise<void> {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  const group = page.getByRole('group', { name: question, exact: true });
+  await group.getByLabel('Day', { exact: true }).fill(day);
+  await group.getByLabel('Month', { exact: true }).fill(month);
+  await group.getByLabel('Year', { exact: true }).fill(year);
+}
+
+/** The same, found by the field's name, for a question whose words change (a child's name in it). */
+export async function fillDateNamed(page: Page, name: string, iso: string): Promise<void> {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  await page.locator(`[name="${name}-day"]`).fill(day);
+  await page.locator(`[name="${name}-month"]`).fill(month);
+  await page.locator(`[name="${name}-year"]`).fill(year);
+}
+
+/** What a date's three boxes hold, as YYYY-MM-DD. */
+export async function dateValue(page: Page, question: string): Promise<string> {
+  const group = page.getByRole('group', { name: question, exact: true });
+  const box = async (label: string) => group.getByLabel(label, { exact: true }).inputValue();
+  return `${await box('Year')}-${(await box('Month')).padStart(2, '0')}-${(await box('Day')).padStart(2, '0')}`;
+}
+
 /** A radio or checkbox by its field name and value. */
 export function fieldByName(page: Page, name: string, value: string) {
   return page.locator(`input[name="${name}"][value="${value}"]`);

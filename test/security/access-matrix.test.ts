@@ -1,11 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { people, users } from '../../src/db/schema/index.js';
+import { invitations, outboxMessages, people, reportAccessLinks, users } from '../../src/db/schema/index.js';
+import { issueReportLink } from '../../src/modules/report-links/issue-report-link.js';
 import { ROLE_IDS, type RoleId } from '../../src/policies/roles.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../support/database.js';
 import { createOrganisation, createTeam, createUser, TEST_PASSWORD } from '../support/factories.js';
 import { WebClient } from '../support/web-client.js';
-import { dataFingerprint, fill, idsOf, paramNames, seededApp, tableFor, testedRoutes, type RouteRow, type SeededApp } from './route-table.js';
+import { DEMO_NOW, dataFingerprint, fill, idsOf, paramNames, seededApp, tableFor, testedRoutes, type RouteRow, type SeededApp } from './route-table.js';
 
 /** Tables that are not a child's record: the agency directory, accounts, the outbox, rules. */
 const NOT_CHILD_RECORDS = new Set(['users', 'organisations', 'professionals', 'outbox_messages']);
@@ -21,7 +22,8 @@ const NEED_TO_KNOW_ROLES = ['social-worker', 'team-manager', 'chair'] as const;
  * own social worker, team manager and chair of another team with no working relationship with
  * the demo children (need-to-know: the break-glass page, 403): each GET must get 403 or 404, and
  * each POST must be refused (403, 404 or back to sign-in) and write nothing.
- * The demo's own users open the same URLs, to show the URLs are real.
+ * The demo's own users open the same URLs, to show the URLs are real. A partner practitioner
+ * in through a report link (issue 17), holding an invitation to another conference, is refused alike.
  */
 describeEachEngine('access matrix: no relationship, no record', (engine) => {
   let database: TestDatabase;
@@ -29,6 +31,27 @@ describeEachEngine('access matrix: no relationship, no record', (engine) => {
   const outsiders = new Map<RoleId, WebClient>();
   /** The authority's own staff in another team: no allocation, no invitation, no conference to chair. */
   const insiders = new Map<RoleId, WebClient>();
+  /**
+   * Issue 17: a partner practitioner without an account, in through the report link of an
+   * invitation to a demo conference that is not among the records attacked: no role, one invitation.
+   */
+  let linkHolder: WebClient;
+  async function openReportLink(): Promise<WebClient> {
+    const attacked = await idsOf(s.db, 'conferences', 2);
+    const [invitation] = await s.db.select().from(invitations)
+      .where(and(eq(invitations.inviteeKind, 'professional'), inArray(invitations.state, ['sent', 'confirmed']), isNotNull(invitations.email), notInArray(invitations.conferenceId, attacked)))
+      .limit(1);
+    if (!invitation) throw new Error('the demo has no invitation to a conference outside the attacked ones');
+    const token = await issueReportLink(s.db, invitation.id, new Date(DEMO_NOW.getTime() + 7 * 24 * 3600_000), DEMO_NOW);
+    const client = new WebClient(s.app);
+    expect((await client.get(`/report-access/${token}`)).statusCode).toBe(200);
+    const [link] = await s.db.select({ id: reportAccessLinks.id }).from(reportAccessLinks).where(eq(reportAccessLinks.invitationId, invitation.id));
+    const [sent] = await s.db.select().from(outboxMessages).where(and(eq(outboxMessages.relatedType, 'report-link'), eq(outboxMessages.relatedId, link!.id)));
+    const entered = await client.post(`/report-access/${token}`, { code: /\b(\d{6})\b/.exec(sent!.bodyText)![1]! });
+    expect(entered.statusCode).toBe(302);
+    expect((await client.get(entered.headers.location as string)).statusCode).toBe(200); // their own report form, and its CSRF token
+    return client;
+  }
   beforeAll(async () => {
     database = await freshDatabase(engine);
     s = await seededApp(database);
@@ -50,6 +73,7 @@ describeEachEngine('access matrix: no relationship, no record', (engine) => {
       await client.get('/');
       insiders.set(role, client);
     }
+    linkHolder = await openReportLink();
   }, 240_000);
   afterAll(async () => {
     await s?.app.close();
@@ -88,6 +112,8 @@ describeEachEngine('access matrix: no relationship, no record', (engine) => {
           if (![403, 404].includes(res.statusCode)) leaks.push(`${role} GET ${url} → ${res.statusCode}`);
           if (pick === 0 && (await s.clients.get(role)!.get(url)).statusCode === 200) opened += 1;
         }
+        const held = await linkHolder.get(url);
+        if (![403, 404].includes(held.statusCode)) leaks.push(`report link holder GET ${url} → ${held.statusCode}`);
         // The break-glass page is the door itself: it names no child (break-glass-pages.test.ts).
         if (!route.url.startsWith('/break-glass/')) for (const [role, client] of insiders) {
           const res = await client.get(url);
@@ -95,7 +121,7 @@ describeEachEngine('access matrix: no relationship, no record', (engine) => {
         }
       }
     }
-    console.log(`access matrix [${engine}]: ${routes.length} routes × ${ROLE_IDS.length} roles; the demo's own users opened ${opened}; ${leaks.length} leaks`);
+    console.log(`access matrix [${engine}]: ${routes.length} routes × ${ROLE_IDS.length} roles and a report link holder; the demo's own users opened ${opened}; ${leaks.length} leaks`);
     expect(leaks).toEqual([]);
     expect(opened).toBeGreaterThan(routes.length / 2);
   }, 600_000);
@@ -138,7 +164,8 @@ describeEachEngine('access matrix: no relationship, no record', (engine) => {
       const names = await fieldsOf(url);
       const form = Object.fromEntries((names.length ? names : ['reason', 'notes', 'version']).map((n) => [n, plausible(n)]));
       const statuses: string[] = [];
-      for (const [who, clients] of [['outsider', outsiders], ['other-team', insiders]] as const) {
+      const holders = new Map<string, WebClient>([['report-link', linkHolder]]);
+      for (const [who, clients] of [['outsider', outsiders], ['other-team', insiders], ['link-holder', holders]] as const) {
         for (const [role, client] of clients) {
           const res = await client.post(url, form);
           requests += 1;

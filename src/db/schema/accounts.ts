@@ -65,6 +65,12 @@ export const sessions = pgTable('sessions', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   address: text('address'),
+  /**
+   * A session opened through a partner's report link (issue 17) instead of a sign-in: it reaches
+   * that invitation's conference report and nothing else. No foreign key, so the accounts schema
+   * does not import the invitations one; the session hook finds the link on every request.
+   */
+  reportLinkId: uuid('report_link_id'),
 });
 
 /** Failed sign-ins per client address, to slow down guessing across many accounts. */

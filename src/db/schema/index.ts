@@ -14,3 +14,4 @@ export * from './register.js';
 export * from './enquiries.js';
 export * from './jobs.js';
 export * from './retention.js';
+export * from './report-links.js';

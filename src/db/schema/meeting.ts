@@ -5,6 +5,7 @@ import { childProtectionPlans, conferenceChildren, conferences } from './confere
 import { invitations } from './invitations.js';
 import { people } from './people.js';
 import { exclusionRequests } from './reports.js';
+import type { PlanAction } from '../../domain/conference/outline-plan.js';
 
 /** Who ticked an opening item, and when (CF4). */
 export interface ChecklistTick {
@@ -176,15 +177,6 @@ export const meetingDecisions = pgTable(
   (t) => [uniqueIndex('meeting_decisions_conference_child').on(t.conferenceId, t.childId)],
 );
 
-export interface PlanActionEntry {
-  action: string;
-  owner: string;
-  ownerIsProfessional: boolean;
-  ownerJobTitle: string;
-  timescale: string;
-  checkedBy: string;
-}
-
 /** The outline plan per child (PL1, PL3). */
 export const meetingOutlinePlans = pgTable(
   'meeting_outline_plans',
@@ -197,7 +189,7 @@ export const meetingOutlinePlans = pgTable(
     outcomes: text('outcomes').notNull().default(''),
     shortTermObjectives: text('short_term_objectives').notNull().default(''),
     longTermObjectives: text('long_term_objectives').notNull().default(''),
-    actions: jsonb('actions').$type<PlanActionEntry[]>().notNull().default([]),
+    actions: jsonb('actions').$type<PlanAction[]>().notNull().default([]),
     nonNegotiables: text('non_negotiables').notNull().default(''),
     immediateActions: text('immediate_actions').notNull().default(''),
     visitFrequencyWeeks: integer('visit_frequency_weeks'),

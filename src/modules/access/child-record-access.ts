@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/client.js';
 import { conferenceChildren } from '../../db/schema/index.js';
 import { childRecordAccess, type ChildRecordAccess, type ChildRecordRelationship } from '../../policies/child-record.js';
 import type { Actor } from '../../policies/roles.js';
+import { holdsReportLink, reportLinkReaches } from '../../policies/report-link.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 
 /**
@@ -27,7 +28,7 @@ const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 export async function childRelationship(db: Queryable, actor: Actor, childId: string): Promise<ChildRecordRelationship> {
   const [row] = rowsOf<{
     orgs: string | null; in_authority: boolean | null; allocated: boolean; in_team: boolean; unallocated: boolean;
-    chairs: boolean; invited: boolean; attended: boolean; granted: boolean;
+    chairs: boolean; invited: boolean; attended: boolean; granted: boolean; by_link: boolean;
   }>(await db.execute(sql`
     with concerned as (
       select c.id, c.child_id, c.organisation_id, c.social_worker_id, c.team_manager_id, c.iro_id
@@ -62,7 +63,10 @@ export async function childRelationship(db: Queryable, actor: Actor, childId: st
       (${actor.sessionKey ?? null}::text is not null and exists(
         select 1 from break_glass_grants g
         where g.user_id = ${actor.id}::uuid and g.session_key = ${actor.sessionKey ?? null}::text and g.child_id = ${childId}::uuid
-      )) as granted
+      )) as granted,
+      (${actor.reportLink?.conferenceId ?? null}::uuid is not null and exists(
+        select 1 from conference_children cc where cc.conference_id = ${actor.reportLink?.conferenceId ?? null}::uuid and cc.child_id = ${childId}::uuid
+      )) as by_link
   `));
   return {
     caseOrganisationIds: row?.orgs ? row.orgs.split(',') : [],
@@ -74,6 +78,7 @@ export async function childRelationship(db: Queryable, actor: Actor, childId: st
     unallocated: Boolean(row?.unallocated),
     chairsConference: Boolean(row?.chairs),
     breakGlassGranted: Boolean(row?.granted),
+    reportLinkConference: Boolean(row?.by_link),
   };
 }
 
@@ -130,5 +135,10 @@ export function gatedRecord(routeUrl: string, params: Record<string, unknown>): 
 export async function assertRecordAccess(db: Queryable, actor: Actor | null, record: { kind: string; id: string }): Promise<void> {
   const query = CHILDREN_OF[record.kind];
   if (actor === null || !query) return;
+  // A report link's holder opens no child's record: they send forms to their invitation's conference only.
+  if (holdsReportLink(actor)) {
+    if (!reportLinkReaches(actor, record)) throw new NotFoundError('We could not find that record.');
+    return;
+  }
   for (const { child_id: childId } of rowsOf<{ child_id: string }>(await db.execute(query(record.id)))) await assertChildAccess(db, actor, childId);
 }

@@ -37,7 +37,7 @@ export interface NewSession {
 
 export async function createSession(
   db: Queryable,
-  values: { userId?: string | null; pendingUserId?: string | null; data?: Record<string, unknown>; address: string | null; now: Date },
+  values: { userId?: string | null; pendingUserId?: string | null; reportLinkId?: string | null; data?: Record<string, unknown>; address: string | null; now: Date },
 ): Promise<NewSession> {
   const id = newToken();
   const [row] = await db
@@ -46,6 +46,7 @@ export async function createSession(
       idHash: hashSessionId(id),
       userId: values.userId ?? null,
       pendingUserId: values.pendingUserId ?? null,
+      reportLinkId: values.reportLinkId ?? null,
       csrfToken: newToken(),
       data: values.data ?? {},
       createdAt: values.now,

@@ -5,8 +5,8 @@ import { mayBook } from '../../policies/booking.js';
 import { auditForChildren } from '../audit/audit-children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError } from '../shared/errors.js';
-import { bookingUpdate, checkOrRefuse, recheckDiary, transition, updateIfUnchanged, warningsOf, type BookingInput } from './common.js';
-import { loadBookingContext } from './load-booking.js';
+import { warningsOf, type BookingInput } from './common.js';
+import { checkSlotChange, takeSlot } from './slot-change.js';
 
 export interface BookingResult {
   conferenceId: string;
@@ -26,16 +26,11 @@ export interface BookingResult {
  */
 export async function bookConference(db: Database, context: ActionContext, conferenceId: string, input: BookingInput): Promise<BookingResult> {
   if (!mayBook(context.actor)) throw new ForbiddenError('Only business support can book conferences.');
-  const booking = await loadBookingContext(db, conferenceId, context.now);
+  const change = await checkSlotChange(db, conferenceId, context.now, 'book', input);
+  const { booking, to, findings, columns } = change;
   const { conference } = booking;
-  const to = transition(conference.status, 'book');
-  const findings = checkOrRefuse(booking, input);
-  const columns = bookingUpdate(booking, input);
   await db.transaction(async (tx) => {
-    await recheckDiary(tx, booking, input);
-    await updateIfUnchanged(tx, conference, input.version ?? conference.version, {
-      ...columns, status: to,
-    });
+    await takeSlot(tx, change, input);
     await tx.insert(conferenceStatusHistory).values({
       conferenceId, fromStatus: conference.status, toStatus: to, event: 'book', at: context.now, by: context.actor?.id ?? null,
       details: { date: input.date, time: input.time, chairId: input.chairId, roomId: columns.roomId, format: input.format, findings: warningsOf(findings) },

@@ -5,9 +5,10 @@ import { auditForChildren } from '../audit/audit-children.js';
 import { loadConferenceWithChildren } from '../shared/load-conference.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError } from '../shared/errors.js';
-import { transition, updateIfUnchanged } from './common.js';
+import { updateIfUnchanged } from './common.js';
 import { requireReason, type ChangeReason } from './rearrange-conference.js';
 import { tellInvitees } from './tell-invitees.js';
+import { transition } from '../shared/conference-transition.js';
 
 /** CV7: cancelling needs the reason and who was consulted; the booking details stay for the record. */
 export async function cancelConference(db: Database, context: ActionContext, conferenceId: string, input: ChangeReason & { version?: number | undefined }): Promise<void> {

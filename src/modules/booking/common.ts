@@ -4,10 +4,12 @@ import { conferences, rooms, users } from '../../db/schema/index.js';
 import { checkBooking } from '../../domain/booking/checks.js';
 import { Diary, minuteOfTime } from '../../domain/booking/diary.js';
 import type { BookingFinding, ConferenceFormat, ProposedBooking } from '../../domain/booking/types.js';
-import { isConferenceStatus, nextStatus, TransitionError, type ConferenceEvent, type ConferenceStatus } from '../../domain/conference/transitions.js';
 import { londonInstant } from '../../domain/calendar/london-time.js';
 import { ConflictError, ValidationError, type FieldError } from '../shared/errors.js';
 import { loadBookings, type BookingContext } from './load-booking.js';
+
+// Pages that show which step a booking takes ask here, beside the rest of booking.
+export { transition } from '../shared/conference-transition.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 
 /** What a person chooses when booking or rearranging. */
@@ -24,16 +26,6 @@ export interface BookingInput {
   version?: number | undefined;
 }
 
-/** The step a status change takes, with a refusal a person understands (409). */
-export function transition(from: string, event: ConferenceEvent): ConferenceStatus {
-  if (!isConferenceStatus(from)) throw new ConflictError(`This conference has an unknown status (${from}).`);
-  try {
-    return nextStatus(from, event);
-  } catch (error) {
-    if (error instanceof TransitionError) throw new ConflictError(error.message);
-    throw error;
-  }
-}
 
 export function proposalOf(input: BookingInput): ProposedBooking {
   return {
@@ -80,7 +72,6 @@ export async function recheckDiary(tx: Queryable, context: BookingContext, input
   if (errors.length > 0) throw new ValidationError(errors);
 }
 
-/** The booking columns a proposal sets. */
 /**
  * What a booking (or a new date) writes: the slot, and for a looked-after child the IRO, who must
  * be one of the listed chairs, and the agreed chairing arrangement (CV5).

@@ -6,8 +6,8 @@ import { auditForChildren } from '../audit/audit-children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../shared/errors.js';
 import type { BookingResult } from './book-conference.js';
-import { bookingUpdate, checkOrRefuse, recheckDiary, transition, updateIfUnchanged, warningsOf, type BookingInput } from './common.js';
-import { loadBookingContext } from './load-booking.js';
+import { warningsOf, type BookingInput } from './common.js';
+import { checkSlotChange, takeSlot } from './slot-change.js';
 
 /** CV7: why, and who was consulted; both are kept in the history and shared with those invited. */
 export interface ChangeReason {
@@ -29,16 +29,11 @@ export function requireReason(input: ChangeReason): void {
 export async function rearrangeConference(db: Database, context: ActionContext, conferenceId: string, input: BookingInput & ChangeReason): Promise<BookingResult> {
   if (!mayBook(context.actor)) throw new ForbiddenError('Only business support can rearrange conferences.');
   requireReason(input);
-  const booking = await loadBookingContext(db, conferenceId, context.now);
+  const change = await checkSlotChange(db, conferenceId, context.now, 'rearrange', input);
+  const { booking, to, findings, columns } = change;
   const { conference } = booking;
-  const to = transition(conference.status, 'rearrange');
-  const findings = checkOrRefuse(booking, input);
-  const columns = bookingUpdate(booking, input);
   await db.transaction(async (tx) => {
-    await recheckDiary(tx, booking, input);
-    await updateIfUnchanged(tx, conference, input.version ?? conference.version, {
-      ...columns, status: to,
-    });
+    await takeSlot(tx, change, input);
     const before = { start: conference.scheduledStart?.toISOString() ?? null, chairId: conference.chairId, roomId: conference.roomId, format: conference.format };
     const after = { start: columns.scheduledStart.toISOString(), chairId: input.chairId, roomId: columns.roomId, format: input.format };
     await tx.insert(conferenceStatusHistory).values({

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { conferences, conferenceStatusHistory } from '../../db/schema/index.js';
-import { isConferenceStatus, nextStatus, TransitionError, type ConferenceStatus } from '../../domain/conference/transitions.js';
+import { transition } from '../shared/conference-transition.js';
 import { mayAuthoriseCaseDecisions } from '../../policies/children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
@@ -9,16 +9,6 @@ import { auditForChildren } from '../audit/audit-children.js';
 import { loadConferenceWithChildren } from '../shared/load-conference.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 
-/** The step a status change takes, with a refusal a person understands (409). */
-export function transition(from: string, event: 'authorise' | 'cancel'): ConferenceStatus {
-  if (!isConferenceStatus(from)) throw new ConflictError(`This conference has an unknown status (${from}).`);
-  try {
-    return nextStatus(from, event);
-  } catch (error) {
-    if (error instanceof TransitionError) throw new ConflictError(error.message);
-    throw error;
-  }
-}
 
 /** Said plainly when a second click or a colleague got there first. */
 export function alreadyDecided(status: string): string | null {

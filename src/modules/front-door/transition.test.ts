@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../shared/errors.js';
-import { alreadyDecided, transition } from './authorise-decision-to-convene.js';
+import { alreadyDecided } from './authorise-decision-to-convene.js';
+import { transition } from '../shared/conference-transition.js';
 
 describe('conference status changes from the decision to convene', () => {
   it('goes through the transitions table: authorise leads to requested, decline (cancel) to cancelled', () => {

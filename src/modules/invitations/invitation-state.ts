@@ -1,9 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { cases, conferenceChildren, conferences, invitations, organisations, people, rooms, users } from '../../db/schema/index.js';
+import { conferences, invitations, organisations, rooms, users } from '../../db/schema/index.js';
 import { recordAudit, type AuditEntry } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { NotFoundError } from '../shared/errors.js';
+import { loadConferenceWithChildren } from '../shared/load-conference.js';
+import { isUuid } from '../shared/load-records.js';
 import { venueLines, type VenueFacts } from '../../documents/invitation-letter.js';
 
 export type ConferenceRow = typeof conferences.$inferSelect;
@@ -33,22 +35,12 @@ export function personName(p: { givenNames: string; familyName: string }): strin
   return `${p.givenNames} ${p.familyName}`.trim();
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The conference with its children and every invitation, in the order they were listed. */
 export async function loadInvitationState(db: Queryable, conferenceId: string): Promise<InvitationState> {
-  if (!UUID.test(conferenceId)) throw new NotFoundError('We could not find that conference.');
-  const [conference] = await db.select().from(conferences).where(eq(conferences.id, conferenceId));
-  if (!conference) throw new NotFoundError('We could not find that conference.');
-  const childRows = await db
-    .select({ link: conferenceChildren, person: people, organisationId: cases.organisationId })
-    .from(conferenceChildren)
-    .innerJoin(people, eq(people.id, conferenceChildren.childId))
-    .innerJoin(cases, eq(cases.id, conferenceChildren.caseId))
-    .where(eq(conferenceChildren.conferenceId, conferenceId))
-    .orderBy(asc(people.dateOfBirth));
-  const children: ConferenceChild[] = childRows.map((r) => ({
-    childId: r.person.id, caseId: r.link.caseId, role: r.link.role === 'subject' ? 'subject' : 'household', name: personName(r.person),
+  const loaded = await loadConferenceWithChildren(db, conferenceId);
+  const { conference } = loaded;
+  const children: ConferenceChild[] = loaded.children.map((c) => ({
+    childId: c.childId, caseId: c.caseId, role: c.role === 'subject' ? 'subject' : 'household', name: c.name,
   }));
   const rows = await db.select().from(invitations).where(eq(invitations.conferenceId, conferenceId)).orderBy(asc(invitations.createdAt), asc(invitations.id));
   let chair: InvitationState['chair'] = null;
@@ -57,7 +49,7 @@ export async function loadInvitationState(db: Queryable, conferenceId: string): 
       .from(users).innerJoin(organisations, eq(organisations.id, users.organisationId)).where(eq(users.id, conference.chairId));
     if (c) chair = c;
   }
-  const orgId = childRows[0]?.organisationId;
+  const orgId = loaded.children[0]?.organisationId;
   const [org] = orgId ? await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, orgId)) : [];
   const [room] = conference.roomId ? await db.select().from(rooms).where(eq(rooms.id, conference.roomId)) : [];
   // A booked room brings its building's address; a venue typed without a room is printed as typed.
@@ -73,7 +65,7 @@ export async function loadInvitationState(db: Queryable, conferenceId: string): 
 }
 
 export async function loadInvitation(db: Queryable, conferenceId: string, invitationId: string): Promise<InvitationRow> {
-  if (!UUID.test(invitationId) || !UUID.test(conferenceId)) throw new NotFoundError('We could not find that invitation.');
+  if (!isUuid(invitationId) || !isUuid(conferenceId)) throw new NotFoundError('We could not find that invitation.');
   const [row] = await db.select().from(invitations).where(and(eq(invitations.id, invitationId), eq(invitations.conferenceId, conferenceId)));
   if (!row) throw new NotFoundError('We could not find that invitation.');
   return row;

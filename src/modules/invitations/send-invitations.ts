@@ -19,6 +19,7 @@ import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import { auditForChildren, loadInvitationState, type InvitationState } from './invitation-state.js';
 import { calendarFile, calendarSequence, conferenceReference, coordinatorOf, letterDocument, letterFacts } from './letters.js';
 import { bumpVersion, updateAtVersion } from '../shared/versioned-update.js';
+import { issueReportLink, reportLinkWords, withoutAccounts, type SendOptions } from '../report-links/issue-report-link.js';
 
 export interface SendResult {
   sent: number;
@@ -48,7 +49,7 @@ export async function reviewTiming(db: Database, state: InvitationState): Promis
  * in `held`, with the fix, to be sent once the address is added. The conference moves to
  * "invitations sent" through the transitions table.
  */
-export async function sendInvitations(db: Database, context: ActionContext, conferenceId: string): Promise<SendResult> {
+export async function sendInvitations(db: Database, context: ActionContext, conferenceId: string, options: SendOptions = {}): Promise<SendResult> {
   if (!mayManageInvitations(context.actor) || !context.actor) throw new ForbiddenError();
   const actorId = context.actor.id;
   const state = await loadInvitationState(db, conferenceId);
@@ -73,6 +74,8 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
   const reviewDue = await reviewTiming(db, state);
   const late = isLate(reviewDue, londonIsoDate(context.now));
   const when = whenText(start);
+  // Issue 17: a professional invited by email who has no account gets a report link.
+  const linkFor = await withoutAccounts(db, ready);
   const letters = await Promise.all(ready.map(async (i) => ({ invitation: i, pdf: await renderPdf(letterDocument(state, i, coordinator, facts)), sequence: await calendarSequence(db, i.id) })));
 
   return db.transaction(async (tx) => {
@@ -89,12 +92,13 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
       const leaflets = leafletsFor(i.inviteeKind).map((l) => `“${l}”`);
       const email = i.channel === 'secure-email';
       const ics = email ? calendarFile(state, i, coordinator, context.now, { sequence }) : null;
+      const reportLink = linkFor.has(i.id) ? `\n\n${reportLinkWords(options.siteAddress, await issueReportLink(tx, i.id, start, context.now))}` : '';
       const outboxId = await enqueueMessage(tx, {
         channel: email ? 'email' : 'post',
         toName: i.name,
         toAddress: email ? (i.email ?? '') : i.channel === 'post' ? (i.postalAddress ?? '') : 'By hand, through the social worker',
         subject: `Invitation: child protection conference on ${when} (ref ${reference})`,
-        bodyText: `Dear ${i.name.replace(/\s*\(to be named\)$/, '')},\n\nYou are invited to a child protection conference on ${when}. The invitation letter is attached${email ? ', with a calendar entry' : ''}; it is confidential. ${leaflets.length > 1 ? `The leaflets ${leaflets.join(' and ')} go` : `The leaflet ${leaflets.join('')} goes`} with it.${facts.replyBy ? `\n\nPlease reply by ${formatDate(facts.replyBy)}, quoting ${reference}.` : ''}\n\n${coordinator.name}${coordinator.email ? `\n${coordinator.email}` : ''}`,
+        bodyText: `Dear ${i.name.replace(/\s*\(to be named\)$/, '')},\n\nYou are invited to a child protection conference on ${when}. The invitation letter is attached${email ? ', with a calendar entry' : ''}; it is confidential. ${leaflets.length > 1 ? `The leaflets ${leaflets.join(' and ')} go` : `The leaflet ${leaflets.join('')} goes`} with it.${facts.replyBy ? `\n\nPlease reply by ${formatDate(facts.replyBy)}, quoting ${reference}.` : ''}${reportLink}\n\n${coordinator.name}${coordinator.email ? `\n${coordinator.email}` : ''}`,
         attachments: ics ? [letter, attachment(`conference-${londonIsoDate(start)}.ics`, icsContentType(ics), ics)] : [letter],
         relatedType: 'invitation',
         relatedId: i.id,
@@ -117,7 +121,7 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
     }
     await auditForChildren(tx, context, state, {
       action: 'invitations-sent', recordType: 'conference', recordId: conferenceId,
-      details: { sent: result.sent, emailed: result.emailed, posted: result.posted, byHand: result.byHand, lateForTs19: late, invitationIds: ready.map((i) => i.id), heldIds: held.map((p) => p.invitationId) },
+      details: { reportLinks: linkFor.size, sent: result.sent, emailed: result.emailed, posted: result.posted, byHand: result.byHand, lateForTs19: late, invitationIds: ready.map((i) => i.id), heldIds: held.map((p) => p.invitationId) },
     });
     return result;
   });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { planIdentityNeeds } from '../../db/schema/index.js';
-import { identityNeedsProblems } from '../../domain/plans/identity-needs.js';
+import { identityNeedsProblems, type IdentityNeedsAnswers } from '../../domain/plans/identity-needs.js';
 import { mayRecordIdentityNeeds } from '../../policies/plans.js';
 import { assertChildAccess } from '../access/child-record-access.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -11,17 +11,8 @@ import { loadPlanCore } from './load-plan.js';
 import { ensureOpen } from './plan-write.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 
-export interface IdentityNeedsInput {
-  culture: string;
-  language: string;
-  religion: string;
-  shortfalls: string;
-  birthFamilyContact: string;
-  familyGroupConference: string | null;
-  familyGroupConferenceReasons: string;
-  /** The version the person saw; 0 when nothing was recorded yet. */
-  version: number;
-}
+/** The answers as the form sends them, with the version the person saw (0 when nothing was recorded yet). */
+export type IdentityNeedsInput = Omit<IdentityNeedsAnswers, 'updatedOn'> & { version: number };
 
 /**
  * PL4 (`004` 3.1.7, 6.1.2–6.1.3): the lead social worker records what the plan says about the

@@ -6,6 +6,7 @@ import { isPackId, type PackId } from '../../domain/packs/pack-id.js';
 import type { ExpectedInvitee } from '../../domain/reports/expected.js';
 import { hasRole, type Actor } from '../../policies/roles.js';
 import { maySeeAllReports } from '../../policies/reports.js';
+import { holdsReportLink, mayWriteThroughReportLink } from '../../policies/report-link.js';
 import { guessAgency } from '../meeting/seed-attendance.js';
 import { loadChildren, loadConference, type ConferenceRow, type MeetingChild } from '../meeting/meeting-state.js';
 import { NotFoundError } from '../shared/errors.js';
@@ -63,7 +64,14 @@ export async function conferenceForReports(db: Queryable, actor: Actor | null, c
   const conference = await loadConference(db, conferenceId);
   let access: 'all' | 'invited';
   let ownInvitation: InvitationRow | null;
-  if (maySeeAllReports(actor)) {
+  if (holdsReportLink(actor)) {
+    // Issue 17: the link's holder reaches the one conference their invitation is to, while it is live.
+    if (!mayWriteThroughReportLink(actor, conferenceId)) throw new NotFoundError('We could not find that conference.');
+    const [held] = await db.select().from(invitations).where(and(eq(invitations.id, actor.reportLink!.invitationId), eq(invitations.conferenceId, conferenceId), inArray(invitations.state, LIVE)));
+    if (!held) throw new NotFoundError('We could not find that conference.');
+    ownInvitation = held;
+    access = 'invited';
+  } else if (maySeeAllReports(actor)) {
     await assertConferenceAccess(db, actor, conferenceId); // the role, and this authority's children
     access = 'all';
     ownInvitation = await invitationOf(db, actor.id, conferenceId);

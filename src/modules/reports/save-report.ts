@@ -30,7 +30,8 @@ async function authorDetails(db: Database, ctx: ActionContext, context: Conferen
   const conferenceDate = context.conference.scheduledStart ? formatDate(londonIsoDate(context.conference.scheduledStart)) : '';
   if (kind === 'family-views') return { author: familyMember ?? '', conferenceDate };
   return {
-    organisation: user?.organisation ?? '',
+    // A report link's holder has no account of their own: their agency is the one they were invited from.
+    organisation: (actor.reportLink ? context.ownInvitation?.organisationName : null) ?? user?.organisation ?? '',
     author: actor.displayName,
     role: context.ownInvitation?.role ?? user?.jobTitle ?? '',
     contact: user?.email ?? '',

@@ -10,16 +10,18 @@ export async function loadConferenceWithChildren(db: Queryable, id: string) {
   const [conference] = await db.select().from(conferences).where(eq(conferences.id, id));
   if (!conference) throw new NotFoundError('We could not find that conference.');
   const rows = await db
-    .select({ link: conferenceChildren, child: people, socialWorkerId: cases.socialWorkerId })
+    .select({ link: conferenceChildren, child: people, socialWorkerId: cases.socialWorkerId, organisationId: cases.organisationId })
     .from(conferenceChildren)
     .innerJoin(people, eq(conferenceChildren.childId, people.id))
     .leftJoin(cases, eq(cases.id, conferenceChildren.caseId))
     .where(eq(conferenceChildren.conferenceId, id))
     .orderBy(asc(people.dateOfBirth));
   // The allocated social worker of each child: policies decide access by that relationship.
-  const children = rows.map((r) => ({ ...r.link, name: childName(r.child), person: r.child, socialWorkerId: r.socialWorkerId ?? null }));
+  const children = rows.map((r) => ({ ...r.link, name: childName(r.child), person: r.child, socialWorkerId: r.socialWorkerId ?? null, organisationId: r.organisationId ?? null }));
   return {
     conference,
+    /** Every child, youngest last (by date of birth), as letters list them. */
+    children,
     subjects: children.filter((c) => c.role === 'subject'),
     householdChildren: children.filter((c) => c.role !== 'subject'),
     childIds: children.map((c) => c.childId),

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../modules/shared/errors.js';
+import { dateInputErrors, withDateInputErrors } from '../input/date-input.js';
 
 /** The matcher's search form as typed: the child's names, date of birth, postcode, and one parent's names. */
 export interface MatcherSearchValues {
@@ -8,6 +9,10 @@ export interface MatcherSearchValues {
   postcode: string;
   parentGiven: string;
   parentFamily: string;
+  /** The date of birth as typed in GOV.UK's three boxes, to show again as typed. */
+  'dob-day'?: string;
+  'dob-month'?: string;
+  'dob-year'?: string;
 }
 
 /**
@@ -19,13 +24,20 @@ export function matcherSearchFrom(query: Record<string, string | undefined>): { 
     given: query.given ?? '', family: query.family ?? '', dob: query.dob ?? '', postcode: query.postcode ?? '',
     parentGiven: query.parentGiven ?? '', parentFamily: query.parentFamily ?? '',
   };
-  const { parentGiven, parentFamily, ...child } = values;
+  for (const part of ['dob-day', 'dob-month', 'dob-year'] as const) if (query[part] !== undefined) values[part] = query[part];
+  const { parentGiven, parentFamily, given, family, dob, postcode } = values;
+  const child = { given, family, dob, postcode };
   return { values, input: { ...child, parents: [{ given: parentGiven, family: parentFamily }] } };
 }
 
 const FORM_FIELD: Record<string, string> = { 'parents.0.given': 'parentGiven', 'parents.0.family': 'parentFamily', parents: 'parentGiven' };
 
 /** The matcher's field errors under the names of the form's fields, so each shows by its own. */
-export function matcherSearchErrors(errors: FieldError[]): FieldError[] {
-  return errors.map((e) => ({ ...e, field: FORM_FIELD[e.field] ?? e.field }));
+export function matcherSearchErrors(errors: FieldError[], query?: unknown): FieldError[] {
+  return withDateInputErrors(query, errors.map((e) => ({ ...e, field: FORM_FIELD[e.field] ?? e.field })));
+}
+
+/** A date of birth typed in the boxes that is no real date: refused in the date pattern's words before any search. */
+export function matcherDateRefusal(query: unknown): FieldError[] {
+  return dateInputErrors(query);
 }

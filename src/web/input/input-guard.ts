@@ -75,7 +75,11 @@ export function setUpInputGuard(app: FastifyInstance): void {
     }
     const errors = [...inputProblems(request.query), ...inputProblems(request.body)];
     if (errors.length > 0) return refuse(request, reply, 400, errors);
-    // Dates typed as GOV.UK's day, month and year boxes become one YYYY-MM-DD field for the route.
-    if (!isApi(request)) combineDateInputs(request.body, url);
+    // Dates typed as GOV.UK's day, month and year boxes become one YYYY-MM-DD field for the route,
+    // in a posted form and in a filter sent as a query alike.
+    if (!isApi(request)) {
+      combineDateInputs(request.body, url);
+      combineDateInputs(request.query, url);
+    }
   });
 }

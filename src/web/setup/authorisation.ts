@@ -20,6 +20,12 @@ export function setUpAuthorisation(app: FastifyInstance): void {
       }
       return reply.redirect('/account/password');
     }
+    // A report link's holder (issue 17) reaches only the routes marked for them, and there only what their invitation opens:
+    // checked before the second-factor pages, which let any signed-in person in.
+    if (request.actor?.reportLink && request.routeOptions.config?.reportLink !== true) {
+      request.log.info({ url: request.url, user: request.actor.id }, 'report link holder outside their report');
+      return reply.callNotFound();
+    }
     if (access === 'pending-second-factor') {
       if (request.session?.pendingUserId || request.actor) return;
       return reply.redirect('/sign-in');

@@ -32,7 +32,9 @@ export async function setUpRateLimits(app: FastifyInstance, limits: RateLimits):
 
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if ((request.method === 'POST' && SIGN_IN_PATHS.has(path)) || OIDC_SIGN_IN_PATHS.has(path)) return refuseOver(await signIn(request), request, reply, 'page');
+    // A report link's code (issue 17) is a sign-in too: each link locks after 5 wrong codes, and this slows one address trying many links.
+    const reportCode = request.method === 'POST' && path.startsWith('/report-access/');
+    if ((request.method === 'POST' && SIGN_IN_PATHS.has(path)) || OIDC_SIGN_IN_PATHS.has(path) || reportCode) return refuseOver(await signIn(request), request, reply, 'page');
     if (path.startsWith('/api/v1/')) return refuseOver(await api(request), request, reply, 'json');
   });
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isOperationalRequest } from './operational-paths.js';
 import { keepFormAfterSessionEnded } from '../drafts.js';
 import { loadSignedInUser, toActor } from '../../modules/accounts/load-actor.js';
+import { loadReportLinkActor } from '../../modules/report-links/load-report-link-actor.js';
 import {
   createSession,
   deleteExpiredSessions,
@@ -61,10 +62,18 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
     if (sessionState(row, now) !== 'live') {
       await destroySession(db, row.idHash);
       // A form sent just after the session ended is still that person's typing (issue 14): see the CSRF check.
-      if (row.userId && STATE_CHANGING.has(request.method)) request.endedSession = { userId: row.userId, csrfToken: row.csrfToken };
+      if ((row.userId || row.reportLinkId) && STATE_CHANGING.has(request.method)) request.endedSession = { userId: row.userId, reportLinkId: row.reportLinkId, csrfToken: row.csrfToken };
       return;
     }
-    if (row.userId) {
+    if (row.reportLinkId) {
+      // Issue 17: a session opened through a report link holds that one invitation, while it is live.
+      const holder = await loadReportLinkActor(db, row.reportLinkId);
+      if (!holder) {
+        await destroySession(db, row.idHash);
+        return;
+      }
+      request.actor = { ...holder, sessionKey: row.idHash };
+    } else if (row.userId) {
       // A deactivated user's session ends at their next request.
       if (!user || !user.active) {
         await destroySession(db, row.idHash);
@@ -106,7 +115,7 @@ export async function setUpSessions(app: FastifyInstance): Promise<void> {
     const ended = request.endedSession;
     const draft = request.routeOptions.config?.draft;
     if (!request.session && ended && draft && typeof sent === 'string' && tokensMatch(sent, ended.csrfToken)) {
-      return keepFormAfterSessionEnded(request, reply, ended.userId, draft);
+      return keepFormAfterSessionEnded(request, reply, ended, draft);
     }
     const expected = request.session ? request.session.csrfToken : readAnonymousToken(request);
     if (!expected || typeof sent !== 'string' || !tokensMatch(sent, expected)) {
@@ -152,7 +161,7 @@ export function csrfTokenFor(request: FastifyRequest, reply: FastifyReply): stri
 export async function rotateSession(
   request: FastifyRequest,
   reply: FastifyReply,
-  values: { userId?: string | null; pendingUserId?: string | null; data?: Record<string, unknown> },
+  values: { userId?: string | null; pendingUserId?: string | null; reportLinkId?: string | null; data?: Record<string, unknown> },
 ): Promise<SessionRow> {
   const app = request.server;
   if (request.session) await destroySession(app.convene.db, request.session.idHash);
@@ -160,7 +169,8 @@ export async function rotateSession(
   reply.setCookie(SESSION_COOKIE, created.id, cookieOptions(app));
   request.session = created.row;
   const signedIn = created.row.userId ? await loadSignedInUser(app.convene.db, created.row.userId) : null;
-  request.actor = signedIn ? { ...signedIn.actor, sessionKey: created.row.idHash } : null;
+  const holder = !signedIn && created.row.reportLinkId ? await loadReportLinkActor(app.convene.db, created.row.reportLinkId) : null;
+  request.actor = signedIn ? { ...signedIn.actor, sessionKey: created.row.idHash } : holder ? { ...holder, sessionKey: created.row.idHash } : null;
   request.mustChangePassword = signedIn?.mustChangePassword ?? false;
   return created.row;
 }

@@ -99,7 +99,7 @@ export function setUpTemplates(app: FastifyInstance): void {
       csrfToken: csrfTokenFor(request, this),
       currentUser: actor && {
         ...actor,
-        roleLabels: actor.roles.map((r) => ROLE_LABELS[r]).join(', '),
+        roleLabels: actor.reportLink ? 'through your invitation’s report link' : actor.roles.map((r) => ROLE_LABELS[r]).join(', '),
       },
       navigation: navigationFor(actor, request.url),
       sessionTimeout: actor && request.session ? sessionTimeoutFor(request.session, request.server.convene.clock()) : null,

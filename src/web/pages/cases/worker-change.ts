@@ -6,7 +6,8 @@ import { answerWorkerChangeRequest, recordWorkerChangeRequest, workerChangePageD
 import { ForbiddenError, type FieldError } from '../../../modules/shared/errors.js';
 import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../../../policies/children.js';
 import { hasRole, type Actor } from '../../../policies/roles.js';
-import { answerRefusal, dateField, requiredText } from '../../form-fields.js';
+import { dateField, requiredText } from '../../form-fields.js';
+import { answerRefusal } from '../../forms/run-action.js';
 import { parseForm } from '../../forms.js';
 
 const requestForm = z.object({
@@ -56,7 +57,7 @@ export function workerChangePages(app: FastifyInstance): void {
     try {
       await recordWorkerChangeRequest(db, request.actionContext(), request.params.id, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, async (errors) => { await requestPage(request, reply, { errors, values: parsed.data, status: 400 }); return reply; }, `/cases/${request.params.id}`);
+      return answerRefusal(reply, error, { again: async ({ errors }) => { await requestPage(request, reply, { errors, values: parsed.data, status: 400 }); return reply; }, conflictPage: `/cases/${request.params.id}` });
     }
     return reply.redirect(`/cases/${request.params.id}?done=worker-change-requested`);
   });
@@ -84,7 +85,7 @@ export function workerChangePages(app: FastifyInstance): void {
     try {
       await answerWorkerChangeRequest(db, request.actionContext(), request.params.changeRequestId, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, async (errors) => { await answerPage(request, reply, { errors, values: parsed.data, status: 400 }); return reply; }, `/cases/${request.params.id}`);
+      return answerRefusal(reply, error, { again: async ({ errors }) => { await answerPage(request, reply, { errors, values: parsed.data, status: 400 }); return reply; }, conflictPage: `/cases/${request.params.id}` });
     }
     return reply.redirect(`/cases/${request.params.id}?done=worker-change-answered`);
   });

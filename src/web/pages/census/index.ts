@@ -4,9 +4,10 @@ import { censusExportJob, startCensusExport } from '../../../modules/census/cens
 import { exportCensus } from '../../../modules/census/export-census.js';
 import { exportCpis } from '../../../modules/census/export-cpis.js';
 import { cpisCsv } from '../../../domain/records/cpis-feed.js';
-import { NotFoundError, ValidationError } from '../../../modules/shared/errors.js';
+import { NotFoundError } from '../../../modules/shared/errors.js';
 import { mayExportCensus } from '../../../policies/performance.js';
 import { londonIsoDate } from '../../../domain/calendar/london-time.js';
+import { runAction, type Refusal } from '../../forms/run-action.js';
 
 const access = { config: { access: mayExportCensus } };
 
@@ -28,22 +29,21 @@ export default function censusPages(app: FastifyInstance): void {
 
   app.post<{ Body: { referenceDate?: string; laCode?: string; download?: string } }>('/census', access, async (request, reply) => {
     const values = { referenceDate: String(request.body?.referenceDate ?? '').trim(), laCode: String(request.body?.laCode ?? '').trim() };
-    try {
-      if (request.body?.download !== 'yes') {
-        const id = startCensusExport(db, request.actionContext(), { ...values, version: '0.1.0' });
-        return reply.redirect(`/census/checks/${id}`);
-      }
-      const result = await exportCensus(db, request.actionContext(), { ...values, version: '0.1.0' });
-      if (result.errors === 0) {
-        return reply.header('content-type', 'application/xml; charset=utf-8')
-          .header('content-disposition', `attachment; filename="cin-census-${result.referenceDate}.xml"`).send(result.xml);
-      }
-      return page(reply, { values, result: { referenceDate: result.referenceDate, childCount: result.children.length, failures: result.failures, errors: result.errors, queries: result.queries } });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      reply.code(400);
-      return page(reply, { values, errors: error.errors });
+    const input = { ...values, version: '0.1.0' };
+    const refused = { values, again: ({ errors }: Refusal) => page(reply, { values, errors }) };
+    if (request.body?.download !== 'yes') {
+      return runAction(reply, async () => startCensusExport(db, request.actionContext(), input), { ...refused, done: (id) => reply.redirect(`/census/checks/${id}`) });
     }
+    return runAction(reply, () => exportCensus(db, request.actionContext(), input), {
+      ...refused,
+      done: (result) => {
+        if (result.errors === 0) {
+          return reply.header('content-type', 'application/xml; charset=utf-8')
+            .header('content-disposition', `attachment; filename="cin-census-${result.referenceDate}.xml"`).send(result.xml);
+        }
+        return page(reply, { values, result: { referenceDate: result.referenceDate, childCount: result.children.length, failures: result.failures, errors: result.errors, queries: result.queries } });
+      },
+    });
   });
 
   // A check under way: how far it has got, and a link to look again (no JavaScript, no timed refresh).
@@ -67,16 +67,15 @@ export default function censusPages(app: FastifyInstance): void {
   });
   app.post<{ Body: { from?: string; to?: string; download?: string } }>('/cp-is', access, async (request, reply) => {
     const values = { from: String(request.body?.from ?? '').trim(), to: String(request.body?.to ?? '').trim() };
-    try {
-      const feed = await exportCpis(db, request.actionContext(), values);
-      if (request.body?.download === 'yes') {
-        return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="cp-is-${feed.from}-to-${feed.to}.csv"`).send(cpisCsv(feed.rows));
-      }
-      return reply.view('census/cpis.njk', { title: 'CP-IS feed', values, feed, backLink: { href: '/census' } });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      reply.code(400);
-      return reply.view('census/cpis.njk', { title: 'CP-IS feed', values, errors: error.errors, backLink: { href: '/census' } });
-    }
+    return runAction(reply, () => exportCpis(db, request.actionContext(), values), {
+      values,
+      done: (feed) => {
+        if (request.body?.download === 'yes') {
+          return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="cp-is-${feed.from}-to-${feed.to}.csv"`).send(cpisCsv(feed.rows));
+        }
+        return reply.view('census/cpis.njk', { title: 'CP-IS feed', values, feed, backLink: { href: '/census' } });
+      },
+      again: ({ errors }) => reply.view('census/cpis.njk', { title: 'CP-IS feed', values, errors, backLink: { href: '/census' } }),
+    });
   });
 }

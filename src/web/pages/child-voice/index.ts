@@ -5,7 +5,8 @@ import { loadChildVoice, saveChildRequest, saveParentAdvocacy } from '../../../m
 import { NotFoundError, type FieldError } from '../../../modules/shared/errors.js';
 import { mayViewReadiness } from '../../../policies/reports.js';
 import { conferenceHeader } from '../../components/conference-header.js';
-import { answerRefusal, optionalDateField, optionalText, requiredText } from '../../form-fields.js';
+import { optionalDateField, optionalText, requiredText } from '../../form-fields.js';
+import { answerRefusal } from '../../forms/run-action.js';
 import { asArray, parseForm } from '../../forms.js';
 
 const requestForm = z.object({
@@ -39,7 +40,7 @@ export default function childVoicePages(app: FastifyInstance): void {
   };
   const back = (id: string) => `/conferences/${id}/child-voice`;
   const refusal = (request: FastifyRequest<Params>, reply: FastifyReply, page: (extra: Extra) => Promise<FastifyReply>, body: unknown) => (error: unknown) =>
-    answerRefusal(error, reply, async (errors) => page({ errors, values: body as Record<string, unknown>, status: 400 }), back(request.params.id));
+    answerRefusal(reply, error, { again: async ({ errors }) => page({ errors, values: body as Record<string, unknown>, status: 400 }), conflictPage: back(request.params.id) });
 
   app.get<Params>('/conferences/:id/child-voice', access, async (request, reply) => {
     const data = await load(request);

@@ -7,11 +7,11 @@ import { transition, type BookingInput } from '../../../modules/booking/common.j
 import { loadBookingContext, type BookingContext } from '../../../modules/booking/load-booking.js';
 import { rearrangeConference } from '../../../modules/booking/rearrange-conference.js';
 import { londonDateTimeOf } from '../../../domain/calendar/london-time.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../modules/shared/errors.js';
+import { ForbiddenError, type FieldError } from '../../../modules/shared/errors.js';
 import { mayBook, mayReachBookingPage, mayReadBooking } from '../../../policies/booking.js';
 import { parseForm } from '../../forms.js';
-import { typedValues } from '../../typed-values.js';
 import { auditReads } from '../../form-fields.js';
+import { answerRefusal } from '../../forms/run-action.js';
 import { apiBookForm, bookForm, rearrangeReasonForm, slotValue } from './form.js';
 import { formatLabel, kindLabel, londonStart } from './presenter.js';
 
@@ -96,17 +96,15 @@ export default function bookingPages(app: FastifyInstance): void {
     });
   }
 
+  /**
+   * A booking someone else made first (or a conference no longer to be booked) leaves nothing to
+   * correct in the form: the conflict page, with the way back to the conference and what was typed.
+   */
   async function guard(reply: FastifyReply, work: () => Promise<FastifyReply>, again: (errors: FieldError[]) => Promise<FastifyReply>, back: string) {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors);
-      if (error instanceof NotFoundError) return reply.callNotFound();
-      if (error instanceof ConflictError) {
-        reply.code(409);
-        return reply.view('errors/conflict.njk', { title: 'That could not be done', message: error.message, backLink: { href: back }, typed: reply.request.method === 'POST' ? typedValues(reply.request.body) : [] });
-      }
-      throw error;
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
     }
   }
 

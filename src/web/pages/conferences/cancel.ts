@@ -4,7 +4,8 @@ import { loadConferenceWithChildren } from '../../../modules/shared/load-confere
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayBook } from '../../../policies/booking.js';
 import { parseForm } from '../../forms.js';
-import { answerRefusal, auditReads } from '../../form-fields.js';
+import { auditReads } from '../../form-fields.js';
+import { answerRefusal } from '../../forms/run-action.js';
 import { cancelForm } from './form.js';
 import { kindLabel, londonStart, statusLabel } from './presenter.js';
 
@@ -32,7 +33,7 @@ export default function cancelPages(app: FastifyInstance): void {
     try {
       return await render(request, reply, 'cancel');
     } catch (error) {
-      return answerRefusal(error, reply, async () => reply, `/conferences/${request.params.id}`);
+      return answerRefusal(reply, error, { again: async () => reply, conflictPage: `/conferences/${request.params.id}` });
     }
   });
 
@@ -46,7 +47,7 @@ export default function cancelPages(app: FastifyInstance): void {
       if (parsed.data.confirm !== 'yes') return await render(request, reply, 'cancel-confirm', { values: parsed.data });
       await cancelConference(db, request.actionContext(), request.params.id, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, back);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
     }
     return reply.redirect(`${back}?done=cancelled`);
   });

@@ -81,8 +81,22 @@ describeEachEngine('conference and booking pages', (engine) => {
     expect(shown.body).toContain(`href="/conferences/${id}/readiness"`);
     expect(shown.body).not.toContain(`href="/conferences/${id}/record"`);
     expect((await bs.get(`/conferences/${id}/book`)).statusCode).toBe(409);
+    // Booked already (another tab, someone else first): the conflict page with the way back and what was typed.
+    const twice = await bs.post(`/conferences/${id}/book`, { slot: 'manual', date: '2026-03-04', time: '10:00', chairId: f.chair.id, roomId: f.roomId, format: 'face-to-face', familyRiskAssessment: 'Typed in the second tab', version: '1' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.body).toContain(`href="/conferences/${id}"`);
+    expect(twice.body).toContain('Typed in the second tab');
     await db.update(conferences).set({ status: 'invitations-sent' }).where(eq(conferences.id, id));
     expect((await bs.get(`/conferences/${id}`)).body).toContain(`href="/conferences/${id}/meeting"`);
+  });
+
+  it('answers a conference that does not exist with the not-found page, saying which record', async () => {
+    const bs = await signedIn(f.businessSupport);
+    for (const url of ['/conferences/00000000-0000-4000-8000-000000000000', '/conferences/00000000-0000-4000-8000-000000000000/book']) {
+      const missing = await bs.get(url);
+      expect(missing.statusCode, url).toBe(404);
+      expect(missing.body, url).toContain('We could not find that conference.');
+    }
   });
 
   it('refuses a late date with 400, saying exactly what is needed and linking to the request', async () => {

@@ -9,7 +9,8 @@ import { loadConferenceWithChildren } from '../../../modules/shared/load-confere
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayDecideOutOfTimescale, mayRequestOutOfTimescale } from '../../../policies/booking.js';
 import { parseForm } from '../../forms.js';
-import { answerRefusal, auditReads } from '../../form-fields.js';
+import { auditReads } from '../../form-fields.js';
+import { answerRefusal } from '../../forms/run-action.js';
 import { decisionForm, outOfTimescaleForm } from './form.js';
 import { kindLabel } from './presenter.js';
 
@@ -42,7 +43,7 @@ export default function outOfTimescalePages(app: FastifyInstance): void {
     try {
       return await renderRequest(request, reply);
     } catch (error) {
-      return answerRefusal(error, reply, async () => reply, `/conferences/${request.params.id}`);
+      return answerRefusal(reply, error, { again: async () => reply, conflictPage: `/conferences/${request.params.id}` });
     }
   });
 
@@ -54,7 +55,7 @@ export default function outOfTimescalePages(app: FastifyInstance): void {
       if (!parsed.ok) return await again(parsed.errors);
       await requestOutOfTimescale(db, request.actionContext(), request.params.id, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, back);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
     }
     return reply.redirect(`${back}?done=requested`);
   });
@@ -92,7 +93,7 @@ export default function outOfTimescalePages(app: FastifyInstance): void {
       const result = await decideOutOfTimescale(db, request.actionContext(), request.params.id, parsed.data);
       decided = result.awaitingSecond ? 'signed' : parsed.data.decision;
     } catch (error) {
-      return answerRefusal(error, reply, again, returnTo);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: returnTo });
     }
     return reply.redirect(`${returnTo}?done=${decided}`);
   });

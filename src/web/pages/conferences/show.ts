@@ -4,7 +4,6 @@ import { workingCalendar } from '../../../modules/calendar/calendar-store.js';
 import { bookingClock } from '../../../modules/booking/load-booking.js';
 import { loadConferenceDetails } from '../../../modules/booking/load-conference-details.js';
 import { loadConferenceWithChildren } from '../../../modules/shared/load-conference.js';
-import { NotFoundError } from '../../../modules/shared/errors.js';
 import { mayBook, mayDecideOutOfTimescale, mayReadBooking, mayRequestOutOfTimescale, mayViewConference } from '../../../policies/booking.js';
 import { mayRecordComplaint, mayRecordDissent } from '../../../policies/escalation.js';
 import { mayViewInvitations } from '../../../policies/invitations.js';
@@ -39,14 +38,8 @@ export default function conferencePage(app: FastifyInstance): void {
   const { db } = app.convene;
 
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/conferences/:id', { config: { access: mayViewConference } }, async (request, reply) => {
-    let loaded;
-    try {
-      loaded = await loadConferenceWithChildren(db, request.params.id);
-    } catch (error) {
-      if (error instanceof NotFoundError) return reply.callNotFound();
-      throw error;
-    }
-    const { conference, subjects, householdChildren, childIds } = loaded;
+    // A conference that does not exist is a 404 from the error pages.
+    const { conference, subjects, householdChildren, childIds } = await loadConferenceWithChildren(db, request.params.id);
     await auditReads(request, childIds, 'conference', conference.id);
     const calendar = await workingCalendar(db);
     const due = dueSummary(conference, calendar, bookingClock(request.actionContext().now).today);

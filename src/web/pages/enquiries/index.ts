@@ -6,11 +6,10 @@ import { abandonEnquiry, recordUnknownChild } from '../../../modules/enquiry/rec
 import { searchForEnquiry } from '../../../modules/enquiry/search-for-enquiry.js';
 import { startEnquiry } from '../../../modules/enquiry/start-enquiry.js';
 import { enquiriesSince, enquiryForPage } from '../../../modules/enquiry/enquiry-views.js';
-import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayTakeEnquiries } from '../../../policies/enquiries.js';
 import { hasRole } from '../../../policies/roles.js';
-import { answerRefusal } from '../../form-fields.js';
-import { matcherSearchErrors, matcherSearchFrom } from '../../forms/matcher-search.js';
+import { answerRefusal, runAction } from '../../forms/run-action.js';
+import { matcherDateRefusal, matcherSearchErrors, matcherSearchFrom } from '../../forms/matcher-search.js';
 
 type IdParams = { Params: { id: string } };
 const take = { config: { access: mayTakeEnquiries } };
@@ -33,10 +32,10 @@ export default function enquiryPages(app: FastifyInstance): void {
       const { id } = await startEnquiry(db, request.actionContext(), body);
       return reply.redirect(`/enquiries/${id}/search`);
     } catch (error) {
-      return answerRefusal(error, reply, async (errors) => {
+      return answerRefusal(reply, error, { again: async ({ errors }) => {
         reply.code(400);
         return callerPage(reply, body, errors);
-      }, '/enquiries/new');
+      }, conflictPage: '/enquiries/new' });
     }
   });
 
@@ -49,14 +48,15 @@ export default function enquiryPages(app: FastifyInstance): void {
     });
     if (q.given === undefined && q.family === undefined) return view({ values: {} });
     const { values, input } = matcherSearchFrom(q);
-    try {
-      const result = await searchForEnquiry(db, request.actionContext(), enquiry.id, input);
-      return view({ values, candidates: result.candidates, strictFound: result.strictFound, asked: true });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
+    const badDate = matcherDateRefusal(q);
+    if (badDate.length > 0) {
       reply.code(400);
-      return view({ values, errors: matcherSearchErrors(error.errors) });
+      return view({ values, errors: badDate });
     }
+    return runAction(reply, () => searchForEnquiry(db, request.actionContext(), enquiry.id, input), {
+      done: (result) => view({ values, candidates: result.candidates, strictFound: result.strictFound, asked: true }),
+      again: ({ errors }) => view({ values, errors: matcherSearchErrors(errors, q) }),
+    });
   });
 
   app.post<IdParams>('/enquiries/:id/answer', take, async (request, reply) => {
@@ -64,10 +64,10 @@ export default function enquiryPages(app: FastifyInstance): void {
     try {
       await answerEnquiry(db, request.actionContext(), request.params.id, typeof body.childId === 'string' ? body.childId : '');
     } catch (error) {
-      return answerRefusal(error, reply, async (errors) => {
+      return answerRefusal(reply, error, { again: async ({ errors }) => {
         reply.code(400);
         return reply.view('errors/bad-request.njk', { title: 'Choose a child', message: errors.map((e) => e.message).join(' '), backLink: { href: `/enquiries/${request.params.id}/search` } });
-      }, `/enquiries/${request.params.id}`);
+      }, conflictPage: `/enquiries/${request.params.id}` });
     }
     return reply.redirect(`/enquiries/${request.params.id}`);
   });
@@ -83,11 +83,11 @@ export default function enquiryPages(app: FastifyInstance): void {
     try {
       await recordUnknownChild(db, request.actionContext(), request.params.id, body.advice);
     } catch (error) {
-      return answerRefusal(error, reply, async (errors) => {
+      return answerRefusal(reply, error, { again: async ({ errors }) => {
         const { enquiry } = await loadEnquiry(db, request.actor, request.params.id, 'read');
         reply.code(400);
         return unknownPage(reply, enquiry, body, errors);
-      }, `/enquiries/${request.params.id}`);
+      }, conflictPage: `/enquiries/${request.params.id}` });
     }
     return reply.redirect(`/enquiries/${request.params.id}`);
   });
@@ -100,7 +100,7 @@ export default function enquiryPages(app: FastifyInstance): void {
     try {
       await abandonEnquiry(db, request.actionContext(), request.params.id);
     } catch (error) {
-      return answerRefusal(error, reply, async () => reply, `/enquiries/${request.params.id}`);
+      return answerRefusal(reply, error, { again: async () => reply, conflictPage: `/enquiries/${request.params.id}` });
     }
     return reply.redirect(`/enquiries/${request.params.id}`);
   });

@@ -11,6 +11,8 @@ import { calendarFile, calendarSequence, coordinatorOf, letterDocument, letterFa
 import { loadSentLetterPdf } from '../../../modules/invitations/load-sent-letter.js';
 import { observerTiming } from '../../../modules/invitations/observers.js';
 import { reviewTiming, sendInvitations } from '../../../modules/invitations/send-invitations.js';
+import { invitationsWithLinks } from '../../../modules/report-links/issue-report-link.js';
+import { sendNewReportLink } from '../../../modules/report-links/send-new-report-link.js';
 import { mayManageInvitations, mayViewInvitations } from '../../../policies/invitations.js';
 import { parseForm } from '../../forms.js';
 import { runAction } from '../../forms/run-action.js';
@@ -30,6 +32,7 @@ const NOTICES: Record<string, string> = {
   response: 'The response has been recorded.',
   chase: 'The response has been recorded. Ask for their written report, and whether a briefed colleague can come instead.',
   observer: 'The observer request has been recorded. The chair decides, with the family’s consent.',
+  'report-link': 'A new report link has been sent. Any link sent before no longer works.',
 };
 
 /** IN2, IN3: the invitation checklist of one conference, and sending it. */
@@ -40,7 +43,8 @@ export default function invitationPages(app: FastifyInstance): void {
     const state = await loadInvitationState(db, request.params.id);
     await auditListRead(request, state, 'conference-invitations');
     const observerDue = await observerTiming(db, state);
-    const rows = state.invitations.map((i) => invitationRow(i, observerDue));
+    const linked = await invitationsWithLinks(db, state.conference.id);
+    const rows = state.invitations.map((i) => ({ ...invitationRow(i, observerDue), reportLink: linked.has(i.id) }));
     return reply.view('invitations/list.njk', {
       title: 'Invitations', conference: conferenceSummary(state),
       listed: rows.filter((r) => r.state !== 'removed'), removed: rows.filter((r) => r.state === 'removed'),
@@ -93,9 +97,18 @@ export default function invitationPages(app: FastifyInstance): void {
   app.get<Params>('/conferences/:id/invitations/send', manage, async (request, reply) => sendPage(request, reply));
 
   app.post<Params>('/conferences/:id/invitations/send', manage, async (request, reply) => {
-    return runAction(reply, () => sendInvitations(db, request.actionContext(), request.params.id), {
+    return runAction(reply, () => sendInvitations(db, request.actionContext(), request.params.id, { siteAddress: app.convene.settings.publicUrl }), {
       again: (refusal) => sendPage(request, reply, { errors: refusal.errors }),
       done: (sent) => reply.redirect(`${invitationsUrl(request.params.id)}?done=${sent.held.length ? 'sent-held' : 'sent'}`),
+    });
+  });
+
+  /** Issue 17: a new report link for a partner practitioner without an account, whose link was used, expired or locked. */
+  app.post<Params>('/conferences/:id/invitations/:invitationId/report-link', manage, async (request, reply) => {
+    const { id, invitationId = '' } = request.params;
+    return runAction(reply, () => sendNewReportLink(db, request.actionContext(), id, invitationId, { siteAddress: app.convene.settings.publicUrl }), {
+      again: (refusal) => list(request, reply, { errors: refusal.errors }),
+      done: () => reply.redirect(`${invitationsUrl(id)}?done=report-link`),
     });
   });
 

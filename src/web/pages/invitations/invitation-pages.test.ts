@@ -176,6 +176,10 @@ describeEachEngine('invitation pages and the outbox page', (engine) => {
     const after = await as.support!.get(printed.headers.location as string);
     expect(after.body).toContain('printed as one batch');
     expect(after.body).toContain('No letters are waiting to be printed.');
+    // Print pressed again (a second tab, a double click): nothing is left to print, so back to the list.
+    const twice = await as.support!.post('/letters/print', {});
+    expect(twice.statusCode).toBe(302);
+    expect(twice.headers.location).toBe('/letters');
     const link = /href="(\/letters\/batches\/[0-9a-f-]+)"/.exec(after.body)?.[1];
     expect(link).toBeDefined();
     const pdf = await as.support!.get(link!);

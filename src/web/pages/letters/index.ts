@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { heldInvitations, lettersToPrint, printLetterBatch, recentBatches, reprintBatch } from '../../../modules/invitations/print-letters.js';
-import { ConflictError } from '../../../modules/shared/errors.js';
 import { mayPrintLetters } from '../../../policies/invitations.js';
+import { runAction } from '../../forms/run-action.js';
 
 const access = { config: { access: mayPrintLetters } };
 
@@ -25,13 +25,12 @@ export default function letterPages(app: FastifyInstance): void {
   });
 
   app.post('/letters/print', access, async (request, reply) => {
-    try {
-      const { batchId } = await printLetterBatch(db, request.actionContext());
-      return reply.redirect(`/letters?printed=${batchId}`);
-    } catch (error) {
-      if (error instanceof ConflictError) return reply.redirect('/letters');
-      throw error;
-    }
+    return runAction(reply, () => printLetterBatch(db, request.actionContext()), {
+      done: ({ batchId }) => reply.redirect(`/letters?printed=${batchId}`),
+      // Nothing left to print (another printer was quicker): the list, which says so. The status is
+      // given, as a redirect would otherwise take the refusal's.
+      again: () => reply.redirect('/letters', 302),
+    });
   });
 
   app.get<{ Params: { id: string } }>('/letters/batches/:id', access, async (request, reply) => {

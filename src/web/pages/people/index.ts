@@ -12,11 +12,11 @@ import { loadCaseStaff } from '../../../modules/records/load-case-staff.js';
 import { loadPerson } from '../../../modules/records/load-person.js';
 import { loadPersonRecord } from '../../../modules/records/load-person-record.js';
 import { searchPeople } from '../../../modules/records/search-people.js';
-import { ConflictError, ValidationError } from '../../../modules/shared/errors.js';
 import { mayRecordCaseWork, mayViewChildRecords } from '../../../policies/children.js';
 import type { Actor } from '../../../policies/roles.js';
 import { parseForm } from '../../forms.js';
-import { matcherSearchErrors, matcherSearchFrom } from '../../forms/matcher-search.js';
+import { matcherDateRefusal, matcherSearchErrors, matcherSearchFrom } from '../../forms/matcher-search.js';
+import { runAction } from '../../forms/run-action.js';
 import { addressForm, birthForm, openCaseForm, personForm, searchForm } from './form.js';
 
 const choices = {
@@ -35,14 +35,15 @@ export default function peoplePages(app: FastifyInstance): void {
     // The matcher (the enquiry service's): given and family names, date of birth, postcode, a parent's names.
     if (q.given !== undefined || q.family !== undefined || q.postcode !== undefined) {
       const { values, input } = matcherSearchFrom(q);
-      try {
-        const result = await searchMatching(db, request.actionContext(), input);
-        return view({ match: values, matched: result.candidates, strictFound: result.strictFound, asked: 'match' });
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
+      const badDate = matcherDateRefusal(q);
+      if (badDate.length > 0) {
         reply.code(400);
-        return view({ match: values, errors: matcherSearchErrors(error.errors) });
+        return view({ match: values, errors: badDate });
       }
+      return runAction(reply, () => searchMatching(db, request.actionContext(), input), {
+        done: (result) => view({ match: values, matched: result.candidates, strictFound: result.strictFound, asked: 'match' }),
+        again: ({ errors }) => view({ match: values, errors: matcherSearchErrors(errors, q) }),
+      });
     }
     // Any part of a name or address: the older partial search, kept for fragments the matcher does not take.
     const parsed = parseForm(searchForm, q);
@@ -63,18 +64,15 @@ export default function peoplePages(app: FastifyInstance): void {
   );
   app.post('/people/new', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
     const parsed = parseForm(personForm, request.body);
-    const again = (errors: unknown, values: unknown) => {
-      reply.code(400);
+    const again = (errors: unknown, values: unknown, status = 400) => {
+      reply.code(status);
       return formPage(reply, { title: 'Add a child or adult', action: '/people/new', errors, values });
     };
     if (!parsed.ok) return again(parsed.errors, parsed.values);
-    try {
-      const id = await createPerson(db, request.actionContext(), parsed.data);
-      return reply.redirect(`/people/${id}?created=1`);
-    } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors, request.body);
-      throw error;
-    }
+    return runAction(reply, () => createPerson(db, request.actionContext(), parsed.data), {
+      done: (id) => reply.redirect(`/people/${id}?created=1`),
+      again: ({ errors, values, status }) => again(errors, values, status),
+    });
   });
 
   async function load(id: string, actor: Actor | null) {
@@ -112,14 +110,11 @@ export default function peoplePages(app: FastifyInstance): void {
       return formPage(reply, { title: `Change ${person.givenNames} ${person.familyName}`.trim(), action: `/people/${person.id}/edit`, errors, values, editing: true, backLink: { href: `/people/${person.id}` } });
     };
     if (!parsed.ok) return again(parsed.errors, parsed.values);
-    try {
-      await updatePerson(db, request.actionContext(), person.id, parsed.data, parsed.data.version ?? person.version);
-    } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors, request.body);
-      if (error instanceof ConflictError) return again([{ field: 'familyName', message: error.message }], request.body, 409);
-      throw error;
-    }
-    return reply.redirect(`/people/${person.id}`);
+    return runAction(reply, () => updatePerson(db, request.actionContext(), person.id, parsed.data, parsed.data.version ?? person.version), {
+      conflictField: 'familyName',
+      done: () => reply.redirect(`/people/${person.id}`),
+      again: ({ errors, values, status }) => again(errors, values, status),
+    });
   });
 
   app.get<{ Params: { id: string } }>('/people/:id/birth', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
@@ -131,37 +126,31 @@ export default function peoplePages(app: FastifyInstance): void {
     const person = await load(request.params.id, request.actor);
     if (!person) return reply.callNotFound();
     const parsed = parseForm(birthForm, request.body);
-    const again = (errors: unknown, values: unknown) => {
-      reply.code(400);
+    const again = (errors: unknown, values: unknown, status = 400) => {
+      reply.code(status);
       return reply.view('people/birth.njk', { title: 'Record the birth', person, errors, values, backLink: { href: `/people/${person.id}` } });
     };
     if (!parsed.ok) return again(parsed.errors, parsed.values);
-    try {
-      await confirmBirth(db, request.actionContext(), person.id, parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors, parsed.data);
-      throw error;
-    }
-    return reply.redirect(`/people/${person.id}`);
+    return runAction(reply, () => confirmBirth(db, request.actionContext(), person.id, parsed.data), {
+      values: parsed.data,
+      done: () => reply.redirect(`/people/${person.id}`),
+      again: ({ errors, values, status }) => again(errors, values, status),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/people/:id/addresses', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
     const person = await load(request.params.id, request.actor);
     if (!person) return reply.callNotFound();
     const parsed = parseForm(addressForm, request.body);
-    const errors = parsed.ok ? null : parsed.errors;
-    if (parsed.ok) {
-      try {
-        await addAddress(db, request.actionContext(), person.id, parsed.data);
-        return reply.redirect(`/people/${person.id}`);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        reply.code(400);
-        return reply.view('people/address.njk', { title: 'Add a new address', person, errors: error.errors, values: request.body, backLink: { href: `/people/${person.id}` } });
-      }
+    const again = (errors: unknown) => reply.view('people/address.njk', { title: 'Add a new address', person, errors, values: request.body, backLink: { href: `/people/${person.id}` } });
+    if (!parsed.ok) {
+      reply.code(400);
+      return again(parsed.errors);
     }
-    reply.code(400);
-    return reply.view('people/address.njk', { title: 'Add a new address', person, errors, values: request.body, backLink: { href: `/people/${person.id}` } });
+    return runAction(reply, () => addAddress(db, request.actionContext(), person.id, parsed.data), {
+      done: () => reply.redirect(`/people/${person.id}`),
+      again: ({ errors }) => again(errors),
+    });
   });
   app.get<{ Params: { id: string } }>('/people/:id/addresses', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
     const person = await load(request.params.id, request.actor);
@@ -178,12 +167,16 @@ export default function peoplePages(app: FastifyInstance): void {
     const person = await load(request.params.id, request.actor);
     if (!person || person.kind !== 'child') return reply.callNotFound();
     const parsed = parseForm(openCaseForm, request.body);
+    const again = async (errors: unknown, values: unknown) =>
+      reply.view('people/open-case.njk', { title: 'Open a case', person, errors, values, ...(await loadCaseStaff(db)), backLink: { href: `/people/${person.id}` } });
     if (!parsed.ok) {
       reply.code(400);
-      return reply.view('people/open-case.njk', { title: 'Open a case', person, errors: parsed.errors, values: parsed.values, ...(await loadCaseStaff(db)), backLink: { href: `/people/${person.id}` } });
+      return again(parsed.errors, parsed.values);
     }
     const [home] = await currentHouseholdsOf(db, person.id);
-    const id = await openCase(db, request.actionContext(), { ...parsed.data, childId: person.id, householdId: home?.id ?? null });
-    return reply.redirect(`/cases/${id}`);
+    return runAction(reply, () => openCase(db, request.actionContext(), { ...parsed.data, childId: person.id, householdId: home?.id ?? null }), {
+      done: (id) => reply.redirect(`/cases/${id}`),
+      again: ({ errors, values }) => again(errors, values),
+    });
   });
 }

@@ -130,6 +130,14 @@ describeEachEngine('people, search and the case page', (engine) => {
     expect(matched.body).not.toContain(theirs.children[0]!.childId);
     expect(matched.body).not.toContain(theirs.children[0]!.caseId);
     expect((await worker.get('/people/search?given=Victor&family=Quillfeather&dob=2019-09-09&postcode=')).body).toContain(`/cases/${ours.children[0]!.caseId}`);
+    // As the browser sends it: the date of birth in GOV.UK's three boxes.
+    expect((await worker.get('/people/search?given=Victor&family=Quillfeather&dob-day=9&dob-month=9&dob-year=2019&postcode=')).body).toContain(`/cases/${ours.children[0]!.caseId}`);
+    const impossible = await worker.get('/people/search?given=Victor&family=Quillfeather&dob-day=31&dob-month=2&dob-year=2019&postcode=');
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.body).toContain('The date of birth must be a real date');
+    expect(impossible.body).not.toContain(`/cases/${ours.children[0]!.caseId}`);
+    expectDateBoxes(impossible.body, 'dob', '2019-02-31');
+    expect(impossible.body).toContain('value="Victor"');
     // What is not shown is not recorded as shown.
     const shown = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person-shown-in-search'), eq(auditEvents.childId, theirs.children[0]!.childId)));
     expect(shown).toHaveLength(0);
@@ -161,4 +169,70 @@ describeEachEngine('people, search and the case page', (engine) => {
     const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
     expect(row).toMatchObject({ childId, householdId: family.householdId, openedOn: '2026-03-01' });
   });
+
+  // Issue 20: a refusal by the action (not only by the form's own checks) brings the form back with what was typed.
+  it('keeps what was typed when adding, changing or recording the birth of a person is refused', async () => {
+    const db = handle().db;
+    await worker.get('/people/new');
+    const born = { kind: 'child', givenNames: 'Ottoline', familyName: 'Refusedworth', aliases: 'Otto Keptname', dateOfBirth: '2026-03-09', sex: 'F' };
+    const future = await worker.post('/people/new', born);
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain('Date of birth must be today or in the past');
+    for (const value of ['Ottoline', 'Refusedworth', 'Otto Keptname']) expect(future.body).toContain(value);
+    expectDateBoxes(future.body, 'dateOfBirth', '2026-03-09');
+    expect(await db.$count(people, eq(people.familyName, 'Refusedworth'))).toBe(0);
+
+    const created = await worker.post('/people/new', { ...born, dateOfBirth: '2019-03-09' });
+    const id = (created.headers.location as string).split('/')[2]!.split('?')[0]!;
+    const form = await worker.get(`/people/${id}/edit`);
+    const openedAt = /name="version" value="(\d+)"/.exec(form.body)![1]!;
+    const edit = { givenNames: 'Ottoline', dateOfBirth: '2019-03-09', sex: 'F', version: openedAt };
+    // Someone else saves first; this form was opened before their save.
+    expect((await worker.post(`/people/${id}/edit`, { ...edit, familyName: 'Firstsaver' })).statusCode).toBe(302);
+    const stale = await worker.post(`/people/${id}/edit`, { ...edit, familyName: 'Secondsaver', aliases: 'Typed Afterwards' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('Someone else changed this record while you were editing it');
+    expect(stale.body).toContain('href="#familyName"');
+    expect(stale.body).toContain('Secondsaver');
+    expect(stale.body).toContain('Typed Afterwards');
+    const [kept] = await db.select().from(people).where(eq(people.id, id));
+    expect(kept?.familyName).toBe('Firstsaver');
+
+    // A birth already recorded: the birth form again at 409, not the bare conflict page.
+    const birth = await worker.post(`/people/${id}/birth`, { givenNames: 'Ottilie', dateOfBirth: '2019-03-08', sex: 'F' });
+    expect(birth.statusCode).toBe(409);
+    expect(birth.body).toContain('This child’s birth is already recorded.');
+    expect(birth.body).toContain('value="Ottilie"');
+    expectDateBoxes(birth.body, 'dateOfBirth', '2019-03-08');
+  });
+
+  it('keeps what was typed when an address or a second open case is refused', async () => {
+    const db = handle().db;
+    const family = await createFamily(db, orgId, 'Yarrowby', [{ givenNames: 'Zinnia', dateOfBirth: '2017-05-05' }]);
+    const childId = family.children[0]!.childId;
+    await worker.get(`/people/${childId}/addresses`);
+    expect((await worker.post(`/people/${childId}/addresses`, { line1: '3 Present Row', town: 'Refuseton', postcode: 'ZZ9 7XX', fromDate: '2024-01-01' })).statusCode).toBe(302);
+    const before = { line1: '7 Earlier Close', town: 'Refuseton', postcode: 'ZZ9 8YY', fromDate: '1990-01-01' };
+    const address = await worker.post(`/people/${childId}/addresses`, before);
+    expect(address.statusCode).toBe(400);
+    expect(address.body).toContain('The new address must start after the current one');
+    for (const value of [before.line1, before.town, before.postcode]) expect(address.body).toContain(value);
+    expectDateBoxes(address.body, 'fromDate', before.fromDate);
+
+    await worker.get(`/people/${childId}/case`);
+    const second = await worker.post(`/people/${childId}/case`, { openedOn: '2026-02-27', primaryNeedCode: 'N4' });
+    expect(second.statusCode).toBe(409);
+    expect(second.body).toContain('This child already has an open case');
+    expectDateBoxes(second.body, 'openedOn', '2026-02-27');
+    expect(second.body).toMatch(/value="N4" selected/);
+    expect(await db.$count(cases, eq(cases.childId, childId))).toBe(1);
+  });
 });
+
+/** A date shown again in GOV.UK's day, month and year boxes, as it was typed. */
+function expectDateBoxes(body: string, name: string, iso: string): void {
+  const [year, month, day] = iso.split('-').map((part, i) => (i === 0 ? part : String(Number(part))));
+  expect(body).toMatch(new RegExp(`name="${name}-day"[^>]*value="${day}"`));
+  expect(body).toMatch(new RegExp(`name="${name}-month"[^>]*value="${month}"`));
+  expect(body).toMatch(new RegExp(`name="${name}-year"[^>]*value="${year}"`));
+}

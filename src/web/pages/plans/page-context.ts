@@ -4,7 +4,7 @@ import { workingCalendar } from '../../../modules/calendar/calendar-store.js';
 import { loadPlan, type LoadedPlan } from '../../../modules/plans/load-plan.js';
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { londonNow } from '../../../modules/work-queues/queue-for-role.js';
-import { answerRefusal } from '../../form-fields.js';
+import { answerRefusal } from '../../forms/run-action.js';
 
 export type PlanParams = { Params: { id: string } };
 
@@ -26,9 +26,9 @@ export function formReply(reply: FastifyReply, template: string, context: Record
       return reply.view(template, { ...context, errors, values, backLink: { href: backHref } });
     },
     refused: (error: unknown, values: unknown) =>
-      answerRefusal(error, reply, async (errors) => {
+      answerRefusal(reply, error, { again: async ({ errors }) => {
         reply.code(400);
         return reply.view(template, { ...context, errors, values, backLink: { href: backHref } });
-      }, backHref),
+      }, conflictPage: backHref }),
   };
 }

@@ -6,10 +6,10 @@ import { downloadRecording, downloadReleasedCopy, type RecordingFile } from '../
 import { loadRecordings } from '../../../modules/recordings/load-recordings.js';
 import { releaseRecording } from '../../../modules/recordings/release-recording.js';
 import { requestRecording } from '../../../modules/recordings/request-recording.js';
-import { ValidationError } from '../../../modules/shared/errors.js';
 import { mayChairConference, mayDistributeConferenceDocuments, mayReadConferenceOutcome } from '../../../policies/meeting.js';
 import { hasRole } from '../../../policies/roles.js';
 import { parseForm } from '../../forms.js';
+import { runAction } from '../../forms/run-action.js';
 import { setUpUploads, uploadedFile } from '../../input/uploads.js';
 import { RECORDING_MAX_BYTES } from '../../../domain/conference/recordings.js';
 import { releaseForm, requestForm, uploadFields } from './form.js';
@@ -57,28 +57,26 @@ export default async function recordingPages(app: FastifyInstance): Promise<void
   app.post<Params>('/conferences/:id/recordings/requests', { config: { access: mayDistributeConferenceDocuments } }, async (request, reply) => {
     const parsed = parseForm(requestForm, request.body);
     if (!parsed.ok) return page(request, reply.code(400), request.params.id, { errors: parsed.errors, requestValues: parsed.values });
-    try {
-      await requestRecording(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return page(request, reply.code(400), request.params.id, { errors: error.errors, requestValues: request.body });
-      throw error;
-    }
-    return reply.redirect(`/conferences/${request.params.id}/recordings?done=requested`);
+    return runAction(reply, () => requestRecording(db, request.actionContext(), request.params.id, parsed.data), {
+      done: () => reply.redirect(`/conferences/${request.params.id}/recordings?done=requested`),
+      again: ({ errors, values }) => page(request, reply, request.params.id, { errors, requestValues: values }),
+    });
   });
 
   app.post<Params>('/recording-requests/:id/decision', { config: { access: (a) => hasRole(a, 'chair') } }, async (request, reply) => {
     const conferenceId = String((request.body as Record<string, unknown>)?.conferenceId ?? '');
     if (!/^[0-9a-f-]{36}$/i.test(conferenceId)) return reply.callNotFound();
-    const again = (errors: unknown) => page(request, reply.code(400), conferenceId, { errors, decisionFor: request.params.id, decisionValues: request.body });
+    const again = (errors: unknown) => page(request, reply, conferenceId, { errors, decisionFor: request.params.id, decisionValues: request.body });
     const parsed = parseForm(releaseForm, request.body);
-    if (!parsed.ok) return again(parsed.errors);
-    try {
-      await releaseRecording(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      if (error instanceof ValidationError) return again(error.errors);
-      throw error;
+    if (!parsed.ok) {
+      reply.code(400);
+      return again(parsed.errors);
     }
-    return reply.redirect(`/conferences/${conferenceId}/recordings?done=${parsed.data.decision === 'release' ? 'released' : 'refused'}`);
+    const { decision } = parsed.data;
+    return runAction(reply, () => releaseRecording(db, request.actionContext(), request.params.id, parsed.data), {
+      done: () => reply.redirect(`/conferences/${conferenceId}/recordings?done=${decision === 'release' ? 'released' : 'refused'}`),
+      again: ({ errors }) => again(errors),
+    });
   });
 
   const send = (reply: FastifyReply, file: RecordingFile) =>
@@ -97,13 +95,12 @@ export default async function recordingPages(app: FastifyInstance): Promise<void
       const parsed = parseForm(uploadFields, typed);
       if (!parsed.ok) return page(request, reply.code(400), request.params.id, { errors: parsed.errors, values: typed });
       const file = uploadedFile(body);
-      try {
-        await attachRecording(db, request.actionContext(), request.params.id, { ...parsed.data, file });
-      } catch (error) {
-        if (error instanceof ValidationError) return page(request, reply.code(400), request.params.id, { errors: error.errors, values: typed });
-        throw error;
-      }
-      return reply.redirect(`/conferences/${request.params.id}/recordings?done=uploaded`);
+      // The file itself cannot be shown again: the form comes back with the words, and the file is chosen again.
+      return runAction(reply, () => attachRecording(db, request.actionContext(), request.params.id, { ...parsed.data, file }), {
+        values: typed,
+        done: () => reply.redirect(`/conferences/${request.params.id}/recordings?done=uploaded`),
+        again: ({ errors, values }) => page(request, reply, request.params.id, { errors, values }),
+      });
     });
   });
 }

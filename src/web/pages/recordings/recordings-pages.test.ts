@@ -104,9 +104,15 @@ describeEachEngine('conference recordings (RC5)', (engine) => {
 
     const [original] = await db().select().from(conferenceRecordings);
     const decide = (form: Record<string, string>) => chair.post(`/recording-requests/${request!.id}/decision`, { conferenceId: f.conferenceId, version: '1', ...form });
-    const refused = await decide({ decision: 'release', recordingId: original!.id });
+    const refused = await decide({ decision: 'release', recordingId: original!.id, refusalReasons: 'Typed before changing my mind' });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Release a redacted copy, or record why no redaction is needed.');
+    expect(refused.body).toContain('Typed before changing my mind');
+    // Decided on a form opened before the request last changed: the form again at 409, with what was typed.
+    const stale = await decide({ version: '7', decision: 'release', recordingId: original!.id, noRedactionReason: 'Typed on an old copy of the form' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('This request changed since you opened it.');
+    expect(stale.body).toMatch(/name="noRedactionReason"[^>]*>Typed on an old copy of the form<\/textarea>/);
     expect((await db().select().from(recordingReleaseRequests))[0]?.status).toBe('pending');
 
     expect((await chair.postFile(url(), { kind: 'redacted', redactedForInvitationId: f.invitationIds.father, description: 'Without the analysis of risk' }, { field: 'file', filename: 'for-fred.mp3', contentType: 'audio/mpeg', content: CUT })).statusCode).toBe(302);

@@ -5,7 +5,8 @@ import { approveDisposal, liftLegalHold, loadRetentionCase, proposeDisposal, set
 import { loadRetentionReview, RETENTION_STATES, type RetentionState } from '../../../modules/records/load-retention-review.js';
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayApproveDisposal, mayReviewRetention } from '../../../policies/records.js';
-import { answerRefusal, requiredText } from '../../form-fields.js';
+import { requiredText } from '../../form-fields.js';
+import { answerRefusal } from '../../forms/run-action.js';
 import { parseForm } from '../../forms.js';
 
 const filterForm = z.object({
@@ -71,7 +72,7 @@ export default function retentionPages(app: FastifyInstance): void {
       try {
         await act(request.params.id, parsed.data.reason, request);
       } catch (error) {
-        return answerRefusal(error, reply, async (errors) => { await casePage(request, reply, { errors, values: parsed.data, status: 400, form }); return reply; }, `/records/retention/cases/${request.params.id}`);
+        return answerRefusal(reply, error, { again: async ({ errors }) => { await casePage(request, reply, { errors, values: parsed.data, status: 400, form }); return reply; }, conflictPage: `/records/retention/cases/${request.params.id}` });
       }
       return reply.redirect(`/records/retention/cases/${request.params.id}?done=${done}`);
     });
@@ -84,7 +85,7 @@ export default function retentionPages(app: FastifyInstance): void {
       try {
         await act(request.params.id, request);
       } catch (error) {
-        return answerRefusal(error, reply, async (errors) => { await casePage(request, reply, { errors, status: 400 }); return reply; }, `/records/retention/cases/${request.params.id}`);
+        return answerRefusal(reply, error, { again: async ({ errors }) => { await casePage(request, reply, { errors, status: 400 }); return reply; }, conflictPage: `/records/retention/cases/${request.params.id}` });
       }
       return reply.redirect(`/records/retention/cases/${request.params.id}?done=${done}`);
     });
@@ -108,7 +109,7 @@ export default function retentionPages(app: FastifyInstance): void {
     try {
       await approveDisposal(db, request.actionContext(), request.params.id, parsed.data.version, pack());
     } catch (error) {
-      return answerRefusal(error, reply, async (errors) => { await confirmPage(request, reply, { errors, status: 400 }); return reply; }, `/records/retention/cases/${request.params.id}`);
+      return answerRefusal(reply, error, { again: async ({ errors }) => { await confirmPage(request, reply, { errors, status: 400 }); return reply; }, conflictPage: `/records/retention/cases/${request.params.id}` });
     }
     return reply.redirect(`/records/retention/cases/${request.params.id}?done=disposed`);
   });

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { attachReportFile } from '../../../modules/reports/attach-report-file.js';
 import { auditReport, childrenOf, loadReport } from '../../../modules/reports/report-common.js';
-import { ValidationError } from '../../../modules/shared/errors.js';
 import { REPORT_FILE_MAX_BYTES } from '../../../domain/reports/report-file.js';
 import { mayViewConferenceReports } from '../../../policies/reports.js';
+import { runAction } from '../../forms/run-action.js';
 import { setUpUploads, uploadedFile } from '../../input/uploads.js';
 
 type Params = { Params: { id: string } };
@@ -14,7 +14,8 @@ type Params = { Params: { id: string } };
  */
 export default async function reportFilePages(app: FastifyInstance): Promise<void> {
   const { db } = app.convene;
-  const access = { config: { access: mayViewConferenceReports } };
+  // The file belongs to the report form, so a report link's holder (issue 17) attaches and reads their own too.
+  const access = { config: { access: mayViewConferenceReports, reportLink: true } };
 
   app.get<Params>('/reports/:id/file', access, async (request, reply) => {
     const loaded = await loadReport(db, request.actor, request.params.id);
@@ -34,19 +35,17 @@ export default async function reportFilePages(app: FastifyInstance): Promise<voi
     scope.post<Params>('/reports/:id/file', access, async (request, reply) => {
       const body = (request.body ?? {}) as { version?: string };
       const file = uploadedFile(body);
-      try {
-        await attachReportFile(db, request.actionContext(), request.params.id, {
-          fileName: file?.fileName ?? '', fileType: file?.fileType ?? '', content: file?.content ?? Buffer.alloc(0), truncated: file?.truncated ?? false,
-          version: Number(body.version ?? 0),
-        });
-      } catch (error) {
-        if (error instanceof ValidationError) {
-          reply.code(400);
-          return reply.view('reports/upload-refused.njk', { title: 'The document was not uploaded', errors: error.errors, reportId: request.params.id, backLink: { href: `/reports/${request.params.id}#file` } });
-        }
-        throw error;
-      }
-      return reply.redirect(`/reports/${request.params.id}?done=uploaded#file`);
+      const back = `/reports/${request.params.id}#file`;
+      return runAction(reply, () => attachReportFile(db, request.actionContext(), request.params.id, {
+        fileName: file?.fileName ?? '', fileType: file?.fileType ?? '', content: file?.content ?? Buffer.alloc(0), truncated: file?.truncated ?? false,
+        version: Number(body.version ?? 0),
+      }), {
+        // Only a file was sent, and a file cannot be put back in the form: the page says why, and the way back to choose another.
+        values: {},
+        conflictPage: back,
+        done: () => reply.redirect(`/reports/${request.params.id}?done=uploaded#file`),
+        again: ({ errors }) => reply.view('reports/upload-refused.njk', { title: 'The document was not uploaded', errors, reportId: request.params.id, backLink: { href: back } }),
+      });
     });
   });
 }

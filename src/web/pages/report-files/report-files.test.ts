@@ -71,6 +71,11 @@ describeEachEngine('uploading a report document', (engine) => {
 
     const uploaded = await agency.postFile(`/reports/${reportId}/file`, { version: v }, { field: 'file', filename: 'HV report.pdf', contentType: 'application/pdf', content: PDF });
     expect(uploaded.statusCode).toBe(302);
+    // The same upload from a page opened before that save: refused, with the way back to the report's file.
+    const stale = await agency.postFile(`/reports/${reportId}/file`, { version: v }, { field: 'file', filename: 'HV report.pdf', contentType: 'application/pdf', content: PDF });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('Someone else saved this report since you opened it');
+    expect(stale.body).toContain(`href="/reports/${reportId}#file"`);
     const after = await agency.get(`/reports/${reportId}`);
     expect(after.body).toContain('HV report.pdf');
     v = versionIn(after.body);

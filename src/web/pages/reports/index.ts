@@ -45,7 +45,7 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get<Params>('/conferences/:id/reports', { config: { access: mayViewConferenceReports } }, async (request, reply) => {
+  app.get<Params>('/conferences/:id/reports', { config: { access: mayViewConferenceReports, reportLink: true } }, async (request, reply) => {
     const data = await loadConferenceReports(db, request.actionContext(), request.params.id);
     const { context } = data;
     const own = context.ownInvitation ? data.written.find((r) => r.invitationId === context.ownInvitation!.id) : null;
@@ -60,7 +60,7 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
       subjects: context.subjects,
       familyNeedsTime: data.familyNeedsTime,
       notice: request.query.done === 'submitted' ? 'The report has been submitted to the chair.' : null,
-      backLink: context.access === 'all' ? { href: `/conferences/${context.conference.id}`, text: 'Back to the conference' } : { href: '/my-conferences', text: 'Back to my conferences' },
+      backLink: context.access === 'all' ? { href: `/conferences/${context.conference.id}`, text: 'Back to the conference' } : request.actor?.reportLink ? null : { href: '/my-conferences', text: 'Back to my conferences' },
     });
   });
 
@@ -108,7 +108,7 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
     return renderReport(request, reply, loaded, { errors: [{ field: 'report-form', message }], values: { ...typed, version: String(loaded.report.version) } });
   }
 
-  app.get<Params>('/conferences/:id/reports/new', { config: { access: mayWriteReports } }, async (request, reply) => {
+  app.get<Params>('/conferences/:id/reports/new', { config: { access: mayWriteReports, reportLink: true } }, async (request, reply) => {
     const kind: ReportKind = request.query.kind === 'social-work' || request.query.kind === 'family-views' ? request.query.kind : 'agency';
     if (kind !== 'agency' && !mayWriteSocialWorkReport(request.actor)) return reply.callNotFound();
     if (kind === 'agency') {
@@ -139,9 +139,9 @@ export default async function reportsArea(app: FastifyInstance): Promise<void> {
       return `/conferences/${(request.params as { id: string }).id}/reports/new?${query.toString()}`;
     },
   };
-  addDraftRoute(app, '/conferences/:id/reports/new', mayWriteReports, newReportDraft);
+  addDraftRoute(app, '/conferences/:id/reports/new', mayWriteReports, newReportDraft, { reportLink: true });
 
-  app.post<Params>('/conferences/:id/reports/new', { config: { access: mayWriteReports, draft: newReportDraft } }, async (request, reply) => {
+  app.post<Params>('/conferences/:id/reports/new', { config: { access: mayWriteReports, draft: newReportDraft, reportLink: true } }, async (request, reply) => {
     const parsed = parseForm(newReportForm, request.body);
     if (!parsed.ok) return reply.code(400).view('errors/bad-request.njk', { title: 'That request could not be understood' });
     const { kind, childId, familyMember } = parsed.data;

@@ -81,7 +81,7 @@ export default function reportPages(app: FastifyInstance): void {
     return loaded;
   }
 
-  app.get<Params>('/reports/:id', access, async (request, reply) => renderReport(request, reply, await load(request)));
+  app.get<Params>('/reports/:id', { config: { access: mayViewConferenceReports, reportLink: true } }, async (request, reply) => renderReport(request, reply, await load(request)));
 
   /** The report keeps its author's typing as a draft (issue 14). */
   const reportDraft: DraftSpec = {
@@ -93,9 +93,9 @@ export default function reportPages(app: FastifyInstance): void {
     },
     pagePath: (request) => `/reports/${(request.params as { id: string }).id}`,
   };
-  addDraftRoute(app, '/reports/:id', mayViewConferenceReports, reportDraft);
+  addDraftRoute(app, '/reports/:id', mayViewConferenceReports, reportDraft, { reportLink: true });
 
-  app.post<Params>('/reports/:id', { config: { access: mayViewConferenceReports, draft: reportDraft } }, async (request, reply) => {
+  app.post<Params>('/reports/:id', { config: { access: mayViewConferenceReports, draft: reportDraft, reportLink: true } }, async (request, reply) => {
     const loaded = await loadReport(db, request.actor, request.params.id);
     const parsed = parseForm(versionForm, { version: (request.body as Record<string, unknown>)?.version });
     const content = reportContentFrom(request.body, loaded.kind, loaded.conferenceType);

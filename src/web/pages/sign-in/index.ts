@@ -98,7 +98,7 @@ export default function signInPages(app: FastifyInstance): void {
     return reply.redirect(next);
   });
 
-  app.post('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
+  app.post('/sign-out', { config: { access: 'public', reportLink: true } }, async (request, reply) => {
     if (request.actor) {
       await recordAudit(app.convene.db, request.actionContext(), { action: 'sign-out' });
     }

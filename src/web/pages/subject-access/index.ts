@@ -9,7 +9,8 @@ import {
 } from '../../../modules/records/subject-access.js';
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayRecordSubjectAccess } from '../../../policies/records.js';
-import { answerRefusal, dateField, optionalDateField, optionalText, requiredText } from '../../form-fields.js';
+import { dateField, optionalDateField, optionalText, requiredText } from '../../form-fields.js';
+import { answerRefusal } from '../../forms/run-action.js';
 import { parseForm } from '../../forms.js';
 
 const requestForm = z.object({
@@ -75,7 +76,7 @@ export default function subjectAccessPages(app: FastifyInstance): void {
     try {
       id = await recordSubjectAccessRequest(db, request.actionContext(), parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, async (errors) => { await newPage(request, reply, { errors, values: parsed.data, status: 400 }); return reply; }, '/subject-access');
+      return answerRefusal(reply, error, { again: async ({ errors }) => { await newPage(request, reply, { errors, values: parsed.data, status: 400 }); return reply; }, conflictPage: '/subject-access' });
     }
     return reply.redirect(`/subject-access/${id}`);
   });
@@ -98,7 +99,7 @@ export default function subjectAccessPages(app: FastifyInstance): void {
     try {
       await recordIdentityCheck(db, request.actionContext(), request.params.id, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, async (errors) => { await requestPage(request, reply, { errors, values: parsed.data, status: 400, form: 'identity' }); return reply; }, `/subject-access/${request.params.id}`);
+      return answerRefusal(reply, error, { again: async ({ errors }) => { await requestPage(request, reply, { errors, values: parsed.data, status: 400, form: 'identity' }); return reply; }, conflictPage: `/subject-access/${request.params.id}` });
     }
     return reply.redirect(`/subject-access/${request.params.id}`);
   });
@@ -109,7 +110,7 @@ export default function subjectAccessPages(app: FastifyInstance): void {
     try {
       await extendSubjectAccess(db, request.actionContext(), request.params.id, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, async (errors) => { await requestPage(request, reply, { errors, values: parsed.data, status: 400, form: 'extend' }); return reply; }, `/subject-access/${request.params.id}`);
+      return answerRefusal(reply, error, { again: async ({ errors }) => { await requestPage(request, reply, { errors, values: parsed.data, status: 400, form: 'extend' }); return reply; }, conflictPage: `/subject-access/${request.params.id}` });
     }
     return reply.redirect(`/subject-access/${request.params.id}?done=extended`);
   });
@@ -127,7 +128,7 @@ export default function subjectAccessPages(app: FastifyInstance): void {
       const { sha256 } = await buildSubjectAccessBundle(db, request.actionContext(), request.params.id);
       await recordSubjectAccessRelease(db, request.actionContext(), request.params.id, parsed.data, sha256);
     } catch (error) {
-      return answerRefusal(error, reply, async (errors) => { await requestPage(request, reply, { errors, values: parsed.data, status: 400, form: 'release' }); return reply; }, `/subject-access/${request.params.id}`);
+      return answerRefusal(reply, error, { again: async ({ errors }) => { await requestPage(request, reply, { errors, values: parsed.data, status: 400, form: 'release' }); return reply; }, conflictPage: `/subject-access/${request.params.id}` });
     }
     return reply.redirect(`/subject-access/${request.params.id}`);
   });

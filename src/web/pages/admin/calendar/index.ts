@@ -4,7 +4,6 @@ import { loadCalendarOverview } from '../../../../modules/calendar/load-calendar
 import { addClosureDay, removeClosureDay } from '../../../../modules/calendar/closure-days.js';
 import { applyCalendarImport, previewCalendarImport } from '../../../../modules/calendar/import-calendar.js';
 import { updateSessionData } from '../../../../modules/accounts/session-store.js';
-import { ValidationError } from '../../../../modules/shared/errors.js';
 import { mayManageUsers } from '../../../../policies/accounts.js';
 import { parseForm } from '../../../forms.js';
 import { closureForm, importForm } from './form.js';
@@ -30,21 +29,21 @@ export default function calendarAdminPages(app: FastifyInstance): void {
       reply.code(400);
       return overview(request, reply, { errors: parsed.errors, values: parsed.values });
     }
-    try {
-      const changes = await previewCalendarImport(db, parsed.data.document, londonIsoDate(app.convene.clock()));
-      await updateSessionData(db, request.session!.idHash, { ...request.session!.data, [PENDING_KEY]: parsed.data.document });
-      return reply.view('admin/calendar/preview.njk', {
-        title: 'Check the calendar changes',
-        changes: changes.map((c) => ({ ...c, label: divisionLabel(c.division) })),
-        backLink: { href: '/admin/calendar' },
-      });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      reply.code(400);
+    return runAction(reply, () => previewCalendarImport(db, parsed.data.document, londonIsoDate(app.convene.clock())), {
+      values: parsed.data,
+      conflictField: 'document',
+      done: async (changes) => {
+        await updateSessionData(db, request.session!.idHash, { ...request.session!.data, [PENDING_KEY]: parsed.data.document });
+        return reply.view('admin/calendar/preview.njk', {
+          title: 'Check the calendar changes',
+          changes: changes.map((c) => ({ ...c, label: divisionLabel(c.division) })),
+          backLink: { href: '/admin/calendar' },
+        });
+      },
       // Importer errors name places inside the document; show them against the text box.
-      const errors = error.errors.map((e) => ({ field: 'document', message: `${e.field}: ${e.message}` }));
-      return overview(request, reply, { errors, values: parsed.data });
-    }
+      again: ({ status, errors, values }) =>
+        overview(request, reply, { errors: status === 400 ? errors.map((e) => ({ field: 'document', message: `${e.field}: ${e.message}` })) : errors, values }),
+    });
   });
 
   app.post('/admin/calendar/import/confirm', access, async (request, reply) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { formatPhone } from '../../../../domain/enquiry/caller.js';
 import { addRecognisedCaller, AGENCY_KINDS, listRecognisedCallers, recognisedCallerInput, setRecognisedCallerActive } from '../../../../modules/enquiry/recognised-callers.js';
 import { mayKeepRecognisedCallers } from '../../../../policies/enquiries.js';
-import { answerRefusal } from '../../../form-fields.js';
+import { answerRefusal } from '../../../forms/run-action.js';
 import { parseForm } from '../../../forms.js';
 
 const access = { config: { access: mayKeepRecognisedCallers } };
@@ -27,10 +27,10 @@ export default function recognisedCallerPages(app: FastifyInstance): void {
     try {
       await addRecognisedCaller(db, request.actionContext(), parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, async (errors) => {
+      return answerRefusal(reply, error, { again: async ({ errors }) => {
         reply.code(400);
         return page(reply, (request.body ?? {}) as Record<string, unknown>, errors);
-      }, '/admin/recognised-callers');
+      }, conflictPage: '/admin/recognised-callers' });
     }
     return reply.redirect('/admin/recognised-callers');
   });
@@ -38,7 +38,7 @@ export default function recognisedCallerPages(app: FastifyInstance): void {
     try {
       await setRecognisedCallerActive(db, request.actionContext(), request.params.id, request.body?.active === 'yes');
     } catch (error) {
-      return answerRefusal(error, reply, async () => reply, '/admin/recognised-callers');
+      return answerRefusal(reply, error, { again: async () => reply, conflictPage: '/admin/recognised-callers' });
     }
     return reply.redirect('/admin/recognised-callers');
   });

@@ -5,7 +5,7 @@ import { CONFIGURABLE_TYPES, COUNT_FROM, periodOf, type ConfigurableCountFrom } 
 import { loadRetentionScheduleForm, saveRetentionSchedule, type Period } from '../../../../modules/records/retention-schedule.js';
 import type { FieldError } from '../../../../modules/shared/errors.js';
 import { mayConfigureRetention } from '../../../../policies/records.js';
-import { answerRefusal } from '../../../form-fields.js';
+import { answerRefusal } from '../../../forms/run-action.js';
 import { parseForm } from '../../../forms.js';
 
 const years = (message: string) =>
@@ -75,7 +75,7 @@ export default function retentionSchedulePages(app: FastifyInstance): void {
       }
       return page(request, reply, { notice: result.changed === 0 ? 'Nothing was changed.' : `The retention schedule is saved: ${result.changed} record type${result.changed === 1 ? '' : 's'} changed. Records due for review are worked out on it from now.` });
     } catch (error) {
-      return answerRefusal(error, reply, async (errors) => { await page(request, reply, { errors, values: typed, status: 400 }); return reply; }, '/admin/retention-schedule');
+      return answerRefusal(reply, error, { again: async ({ errors }) => { await page(request, reply, { errors, values: typed, status: 400 }); return reply; }, conflictPage: '/admin/retention-schedule' });
     }
   });
 }

@@ -64,7 +64,13 @@ describeEachEngine('RG2–RG4: the enquiry API', (engine) => {
     expect(shown.length).toBe(candidates.length);
 
     // Another agency's key may not answer this enquiry.
-    expect((await call(health, `/api/v1/enquiries/${enquiryId}/answer`, { childId: row!.child.id })).statusCode).toBe(403);
+    const theirs = await call(health, `/api/v1/enquiries/${enquiryId}/answer`, { childId: row!.child.id });
+    expect(theirs.statusCode).toBe(403);
+    expect(theirs.json()).toEqual({ errors: [{ field: null, message: 'Only the person who took this enquiry can continue it.' }] });
+    // Refusals are JSON for a machine, never a page: an enquiry that does not exist too.
+    const unknown = await call(police, '/api/v1/enquiries/00000000-0000-4000-8000-000000000000/answer', { childId: row!.child.id });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().errors[0]).toMatchObject({ field: null });
     const answered = await call(police, `/api/v1/enquiries/${enquiryId}/answer`, { childId: row!.child.id });
     expect(answered.statusCode).toBe(200);
     expect(answered.json().answer.join(' ')).toContain('On a child protection plan with Demoshire County Council (demo)');
@@ -72,7 +78,9 @@ describeEachEngine('RG2–RG4: the enquiry API', (engine) => {
     expect(stored?.callerAgency).toBe('Demoshire Police (system)');
     expect(stored?.recognisedCallerId).not.toBeNull();
     expect(stored?.answer).toEqual(answered.json().answer);
-    expect((await call(police, `/api/v1/enquiries/${enquiryId}/answer`, { childId: row!.child.id })).statusCode).toBe(409);
+    const twice = await call(police, `/api/v1/enquiries/${enquiryId}/answer`, { childId: row!.child.id });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toEqual({ errors: [{ field: null, message: expect.any(String) }] });
   });
 
   it('takes a parent’s name, says when the child’s recorded parent matches, and describes it in OpenAPI', async () => {

@@ -4,8 +4,9 @@ import { answerEnquiry } from '../../../../modules/enquiry/answer-enquiry.js';
 import { abandonEnquiry, recordUnknownChild } from '../../../../modules/enquiry/record-unknown-child.js';
 import { searchForEnquiry } from '../../../../modules/enquiry/search-for-enquiry.js';
 import { startEnquiry } from '../../../../modules/enquiry/start-enquiry.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../../modules/shared/errors.js';
+import { ValidationError } from '../../../../modules/shared/errors.js';
 import { mayTakeEnquiries } from '../../../../policies/enquiries.js';
+import { runApiAction } from '../../../forms/api-refusal.js';
 import { answerBody, openApiDocument, startEnquiryBody, unknownBody } from './schemas.js';
 
 type IdParams = { Params: { id: string } };
@@ -19,15 +20,6 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
       : { field: i.path.join('.') || 'body', message: i.message }));
   }
   return parsed.data;
-}
-
-/** Errors as the API answers them: JSON with the field each concerns, never a page. */
-function refused(reply: FastifyReply, error: unknown) {
-  if (error instanceof ValidationError) return reply.code(400).send({ errors: error.errors.map((e) => ({ field: e.field, message: e.message })) });
-  if (error instanceof ForbiddenError) return reply.code(403).send({ errors: [{ field: null, message: error.message || 'This enquiry belongs to another client.' }] });
-  if (error instanceof NotFoundError) return reply.code(404).send({ errors: [{ field: null, message: error.message }] });
-  if (error instanceof ConflictError) return reply.code(409).send({ errors: [{ field: null, message: error.message }] });
-  throw error;
 }
 
 /** Set up by setup/api-clients.ts, which answers 401 before any route when there is no valid key. */
@@ -50,45 +42,34 @@ export default function enquiryApi(app: FastifyInstance): void {
   app.post('/api/v1/enquiries', access, async (request, reply) => {
     const client = requireClient(request, reply);
     if (!client) return reply;
-    try {
+    return runApiAction(reply, async () => {
       const body = parse(startEnquiryBody, request.body);
       const context = request.actionContext();
       const { id } = await startEnquiry(db, context, { callerName: body.callerName, callerRole: body.callerRole, callerAgency: client.agency, callbackNumber: client.callbackNumber });
       try {
-        const found = await searchForEnquiry(db, context, id, body.child);
-        return reply.code(201).send({
-          enquiryId: id, strictFound: found.strictFound,
-          candidates: found.candidates.map((c) => ({ childId: c.id, name: c.name, aliases: c.aliases, dateOfBirth: c.dateOfBirth, town: c.town, score: c.score, strength: c.strength, reasons: c.reasons })),
-        });
+        return { id, found: await searchForEnquiry(db, context, id, body.child) };
       } catch (error) {
         // A search refused (too little to go on) leaves no open enquiry behind: it is closed as asked nothing.
         await abandonEnquiry(db, context, id);
         throw error;
       }
-    } catch (error) {
-      return refused(reply, error);
-    }
+    }, ({ id, found }) => reply.code(201).send({
+      enquiryId: id, strictFound: found.strictFound,
+      candidates: found.candidates.map((c) => ({ childId: c.id, name: c.name, aliases: c.aliases, dateOfBirth: c.dateOfBirth, town: c.town, score: c.score, strength: c.strength, reasons: c.reasons })),
+    }));
   });
 
   app.post<IdParams>('/api/v1/enquiries/:id/answer', access, async (request, reply) => {
     if (!requireClient(request, reply)) return reply;
-    try {
+    return runApiAction(reply, async () => {
       const { childId } = parse(answerBody, request.body);
-      const answer = await answerEnquiry(db, request.actionContext(), request.params.id, childId);
-      return reply.send({ enquiryId: request.params.id, childId, answer });
-    } catch (error) {
-      return refused(reply, error);
-    }
+      return { childId, answer: await answerEnquiry(db, request.actionContext(), request.params.id, childId) };
+    }, ({ childId, answer }) => reply.send({ enquiryId: request.params.id, childId, answer }));
   });
 
   app.post<IdParams>('/api/v1/enquiries/:id/unknown', access, async (request, reply) => {
     if (!requireClient(request, reply)) return reply;
-    try {
-      const { advice } = parse(unknownBody, request.body);
-      const { earlier } = await recordUnknownChild(db, request.actionContext(), request.params.id, advice);
-      return reply.send({ enquiryId: request.params.id, earlierEnquiry: earlier ? { at: earlier.startedAt.toISOString(), agency: earlier.callerAgency } : null });
-    } catch (error) {
-      return refused(reply, error);
-    }
+    return runApiAction(reply, () => recordUnknownChild(db, request.actionContext(), request.params.id, parse(unknownBody, request.body).advice), ({ earlier }) =>
+      reply.send({ enquiryId: request.params.id, earlierEnquiry: earlier ? { at: earlier.startedAt.toISOString(), agency: earlier.callerAgency } : null }));
   });
 }

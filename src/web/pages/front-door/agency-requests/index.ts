@@ -6,7 +6,8 @@ import { recordAgencyRequest } from '../../../../modules/front-door/record-agenc
 import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork, mayViewChildRecords } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
-import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
+import { auditReads, londonNowParts } from '../../../form-fields.js';
+import { answerRefusal } from '../../../forms/run-action.js';
 import { agencyDecisionForm, agencyRequestForm } from './form.js';
 
 /** FD5: a partner agency asks for a conference; a manager agrees (normally) or declines, with reasons. */
@@ -37,7 +38,7 @@ export default function agencyRequestPages(app: FastifyInstance): void {
       if (!parsed.ok) return await again(parsed.errors);
       id = await recordAgencyRequest(db, request.actionContext(), request.params.caseId, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, back);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
     }
     return reply.redirect(`/agency-requests/${id}?done=${encodeURIComponent('The request has been recorded. A manager decides on it; such requests are normally agreed.')}`);
   });
@@ -67,7 +68,7 @@ export default function agencyRequestPages(app: FastifyInstance): void {
       if (!parsed.ok) return await again(parsed.errors);
       ({ householdId } = await decideAgencyRequest(db, request.actionContext(), request.params.id, parsed.data));
     } catch (error) {
-      return answerRefusal(error, reply, again, back);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
     }
     if (parsed.data.decision === 'agreed' && householdId) return reply.redirect(`/households/${householdId}/convene`);
     return reply.redirect(`${back}?done=${encodeURIComponent('The decision on the request has been recorded.')}`);

@@ -7,7 +7,8 @@ import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { renderCaseFrontDoor } from '../case/render.js';
-import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
+import { auditReads, londonNowParts } from '../../../form-fields.js';
+import { answerRefusal } from '../../../forms/run-action.js';
 import { completeForm, startForm } from './form.js';
 
 const done = (caseId: string, message: string) => `/cases/${caseId}/front-door?done=${encodeURIComponent(message)}`;
@@ -24,7 +25,7 @@ export default function assessmentPages(app: FastifyInstance): void {
       if (!parsed.ok) return await again(parsed.errors);
       await startAssessment(db, request.actionContext(), caseId, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, `/cases/${caseId}/front-door`);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: `/cases/${caseId}/front-door` });
     }
     return reply.redirect(done(caseId, 'The initial assessment has started.'));
   });
@@ -59,7 +60,7 @@ export default function assessmentPages(app: FastifyInstance): void {
     try {
       await completeAssessment(db, request.actionContext(), found.assessment.id, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, back);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
     }
     return reply.redirect(done(found.assessment.caseId, 'The assessment is recorded as complete. A team manager now authorises it.'));
   });
@@ -70,7 +71,7 @@ export default function assessmentPages(app: FastifyInstance): void {
     try {
       await authoriseAssessment(db, request.actionContext(), found.assessment.id);
     } catch (error) {
-      return answerRefusal(error, reply, async () => reply.redirect(back), back);
+      return answerRefusal(reply, error, { again: async () => reply.redirect(back), conflictPage: back });
     }
     return reply.redirect(done(found.assessment.caseId, 'The initial assessment has been authorised.'));
   });

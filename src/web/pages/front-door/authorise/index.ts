@@ -12,7 +12,8 @@ import { loadDecisionsAwaitingAuthorisation } from '../../../../modules/front-do
 import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayViewChildRecords } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
-import { answerRefusal, auditReads } from '../../../form-fields.js';
+import { auditReads } from '../../../form-fields.js';
+import { answerRefusal } from '../../../forms/run-action.js';
 import { authoriseForm, declineForm } from './form.js';
 
 type Req = FastifyRequest<{ Params: { id: string } }>;
@@ -70,7 +71,7 @@ export default function authorisationPages(app: FastifyInstance): void {
       if (!parsed.ok) return await again(parsed.errors);
       await authoriseDecisionToConvene(db, request.actionContext(), request.params.id, parsed.data.version);
     } catch (error) {
-      return answerRefusal(error, reply, again, back);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
     }
     return reply.redirect(`/decisions-to-convene?done=${encodeURIComponent('Authorised: the conference is now with business support to book.')}`);
   });
@@ -83,7 +84,7 @@ export default function authorisationPages(app: FastifyInstance): void {
       if (!parsed.ok) return await again(parsed.errors);
       await declineDecisionToConvene(db, request.actionContext(), request.params.id, parsed.data.version, parsed.data.reasons);
     } catch (error) {
-      return answerRefusal(error, reply, again, back);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
     }
     return reply.redirect(`/decisions-to-convene?done=${encodeURIComponent('Declined: the social worker can see your reasons.')}`);
   });

@@ -13,7 +13,8 @@ import { loadConferenceWithChildren } from '../../../../modules/shared/load-conf
 import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
-import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
+import { auditReads, londonNowParts } from '../../../form-fields.js';
+import { answerRefusal } from '../../../forms/run-action.js';
 import { renderHouseholdFrontDoor } from '../household/render.js';
 import { conveneForm, reviewSubjectForm } from './form.js';
 import { presentChildren } from './presenter.js';
@@ -76,7 +77,7 @@ export default function convenePages(app: FastifyInstance): void {
       if (!parsed.ok) return await again(parsed.errors);
       id = await decideToConvene(db, request.actionContext(), household.id, app.convene.settings.pack, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, back);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
     }
     return reply.redirect(`/conferences/${id}/authorise?done=${encodeURIComponent('The decision to convene has been recorded. A team manager must now authorise it.')}`);
   });
@@ -91,7 +92,7 @@ export default function convenePages(app: FastifyInstance): void {
       if (!parsed.ok) return await again(parsed.errors);
       await addChildToReview(db, request.actionContext(), request.params.id, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, back);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
     }
     return reply.redirect(`${back}?done=${encodeURIComponent('The child has been added as a subject of the review conference.')}`);
   });

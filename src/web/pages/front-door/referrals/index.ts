@@ -9,7 +9,8 @@ import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { renderCaseFrontDoor } from '../case/render.js';
-import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
+import { auditReads, londonNowParts } from '../../../form-fields.js';
+import { answerRefusal } from '../../../forms/run-action.js';
 import { decisionForm, followUpForm, referralForm } from './form.js';
 
 const access = { config: { access: mayRecordCaseWork } };
@@ -49,7 +50,7 @@ export default function referralPages(app: FastifyInstance): void {
     try {
       await recordReferral(db, request.actionContext(), episode.case.id, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, back);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
     }
     return reply.redirect(`${back}?done=${encodeURIComponent('The referral has been recorded. Record the decision on next steps within one working day.')}`);
   });
@@ -85,7 +86,7 @@ export default function referralPages(app: FastifyInstance): void {
     try {
       await decideReferral(db, request.actionContext(), found.referral.id, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, back);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
     }
     return reply.redirect(`${back}?done=${encodeURIComponent('The decision on next steps has been recorded.')}`);
   });
@@ -99,7 +100,7 @@ export default function referralPages(app: FastifyInstance): void {
     try {
       await recordReferralFollowUp(db, request.actionContext(), found.referral.id, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, back);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
     }
     return reply.redirect(`${back}?done=${encodeURIComponent('Recorded.')}`);
   });

@@ -7,7 +7,8 @@ import { londonDateOf } from '../../../../domain/calendar/london-time.js';
 import { recordChildUnderstanding, recordOutcomeShared, section47FamilyRecordPdf } from '../../../../modules/front-door/share-section-47-outcome.js';
 import type { FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork } from '../../../../policies/children.js';
-import { answerRefusal, londonNowParts } from '../../../form-fields.js';
+import { londonNowParts } from '../../../form-fields.js';
+import { answerRefusal } from '../../../forms/run-action.js';
 import { parseForm } from '../../../forms.js';
 import { shareForm, understandingForm } from './form.js';
 
@@ -66,7 +67,7 @@ export default function section47SharingPages(app: FastifyInstance): void {
       if (!parsed.ok) return await again(parsed.errors);
       await recordChildUnderstanding(db, request.actionContext(), request.params.id, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, back(request.params.id));
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back(request.params.id) });
     }
     return reply.redirect(`${back(request.params.id)}?done=1`);
   });
@@ -78,7 +79,7 @@ export default function section47SharingPages(app: FastifyInstance): void {
       if (!parsed.ok) return await again(parsed.errors);
       await recordOutcomeShared(db, request.actionContext(), request.params.id, request.params.personId!, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, back(request.params.id));
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back(request.params.id) });
     }
     return reply.redirect(`${back(request.params.id)}?done=1`);
   });

@@ -15,7 +15,8 @@ import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork, mayViewChildRecords } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { dueTag } from '../due-tags.js';
-import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
+import { auditReads, londonNowParts } from '../../../form-fields.js';
+import { answerRefusal } from '../../../forms/run-action.js';
 import { childSeenForm, coreAssessmentForm, endorseForm, outcomeForm } from './form.js';
 
 type Req = FastifyRequest<{ Params: { id: string } }>;
@@ -76,7 +77,7 @@ export default function section47Pages(app: FastifyInstance): void {
         if (!parsed.ok) return await again(parsed.errors);
         await act(request, parsed.data as ReturnType<S['parse']>);
       } catch (error) {
-        return answerRefusal(error, reply, again, back);
+        return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
       }
       return reply.redirect(`${back}?done=${encodeURIComponent(done)}`);
     });

@@ -10,7 +10,8 @@ import { startSection47Enquiries } from '../../../../modules/front-door/start-se
 import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork, mayViewChildRecords } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
-import { answerRefusal, auditReads, londonNowParts } from '../../../form-fields.js';
+import { auditReads, londonNowParts } from '../../../form-fields.js';
+import { answerRefusal } from '../../../forms/run-action.js';
 import { circulationForm, discussionForm, PARTICIPANT_ROWS, startEnquiriesForm } from './form.js';
 import { presentDiscussion } from './presenter.js';
 
@@ -51,7 +52,7 @@ export default function strategyDiscussionPages(app: FastifyInstance): void {
       if (!parsed.ok) return await again(parsed.errors);
       id = await recordStrategyDiscussion(db, request.actionContext(), request.params.householdId, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, `/households/${request.params.householdId}/front-door`);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: `/households/${request.params.householdId}/front-door` });
     }
     return reply.redirect(`/strategy-discussions/${id}?done=${encodeURIComponent('The strategy discussion has been recorded. Circulate the record within one working day.')}`);
   });
@@ -81,7 +82,7 @@ export default function strategyDiscussionPages(app: FastifyInstance): void {
       if (!parsed.ok) return await again(parsed.errors);
       await recordCirculation(db, request.actionContext(), request.params.id, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, back);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
     }
     return reply.redirect(`${back}?done=${encodeURIComponent('The circulation of the record has been recorded.')}`);
   });
@@ -94,7 +95,7 @@ export default function strategyDiscussionPages(app: FastifyInstance): void {
       if (!parsed.ok) return await again(parsed.errors);
       await startSection47Enquiries(db, request.actionContext(), request.params.id, parsed.data.caseIds);
     } catch (error) {
-      return answerRefusal(error, reply, again, back);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
     }
     return reply.redirect(`${back}?done=${encodeURIComponent('Section 47 enquiries have started.')}`);
   });

@@ -6,7 +6,7 @@ import { ValidationError, type FieldError } from '../../../../modules/shared/err
 import { childrenForEmergency, listEmergencies, loadEmergency, passResponsibility, recordEmergencyConsultation, recordTheirAnswer } from '../../../../modules/transfers/emergency-responsibility.js';
 import { listTemporaryResidents, loadTemporaryResident, recordTemporaryResidentChange, tellLocalAgencies } from '../../../../modules/transfers/temporary-residents.js';
 import { mayHandleTransfers } from '../../../../policies/escalation.js';
-import { answerRefusal } from '../../../form-fields.js';
+import { answerRefusal } from '../../../forms/run-action.js';
 import { parseForm } from '../../../forms.js';
 import { answerForm, consultationForm, passForm, tellForm, temporaryChangeForm } from './form.js';
 
@@ -43,7 +43,7 @@ export default function otherAuthorityPages(app: FastifyInstance): void {
       const { childId, ...input } = parsed.data;
       id = await recordEmergencyConsultation(db, request.actionContext(), childId, input);
     } catch (error) {
-      return answerRefusal(error, reply, again, '/transfers/other-authorities');
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: '/transfers/other-authorities' });
     }
     return reply.redirect(`/transfers/emergency/${id}?done=1`);
   });
@@ -67,7 +67,7 @@ export default function otherAuthorityPages(app: FastifyInstance): void {
       if (!parsed.ok) return await again(parsed.errors);
       await recordTheirAnswer(db, request.actionContext(), request.params.id, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, `/transfers/emergency/${request.params.id}`);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: `/transfers/emergency/${request.params.id}` });
     }
     return reply.redirect(`/transfers/emergency/${request.params.id}?done=1`);
   });
@@ -78,7 +78,7 @@ export default function otherAuthorityPages(app: FastifyInstance): void {
       if (!parsed.ok) return await again(parsed.errors);
       await passResponsibility(db, request.actionContext(), request.params.id, parsed.data);
     } catch (error) {
-      return answerRefusal(error, reply, again, `/transfers/emergency/${request.params.id}`);
+      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: `/transfers/emergency/${request.params.id}` });
     }
     return reply.redirect(`/transfers/emergency/${request.params.id}?done=1`);
   });
@@ -98,7 +98,7 @@ export default function otherAuthorityPages(app: FastifyInstance): void {
       try {
         await act(request);
       } catch (error) {
-        return answerRefusal(error, reply, again, `/plans/${request.params.id}/temporary-resident`);
+        return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: `/plans/${request.params.id}/temporary-resident` });
       }
       return reply.redirect(`/plans/${request.params.id}/temporary-resident?done=1`);
     });
