@@ -32,7 +32,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PASSWORD = 'crash-test-password-1';
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -105,7 +105,7 @@ async function prepare(engine: CrashEngine): Promise<Target> {
   };
 }
 
-function startServer(env: Record<string, string>, port: number): ChildProcess {
+export function startServer(env: Record<string, string>, port: number): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', '--no-warnings=ExperimentalWarning', 'src/main.ts'], {
     cwd: ROOT,
     env: {
@@ -119,7 +119,7 @@ function startServer(env: Record<string, string>, port: number): ChildProcess {
   });
 }
 
-async function waitHealthy(base: string, child: ChildProcess, timeoutMs = 120_000): Promise<boolean> {
+export async function waitHealthy(base: string, child: ChildProcess, timeoutMs = 120_000): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null || child.signalCode !== null) return false;
@@ -133,7 +133,7 @@ async function waitHealthy(base: string, child: ChildProcess, timeoutMs = 120_00
   return false;
 }
 
-function killed(child: ChildProcess): Promise<void> {
+export function killed(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());

@@ -90,6 +90,12 @@ describe('settings', () => {
     expect(loadSettings({ METRICS_TOKEN: 'm'.repeat(32) }).metricsToken).toBe('m'.repeat(32));
     expect(problems({ METRICS_TOKEN: 'short-token' }).join()).toMatch(/^METRICS_TOKEN must be at least 32 characters/);
   });
+  it('traces nothing unless an OTLP endpoint is set; the base endpoint gets /v1/traces, the traces endpoint is used as it is', () => {
+    expect(loadSettings({}).tracesUrl).toBeNull();
+    expect(loadSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracesUrl).toBe('http://collector:4318/v1/traces');
+    expect(loadSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://traces.example/otlp' }).tracesUrl).toBe('https://traces.example/otlp');
+    expect(problems({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }).join()).toMatch(/^OTEL_EXPORTER_OTLP_ENDPOINT must be a URL/);
+  });
   it('waits 10 seconds for requests in flight at shutdown unless CONVENE_SHUTDOWN_TIMEOUT_SECONDS says otherwise', () => {
     expect(loadSettings({}).shutdownTimeoutMs).toBe(10_000);
     expect(loadSettings({ CONVENE_SHUTDOWN_TIMEOUT_SECONDS: '2.5' }).shutdownTimeoutMs).toBe(2500);

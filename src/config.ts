@@ -40,6 +40,9 @@ const settingsSchema = z
     CONVENE_NOW: z.iso.datetime({ offset: true, message: 'must be an instant like 2026-12-24T00:30:00Z or 2026-07-01T09:00:00+01:00' }).optional(),
     CONVENE_TEMPLATE_WATCH: z.enum(['0', '1', 'false', 'true'], { message: 'must be 1 or 0' }).default('0'),
     METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+    // The OpenTelemetry names, so a collector's usual setting works unchanged: the base URL (traces go to /v1/traces under it) or the traces URL itself.
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.string().regex(/^https?:\/\/[^\s]+$/, 'must be a URL starting with http:// or https://, e.g. http://collector:4318').optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().regex(/^https?:\/\/[^\s]+$/, 'must be a URL starting with http:// or https://, e.g. http://collector:4318/v1/traces').optional(),
     CONVENE_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(10),
     CONVENE_API_AGENCY_PER_MINUTE: z.coerce.number().int('must be a whole number').min(1).max(100_000).default(DEFAULT_AGENCY_PER_MINUTE),
     ...oidcSettingsShape,
@@ -85,6 +88,8 @@ export type Settings = {
   templateWatch: boolean;
   /** The bearer token a Prometheus scraper sends to read /metrics; null hides /metrics (404). */
   metricsToken: string | null;
+  /** Where request and job spans go over OTLP/HTTP (JSON); null: no tracing, and its packages are never loaded. */
+  tracesUrl: string | null;
   /** How long a stopping process waits for requests in flight before it exits anyway. */
   shutdownTimeoutMs: number;
   /** Enquiry API requests a minute one agency may make across all its keys (each key also has its own limit). */
@@ -128,6 +133,7 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
     now: e.CONVENE_NOW ? new Date(e.CONVENE_NOW) : null,
     templateWatch: e.CONVENE_TEMPLATE_WATCH === '1' || e.CONVENE_TEMPLATE_WATCH === 'true',
     metricsToken: e.METRICS_TOKEN ?? null,
+    tracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (e.OTEL_EXPORTER_OTLP_ENDPOINT ? `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` : null),
     shutdownTimeoutMs: Math.round(e.CONVENE_SHUTDOWN_TIMEOUT_SECONDS * 1000),
     apiAgencyPerMinute: e.CONVENE_API_AGENCY_PER_MINUTE,
     oidc: toOidcSettings(e),

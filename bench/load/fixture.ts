@@ -2,16 +2,16 @@
 // database) for the demo authority plus LOAD_PLANS (5,000) open plans shared by 50 social workers
 // under one team manager. Shared by the load server and the page profiler.
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
-import { cases, childProtectionPlans, people, users } from '../../src/db/schema/index.js';
+import { cases, childProtectionPlans, conferences, people, users } from '../../src/db/schema/index.js';
 
 export const LOAD_PASSWORD = 'load-test-password';
 const PLANS = Number(process.env.LOAD_PLANS ?? 5000);
 const WORKERS = 50;
 
-export async function addOpenPlans(database: DatabaseHandle): Promise<void> {
+export async function addOpenPlans(database: DatabaseHandle, plans = PLANS): Promise<void> {
   const db = database.db;
   const [worker] = await db.select().from(users).where(eq(users.username, 'social-worker'));
   const [manager] = await db.select().from(users).where(eq(users.username, 'team-manager'));
@@ -23,8 +23,8 @@ export async function addOpenPlans(database: DatabaseHandle): Promise<void> {
     .values(Array.from({ length: WORKERS - 1 }, (_, i) => ({ username: `load-sw-${i}`, displayName: `Load worker ${i}`, organisationId: worker.organisationId, teamId: worker.teamId, roles: ['social-worker'], passwordHash: 'x' })))
     .returning();
   const staff = [worker, ...colleagues];
-  for (let start = 0; start < PLANS; start += 500) {
-    const n = Math.min(500, PLANS - start);
+  for (let start = 0; start < plans; start += 500) {
+    const n = Math.min(500, plans - start);
     const kids = await db
       .insert(people)
       .values(Array.from({ length: n }, (_, i) => ({ kind: 'child', givenNames: 'Load', familyName: `Child${start + i}`, dateOfBirth: `20${String(8 + ((start + i) % 10)).padStart(2, '0')}-0${1 + ((start + i) % 9)}-15`, sex: 'F' })))
@@ -40,6 +40,29 @@ export async function addOpenPlans(database: DatabaseHandle): Promise<void> {
       })),
     );
   }
+}
+
+/** The records the workload's pages show: ids in the URLs of bench/load/workload.ts. */
+export interface LoadTargets {
+  caseId: string;
+  planId: string;
+  conferenceId: string;
+  bookableId: string;
+}
+
+/** Pages to load, as the demo social worker and business support would reach them. */
+export async function loadTargets(database: DatabaseHandle): Promise<LoadTargets> {
+  const [worker] = await database.db.select().from(users).where(eq(users.username, 'social-worker'));
+  const [plan] = await database.db
+    .select({ id: childProtectionPlans.id, caseId: childProtectionPlans.caseId })
+    .from(childProtectionPlans)
+    .innerJoin(cases, eq(cases.id, childProtectionPlans.caseId))
+    .where(and(eq(childProtectionPlans.leadSocialWorkerId, worker!.id), isNull(childProtectionPlans.endDate)))
+    .limit(1);
+  const [bookable] = await database.db.select({ id: conferences.id }).from(conferences).where(eq(conferences.status, 'requested')).limit(1);
+  const [booked] = await database.db.select({ id: conferences.id }).from(conferences).where(eq(conferences.status, 'booked')).limit(1);
+  if (!plan || !bookable) throw new Error('the demo data has no open plan or requested conference');
+  return { caseId: plan.caseId, planId: plan.id, conferenceId: booked?.id ?? bookable.id, bookableId: bookable.id };
 }
 
 export async function openTarget(engine: string): Promise<{ database: DatabaseHandle; drop: () => Promise<void> }> {

@@ -16,12 +16,12 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { LoadTargets } from './fixture.js';
+import { request, requestOf, signInStaff, workloadPages, type Page } from './workload.js';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 4);
 const CONNECTION_SETS = (process.env.LOAD_CONNECTIONS ?? '10,50').split(',').map(Number);
-const TIMEOUT_MS = 10_000;
-const PASSWORD = 'load-test-password';
 const only = process.argv[2];
 
 interface Child {
@@ -49,68 +49,8 @@ function stopChild(child: Child): Promise<void> {
   });
 }
 
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-function request(agent: http.Agent, port: number, method: string, url: string, headers: Record<string, string>, body?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: url, agent, headers: body ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers, timeout: TIMEOUT_MS }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
-
-function cookiesFrom(answer: Answer, jar: Map<string, string>): void {
-  const set = answer.headers['set-cookie'] ?? [];
-  for (const c of set) {
-    const [pair] = c.split(';');
-    const at = pair!.indexOf('=');
-    jar.set(pair!.slice(0, at), pair!.slice(at + 1));
-  }
-}
-
-const jarHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-const csrfIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-
-interface Visitor {
-  cookie: string;
-  csrf: string;
-}
-
-async function signIn(port: number, username: string): Promise<Visitor> {
-  const agent = new http.Agent({ keepAlive: false });
-  const jar = new Map<string, string>();
-  const form = await request(agent, port, 'GET', '/sign-in', {});
-  cookiesFrom(form, jar);
-  const body = new URLSearchParams({ _csrf: csrfIn(form.body), username, password: PASSWORD }).toString();
-  const done = await request(agent, port, 'POST', '/sign-in', { cookie: jarHeader(jar), 'content-type': 'application/x-www-form-urlencoded' }, body);
-  cookiesFrom(done, jar);
-  if (done.status !== 302) throw new Error(`${username} could not sign in (${done.status})`);
-  const home = await request(agent, port, 'GET', '/', { cookie: jarHeader(jar) });
-  if (home.status !== 200) throw new Error(`${username}'s home page answered ${home.status}`);
-  return { cookie: jarHeader(jar), csrf: csrfIn(home.body) };
-}
-
-interface Page {
-  name: string;
-  port: number;
-  method?: 'GET' | 'POST';
-  url: string;
-  visitor?: Visitor;
-  /** A form body; the visitor's CSRF token is added. */
-  form?: Record<string, string>;
-  expect: number;
-}
+/** A page of the mix and the port it is loaded on (the bare route's is its own server). */
+type Loaded = Page & { port: number };
 
 interface Result {
   name: string;
@@ -130,15 +70,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function load(page: Page, connections: number, seconds: number): Promise<Result> {
+async function load(page: Loaded, connections: number, seconds: number): Promise<Result> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const headers: Record<string, string> = {};
-  if (page.visitor) headers.cookie = page.visitor.cookie;
-  let body: string | undefined;
-  if (page.form) {
-    body = new URLSearchParams({ _csrf: page.visitor?.csrf ?? '', ...page.form }).toString();
-    headers['content-type'] = 'application/x-www-form-urlencoded';
-  }
+  const { headers, body } = requestOf(page);
   const latencies: number[] = [];
   let errors = 0;
   let timeouts = 0;
@@ -220,21 +154,9 @@ async function runEngine(engine: string, barePort: number): Promise<void> {
   const server = await startChild('server.ts', [engine]);
   try {
     const port = Number(server.info.port);
-    const sw = await signIn(port, 'social-worker');
-    const tm = await signIn(port, 'team-manager');
-    const bs = await signIn(port, 'business-support');
-    const pages: Page[] = [
+    const pages: Loaded[] = [
       { name: 'bare fastify route', port: barePort, url: '/', expect: 200 },
-      { name: 'sign-in (anonymous)', port, url: '/sign-in', expect: 200 },
-      { name: 'home social worker', port, url: '/', visitor: sw, expect: 200 },
-      { name: 'home team manager', port, url: '/', visitor: tm, expect: 200 },
-      { name: 'home business support', port, url: '/', visitor: bs, expect: 200 },
-      { name: 'case', port, url: `/cases/${server.info.caseId}`, visitor: sw, expect: 200 },
-      { name: 'plan', port, url: `/plans/${server.info.planId}`, visitor: sw, expect: 200 },
-      { name: 'conference', port, url: `/conferences/${server.info.conferenceId}`, visitor: bs, expect: 200 },
-      { name: 'booking', port, url: `/conferences/${server.info.bookableId}/book`, visitor: bs, expect: 200 },
-      // A form post that fails validation: CSRF, parsing, the booking page again with errors; writes nothing.
-      { name: 'booking post (invalid)', port, method: 'POST', url: `/conferences/${server.info.bookableId}/book`, visitor: bs, form: { date: 'not a date' }, expect: 400 },
+      ...workloadPages(server.info as unknown as LoadTargets, await signInStaff(port)).map((page) => ({ ...page, port })),
     ];
     // One short warm-up per page so first-render costs are not in the figures.
     for (const page of pages) await load(page, 2, 0.5);

@@ -2,12 +2,10 @@
 // event loop. It opens a fresh database (PGlite in memory, or a throwaway PostgreSQL database),
 // seeds the demo authority plus 5,000 open plans, listens on a loopback port and prints one JSON
 // line naming the port and the pages to load. It stops when its parent closes stdin.
-import { and, eq, isNull } from 'drizzle-orm';
 import { loadSettings } from '../../src/config.js';
-import { cases, childProtectionPlans, conferences, users } from '../../src/db/schema/index.js';
 import { seedDemo } from '../../src/modules/demo/seed-demo.js';
 import { buildApp } from '../../src/web/app.js';
-import { addOpenPlans, LOAD_PASSWORD, openTarget } from './fixture.js';
+import { addOpenPlans, LOAD_PASSWORD, loadTargets, openTarget } from './fixture.js';
 
 async function main(): Promise<void> {
   const engine = process.argv[2] ?? 'pglite';
@@ -16,17 +14,7 @@ async function main(): Promise<void> {
   await seedDemo(database.db, { password: LOAD_PASSWORD, dataDir: '/tmp/convene-load-unused', pack: 'national', now: new Date() });
   await addOpenPlans(database);
 
-  // Pages to load, as the demo social worker and business support would reach them.
-  const [worker] = await database.db.select().from(users).where(eq(users.username, 'social-worker'));
-  const [plan] = await database.db
-    .select({ id: childProtectionPlans.id, caseId: childProtectionPlans.caseId })
-    .from(childProtectionPlans)
-    .innerJoin(cases, eq(cases.id, childProtectionPlans.caseId))
-    .where(and(eq(childProtectionPlans.leadSocialWorkerId, worker!.id), isNull(childProtectionPlans.endDate)))
-    .limit(1);
-  const [bookable] = await database.db.select({ id: conferences.id }).from(conferences).where(eq(conferences.status, 'requested')).limit(1);
-  const [booked] = await database.db.select({ id: conferences.id }).from(conferences).where(eq(conferences.status, 'booked')).limit(1);
-  if (!plan || !bookable) throw new Error('the demo data has no open plan or requested conference');
+  const targets = await loadTargets(database);
 
   // As `npm start` runs (development), with request logging off so the figures are the server's.
   const settings = loadSettings({ ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', CONVENE_DATA_DIR: '/tmp/convene-load-unused' });
@@ -35,7 +23,7 @@ async function main(): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  process.stdout.write(`${JSON.stringify({ port, caseId: plan.caseId, planId: plan.id, conferenceId: booked?.id ?? bookable.id, bookableId: bookable.id })}\n`);
+  process.stdout.write(`${JSON.stringify({ port, ...targets })}\n`);
 
   let stopping = false;
   const stop = async () => {

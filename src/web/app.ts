@@ -22,6 +22,7 @@ import { setUpSessions } from './setup/sessions.js';
 import { setUpApiClients } from './setup/api-clients.js';
 import { setUpStaticAssets } from './setup/static-assets.js';
 import { setUpTemplates } from './setup/templates.js';
+import { setUpTracing } from './setup/tracing.js';
 import './types.js';
 
 export interface AppOptions {
@@ -70,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   setUpRequestIds(app);
+  // First, so a request's span covers everything after it (off, and not even loaded, unless an OTLP endpoint is set).
+  const tracing = await setUpTracing(app);
   setUpLoadShedding(app, options.limits ?? DEFAULT_LIMITS[options.database.engine]);
   await setUpSecurityHeaders(app);
   await setUpStaticAssets(app);
@@ -107,7 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const drainMs = Math.max(1000, settings.shutdownTimeoutMs - 2000);
     const jobs = scheduled.jobs.map((job) => ({ ...job, run: async (...args: Parameters<typeof job.run>) => {
       try {
-        return await job.run(...args);
+        return await (tracing ? tracing.around(job.name, () => job.run(...args)) : job.run(...args));
       } finally {
         recordsChanged();
       }

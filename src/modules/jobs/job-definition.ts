@@ -13,4 +13,10 @@ export interface JobDefinition {
   schedule: Schedule;
   run(db: Database, now: Date): Promise<Record<string, unknown> | void>;
   retry?: RetryPolicy;
+  /**
+   * May start a slot while another instance still runs an earlier one. Only for jobs that claim
+   * their own work row by row (the outbox's SKIP LOCKED leases), so a killed instance's run does not
+   * hold the job back until its lease lapses; the sweeps check-then-write and must not overlap.
+   */
+  overlaps?: boolean;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { jobRuns } from '../../db/schema/index.js';
 import { afterFailure, DEFAULT_RETRY, slotKey, slotStart, type RetryPolicy } from '../../domain/jobs/schedule.js';
@@ -26,22 +26,37 @@ export async function enqueueDueSlots(db: Database, jobs: readonly JobDefinition
 
 const LEASE_LAPSED_MESSAGE = 'The instance running it stopped before finishing (its lease ran out).';
 
+/** Serialises claims across instances (held to the end of the claim's transaction only). */
+const CLAIM_LOCK_KEY = 7162024100;
+
 /**
  * Takes the oldest due run of one of `names` for this worker: a queued run whose time has come, or
  * a running one whose lease has lapsed (its instance died). FOR UPDATE SKIP LOCKED means two
  * workers never take the same row; the lease is the claim after the transaction commits.
+ *
+ * A job whose run is still in progress elsewhere (a live lease) is not started again for a later
+ * slot: the sweeps check-then-write per record, so two passes of one job at once could both write
+ * (two instances each requesting a child's review, found by the two-instance load test, where one
+ * 08:00 pass over a thousand plans ran into 09:00). The later slot waits and runs after it. Claims
+ * take a transaction-scoped advisory lock, so a claim sees every run claimed before it. Jobs named
+ * in `overlapping` (JobDefinition.overlaps: the outbox) are exempt.
  */
-export async function claimNextRun(db: Database, options: { names: readonly string[]; workerId: string; now: Date; leaseMs: number }): Promise<JobRun | null> {
+export async function claimNextRun(db: Database, options: { names: readonly string[]; workerId: string; now: Date; leaseMs: number; overlapping?: readonly string[] }): Promise<JobRun | null> {
   const { names, workerId, now, leaseMs } = options;
+  const overlapping = options.overlapping ?? [];
   if (names.length === 0) return null;
   for (;;) {
     const outcome = await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK_KEY})`);
+      const inProgress = tx.select({ name: jobRuns.name }).from(jobRuns)
+        .where(and(eq(jobRuns.status, 'running'), gt(jobRuns.lockedUntil, now), overlapping.length ? notInArray(jobRuns.name, [...overlapping]) : undefined));
       const [due] = await tx
         .select({ id: jobRuns.id, status: jobRuns.status, attempts: jobRuns.attempts, maxAttempts: jobRuns.maxAttempts })
         .from(jobRuns)
         .where(and(
           inArray(jobRuns.name, [...names]),
           or(and(eq(jobRuns.status, 'queued'), lte(jobRuns.runAt, now)), and(eq(jobRuns.status, 'running'), lte(jobRuns.lockedUntil, now))),
+          notInArray(jobRuns.name, inProgress),
         ))
         .orderBy(asc(jobRuns.runAt))
         .limit(1)

@@ -97,6 +97,8 @@ export function scheduledJobs(options: ScheduledJobsOptions): ScheduledJobs {
       name: 'outbox', title: JOB_TITLES['outbox'], schedule: schedule('outbox'),
       // A failed pass is retried soon, and the next slot comes in seconds anyway.
       retry: { maxAttempts: 3, baseDelaySeconds: 5, maxDelaySeconds: 60 },
+      // Messages are claimed one by one under their own lease: a pass beside another (or beside a dead instance's) sends nothing twice.
+      overlaps: true,
       run: async (db, now) => ({ ...(await sendDueMessages(db, mail, { from: options.smtpFrom ?? 'Convene conferences <conferences@convene.invalid>', clock: () => now })) }),
     });
   }

@@ -97,6 +97,64 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
     expect(sent).toEqual(emails.map((m) => `${m.toAddress} | ${m.subject}`).sort());
   }, 120_000);
 
+  it('a job still running on one instance is not started for its next slot on the other until it finishes: two passes of a sweep never overlap', async () => {
+    const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
+    const time = handClock(new Date('2026-12-07T08:00:00Z'));
+    let running = 0;
+    let most = 0;
+    let finishA: () => void = () => undefined;
+    let holding = false;
+    const sweep = (hold: boolean): JobDefinition[] => [{ name: 'slow-sweep', title: 'A sweep that takes a while', schedule: everySeconds(3600), run: async () => {
+      running += 1;
+      most = Math.max(most, running);
+      if (hold && !holding) {
+        holding = true;
+        await new Promise<void>((resolve) => { finishA = resolve; });
+      }
+      running -= 1;
+      return { swept: 1 };
+    } }];
+    // Leases longer than the hour the clock moves, so A's stays live (as its heartbeat would keep it).
+    const leaseMs = 2 * 60 * MINUTE;
+    const workerA = createJobWorker({ db: a.db, jobs: sweep(true), clock: time.clock, workerId: 'instance-a', leaseMs });
+    const workerB = createJobWorker({ db: b.db, jobs: sweep(false), clock: time.clock, workerId: 'instance-b', leaseMs });
+
+    const passA = workerA.tick();
+    await expect.poll(() => running, { timeout: 10_000 }).toBe(1);
+    // The 09:00 slot is due while A's 08:00 pass still runs (its lease is live): B queues it and leaves it.
+    time.set(new Date('2026-12-07T09:00:01Z'));
+    expect(await workerB.tick()).toBe(0);
+    expect((await runsOf(b.db, 'slow-sweep')).map((r) => [r.slot, r.status])).toEqual([['2026-12-07T08:00:00.000Z', 'running'], ['2026-12-07T09:00:00.000Z', 'queued']]);
+    finishA();
+    // A, free again, or B takes the 09:00 slot: one of them, once.
+    const [ranA, ranB] = [await passA, await workerB.tick()];
+    expect(ranA + ranB).toBe(2);
+    expect((await runsOf(b.db, 'slow-sweep')).map((r) => r.status)).toEqual(['done', 'done']);
+    expect(most).toBe(1);
+  }, 60_000);
+
+  it('a job that claims its own work row by row (overlaps, as the outbox) runs its next slot beside a run still in progress', async () => {
+    const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
+    const time = handClock(new Date('2026-12-07T08:00:00Z'));
+    let release: () => void = () => undefined;
+    let started = 0;
+    const job = (hold: boolean): JobDefinition[] => [{ name: 'claiming-sweep', title: 'Claims its rows', schedule: everySeconds(3600), overlaps: true, run: async () => {
+      started += 1;
+      if (hold) await new Promise<void>((resolve) => { release = resolve; });
+      return {};
+    } }];
+    const leaseMs = 2 * 60 * MINUTE;
+    const workerA = createJobWorker({ db: a.db, jobs: job(true), clock: time.clock, workerId: 'instance-a', leaseMs });
+    const workerB = createJobWorker({ db: b.db, jobs: job(false), clock: time.clock, workerId: 'instance-b', leaseMs });
+    const passA = workerA.tick();
+    await expect.poll(() => started, { timeout: 10_000 }).toBe(1);
+    time.set(new Date('2026-12-07T09:00:01Z'));
+    expect(await workerB.tick()).toBe(1);
+    expect((await runsOf(b.db, 'claiming-sweep')).map((r) => r.status)).toEqual(['running', 'done']);
+    release();
+    expect(await passA).toBe(1);
+  }, 60_000);
+
   it('an instance killed mid-job: the other takes the run over once the lease lapses, and nothing is lost or doubled', async () => {
     const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
     const time = handClock(new Date('2026-12-07T09:00:00Z'));

@@ -58,6 +58,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   const drainMs = options.drainMs ?? 10_000;
   const byName = new Map(jobs.map((job) => [job.name, job]));
   const names = [...byName.keys()];
+  const overlapping = jobs.filter((job) => job.overlaps).map((job) => job.name);
 
   let started = false;
   let stopped = false;
@@ -100,7 +101,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     let ran = 0;
     await enqueueDueSlots(db, jobs, clock());
     while (!stopped && ran < MAX_RUNS_PER_TICK) {
-      const run = await claimNextRun(db, { names, workerId: id, now: clock(), leaseMs });
+      const run = await claimNextRun(db, { names, workerId: id, now: clock(), leaseMs, overlapping });
       if (!run) break;
       await runOne(run);
       ran += 1;

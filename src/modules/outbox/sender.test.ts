@@ -12,7 +12,7 @@ import { sendInvitations } from '../invitations/send-invitations.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { attachment, enqueueMessage } from './enqueue-message.js';
 import { retryMessage } from './retry-message.js';
-import { backoffMs, sendDueMessages, startOutboxSender } from './sender.js';
+import { backoffMs, outboxMessageId, sendDueMessages, startOutboxSender } from './sender.js';
 import { startTestSmtp, type TestSmtp } from './test-smtp.test-support.js';
 
 describe('backoff', () => {
@@ -131,12 +131,15 @@ describeEachEngine('outbox sender', (engine) => {
     expect(await db().$count(auditEvents, eq(auditEvents.action, 'outbox-message-retried'))).toBe(1);
   });
 
-  it('picks a message up again when a sender died holding it (lapsed lease)', async () => {
+  it('picks a message up again when a sender died holding it (lapsed lease), under the Message-ID it always has', async () => {
     const now = new Date('2026-02-24T09:00:00Z');
     const id = await queue('stuck@example.org', now);
     await db().update(outboxMessages).set({ status: 'sending', nextAttemptAt: new Date(now.getTime() - 1000) }).where(eq(outboxMessages.id, id));
     await sendDueMessages(db(), transport(), { clock: () => now });
     expect((await rowOf(id)).status).toBe('sent');
+    // Had the dead sender's copy got out too, the receiver sees the same id twice: one message, not two.
+    const mail = smtp.received.find((m) => m.to.includes('stuck@example.org'));
+    expect(mail?.raw).toMatch(new RegExp(`^Message-ID: ${outboxMessageId(id)}\\r?$`, 'im'));
   });
 
   it('runs as a background loop that delivers what is queued and stops cleanly', async () => {

@@ -68,9 +68,19 @@ async function claim(db: Database, options: SenderOptions): Promise<OutboxRow[]>
   });
 }
 
+/**
+ * The Message-ID is the outbox row's, the same on every attempt: a process killed after the mail
+ * server accepted a message but before it was marked sent sends it again once the lease lapses,
+ * and the repeat carries the same id, so mail systems (and our tests) can tell it is one message.
+ */
+export function outboxMessageId(rowId: string): string {
+  return `<outbox-${rowId}@convene.invalid>`;
+}
+
 function mailOf(row: OutboxRow, from: string): SendMailOptions {
   return {
     from,
+    messageId: outboxMessageId(row.id),
     to: { name: row.toName, address: row.toAddress },
     subject: row.subject,
     text: row.bodyText,
