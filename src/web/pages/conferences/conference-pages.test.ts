@@ -1,32 +1,26 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { beforeAll, expect, it } from 'vitest';
+import { TestClock } from '../../../../test/support/app.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
+import { describeEachEngine, type TestDatabase } from '../../../../test/support/database.js';
 import { TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 import { auditEvents, conferences, conferenceStatusHistory, outOfTimescaleAuthorisations } from '../../../db/schema/index.js';
 import { createBookingFixture, NOW, type BookingFixture } from '../../../modules/booking/booking-fixture.test-support.js';
 
 describeEachEngine('conference and booking pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
+  const suite = signedInApp(engine, { clock: new TestClock(NOW) });
+  const { app } = suite;
   let db: TestDatabase['handle']['db'];
   let f: BookingFixture;
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    db = database.handle.db;
-    app = await testApp(database.handle, { clock: new TestClock(NOW) });
+    db = suite.db();
     f = await createBookingFixture(db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
   });
 
   async function signedIn(user: { username: string }) {
-    const client = new WebClient(app);
+    const client = new WebClient(app());
     await client.signIn(user.username, TEST_PASSWORD);
     await client.get('/');
     return client;
@@ -166,7 +160,7 @@ describeEachEngine('conference and booking pages', (engine) => {
     const id = await f.conference();
     const bs = await signedIn(f.businessSupport);
     const csrf = bs.csrf!;
-    const call = (body: unknown) => app.inject({
+    const call = (body: unknown) => app().inject({
       method: 'POST', url: `/api/v1/conferences/${id}/book`, payload: body as Record<string, unknown>,
       headers: { cookie: [...bs.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': csrf },
     });

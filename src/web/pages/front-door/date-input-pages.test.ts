@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { referrals } from '../../../db/schema/index.js';
 import { contextFor, createFamily, referralInput } from '../../../../test/support/front-door-fixtures.js';
 import { recordReferral } from '../../../modules/front-door/record-referral.js';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { TestClock } from '../../../../test/support/app.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
+import { describeEachEngine, type TestDatabase } from '../../../../test/support/database.js';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 
@@ -21,27 +21,21 @@ function boxes(html: string, name: string) {
 
 // Issue 14: dates as GOV.UK date inputs, refused in the pattern's words, with every box kept.
 describeEachEngine('GOV.UK date inputs on a page: the referral decision', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
+  const suite = signedInApp(engine, { clock: new TestClock(NOW) });
+  const { app } = suite;
   let db: TestDatabase['handle']['db'];
   let worker: Awaited<ReturnType<typeof createUser>>;
   let referralId: string;
   let client: WebClient;
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    db = database.handle.db;
-    app = await testApp(database.handle, { clock: new TestClock(NOW) });
+    db = suite.db();
     const orgId = (await createOrganisation(db)).id;
     worker = await createUser(db, { roles: ['social-worker'], organisationId: orgId, username: `sw-dates-${engine}` });
     const family = await createFamily(db, orgId, 'Mockworth', [{ givenNames: 'Golf' }]);
     referralId = await recordReferral(db, contextFor(worker, NOW), family.children[0]!.caseId, referralInput());
-    client = new WebClient(app);
+    client = new WebClient(app());
     await client.signIn(worker.username, TEST_PASSWORD);
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
   });
 
   it('the form shows today in three boxes, day, month and year, in a fieldset', async () => {

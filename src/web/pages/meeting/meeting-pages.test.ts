@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { expect, it } from 'vitest';
+import { TestClock } from '../../../../test/support/app.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
 import { TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
 import { WebClient } from '../../../../test/support/web-client.js';
@@ -12,22 +12,12 @@ import { saveOutlinePlan } from '../../../modules/meeting/save-outline-plan.js';
 import { saveView } from '../../../modules/meeting/save-view.js';
 
 describeEachEngine('conference screen pages', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   const clock = new TestClock(new Date('2026-03-02T10:20:00Z'));
-  const db = () => database.handle.db;
+  const { db, app } = signedInApp(engine, { clock });
 
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
 
   async function signedIn(user: { username: string }) {
-    const client = new WebClient(app);
+    const client = new WebClient(app());
     const res = await client.signIn(user.username, TEST_PASSWORD);
     expect(res.statusCode).toBe(302);
     return client;

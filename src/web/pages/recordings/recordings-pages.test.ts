@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { beforeAll, expect, it } from 'vitest';
+import { TestClock } from '../../../../test/support/app.js';
+import { signedInApp } from '../../../../test/support/signed-in-app.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
 import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { attendanceByName, CONFERENCE_START, createMeetingFixture, meetingUnderWay, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
 import { UPLOAD_FILES } from '../../../../test/support/upload-files.js';
@@ -15,15 +15,11 @@ const MP3 = UPLOAD_FILES.mp3('the whole conference, every part');
 const CUT = UPLOAD_FILES.mp3('only the parts Fred attended');
 
 describeEachEngine('conference recordings (RC5)', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
   const clock = new TestClock(CONFERENCE_START);
-  const db = () => database.handle.db;
+  const { db, app } = signedInApp(engine, { clock });
   let f: MeetingFixture;
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock });
     f = await createMeetingFixture(db());
     const { chair } = await meetingUnderWay(db(), f);
     const father = (await attendanceByName(db(), f.conferenceId)).get('Fred Testington')!;
@@ -32,13 +28,9 @@ describeEachEngine('conference recordings (RC5)', (engine) => {
       recordScope: 'attended-part', recordWithheldGround: 'safety', version: father.version,
     });
   }, 180_000);
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
 
   async function signedIn(username: string, page = `/conferences/${f.conferenceId}/recordings`) {
-    const client = new WebClient(app);
+    const client = new WebClient(app());
     expect((await client.signIn(username, TEST_PASSWORD)).statusCode).toBe(302);
     expect((await client.get(page)).statusCode).toBe(200);
     return client;
@@ -84,7 +76,7 @@ describeEachEngine('conference recordings (RC5)', (engine) => {
   it('RC5: nobody without a tie to the record reads it: not the social worker, not an agency practitioner, not another authority’s chair', async () => {
     const [kept] = await db().select().from(conferenceRecordings);
     for (const user of [f.socialWorker, await createUser(db(), { roles: ['agency-practitioner'], username: `ap-${engine}` }), await createUser(db(), { roles: ['chair'], username: `chair-elsewhere-${engine}` })]) {
-      const client = new WebClient(app);
+      const client = new WebClient(app());
       expect((await client.signIn(user.username, TEST_PASSWORD)).statusCode).toBe(302);
       expect([403, 404]).toContain((await client.get(`/recordings/${kept!.id}/file`)).statusCode);
       expect([403, 404]).toContain((await client.get(url())).statusCode);
