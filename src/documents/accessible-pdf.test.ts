@@ -3,9 +3,9 @@ import PDFKitDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { decisionsSheetDocument } from './decisions-sheet.js';
 import type { DocumentModel } from './document-model.js';
-import { invitationLetter, type InvitationLetterData } from './invitation-letter.js';
+import { invitationLetter } from './invitation-letter.js';
 import { joinPdfs } from './join-pdfs.js';
-import { recordData } from './meeting-document-fixture.test-support.js';
+import { letterRecord, recordData } from './meeting-document-fixture.test-support.js';
 import { pdfText } from './pdf-text.js';
 import { renderPdf } from './render-pdf.js';
 
@@ -15,26 +15,6 @@ import { renderPdf } from './render-pdf.js';
  * reading order, language and title declared, and every font embedded so it looks the same anywhere.
  */
 
-const letterRecord: InvitationLetterData = {
-  authorityName: 'Sampleshire Council',
-  conferenceTitle: 'Initial child protection conference',
-  review: false,
-  letterDate: '2026-06-01',
-  reference: 'CP-1A2B3C4D',
-  start: new Date('2026-06-15T09:00:00Z'),
-  slotMinutes: 90,
-  format: 'face-to-face',
-  venue: { room: 'Conference Room 1', building: 'Sampleshire County Hall', street: '10 Example Street', town: 'Sampleton', postcode: 'ZZ9 9ZZ' },
-  subjectChildren: ['Alpha Testington', 'Beta Testington'],
-  invitee: { name: 'Demi Testington', role: 'Mother', inviteeKind: 'parent', organisationName: null, postalAddress: '1 Example Row, Demoshire Town, ZZ1 1AA' },
-  invitees: [{ name: 'Demi Testington', role: 'Mother' }, { name: 'Hana Exampleton', role: 'Health visitor' }, { name: 'Not yet named', role: 'GP (Sampleton Surgery)' }],
-  chair: { name: 'Chris Chairington', email: 'chair@sampleshire.example', phone: '01632 960999' },
-  socialWorker: { name: 'Sam Sampleford', email: 'sam@sampleshire.example', phone: '01632 960111' },
-  coordinator: { name: 'Bea Supportwell', email: 'conferences@sampleshire.example', phone: '01632 960000' },
-  replyBy: '2026-06-10',
-  familyReportBy: '2026-06-12T09:00',
-  reportWanted: null,
-};
 
 interface Parsed {
   pdf: PDFDocument;

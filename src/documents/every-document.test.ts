@@ -10,13 +10,13 @@ import { familyCopyDocument } from './family-copy.js';
 import { exclusionLetterDocument } from './family-copy-exclusion-letter.js';
 import { section47FamilyRecordDocument, type Section47FamilyRecordInput } from './section-47-outcome-record.js';
 import { renderIcs } from './invitation-ics.js';
-import { invitationLetter, type InvitationLetterData } from './invitation-letter.js';
+import { invitationLetter } from './invitation-letter.js';
 import { pdfText } from './pdf-text.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
 import { conferenceRecordDocument } from './conference-record.js';
 import { decisionsSheetDocument } from './decisions-sheet.js';
-import { recordData } from './meeting-document-fixture.test-support.js';
+import { letterRecord, recordData } from './meeting-document-fixture.test-support.js';
 
 /**
  * Issue 14, the class of fault made impossible: every document type, rendered as text, as a PDF
@@ -106,26 +106,6 @@ function problems(text: string, c: Case): string[] {
 
 // ---- the records and every document made from them ----
 
-const letterRecord: InvitationLetterData = {
-  authorityName: 'Sampleshire Council',
-  conferenceTitle: 'Initial child protection conference',
-  review: false,
-  letterDate: '2026-06-01',
-  reference: 'CP-1A2B3C4D',
-  start: new Date('2026-06-15T09:00:00Z'),
-  slotMinutes: 90,
-  format: 'face-to-face',
-  venue: { room: 'Conference Room 1', building: 'Sampleshire County Hall', street: '10 Example Street', town: 'Sampleton', postcode: 'ZZ9 9ZZ' },
-  subjectChildren: ['Alpha Testington', 'Beta Testington'],
-  invitee: { name: 'Demi Testington', role: 'Mother', inviteeKind: 'parent', organisationName: null, postalAddress: '1 Example Row, Demoshire Town, ZZ1 1AA' },
-  invitees: [{ name: 'Demi Testington', role: 'Mother' }, { name: 'Hana Exampleton', role: 'Health visitor' }, { name: 'Not yet named', role: 'GP (Sampleton Surgery)' }],
-  chair: { name: 'Chris Chairington', email: 'chair@sampleshire.example', phone: '01632 960999' },
-  socialWorker: { name: 'Sam Sampleford', email: 'sam@sampleshire.example', phone: '01632 960111' },
-  coordinator: { name: 'Bea Supportwell', email: 'conferences@sampleshire.example', phone: '01632 960000' },
-  replyBy: '2026-06-10',
-  familyReportBy: '2026-06-12T09:00',
-  reportWanted: null,
-};
 
 const letterFacts = ['Alpha Testington', 'Beta Testington', 'Monday 15 June 2026 at 10:00', 'Conference Room 1, Sampleshire County Hall, 10 Example Street, Sampleton, ZZ9 9ZZ', 'Chris Chairington', 'Sam Sampleford', 'CP-1A2B3C4D', '1 June 2026'];
 const familyLetterFacts = [...letterFacts, 'Wednesday 10 June 2026', '09:00 on Friday 12 June 2026', 'ZZ1 1AA', 'independent advocate', 'complaints, a guide for parents and carers'];

@@ -1,3 +1,4 @@
+import type { InvitationLetterData } from './invitation-letter.js';
 import type { ChildOutcomeData, RecordData } from './meeting-document-data.js';
 
 /** Synthetic data for the presenter tests. */
@@ -90,3 +91,25 @@ export function recordData(extra: Partial<RecordData> = {}): RecordData {
     ...extra,
   };
 }
+
+/** A parent's invitation as the record holds it: every fact a letter may state. */
+export const letterRecord: InvitationLetterData = {
+  authorityName: 'Sampleshire Council',
+  conferenceTitle: 'Initial child protection conference',
+  review: false,
+  letterDate: '2026-06-01',
+  reference: 'CP-1A2B3C4D',
+  start: new Date('2026-06-15T09:00:00Z'),
+  slotMinutes: 90,
+  format: 'face-to-face',
+  venue: { room: 'Conference Room 1', building: 'Sampleshire County Hall', street: '10 Example Street', town: 'Sampleton', postcode: 'ZZ9 9ZZ' },
+  subjectChildren: ['Alpha Testington', 'Beta Testington'],
+  invitee: { name: 'Demi Testington', role: 'Mother', inviteeKind: 'parent', organisationName: null, postalAddress: '1 Example Row, Demoshire Town, ZZ1 1AA' },
+  invitees: [{ name: 'Demi Testington', role: 'Mother' }, { name: 'Hana Exampleton', role: 'Health visitor' }, { name: 'Not yet named', role: 'GP (Sampleton Surgery)' }],
+  chair: { name: 'Chris Chairington', email: 'chair@sampleshire.example', phone: '01632 960999' },
+  socialWorker: { name: 'Sam Sampleford', email: 'sam@sampleshire.example', phone: '01632 960111' },
+  coordinator: { name: 'Bea Supportwell', email: 'conferences@sampleshire.example', phone: '01632 960000' },
+  replyBy: '2026-06-10',
+  familyReportBy: '2026-06-12T09:00',
+  reportWanted: null,
+};

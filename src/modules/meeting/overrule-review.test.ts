@@ -23,36 +23,27 @@ describeEachEngine('TS21: after the chair overrules', (engine) => {
     const f = await createMeetingFixture(db(), { pack: 'pan-dorset' });
     const sm = await createUser(db(), { roles: ['service-manager'], organisationId: f.socialWorker.organisationId, displayName: 'Sasha Servicehead', email: `sasha-${engine}@example.gov.uk` });
     const bs = await createUser(db(), { roles: ['business-support'], organisationId: f.socialWorker.organisationId });
-    const { chair, minuteTaker } = await meetingUnderWay(db(), f);
-    const people = await attendanceByName(db(), f.conferenceId);
-    for (const [name, plan] of [['Sam Sampleford', false], ['Hana Exampleton', false], ['Pat Placeholder', true], ['PC Petra Placeholder', false]] as const) {
-      await saveView(db(), minuteTaker, f.conferenceId, f.alphaId, null, { attendanceId: people.get(name)!.id, planNeeded: plan, categories: plan ? ['NEG'] : [], reasons: 'As discussed' }, null);
-    }
-    await recordDecision(db(), chair, f.conferenceId, f.alphaId, { ...planDecision(f, { categories: ['NEG'] }), overrule: true, overruleReasons: 'The proposed decision leaves Alpha unprotected' }, null);
-    await saveOutlinePlan(db(), minuteTaker, f.conferenceId, f.alphaId, COMPLETE_OUTLINE, null);
-    await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
-
-    const [decision] = await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId));
-    const notices = await db().select().from(outboxMessages).where(and(eq(outboxMessages.relatedType, 'overrule-notice'), eq(outboxMessages.relatedId, decision!.id)));
+    const { decision, chair } = await overruled(f);
+    const notices = await db().select().from(outboxMessages).where(and(eq(outboxMessages.relatedType, 'overrule-notice'), eq(outboxMessages.relatedId, decision.id)));
     expect(notices.map((n) => n.toName)).toEqual(['Sasha Servicehead']);
     expect(notices[0]!.bodyText).toContain('The proposed decision leaves Alpha unprotected');
 
     const smQueue = await queueForRole(db(), toActor(sm), 'service-manager', new Date('2026-03-03T10:00:00Z'), 'pan-dorset');
-    const item = smQueue.overrules!.find((i) => i.href === `/overrules/${decision!.id}`);
+    const item = smQueue.overrules!.find((i) => i.href === `/overrules/${decision.id}`);
     expect(item).toMatchObject({ title: 'The chair overruled the conference: Alpha Testington', dueDate: '2026-03-30' });
 
     // Not the chair's, nor business support's, to record.
-    await expect(recordOverruleReview(db(), chair, decision!.id, { outcome: 'further-conference', reasons: 'x' })).rejects.toThrow(ForbiddenError);
+    await expect(recordOverruleReview(db(), chair, decision.id, { outcome: 'further-conference', reasons: 'x' })).rejects.toThrow(ForbiddenError);
     const smContext = contextFor(sm, new Date('2026-03-05T10:00:00Z'));
-    await expect(recordOverruleReview(db(), smContext, decision!.id, { outcome: 'further-conference', reasons: ' ' })).rejects.toThrow(ValidationError);
-    const furtherId = await recordOverruleReview(db(), smContext, decision!.id, { outcome: 'further-conference', reasons: 'Health and police managers disagree with the chair' });
-    await expect(recordOverruleReview(db(), smContext, decision!.id, { outcome: 'no-further-conference', reasons: 'x' })).rejects.toThrow(ConflictError);
+    await expect(recordOverruleReview(db(), smContext, decision.id, { outcome: 'further-conference', reasons: ' ' })).rejects.toThrow(ValidationError);
+    const furtherId = await recordOverruleReview(db(), smContext, decision.id, { outcome: 'further-conference', reasons: 'Health and police managers disagree with the chair' });
+    await expect(recordOverruleReview(db(), smContext, decision.id, { outcome: 'no-further-conference', reasons: 'x' })).rejects.toThrow(ConflictError);
 
     const [further] = await db().select().from(conferences).where(eq(conferences.id, furtherId!));
     expect(further).toMatchObject({ kind: 'review', status: 'requested', dueRuleId: 'TS21', dueDate: '2026-03-30', dueFromDate: '2026-03-02', pack: 'pan-dorset' });
     const children = await db().select().from(conferenceChildren).where(eq(conferenceChildren.conferenceId, furtherId!));
     expect(children.map((c) => [c.childId, c.role])).toEqual([[f.alphaId, 'subject']]);
-    expect((await queueForRole(db(), toActor(sm), 'service-manager', new Date('2026-03-05T10:00:00Z'), 'pan-dorset')).overrules!.map((i) => i.href)).not.toContain(`/overrules/${decision!.id}`);
+    expect((await queueForRole(db(), toActor(sm), 'service-manager', new Date('2026-03-05T10:00:00Z'), 'pan-dorset')).overrules!.map((i) => i.href)).not.toContain(`/overrules/${decision.id}`);
 
     const onTime = (await queueForRole(db(), toActor(bs), 'business-support', new Date('2026-03-05T10:00:00Z'), 'pan-dorset'))['to-book']!.find((i) => i.href === `/conferences/${furtherId}`);
     expect(onTime).toMatchObject({ dueDate: '2026-03-30', state: 'due later' });
@@ -61,6 +52,7 @@ describeEachEngine('TS21: after the chair overrules', (engine) => {
     expect(late!.state).toBe('overdue by 2 working days');
   });
 
+  /** A conference the chair overruled for Alpha, concluded: the decision, and the chair who made it. */
   async function overruled(f: Awaited<ReturnType<typeof createMeetingFixture>>) {
     const { chair, minuteTaker } = await meetingUnderWay(db(), f);
     const people = await attendanceByName(db(), f.conferenceId);
@@ -71,7 +63,7 @@ describeEachEngine('TS21: after the chair overrules', (engine) => {
     await saveOutlinePlan(db(), minuteTaker, f.conferenceId, f.alphaId, COMPLETE_OUTLINE, null);
     await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
     const [decision] = await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId));
-    return decision!;
+    return { decision: decision!, chair };
   }
 
   /** Conferences being arranged with Alpha as a subject. */
@@ -85,7 +77,7 @@ describeEachEngine('TS21: after the chair overrules', (engine) => {
     const f = await createMeetingFixture(db(), { pack: 'pan-dorset' });
     const sm = await createUser(db(), { roles: ['service-manager'], organisationId: f.socialWorker.organisationId, email: `sm3-${engine}@example.gov.uk` });
     const bs = await createUser(db(), { roles: ['business-support'], organisationId: f.socialWorker.organisationId });
-    const decision = await overruled(f);
+    const { decision } = await overruled(f);
     const furtherId = await recordOverruleReview(db(), contextFor(sm, new Date('2026-03-05T10:00:00Z')), decision.id, { outcome: 'further-conference', reasons: 'Agency managers disagree with the chair' });
     // The further conference is not booked for months; the review-request job runs every day.
     for (let day = Temporal.PlainDate.from('2026-03-05'); Temporal.PlainDate.compare(day, '2026-07-31') <= 0; day = day.add({ days: 1 })) {
@@ -102,7 +94,7 @@ describeEachEngine('TS21: after the chair overrules', (engine) => {
     const f = await createMeetingFixture(db(), { pack: 'pan-dorset' });
     const sm = await createUser(db(), { roles: ['service-manager'], organisationId: f.socialWorker.organisationId, email: `sm4-${engine}@example.gov.uk` });
     const bs = await createUser(db(), { roles: ['business-support'], organisationId: f.socialWorker.organisationId });
-    const decision = await overruled(f);
+    const { decision } = await overruled(f);
     // The senior managers are late: the routine first review has been requested meanwhile.
     let routine: string | undefined;
     for (let day = Temporal.PlainDate.from('2026-03-03'); !routine && Temporal.PlainDate.compare(day, '2026-06-30') <= 0; day = day.add({ days: 1 })) {
