@@ -8,6 +8,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { childAccessFor } from './child-record-access.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
+import { listedName } from '../shared/load-records.js';
 
 /** How long a break-glass use stays on the team manager's and the auditor's home page. */
 const ALERT_DAYS = 28;
@@ -89,6 +90,6 @@ export async function recentBreakGlassUses(db: Queryable, whose: { teamManagerId
     .limit(50);
   return rows.map((r) => ({
     id: r.g.id, childId: r.g.childId, reason: r.g.reason, grantedAt: r.g.grantedAt, userName: r.userName,
-    childName: `${r.givenNames ?? ''} ${r.familyName ?? ''}`.trim() || 'Unborn child',
+    childName: listedName(r),
   }));
 }

@@ -14,8 +14,8 @@ import { deadlineItem, mostUrgentFirst, type QueueContext, type WorkItem } from 
 import type { MeetingState } from './meeting-state.js';
 import { arrangingConferenceFor } from '../plans/load-plan.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
+import { listedName } from '../shared/load-records.js';
 
-const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 
 /** The active service managers of an authority: the senior managers TS21 tells. */
 async function seniorManagersOf(db: Queryable, organisationId: string) {
@@ -89,7 +89,7 @@ async function overruleRow(db: Queryable, decisionId: string): Promise<OverruleV
   if (!row) throw new NotFoundError('We could not find that decision.');
   const { d, c } = row;
   return {
-    decisionId: d.id, conferenceId: c.id, childId: d.childId, childName: nameOf(row), heldOn: c.heldOn, pack: c.pack as PackId,
+    decisionId: d.id, conferenceId: c.id, childId: d.childId, childName: listedName(row), heldOn: c.heldOn, pack: c.pack as PackId,
     overruleReasons: d.overruleReasons ?? '', furtherConferenceBy: d.furtherConferenceBy, seniorManagersInformed: d.seniorManagersInformed,
     outcome: d.overruleReviewOutcome, reasons: d.overruleReviewReasons, furtherConferenceId: d.furtherConferenceId,
     stage: overruleStage({ overrule: d.overrule, furtherConferenceBy: d.furtherConferenceBy, conferenceHeld: c.status === 'held' || c.status === 'adjourned', outcome: d.overruleReviewOutcome }),
@@ -173,7 +173,7 @@ export async function overruleReviewItems(db: Queryable, ctx: QueueContext): Pro
     .where(and(eq(meetingDecisions.overrule, true), isNotNull(meetingDecisions.furtherConferenceBy), isNull(meetingDecisions.overruleReviewOutcome), inArray(conferences.status, ['held', 'adjourned'])))
     .limit(50);
   return mostUrgentFirst(rows.map(({ d, c, ...child }) => deadlineItem(ctx, { ruleId: 'TS21', pack: c.pack as PackId, from: c.heldOn! }, {
-    title: `The chair overruled the conference: ${nameOf(child)}`,
+    title: `The chair overruled the conference: ${listedName(child)}`,
     detail: 'Review the case with the other agencies’ managers and say whether a further conference is needed.',
     href: `/overrules/${d.id}`,
     childIds: [d.childId],

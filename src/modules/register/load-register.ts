@@ -15,6 +15,7 @@ import { workingCalendar } from '../calendar/calendar-store.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError } from '../shared/errors.js';
 import { auditChildrenListed } from './register-audit.js';
+import { listedName } from '../shared/load-records.js';
 
 export interface RegisterRow {
   childId: string;
@@ -48,7 +49,6 @@ export interface RegisterView {
   teams: { id: string; name: string }[];
 }
 
-const nameOf = (p: { givenNames: string; familyName: string }) => `${p.givenNames} ${p.familyName}`.trim() || 'Unborn child';
 
 /**
  * RG1: every child with a plan in this authority's area on the day asked (today, or a past date),
@@ -115,7 +115,7 @@ async function registerRows(db: Queryable, actor: { organisationId: string }, fi
     }
     const band = ageBandOf(r.dateOfBirth, filter.asOf);
     return {
-      childId: p.childId, planId: p.id, caseId: p.caseId, name: nameOf(r), givenNames: r.givenNames, familyName: r.familyName,
+      childId: p.childId, planId: p.id, caseId: p.caseId, name: listedName(r), givenNames: r.givenNames, familyName: r.familyName,
       dateOfBirth: r.dateOfBirth, expectedDeliveryDate: r.expectedDeliveryDate, ageBand: band, ageBandLabel: band ? AGE_BAND_LABELS[band] : '18 or over',
       initialCategories: p.initialCategories, latestCategories: p.latestCategories, planStart: p.startDate,
       leadSocialWorker: r.leadName, team: r.teamName, nextReviewDue, nextReviewNote, responsibleAuthority: p.responsibleAuthority,
@@ -206,10 +206,10 @@ export async function loadRegisterHistory(db: Queryable, context: ActionContext,
     ended: ended.map((e) => {
       const reasonCode = e.plan.endReason ?? '';
       const reason = [END_REASONS[reasonCode] ?? reasonCode.replaceAll('-', ' '), e.endingReason].filter(Boolean).join(': ');
-      return { childId: e.plan.childId, planId: e.plan.id, name: nameOf(e), dateOfBirth: e.dateOfBirth, startDate: e.plan.startDate, endDate: e.plan.endDate!, reason: reason || 'Not recorded' };
+      return { childId: e.plan.childId, planId: e.plan.id, name: listedName(e), dateOfBirth: e.dateOfBirth, startDate: e.plan.startDate, endDate: e.plan.endDate!, reason: reason || 'Not recorded' };
     }),
     noPlan: noPlan.map((n) => ({
-      childId: n.d.childId, conferenceId: n.d.conferenceId, name: nameOf(n), dateOfBirth: n.dateOfBirth, heldOn: n.heldOn,
+      childId: n.d.childId, conferenceId: n.d.conferenceId, name: listedName(n), dateOfBirth: n.dateOfBirth, heldOn: n.heldOn,
       outcome: OUTCOME_LABELS[n.d.outcome as Outcome] ?? n.d.outcome,
     })),
   };

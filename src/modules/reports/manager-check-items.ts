@@ -7,10 +7,10 @@ import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import type { Actor } from '../../policies/roles.js';
 import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
 import { computedDeadlineItem, datedItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
+import { listedName } from '../shared/load-records.js';
 
 const LIMIT = 50;
 const UPCOMING = ['requested', 'booked', 'invitations-sent'];
-const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 
 function reportsFor(db: Queryable) {
   return db
@@ -38,7 +38,7 @@ export async function reportsToCheckItems(db: Queryable, ctx: QueueContext, acto
     .limit(LIMIT);
   return mostUrgentFirst(rows.map(({ r, c, ...child }) => {
     const item = {
-      title: `Check the social work report: ${nameOf(child)}`,
+      title: `Check the social work report: ${listedName(child)}`,
       detail: r.managerCheckedVersion === null ? 'Submitted; it cannot be shared with the family until you check it.' : 'Changed since you checked it; check this version before it is shared.',
       href: `/reports/${r.id}/manager-check`,
       childIds: r.childId ? [r.childId] : [],
@@ -69,7 +69,7 @@ export async function legalActionItems(db: Queryable, ctx: QueueContext): Promis
     .where(and(eq(reports.kind, 'social-work'), ne(reports.status, 'draft'), eq(reports.legalActionRecommended, true), isNull(reports.legalActionDecision), inArray(conferences.status, UPCOMING)))
     .limit(LIMIT);
   return mostUrgentFirst(rows.map(({ r, c, ...child }) => {
-    const item = { title: `Agree the recommendation of legal action: ${nameOf(child)}`, detail: recommendationDetail(r.legalActionRecommendation), href: `/reports/${r.id}/manager-check`, childIds: r.childId ? [r.childId] : [] };
+    const item = { title: `Agree the recommendation of legal action: ${listedName(child)}`, detail: recommendationDetail(r.legalActionRecommendation), href: `/reports/${r.id}/manager-check`, childIds: r.childId ? [r.childId] : [] };
     if (!c.scheduledStart) return undatedItem(item);
     const day = londonDateTimeOf(c.scheduledStart).toPlainDate();
     return datedItem(ctx, day, `Before the conference on ${formatDate(day)}: a recommendation of legal action is agreed by the service manager beforehand (003, the social work report).`, item);

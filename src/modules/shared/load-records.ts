@@ -30,6 +30,14 @@ export function childName(person: Pick<Person, 'givenNames' | 'familyName' | 'da
   return isUnborn(person) ? `Unborn baby ${person.familyName}` : person.familyName;
 }
 
+/**
+ * A child as lists and notices name them from a join that may hold no person: given and family
+ * names, or "Unborn child" when there are none yet.
+ */
+export function listedName(p: { givenNames: string | null; familyName: string | null }): string {
+  return `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
+}
+
 export async function loadCase(db: Queryable, caseId: string): Promise<{ case: CaseRow; child: Person; name: string }> {
   if (!isUuid(caseId)) throw new NotFoundError('We could not find that case.');
   const [row] = await db.select({ case: cases, child: people }).from(cases).innerJoin(people, eq(cases.childId, people.id)).where(eq(cases.id, caseId));

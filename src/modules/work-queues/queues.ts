@@ -32,8 +32,8 @@ import { retentionItems, subjectAccessItems } from '../records/records-queue-ite
 import { exclusionLetterItems } from '../participation/exclusion-queue-items.js';
 import { recordingRequestItems } from '../recordings/recording-queue-items.js';
 import { recentBreakGlassUses, type BreakGlassUse } from '../access/break-glass.js';
+import { listedName } from '../shared/load-records.js';
 
-const nameOf = (p: { givenNames: string | null; familyName: string | null }) => `${p.givenNames ?? ''} ${p.familyName ?? ''}`.trim() || 'Unborn child';
 const kindLabel = (k: string) => CONFERENCE_KIND_LABELS[k as ConferenceKind] ?? k;
 const LIMIT = 50;
 
@@ -52,7 +52,7 @@ async function childNamesByConference(db: Queryable, conferenceIds: string[]): P
     .where(and(inArray(conferenceChildren.conferenceId, conferenceIds), eq(conferenceChildren.role, 'subject')));
   const map = new Map<string, string[]>();
   for (const r of rows) {
-    map.set(r.conferenceId, [...(map.get(r.conferenceId) ?? []), nameOf(r)]);
+    map.set(r.conferenceId, [...(map.get(r.conferenceId) ?? []), listedName(r)]);
     found.ids.set(r.conferenceId, [...(found.ids.get(r.conferenceId) ?? []), r.childId]);
   }
   for (const [k, v] of map) found.set(k, v.join(', '));
@@ -159,7 +159,7 @@ export async function teamManagerQueue(db: Queryable, ctx: QueueContext, actor: 
     'break-glass': breakGlassItems(breakGlass, true),
     // CO4: a family's request for a change of social worker stays here until it is answered.
     'worker-changes': workerChanges.map(({ r, ...child }) =>
-      undatedItem({ title: `Change of social worker asked for: ${nameOf(child)}`, detail: `${r.requestedBy} asked on ${formatDate(r.requestedOn)}`, href: `/cases/${r.caseId}/worker-change/${r.id}`, childIds: [r.childId] }, r.requestedOn),
+      undatedItem({ title: `Change of social worker asked for: ${listedName(child)}`, detail: `${r.requestedBy} asked on ${formatDate(r.requestedOn)}`, href: `/cases/${r.caseId}/worker-change/${r.id}`, childIds: [r.childId] }, r.requestedOn),
     ),
   };
 }
@@ -192,7 +192,7 @@ export async function serviceManagerQueue(db: Queryable, ctx: QueueContext) {
       }, p.a.proposedDate),
     ),
     'plans-to-end': mostUrgentFirst(
-      soon.filter((s) => s.dateOfBirth).map((s) => deadlineItem(ctx, { ruleId: 'TS25', pack: ctx.pack, from: s.dateOfBirth! }, { title: `${nameOf(s)}: 18th birthday`, href: `/plans/${s.planId}`, childIds: [s.childId] })),
+      soon.filter((s) => s.dateOfBirth).map((s) => deadlineItem(ctx, { ruleId: 'TS25', pack: ctx.pack, from: s.dateOfBirth! }, { title: `${listedName(s)}: 18th birthday`, href: `/plans/${s.planId}`, childIds: [s.childId] })),
     ),
     escalations: open.map((d) => undatedItem({ title: `Dissent from ${d.professionalName} (${d.agency})`, href: `/dissents/${d.id}`, childIds: [] }, d.raisedOn)),
     // RV4: plans kept by a designated review whose briefing or legal advice has not followed yet.
@@ -292,19 +292,19 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
         const received = londonDateOf(u.r.receivedAt);
         const due = referralDecisionDueOn(received, ctx.calendar);
         return datedItem(ctx, due, `Due ${formatDate(due)}: a decision on next steps within 1 working day of the referral received on ${formatDate(received)} (FD1).`, {
-          title: `Referral decision: ${nameOf(u)}`, href: `/cases/${u.caseId}`, childIds: [u.childId],
+          title: `Referral decision: ${listedName(u)}`, href: `/cases/${u.caseId}`, childIds: [u.childId],
         });
       }),
       ...openS47.map((o) => {
         const started = Temporal.PlainDate.from(o.s.startedOn);
         const due = coreAssessmentDueOn(started, ctx.calendar);
         return datedItem(ctx, due, `Due ${formatDate(due)}: the core assessment within 35 working days of the section 47 enquiry starting on ${formatDate(started)} (FD4).`, {
-          title: `Core assessment: ${nameOf(o)}`, href: `/cases/${o.caseId}`, childIds: [o.childId],
+          title: `Core assessment: ${listedName(o)}`, href: `/cases/${o.caseId}`, childIds: [o.childId],
         });
       }),
     ]),
     'risk-notifications': risks.map((r) =>
-      undatedItem({ title: `Risk notification: ${nameOf(r)}`, detail: `${r.personName}, notified by ${r.source}`, href: `/plans/${r.planId}`, childIds: [r.childId] }, r.sentAt?.toISOString() ?? '9999'),
+      undatedItem({ title: `Risk notification: ${listedName(r)}`, detail: `${r.personName}, notified by ${r.source}`, href: `/plans/${r.planId}`, childIds: [r.childId] }, r.sentAt?.toISOString() ?? '9999'),
     ),
     'core-groups': mostUrgentFirst(reviews),
   };
@@ -331,7 +331,7 @@ async function reviewItems(db: Queryable, ctx: QueueContext, actor: Actor): Prom
     })
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))
     .slice(0, LIMIT)
-    .map(({ p, deadline }) => computedDeadlineItem(ctx, deadline, { title: `Review conference: ${nameOf(p)}`, href: `/plans/${p.plan.id}`, childIds: [p.plan.childId] }));
+    .map(({ p, deadline }) => computedDeadlineItem(ctx, deadline, { title: `Review conference: ${listedName(p)}`, href: `/plans/${p.plan.id}`, childIds: [p.plan.childId] }));
 }
 
 /**
@@ -377,7 +377,7 @@ async function reportsToShareItems(db: Queryable, ctx: QueueContext, actor: Acto
       conferenceStart: londonDateTimeOf(r.c.scheduledStart), calendar: ctx.calendar, familyNeedsTime: needsTime.has(r.c.id),
     });
     const item = {
-      title: `Share your report with the family: ${nameOf(r)}`,
+      title: `Share your report with the family: ${listedName(r)}`,
       detail: `${kindLabel(r.c.kind)} starts ${startsAt(r.c.scheduledStart)}. ${report ? (report.status === 'draft' ? 'Your report is still a draft.' : 'Your report is submitted but not yet shared.') : 'Your report is not written yet.'}`,
       href: `/conferences/${r.c.id}/reports`,
       childIds: [r.childId],
@@ -404,7 +404,7 @@ export async function registerOfficerQueue(db: Queryable, ctx: QueueContext, act
     .limit(LIMIT);
   return {
     transfers: [
-      ...open.map((o) => undatedItem({ title: `${o.t.direction === 'in' ? 'Moved in' : 'Moving away'}: ${nameOf(o)}`, detail: o.t.otherAuthority, href: '/transfers', childIds: [o.t.childId] })),
+      ...open.map((o) => undatedItem({ title: `${o.t.direction === 'in' ? 'Moved in' : 'Moving away'}: ${listedName(o)}`, detail: o.t.otherAuthority, href: '/transfers', childIds: [o.t.childId] })),
       // TR3: emergencies for another authority's children, and changes for those living here on its plan.
       ...(await otherAuthorityItems(db, actor)),
     ],
@@ -489,7 +489,7 @@ async function childVoiceItems(db: Queryable, actor: Actor): Promise<WorkItem[]>
   const { requests, advocacy } = await childVoiceItemsFor(db, actor);
   return [
     ...requests.map(({ r, ...child }) => undatedItem({
-      title: `Explain to ${nameOf(child)} why their request is not followed`, detail: `They asked: ${r.request}`,
+      title: `Explain to ${listedName(child)} why their request is not followed`, detail: `They asked: ${r.request}`,
       href: `/conferences/${r.conferenceId}/child-voice/requests/${r.id}`, childIds: [r.childId],
     }, r.recordedAt.toISOString())),
     ...advocacy.map((a) => undatedItem({
