@@ -7,7 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { decisionsSheetDocument } from '../src/documents/decisions-sheet.js';
+import type { DocumentModel } from '../src/documents/document-model.js';
 import { invitationLetter, type InvitationLetterData } from '../src/documents/invitation-letter.js';
+import { recordData } from '../src/documents/meeting-document-fixture.test-support.js';
 import { renderPdf } from '../src/documents/render-pdf.js';
 
 const OUT = path.resolve(import.meta.dirname, '../docs/images');
@@ -37,10 +40,10 @@ export const SAMPLE_LETTER: InvitationLetterData = {
   reportWanted: null,
 };
 
-async function picture(name: string, data: InvitationLetterData): Promise<string[]> {
+async function picture(name: string, doc: DocumentModel): Promise<string[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'letters-'));
   const pdf = path.join(dir, `${name}.pdf`);
-  writeFileSync(pdf, await renderPdf(invitationLetter(data)));
+  writeFileSync(pdf, await renderPdf(doc));
   execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(dir, name)]);
   const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
   return pages.map((p, i) => {
@@ -51,7 +54,9 @@ async function picture(name: string, data: InvitationLetterData): Promise<string
 }
 
 const written = [
-  ...(await picture('parent-invitation-letter', SAMPLE_LETTER)),
-  ...(await picture('agency-invitation-letter', { ...SAMPLE_LETTER, invitee: { name: 'PC Petra Placeholder', role: 'Police', inviteeKind: 'professional', organisationName: 'Demoshire Police', postalAddress: null } })),
+  ...(await picture('parent-invitation-letter', invitationLetter(SAMPLE_LETTER))),
+  ...(await picture('agency-invitation-letter', invitationLetter({ ...SAMPLE_LETTER, invitee: { name: 'PC Petra Placeholder', role: 'Police', inviteeKind: 'professional', organisationName: 'Demoshire Police', postalAddress: null } }))),
+  // The decisions sheet as the family gets it (the test fixture's synthetic conference).
+  ...(await picture('decisions-sheet-family-copy', decisionsSheetDocument(recordData(), { version: 1, familyCopy: true }))),
 ];
 console.log(written.map((f) => path.relative(process.cwd(), f)).join('\n'));
