@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { StaleRecordError } from '../../modules/meeting/stale.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../modules/shared/errors.js';
-import { answerRefusal, runAction, type Refusal } from './run-action.js';
+import { answerRefusal, refusalPage, runAction, type Refusal } from './run-action.js';
 
 /** Just enough of a reply to see the status and what was shown. */
 function fakeReply(body: Record<string, unknown>) {
@@ -125,5 +125,15 @@ describe('answerRefusal', () => {
     await answerRefusal(reply, new ValidationError([{ field: 'reasons', message: 'Say why' }]), { again });
     expect(seen.refusal!.status).toBe(400);
     await expect(answerRefusal(reply, new NotFoundError(), { again })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('refusalPage', () => {
+  it('answers a refusal of a button with no form on the bad-request page, with its messages and the way back (400)', async () => {
+    const { reply, seen } = fakeReply(typed);
+    await answerRefusal(reply, new ValidationError([{ field: 'reason', message: 'Enter the reason' }]), { again: refusalPage(reply, '/conferences/x'), conflictPage: '/conferences/x' });
+    expect(seen.status).toBe(400);
+    expect(seen.view?.template).toBe('errors/bad-request.njk');
+    expect(seen.view?.data).toMatchObject({ errors: [{ field: 'reason', message: 'Enter the reason' }], backLink: { href: '/conferences/x' } });
   });
 });

@@ -68,6 +68,14 @@ export async function answerRefusal(reply: FastifyReply, error: unknown, answers
   throw error;
 }
 
+/**
+ * For a button with no form to bring back (activate, cancel, abandon): a refusal the action was not
+ * expected to give is shown on the bad-request page with the way back, never left unanswered.
+ */
+export function refusalPage(reply: FastifyReply, back: string): (refusal: Refusal) => unknown {
+  return (refusal) => reply.view('errors/bad-request.njk', { title: 'That could not be done', errors: refusal.errors, backLink: { href: back } });
+}
+
 /** Runs a page's action and answers with `done`, or with the form again if the action refused. */
 export async function runAction<T>(reply: FastifyReply, action: () => Promise<T>, answers: ActionAnswers<T>): Promise<unknown> {
   let value: T;

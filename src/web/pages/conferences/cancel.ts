@@ -5,7 +5,7 @@ import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayBook } from '../../../policies/booking.js';
 import { parseForm } from '../../forms.js';
 import { auditReads } from '../../form-fields.js';
-import { answerRefusal } from '../../forms/run-action.js';
+import { answerRefusal, refusalPage } from '../../forms/run-action.js';
 import { cancelForm } from './form.js';
 import { kindLabel, londonStart, statusLabel } from './presenter.js';
 
@@ -33,7 +33,7 @@ export default function cancelPages(app: FastifyInstance): void {
     try {
       return await render(request, reply, 'cancel');
     } catch (error) {
-      return answerRefusal(reply, error, { again: async () => reply, conflictPage: `/conferences/${request.params.id}` });
+      return answerRefusal(reply, error, { again: refusalPage(reply, `/conferences/${request.params.id}`), conflictPage: `/conferences/${request.params.id}` });
     }
   });
 

@@ -10,7 +10,7 @@ import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayDecideOutOfTimescale, mayRequestOutOfTimescale } from '../../../policies/booking.js';
 import { parseForm } from '../../forms.js';
 import { auditReads } from '../../form-fields.js';
-import { answerRefusal } from '../../forms/run-action.js';
+import { answerRefusal, refusalPage } from '../../forms/run-action.js';
 import { decisionForm, outOfTimescaleForm } from './form.js';
 import { kindLabel } from './presenter.js';
 
@@ -43,7 +43,7 @@ export default function outOfTimescalePages(app: FastifyInstance): void {
     try {
       return await renderRequest(request, reply);
     } catch (error) {
-      return answerRefusal(reply, error, { again: async () => reply, conflictPage: `/conferences/${request.params.id}` });
+      return answerRefusal(reply, error, { again: refusalPage(reply, `/conferences/${request.params.id}`), conflictPage: `/conferences/${request.params.id}` });
     }
   });
 

@@ -8,7 +8,7 @@ import { startEnquiry } from '../../../modules/enquiry/start-enquiry.js';
 import { enquiriesSince, enquiryForPage } from '../../../modules/enquiry/enquiry-views.js';
 import { mayTakeEnquiries } from '../../../policies/enquiries.js';
 import { hasRole } from '../../../policies/roles.js';
-import { answerRefusal, runAction } from '../../forms/run-action.js';
+import { answerRefusal, runAction, refusalPage } from '../../forms/run-action.js';
 import { matcherDateRefusal, matcherSearchErrors, matcherSearchFrom } from '../../forms/matcher-search.js';
 
 type IdParams = { Params: { id: string } };
@@ -100,7 +100,7 @@ export default function enquiryPages(app: FastifyInstance): void {
     try {
       await abandonEnquiry(db, request.actionContext(), request.params.id);
     } catch (error) {
-      return answerRefusal(reply, error, { again: async () => reply, conflictPage: `/enquiries/${request.params.id}` });
+      return answerRefusal(reply, error, { again: refusalPage(reply, `/enquiries/${request.params.id}`), conflictPage: `/enquiries/${request.params.id}` });
     }
     return reply.redirect(`/enquiries/${request.params.id}`);
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { formatPhone } from '../../../../domain/enquiry/caller.js';
 import { addRecognisedCaller, AGENCY_KINDS, listRecognisedCallers, recognisedCallerInput, setRecognisedCallerActive } from '../../../../modules/enquiry/recognised-callers.js';
 import { mayKeepRecognisedCallers } from '../../../../policies/enquiries.js';
-import { answerRefusal } from '../../../forms/run-action.js';
+import { answerRefusal, refusalPage } from '../../../forms/run-action.js';
 import { parseForm } from '../../../forms.js';
 
 const access = { config: { access: mayKeepRecognisedCallers } };
@@ -38,7 +38,7 @@ export default function recognisedCallerPages(app: FastifyInstance): void {
     try {
       await setRecognisedCallerActive(db, request.actionContext(), request.params.id, request.body?.active === 'yes');
     } catch (error) {
-      return answerRefusal(reply, error, { again: async () => reply, conflictPage: '/admin/recognised-callers' });
+      return answerRefusal(reply, error, { again: refusalPage(reply, '/admin/recognised-callers'), conflictPage: '/admin/recognised-callers' });
     }
     return reply.redirect('/admin/recognised-callers');
   });
