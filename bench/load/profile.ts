@@ -45,14 +45,14 @@ remember(signedIn.headers['set-cookie']);
 if (signedIn.statusCode !== 302) throw new Error(`${username} could not sign in (${signedIn.statusCode})`);
 
 // Count the statements one request runs, by wrapping the driver's query function.
-const statements: { text: string; ms: number }[] = [];
+const statements: { text: string; ms: number; params?: unknown[] | undefined }[] = [];
 const client = database.db as unknown as { session: { client: { query: (...args: unknown[]) => unknown } } };
 const driver = client.session?.client;
 if (driver?.query) {
   const original = driver.query.bind(driver);
   driver.query = (...args: unknown[]) => {
     const first = args[0] as string | { text?: string };
-    const entry = { text: typeof first === 'string' ? first : (first.text ?? '?'), ms: 0 };
+    const entry = { text: typeof first === 'string' ? first : (first.text ?? '?'), ms: 0, params: (Array.isArray(args[1]) ? args[1] : typeof first === 'string' ? undefined : (first as { values?: unknown }).values) as unknown[] | undefined };
     statements.push(entry);
     const started = performance.now();
     const answer = original(...args);
@@ -71,16 +71,19 @@ session.connect();
 await session.post('Profiler.enable');
 await session.post('Profiler.start');
 const times: number[] = [];
+// CPU time as well as the wall clock: on a shared machine the wall clock counts other work too.
+const cpuBefore = process.cpuUsage();
 for (let i = 0; i < count; i++) {
   const t = performance.now();
   await app.inject({ method: 'GET', url: path, headers: { cookie: cookie() } });
   times.push(performance.now() - t);
 }
+const cpu = process.cpuUsage(cpuBefore);
 const { profile } = await session.post('Profiler.stop');
 const file = `/tmp/convene-${engine}-${username}.cpuprofile`;
 writeFileSync(file, JSON.stringify(profile));
 times.sort((a, b) => a - b);
-console.log(`${engine} ${username} ${path}: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms over ${count} requests; ${perRequest.length} SQL statements per request`);
+console.log(`${engine} ${username} ${path}: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms over ${count} requests (${((cpu.user + cpu.system) / 1000 / count).toFixed(1)} ms CPU each, profiler on); ${perRequest.length} SQL statements per request`);
 const byText = new Map<string, { n: number; ms: number }>();
 for (const s of perRequest) {
   const key = s.text.slice(0, 110);
@@ -89,6 +92,37 @@ for (const s of perRequest) {
 }
 console.log(`  statements by total time (wall clock, ms; overlapping when run together):`);
 for (const [text, { n, ms }] of [...byText].sort((a, b) => b[1].ms - a[1].ms).slice(0, 10)) console.log(`  ${ms.toFixed(1).padStart(7)} ${String(n).padStart(4)} × ${text}`);
+
+// PROFILE_EXPLAIN=1: the database's own execution time for each statement of one request (PostgreSQL),
+// so a page's cost in the database is seen apart from the wall clock of statements run together.
+if (process.env.PROFILE_EXPLAIN && driver?.query) {
+  const plans: { ms: number; text: string; plan: string }[] = [];
+  for (const s of perRequest) {
+    if (!/^\s*select/i.test(s.text)) continue;
+    const answer = (await driver.query(`explain (analyze, format json) ${s.text}`, s.params)) as { rows: { 'QUERY PLAN': [{ 'Execution Time': number; 'Planning Time': number; Plan: unknown }] }[] };
+    const [top] = answer.rows[0]!['QUERY PLAN'];
+    plans.push({ ms: top['Execution Time'] + top['Planning Time'], text: s.text.slice(0, 140), plan: JSON.stringify(top.Plan, ["Node Type","Relation Name","Index Name","Actual Rows","Actual Loops","Actual Total Time","Plans","Filter","Hash Cond","Join Type"]).slice(0, 900) });
+  }
+  plans.sort((a, b) => b.ms - a.ms);
+  console.log(`  database time per request (explain analyze, planning + execution): ${plans.reduce((t, p) => t + p.ms, 0).toFixed(1)} ms`);
+  // Each statement again on its own, best of three: its whole cost through the driver (on PGlite,
+  // which runs on this thread, the engine's time as well as the parsing of its answer).
+  const alone: { ms: number; text: string }[] = [];
+  for (const s of perRequest) {
+    let best = Infinity;
+    // A write runs once more (a second audit row is harmless here); a read, best of three.
+    for (let i = 0; i < (/^\s*select/i.test(s.text) ? 3 : 1); i++) {
+      const t = performance.now();
+      await driver.query(s.text, s.params);
+      best = Math.min(best, performance.now() - t);
+    }
+    alone.push({ ms: best, text: s.text.slice(0, 150) });
+  }
+  alone.sort((a, b) => b.ms - a.ms);
+  console.log(`  statements one at a time through the driver: ${alone.reduce((t, p) => t + p.ms, 0).toFixed(1)} ms`);
+  for (const p of alone.slice(0, 15)) console.log(`  ${p.ms.toFixed(2).padStart(7)} ${p.text}`);
+  for (const p of plans.slice(0, 12)) console.log(`  ${p.ms.toFixed(2).padStart(7)} ${p.text}\n          ${p.plan}`);
+}
 
 // Inclusive CPU time per function of Convene's own code (src/), each counted once per sample.
 const nodes = new Map(profile.nodes.map((n) => [n.id, n]));

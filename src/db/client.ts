@@ -117,6 +117,9 @@ async function openPglite(dataDir: string | null, from: Blob | null): Promise<Da
   try {
     client = dataDir ? new PGlite(path.join(dataDir, 'pglite')) : new PGlite(from ? { loadDataDir: from } : undefined);
     await client.waitReady;
+    // Every page of an embedded database is in memory: a random read costs what a sequential one
+    // does, so the planner should not prefer scanning a whole table to a hundred index lookups.
+    await client.exec('set random_page_cost = 1.1');
   } catch (error) {
     lock?.release();
     throw error;

@@ -104,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const scheduled = scheduledJobs({
     pack: settings.pack, sweeps: options.scheduledSweeps ?? false,
     smtpUrl: settings.smtpUrl, smtpFrom: settings.smtpFrom, auditAnchorFile: settings.auditAnchorFile,
+    embedded: options.database.engine === 'pglite',
   });
   if (scheduled.jobs.length > 0) {
     // The running job gets most of the shutdown's time to finish; the rest closes the server and database.

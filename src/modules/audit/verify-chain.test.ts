@@ -6,7 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { systemContext } from '../shared/action-context.js';
-import { recordAudit } from './record-audit.js';
+import { auditEvents } from '../../db/schema/index.js';
+import { auditRow, recordAudit } from './record-audit.js';
 import { anchorAuditChain, chainHash, readAnchors, verifyAuditChain } from './verify-chain.js';
 
 const now = new Date('2026-03-02T10:00:00.123Z');
@@ -135,6 +136,40 @@ describeEachEngine('audit hash chain', (engine) => {
     };
     const row = r.rows[0]!;
     expect(chainHash(row.prev_hash, row.payload)).toBe(row.hash);
+  });
+});
+
+// A home page audits every child it lists in one statement, and a commit seals all its rows in one
+// pass: each transaction's rows must still take consecutive places in the order they were written.
+describeEachEngine('audit hash chain, many rows a transaction', (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+  });
+  afterAll(async () => database.drop());
+
+  it('seals each transaction’s rows together, in the order written, and the chain verifies', async () => {
+    const db = database.handle.db;
+    await Promise.all(
+      Array.from({ length: 12 }, (_, t) =>
+        db.transaction(async (tx) => {
+          await recordAudit(tx, systemContext(now), { action: 'first', details: { t, k: 0 } });
+          await tx.insert(auditEvents).values(Array.from({ length: 25 }, (_, k) => auditRow(systemContext(now), { action: 'listed', details: { t, k: k + 1 } })));
+          await recordAudit(tx, systemContext(now), { action: 'last', details: { t, k: 26 } });
+        }),
+      ),
+    );
+    const rows = ((await db.execute(sql`select chain_seq, details from audit_events order by chain_seq`)) as unknown as { rows: { chain_seq: string; details: { t: number; k: number } }[] }).rows;
+    expect(rows).toHaveLength(12 * 27);
+    expect(rows.map((r) => Number(r.chain_seq))).toEqual(Array.from({ length: 12 * 27 }, (_, i) => i + 1));
+    for (let at = 0; at < rows.length; at += 27) {
+      const block = rows.slice(at, at + 27).map((r) => r.details);
+      expect(new Set(block.map((d) => d.t)).size).toBe(1);
+      expect(block.map((d) => d.k)).toEqual(Array.from({ length: 27 }, (_, k) => k));
+    }
+    const report = await verifyAuditChain(db);
+    expect(report.finding).toBeNull();
+    expect(report.rowsChecked).toBe(12 * 27);
   });
 });
 

@@ -7,6 +7,7 @@ import { sendDueMessages, type MailTransport } from '../outbox/sender.js';
 import { requestDueReviews } from '../plans/request-due-reviews.js';
 import { sendReportReminders } from '../reports/send-report-reminders.js';
 import type { JobDefinition } from './job-definition.js';
+import { refreshPlannerStatistics } from './planner-statistics.js';
 import { pruneFinishedRuns } from './queue.js';
 
 export interface ScheduledJobsOptions {
@@ -18,11 +19,13 @@ export interface ScheduledJobsOptions {
   transport?: MailTransport | null;
   smtpFrom?: string;
   auditAnchorFile?: string | null;
+  /** Embedded PGlite, which has no autovacuum: the planner's statistics are refreshed by a job. */
+  embedded?: boolean;
   /** Overrides for tests that walk a day in big steps. */
   schedules?: Partial<Record<JobName, Schedule>>;
 }
 
-export type JobName = 'review-requests' | 'report-reminders' | 'outbox' | 'audit-anchor' | 'job-housekeeping';
+export type JobName = 'review-requests' | 'report-reminders' | 'outbox' | 'audit-anchor' | 'job-housekeeping' | 'planner-statistics';
 
 export const DEFAULT_SCHEDULES: Record<JobName, Schedule> = {
   'review-requests': hourly(0),
@@ -31,6 +34,7 @@ export const DEFAULT_SCHEDULES: Record<JobName, Schedule> = {
   outbox: everySeconds(5),
   'audit-anchor': dailyAt(2, 0),
   'job-housekeeping': hourly(30),
+  'planner-statistics': hourly(45),
 };
 
 /** What each job is called on /admin/jobs (also for runs of jobs this instance does not run). */
@@ -40,6 +44,7 @@ export const JOB_TITLES: Record<JobName, string> = {
   outbox: 'Send queued email and record letters posted',
   'audit-anchor': 'Write the audit trail’s latest hash to the anchor file',
   'job-housekeeping': 'Remove finished job runs over a week old (outbox passes over a day old) and enquiry API counters over an hour old',
+  'planner-statistics': 'Refresh the embedded database’s statistics so its queries keep using the right indexes',
 };
 
 export function jobTitle(name: string): string {
@@ -83,6 +88,14 @@ export function scheduledJobs(options: ScheduledJobsOptions): ScheduledJobs {
         }),
       },
     );
+    if (options.embedded) {
+      jobs.push({
+        name: 'planner-statistics', title: JOB_TITLES['planner-statistics'], schedule: schedule('planner-statistics'),
+        run: async (db) => {
+          await refreshPlannerStatistics(db);
+        },
+      });
+    }
     const anchorFile = options.auditAnchorFile;
     if (anchorFile) {
       jobs.push({

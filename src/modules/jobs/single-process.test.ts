@@ -27,7 +27,7 @@ describe('the server in one process on PGlite runs the same jobs [pglite]', () =
 
     // The worker polls by itself; the hour's slots run without the test ticking.
     await expect.poll(async () => (await runsOf(database.db)).filter((r) => r.status === 'done').map((r) => r.name).sort(), { timeout: 15_000 })
-      .toEqual(['job-housekeeping', 'report-reminders', 'review-requests']);
+      .toEqual(['job-housekeeping', 'planner-statistics', 'report-reminders', 'review-requests']);
     expect(await remindersPerInvitation(database.db, invited)).toEqual([1, 1, 1]);
     const [reviews] = await runsOf(database.db, 'review-requests');
     expect(Number(reviews!.result?.requested)).toBeGreaterThan(0);
