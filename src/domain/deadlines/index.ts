@@ -1,3 +1,4 @@
+export { ruleInPack } from './rule-table.js';
 export { computeDeadline } from './compute.js';
 export { DUE_SOON_WORKING_DAYS, deadlineState, type DeadlineState, type DeadlineStateName } from './state.js';
 export { needsOutOfTimescaleAuthorisation } from './authorisation.js';

@@ -27,6 +27,11 @@ for (const pack of PACK_IDS) {
   TABLE.set(pack, rules);
 }
 
+/** Whether the pack (or `national` under it) sets the rule: asked before computing, where a missing rule is no error. */
+export function ruleInPack(pack: string, ruleId: string): boolean {
+  return TABLE.get(pack)?.has(ruleId) ?? false;
+}
+
 /** The rule as it stands in the pack, or the error a person would need to read. */
 export function resolveRule(pack: string, ruleId: string): ResolvedRule {
   const rules = TABLE.get(pack);

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import { computeDeadline, formatDate, NotApplicableError, type Deadline } from '../deadlines/index.js';
+import { computeDeadline, formatDate, NotApplicableError, ruleInPack, type Deadline } from '../deadlines/index.js';
 import type { PackId } from '../packs/pack-id.js';
 
 /**
@@ -50,6 +50,8 @@ export function dueDateOf(d: Deadline): string {
 }
 
 function tryDeadline(ruleId: string, pack: PackId, from: string, calendar: WorkingCalendar): Deadline | null {
+  // Asked for every open plan on every home page: a rule the pack lacks is answered without building an error.
+  if (!ruleInPack(pack, ruleId)) return null;
   try {
     return computeDeadline({ ruleId, pack, from: Temporal.PlainDate.from(from), calendar });
   } catch (error) {

@@ -7,6 +7,7 @@ import {
 import { formatDate } from '../../domain/deadlines/index.js';
 import { bringForwardPrompts, type BringForwardEvent } from '../../domain/plans/bring-forward.js';
 import { visitBreaches } from '../../domain/plans/visits.js';
+import { groupBy } from '../shared/group-by.js';
 import { childName } from '../shared/load-records.js';
 import { mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
 import { iroConsultationNeeded } from './consider-bring-forward.js';
@@ -52,26 +53,32 @@ export async function bringForwardItems(db: Queryable, ctx: QueueContext, filter
     db.select({ planId: planVisits.planId, visitedOn: planVisits.visitedOn, childSeen: planVisits.childSeen }).from(planVisits).where(inArray(planVisits.planId, planIds)),
   ]);
   const today = ctx.now.toPlainDate();
+  // Each list grouped once: a worker with hundreds of plans filtered every list for every plan.
+  const heldByChild = groupBy(held, (h) => h.childId);
+  const s47sByChild = groupBy(s47s, (s) => s.childId);
+  const unbornByHousehold = groupBy(unborn, (u) => u.householdId);
+  const triggersByPlan = groupBy(triggers, (t) => t.planId);
+  const visitsByPlan = groupBy(visits, (v) => v.planId);
   const items: WorkItem[] = [];
   for (const { plan, child, householdId } of plans) {
-    const mine = held.filter((h) => h.childId === plan.childId && h.heldOn !== null);
+    const mine = (heldByChild.get(plan.childId) ?? []).filter((h) => h.heldOn !== null);
     if ('chairId' in filter) {
       const latest = mine.filter((h) => MAKING_KINDS.includes(h.kind) && h.heldOn! >= plan.startDate).sort((a, b) => (a.heldOn! < b.heldOn! ? -1 : 1)).at(-1);
       if (latest?.chairId !== filter.chairId) continue;
     }
     const events: BringForwardEvent[] = [
-      ...s47s.filter((s) => s.childId === plan.childId).map((s) => ({ trigger: 'new-section-47' as const, on: s.startedOn, detail: `A section 47 enquiry began on ${formatDate(Temporal.PlainDate.from(s.startedOn))}` })),
-      ...unborn.filter((u) => u.householdId === householdId && u.person.id !== plan.childId).map((u) => ({
+      ...(s47sByChild.get(plan.childId) ?? []).map((s) => ({ trigger: 'new-section-47' as const, on: s.startedOn, detail: `A section 47 enquiry began on ${formatDate(Temporal.PlainDate.from(s.startedOn))}` })),
+      ...(householdId ? (unbornByHousehold.get(householdId) ?? []) : []).filter((u) => u.person.id !== plan.childId).map((u) => ({
         trigger: 'baby-due' as const, on: u.fromDate,
         detail: `An unborn baby${u.person.expectedDeliveryDate ? `, due ${formatDate(Temporal.PlainDate.from(u.person.expectedDeliveryDate))},` : ''} joined the household on ${formatDate(Temporal.PlainDate.from(u.fromDate))}`,
       })),
     ];
-    const open = visitBreaches({ pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, frequencyWeeks: plan.visitFrequencyWeeks, visits: visits.filter((v) => v.planId === plan.id) }, today)
+    const open = visitBreaches({ pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, frequencyWeeks: plan.visitFrequencyWeeks, visits: visitsByPlan.get(plan.id) ?? [] }, today)
       .find((b) => b.seenOn === null);
     if (open) events.push({ trigger: 'plan-failing', on: open.dueBy, detail: `Not seen within the visit frequency: a visit was due by ${formatDate(Temporal.PlainDate.from(open.dueBy))}` });
     const prompts = bringForwardPrompts({
       planStart: plan.startDate, events,
-      recorded: triggers.filter((t) => t.planId === plan.id),
+      recorded: triggersByPlan.get(plan.id) ?? [],
       reviewsHeld: mine.filter((h) => REVIEW_KINDS.includes(h.kind) && h.heldOn! > plan.startDate).map((h) => h.heldOn!),
     });
     for (const p of prompts) {

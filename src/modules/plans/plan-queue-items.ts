@@ -13,6 +13,7 @@ import { reviewsHeldForPlans } from './load-plan.js';
 import { coreGroupsDueFirst } from './core-groups-due-first.js';
 import { maximumVisitFrequencyWeeks, nextVisitDue, openVisitBreach } from '../../domain/plans/visits.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
+import { groupBy } from '../shared/group-by.js';
 import { childName } from '../shared/load-records.js';
 import type { Deadline } from '../../domain/deadlines/index.js';
 import { computedDeadlineItem, datedItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
@@ -44,18 +45,6 @@ async function openPlans(db: Queryable, filter: { leadSocialWorkerId?: string; t
       filter.ids ? inArray(childProtectionPlans.id, [...filter.ids]) : undefined,
       filter.childIds ? inArray(childProtectionPlans.childId, [...filter.childIds]) : undefined,
     ));
-}
-
-/** Rows grouped by a key, in their order: one pass instead of a filter per plan. */
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = map.get(k);
-    if (list) list.push(r);
-    else map.set(k, [r]);
-  }
-  return map;
 }
 
 /** TS24's due date per open plan, in SQL: the last visit at which the child was seen (or the start) plus the frequency. */
@@ -124,6 +113,22 @@ async function visitsByPlan(db: Queryable, planIds: string[]) {
   return groupBy(rows, (r) => r.planId);
 }
 
+/**
+ * A social worker's open plans, and their visits, read once for the whole home page: the visits and
+ * the plan-gaps sections both list every plan the worker leads. Kept for one build of the queue
+ * (its context object) and no longer, so nothing is ever read stale.
+ */
+const workerReads = new WeakMap<QueueContext, Map<string, Promise<unknown>>>();
+function sharedRead<T>(ctx: QueueContext, key: string, read: () => Promise<T>): Promise<T> {
+  let reads = workerReads.get(ctx);
+  if (!reads) workerReads.set(ctx, (reads = new Map()));
+  let pending = reads.get(key) as Promise<T> | undefined;
+  if (!pending) reads.set(key, (pending = read()));
+  return pending;
+}
+const workerPlans = (db: Queryable, ctx: QueueContext, socialWorkerId: string) =>
+  sharedRead(ctx, `plans:${socialWorkerId}`, () => openPlans(db, { leadSocialWorkerId: socialWorkerId }));
+
 /** CG3: the team manager's "breaches" section: children not seen within their visit frequency (TS24). */
 export async function visitBreachItems(db: Queryable, ctx: QueueContext, teamManagerId?: string): Promise<WorkItem[]> {
   const today = ctx.now.toPlainDate();
@@ -168,7 +173,7 @@ export async function visitFrequencyApprovalItems(db: Queryable): Promise<WorkIt
 
 /** TS24: the social worker's "visits due" section, most urgent first. */
 export async function visitsDueItems(db: Queryable, ctx: QueueContext, socialWorkerId: string): Promise<WorkItem[]> {
-  const plans = await openPlans(db, { leadSocialWorkerId: socialWorkerId });
+  const plans = await workerPlans(db, ctx, socialWorkerId);
   const visits = await visitsByPlan(db, plans.map((p) => p.plan.id));
   const undated: WorkItem[] = [];
   const dated: { deadline: Deadline; due: string; item: { title: string; href: string; childIds: readonly string[] } }[] = [];
@@ -323,8 +328,8 @@ export async function designatedReviewItems(
  * faith, birth-family contact and a family group conference are met, or that a review held since
  * has not been revisited; each stays listed until the plan answers.
  */
-export async function identityGapItems(db: Queryable, leadSocialWorkerId: string): Promise<WorkItem[]> {
-  const plans = await openPlans(db, { leadSocialWorkerId });
+export async function identityGapItems(db: Queryable, ctx: QueueContext, leadSocialWorkerId: string): Promise<WorkItem[]> {
+  const plans = await workerPlans(db, ctx, leadSocialWorkerId);
   const ids = plans.map((p) => p.plan.id);
   const answers = new Map((ids.length ? await db.select().from(planIdentityNeeds).where(inArray(planIdentityNeeds.planId, ids)) : []).map((a) => [a.planId, a]));
   const held = await reviewsHeldForPlans(db, plans.map((p) => p.plan));

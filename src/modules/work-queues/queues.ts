@@ -266,7 +266,7 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
     enquiryNoticeItems(db, ctx, actor),
     visitsDueItems(db, ctx, actor.id),
     // PL4: plans this worker leads with identity or birth-family answers missing or to revisit.
-    identityGapItems(db, actor.id),
+    identityGapItems(db, ctx, actor.id),
     // FD6: the section 47 outcome to share with the parents, and the child if old enough, before any initial conference.
     section47SharingItems(db, ctx, actor),
     // IN10: a child's request not followed until the reasons are shared with them; a parent's advocate until considered and followed up.
