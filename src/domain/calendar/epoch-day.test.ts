@@ -1,11 +1,24 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { fromEpochDay, isoWeekdayOf, parseIsoDate, toEpochDay } from './epoch-day.js';
+import { daysFromTo, epochDayOfIso, fromEpochDay, isoWeekdayOf, parseIsoDate, toEpochDay } from './epoch-day.js';
 
 const EPOCH = new Temporal.PlainDate(1970, 1, 1);
 
 describe('epoch days', () => {
+  it('reads a YYYY-MM-DD as Temporal does, and counts the days between two as Temporal does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 157_000 }), fc.integer({ min: -3000, max: 3000 }), (n, gap) => {
+        const a = EPOCH.add({ days: n });
+        const b = a.add({ days: gap });
+        expect(epochDayOfIso(a.toString())).toBe(n);
+        expect(daysFromTo(a.toString(), b.toString())).toBe(a.until(b).days);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(() => epochDayOfIso('2026/12/07')).toThrow(RangeError);
+  });
+
   it('matches Temporal for any date from 1600 to 2400, both ways', () => {
     fc.assert(
       fc.property(fc.integer({ min: -135_000, max: 157_000 }), (n) => {

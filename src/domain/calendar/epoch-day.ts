@@ -102,6 +102,20 @@ export function isoDateTimeOf(localMinutes: number): string {
   return `${isoDateOf(epochDay)}T${isoTimeOf(localMinutes - epochDay * 1440)}`;
 }
 
+/**
+ * The day number of a YYYY-MM-DD already known to be a date (a stored date column, a computed due
+ * date): read from its digits, with no Temporal object. Input that is not such a date is a bug.
+ */
+export function epochDayOfIso(date: string): number {
+  if (date.length < 10 || date[4] !== '-' || date[7] !== '-') throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return epochDayOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
+/** Calendar days from one YYYY-MM-DD to another (negative when `to` is earlier). */
+export function daysFromTo(from: string, to: string): number {
+  return epochDayOfIso(to) - epochDayOfIso(from);
+}
+
 /** A Temporal date's day number: Temporal at the edges, day numbers in the hot loops. */
 export function toEpochDay(date: Temporal.PlainDate | Temporal.PlainDateTime): number {
   return epochDayOf(date.year, date.month, date.day);

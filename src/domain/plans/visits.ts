@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { daysFromTo } from '../calendar/epoch-day.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { computeDeadline, DeadlineInputError, type Deadline } from '../deadlines/index.js';
 import { effectiveParameter } from '../packs/index.js';
@@ -72,7 +73,6 @@ export function visitBreaches(facts: VisitFacts, today: Temporal.PlainDate): Vis
   const breaches: VisitBreach[] = [];
   let from = facts.planStartedOn;
   let notSeen = 0;
-  const days = (a: string, b: string) => Temporal.PlainDate.from(a).until(Temporal.PlainDate.from(b)).days;
   try {
     for (const visit of sorted) {
       if (!visit.childSeen) {
@@ -80,13 +80,13 @@ export function visitBreaches(facts: VisitFacts, today: Temporal.PlainDate): Vis
         continue;
       }
       const due = dueDateOf(visitDeadline(facts, from));
-      if (visit.visitedOn > due) breaches.push({ dueBy: due, seenOn: visit.visitedOn, daysLate: days(due, visit.visitedOn), visitsNotSeen: notSeen });
+      if (visit.visitedOn > due) breaches.push({ dueBy: due, seenOn: visit.visitedOn, daysLate: daysFromTo(due, visit.visitedOn), visitsNotSeen: notSeen });
       from = visit.visitedOn;
       notSeen = 0;
     }
     const due = dueDateOf(visitDeadline(facts, from));
     const todayText = today.toString();
-    if (todayText > due) breaches.push({ dueBy: due, seenOn: null, daysLate: days(due, todayText), visitsNotSeen: notSeen });
+    if (todayText > due) breaches.push({ dueBy: due, seenOn: null, daysLate: daysFromTo(due, todayText), visitsNotSeen: notSeen });
   } catch (error) {
     if (error instanceof DeadlineInputError && error.missing === 'intervalWeeks') return [];
     throw error;
@@ -119,7 +119,7 @@ export function openVisitBreach(facts: VisitFacts, today: Temporal.PlainDate): V
   }
   const todayText = today.toString();
   if (todayText <= due) return null;
-  return { dueBy: due, seenOn: null, daysLate: Temporal.PlainDate.from(due).until(today).days, visitsNotSeen: notSeen };
+  return { dueBy: due, seenOn: null, daysLate: daysFromTo(due, todayText), visitsNotSeen: notSeen };
 }
 
 /** The frequency the pack allows at most (nottinghamshire's departmental 4 weeks), or null where the plan alone sets it. */

@@ -1,6 +1,5 @@
 import type { Queryable } from '../../db/client.js';
-import { auditEvents } from '../../db/schema/index.js';
-import { auditRow, type AuditEntry } from './record-audit.js';
+import { auditRow, insertAuditRows, type AuditEntry } from './record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 
 /**
@@ -15,5 +14,5 @@ export async function auditForChildren(
 ): Promise<void> {
   const rows = [...new Set(childIds)].map((childId) => auditRow(context, { ...entry, childId }));
   // One statement for all the children: the rows keep their order, so the chain seals them as before.
-  if (rows.length > 0) await tx.insert(auditEvents).values(rows);
+  await insertAuditRows(tx, rows);
 }

@@ -3,7 +3,7 @@ import type { Database, Queryable } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
 import { assertChildAccess } from '../access/child-record-access.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { auditRow } from './record-audit.js';
+import { auditRow, insertAuditRows } from './record-audit.js';
 
 /**
  * Reads of children's records are written by group commit: every read queued while one INSERT is
@@ -37,7 +37,7 @@ class ChildReadBatcher {
   private async flush(): Promise<void> {
     const batch = this.queue.splice(0, 1000);
     try {
-      await this.db.insert(auditEvents).values(batch.map((b) => b.row));
+      await insertAuditRows(this.db, batch.map((b) => b.row));
       for (const b of batch) b.resolve();
     } catch (error) {
       for (const b of batch) b.reject(error);

@@ -6,8 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { systemContext } from '../shared/action-context.js';
-import { auditEvents } from '../../db/schema/index.js';
-import { auditRow, recordAudit } from './record-audit.js';
+import { auditRow, insertAuditRows, recordAudit } from './record-audit.js';
 import { anchorAuditChain, chainHash, readAnchors, verifyAuditChain } from './verify-chain.js';
 
 const now = new Date('2026-03-02T10:00:00.123Z');
@@ -154,7 +153,7 @@ describeEachEngine('audit hash chain, many rows a transaction', (engine) => {
       Array.from({ length: 12 }, (_, t) =>
         db.transaction(async (tx) => {
           await recordAudit(tx, systemContext(now), { action: 'first', details: { t, k: 0 } });
-          await tx.insert(auditEvents).values(Array.from({ length: 25 }, (_, k) => auditRow(systemContext(now), { action: 'listed', details: { t, k: k + 1 } })));
+          await insertAuditRows(tx, Array.from({ length: 25 }, (_, k) => auditRow(systemContext(now), { action: 'listed', reason: k === 3 ? 'ünïcødé, “quotes”, {braces} and \\ back\nslash' : null, details: { t, k: k + 1 } })));
           await recordAudit(tx, systemContext(now), { action: 'last', details: { t, k: 26 } });
         }),
       ),
@@ -167,6 +166,11 @@ describeEachEngine('audit hash chain, many rows a transaction', (engine) => {
       expect(new Set(block.map((d) => d.t)).size).toBe(1);
       expect(block.map((d) => d.k)).toEqual(Array.from({ length: 27 }, (_, k) => k));
     }
+    // Every field as written, nulls and awkward text included.
+    const listed = ((await db.execute(sql`select at, user_id, action, reason, outcome, child_id from audit_events where action = 'listed' and (details->>'k')::int = 4`)) as unknown as { rows: { at: Date | string; user_id: string | null; reason: string | null; outcome: string; child_id: string | null }[] }).rows;
+    expect(listed).toHaveLength(12);
+    expect(listed.every((r) => r.reason === 'ünïcødé, “quotes”, {braces} and \\ back\nslash' && r.outcome === 'success' && r.user_id === null && r.child_id === null)).toBe(true);
+    expect(new Date(listed[0]!.at).toISOString()).toBe(now.toISOString());
     const report = await verifyAuditChain(db);
     expect(report.finding).toBeNull();
     expect(report.rowsChecked).toBe(12 * 27);

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { anyOf } from '../shared/any-of.js';
 import { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
 import {
@@ -41,16 +42,16 @@ export async function bringForwardItems(db: Queryable, ctx: QueueContext, filter
   const [held, s47s, unborn, triggers, visits] = await Promise.all([
     db.select({ childId: conferenceChildren.childId, heldOn: conferences.heldOn, kind: conferences.kind, chairId: conferences.chairId }).from(conferenceChildren)
       .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
-      .where(and(inArray(conferenceChildren.childId, childIds), eq(conferenceChildren.role, 'subject'), eq(conferences.status, 'held'))),
+      .where(and(anyOf(conferenceChildren.childId, childIds), eq(conferenceChildren.role, 'subject'), eq(conferences.status, 'held'))),
     db.select({ childId: cases.childId, startedOn: section47Enquiries.startedOn }).from(section47Enquiries).innerJoin(cases, eq(section47Enquiries.caseId, cases.id))
-      .where(inArray(cases.childId, childIds)),
+      .where(anyOf(cases.childId, childIds)),
     householdIds.length
       ? db.select({ householdId: householdMembers.householdId, fromDate: householdMembers.fromDate, person: people }).from(householdMembers)
         .innerJoin(people, eq(householdMembers.personId, people.id))
-        .where(and(inArray(householdMembers.householdId, householdIds), isNull(people.dateOfBirth), eq(people.kind, 'child')))
+        .where(and(anyOf(householdMembers.householdId, householdIds), isNull(people.dateOfBirth), eq(people.kind, 'child')))
       : Promise.resolve([]),
-    db.select({ planId: reviewTriggers.planId, trigger: reviewTriggers.trigger, occurredOn: reviewTriggers.occurredOn }).from(reviewTriggers).where(inArray(reviewTriggers.planId, planIds)),
-    db.select({ planId: planVisits.planId, visitedOn: planVisits.visitedOn, childSeen: planVisits.childSeen }).from(planVisits).where(inArray(planVisits.planId, planIds)),
+    db.select({ planId: reviewTriggers.planId, trigger: reviewTriggers.trigger, occurredOn: reviewTriggers.occurredOn }).from(reviewTriggers).where(anyOf(reviewTriggers.planId, planIds)),
+    db.select({ planId: planVisits.planId, visitedOn: planVisits.visitedOn, childSeen: planVisits.childSeen }).from(planVisits).where(anyOf(planVisits.planId, planIds)),
   ]);
   const today = ctx.now.toPlainDate();
   // Each list grouped once: a worker with hundreds of plans filtered every list for every plan.

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { anyOf } from '../shared/any-of.js';
 import type { Queryable } from '../../db/client.js';
 import {
   cases, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, designatedReviewBriefings, designatedReviewLegalAdvice, meetingDecisions, people,
@@ -63,7 +64,7 @@ export async function reviewsHeldForPlans(db: Queryable, plans: readonly Pick<Pl
       .from(conferenceChildren)
       .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
       .where(and(
-        inArray(conferenceChildren.childId, ids), eq(conferenceChildren.role, 'subject'), eq(conferences.status, 'held'),
+        anyOf(conferenceChildren.childId, ids), eq(conferenceChildren.role, 'subject'), eq(conferences.status, 'held'),
         inArray(conferences.kind, ['review', 'designated-review', 'reconvened']),
       ))
       .orderBy(asc(conferences.heldOn));
@@ -96,7 +97,7 @@ export async function earlyReviewsOnForPlans(db: Queryable, plans: readonly { pl
     const rows = await db
       .select({ conferenceId: meetingDecisions.conferenceId, childId: meetingDecisions.childId, reviewOn: meetingDecisions.reviewOn })
       .from(meetingDecisions)
-      .where(and(inArray(meetingDecisions.conferenceId, [...new Set(part.map((l) => l.conferenceId))]), eq(meetingDecisions.earlyReview, true), eq(meetingDecisions.outcome, 'plan')));
+      .where(and(anyOf(meetingDecisions.conferenceId, [...new Set(part.map((l) => l.conferenceId))]), eq(meetingDecisions.earlyReview, true), eq(meetingDecisions.outcome, 'plan')));
     for (const r of rows) found.set(`${r.conferenceId}:${r.childId}`, r.reviewOn);
   }
   const latestByPlan = new Map(latest.map((l) => [l.planId, l]));

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { anyOf } from '../shared/any-of.js';
 import { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
 import {
@@ -42,8 +43,8 @@ async function openPlans(db: Queryable, filter: { leadSocialWorkerId?: string; t
       isNull(childProtectionPlans.endDate),
       filter.leadSocialWorkerId ? eq(childProtectionPlans.leadSocialWorkerId, filter.leadSocialWorkerId) : undefined,
       filter.teamManagerId ? eq(cases.teamManagerId, filter.teamManagerId) : undefined,
-      filter.ids ? inArray(childProtectionPlans.id, [...filter.ids]) : undefined,
-      filter.childIds ? inArray(childProtectionPlans.childId, [...filter.childIds]) : undefined,
+      filter.ids ? anyOf(childProtectionPlans.id, [...filter.ids]) : undefined,
+      filter.childIds ? anyOf(childProtectionPlans.childId, [...filter.childIds]) : undefined,
     ));
 }
 
@@ -108,7 +109,7 @@ export async function plansLongestUnseen(db: Queryable, pack: PackId, today: str
 
 async function visitsByPlan(db: Queryable, planIds: string[]) {
   const rows = planIds.length
-    ? await db.select({ planId: planVisits.planId, visitedOn: planVisits.visitedOn, childSeen: planVisits.childSeen }).from(planVisits).where(inArray(planVisits.planId, planIds))
+    ? await db.select({ planId: planVisits.planId, visitedOn: planVisits.visitedOn, childSeen: planVisits.childSeen }).from(planVisits).where(anyOf(planVisits.planId, planIds))
     : [];
   return groupBy(rows, (r) => r.planId);
 }
@@ -213,13 +214,13 @@ export async function coreGroupItems(db: Queryable, ctx: QueueContext, filter: {
   const meetings = await db
     .select({ planId: coreGroupMeetings.planId, heldOn: coreGroupMeetings.heldOn, nextIntervalWeeks: coreGroupMeetings.nextIntervalWeeks })
     .from(coreGroupMeetings)
-    .where(inArray(coreGroupMeetings.planId, planIds));
+    .where(anyOf(coreGroupMeetings.planId, planIds));
   const held = await db
     .select({ id: conferences.id, childId: conferenceChildren.childId, heldOn: conferences.heldOn, kind: conferences.kind, chairId: conferences.chairId })
     .from(conferenceChildren)
     .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
     .where(and(
-      inArray(conferenceChildren.childId, plans.map((p) => p.plan.childId)), eq(conferenceChildren.role, 'subject'), eq(conferences.status, 'held'),
+      anyOf(conferenceChildren.childId, plans.map((p) => p.plan.childId)), eq(conferenceChildren.role, 'subject'), eq(conferences.status, 'held'),
     ));
   const heldByChild = groupBy(held, (c) => c.childId);
   const meetingsByPlan = groupBy(meetings, (m) => m.planId);
@@ -276,8 +277,8 @@ export async function designatedReviewItems(
   if (designated.length === 0) return [];
   const conferenceIds = designated.map((d) => d.id);
   const [advice, briefings] = await Promise.all([
-    db.select({ conferenceId: designatedReviewLegalAdvice.conferenceId }).from(designatedReviewLegalAdvice).where(inArray(designatedReviewLegalAdvice.conferenceId, conferenceIds)),
-    db.select({ conferenceId: designatedReviewBriefings.conferenceId }).from(designatedReviewBriefings).where(inArray(designatedReviewBriefings.conferenceId, conferenceIds)),
+    db.select({ conferenceId: designatedReviewLegalAdvice.conferenceId }).from(designatedReviewLegalAdvice).where(anyOf(designatedReviewLegalAdvice.conferenceId, conferenceIds)),
+    db.select({ conferenceId: designatedReviewBriefings.conferenceId }).from(designatedReviewBriefings).where(anyOf(designatedReviewBriefings.conferenceId, conferenceIds)),
   ]);
   const legalAdviceFor = new Set(advice.map((a) => a.conferenceId));
   const briefingsFor = new Set(briefings.flatMap((b) => (b.conferenceId ? [b.conferenceId] : [])));
@@ -331,7 +332,7 @@ export async function designatedReviewItems(
 export async function identityGapItems(db: Queryable, ctx: QueueContext, leadSocialWorkerId: string): Promise<WorkItem[]> {
   const plans = await workerPlans(db, ctx, leadSocialWorkerId);
   const ids = plans.map((p) => p.plan.id);
-  const answers = new Map((ids.length ? await db.select().from(planIdentityNeeds).where(inArray(planIdentityNeeds.planId, ids)) : []).map((a) => [a.planId, a]));
+  const answers = new Map((ids.length ? await db.select().from(planIdentityNeeds).where(anyOf(planIdentityNeeds.planId, ids)) : []).map((a) => [a.planId, a]));
   const held = await reviewsHeldForPlans(db, plans.map((p) => p.plan));
   const items: WorkItem[] = [];
   for (const { plan, child } of plans) {
@@ -355,7 +356,7 @@ export async function identityPromptsFor(db: Queryable, children: readonly { chi
   if (!children.length) return [];
   const plans = await db.select({ plan: childProtectionPlans, n: planIdentityNeeds }).from(childProtectionPlans)
     .leftJoin(planIdentityNeeds, eq(planIdentityNeeds.planId, childProtectionPlans.id))
-    .where(and(isNull(childProtectionPlans.endDate), inArray(childProtectionPlans.childId, children.map((c) => c.childId))));
+    .where(and(isNull(childProtectionPlans.endDate), anyOf(childProtectionPlans.childId, children.map((c) => c.childId))));
   return children.flatMap((c) => {
     const row = plans.find((p) => p.plan.childId === c.childId);
     if (!row) return [];

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { anyOf } from '../shared/any-of.js';
 import { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
 import { cases, childProtectionPlans, conferenceChildren, conferences, conferenceStatusHistory } from '../../db/schema/index.js';
@@ -24,7 +25,7 @@ export async function reviewsOf(
   // The chair of the conference that made the plan, where no review has been held since.
   const startIds = [...new Set(plans.filter((p) => !held.get(p.id)?.length && p.startConferenceId).map((p) => p.startConferenceId!))];
   const startChairs = new Map(
-    startIds.length ? (await db.select({ id: conferences.id, chairId: conferences.chairId }).from(conferences).where(inArray(conferences.id, startIds))).map((c) => [c.id, c.chairId]) : [],
+    startIds.length ? (await db.select({ id: conferences.id, chairId: conferences.chairId }).from(conferences).where(anyOf(conferences.id, startIds))).map((c) => [c.id, c.chairId]) : [],
   );
   return new Map(rows.map(({ plan, dateOfBirth }) => {
     const reviews = held.get(plan.id) ?? [];
@@ -51,10 +52,10 @@ export async function createReviewRequest(
     : [{ caseId: plan.caseId, childId: plan.childId }];
   const childIds = [...new Set([plan.childId, ...household.map((h) => h.childId)])];
   const onPlan = new Set((await tx.select({ childId: childProtectionPlans.childId }).from(childProtectionPlans)
-    .where(and(inArray(childProtectionPlans.childId, childIds), isNull(childProtectionPlans.endDate)))).map((r) => r.childId));
+    .where(and(anyOf(childProtectionPlans.childId, childIds), isNull(childProtectionPlans.endDate)))).map((r) => r.childId));
   const busy = new Set((await tx.select({ childId: conferenceChildren.childId }).from(conferenceChildren)
     .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
-    .where(and(inArray(conferenceChildren.childId, childIds), eq(conferenceChildren.role, 'subject'), inArray(conferences.status, ARRANGING_STATUSES)))).map((r) => r.childId));
+    .where(and(anyOf(conferenceChildren.childId, childIds), eq(conferenceChildren.role, 'subject'), inArray(conferences.status, ARRANGING_STATUSES)))).map((r) => r.childId));
   const members = household.some((h) => h.childId === plan.childId) ? household : [{ caseId: plan.caseId, childId: plan.childId }, ...household];
 
   const [conference] = await tx.insert(conferences).values({

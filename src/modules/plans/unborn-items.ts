@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, eq, isNull, lte } from 'drizzle-orm';
+import { anyOf } from '../shared/any-of.js';
 import { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
 import { cases, childProtectionPlans, coreGroupMeetings, people } from '../../db/schema/index.js';
@@ -37,7 +38,7 @@ export async function unbornItems(db: Queryable, ctx: QueueContext, socialWorker
     .limit(500);
   const candidates = plans.filter((p) => p.edd !== null && (p.dateOfBirth === null || p.plan.startDate < p.dateOfBirth));
   const meetings = candidates.length
-    ? await db.select({ planId: coreGroupMeetings.planId, heldOn: coreGroupMeetings.heldOn }).from(coreGroupMeetings).where(inArray(coreGroupMeetings.planId, candidates.map((p) => p.plan.id)))
+    ? await db.select({ planId: coreGroupMeetings.planId, heldOn: coreGroupMeetings.heldOn }).from(coreGroupMeetings).where(anyOf(coreGroupMeetings.planId, candidates.map((p) => p.plan.id)))
     : [];
   for (const p of candidates) {
     const prompts = unbornPlanPrompts({

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { and, asc, desc, eq, exists, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { anyOf } from '../shared/any-of.js';
 import type { Queryable } from '../../db/client.js';
 import {
   childProtectionPlans, complaints, conferenceChildren, conferences, dissents, invitations, outOfTimescaleAuthorisations, people, referrals,
@@ -49,7 +50,7 @@ async function childNamesByConference(db: Queryable, conferenceIds: string[]): P
     .select({ conferenceId: conferenceChildren.conferenceId, childId: conferenceChildren.childId, givenNames: people.givenNames, familyName: people.familyName })
     .from(conferenceChildren)
     .innerJoin(people, eq(conferenceChildren.childId, people.id))
-    .where(and(inArray(conferenceChildren.conferenceId, conferenceIds), eq(conferenceChildren.role, 'subject')));
+    .where(and(anyOf(conferenceChildren.conferenceId, conferenceIds), eq(conferenceChildren.role, 'subject')));
   const map = new Map<string, string[]>();
   for (const r of rows) {
     map.set(r.conferenceId, [...(map.get(r.conferenceId) ?? []), listedName(r)]);
@@ -104,7 +105,7 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
     ? await db
         .selectDistinct({ conferenceId: meetingDistributions.conferenceId, document: meetingDistributions.document })
         .from(meetingDistributions)
-        .where(inArray(meetingDistributions.conferenceId, held.map((h) => h.c.id)))
+        .where(anyOf(meetingDistributions.conferenceId, held.map((h) => h.c.id)))
     : [];
   const wasSent = new Set(sent.map((d) => `${d.conferenceId}:${d.document}`));
   const heldNames = await childNamesByConference(db, held.map((h) => h.c.id));
@@ -353,15 +354,15 @@ async function reportsToShareItems(db: Queryable, ctx: QueueContext, actor: Acto
   const written = await db
     .select({ id: reports.id, conferenceId: reports.conferenceId, childId: reports.childId, status: reports.status })
     .from(reports)
-    .where(and(inArray(reports.conferenceId, conferenceIds), eq(reports.kind, 'social-work')));
+    .where(and(anyOf(reports.conferenceId, conferenceIds), eq(reports.kind, 'social-work')));
   const shared = written.length
-    ? new Set((await db.selectDistinct({ reportId: reportShares.reportId }).from(reportShares).where(inArray(reportShares.reportId, written.map((w) => w.id)))).map((s) => s.reportId))
+    ? new Set((await db.selectDistinct({ reportId: reportShares.reportId }).from(reportShares).where(anyOf(reportShares.reportId, written.map((w) => w.id)))).map((s) => s.reportId))
     : new Set<string>();
   const needsTime = new Set(
     (await db
       .selectDistinct({ conferenceId: familyParticipation.conferenceId })
       .from(familyParticipation)
-      .where(and(inArray(familyParticipation.conferenceId, conferenceIds), or(eq(familyParticipation.learningDisability, true), eq(familyParticipation.needsTranslation, true)))))
+      .where(and(anyOf(familyParticipation.conferenceId, conferenceIds), or(eq(familyParticipation.learningDisability, true), eq(familyParticipation.needsTranslation, true)))))
       .map((r) => r.conferenceId),
   );
   const items: WorkItem[] = [];
@@ -458,7 +459,7 @@ export async function agencyQueue(db: Queryable, ctx: QueueContext, actor: Actor
     ? await db
         .select({ id: reports.id, invitationId: reports.invitationId, status: reports.status })
         .from(reports)
-        .where(and(eq(reports.authorId, actor.id), inArray(reports.invitationId, mine.map((m) => m.invitationId))))
+        .where(and(eq(reports.authorId, actor.id), anyOf(reports.invitationId, mine.map((m) => m.invitationId))))
     : [];
   const done = own.filter((r) => r.status === 'submitted' || r.status === 'shared');
   const drafts = new Map(own.filter((r) => r.status === 'draft').map((r) => [r.invitationId, r.id]));
