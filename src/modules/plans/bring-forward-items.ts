@@ -21,7 +21,12 @@ const MAKING_KINDS = ['initial', 'pre-birth', 'transfer-in', ...REVIEW_KINDS];
  * that are reasons to consider bringing the review forward and that nobody has answered yet.
  */
 export async function bringForwardItems(db: Queryable, ctx: QueueContext, filter: { leadSocialWorkerId: string } | { chairId: string }): Promise<WorkItem[]> {
-  const plans = await db.select({ plan: childProtectionPlans, child: people, householdId: cases.householdId }).from(childProtectionPlans)
+  // Only the columns used below: every open plan a worker leads is read on each load of their page.
+  const plans = await db.select({
+    plan: { id: childProtectionPlans.id, childId: childProtectionPlans.childId, startDate: childProtectionPlans.startDate, visitFrequencyWeeks: childProtectionPlans.visitFrequencyWeeks },
+    child: { givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth, expectedDeliveryDate: people.expectedDeliveryDate },
+    householdId: cases.householdId,
+  }).from(childProtectionPlans)
     .innerJoin(people, eq(childProtectionPlans.childId, people.id)).innerJoin(cases, eq(childProtectionPlans.caseId, cases.id))
     .where(and(
       isNull(childProtectionPlans.endDate),
@@ -46,7 +51,7 @@ export async function bringForwardItems(db: Queryable, ctx: QueueContext, filter
     db.select({ childId: cases.childId, startedOn: section47Enquiries.startedOn }).from(section47Enquiries).innerJoin(cases, eq(section47Enquiries.caseId, cases.id))
       .where(anyOf(cases.childId, childIds)),
     householdIds.length
-      ? db.select({ householdId: householdMembers.householdId, fromDate: householdMembers.fromDate, person: people }).from(householdMembers)
+      ? db.select({ householdId: householdMembers.householdId, fromDate: householdMembers.fromDate, person: { id: people.id, expectedDeliveryDate: people.expectedDeliveryDate } }).from(householdMembers)
         .innerJoin(people, eq(householdMembers.personId, people.id))
         .where(and(anyOf(householdMembers.householdId, householdIds), isNull(people.dateOfBirth), eq(people.kind, 'child')))
       : Promise.resolve([]),

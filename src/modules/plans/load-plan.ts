@@ -87,7 +87,7 @@ export async function earlyReviewOnFor(db: Queryable, plan: PlanRow, reviewsHeld
 }
 
 /** earlyReviewOnFor for many plans in one statement per 5,000. */
-export async function earlyReviewsOnForPlans(db: Queryable, plans: readonly { plan: PlanRow; reviewsHeld: readonly { id: string }[] }[]): Promise<Map<string, string | null>> {
+export async function earlyReviewsOnForPlans(db: Queryable, plans: readonly { plan: Pick<PlanRow, 'id' | 'childId' | 'startConferenceId'>; reviewsHeld: readonly { id: string }[] }[]): Promise<Map<string, string | null>> {
   const latest = plans.flatMap(({ plan, reviewsHeld }) => {
     const conferenceId = reviewsHeld.at(-1)?.id ?? plan.startConferenceId;
     return conferenceId ? [{ planId: plan.id, childId: plan.childId, conferenceId }] : [];

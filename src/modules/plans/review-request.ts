@@ -15,9 +15,12 @@ export async function reviewOf(db: Queryable, pack: PackId, calendar: WorkingCal
   return (await reviewsOf(db, pack, calendar, [{ plan, dateOfBirth }])).get(plan.id)!;
 }
 
+/** What working out a plan's next review reads of the plan. */
+export type ReviewedPlan = Pick<PlanRow, 'id' | 'childId' | 'startDate' | 'startConferenceId'>;
+
 /** reviewOf for many plans in a handful of statements, whatever their number. */
 export async function reviewsOf(
-  db: Queryable, pack: PackId, calendar: WorkingCalendar, rows: readonly { plan: PlanRow; dateOfBirth: string | null }[],
+  db: Queryable, pack: PackId, calendar: WorkingCalendar, rows: readonly { plan: ReviewedPlan; dateOfBirth: string | null }[],
 ): Promise<Map<string, { review: NextReview; lastChairId: string | null }>> {
   const plans = rows.map((r) => r.plan);
   const held = await reviewsHeldForPlans(db, plans);

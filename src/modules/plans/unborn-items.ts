@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import { anyOf } from '../shared/any-of.js';
 import { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
@@ -31,10 +31,14 @@ export async function unbornItems(db: Queryable, ctx: QueueContext, socialWorker
   });
 
   const plans = await db
-    .select({ plan: childProtectionPlans, givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth, edd: people.expectedDeliveryDate })
+    .select({
+      plan: { id: childProtectionPlans.id, childId: childProtectionPlans.childId, startDate: childProtectionPlans.startDate, dischargeHomePlan: childProtectionPlans.dischargeHomePlan },
+      givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth, edd: people.expectedDeliveryDate,
+    })
     .from(childProtectionPlans)
     .innerJoin(people, eq(childProtectionPlans.childId, people.id))
-    .where(and(eq(childProtectionPlans.leadSocialWorkerId, socialWorkerId), isNull(childProtectionPlans.endDate)))
+    // Only children with an expected date of delivery can have a plan made before their birth.
+    .where(and(eq(childProtectionPlans.leadSocialWorkerId, socialWorkerId), isNull(childProtectionPlans.endDate), isNotNull(people.expectedDeliveryDate)))
     .limit(500);
   const candidates = plans.filter((p) => p.edd !== null && (p.dateOfBirth === null || p.plan.startDate < p.dateOfBirth));
   const meetings = candidates.length

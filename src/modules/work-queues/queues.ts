@@ -319,7 +319,11 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
  */
 async function reviewItems(db: Queryable, ctx: QueueContext, actor: Actor): Promise<WorkItem[]> {
   const plans = await db
-    .select({ plan: childProtectionPlans, givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth })
+    .select({
+      // Only what the next review is worked out from: every open plan the worker leads is read on each load.
+      plan: { id: childProtectionPlans.id, childId: childProtectionPlans.childId, startDate: childProtectionPlans.startDate, startConferenceId: childProtectionPlans.startConferenceId },
+      givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth,
+    })
     .from(childProtectionPlans)
     .innerJoin(people, eq(childProtectionPlans.childId, people.id))
     .where(and(eq(childProtectionPlans.leadSocialWorkerId, actor.id), isNull(childProtectionPlans.endDate)));
