@@ -10,7 +10,7 @@ import { loadSlotFacts } from '../../../../modules/meeting/load-slot-facts.js';
 import { NotFoundError } from '../../../../modules/shared/errors.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
-import { auditReads, meetingUrl, shownRefusal } from '../page-helpers.js';
+import { auditReads, meetingUrl, namedRowErrors, shownRefusal } from '../page-helpers.js';
 import { runAction } from '../../../forms/run-action.js';
 import { attendanceForm, leavingForm, parseAttendanceTable } from './form.js';
 import { saveAttendanceTable } from '../../../../modules/meeting/save-attendance-table.js';
@@ -49,14 +49,6 @@ function typedRow(body: Record<string, unknown>, id: string): TableRowValues {
     partsAttended: asArray(body[`partsAttended-${id}`]), directContactChildIds: asArray(body[`directContactChildIds-${id}`]),
     writtenReportSubmitted: text('writtenReportSubmitted') === 'yes', writtenReportPresented: text('writtenReportPresented') === 'yes',
   };
-}
-
-/** A row's message in the error summary says whose row it is; the message beside the field need not. */
-function named(errors: readonly FieldError[], state: MeetingState): FieldError[] {
-  return errors.map((e) => {
-    const person = state.attendance.find((a) => e.field.endsWith(`-${a.id}`));
-    return person && !e.message.startsWith(`${person.name}:`) ? { ...e, message: `${person.name}: ${e.message}` } : e;
-  });
 }
 
 function choices(state: MeetingState) {
@@ -110,7 +102,7 @@ export default function attendancePages(app: FastifyInstance): void {
         values,
       };
     });
-    const errors = extra.errors ? named(extra.errors, state) : undefined;
+    const errors = extra.errors ? namedRowErrors(extra.errors, state.attendance) : undefined;
     return reply.view('meeting/attendance/table.njk', {
       title: 'Attendance', conferenceId: state.conference.id, rows, ...choices(state),
       editable: state.meetingStatus === 'in-progress', meetingOpen: Boolean(state.meeting),
