@@ -21,6 +21,16 @@ import type { FieldError } from '../../../../modules/shared/errors.js';
 import { instantOfLondon, londonDateTimeOf } from '../../../../domain/calendar/london-time.js';
 
 const access = { config: { access: mayRunMeeting } };
+
+/** The parts of the conference as the register's narrow column names them. */
+const SHORT_PART_LABELS: Record<(typeof MEETING_PARTS)[number], string> = {
+  opening: 'Opening',
+  information: 'Reports',
+  'confidential-information': 'Confidential',
+  analysis: 'Risk discussion',
+  decision: 'Views and decision',
+  plan: 'Outline plan',
+};
 type Params = { Params: { id: string; attendanceId?: string } };
 
 /** One row of the attendance table as the form shows it: stored, or as typed when a save was refused. */
@@ -105,6 +115,8 @@ export default function attendancePages(app: FastifyInstance): void {
     const errors = extra.errors ? namedRowErrors(extra.errors, state.attendance) : undefined;
     return reply.view('meeting/attendance/table.njk', {
       title: 'Attendance', conferenceId: state.conference.id, rows, ...choices(state),
+      // A row per person on a laptop screen: the parts by their short names, the full ones in the key above.
+      shortParts: MEETING_PARTS.map((p) => ({ value: p, text: SHORT_PART_LABELS[p], full: MEETING_PART_LABELS[p] })),
       editable: state.meetingStatus === 'in-progress', meetingOpen: Boolean(state.meeting),
       // The offline script keys what it keeps by conference, form and the versions the table was loaded with.
       formKey: `attendance:${state.attendance.map((a) => a.version).join('.')}`,
