@@ -325,6 +325,8 @@ describe('the conference meeting', () => {
     await expectAccessible(chair);
     await mkdir(SHOTS, { recursive: true });
     await chair.screenshot({ path: `${SHOTS}/attendance-table.png`, fullPage: true });
+    // The register fits a 1366-pixel laptop screen across: no sideways scrolling.
+    expect(await chair.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
 
     // The connection drops as the chair saves: nothing reaches the server, and the page says so.
     await context.setOffline(true);
