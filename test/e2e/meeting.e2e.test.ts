@@ -7,7 +7,11 @@ import { pdfText } from '../../src/documents/pdf-text.js';
 import { TEST_PASSWORD } from '../support/factories.js';
 import { attendanceByName, createMeetingFixture, meetingUnderWay, type MeetingFixture } from '../support/meeting-factory.js';
 import { startTestSmtp, type TestSmtp } from '../../src/modules/outbox/test-smtp.test-support.js';
+import { mkdir } from 'node:fs/promises';
 import { expectAccessible, signIn, startJourney, type Running } from './support.js';
+
+/** Where the journey leaves its pictures of the meeting's table forms, to look at on a laptop-sized screen. */
+const SHOTS = process.env.MEETING_SHOTS ?? '/tmp/meeting-shots';
 
 /**
  * The conference itself, driven through the screens a chair and a minute taker use. The
@@ -21,9 +25,15 @@ async function asUser(browser: Browser, baseUrl: string, username: string): Prom
   return page;
 }
 
-/** Presses a button and fails with the page's error summary if the form was refused. */
+/**
+ * Presses a button and fails with the page's error summary if the form was refused. The meeting's
+ * forms are sent by /public/offline-forms.js, which follows the server's redirect itself, so this
+ * waits for that navigation, or for a refusal's page written in place of the form.
+ */
 async function submit(page: Page, button: string): Promise<void> {
+  const navigated = page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: 20_000 }).catch(() => undefined);
   await page.getByRole('button', { name: button, exact: true }).click();
+  await Promise.race([navigated, page.locator('.govuk-error-summary').waitFor({ state: 'attached', timeout: 20_000 }).catch(() => undefined)]);
   await page.waitForLoadState('domcontentloaded');
   const summary = page.locator('.govuk-error-summary');
   if (await summary.count()) throw new Error(`"${button}" was refused on ${page.url()}: ${await summary.textContent()}`);
@@ -35,23 +45,29 @@ async function todaysConference(run: Running, pack: string, options: { secondSub
   return f;
 }
 
-async function markPresent(page: Page, conferenceId: string, name: string, contactWith: string[]): Promise<void> {
-  await page.getByRole('link', { name: `Change ${name}` }).click();
-  await page.getByLabel('Present', { exact: true }).check();
-  for (const box of await page.locator('input[name="partsAttended"]').all()) await box.check();
-  for (const child of contactWith) await page.getByLabel(child, { exact: true }).check();
+/** The register (issue 14): everyone named is marked present for every part on the one table, with one save. */
+async function takeRegister(page: Page, conferenceId: string, present: { name: string; contactWith: string[] }[]): Promise<void> {
+  await page.goto(`${new URL(page.url()).origin}/conferences/${conferenceId}/meeting/attendance`);
+  for (const { name, contactWith } of present) {
+    await page.getByLabel(`Attendance of ${name}`, { exact: true }).selectOption('present');
+    const parts = page.getByRole('group', { name: `Parts ${name} attended` });
+    for (const box of await parts.getByRole('checkbox').all()) await box.check();
+    const contact = page.getByRole('group', { name: `Children ${name}’s agency has direct contact with` });
+    for (const child of contactWith) await contact.getByLabel(child, { exact: true }).check();
+  }
   await submit(page, 'Save attendance');
   expect(page.url()).toContain(`/conferences/${conferenceId}/meeting`);
 }
 
-async function giveView(page: Page, base: string, childId: string, who: string, plan: boolean, category: string | null): Promise<void> {
+/** A child's views grid (issue 14): each contributor's row filled in, one save. */
+async function giveViews(page: Page, base: string, childId: string, views: { who: string; plan: boolean; category: string | null }[]): Promise<void> {
   await page.goto(`${base}/children/${childId}/views`);
-  const option = page.locator('select[name="attendanceId"] option', { hasText: who });
-  await page.getByLabel('Who gives the view').selectOption(await option.getAttribute('value') ?? '');
-  await page.locator(`input[name="planNeeded"][value="${plan ? 'yes' : 'no'}"]`).check();
-  if (category) await page.getByLabel(category).check();
-  await page.getByLabel('Reasons').fill(plan ? `${who} sees ongoing neglect` : `${who} sees no continuing risk`);
-  await submit(page, 'Save the view');
+  for (const { who, plan, category } of views) {
+    await page.getByRole('group', { name: `Does ${who} think a plan is needed?` }).getByLabel(plan ? 'Plan' : 'No plan', { exact: true }).check();
+    if (category) await page.getByRole('group', { name: `Category ${who} thinks applies, if a plan` }).getByLabel(category).check();
+    await page.getByLabel(`${who}’s view and reasons`).fill(plan ? `${who} sees ongoing neglect` : `${who} sees no continuing risk`);
+  }
+  await submit(page, 'Save the views');
 }
 
 describe('the conference meeting', () => {
@@ -76,15 +92,19 @@ describe('the conference meeting', () => {
     await expectAccessible(minuteTaker);
 
     // Everyone but the police arrives: the screen warns that neither child's decision is quorate yet.
-    for (const name of ['Sam Sampleford', 'Hana Exampleton', 'Pat Placeholder']) await markPresent(minuteTaker, f.conferenceId, name, ['Alpha Testington', 'Beta Testington']);
-    for (const name of ['Demi Testington', 'Fred Testington']) await markPresent(minuteTaker, f.conferenceId, name, []);
+    await minuteTaker.goto(`${run.baseUrl}${base}/attendance`);
+    await expectAccessible(minuteTaker);
+    await takeRegister(minuteTaker, f.conferenceId, [
+      ...['Sam Sampleford', 'Hana Exampleton', 'Pat Placeholder'].map((name) => ({ name, contactWith: ['Alpha Testington', 'Beta Testington'] })),
+      ...['Demi Testington', 'Fred Testington'].map((name) => ({ name, contactWith: [] })),
+    ]);
     const screen = await minuteTaker.locator('main').textContent();
     expect(screen).toContain('Not quorate');
     expect(screen).toMatch(/police/i);
     await expectAccessible(minuteTaker);
 
     // The police officer arrives late; the father is asked to leave while information is shared.
-    await markPresent(minuteTaker, f.conferenceId, 'PC Petra Placeholder', ['Alpha Testington', 'Beta Testington']);
+    await takeRegister(minuteTaker, f.conferenceId, [{ name: 'PC Petra Placeholder', contactWith: ['Alpha Testington', 'Beta Testington'] }]);
     expect(await minuteTaker.locator('main').textContent()).not.toContain('Not quorate');
     await minuteTaker.getByRole('link', { name: /Leaves.*Fred Testington/ }).click();
     await expectAccessible(minuteTaker);
@@ -103,11 +123,9 @@ describe('the conference meeting', () => {
     await chair.goto(`${run.baseUrl}${base}`);
     for (const box of await chair.locator('input[name="ticked"]').all()) await box.check();
     await submit(chair, 'Save the checklist');
-    for (const who of ['Sam Sampleford', 'Hana Exampleton']) {
-      await giveView(minuteTaker, `${run.baseUrl}${base}`, f.alphaId, who, true, 'Neglect');
-      await giveView(minuteTaker, `${run.baseUrl}${base}`, f.betaId, who, false, null);
-    }
+    await giveViews(minuteTaker, `${run.baseUrl}${base}`, f.alphaId, ['Sam Sampleford', 'Hana Exampleton'].map((who) => ({ who, plan: true, category: 'Neglect' })));
     await expectAccessible(minuteTaker);
+    await giveViews(minuteTaker, `${run.baseUrl}${base}`, f.betaId, ['Sam Sampleford', 'Hana Exampleton'].map((who) => ({ who, plan: false, category: null })));
     expect(await run.database.db.select().from(meetingViews).where(eq(meetingViews.conferenceId, f.conferenceId))).toHaveLength(4);
 
     await chair.goto(`${run.baseUrl}${base}/children/${f.alphaId}/decision`);
@@ -118,7 +136,9 @@ describe('the conference meeting', () => {
     await chair.locator('input[name="likelyHarm"][value="yes"]').check();
     await chair.locator('textarea[name="likelyHarmReasons"]').fill('Nothing has changed at home');
     await chair.getByLabel('Neglect').check();
-    await chair.getByLabel('Lead social worker', { exact: true }).selectOption({ label: 'Sam Sampleford' });
+    // Defaults come from the case (issue 14): the allocated social worker leads, not "Not yet allocated".
+    expect(await chair.getByLabel('Lead social worker', { exact: true }).locator('option:checked').textContent()).toBe('Sam Sampleford');
+    await expectAccessible(chair);
     const todayPlus = (days: number) => Temporal.PlainDate.from(run.today()).add({ days }).toString();
     await chair.getByLabel('First core group').fill(todayPlus(7));
     await chair.getByLabel('Review conference').fill(todayPlus(70));
@@ -211,12 +231,9 @@ describe('the conference meeting', () => {
     await meetingUnderWay(run.database.db, f, { subjects: [f.alphaId, f.betaId], now: run.clock() });
     const base = `${run.baseUrl}/conferences/${f.conferenceId}/meeting`;
     const minuteTaker = await asUser(run.browser, run.baseUrl, f.minuteTaker.username);
-    for (const [who, plan] of [['Sam Sampleford', true], ['Hana Exampleton', true], ['Pat Placeholder', false], ['PC Petra Placeholder', false]] as const) {
-      await giveView(minuteTaker, base, f.alphaId, who, plan, plan ? 'Physical abuse' : null);
-    }
-    for (const [who, plan] of [['Sam Sampleford', true], ['Hana Exampleton', false], ['Pat Placeholder', false], ['PC Petra Placeholder', false]] as const) {
-      await giveView(minuteTaker, base, f.betaId, who, plan, plan ? 'Physical abuse' : null);
-    }
+    const views = (plans: boolean[]) => ['Sam Sampleford', 'Hana Exampleton', 'Pat Placeholder', 'PC Petra Placeholder'].map((who, i) => ({ who, plan: plans[i]!, category: plans[i] ? 'Physical abuse' : null }));
+    await giveViews(minuteTaker, base, f.alphaId, views([true, true, false, false]));
+    await giveViews(minuteTaker, base, f.betaId, views([true, false, false, false]));
 
     const chair = await asUser(run.browser, run.baseUrl, f.chair.username);
     const todayPlus = (days: number) => Temporal.PlainDate.from(run.today()).add({ days }).toString();
@@ -271,7 +288,7 @@ describe('the conference meeting', () => {
     await meetingUnderWay(run.database.db, f, { now: run.clock() });
     const base = `${run.baseUrl}/conferences/${f.conferenceId}/meeting`;
     const minuteTaker = await asUser(run.browser, run.baseUrl, f.minuteTaker.username);
-    for (const who of ['Sam Sampleford', 'Hana Exampleton', 'Pat Placeholder']) await giveView(minuteTaker, base, f.alphaId, who, false, null);
+    await giveViews(minuteTaker, base, f.alphaId, ['Sam Sampleford', 'Hana Exampleton', 'Pat Placeholder'].map((who) => ({ who, plan: false, category: null })));
 
     const chair = await asUser(run.browser, run.baseUrl, f.chair.username);
     await chair.goto(`${base}/children/${f.alphaId}/decision`);
@@ -296,5 +313,58 @@ describe('the conference meeting', () => {
     expect(arrived.some((m) => m.subject.startsWith('Child protection plan ended'))).toBe(true);
     const [plan] = await run.database.db.select().from(childProtectionPlans).where(eq(childProtectionPlans.childId, f.alphaId));
     expect(plan?.endReason).toBe('review-conference-decision');
+  });
+  it('the chair’s laptop loses its connection: the register is kept, said to be unsaved, and saved when it is back (issue 14)', async () => {
+    const f = await todaysConference(run, 'hertfordshire', { secondSubject: true });
+    await meetingUnderWay(run.database.db, f, { subjects: [f.alphaId, f.betaId], now: run.clock() });
+    const context = await run.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const chair = await context.newPage();
+    await signIn(chair, run.baseUrl, f.chair.username, TEST_PASSWORD);
+    const table = `${run.baseUrl}/conferences/${f.conferenceId}/meeting/attendance`;
+    await chair.goto(table);
+    await expectAccessible(chair);
+    await mkdir(SHOTS, { recursive: true });
+    await chair.screenshot({ path: `${SHOTS}/attendance-table.png`, fullPage: true });
+    // The register fits a 1366-pixel laptop screen across: no sideways scrolling.
+    expect(await chair.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
+
+    // The connection drops as the chair saves: nothing reaches the server, and the page says so.
+    await context.setOffline(true);
+    await chair.getByLabel('Attendance of Hal Housington', { exact: true }).selectOption('absent');
+    await chair.getByLabel('Hal Housington attends on behalf of').fill('Typed while offline');
+    await chair.getByRole('button', { name: 'Save attendance', exact: true }).click();
+    await expect.poll(() => chair.locator('[data-offline-notice]').isVisible()).toBe(true);
+    expect(await chair.locator('[data-offline-notice]').textContent()).toContain('Not saved yet — will retry when you are back online');
+    await expectAccessible(chair);
+    expect((await attendanceByName(run.database.db, f.conferenceId)).get('Hal Housington')?.status).toBe('apologies');
+
+    // Back online: the kept form is sent again by itself, and the server's page follows.
+    const navigated = chair.waitForURL(/\/meeting\?done=attendance/, { timeout: 20_000 });
+    await context.setOffline(false);
+    await navigated;
+    expect((await attendanceByName(run.database.db, f.conferenceId)).get('Hal Housington')).toMatchObject({ status: 'absent', onBehalfOf: 'Typed while offline' });
+    expect(await chair.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('convene-offline:'))")).toEqual([]);
+
+    // Offline again, and the page closed before the connection came back: the next visit puts the
+    // typing back, says so, and it saves.
+    await chair.goto(`${run.baseUrl}/conferences/${f.conferenceId}/meeting/children/${f.alphaId}/views`);
+    await expectAccessible(chair);
+    await chair.screenshot({ path: `${SHOTS}/views-grid.png`, fullPage: true });
+    await context.setOffline(true);
+    await chair.getByRole('group', { name: 'Does Sam Sampleford think a plan is needed?' }).getByLabel('No plan', { exact: true }).check();
+    await chair.getByLabel('Sam Sampleford’s view and reasons').fill('Kept through the outage');
+    await chair.getByRole('button', { name: 'Save the views', exact: true }).click();
+    await expect.poll(() => chair.locator('[data-offline-notice]').isVisible()).toBe(true);
+    await chair.close();
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto(`${run.baseUrl}/conferences/${f.conferenceId}/meeting/children/${f.alphaId}/views`);
+    await expect.poll(() => again.locator('[data-offline-notice]').isVisible()).toBe(true);
+    expect(await again.locator('[data-offline-notice]').textContent()).toContain('put back below');
+    expect(await again.getByLabel('Sam Sampleford’s view and reasons').inputValue()).toBe('Kept through the outage');
+    await submit(again, 'Save the views');
+    const [view] = await run.database.db.select().from(meetingViews).where(eq(meetingViews.conferenceId, f.conferenceId));
+    expect(view).toMatchObject({ name: 'Sam Sampleford', planNeeded: false, reasons: 'Kept through the outage' });
+    await context.close();
   });
 });

@@ -40,6 +40,8 @@ export interface MeetingChild {
   lookedAfter: boolean;
   /** The child's allocated social worker, who may follow the meeting read only. */
   socialWorkerId: string | null;
+  /** The case's team manager: the decision form's contact until a social worker is allocated (DC6). */
+  teamManagerId: string | null;
 }
 
 export interface MeetingState extends MeetingCore {
@@ -83,13 +85,13 @@ export async function loadConference(db: Queryable, conferenceId: string): Promi
 
 export async function loadChildren(db: Queryable, conferenceId: string): Promise<MeetingChild[]> {
   const rows = await db
-    .select({ cc: conferenceChildren, person: people, lookedAfter: cases.lookedAfter, socialWorkerId: cases.socialWorkerId })
+    .select({ cc: conferenceChildren, person: people, lookedAfter: cases.lookedAfter, socialWorkerId: cases.socialWorkerId, teamManagerId: cases.teamManagerId })
     .from(conferenceChildren)
     .innerJoin(people, eq(people.id, conferenceChildren.childId))
     .innerJoin(cases, eq(cases.id, conferenceChildren.caseId))
     .where(eq(conferenceChildren.conferenceId, conferenceId))
     .orderBy(asc(people.dateOfBirth), asc(people.givenNames));
-  return rows.map(({ cc, person, lookedAfter, socialWorkerId }) => ({
+  return rows.map(({ cc, person, lookedAfter, socialWorkerId, teamManagerId }) => ({
     conferenceChildId: cc.id,
     childId: cc.childId,
     caseId: cc.caseId,
@@ -100,6 +102,7 @@ export async function loadChildren(db: Queryable, conferenceId: string): Promise
     expectedDeliveryDate: person.expectedDeliveryDate,
     lookedAfter,
     socialWorkerId,
+    teamManagerId,
   }));
 }
 

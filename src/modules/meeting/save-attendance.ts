@@ -31,7 +31,7 @@ export interface AttendanceInput {
 }
 
 /** `supported` is the row input.supportsAttendanceId names on this conference's list, if any. */
-function check(input: AttendanceInput, subjectChildren: readonly MeetingChild[], existing: AttendanceRow | null, supported: AttendanceRow | null): FieldError[] {
+export function check(input: AttendanceInput, subjectChildren: readonly MeetingChild[], existing: AttendanceRow | null, supported: AttendanceRow | null): FieldError[] {
   const errors: FieldError[] = [];
   if (input.kind === 'professional' && !input.agency) errors.push({ field: 'agency', message: 'Select the agency or discipline this professional represents' });
   if (input.status === 'present' && input.partsAttended.length === 0) errors.push({ field: 'partsAttended', message: 'Select the parts of the conference they attended' });
@@ -78,8 +78,21 @@ export async function saveAttendance(
   const errors = check(input, subjects, existing, supported);
   if (errors.length > 0) throw new ValidationError(errors);
 
+  const values = attendanceValues(input, existing, context, actorId);
+  return db.transaction(async (tx) => {
+    const id = await saveVersioned(tx, meetingAttendance, existing, values, { ...values, conferenceId, createdAt: context.now }, (e) => lostRace(`${e.name}'s attendance`));
+    await auditForChildren(tx, context, subjects.map((c) => c.childId), {
+      action: existing ? 'attendance-changed' : 'attendance-added', recordType: 'meeting-attendance', recordId: id,
+      details: { status: input.status, kind: input.kind, agency: values.agency, parts: values.partsAttended },
+    });
+    return id;
+  });
+}
+
+/** The row as stored: what a checked input means for the columns the quorum and the record read. */
+export function attendanceValues(input: AttendanceInput, existing: AttendanceRow | null, context: ActionContext, actorId: string) {
   const excludedParts = input.status === 'excluded' ? [...MEETING_PARTS] : (existing?.excludedParts ?? []);
-  const values = {
+  return {
     kind: input.kind,
     name: input.name,
     agency: input.kind === 'professional' ? input.agency : null,
@@ -99,12 +112,4 @@ export async function saveAttendance(
     updatedAt: context.now,
     updatedBy: actorId,
   };
-  return db.transaction(async (tx) => {
-    const id = await saveVersioned(tx, meetingAttendance, existing, values, { ...values, conferenceId, createdAt: context.now }, (e) => lostRace(`${e.name}'s attendance`));
-    await auditForChildren(tx, context, subjects.map((c) => c.childId), {
-      action: existing ? 'attendance-changed' : 'attendance-added', recordType: 'meeting-attendance', recordId: id,
-      details: { status: input.status, kind: input.kind, agency: values.agency, parts: values.partsAttended },
-    });
-    return id;
-  });
 }

@@ -50,3 +50,37 @@ export async function assertVersion(db: Queryable, what: string, row: Versioned,
 export function lostRace(what: string): StaleRecordError {
   return new StaleRecordError(what, 'someone else', null, null);
 }
+
+/** One row of a table form that someone else saved after the table was loaded. */
+export interface StaleRow {
+  id: string;
+  message: string;
+  /** The version now stored, so the table shown again saves over it once the person has looked. */
+  currentVersion: number | null;
+}
+
+/**
+ * A table form (every invitee's attendance, every contributor's view) saves its rows together or not
+ * at all; this names each row someone else changed meanwhile, so the table can show the message
+ * beside that row and keep everything typed. `errors` are the other rows' field errors, if any.
+ */
+export class StaleRowsError extends ConflictError {
+  constructor(
+    readonly rows: readonly StaleRow[],
+    readonly errors: readonly { field: string; message: string }[] = [],
+  ) {
+    super(rows.map((r) => r.message).join(' '));
+    this.name = 'StaleRowsError';
+  }
+}
+
+/** The row's stale-save message, or null when it is still at the version the form was loaded with. */
+export async function staleRow(db: Queryable, what: string, row: Versioned & { id: string }, expected: number): Promise<StaleRow | null> {
+  try {
+    await assertVersion(db, what, row, expected);
+    return null;
+  } catch (error) {
+    if (error instanceof StaleRecordError) return { id: row.id, message: error.message, currentVersion: error.currentVersion };
+    throw error;
+  }
+}

@@ -10,13 +10,56 @@ import { loadSlotFacts } from '../../../../modules/meeting/load-slot-facts.js';
 import { NotFoundError } from '../../../../modules/shared/errors.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
-import { auditReads, meetingUrl, shownRefusal } from '../page-helpers.js';
+import { auditReads, meetingUrl, namedRowErrors, shownRefusal } from '../page-helpers.js';
 import { runAction } from '../../../forms/run-action.js';
-import { attendanceForm, leavingForm } from './form.js';
+import { attendanceForm, leavingForm, parseAttendanceTable } from './form.js';
+import { saveAttendanceTable } from '../../../../modules/meeting/save-attendance-table.js';
+import { StaleRowsError } from '../../../../modules/meeting/stale.js';
+import { asArray } from '../../../forms.js';
+import { AGENCY_LABELS as AGENCY_NAMES, isAgencyId } from '../../../../domain/conference/agencies.js';
+import type { FieldError } from '../../../../modules/shared/errors.js';
 import { instantOfLondon, londonDateTimeOf } from '../../../../domain/calendar/london-time.js';
 
 const access = { config: { access: mayRunMeeting } };
+
+/** The parts of the conference as the register's narrow column names them. */
+const SHORT_PART_LABELS: Record<(typeof MEETING_PARTS)[number], string> = {
+  opening: 'Opening',
+  information: 'Reports',
+  'confidential-information': 'Confidential',
+  analysis: 'Risk discussion',
+  decision: 'Views and decision',
+  plan: 'Outline plan',
+};
 type Params = { Params: { id: string; attendanceId?: string } };
+
+/** One row of the attendance table as the form shows it: stored, or as typed when a save was refused. */
+interface TableRowValues {
+  version: string;
+  status: string;
+  onBehalfOf: string;
+  partsAttended: string[];
+  directContactChildIds: string[];
+  writtenReportSubmitted: boolean;
+  writtenReportPresented: boolean;
+}
+
+function storedRow(a: MeetingState['attendance'][number]): TableRowValues {
+  return {
+    version: String(a.version), status: a.status, onBehalfOf: a.onBehalfOf ?? '',
+    partsAttended: [...a.partsAttended], directContactChildIds: [...a.directContactChildIds],
+    writtenReportSubmitted: a.writtenReportSubmitted, writtenReportPresented: a.writtenReportPresented,
+  };
+}
+
+function typedRow(body: Record<string, unknown>, id: string): TableRowValues {
+  const text = (k: string) => (typeof body[`${k}-${id}`] === 'string' ? (body[`${k}-${id}`] as string) : '');
+  return {
+    version: text('version'), status: text('status'), onBehalfOf: text('onBehalfOf'),
+    partsAttended: asArray(body[`partsAttended-${id}`]), directContactChildIds: asArray(body[`directContactChildIds-${id}`]),
+    writtenReportSubmitted: text('writtenReportSubmitted') === 'yes', writtenReportPresented: text('writtenReportPresented') === 'yes',
+  };
+}
 
 function choices(state: MeetingState) {
   return {
@@ -46,6 +89,66 @@ export default function attendancePages(app: FastifyInstance): void {
       backLink: { href: meetingUrl(state.conference.id) }, ...extra,
     });
   }
+
+  /**
+   * CF3 as the chair takes the register: every invitee on one table, one save. `typed` is the form as
+   * sent when a save was refused (every row as typed); otherwise each row shows what is stored.
+   */
+  async function table(request: FastifyRequest<Params>, reply: FastifyReply, typed: Record<string, unknown> | null, extra: { errors?: FieldError[]; staleVersions?: Map<string, number | null> } = {}) {
+    const state = await loadMeetingState(db, request.params.id);
+    await auditReads(request, state, 'conference-meeting-attendance');
+    const typedIds = new Set(typed ? asArray(typed.rows) : []);
+    const rows = state.attendance.map((a) => {
+      const values = typed && typedIds.has(a.id) ? typedRow(typed, a.id) : storedRow(a);
+      const current = extra.staleVersions?.get(a.id);
+      // After someone else's save the row keeps what was typed, but saving again goes over the version now stored.
+      if (current !== undefined && current !== null) values.version = String(current);
+      return {
+        id: a.id, name: a.name, role: a.role, kind: a.kind, isProfessional: a.kind === 'professional',
+        agencyLabel: a.agency && isAgencyId(a.agency) ? AGENCY_NAMES[a.agency] : (a.organisationName ?? ''),
+        kindLabel: ATTENDEE_KIND_LABELS[a.kind as keyof typeof ATTENDEE_KIND_LABELS] ?? a.kind,
+        leftAt: a.leftAt ? londonDateTimeOf(a.leftAt).toPlainTime().toString().slice(0, 5) : null,
+        leftReason: a.leftReason, excluded: a.excludedParts.length > 0,
+        values,
+      };
+    });
+    const errors = extra.errors ? namedRowErrors(extra.errors, state.attendance) : undefined;
+    return reply.view('meeting/attendance/table.njk', {
+      title: 'Attendance', conferenceId: state.conference.id, rows, ...choices(state),
+      // A row per person on a laptop screen: the parts by their short names, the full ones in the key above.
+      shortParts: MEETING_PARTS.map((p) => ({ value: p, text: SHORT_PART_LABELS[p], full: MEETING_PART_LABELS[p] })),
+      editable: state.meetingStatus === 'in-progress', meetingOpen: Boolean(state.meeting),
+      // The offline script keys what it keeps by conference, form and the versions the table was loaded with.
+      formKey: `attendance:${state.attendance.map((a) => a.version).join('.')}`,
+      slot: await loadSlotFacts(db, state), backLink: { href: meetingUrl(state.conference.id) },
+      errors,
+    });
+  }
+
+  app.get<Params>('/conferences/:id/meeting/attendance', access, async (request, reply) => table(request, reply, null));
+
+  app.post<Params>('/conferences/:id/meeting/attendance', access, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const parsed = parseAttendanceTable(body);
+    if (!parsed.ok) {
+      reply.code(400);
+      return table(request, reply, body, { errors: parsed.errors });
+    }
+    const rows = parsed.rows;
+    return runAction(reply, () => saveAttendanceTable(db, request.actionContext(), request.params.id, rows), {
+      again: (refusal) => {
+        if (refusal.error instanceof StaleRowsError) {
+          const stale = refusal.error;
+          return table(request, reply, body, {
+            errors: [...stale.rows.map((r) => ({ field: `status-${r.id}`, message: r.message })), ...stale.errors],
+            staleVersions: new Map(stale.rows.map((r) => [r.id, r.currentVersion])),
+          });
+        }
+        return table(request, reply, body, { errors: refusal.errors });
+      },
+      done: () => reply.redirect(meetingUrl(request.params.id, '?done=attendance')),
+    });
+  });
 
   app.get<Params>('/conferences/:id/meeting/attendance/new', access, async (request, reply) =>
     form(request, reply, { kind: 'professional', status: 'present', partsAttended: [...MEETING_PARTS], directContactChildIds: [] }),

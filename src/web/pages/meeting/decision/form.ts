@@ -62,9 +62,35 @@ export const decisionForm = z
     version: z.string().optional().transform((v) => (v ? Number(v) : null)),
   })
   .transform(({ coreGroup, version, ...rest }): { input: DecisionInput; version: number | null } => ({
-    input: { ...rest, coreGroupMembers: parseCoreGroup(coreGroup), reviewTriggers: rest.reviewTriggers },
+    input: onlyWhatApplies({ ...rest, coreGroupMembers: parseCoreGroup(coreGroup), reviewTriggers: rest.reviewTriggers }),
     version,
   }));
+
+/**
+ * The form is progressive: each outcome reveals only its own questions, but a browser still sends
+ * what is typed (or defaulted from the case) in the parts it hides. What the chosen answers make
+ * irrelevant is dropped here, so a hidden default never refuses or colours the decision.
+ */
+export function onlyWhatApplies(input: DecisionInput): DecisionInput {
+  const plan = input.outcome === 'plan';
+  return {
+    ...input,
+    categories: plan ? input.categories : [],
+    categoryChangeGrounds: plan ? input.categoryChangeGrounds : '',
+    leadSocialWorkerId: plan ? input.leadSocialWorkerId : null,
+    contactTeamManagerId: plan ? input.contactTeamManagerId : null,
+    coreGroupMembers: plan ? input.coreGroupMembers : [],
+    firstCoreGroupOn: plan ? input.firstCoreGroupOn : null,
+    reviewOn: plan ? input.reviewOn : null,
+    reviewTriggers: plan ? input.reviewTriggers : '',
+    childrensCentre: plan ? input.childrensCentre : null,
+    childrensCentreReason: plan && input.childrensCentre === 'not-told' ? input.childrensCentreReason : '',
+    childInNeedRecommendation: input.outcome === 'no-plan-cin' ? input.childInNeedRecommendation : '',
+    legalActionRecommendation: input.outcome === 'legal-action' ? input.legalActionRecommendation : '',
+    interimSafetyPlan: input.outcome === 'adjourned' ? input.interimSafetyPlan : '',
+    overruleReasons: input.overrule ? input.overruleReasons : '',
+  };
+}
 
 export const consultationForm = z.object({
   seniorManagersInformed: z.string({ error: 'Name the senior managers told' }).trim().min(1, 'Name the senior managers told').max(500),

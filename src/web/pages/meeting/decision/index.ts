@@ -17,6 +17,7 @@ import { parseForm } from '../../../forms.js';
 import { auditReads, meetingUrl, shownRefusal } from '../page-helpers.js';
 import { runAction } from '../../../forms/run-action.js';
 import { consultationForm, coreGroupText, decisionForm } from './form.js';
+import { decisionDefaults } from './defaults.js';
 
 const access = { config: { access: mayRunMeeting } };
 type Params = { Params: { id: string; childId: string } };
@@ -31,6 +32,7 @@ export default function decisionPages(app: FastifyInstance): void {
     if (!state.meeting) return reply.redirect(meetingUrl(state.conference.id));
     await auditReads(request, state, 'conference-meeting-decision');
     const { context } = await decisionContextFor(db, state, child);
+    const staff = await loadDecisionStaff(db);
     const decision = state.decisions.find((d) => d.childId === child.childId) ?? null;
     const shown =
       values ??
@@ -46,7 +48,7 @@ export default function decisionPages(app: FastifyInstance): void {
             childViewOnEnding: decision.endingChecks?.childViewAscertained ? 'yes' : '',
             coreAssessmentComplete: decision.endingChecks?.coreAssessmentComplete ? 'yes' : '',
           }
-        : { categories: [], leadSocialWorkerId: '' });
+        : decisionDefaults(state, child, context, staff));
     return reply.view('meeting/decision/page.njk', {
       title: `Decision for ${child.name}`,
       conferenceId: state.conference.id, child, decision, values: shown,
@@ -64,7 +66,7 @@ export default function decisionPages(app: FastifyInstance): void {
       severalCategories: state.rules.severalCategories,
       outcomes: OUTCOMES.map((o) => ({ value: o, text: OUTCOME_LABELS[o] })),
       categories: CATEGORY_CODES.map((c) => ({ value: c, text: CATEGORY_LABELS[c] })),
-      ...(await loadDecisionStaff(db)),
+      ...staff,
       complaintsRoute: COMPLAINTS_ROUTE,
       previousOutcome: context.previousOutcome ? OUTCOME_LABELS[context.previousOutcome] : null,
       slot: await loadSlotFacts(db, state),

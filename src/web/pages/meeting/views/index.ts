@@ -1,72 +1,104 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AGENCY_LABELS, isAgencyId } from '../../../../domain/conference/agencies.js';
-import { CATEGORY_CODES, CATEGORY_LABELS, describeCategories } from '../../../../domain/conference/categories.js';
+import { CATEGORY_CODES, CATEGORY_LABELS } from '../../../../domain/conference/categories.js';
 import { presentForDecision } from '../../../../domain/conference/quorum.js';
 import { tallyViews } from '../../../../domain/conference/views.js';
 import { practitionerViews } from '../../../../modules/meeting/decision-context.js';
-import { loadMeetingState, quorumAttendee, subjectOf } from '../../../../modules/meeting/meeting-state.js';
-import { saveView } from '../../../../modules/meeting/save-view.js';
+import { loadMeetingState, quorumAttendee, subjectOf, type MeetingState } from '../../../../modules/meeting/meeting-state.js';
+import { saveViewsGrid } from '../../../../modules/meeting/save-views-grid.js';
 import { loadSlotFacts } from '../../../../modules/meeting/load-slot-facts.js';
-import { NotFoundError } from '../../../../modules/shared/errors.js';
+import { StaleRowsError } from '../../../../modules/meeting/stale.js';
+import type { FieldError } from '../../../../modules/shared/errors.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
-import { parseForm } from '../../../forms.js';
-import { auditReads, meetingUrl, shownRefusal } from '../page-helpers.js';
+import { asArray } from '../../../forms.js';
+import { auditReads, meetingUrl, namedRowErrors } from '../page-helpers.js';
 import { runAction } from '../../../forms/run-action.js';
-import { viewForm } from './form.js';
+import { parseViewsGrid } from './form.js';
 
 const access = { config: { access: mayRunMeeting } };
-type Params = { Params: { id: string; childId: string; viewId?: string } };
+type Params = { Params: { id: string; childId: string; viewId?: string }; Querystring: { saved?: string } };
 
-/** DC2: the views of those present on whether this child needs a plan; in Pan-Dorset one per agency, with the tally. */
+interface GridValues {
+  version: string;
+  planNeeded: string;
+  categories: string[];
+  reasons: string;
+}
+
+/** Who has a row in a child's grid: the professionals present for the decision, and anyone whose view is already recorded. */
+function contributors(state: MeetingState, childId: string) {
+  const views = state.views.filter((v) => v.childId === childId);
+  return state.attendance
+    .filter((a) => (a.kind === 'professional' && presentForDecision(quorumAttendee(a))) || views.some((v) => v.attendanceId === a.id))
+    .map((a) => ({ person: a, view: views.find((v) => v.attendanceId === a.id) ?? null }));
+}
+
+/** DC2: the views of those present on whether this child needs a plan, as one grid per child; in Pan-Dorset one per agency, with the tally. */
 export default function viewPages(app: FastifyInstance): void {
   const { db } = app.convene;
 
-  async function page(request: FastifyRequest<Params>, reply: FastifyReply, values: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  async function grid(request: FastifyRequest<Params>, reply: FastifyReply, typed: Record<string, unknown> | null, extra: { errors?: FieldError[]; staleVersions?: Map<string, number | null> } = {}) {
     const state = await loadMeetingState(db, request.params.id);
     const child = subjectOf(state, request.params.childId);
     await auditReads(request, state, 'conference-meeting-views');
-    const editing = request.params.viewId ? state.views.find((v) => v.id === request.params.viewId && v.childId === child.childId) : null;
-    if (request.params.viewId && !editing) throw new NotFoundError('That view is not recorded for this child.');
-    const views = state.views.filter((v) => v.childId === child.childId);
     const byEachAgency = state.rules.views.givenBy === 'each-agency';
+    const typedIds = new Set(typed ? asArray(typed.rows) : []);
+    const rows = contributors(state, child.childId).map(({ person, view }) => {
+      const id = person.id;
+      const text = (k: string) => (typed && typeof typed[`${k}-${id}`] === 'string' ? (typed[`${k}-${id}`] as string) : '');
+      const values: GridValues = typed && typedIds.has(id)
+        ? { version: text('version'), planNeeded: text('planNeeded'), categories: asArray(typed[`categories-${id}`]), reasons: text('reasons') }
+        : { version: view ? String(view.version) : '', planNeeded: view ? (view.planNeeded ? 'yes' : 'no') : '', categories: view ? [...view.categories] : [], reasons: view?.reasons ?? '' };
+      const current = extra.staleVersions?.get(id);
+      if (current !== undefined && current !== null) values.version = String(current);
+      return { id, name: person.name, agencyLabel: person.agency && isAgencyId(person.agency) ? AGENCY_LABELS[person.agency] : person.role, recorded: Boolean(view), values };
+    });
     return reply.view('meeting/views/page.njk', {
       title: `Views on ${child.name}`,
-      conferenceId: state.conference.id, child, editing, values,
+      conferenceId: state.conference.id, child, rows,
       editable: state.meetingStatus === 'in-progress',
       byEachAgency,
-      tally: byEachAgency ? tallyViews(practitionerViews(state, child.childId)) : null,
-      views: views.map((v) => ({ ...v, agencyLabel: isAgencyId(v.agency) ? AGENCY_LABELS[v.agency] : v.agency, categoriesLabel: describeCategories(v.categories) })),
-      people: state.attendance
-        .filter((a) => a.kind === 'professional' && presentForDecision(quorumAttendee(a)))
-        .map((a) => ({ value: a.id, text: `${a.name} (${a.agency && isAgencyId(a.agency) ? AGENCY_LABELS[a.agency] : a.role})` })),
+      tally: tallyViews(practitionerViews(state, child.childId)),
       categories: CATEGORY_CODES.map((c) => ({ value: c, text: CATEGORY_LABELS[c] })),
+      // The offline script keys what it keeps by conference, child and the versions the grid was loaded with.
+      formKey: `views:${child.childId}:${state.views.filter((v) => v.childId === child.childId).map((v) => v.version).join('.')}`,
       slot: await loadSlotFacts(db, state),
       backLink: { href: meetingUrl(state.conference.id) },
-      ...extra,
+      errors: extra.errors ? namedRowErrors(extra.errors, state.attendance) : undefined,
+      notice: request.query.saved ? 'The views are saved.' : null,
     });
   }
 
-  app.get<Params>('/conferences/:id/meeting/children/:childId/views', access, async (request, reply) => page(request, reply, { categories: [] }));
+  app.get<Params>('/conferences/:id/meeting/children/:childId/views', access, async (request, reply) => grid(request, reply, null));
 
+  // A link to one view (from before the grid) opens the grid at that contributor's row.
   app.get<Params>('/conferences/:id/meeting/children/:childId/views/:viewId', access, async (request, reply) => {
     const state = await loadMeetingState(db, request.params.id);
-    const v = state.views.find((x) => x.id === request.params.viewId);
+    const v = state.views.find((x) => x.id === request.params.viewId && x.childId === request.params.childId);
     if (!v) return reply.callNotFound();
-    return page(request, reply, { ...v, planNeeded: v.planNeeded ? 'yes' : 'no' });
+    return reply.redirect(meetingUrl(request.params.id, `/children/${request.params.childId}/views#row-${v.attendanceId}`));
   });
 
-  async function save(request: FastifyRequest<Params>, reply: FastifyReply) {
-    const parsed = parseForm(viewForm, request.body);
+  app.post<Params>('/conferences/:id/meeting/children/:childId/views', access, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const parsed = parseViewsGrid(body);
     if (!parsed.ok) {
       reply.code(400);
-      return page(request, reply, parsed.values, { errors: parsed.errors });
+      return grid(request, reply, body, { errors: parsed.errors });
     }
-    const { version, ...input } = parsed.data;
-    return runAction(reply, () => saveView(db, request.actionContext(), request.params.id, request.params.childId, request.params.viewId ?? null, input, version), {
-      again: (refusal) => page(request, reply, refusal.values, shownRefusal(refusal)),
-      done: () => reply.redirect(meetingUrl(request.params.id, `/children/${request.params.childId}/views`)),
+    const rows = parsed.rows;
+    return runAction(reply, () => saveViewsGrid(db, request.actionContext(), request.params.id, request.params.childId, rows), {
+      again: (refusal) => {
+        if (refusal.error instanceof StaleRowsError) {
+          const stale = refusal.error;
+          return grid(request, reply, body, {
+            errors: [...stale.rows.map((r) => ({ field: `planNeeded-${r.id}`, message: r.message })), ...stale.errors],
+            staleVersions: new Map(stale.rows.map((r) => [r.id, r.currentVersion])),
+          });
+        }
+        return grid(request, reply, body, { errors: refusal.errors });
+      },
+      done: () => reply.redirect(meetingUrl(request.params.id, `/children/${request.params.childId}/views?saved=1`)),
     });
-  }
-  app.post<Params>('/conferences/:id/meeting/children/:childId/views', access, save);
-  app.post<Params>('/conferences/:id/meeting/children/:childId/views/:viewId', access, save);
+  });
 }
