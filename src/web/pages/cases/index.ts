@@ -3,6 +3,9 @@ import { loadCaseView } from '../../../modules/records/case-view.js';
 import { mayAuthoriseCaseDecisions, mayViewChildRecords } from '../../../policies/children.js';
 import { ETHNICITY_CODES, PRIMARY_NEED_LABELS, SEX_LABELS } from '../../../domain/records/census-codes.js';
 import { caseChangePages } from './case-changes.js';
+import { cinPlanPages } from './cin-plan.js';
+import { cinPlansOf } from '../../../modules/records/child-in-need-plan.js';
+import { mayRecordCaseWork } from '../../../policies/children.js';
 import { workerChangePages } from './worker-change.js';
 import { workerChangeRequestsFor } from '../../../modules/records/worker-change.js';
 import { emergenciesForChild } from '../../../modules/transfers/emergency-responsibility.js';
@@ -14,6 +17,7 @@ import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../.
 
 export default function casePage(app: FastifyInstance): void {
   caseChangePages(app);
+  cinPlanPages(app);
   workerChangePages(app);
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/cases/:id', { config: { access: mayViewChildRecords } }, async (request, reply) => {
     if (!/^[0-9a-f-]{36}$/i.test(request.params.id)) return reply.callNotFound();
@@ -22,7 +26,9 @@ export default function casePage(app: FastifyInstance): void {
     // CO4: the family's requests for a change of social worker, and who may record or answer them;
     // TR3: emergency action for a child on another authority's plan (the duty stays here until it
     // has passed). Read together, once the record has been opened and its read audited.
-    const [workerChanges, emergencyRows] = await Promise.all([workerChangeRequestsFor(app.convene.db, view.case.id), emergenciesForChild(app.convene.db, view.child.id)]);
+    const [workerChanges, emergencyRows, cinPlans] = await Promise.all([
+      workerChangeRequestsFor(app.convene.db, view.case.id), emergenciesForChild(app.convene.db, view.child.id), cinPlansOf(app.convene.db, view.case.id),
+    ]);
     const emergencies = emergencyRows.map((e) => ({
       id: e.id, status: e.status, statusLabel: EMERGENCY_STATUS_LABELS[e.status],
       text: e.status === 'passed'
@@ -35,9 +41,10 @@ export default function casePage(app: FastifyInstance): void {
       reallocated: 'The case is reallocated.', closed: 'The case is closed.',
       'worker-change-requested': 'The request for a change of social worker is recorded. It is on the team manager’s list until they answer it.',
       'worker-change-answered': 'The answer to the request for a change of social worker is recorded.',
+      'cin-plan-started': 'The start of the child in need plan is recorded.', 'cin-plan-ended': 'The end of the child in need plan is recorded.',
     };
     return reply.view('cases/page.njk', {
-      title: name, name, view, canManage: mayAuthoriseCaseDecisions(request.actor), workerChanges, emergencies, mayOpenEmergency: mayHandleTransfers(request.actor),
+      title: name, name, view, cinPlan: cinPlans.at(-1) ?? null, canRecordCinPlan: mayRecordCaseWork(request.actor), canManage: mayAuthoriseCaseDecisions(request.actor), workerChanges, emergencies, mayOpenEmergency: mayHandleTransfers(request.actor),
       canRecordWorkerChange: !view.case.closedOn && mayRecordWorkerChangeRequest(request.actor, view.case),
       canAnswerWorkerChange: mayAnswerWorkerChangeRequest(request.actor, view.case.teamManagerId),
       notice: notices[request.query.done ?? ''] ?? null, ethnicity: ETHNICITY_CODES[view.child.ethnicity ?? ''] ?? null,
