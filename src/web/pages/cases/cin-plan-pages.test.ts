@@ -51,7 +51,9 @@ describeEachEngine('recording a child in need plan on a case', (engine) => {
     expect(sameDay.body).toContain('it must end after the day it starts');
     const ended = await worker.post(`/cases/${caseId}/cin-plan/end`, { endDate: '2026-02-20', version });
     expect(ended.statusCode).toBe(302);
-    expect((await worker.get(`/cases/${caseId}`)).body).toContain('15 January 2026 to 20 February 2026');
+    const casePage = (await worker.get(`/cases/${caseId}`)).body;
+    expect(casePage).toContain('15 January 2026 to 20 February 2026');
+    expect(casePage).toContain('Child in need plan ended');
 
     const again = await worker.post(`/cases/${caseId}/cin-plan/start`, { startDate: '2026-02-19' });
     expect(again.body).toContain('overlaps the child in need plan that started 15 January 2026');

@@ -4,7 +4,6 @@ import { mayAuthoriseCaseDecisions, mayViewChildRecords } from '../../../policie
 import { ETHNICITY_CODES, PRIMARY_NEED_LABELS, SEX_LABELS } from '../../../domain/records/census-codes.js';
 import { caseChangePages } from './case-changes.js';
 import { cinPlanPages } from './cin-plan.js';
-import { cinPlansOf } from '../../../modules/records/child-in-need-plan.js';
 import { mayRecordCaseWork } from '../../../policies/children.js';
 import { workerChangePages } from './worker-change.js';
 import { workerChangeRequestsFor } from '../../../modules/records/worker-change.js';
@@ -26,9 +25,7 @@ export default function casePage(app: FastifyInstance): void {
     // CO4: the family's requests for a change of social worker, and who may record or answer them;
     // TR3: emergency action for a child on another authority's plan (the duty stays here until it
     // has passed). Read together, once the record has been opened and its read audited.
-    const [workerChanges, emergencyRows, cinPlans] = await Promise.all([
-      workerChangeRequestsFor(app.convene.db, view.case.id), emergenciesForChild(app.convene.db, view.child.id), cinPlansOf(app.convene.db, view.case.id),
-    ]);
+    const [workerChanges, emergencyRows] = await Promise.all([workerChangeRequestsFor(app.convene.db, view.case.id), emergenciesForChild(app.convene.db, view.child.id)]);
     const emergencies = emergencyRows.map((e) => ({
       id: e.id, status: e.status, statusLabel: EMERGENCY_STATUS_LABELS[e.status],
       text: e.status === 'passed'
@@ -44,7 +41,7 @@ export default function casePage(app: FastifyInstance): void {
       'cin-plan-started': 'The start of the child in need plan is recorded.', 'cin-plan-ended': 'The end of the child in need plan is recorded.',
     };
     return reply.view('cases/page.njk', {
-      title: name, name, view, cinPlan: cinPlans.at(-1) ?? null, canRecordCinPlan: mayRecordCaseWork(request.actor), canManage: mayAuthoriseCaseDecisions(request.actor), workerChanges, emergencies, mayOpenEmergency: mayHandleTransfers(request.actor),
+      title: name, name, view, cinPlan: view.cinPlans.at(-1) ?? null, canRecordCinPlan: mayRecordCaseWork(request.actor), canManage: mayAuthoriseCaseDecisions(request.actor), workerChanges, emergencies, mayOpenEmergency: mayHandleTransfers(request.actor),
       canRecordWorkerChange: !view.case.closedOn && mayRecordWorkerChangeRequest(request.actor, view.case),
       canAnswerWorkerChange: mayAnswerWorkerChangeRequest(request.actor, view.case.teamManagerId),
       notice: notices[request.query.done ?? ''] ?? null, ethnicity: ETHNICITY_CODES[view.child.ethnicity ?? ''] ?? null,
