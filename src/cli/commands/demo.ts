@@ -10,6 +10,7 @@ import { importPeople } from '../../modules/enquiry/import-people.js';
 import { systemContext } from '../../modules/shared/action-context.js';
 import { syntheticPeople, syntheticRecords, toCsvLine } from '../../modules/demo/synthetic-population.js';
 import { IMPORT_HEADER } from '../../modules/enquiry/import-people.js';
+import { generateCasesYear } from '../../modules/demo/cases-year.js';
 
 export function register(program: Command): void {
   const demo = program.command('demo').description('demo data');
@@ -39,7 +40,13 @@ export function register(program: Command): void {
     .requiredOption('--people <n>', 'how many people', (v) => Number(v))
     .option('--seed <s>', 'the seed: the same seed makes the same people', (v) => Number(v), 1)
     .option('--csv <file>', 'write an import CSV (for `register import-people`) instead of loading the database')
-    .action(async (options: { people: number; seed: number; csv?: string }) => {
+    .option('--cases-year', 'then live a year of casework over the population through Convene’s own actions (the simulator): referrals about its children, section 47s, conferences, plans, reviews')
+    .option('--from <date>', 'with --cases-year: the first day of casework, YYYY-MM-DD (the population is as it was that day)', '2026-04-01')
+    .option('--days <n>', 'with --cases-year: how many days of casework', (v) => Number(v), 365)
+    .option('--referrals <n>', 'with --cases-year: referrals over the run (default: England’s rate for the population’s children)', (v) => Number(v))
+    .option('--chairs <n>', 'with --cases-year: conference chairs', (v) => Number(v), 4)
+    .option('--rooms <n>', 'with --cases-year: conference rooms', (v) => Number(v), 2)
+    .action(async (options: { people: number; seed: number; csv?: string; casesYear?: boolean; from: string; days: number; referrals?: number; chairs: number; rooms: number }) => {
       if (!Number.isInteger(options.people) || options.people < 1 || options.people > 20_000_000) {
         console.error('--people must be a whole number from 1 to 20,000,000');
         process.exitCode = 2;
@@ -69,6 +76,16 @@ export function register(program: Command): void {
         console.log(`Wrote ${options.people} synthetic people to ${options.csv}.`);
         return;
       }
+      if (options.casesYear) {
+        const whole = (v: number | undefined, min: number) => v === undefined || (Number.isInteger(v) && v >= min);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(options.from) || Number.isNaN(Date.parse(`${options.from}T00:00:00Z`)) || !whole(options.days, 1) || !whole(options.referrals, 0) || !whole(options.chairs, 1) || !whole(options.rooms, 1)) {
+          console.error('--from must be a date (YYYY-MM-DD); --days, --chairs and --rooms whole numbers of at least 1; --referrals a whole number');
+          process.exitCode = 2;
+          return;
+        }
+        await casesYear(settings, options);
+        return;
+      }
       const database = await openConfiguredDatabase(settings);
       const started = Date.now();
       const bar = (done: number) => {
@@ -87,4 +104,31 @@ export function register(program: Command): void {
         await database.close();
       }
     });
+}
+
+/** `demo generate --cases-year`: the population, then a year of casework over it by the real actions, with what happened. */
+async function casesYear(settings: ReturnType<typeof loadSettings>, options: { people: number; seed: number; from: string; days: number; referrals?: number; chairs: number; rooms: number }): Promise<void> {
+  const database = await openConfiguredDatabase(settings);
+  const started = Date.now();
+  const line = (text: string) => process.stderr.write(process.stderr.isTTY ? `\r${text}` : `${text}\n`);
+  try {
+    await database.migrate();
+    const { imported, simulation } = await generateCasesYear(database.db, {
+      people: options.people, seed: options.seed, pack: settings.pack, from: options.from, days: options.days, referrals: options.referrals, chairs: options.chairs, rooms: options.rooms,
+      onImported: (done) => {
+        if (done === options.people || done % 10_000 < 1000) line(`${done.toLocaleString('en-GB')}/${options.people.toLocaleString('en-GB')} people loaded`);
+      },
+      onDay: (day, of) => {
+        if (day === of || day % 10 === 0) line(`day ${day} of ${of}, ${Math.round((Date.now() - started) / 1000)} s`);
+      },
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    const c = simulation.counts;
+    console.log(`Loaded ${imported.created} synthetic people; ${simulation.period.from} to ${simulation.period.to}: ${c.referrals} referrals, ${c.section47} section 47s, ` +
+      `${c.initialConferencesHeld} initial and ${c.reviewsHeld} review conferences held, ${c.plansStarted} plans started and ${c.plansEnded} ended, in ${Math.round((Date.now() - started) / 1000)} s.`);
+    for (const r of simulation.refusals) console.log(`  refused on ${r.day}: ${r.step} (${r.record}): ${r.message}`);
+    if (simulation.refusals.length) process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
 }

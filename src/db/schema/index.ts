@@ -15,3 +15,4 @@ export * from './enquiries.js';
 export * from './jobs.js';
 export * from './retention.js';
 export * from './report-links.js';
+export * from './census.js';

@@ -227,3 +227,31 @@ export const breakGlassGrants = pgTable(
   },
   (t) => [index('break_glass_grants_session').on(t.userId, t.sessionKey, t.childId), index('break_glass_grants_child').on(t.childId)],
 );
+
+/**
+ * A child in need plan on a case (census CINPlanStartDate, CINPlanEndDate), recorded as the work
+ * happens: started by hand (after an assessment, say), or by a conference that steps a child down
+ * to child in need; ended by hand, when a child protection plan starts, or when the case closes.
+ * One open at a time on a case; never open during a child protection plan (census check C19).
+ */
+export const childInNeedPlans = pgTable(
+  'child_in_need_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    childId: uuid('child_id').notNull().references(() => people.id),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    /** How it came to start: recorded (by hand), step-down (a conference ended the plan or decided none was needed). */
+    startedBy: text('started_by').notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    /** How it ended: recorded, step-up (a child protection plan started), case-closed. */
+    endedBy: text('ended_by'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('child_in_need_plans_child').on(t.childId),
+    uniqueIndex('child_in_need_plans_one_open').on(t.caseId).where(sql`${t.endDate} is null`),
+  ],
+);

@@ -34,6 +34,8 @@ export interface CensusEpisode {
   closureDate: string | null;
   reasonForClosure: string | null;
   assessments: CensusAssessment[];
+  /** Child in need plans (CINPlanStartDate, CINPlanEndDate), in start order. */
+  cinPlans: { startDate: string; endDate: string | null }[];
   section47s: CensusSection47[];
   /** An ICPC held with no section 47 before it (a transfer-in, say): reported at episode level. */
   dateOfInitialCpc: string | null;

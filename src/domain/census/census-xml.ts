@@ -3,8 +3,7 @@ import { censusCategory, type CensusChild, type CensusEpisode, type CensusYear }
 /**
  * The census file: `Message/Header/Children/Child/…` with the groups of an episode in the order
  * CENSUS.md gives (referral facts, assessments, CIN plan dates, section 47s, ReferralNFA, plans
- * with their reviews). Convene records no CIN plans, so that group is left out. Pure: the caller
- * gives the header facts and the moment.
+ * with their reviews). Pure: the caller gives the header facts and the moment.
  */
 export interface CensusHeader {
   laCode: string;
@@ -26,6 +25,9 @@ function episodeXml(e: CensusEpisode, pad: string): string {
     out += `${p2}<Assessments>\n${el('AssessmentActualStartDate', a.startDate, `${p2}  `)}${el('AssessmentAuthorisationDate', a.authorisationDate, `${p2}  `)}`;
     if (a.factors.length) out += `${p2}  <FactorsIdentifiedAtAssessment>\n${a.factors.map((f) => el('AssessmentFactors', f, `${p2}    `)).join('')}${p2}  </FactorsIdentifiedAtAssessment>\n`;
     out += `${p2}</Assessments>\n`;
+  }
+  for (const c of e.cinPlans) {
+    out += `${p2}<CINPlanDates>\n${el('CINPlanStartDate', c.startDate, `${p2}  `)}${el('CINPlanEndDate', c.endDate, `${p2}  `)}${p2}</CINPlanDates>\n`;
   }
   for (const s of e.section47s) {
     const p3 = `${p2}  `;

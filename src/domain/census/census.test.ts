@@ -10,6 +10,8 @@ const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.par
 const episode = (extra: Partial<CensusEpisode> = {}): CensusEpisode => ({
   referralDate: '2026-05-04', referralSource: '6', primaryNeedCode: 'N1', referralNfa: false, closureDate: null, reasonForClosure: null,
   assessments: [{ startDate: '2026-05-05', authorisationDate: '2026-05-15', factors: ['2A'] }],
+  // A child in need plan after the assessment, ended (stepped up) on the day the plan starts.
+  cinPlans: [{ startDate: '2026-05-15', endDate: '2026-05-26' }],
   section47s: [{ startDate: '2026-05-06', initialCpcTarget: '2026-05-27', dateOfInitialCpc: '2026-05-26', icpcNotRequired: false }],
   dateOfInitialCpc: null,
   plans: [{ startDate: '2026-05-26', endDate: null, initialCategories: ['NEG'], latestCategories: ['NEG', 'EMO'], numberOfPreviousCpp: 0, reviewDates: ['2026-08-20'] }],
@@ -56,6 +58,13 @@ describe('the Department’s checks', () => {
     ['C13', child({}, { referralNfa: true })],
     ['C14', child({}, { closureDate: '2027-02-01', reasonForClosure: null, plans: [] })],
     ['C15', child({ personDeathDate: '2026-05-20' })],
+    ['C18', child({}, { cinPlans: [{ startDate: '2026-05-15', endDate: '2026-05-15' }] })],
+    ['C18', child({}, { cinPlans: [{ startDate: '2026-05-01', endDate: '2026-05-20' }] })],
+    ['C18', child({}, { closureDate: '2027-01-10', reasonForClosure: 'RC1', plans: [{ startDate: '2026-05-26', endDate: '2026-12-01', initialCategories: ['NEG'], latestCategories: ['NEG'], numberOfPreviousCpp: 0, reviewDates: [] }], cinPlans: [{ startDate: '2026-12-01', endDate: null }] })],
+    ['C18', child({}, { cinPlans: [{ startDate: '2026-05-10', endDate: '2026-05-20' }, { startDate: '2026-05-15', endDate: '2026-05-25' }] })],
+    ['C19', child({}, { cinPlans: [{ startDate: '2026-05-15', endDate: '2026-06-01' }] })],
+    ['C19', child({}, { cinPlans: [{ startDate: '2026-08-01', endDate: null }] })],
+    ['C13', child({}, { referralNfa: true, assessments: [], section47s: [], plans: [], cinPlans: [{ startDate: '2026-05-15', endDate: null }] })],
     ['C16', child({}, { section47s: [{ startDate: '2026-05-01', initialCpcTarget: '2026-05-27', dateOfInitialCpc: '2026-05-26', icpcNotRequired: false }] })],
   ])('%s', (rule, c) => {
     expect(rules(c)).toContain(rule);
@@ -94,8 +103,11 @@ describe('the census file', () => {
     expect(xml).toContain('<LatestCategoryOfAbuse>MUL</LatestCategoryOfAbuse>');
     expect(xml).toContain('<CPPreviewDate>2026-08-20</CPPreviewDate>');
   });
+  it('carries each child in need plan’s dates', () => {
+    expect(xml).toContain('<CINPlanDates>\n          <CINPlanStartDate>2026-05-15</CINPlanStartDate>\n          <CINPlanEndDate>2026-05-26</CINPlanEndDate>\n        </CINPlanDates>');
+  });
   it('keeps the groups of an episode in the census order', () => {
-    const order = ['<CINreferralDate>', '<Assessments>', '<Section47>', '<ReferralNFA>', '<ChildProtectionPlans>'].map((tag) => xml.indexOf(tag));
+    const order = ['<CINreferralDate>', '<Assessments>', '<CINPlanDates>', '<Section47>', '<ReferralNFA>', '<ChildProtectionPlans>'].map((tag) => xml.indexOf(tag));
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   c04InitialConferenceOnWeekend, c06PlanStartsOnInitialConference, c07PlanEndsAfterStart, c08NewPlanOverlaps, c08PlansOverlap, c09ReviewInsidePlan,
-  c12DatedAfterClosure, CENSUS_RULES, countsAsInitialConference, refusalMessage, type PlanSpan,
+  c12DatedAfterClosure, CENSUS_RULES, cinPlanBreaches, countsAsInitialConference, refusalMessage, type PlanSpan,
 } from './rules.js';
 
 const open = (startDate: string): PlanSpan => ({ startDate, endDate: null });
@@ -113,5 +113,35 @@ describe('what a person is told at data entry', () => {
   it('says what is wrong, what to do, and names the check in the Department’s terms', () => {
     const breach = c04InitialConferenceOnWeekend('2026-03-07', 'held')!;
     expect(refusalMessage(breach, 'Choose a weekday.')).toBe(`The initial conference on 7 March 2026 is on a Saturday. Choose a weekday. Census check C04: ${CENSUS_RULES.C04}.`);
+  });
+});
+
+describe('C18 and C19: a child in need plan', () => {
+  const episode = { referralDate: '2026-05-04', closureDate: null, otherCinPlans: [], childProtectionPlans: [] };
+  const rulesOf = (plan: PlanSpan, setting: Partial<Parameters<typeof cinPlanBreaches>[1]> = {}) => cinPlanBreaches(plan, { ...episode, ...setting }).map((b) => b.rule);
+  it.each([
+    [open('2026-05-10'), {}, []],
+    [ended('2026-05-10', '2026-06-01'), {}, []],
+    [ended('2026-05-10', '2026-05-10'), {}, ['C18']], // ends the day it starts
+    [ended('2026-05-10', '2026-05-09'), {}, ['C18']],
+    [open('2026-05-01'), {}, ['C18']], // before the referral
+    [open('2026-05-04'), {}, []], // the referral's own day
+    [ended('2026-05-10', '2026-07-01'), { closureDate: '2026-07-01' }, []],
+    [ended('2026-05-10', '2026-07-02'), { closureDate: '2026-07-01' }, ['C18']], // ends after closure
+    [open('2026-05-10'), { closureDate: '2026-07-01' }, ['C18']], // still open on a closed case
+    [open('2026-06-01'), { otherCinPlans: [open('2026-05-10')] }, ['C18']],
+    [open('2026-06-01'), { otherCinPlans: [ended('2026-05-10', '2026-06-01')] }, []], // a handover
+    [open('2026-06-01'), { childProtectionPlans: [open('2026-05-26')] }, ['C19']], // during an open plan
+    [ended('2026-05-10', '2026-05-27'), { childProtectionPlans: [open('2026-05-26')] }, ['C19']], // runs into the plan
+    [ended('2026-05-10', '2026-05-26'), { childProtectionPlans: [open('2026-05-26')] }, []], // stepped up on the conference's day
+    [open('2026-09-01'), { childProtectionPlans: [ended('2026-05-26', '2026-09-01')] }, []], // stepped down on the review's day
+    [open('2026-08-31'), { childProtectionPlans: [ended('2026-05-26', '2026-09-01')] }, ['C19']],
+    [ended('2026-05-05', '2026-05-20'), { childProtectionPlans: [ended('2025-01-06', '2025-09-01')] }, []], // an earlier plan long over
+  ])('%o in %o → %o', (plan, setting, expected) => {
+    expect(rulesOf(plan, setting)).toEqual(expected);
+  });
+  it('says what is wrong in words, naming the plan it overlaps', () => {
+    expect(cinPlanBreaches(open('2026-06-01'), { ...episode, childProtectionPlans: [open('2026-05-26')] })[0]?.message)
+      .toBe('The child in need plan starting 1 June 2026 overlaps the child protection plan that started 26 May 2026, which is still open.');
   });
 });

@@ -24,6 +24,8 @@ export const CENSUS_RULES: Record<string, string> = {
   C15: 'No plan starts or ends after the child’s death',
   C16: 'A section 47 is not before the referral, nor after its initial conference',
   C17: 'A section 47 older than 15 working days at the reference date has an initial conference or ICPCnotRequired (query)',
+  C18: 'A child in need plan ends after it starts, starts no earlier than the referral and ends no later than the episode’s closure, and does not overlap another child in need plan',
+  C19: 'No child in need plan is open during a child protection plan',
 };
 
 /** One breach of one check: the rule id and what is wrong, dates in words. */
@@ -112,4 +114,44 @@ export function c09ReviewInsidePlan(reviewDate: string, plan: PlanSpan): CensusB
 export function c12DatedAfterClosure(date: string, closureDate: string | null, what = 'Something'): CensusBreach | null {
   if (closureDate === null || date <= closureDate) return null;
   return { rule: 'C12', message: `${what} is dated ${formatDate(date)}, after the case closed on ${formatDate(closureDate)}.` };
+}
+
+/** The episode a child in need plan sits in, and the child's child protection plans (of any episode). */
+export interface CinPlanSetting {
+  referralDate: string;
+  closureDate: string | null;
+  /** The episode's other child in need plans. */
+  otherCinPlans: readonly PlanSpan[];
+  childProtectionPlans: readonly PlanSpan[];
+}
+
+/**
+ * C18 and C19 for one child in need plan (CINPlanStartDate, CINPlanEndDate): it ends after it
+ * starts, sits inside its episode, overlaps no other child in need plan of the episode and no child
+ * protection plan of the child. A plan ending the day another starts is a handover (a step-down on
+ * the review conference's day, a step-up on the initial conference's), not an overlap.
+ */
+export function cinPlanBreaches(plan: PlanSpan, setting: CinPlanSetting): CensusBreach[] {
+  const found: CensusBreach[] = [];
+  const overlaps = (a: PlanSpan, b: PlanSpan) => (b.endDate === null || a.startDate < b.endDate) && (a.endDate === null || b.startDate < a.endDate);
+  if (plan.endDate !== null && plan.endDate <= plan.startDate) {
+    found.push({ rule: 'C18', message: `The child in need plan that started ${formatDate(plan.startDate)} ends on ${formatDate(plan.endDate)}: it must end after the day it starts.` });
+  }
+  if (plan.startDate < setting.referralDate) {
+    found.push({ rule: 'C18', message: `The child in need plan starts ${formatDate(plan.startDate)}, before the referral on ${formatDate(setting.referralDate)}.` });
+  }
+  if (setting.closureDate !== null && (plan.endDate === null || plan.endDate > setting.closureDate || plan.startDate > setting.closureDate)) {
+    const when = plan.endDate === null ? 'is still open' : `is dated ${formatDate(plan.endDate > setting.closureDate ? plan.endDate : plan.startDate)}`;
+    found.push({ rule: 'C18', message: `The child in need plan that started ${formatDate(plan.startDate)} ${when}, after the case closed on ${formatDate(setting.closureDate)}.` });
+  }
+  const other = setting.otherCinPlans.find((o) => overlaps(plan, o));
+  if (other) found.push({ rule: 'C18', message: `The child in need plan starting ${formatDate(plan.startDate)} overlaps the child in need plan that started ${formatDate(other.startDate)}.` });
+  const cp = setting.childProtectionPlans.find((o) => overlaps(plan, o));
+  if (cp) {
+    found.push({
+      rule: 'C19',
+      message: `The child in need plan starting ${formatDate(plan.startDate)} overlaps the child protection plan that started ${formatDate(cp.startDate)}${cp.endDate === null ? ', which is still open' : ` and ended ${formatDate(cp.endDate)}`}.`,
+    });
+  }
+  return found;
 }

@@ -4,7 +4,7 @@ import type { CensusChild, CensusYear } from './census-model.js';
 import { censusCategory } from './census-model.js';
 import {
   c04InitialConferenceOnWeekend, c06PlanStartsOnInitialConference, c07PlanEndsAfterStart, c08PlansOverlap, c09ReviewInsidePlan, c12DatedAfterClosure,
-  type CensusBreach,
+  cinPlanBreaches, type CensusBreach,
 } from './rules.js';
 
 /**
@@ -70,12 +70,15 @@ export function validateCensus(children: readonly CensusChild[], year: CensusYea
           fail('C15', `The plan that started ${p.startDate} is dated after the child’s death on ${child.personDeathDate}.`);
         }
       }
-      if (e.referralNfa && (e.assessments.length || e.section47s.length || e.plans.length)) {
-        fail('C13', 'The referral was closed with no further action, yet an assessment, section 47 or plan follows it in the same episode.');
+      for (const [i, c] of e.cinPlans.entries()) {
+        for (const found of cinPlanBreaches(c, { referralDate: e.referralDate, closureDate: e.closureDate, otherCinPlans: e.cinPlans.filter((_, j) => j !== i), childProtectionPlans: allPlans })) breach(found);
+      }
+      if (e.referralNfa && (e.assessments.length || e.cinPlans.length || e.section47s.length || e.plans.length)) {
+        fail('C13', 'The referral was closed with no further action, yet an assessment, child in need plan, section 47 or plan follows it in the same episode.');
       }
       if (e.closureDate) {
         const dates = [
-          ...e.assessments.flatMap((a) => [a.startDate, a.authorisationDate]), ...e.section47s.flatMap((s) => [s.startDate, s.dateOfInitialCpc]),
+          ...e.assessments.flatMap((a) => [a.startDate, a.authorisationDate]), ...e.cinPlans.flatMap((c) => [c.startDate, c.endDate]), ...e.section47s.flatMap((s) => [s.startDate, s.dateOfInitialCpc]),
           ...e.plans.flatMap((p) => [p.startDate, p.endDate, ...p.reviewDates]), e.dateOfInitialCpc,
         ].filter((d): d is string => Boolean(d));
         const late = dates.sort().at(-1);

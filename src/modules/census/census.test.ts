@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { auditEvents, childProtectionPlans, people } from '../../db/schema/index.js';
+import { auditEvents, censusChecks, childProtectionPlans, people, users } from '../../db/schema/index.js';
+import type { RoleId } from '../../policies/roles.js';
+import { censusExportJob, pruneCensusChecks, startCensusExport } from './census-export-job.js';
 import { describeEachEngine } from '../../../test/support/database.js';
 import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { seedDemo } from '../demo/seed-demo.js';
@@ -37,11 +39,32 @@ describeEachEngine('the CIN census return from what staff recorded', (engine) =>
 
   it('reports how far it has got: reading first, then children checked of those in the year, ending with all of them', async () => {
     const seen: [number, number | null][] = [];
-    const result = await exportCensus(suite.db(), systemContext(NOW), { referenceDate: '2027-03-31', laCode: '999', version: 'test' }, (checked, total) => seen.push([checked, total]));
+    const result = await exportCensus(suite.db(), systemContext(NOW), { referenceDate: '2027-03-31', laCode: '999', version: 'test' }, (checked, total) => {
+      seen.push([checked, total]);
+    });
     const total = result.children.length;
     expect(seen[0]).toEqual([0, null]);
     expect(seen[1]).toEqual([0, total]);
     expect(seen.at(-1)).toEqual([total, total]);
+  });
+
+  it('keeps a check in the database for its owner for a day, then the housekeeping deletes it, report and all', async () => {
+    const db = suite.db();
+    const [manager, other] = await db.select().from(users).where(eq(users.active, true)).limit(2);
+    const as = (u: typeof manager, now = NOW) => ({ actor: { id: u!.id, username: u!.username, displayName: u!.displayName, organisationId: u!.organisationId, teamId: u!.teamId, roles: u!.roles as RoleId[] }, requestId: null, address: 'test', now });
+    const started = await startCensusExport(db, as(manager), { referenceDate: '2027-03-31', laCode: '999', version: 'test' });
+    await started.settled;
+    const check = await censusExportJob(db, as(manager), started.id);
+    expect(check).toMatchObject({ state: 'finished', referenceDate: '2027-03-31', result: { errors: 0 } });
+    expect(check?.checked).toBe(check?.total);
+    expect(await censusExportJob(db, as(other), started.id)).toBeNull();
+    const aDayOn = new Date(NOW.getTime() + 24 * 60 * 60 * 1000);
+    expect(await censusExportJob(db, as(manager, aDayOn), started.id)).toBeNull();
+    expect(await pruneCensusChecks(db, NOW)).toBe(0);
+    expect(await pruneCensusChecks(db, new Date(aDayOn.getTime() + 1))).toBeGreaterThanOrEqual(1);
+    expect(await db.select().from(censusChecks).where(eq(censusChecks.id, started.id))).toEqual([]);
+    const audits = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.recordId, started.id));
+    expect(audits.map((a) => a.action).sort()).toEqual(['census-check-started', 'census-check-viewed']);
   });
 
   it('refuses a reference date that is not 31 March, and a bad LA code, naming the field', async () => {

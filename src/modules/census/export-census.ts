@@ -19,8 +19,8 @@ export interface CensusExport {
   xml: string;
 }
 
-/** How far an export has got: children checked of those in the year (`total` is null while the records are read). */
-export type CensusProgress = (checked: number, total: number | null) => void;
+/** How far an export has got: children checked of those in the year (`total` is null while the records are read); the export waits for what it returns. */
+export type CensusProgress = (checked: number, total: number | null) => void | Promise<void>;
 
 export interface CensusExportInput {
   referenceDate: string;
@@ -52,15 +52,15 @@ const between = (calendar: WorkingCalendar) => (from: string, to: string) => cal
  */
 export async function exportCensus(db: Database, context: ActionContext, input: CensusExportInput, onProgress?: CensusProgress): Promise<CensusExport> {
   const year = censusYearAskedFor(input);
-  onProgress?.(0, null);
+  await onProgress?.(0, null);
   const children = await loadCensus(db, year);
   const workingDays = between(await workingCalendar(db));
   const failures: CensusFailure[] = [];
-  onProgress?.(0, children.length);
+  await onProgress?.(0, children.length);
   for (let from = 0; from < children.length; from += CHUNK) {
     failures.push(...validateCensus(children.slice(from, from + CHUNK), year, workingDays));
     if (onProgress) {
-      onProgress(Math.min(from + CHUNK, children.length), children.length);
+      await onProgress(Math.min(from + CHUNK, children.length), children.length);
       // Let the page that shows the progress be served between chunks.
       await nextTurn();
     }

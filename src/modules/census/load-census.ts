@@ -16,7 +16,7 @@ const group = <T>(rows: T[], key: (r: T) => string) => {
 
 /**
  * The census facts for a year, read from what staff recorded as they worked (nothing re-keyed):
- * each case is an episode; its first referral, assessments, section 47s with the initial
+ * each case is an episode; its first referral, assessments, child in need plans, section 47s with the initial
  * conference that followed each, and its plans with the review conferences held while they ran.
  */
 export async function loadCensus(db: Queryable, year: CensusYear): Promise<CensusChild[]> {
@@ -36,8 +36,9 @@ export async function loadCensus(db: Queryable, year: CensusYear): Promise<Censu
   if (caseRows.length === 0) return [];
   const caseIds = caseRows.map((c) => c.case_id);
   const childIds = [...new Set(caseRows.map((c) => c.child_id))];
-  const [assessments, s47s, conferencesHeld, plans] = await Promise.all([
+  const [assessments, cinPlans, s47s, conferencesHeld, plans] = await Promise.all([
     db.execute(sql`select case_id, started_on, authorised_on, factors from assessments where case_id in ${caseIds} order by started_on`),
+    db.execute(sql`select case_id, start_date, end_date from child_in_need_plans where case_id in ${caseIds} order by start_date`),
     db.execute(sql`select case_id, started_on, icpc_not_required from section_47_enquiries where case_id in ${caseIds} order by started_on`),
     db.execute(sql`select cc.child_id, cc.case_id, cc.child_type, c.kind, c.held_on, c.due_date from conference_children cc join conferences c on c.id = cc.conference_id
       where cc.child_id in ${childIds} and cc.role = 'subject' and c.status = 'held' and c.held_on is not null order by c.held_on`),
@@ -45,6 +46,7 @@ export async function loadCensus(db: Queryable, year: CensusYear): Promise<Censu
       where case_id in ${caseIds} and responsible_authority is null order by start_date`),
   ]);
   const assessmentsBy = group(rowsOf<{ case_id: string; started_on: unknown; authorised_on: unknown; factors: string[] | null }>(assessments), (r) => r.case_id);
+  const cinPlansBy = group(rowsOf<{ case_id: string; start_date: unknown; end_date: unknown }>(cinPlans), (r) => r.case_id);
   const s47By = group(rowsOf<{ case_id: string; started_on: unknown; icpc_not_required: boolean }>(s47s), (r) => r.case_id);
   const heldBy = group(rowsOf<{ child_id: string; case_id: string | null; child_type: string | null; kind: string; held_on: unknown; due_date: unknown }>(conferencesHeld), (r) => r.child_id);
   const plansBy = group(rowsOf<{ case_id: string; start_date: unknown; end_date: unknown; initial_categories: string[]; latest_categories: string[]; previous_plans: number | null }>(plans), (r) => r.case_id);
@@ -75,6 +77,7 @@ export async function loadCensus(db: Queryable, year: CensusYear): Promise<Censu
       closureDate,
       reasonForClosure: c.closure_reason,
       assessments: (assessmentsBy.get(c.case_id) ?? []).map((a) => ({ startDate: day(a.started_on)!, authorisationDate: day(a.authorised_on), factors: a.factors ?? [] })),
+      cinPlans: (cinPlansBy.get(c.case_id) ?? []).map((p) => ({ startDate: day(p.start_date)!, endDate: day(p.end_date) })),
       section47s,
       dateOfInitialCpc: withoutS47?.held_on ?? null,
       plans: (plansBy.get(c.case_id) ?? []).map((p) => {

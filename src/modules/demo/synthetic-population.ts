@@ -139,7 +139,7 @@ export function toCsvLine(p: SyntheticPerson): string {
 }
 
 /** The population as import records (header first), for `importPeople` without a file in between. */
-export async function* syntheticRecords(options: { count: number; seed: number; today: string }): AsyncGenerator<CsvRecord> {
+export async function* syntheticRecords(options: { count: number; seed: number; today: string; planRate?: number }): AsyncGenerator<CsvRecord> {
   yield { line: 1, fields: [...IMPORT_HEADER] };
   let line = 2;
   for (const p of syntheticPeople(options)) yield { line: line++, fields: toCsvFields(p) };

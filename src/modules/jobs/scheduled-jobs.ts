@@ -9,6 +9,7 @@ import { sendReportReminders } from '../reports/send-report-reminders.js';
 import type { JobDefinition } from './job-definition.js';
 import { refreshPlannerStatistics } from './planner-statistics.js';
 import { pruneFinishedRuns } from './queue.js';
+import { pruneCensusChecks } from '../census/census-export-job.js';
 
 export interface ScheduledJobsOptions {
   pack: PackId;
@@ -43,7 +44,7 @@ export const JOB_TITLES: Record<JobName, string> = {
   'report-reminders': 'Remind professionals of reports due',
   outbox: 'Send queued email and record letters posted',
   'audit-anchor': 'Write the audit trail’s latest hash to the anchor file',
-  'job-housekeeping': 'Remove finished job runs over a week old (outbox passes over a day old) and enquiry API counters over an hour old',
+  'job-housekeeping': 'Remove finished job runs over a week old (outbox passes over a day old), enquiry API counters over an hour old and census checks over a day old',
   'planner-statistics': 'Refresh the embedded database’s statistics so its queries keep using the right indexes',
 };
 
@@ -85,6 +86,8 @@ export function scheduledJobs(options: ScheduledJobsOptions): ScheduledJobs {
           removed: await pruneFinishedRuns(db, new Date(now.getTime() - KEEP_FINISHED_RUNS_MS), { names: ['outbox'], olderThan: new Date(now.getTime() - KEEP_OUTBOX_RUNS_MS) }),
           // The enquiry API's per-minute counters: an hour is ample, the limit looks at this minute only.
           apiUsageRemoved: await pruneApiUsage(db, new Date(now.getTime() - 60 * 60 * 1000)),
+          // Census checks' reports name children: gone once their day is up.
+          censusChecksRemoved: await pruneCensusChecks(db, now),
         }),
       },
     );

@@ -13,6 +13,7 @@ import { ConflictError } from '../shared/errors.js';
 import { openPlanOf } from './decision-context.js';
 import type { DecisionRow, MeetingChild, OutlinePlanRow } from './meeting-state.js';
 import { bumpVersion } from '../shared/versioned-update.js';
+import { endRunningCinPlan, stepDownToChildInNeed } from '../records/child-in-need-plan.js';
 
 export type PlanEffect = 'started' | 'continued' | 'ended' | 'end-pending' | 'none';
 
@@ -41,6 +42,8 @@ export async function applyPlanEffect(
     });
     effect = 'continued';
   } else if (decision.outcome === 'plan') {
+    // A child in need plan hands over to the child protection plan on the conference's day (C19).
+    await endRunningCinPlan(tx, context, { childId: child.childId, on: conferenceDate, endedBy: 'step-up' });
     // Every plan the child already has started before this one (NumberOfPreviousCPP).
     const [earlier] = await tx
       .select({ n: sql<number>`count(*)::int` })
@@ -72,6 +75,11 @@ export async function applyPlanEffect(
       await noticeOfEnding(tx, context, input.pack, open.id, child, decision, conferenceDate);
       effect = 'ended';
     }
+  }
+  // The conference steps the child down to child in need (CINPlanStartDate): it ended the plan, or
+  // decided none is needed and recommended a child in need plan instead.
+  if (decision.outcome === 'no-plan-cin' && (effect === 'ended' || (!open && effect === 'none'))) {
+    await stepDownToChildInNeed(tx, context, { caseId: child.caseId, childId: child.childId, on: conferenceDate });
   }
   if (planId) await tx.update(meetingDecisions).set({ planId }).where(eq(meetingDecisions.id, decision.id));
   if (effect !== 'none' && planId) {

@@ -14,6 +14,7 @@ import { endingFacts, recipientsFor } from './ending-context.js';
 import { arrangingConferenceFor, loadPlanCore } from './load-plan.js';
 import { claimPlanVersion, ensureOpen, todayOf } from './plan-write.js';
 import { bumpVersion } from '../shared/versioned-update.js';
+import { stepDownToChildInNeed } from '../records/child-in-need-plan.js';
 
 export interface EndPlanInput {
   route: EndingRoute;
@@ -85,6 +86,8 @@ export async function endPlan(db: Database, context: ActionContext, pack: PackId
         });
       }
     }
+    // EN5's "a child in need plan" is the step-down the census records as CINPlanStartDate.
+    if (input.continuingSupport === 'child-in-need-plan') await stepDownToChildInNeed(tx, context, { caseId: plan.caseId, childId: plan.childId, on: input.endedOn });
     await recordAudit(tx, context, {
       action: 'plan-ended', recordType: 'child-protection-plan', recordId: planId, childId: plan.childId, reason: input.reason.trim(),
       details: { route: input.route, endedOn: input.endedOn, continuingSupport: input.continuingSupport, notified: recipients.length, unreachable },

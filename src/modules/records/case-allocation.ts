@@ -1,7 +1,7 @@
 import { ARRANGING_STATUSES } from '../plans/load-plan.js';
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database, Queryable, Transaction } from '../../db/client.js';
-import { assessments, caseAllocations, cases, childProtectionPlans, conferenceChildren, conferences, referrals, section47Enquiries, users } from '../../db/schema/index.js';
+import { assessments, caseAllocations, cases, childInNeedPlans, childProtectionPlans, conferenceChildren, conferences, referrals, section47Enquiries, users } from '../../db/schema/index.js';
 import { closureProblems } from '../../domain/records/case-closure.js';
 import { mayAuthoriseCaseDecisions } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -9,6 +9,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import { bumpVersion, updateAtVersion } from '../shared/versioned-update.js';
+import { endRunningCinPlan } from './child-in-need-plan.js';
 
 async function loadCase(db: Database, caseId: string) {
   const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
@@ -87,6 +88,7 @@ async function lastActivityOn(db: Database, caseId: string): Promise<string | nu
     db.select({ d: sql<string | null>`max(greatest(${section47Enquiries.startedOn}, ${section47Enquiries.coreAssessmentCompletedOn}))::text` }).from(section47Enquiries).where(eq(section47Enquiries.caseId, caseId)),
     db.select({ d: sql<string | null>`max(${conferences.heldOn})::text` }).from(conferences).innerJoin(conferenceChildren, eq(conferenceChildren.conferenceId, conferences.id)).where(eq(conferenceChildren.caseId, caseId)),
     db.select({ d: sql<string | null>`max(${childProtectionPlans.endDate})::text` }).from(childProtectionPlans).where(eq(childProtectionPlans.caseId, caseId)),
+    db.select({ d: sql<string | null>`max(greatest(${childInNeedPlans.startDate}, ${childInNeedPlans.endDate}))::text` }).from(childInNeedPlans).where(eq(childInNeedPlans.caseId, caseId)),
   ]);
   return dates.map((r) => r[0]?.d ?? null).filter((d): d is string => d !== null).sort().at(-1) ?? null;
 }
@@ -116,6 +118,8 @@ export async function closeCase(db: Database, context: ActionContext, caseId: st
       () => new ConflictError('Someone else changed this case since you opened it. Look at it again before closing it.'),
       isNull(cases.closedOn),
     );
+    // A child in need plan still running ends with the episode (nothing open after closure, C18).
+    await endRunningCinPlan(tx, context, { childId: current.childId, on: input.closedOn, endedBy: 'case-closed' });
     await recordAudit(tx, context, { action: 'case-closed', recordType: 'case', recordId: caseId, childId: current.childId, details: { closedOn: input.closedOn, reason: input.closureReason } });
   });
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/client.js';
 import {
-  addresses, assessments, cases, childProtectionPlans, conferenceChildren, conferences, householdMembers, people, referrals, relationships,
+  addresses, assessments, cases, childInNeedPlans, childProtectionPlans, conferenceChildren, conferences, householdMembers, people, referrals, relationships,
   section47Enquiries, strategyDiscussionChildren, strategyDiscussions,
 } from '../../db/schema/index.js';
 import { describeCategories } from '../../domain/conference/categories.js';
@@ -48,7 +48,7 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
   const [found] = await db.select({ row: cases, child: people }).from(cases).innerJoin(people, eq(people.id, cases.childId)).where(eq(cases.id, caseId));
   if (!found) throw new NotFoundError('That case does not exist.');
   const { row, child } = found;
-  const [staff, [address], household, relationshipRows, calendar, referralRows, assessmentRows, discussions, section47Rows, confs, plans] = await Promise.all([
+  const [staff, [address], household, relationshipRows, calendar, referralRows, assessmentRows, discussions, section47Rows, confs, plans, cinPlans] = await Promise.all([
     loadUserNames(db, [row.socialWorkerId, row.teamManagerId]),
     db.select().from(addresses).where(and(eq(addresses.personId, child.id), isNull(addresses.toDate))),
     row.householdId
@@ -76,6 +76,7 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
       .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
       .where(eq(conferenceChildren.childId, child.id)),
     db.select().from(childProtectionPlans).where(eq(childProtectionPlans.childId, child.id)).orderBy(asc(childProtectionPlans.startDate)),
+    db.select().from(childInNeedPlans).where(eq(childInNeedPlans.caseId, caseId)).orderBy(asc(childInNeedPlans.startDate)),
     auditChildRead(db, context, child.id, { recordType: 'case', recordId: caseId }),
   ]);
   const nameOf = (id: string | null) => (id ? staff.get(id) ?? null : null);
@@ -140,12 +141,18 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
       if (child.dateOfBirth) deadlines.push(withRule(deadlineItem(ctx, { ruleId: 'TS25', pack, from: child.dateOfBirth }, { title: 'End the plan by the 18th birthday', href: `/plans/${p.id}`, childIds: [child.id] }), 'TS25'));
     }
   }
+  const CIN_START: Record<string, string> = { recorded: 'Recorded by the social worker.', 'step-down': 'Stepped down by a conference.' };
+  const CIN_END: Record<string, string> = { recorded: 'Recorded by the social worker.', 'step-up': 'A child protection plan started.', 'case-closed': 'The case closed.' };
+  for (const c of cinPlans) {
+    chronology.push({ date: c.startDate, what: 'Child in need plan started', detail: CIN_START[c.startedBy] ?? null, href: `/cases/${caseId}/cin-plan` });
+    if (c.endDate) chronology.push({ date: c.endDate, what: 'Child in need plan ended', detail: CIN_END[c.endedBy ?? ''] ?? null, href: `/cases/${caseId}/cin-plan` });
+  }
   chronology.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   return {
     case: row, child, address: address ?? null, socialWorker: nameOf(row.socialWorkerId), teamManager: nameOf(row.teamManagerId),
     household: household.filter((h) => h.person.id !== child.id), relationships: relationshipRows,
-    openPlanId: plans.find((p) => !p.endDate)?.id ?? null,
+    openPlanId: plans.find((p) => !p.endDate)?.id ?? null, cinPlans,
     chronology, deadlines: mostUrgentFirst(deadlines) as CaseDeadline[], euPrompt: euSettlementPrompt(child.euSettlementStatus),
   };
 }

@@ -49,7 +49,7 @@ import { reviewsOf } from '../plans/review-request.js';
 import { recordVisit } from '../plans/record-visit.js';
 import { recordCoreGroup } from '../plans/record-core-group.js';
 import { createHousehold } from '../records/family.js';
-import { createPerson, openCase } from '../records/save-person.js';
+import { createPerson, openCase, updatePerson } from '../records/save-person.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
 
@@ -68,10 +68,22 @@ export interface SimulationOptions {
   rooms: number;
   seed: number;
   policy: BookingPolicy;
+  /**
+   * A population already in the database (`demo generate`'s): called once the authority is set up,
+   * it loads the people and returns its children; each referral is then about one of them (born by
+   * then and under 17), chosen at random and referred once, instead of a child made up for it.
+   */
+  population?: (() => Promise<PopulationChild[]>) | undefined;
   /** Called after each simulated day (for a progress line). */
   onDay?: ((day: number, of: number) => void) | undefined;
   /** Told how long each kind of step took, in milliseconds (for the bench; never part of the result). */
   onStepTimed?: ((step: string, ms: number) => void) | undefined;
+}
+
+/** A child of a generated population, as a referral finds it. */
+export interface PopulationChild {
+  id: string;
+  dateOfBirth: string;
 }
 
 export interface SimulationResult {
@@ -269,7 +281,7 @@ const UUID_IN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi
  * must be fresh and migrated; everything the run creates stays in it.
  */
 export async function simulate(db: Database, options: SimulationOptions): Promise<SimulationResult> {
-  const { onDay: _onDay, onStepTimed: _onStepTimed, ...shown } = options;
+  const { onDay: _onDay, onStepTimed: _onStepTimed, population: _population, ...shown } = options;
   const random = new SeededRandom(options.seed);
   const arrivals = random.fork();
   // Each child has its own stream for everything that happens to it (and to its conferences and
@@ -279,6 +291,9 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   const calendar: WorkingCalendar = await workingCalendar(db);
   const staff = await createAuthority(db, options, random.fork());
   const pack = options.pack;
+  // Its own stream, so a run with a population draws everything else as a run without one would.
+  const choosing = random.fork();
+  const population = options.population ? await options.population() : null;
 
   const firstDay = Temporal.PlainDate.from(options.from);
   const lastDay = firstDay.add({ days: options.days - 1 });
@@ -332,12 +347,16 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     const ctx = contextAt(worker, at(day, '09:30'));
     const ageYears = rng.int(0, 15);
     const born = Temporal.PlainDate.from(day).subtract({ years: ageYears, days: rng.int(1, 300) }).toString();
-    const familyName = rng.pick(FAMILY);
-    const childId = await createPerson(db, ctx, {
+    let familyName = rng.pick(FAMILY);
+    const laChildId = `SIM${String(n).padStart(6, '0')}`;
+    const known = population ? await referredFromPopulation(day, ctx, laChildId) : null;
+    if (population && !known) return;
+    if (known) familyName = known.familyName;
+    const childId = known?.id ?? await createPerson(db, ctx, {
       kind: 'child', unborn: false, givenNames: rng.pick(NAMES), familyName, aliases: [], dateOfBirth: born, expectedDeliveryDate: null,
       sex: rng.chance(0.5) ? 'F' : 'M', gender: null, ethnicity: null, firstLanguage: 'English', interpreterNeeded: false, disabilities: [],
       communicationNeeds: null, learningDisability: false, nationality: 'British', immigrationStatus: null, euSettlementStatus: null, gpName: null, gpPractice: null,
-      laChildId: `SIM${String(n).padStart(6, '0')}`,
+      laChildId,
     });
     const householdId = await createHousehold(db, ctx, { name: `${familyName} household (simulated ${n})`, personId: childId, fromDate: day });
     const caseId = await openCase(db, ctx, { childId, openedOn: day, primaryNeedCode: 'N1', socialWorkerId: worker.id, teamManagerId: manager.id, householdId });
@@ -356,6 +375,34 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
       });
       if (toSection47) schedule(addWd(today, Math.min(late(rng), 1)), 'strategy-discussion', `child ${n}`, () => strategy(n, worker, manager, householdId, caseId, childId, rng));
     });
+  }
+
+  /**
+   * A referral about a child of the population: one born by the day and under 17, chosen at random
+   * and not referred before in the run. The social worker completes the record as the case opens
+   * (the authority's child id, as the census needs), through the same action the person page uses.
+   */
+  async function referredFromPopulation(day: string, ctx: ActionContext, laChildId: string): Promise<{ id: string; familyName: string } | null> {
+    const youngest = day;
+    const oldest = Temporal.PlainDate.from(day).subtract({ years: 17 }).toString();
+    for (let tries = 0; tries < 50 && population!.length > 0; tries += 1) {
+      const at = choosing.int(0, population!.length - 1);
+      const candidate = population![at]!;
+      if (candidate.dateOfBirth >= youngest || candidate.dateOfBirth <= oldest) continue;
+      population![at] = population![population!.length - 1]!;
+      population!.pop();
+      const [person] = await db.select().from(people).where(eq(people.id, candidate.id));
+      if (!person) continue;
+      await updatePerson(db, ctx, person.id, {
+        kind: 'child', unborn: false, givenNames: person.givenNames, familyName: person.familyName, aliases: person.aliases, dateOfBirth: person.dateOfBirth,
+        expectedDeliveryDate: null, sex: person.sex as 'M' | 'F' | null, gender: person.gender, ethnicity: person.ethnicity, firstLanguage: person.firstLanguage ?? 'English',
+        interpreterNeeded: person.interpreterNeeded, disabilities: person.disabilities, communicationNeeds: person.communicationNeeds, learningDisability: person.learningDisability,
+        nationality: person.nationality, immigrationStatus: person.immigrationStatus, euSettlementStatus: person.euSettlementStatus, gpName: person.gpName, gpPractice: person.gpPractice,
+        laChildId: person.laChildId ?? laChildId,
+      }, person.version);
+      return { id: person.id, familyName: person.familyName };
+    }
+    return null;
   }
 
   async function strategy(n: number, worker: User, manager: User, householdId: string, caseId: string, childId: string, rng: SeededRandom): Promise<void> {

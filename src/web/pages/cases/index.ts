@@ -3,6 +3,8 @@ import { loadCaseView } from '../../../modules/records/case-view.js';
 import { mayAuthoriseCaseDecisions, mayViewChildRecords } from '../../../policies/children.js';
 import { ETHNICITY_CODES, PRIMARY_NEED_LABELS, SEX_LABELS } from '../../../domain/records/census-codes.js';
 import { caseChangePages } from './case-changes.js';
+import { cinPlanPages } from './cin-plan.js';
+import { mayRecordCaseWork } from '../../../policies/children.js';
 import { workerChangePages } from './worker-change.js';
 import { workerChangeRequestsFor } from '../../../modules/records/worker-change.js';
 import { emergenciesForChild } from '../../../modules/transfers/emergency-responsibility.js';
@@ -14,6 +16,7 @@ import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../.
 
 export default function casePage(app: FastifyInstance): void {
   caseChangePages(app);
+  cinPlanPages(app);
   workerChangePages(app);
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/cases/:id', { config: { access: mayViewChildRecords } }, async (request, reply) => {
     if (!/^[0-9a-f-]{36}$/i.test(request.params.id)) return reply.callNotFound();
@@ -35,9 +38,10 @@ export default function casePage(app: FastifyInstance): void {
       reallocated: 'The case is reallocated.', closed: 'The case is closed.',
       'worker-change-requested': 'The request for a change of social worker is recorded. It is on the team manager’s list until they answer it.',
       'worker-change-answered': 'The answer to the request for a change of social worker is recorded.',
+      'cin-plan-started': 'The start of the child in need plan is recorded.', 'cin-plan-ended': 'The end of the child in need plan is recorded.',
     };
     return reply.view('cases/page.njk', {
-      title: name, name, view, canManage: mayAuthoriseCaseDecisions(request.actor), workerChanges, emergencies, mayOpenEmergency: mayHandleTransfers(request.actor),
+      title: name, name, view, cinPlan: view.cinPlans.at(-1) ?? null, canRecordCinPlan: mayRecordCaseWork(request.actor), canManage: mayAuthoriseCaseDecisions(request.actor), workerChanges, emergencies, mayOpenEmergency: mayHandleTransfers(request.actor),
       canRecordWorkerChange: !view.case.closedOn && mayRecordWorkerChangeRequest(request.actor, view.case),
       canAnswerWorkerChange: mayAnswerWorkerChangeRequest(request.actor, view.case.teamManagerId),
       notice: notices[request.query.done ?? ''] ?? null, ethnicity: ETHNICITY_CODES[view.child.ethnicity ?? ''] ?? null,

@@ -27,12 +27,23 @@ export default function censusPages(app: FastifyInstance): void {
     return page(reply, { values: { referenceDate: `${year}-03-31`, laCode: '' } });
   });
 
+  // Checks this instance is running: on shutdown it waits for them, so none writes to a closed database.
+  const running = new Set<Promise<void>>();
+  app.addHook('onClose', async () => {
+    await Promise.all([...running]);
+  });
+
   app.post<{ Body: { referenceDate?: string; laCode?: string; download?: string } }>('/census', access, async (request, reply) => {
     const values = { referenceDate: String(request.body?.referenceDate ?? '').trim(), laCode: String(request.body?.laCode ?? '').trim() };
     const input = { ...values, version: '0.1.0' };
     const refused = { values, again: ({ errors }: Refusal) => page(reply, { values, errors }) };
     if (request.body?.download !== 'yes') {
-      return runAction(reply, async () => startCensusExport(db, request.actionContext(), input), { ...refused, done: (id) => reply.redirect(`/census/checks/${id}`) });
+      return runAction(reply, async () => {
+        const started = await startCensusExport(db, request.actionContext(), input, app.convene.clock);
+        running.add(started.settled);
+        void started.settled.finally(() => running.delete(started.settled));
+        return started.id;
+      }, { ...refused, done: (id) => reply.redirect(`/census/checks/${id}`) });
     }
     return runAction(reply, () => exportCensus(db, request.actionContext(), input), {
       ...refused,
@@ -48,12 +59,12 @@ export default function censusPages(app: FastifyInstance): void {
 
   // A check under way: how far it has got, and a link to look again (no JavaScript, no timed refresh).
   app.get<{ Params: { id: string } }>('/census/checks/:id', access, async (request, reply) => {
-    const job = censusExportJob(request.params.id, request.actionContext().actor?.id);
-    if (!job) throw new NotFoundError('That census check has finished and been forgotten, or was not yours: check the year again.');
-    const values = { referenceDate: job.input.referenceDate, laCode: job.input.laCode };
+    const job = await censusExportJob(db, request.actionContext(), request.params.id, app.convene.clock());
+    if (!job) throw new NotFoundError('That census check is over a day old and has been deleted, or was not yours: check the year again.');
+    const values = { referenceDate: job.referenceDate, laCode: job.laCode };
     if (job.state === 'running') return page(reply, { values, progress: { id: job.id, checked: job.checked, total: job.total ?? 0, reading: job.total === null } });
-    if (job.state === 'failed') {
-      request.log.error({ err: job.error }, 'census check failed');
+    if (job.state === 'failed' || job.state === 'stopped') {
+      request.log.error({ censusCheck: job.id, state: job.state }, 'census check did not finish');
       reply.code(500);
       return page(reply, { values, errors: [{ field: 'form', message: 'The check stopped before it finished: check the year again, and tell support if it stops again.' }] });
     }

@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { londonDateOf } from '../../../domain/calendar/london-time.js';
+import { cinPlansOf, endCinPlan, startCinPlan } from '../../../modules/records/child-in-need-plan.js';
+import { loadCaseToChange } from '../../../modules/records/load-case-to-change.js';
+import type { FieldError } from '../../../modules/shared/errors.js';
+import { mayRecordCaseWork } from '../../../policies/children.js';
+import { parseForm } from '../../forms.js';
+import { runAction } from '../../forms/run-action.js';
+
+const realDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const date = (missing: string) => z.string({ error: missing }).trim().min(1, missing).refine(realDate, `${missing} as a real date, like 2026-03-01`);
+const startForm = z.object({ startDate: date('Enter the date the child in need plan started') });
+const endForm = z.object({ endDate: date('Enter the date the child in need plan ended'), version: z.coerce.number().int() });
+
+type Params = { Params: { id: string } };
+const access = { config: { access: mayRecordCaseWork } };
+
+/**
+ * The child in need plan of a case (census CINPlanStartDate and CINPlanEndDate), started and ended
+ * by the practitioner as the work happens; a conference's step-down or step-up records it too.
+ */
+export function cinPlanPages(app: FastifyInstance): void {
+  const { db } = app.convene;
+
+  async function page(request: FastifyRequest<Params>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
+    const loaded = await loadCaseToChange(db, request.actionContext(), request.params.id);
+    if (!loaded) return reply.callNotFound();
+    const { caseRow, name } = loaded;
+    const plans = await cinPlansOf(db, caseRow.id);
+    const running = plans.find((p) => p.endDate === null) ?? null;
+    const today = londonDateOf(app.convene.clock()).toString();
+    if (extra.status) reply.code(extra.status);
+    return reply.view('cases/cin-plan.njk', {
+      title: `Child in need plan: ${name}`, name, caseRow, plans, running,
+      errors: extra.errors, values: extra.values ?? (running ? { endDate: today, version: running.version } : { startDate: today }),
+      backLink: { href: `/cases/${caseRow.id}`, text: `Back to ${name}` },
+    });
+  }
+
+  app.get<Params>('/cases/:id/cin-plan', access, async (request, reply) => page(request, reply));
+  app.post<Params>('/cases/:id/cin-plan/start', access, async (request, reply) => {
+    const parsed = parseForm(startForm, request.body);
+    if (!parsed.ok) return page(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
+    return runAction(reply, () => startCinPlan(db, request.actionContext(), request.params.id, parsed.data), {
+      again: ({ errors, values, status }) => page(request, reply, { errors, values, status }),
+      done: () => reply.redirect(`/cases/${request.params.id}?done=cin-plan-started`),
+    });
+  });
+  app.post<Params>('/cases/:id/cin-plan/end', access, async (request, reply) => {
+    const parsed = parseForm(endForm, request.body);
+    if (!parsed.ok) return page(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
+    return runAction(reply, () => endCinPlan(db, request.actionContext(), request.params.id, parsed.data), {
+      again: ({ errors, values, status }) => page(request, reply, { errors, values, status }),
+      done: () => reply.redirect(`/cases/${request.params.id}?done=cin-plan-ended`),
+    });
+  });
+}
