@@ -161,12 +161,15 @@ async function measure(database: DatabaseHandle, engine: string, set: Labelled[]
   const missedKinds: Record<string, number> = {};
   const notFirstKinds: Record<string, number> = {};
   const perKind: Record<string, number> = {};
+  const timesByKind: Record<string, number[]> = {};
   const falseStrongKinds: Record<string, number> = {};
   for (const item of set) {
     const query = parseEnquiryQuery(item.query, TODAY);
     const t0 = performance.now();
     const candidates = await findCandidates(database.db, query);
-    times.push(performance.now() - t0);
+    const took = performance.now() - t0;
+    times.push(took);
+    (timesByKind[item.kind] ??= []).push(took);
     if (item.expect) {
       present++;
       const at = candidates.findIndex((c) => c.externalRef === item.expect);
@@ -195,6 +198,7 @@ async function measure(database: DatabaseHandle, engine: string, set: Labelled[]
     `enquiry-top1 (${engine}): ${pct(top1, present)} %`,
     `enquiry-false-strong-on-absent (${engine}): ${pct(falseStrong, absent)} % of ${absent} enquiries`,
     `enquiry-enquiries-by-kind (${engine}): ${JSON.stringify(perKind)}`,
+    `enquiry-p99-ms-by-kind (${engine}): ${JSON.stringify(Object.fromEntries(Object.entries(timesByKind).map(([k, t]) => [k, Number(percentile(t.sort((a, b) => a - b), 99).toFixed(1))])))}`,
     `enquiry-missed-by-kind (${engine}): ${JSON.stringify(missedKinds)}`,
     `enquiry-not-first-by-kind (${engine}): ${JSON.stringify(notFirstKinds)}`,
     `enquiry-false-strong-by-kind (${engine}): ${JSON.stringify(falseStrongKinds)}`,
