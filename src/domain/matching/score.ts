@@ -156,8 +156,11 @@ export function scoreCandidate(query: MatchQuery, record: MatchRecord): MatchRes
   const namesGood = GOOD_NAME.includes(names.family.level) && GOOD_NAME.includes(names.given.level);
   const namesExact = ['exact', 'variant'].includes(names.family.level) && ['exact', 'variant', 'nickname'].includes(names.given.level);
   const placeAgrees = postcode.level === 'current' || postcode.level === 'previous';
-  // A parent named as recorded corroborates as a current address does: the child's own names
-  // must still agree, so a sibling (same parents, another given name) is never made strong by it.
+  // A parent named as recorded corroborates a near date of birth as an address does: the child's
+  // own names must still agree, so a sibling (same parents, another given name) is never made
+  // strong by it. With no date of birth at all it is not enough alone: at a million people, one
+  // enquiry in five about a child not on record found a namesake whose mother or father shared the
+  // name given (bench/enquiry.bench.ts, absent-with-parent), so it needs an address agreeing too.
   const parentAgrees = parents.max > 0 && parents.allExact;
   const nearDob = dob === 'day-month-swapped' || dob === 'one-digit' || dob === 'transposed-digits' || dob === 'year-off-by-one';
   let strength: Strength;
@@ -165,7 +168,7 @@ export function scoreCandidate(query: MatchQuery, record: MatchRecord): MatchRes
     namesGood &&
     (dob === 'exact' ||
       (nearDob && (placeAgrees || parentAgrees) && namesExact) ||
-      (dob === 'unknown' && !query.dob && namesExact && (postcode.level === 'current' || parentAgrees)))
+      (dob === 'unknown' && !query.dob && namesExact && (postcode.level === 'current' || (parentAgrees && placeAgrees))))
   )
     strength = 'strong';
   else if (score >= 55) strength = 'possible';
