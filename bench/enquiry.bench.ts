@@ -5,13 +5,15 @@
 //   enquiry-recall-at-10                the right child among the 10 candidates, children on plans
 //   enquiry-top1                        the right child first
 //   enquiry-false-strong-on-absent      a `strong` candidate for a child who is not on record
-// BENCH_ENQUIRY_PEOPLE sets the population (default 20,000 on this shared machine; aim 1,000,000).
+// BENCH_ENQUIRY_PEOPLE sets the population (default 20,000 on this shared machine; aim 1,000,000);
+// BENCH_ENQUIRY_ENGINES which engines, in order; BENCH_PROGRESS=1 shows the load's progress.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
+import { familyCodes } from '../src/domain/matching/keys.js';
 import { formalNamesOf, NICKNAMES, transliterationGroup } from '../src/domain/matching/names.js';
-import { syntheticPeople, syntheticRecords, type SyntheticPerson } from '../src/modules/demo/synthetic-population.js';
-import { importPeople } from '../src/modules/enquiry/import-people.js';
+import { bulkLoadPeople } from '../src/modules/demo/bulk-load.js';
+import { syntheticPeople, type SyntheticPerson } from '../src/modules/demo/synthetic-population.js';
 import { findCandidates, parseEnquiryQuery } from '../src/modules/enquiry/search-people.js';
 import { systemContext } from '../src/modules/shared/action-context.js';
 
@@ -22,7 +24,7 @@ const NOW = new Date(`${TODAY}T10:00:00Z`);
 
 interface Labelled {
   kind: string;
-  query: { given: string; family: string; dob?: string; postcode?: string };
+  query: { given: string; family: string; dob?: string; postcode?: string; parents?: { given: string; family: string }[] };
   expect: string | null;
 }
 
@@ -54,11 +56,35 @@ function oneDigit(dob: string): string {
   return `${dob.slice(0, 8)}${String(next).padStart(2, '0')}`;
 }
 
+/**
+ * The family name misspelt by one letter so that it no longer sounds the same (no blocking key in
+ * common with the child's): with no date of birth, only the parent's name can find the child.
+ */
+function misspeltAway(family: string): string | null {
+  const codes = new Set(familyCodes(family));
+  for (let i = 1; i < family.length; i++) {
+    for (const letter of 'tkmrbnlsdg') {
+      if (family[i]!.toLowerCase() === letter) continue;
+      const spelt = family.slice(0, i) + letter + family.slice(i + 1);
+      if (familyCodes(spelt).every((c) => !codes.has(c))) return spelt;
+    }
+  }
+  return null;
+}
+
+/** The name of one of a child's parents, as an enquirer would give it (first given name and family name). */
+function parentName(p: SyntheticPerson, byId: Map<string, SyntheticPerson>, which: number): { given: string; family: string } | null {
+  const ref = p.parents[which % Math.max(1, p.parents.length)];
+  const parent = ref ? byId.get(ref.personId) : undefined;
+  return parent ? { given: firstGiven(parent), family: parent.familyName } : null;
+}
+
 function labelled(): Labelled[] {
   const all = [...syntheticPeople({ count: PEOPLE, seed: SEED, today: TODAY })];
+  const byId = new Map(all.filter((p) => !p.child).map((p) => [p.personId, p]));
   const onPlan = all.filter((p) => p.child && p.onPlan);
   const out: Labelled[] = [];
-  const kinds = ['exact', 'nickname', 'transliteration', 'family-sounds-alike', 'given-typo', 'names-swapped', 'dob-day-month-swapped', 'dob-one-digit', 'dob-unknown', 'previous-postcode', 'alias', 'case-and-diacritics', 'twin'] as const;
+  const kinds = ['exact', 'nickname', 'transliteration', 'family-sounds-alike', 'given-typo', 'names-swapped', 'dob-day-month-swapped', 'dob-one-digit', 'dob-unknown', 'previous-postcode', 'alias', 'case-and-diacritics', 'twin', 'parent-named', 'parent-only-family-misspelt'] as const;
   onPlan.forEach((p, i) => {
     const kind = kinds[i % kinds.length]!;
     const g = firstGiven(p);
@@ -87,17 +113,34 @@ function labelled(): Labelled[] {
       case 'alias': query = p.aliases[0] ? { given: p.aliases[0].givenNames.split(' ')[0]!, family: p.aliases[0].familyName, dob: p.dateOfBirth } : { ...base, given: typo(g) }; break;
       case 'case-and-diacritics': query = { given: strip(g).toUpperCase(), family: strip(p.familyName).toLowerCase().replace(/^mac/, 'mc').replace(/-/g, ' '), dob: p.dateOfBirth }; break;
       case 'twin': query = base; break;
+      // A parent's name with the child's names and no date of birth: the mother or the father, in turn.
+      case 'parent-named': {
+        const parent = parentName(p, byId, i);
+        query = parent ? { given: g, family: p.familyName, parents: [parent] } : base;
+        break;
+      }
+      // The child's family name misspelt out of recognition and no date: only the parent finds the child.
+      case 'parent-only-family-misspelt': {
+        const parent = parentName(p, byId, i);
+        const spelt = misspeltAway(p.familyName);
+        query = parent && spelt ? { given: g, family: spelt, parents: [parent] } : { ...base, given: typo(g) };
+        break;
+      }
     }
     out.push({ kind, query: query!, expect: p.personId });
   });
   // Twins on plans, asked for by name: the right twin must come first.
   for (const p of onPlan.filter((x) => x.twinOf)) out.push({ kind: 'twin', query: { given: firstGiven(p), family: p.familyName, dob: p.dateOfBirth }, expect: p.personId });
   // Children not on record (another seed): any `strong` candidate is a false one.
+  // A third of them name a parent too (with no date of birth, as a caller who knows the family might).
   let absent = 0;
-  for (const p of syntheticPeople({ count: 4000, seed: SEED + 1, today: TODAY, idPrefix: 'ABSENT-' })) {
+  const others = [...syntheticPeople({ count: 4000, seed: SEED + 1, today: TODAY, idPrefix: 'ABSENT-' })];
+  const otherById = new Map(others.filter((p) => !p.child).map((p) => [p.personId, p]));
+  for (const p of others) {
     if (!p.child || absent >= 300) continue;
+    const parent = absent % 3 === 2 ? parentName(p, otherById, absent) : null;
     absent++;
-    out.push({ kind: 'absent', query: { given: firstGiven(p), family: p.familyName, dob: p.dateOfBirth }, expect: null });
+    out.push({ kind: parent ? 'absent-with-parent' : 'absent', query: parent ? { given: firstGiven(p), family: p.familyName, parents: [parent] } : { given: firstGiven(p), family: p.familyName, dob: p.dateOfBirth }, expect: null });
   }
   return out;
 }
@@ -106,57 +149,79 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function measure(database: DatabaseHandle, engine: string, set: Labelled[]): Promise<string[]> {
   const started = Date.now();
-  await importPeople(database.db, systemContext(NOW), syntheticRecords({ count: PEOPLE, seed: SEED, today: TODAY }));
+  const loaded = await bulkLoadPeople(database, systemContext(NOW), syntheticPeople({ count: PEOPLE, seed: SEED, today: TODAY }), {
+    expected: PEOPLE,
+    onProgress: (done) => {
+      if (process.env.BENCH_PROGRESS) process.stderr.write(`${engine}: ${done} people loaded, ${Math.round(done / ((Date.now() - started) / 1000))}/s\n`);
+    },
+  });
   const loadSeconds = (Date.now() - started) / 1000;
   const times: number[] = [];
   let present = 0, found10 = 0, top1 = 0, absent = 0, falseStrong = 0;
   const missedKinds: Record<string, number> = {};
+  const notFirstKinds: Record<string, number> = {};
+  const perKind: Record<string, number> = {};
+  const timesByKind: Record<string, number[]> = {};
+  const falseStrongKinds: Record<string, number> = {};
   for (const item of set) {
     const query = parseEnquiryQuery(item.query, TODAY);
     const t0 = performance.now();
     const candidates = await findCandidates(database.db, query);
-    times.push(performance.now() - t0);
+    const took = performance.now() - t0;
+    times.push(took);
+    (timesByKind[item.kind] ??= []).push(took);
     if (item.expect) {
       present++;
       const at = candidates.findIndex((c) => c.externalRef === item.expect);
+      perKind[item.kind] = (perKind[item.kind] ?? 0) + 1;
       if (at >= 0) found10++;
       else missedKinds[item.kind] = (missedKinds[item.kind] ?? 0) + 1;
       if (at === 0) top1++;
+      else notFirstKinds[item.kind] = (notFirstKinds[item.kind] ?? 0) + 1;
     } else {
       absent++;
-      if (candidates.some((c) => c.match.strength === 'strong')) falseStrong++;
+      perKind[item.kind] = (perKind[item.kind] ?? 0) + 1;
+      if (candidates.some((c) => c.match.strength === 'strong')) {
+        falseStrong++;
+        falseStrongKinds[item.kind] = (falseStrongKinds[item.kind] ?? 0) + 1;
+      }
     }
   }
   times.sort((a, b) => a - b);
   const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(2) : 'n/a');
   return [
-    `enquiry-population (${engine}): ${PEOPLE} people, loaded in ${loadSeconds.toFixed(0)} s`,
+    `enquiry-population (${engine}): ${loaded.people} people (${loaded.relationships} parent links, ${loaded.keys} blocking keys, ${loaded.plansStarted} on plans), loaded in ${loadSeconds.toFixed(0)} s`,
+    `enquiry-load-people-per-s (${engine}): ${Math.round(loaded.people / loadSeconds)} people/s (COPY ${loaded.seconds.load.toFixed(0)} s, indexes rebuilt ${loaded.seconds.indexes.toFixed(0)} s)`,
     `enquiry-p50-ms (${engine}): ${percentile(times, 50).toFixed(1)} ms`,
     `enquiry-p99-ms (${engine}): ${percentile(times, 99).toFixed(1)} ms`,
     `enquiry-recall-at-10 (${engine}): ${pct(found10, present)} % of ${present} enquiries about children on plans`,
     `enquiry-top1 (${engine}): ${pct(top1, present)} %`,
     `enquiry-false-strong-on-absent (${engine}): ${pct(falseStrong, absent)} % of ${absent} enquiries`,
+    `enquiry-enquiries-by-kind (${engine}): ${JSON.stringify(perKind)}`,
+    `enquiry-p99-ms-by-kind (${engine}): ${JSON.stringify(Object.fromEntries(Object.entries(timesByKind).map(([k, t]) => [k, Number(percentile(t.sort((a, b) => a - b), 99).toFixed(1))])))}`,
     `enquiry-missed-by-kind (${engine}): ${JSON.stringify(missedKinds)}`,
+    `enquiry-not-first-by-kind (${engine}): ${JSON.stringify(notFirstKinds)}`,
+    `enquiry-false-strong-by-kind (${engine}): ${JSON.stringify(falseStrongKinds)}`,
   ];
 }
 
-export async function run(): Promise<string[]> {
-  const set = labelled();
-  const lines: string[] = [];
+async function onPglite(set: Labelled[]): Promise<string[]> {
   const pglite = await openDatabase({ memory: true });
   try {
     await pglite.migrate();
-    lines.push(...(await measure(pglite, 'pglite', set)));
+    return await measure(pglite, 'pglite', set);
   } finally {
     await pglite.close();
   }
+}
+
+async function onPostgres(set: Labelled[]): Promise<string[]> {
   const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
   try {
     await admin.connect();
   } catch {
-    lines.push('enquiry: PostgreSQL not reachable, not measured (postgres)');
-    return lines;
+    return ['enquiry: PostgreSQL not reachable, not measured (postgres)'];
   }
   const name = `convene_bench_${randomBytes(4).toString('hex')}`;
   await admin.query(`create database ${name}`);
@@ -165,11 +230,23 @@ export async function run(): Promise<string[]> {
   const database = await openDatabase({ url: url.toString() });
   try {
     await database.migrate();
-    lines.push(...(await measure(database, 'postgres', set)));
+    return await measure(database, 'postgres', set);
   } finally {
     await database.close();
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
+  }
+}
+
+/** BENCH_ENQUIRY_ENGINES: which engines, in order (default `pglite,postgres`). */
+export async function run(): Promise<string[]> {
+  const set = labelled();
+  const lines: string[] = [];
+  for (const engine of (process.env.BENCH_ENQUIRY_ENGINES ?? 'pglite,postgres').split(',').map((e) => e.trim())) {
+    const figures = engine === 'pglite' ? await onPglite(set) : engine === 'postgres' ? await onPostgres(set) : [`enquiry: unknown engine ${engine}`];
+    // Printed as each engine finishes, so a long run shows its first figures early.
+    if (process.env.BENCH_PROGRESS) for (const line of figures) process.stderr.write(`${line}\n`);
+    lines.push(...figures);
   }
   return lines;
 }

@@ -27,19 +27,37 @@ export interface KeySource {
   postcodes: string[];
 }
 
-export function givenCodes(givenNames: string): string[] {
+/**
+ * Names repeat (a million people share a few thousand given and family names), and their codes
+ * are most of the cost of keying a bulk load, so each name's codes are kept once worked out. Pure:
+ * the same name always has the same codes; bounded, emptied when full.
+ */
+function remembered(compute: (name: string) => string[]): (name: string) => string[] {
+  const known = new Map<string, readonly string[]>();
+  return (name) => {
+    let codes = known.get(name);
+    if (!codes) {
+      if (known.size >= 50_000) known.clear();
+      codes = Object.freeze(compute(name));
+      known.set(name, codes);
+    }
+    return [...codes];
+  };
+}
+
+export const givenCodes = remembered((givenNames) => {
   const codes = new Set<string>();
   for (const token of nameTokens(givenNames)) for (const form of givenNameForms(token)) for (const c of phoneticCodes(form)) codes.add(c);
   return [...codes];
-}
+});
 
-export function familyCodes(familyName: string): string[] {
+export const familyCodes = remembered((familyName) => {
   const { whole, tokens } = familyForms(familyName);
   const parts = tokens.length > 1 ? [whole, ...tokens] : tokens;
   const codes = new Set<string>();
   for (const part of parts) for (const form of familyNameForms(part)) for (const c of phoneticCodes(form)) codes.add(c);
   return [...codes];
-}
+});
 
 /** Every key a person (or an enquiry) produces; de-duplicated and sorted. */
 export function blockingKeys(source: KeySource): string[] {

@@ -4,7 +4,7 @@ import { damerau, jaroWinkler } from './distance.js';
 import { blockingKeys, parentBlockingKeys, queryBlockingKeys } from './keys.js';
 import { givenNameForms } from './names.js';
 import { familyForms, foldText, nameTokens, normalisePostcode, postcodeSector } from './normalise.js';
-import { compareNameToken, rankCandidates, scoreCandidate, type MatchQuery, type MatchRecord } from './score.js';
+import { compareNameToken, rankCandidates, scoreCandidate, type MatchQuery, type MatchRecord, type TieBreak } from './score.js';
 
 describe('normalisation', () => {
   it.each([
@@ -205,10 +205,54 @@ describe('scoring one person against an enquiry', () => {
     expect(scoreCandidate(q({ date: '2016-07-08', postcode: 'M1 1AE' }), person()).strength).toBe('possible');
   });
 
+  const make = (id: string, score: number, strength: 'strong' | 'possible' | 'weak', tie: Partial<TieBreak & { strict: boolean; identity: string }> = {}) => ({
+    id,
+    identity: tie.identity ?? '',
+    match: { score, strength, reasons: [], strict: tie.strict ?? false, tieBreak: { evidence: tie.evidence ?? 0, closeness: tie.closeness ?? 0, daysApart: tie.daysApart ?? null } },
+  });
   it('ranks strong first, then by score, at most the limit', () => {
-    const make = (id: string, score: number, strength: 'strong' | 'possible' | 'weak') => ({ id, match: { score, strength, reasons: [], strict: false } });
     const ranked = rankCandidates([make('a', 60, 'possible'), make('b', 90, 'strong'), make('c', 10, 'weak'), make('d', 95, 'possible'), make('e', 40, 'weak')], 3);
     expect(ranked.map((r) => r.id)).toEqual(['b', 'd', 'a']);
+  });
+
+  // Candidates the score ties: the order must not depend on the (random) id, so it is the same on every engine.
+  it.each([
+    ['more evidence before the rounding', { evidence: 9.2 }, { evidence: 9.0 }],
+    ['a strict match before a fuzzy one', { strict: true }, { strict: false }],
+    ['names nearer to those typed', { closeness: 0.97 }, { closeness: 0.91 }],
+    ['a date of birth nearer to the one given', { daysApart: 1 }, { daysApart: 30 }],
+    ['a date of birth recorded before none', { daysApart: 400 }, { daysApart: null }],
+    ['by identity (names, date of birth, reference) when all else is equal', { identity: 'Smith\u0000Amy' }, { identity: 'Smith\u0000Zoe' }],
+  ])('breaks a tie of strength and score on %s, whichever id is smaller', (_label, first, second) => {
+    for (const [idFirst, idSecond] of [['ffff', '0000'], ['0000', 'ffff']] as const) {
+      const a = make(idFirst, 70, 'possible', first);
+      const b = make(idSecond, 70, 'possible', second);
+      expect(rankCandidates([b, a]).map((r) => r.id)).toEqual([idFirst, idSecond]);
+      expect(rankCandidates([a, b]).map((r) => r.id)).toEqual([idFirst, idSecond]);
+    }
+  });
+
+  it('orders the earlier measures before the later ones', () => {
+    // More evidence wins over a nearer spelling; a nearer spelling over a nearer date.
+    const ranked = rankCandidates([
+      make('near-date', 70, 'possible', { evidence: 9, closeness: 0.9, daysApart: 0 }),
+      make('near-name', 70, 'possible', { evidence: 9, closeness: 0.95, daysApart: 9 }),
+      make('more-evidence', 70, 'possible', { evidence: 9.5, closeness: 0.5, daysApart: 99 }),
+    ]);
+    expect(ranked.map((r) => r.id)).toEqual(['more-evidence', 'near-name', 'near-date']);
+  });
+
+  it('scores the tie-breaking measures: the typed spelling nearest, the date of birth apart', () => {
+    const query: MatchQuery = { given: 'Jack', family: 'Smithe', dob: { kind: 'exact', date: '2016-07-03' } };
+    const base = { givenNames: 'Jack', aliases: [], postcodes: [] };
+    const smith = scoreCandidate(query, { ...base, familyName: 'Smith', dateOfBirth: '2016-07-03' });
+    const smyth = scoreCandidate(query, { ...base, familyName: 'Smyth', dateOfBirth: '2016-07-03' });
+    expect(smith.tieBreak.closeness).toBeGreaterThan(smyth.tieBreak.closeness);
+    expect(smith.tieBreak.daysApart).toBe(0);
+    expect(scoreCandidate(query, { ...base, familyName: 'Smith', dateOfBirth: '2016-03-07' }).tieBreak.daysApart).toBe(118);
+    expect(scoreCandidate({ ...query, dob: null }, { ...base, familyName: 'Smith', dateOfBirth: '2016-03-07' }).tieBreak.daysApart).toBeNull();
+    const ranked = rankCandidates([{ id: '0', match: smyth }, { id: 'f', match: smith }]);
+    expect(ranked.map((r) => r.id)).toEqual(['f', '0']);
   });
 });
 

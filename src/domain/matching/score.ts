@@ -8,7 +8,8 @@
  */
 import { compareDob, type DobAgreement, type QueryDob } from './dates.js';
 import { compareFamily, compareGiven, GOOD_NAME, NAME_WEIGHTS, type NameAgreement } from './compare-names.js';
-import { normalisePostcode, nameTokens, postcodeDistrict, postcodeSector } from './normalise.js';
+import { jaroWinkler } from './distance.js';
+import { foldText, normalisePostcode, nameTokens, postcodeDistrict, postcodeSector } from './normalise.js';
 import { compareParents, type ParentName, type RecordedParent } from './parents.js';
 
 export { compareNameToken } from './compare-names.js';
@@ -41,6 +42,17 @@ export interface MatchResult {
   reasons: string[];
   /** Every field given agrees exactly (names as written, the date of birth, the postcode, a parent's name): what a strict search finds. */
   strict: boolean;
+  /** Finer measures than the score, used only to order candidates the score ties (see rankCandidates). */
+  tieBreak: TieBreak;
+}
+
+export interface TieBreak {
+  /** The evidence total before it is scaled and rounded to the score. */
+  evidence: number;
+  /** Jaro–Winkler similarity (0–1) of the names as given to the nearest recorded name, either way round. */
+  closeness: number;
+  /** Days between the date of birth given and the one recorded; null when either is missing. */
+  daysApart: number | null;
 }
 
 /** Below this a person is not offered as a candidate at all. */
@@ -94,6 +106,31 @@ function pairNames(query: MatchQuery, givenNames: string, familyName: string, la
   ];
 }
 
+/** How near the names as typed are to the record's nearest name (main or alias, either way round): 0–1. */
+function closenessOf(query: MatchQuery, record: MatchRecord): number {
+  const given = foldText(query.given);
+  const family = foldText(query.family);
+  let best = 0;
+  for (const name of [{ givenNames: record.givenNames, familyName: record.familyName }, ...record.aliases]) {
+    const g = foldText(name.givenNames);
+    const f = foldText(name.familyName);
+    best = Math.max(best, (jaroWinkler(given, g) + jaroWinkler(family, f)) / 2, (jaroWinkler(family, g) + jaroWinkler(given, f)) / 2);
+  }
+  return best;
+}
+
+const epochDay = (iso: string): number | null => {
+  const ms = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return Number.isNaN(ms) ? null : ms / 86_400_000;
+};
+
+function daysApart(query: QueryDob | null | undefined, recorded: string | null): number | null {
+  if (query?.kind !== 'exact' || !recorded) return null;
+  const a = epochDay(query.date);
+  const b = epochDay(recorded);
+  return a === null || b === null ? null : Math.abs(a - b);
+}
+
 export function scoreCandidate(query: MatchQuery, record: MatchRecord): MatchResult {
   const pairings = [
     ...pairNames(query, record.givenNames, record.familyName, null),
@@ -119,8 +156,11 @@ export function scoreCandidate(query: MatchQuery, record: MatchRecord): MatchRes
   const namesGood = GOOD_NAME.includes(names.family.level) && GOOD_NAME.includes(names.given.level);
   const namesExact = ['exact', 'variant'].includes(names.family.level) && ['exact', 'variant', 'nickname'].includes(names.given.level);
   const placeAgrees = postcode.level === 'current' || postcode.level === 'previous';
-  // A parent named as recorded corroborates as a current address does: the child's own names
-  // must still agree, so a sibling (same parents, another given name) is never made strong by it.
+  // A parent named as recorded corroborates a near date of birth as an address does: the child's
+  // own names must still agree, so a sibling (same parents, another given name) is never made
+  // strong by it. With no date of birth at all it is not enough alone: at a million people, one
+  // enquiry in five about a child not on record found a namesake whose mother or father shared the
+  // name given (bench/enquiry.bench.ts, absent-with-parent), so it needs an address agreeing too.
   const parentAgrees = parents.max > 0 && parents.allExact;
   const nearDob = dob === 'day-month-swapped' || dob === 'one-digit' || dob === 'transposed-digits' || dob === 'year-off-by-one';
   let strength: Strength;
@@ -128,7 +168,7 @@ export function scoreCandidate(query: MatchQuery, record: MatchRecord): MatchRes
     namesGood &&
     (dob === 'exact' ||
       (nearDob && (placeAgrees || parentAgrees) && namesExact) ||
-      (dob === 'unknown' && !query.dob && namesExact && (postcode.level === 'current' || parentAgrees)))
+      (dob === 'unknown' && !query.dob && namesExact && (postcode.level === 'current' || (parentAgrees && placeAgrees))))
   )
     strength = 'strong';
   else if (score >= 55) strength = 'possible';
@@ -140,15 +180,40 @@ export function scoreCandidate(query: MatchQuery, record: MatchRecord): MatchRes
     (dob === 'exact' || !query.dob) &&
     (!normalisePostcode(query.postcode) || placeAgrees) &&
     parents.allExact;
-  return { score, strength, reasons, strict };
+  return { score, strength, reasons, strict, tieBreak: { evidence: total, closeness: closenessOf(query, record), daysApart: daysApart(query.dob, record.dateOfBirth) } };
 }
 
 const STRENGTH_ORDER: Record<Strength, number> = { strong: 0, possible: 1, weak: 2 };
 
-/** Strongest first, then by score; ties keep a stable order by the tie-breaker (the person's id). */
-export function rankCandidates<T extends { match: MatchResult; id: string }>(candidates: T[], limit = 10): T[] {
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Strongest first, then by score; candidates the score ties are ordered by what the rounding and
+ * the levels hid, so the order never depends on the database or on random ids:
+ *   1. more evidence (the unrounded total: one name exactly as written beats two near spellings);
+ *   2. a strict match (every field as given) before a fuzzy one;
+ *   3. names nearer to those typed (Jaro–Winkler): "Smithe" puts Smith before Smyth;
+ *   4. a date of birth nearer to the one given;
+ *   5. the person's `identity` (the caller's stable key: names, date of birth, external reference),
+ *      then the id, for records alike in everything.
+ */
+export function rankCandidates<T extends { match: MatchResult; id: string; identity?: string }>(candidates: T[], limit = 10): T[] {
+  const near = (n: number | null) => (n === null ? Number.POSITIVE_INFINITY : n);
   return candidates
     .filter((c) => c.match.score >= MIN_SCORE)
-    .sort((a, b) => STRENGTH_ORDER[a.match.strength] - STRENGTH_ORDER[b.match.strength] || b.match.score - a.match.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => {
+      const [x, y] = [a.match, b.match];
+      return (
+        STRENGTH_ORDER[x.strength] - STRENGTH_ORDER[y.strength] ||
+        y.score - x.score ||
+        // Evidence totals are sums of a few decimals: compare at a precision above float noise.
+        Math.round((y.tieBreak.evidence - x.tieBreak.evidence) * 1e6) ||
+        Number(y.strict) - Number(x.strict) ||
+        Math.round((y.tieBreak.closeness - x.tieBreak.closeness) * 1e6) ||
+        near(x.tieBreak.daysApart) - near(y.tieBreak.daysApart) ||
+        compareText(a.identity ?? '', b.identity ?? '') ||
+        compareText(a.id, b.id)
+      );
+    })
     .slice(0, limit);
 }

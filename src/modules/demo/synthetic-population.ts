@@ -64,6 +64,12 @@ export interface SyntheticPerson {
   child: boolean;
   /** The personId of this child's twin, if any. */
   twinOf: string | null;
+  /**
+   * A child's parents: the household's adults, recorded as mother, father or (for a second adult
+   * with another family name, now and then) step-parent; empty for an adult. Not in the import CSV,
+   * whose contract has no parents: the bulk loader writes them as relationships.
+   */
+  parents: { personId: string; relation: 'mother' | 'father' | 'step-parent' }[];
 }
 
 const LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
@@ -94,15 +100,23 @@ export function* syntheticPeople(options: { count: number; seed: number; today: 
     const adults = random() < 0.6 ? 2 : 1;
     const children = int(1, 4);
     const twins = children >= 2 && random() < 0.03;
+    const parents: SyntheticPerson['parents'] = [];
+    let firstSex: 'M' | 'F' = 'F';
     for (let a = 0; a < adults && made < options.count; a++) {
       const otherName = a === 1 && random() < 0.3;
       const given = pick(GIVEN_NAMES);
+      const personId = `${prefix}${made++}`;
+      const drawn: 'M' | 'F' = random() < 0.5 ? 'F' : 'M';
+      // A second adult is of the other sex, so a household has at most one mother and one father.
+      const sex: 'M' | 'F' = a === 0 ? drawn : firstSex === 'F' ? 'M' : 'F';
+      if (a === 0) firstSex = sex;
+      parents.push({ personId, relation: otherName && drawn === 'F' ? 'step-parent' : sex === 'F' ? 'mother' : 'father' });
       yield {
-        personId: `${prefix}${made++}`, givenNames: given, familyName: otherName ? pick(FAMILY_NAMES) : family,
+        personId, givenNames: given, familyName: otherName ? pick(FAMILY_NAMES) : family,
         // A previous family name (before marriage, say).
         aliases: !otherName && a === 0 && random() < 0.15 ? [{ givenNames: given, familyName: pick(FAMILY_NAMES) }] : [],
-        dateOfBirth: isoDaysAgo(options.today, int(19 * 365, 60 * 365)), sex: random() < 0.5 ? 'F' : 'M', address, postcode: here,
-        previousPostcode: moved, onPlan: false, child: false, twinOf: null,
+        dateOfBirth: isoDaysAgo(options.today, int(19 * 365, 60 * 365)), sex, address, postcode: here,
+        previousPostcode: moved, onPlan: false, child: false, twinOf: null, parents: [],
       };
     }
     let twinDob: string | null = null;
@@ -116,7 +130,7 @@ export function* syntheticPeople(options: { count: number; seed: number; today: 
       yield {
         personId: id, givenNames: random() < 0.2 ? `${given} ${pick(GIVEN_NAMES)}` : given, familyName: family, aliases,
         dateOfBirth: dob, sex: random() < 0.5 ? 'F' : 'M', address, postcode: here, previousPostcode: moved, onPlan, child: true,
-        twinOf: isTwin ? twinId : null,
+        twinOf: isTwin ? twinId : null, parents,
       };
       if (c === 0) {
         twinDob = dob;
