@@ -23,6 +23,8 @@ export interface LanguageMeta {
   locale: string;
   /** What a record may call it, in English and in the language itself: "Polish", "polski". */
   names: string[];
+  /** The language's name in its own words, for a sentence that names it: "polski". */
+  ownName: string;
 }
 
 type Resources = Record<string, unknown> & { _language: LanguageMeta };
