@@ -29,3 +29,29 @@ export async function familyLanguagesFor(db: Queryable, conferenceId: string): P
   }
   return out;
 }
+
+export interface LanguageNotice {
+  invitationId: string;
+  name: string;
+  /** "Polish, in Polish and English" / "Tigrinya: no translation yet". */
+  text: string;
+  translated: boolean;
+}
+
+/**
+ * What the organiser is told on the invitation pages (issue 14): who is written to in their own
+ * language as well as English, and whose language has no translation file yet, so the organiser
+ * arranges for an interpreter to go through the English letters with them.
+ */
+export async function familyLanguageNotices(db: Queryable, conferenceId: string, invitees: readonly { id: string; name: string; state: string }[]): Promise<LanguageNotice[]> {
+  const languages = await familyLanguagesFor(db, conferenceId);
+  const out: LanguageNotice[] = [];
+  for (const i of invitees) {
+    const language = languages.get(i.id);
+    if (i.state === 'removed' || !language || language.kind === 'english') continue;
+    out.push(language.kind === 'translated'
+      ? { invitationId: i.id, name: i.name, translated: true, text: `${i.name}: letters and the decisions in ${language.name}, followed by English.` }
+      : { invitationId: i.id, name: i.name, translated: false, text: `${i.name}: there is no translation of the family letters into ${language.name} yet. They will get English letters saying an interpreter will go through them: book the interpreter, and ask for a ${language.name} translation file to be added.` });
+  }
+  return out;
+}
