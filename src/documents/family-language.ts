@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createInstance, type TFunction } from 'i18next';
 import { formatDate } from '../domain/deadlines/index.js';
 import type { DocumentModel } from './document-model.js';
-import { dayText, londonStart } from './invitation-letter.js';
+import { Temporal } from 'temporal-polyfill';
 
 /**
  * Issue 14: the family's documents in the family's language as well as English. Every sentence a
@@ -63,6 +63,14 @@ export interface Translator {
 
 const cache = new Map<string, Translator>();
 
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** "Monday 2 March 2026", as the English letters have always written it. */
+function englishDay(iso: string): string {
+  const d = Temporal.PlainDate.from(iso.slice(0, 10));
+  return `${WEEKDAYS[d.dayOfWeek - 1] ?? ''} ${formatDate(d)}`;
+}
+
 /**
  * The translator for a language code that has a file. A separate i18next instance per language
  * (never the global one), built synchronously from the committed files; missing keys fall back to
@@ -93,9 +101,9 @@ export function translator(code = 'en'): Translator {
   const tr: Translator = {
     code, locale, t,
     date: (iso) => (english ? formatDate(iso.slice(0, 10)) : intlDate(iso, false)),
-    day: (iso) => (english ? dayText(iso) : intlDate(iso, true)),
+    day: (iso) => (english ? englishDay(iso) : intlDate(iso, true)),
     when: (start) => {
-      const z = londonStart(start);
+      const z = Temporal.Instant.fromEpochMilliseconds(start.getTime()).toZonedDateTimeISO('Europe/London');
       const time = `${String(z.hour).padStart(2, '0')}:${String(z.minute).padStart(2, '0')}`;
       return t('format.dayAtTime', { day: tr.day(z.toPlainDate().toString()), time });
     },
