@@ -1,131 +1,156 @@
-import { describeCategories } from '../domain/conference/categories.js';
-import { OUTCOME_LABELS } from '../domain/conference/decision.js';
+import { normaliseCategories } from '../domain/conference/categories.js';
+import { CONFERENCE_KIND_LABELS } from '../domain/conference/kinds.js';
 import type { OutlinePlanContent } from '../domain/conference/outline-plan.js';
-import { formatDate } from '../domain/deadlines/format-date.js';
 import type { Block, DocumentModel } from './document-model.js';
+import { english, inFamilyLanguage, type FamilyLanguage, type Translator } from './family-language.js';
 import type { ChildOutcomeData, ConferenceDocumentData } from './meeting-document-data.js';
 
-const date = (d: string | null): string => (d ? formatDate(d) : 'Not set');
+const dateIn = (tr: Translator) => (d: string | null): string => (d ? tr.date(d) : tr.t('common.notSet'));
 
 /** PL1 as printed: the outline plan in the order the conference drew it up. */
-export function outlinePlanBlocks(plan: OutlinePlanContent): Block[] {
+export function outlinePlanBlocks(plan: OutlinePlanContent, tr: Translator = english()): Block[] {
+  const t = tr.t;
   const blocks: Block[] = [
     {
       type: 'keyValue',
       rows: [
-        ['Risk statement', plan.riskStatement],
-        ['Aim', plan.aim],
-        ['Outcomes', plan.outcomes],
-        ['Short-term objectives', plan.shortTermObjectives],
-        ['Long-term objectives', plan.longTermObjectives],
-        ['Non-negotiable', plan.nonNegotiables],
-        ['Needs immediate action', plan.immediateActions],
-        ['Social worker visits', plan.visitFrequencyWeeks ? `At least every ${plan.visitFrequencyWeeks} week${plan.visitFrequencyWeeks === 1 ? '' : 's'}` : 'Not set'],
-        ['Contingency plan', plan.contingency],
-        ['What must change before the plan can end', plan.endConditions],
-        ['How the plan is explained to the child', plan.explainedToChild],
-        ['The family receives the plan in', `${plan.familyLanguage}${plan.familyCopyArrangements ? ` (${plan.familyCopyArrangements})` : ''}`],
+        [t('decisions.plan.riskStatement'), plan.riskStatement],
+        [t('decisions.plan.aim'), plan.aim],
+        [t('decisions.plan.outcomes'), plan.outcomes],
+        [t('decisions.plan.shortTerm'), plan.shortTermObjectives],
+        [t('decisions.plan.longTerm'), plan.longTermObjectives],
+        [t('decisions.plan.nonNegotiable'), plan.nonNegotiables],
+        [t('decisions.plan.immediate'), plan.immediateActions],
+        [t('decisions.plan.visits'), plan.visitFrequencyWeeks ? t('decisions.plan.visitsEvery', { count: plan.visitFrequencyWeeks }) : t('common.notSet')],
+        [t('decisions.plan.contingency'), plan.contingency],
+        [t('decisions.plan.endConditions'), plan.endConditions],
+        [t('decisions.plan.explainedToChild'), plan.explainedToChild],
+        [t('decisions.plan.familyLanguage'), `${plan.familyLanguage}${plan.familyCopyArrangements ? ` (${plan.familyCopyArrangements})` : ''}`],
       ],
     },
   ];
   if (plan.actions.length > 0) {
     blocks.push({
       type: 'table',
-      head: ['Action', 'Who', 'By when', 'Checked by'],
+      head: [t('decisions.plan.action'), t('decisions.plan.who'), t('decisions.plan.byWhen'), t('decisions.plan.checkedBy')],
       rows: plan.actions.map((a) => [a.action, a.ownerIsProfessional && a.ownerJobTitle ? `${a.owner} (${a.ownerJobTitle})` : a.owner, a.timescale, a.checkedBy]),
     });
   }
   return blocks;
 }
 
+function categoriesText(codes: readonly string[], tr: Translator): string {
+  const known = normaliseCategories(codes);
+  return known.length === 0 ? tr.t('decisions.categoryNone') : known.map((c) => tr.t(`decisions.categories.${c}`)).join(', ');
+}
+
 /** TS10's content for one child: outcome, category, lead social worker, core group, dates, and what else the outcome needs. */
-export function childDecisionRows(c: ChildOutcomeData): [string, string][] {
-  const rows: [string, string][] = [['Decision', OUTCOME_LABELS[c.outcome]]];
+export function childDecisionRows(c: ChildOutcomeData, tr: Translator = english()): [string, string][] {
+  const t = tr.t;
+  const date = dateIn(tr);
+  const rows: [string, string][] = [[t('decisions.decision'), t(`decisions.outcome.${c.outcome}`)]];
   if (c.outcome === 'plan') {
     rows.push(
-      ['Category', describeCategories(c.categories)],
-      ['Lead social worker', c.leadSocialWorker ?? (c.contactTeamManager ? `Not yet allocated: contact ${c.contactTeamManager} (team manager)` : 'Not named')],
-      ['Core group', c.coreGroupMembers.map((m) => `${m.name} (${m.role})`).join('; ')],
-      ['First core group', date(c.firstCoreGroupOn)],
-      ['Review conference', `${date(c.reviewOn)}${c.earlyReview ? ' (early review: the conference was not quorate)' : ''}`],
-      ['The review is brought forward if', c.reviewTriggers ?? ''],
+      [t('decisions.category'), categoriesText(c.categories, tr)],
+      [t('decisions.leadSocialWorker'), c.leadSocialWorker ?? (c.contactTeamManager ? t('decisions.notAllocated', { name: c.contactTeamManager }) : t('decisions.notNamed'))],
+      [t('decisions.coreGroup'), c.coreGroupMembers.map((m) => `${m.name} (${m.role})`).join('; ')],
+      [t('decisions.firstCoreGroup'), date(c.firstCoreGroupOn)],
+      [t('decisions.reviewConference'), c.earlyReview ? t('decisions.earlyReview', { date: date(c.reviewOn) }) : date(c.reviewOn)],
+      [t('decisions.reviewTriggers'), c.reviewTriggers ?? ''],
     );
-    if (c.childrensCentre) rows.push(["Children's centre", c.childrensCentre === 'told' ? 'Told, with parental permission' : `Not told: ${c.childrensCentreReason ?? ''}`]);
+    if (c.childrensCentre) rows.push([t('decisions.childrensCentre'), c.childrensCentre === 'told' ? t('decisions.childrensCentreTold') : t('decisions.childrensCentreNotTold', { reason: c.childrensCentreReason ?? '' })]);
   }
-  if (c.childInNeedRecommendation) rows.push(['Recommended child in need plan', c.childInNeedRecommendation]);
-  if (c.legalActionRecommendation) rows.push(['Legal action recommended', c.legalActionRecommendation]);
+  if (c.childInNeedRecommendation) rows.push([t('decisions.childInNeed'), c.childInNeedRecommendation]);
+  if (c.legalActionRecommendation) rows.push([t('decisions.legalAction'), c.legalActionRecommendation]);
   if (c.outcome === 'adjourned') {
-    rows.push(['Interim safety plan', c.interimSafetyPlan ?? ''], ['The conference reconvenes by', date(c.reconvenedBy)]);
+    rows.push([t('decisions.interimSafetyPlan'), c.interimSafetyPlan ?? ''], [t('decisions.reconvenesBy'), date(c.reconvenedBy)]);
   }
-  if (c.furtherConferenceBy) rows.push(['The chair overruled the conference; any further conference by', date(c.furtherConferenceBy)]);
+  if (c.furtherConferenceBy) rows.push([t('decisions.overruled'), date(c.furtherConferenceBy)]);
   if (c.writtenViewsSoughtBy && c.writtenResponsesBy) {
-    rows.push(['Ending the plan waits for written views', `sought by ${date(c.writtenViewsSoughtBy)}, responses by ${date(c.writtenResponsesBy)}`]);
+    rows.push([t('decisions.writtenViews'), t('decisions.writtenViewsDates', { sought: date(c.writtenViewsSoughtBy), responses: date(c.writtenResponsesBy) })]);
   }
   return rows;
 }
 
 /** "Sampleshire Council, conference held on 2 March 2026": the authority, never the procedures' internal name. */
-export function documentSubtitle(data: ConferenceDocumentData): string {
-  return `${data.authority.name}, conference held on ${formatDate(data.conferenceDate)}`;
+export function documentSubtitle(data: ConferenceDocumentData, tr: Translator = english()): string {
+  return tr.t('decisions.subtitle', { authority: data.authority.name, date: tr.date(data.conferenceDate) });
 }
 
 /** Who to ask about the document: the chair, through the authority's conference team. */
-export function contactText(data: ConferenceDocumentData): string {
-  const ways = [data.authority.phone ? `phone ${data.authority.phone}` : null, data.authority.email ? `email ${data.authority.email}` : null].filter(Boolean);
-  const team = `the conference team at ${data.authority.name}`;
-  return `If you have a question about these decisions, contact ${team}${ways.length ? ` (${ways.join(' or ')})` : ''}. The chair was ${data.chairName}.`;
+export function contactText(data: ConferenceDocumentData, tr: Translator = english()): string {
+  const t = tr.t;
+  const ways = [data.authority.phone ? t('invitation.reachPhone', { phone: data.authority.phone }) : null, data.authority.email ? t('invitation.reachEmail', { email: data.authority.email }) : null].filter(Boolean);
+  return t('decisions.contact', { authority: data.authority.name, ways: ways.length ? t('decisions.contactWays', { ways: ways.join(t('invitation.reachOr')) }) : '', chair: data.chairName });
 }
 
 /** What follows the conference for each child, from the decisions themselves (dates as recorded). */
-export function nextSteps(data: ConferenceDocumentData, familyCopy: boolean): string[] {
+export function nextSteps(data: ConferenceDocumentData, familyCopy: boolean, tr: Translator = english()): string[] {
+  const t = tr.t;
   const steps: string[] = [];
   for (const c of data.children) {
     if (c.outcome === 'plan') {
-      if (c.firstCoreGroupOn) steps.push(`${c.name}: the core group first meets by ${formatDate(c.firstCoreGroupOn)} to turn the outline plan into a detailed plan.`);
-      if (c.reviewOn) steps.push(`${c.name}: the review conference is due by ${formatDate(c.reviewOn)}.`);
+      if (c.firstCoreGroupOn) steps.push(t('decisions.stepCoreGroup', { name: c.name, date: tr.date(c.firstCoreGroupOn) }));
+      if (c.reviewOn) steps.push(t('decisions.stepReview', { name: c.name, date: tr.date(c.reviewOn) }));
     } else if (c.outcome === 'adjourned' && c.reconvenedBy) {
-      steps.push(`${c.name}: the conference meets again by ${formatDate(c.reconvenedBy)}.`);
+      steps.push(t('decisions.stepReconvene', { name: c.name, date: tr.date(c.reconvenedBy) }));
     }
   }
-  steps.push('The full record of the conference follows once the chair has approved it.');
-  if (familyCopy) steps.push('If you disagree with a decision, tell your social worker or the conference team. The complaints leaflet you were given explains how to complain.');
+  steps.push(t('decisions.stepRecord'));
+  if (familyCopy) steps.push(t('decisions.stepDisagree'));
   return steps;
+}
+
+/** The conference's kind in the words of the language: the record holds its English label. */
+function kindLabel(label: string, tr: Translator): string {
+  if (tr.code === 'en') return label;
+  const entry = Object.entries(CONFERENCE_KIND_LABELS).find(([, l]) => l === label);
+  return tr.t(`conferenceKind.${entry ? entry[0] : 'other'}.title`);
 }
 
 /**
  * The decisions sheet sent within TS10 to every invitee and the family: per child the outcome,
- * category, lead social worker, core group, first core group and review dates, and the outline plan.
+ * category, lead social worker, core group, first core group and review dates, and the outline
+ * plan. The family copy can be written in the family's language (issue 14): what the conference
+ * wrote in its own words (the plan, the reasons) stays as written.
  */
-export function decisionsSheetDocument(data: ConferenceDocumentData, options: { version: number; familyCopy: boolean }): DocumentModel {
+export function decisionsSheetDocument(data: ConferenceDocumentData, options: { version: number; familyCopy: boolean }, tr: Translator = english()): DocumentModel {
+  const t = tr.t;
   const blocks: Block[] = [
     {
       type: 'keyValue',
       rows: [
-        ['Conference', data.conferenceKindLabel],
-        ['Held on', formatDate(data.conferenceDate)],
-        ['Chair', data.chairName],
-        ['Issue', String(options.version)],
+        [t('decisions.conference'), kindLabel(data.conferenceKindLabel, tr)],
+        [t('decisions.heldOn'), tr.date(data.conferenceDate)],
+        [t('decisions.chair'), data.chairName],
+        [t('decisions.issue'), String(options.version)],
       ],
     },
   ];
   for (const child of data.children) {
-    blocks.push({ type: 'heading', text: child.dateOfBirth ? `${child.name} (born ${formatDate(child.dateOfBirth)})` : child.name });
-    blocks.push({ type: 'keyValue', rows: childDecisionRows(child) });
+    blocks.push({ type: 'heading', text: child.dateOfBirth ? t('decisions.childBorn', { name: child.name, date: tr.date(child.dateOfBirth) }) : child.name });
+    blocks.push({ type: 'keyValue', rows: childDecisionRows(child, tr) });
     if (child.outcome === 'plan' && child.outline) {
-      blocks.push({ type: 'heading', text: `Outline plan for ${child.name}` }, ...outlinePlanBlocks(child.outline));
+      blocks.push({ type: 'heading', text: t('decisions.outlinePlanFor', { name: child.name }) }, ...outlinePlanBlocks(child.outline, tr));
     }
   }
   if (data.householdChildren.length > 0) {
-    blocks.push({ type: 'paragraph', text: `Other children in the household considered: ${data.householdChildren.join(', ')}.` });
+    blocks.push({ type: 'paragraph', text: t('decisions.otherChildren', { names: data.householdChildren.join(', ') }) });
   }
-  blocks.push({ type: 'heading', text: 'What happens next' }, { type: 'list', items: nextSteps(data, options.familyCopy) });
-  blocks.push({ type: 'heading', text: 'Questions' }, { type: 'paragraph', text: contactText(data) });
-  blocks.push({ type: 'paragraph', text: data.confidentialityNotice });
+  blocks.push({ type: 'heading', text: t('decisions.whatNext') }, { type: 'list', items: nextSteps(data, options.familyCopy, tr) });
+  blocks.push({ type: 'heading', text: t('decisions.questions') }, { type: 'paragraph', text: contactText(data, tr) });
+  // RC4's notice as the procedures word it; in another language, the same notice from its file.
+  blocks.push({ type: 'paragraph', text: tr.code === 'en' ? data.confidentialityNotice : t(data.confidentialityNotice.includes('lead professional') ? 'decisions.confidentialityLead' : 'decisions.confidentiality') });
   return {
-    title: 'Decisions of the child protection conference',
-    subtitle: documentSubtitle(data),
-    marking: options.familyCopy ? 'CONFIDENTIAL - FAMILY COPY' : 'CONFIDENTIAL',
+    title: t('decisions.title'),
+    subtitle: documentSubtitle(data, tr),
+    marking: options.familyCopy ? t('decisions.marking') : 'CONFIDENTIAL',
     blocks,
-    footer: 'The full record of the conference follows once the chair has approved it.',
+    footer: t('decisions.footer'),
   };
+}
+
+/** The family's copy for one family member: in their language and then English, where their record says so (issue 14). */
+export function familyDecisionsSheet(data: ConferenceDocumentData, version: number, language: FamilyLanguage): DocumentModel {
+  return inFamilyLanguage(language, (tr) => decisionsSheetDocument(data, { version, familyCopy: true }, tr));
 }

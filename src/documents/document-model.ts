@@ -20,6 +20,13 @@ export interface DocumentModel {
   marking?: string;
   blocks: Block[];
   footer?: string;
+  /** BCP 47 language of the text ("pl-PL"); en-GB when absent. PDF and Word mark the text with it. */
+  language?: string;
+  /**
+   * The same document in another language, printed after this one from a new page (issue 14: a
+   * family's own language first, then the English it was written from). One file, both languages.
+   */
+  followedBy?: DocumentModel;
 }
 
 /** The document as plain text, for email bodies and for tests that look for (or for the absence of) words. */
@@ -31,6 +38,7 @@ export function documentText(doc: DocumentModel): string {
   if (doc.marking) lines.push(doc.marking);
   for (const block of doc.blocks) printBlock(block, lines);
   if (doc.footer) lines.push(doc.footer);
+  if (doc.followedBy) lines.push('', documentText(doc.followedBy));
   return lines.join('\n');
 }
 

@@ -7,7 +7,8 @@ import { RULE_AREAS } from '../domain/rules/rule-entry.js';
 import { documentText, type DocumentModel } from './document-model.js';
 import { docxText } from './docx-text.js';
 import { familyCopyDocument } from './family-copy.js';
-import { exclusionLetterDocument } from './family-copy-exclusion-letter.js';
+import { translationFiles } from './family-language.js';
+import { exclusionLetterDocument, exclusionLetterFor } from './family-copy-exclusion-letter.js';
 import { section47FamilyRecordDocument, type Section47FamilyRecordInput } from './section-47-outcome-record.js';
 import { renderIcs } from './invitation-ics.js';
 import { invitationLetter } from './invitation-letter.js';
@@ -15,7 +16,7 @@ import { pdfText } from './pdf-text.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
 import { conferenceRecordDocument } from './conference-record.js';
-import { decisionsSheetDocument } from './decisions-sheet.js';
+import { decisionsSheetDocument, familyDecisionsSheet } from './decisions-sheet.js';
 import { letterRecord, recordData } from './meeting-document-fixture.test-support.js';
 
 /**
@@ -155,6 +156,100 @@ const CASES: Case[] = [
     'should not attend any part of the conference.', 'Sam Supporter, who was coming to support you', 'The social worker will send you the social work report',
     'you will receive the whole record', 'Contact Sampleshire Council, or write to the chair of the conference.'] },
 ];
+
+// ---- issue 14: the family documents in Polish, then English ----
+
+const POLISH = { kind: 'translated', code: 'pl', name: 'Polish' } as const;
+const PL_MONTHS = ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia'];
+const PL_WEEKDAYS = ['poniedziałek', 'wtorek', 'środa', 'czwartek', 'piątek', 'sobota', 'niedziela'];
+
+/** Every English sentence the family documents can print (from en.json), long enough to be unmistakably English. */
+const ENGLISH_SENTENCES = [...(function* walk(v: unknown): Generator<string> {
+  if (typeof v === 'string') yield v;
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== '_language') yield* walk(x);
+})(translationFiles().get('en'))]
+  .flatMap((s) => s.split(/\{\{\s*\w+\s*\}\}/))
+  .map((s) => s.trim())
+  .filter((s) => s.split(/\s+/).length >= 4);
+
+interface PolishCase {
+  name: string;
+  doc: DocumentModel;
+  record: unknown;
+  /** Facts the Polish part must state, from the record, in Polish words. */
+  states: string[];
+}
+
+/** The Polish part's problems: a Polish date that is not the record's, a wrong weekday, English, confidential text. */
+function polishProblems(doc: DocumentModel, c: PolishCase): string[] {
+  const found: string[] = [];
+  if (doc.language !== 'pl-PL') found.push(`language is ${doc.language ?? 'en-GB'}, not pl-PL`);
+  if (doc.followedBy?.language !== undefined && doc.followedBy.language !== 'en-GB') found.push('the copy that follows is not English');
+  if (!doc.followedBy) found.push('no English copy follows');
+  const { followedBy: _english, ...own } = doc;
+  const flat = documentText(own).replace(/\s+/g, ' ');
+  const isoDates = new Set(recordStrings(c.record).flatMap((s) => [...s.matchAll(/\b\d{4}-\d{2}-\d{2}/g)].map((m) => m[0])));
+  const allowed = new Set([...isoDates].map((iso) => { const d = Temporal.PlainDate.from(iso); return `${d.day} ${PL_MONTHS[d.month - 1]} ${d.year}`; }));
+  for (const m of flat.matchAll(/(?:(\p{L}+), )?\b(\d{1,2}) (\p{L}+) (\d{4})\b/gu)) {
+    const month = PL_MONTHS.indexOf(m[3]!);
+    if (month < 0) { found.push(`a date not in Polish: ${m[0]}`); continue; }
+    const date = `${m[2]} ${m[3]} ${m[4]}`;
+    if (!allowed.has(date)) found.push(`date not in the record: ${date}`);
+    if (m[1] && PL_WEEKDAYS.includes(m[1])) {
+      const d = Temporal.PlainDate.from({ year: Number(m[4]), month: month + 1, day: Number(m[2]) });
+      if (PL_WEEKDAYS[d.dayOfWeek - 1] !== m[1]) found.push(`wrong weekday: ${m[0]}`);
+    }
+  }
+  for (const english of ENGLISH_SENTENCES) if (flat.includes(english)) found.push(`English in the Polish part: ${english}`);
+  if (/\d{4}-\d{2}-\d{2}/.test(flat)) found.push('ISO date in prose');
+  for (const p of ['undefined', 'null', 'NaN', '[object Object]', '{{']) if (flat.includes(p)) found.push(`placeholder: ${p}`);
+  if (flat.includes(CONFIDENTIAL.slice(0, 30)) || documentText(doc).includes(CONFIDENTIAL.slice(0, 30))) found.push('confidential text in a family document');
+  for (const s of c.states) if (!flat.includes(s)) found.push(`does not state: ${s}`);
+  return found;
+}
+
+const POLISH_CASES: PolishCase[] = [
+  { name: 'parent’s invitation letter', doc: invitationLetter(letterRecord, POLISH), record: letterRecord, states: [
+    'Szanowna Pani / Szanowny Panie (Demi Testington),', 'Alpha Testington i Beta Testington', 'poniedziałek, 15 czerwca 2026, godz. 10:00',
+    'Conference Room 1, Sampleshire County Hall, 10 Example Street, Sampleton, ZZ9 9ZZ', 'Chris Chairington', 'Sam Sampleford', 'CP-1A2B3C4D', '1 czerwca 2026',
+    'Termin odpowiedzi: środa, 10 czerwca 2026', 'piątek, 12 czerwca 2026, godz. 09:00', 'Tłumacz ustny', 'Około półtorej godziny', 'Koordynator konferencji, Sampleshire Council'] },
+  { name: 'online invitation letter', doc: invitationLetter({ ...letterRecord, format: 'virtual' }, POLISH), record: letterRecord, states: ['Online. Przed spotkaniem wyślemy link'] },
+  { name: 'decisions sheet, family copy', doc: familyDecisionsSheet(meeting, 1, POLISH), record: meeting, states: ['Sampleshire Council, konferencja z dnia 2 marca 2026', 'EGZEMPLARZ DLA RODZINY', '12 marca 2026', '28 maja 2026', 'Plan ochrony dziecka', 'Chris Chairington'] },
+  { name: 'exclusion letter', doc: exclusionLetterFor({ ...exclusion, conferenceOn: '2026-03-02' }, POLISH), record: { ...exclusion, conferenceOn: '2026-03-02' }, states: [
+    '(Fred Testington),', 'Risk of violence to the mother at the meeting.', 'Chris Chairington, osoba przewodnicząca konferencji,', 'w części konferencji: while the police report is discussed',
+    'Sam Sampleford (telefon: 01632 960111)', 'chair@sampleshire.example', 'dotyczy: Alpha Testington', 'konferencji z dnia 2 marca 2026'] },
+  { name: 'section 47 outcome, parent’s copy', doc: section47FamilyRecordDocument(s47), record: s47, states: [
+    '(Demi Testington),', 'wtorek, 17 lutego 2026: rozmowa z dzieckiem na osobności.', 'wtorek, 24 lutego 2026: dziecko widziane w obecności: her mother. Powód: She asked for her mother to stay.',
+    'Termin konferencji: piątek, 20 marca 2026', 'w wybranym przez Pana/Panią języku (polski)', 'Sam Sampleford'] },
+];
+
+describe('each family document in Polish states its record’s facts in Polish, then follows in English (issue 14)', () => {
+  it.each(POLISH_CASES)('$name: the Polish part', (c) => {
+    expect(polishProblems(c.doc, c)).toEqual([]);
+  });
+
+  it.each(POLISH_CASES)('$name: as a PDF, Polish letters intact and English after', async (c) => {
+    const text = pdfText(await renderPdf(c.doc)).replace(/\s+/g, ' ');
+    for (const s of c.states) expect(text).toContain(s);
+    expect(text.indexOf(c.doc.followedBy!.title)).toBeGreaterThan(text.indexOf(c.doc.title));
+  });
+
+  it.each(POLISH_CASES)('$name: as a Word file, each part in its language', async (c) => {
+    const docx = await renderDocx(c.doc);
+    const text = docxText(docx).replace(/\s+/g, ' ');
+    for (const s of c.states) expect(text).toContain(s);
+  });
+
+  it('the check catches English, a wrong Polish date and a missing English copy', () => {
+    const probe: PolishCase = { name: 'probe', doc: { title: 't', blocks: [], language: 'pl-PL' }, record: { on: '2026-03-02' }, states: [] };
+    const doc = (text: string): DocumentModel => ({ title: 't', blocks: [{ type: 'paragraph', text }], language: 'pl-PL', followedBy: { title: 'e', blocks: [] } });
+    expect(polishProblems(probe.doc, probe)).toEqual(['no English copy follows']);
+    expect(polishProblems(doc('Spotkanie: wtorek, 2 marca 2026.'), probe)).toEqual(['wrong weekday: wtorek, 2 marca 2026']);
+    expect(polishProblems(doc('Spotkanie: 3 marca 2026.'), probe)).toEqual(['date not in the record: 3 marca 2026']);
+    expect(polishProblems(doc('We do not have your postal address on our records.'), probe)).toEqual(['English in the Polish part: We do not have your postal address on our records.']);
+    expect(polishProblems(doc(CONFIDENTIAL), probe)).toEqual(['confidential text in a family document']);
+  });
+});
 
 describe('every document states only what its record holds, and no internal name (issue 14)', () => {
   it.each(CASES)('$name: as text', (c) => {

@@ -1,6 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { formatDate } from '../domain/deadlines/index.js';
+import { CONFERENCE_KIND_LABELS } from '../domain/conference/kinds.js';
 import type { Block, DocumentModel } from './document-model.js';
+import { english, inFamilyLanguage, type FamilyLanguage, type Translator } from './family-language.js';
 
 export interface LetterPerson {
   name: string;
@@ -92,117 +94,141 @@ function venueFindable(v: VenueFacts | null): boolean {
   return Boolean(v && (v.postcode || v.street || venueLines(v).some((l) => UK_POSTCODE.test(l))));
 }
 
-function whereText(d: InvitationLetterData): string {
-  if (d.format === 'virtual') return 'Online. We will send you the link to join before the meeting.';
+function whereText(d: InvitationLetterData, tr: Translator = english()): string {
+  if (d.format === 'virtual') return tr.t('invitation.whereOnline');
   const lines = venueLines(d.venue);
-  if (lines.length === 0) return 'We have not yet recorded where the meeting will be. We will write to tell you.';
+  if (lines.length === 0) return tr.t('invitation.whereUnknown');
   const place = lines.join(', ');
-  return d.format === 'hybrid' ? `${place}. You can also join online if you cannot come in person.` : place;
+  return d.format === 'hybrid' ? tr.t('invitation.whereHybrid', { place }) : place;
 }
 
-/** "an initial …" / "a review …". */
+/** The conference's kind, from its printed title, so each language can name it in its own words. */
+function kindKey(title: string): string {
+  const entry = Object.entries(CONFERENCE_KIND_LABELS).find(([, label]) => label.toLowerCase() === title.toLowerCase());
+  return entry ? entry[0] : 'other';
+}
+
+/** "an initial …" / "a review …" (English); the other languages' files name each kind themselves. */
 function withArticle(title: string): string {
   const t = title.toLowerCase();
   return `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`;
 }
 
-function childrenText(children: string[]): string {
-  if (children.length <= 1) return children[0] ?? 'the child';
-  return `${children.slice(0, -1).join(', ')} and ${children[children.length - 1]}`;
+/** "an initial child protection conference", in the words of the language (named: as a subject; invited: as an object). */
+function conferenceNamed(title: string, tr: Translator, form: 'named' | 'invited'): string {
+  const key = kindKey(title);
+  return key === 'other' && tr.code === 'en' ? withArticle(title) : tr.t(`conferenceKind.${key}.${form}`);
+}
+
+function childrenText(children: string[], tr: Translator = english()): string {
+  if (children.length <= 1) return children[0] ?? tr.t('invitation.theChild');
+  return tr.list(children);
 }
 
 function contactLine(p: Contact): string {
   return [p.name, p.email, p.phone].filter(Boolean).join(', ');
 }
 
-/** How to reach someone, in words: "by phone on …, or by email at …". */
-function reachText(p: Contact): string {
-  const ways = [p.phone ? `phone ${p.phone}` : null, p.email ? `email ${p.email}` : null].filter(Boolean);
-  return ways.length ? ways.join(' or ') : 'write to us at the address on this letter';
+/** How to reach someone, in words: "phone … or email …". */
+function reachText(p: Contact, tr: Translator = english()): string {
+  const ways = [p.phone ? tr.t('invitation.reachPhone', { phone: p.phone }) : null, p.email ? tr.t('invitation.reachEmail', { email: p.email }) : null].filter(Boolean);
+  return ways.length ? ways.join(tr.t('invitation.reachOr')) : tr.t('invitation.reachNone');
 }
 
 /** "About an hour and a half": to the nearest half hour, in words. */
-export function howLong(minutes: number): string {
+export function howLong(minutes: number, tr: Translator = english()): string {
   const halves = Math.max(1, Math.round(minutes / 30));
   const hours = Math.floor(halves / 2);
   const half = halves % 2 === 1;
-  if (hours === 0) return 'About half an hour';
-  if (hours === 1) return half ? 'About an hour and a half' : 'About 1 hour';
-  return `About ${hours}${half ? ' and a half' : ''} hours`;
+  if (hours === 0) return tr.t('invitation.howLongHalf');
+  if (hours === 1) return half ? tr.t('invitation.howLongHourAndHalf') : tr.t('invitation.howLongHour');
+  return half ? tr.t('invitation.howLongHoursAndHalf', { count: hours }) : tr.t('invitation.howLongHours', { count: hours });
 }
 
-function letterHead(d: InvitationLetterData, addressed: boolean): Block[] {
+function letterHead(d: InvitationLetterData, addressed: boolean, tr: Translator = english()): Block[] {
   const address = d.invitee.postalAddress?.split(/\s*,\s*/).filter(Boolean) ?? [];
   const blocks: Block[] = [];
   if (addressed) {
-    blocks.push({ type: 'lines', lines: [d.invitee.name, ...(address.length ? address : ['We do not have your postal address on our records.'])] });
+    blocks.push({ type: 'lines', lines: [d.invitee.name, ...(address.length ? address : [tr.t('invitation.noAddress')])] });
   }
-  blocks.push({ type: 'keyValue', rows: [['Date', formatDate(d.letterDate)], ['Our reference', d.reference]] });
+  blocks.push({ type: 'keyValue', rows: [[tr.t('invitation.date'), tr.date(d.letterDate)], [tr.t('invitation.reference'), d.reference]] });
   return blocks;
 }
 
-function meetingFacts(d: InvitationLetterData): Block {
-  return { type: 'keyValue', rows: [['When', whenText(d.start)], ['How long', howLong(d.slotMinutes)], ['Where', whereText(d)], ['About', childrenText(d.subjectChildren)]] };
+function meetingFacts(d: InvitationLetterData, tr: Translator = english()): Block {
+  return {
+    type: 'keyValue',
+    rows: [[tr.t('invitation.when'), tr.when(d.start)], [tr.t('invitation.howLong'), howLong(d.slotMinutes, tr)], [tr.t('invitation.where'), whereText(d, tr)], [tr.t('invitation.about'), childrenText(d.subjectChildren, tr)]],
+  };
 }
 
-function everyoneInvited(d: InvitationLetterData): Block[] {
+function everyoneInvited(d: InvitationLetterData, tr: Translator = english()): Block[] {
   return [
-    { type: 'heading', text: 'Everyone invited' },
-    { type: 'table', head: ['Name', 'Role'], rows: d.invitees.map((p) => [p.name, p.role]) },
+    { type: 'heading', text: tr.t('invitation.everyone') },
+    { type: 'table', head: [tr.t('invitation.name'), tr.t('invitation.role')], rows: d.invitees.map((p) => [p.name, p.role]) },
   ];
 }
 
-function signOff(d: InvitationLetterData): Block[] {
+function signOff(d: InvitationLetterData, tr: Translator = english()): Block[] {
   return [
-    { type: 'paragraph', text: 'Yours sincerely,' },
-    { type: 'lines', lines: [d.coordinator.name, `Conference co-ordinator, ${d.authorityName}`] },
+    { type: 'paragraph', text: tr.t('invitation.yoursSincerely') },
+    { type: 'lines', lines: [d.coordinator.name, tr.t('invitation.coordinator', { authority: d.authorityName })] },
   ];
 }
 
-/** The letter to a parent, carer or young person: short sentences, every fact from the record, what to do next. */
-export function familyInvitationLetter(d: InvitationLetterData): DocumentModel {
+/**
+ * The letter to a parent, carer or young person: short sentences, every fact from the record, what
+ * to do next. Every sentence comes from the translation files (issue 14), so the same letter can
+ * be written in the family's language: `familyInvitationLetterFor` decides which.
+ */
+export function familyInvitationLetter(d: InvitationLetterData, tr: Translator = english()): DocumentModel {
+  const t = tr.t;
   const young = d.invitee.inviteeKind === 'child';
-  const leaflet = young ? YOUNG_PEOPLE_LEAFLET : PARENTS_LEAFLET;
-  const children = childrenText(d.subjectChildren);
+  const leaflet = tr.quoted(t(young ? 'leaflet.youngPeople' : 'leaflet.parents'));
+  const children = childrenText(d.subjectChildren, tr);
   // A young person the conference is about is told it is about them.
   const others = d.subjectChildren.filter((c) => c !== d.invitee.name);
-  const about = young && others.length < d.subjectChildren.length ? (others.length ? `you and ${childrenText(others)}` : 'you') : children;
-  const safeWho = d.subjectChildren.length > 1 ? 'the children' : children;
+  const aboutYou = young && others.length < d.subjectChildren.length;
+  const about = aboutYou ? (others.length ? t('invitation.youAnd', { others: childrenText(others, tr) }) : t('invitation.you')) : children;
+  const safeWho = aboutYou && others.length === 0 ? t('invitation.you') : d.subjectChildren.length > 1 ? t('invitation.theChildren') : children;
   const inPerson = d.format !== 'virtual';
+  const reach = reachText(d.coordinator, tr);
   const blocks: Block[] = [
-    { type: 'paragraph', text: `Dear ${d.invitee.name},` },
-    { type: 'paragraph', text: `We are holding a meeting about ${about}. It is called ${withArticle(d.conferenceTitle)}. We would like you to come.` },
-    { type: 'paragraph', text: `At the meeting, you, your family and the people who work with you will talk about how to keep ${about === 'you' ? 'you' : safeWho} safe. Together we will agree what happens next.` },
-    { type: 'heading', text: 'When and where' },
-    meetingFacts(d),
+    { type: 'paragraph', text: t('common.dear', { name: d.invitee.name }) },
+    { type: 'paragraph', text: t('invitation.holding', { about, conference: conferenceNamed(d.conferenceTitle, tr, 'named') }) },
+    { type: 'paragraph', text: t('invitation.talk', { who: safeWho }) },
+    { type: 'heading', text: t('invitation.whenWhere') },
+    meetingFacts(d, tr),
     ...(d.format !== 'virtual' && !venueFindable(d.venue) && venueLines(d.venue).length > 0
-      ? [{ type: 'paragraph', text: `We do not have the full address of this building on our records. Please ask us how to get there: ${reachText(d.coordinator)}.` } as Block]
+      ? [{ type: 'paragraph', text: t('invitation.noFullAddress', { reach }) } as Block]
       : []),
-    { type: 'heading', text: 'Who will be there' },
-    { type: 'paragraph', text: d.chair ? `The meeting is run by the chair, ${d.chair.name}.` : 'We have not yet recorded who will run the meeting (the chair). We will tell you who it is.' },
-    { type: 'paragraph', text: d.socialWorker ? `Your social worker is ${d.socialWorker.name}.` : 'We do not have a named social worker for your family on our records yet. We will tell you who it is.' },
-    { type: 'paragraph', text: 'The other people invited are listed at the end of this letter.' },
-    { type: 'heading', text: 'Please reply' },
-    { type: 'paragraph', text: d.replyBy ? `Please tell us by ${dayText(d.replyBy)} if you can come. To reply, ${reachText(d.coordinator)}. Please quote our reference, ${d.reference}.` : `Please tell us as soon as you can if you can come. To reply, ${reachText(d.coordinator)}. Please quote our reference, ${d.reference}.` },
-    { type: 'heading', text: 'Before the meeting' },
-    { type: 'paragraph', text: d.familyReportBy
-      ? `Your social worker will write a report for the meeting. They will show it to you by ${dueText(d.familyReportBy)}. If you have not seen it by then, tell us.`
-      : 'Your social worker will write a report for the meeting and show it to you before the meeting.' },
-    { type: 'paragraph', text: inPerson ? 'Please come 20 minutes early. You can meet the chair and ask any questions before the meeting starts.' : 'The chair will call you before the meeting starts. You can ask any questions then.' },
-    { type: 'heading', text: 'Help you can have' },
-    { type: 'list', items: [
-      'An independent advocate. This is a person who is not from social care. They can help you say what you think. Ask your social worker, or ask us, and we will arrange one.',
-      'A friend, supporter or solicitor can come with you.',
-      'An interpreter, or help because of a disability. Tell your social worker as soon as you can, so we can arrange it.',
-    ] },
-    { type: 'heading', text: 'Leaflets with this letter' },
-    { type: 'list', items: [`“${leaflet}” tells you what happens at the meeting and how you can take part.`, `“${COMPLAINTS_LEAFLET}” tells you what to do if you are unhappy with the meeting or what it decides.`] },
-    { type: 'heading', text: 'If you cannot come' },
-    { type: 'paragraph', text: `Please tell us: ${reachText(d.coordinator)}. You can send us your views in writing, or tell your social worker what you think.` },
-    ...signOff(d),
-    ...everyoneInvited(d),
+    { type: 'heading', text: t('invitation.whoThere') },
+    { type: 'paragraph', text: d.chair ? t('invitation.chair', { name: d.chair.name }) : t('invitation.noChair') },
+    { type: 'paragraph', text: d.socialWorker ? t('invitation.socialWorker', { name: d.socialWorker.name }) : t('invitation.noSocialWorker') },
+    { type: 'paragraph', text: t('invitation.othersListed') },
+    { type: 'heading', text: t('invitation.pleaseReply') },
+    { type: 'paragraph', text: d.replyBy ? t('invitation.replyBy', { day: tr.day(d.replyBy), reach, reference: d.reference }) : t('invitation.replyAsap', { reach, reference: d.reference }) },
+    { type: 'heading', text: t('invitation.beforeMeeting') },
+    { type: 'paragraph', text: d.familyReportBy ? t('invitation.reportBy', { due: tr.due(d.familyReportBy) }) : t('invitation.reportBefore') },
+    { type: 'paragraph', text: inPerson ? t('invitation.comeEarly') : t('invitation.chairCalls') },
+    { type: 'heading', text: t('invitation.help') },
+    // The interpreter offer is among them: in the family's own language when the letter is (issue 14).
+    { type: 'list', items: [t('invitation.advocate'), t('invitation.friend'), t('invitation.interpreter')] },
+    { type: 'heading', text: t('invitation.leaflets') },
+    { type: 'list', items: [t('invitation.leafletGuide', { leaflet }), t('invitation.leafletComplaints', { leaflet: tr.quoted(t('leaflet.complaints')) })] },
+    { type: 'heading', text: t('invitation.cannotCome') },
+    { type: 'paragraph', text: t('invitation.cannotComeText', { reach }) },
+    ...signOff(d, tr),
+    ...everyoneInvited(d, tr),
   ];
-  return { preamble: letterHead(d, true), title: `Invitation to ${withArticle(d.conferenceTitle)}`, subtitle: `About ${children}`, marking: 'PRIVATE AND CONFIDENTIAL', blocks, footer: `${d.authorityName}. This letter is private. Please keep it safe.` };
+  return {
+    preamble: letterHead(d, true, tr),
+    title: t('invitation.title', { conference: conferenceNamed(d.conferenceTitle, tr, 'invited') }),
+    subtitle: t('invitation.subtitle', { children }),
+    marking: t('invitation.marking'),
+    blocks,
+    footer: t('invitation.footer', { authority: d.authorityName }),
+  };
 }
 
 /** "Dear Hana Exampleton," or, where only a role is known ("School nurse (to be named)"), "Dear School nurse,". */
@@ -241,8 +267,12 @@ export function isFamilyKind(inviteeKind: string): boolean {
   return ['parent', 'child', 'family-member'].includes(inviteeKind);
 }
 
-export function invitationLetter(d: InvitationLetterData): DocumentModel {
-  return isFamilyKind(d.invitee.inviteeKind) ? familyInvitationLetter(d) : agencyInvitationLetter(d);
+/**
+ * The invitee's letter. A family member whose record names another language gets it in that
+ * language and then in English (issue 14); professionals' letters stay in English.
+ */
+export function invitationLetter(d: InvitationLetterData, language: FamilyLanguage = { kind: 'english' }): DocumentModel {
+  return isFamilyKind(d.invitee.inviteeKind) ? inFamilyLanguage(language, (tr) => familyInvitationLetter(d, tr)) : agencyInvitationLetter(d);
 }
 
 /** Which leaflets travel with this letter (IN3), for the confirmation page and the email body. */

@@ -52,7 +52,13 @@ export async function joinPdfs(pdfs: Buffer[], title: string): Promise<Buffer> {
       const copied = copier.copy(element);
       const copiedElement = context.lookup(copied, PDFDict);
       copiedElement.set(PDFName.of('P'), documentRef);
-      if (copiedElement.get(PDFName.of('S'))?.toString() === '/Document') copiedElement.set(PDFName.of('S'), PDFName.of('Part'));
+      if (copiedElement.get(PDFName.of('S'))?.toString() === '/Document') {
+        copiedElement.set(PDFName.of('S'), PDFName.of('Part'));
+        // The part's language lived in its own catalog, which is not copied: a letter in the
+        // family's language (issue 14) keeps it on its Part, so the batch reads it in that language.
+        const lang = part.catalog.get(PDFName.of('Lang'));
+        if ((lang instanceof PDFString || lang instanceof PDFHexString) && !copiedElement.has(PDFName.of('Lang'))) copiedElement.set(PDFName.of('Lang'), PDFString.of(lang.decodeText()));
+      }
       renameIds(copiedElement, `letter-${index + 1}-`, joined);
       parts.push(copied);
     }

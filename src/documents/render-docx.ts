@@ -1,14 +1,17 @@
-import { Document, Header, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { Document, Header, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Block, DocumentModel } from './document-model.js';
+import { documentLanguage } from './family-language.js';
 
-/** The language every run is marked with, so a screen reader reads the letter with British English. */
-const LANGUAGE = { value: 'en-GB' } as const;
-
-function run(text: string, style: { bold?: boolean; italics?: boolean; color?: string; break?: number } = {}): TextRun {
-  return new TextRun({ text, language: LANGUAGE, ...style });
+/**
+ * Every run is marked with its part's language (en-GB, or e.g. pl-PL for a family's own language,
+ * issue 14), so a screen reader and Word's spelling check read each part in its own language.
+ */
+function runIn(language: string) {
+  return (text: string, style: { bold?: boolean; italics?: boolean; color?: string; break?: number } = {}): TextRun =>
+    new TextRun({ text, language: { value: language }, ...style });
 }
 
-function blockParts(block: Block): (Paragraph | Table)[] {
+function blockParts(block: Block, run: ReturnType<typeof runIn>): (Paragraph | Table)[] {
   switch (block.type) {
     // Title, then Heading 1 for each section: headings in order, none skipped.
     case 'heading':
@@ -32,16 +35,22 @@ function blockParts(block: Block): (Paragraph | Table)[] {
 /** The same document as a Word file, for staff who edit letters before they go. */
 export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [];
-  for (const block of doc.preamble ?? []) children.push(...blockParts(block));
-  children.push(new Paragraph({ children: [run(doc.title)], heading: HeadingLevel.TITLE }));
-  if (doc.subtitle) children.push(new Paragraph({ children: [run(doc.subtitle)] }));
-  for (const block of doc.blocks) children.push(...blockParts(block));
-  if (doc.footer) children.push(new Paragraph({ children: [run(doc.footer, { italics: true })] }));
+  for (let part: DocumentModel | undefined = doc, n = 0; part; part = part.followedBy, n += 1) {
+    const run = runIn(documentLanguage(part));
+    // The next language starts on a new page, as in the PDF.
+    if (n > 0) children.push(new Paragraph({ children: [new PageBreak()] }));
+    for (const block of part.preamble ?? []) children.push(...blockParts(block, run));
+    children.push(new Paragraph({ children: [run(part.title)], heading: HeadingLevel.TITLE }));
+    if (part.subtitle) children.push(new Paragraph({ children: [run(part.subtitle)] }));
+    for (const block of part.blocks) children.push(...blockParts(block, run));
+    if (part.footer) children.push(new Paragraph({ children: [run(part.footer, { italics: true })] }));
+  }
+  const run = runIn(documentLanguage(doc));
   const header = doc.marking ? { default: new Header({ children: [new Paragraph({ children: [run(doc.marking, { bold: true, color: 'D4351C' })] })] }) } : undefined;
   const file = new Document({
     title: doc.title,
     creator: 'Convene',
-    styles: { default: { document: { run: { language: LANGUAGE } } } },
+    styles: { default: { document: { run: { language: { value: documentLanguage(doc) } } } } },
     sections: [{ ...(header ? { headers: header } : {}), children }],
   });
   return Packer.toBuffer(file);

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { Block, DocumentModel } from './document-model.js';
+import { documentLanguage } from './family-language.js';
 
 const MARGIN = 56;
 const GREY = '#505a5f';
@@ -32,7 +33,7 @@ type Struct = PDFKit.PDFStructureElement;
 export function renderPdf(doc: DocumentModel): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({
-      size: 'A4', margin: MARGIN, compress: false, info: { Title: doc.title, Author: 'Convene' }, displayTitle: true, lang: 'en-GB', bufferPages: true,
+      size: 'A4', margin: MARGIN, compress: false, info: { Title: doc.title, Author: 'Convene' }, displayTitle: true, lang: documentLanguage(doc), bufferPages: true,
       tagged: true, pdfVersion: '1.7', subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets, font: REGULAR,
     });
     const chunks: Buffer[] = [];
@@ -45,9 +46,11 @@ export function renderPdf(doc: DocumentModel): Promise<Buffer> {
     const bottom = () => pdf.page.height - pdf.page.margins.bottom;
     const root = pdf.struct('Document');
     pdf.addStructure(root);
+    /** Where the tags of the text being printed go: the document, or one language's section of it. */
+    let parent: Struct = root;
 
     /** One structure element whose content is what `draw` prints (pdfkit marks it as it draws). */
-    const tag = (type: string, draw: () => void) => root.add(pdf.struct(type, {}, draw));
+    const tag = (type: string, draw: () => void) => parent.add(pdf.struct(type, {}, draw));
 
     /** A heading never sits alone at the foot of a page: it moves over with the text it introduces. */
     const keepWithNext = (space: number) => {
@@ -77,7 +80,7 @@ export function renderPdf(doc: DocumentModel): Promise<Buffer> {
           break;
         case 'list': {
           const list = pdf.struct('L');
-          root.add(list);
+          parent.add(list);
           pdf.font('Regular').fontSize(11).list(block.items.map(keepTogether), { bulletRadius: 2, structParent: list });
           list.end();
           pdf.moveDown(0.5);
@@ -87,7 +90,7 @@ export function renderPdf(doc: DocumentModel): Promise<Buffer> {
           // A two-column table: the label (a row header) and its value, which wraps in its own column.
           pdf.font('Regular').fontSize(11);
           pdf.table({
-            structParent: root,
+            structParent: parent,
             columnStyles: [Math.min(130, width * 0.3), '*'],
             defaultStyle: { border: 0, padding: [1, 6, 1, 0] },
             data: block.rows.map(([k, v]) => [
@@ -102,7 +105,7 @@ export function renderPdf(doc: DocumentModel): Promise<Buffer> {
           keepWithNext(60);
           pdf.font('Regular').fontSize(10);
           pdf.table({
-            structParent: root,
+            structParent: parent,
             defaultStyle: { border: { top: 0, left: 0, right: 0, bottom: 0.5 }, borderColor: RULE, padding: [3, 6, 3, 0] },
             data: [
               block.head.map((h) => ({ text: h, type: 'TH' as const, scope: 'column' as const, font: { src: 'Bold' } })),
@@ -115,29 +118,51 @@ export function renderPdf(doc: DocumentModel): Promise<Buffer> {
       }
     };
 
-    for (const block of doc.preamble ?? []) print(block);
-    if (doc.preamble?.length) pdf.moveDown(0.5);
-    tag('H1', () => pdf.font('Bold').fontSize(18).text(doc.title));
-    if (doc.subtitle) tag('P', () => pdf.font('Regular').fontSize(12).fillColor(GREY).text(doc.subtitle ?? '').fillColor('black'));
-    pdf.moveDown();
-    for (const block of doc.blocks) print(block);
-    if (doc.footer) {
+    const printPart = (part: DocumentModel) => {
+      for (const block of part.preamble ?? []) print(block);
+      if (part.preamble?.length) pdf.moveDown(0.5);
+      tag('H1', () => pdf.font('Bold').fontSize(18).text(part.title));
+      if (part.subtitle) tag('P', () => pdf.font('Regular').fontSize(12).fillColor(GREY).text(part.subtitle ?? '').fillColor('black'));
       pdf.moveDown();
-      tag('P', () => pdf.font('Regular').fontSize(9).fillColor(GREY).text(keepTogether(doc.footer ?? '')).fillColor('black'));
+      for (const block of part.blocks) print(block);
+      if (part.footer) {
+        pdf.moveDown();
+        tag('P', () => pdf.font('Regular').fontSize(9).fillColor(GREY).text(keepTogether(part.footer ?? '')).fillColor('black'));
+      }
+    };
+
+    // Issue 14: a document in two languages is one file, each language a section (Sect) marked
+    // with its own language, so a screen reader switches voice; the second starts on a new page.
+    const parts: DocumentModel[] = [];
+    for (let part: DocumentModel | undefined = doc; part; part = part.followedBy) parts.push(part);
+    /** The first page of each part, for the marking printed on its pages. */
+    const firstPages: number[] = [];
+    for (const [n, part] of parts.entries()) {
+      if (n > 0) pdf.addPage();
+      firstPages.push(pdf.bufferedPageRange().start + pdf.bufferedPageRange().count - 1);
+      if (parts.length > 1) {
+        parent = pdf.struct('Sect', { lang: documentLanguage(part) } as PDFKit.Mixins.StructureElementOptions & { lang: string });
+        root.add(parent);
+      }
+      printPart(part);
+      if (parent !== root) parent.end();
     }
     root.end();
 
     const range = pdf.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i += 1) {
       pdf.switchToPage(i);
+      const part = parts[firstPages.filter((p) => p <= i).length - 1] ?? doc;
       // The marking and the page number repeat on every page: furniture a screen reader skips, not text to read each time.
-      if (doc.marking) {
+      if (part.marking) {
         pdf.markContent('Artifact', { type: 'Pagination' });
-        pdf.font('Bold').fontSize(10).fillColor('#d4351c').text(doc.marking, MARGIN, 24, { lineBreak: false }).fillColor('black');
+        pdf.font('Bold').fontSize(10).fillColor('#d4351c').text(part.marking, MARGIN, 24, { lineBreak: false }).fillColor('black');
         pdf.endMarkedContent();
       }
       pdf.markContent('Artifact', { type: 'Pagination' });
-      pdf.font('Regular').fontSize(8).text(`Page ${i + 1} of ${range.count}`, MARGIN, pdf.page.height - 40, { lineBreak: false });
+      // A page in another language is numbered in figures only ("2 / 4"), which every language reads.
+      const number = documentLanguage(part).startsWith('en') ? `Page ${i + 1} of ${range.count}` : `${i + 1} / ${range.count}`;
+      pdf.font('Regular').fontSize(8).text(number, MARGIN, pdf.page.height - 40, { lineBreak: false });
       pdf.endMarkedContent();
     }
     pdf.end();

@@ -1,7 +1,7 @@
 import type { Section47Outcome } from '../domain/front-door/outcomes.js';
-import { SHARE_FORMATS, type ShareFormat } from '../domain/front-door/section-47-sharing.js';
+import type { ShareFormat } from '../domain/front-door/section-47-sharing.js';
 import type { DocumentModel } from './document-model.js';
-import { dayText } from './invitation-letter.js';
+import { familyLanguageOf, inFamilyLanguage, translationFiles, type Translator } from './family-language.js';
 
 /**
  * FD6 (`002` 2.78): the family's copy of the record of the section 47 enquiry: when the child was
@@ -27,64 +27,72 @@ export interface Section47FamilyRecordInput {
   interpreter: boolean;
 }
 
-function outcomeText(input: Section47FamilyRecordInput): string[] {
+function outcomeText(input: Section47FamilyRecordInput, tr: Translator): string[] {
+  const t = tr.t;
+  const child = input.childName;
+  if (input.forChild) {
+    if (input.outcome === 'not-substantiated') return [t('s47.notSubstantiatedChild')];
+    if (input.outcome === 'no-continuing-risk') return [t('s47.noContinuingChild'), t('s47.noConferenceChild')];
+    return [t('s47.worriedChild'), t('s47.conferenceChild'), input.conferenceOn ? t('s47.conferenceOnChild', { day: tr.day(input.conferenceOn) }) : t('s47.conferenceLaterChild')];
+  }
+  if (input.outcome === 'not-substantiated') return [t('s47.notSubstantiatedParent', { child })];
+  if (input.outcome === 'no-continuing-risk') return [t('s47.noContinuingParent', { child }), t('s47.noConferenceParent')];
+  return [t('s47.worriedParent', { child }), t('s47.conferenceParent'), input.conferenceOn ? t('s47.conferenceOnParent', { day: tr.day(input.conferenceOn) }) : t('s47.conferenceLaterParent')];
+}
+
+function visitLine(v: Section47FamilyRecordInput['visits'][number], forChild: boolean, tr: Translator): string {
+  const day = tr.day(v.date);
+  if (v.seenAlone) return tr.t(forChild ? 's47.visitAloneChild' : 's47.visitAloneParent', { day });
+  const who = v.whoWasPresent?.trim() ? v.whoWasPresent.trim() : tr.t('s47.someoneElse');
+  const why = v.whyNotAlone?.trim() ? tr.t('s47.why', { why: v.whyNotAlone.trim() }) : '';
+  return tr.t(forChild ? 's47.visitWithChild' : 's47.visitWithParent', { day, who, why });
+}
+
+/** The record in one language, every sentence from the translation files. */
+export function section47FamilyRecordIn(input: Section47FamilyRecordInput, tr: Translator): DocumentModel {
+  const t = tr.t;
   const you = input.forChild;
-  const name = you ? 'you' : input.childName;
-  if (input.outcome === 'not-substantiated') {
-    return [you ? 'We did not find that you have been seriously harmed, or that you are likely to be.' : `The enquiry did not find that ${name} has suffered, or is likely to suffer, significant harm.`];
-  }
-  if (input.outcome === 'no-continuing-risk') {
-    return [
-      you ? 'We found that you were harmed, but we do not think you are still at risk.' : `The enquiry found that ${name} was harmed, but is not thought to be at continuing risk of significant harm.`,
-      you ? 'There will not be a child protection conference.' : 'There will not be a child protection conference. A manager checks this decision.',
-    ];
-  }
-  const conference = input.conferenceOn
-    ? (you ? `It will be on ${dayText(input.conferenceOn)}.` : `It is booked for ${dayText(input.conferenceOn)}.`)
-    : (you ? 'We will tell you when it will be.' : 'You will be told the date, and invited, as soon as it is booked.');
-  return [
-    you ? 'We are still worried that you might be harmed.' : `The enquiry found that ${name} may be at continuing risk of significant harm.`,
-    you ? 'So there will be a meeting, called a child protection conference, to work out how to keep you safe.' : 'An initial child protection conference will be held to decide what needs to happen to keep the child safe.',
-    conference,
-  ];
-}
-
-function visitLine(v: Section47FamilyRecordInput['visits'][number], forChild: boolean): string {
-  const day = dayText(v.date);
-  if (v.seenAlone) return forChild ? `${day}: we talked with you on your own.` : `${day}: seen alone.`;
-  const who = v.whoWasPresent?.trim() ? v.whoWasPresent.trim() : 'someone else';
-  const why = v.whyNotAlone?.trim() ? ` Why: ${v.whyNotAlone.trim()}` : '';
-  return forChild ? `${day}: we saw you with ${who}.${why}` : `${day}: seen with ${who} present.${why}`;
-}
-
-export function section47FamilyRecordDocument(input: Section47FamilyRecordInput): DocumentModel {
-  const contact = input.socialWorkerName ?? 'your social worker';
-  const language = input.language.trim() && !/^english$/i.test(input.language.trim())
-    ? [{ type: 'paragraph' as const, text: `You asked for this in ${input.language.trim()}${input.interpreter ? ', with an interpreter' : ''}. ${contact} will go through it with you in that language.` }]
-    : input.interpreter ? [{ type: 'paragraph' as const, text: `${contact} will go through this with you with an interpreter.` }] : [];
+  const contact = input.socialWorkerName ?? t(you ? 's47.yourSocialWorkerChild' : 's47.yourSocialWorker');
+  const recorded = input.language.trim();
+  // In the family's own language the line names that language in its own words ("polski").
+  const ownName = translationFiles().get(tr.code)?._language.ownName;
+  const language = tr.code !== 'en' && ownName ? ownName : recorded;
+  const languageLine = recorded && !/^english$/i.test(recorded)
+    ? [{ type: 'paragraph' as const, text: t(input.interpreter ? 's47.inLanguageInterpreter' : 's47.inLanguage', { language, contact }) }]
+    : input.interpreter ? [{ type: 'paragraph' as const, text: t('s47.withInterpreter', { contact }) }] : [];
   const visits = input.visits.length
-    ? [{ type: 'list' as const, items: input.visits.map((v) => visitLine(v, input.forChild)) }]
-    : [{ type: 'paragraph' as const, text: input.forChild ? 'We have not written down any visits to you.' : 'No visit to the child is recorded.' }];
+    ? [{ type: 'list' as const, items: input.visits.map((v) => visitLine(v, you, tr)) }]
+    : [{ type: 'paragraph' as const, text: t(you ? 's47.noVisitChild' : 's47.noVisitParent') }];
   return {
-    title: input.forChild ? 'What happened when we checked you were safe' : 'The outcome of the section 47 enquiry',
-    subtitle: `${input.authorityName}: ${input.childName}`,
-    marking: 'FAMILY COPY',
+    title: t(you ? 's47.titleChild' : 's47.titleParent'),
+    subtitle: t('s47.subtitle', { authority: input.authorityName, child: input.childName }),
+    marking: t('common.familyCopy'),
     blocks: [
-      { type: 'paragraph', text: `Dear ${input.recipientName},` },
+      { type: 'paragraph', text: t('common.dear', { name: input.recipientName }) },
       {
         type: 'paragraph',
-        text: input.forChild
-          ? `On ${dayText(input.startedOn)} we started finding out whether you are safe. This tells you what we found.`
-          : `On ${dayText(input.startedOn)} children's social care started an enquiry into whether ${input.childName} is safe (a section 47 enquiry). This is the record of what it found, finished on ${dayText(input.outcomeRecordedOn)}.`,
+        text: you
+          ? t('s47.introChild', { started: tr.day(input.startedOn) })
+          : t('s47.introParent', { started: tr.day(input.startedOn), child: input.childName, finished: tr.day(input.outcomeRecordedOn) }),
       },
-      { type: 'heading', text: input.forChild ? 'When we saw you' : `When ${input.childName} was seen` },
+      { type: 'heading', text: you ? t('s47.seenChild') : t('s47.seenParent', { child: input.childName }) },
       ...visits,
-      { type: 'heading', text: input.forChild ? 'What we found' : 'What the enquiry found' },
-      ...outcomeText(input).map((text) => ({ type: 'paragraph' as const, text })),
-      { type: 'heading', text: input.forChild ? 'Questions' : 'If you have questions or disagree' },
-      { type: 'paragraph', text: input.forChild ? `You can ask ${contact} anything about this. You can also tell them if you think something here is wrong.` : `Please talk to ${contact}. If you think something in this record is wrong, tell them, and it will be noted.` },
-      ...language,
+      { type: 'heading', text: t(you ? 's47.foundChild' : 's47.foundParent') },
+      ...outcomeText(input, tr).map((text) => ({ type: 'paragraph' as const, text })),
+      { type: 'heading', text: t(you ? 's47.questionsChild' : 's47.questionsParent') },
+      { type: 'paragraph', text: t(you ? 's47.askChild' : 's47.askParent', { contact }) },
+      ...languageLine,
     ],
-    footer: `Family copy. ${SHARE_FORMATS[input.format]}.`,
+    footer: t('s47.footer', { format: t(`s47.format.${input.format}`) }),
   };
+}
+
+/**
+ * The record as the recipient gets it: in the language the share records (translated, or with an
+ * interpreter) and then in English, or in English with a line that an interpreter will go through
+ * it where no translation file exists yet (issue 14).
+ */
+export function section47FamilyRecordDocument(input: Section47FamilyRecordInput): DocumentModel {
+  const language = familyLanguageOf({ firstLanguage: input.language, interpreterNeeded: input.interpreter, needsTranslation: input.format === 'translated' });
+  return inFamilyLanguage(language, (tr) => section47FamilyRecordIn(input, tr));
 }

@@ -7,7 +7,9 @@ import type { PackId } from '../../domain/packs/pack-id.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import type { DocumentModel } from '../../documents/document-model.js';
 import { renderIcs, type CalendarMethod } from '../../documents/invitation-ics.js';
-import { invitationLetter, isFamilyKind, venueLines, whenText, type Contact, type InvitationLetterData } from '../../documents/invitation-letter.js';
+import { COMPLAINTS_LEAFLET, invitationLetter, isFamilyKind, PARENTS_LEAFLET, venueLines, whenText, YOUNG_PEOPLE_LEAFLET, type Contact, type InvitationLetterData } from '../../documents/invitation-letter.js';
+import { english, translator, type FamilyLanguage, type Translator } from '../../documents/family-language.js';
+import { familyLanguagesFor } from './family-languages.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
 import { ConflictError } from '../shared/errors.js';
@@ -43,6 +45,8 @@ export interface LetterFacts {
   socialWorker: Contact | null;
   replyBy: string | null;
   familyReportBy: string | null;
+  /** Issue 14: each family invitee's language, by invitation id; anyone absent gets English. */
+  languages: ReadonlyMap<string, FamilyLanguage>;
 }
 
 /**
@@ -54,13 +58,14 @@ export interface LetterFacts {
 export async function letterFacts(db: Queryable, state: InvitationState, now: Date): Promise<LetterFacts> {
   const c = state.conference;
   const letterDate = londonIsoDate(now);
+  const languages = await familyLanguagesFor(db, c.id);
   const subjectCases = state.children.filter((ch) => ch.role === 'subject').map((ch) => ch.caseId);
   const [worker] = subjectCases.length
     ? await db.select({ name: users.displayName, email: users.email, phone: organisations.phone })
       .from(cases).innerJoin(users, eq(users.id, cases.socialWorkerId)).innerJoin(organisations, eq(organisations.id, users.organisationId))
       .where(inArray(cases.id, subjectCases)).limit(1)
     : [];
-  if (!c.scheduledStart) return { letterDate, socialWorker: worker ?? null, replyBy: null, familyReportBy: null };
+  if (!c.scheduledStart) return { letterDate, socialWorker: worker ?? null, replyBy: null, familyReportBy: null, languages };
   const calendar = await workingCalendar(db);
   const kind = c.kind as ConferenceKind;
   const needs = await db.select({ id: familyParticipation.id }).from(familyParticipation)
@@ -74,6 +79,7 @@ export async function letterFacts(db: Queryable, state: InvitationState, now: Da
     socialWorker: worker ?? null,
     replyBy: replyByDate(c.pack as PackId, kind, londonIsoDate(c.scheduledStart), letterDate, calendar),
     familyReportBy: toFamily ? (toFamily.due.kind === 'date' ? toFamily.due.date : toFamily.due.dateTime.slice(0, 16)) : null,
+    languages,
   };
 }
 
@@ -103,8 +109,44 @@ export function letterData(state: InvitationState, invitation: InvitationRow, co
   };
 }
 
+const LEAFLET_KEYS: Record<string, string> = { [PARENTS_LEAFLET]: 'leaflet.parents', [YOUNG_PEOPLE_LEAFLET]: 'leaflet.youngPeople', [COMPLAINTS_LEAFLET]: 'leaflet.complaints' };
+
+export interface InvitationEmail {
+  name: string;
+  when: Date;
+  email: boolean;
+  leaflets: string[];
+  replyBy: string | null;
+  reference: string;
+  /** Already in words, with its leading blank line; professionals only. */
+  reportLink: string;
+  coordinator: Coordinator;
+}
+
+function emailText(e: InvitationEmail, tr: Translator): string {
+  const t = tr.t;
+  const leaflets = tr.list(e.leaflets.map((l) => tr.quoted(LEAFLET_KEYS[l] ? t(LEAFLET_KEYS[l]) : l)));
+  return `${t('common.dear', { name: e.name.replace(/\s*\(to be named\)$/, '') })}\n\n${t('email.invitationInvited', { when: tr.when(e.when) })} `
+    + `${t(e.email ? 'email.invitationAttachedWithCalendar' : 'email.invitationAttached')} ${t('email.invitationLeaflets', { count: e.leaflets.length, leaflets })}`
+    + `${e.replyBy ? `\n\n${t('email.invitationReplyBy', { date: tr.date(e.replyBy), reference: e.reference })}` : ''}${e.reportLink}`
+    + `\n\n${e.coordinator.name}${e.coordinator.email ? `\n${e.coordinator.email}` : ''}`;
+}
+
+/**
+ * The email (or covering note) that carries an invitation letter. A family member whose letter is
+ * in their language reads this in it first, then in English (issue 14); where no translation
+ * exists, the English says an interpreter will go through the letter with them.
+ */
+export function invitationEmailBody(e: InvitationEmail, language: FamilyLanguage = { kind: 'english' }): string {
+  const en = emailText(e, english());
+  if (language.kind === 'untranslated') return `${english().t('bilingual.untranslated', { language: language.name })}\n\n${en}`;
+  if (language.kind === 'english') return en;
+  const tr = translator(language.code);
+  return `${emailText(e, tr)}\n\n${tr.t('email.englishBelow')}\n\n---\n\n${en}`;
+}
+
 export function letterDocument(state: InvitationState, invitation: InvitationRow, coordinator: Coordinator, facts: LetterFacts): DocumentModel {
-  return invitationLetter(letterData(state, invitation, coordinator, facts));
+  return invitationLetter(letterData(state, invitation, coordinator, facts), facts.languages.get(invitation.id));
 }
 
 /**

@@ -8,7 +8,6 @@ import { isLate, reviewInvitationsDue, type Timing } from '../../domain/invitati
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { icsContentType } from '../../documents/invitation-ics.js';
 import { leafletsFor, whenText } from '../../documents/invitation-letter.js';
-import { formatDate } from '../../domain/deadlines/index.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { mayManageInvitations } from '../../policies/invitations.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
@@ -17,7 +16,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import { auditForChildren, loadInvitationState, type InvitationState } from './invitation-state.js';
-import { calendarFile, calendarSequence, conferenceReference, coordinatorOf, letterDocument, letterFacts } from './letters.js';
+import { calendarFile, calendarSequence, conferenceReference, coordinatorOf, invitationEmailBody, letterDocument, letterFacts } from './letters.js';
 import { bumpVersion, updateAtVersion } from '../shared/versioned-update.js';
 import { issueReportLink, reportLinkWords, withoutAccounts, type SendOptions } from '../report-links/issue-report-link.js';
 
@@ -89,7 +88,6 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
     for (const { invitation: i, pdf, sequence } of letters) {
       const filename = `invitation-${londonIsoDate(start)}-${i.id.slice(0, 8)}.pdf`;
       const letter = attachment(filename, 'application/pdf', pdf);
-      const leaflets = leafletsFor(i.inviteeKind).map((l) => `“${l}”`);
       const email = i.channel === 'secure-email';
       const ics = email ? calendarFile(state, i, coordinator, context.now, { sequence }) : null;
       const reportLink = linkFor.has(i.id) ? `\n\n${reportLinkWords(options.siteAddress, await issueReportLink(tx, i.id, start, context.now))}` : '';
@@ -98,7 +96,7 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
         toName: i.name,
         toAddress: email ? (i.email ?? '') : i.channel === 'post' ? (i.postalAddress ?? '') : 'By hand, through the social worker',
         subject: `Invitation: child protection conference on ${when} (ref ${reference})`,
-        bodyText: `Dear ${i.name.replace(/\s*\(to be named\)$/, '')},\n\nYou are invited to a child protection conference on ${when}. The invitation letter is attached${email ? ', with a calendar entry' : ''}; it is confidential. ${leaflets.length > 1 ? `The leaflets ${leaflets.join(' and ')} go` : `The leaflet ${leaflets.join('')} goes`} with it.${facts.replyBy ? `\n\nPlease reply by ${formatDate(facts.replyBy)}, quoting ${reference}.` : ''}${reportLink}\n\n${coordinator.name}${coordinator.email ? `\n${coordinator.email}` : ''}`,
+        bodyText: invitationEmailBody({ name: i.name, when: start, email, leaflets: leafletsFor(i.inviteeKind), replyBy: facts.replyBy, reference, reportLink, coordinator }, facts.languages.get(i.id)),
         attachments: ics ? [letter, attachment(`conference-${londonIsoDate(start)}.ics`, icsContentType(ics), ics)] : [letter],
         relatedType: 'invitation',
         relatedId: i.id,

@@ -3,7 +3,9 @@ import type { Database } from '../../db/client.js';
 import { meetings } from '../../db/schema/index.js';
 import { dayText } from '../../documents/invitation-letter.js';
 import { renderPdf } from '../../documents/render-pdf.js';
-import { decisionsSheetDocument } from '../../documents/decisions-sheet.js';
+import { decisionsSheetDocument, familyDecisionsSheet } from '../../documents/decisions-sheet.js';
+import { translator, type FamilyLanguage } from '../../documents/family-language.js';
+import { familyLanguagesFor } from '../invitations/family-languages.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
@@ -39,6 +41,29 @@ export async function distributeDecisions(db: Database, context: ActionContext, 
   const professionalPdf = await renderPdf(decisionsSheetDocument(data, { version, familyCopy: false }));
   const familyPdf = await renderPdf(decisionsSheetDocument(data, { version, familyCopy: true }));
   const subject = `Decisions of the child protection conference held on ${dayText(data.conferenceDate)}`;
+  const bodyText = (name: string) => `Dear ${name},\n\nThe decisions of the conference are attached (issue ${version}). The full record follows once the chair approves it.\n\n${data.confidentialityNotice}`;
+  // Issue 14: a family member whose record names another language gets the sheet, and the letter
+  // with it, in that language and then in English; one copy per language, shared by everyone who reads it.
+  const languages = await familyLanguagesFor(db, conferenceId);
+  const ownCopies = new Map<string, Promise<Buffer>>();
+  const ownCopy = (language: FamilyLanguage): Promise<Buffer> => {
+    const key = language.kind === 'translated' ? language.code : language.kind === 'untranslated' ? `untranslated:${language.name}` : 'en';
+    if (!ownCopies.has(key)) ownCopies.set(key, renderPdf(familyDecisionsSheet(data, version, language)));
+    return ownCopies.get(key)!;
+  };
+  const copies = await Promise.all(recipients.map(async (r) => {
+    const language = r.family ? languages.get(r.invitationId) : undefined;
+    if (!language || language.kind === 'english') return { recipient: r, pdf: r.family ? familyPdf : professionalPdf };
+    const english = bodyText(r.name);
+    const body = language.kind === 'untranslated'
+      ? `${translator().t('bilingual.untranslated', { language: language.name })}\n\n${english}`
+      : (() => {
+        const tr = translator(language.code);
+        const own = `${tr.t('common.dear', { name: r.name })}\n\n${tr.t('email.decisionsBody', { version })}\n\n${tr.t(data.confidentialityNotice.includes('lead professional') ? 'decisions.confidentialityLead' : 'decisions.confidentiality')}`;
+        return `${own}\n\n${tr.t('email.englishBelow')}\n\n---\n\n${english}`;
+      })();
+    return { recipient: r, pdf: await ownCopy(language), bodyText: body };
+  }));
 
   return db.transaction(async (tx) => {
     const [bumped] = await tx
@@ -49,9 +74,9 @@ export async function distributeDecisions(db: Database, context: ActionContext, 
     if (!bumped) throw new ConflictError('Someone else sent the decisions just now: check the distribution log before sending again.');
     const { queued, notSent } = await sendCopies(tx, context, {
       conferenceId, document: 'decisions', version, subject,
-      bodyText: (name) => `Dear ${name},\n\nThe decisions of the conference are attached (issue ${version}). The full record follows once the chair approves it.\n\n${data.confidentialityNotice}`,
+      bodyText,
       fileName: `conference-decisions-${data.conferenceDate}-v${version}.pdf`, relatedType: 'decisions', relatedId: conferenceId, distributedBy: actorId,
-    }, recipients.map((r) => ({ recipient: r, pdf: r.family ? familyPdf : professionalPdf })));
+    }, copies);
     await auditForChildren(tx, context, state.subjects.map((c) => c.childId), {
       action: 'decisions-distributed', recordType: 'conference', recordId: conferenceId, details: { version, queued, notSent: notSent.length },
     });

@@ -10,6 +10,8 @@ export interface Copy {
   recipient: Recipient;
   pdf: Buffer;
   redactedParts?: MeetingPart[];
+  /** This invitee's own letter, where it differs from the issue's (issue 14: in their language). */
+  bodyText?: string;
 }
 
 export interface Issue {
@@ -91,14 +93,14 @@ export async function sendLetter(tx: Queryable, context: ActionContext, letter: 
 export async function sendCopies(tx: Queryable, context: ActionContext, issue: Issue, copies: readonly Copy[]): Promise<{ queued: number; notSent: string[] }> {
   let queued = 0;
   const notSent: string[] = [];
-  for (const { recipient, pdf, redactedParts } of copies) {
+  for (const { recipient, pdf, redactedParts, bodyText } of copies) {
     const outboxId = await sendLetter(tx, context, {
       conferenceId: issue.conferenceId,
       document: issue.document,
       documentVersion: issue.version,
       recipient,
       subject: issue.subject,
-      bodyText: issue.bodyText(recipient.name),
+      bodyText: bodyText ?? issue.bodyText(recipient.name),
       attachments: [attachment(issue.fileName, 'application/pdf', pdf)],
       relatedType: issue.relatedType,
       relatedId: issue.relatedId,

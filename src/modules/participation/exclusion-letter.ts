@@ -3,7 +3,9 @@ import type { Queryable } from '../../db/client.js';
 import { cases, exclusionRequests, organisations, reports, users } from '../../db/schema/index.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
 import { formatDate } from '../../domain/deadlines/index.js';
-import { exclusionLetterDocument, type ExclusionLetterInput, type LetterContact } from '../../documents/family-copy-exclusion-letter.js';
+import { exclusionLetterFor, type ExclusionLetterInput, type LetterContact } from '../../documents/family-copy-exclusion-letter.js';
+import type { FamilyLanguage } from '../../documents/family-language.js';
+import { familyLanguagesFor } from '../invitations/family-languages.js';
 import type { DocumentModel } from '../../documents/document-model.js';
 import { familyCopyDocument } from '../../documents/family-copy.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
@@ -25,7 +27,7 @@ async function contact(db: Queryable, userId: string | null): Promise<LetterCont
  * the children's social worker, the authority's contacts, and the family copy of each social work
  * report already submitted, which goes with it.
  */
-export async function exclusionLetter(db: Queryable, request: ExclusionRequestRow, context: ConferenceForReports): Promise<{ letter: DocumentModel; enclosures: { name: string; doc: DocumentModel }[] }> {
+export async function exclusionLetter(db: Queryable, request: ExclusionRequestRow, context: ConferenceForReports): Promise<{ letter: DocumentModel; enclosures: { name: string; doc: DocumentModel }[]; language: FamilyLanguage }> {
   const invitation = context.invitations.find((i) => i.id === request.invitationId);
   const caseId = context.subjects[0]?.caseId ?? null;
   const [authority] = caseId
@@ -46,6 +48,7 @@ export async function exclusionLetter(db: Queryable, request: ExclusionRequestRo
     recipientName: invitation?.name ?? 'Family member',
     conferenceLabel: CONFERENCE_KIND_LABELS[context.conference.kind as ConferenceKind] ?? 'Child protection conference',
     conferenceDate: start ? formatDate(londonIsoDate(start)) : 'a date still to be set',
+    conferenceOn: start ? londonIsoDate(start) : null,
     scope: request.scope === 'whole' ? 'whole' : 'part',
     period: request.period ?? '',
     reasons: request.decisionReasons ?? '',
@@ -55,5 +58,8 @@ export async function exclusionLetter(db: Queryable, request: ExclusionRequestRo
     recordScope: request.recordScope === 'whole' ? 'whole' : 'attended-part',
     reportsEnclosedFor: enclosures.map((e) => e.name),
   };
-  return { letter: exclusionLetterDocument(input), enclosures };
+  // Issue 14: in the family member's recorded language, then English. The enclosed reports stay as
+  // their authors wrote them (in English); the social worker goes through them with an interpreter.
+  const language = (await familyLanguagesFor(db, request.conferenceId)).get(request.invitationId) ?? { kind: 'english' as const };
+  return { letter: exclusionLetterFor(input, language), enclosures, language };
 }

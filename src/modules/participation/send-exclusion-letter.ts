@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { exclusionRequests, outboxMessages } from '../../db/schema/index.js';
+import { translator, type FamilyLanguage } from '../../documents/family-language.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
 import { auditForChildren } from '../audit/audit-children.js';
@@ -11,6 +12,14 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { exclusionLetter } from './exclusion-letter.js';
 import { bumpVersion } from '../shared/versioned-update.js';
+
+/** The covering email in the family member's language first, where the letter is (issue 14). */
+function coveringNote(name: string, english: string, language: FamilyLanguage): string {
+  if (language.kind === 'untranslated') return `${translator().t('bilingual.untranslated', { language: language.name })}\n\n${english}`;
+  if (language.kind === 'english') return english;
+  const tr = translator(language.code);
+  return `${tr.t('common.dear', { name })}\n\n${tr.t('email.exclusionBody')}\n\n${tr.t('email.englishBelow')}\n\n---\n\n${english}`;
+}
 
 /**
  * EX3: sends the letter to the family member the chair excluded, with the social work report, by
@@ -32,7 +41,8 @@ export async function sendExclusionLetter(db: Database, ctx: ActionContext, requ
   if (delivery.method === 'not-sent' || !delivery.address) {
     throw new ValidationError([{ field: 'letter', message: `We hold no postal or email address for ${invitation.name}. Add it to their invitation, then send the letter.` }]);
   }
-  const { letter, enclosures } = await exclusionLetter(db, request, context);
+  const { letter, enclosures, language } = await exclusionLetter(db, request, context);
+  const english = `Dear ${invitation.name},\n\nPlease read the letter attached from the chair of the conference.`;
   const pdfs = [
     attachment('exclusion-letter.pdf', 'application/pdf', await renderPdf(letter)),
     ...(await Promise.all(enclosures.map(async (e, n) => attachment(`social-work-report-${n + 1}.pdf`, 'application/pdf', await renderPdf(e.doc))))),
@@ -41,7 +51,7 @@ export async function sendExclusionLetter(db: Database, ctx: ActionContext, requ
   await db.transaction(async (tx) => {
     const outboxId = await enqueueMessage(tx, {
       channel: method, toName: invitation.name, toAddress: delivery.address!,
-      subject: letter.title, bodyText: `Dear ${invitation.name},\n\nPlease read the letter attached from the chair of the conference.`,
+      subject: letter.followedBy ? `${letter.title} / ${letter.followedBy.title}` : letter.title, bodyText: coveringNote(invitation.name, english, language),
       attachments: pdfs, relatedType: 'exclusion-letter', relatedId: request.id, conferenceId: request.conferenceId,
     }, ctx.now);
     // Post goes into business support's next printed batch (IN3), not to a mail server.

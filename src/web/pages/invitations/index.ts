@@ -11,6 +11,7 @@ import { calendarFile, calendarSequence, coordinatorOf, letterDocument, letterFa
 import { loadSentLetterPdf } from '../../../modules/invitations/load-sent-letter.js';
 import { observerTiming } from '../../../modules/invitations/observers.js';
 import { reviewTiming, sendInvitations } from '../../../modules/invitations/send-invitations.js';
+import { familyLanguageNotices } from '../../../modules/invitations/family-languages.js';
 import { invitationsWithLinks } from '../../../modules/report-links/issue-report-link.js';
 import { sendNewReportLink } from '../../../modules/report-links/send-new-report-link.js';
 import { mayManageInvitations, mayViewInvitations } from '../../../policies/invitations.js';
@@ -56,6 +57,7 @@ export default function invitationPages(app: FastifyInstance): void {
       services: Object.entries(SERVICE_LABELS).map(([value, text]) => ({ value, text })),
       values: { flags: [], services: [] },
       notice: request.query.done ? NOTICES[request.query.done] ?? null : null,
+      languages: await familyLanguageNotices(db, state.conference.id, state.invitations),
       backLink: { href: `/conferences/${state.conference.id}`, text: 'Back to the conference' }, ...extra,
     });
   }
@@ -89,6 +91,7 @@ export default function invitationPages(app: FastifyInstance): void {
       title: 'Check and send invitations', conference: conferenceSummary(state), going,
       ready: going.filter((i) => !i.problem).length, held: going.filter((i) => i.problem).length,
       waiting: state.invitations.filter((i) => i.state === 'suggested').length,
+      languages: await familyLanguageNotices(db, state.conference.id, state.invitations),
       reviewDue: timingText(await reviewTiming(db, state), 'Review invitations must go'),
       backLink: { href: invitationsUrl(state.conference.id), text: 'Back to invitations' }, ...extra,
     });

@@ -1,0 +1,94 @@
+import { eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { familyParticipation, invitations, outboxMessages, people } from '../../db/schema/index.js';
+import { pdfText } from '../../documents/pdf-text.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
+import { buildChecklist } from './build-checklist.js';
+import { confirmAllSuggestions, confirmInvitation } from './confirm-invitations.js';
+import { familyLanguageNotices } from './family-languages.js';
+import { contextFor, createBookedConference, type InvitationFixture } from './invitation-fixture.test-support.js';
+import { sendInvitations } from './send-invitations.js';
+
+/**
+ * Issue 14, through the real action: a mother recorded as Polish-speaking with an interpreter gets
+ * her invitation (the posted letter and its covering note) in Polish and then in English; a father
+ * whose language has no translation file gets English with a line that an interpreter will go
+ * through it, and the organiser is told on the invitation pages.
+ */
+describeEachEngine('invitations in the family’s language (issue 14)', (engine) => {
+  const { db } = suiteDatabase(engine);
+  const listOf = (conferenceId: string) => db().select().from(invitations).where(eq(invitations.conferenceId, conferenceId));
+
+  async function readyToSend(f: InvitationFixture) {
+    const ctx = contextFor(f.support);
+    await buildChecklist(db(), ctx, f.conferenceId);
+    for (const i of (await listOf(f.conferenceId)).filter((r) => r.channel === 'secure-email' && !r.email)) {
+      await confirmInvitation(db(), ctx, f.conferenceId, i.id, { name: i.name, role: i.role, organisationName: i.organisationName, channel: 'secure-email', email: `inbox-${i.id.slice(0, 4)}@agency.example`, postalAddress: null }, i.version);
+    }
+    await confirmAllSuggestions(db(), ctx, f.conferenceId);
+  }
+
+  it('sends the Polish-speaking mother her letter in Polish then English, and the father English with the interpreter line', async () => {
+    const f = await createBookedConference(db());
+    await db().update(people).set({ firstLanguage: 'Polish', interpreterNeeded: true }).where(eq(people.id, f.demi.id));
+    await readyToSend(f);
+    const father = (await listOf(f.conferenceId)).find((i) => i.role === 'Father')!;
+    // Recorded for this conference (IN7): the father's first language, with an interpreter.
+    await db().insert(familyParticipation).values({ conferenceId: f.conferenceId, invitationId: father.id, firstLanguage: 'Tigrinya', interpreterNeeded: true, updatedBy: f.support.id, updatedAt: new Date('2026-02-20T09:00:00Z') });
+
+    const notices = await familyLanguageNotices(db(), f.conferenceId, await listOf(f.conferenceId));
+    expect(notices.map((n) => [n.name, n.translated])).toEqual(expect.arrayContaining([['Demi Testington', true], ['Fred Testington', false]]));
+    expect(notices.find((n) => !n.translated)?.text).toContain('no translation of the family letters into Tigrinya');
+
+    await sendInvitations(db(), contextFor(f.support), f.conferenceId);
+    const outbox = await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId));
+
+    const mother = outbox.find((o) => o.toName === 'Demi Testington')!;
+    const pdf = Buffer.from(mother.attachments[0]!.content, 'base64');
+    const letter = pdfText(pdf).replace(/\s+/g, ' ');
+    // Polish first: the facts from the record, dates as Polish writes them, the interpreter offer in Polish.
+    const polish = letter.slice(0, letter.indexOf('Dear Demi Testington,'));
+    expect(polish).toContain('Zaproszenie na wstępną konferencję w sprawie ochrony dziecka');
+    expect(polish).toContain('Szanowna Pani / Szanowny Panie (Demi Testington),');
+    expect(polish).toContain('czwartek, 5 marca 2026, godz. 10:00'); // the conference, London time
+    expect(polish).toContain('Termin odpowiedzi: poniedziałek, 2 marca 2026'); // TS17, as in the English
+    expect(polish).toContain('Pana/Pani pracownikiem socjalnym jest Sam Sampleford');
+    expect(polish).toContain('Tłumacz ustny');
+    expect(polish).toContain(`CP-${f.conferenceId.slice(0, 8).toUpperCase()}`);
+    expect(polish).not.toMatch(/Please tell us|Your social worker|Yours sincerely/);
+    // Then the same letter in English.
+    expect(letter.indexOf('Dear Demi Testington,')).toBeGreaterThan(0);
+    expect(letter).toContain('Please tell us by Monday 2 March 2026');
+    // Each part marked with its language (PDF/UA: the Polish section read in Polish).
+    const raw = pdf.toString('latin1');
+    expect(raw).toContain('/Lang (pl-PL)');
+    expect(raw).toContain('/Lang (en-GB)');
+    // The covering note: Polish, then English.
+    expect(mother.bodyText.indexOf('Zapraszamy na konferencję')).toBeGreaterThanOrEqual(0);
+    expect(mother.bodyText.indexOf('Zapraszamy na konferencję')).toBeLessThan(mother.bodyText.indexOf('You are invited to a child protection conference'));
+    expect(mother.bodyText).toContain('„Konferencje w sprawie ochrony dziecka: poradnik dla rodziców i opiekunów”');
+
+    const fred = outbox.find((o) => o.toName === 'Fred Testington')!;
+    const fredLetter = pdfText(Buffer.from(fred.attachments[0]!.content, 'base64')).replace(/\s+/g, ' ');
+    expect(fredLetter).toContain('we do not yet write our letters in Tigrinya. An interpreter will go through it with you in Tigrinya.');
+    expect(fredLetter).not.toContain('Zaproszenie');
+    expect(fred.bodyText).toContain('An interpreter will go through it with you in Tigrinya.');
+
+    // Professionals' letters stay in English.
+    const police = outbox.find((o) => o.toName === 'PC Petra Placeholder')!;
+    expect(pdfText(Buffer.from(police.attachments[0]!.content, 'base64'))).not.toContain('Zaproszenie');
+    expect(police.bodyText).not.toContain('Zapraszamy');
+  });
+
+  it('writes in English to a family member whose first language is Polish but who needs no interpreter', async () => {
+    const f = await createBookedConference(db());
+    await db().update(people).set({ firstLanguage: 'Polish', interpreterNeeded: false }).where(eq(people.id, f.demi.id));
+    await readyToSend(f);
+    await sendInvitations(db(), contextFor(f.support), f.conferenceId);
+    const mother = (await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId))).find((o) => o.toName === 'Demi Testington')!;
+    const letter = pdfText(Buffer.from(mother.attachments[0]!.content, 'base64'));
+    expect(letter).toContain('Dear Demi Testington,');
+    expect(letter).not.toContain('Zaproszenie');
+  });
+});
