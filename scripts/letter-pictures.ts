@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decisionsSheetDocument } from '../src/documents/decisions-sheet.js';
 import type { DocumentModel } from '../src/documents/document-model.js';
+import { familyLanguageOf } from '../src/documents/family-language.js';
 import { invitationLetter, type InvitationLetterData } from '../src/documents/invitation-letter.js';
 import { recordData } from '../src/documents/meeting-document-fixture.test-support.js';
 import { renderPdf } from '../src/documents/render-pdf.js';
@@ -55,6 +56,8 @@ async function picture(name: string, doc: DocumentModel): Promise<string[]> {
 
 const written = [
   ...(await picture('parent-invitation-letter', invitationLetter(SAMPLE_LETTER))),
+  // The same letter to a mother recorded as Polish-speaking with an interpreter: Polish, then English.
+  ...(await picture('parent-invitation-letter-polish', invitationLetter(SAMPLE_LETTER, familyLanguageOf({ firstLanguage: 'Polish', interpreterNeeded: true })))),
   ...(await picture('agency-invitation-letter', invitationLetter({ ...SAMPLE_LETTER, invitee: { name: 'PC Petra Placeholder', role: 'Police', inviteeKind: 'professional', organisationName: 'Demoshire Police', postalAddress: null } }))),
   // The decisions sheet as the family gets it (the test fixture's synthetic conference).
   ...(await picture('decisions-sheet-family-copy', decisionsSheetDocument(recordData(), { version: 1, familyCopy: true }))),
