@@ -378,7 +378,7 @@ export const IMPLEMENTED_TESTS: Record<string, readonly string[]> = {
     'src/web/pages/api/enquiries/enquiry-api.test.ts::holds each key to its per-minute limit however many requests arrive at once, and a revoked key stops at once',
     'src/web/pages/api/enquiries/agency-limit.test.ts::refuses an agency’s requests past its shared limit through any of its keys, with Retry-After and one audit, while another agency is unaffected',
     'src/domain/matching/parents.test.ts::scoring a child with a parent’s name > scores a child whose recorded mother matches above a namesake whose does not, and says why',
-    'src/modules/enquiry/parents-search.test.ts::ranks the child whose recorded mother the caller names first, strong, saying so; without the parent the two score alike',
+    'src/modules/enquiry/parents-search.test.ts::ranks the child whose recorded mother the caller names first, saying so; without the parent the two score alike',
     'src/web/pages/enquiries/enquiry-pages.test.ts::an enquirer adds a parent’s name: the child whose recorded parent it is says so, and a name it cannot read is refused with every value kept',
     'src/web/pages/api/enquiries/enquiry-api.test.ts::takes a parent’s name, says when the child’s recorded parent matches, and describes it in OpenAPI',
   ],
