@@ -54,4 +54,19 @@ describeEachEngine('the progressive decision form (issue 14)', (engine) => {
     const [decision] = await db().select().from(meetingDecisions).where(and(eq(meetingDecisions.conferenceId, f.conferenceId), eq(meetingDecisions.childId, f.alphaId)));
     expect(decision).toMatchObject({ outcome: 'no-plan-nfa', categories: [], leadSocialWorkerId: null, coreGroupMembers: [], interimSafetyPlan: null });
   });
+
+  it('links every error in a refused decision\'s summary to a field on the page (the core group, the review date, the categories)', async () => {
+    const f = await createMeetingFixture(db());
+    await meetingUnderWay(db(), f);
+    const chair = await signedIn(f.chair);
+    const url = `/conferences/${f.conferenceId}/meeting/children/${f.alphaId}/decision`;
+    await chair.get(url);
+    // A plan with nothing filled in past the outcome: every plan question is refused at once.
+    const res = await chair.post(url, { outcome: 'plan', coreGroup: '', reviewOn: '', categories: '' });
+    expect(res.statusCode).toBe(400);
+    const summary = res.body.match(/govuk-error-summary__list[\s\S]*?<\/ul>/)?.[0] ?? '';
+    const targets = [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(targets).toContain('coreGroupMembers');
+    for (const id of targets) expect(res.body, `the summary links #${id}`).toContain(`id="${id}"`);
+  });
 });
