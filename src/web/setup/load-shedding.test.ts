@@ -55,4 +55,31 @@ describe('load shedding', () => {
     expect((await first).statusCode).toBe(200);
     await app.close();
   });
+
+  it('refuses at once a request whose wait, at the recent service time, would outlast the limit', async () => {
+    const { app, open } = appWithGate({ concurrent: 1, waiting: 100, maxWaitMs: 1000 });
+    await app.ready();
+    // One slow request teaches the limiter what a request costs: about 300 ms here.
+    const taught = app.inject({ method: 'GET', url: '/slow' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    open();
+    expect((await taught).statusCode).toBe(200);
+    const answerWithin = (ms: number) => {
+      const answer = app.inject({ method: 'GET', url: '/slow' });
+      return { answer, soon: Promise.race([answer.then((r) => r.statusCode), new Promise((resolve) => setTimeout(() => resolve('waiting'), ms))]) };
+    };
+    // The slot busy; three wait their turn (about 0.3, 0.6 and 0.9 s ahead of them: within the second).
+    const holding = answerWithin(100);
+    const waiting = [answerWithin(100), answerWithin(100), answerWithin(100)];
+    expect(await Promise.all([holding.soon, ...waiting.map((w) => w.soon)])).toEqual(['waiting', 'waiting', 'waiting', 'waiting']);
+    // A fourth would wait about 1.2 s: refused now rather than after waiting the second out.
+    const late = answerWithin(100);
+    expect(await late.soon).toBe(503);
+    for (let i = 0; i < 4; i += 1) {
+      open();
+      await tick();
+    }
+    expect((await Promise.all([holding, ...waiting].map((w) => w.answer))).map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    await app.close();
+  });
 });

@@ -21,17 +21,26 @@ export const DEFAULT_LIMITS: Record<'pglite' | 'postgres', LoadLimits> = {
   postgres: { concurrent: 32, waiting: 1024, maxWaitMs: 2000 },
 };
 
+/** Weight of the newest request in the running mean of service time (about the last 20 requests count). */
+const SERVICE_WEIGHT = 0.05;
+
 const UNLIMITED = (url: string) => url.startsWith('/assets/') || url.startsWith('/public/') || isOperationalRequest(url);
 const RETRY_AFTER_SECONDS = 2;
 
 export function setUpLoadShedding(app: FastifyInstance, limits: LoadLimits): void {
   let active = 0;
   const queue: { go: () => void }[] = [];
-  const holders = new WeakSet<FastifyRequest>();
+  const holders = new WeakMap<FastifyRequest, number>();
+  // How long a request holds its slot, on average lately: what a newcomer at the back of the queue
+  // can expect to wait is the queue ahead of it times this, shared among the slots.
+  let serviceMs = 0;
 
   const release = (request: FastifyRequest) => {
-    if (!holders.has(request)) return;
+    const admittedAt = holders.get(request);
+    if (admittedAt === undefined) return;
     holders.delete(request);
+    const took = performance.now() - admittedAt;
+    serviceMs = serviceMs === 0 ? took : serviceMs + SERVICE_WEIGHT * (took - serviceMs);
     const next = queue.shift();
     if (next) next.go();
     else active -= 1;
@@ -48,10 +57,13 @@ export function setUpLoadShedding(app: FastifyInstance, limits: LoadLimits): voi
     if (UNLIMITED(request.url)) return;
     if (active < limits.concurrent) {
       active += 1;
-      holders.add(request);
+      holders.set(request, performance.now());
       return;
     }
     if (queue.length >= limits.waiting) return refuse(reply);
+    // A wait that would outlast maxWaitMs is refused now, not after the person has waited it out:
+    // under a burst of slow pages the queue otherwise fills with requests that can only time out.
+    if (((queue.length + 1) * serviceMs) / limits.concurrent > limits.maxWaitMs) return refuse(reply);
     const admitted = await new Promise<boolean>((resolve) => {
       const entry = { go: () => { clearTimeout(timer); resolve(true); } };
       const timer = setTimeout(() => {
@@ -63,7 +75,7 @@ export function setUpLoadShedding(app: FastifyInstance, limits: LoadLimits): voi
     });
     if (!admitted) return refuse(reply);
     // The slot was handed over by the request that finished: `active` is unchanged.
-    holders.add(request);
+    holders.set(request, performance.now());
   });
   app.addHook('onResponse', async (request) => release(request));
   app.addHook('onRequestAbort', async (request) => release(request));
