@@ -91,7 +91,8 @@ for (const s of perRequest) {
   byText.set(key, { n: seen.n + 1, ms: seen.ms + s.ms });
 }
 console.log(`  statements by total time (wall clock, ms; overlapping when run together):`);
-for (const [text, { n, ms }] of [...byText].sort((a, b) => b[1].ms - a[1].ms).slice(0, 10)) console.log(`  ${ms.toFixed(1).padStart(7)} ${String(n).padStart(4)} × ${text}`);
+// PROFILE_STATEMENTS=1 lists every statement, not the ten dearest.
+for (const [text, { n, ms }] of [...byText].sort((a, b) => b[1].ms - a[1].ms).slice(0, process.env.PROFILE_STATEMENTS ? undefined : 10)) console.log(`  ${ms.toFixed(1).padStart(7)} ${String(n).padStart(4)} × ${text}`);
 
 // PROFILE_EXPLAIN=1: the database's own execution time for each statement of one request (PostgreSQL),
 // so a page's cost in the database is seen apart from the wall clock of statements run together.
