@@ -12,6 +12,7 @@ import { groupBy } from '../shared/group-by.js';
 import { childName } from '../shared/load-records.js';
 import { mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
 import { iroConsultationNeeded } from './consider-bring-forward.js';
+import { workerPlans, workerVisits } from './plan-queue-items.js';
 
 const REVIEW_KINDS = ['review', 'designated-review', 'reconvened'];
 const MAKING_KINDS = ['initial', 'pre-birth', 'transfer-in', ...REVIEW_KINDS];
@@ -21,8 +22,9 @@ const MAKING_KINDS = ['initial', 'pre-birth', 'transfer-in', ...REVIEW_KINDS];
  * that are reasons to consider bringing the review forward and that nobody has answered yet.
  */
 export async function bringForwardItems(db: Queryable, ctx: QueueContext, filter: { leadSocialWorkerId: string } | { chairId: string }): Promise<WorkItem[]> {
-  // Only the columns used below: every open plan a worker leads is read on each load of their page.
-  const plans = await db.select({
+  // A worker's open plans come from the read the page's other sections share (workerPlans); a chair's
+  // are read here, only the columns used below.
+  const plans = 'leadSocialWorkerId' in filter ? await workerPlans(db, ctx, filter.leadSocialWorkerId) : await db.select({
     plan: { id: childProtectionPlans.id, childId: childProtectionPlans.childId, startDate: childProtectionPlans.startDate, visitFrequencyWeeks: childProtectionPlans.visitFrequencyWeeks },
     child: { givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth, expectedDeliveryDate: people.expectedDeliveryDate },
     householdId: cases.householdId,
@@ -30,21 +32,19 @@ export async function bringForwardItems(db: Queryable, ctx: QueueContext, filter
     .innerJoin(people, eq(childProtectionPlans.childId, people.id)).innerJoin(cases, eq(childProtectionPlans.caseId, cases.id))
     .where(and(
       isNull(childProtectionPlans.endDate),
-      'leadSocialWorkerId' in filter
-        ? eq(childProtectionPlans.leadSocialWorkerId, filter.leadSocialWorkerId)
-        // Only children of a conference this chair held: without it the 500 plans read were any
-        // 500 of the authority's, and a chair's own children beyond them were never listed.
-        // A superset: the loop below keeps those whose latest plan-making conference was theirs.
-        : inArray(childProtectionPlans.childId, db.select({ childId: conferenceChildren.childId }).from(conferenceChildren)
-          .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
-          .where(and(eq(conferences.chairId, filter.chairId), eq(conferences.status, 'held'), eq(conferenceChildren.role, 'subject')))),
+      // Only children of a conference this chair held: without it the 500 plans read were any
+      // 500 of the authority's, and a chair's own children beyond them were never listed.
+      // A superset: the loop below keeps those whose latest plan-making conference was theirs.
+      inArray(childProtectionPlans.childId, db.select({ childId: conferenceChildren.childId }).from(conferenceChildren)
+        .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
+        .where(and(eq(conferences.chairId, filter.chairId), eq(conferences.status, 'held'), eq(conferenceChildren.role, 'subject')))),
     ))
     .limit(500);
   if (plans.length === 0) return [];
   const childIds = plans.map((p) => p.plan.childId);
   const planIds = plans.map((p) => p.plan.id);
   const householdIds = plans.flatMap((p) => (p.householdId ? [p.householdId] : []));
-  const [held, s47s, unborn, triggers, visits] = await Promise.all([
+  const [held, s47s, unborn, triggers, visitsByPlan] = await Promise.all([
     db.select({ childId: conferenceChildren.childId, heldOn: conferences.heldOn, kind: conferences.kind, chairId: conferences.chairId }).from(conferenceChildren)
       .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
       .where(and(anyOf(conferenceChildren.childId, childIds), eq(conferenceChildren.role, 'subject'), eq(conferences.status, 'held'))),
@@ -56,7 +56,9 @@ export async function bringForwardItems(db: Queryable, ctx: QueueContext, filter
         .where(and(anyOf(householdMembers.householdId, householdIds), isNull(people.dateOfBirth), eq(people.kind, 'child')))
       : Promise.resolve([]),
     db.select({ planId: reviewTriggers.planId, trigger: reviewTriggers.trigger, occurredOn: reviewTriggers.occurredOn }).from(reviewTriggers).where(anyOf(reviewTriggers.planId, planIds)),
-    db.select({ planId: planVisits.planId, visitedOn: planVisits.visitedOn, childSeen: planVisits.childSeen }).from(planVisits).where(anyOf(planVisits.planId, planIds)),
+    'leadSocialWorkerId' in filter
+      ? workerVisits(db, ctx, filter.leadSocialWorkerId)
+      : db.select({ planId: planVisits.planId, visitedOn: planVisits.visitedOn, childSeen: planVisits.childSeen }).from(planVisits).where(anyOf(planVisits.planId, planIds)).then((rows) => groupBy(rows, (v) => v.planId)),
   ]);
   const today = ctx.now.toPlainDate();
   // Each list grouped once: a worker with hundreds of plans filtered every list for every plan.
@@ -64,7 +66,6 @@ export async function bringForwardItems(db: Queryable, ctx: QueueContext, filter
   const s47sByChild = groupBy(s47s, (s) => s.childId);
   const unbornByHousehold = groupBy(unborn, (u) => u.householdId);
   const triggersByPlan = groupBy(triggers, (t) => t.planId);
-  const visitsByPlan = groupBy(visits, (v) => v.planId);
   const items: WorkItem[] = [];
   for (const { plan, child, householdId } of plans) {
     const mine = (heldByChild.get(plan.childId) ?? []).filter((h) => h.heldOn !== null);

@@ -35,6 +35,7 @@ async function openPlans(db: Queryable, filter: { leadSocialWorkerId?: string; t
         startConferenceId: childProtectionPlans.startConferenceId, visitFrequencyWeeks: childProtectionPlans.visitFrequencyWeeks,
       },
       child: { givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth, expectedDeliveryDate: people.expectedDeliveryDate },
+      householdId: cases.householdId,
     })
     .from(childProtectionPlans)
     .innerJoin(people, eq(childProtectionPlans.childId, people.id))
@@ -115,9 +116,9 @@ async function visitsByPlan(db: Queryable, planIds: string[]) {
 }
 
 /**
- * A social worker's open plans, and their visits, read once for the whole home page: the visits and
- * the plan-gaps sections both list every plan the worker leads. Kept for one build of the queue
- * (its context object) and no longer, so nothing is ever read stale.
+ * A social worker's open plans, and their visits, read once for the whole home page: the reviews,
+ * visits, plan-gaps and bring-forward sections all go through every plan the worker leads. Kept for
+ * one build of the queue (its context object) and no longer, so nothing is ever read stale.
  */
 const workerReads = new WeakMap<QueueContext, Map<string, Promise<unknown>>>();
 function sharedRead<T>(ctx: QueueContext, key: string, read: () => Promise<T>): Promise<T> {
@@ -127,8 +128,10 @@ function sharedRead<T>(ctx: QueueContext, key: string, read: () => Promise<T>): 
   if (!pending) reads.set(key, (pending = read()));
   return pending;
 }
-const workerPlans = (db: Queryable, ctx: QueueContext, socialWorkerId: string) =>
+export const workerPlans = (db: Queryable, ctx: QueueContext, socialWorkerId: string) =>
   sharedRead(ctx, `plans:${socialWorkerId}`, () => openPlans(db, { leadSocialWorkerId: socialWorkerId }));
+export const workerVisits = (db: Queryable, ctx: QueueContext, socialWorkerId: string) =>
+  sharedRead(ctx, `visits:${socialWorkerId}`, async () => visitsByPlan(db, (await workerPlans(db, ctx, socialWorkerId)).map((p) => p.plan.id)));
 
 /** CG3: the team manager's "breaches" section: children not seen within their visit frequency (TS24). */
 export async function visitBreachItems(db: Queryable, ctx: QueueContext, teamManagerId?: string): Promise<WorkItem[]> {
@@ -174,8 +177,7 @@ export async function visitFrequencyApprovalItems(db: Queryable): Promise<WorkIt
 
 /** TS24: the social worker's "visits due" section, most urgent first. */
 export async function visitsDueItems(db: Queryable, ctx: QueueContext, socialWorkerId: string): Promise<WorkItem[]> {
-  const plans = await workerPlans(db, ctx, socialWorkerId);
-  const visits = await visitsByPlan(db, plans.map((p) => p.plan.id));
+  const [plans, visits] = await Promise.all([workerPlans(db, ctx, socialWorkerId), workerVisits(db, ctx, socialWorkerId)]);
   const undated: WorkItem[] = [];
   const dated: { deadline: Deadline; due: string; item: { title: string; href: string; childIds: readonly string[] } }[] = [];
   for (const { plan, child } of plans) {

@@ -15,7 +15,7 @@ import { reviewsOf } from '../plans/review-request.js';
 import { designatedManagerEnquiryItems, enquirerItems, enquiryNoticeItems } from '../enquiry/enquiry-queue-items.js';
 import { bringForwardItems } from '../plans/bring-forward-items.js';
 import { DECISION_TO_CONVENE } from '../../domain/conference/due-date.js';
-import { coreGroupItems, designatedReviewItems, identityGapItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems } from '../plans/plan-queue-items.js';
+import { coreGroupItems, designatedReviewItems, identityGapItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems, workerPlans } from '../plans/plan-queue-items.js';
 import { planRules } from '../../domain/plans/plan-rules.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
@@ -318,15 +318,8 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
  * soonest are built.
  */
 async function reviewItems(db: Queryable, ctx: QueueContext, actor: Actor): Promise<WorkItem[]> {
-  const plans = await db
-    .select({
-      // Only what the next review is worked out from: every open plan the worker leads is read on each load.
-      plan: { id: childProtectionPlans.id, childId: childProtectionPlans.childId, startDate: childProtectionPlans.startDate, startConferenceId: childProtectionPlans.startConferenceId },
-      givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth,
-    })
-    .from(childProtectionPlans)
-    .innerJoin(people, eq(childProtectionPlans.childId, people.id))
-    .where(and(eq(childProtectionPlans.leadSocialWorkerId, actor.id), isNull(childProtectionPlans.endDate)));
+  // Every open plan the worker leads, read once for the page's sections (workerPlans).
+  const plans = (await workerPlans(db, ctx, actor.id)).map(({ plan, child }) => ({ plan, givenNames: child.givenNames, familyName: child.familyName, dateOfBirth: child.dateOfBirth }));
   const nextReviews = await reviewsOf(db, ctx.pack, ctx.calendar, plans.map((p) => ({ plan: p.plan, dateOfBirth: p.dateOfBirth })));
   return plans
     .map((p) => {
