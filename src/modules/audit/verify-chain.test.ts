@@ -177,6 +177,39 @@ describeEachEngine('audit hash chain, many rows a transaction', (engine) => {
   });
 });
 
+describeEachEngine('audit hash chain, rows written after a commit-time seal', (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+  });
+  afterAll(async () => database.drop());
+
+  it('seals rows written after the chain was sealed early in the transaction (SET CONSTRAINTS ... IMMEDIATE), and rows of a rolled-back savepoint stay out', async () => {
+    const db = database.handle.db;
+    await recordAudit(db, systemContext(now), { action: 'before' });
+    await db.transaction(async (tx) => {
+      await insertAuditRows(tx, Array.from({ length: 5 }, (_, k) => auditRow(systemContext(now), { action: 'early', details: { k } })));
+      // Seals now: the pass notes the highest id it sealed.
+      await tx.execute(sql`set constraints all immediate`);
+      await tx.execute(sql`set constraints all deferred`);
+      await insertAuditRows(tx, Array.from({ length: 3 }, (_, k) => auditRow(systemContext(now), { action: 'later', details: { k } })));
+      await tx.transaction(async (savepoint) => {
+        await recordAudit(savepoint, systemContext(now), { action: 'in-savepoint' });
+        await savepoint.execute(sql`set constraints all immediate`);
+        savepoint.rollback();
+      }).catch(() => undefined);
+      await recordAudit(tx, systemContext(now), { action: 'last' });
+    });
+    const rows = ((await db.execute(sql`select action, chain_seq, hash from audit_events order by id`)) as unknown as { rows: { action: string; chain_seq: string | null; hash: string | null }[] }).rows;
+    expect(rows.map((r) => r.action)).toEqual(['before', 'early', 'early', 'early', 'early', 'early', 'later', 'later', 'later', 'last']);
+    expect(rows.every((r) => r.hash !== null)).toBe(true);
+    expect(rows.map((r) => Number(r.chain_seq))).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    const report = await verifyAuditChain(db);
+    expect(report.finding).toBeNull();
+    expect(report.rowsChecked).toBe(10);
+  });
+});
+
 describe('anchor file', () => {
   it('refuses a line that is not an anchor', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'convene-anchor-')), 'bad');
