@@ -6,6 +6,7 @@ import { damerau, jaroWinkler } from './distance.js';
 import { formalNamesOf, transliterationGroup } from './names.js';
 import { familyForms, nameTokens } from './normalise.js';
 import { soundAlike } from './phonetic.js';
+import { rememberBy } from './remember.js';
 
 /** Log-odds weights of a name's agreement (see score.ts for how they add up). */
 export const NAME_WEIGHTS = { exact: 4, variant: 3.6, nickname: 3.4, phonetic: 3.2, similar: 2.8, part: 3, initial: 1.5, weak: 1, none: -3 } as const;
@@ -23,8 +24,17 @@ export const GOOD_NAME: readonly NameLevel[] = ['exact', 'variant', 'nickname', 
 
 const title = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** One name token against another: the strongest kind of agreement that holds. */
-export function compareNameToken(q: string, r: string, which: 'given' | 'family'): NameAgreement {
+/**
+ * One name token against another: the strongest kind of agreement that holds. Remembered: a
+ * candidate list compares the same few names many times.
+ */
+export const compareNameToken = rememberBy(
+  // The first token's length marks where the second begins, so no two pairs share a key.
+  (q: string, r: string, which: 'given' | 'family') => `${which}${q.length}:${q}${r}`,
+  (q: string, r: string, which: 'given' | 'family') => compareTokens(q, r, which),
+);
+
+function compareTokens(q: string, r: string, which: 'given' | 'family'): NameAgreement {
   const W = NAME_WEIGHTS;
   const label = `${which} name`;
   if (q === r) return { level: 'exact', weight: W.exact, reason: `${label} matches` };

@@ -5,19 +5,21 @@
  * (Smith-Jones → smith, jones), and the Scottish/Irish prefixes Mc and M' read as Mac.
  */
 
+import { remember } from './remember.js';
+
 const FOLD: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ı: 'i' };
 
 /** Lower-case ASCII with diacritics folded; any other character becomes a space. */
-export function foldText(value: string): string {
-  return value
+export const foldText = remember((value: string): string =>
+  value
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[łøđßæœþðı]/g, (c) => FOLD[c] ?? c)
     .replace(/['’‘`ʼ]/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 function macPrefix(token: string): string {
   if (/^mc[a-z]{2,}/.test(token)) return `mac${token.slice(2)}`;
@@ -25,18 +27,18 @@ function macPrefix(token: string): string {
 }
 
 /** The tokens of a name, normalised; empty when the name has no letters (any other script, say). */
-export function nameTokens(value: string): string[] {
-  return foldText(value)
+export const nameTokens = remember((value: string): readonly string[] =>
+  foldText(value)
     .split(' ')
     .filter((t) => /^[a-z]+$/.test(t))
-    .map(macPrefix);
-}
+    .map(macPrefix),
+);
 
 /** A family name read whole (Smith-Jones → smithjones) and token by token. */
-export function familyForms(value: string): { whole: string; tokens: string[] } {
+export const familyForms = remember((value: string): { whole: string; tokens: readonly string[] } => {
   const tokens = nameTokens(value);
   return { whole: tokens.join(''), tokens };
-}
+});
 
 /** UK postcode normalised: upper case, no spaces (SW1A 1AA → SW1A1AA); null if it has no letters or digits. */
 export function normalisePostcode(value: string | null | undefined): string | null {

@@ -69,6 +69,21 @@ describeEachEngine('enquiry matching: parents’ names', (engine) => {
     expect(throughMother.map((c) => c.id)).not.toContain(namesake);
   });
 
+  it('reads the candidates with their postcodes and parents in one statement and what is shown of the ranked in a second, never a query per candidate', async () => {
+    let statements = 0;
+    const db = suite.db();
+    const counting = Object.create(db, { execute: { value: (...args: Parameters<typeof db.execute>) => (statements++, db.execute(...args)) } }) as typeof db;
+    const found = await findCandidates(counting, parseEnquiryQuery({ given: 'Ada', family: 'Okafor', postcode: 'LS6 2AB', parents: [{ given: 'Margaret', family: 'Okafor' }] }, TODAY));
+    // Both children found by their own keys and one through her mother too: each once, the mother's evidence read.
+    expect(found.map((c) => c.id)).toEqual([ada, namesake]);
+    expect(found[0]!.match.reasons).toContain("mother's name matches");
+    expect(found[0]!.kind).toBe('child');
+    expect(statements).toBe(2);
+    statements = 0;
+    expect(await findCandidates(counting, parseEnquiryQuery({ given: 'Zebedee', family: 'Quillfeather', parents: [{ given: 'Nobody', family: 'Known' }] }, TODAY))).toEqual([]);
+    expect(statements).toBe(1);
+  });
+
   it('keeps the parent’s name in the audit of a staff search', async () => {
     await searchPeople(suite.db(), staff, { given: 'Ada', family: 'Okafor', parents: [{ given: 'Margaret', family: '' }] });
     const [event] = await suite.db().select().from(auditEvents).where(eq(auditEvents.action, 'people-searched')).orderBy(desc(auditEvents.at)).limit(1);

@@ -114,76 +114,86 @@ export interface Candidate {
   match: MatchResult;
 }
 
+/** What the scorer and the ranking read of each candidate, and nothing more. */
 interface ProfileRow {
   id: string;
-  kind: string;
   given_names: string;
   family_name: string;
-  aliases: { givenNames: string; familyName: string }[];
+  aliases: { givenNames: string; familyName: string }[] | null;
   date_of_birth: string | null;
-  expected_delivery_date: string | null;
   external_ref: string | null;
   la_child_id: string | null;
   postcodes: { postcode: string; current: boolean }[] | null;
+  /** The recorded parents, read only when the enquiry names one (null otherwise, or when none is recorded). */
+  parents: { relation: string; givenNames: string; familyName: string; aliases: { givenNames: string; familyName: string }[] | null }[] | null;
+}
+
+interface DetailRow {
+  id: string;
+  kind: string;
+  expected_delivery_date: unknown;
+  address: string | null;
+  case_id: string | null;
+  case_open: boolean | null;
+  plan_start: unknown;
+  plan_end: unknown;
+  plan_end_reason: string | null;
+  plan_categories: string[] | null;
 }
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 // eslint-disable-next-line no-restricted-syntax -- a date column read as a Date at UTC midnight: its UTC date is the stored date
 const isoDate = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+const textArray = (values: readonly string[]) => sql`${sql.param(values)}::text[]`;
 
 /**
- * The recorded parents of every candidate in one statement (relationships_child index), read only
- * when the enquiry names a parent: a bound of CANDIDATE_CAP children, never a query per child.
+ * The candidates and everything the scorer reads of them in one statement, so an enquiry costs one
+ * round trip before scoring however many people its keys find (the time of an enquiry on a busy
+ * machine is its round trips: each statement is well under a millisecond of the server's work).
+ *   keyed      people filed under any of the enquiry's keys (primary key on key, person_id), capped;
+ *   by_parent  when a parent is named, the children of the people filed under the parent's keys
+ *              (relationships_person), added within what is left of the same cap, keyed first;
+ *   each row   the person's names, aliases, date of birth and references, every postcode they have
+ *              lived at (addresses_person) and, when a parent is named, their recorded parents
+ *              (relationships_child): a bound of CANDIDATE_CAP rows, never a query per candidate.
+ * Arrays are sent as one parameter each, so the statement's text is the same for every enquiry.
  */
-async function recordedParents(db: Queryable, childIds: string[]): Promise<Map<string, RecordedParent[]>> {
-  const rows = rowsOf<{ child_id: string; type: string; given_names: string; family_name: string; aliases: { givenNames: string; familyName: string }[] | null }>(
-    await db.execute(sql`
-      select r.child_id, r.type, p.given_names, p.family_name, p.aliases
-      from relationships r join people p on p.id = r.person_id
-      where r.child_id in ${childIds} and r.type in ${[...PARENT_RELATIONS]}`),
-  );
-  const byChild = new Map<string, RecordedParent[]>();
-  for (const r of rows) {
-    const list = byChild.get(r.child_id) ?? [];
-    list.push({ relation: r.type, givenNames: r.given_names, familyName: r.family_name, aliases: r.aliases ?? [] });
-    byChild.set(r.child_id, list);
-  }
-  return byChild;
+export function candidateProfiles(keys: readonly string[], parentKeys: readonly string[], withParents: boolean) {
+  const relations = textArray([...PARENT_RELATIONS]);
+  const found = parentKeys.length
+    ? sql`by_parent as (
+        select distinct r.child_id as id from person_match_keys k join relationships r on r.person_id = k.person_id
+        where k.key = any(${textArray(parentKeys)}) and r.type = any(${relations})
+        limit ${CANDIDATE_CAP}
+      ),
+      found as (
+        select id from keyed
+        union all
+        (select id from by_parent where id not in (select id from keyed) limit (select greatest(0, ${CANDIDATE_CAP} - count(*)) from keyed))
+      )`
+    : sql`found as (select id from keyed)`;
+  const parents = withParents
+    ? sql`(select json_agg(json_build_object('relation', r.type, 'givenNames', pp.given_names, 'familyName', pp.family_name, 'aliases', pp.aliases))
+          from relationships r join people pp on pp.id = r.person_id where r.child_id = p.id and r.type = any(${relations}))`
+    : sql`null::json`;
+  return sql`
+    with keyed as (select distinct person_id as id from person_match_keys where key = any(${textArray(keys)}) limit ${CANDIDATE_CAP}),
+    ${found}
+    select p.id, p.given_names, p.family_name, p.aliases, p.date_of_birth::text as date_of_birth, p.external_ref, p.la_child_id,
+           (select json_agg(json_build_object('postcode', a.postcode, 'current', a.to_date is null)) from addresses a where a.person_id = p.id) as postcodes,
+           ${parents} as parents
+    from found f join people p on p.id = f.id`;
 }
 
 /** Candidates for an enquiry, scored and ranked: strict and fuzzy together, at most `limit`. No audit: callers audit. */
 export async function findCandidates(db: Queryable, query: EnquiryQuery, limit = MAX_RESULTS): Promise<Candidate[]> {
   const keys = queryBlockingKeys(query);
   if (!keys.length) return [];
-  const ids = rowsOf<{ person_id: string }>(
-    await db.execute(sql`select distinct person_id from person_match_keys where key in ${keys} limit ${CANDIDATE_CAP}`),
-  ).map((r) => r.person_id);
-  // A named parent finds their children too (relationships_person index), within the same cap: a
-  // child whose own names were given wrong is still a candidate, scored like any other.
+  // A named parent finds their children too, within the same cap: a child whose own names were
+  // given wrong is still a candidate, scored like any other.
   const parentKeys = parentBlockingKeys(query.parents, query.postcode);
-  if (parentKeys.length && ids.length < CANDIDATE_CAP) {
-    const seen = new Set(ids);
-    const children = rowsOf<{ child_id: string }>(
-      await db.execute(sql`
-        select distinct r.child_id from person_match_keys k join relationships r on r.person_id = k.person_id
-        where k.key in ${parentKeys} and r.type in ${[...PARENT_RELATIONS]}
-        limit ${CANDIDATE_CAP}`),
-    );
-    for (const { child_id } of children) {
-      if (ids.length >= CANDIDATE_CAP) break;
-      if (seen.has(child_id)) continue;
-      ids.push(child_id);
-      seen.add(child_id);
-    }
-  }
-  if (!ids.length) return [];
-  const profiles = rowsOf<ProfileRow>(
-    await db.execute(sql`
-      select p.id, p.kind, p.given_names, p.family_name, p.aliases, p.date_of_birth::text as date_of_birth,
-             p.expected_delivery_date::text as expected_delivery_date, p.external_ref, p.la_child_id,
-             (select json_agg(json_build_object('postcode', a.postcode, 'current', a.to_date is null)) from addresses a where a.person_id = p.id) as postcodes
-      from people p where p.id in ${ids}`),
-  );
+  const profiles = rowsOf<ProfileRow>(await db.execute(candidateProfiles(keys, parentKeys, query.parents.length > 0)));
+  if (!profiles.length) return [];
   const matchQuery: MatchQuery = {
     given: query.given,
     family: query.family,
@@ -191,7 +201,6 @@ export async function findCandidates(db: Queryable, query: EnquiryQuery, limit =
     postcode: query.postcode,
     parents: query.parents,
   };
-  const parentsOf = query.parents.length ? await recordedParents(db, ids) : new Map<string, RecordedParent[]>();
   const scored = profiles.map((p) => ({
     id: p.id,
     // What orders candidates alike in every measure of the match: the same on every engine.
@@ -203,51 +212,54 @@ export async function findCandidates(db: Queryable, query: EnquiryQuery, limit =
       aliases: p.aliases ?? [],
       dateOfBirth: isoDate(p.date_of_birth),
       postcodes: p.postcodes ?? [],
-      parents: parentsOf.get(p.id) ?? [],
+      parents: (p.parents ?? []).map((r): RecordedParent => ({ relation: r.relation, givenNames: r.givenNames, familyName: r.familyName, aliases: r.aliases ?? [] })),
     }),
   }));
   const ranked = rankCandidates(scored, limit);
   if (!ranked.length) return [];
-  const topIds = ranked.map((r) => r.id);
+  // What is shown of the ten (or fewer) ranked: the second and last statement.
   const details = new Map(
-    rowsOf<{ id: string; address: string | null; case_id: string | null; case_open: boolean | null; plan_start: unknown; plan_end: unknown; plan_end_reason: string | null; plan_categories: string[] | null }>(
+    rowsOf<DetailRow>(
       await db.execute(sql`
-        select p.id,
+        select p.id, p.kind, p.expected_delivery_date::text as expected_delivery_date,
           (select concat_ws(', ', a.line1, nullif(a.line2, ''), nullif(trim(a.town || ' ' || a.postcode), '')) from addresses a where a.person_id = p.id and a.to_date is null order by a.from_date desc limit 1) as address,
           c.id as case_id, (c.id is not null and c.closed_on is null) as case_open,
           pl.start_date::text as plan_start, pl.end_date::text as plan_end, pl.end_reason as plan_end_reason, pl.latest_categories as plan_categories
         from people p
         left join lateral (select c.id, c.closed_on from cases c where c.child_id = p.id order by (c.closed_on is null) desc, c.opened_on desc limit 1) c on true
         left join lateral (select * from child_protection_plans x where x.child_id = p.id order by (x.end_date is null) desc, x.start_date desc limit 1) pl on true
-        where p.id in ${topIds}`),
+        where p.id = any(${sql.param(ranked.map((r) => r.id))}::uuid[])`),
     ).map((d) => [d.id, d]),
   );
-  return ranked.map(({ profile: p, match }) => {
+  // A person removed between the two statements is no longer a candidate.
+  return ranked.flatMap(({ profile: p, match }) => {
     const d = details.get(p.id);
-    const start = isoDate(d?.plan_start);
-    const end = isoDate(d?.plan_end);
-    return {
+    if (!d) return [];
+    const start = isoDate(d.plan_start);
+    const end = isoDate(d.plan_end);
+    const candidate: Candidate = {
       id: p.id,
       externalRef: p.external_ref,
       laChildId: p.la_child_id,
-      kind: p.kind,
+      kind: d.kind,
       givenNames: p.given_names,
       familyName: p.family_name,
       aliases: p.aliases ?? [],
       dateOfBirth: isoDate(p.date_of_birth),
-      expectedDeliveryDate: isoDate(p.expected_delivery_date),
-      address: d?.address ?? null,
-      caseId: d?.case_id ?? null,
-      caseOpen: Boolean(d?.case_open),
+      expectedDeliveryDate: isoDate(d.expected_delivery_date),
+      address: d.address ?? null,
+      caseId: d.case_id ?? null,
+      caseOpen: Boolean(d.case_open),
       plan: {
         status: !start ? 'none' : end ? 'ended' : 'current',
         startDate: start,
-        categories: d?.plan_categories ?? [],
+        categories: d.plan_categories ?? [],
         endDate: end,
-        endReason: d?.plan_end_reason ?? null,
+        endReason: d.plan_end_reason ?? null,
       },
       match,
     };
+    return [candidate];
   });
 }
 
