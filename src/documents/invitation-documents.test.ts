@@ -2,31 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { documentText } from './document-model.js';
 import { foldLine, icsContentType, renderIcs, type CalendarInvitation } from './invitation-ics.js';
 import { agencyInvitationLetter, COMPLAINTS_LEAFLET, familyInvitationLetter, invitationLetter, leafletsFor, PARENTS_LEAFLET, whenText, type InvitationLetterData } from './invitation-letter.js';
+import { letterRecord } from './meeting-document-fixture.test-support.js';
 import { pdfText } from './pdf-text.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
 
 const data: InvitationLetterData = {
-  authorityName: 'Sampleshire Council',
-  conferenceTitle: 'Initial child protection conference',
-  review: false,
-  letterDate: '2026-06-01',
-  reference: 'CP-1A2B3C4D',
-  start: new Date('2026-06-15T09:00:00Z'), // 10:00 BST
-  slotMinutes: 90,
-  format: 'face-to-face',
-  venue: { room: 'Conference Room 1', building: 'Sampleshire County Hall', street: '10 Example Street', town: 'Sampleton', postcode: 'ZZ9 9ZZ' },
-  subjectChildren: ['Alpha Testington', 'Beta Testington'],
-  invitee: { name: 'Demi Testington', role: 'Mother', inviteeKind: 'parent', organisationName: null, postalAddress: '1 Example Row, Demoshire Town, ZZ1 1AA' },
+  ...letterRecord, // starts 2026-06-15T09:00:00Z: 10:00 BST
   invitees: [
     { name: 'Demi Testington', role: 'Mother' },
     { name: 'PC Petra Placeholder', role: 'Police' },
     { name: 'Hana Exampleton', role: 'Health visitor' },
   ],
-  chair: { name: 'Chris Chairington', email: 'chair@sampleshire.example', phone: '01632 960999' },
   socialWorker: { name: 'Sam Sampleford', email: 'sam@sampleshire.example', phone: null },
   coordinator: { name: 'Conference and Review Unit', email: 'conferences@sampleshire.example', phone: '01632 960000' },
-  replyBy: '2026-06-10',
   familyReportBy: '2026-06-13',
   reportWanted: 'by 12 June 2026',
 };

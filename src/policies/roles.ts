@@ -1,20 +1,6 @@
-/** The roles of DOMAIN.md; a user may hold more than one. */
-export const ROLE_IDS = [
-  'social-worker',
-  'team-manager',
-  'service-manager',
-  'chair',
-  'business-support',
-  'agency-practitioner',
-  'register-officer',
-  'enquirer',
-  'administrator',
-  'auditor',
-] as const;
+import { keysOf } from '../domain/choices.js';
 
-export type RoleId = (typeof ROLE_IDS)[number];
-
-export const ROLE_LABELS: Record<RoleId, string> = {
+export const ROLE_LABELS = {
   'social-worker': 'Social worker',
   'team-manager': 'Team manager',
   'service-manager': 'Service manager',
@@ -26,6 +12,9 @@ export const ROLE_LABELS: Record<RoleId, string> = {
   administrator: 'Administrator',
   auditor: 'Auditor',
 };
+/** The roles of DOMAIN.md; a user may hold more than one. */
+export const ROLE_IDS = keysOf(ROLE_LABELS);
+export type RoleId = (typeof ROLE_IDS)[number];
 
 export function isRoleId(value: string): value is RoleId {
   return (ROLE_IDS as readonly string[]).includes(value);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { FieldError } from '../modules/shared/errors.js';
 import { dateInputErrors, withDateInputErrors } from './input/date-input.js';
 
@@ -31,4 +31,33 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): Parsed
 export function asArray(value: unknown): string[] {
   if (value === undefined || value === null || value === '') return [];
   return Array.isArray(value) ? value.map(String) : [String(value)];
+}
+
+export type ParsedRows<T> = { ok: true; rows: (T & { attendanceId: string })[] } | { ok: false; errors: FieldError[] };
+
+/**
+ * A table form sends each row's fields as `<field>-<row id>`, with the ids it shows as `rows`: one
+ * schema checks each row, and each message names the row's own field (`fallbackField` for a message
+ * about the row as a whole). `onePerField` keeps only the first message of a field, as parseForm does.
+ */
+export function parseRows<S extends z.ZodObject>(schema: S, body: unknown, fallbackField: string, { onePerField = false } = {}): ParsedRows<z.infer<S>> {
+  const sent = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const ids = asArray(sent.rows).filter((id) => z.string().uuid().safeParse(id).success);
+  const rows: (z.infer<S> & { attendanceId: string })[] = [];
+  const errors: FieldError[] = [];
+  for (const id of ids) {
+    const parsed = schema.safeParse(Object.fromEntries(Object.keys(schema.shape).map((k) => [k, sent[`${k}-${id}`]])));
+    if (parsed.success) {
+      rows.push({ ...parsed.data, attendanceId: id });
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const field = `${String(issue.path[0] ?? fallbackField)}-${id}`;
+      if (!onePerField || !seen.has(field)) errors.push({ field, message: issue.message });
+      seen.add(field);
+    }
+  }
+  if (ids.length === 0) errors.push({ field: 'form', message: 'Reload the page and try again' });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
 }

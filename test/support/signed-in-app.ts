@@ -36,8 +36,8 @@ export interface SignedInApp extends SuiteDatabase {
   orgId(): string;
   /** One of the named staff, as made. */
   staffMember(username: string): StaffMember;
-  /** A fresh browser signed in as the user; a refused sign-in stops the test there rather than later on a page. */
-  signedIn(username: string): Promise<WebClient>;
+  /** A fresh browser signed in as the user (a username or a user made by a factory); a refused sign-in stops the test there rather than later on a page. */
+  signedIn(user: string | { username: string }): Promise<WebClient>;
 }
 
 /**
@@ -82,7 +82,8 @@ export function signedInApp(engine: Engine, options: SignedInAppOptions = {}): S
       if (!member) throw new Error(`${username} is not among the staff this suite named`);
       return member;
     },
-    signedIn: async (username) => {
+    signedIn: async (user) => {
+      const username = typeof user === 'string' ? user : user.username;
       const client = new WebClient(opened());
       const res = await client.signIn(username, TEST_PASSWORD);
       if (res.statusCode !== 302) throw new Error(`Signing in as ${username} was refused (${res.statusCode})`);

@@ -1,6 +1,7 @@
 import { date, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { BankHolidayCalendarData } from '../../domain/calendar/types.js';
 import { users } from './accounts.js';
+import { createdNow, id } from './columns.js';
 
 /** An imported bank-holiday calendar replaces the bundled one for its division. */
 export const bankHolidayCalendars = pgTable('bank_holiday_calendars', {
@@ -12,9 +13,9 @@ export const bankHolidayCalendars = pgTable('bank_holiday_calendars', {
 
 /** The authority's own closure days (not working days for its deadlines). */
 export const closureDays = pgTable('closure_days', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   date: date('date', { mode: 'string' }).notNull().unique(),
   title: text('title').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  ...createdNow(),
   createdBy: uuid('created_by').references(() => users.id),
 });

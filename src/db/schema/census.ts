@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
+import { id } from './columns.js';
 
 /**
  * A census check running in the background (the census page's progress bar), kept in the database
@@ -9,7 +10,7 @@ import { users } from './accounts.js';
 export const censusChecks = pgTable(
   'census_checks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     ownerId: uuid('owner_id').references(() => users.id),
     referenceDate: text('reference_date').notNull(),
     laCode: text('la_code').notNull(),

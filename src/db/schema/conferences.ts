@@ -2,10 +2,11 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from './accounts.js';
 import { cases, households, people } from './people.js';
+import { createdNow, id } from './columns.js';
 
 /** Meeting rooms for face-to-face and hybrid conferences (CV6). */
 export const rooms = pgTable('rooms', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   name: text('name').notNull(),
   building: text('building').notNull(),
   /** The building's address, printed on letters and calendar entries so people can find it. */
@@ -21,7 +22,7 @@ export const rooms = pgTable('rooms', {
 
 /** When a chair can chair: weekday 1 (Monday) … 5, and the hours. */
 export const chairWorkingPatterns = pgTable('chair_working_patterns', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   chairId: uuid('chair_id').notNull().references(() => users.id),
   weekday: integer('weekday').notNull(),
   startTime: time('start_time').notNull(),
@@ -30,7 +31,7 @@ export const chairWorkingPatterns = pgTable('chair_working_patterns', {
 });
 
 export const chairLeave = pgTable('chair_leave', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   chairId: uuid('chair_id').notNull().references(() => users.id),
   fromDate: date('from_date', { mode: 'string' }).notNull(),
   toDate: date('to_date', { mode: 'string' }).notNull(),
@@ -45,7 +46,7 @@ export const chairLeave = pgTable('chair_leave', {
 export const conferences = pgTable(
   'conferences',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     householdId: uuid('household_id').references(() => households.id),
     kind: text('kind').notNull(), // initial | pre-birth | transfer-in | review | designated-review | reconvened
     status: text('status').notNull(), // awaiting-authorisation | requested | booked | invitations-sent | held | adjourned | cancelled
@@ -75,7 +76,7 @@ export const conferences = pgTable(
     lacChairArrangement: text('lac_chair_arrangement'),
     heldOn: date('held_on', { mode: 'string' }),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdNow(),
   },
   (t) => [index('conferences_status').on(t.status), index('conferences_chair_start').on(t.chairId, t.scheduledStart)],
 );
@@ -84,7 +85,7 @@ export const conferences = pgTable(
 export const conferenceChildren = pgTable(
   'conference_children',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     caseId: uuid('case_id').notNull().references(() => cases.id),
     childId: uuid('child_id').notNull().references(() => people.id),
@@ -97,7 +98,7 @@ export const conferenceChildren = pgTable(
 );
 
 export const conferenceStatusHistory = pgTable('conference_status_history', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
   fromStatus: text('from_status'),
   toStatus: text('to_status').notNull(),
@@ -111,7 +112,7 @@ export const conferenceStatusHistory = pgTable('conference_status_history', {
 
 /** TS30: booking after the due date needs reasons, risk monitoring and a service manager's approval. */
 export const outOfTimescaleAuthorisations = pgTable('out_of_timescale_authorisations', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
   proposedDate: date('proposed_date', { mode: 'string' }).notNull(),
   reasons: text('reasons').notNull(),
@@ -130,7 +131,7 @@ export const outOfTimescaleAuthorisations = pgTable('out_of_timescale_authorisat
 export const childProtectionPlans = pgTable(
   'child_protection_plans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
     childId: uuid('child_id').notNull().references(() => people.id),
     startConferenceId: uuid('start_conference_id').references(() => conferences.id),
@@ -150,7 +151,7 @@ export const childProtectionPlans = pgTable(
     dischargeHomePlanBy: uuid('discharge_home_plan_by').references(() => users.id),
     dischargeHomePlanAt: timestamp('discharge_home_plan_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdNow(),
   },
   (t) => [
     index('plans_child').on(t.childId), index('plans_open_start').on(t.startDate, t.endDate),
@@ -162,7 +163,7 @@ export const childProtectionPlans = pgTable(
 
 /** Professionals of partner agencies, with or without a Convene account (invitations, reports). */
 export const professionals = pgTable('professionals', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
   userId: uuid('user_id').references(() => users.id),
   name: text('name').notNull(),

@@ -1,6 +1,7 @@
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from './accounts.js';
 import { people } from './people.js';
+import { id } from './columns.js';
 
 /**
  * RG2: the agencies and call-back numbers the administrator recognises for the enquiry service
@@ -9,7 +10,7 @@ import { people } from './people.js';
 export const recognisedCallers = pgTable(
   'recognised_callers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     agency: text('agency').notNull(),
     agencyKind: text('agency_kind').notNull(), // police | health | out-of-hours | other
@@ -40,7 +41,7 @@ export interface EnquiryNotice { kind: string; userId: string | null; childId: s
 export const enquiries = pgTable(
   'enquiries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     takenBy: uuid('taken_by').notNull().references(() => users.id),
     callerName: text('caller_name').notNull(),
@@ -72,7 +73,7 @@ export const enquiries = pgTable(
 export const apiClients = pgTable(
   'api_clients',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     agency: text('agency').notNull(),
     userId: uuid('user_id').notNull().references(() => users.id),
     recognisedCallerId: uuid('recognised_caller_id').notNull().references(() => recognisedCallers.id),

@@ -2,10 +2,11 @@ import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, intege
 import { users } from './accounts.js';
 import { childProtectionPlans, conferences } from './conferences.js';
 import { cases, people } from './people.js';
+import { createdNow, id } from './columns.js';
 
 /** A child on another authority's plan moving in (TR1), or ours moving out (TR2). */
 export const transferNotices = pgTable('transfer_notices', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   direction: text('direction').notNull(), // in | out
   childId: uuid('child_id').notNull().references(() => people.id),
   caseId: uuid('case_id').references(() => cases.id),
@@ -23,7 +24,7 @@ export const transferNotices = pgTable('transfer_notices', {
   theirDecision: text('their_decision'),
   status: text('status').notNull(), // open | conference-requested | completed
   createdBy: uuid('created_by').references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  ...createdNow(),
 });
 
 export interface StageEntry {
@@ -37,7 +38,7 @@ export interface StageEntry {
 
 /** A family's complaint about a conference (CO1), moving through its stages. */
 export const complaints = pgTable('complaints', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
   complainantName: text('complainant_name').notNull(),
   complainantRelationship: text('complainant_relationship').notNull(),
@@ -50,12 +51,12 @@ export const complaints = pgTable('complaints', {
   outcome: text('outcome'), // resolved | upheld | not-upheld
   version: integer('version').notNull().default(1),
   createdBy: uuid('created_by').references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  ...createdNow(),
 });
 
 /** A professional's dissent from a decision that they believe leaves a child at greater risk (CO2). */
 export const dissents = pgTable('dissents', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
   childId: uuid('child_id').references(() => people.id),
   professionalName: text('professional_name').notNull(),
@@ -69,12 +70,12 @@ export const dissents = pgTable('dissents', {
   decidedAt: timestamp('decided_at', { withTimezone: true }),
   version: integer('version').notNull().default(1),
   createdBy: uuid('created_by').references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  ...createdNow(),
 });
 
 /** A chair's practice concern (poor preparation, plan not progressing), tracked to resolution (CO3). */
 export const practiceConcerns = pgTable('practice_concerns', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   conferenceId: uuid('conference_id').references(() => conferences.id),
   raisedBy: uuid('raised_by').notNull().references(() => users.id),
   raisedWith: text('raised_with').notNull(),
@@ -83,7 +84,7 @@ export const practiceConcerns = pgTable('practice_concerns', {
   raisedOn: date('raised_on', { mode: 'string' }).notNull(),
   resolution: text('resolution'),
   resolvedOn: date('resolved_on', { mode: 'string' }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  ...createdNow(),
 });
 
 /**
@@ -94,7 +95,7 @@ export const practiceConcerns = pgTable('practice_concerns', {
 export const emergencyResponsibility = pgTable(
   'emergency_responsibility',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     childId: uuid('child_id').notNull().references(() => people.id),
     responsibleAuthority: text('responsible_authority').notNull(),
     responsibleBecause: text('responsible_because').notNull(), // plan | looked-after
@@ -124,7 +125,7 @@ export const emergencyResponsibility = pgTable(
 export const temporaryResidentChanges = pgTable(
   'temporary_resident_changes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
     childId: uuid('child_id').notNull().references(() => people.id),
     change: text('change').notNull(), // moved-on | plan-ended

@@ -2,12 +2,13 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from './accounts.js';
 import { cases, households, people } from './people.js';
+import { createdNow, id } from './columns.js';
 
 /** A referral about one child (census CINreferralDate, ReferralSource, ReferralNFA). FD1. */
 export const referrals = pgTable(
   'referrals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     channel: text('channel').notNull(), // written | telephone | in-person | email | portal
@@ -28,14 +29,14 @@ export const referrals = pgTable(
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     confirmedInWritingAt: timestamp('confirmed_in_writing_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdNow(),
   },
   (t) => [index('referrals_case').on(t.caseId)],
 );
 
 /** Initial assessment (FD2); census AssessmentActualStartDate / AssessmentAuthorisationDate. */
 export const assessments = pgTable('assessments', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   caseId: uuid('case_id').notNull().references(() => cases.id),
   kind: text('kind').notNull().default('initial'), // initial | core
   startedOn: date('started_on', { mode: 'string' }).notNull(),
@@ -46,7 +47,7 @@ export const assessments = pgTable('assessments', {
   authorisedBy: uuid('authorised_by').references(() => users.id),
   authorisedOn: date('authorised_on', { mode: 'string' }),
   createdBy: uuid('created_by').references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  ...createdNow(),
 });
 
 export interface StrategyParticipant {
@@ -57,7 +58,7 @@ export interface StrategyParticipant {
 
 /** A strategy discussion about one or more children of a household (FD3). */
 export const strategyDiscussions = pgTable('strategy_discussions', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   householdId: uuid('household_id').references(() => households.id),
   heldAt: timestamp('held_at', { withTimezone: true }).notNull(),
   participants: jsonb('participants').$type<StrategyParticipant[]>().notNull(),
@@ -73,11 +74,11 @@ export const strategyDiscussions = pgTable('strategy_discussions', {
   concernRaisedAt: timestamp('concern_raised_at', { withTimezone: true }),
   recordCirculatedAt: timestamp('record_circulated_at', { withTimezone: true }),
   createdBy: uuid('created_by').references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  ...createdNow(),
 });
 
 export const strategyDiscussionChildren = pgTable('strategy_discussion_children', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   strategyDiscussionId: uuid('strategy_discussion_id').notNull().references(() => strategyDiscussions.id),
   caseId: uuid('case_id').notNull().references(() => cases.id),
 });
@@ -93,7 +94,7 @@ export interface ChildSeen {
 export const section47Enquiries = pgTable(
   'section_47_enquiries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
     strategyDiscussionId: uuid('strategy_discussion_id').notNull().references(() => strategyDiscussions.id),
     startedOn: date('started_on', { mode: 'string' }).notNull(),
@@ -111,7 +112,7 @@ export const section47Enquiries = pgTable(
     childUnderstandingBy: uuid('child_understanding_by').references(() => users.id),
     childUnderstandingAt: timestamp('child_understanding_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdNow(),
   },
   (t) => [index('s47_case').on(t.caseId)],
 );
@@ -123,7 +124,7 @@ export const section47Enquiries = pgTable(
 export const section47OutcomeShares = pgTable(
   'section_47_outcome_shares',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     enquiryId: uuid('enquiry_id').notNull().references(() => section47Enquiries.id),
     personId: uuid('person_id').notNull().references(() => people.id),
     recipient: text('recipient').notNull(), // parent | child
@@ -141,7 +142,7 @@ export const section47OutcomeShares = pgTable(
 
 /** A partner agency's request that a conference be convened (FD5): agreed or declined, with reasons. */
 export const agencyConferenceRequests = pgTable('agency_conference_requests', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   caseId: uuid('case_id').notNull().references(() => cases.id),
   organisationId: uuid('organisation_id').references(() => organisations.id),
   professionalName: text('professional_name').notNull(),

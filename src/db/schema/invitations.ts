@@ -2,12 +2,13 @@ import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'd
 import { users } from './accounts.js';
 import { conferences, professionals } from './conferences.js';
 import { people } from './people.js';
+import { createdNow, id } from './columns.js';
 
 /** One invitee of one conference (IN1–IN4, IN9): suggested, confirmed, sent, answered. */
 export const invitations = pgTable(
   'invitations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     inviteeKind: text('invitee_kind').notNull(), // parent | child | family-member | professional | observer
     personId: uuid('person_id').references(() => people.id),
@@ -34,7 +35,7 @@ export const invitations = pgTable(
     chairAgreedAt: timestamp('chair_agreed_at', { withTimezone: true }),
     familyConsent: text('family_consent'), // given | refused
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdNow(),
   },
   (t) => [index('invitations_conference').on(t.conferenceId), index('invitations_user').on(t.userId)],
 );

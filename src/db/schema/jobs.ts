@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id } from './columns.js';
 
 /**
  * The job queue: one row per run of a scheduled job. (name, slot) is unique, so however many
@@ -9,7 +10,7 @@ import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } fr
 export const jobRuns = pgTable(
   'job_runs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     name: text('name').notNull(),
     /** The schedule slot's start as an ISO instant, or `retry:<id>` style keys for runs asked for by hand. */
     slot: text('slot').notNull(),

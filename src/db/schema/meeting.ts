@@ -6,6 +6,7 @@ import { invitations } from './invitations.js';
 import { people } from './people.js';
 import { exclusionRequests } from './reports.js';
 import type { PlanAction } from '../../domain/conference/outline-plan.js';
+import { id, versioned } from './columns.js';
 
 /** Who ticked an opening item, and when (CF4). */
 export interface ChecklistTick {
@@ -27,7 +28,7 @@ export interface RecordFactsFlags {
 export const meetings = pgTable(
   'meetings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     status: text('status').notNull(), // in-progress | held | adjourned
     conferenceDate: date('conference_date', { mode: 'string' }).notNull(),
@@ -38,9 +39,7 @@ export const meetings = pgTable(
     checklist: jsonb('checklist').$type<Record<string, ChecklistTick>>().notNull().default({}),
     recordFacts: jsonb('record_facts').$type<RecordFactsFlags>().notNull().default({}),
     decisionsSheetVersion: integer('decisions_sheet_version').notNull().default(0),
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    updatedBy: uuid('updated_by').references(() => users.id),
+    ...versioned(),
   },
   (t) => [uniqueIndex('meetings_conference').on(t.conferenceId)],
 );
@@ -49,7 +48,7 @@ export const meetings = pgTable(
 export const meetingAttendance = pgTable(
   'meeting_attendance',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     invitationId: uuid('invitation_id').references(() => invitations.id),
     userId: uuid('user_id').references(() => users.id),
@@ -88,7 +87,7 @@ export const meetingAttendance = pgTable(
 export const meetingViews = pgTable(
   'meeting_views',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     childId: uuid('child_id').notNull().references(() => people.id),
     attendanceId: uuid('attendance_id').notNull().references(() => meetingAttendance.id),
@@ -97,9 +96,7 @@ export const meetingViews = pgTable(
     planNeeded: boolean('plan_needed').notNull(),
     categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
     reasons: text('reasons').notNull(),
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    updatedBy: uuid('updated_by').references(() => users.id),
+    ...versioned(),
   },
   (t) => [index('meeting_views_conference_child').on(t.conferenceId, t.childId)],
 );
@@ -119,7 +116,7 @@ export interface CoreGroupMemberEntry {
 export const meetingDecisions = pgTable(
   'meeting_decisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     childId: uuid('child_id').notNull().references(() => people.id),
     conferenceChildId: uuid('conference_child_id').notNull().references(() => conferenceChildren.id),
@@ -170,9 +167,7 @@ export const meetingDecisions = pgTable(
     planId: uuid('plan_id').references(() => childProtectionPlans.id),
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    updatedBy: uuid('updated_by').references(() => users.id),
+    ...versioned(),
   },
   (t) => [uniqueIndex('meeting_decisions_conference_child').on(t.conferenceId, t.childId)],
 );
@@ -181,7 +176,7 @@ export const meetingDecisions = pgTable(
 export const meetingOutlinePlans = pgTable(
   'meeting_outline_plans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     childId: uuid('child_id').notNull().references(() => people.id),
     riskStatement: text('risk_statement').notNull().default(''),
@@ -198,9 +193,7 @@ export const meetingOutlinePlans = pgTable(
     explainedToChild: text('explained_to_child').notNull().default(''),
     familyLanguage: text('family_language').notNull().default(''),
     familyCopyArrangements: text('family_copy_arrangements').notNull().default(''),
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    updatedBy: uuid('updated_by').references(() => users.id),
+    ...versioned(),
   },
   (t) => [uniqueIndex('meeting_outline_plans_conference_child').on(t.conferenceId, t.childId)],
 );
@@ -209,7 +202,7 @@ export const meetingOutlinePlans = pgTable(
 export const conferenceRecords = pgTable(
   'conference_records',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     form: text('form').notNull(), // full-minutes | chairs-record
     formReasons: text('form_reasons').array().notNull().default(sql`'{}'::text[]`),
@@ -218,9 +211,7 @@ export const conferenceRecords = pgTable(
     approvedVersion: integer('approved_version'),
     approvedBy: uuid('approved_by').references(() => users.id),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    updatedBy: uuid('updated_by').references(() => users.id),
+    ...versioned(),
   },
   (t) => [uniqueIndex('conference_records_conference').on(t.conferenceId)],
 );
@@ -229,7 +220,7 @@ export const conferenceRecords = pgTable(
 export const conferenceRecordVersions = pgTable(
   'conference_record_versions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     recordId: uuid('record_id').notNull().references(() => conferenceRecords.id),
     number: integer('number').notNull(),
     sections: jsonb('sections').$type<Record<string, string>>().notNull(),
@@ -243,7 +234,7 @@ export const conferenceRecordVersions = pgTable(
 export const meetingEvents = pgTable(
   'meeting_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     subject: text('subject').notNull(), // meeting | record
     fromStatus: text('from_status'),
@@ -260,7 +251,7 @@ export const meetingEvents = pgTable(
 export const meetingDistributions = pgTable(
   'meeting_distributions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     document: text('document').notNull(), // decisions | record | quorum-letter
     documentVersion: integer('document_version').notNull(),
@@ -287,7 +278,7 @@ export const meetingDistributions = pgTable(
 export const conferenceInformationSharing = pgTable(
   'conference_information_sharing',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     withPolice: text('with_police').notNull().default(''),
     withFamily: text('with_family').notNull().default(''),
@@ -308,7 +299,7 @@ export const conferenceInformationSharing = pgTable(
 export const conferenceRecordings = pgTable(
   'conference_recordings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     kind: text('kind').notNull(), // original | redacted
     redactedForInvitationId: uuid('redacted_for_invitation_id').references(() => invitations.id),
@@ -329,7 +320,7 @@ export const conferenceRecordings = pgTable(
 export const recordingReleaseRequests = pgTable(
   'recording_release_requests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     invitationId: uuid('invitation_id').notNull().references(() => invitations.id),
     howAsked: text('how_asked').notNull(),

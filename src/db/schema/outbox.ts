@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
+import { createdNow, id } from './columns.js';
 
 export interface OutboxAttachment {
   filename: string;
@@ -15,7 +16,7 @@ export interface OutboxAttachment {
 export const outboxMessages = pgTable(
   'outbox_messages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     channel: text('channel').notNull(), // email | post
     toName: text('to_name').notNull(),
     toAddress: text('to_address').notNull(), // email address, or the postal address for post
@@ -32,14 +33,14 @@ export const outboxMessages = pgTable(
     conferenceId: uuid('conference_id'),
     /** The print batch a posted letter went out in (letter_batches). */
     batchId: uuid('batch_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdNow(),
   },
   (t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_batch').on(t.batchId)],
 );
 
 /** Posted letters printed together as one PDF by business support: who printed which letters, when. */
 export const letterBatches = pgTable('letter_batches', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   printedBy: uuid('printed_by').notNull().references(() => users.id),
   printedAt: timestamp('printed_at', { withTimezone: true }).notNull(),
   letterCount: integer('letter_count').notNull(),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from './accounts.js';
+import { createdNow, id } from './columns.js';
 
 export interface Alias {
   givenNames: string;
@@ -14,7 +15,7 @@ export interface Alias {
 export const people = pgTable(
   'people',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     kind: text('kind').notNull(), // child | adult
     laChildId: text('la_child_id'),
     givenNames: text('given_names').notNull().default(''),
@@ -42,7 +43,7 @@ export const people = pgTable(
     externalRef: text('external_ref'),
     /** A digest of the imported row, so importing the same row again changes nothing. */
     importDigest: text('import_digest'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
@@ -72,7 +73,7 @@ export const personMatchKeys = pgTable(
 export const addresses = pgTable(
   'addresses',
   {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   personId: uuid('person_id')
     .notNull()
     .references(() => people.id),
@@ -89,13 +90,13 @@ export const addresses = pgTable(
 );
 
 export const households = pgTable('households', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   name: text('name').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  ...createdNow(),
 });
 
 export const householdMembers = pgTable('household_members', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   householdId: uuid('household_id')
     .notNull()
     .references(() => households.id),
@@ -116,7 +117,7 @@ export const householdMembers = pgTable('household_members', {
 export const relationships = pgTable(
   'relationships',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     childId: uuid('child_id')
       .notNull()
       .references(() => people.id),
@@ -136,7 +137,7 @@ export const relationships = pgTable(
 export const cases = pgTable(
   'cases',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     childId: uuid('child_id')
       .notNull()
       .references(() => people.id),
@@ -155,7 +156,7 @@ export const cases = pgTable(
     iroId: uuid('iro_id').references(() => users.id),
     /** RG1: the child's legal status as the register shows it (e.g. "Interim care order"); null when none. */
     legalStatus: text('legal_status'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdNow(),
     version: integer('version').notNull().default(1),
   },
   (t) => [index('cases_child').on(t.childId), index('cases_social_worker').on(t.socialWorkerId)],
@@ -165,7 +166,7 @@ export const cases = pgTable(
 export const caseAllocations = pgTable(
   'case_allocations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
     socialWorkerId: uuid('social_worker_id').references(() => users.id),
     teamManagerId: uuid('team_manager_id').references(() => users.id),
@@ -185,7 +186,7 @@ export const caseAllocations = pgTable(
 export const workerChangeRequests = pgTable(
   'worker_change_requests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
     childId: uuid('child_id').notNull().references(() => people.id),
     requestedBy: text('requested_by').notNull(),
@@ -214,7 +215,7 @@ export const workerChangeRequests = pgTable(
 export const breakGlassGrants = pgTable(
   'break_glass_grants',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
@@ -237,7 +238,7 @@ export const breakGlassGrants = pgTable(
 export const childInNeedPlans = pgTable(
   'child_in_need_plans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
     childId: uuid('child_id').notNull().references(() => people.id),
     startDate: date('start_date', { mode: 'string' }).notNull(),

@@ -2,12 +2,13 @@ import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } 
 import { users } from './accounts.js';
 import { childProtectionPlans, conferences } from './conferences.js';
 import { people } from './people.js';
+import { id } from './columns.js';
 
 /** One line of the detailed plan the core group keeps (PL2): who does what, by when, and how it is going. */
 export const planActions = pgTable(
   'plan_actions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
     childId: uuid('child_id').notNull().references(() => people.id),
     action: text('action').notNull(),
@@ -36,7 +37,7 @@ export interface PlanActionSnapshot {
 
 /** Every version of a plan action, so the plan as it stood at any core group can be shown. */
 export const planActionVersions = pgTable('plan_action_versions', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   actionId: uuid('action_id').notNull().references(() => planActions.id),
   version: integer('version').notNull(),
   snapshot: jsonb('snapshot').$type<PlanActionSnapshot>().notNull(),
@@ -57,7 +58,7 @@ export interface CoreGroupMember {
 export const coreGroupMeetings = pgTable(
   'core_group_meetings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
     childId: uuid('child_id').notNull().references(() => people.id),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
@@ -82,7 +83,7 @@ export const coreGroupMeetings = pgTable(
 
 /** CG2: a professional who cannot carry out their part of the plan, told to their manager and the lead social worker. */
 export const planActionConcerns = pgTable('plan_action_concerns', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
   childId: uuid('child_id').notNull().references(() => people.id),
   planActionId: uuid('plan_action_id').references(() => planActions.id),
@@ -100,7 +101,7 @@ export const planActionConcerns = pgTable('plan_action_concerns', {
 export const planVisits = pgTable(
   'plan_visits',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
     childId: uuid('child_id').notNull().references(() => people.id),
     visitedOn: date('visited_on', { mode: 'string' }).notNull(),
@@ -116,7 +117,7 @@ export const planVisits = pgTable(
 
 /** A change to how often the child is visited: asked for with reasons, approved by a team manager (CG3). */
 export const visitFrequencyChanges = pgTable('visit_frequency_changes', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
   childId: uuid('child_id').notNull().references(() => people.id),
   fromWeeks: integer('from_weeks'),
@@ -133,7 +134,7 @@ export const visitFrequencyChanges = pgTable('visit_frequency_changes', {
 
 /** RV2: a reason to bring the review forward, and the review request it led to. */
 export const reviewTriggers = pgTable('review_triggers', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
   childId: uuid('child_id').notNull().references(() => people.id),
   trigger: text('trigger').notNull(), // see REVIEW_TRIGGERS; 'due' for an automatic request
@@ -165,7 +166,7 @@ export interface EndingRecipient {
 
 /** How a plan ended outside a review conference (EN1, EN2, EN4, EN5, EN6). */
 export const planEndings = pgTable('plan_endings', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
   childId: uuid('child_id').notNull().references(() => people.id),
   route: text('route').notNull(), // see ENDING_ROUTES
@@ -183,7 +184,7 @@ export const planEndings = pgTable('plan_endings', {
 
 /** TS7: after a designated review that keeps the plan, the chair's note to service managers on why. */
 export const designatedReviewBriefings = pgTable('designated_review_briefings', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
   childId: uuid('child_id').notNull().references(() => people.id),
   conferenceId: uuid('conference_id').references(() => conferences.id),
@@ -197,7 +198,7 @@ export const designatedReviewBriefings = pgTable('designated_review_briefings', 
  * was sought and what it said, so no child stays on a plan in chronic difficulty without it.
  */
 export const designatedReviewLegalAdvice = pgTable('designated_review_legal_advice', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
   childId: uuid('child_id').notNull().references(() => people.id),
   conferenceId: uuid('conference_id').notNull().references(() => conferences.id).unique(),
@@ -215,7 +216,7 @@ export const designatedReviewLegalAdvice = pgTable('designated_review_legal_advi
  * kept up to date by the lead social worker; a blank answer is a gap the plan page flags.
  */
 export const planIdentityNeeds = pgTable('plan_identity_needs', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id).unique(),
   childId: uuid('child_id').notNull().references(() => people.id),
   culture: text('culture').notNull().default(''),

@@ -3,6 +3,7 @@ import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uui
 import { organisations, users } from './accounts.js';
 import { childProtectionPlans } from './conferences.js';
 import { households, people } from './people.js';
+import { id } from './columns.js';
 
 /**
  * RG5: a notice that a person who may pose a risk to children lives in, or visits, a household
@@ -12,7 +13,7 @@ import { households, people } from './people.js';
 export const riskNotifications = pgTable(
   'risk_notifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     personName: text('person_name').notNull(),
     personDateOfBirth: date('person_date_of_birth', { mode: 'string' }),
@@ -34,7 +35,7 @@ export const riskNotifications = pgTable(
 export const riskNotificationRecipients = pgTable(
   'risk_notification_recipients',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     notificationId: uuid('notification_id').notNull().references(() => riskNotifications.id),
     childId: uuid('child_id').notNull().references(() => people.id),
     planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
@@ -46,7 +47,7 @@ export const riskNotificationRecipients = pgTable(
 
 /** RG6: a children's centre and the postcode districts it serves (e.g. "ZZ1", "ZZ2"). */
 export const childrensCentres = pgTable('childrens_centres', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
   name: text('name').notNull(),
   secureEmail: text('secure_email').notNull(),
@@ -65,7 +66,7 @@ export interface CentreListChild {
 export const childrensCentreLists = pgTable(
   'childrens_centre_lists',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     centreId: uuid('centre_id').notNull().references(() => childrensCentres.id),
     quarter: text('quarter').notNull(), // e.g. 2026-Q1
     asOf: date('as_of', { mode: 'string' }).notNull(),

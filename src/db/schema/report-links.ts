@@ -1,6 +1,7 @@
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { invitations } from './invitations.js';
+import { id } from './columns.js';
 
 /**
  * Issue 17: the link in the invitation of a partner agency's practitioner who has no account.
@@ -11,7 +12,7 @@ import { invitations } from './invitations.js';
 export const reportAccessLinks = pgTable(
   'report_access_links',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     invitationId: uuid('invitation_id').notNull().references(() => invitations.id),
     tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

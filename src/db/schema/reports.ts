@@ -5,6 +5,7 @@ import { conferences } from './conferences.js';
 import { invitations } from './invitations.js';
 import { outboxMessages } from './outbox.js';
 import { people } from './people.js';
+import { id, versioned } from './columns.js';
 
 /** One contribution of a report, under a heading (RP1, RP2), marked as RP3 asks. */
 export interface ReportSectionEntry {
@@ -21,7 +22,7 @@ export interface ReportSectionEntry {
 export const reports = pgTable(
   'reports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     /** Null for an agency report covering every child of the conference. */
     childId: uuid('child_id').references(() => people.id),
@@ -65,7 +66,7 @@ export const reports = pgTable(
 export const reportShares = pgTable(
   'report_shares',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     reportId: uuid('report_id').notNull().references(() => reports.id),
     invitationId: uuid('invitation_id').references(() => invitations.id),
     recipientName: text('recipient_name').notNull(),
@@ -83,7 +84,7 @@ export const reportShares = pgTable(
 export const reportDisagreements = pgTable(
   'report_disagreements',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     reportId: uuid('report_id').notNull().references(() => reports.id),
     raisedBy: text('raised_by').notNull(),
     kind: text('kind').notNull(), // factual-inaccuracy | disagreement
@@ -99,7 +100,7 @@ export const reportDisagreements = pgTable(
 export const childParticipation = pgTable(
   'child_participation',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     childId: uuid('child_id').notNull().references(() => people.id),
     assessment: jsonb('assessment').$type<Record<string, string>>().notNull().default({}),
@@ -111,9 +112,7 @@ export const childParticipation = pgTable(
     advocacyOfferedOn: text('advocacy_offered_on'),
     advocacyConsent: text('advocacy_consent').notNull(), // given | refused | not-yet-asked
     interpreterLanguage: text('interpreter_language'),
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    updatedBy: uuid('updated_by').references(() => users.id),
+    ...versioned(),
   },
   (t) => [index('child_participation_conference').on(t.conferenceId)],
 );
@@ -122,7 +121,7 @@ export const childParticipation = pgTable(
 export const familyParticipation = pgTable(
   'family_participation',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     invitationId: uuid('invitation_id').notNull().references(() => invitations.id),
     firstLanguage: text('first_language'),
@@ -134,9 +133,7 @@ export const familyParticipation = pgTable(
     adjustments: text('adjustments'),
     supporterName: text('supporter_name'),
     preparation: text('preparation').array().notNull().default(sql`'{}'::text[]`),
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    updatedBy: uuid('updated_by').references(() => users.id),
+    ...versioned(),
   },
   (t) => [index('family_participation_conference').on(t.conferenceId)],
 );
@@ -145,7 +142,7 @@ export const familyParticipation = pgTable(
 export const exclusionRequests = pgTable(
   'exclusion_requests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     invitationId: uuid('invitation_id').notNull().references(() => invitations.id),
     grounds: text('grounds').array().notNull(),
@@ -186,7 +183,7 @@ export const exclusionRequests = pgTable(
 export const childRequestsNotFollowed = pgTable(
   'child_requests_not_followed',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
     childId: uuid('child_id').notNull().references(() => people.id),
     request: text('request').notNull(),
@@ -205,7 +202,7 @@ export const childRequestsNotFollowed = pgTable(
  * considered (referred, or not with reasons) and, once referred, the follow-up.
  */
 export const parentAdvocacy = pgTable('parent_advocacy', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  ...id(),
   conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
   invitationId: uuid('invitation_id').notNull().references(() => invitations.id).unique(),
   learningDisability: boolean('learning_disability').notNull().default(false),

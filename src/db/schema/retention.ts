@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from './accounts.js';
 import { cases, people } from './people.js';
+import { id } from './columns.js';
 
 /**
  * RC7: a legal hold keeps a case from disposal whatever its retention date (care proceedings, a
@@ -10,7 +11,7 @@ import { cases, people } from './people.js';
 export const retentionHolds = pgTable(
   'retention_holds',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
     reason: text('reason').notNull(),
     setBy: uuid('set_by').references(() => users.id),
@@ -30,7 +31,7 @@ export const retentionHolds = pgTable(
 export const recordDisposals = pgTable(
   'record_disposals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
     childId: uuid('child_id').notNull(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
@@ -60,7 +61,7 @@ export const recordDisposals = pgTable(
 export const subjectAccessRequests = pgTable(
   'subject_access_requests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     childId: uuid('child_id').notNull().references(() => people.id),
     requesterName: text('requester_name').notNull(),
@@ -94,7 +95,7 @@ export const subjectAccessRequests = pgTable(
 export const retentionScheduleEntries = pgTable(
   'retention_schedule_entries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...id(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     recordType: text('record_type').notNull(),
     years: integer('years').notNull(),

@@ -1,32 +1,6 @@
-/**
- * The agencies and key disciplines a quorum counts (CF1) and, in Pan-Dorset, that each give one
- * view (DC2). Disciplines of one organisation count separately (a health visitor and a GP are two
- * disciplines), as the procedures speak of "agencies or key disciplines".
- */
-export const AGENCIES = [
-  'childrens-social-care',
-  'police',
-  'health-visiting',
-  'school-nursing',
-  'midwifery',
-  'gp',
-  'paediatrics',
-  'other-health',
-  'adult-mental-health',
-  'education',
-  'early-years',
-  'housing',
-  'probation',
-  'youth-justice',
-  'substance-misuse',
-  'domestic-abuse',
-  'voluntary',
-  'legal',
-  'other',
-] as const;
-export type AgencyId = (typeof AGENCIES)[number];
+import { keysOf } from '../choices.js';
 
-export const AGENCY_LABELS: Record<AgencyId, string> = {
+export const AGENCY_LABELS = {
   'childrens-social-care': "Children's social care",
   police: 'Police',
   'health-visiting': 'Health visiting',
@@ -47,27 +21,21 @@ export const AGENCY_LABELS: Record<AgencyId, string> = {
   legal: 'Local authority legal services',
   other: 'Other agency',
 };
+/**
+ * The agencies and key disciplines a quorum counts (CF1) and, in Pan-Dorset, that each give one
+ * view (DC2). Disciplines of one organisation count separately (a health visitor and a GP are two
+ * disciplines), as the procedures speak of "agencies or key disciplines".
+ */
+export const AGENCIES = keysOf(AGENCY_LABELS);
+export type AgencyId = (typeof AGENCIES)[number];
 
 export function isAgencyId(value: string): value is AgencyId {
   return (AGENCIES as readonly string[]).includes(value);
 }
 
 /** Who someone is at the meeting; only professionals count towards a quorum or give a view. */
-export const ATTENDEE_KINDS = [
-  'chair',
-  'minute-taker',
-  'professional',
-  'parent',
-  'child',
-  'family-member',
-  'supporter',
-  'advocate',
-  'interpreter',
-  'observer',
-] as const;
-export type AttendeeKind = (typeof ATTENDEE_KINDS)[number];
 
-export const ATTENDEE_KIND_LABELS: Record<AttendeeKind, string> = {
+export const ATTENDEE_KIND_LABELS = {
   chair: 'Chair',
   'minute-taker': 'Minute taker',
   professional: 'Professional',
@@ -79,19 +47,20 @@ export const ATTENDEE_KIND_LABELS: Record<AttendeeKind, string> = {
   interpreter: 'Interpreter',
   observer: 'Observer',
 };
+export const ATTENDEE_KINDS = keysOf(ATTENDEE_KIND_LABELS);
+export type AttendeeKind = (typeof ATTENDEE_KINDS)[number];
 
 /** Family members' copies leave out confidential sections (RP4) and parts they were excluded from (EX3). */
 export function isFamilyKind(kind: string): boolean {
   return kind === 'parent' || kind === 'child' || kind === 'family-member' || kind === 'supporter';
 }
 
-export const ATTENDANCE_STATUSES = ['expected', 'present', 'apologies', 'absent', 'excluded'] as const;
-export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
-
-export const ATTENDANCE_STATUS_LABELS: Record<AttendanceStatus, string> = {
+export const ATTENDANCE_STATUS_LABELS = {
   expected: 'Not yet marked',
   present: 'Present',
   apologies: 'Sent apologies',
   absent: 'Absent without apologies',
   excluded: 'Excluded from the whole conference',
 };
+export const ATTENDANCE_STATUSES = keysOf(ATTENDANCE_STATUS_LABELS);
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];

@@ -1,13 +1,14 @@
-/** DC4: the categories of abuse or neglect, by their census codes (CENSUS.md). */
-export const CATEGORY_CODES = ['NEG', 'PHY', 'EMO', 'SAB'] as const;
-export type CategoryCode = (typeof CATEGORY_CODES)[number];
+import { keysOf } from '../choices.js';
 
-export const CATEGORY_LABELS: Record<CategoryCode, string> = {
+export const CATEGORY_LABELS = {
   NEG: 'Neglect',
   PHY: 'Physical abuse',
   EMO: 'Emotional abuse',
   SAB: 'Sexual abuse',
 };
+/** DC4: the categories of abuse or neglect, by their census codes (CENSUS.md). */
+export const CATEGORY_CODES = keysOf(CATEGORY_LABELS);
+export type CategoryCode = (typeof CATEGORY_CODES)[number];
 
 export function isCategoryCode(value: string): value is CategoryCode {
   return (CATEGORY_CODES as readonly string[]).includes(value);

@@ -2,18 +2,18 @@ import { sameCategories, type CategoryCode } from './categories.js';
 import type { MeetingRules } from './meeting-rules.js';
 import { validatePlanDetails, type PlanDetails } from './plan-decision.js';
 import { checkChairDecision, dissentsFrom, type DecisionBasis, type Dissent, type PlanCall, type PractitionerView } from './views.js';
+import { keysOf } from '../choices.js';
 
-/** DC5: the outcomes a conference may reach for each child. */
-export const OUTCOMES = ['plan', 'no-plan-cin', 'no-plan-nfa', 'adjourned', 'legal-action'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export const OUTCOME_LABELS: Record<Outcome, string> = {
+export const OUTCOME_LABELS = {
   plan: 'Child protection plan',
   'no-plan-cin': 'No plan: a child in need plan is recommended',
   'no-plan-nfa': 'No plan and no further action',
   adjourned: 'Decision deferred: the conference is adjourned',
   'legal-action': 'Legal action recommended',
 };
+/** DC5: the outcomes a conference may reach for each child. */
+export const OUTCOMES = keysOf(OUTCOME_LABELS);
+export type Outcome = (typeof OUTCOMES)[number];
 
 export function isOutcome(value: string): value is Outcome {
   return (OUTCOMES as readonly string[]).includes(value);

@@ -1,8 +1,6 @@
-/** Conference types (CV1). One conference may be the initial for some children and the review for others. */
-export const CONFERENCE_KINDS = ['initial', 'pre-birth', 'transfer-in', 'review', 'designated-review', 'reconvened'] as const;
-export type ConferenceKind = (typeof CONFERENCE_KINDS)[number];
+import { keysOf } from '../choices.js';
 
-export const CONFERENCE_KIND_LABELS: Record<ConferenceKind, string> = {
+export const CONFERENCE_KIND_LABELS = {
   initial: 'Initial child protection conference',
   'pre-birth': 'Pre-birth initial child protection conference',
   'transfer-in': 'Transfer-in conference',
@@ -10,6 +8,9 @@ export const CONFERENCE_KIND_LABELS: Record<ConferenceKind, string> = {
   'designated-review': 'Designated review conference',
   reconvened: 'Reconvened conference',
 };
+/** Conference types (CV1). One conference may be the initial for some children and the review for others. */
+export const CONFERENCE_KINDS = keysOf(CONFERENCE_KIND_LABELS);
+export type ConferenceKind = (typeof CONFERENCE_KINDS)[number];
 
 /** Whether a conference of this kind is an initial (for the report and invitation deadlines TS12–TS15). */
 export function isInitialKind(kind: ConferenceKind): boolean {

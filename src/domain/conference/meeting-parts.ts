@@ -1,12 +1,6 @@
-/**
- * The parts of the meeting, in agenda order. Attendance records which parts each person was in
- * (CF3); the record tags each section with its part, so a copy can leave out the parts a family
- * member was excluded from (EX3, RC3).
- */
-export const MEETING_PARTS = ['opening', 'information', 'confidential-information', 'analysis', 'decision', 'plan'] as const;
-export type MeetingPart = (typeof MEETING_PARTS)[number];
+import { keysOf } from '../choices.js';
 
-export const MEETING_PART_LABELS: Record<MeetingPart, string> = {
+export const MEETING_PART_LABELS = {
   opening: 'Opening: purpose, agenda and introductions',
   information: 'Reports and information sharing',
   'confidential-information': 'Confidential information',
@@ -14,6 +8,13 @@ export const MEETING_PART_LABELS: Record<MeetingPart, string> = {
   decision: 'Views and decision',
   plan: 'The outline plan',
 };
+/**
+ * The parts of the meeting, in agenda order. Attendance records which parts each person was in
+ * (CF3); the record tags each section with its part, so a copy can leave out the parts a family
+ * member was excluded from (EX3, RC3).
+ */
+export const MEETING_PARTS = keysOf(MEETING_PART_LABELS);
+export type MeetingPart = (typeof MEETING_PARTS)[number];
 
 export function isMeetingPart(value: string): value is MeetingPart {
   return (MEETING_PARTS as readonly string[]).includes(value);

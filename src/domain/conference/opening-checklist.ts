@@ -1,21 +1,6 @@
-/**
- * CF4: what the chair sets out at the start and makes sure of during the conference, and DC7's
- * reminder of the complaints route. Ticked by the chair on the conference screen.
- */
-export const OPENING_ITEMS = [
-  'purpose',
-  'agenda',
-  'confidentiality',
-  'behaviour',
-  'roles',
-  'household-children',
-  'absent-reports',
-  'childs-wishes',
-  'complaints-procedure',
-] as const;
-export type OpeningItem = (typeof OPENING_ITEMS)[number];
+import { keysOf } from '../choices.js';
 
-export const OPENING_ITEM_LABELS: Record<OpeningItem, string> = {
+export const OPENING_ITEM_LABELS = {
   purpose: 'The purpose of the conference is set out',
   agenda: 'The agenda is confirmed',
   confidentiality: 'Everyone is reminded the conference is confidential',
@@ -26,6 +11,12 @@ export const OPENING_ITEM_LABELS: Record<OpeningItem, string> = {
   'childs-wishes': "The child's wishes and feelings have been set out",
   'complaints-procedure': 'Everyone has been reminded of the complaints procedure',
 };
+/**
+ * CF4: what the chair sets out at the start and makes sure of during the conference, and DC7's
+ * reminder of the complaints route. Ticked by the chair on the conference screen.
+ */
+export const OPENING_ITEMS = keysOf(OPENING_ITEM_LABELS);
+export type OpeningItem = (typeof OPENING_ITEMS)[number];
 
 export function isOpeningItem(value: string): value is OpeningItem {
   return (OPENING_ITEMS as readonly string[]).includes(value);

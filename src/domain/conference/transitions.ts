@@ -1,22 +1,9 @@
-/**
- * The life of a conference as an explicit state machine: a step not in this table cannot
- * happen, whatever URL or API call asks for it (ARCHITECTURE.md, after GOV.UK One Login).
- */
-export const CONFERENCE_STATUSES = [
-  'awaiting-authorisation',
-  'requested',
-  'booked',
-  'invitations-sent',
-  'held',
-  'adjourned',
-  'cancelled',
-] as const;
-export type ConferenceStatus = (typeof CONFERENCE_STATUSES)[number];
+import { keysOf } from '../choices.js';
 
 export const CONFERENCE_EVENTS = ['authorise', 'book', 'rearrange', 'send-invitations', 'hold', 'adjourn', 'cancel'] as const;
 export type ConferenceEvent = (typeof CONFERENCE_EVENTS)[number];
 
-export const STATUS_LABELS: Record<ConferenceStatus, string> = {
+export const STATUS_LABELS = {
   'awaiting-authorisation': 'Waiting for a team manager to authorise',
   requested: 'Requested: to book',
   booked: 'Booked',
@@ -25,6 +12,12 @@ export const STATUS_LABELS: Record<ConferenceStatus, string> = {
   adjourned: 'Adjourned',
   cancelled: 'Cancelled',
 };
+/**
+ * The life of a conference as an explicit state machine: a step not in this table cannot
+ * happen, whatever URL or API call asks for it (ARCHITECTURE.md, after GOV.UK One Login).
+ */
+export const CONFERENCE_STATUSES = keysOf(STATUS_LABELS);
+export type ConferenceStatus = (typeof CONFERENCE_STATUSES)[number];
 
 const TABLE: Record<ConferenceEvent, Partial<Record<ConferenceStatus, ConferenceStatus>>> = {
   authorise: { 'awaiting-authorisation': 'requested' },

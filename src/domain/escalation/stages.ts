@@ -1,17 +1,18 @@
-/**
- * A family complaint (CO1) and a professional's dissent (CO2) each move through fixed stages;
- * these tables say which step may follow which, so no page can skip one.
- */
-export const COMPLAINT_STAGES = ['chair', 'complaints-procedure', 'reconvened-conference', 'review-panel', 'closed'] as const;
-export type ComplaintStage = (typeof COMPLAINT_STAGES)[number];
+import { keysOf } from '../choices.js';
 
-export const COMPLAINT_STAGE_LABELS: Record<ComplaintStage, string> = {
+export const COMPLAINT_STAGE_LABELS = {
   chair: 'With the conference chair (informal stage)',
   'complaints-procedure': "The authority's complaints procedure, with an inter-agency panel",
   'reconvened-conference': 'Conference reconvened under a different chair',
   'review-panel': 'Review panel',
   closed: 'Closed',
 };
+/**
+ * A family complaint (CO1) and a professional's dissent (CO2) each move through fixed stages;
+ * these tables say which step may follow which, so no page can skip one.
+ */
+export const COMPLAINT_STAGES = keysOf(COMPLAINT_STAGE_LABELS);
+export type ComplaintStage = (typeof COMPLAINT_STAGES)[number];
 
 export type ComplaintStep = 'resolve' | 'escalate' | 'uphold' | 'not-upheld' | 'to-review-panel' | 'close';
 

@@ -1,14 +1,14 @@
 import type { RuleProblem } from '../rules/rule-problem.js';
+import { keysOf } from '../choices.js';
 
-/** How a section 47 enquiry ends (FD5; 002 2.79–2.85). */
-export const SECTION_47_OUTCOMES = ['not-substantiated', 'no-continuing-risk', 'continuing-risk'] as const;
-export type Section47Outcome = (typeof SECTION_47_OUTCOMES)[number];
-
-export const SECTION_47_OUTCOME_LABELS: Record<Section47Outcome, string> = {
+export const SECTION_47_OUTCOME_LABELS = {
   'not-substantiated': 'Concerns not substantiated',
   'no-continuing-risk': 'Concerns substantiated, but the child is not judged to be at continuing risk of significant harm',
   'continuing-risk': 'Concerns substantiated and the child is judged to be at continuing risk of significant harm',
 };
+/** How a section 47 enquiry ends (FD5; 002 2.79–2.85). */
+export const SECTION_47_OUTCOMES = keysOf(SECTION_47_OUTCOME_LABELS);
+export type Section47Outcome = (typeof SECTION_47_OUTCOMES)[number];
 
 export function isSection47Outcome(value: string | null | undefined): value is Section47Outcome {
   return (SECTION_47_OUTCOMES as readonly (string | null | undefined)[]).includes(value);

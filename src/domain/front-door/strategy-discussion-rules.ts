@@ -1,14 +1,9 @@
 import { Temporal } from 'temporal-polyfill';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { RuleProblem } from '../rules/rule-problem.js';
+import { keysOf } from '../choices.js';
 
-/** The agencies a strategy discussion draws on (002 2.58–2.59). */
-export const STRATEGY_AGENCIES = [
-  'childrens-social-care', 'police', 'health', 'education', 'adult-services', 'probation', 'voluntary', 'other',
-] as const;
-export type StrategyAgency = (typeof STRATEGY_AGENCIES)[number];
-
-export const STRATEGY_AGENCY_LABELS: Record<StrategyAgency, string> = {
+export const STRATEGY_AGENCY_LABELS = {
   'childrens-social-care': 'Children’s social care',
   police: 'Police',
   health: 'Health',
@@ -18,6 +13,9 @@ export const STRATEGY_AGENCY_LABELS: Record<StrategyAgency, string> = {
   voluntary: 'Voluntary sector',
   other: 'Other',
 };
+/** The agencies a strategy discussion draws on (002 2.58–2.59). */
+export const STRATEGY_AGENCIES = keysOf(STRATEGY_AGENCY_LABELS);
+export type StrategyAgency = (typeof STRATEGY_AGENCIES)[number];
 
 /** The agencies every strategy discussion should include: social care convenes it, police and health take part. */
 export const CORE_STRATEGY_AGENCIES: readonly StrategyAgency[] = ['childrens-social-care', 'police', 'health'];

@@ -1,12 +1,13 @@
-export const RESPONSES = ['attending-in-person', 'attending-virtual', 'apologies', 'delegate'] as const;
-export type InvitationResponse = (typeof RESPONSES)[number];
+import { keysOf } from '../choices.js';
 
-export const RESPONSE_LABELS: Record<InvitationResponse, string> = {
+export const RESPONSE_LABELS = {
   'attending-in-person': 'Attending in person',
   'attending-virtual': 'Attending online',
   apologies: 'Sends apologies',
   delegate: 'Sends a colleague',
 };
+export const RESPONSES = keysOf(RESPONSE_LABELS);
+export type InvitationResponse = (typeof RESPONSES)[number];
 
 export interface ResponseInput {
   response: InvitationResponse;

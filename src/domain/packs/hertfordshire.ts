@@ -1,7 +1,8 @@
+import { byConferenceType, citing } from './parameters.js';
 import type { Pack } from './types.js';
 
 const FILE = '000_94fab553c2db9a47.txt';
-const at = (section: string): string => `${FILE} § ${section}`;
+const at = citing(FILE);
 
 const TYPES = '1 Types of Child Protection Conferences';
 
@@ -46,19 +47,19 @@ export const hertfordshire: Pack = {
     TS10: { parameter: { unit: 'workingDays', n: 1 }, citation: at('10 Administrative Arrangements') },
     TS11: { parameter: { unit: 'workingDays', n: 10 }, citation: at('10 Administrative Arrangements') },
     TS12: {
-      parameter: { unit: 'byConferenceType', initial: { unit: 'workingDays', n: 1 }, review: { unit: 'workingDays', n: 3 } },
+      parameter: byConferenceType({ unit: 'workingDays', n: 1 }, { unit: 'workingDays', n: 3 }),
       citation: at('6 Information for Conference: Social Work Report'),
     },
     TS13: {
-      parameter: { unit: 'byConferenceType', initial: { unit: 'calendarDays', n: 2 }, review: { unit: 'calendarDays', n: 5 } },
+      parameter: byConferenceType({ unit: 'calendarDays', n: 2 }, { unit: 'calendarDays', n: 5 }),
       citation: at('6 Information for Conference: Social Work Report'),
     },
     TS14: {
-      parameter: { unit: 'byConferenceType', initial: { unit: 'workingDays', n: 1 }, review: { unit: 'workingDays', n: 3 } },
+      parameter: byConferenceType({ unit: 'workingDays', n: 1 }, { unit: 'workingDays', n: 3 }),
       citation: at('6 Information for Conference: Information from other Agencies'),
     },
     TS15: {
-      parameter: { unit: 'byConferenceType', initial: { unit: 'hours', n: 48 }, review: { unit: 'workingDays', n: 5 } },
+      parameter: byConferenceType({ unit: 'hours', n: 48 }, { unit: 'workingDays', n: 5 }),
       citation: at('6 Information for Conference: Information from other Agencies'),
     },
     TS17: {

@@ -1,7 +1,8 @@
+import { byConferenceType, citing } from './parameters.js';
 import type { Pack } from './types.js';
 
 const FILE = '002_61563a3284bb8811.txt';
-const at = (section: string): string => `${FILE} § ${section}`;
+const at = citing(FILE);
 
 /**
  * The national baseline: Working Together to Safeguard Children (2010) as carried in `002`.
@@ -29,39 +30,19 @@ export const national: Pack = {
       citation: at('2.113 Administrative arrangements and record keeping, and the note after it'),
     },
     TS12: {
-      parameter: {
-        unit: 'byConferenceType',
-        initial: { unit: 'workingDays', n: 1 },
-        review: { unit: 'workingDays', n: 3 },
-        note: 'Working Together asks only for the report in advance; the figures are the national column of RULES.md.',
-      },
+      parameter: byConferenceType({ unit: 'workingDays', n: 1 }, { unit: 'workingDays', n: 3 }, 'Working Together asks only for the report in advance; the figures are the national column of RULES.md.'),
       citation: at('2.94–2.97 Information for the Conference'),
     },
     TS13: {
-      parameter: {
-        unit: 'byConferenceType',
-        initial: { unit: 'calendarDays', n: 2 },
-        review: { unit: 'calendarDays', n: 5 },
-        note: 'Working Together asks only for the report in advance; the figures are the national column of RULES.md.',
-      },
+      parameter: byConferenceType({ unit: 'calendarDays', n: 2 }, { unit: 'calendarDays', n: 5 }, 'Working Together asks only for the report in advance; the figures are the national column of RULES.md.'),
       citation: at('2.97 Information for the Conference'),
     },
     TS14: {
-      parameter: {
-        unit: 'byConferenceType',
-        initial: { unit: 'workingDays', n: 1 },
-        review: { unit: 'workingDays', n: 3 },
-        note: 'Working Together asks for written reports in advance where possible; the figures are the national column of RULES.md.',
-      },
+      parameter: byConferenceType({ unit: 'workingDays', n: 1 }, { unit: 'workingDays', n: 3 }, 'Working Together asks for written reports in advance where possible; the figures are the national column of RULES.md.'),
       citation: at('2.98 Information for the Conference'),
     },
     TS15: {
-      parameter: {
-        unit: 'byConferenceType',
-        initial: { unit: 'hours', n: 48 },
-        review: { unit: 'workingDays', n: 5 },
-        note: 'Working Together sets no figure; the figures are the national column of RULES.md.',
-      },
+      parameter: byConferenceType({ unit: 'hours', n: 48 }, { unit: 'workingDays', n: 5 }, 'Working Together sets no figure; the figures are the national column of RULES.md.'),
       citation: at('2.98 Information for the Conference'),
     },
     TS17: {

@@ -1,7 +1,8 @@
+import { byConferenceType, citing } from './parameters.js';
 import type { Pack } from './types.js';
 
 const FILE = '004_4d62ad76775b45eb.txt';
-const at = (section: string): string => `${FILE} § ${section}`;
+const at = citing(FILE);
 
 /** Newcastle core standards for child protection conferences (2010) (`004`). */
 export const newcastle: Pack = {
@@ -38,22 +39,12 @@ export const newcastle: Pack = {
       },
       citation: at('Standard 2, 2.1.6 (and 1.2.3)'),
     },
-    TS12: {
-      parameter: { unit: 'byConferenceType', initial: { unit: 'hours', n: 48 }, review: { unit: 'calendarDays', n: 3 } },
-      citation: at('Standard 2, 2.1.1 and 2.2.1'),
-    },
+    TS12: { parameter: byConferenceType({ unit: 'hours', n: 48 }, { unit: 'calendarDays', n: 3 }), citation: at('Standard 2, 2.1.1 and 2.2.1') },
     TS13: {
-      parameter: {
-        unit: 'byConferenceType',
-        initial: { unit: 'hours', n: 48 },
-        review: { unit: 'calendarDays', n: 3, qualifier: '5 days where a decision is to be made' },
-      },
+      parameter: byConferenceType({ unit: 'hours', n: 48 }, { unit: 'calendarDays', n: 3, qualifier: '5 days where a decision is to be made' }),
       citation: at('Standard 2, 2.2.3; Standard 5, 5.2.4'),
     },
-    TS14: {
-      parameter: { unit: 'byConferenceType', initial: { unit: 'hours', n: 48 }, review: { unit: 'calendarDays', n: 3 } },
-      citation: at('Standard 1, 1.4.1'),
-    },
+    TS14: { parameter: byConferenceType({ unit: 'hours', n: 48 }, { unit: 'calendarDays', n: 3 }), citation: at('Standard 1, 1.4.1') },
     TS15: {
       parameter: { unit: 'calendarDays', n: 3, qualifier: 'except confidential police reports' },
       citation: at('Standard 1, 1.4.1'),

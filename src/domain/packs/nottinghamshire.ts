@@ -1,3 +1,4 @@
+import { byConferenceType, citing } from './parameters.js';
 import type { Pack } from './types.js';
 
 const FILE = '003_16eb1834ae885591.txt';
@@ -5,7 +6,7 @@ const FILE = '003_16eb1834ae885591.txt';
  * The Nottinghamshire text as stored has lost its headings, so sections are named by their
  * subject, in the words RULES.md uses for them ("opening section", "booking", …).
  */
-const at = (section: string): string => `${FILE} § ${section}`;
+const at = citing(FILE);
 
 const NO_FIGURE = 'The Nottinghamshire text gives no figure here; the value is the RULES.md column, the same as national.';
 
@@ -50,21 +51,11 @@ export const nottinghamshire: Pack = {
       citation: at('distributing the outline plan'),
     },
     TS12: {
-      parameter: {
-        unit: 'byConferenceType',
-        initial: { unit: 'hours', n: 24, qualifier: 'to the chair and minute-taker' },
-        review: { unit: 'workingDays', n: 3 },
-        note: `Review: ${NO_FIGURE}`,
-      },
+      parameter: byConferenceType({ unit: 'hours', n: 24, qualifier: 'to the chair and minute-taker' }, { unit: 'workingDays', n: 3 }, `Review: ${NO_FIGURE}`),
       citation: at('the social work report'),
     },
     TS13: {
-      parameter: {
-        unit: 'byConferenceType',
-        initial: { unit: 'hours', n: 24, qualifier: "at the social worker's visit to the family" },
-        review: { unit: 'calendarDays', n: 5 },
-        note: `Review: ${NO_FIGURE}`,
-      },
+      parameter: byConferenceType({ unit: 'hours', n: 24, qualifier: "at the social worker's visit to the family" }, { unit: 'calendarDays', n: 5 }, `Review: ${NO_FIGURE}`),
       citation: at('preparing the family'),
     },
     TS14: {

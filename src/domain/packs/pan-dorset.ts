@@ -1,7 +1,8 @@
+import { byConferenceType, citing } from './parameters.js';
 import type { Duration, Pack } from './types.js';
 
 const FILE = '002_61563a3284bb8811.txt';
-const at = (section: string): string => `${FILE} § ${section}`;
+const at = citing(FILE);
 
 const REPORTS_NOTE = 'Pan Dorset Note after 2.100 (Information for the Conference)';
 const dayBefore: Duration = { unit: 'hours', n: 24 };
@@ -44,10 +45,10 @@ export const panDorset: Pack = {
       parameter: { unit: 'workingDays', n: 10 },
       citation: at('Pan-Dorset note about sending Conference Record, after 2.113'),
     },
-    TS12: { parameter: { unit: 'byConferenceType', initial: dayBefore, review: fiveWorkingDays }, citation: at(REPORTS_NOTE) },
-    TS13: { parameter: { unit: 'byConferenceType', initial: dayBefore, review: fiveWorkingDays }, citation: at(REPORTS_NOTE) },
-    TS14: { parameter: { unit: 'byConferenceType', initial: dayBefore, review: fiveWorkingDays }, citation: at(REPORTS_NOTE) },
-    TS15: { parameter: { unit: 'byConferenceType', initial: dayBefore, review: fiveWorkingDays }, citation: at(REPORTS_NOTE) },
+    TS12: { parameter: byConferenceType(dayBefore, fiveWorkingDays), citation: at(REPORTS_NOTE) },
+    TS13: { parameter: byConferenceType(dayBefore, fiveWorkingDays), citation: at(REPORTS_NOTE) },
+    TS14: { parameter: byConferenceType(dayBefore, fiveWorkingDays), citation: at(REPORTS_NOTE) },
+    TS15: { parameter: byConferenceType(dayBefore, fiveWorkingDays), citation: at(REPORTS_NOTE) },
     TS20: {
       parameter: { unit: 'workingDays', n: 15, qualifier: 'at most', note: 'An interim safety plan covers the time until the reconvened conference.' },
       citation: at('Pan-Dorset Missing Information / Deferred Decision Making, after 2.105'),

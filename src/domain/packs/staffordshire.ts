@@ -1,7 +1,8 @@
+import { citing } from './parameters.js';
 import type { Pack } from './types.js';
 
 const FILE = '001_fcf727783d989d19.txt';
-const at = (section: string): string => `${FILE} § ${section}`;
+const at = citing(FILE);
 
 const ROLES = 'Roles and Responsibilities of Practitioners attending Child Protection Conferences';
 

@@ -3,20 +3,9 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { computeDeadline, NotApplicableError } from '../deadlines/index.js';
 import type { RuleProblem } from '../rules/rule-problem.js';
 import type { PackId } from '../packs/pack-id.js';
+import { keysOf } from '../choices.js';
 
-/** EX1: the grounds on which a family member may be kept out of all or part of a conference (000 § 5). */
-export const EXCLUSION_GROUNDS = [
-  'prejudice-welfare',
-  'disruptive-behaviour',
-  'child-asks',
-  'prevents-contribution',
-  'confidential-information',
-  'risk-to-others',
-  'family-conflict',
-] as const;
-export type ExclusionGround = (typeof EXCLUSION_GROUNDS)[number];
-
-export const EXCLUSION_GROUND_LABELS: Record<ExclusionGround, string> = {
+export const EXCLUSION_GROUND_LABELS = {
   'prejudice-welfare': "Their presence may seriously harm the child's welfare",
   'disruptive-behaviour': 'Violence, threats, discriminatory behaviour, or being in an unfit state',
   'child-asks': 'The child asks that they are not there while the child is',
@@ -25,17 +14,20 @@ export const EXCLUSION_GROUND_LABELS: Record<ExclusionGround, string> = {
   'risk-to-others': 'Information that would put family members or professionals at risk',
   'family-conflict': 'Conflict between family members (for example domestic abuse): separate attendance',
 };
+/** EX1: the grounds on which a family member may be kept out of all or part of a conference (000 § 5). */
+export const EXCLUSION_GROUNDS = keysOf(EXCLUSION_GROUND_LABELS);
+export type ExclusionGround = (typeof EXCLUSION_GROUNDS)[number];
 
 /**
  * Reasons people give that are not grounds (EX1, EX2), offered on the form so that they can be
  * refused with an explanation rather than typed into the evidence unseen.
  */
-export const NOT_GROUNDS = ['prosecution', 'excluded-before'] as const;
-export type NotGround = (typeof NOT_GROUNDS)[number];
-export const NOT_GROUND_LABELS: Record<NotGround, string> = {
+export const NOT_GROUND_LABELS = {
   prosecution: 'They are being prosecuted or investigated by the police',
   'excluded-before': 'They were excluded from an earlier conference',
 };
+export const NOT_GROUNDS = keysOf(NOT_GROUND_LABELS);
+export type NotGround = (typeof NOT_GROUNDS)[number];
 
 export type ExclusionReason = ExclusionGround | NotGround;
 
@@ -87,14 +79,14 @@ export type ExclusionDecision = 'excluded' | 'refused';
  * did not attend (000 § 5: health and safety, sensitive third-party information, a current
  * criminal investigation, other legal considerations).
  */
-export const RECORD_WITHHELD_GROUNDS = ['safety', 'third-party', 'criminal-investigation', 'legal'] as const;
-export type RecordWithheldGround = (typeof RECORD_WITHHELD_GROUNDS)[number];
-export const RECORD_WITHHELD_GROUND_LABELS: Record<RecordWithheldGround, string> = {
+export const RECORD_WITHHELD_GROUND_LABELS = {
   safety: 'Health and safety: the whole record could increase the risk to the child or others (for example domestic abuse)',
   'third-party': 'Sensitive information about someone else that it is not justified to share (for example health)',
   'criminal-investigation': 'A current criminal investigation that sharing could undermine',
   legal: 'Other legal considerations (usually on legal advice)',
 };
+export const RECORD_WITHHELD_GROUNDS = keysOf(RECORD_WITHHELD_GROUND_LABELS);
+export type RecordWithheldGround = (typeof RECORD_WITHHELD_GROUNDS)[number];
 
 export function isRecordWithheldGround(value: string | null | undefined): value is RecordWithheldGround {
   return typeof value === 'string' && (RECORD_WITHHELD_GROUNDS as readonly string[]).includes(value);

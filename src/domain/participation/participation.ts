@@ -1,15 +1,16 @@
 import type { RuleProblem } from '../rules/rule-problem.js';
+import { keysOf } from '../choices.js';
 
-/** IN5: the questions the social worker and chair answer before deciding whether a child attends (000 § 4). */
-export const CHILD_ASSESSMENT_QUESTIONS = ['understanding', 'wishExpressed', 'parentsViews', 'benefit', 'conflictRisk'] as const;
-export type ChildAssessmentQuestion = (typeof CHILD_ASSESSMENT_QUESTIONS)[number];
-export const CHILD_ASSESSMENT_LABELS: Record<ChildAssessmentQuestion, string> = {
+export const CHILD_ASSESSMENT_LABELS = {
   understanding: 'Does the child understand enough of what the conference is for?',
   wishExpressed: 'What has the child said, or shown, about taking part?',
   parentsViews: "What do the parents think about the child's attending?",
   benefit: 'Would taking part be good for the child?',
   conflictRisk: 'Is there a risk of conflict with, or blame from, a parent at the meeting?',
 };
+/** IN5: the questions the social worker and chair answer before deciding whether a child attends (000 § 4). */
+export const CHILD_ASSESSMENT_QUESTIONS = keysOf(CHILD_ASSESSMENT_LABELS);
+export type ChildAssessmentQuestion = (typeof CHILD_ASSESSMENT_QUESTIONS)[number];
 
 export const CHILD_WISHES = ['attend', 'not-attend', 'undecided', 'too-young'] as const;
 export type ChildWish = (typeof CHILD_WISHES)[number];
@@ -17,9 +18,7 @@ export const CHILD_ATTENDANCE = ['all', 'part', 'none'] as const;
 export type ChildAttendance = (typeof CHILD_ATTENDANCE)[number];
 
 /** IN5: the other ways a child's views reach the conference. */
-export const VIEWS_ROUTES = ['advocate', 'writing', 'drawings', 'recording', 'social-worker', 'pre-meeting-with-chair'] as const;
-export type ViewsRoute = (typeof VIEWS_ROUTES)[number];
-export const VIEWS_ROUTE_LABELS: Record<ViewsRoute, string> = {
+export const VIEWS_ROUTE_LABELS = {
   advocate: 'An advocate speaks for them',
   writing: 'In writing, email or text',
   drawings: 'Drawings',
@@ -27,6 +26,8 @@ export const VIEWS_ROUTE_LABELS: Record<ViewsRoute, string> = {
   'social-worker': 'The social worker passes them on',
   'pre-meeting-with-chair': 'A meeting with the chair beforehand',
 };
+export const VIEWS_ROUTES = keysOf(VIEWS_ROUTE_LABELS);
+export type ViewsRoute = (typeof VIEWS_ROUTES)[number];
 
 export const ADVOCACY_CONSENT = ['given', 'refused', 'not-yet-asked'] as const;
 export type AdvocacyConsent = (typeof ADVOCACY_CONSENT)[number];
@@ -67,19 +68,7 @@ export function advocacyToOfferAgain(consent: AdvocacyConsent, conferenceType: '
 }
 
 /** IN8: the social worker's preparation of the family (000 § 3; 003, preparing the family). */
-export const PREPARATION_ITEMS = [
-  'purpose-explained',
-  'attendees-explained',
-  'process-explained',
-  'leaflets-given',
-  'report-shared',
-  'pre-meeting-arranged',
-  'childcare-arranged',
-  'supporters-discussed',
-  'disagreements-noted',
-] as const;
-export type PreparationItem = (typeof PREPARATION_ITEMS)[number];
-export const PREPARATION_LABELS: Record<PreparationItem, string> = {
+export const PREPARATION_LABELS = {
   'purpose-explained': 'Explained what the conference is for',
   'attendees-explained': 'Explained who has been invited',
   'process-explained': 'Explained how the meeting works and how to complain',
@@ -90,6 +79,8 @@ export const PREPARATION_LABELS: Record<PreparationItem, string> = {
   'supporters-discussed': 'Talked about supporters, advocates or a solicitor as supporter',
   'disagreements-noted': 'Noted the points the family disagree with',
 };
+export const PREPARATION_ITEMS = keysOf(PREPARATION_LABELS);
+export type PreparationItem = (typeof PREPARATION_ITEMS)[number];
 
 export const INTERPRETER_RELATIONSHIPS = ['professional', 'family-member', 'friend'] as const;
 export type InterpreterRelationship = (typeof INTERPRETER_RELATIONSHIPS)[number];

@@ -1,24 +1,8 @@
 import type { PackId } from '../packs/pack-id.js';
 import { planRules } from './plan-rules.js';
+import { keysOf } from '../choices.js';
 
-/**
- * The ways a plan ends outside a review conference's decision (which the conference itself
- * applies): EN1's 18th birthday, death and permanent departure from the UK (a service manager,
- * no conference), a permanent move once the new authority has held its conference (EN1, TR2),
- * a looked-after child's plan by written consultation (EN2), and an ending decided at a
- * conference that waited for an absent key professional's written agreement (EN6, TS23).
- */
-export const ENDING_ROUTES = [
-  'eighteenth-birthday',
-  'death',
-  'left-uk',
-  'moved-authority',
-  'looked-after-consultation',
-  'absent-professional-agreed',
-] as const;
-export type EndingRoute = (typeof ENDING_ROUTES)[number];
-
-export const ENDING_ROUTE_LABELS: Record<EndingRoute, string> = {
+export const ENDING_ROUTE_LABELS = {
   'eighteenth-birthday': 'The young person has turned 18',
   death: 'The child has died',
   'left-uk': 'The child has left the UK permanently',
@@ -26,6 +10,15 @@ export const ENDING_ROUTE_LABELS: Record<EndingRoute, string> = {
   'looked-after-consultation': 'Looked-after child: ended after written consultation',
   'absent-professional-agreed': 'Ending decided at conference, now agreed in writing by the absent professional',
 };
+/**
+ * The ways a plan ends outside a review conference's decision (which the conference itself
+ * applies): EN1's 18th birthday, death and permanent departure from the UK (a service manager,
+ * no conference), a permanent move once the new authority has held its conference (EN1, TR2),
+ * a looked-after child's plan by written consultation (EN2), and an ending decided at a
+ * conference that waited for an absent key professional's written agreement (EN6, TS23).
+ */
+export const ENDING_ROUTES = keysOf(ENDING_ROUTE_LABELS);
+export type EndingRoute = (typeof ENDING_ROUTES)[number];
 
 /** Who may end the plan by each route. */
 export const ENDING_DECIDER: Record<EndingRoute, 'service-manager' | 'chair' | 'team-manager-or-chair'> = {
@@ -38,15 +31,15 @@ export const ENDING_DECIDER: Record<EndingRoute, 'service-manager' | 'chair' | '
 };
 
 /** EN5: what help carries on after the plan. */
-export const CONTINUING_SUPPORT = ['child-in-need-plan', 'early-help', 'lead-professional', 'care-plan', 'none-needed'] as const;
-export type ContinuingSupport = (typeof CONTINUING_SUPPORT)[number];
-export const CONTINUING_SUPPORT_LABELS: Record<ContinuingSupport, string> = {
+export const CONTINUING_SUPPORT_LABELS = {
   'child-in-need-plan': 'A child in need plan',
   'early-help': 'Early help',
   'lead-professional': 'A lead professional outside children’s social care',
   'care-plan': 'The looked-after child’s care plan carries the remaining risks',
   'none-needed': 'No further help needed, after re-assessment with the family',
 };
+export const CONTINUING_SUPPORT = keysOf(CONTINUING_SUPPORT_LABELS);
+export type ContinuingSupport = (typeof CONTINUING_SUPPORT)[number];
 
 export interface EndingFacts {
   readonly today: string;
@@ -150,21 +143,16 @@ export function endingProblems(pack: PackId, facts: EndingFacts, input: EndingIn
 }
 
 /** EN3 (pan-dorset): the exceptional circumstances in which a first review may end a plan. */
-export const FIRST_REVIEW_EXCEPTIONS = [
-  'no-longer-with-risk-person',
-  'pre-birth-youngest-sibling',
-  'transfer-in-risk-reduced',
-  'older-young-person-wish',
-] as const;
-export type FirstReviewException = (typeof FIRST_REVIEW_EXCEPTIONS)[number];
 
 /** Our words for pan-dorset's exceptional circumstances (002, notes after 2.143). */
-export const FIRST_REVIEW_EXCEPTION_LABELS: Record<FirstReviewException, string> = {
+export const FIRST_REVIEW_EXCEPTION_LABELS = {
   'no-longer-with-risk-person': 'The child no longer lives with, or has contact with, the person who posed the risk',
   'pre-birth-youngest-sibling': 'A pre-birth plan where the risk came from older siblings’ circumstances that have changed',
   'transfer-in-risk-reduced': 'A child who moved in whose risk has reduced since the other authority’s conference',
   'older-young-person-wish': 'An older young person who will not work with the plan, and other support is in place',
 };
+export const FIRST_REVIEW_EXCEPTIONS = keysOf(FIRST_REVIEW_EXCEPTION_LABELS);
+export type FirstReviewException = (typeof FIRST_REVIEW_EXCEPTIONS)[number];
 
 /**
  * EN3: in pan-dorset a first review ends a plan only in one of the listed exceptional

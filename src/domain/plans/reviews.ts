@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { computeDeadline, formatDate, NotApplicableError, ruleInPack, type Deadline } from '../deadlines/index.js';
 import type { PackId } from '../packs/pack-id.js';
+import { keysOf } from '../choices.js';
 
 /**
  * How long before a review's statutory date it is requested from business support: 20 working
@@ -106,19 +107,8 @@ export function reviewShouldBeRequested(review: Pick<NextReview, 'requestOn'>, t
 }
 
 /** RV2: the circumstances that bring a review forward. */
-export const REVIEW_TRIGGERS = [
-  'new-incident',
-  'plan-failing',
-  'baby-due',
-  'risk-person-joins',
-  'significant-change',
-  'looked-after-may-return',
-  'core-group-may-end-plan',
-  'new-section-47',
-] as const;
-export type ReviewTrigger = (typeof REVIEW_TRIGGERS)[number];
 
-export const REVIEW_TRIGGER_LABELS: Record<ReviewTrigger, string> = {
+export const REVIEW_TRIGGER_LABELS = {
   'new-incident': 'A new incident of harm has been substantiated',
   'plan-failing': 'The plan is not working (for example, appointments missed)',
   'baby-due': 'A baby is expected in the household',
@@ -128,6 +118,8 @@ export const REVIEW_TRIGGER_LABELS: Record<ReviewTrigger, string> = {
   'core-group-may-end-plan': 'The core group thinks the plan may no longer be needed',
   'new-section-47': 'New section 47 enquiries about the child',
 };
+export const REVIEW_TRIGGERS = keysOf(REVIEW_TRIGGER_LABELS);
+export type ReviewTrigger = (typeof REVIEW_TRIGGERS)[number];
 
 /**
  * RV2 checks: the hold-by date must fall before the statutory date (bringing forward, not

@@ -1,16 +1,17 @@
 import { Temporal } from 'temporal-polyfill';
 import { CATEGORY_CODES, type CategoryCode } from '../conference/categories.js';
+import { keysOf } from '../choices.js';
 
 /**
  * The register of children with a plan (RG1) as the designated manager reads it: pure helpers for
  * its filters, age bands, sorting and CSV. No clock: every date is passed in.
  */
 
-export const AGE_BANDS = ['unborn', '0-4', '5-9', '10-15', '16-17'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
-export const AGE_BAND_LABELS: Record<AgeBand, string> = {
+export const AGE_BAND_LABELS = {
   unborn: 'Unborn', '0-4': 'Under 5', '5-9': '5 to 9', '10-15': '10 to 15', '16-17': '16 or 17',
 };
+export const AGE_BANDS = keysOf(AGE_BAND_LABELS);
+export type AgeBand = (typeof AGE_BANDS)[number];
 
 export const REGISTER_SORTS = ['name', 'plan-start', 'next-review', 'category'] as const;
 export type RegisterSort = (typeof REGISTER_SORTS)[number];

@@ -1,3 +1,10 @@
+import { keysOf } from '../choices.js';
+
+export const REPORT_KIND_LABELS = {
+  'social-work': 'Social work report',
+  agency: 'Agency report',
+  'family-views': "The family's own views",
+};
 /**
  * What each kind of report must cover. The social work report follows RP1
  * (000_94fab553c2db9a47.txt § 6 Information for Conference; 003_16eb1834ae885591.txt, the social
@@ -5,37 +12,31 @@
  * 001_fcf727783d989d19.txt, Prior to the Conference and Review Child Protection Conference);
  * the family's own views are RP6.
  */
-export const REPORT_KINDS = ['social-work', 'agency', 'family-views'] as const;
+export const REPORT_KINDS = keysOf(REPORT_KIND_LABELS);
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
-  'social-work': 'Social work report',
-  agency: 'Agency report',
-  'family-views': "The family's own views",
-};
-
 /** RP3: every contribution says what sort of information it is. */
-export const MARKINGS = ['fact', 'observation', 'allegation', 'opinion'] as const;
-export type Marking = (typeof MARKINGS)[number];
 
-export const MARKING_LABELS: Record<Marking, string> = {
+export const MARKING_LABELS = {
   fact: 'Fact',
   observation: 'Observation',
   allegation: 'Allegation',
   opinion: 'Opinion',
 };
+export const MARKINGS = keysOf(MARKING_LABELS);
+export type Marking = (typeof MARKINGS)[number];
 
 /** RP4: what may be kept from the family, and so belongs in the confidential section. */
-export const CONFIDENTIAL_CATEGORIES = ['police-information', 'criminal-records', 'third-party', 'source-protection', 'legal-advice'] as const;
-export type ConfidentialCategory = (typeof CONFIDENTIAL_CATEGORIES)[number];
 
-export const CONFIDENTIAL_CATEGORY_LABELS: Record<ConfidentialCategory, string> = {
+export const CONFIDENTIAL_CATEGORY_LABELS = {
   'police-information': 'Police information',
   'criminal-records': 'Criminal records',
   'third-party': 'Information about a third party',
   'source-protection': 'Protecting the source of information',
   'legal-advice': 'Legal advice',
 };
+export const CONFIDENTIAL_CATEGORIES = keysOf(CONFIDENTIAL_CATEGORY_LABELS);
+export type ConfidentialCategory = (typeof CONFIDENTIAL_CATEGORIES)[number];
 
 export interface Heading {
   heading: string;
@@ -96,12 +97,12 @@ export function headingsFor(kind: ReportKind, conferenceType: 'initial' | 'revie
 }
 
 /** RP2 also asks for who wrote it and how to reach them: taken from the author's account and the conference. */
-export const AUTHOR_DETAIL_FIELDS = ['organisation', 'author', 'role', 'contact', 'conferenceDate'] as const;
-export type AuthorDetailField = (typeof AUTHOR_DETAIL_FIELDS)[number];
-export const AUTHOR_DETAIL_LABELS: Record<AuthorDetailField, string> = {
+export const AUTHOR_DETAIL_LABELS = {
   organisation: 'Organisation',
   author: 'Written by',
   role: 'Role',
   contact: 'Contact details',
   conferenceDate: 'Date of the conference',
 };
+export const AUTHOR_DETAIL_FIELDS = keysOf(AUTHOR_DETAIL_LABELS);
+export type AuthorDetailField = (typeof AUTHOR_DETAIL_FIELDS)[number];

@@ -19,6 +19,18 @@ export interface UserDetails {
   roles: RoleId[];
 }
 
+/** The user's columns the administrator's form sets, alike on creating and on changing an account. */
+function detailColumns(input: Omit<UserDetails, 'username'>) {
+  return {
+    displayName: input.displayName,
+    email: input.email ?? null,
+    jobTitle: input.jobTitle ?? null,
+    organisationId: input.organisationId,
+    teamId: input.teamId ?? null,
+    roles: input.roles,
+  };
+}
+
 async function checkReferences(db: Database, input: Pick<UserDetails, 'organisationId' | 'teamId'>): Promise<void> {
   const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId));
   if (!org) throw new ValidationError([{ field: 'organisationId', message: 'Select the organisation the user works for' }]);
@@ -41,12 +53,7 @@ export async function createUser(db: Database, context: ActionContext, input: Us
       .insert(users)
       .values({
         username: input.username,
-        displayName: input.displayName,
-        email: input.email ?? null,
-        jobTitle: input.jobTitle ?? null,
-        organisationId: input.organisationId,
-        teamId: input.teamId ?? null,
-        roles: input.roles,
+        ...detailColumns(input),
         passwordHash,
         mustChangePassword: true,
         createdAt: context.now,
@@ -90,12 +97,7 @@ export async function updateUser(
     await tx
       .update(users)
       .set({
-        displayName: input.displayName,
-        email: input.email ?? null,
-        jobTitle: input.jobTitle ?? null,
-        organisationId: input.organisationId,
-        teamId: input.teamId ?? null,
-        roles: input.roles,
+        ...detailColumns(input),
         active: input.active,
         updatedAt: context.now,
       })

@@ -5,13 +5,14 @@ import { mayManageAgencies, mayManageProfessionals } from '../../policies/agenci
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { keysOf } from '../../domain/choices.js';
 
-export const AGENCY_KINDS = ['local-authority', 'police', 'health', 'education', 'housing', 'probation', 'voluntary', 'other'] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
-export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
+export const AGENCY_KIND_LABELS = {
   'local-authority': 'Local authority', police: 'Police', health: 'Health', education: 'Education', housing: 'Housing',
   probation: 'Probation', voluntary: 'Voluntary sector', other: 'Other',
 };
+export const AGENCY_KINDS = keysOf(AGENCY_KIND_LABELS);
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 export interface AgencyInput {
   name: string;

@@ -12,6 +12,7 @@ import { parentBlockingKeys, queryBlockingKeys } from '../../domain/matching/key
 import { nameTokens, normalisePostcode } from '../../domain/matching/normalise.js';
 import { PARENT_RELATIONS, type ParentName, type RecordedParent } from '../../domain/matching/parents.js';
 import { rankCandidates, scoreCandidate, type MatchQuery, type MatchResult } from '../../domain/matching/score.js';
+import type { PersonSummary } from '../records/search-people.js';
 import { mayOpenChildRecord } from '../../policies/child-record.js';
 import { mayViewChildRecords } from '../../policies/children.js';
 import { childRelationship } from '../access/child-record-access.js';
@@ -97,18 +98,8 @@ export interface PlanSummary {
   endReason: string | null;
 }
 
-export interface Candidate {
-  id: string;
+export interface Candidate extends PersonSummary {
   externalRef: string | null;
-  laChildId: string | null;
-  kind: string;
-  givenNames: string;
-  familyName: string;
-  aliases: { givenNames: string; familyName: string }[];
-  dateOfBirth: string | null;
-  expectedDeliveryDate: string | null;
-  address: string | null;
-  caseId: string | null;
   caseOpen: boolean;
   plan: PlanSummary;
   match: MatchResult;

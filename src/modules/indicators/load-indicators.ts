@@ -22,6 +22,7 @@ import {
 import { isPackId, type PackId } from '../../domain/packs/pack-id.js';
 import type { Period } from '../../domain/indicators/period.js';
 import type { ChildParticipationFact, ConferenceFact, IndicatorRecords, PlanFact, ReportFact } from '../../domain/indicators/records.js';
+import { groupBy } from '../shared/group-by.js';
 
 const REVIEW_KINDS = ['review', 'designated-review'];
 
@@ -35,17 +36,6 @@ export function london(instant: Date | null): string | null {
   const parts: Record<string, string> = {};
   for (const p of LONDON_CLOCK.formatToParts(instant)) parts[p.type] = p.value;
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
-
-function group<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
 }
 
 /** Splits a long id list so that no query carries more parameters than PostgreSQL accepts. */
@@ -87,7 +77,7 @@ export async function loadIndicatorRecords(
   const s47Rows = await inChunks(caseIds, (chunk) =>
     db.select({ caseId: section47Enquiries.caseId, startedOn: section47Enquiries.startedOn }).from(section47Enquiries).where(inArray(section47Enquiries.caseId, chunk)),
   );
-  const s47ByCase = group(s47Rows, (r) => r.caseId);
+  const s47ByCase = groupBy(s47Rows, (r) => r.caseId);
 
   const [decisionRows, historyRows, authorisationRows, distributionRows, parentRows, participationRows] = await Promise.all([
     inChunks(confIds, (chunk) =>
@@ -118,13 +108,13 @@ export async function loadIndicatorRecords(
     inChunks(confIds, (chunk) => db.select().from(childParticipation).where(inArray(childParticipation.conferenceId, chunk))),
   ]);
 
-  const subjectsBy = group(subjectRows, (r) => r.conferenceId);
-  const decisionsBy = group(decisionRows, (r) => `${r.conferenceId}:${r.childId}`);
-  const historyBy = group(historyRows, (r) => r.conferenceId);
-  const authorisationBy = group(authorisationRows, (r) => r.conferenceId);
-  const distributionBy = group(distributionRows, (r) => `${r.conferenceId}:${r.document}`);
-  const parentsBy = group(parentRows, (r) => r.conferenceId);
-  const participationBy = group(participationRows, (r) => r.conferenceId);
+  const subjectsBy = groupBy(subjectRows, (r) => r.conferenceId);
+  const decisionsBy = groupBy(decisionRows, (r) => `${r.conferenceId}:${r.childId}`);
+  const historyBy = groupBy(historyRows, (r) => r.conferenceId);
+  const authorisationBy = groupBy(authorisationRows, (r) => r.conferenceId);
+  const distributionBy = groupBy(distributionRows, (r) => `${r.conferenceId}:${r.document}`);
+  const parentsBy = groupBy(parentRows, (r) => r.conferenceId);
+  const participationBy = groupBy(participationRows, (r) => r.conferenceId);
 
   const conferenceFacts: ConferenceFact[] = confRows.map(({ c }) => {
     const history = historyBy.get(c.id) ?? [];
@@ -185,9 +175,9 @@ export async function loadIndicatorRecords(
       db.select({ planId: planVisits.planId, visitedOn: planVisits.visitedOn, childSeen: planVisits.childSeen }).from(planVisits).where(and(inArray(planVisits.planId, chunk), lte(planVisits.visitedOn, period.to))),
     ),
   ]);
-  const reviewsByChild = group(reviewRows, (r) => r.childId);
-  const coreGroupsBy = group(coreGroupRows, (r) => r.planId);
-  const visitsBy = group(visitRows, (r) => r.planId);
+  const reviewsByChild = groupBy(reviewRows, (r) => r.childId);
+  const coreGroupsBy = groupBy(coreGroupRows, (r) => r.planId);
+  const visitsBy = groupBy(visitRows, (r) => r.planId);
 
   const planFacts: PlanFact[] = relevant.map(({ p, teamId, chairId, pack }) => ({
     id: p.id,

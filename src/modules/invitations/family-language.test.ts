@@ -4,10 +4,8 @@ import { familyParticipation, invitations, outboxMessages, people } from '../../
 import { pdfText } from '../../documents/pdf-text.js';
 import { describeEachEngine } from '../../../test/support/database.js';
 import { suiteDatabase } from '../../../test/support/suite-database.js';
-import { buildChecklist } from './build-checklist.js';
-import { confirmAllSuggestions, confirmInvitation } from './confirm-invitations.js';
 import { familyLanguageNotices } from './family-languages.js';
-import { contextFor, createBookedConference, type InvitationFixture } from './invitation-fixture.test-support.js';
+import { contextFor, createBookedConference, readyToSend } from './invitation-fixture.test-support.js';
 import { sendInvitations } from './send-invitations.js';
 
 /**
@@ -20,19 +18,10 @@ describeEachEngine('invitations in the family’s language (issue 14)', (engine)
   const { db } = suiteDatabase(engine);
   const listOf = (conferenceId: string) => db().select().from(invitations).where(eq(invitations.conferenceId, conferenceId));
 
-  async function readyToSend(f: InvitationFixture) {
-    const ctx = contextFor(f.support);
-    await buildChecklist(db(), ctx, f.conferenceId);
-    for (const i of (await listOf(f.conferenceId)).filter((r) => r.channel === 'secure-email' && !r.email)) {
-      await confirmInvitation(db(), ctx, f.conferenceId, i.id, { name: i.name, role: i.role, organisationName: i.organisationName, channel: 'secure-email', email: `inbox-${i.id.slice(0, 4)}@agency.example`, postalAddress: null }, i.version);
-    }
-    await confirmAllSuggestions(db(), ctx, f.conferenceId);
-  }
-
   it('sends the Polish-speaking mother her letter in Polish then English, and the father English with the interpreter line', async () => {
     const f = await createBookedConference(db());
     await db().update(people).set({ firstLanguage: 'Polish', interpreterNeeded: true }).where(eq(people.id, f.demi.id));
-    await readyToSend(f);
+    await readyToSend(db(), f);
     const father = (await listOf(f.conferenceId)).find((i) => i.role === 'Father')!;
     // Recorded for this conference (IN7): the father's first language, with an interpreter.
     await db().insert(familyParticipation).values({ conferenceId: f.conferenceId, invitationId: father.id, firstLanguage: 'Tigrinya', interpreterNeeded: true, updatedBy: f.support.id, updatedAt: new Date('2026-02-20T09:00:00Z') });
@@ -84,7 +73,7 @@ describeEachEngine('invitations in the family’s language (issue 14)', (engine)
   it('writes in English to a family member whose first language is Polish but who needs no interpreter', async () => {
     const f = await createBookedConference(db());
     await db().update(people).set({ firstLanguage: 'Polish', interpreterNeeded: false }).where(eq(people.id, f.demi.id));
-    await readyToSend(f);
+    await readyToSend(db(), f);
     await sendInvitations(db(), contextFor(f.support), f.conferenceId);
     const mother = (await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId))).find((o) => o.toName === 'Demi Testington')!;
     const letter = pdfText(Buffer.from(mother.attachments[0]!.content, 'base64'));

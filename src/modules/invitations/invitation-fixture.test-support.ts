@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/client.js';
-import { addresses, cases, conferenceChildren, conferences, households, people, professionals, relationships, strategyDiscussionChildren, strategyDiscussions } from '../../db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { addresses, cases, conferenceChildren, conferences, households, invitations, people, professionals, relationships, strategyDiscussionChildren, strategyDiscussions } from '../../db/schema/index.js';
 import type { ActionContext } from '../shared/action-context.js';
 import type { Actor, RoleId } from '../../policies/roles.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
+import { buildChecklist } from './build-checklist.js';
+import { confirmAllSuggestions, confirmInvitation } from './confirm-invitations.js';
 
 /** Thursday 5 March 2026, 10:00 in London (GMT): the booked conference. */
 export const CONFERENCE_START = new Date('2026-03-05T10:00:00Z');
@@ -73,4 +76,15 @@ export async function createBookedConference(db: Database, options: { pack?: str
     { conferenceId: conference!.id, caseId: tangoCase.id, childId: tango.id, role: 'subject', childType: 'initial' },
   ]);
   return { conferenceId: conference!.id, tag, chair, support, socialWorker, teamManager, alpha, tango, demi, fred };
+}
+
+/** The checklist built, the secure-email invitees without an address given one, everything confirmed. */
+export async function readyToSend(db: Database, f: InvitationFixture): Promise<void> {
+  const ctx = contextFor(f.support);
+  await buildChecklist(db, ctx, f.conferenceId);
+  const unaddressed = (await db.select().from(invitations).where(eq(invitations.conferenceId, f.conferenceId))).filter((r) => r.channel === 'secure-email' && !r.email);
+  for (const i of unaddressed) {
+    await confirmInvitation(db, ctx, f.conferenceId, i.id, { name: i.name, role: i.role, organisationName: i.organisationName, channel: 'secure-email', email: `inbox-${i.id.slice(0, 4)}@agency.example`, postalAddress: null }, i.version);
+  }
+  await confirmAllSuggestions(db, ctx, f.conferenceId);
 }

@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { addInvitee } from './add-invitee.js';
 import { buildChecklist } from './build-checklist.js';
 import { confirmAllSuggestions, confirmInvitation } from './confirm-invitations.js';
-import { contextFor, createBookedConference, NOW, type InvitationFixture } from './invitation-fixture.test-support.js';
+import { contextFor, createBookedConference, NOW, readyToSend, type InvitationFixture } from './invitation-fixture.test-support.js';
 import { loadInvitationState } from './invitation-state.js';
 import { coordinatorOf, letterDocument, letterFacts } from './letters.js';
 import { decideObserver, requestObserver } from './observers.js';
@@ -23,16 +23,6 @@ describeEachEngine('invitations: checklist, editing, sending and responses', (en
 
   const listOf = (conferenceId: string) => db().select().from(invitations).where(eq(invitations.conferenceId, conferenceId));
   const byRole = async (f: InvitationFixture, role: string) => (await listOf(f.conferenceId)).find((i) => i.role === role)!;
-
-  /** The checklist built, the GP given an email, everything confirmed. */
-  async function readyToSend(f: InvitationFixture) {
-    const ctx = contextFor(f.support);
-    await buildChecklist(db(), ctx, f.conferenceId);
-    for (const i of (await listOf(f.conferenceId)).filter((r) => r.channel === 'secure-email' && !r.email)) {
-      await confirmInvitation(db(), ctx, f.conferenceId, i.id, { name: i.name, role: i.role, organisationName: i.organisationName, channel: 'secure-email', email: `inbox-${i.id.slice(0, 4)}@agency.example`, postalAddress: null }, i.version);
-    }
-    await confirmAllSuggestions(db(), ctx, f.conferenceId);
-  }
 
   it('IN2: builds the checklist with a reason for each suggestion, named contacts from the directory, and is idempotent', async () => {
     const f = await createBookedConference(db());
@@ -133,7 +123,7 @@ describeEachEngine('invitations: checklist, editing, sending and responses', (en
   it('IN3: sends in one go: letters naming every child and listing everyone, PDF and calendar by email, posted letters printed as one batch, status moved, audited per child', async () => {
     const f = await createBookedConference(db());
     const ctx = contextFor(f.support);
-    await readyToSend(f);
+    await readyToSend(db(), f);
     const added = await addInvitee(db(), ctx, f.conferenceId, { inviteeKind: 'professional', name: 'Wendy Womensaid', role: 'Domestic abuse adviser', organisationName: 'Sample Refuge', channel: 'secure-email', email: 'wendy@refuge.example', postalAddress: null });
     const result = await sendInvitations(db(), ctx, f.conferenceId);
     const rows = await listOf(f.conferenceId);
@@ -212,7 +202,7 @@ describeEachEngine('invitations: checklist, editing, sending and responses', (en
     const ctx = contextFor(f.support);
     const [room] = await db().insert(rooms).values({ name: `Room ${f.tag}`, building: 'Sampleshire County Hall', street: '10 Example Street', town: 'Sampleton', postcode: 'ZZ9 9ZZ', capacity: 12 }).returning();
     await db().update(conferences).set({ venue: null, roomId: room!.id }).where(eq(conferences.id, f.conferenceId));
-    await readyToSend(f);
+    await readyToSend(db(), f);
     const demi = await byRole(f, 'Mother');
     await confirmInvitation(db(), ctx, f.conferenceId, demi.id, { name: demi.name, role: demi.role, organisationName: null, channel: 'secure-email', email: 'demi@family.example', postalAddress: demi.postalAddress }, demi.version);
     await sendInvitations(db(), ctx, f.conferenceId);
@@ -247,7 +237,7 @@ describeEachEngine('invitations: checklist, editing, sending and responses', (en
   it('a new date re-sends the calendar entry with the same UID and a higher SEQUENCE, so it replaces the old one', async () => {
     const f = await createBookedConference(db());
     const ctx = contextFor(f.support);
-    await readyToSend(f);
+    await readyToSend(db(), f);
     await sendInvitations(db(), ctx, f.conferenceId);
     const police = await byRole(f, 'Police');
     // What a rearrangement leaves (tell-invitees.ts): a new start, and the invitations confirmed again.
@@ -276,7 +266,7 @@ describeEachEngine('invitations: checklist, editing, sending and responses', (en
   it('IN4: records responses; a colleague must be named; apologies without a report are chased', async () => {
     const f = await createBookedConference(db());
     const ctx = contextFor(f.support);
-    await readyToSend(f);
+    await readyToSend(db(), f);
     await sendInvitations(db(), ctx, f.conferenceId);
     const police = await byRole(f, 'Police');
     await expect(recordResponse(db(), ctx, f.conferenceId, police.id, { response: 'delegate', reportPromised: true }, police.version)).rejects.toBeInstanceOf(ValidationError);
@@ -313,12 +303,12 @@ describeEachEngine('invitations: checklist, editing, sending and responses', (en
 
   it('TS19: a Nottinghamshire review sent less than two weeks before is sent but marked late', async () => {
     const f = await createBookedConference(db(), { pack: 'nottinghamshire', kind: 'review' });
-    await readyToSend(f);
+    await readyToSend(db(), f);
     const result = await sendInvitations(db(), contextFor(f.support), f.conferenceId);
     expect(result.reviewDue).toMatchObject({ kind: 'date', date: '2026-02-19' });
     expect(result.late).toBe(true);
     const onTime = await createBookedConference(db(), { pack: 'nottinghamshire', kind: 'review', start: new Date('2026-03-20T10:00:00Z') });
-    await readyToSend(onTime);
+    await readyToSend(db(), onTime);
     expect((await sendInvitations(db(), contextFor(onTime.support), onTime.conferenceId)).late).toBe(false);
   });
 });

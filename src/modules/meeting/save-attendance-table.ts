@@ -1,7 +1,6 @@
 import type { Database } from '../../db/client.js';
 import { meetingAttendance } from '../../db/schema/index.js';
-import type { AgencyId, AttendanceStatus, AttendeeKind } from '../../domain/conference/agencies.js';
-import type { MeetingPart } from '../../domain/conference/meeting-parts.js';
+import type { AgencyId, AttendeeKind } from '../../domain/conference/agencies.js';
 import { auditForChildren } from '../audit/audit-children.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ValidationError, type FieldError } from '../shared/errors.js';
@@ -12,17 +11,11 @@ import { attendanceValues, check, type AttendanceInput } from './save-attendance
 import { lostRace, staleRow, StaleRowsError, type StaleRow } from './stale.js';
 
 /** What the attendance table changes for one invitee; who they are is changed on their own form. */
-export interface AttendanceTableRow {
+export type AttendanceTableRow = Pick<AttendanceInput, 'status' | 'onBehalfOf' | 'partsAttended' | 'directContactChildIds' | 'writtenReportSubmitted' | 'writtenReportPresented'> & {
   attendanceId: string;
   /** The version the table was loaded with. */
   version: number;
-  status: AttendanceStatus;
-  onBehalfOf: string | null;
-  partsAttended: readonly MeetingPart[];
-  directContactChildIds: readonly string[];
-  writtenReportSubmitted: boolean;
-  writtenReportPresented: boolean;
-}
+};
 
 /** The field of the table form a row's message belongs beside: `<field>-<attendance id>`. */
 export function rowField(field: string, attendanceId: string): string {

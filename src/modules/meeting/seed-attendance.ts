@@ -1,19 +1,15 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { exclusionRequests, invitations, organisations, professionals, users } from '../../db/schema/index.js';
-import type { AgencyId, AttendanceStatus, AttendeeKind } from '../../domain/conference/agencies.js';
+import type { AgencyId, AttendeeKind } from '../../domain/conference/agencies.js';
 import { MEETING_PARTS } from '../../domain/conference/meeting-parts.js';
 import { attendanceFromExclusion } from '../../domain/participation/exclusion.js';
+import type { AttendanceInput } from './save-attendance.js';
 
-export interface SeededAttendee {
+/** An invitee as the attendance list starts: who they are as the attendance form has it, and where they came from. */
+export interface SeededAttendee extends Pick<AttendanceInput, 'kind' | 'name' | 'agency' | 'organisationName' | 'role' | 'status'> {
   invitationId: string | null;
   userId: string | null;
-  kind: AttendeeKind;
-  name: string;
-  agency: AgencyId | null;
-  organisationName: string | null;
-  role: string;
-  status: AttendanceStatus;
   partsAttended: string[];
   /** EX2: the chair's decision to exclude them from this conference, as decided before it. */
   excludedParts?: string[];

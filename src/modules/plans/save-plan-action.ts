@@ -9,12 +9,13 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.j
 import { loadPlanCore } from './load-plan.js';
 import { ensureOpen } from './plan-write.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
+import { keysOf } from '../../domain/choices.js';
 
-export const PLAN_ACTION_STATUSES = ['not-started', 'in-progress', 'done', 'cannot-be-done'] as const;
-export type PlanActionStatus = (typeof PLAN_ACTION_STATUSES)[number];
-export const PLAN_ACTION_STATUS_LABELS: Record<PlanActionStatus, string> = {
+export const PLAN_ACTION_STATUS_LABELS = {
   'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done', 'cannot-be-done': 'Cannot be done',
 };
+export const PLAN_ACTION_STATUSES = keysOf(PLAN_ACTION_STATUS_LABELS);
+export type PlanActionStatus = (typeof PLAN_ACTION_STATUSES)[number];
 
 export interface PlanActionInput {
   action: string;

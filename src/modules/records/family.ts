@@ -5,13 +5,13 @@ import { mayRecordCaseWork } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { keysOf } from '../../domain/choices.js';
 
-export const RELATIONSHIP_TYPES = ['mother', 'father', 'step-parent', 'carer', 'sibling', 'grandparent', 'other'] as const;
-export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
-
-export const RELATIONSHIP_LABELS: Record<RelationshipType, string> = {
+export const RELATIONSHIP_LABELS = {
   mother: 'Mother', father: 'Father', 'step-parent': 'Step-parent', carer: 'Carer', sibling: 'Sibling', grandparent: 'Grandparent', other: 'Other',
 };
+export const RELATIONSHIP_TYPES = keysOf(RELATIONSHIP_LABELS);
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
 type PersonRow = typeof people.$inferSelect;
 

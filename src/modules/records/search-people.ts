@@ -14,7 +14,8 @@ export interface PeopleSearch {
   address?: string | undefined;
 }
 
-export interface PersonHit {
+/** Who a person is, as a search lists them (the people search here, the enquiry's candidates). */
+export interface PersonSummary {
   id: string;
   kind: string;
   givenNames: string;
@@ -25,6 +26,9 @@ export interface PersonHit {
   laChildId: string | null;
   address: string | null;
   caseId: string | null;
+}
+
+export interface PersonHit extends PersonSummary {
   onPlan: boolean;
 }
 

@@ -8,15 +8,16 @@ import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors
 import { sharingRefusal } from '../../domain/reports/manager-checks.js';
 import { checkFactsOf } from './manager-checks.js';
 import { auditReport, childrenOf, loadReport } from './report-common.js';
+import { keysOf } from '../../domain/choices.js';
 
-export const SHARE_METHODS = ['visit', 'secure-email', 'post', 'hand'] as const;
-export type ShareMethod = (typeof SHARE_METHODS)[number];
-export const SHARE_METHOD_LABELS: Record<ShareMethod, string> = {
+export const SHARE_METHOD_LABELS = {
   visit: 'Talked through on a visit',
   'secure-email': 'Secure email',
   post: 'Post',
   hand: 'Handed over',
 };
+export const SHARE_METHODS = keysOf(SHARE_METHOD_LABELS);
+export type ShareMethod = (typeof SHARE_METHODS)[number];
 
 export interface ShareInput {
   invitationIds: string[];

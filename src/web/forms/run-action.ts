@@ -1,6 +1,8 @@
 import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
 import { StaleRecordError } from '../../modules/meeting/stale.js';
 import { ConflictError, ValidationError, type FieldError } from '../../modules/shared/errors.js';
+import { parseForm } from '../forms.js';
 import { typedValues } from '../typed-values.js';
 
 /** A refused action, as the form that sent it shows it again (issue 14: nothing typed is lost). */
@@ -85,4 +87,24 @@ export async function runAction<T>(reply: FastifyReply, action: () => Promise<T>
     return answerRefusal(reply, error, answers);
   }
   return answers.done(value);
+}
+
+/**
+ * A form's whole post: the body parsed by the schema, the action run with what parsed, then `done`;
+ * a form error, or the action's refusal, shows the form again through `again` with its errors.
+ */
+export async function submitForm<S extends z.ZodType, T>(
+  reply: FastifyReply,
+  schema: S,
+  body: unknown,
+  action: (data: z.infer<S>) => Promise<T>,
+  answers: { again: (errors: FieldError[]) => unknown; conflictPage?: string; done: (value: T) => unknown },
+): Promise<unknown> {
+  const parsed = parseForm(schema, body);
+  if (!parsed.ok) return answers.again(parsed.errors);
+  return runAction(reply, () => action(parsed.data), {
+    again: ({ errors }) => answers.again(errors),
+    ...(answers.conflictPage === undefined ? {} : { conflictPage: answers.conflictPage }),
+    done: answers.done,
+  });
 }

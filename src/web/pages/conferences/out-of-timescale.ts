@@ -10,7 +10,7 @@ import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayDecideOutOfTimescale, mayRequestOutOfTimescale } from '../../../policies/booking.js';
 import { parseForm } from '../../forms.js';
 import { auditReads } from '../../form-fields.js';
-import { answerRefusal, refusalPage } from '../../forms/run-action.js';
+import { answerRefusal, refusalPage, submitForm } from '../../forms/run-action.js';
 import { decisionForm, outOfTimescaleForm } from './form.js';
 import { kindLabel } from './presenter.js';
 
@@ -50,14 +50,11 @@ export default function outOfTimescalePages(app: FastifyInstance): void {
   app.post<{ Params: { id: string }; Querystring: { date?: string } }>('/conferences/:id/out-of-timescale', { config: { access: mayRequestOutOfTimescale } }, async (request, reply) => {
     const back = `/conferences/${request.params.id}`;
     const again = (errors: FieldError[]) => renderRequest(request, reply, { errors, values: request.body });
-    try {
-      const parsed = parseForm(outOfTimescaleForm, request.body);
-      if (!parsed.ok) return await again(parsed.errors);
-      await requestOutOfTimescale(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
-    }
-    return reply.redirect(`${back}?done=requested`);
+    return submitForm(reply, outOfTimescaleForm, request.body, (data) => requestOutOfTimescale(db, request.actionContext(), request.params.id, data), {
+      again,
+      conflictPage: back,
+      done: () => reply.redirect(`${back}?done=requested`),
+    });
   });
 
   async function renderList(request: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldError[]; notice?: string | null } = {}) {

@@ -2,9 +2,7 @@ import { expect, it } from 'vitest';
 import { TestClock } from '../../../../test/support/app.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { describeEachEngine } from '../../../../test/support/database.js';
-import { TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
-import { WebClient } from '../../../../test/support/web-client.js';
 import { concludeMeeting } from '../../../modules/meeting/conclude-meeting.js';
 import { distributeDecisions } from '../../../modules/meeting/distribute-decisions.js';
 import { recordDecision } from '../../../modules/meeting/record-decision.js';
@@ -13,15 +11,7 @@ import { saveView } from '../../../modules/meeting/save-view.js';
 
 describeEachEngine('conference screen pages', (engine) => {
   const clock = new TestClock(new Date('2026-03-02T10:20:00Z'));
-  const { db, app } = signedInApp(engine, { clock });
-
-
-  async function signedIn(user: { username: string }) {
-    const client = new WebClient(app());
-    const res = await client.signIn(user.username, TEST_PASSWORD);
-    expect(res.statusCode).toBe(302);
-    return client;
-  }
+  const { db, signedIn } = signedInApp(engine, { clock });
 
   it('opens the meeting from the screen, shows the slot and the family pre-meeting (TS28) and the live quorum (CF1, CF2)', async () => {
     const f = await createMeetingFixture(db(), { pack: 'nottinghamshire' });

@@ -11,9 +11,8 @@ import { loadDecisionToConvene } from '../../../../modules/front-door/load-decis
 import { loadDecisionsAwaitingAuthorisation } from '../../../../modules/front-door/load-decisions-awaiting-authorisation.js';
 import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayViewChildRecords } from '../../../../policies/children.js';
-import { parseForm } from '../../../forms.js';
 import { auditReads } from '../../../form-fields.js';
-import { answerRefusal } from '../../../forms/run-action.js';
+import { submitForm } from '../../../forms/run-action.js';
 import { authoriseForm, declineForm } from './form.js';
 
 type Req = FastifyRequest<{ Params: { id: string } }>;
@@ -66,26 +65,12 @@ export default function authorisationPages(app: FastifyInstance): void {
   app.post<{ Params: { id: string } }>('/conferences/:id/authorise', { config: { access: mayAuthoriseCaseDecisions } }, async (request, reply) => {
     const back = `/conferences/${request.params.id}/authorise`;
     const again = (errors: FieldError[]) => render(request, reply, { errors, values: request.body });
-    const parsed = parseForm(authoriseForm, request.body);
-    try {
-      if (!parsed.ok) return await again(parsed.errors);
-      await authoriseDecisionToConvene(db, request.actionContext(), request.params.id, parsed.data.version);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
-    }
-    return reply.redirect(`/decisions-to-convene?done=${encodeURIComponent('Authorised: the conference is now with business support to book.')}`);
+    return submitForm(reply, authoriseForm, request.body, (data) => authoriseDecisionToConvene(db, request.actionContext(), request.params.id, data.version), { again, conflictPage: back, done: () => reply.redirect(`/decisions-to-convene?done=${encodeURIComponent('Authorised: the conference is now with business support to book.')}`) });
   });
 
   app.post<{ Params: { id: string } }>('/conferences/:id/decline', { config: { access: mayAuthoriseCaseDecisions } }, async (request, reply) => {
     const back = `/conferences/${request.params.id}/authorise`;
     const again = (errors: FieldError[]) => render(request, reply, { errors, values: request.body });
-    const parsed = parseForm(declineForm, request.body);
-    try {
-      if (!parsed.ok) return await again(parsed.errors);
-      await declineDecisionToConvene(db, request.actionContext(), request.params.id, parsed.data.version, parsed.data.reasons);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
-    }
-    return reply.redirect(`/decisions-to-convene?done=${encodeURIComponent('Declined: the social worker can see your reasons.')}`);
+    return submitForm(reply, declineForm, request.body, (data) => declineDecisionToConvene(db, request.actionContext(), request.params.id, data.version, data.reasons), { again, conflictPage: back, done: () => reply.redirect(`/decisions-to-convene?done=${encodeURIComponent('Declined: the social worker can see your reasons.')}`) });
   });
 }

@@ -14,7 +14,7 @@ import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { auditReads, londonNowParts } from '../../../form-fields.js';
-import { answerRefusal } from '../../../forms/run-action.js';
+import { answerRefusal, submitForm } from '../../../forms/run-action.js';
 import { renderHouseholdFrontDoor } from '../household/render.js';
 import { conveneForm, reviewSubjectForm } from './form.js';
 import { presentChildren } from './presenter.js';
@@ -87,13 +87,6 @@ export default function convenePages(app: FastifyInstance): void {
     if (!householdId) return reply.callNotFound();
     const back = `/households/${householdId}/front-door`;
     const again = (errors: FieldError[]) => renderHouseholdFrontDoor(request, reply, householdId, { errors, values: request.body, reviewConferenceId: request.params.id });
-    const parsed = parseForm(reviewSubjectForm, request.body);
-    try {
-      if (!parsed.ok) return await again(parsed.errors);
-      await addChildToReview(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
-    }
-    return reply.redirect(`${back}?done=${encodeURIComponent('The child has been added as a subject of the review conference.')}`);
+    return submitForm(reply, reviewSubjectForm, request.body, (data) => addChildToReview(db, request.actionContext(), request.params.id, data), { again, conflictPage: back, done: () => reply.redirect(`${back}?done=${encodeURIComponent('The child has been added as a subject of the review conference.')}`) });
   });
 }

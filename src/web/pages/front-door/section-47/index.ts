@@ -16,7 +16,7 @@ import { mayAuthoriseCaseDecisions, mayRecordCaseWork, mayViewChildRecords } fro
 import { parseForm } from '../../../forms.js';
 import { dueTag } from '../due-tags.js';
 import { auditReads, londonNowParts } from '../../../form-fields.js';
-import { answerRefusal } from '../../../forms/run-action.js';
+import { submitForm } from '../../../forms/run-action.js';
 import { childSeenForm, coreAssessmentForm, endorseForm, outcomeForm } from './form.js';
 
 type Req = FastifyRequest<{ Params: { id: string } }>;
@@ -72,14 +72,7 @@ export default function section47Pages(app: FastifyInstance): void {
     app.post<{ Params: { id: string } }>(path, { config: { access } }, async (request, reply) => {
       const back = `/section-47/${request.params.id}`;
       const again = (errors: FieldError[]) => render(request, reply, template, { errors, values: request.body });
-      const parsed = parseForm(schema, request.body);
-      try {
-        if (!parsed.ok) return await again(parsed.errors);
-        await act(request, parsed.data as ReturnType<S['parse']>);
-      } catch (error) {
-        return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
-      }
-      return reply.redirect(`${back}?done=${encodeURIComponent(done)}`);
+      return submitForm(reply, schema, request.body, (data) => act(request, data as ReturnType<S['parse']>), { again, conflictPage: back, done: () => reply.redirect(`${back}?done=${encodeURIComponent(done)}`) });
     });
   }
 

@@ -11,7 +11,7 @@ import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork, mayViewChildRecords } from '../../../../policies/children.js';
 import { parseForm } from '../../../forms.js';
 import { auditReads, londonNowParts } from '../../../form-fields.js';
-import { answerRefusal } from '../../../forms/run-action.js';
+import { answerRefusal, submitForm } from '../../../forms/run-action.js';
 import { circulationForm, discussionForm, PARTICIPANT_ROWS, startEnquiriesForm } from './form.js';
 import { presentDiscussion } from './presenter.js';
 
@@ -77,26 +77,12 @@ export default function strategyDiscussionPages(app: FastifyInstance): void {
   app.post<{ Params: { id: string } }>('/strategy-discussions/:id/circulation', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
     const back = `/strategy-discussions/${request.params.id}`;
     const again = (errors: FieldError[]) => renderDiscussion(request, reply, { errors, values: request.body });
-    const parsed = parseForm(circulationForm, request.body);
-    try {
-      if (!parsed.ok) return await again(parsed.errors);
-      await recordCirculation(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
-    }
-    return reply.redirect(`${back}?done=${encodeURIComponent('The circulation of the record has been recorded.')}`);
+    return submitForm(reply, circulationForm, request.body, (data) => recordCirculation(db, request.actionContext(), request.params.id, data), { again, conflictPage: back, done: () => reply.redirect(`${back}?done=${encodeURIComponent('The circulation of the record has been recorded.')}`) });
   });
 
   app.post<{ Params: { id: string } }>('/strategy-discussions/:id/section-47', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
     const back = `/strategy-discussions/${request.params.id}`;
     const again = (errors: FieldError[]) => renderDiscussion(request, reply, { errors, values: request.body });
-    const parsed = parseForm(startEnquiriesForm, request.body);
-    try {
-      if (!parsed.ok) return await again(parsed.errors);
-      await startSection47Enquiries(db, request.actionContext(), request.params.id, parsed.data.caseIds);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
-    }
-    return reply.redirect(`${back}?done=${encodeURIComponent('Section 47 enquiries have started.')}`);
+    return submitForm(reply, startEnquiriesForm, request.body, (data) => startSection47Enquiries(db, request.actionContext(), request.params.id, data.caseIds), { again, conflictPage: back, done: () => reply.redirect(`${back}?done=${encodeURIComponent('Section 47 enquiries have started.')}`) });
   });
 }

@@ -2,9 +2,7 @@ import { expect, it } from 'vitest';
 import { TestClock } from '../../../../../test/support/app.js';
 import { signedInApp } from '../../../../../test/support/signed-in-app.js';
 import { describeEachEngine } from '../../../../../test/support/database.js';
-import { TEST_PASSWORD } from '../../../../../test/support/factories.js';
 import { attendanceByName, contextFor, createMeetingFixture, markPresent } from '../../../../../test/support/meeting-factory.js';
-import { WebClient } from '../../../../../test/support/web-client.js';
 import { openMeeting } from '../../../../modules/meeting/open-meeting.js';
 
 /** The form the table sends: every row as it is stored, with `change` applied to some. */
@@ -26,13 +24,7 @@ async function tableForm(db: Parameters<typeof attendanceByName>[0], conferenceI
 
 describeEachEngine('the attendance table (issue 14)', (engine) => {
   const clock = new TestClock(new Date('2026-03-02T10:20:00Z'));
-  const { db, app } = signedInApp(engine, { clock });
-
-  async function signedIn(user: { username: string }) {
-    const client = new WebClient(app());
-    expect((await client.signIn(user.username, TEST_PASSWORD)).statusCode).toBe(302);
-    return client;
-  }
+  const { db, signedIn } = signedInApp(engine, { clock });
 
   it('shows every invitee in one labelled table, and saves several rows with one submit (CF3)', async () => {
     const f = await createMeetingFixture(db());

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AGENCIES, ATTENDANCE_STATUSES, ATTENDEE_KINDS } from '../../../../domain/conference/agencies.js';
 import { MEETING_PARTS } from '../../../../domain/conference/meeting-parts.js';
 import { RECORD_WITHHELD_GROUNDS } from '../../../../domain/participation/exclusion.js';
-import { asArray } from '../../../forms.js';
+import { asArray, parseRows, type ParsedRows } from '../../../forms.js';
 
 const optional = (max: number) => z.string().trim().max(max, `Must be ${max} characters or fewer`).optional().transform((v) => (v ? v : null));
 const box = z.string().optional().transform((v) => v === 'yes');
@@ -37,40 +37,14 @@ export const leavingForm = z.object({
   version: z.coerce.number().int(),
 });
 
-const tableRow = z.object({
-  version: z.coerce.number({ error: 'Reload the page and try again' }).int().min(0),
-  status: z.enum(ATTENDANCE_STATUSES, { error: 'Select their attendance' }),
-  onBehalfOf: optional(120),
-  partsAttended: z.preprocess(asArray, z.array(z.enum(MEETING_PARTS, { error: 'Select parts from the list' }))),
-  directContactChildIds: z.preprocess(asArray, z.array(z.string().uuid('Select children from the list'))),
-  writtenReportSubmitted: box,
-  writtenReportPresented: box,
-});
+/** A row of the attendance table: the fields of the person's own form the table shows, and the version it was loaded with. */
+const tableRow = attendanceForm
+  .pick({ status: true, onBehalfOf: true, partsAttended: true, directContactChildIds: true, writtenReportSubmitted: true, writtenReportPresented: true })
+  .extend({ version: z.coerce.number({ error: 'Reload the page and try again' }).int().min(0) });
 
 export type AttendanceTableInput = z.infer<typeof tableRow> & { attendanceId: string };
 
-/**
- * The attendance table sends each invitee's fields as `<field>-<attendance id>`, and the ids it
- * shows as `rows`: one schema checks each row, and each message names the row's own field.
- */
-export function parseAttendanceTable(body: unknown): { ok: true; rows: AttendanceTableInput[] } | { ok: false; errors: { field: string; message: string }[] } {
-  const sent = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const ids = asArray(sent.rows).filter((id) => z.string().uuid().safeParse(id).success);
-  const rows: AttendanceTableInput[] = [];
-  const errors: { field: string; message: string }[] = [];
-  for (const id of ids) {
-    const own = Object.fromEntries(Object.keys(tableRow.shape).map((k) => [k, sent[`${k}-${id}`]]));
-    const parsed = tableRow.safeParse(own);
-    if (parsed.success) rows.push({ ...parsed.data, attendanceId: id });
-    else {
-      const seen = new Set<string>();
-      for (const issue of parsed.error.issues) {
-        const field = `${String(issue.path[0] ?? 'status')}-${id}`;
-        if (!seen.has(field)) errors.push({ field, message: issue.message });
-        seen.add(field);
-      }
-    }
-  }
-  if (ids.length === 0) errors.push({ field: 'form', message: 'Reload the page and try again' });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+/** The attendance table: each invitee's fields as `<field>-<attendance id>`, one message a field. */
+export function parseAttendanceTable(body: unknown): ParsedRows<z.infer<typeof tableRow>> {
+  return parseRows(tableRow, body, 'status', { onePerField: true });
 }

@@ -4,20 +4,12 @@ import { meetingDecisions } from '../../../../db/schema/index.js';
 import { TestClock } from '../../../../../test/support/app.js';
 import { signedInApp } from '../../../../../test/support/signed-in-app.js';
 import { describeEachEngine } from '../../../../../test/support/database.js';
-import { TEST_PASSWORD } from '../../../../../test/support/factories.js';
 import { attendanceByName, createMeetingFixture, meetingUnderWay } from '../../../../../test/support/meeting-factory.js';
-import { WebClient } from '../../../../../test/support/web-client.js';
 import { saveView } from '../../../../modules/meeting/save-view.js';
 
 describeEachEngine('the progressive decision form (issue 14)', (engine) => {
   const clock = new TestClock(new Date('2026-03-02T10:20:00Z'));
-  const { db, app } = signedInApp(engine, { clock });
-
-  async function signedIn(user: { username: string }) {
-    const client = new WebClient(app());
-    expect((await client.signIn(user.username, TEST_PASSWORD)).statusCode).toBe(302);
-    return client;
-  }
+  const { db, signedIn } = signedInApp(engine, { clock });
 
   it('starts from the case: the allocated social worker as lead, the core group from those present, the latest dates the timescales allow', async () => {
     const f = await createMeetingFixture(db());

@@ -4,21 +4,13 @@ import { meetingViews } from '../../../../db/schema/index.js';
 import { TestClock } from '../../../../../test/support/app.js';
 import { signedInApp } from '../../../../../test/support/signed-in-app.js';
 import { describeEachEngine } from '../../../../../test/support/database.js';
-import { TEST_PASSWORD } from '../../../../../test/support/factories.js';
 import { attendanceByName, contextFor, createMeetingFixture, meetingUnderWay } from '../../../../../test/support/meeting-factory.js';
-import { WebClient } from '../../../../../test/support/web-client.js';
 import { saveView } from '../../../../modules/meeting/save-view.js';
 import { saveAttendance } from '../../../../modules/meeting/save-attendance.js';
 
 describeEachEngine('a child’s views grid (issue 14, DC2)', (engine) => {
   const clock = new TestClock(new Date('2026-03-02T10:20:00Z'));
-  const { db, app } = signedInApp(engine, { clock });
-
-  async function signedIn(user: { username: string }) {
-    const client = new WebClient(app());
-    expect((await client.signIn(user.username, TEST_PASSWORD)).statusCode).toBe(302);
-    return client;
-  }
+  const { db, signedIn } = signedInApp(engine, { clock });
 
   const viewsOf = async (conferenceId: string) => new Map((await db().select().from(meetingViews).where(eq(meetingViews.conferenceId, conferenceId))).map((v) => [v.name, v]));
 

@@ -73,14 +73,7 @@ export default function planEndingPages(app: FastifyInstance): void {
   app.post<PlanParams>('/plans/:id/review', { config: { access: mayRequestReview } }, async (request, reply) => {
     const p = await planForPage(app, request, request.params.id);
     const form = formReply(reply, 'plans/review.njk', await reviewContext(p), back(p.plan.id));
-    const parsed = parseForm(reviewForm, request.body);
-    if (!parsed.ok) return form.again(parsed.errors, parsed.values);
-    try {
-      await requestReview(db, request.actionContext(), pack(), p.plan.id, parsed.data);
-    } catch (error) {
-      return form.refused(error, request.body);
-    }
-    return reply.redirect(back(p.plan.id));
+    return form.submit(reviewForm, request.body, (data) => requestReview(db, request.actionContext(), pack(), p.plan.id, data), back(p.plan.id));
   });
 
   async function endContext(request: FastifyRequest, p: LoadedPlan) {

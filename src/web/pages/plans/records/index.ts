@@ -105,14 +105,7 @@ export default function planRecordPages(app: FastifyInstance): void {
   app.post<PlanParams>('/plans/:id/visits/new', keep, async (request, reply) => {
     const p = await planForPage(app, request, request.params.id);
     const form = formReply(reply, 'plans/visit.njk', { title: 'Record a visit', p }, back(p.plan.id));
-    const parsed = parseForm(visitForm, request.body);
-    if (!parsed.ok) return form.again(parsed.errors, parsed.values);
-    try {
-      await recordVisit(db, request.actionContext(), p.plan.id, parsed.data);
-    } catch (error) {
-      return form.refused(error, request.body);
-    }
-    return reply.redirect(back(p.plan.id));
+    return form.submit(visitForm, request.body, (data) => recordVisit(db, request.actionContext(), p.plan.id, data), back(p.plan.id));
   });
 
   // CG3: asking for, and deciding, a change of visit frequency.
@@ -123,27 +116,13 @@ export default function planRecordPages(app: FastifyInstance): void {
   app.post<PlanParams>('/plans/:id/visit-frequency', keep, async (request, reply) => {
     const p = await planForPage(app, request, request.params.id);
     const form = formReply(reply, 'plans/frequency.njk', { title: 'Visit frequency', p, pending: null }, back(p.plan.id));
-    const parsed = parseForm(frequencyRequestForm, request.body);
-    if (!parsed.ok) return form.again(parsed.errors, parsed.values);
-    try {
-      await requestVisitFrequency(db, request.actionContext(), pack(), p.plan.id, parsed.data);
-    } catch (error) {
-      return form.refused(error, request.body);
-    }
-    return reply.redirect(back(p.plan.id));
+    return form.submit(frequencyRequestForm, request.body, (data) => requestVisitFrequency(db, request.actionContext(), pack(), p.plan.id, data), back(p.plan.id));
   });
   app.post<{ Params: { id: string; changeId: string } }>('/plans/:id/visit-frequency/:changeId', { config: { access: mayViewPlans } }, async (request, reply) => {
     const p = await planForPage(app, request, request.params.id);
     const pending = p.frequencyChanges.find((c) => c.id === request.params.changeId) ?? null;
     const form = formReply(reply, 'plans/frequency.njk', { title: 'Visit frequency', p, pending }, back(p.plan.id));
-    const parsed = parseForm(frequencyDecisionForm, request.body);
-    if (!parsed.ok) return form.again(parsed.errors, parsed.values);
-    try {
-      await decideVisitFrequency(db, request.actionContext(), p.plan.id, request.params.changeId, parsed.data);
-    } catch (error) {
-      return form.refused(error, request.body);
-    }
-    return reply.redirect(back(p.plan.id));
+    return form.submit(frequencyDecisionForm, request.body, (data) => decideVisitFrequency(db, request.actionContext(), p.plan.id, request.params.changeId, data), back(p.plan.id));
   });
 
   // CG2: a plan action that cannot be carried out.
@@ -154,14 +133,7 @@ export default function planRecordPages(app: FastifyInstance): void {
   app.post<PlanParams>('/plans/:id/problems/new', { config: { access: mayReportPlanActionProblem } }, async (request, reply) => {
     const p = await planForPage(app, request, request.params.id);
     const form = formReply(reply, 'plans/problem.njk', { title: 'Report an action that cannot be carried out', p }, back(p.plan.id));
-    const parsed = parseForm(problemForm, request.body);
-    if (!parsed.ok) return form.again(parsed.errors, parsed.values);
-    try {
-      await reportPlanActionProblem(db, request.actionContext(), p.plan.id, parsed.data);
-    } catch (error) {
-      return form.refused(error, request.body);
-    }
-    return reply.redirect(back(p.plan.id));
+    return form.submit(problemForm, request.body, (data) => reportPlanActionProblem(db, request.actionContext(), p.plan.id, data), back(p.plan.id));
   });
 
   // TS7: the chair's briefing note after a designated review.
@@ -172,14 +144,7 @@ export default function planRecordPages(app: FastifyInstance): void {
   app.post<PlanParams>('/plans/:id/briefing', { config: { access: mayWriteBriefingNote } }, async (request, reply) => {
     const p = await planForPage(app, request, request.params.id);
     const form = formReply(reply, 'plans/briefing.njk', { title: 'Briefing note for service managers', p }, back(p.plan.id));
-    const parsed = parseForm(briefingForm, request.body);
-    if (!parsed.ok) return form.again(parsed.errors, parsed.values);
-    try {
-      await writeBriefingNote(db, request.actionContext(), p.plan.id, parsed.data.note);
-    } catch (error) {
-      return form.refused(error, request.body);
-    }
-    return reply.redirect(back(p.plan.id));
+    return form.submit(briefingForm, request.body, (data) => writeBriefingNote(db, request.actionContext(), p.plan.id, data.note), back(p.plan.id));
   });
 
   // RV4: the team manager records the legal advice sought after a designated review kept the plan.
@@ -196,13 +161,6 @@ export default function planRecordPages(app: FastifyInstance): void {
     const p = await planForPage(app, request, request.params.id);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const form = formReply(reply, 'plans/legal-advice.njk', { title: legalAdviceTitle, p, reviewItems: legalAdviceChoices(p, body.conferenceId) }, back(p.plan.id));
-    const parsed = parseForm(legalAdviceForm, request.body);
-    if (!parsed.ok) return form.again(parsed.errors, parsed.values);
-    try {
-      await recordLegalAdvice(db, request.actionContext(), p.plan.id, parsed.data);
-    } catch (error) {
-      return form.refused(error, request.body);
-    }
-    return reply.redirect(back(p.plan.id));
+    return form.submit(legalAdviceForm, request.body, (data) => recordLegalAdvice(db, request.actionContext(), p.plan.id, data), back(p.plan.id));
   });
 }

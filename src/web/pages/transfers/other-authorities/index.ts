@@ -6,7 +6,7 @@ import { ValidationError, type FieldError } from '../../../../modules/shared/err
 import { childrenForEmergency, listEmergencies, loadEmergency, passResponsibility, recordEmergencyConsultation, recordTheirAnswer } from '../../../../modules/transfers/emergency-responsibility.js';
 import { listTemporaryResidents, loadTemporaryResident, recordTemporaryResidentChange, tellLocalAgencies } from '../../../../modules/transfers/temporary-residents.js';
 import { mayHandleTransfers } from '../../../../policies/escalation.js';
-import { answerRefusal } from '../../../forms/run-action.js';
+import { answerRefusal, submitForm } from '../../../forms/run-action.js';
 import { parseForm } from '../../../forms.js';
 import { answerForm, consultationForm, passForm, tellForm, temporaryChangeForm } from './form.js';
 
@@ -36,16 +36,11 @@ export default function otherAuthorityPages(app: FastifyInstance): void {
   app.get('/transfers/emergency/new', access, async (request, reply) => newPage(request, reply));
   app.post('/transfers/emergency/new', access, async (request, reply) => {
     const again = async (errors: FieldError[]) => { await newPage(request, reply, { errors, values: request.body as Record<string, unknown> }); return reply; };
-    const parsed = parseForm(consultationForm, request.body);
-    let id: string;
-    try {
-      if (!parsed.ok) return await again(parsed.errors);
-      const { childId, ...input } = parsed.data;
-      id = await recordEmergencyConsultation(db, request.actionContext(), childId, input);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: '/transfers/other-authorities' });
-    }
-    return reply.redirect(`/transfers/emergency/${id}?done=1`);
+    return submitForm(reply, consultationForm, request.body, ({ childId, ...input }) => recordEmergencyConsultation(db, request.actionContext(), childId, input), {
+      again,
+      conflictPage: '/transfers/other-authorities',
+      done: (id) => reply.redirect(`/transfers/emergency/${id}?done=1`),
+    });
   });
 
   async function emergencyPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: Extra = {}) {
@@ -62,25 +57,11 @@ export default function otherAuthorityPages(app: FastifyInstance): void {
   app.get<Params>('/transfers/emergency/:id', access, async (request, reply) => emergencyPage(request, reply));
   app.post<Params>('/transfers/emergency/:id/answer', access, async (request, reply) => {
     const again = async (errors: FieldError[]) => { await emergencyPage(request, reply, { errors, values: request.body as Record<string, unknown> }); return reply; };
-    const parsed = parseForm(answerForm, request.body);
-    try {
-      if (!parsed.ok) return await again(parsed.errors);
-      await recordTheirAnswer(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: `/transfers/emergency/${request.params.id}` });
-    }
-    return reply.redirect(`/transfers/emergency/${request.params.id}?done=1`);
+    return submitForm(reply, answerForm, request.body, (data) => recordTheirAnswer(db, request.actionContext(), request.params.id, data), { again, conflictPage: `/transfers/emergency/${request.params.id}`, done: () => reply.redirect(`/transfers/emergency/${request.params.id}?done=1`) });
   });
   app.post<Params>('/transfers/emergency/:id/pass', access, async (request, reply) => {
     const again = async (errors: FieldError[]) => { await emergencyPage(request, reply, { errors }); return reply; };
-    const parsed = parseForm(passForm, request.body);
-    try {
-      if (!parsed.ok) return await again(parsed.errors);
-      await passResponsibility(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: `/transfers/emergency/${request.params.id}` });
-    }
-    return reply.redirect(`/transfers/emergency/${request.params.id}?done=1`);
+    return submitForm(reply, passForm, request.body, (data) => passResponsibility(db, request.actionContext(), request.params.id, data), { again, conflictPage: `/transfers/emergency/${request.params.id}`, done: () => reply.redirect(`/transfers/emergency/${request.params.id}?done=1`) });
   });
 
   async function temporaryPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: Extra = {}) {
