@@ -164,3 +164,14 @@ export function inFamilyLanguage(language: FamilyLanguage, build: (tr: Translato
 export function documentLanguage(doc: DocumentModel): string {
   return doc.language ?? 'en-GB';
 }
+
+/**
+ * One line, such as an email subject, in the family's language and then in English
+ * ("Zaproszenie … / Invitation …"), so the first thing a family member sees in their inbox is in
+ * their language. English alone for English readers and for a language with no file yet.
+ */
+export function bilingualLine(language: FamilyLanguage | undefined, line: (tr: Translator) => string): string {
+  const en = line(english());
+  if (!language || language.kind !== 'translated') return en;
+  return `${line(translator(language.code))} / ${en}`;
+}

@@ -68,18 +68,23 @@ describeEachEngine('invitations in the family’s language (issue 14)', (engine)
     expect(mother.bodyText.indexOf('Zapraszamy na konferencję')).toBeGreaterThanOrEqual(0);
     expect(mother.bodyText.indexOf('Zapraszamy na konferencję')).toBeLessThan(mother.bodyText.indexOf('You are invited to a child protection conference'));
     expect(mother.bodyText).toContain('„Konferencje w sprawie ochrony dziecka: poradnik dla rodziców i opiekunów”');
+    // The subject too: Polish first, then English, the date in words in each (issue 14).
+    const ref = `CP-${f.conferenceId.slice(0, 8).toUpperCase()}`;
+    expect(mother.subject).toBe(`Zaproszenie na konferencję w sprawie ochrony dziecka: czwartek, 5 marca 2026, godz. 10:00 (znak: ${ref}) / Invitation: child protection conference on Thursday 5 March 2026 at 10:00 (ref ${ref})`);
 
     const fred = outbox.find((o) => o.toName === 'Fred Testington')!;
     const fredLetter = pdfText(Buffer.from(fred.attachments[0]!.content, 'base64')).replace(/\s+/g, ' ');
     expect(fredLetter).toContain('we do not yet write our letters in Tigrinya. An interpreter will go through it with you in Tigrinya.');
     expect(fredLetter).not.toContain('Zaproszenie');
     expect(fred.bodyText).toContain('An interpreter will go through it with you in Tigrinya.');
+    expect(fred.subject).toBe(`Invitation: child protection conference on Thursday 5 March 2026 at 10:00 (ref ${ref})`);
 
     // Professionals' letters stay in English.
     const police = outbox.find((o) => o.toName === 'PC Petra Placeholder')!;
     expect(pdfText(Buffer.from(police.attachments[0]!.content, 'base64'))).not.toContain('Zaproszenie');
     expect(police.bodyText).not.toContain('Zapraszamy');
-  });
+    expect(police.subject).toBe(`Invitation: child protection conference on Thursday 5 March 2026 at 10:00 (ref ${ref})`);
+  }, 120_000);
 
   it('writes in English to a family member whose first language is Polish but who needs no interpreter', async () => {
     const f = await createBookedConference(db());
