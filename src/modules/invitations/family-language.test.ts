@@ -1,13 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { familyParticipation, invitations, outboxMessages, people } from '../../db/schema/index.js';
+import { conferences, familyParticipation, invitations, outboxMessages, people } from '../../db/schema/index.js';
+import { tellInvitees } from '../booking/tell-invitees.js';
 import { pdfText } from '../../documents/pdf-text.js';
 import { describeEachEngine } from '../../../test/support/database.js';
 import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { buildChecklist } from './build-checklist.js';
 import { confirmAllSuggestions, confirmInvitation } from './confirm-invitations.js';
 import { familyLanguageNotices } from './family-languages.js';
-import { contextFor, createBookedConference, type InvitationFixture } from './invitation-fixture.test-support.js';
+import { CONFERENCE_START, contextFor, createBookedConference, type InvitationFixture } from './invitation-fixture.test-support.js';
 import { sendInvitations } from './send-invitations.js';
 
 /**
@@ -84,6 +85,39 @@ describeEachEngine('invitations in the family’s language (issue 14)', (engine)
     expect(pdfText(Buffer.from(police.attachments[0]!.content, 'base64'))).not.toContain('Zaproszenie');
     expect(police.bodyText).not.toContain('Zapraszamy');
     expect(police.subject).toBe(`Invitation: child protection conference on Thursday 5 March 2026 at 10:00 (ref ${ref})`);
+  }, 120_000);
+
+  it('gives the Polish-speaking mother her calendar entries in Polish then English, for the invitation and the cancellation', async () => {
+    const f = await createBookedConference(db());
+    await db().update(people).set({ firstLanguage: 'Polish', interpreterNeeded: true }).where(eq(people.id, f.demi.id));
+    await db().update(conferences).set({ format: 'virtual', venue: null }).where(eq(conferences.id, f.conferenceId));
+    await readyToSend(f);
+    // She asked for her letters by email (the fixture posts them), so her calendar file goes with it.
+    await db().update(invitations).set({ channel: 'secure-email', email: 'demi.testington@example.org' }).where(and(eq(invitations.conferenceId, f.conferenceId), eq(invitations.name, 'Demi Testington')));
+    await sendInvitations(db(), contextFor(f.support), f.conferenceId);
+    const ref = `CP-${f.conferenceId.slice(0, 8).toUpperCase()}`;
+    const calendarOf = async (name: string, type: string) => {
+      const message = (await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId))).find((o) => o.toName === name && o.relatedType === type)!;
+      const file = message.attachments.find((a) => a.contentType.startsWith('text/calendar'))!;
+      return Buffer.from(file.content, 'base64').toString('utf8').replace(/\r\n /g, '').split('\r\n');
+    };
+    const mother = await calendarOf('Demi Testington', 'invitation');
+    expect(mother).toContain(`SUMMARY:Konferencja w sprawie ochrony dziecka (znak: ${ref}) / Child protection conference (ref ${ref})`);
+    expect(mother).toContain('LOCATION:Spotkanie online / Online');
+    expect(mother).toContain('DESCRIPTION:Zaproszenie na konferencję w sprawie ochrony dziecka: czwartek\\, 5 marca 2026\\, godz. 10:00. List z zaproszeniem jest załączony do wiadomości e-mail. List jest poufny.\\n\\n'
+      + 'Invitation to a child protection conference on Thursday 5 March 2026 at 10:00. The letter is attached to the email\\; it is confidential.');
+    // A professional's entry stays in English.
+    const police = await calendarOf('PC Petra Placeholder', 'invitation');
+    expect(police).toContain(`SUMMARY:Child protection conference (ref ${ref})`);
+    expect(police).toContain('LOCATION:Online');
+
+    // The cancellation that takes it out of her calendar is in Polish first too.
+    await tellInvitees(db(), f.conferenceId, { kind: 'cancelled', was: CONFERENCE_START, reason: 'The family moved away.' }, new Date('2026-02-27T09:00:00Z'), f.support.id);
+    const cancelled = await calendarOf('Demi Testington', 'conference-cancelled');
+    expect(cancelled).toContain('METHOD:CANCEL');
+    expect(cancelled).toContain(`SUMMARY:Odwołana: konferencja w sprawie ochrony dziecka (znak: ${ref}) / Cancelled: child protection conference (ref ${ref})`);
+    expect(cancelled).toContain('DESCRIPTION:Konferencja w sprawie ochrony dziecka zaplanowana na czwartek\\, 5 marca 2026\\, godz. 10:00 została odwołana.\\n\\nThe child protection conference on Thursday 5 March 2026 at 10:00 is cancelled.');
+    expect((await calendarOf('PC Petra Placeholder', 'conference-cancelled'))).toContain(`SUMMARY:Cancelled: child protection conference (ref ${ref})`);
   }, 120_000);
 
   it('writes in English to a family member whose first language is Polish but who needs no interpreter', async () => {

@@ -89,7 +89,7 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
       const filename = `invitation-${londonIsoDate(start)}-${i.id.slice(0, 8)}.pdf`;
       const letter = attachment(filename, 'application/pdf', pdf);
       const email = i.channel === 'secure-email';
-      const ics = email ? calendarFile(state, i, coordinator, context.now, { sequence }) : null;
+      const ics = email ? calendarFile(state, i, coordinator, context.now, { sequence, language: facts.languages.get(i.id) }) : null;
       const reportLink = linkFor.has(i.id) ? `\n\n${reportLinkWords(options.siteAddress, await issueReportLink(tx, i.id, start, context.now))}` : '';
       const outboxId = await enqueueMessage(tx, {
         channel: email ? 'email' : 'post',
