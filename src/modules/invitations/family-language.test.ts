@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { conferences, familyParticipation, invitations, outboxMessages, people } from '../../db/schema/index.js';
 import { tellInvitees } from '../booking/tell-invitees.js';
 import { pdfText } from '../../documents/pdf-text.js';
@@ -9,6 +9,7 @@ import { buildChecklist } from './build-checklist.js';
 import { confirmAllSuggestions, confirmInvitation } from './confirm-invitations.js';
 import { familyLanguageNotices } from './family-languages.js';
 import { CONFERENCE_START, contextFor, createBookedConference, type InvitationFixture } from './invitation-fixture.test-support.js';
+import { invitationEmailBody } from './letters.js';
 import { sendInvitations } from './send-invitations.js';
 
 /**
@@ -129,5 +130,17 @@ describeEachEngine('invitations in the family’s language (issue 14)', (engine)
     const letter = pdfText(Buffer.from(mother.attachments[0]!.content, 'base64'));
     expect(letter).toContain('Dear Demi Testington,');
     expect(letter).not.toContain('Zaproszenie');
+  });
+});
+
+describe('the covering note to a young person in Polish (issue 14)', () => {
+  it('greets them as "ty" and a parent formally, with the English after', () => {
+    const note = { name: 'Tango Testington', when: new Date('2026-03-05T10:00:00Z'), email: true, leaflets: [], replyBy: '2026-03-02', reference: 'CP-1A2B3C4D', reportLink: '', coordinator: { name: 'Mo Minuteman', email: 'mo@la.example', phone: null } };
+    const polish = { kind: 'translated', code: 'pl', name: 'Polish' } as const;
+    const young = invitationEmailBody({ ...note, young: true }, polish);
+    expect(young.startsWith('Cześć, Tango Testington!')).toBe(true);
+    expect(young).not.toContain('Szanowna');
+    expect(young).toContain('Dear Tango Testington,');
+    expect(invitationEmailBody(note, polish).startsWith('Szanowna Pani / Szanowny Panie (Tango Testington),')).toBe(true);
   });
 });

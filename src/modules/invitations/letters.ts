@@ -121,12 +121,14 @@ export interface InvitationEmail {
   /** Already in words, with its leading blank line; professionals only. */
   reportLink: string;
   coordinator: Coordinator;
+  /** A young person is greeted in their own register (issue 14: "Cześć", not "Szanowna Pani"). */
+  young?: boolean;
 }
 
 function emailText(e: InvitationEmail, tr: Translator): string {
   const t = tr.t;
   const leaflets = tr.list(e.leaflets.map((l) => tr.quoted(LEAFLET_KEYS[l] ? t(LEAFLET_KEYS[l]) : l)));
-  return `${t('common.dear', { name: e.name.replace(/\s*\(to be named\)$/, '') })}\n\n${t('email.invitationInvited', { when: tr.when(e.when) })} `
+  return `${t(e.young ? 'invitationYoung.dear' : 'common.dear', { name: e.name.replace(/\s*\(to be named\)$/, '') })}\n\n${t('email.invitationInvited', { when: tr.when(e.when) })} `
     + `${t(e.email ? 'email.invitationAttachedWithCalendar' : 'email.invitationAttached')} ${t('email.invitationLeaflets', { count: e.leaflets.length, leaflets })}`
     + `${e.replyBy ? `\n\n${t('email.invitationReplyBy', { date: tr.date(e.replyBy), reference: e.reference })}` : ''}${e.reportLink}`
     + `\n\n${e.coordinator.name}${e.coordinator.email ? `\n${e.coordinator.email}` : ''}`;

@@ -97,7 +97,7 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
         toAddress: email ? (i.email ?? '') : i.channel === 'post' ? (i.postalAddress ?? '') : 'By hand, through the social worker',
         // Issue 14: a family member with their own language reads the subject in it first.
         subject: bilingualLine(facts.languages.get(i.id), (tr) => tr.t('email.invitationSubject', { when: tr.when(start), reference })),
-        bodyText: invitationEmailBody({ name: i.name, when: start, email, leaflets: leafletsFor(i.inviteeKind), replyBy: facts.replyBy, reference, reportLink, coordinator }, facts.languages.get(i.id)),
+        bodyText: invitationEmailBody({ name: i.name, when: start, email, leaflets: leafletsFor(i.inviteeKind), replyBy: facts.replyBy, reference, reportLink, coordinator, young: i.inviteeKind === 'child' }, facts.languages.get(i.id)),
         attachments: ics ? [letter, attachment(`conference-${londonIsoDate(start)}.ics`, icsContentType(ics), ics)] : [letter],
         relatedType: 'invitation',
         relatedId: i.id,
