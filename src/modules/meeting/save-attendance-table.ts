@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import { meetingAttendance } from '../../db/schema/index.js';
 import type { AgencyId, AttendanceStatus, AttendeeKind } from '../../domain/conference/agencies.js';
@@ -16,6 +17,8 @@ export interface AttendanceTableRow {
   attendanceId: string;
   /** The version the table was loaded with. */
   version: number;
+  /** The row's values as the table was loaded (`attendanceRowFingerprint`), so a row this user left alone is told apart from one they changed. */
+  loaded?: string | undefined;
   status: AttendanceStatus;
   onBehalfOf: string | null;
   partsAttended: readonly MeetingPart[];
@@ -52,6 +55,26 @@ function inputOf(existing: AttendanceRow, row: AttendanceTableRow): AttendanceIn
   };
 }
 
+/** The table's fields of one row, as they were loaded or as sent. */
+export interface AttendanceTableValues {
+  status: string;
+  onBehalfOf: string | null;
+  partsAttended: readonly string[];
+  directContactChildIds: readonly string[];
+  writtenReportSubmitted: boolean;
+  writtenReportPresented: boolean;
+}
+
+/**
+ * A short digest of a row's table fields. The table carries the digest of each row as loaded; a
+ * row sent back with the same digest is one this user did not touch, so someone else's save of it
+ * meanwhile is no conflict and is left as they saved it.
+ */
+export function attendanceRowFingerprint(row: AttendanceTableValues): string {
+  const canonical = JSON.stringify([row.status, row.onBehalfOf?.trim() || null, [...row.partsAttended].sort(), [...row.directContactChildIds].sort(), row.writtenReportSubmitted, row.writtenReportPresented]);
+  return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
+}
+
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
 /** Whether the table's row says anything the stored row does not (an untouched row is not written, nor version-checked). */
@@ -84,6 +107,8 @@ export async function saveAttendanceTable(db: Database, context: ActionContext, 
       errors.push({ field: rowField('status', row.attendanceId), message: 'This person is no longer on the attendance list: reload the page' });
       continue;
     }
+    // Untouched by this user (sent as it was loaded): someone else's newer save of it stands, with no conflict.
+    if (row.loaded !== undefined && row.version !== existing.version && attendanceRowFingerprint(row) === row.loaded) continue;
     const input = inputOf(existing, row);
     const values = attendanceValues(input, existing, context, actorId);
     if (!changed(existing, input, values)) continue;

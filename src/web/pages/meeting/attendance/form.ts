@@ -45,6 +45,8 @@ const tableRow = z.object({
   directContactChildIds: z.preprocess(asArray, z.array(z.string().uuid('Select children from the list'))),
   writtenReportSubmitted: box,
   writtenReportPresented: box,
+  /** The row as loaded (a digest), to tell a row this user left alone from one they changed. */
+  loaded: z.string().max(64).optional(),
 });
 
 export type AttendanceTableInput = z.infer<typeof tableRow> & { attendanceId: string };
