@@ -163,14 +163,14 @@ const POLISH = { kind: 'translated', code: 'pl', name: 'Polish' } as const;
 const PL_MONTHS = ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia'];
 const PL_WEEKDAYS = ['poniedziałek', 'wtorek', 'środa', 'czwartek', 'piątek', 'sobota', 'niedziela'];
 
-/** Every English sentence the family documents can print (from en.json), long enough to be unmistakably English. */
-const ENGLISH_SENTENCES = [...(function* walk(v: unknown): Generator<string> {
+/** Every English sentence the family documents can print (from en.json), long enough to be unmistakably English; once each (a young person's English repeats the parent's). */
+const ENGLISH_SENTENCES = [...new Set([...(function* walk(v: unknown): Generator<string> {
   if (typeof v === 'string') yield v;
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== '_language') yield* walk(x);
 })(translationFiles().get('en'))]
   .flatMap((s) => s.split(/\{\{\s*\w+\s*\}\}/))
   .map((s) => s.trim())
-  .filter((s) => s.split(/\s+/).length >= 4);
+  .filter((s) => s.split(/\s+/).length >= 4))];
 
 interface PolishCase {
   name: string;
@@ -208,12 +208,17 @@ function polishProblems(doc: DocumentModel, c: PolishCase): string[] {
   return found;
 }
 
+const youngPerson = { ...letterRecord, invitee: { name: 'Beta Testington', role: 'Child', inviteeKind: 'child', organisationName: null, postalAddress: '1 Example Row, Demoshire Town, ZZ1 1AA' } };
+
 const POLISH_CASES: PolishCase[] = [
   { name: 'parent’s invitation letter', doc: invitationLetter(letterRecord, POLISH), record: letterRecord, states: [
     'Szanowna Pani / Szanowny Panie (Demi Testington),', 'Alpha Testington i Beta Testington', 'poniedziałek, 15 czerwca 2026, godz. 10:00',
     'Conference Room 1, Sampleshire County Hall, 10 Example Street, Sampleton, ZZ9 9ZZ', 'Chris Chairington', 'Sam Sampleford', 'CP-1A2B3C4D', '1 czerwca 2026',
     'Termin odpowiedzi: środa, 10 czerwca 2026', 'piątek, 12 czerwca 2026, godz. 09:00', 'Tłumacz ustny', 'Około półtorej godziny', 'Koordynator konferencji, Sampleshire Council'] },
   { name: 'online invitation letter', doc: invitationLetter({ ...letterRecord, format: 'virtual' }, POLISH), record: letterRecord, states: ['Online. Przed spotkaniem wyślemy link'] },
+  { name: 'young person’s invitation letter', doc: invitationLetter(youngPerson, POLISH), record: letterRecord, states: [
+    'Cześć, Beta Testington!', 'Organizujemy spotkanie dotyczące Ciebie oraz Alpha Testington.', 'Zapraszamy Cię do udziału.', 'Twoim pracownikiem socjalnym jest Sam Sampleford.',
+    'Daj nam znać, czy możesz przyjść. Termin odpowiedzi: środa, 10 czerwca 2026', 'piątek, 12 czerwca 2026, godz. 09:00', 'Pozdrawiamy serdecznie', 'Koordynator konferencji, Sampleshire Council'] },
   { name: 'decisions sheet, family copy', doc: familyDecisionsSheet(meeting, 1, POLISH), record: meeting, states: ['Sampleshire Council, konferencja z dnia 2 marca 2026', 'EGZEMPLARZ DLA RODZINY', '12 marca 2026', '28 maja 2026', 'Plan ochrony dziecka', 'Chris Chairington'] },
   { name: 'exclusion letter', doc: exclusionLetterFor({ ...exclusion, conferenceOn: '2026-03-02' }, POLISH), record: { ...exclusion, conferenceOn: '2026-03-02' }, states: [
     '(Fred Testington),', 'Risk of violence to the mother at the meeting.', 'Chris Chairington, osoba przewodnicząca konferencji,', 'w części konferencji: while the police report is discussed',
@@ -238,6 +243,18 @@ describe('each family document in Polish states its record’s facts in Polish, 
     const docx = await renderDocx(c.doc);
     const text = docxText(docx).replace(/\s+/g, ' ');
     for (const s of c.states) expect(text).toContain(s);
+  });
+
+  it('writes to a young person in Polish as "ty", never in the adult "Pan/Pani" form (issue 14)', () => {
+    const polishPart = (doc: DocumentModel) => { const { followedBy: _english, ...own } = doc; return documentText(own).replace(/\s+/g, ' '); };
+    const formal = /\b(Pan|Pani|Pana|Panu|Panem|Panią|Państwo|Państwem|Szanowna|Szanowny)\b|Pan\/Pani|Panu\/Pani|Pana\/Pani|Panem\/Panią/u;
+    const onlyAboutThem = invitationLetter({ ...youngPerson, subjectChildren: ['Beta Testington'], replyBy: null, familyReportBy: null, socialWorker: null, format: 'virtual', invitee: { ...youngPerson.invitee, postalAddress: null } }, POLISH);
+    for (const doc of [invitationLetter(youngPerson, POLISH), onlyAboutThem]) expect(polishPart(doc)).not.toMatch(formal);
+    expect(polishPart(onlyAboutThem)).toContain('jak zadbać o Twoje bezpieczeństwo');
+    expect(polishPart(onlyAboutThem)).toContain('Nie mamy w naszych rejestrach Twojego adresu pocztowego.');
+    // The parent's letter keeps the formal register, and the English is the same words for both.
+    expect(polishPart(invitationLetter(letterRecord, POLISH))).toMatch(formal);
+    expect(documentText(invitationLetter(youngPerson, POLISH).followedBy!)).toContain('Dear Beta Testington,');
   });
 
   it('the check catches English, a wrong Polish date and a missing English copy', () => {

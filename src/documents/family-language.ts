@@ -164,3 +164,15 @@ export function inFamilyLanguage(language: FamilyLanguage, build: (tr: Translato
 export function documentLanguage(doc: DocumentModel): string {
   return doc.language ?? 'en-GB';
 }
+
+/**
+ * One line, such as an email subject or a calendar entry's summary, in the family's language and
+ * then in English ("Zaproszenie … / Invitation …"), so the first thing a family member sees in
+ * their inbox or calendar is in their language. English alone for English readers and for a
+ * language with no file yet.
+ */
+export function bilingualLine(language: FamilyLanguage | undefined, line: (tr: Translator) => string, separator = ' / '): string {
+  const en = line(english());
+  if (!language || language.kind !== 'translated') return en;
+  return `${line(translator(language.code))}${separator}${en}`;
+}

@@ -145,11 +145,23 @@ export function howLong(minutes: number, tr: Translator = english()): string {
   return half ? tr.t('invitation.howLongHoursAndHalf', { count: hours }) : tr.t('invitation.howLongHours', { count: hours });
 }
 
+/**
+ * The sentences that speak to the reader, which a young person reads in their own register
+ * (issue 14): Polish writes to a parent as "Pan/Pani" and to a young person as "ty", so each has
+ * its own key under `invitationYoung` (English keeps the same words for both).
+ */
+const YOUNG_KEYS = new Set(['footer', 'noAddress', 'you', 'youAnd', 'holding', 'talk', 'noFullAddress', 'socialWorker', 'noSocialWorker', 'replyBy', 'replyAsap', 'reportBy', 'reportBefore', 'comeEarly', 'chairCalls', 'advocate', 'friend', 'interpreter', 'leafletGuide', 'leafletComplaints', 'cannotCome', 'cannotComeText', 'yoursSincerely']);
+
+/** The key of an invitation sentence for this reader: the young person's own where there is one. */
+function invitationKey(key: string, young: boolean): string {
+  return young && YOUNG_KEYS.has(key) ? `invitationYoung.${key}` : `invitation.${key}`;
+}
+
 function letterHead(d: InvitationLetterData, addressed: boolean, tr: Translator = english()): Block[] {
   const address = d.invitee.postalAddress?.split(/\s*,\s*/).filter(Boolean) ?? [];
   const blocks: Block[] = [];
   if (addressed) {
-    blocks.push({ type: 'lines', lines: [d.invitee.name, ...(address.length ? address : [tr.t('invitation.noAddress')])] });
+    blocks.push({ type: 'lines', lines: [d.invitee.name, ...(address.length ? address : [tr.t(invitationKey('noAddress', d.invitee.inviteeKind === 'child'))])] });
   }
   blocks.push({ type: 'keyValue', rows: [[tr.t('invitation.date'), tr.date(d.letterDate)], [tr.t('invitation.reference'), d.reference]] });
   return blocks;
@@ -171,7 +183,7 @@ function everyoneInvited(d: InvitationLetterData, tr: Translator = english()): B
 
 function signOff(d: InvitationLetterData, tr: Translator = english()): Block[] {
   return [
-    { type: 'paragraph', text: tr.t('invitation.yoursSincerely') },
+    { type: 'paragraph', text: tr.t(invitationKey('yoursSincerely', d.invitee.inviteeKind === 'child')) },
     { type: 'lines', lines: [d.coordinator.name, tr.t('invitation.coordinator', { authority: d.authorityName })] },
   ];
 }
@@ -182,8 +194,10 @@ function signOff(d: InvitationLetterData, tr: Translator = english()): Block[] {
  * be written in the family's language: `familyInvitationLetterFor` decides which.
  */
 export function familyInvitationLetter(d: InvitationLetterData, tr: Translator = english()): DocumentModel {
-  const t = tr.t;
   const young = d.invitee.inviteeKind === 'child';
+  // A young person is written to in their own register where the language has one (issue 14).
+  const t = (key: string, options: Record<string, unknown> = {}): string =>
+    String(tr.t(key.startsWith('invitation.') ? invitationKey(key.slice('invitation.'.length), young) : key, options));
   const leaflet = tr.quoted(t(young ? 'leaflet.youngPeople' : 'leaflet.parents'));
   const children = childrenText(d.subjectChildren, tr);
   // A young person the conference is about is told it is about them.
@@ -194,9 +208,9 @@ export function familyInvitationLetter(d: InvitationLetterData, tr: Translator =
   const inPerson = d.format !== 'virtual';
   const reach = reachText(d.coordinator, tr);
   const blocks: Block[] = [
-    { type: 'paragraph', text: t('common.dear', { name: d.invitee.name }) },
+    { type: 'paragraph', text: t(young ? 'invitationYoung.dear' : 'common.dear', { name: d.invitee.name }) },
     { type: 'paragraph', text: t('invitation.holding', { about, conference: conferenceNamed(d.conferenceTitle, tr, 'named') }) },
-    { type: 'paragraph', text: t('invitation.talk', { who: safeWho }) },
+    { type: 'paragraph', text: young && aboutYou && others.length === 0 ? t('invitationYoung.talkAboutYou') : t('invitation.talk', { who: safeWho }) },
     { type: 'heading', text: t('invitation.whenWhere') },
     meetingFacts(d, tr),
     ...(d.format !== 'virtual' && !venueFindable(d.venue) && venueLines(d.venue).length > 0

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childProtectionPlans, conferenceChildren, conferences, meetingDecisions, meetingViews, outboxMessages } from '../../src/db/schema/index.js';
+import { childProtectionPlans, conferenceChildren, conferences, meetingDecisions, meetingViews, meetings, outboxMessages } from '../../src/db/schema/index.js';
 import { pdfText } from '../../src/documents/pdf-text.js';
 import { TEST_PASSWORD } from '../support/factories.js';
 import { attendanceByName, createMeetingFixture, meetingUnderWay, type MeetingFixture } from '../support/meeting-factory.js';
@@ -365,6 +365,22 @@ describe('the conference meeting', () => {
     await submit(again, 'Save the views');
     const [view] = await run.database.db.select().from(meetingViews).where(eq(meetingViews.conferenceId, f.conferenceId));
     expect(view).toMatchObject({ name: 'Sam Sampleford', planNeeded: false, reasons: 'Kept through the outage' });
+
+    // The opening checklist on the screen itself is kept and resent the same way.
+    await again.goto(`${run.baseUrl}/conferences/${f.conferenceId}/meeting`);
+    // Every item is ticked by now: the chair takes one tick back while offline.
+    const box = again.locator('input[name="ticked"]').first();
+    const item = await box.getAttribute('value');
+    await context.setOffline(true);
+    await box.uncheck();
+    await again.getByRole('button', { name: 'Save the checklist', exact: true }).click();
+    await expect.poll(() => again.locator('[data-offline-notice]').isVisible()).toBe(true);
+    await expectAccessible(again);
+    const ticked = again.waitForURL(/\/meeting\?done=checklist/, { timeout: 20_000 });
+    await context.setOffline(false);
+    await ticked;
+    const [kept] = await run.database.db.select({ checklist: meetings.checklist }).from(meetings).where(eq(meetings.conferenceId, f.conferenceId));
+    expect(Object.keys(kept!.checklist)).not.toContain(item);
     await context.close();
   });
 });

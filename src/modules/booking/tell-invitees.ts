@@ -4,6 +4,7 @@ import { conferences, invitations } from '../../db/schema/index.js';
 import { icsContentType } from '../../documents/invitation-ics.js';
 import { whenText } from '../../documents/invitation-letter.js';
 import { cancellationFile, coordinatorOf } from '../invitations/letters.js';
+import { familyLanguagesFor } from '../invitations/family-languages.js';
 import { attachment, enqueueMessage } from '../outbox/enqueue-message.js';
 import { bumpVersion } from '../shared/versioned-update.js';
 
@@ -31,6 +32,8 @@ export async function tellInvitees(
   const sent = await tx.select().from(invitations).where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.state, 'sent')));
   const [conference] = await tx.select({ id: conferences.id, slotMinutes: conferences.slotMinutes }).from(conferences).where(eq(conferences.id, conferenceId));
   const organiser = await coordinatorOf(tx, actorId);
+  // Issue 14: the family's calendar entry in their language first.
+  const languages = await familyLanguagesFor(tx, conferenceId);
   let queued = 0;
   for (const i of sent) {
     const channel = i.channel === 'secure-email' && i.email ? 'email' : i.postalAddress ? 'post' : null;
@@ -41,7 +44,7 @@ export async function tellInvitees(
       ? `Dear ${i.name},\n\nThe child protection conference you were invited to${when} is cancelled.\nWhy: ${change.reason}\n\nWe will write again if a new conference is arranged.`
       : `Dear ${i.name},\n\nThe child protection conference you were invited to${when} has moved${change.now ? ` to ${london(change.now)}` : ''}.\nWhy: ${change.reason}\n\nA new invitation with the details follows.`;
     const ics = change.kind === 'cancelled' && channel === 'email' && change.was && conference
-      ? await cancellationFile(tx, conference, i, change.was, organiser, at)
+      ? await cancellationFile(tx, conference, i, change.was, organiser, at, languages.get(i.id))
       : null;
     await enqueueMessage(tx, {
       channel, toName: i.name, toAddress: address,

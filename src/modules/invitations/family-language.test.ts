@@ -1,11 +1,13 @@
-import { eq } from 'drizzle-orm';
-import { expect, it } from 'vitest';
-import { familyParticipation, invitations, outboxMessages, people } from '../../db/schema/index.js';
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { conferences, familyParticipation, invitations, outboxMessages, people } from '../../db/schema/index.js';
+import { tellInvitees } from '../booking/tell-invitees.js';
 import { pdfText } from '../../documents/pdf-text.js';
 import { describeEachEngine } from '../../../test/support/database.js';
 import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { familyLanguageNotices } from './family-languages.js';
-import { contextFor, createBookedConference, readyToSend } from './invitation-fixture.test-support.js';
+import { CONFERENCE_START, contextFor, createBookedConference, readyToSend } from './invitation-fixture.test-support.js';
+import { invitationEmailBody } from './letters.js';
 import { sendInvitations } from './send-invitations.js';
 
 /**
@@ -57,18 +59,56 @@ describeEachEngine('invitations in the family’s language (issue 14)', (engine)
     expect(mother.bodyText.indexOf('Zapraszamy na konferencję')).toBeGreaterThanOrEqual(0);
     expect(mother.bodyText.indexOf('Zapraszamy na konferencję')).toBeLessThan(mother.bodyText.indexOf('You are invited to a child protection conference'));
     expect(mother.bodyText).toContain('„Konferencje w sprawie ochrony dziecka: poradnik dla rodziców i opiekunów”');
+    // The subject too: Polish first, then English, the date in words in each (issue 14).
+    const ref = `CP-${f.conferenceId.slice(0, 8).toUpperCase()}`;
+    expect(mother.subject).toBe(`Zaproszenie na konferencję w sprawie ochrony dziecka: czwartek, 5 marca 2026, godz. 10:00 (znak: ${ref}) / Invitation: child protection conference on Thursday 5 March 2026 at 10:00 (ref ${ref})`);
 
     const fred = outbox.find((o) => o.toName === 'Fred Testington')!;
     const fredLetter = pdfText(Buffer.from(fred.attachments[0]!.content, 'base64')).replace(/\s+/g, ' ');
     expect(fredLetter).toContain('we do not yet write our letters in Tigrinya. An interpreter will go through it with you in Tigrinya.');
     expect(fredLetter).not.toContain('Zaproszenie');
     expect(fred.bodyText).toContain('An interpreter will go through it with you in Tigrinya.');
+    expect(fred.subject).toBe(`Invitation: child protection conference on Thursday 5 March 2026 at 10:00 (ref ${ref})`);
 
     // Professionals' letters stay in English.
     const police = outbox.find((o) => o.toName === 'PC Petra Placeholder')!;
     expect(pdfText(Buffer.from(police.attachments[0]!.content, 'base64'))).not.toContain('Zaproszenie');
     expect(police.bodyText).not.toContain('Zapraszamy');
-  });
+    expect(police.subject).toBe(`Invitation: child protection conference on Thursday 5 March 2026 at 10:00 (ref ${ref})`);
+  }, 120_000);
+
+  it('gives the Polish-speaking mother her calendar entries in Polish then English, for the invitation and the cancellation', async () => {
+    const f = await createBookedConference(db());
+    await db().update(people).set({ firstLanguage: 'Polish', interpreterNeeded: true }).where(eq(people.id, f.demi.id));
+    await db().update(conferences).set({ format: 'virtual', venue: null }).where(eq(conferences.id, f.conferenceId));
+    await readyToSend(db(), f);
+    // She asked for her letters by email (the fixture posts them), so her calendar file goes with it.
+    await db().update(invitations).set({ channel: 'secure-email', email: 'demi.testington@example.org' }).where(and(eq(invitations.conferenceId, f.conferenceId), eq(invitations.name, 'Demi Testington')));
+    await sendInvitations(db(), contextFor(f.support), f.conferenceId);
+    const ref = `CP-${f.conferenceId.slice(0, 8).toUpperCase()}`;
+    const calendarOf = async (name: string, type: string) => {
+      const message = (await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId))).find((o) => o.toName === name && o.relatedType === type)!;
+      const file = message.attachments.find((a) => a.contentType.startsWith('text/calendar'))!;
+      return Buffer.from(file.content, 'base64').toString('utf8').replace(/\r\n /g, '').split('\r\n');
+    };
+    const mother = await calendarOf('Demi Testington', 'invitation');
+    expect(mother).toContain(`SUMMARY:Konferencja w sprawie ochrony dziecka (znak: ${ref}) / Child protection conference (ref ${ref})`);
+    expect(mother).toContain('LOCATION:Spotkanie online / Online');
+    expect(mother).toContain('DESCRIPTION:Zaproszenie na konferencję w sprawie ochrony dziecka: czwartek\\, 5 marca 2026\\, godz. 10:00. List z zaproszeniem jest załączony do wiadomości e-mail. List jest poufny.\\n\\n'
+      + 'Invitation to a child protection conference on Thursday 5 March 2026 at 10:00. The letter is attached to the email\\; it is confidential.');
+    // A professional's entry stays in English.
+    const police = await calendarOf('PC Petra Placeholder', 'invitation');
+    expect(police).toContain(`SUMMARY:Child protection conference (ref ${ref})`);
+    expect(police).toContain('LOCATION:Online');
+
+    // The cancellation that takes it out of her calendar is in Polish first too.
+    await tellInvitees(db(), f.conferenceId, { kind: 'cancelled', was: CONFERENCE_START, reason: 'The family moved away.' }, new Date('2026-02-27T09:00:00Z'), f.support.id);
+    const cancelled = await calendarOf('Demi Testington', 'conference-cancelled');
+    expect(cancelled).toContain('METHOD:CANCEL');
+    expect(cancelled).toContain(`SUMMARY:Odwołana: konferencja w sprawie ochrony dziecka (znak: ${ref}) / Cancelled: child protection conference (ref ${ref})`);
+    expect(cancelled).toContain('DESCRIPTION:Konferencja w sprawie ochrony dziecka zaplanowana na czwartek\\, 5 marca 2026\\, godz. 10:00 została odwołana.\\n\\nThe child protection conference on Thursday 5 March 2026 at 10:00 is cancelled.');
+    expect((await calendarOf('PC Petra Placeholder', 'conference-cancelled'))).toContain(`SUMMARY:Cancelled: child protection conference (ref ${ref})`);
+  }, 120_000);
 
   it('writes in English to a family member whose first language is Polish but who needs no interpreter', async () => {
     const f = await createBookedConference(db());
@@ -79,5 +119,17 @@ describeEachEngine('invitations in the family’s language (issue 14)', (engine)
     const letter = pdfText(Buffer.from(mother.attachments[0]!.content, 'base64'));
     expect(letter).toContain('Dear Demi Testington,');
     expect(letter).not.toContain('Zaproszenie');
+  });
+});
+
+describe('the covering note to a young person in Polish (issue 14)', () => {
+  it('greets them as "ty" and a parent formally, with the English after', () => {
+    const note = { name: 'Tango Testington', when: new Date('2026-03-05T10:00:00Z'), email: true, leaflets: [], replyBy: '2026-03-02', reference: 'CP-1A2B3C4D', reportLink: '', coordinator: { name: 'Mo Minuteman', email: 'mo@la.example', phone: null } };
+    const polish = { kind: 'translated', code: 'pl', name: 'Polish' } as const;
+    const young = invitationEmailBody({ ...note, young: true }, polish);
+    expect(young.startsWith('Cześć, Tango Testington!')).toBe(true);
+    expect(young).not.toContain('Szanowna');
+    expect(young).toContain('Dear Tango Testington,');
+    expect(invitationEmailBody(note, polish).startsWith('Szanowna Pani / Szanowny Panie (Tango Testington),')).toBe(true);
   });
 });

@@ -7,8 +7,8 @@ import type { PackId } from '../../domain/packs/pack-id.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import type { DocumentModel } from '../../documents/document-model.js';
 import { renderIcs, type CalendarMethod } from '../../documents/invitation-ics.js';
-import { COMPLAINTS_LEAFLET, invitationLetter, isFamilyKind, PARENTS_LEAFLET, venueLines, whenText, YOUNG_PEOPLE_LEAFLET, type Contact, type InvitationLetterData } from '../../documents/invitation-letter.js';
-import { english, translator, type FamilyLanguage, type Translator } from '../../documents/family-language.js';
+import { COMPLAINTS_LEAFLET, invitationLetter, isFamilyKind, PARENTS_LEAFLET, venueLines, YOUNG_PEOPLE_LEAFLET, type Contact, type InvitationLetterData } from '../../documents/invitation-letter.js';
+import { bilingualLine, english, translator, type FamilyLanguage, type Translator } from '../../documents/family-language.js';
 import { familyLanguagesFor } from './family-languages.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
@@ -121,12 +121,14 @@ export interface InvitationEmail {
   /** Already in words, with its leading blank line; professionals only. */
   reportLink: string;
   coordinator: Coordinator;
+  /** A young person is greeted in their own register (issue 14: "Cześć", not "Szanowna Pani"). */
+  young?: boolean;
 }
 
 function emailText(e: InvitationEmail, tr: Translator): string {
   const t = tr.t;
   const leaflets = tr.list(e.leaflets.map((l) => tr.quoted(LEAFLET_KEYS[l] ? t(LEAFLET_KEYS[l]) : l)));
-  return `${t('common.dear', { name: e.name.replace(/\s*\(to be named\)$/, '') })}\n\n${t('email.invitationInvited', { when: tr.when(e.when) })} `
+  return `${t(e.young ? 'invitationYoung.dear' : 'common.dear', { name: e.name.replace(/\s*\(to be named\)$/, '') })}\n\n${t('email.invitationInvited', { when: tr.when(e.when) })} `
     + `${t(e.email ? 'email.invitationAttachedWithCalendar' : 'email.invitationAttached')} ${t('email.invitationLeaflets', { count: e.leaflets.length, leaflets })}`
     + `${e.replyBy ? `\n\n${t('email.invitationReplyBy', { date: tr.date(e.replyBy), reference: e.reference })}` : ''}${e.reportLink}`
     + `\n\n${e.coordinator.name}${e.coordinator.email ? `\n${e.coordinator.email}` : ''}`;
@@ -159,9 +161,9 @@ export async function calendarSequence(db: Queryable, invitationId: string): Pro
   return rows.filter((r) => r.attachments.some((a) => a.contentType.startsWith('text/calendar'))).length;
 }
 
-/** The calendar location: the venue with its address, or "Online". */
-export function calendarLocation(state: InvitationState): string | null {
-  if (state.conference.format === 'virtual') return 'Online';
+/** The calendar location: the venue with its address, or "Online" (in the family's language first, issue 14). */
+export function calendarLocation(state: InvitationState, language?: FamilyLanguage): string | null {
+  if (state.conference.format === 'virtual') return bilingualLine(language, (tr) => tr.t('calendar.online'));
   const lines = venueLines(state.venueFacts);
   return lines.length ? lines.join(', ') : null;
 }
@@ -171,21 +173,22 @@ export function calendarLocation(state: InvitationState): string | null {
  * professional with an address gets a REQUEST they can answer; a family member gets PUBLISH (no
  * reply expected through the calendar); a cancellation is CANCEL with the same UID.
  */
-export function calendarFile(state: InvitationState, invitation: InvitationRow, coordinator: Coordinator, now: Date, options: { sequence?: number; cancel?: boolean } = {}): string {
+export function calendarFile(state: InvitationState, invitation: InvitationRow, coordinator: Coordinator, now: Date, options: { sequence?: number; cancel?: boolean; language?: FamilyLanguage | undefined } = {}): string {
   const c = state.conference;
-  if (!c.scheduledStart) throw new ConflictError('The conference has no date yet.');
+  const start = c.scheduledStart;
+  if (!start) throw new ConflictError('The conference has no date yet.');
   const method: CalendarMethod = options.cancel ? 'CANCEL' : isFamilyKind(invitation.inviteeKind) ? 'PUBLISH' : 'REQUEST';
+  const reference = conferenceReference(c.id);
   return renderIcs({
     method,
     uid: `${invitation.id}@convene`,
     sequence: options.sequence ?? 0,
-    start: c.scheduledStart,
+    start,
     slotMinutes: c.slotMinutes,
-    summary: options.cancel ? `Cancelled: child protection conference (ref ${conferenceReference(c.id)})` : `Child protection conference (ref ${conferenceReference(c.id)})`,
-    location: calendarLocation(state),
-    description: options.cancel
-      ? `The child protection conference on ${whenText(c.scheduledStart)} is cancelled.`
-      : `Invitation to a child protection conference on ${whenText(c.scheduledStart)}. The letter is attached to the email; it is confidential.`,
+    // Issue 14: a family member with their own language reads the entry in it first, then in English.
+    summary: bilingualLine(options.language, (tr) => tr.t(options.cancel ? 'calendar.summaryCancelled' : 'calendar.summary', { reference })),
+    location: calendarLocation(state, options.language),
+    description: bilingualLine(options.language, (tr) => tr.t(options.cancel ? 'calendar.descriptionCancelled' : 'calendar.description', { when: tr.when(start) }), '\n\n'),
     organiser: coordinator.email ? { name: coordinator.name, email: coordinator.email } : null,
     attendee: { name: invitation.name, email: invitation.email },
     stampedAt: now,
@@ -196,16 +199,17 @@ export function calendarFile(state: InvitationState, invitation: InvitationRow, 
  * CV7 with a calendar: the file that takes a cancelled conference out of an invitee's calendar:
  * METHOD:CANCEL, the invitation's UID and the next SEQUENCE.
  */
-export async function cancellationFile(db: Queryable, conference: { id: string; slotMinutes: number }, invitation: InvitationRow, was: Date, organiser: Coordinator, now: Date): Promise<string> {
+export async function cancellationFile(db: Queryable, conference: { id: string; slotMinutes: number }, invitation: InvitationRow, was: Date, organiser: Coordinator, now: Date, language?: FamilyLanguage): Promise<string> {
+  const reference = conferenceReference(conference.id);
   return renderIcs({
     method: 'CANCEL',
     uid: `${invitation.id}@convene`,
     sequence: await calendarSequence(db, invitation.id),
     start: was,
     slotMinutes: conference.slotMinutes,
-    summary: `Cancelled: child protection conference (ref ${conferenceReference(conference.id)})`,
+    summary: bilingualLine(language, (tr) => tr.t('calendar.summaryCancelled', { reference })),
     location: null,
-    description: `The child protection conference on ${whenText(was)} is cancelled.`,
+    description: bilingualLine(language, (tr) => tr.t('calendar.descriptionCancelled', { when: tr.when(was) }), '\n\n'),
     organiser: organiser.email ? { name: organiser.name, email: organiser.email } : null,
     attendee: { name: invitation.name, email: invitation.email },
     stampedAt: now,

@@ -7,7 +7,8 @@ import { contactProblem, observerCleared, type ContactProblem } from '../../doma
 import { isLate, reviewInvitationsDue, type Timing } from '../../domain/invitations/timing.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { icsContentType } from '../../documents/invitation-ics.js';
-import { leafletsFor, whenText } from '../../documents/invitation-letter.js';
+import { leafletsFor } from '../../documents/invitation-letter.js';
+import { bilingualLine } from '../../documents/family-language.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { mayManageInvitations } from '../../policies/invitations.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
@@ -72,7 +73,6 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
   const facts = await letterFacts(db, state, context.now);
   const reviewDue = await reviewTiming(db, state);
   const late = isLate(reviewDue, londonIsoDate(context.now));
-  const when = whenText(start);
   // Issue 17: a professional invited by email who has no account gets a report link.
   const linkFor = await withoutAccounts(db, ready);
   const letters = await Promise.all(ready.map(async (i) => ({ invitation: i, pdf: await renderPdf(letterDocument(state, i, coordinator, facts)), sequence: await calendarSequence(db, i.id) })));
@@ -89,14 +89,15 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
       const filename = `invitation-${londonIsoDate(start)}-${i.id.slice(0, 8)}.pdf`;
       const letter = attachment(filename, 'application/pdf', pdf);
       const email = i.channel === 'secure-email';
-      const ics = email ? calendarFile(state, i, coordinator, context.now, { sequence }) : null;
+      const ics = email ? calendarFile(state, i, coordinator, context.now, { sequence, language: facts.languages.get(i.id) }) : null;
       const reportLink = linkFor.has(i.id) ? `\n\n${reportLinkWords(options.siteAddress, await issueReportLink(tx, i.id, start, context.now))}` : '';
       const outboxId = await enqueueMessage(tx, {
         channel: email ? 'email' : 'post',
         toName: i.name,
         toAddress: email ? (i.email ?? '') : i.channel === 'post' ? (i.postalAddress ?? '') : 'By hand, through the social worker',
-        subject: `Invitation: child protection conference on ${when} (ref ${reference})`,
-        bodyText: invitationEmailBody({ name: i.name, when: start, email, leaflets: leafletsFor(i.inviteeKind), replyBy: facts.replyBy, reference, reportLink, coordinator }, facts.languages.get(i.id)),
+        // Issue 14: a family member with their own language reads the subject in it first.
+        subject: bilingualLine(facts.languages.get(i.id), (tr) => tr.t('email.invitationSubject', { when: tr.when(start), reference })),
+        bodyText: invitationEmailBody({ name: i.name, when: start, email, leaflets: leafletsFor(i.inviteeKind), replyBy: facts.replyBy, reference, reportLink, coordinator, young: i.inviteeKind === 'child' }, facts.languages.get(i.id)),
         attachments: ics ? [letter, attachment(`conference-${londonIsoDate(start)}.ics`, icsContentType(ics), ics)] : [letter],
         relatedType: 'invitation',
         relatedId: i.id,

@@ -1,10 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { meetings } from '../../db/schema/index.js';
-import { dayText } from '../../documents/invitation-letter.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { decisionsSheetDocument, familyDecisionsSheet } from '../../documents/decisions-sheet.js';
-import { translator, type FamilyLanguage } from '../../documents/family-language.js';
+import { bilingualLine, translator, type FamilyLanguage } from '../../documents/family-language.js';
 import { familyLanguagesFor } from '../invitations/family-languages.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -40,7 +39,7 @@ export async function distributeDecisions(db: Database, context: ActionContext, 
   const version = meeting.decisionsSheetVersion + 1;
   const professionalPdf = await renderPdf(decisionsSheetDocument(data, { version, familyCopy: false }));
   const familyPdf = await renderPdf(decisionsSheetDocument(data, { version, familyCopy: true }));
-  const subject = `Decisions of the child protection conference held on ${dayText(data.conferenceDate)}`;
+  const subject = bilingualLine(undefined, (tr) => tr.t('email.decisionsSubject', { day: tr.day(data.conferenceDate) }));
   const bodyText = (name: string) => `Dear ${name},\n\nThe decisions of the conference are attached (issue ${version}). The full record follows once the chair approves it.\n\n${data.confidentialityNotice}`;
   // Issue 14: a family member whose record names another language gets the sheet, and the letter
   // with it, in that language and then in English; one copy per language, shared by everyone who reads it.
@@ -62,7 +61,7 @@ export async function distributeDecisions(db: Database, context: ActionContext, 
         const own = `${tr.t('common.dear', { name: r.name })}\n\n${tr.t('email.decisionsBody', { version })}\n\n${tr.t(data.confidentialityNotice.includes('lead professional') ? 'decisions.confidentialityLead' : 'decisions.confidentiality')}`;
         return `${own}\n\n${tr.t('email.englishBelow')}\n\n---\n\n${english}`;
       })();
-    return { recipient: r, pdf: await ownCopy(language), bodyText: body };
+    return { recipient: r, pdf: await ownCopy(language), bodyText: body, subject: bilingualLine(language, (tr) => tr.t('email.decisionsSubject', { day: tr.day(data.conferenceDate) })) };
   }));
 
   return db.transaction(async (tx) => {

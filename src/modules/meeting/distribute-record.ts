@@ -3,7 +3,8 @@ import { conferenceRecords } from '../../db/schema/index.js';
 import { isFamilyKind } from '../../domain/conference/agencies.js';
 import { redactedPartsFor } from '../../domain/conference/record-sections.js';
 import { recordScopeProblems } from '../../domain/participation/exclusion.js';
-import { dayText } from '../../documents/invitation-letter.js';
+import { bilingualLine } from '../../documents/family-language.js';
+import { familyLanguagesFor } from '../invitations/family-languages.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { conferenceRecordDocument } from '../../documents/conference-record.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
@@ -42,13 +43,17 @@ export async function distributeRecord(db: Database, context: ActionContext, con
   const data = await recordData(db, state, record, approved);
   const recipients = await listRecipients(db, conferenceId, state.attendance);
   if (recipients.length === 0) throw new ConflictError('Nobody is recorded as invited to this conference, so there is no one to send the record to.');
-  const copies = await Promise.all(recipients.map(async (r) => ({ recipient: r, pdf: await renderPdf(conferenceRecordDocument(data, r)), redactedParts: redactedPartsFor(r) })));
+  // Issue 14: a family member whose record names another language reads the subject in it first.
+  const languages = await familyLanguagesFor(db, conferenceId);
+  const subjectFor = (invitationId: string | null, family: boolean) =>
+    bilingualLine(family && invitationId ? languages.get(invitationId) : undefined, (tr) => tr.t('email.recordSubject', { day: tr.day(data.conferenceDate) }));
+  const copies = await Promise.all(recipients.map(async (r) => ({ recipient: r, pdf: await renderPdf(conferenceRecordDocument(data, r)), redactedParts: redactedPartsFor(r), subject: subjectFor(r.invitationId, r.family) })));
 
   return db.transaction(async (tx) => {
     await updateAtVersion(tx, conferenceRecords, record, { status: to, updatedAt: context.now, updatedBy: actorId }, () => lostRace('The record'));
     const { queued, notSent } = await sendCopies(tx, context, {
       conferenceId, document: 'record', version: approved,
-      subject: `Record of the child protection conference held on ${dayText(data.conferenceDate)}`,
+      subject: subjectFor(null, false),
       bodyText: (name) => `Dear ${name},\n\nThe record of the conference is attached (version ${approved}).\n\n${data.confidentialityNotice}`,
       fileName: `conference-record-${data.conferenceDate}-v${approved}.pdf`, relatedType: 'record', relatedId: record.id, distributedBy: actorId,
     }, copies);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { invitations, meetingAttendance, meetingDistributions, outboxMessages } from '../../db/schema/index.js';
+import { conferences, familyParticipation, invitations, meetingAttendance, meetingDistributions, outboxMessages } from '../../db/schema/index.js';
 import { pdfText } from '../../documents/pdf-text.js';
 import { describeEachEngine } from '../../../test/support/database.js';
 import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../test/support/meeting-factory.js';
@@ -142,4 +142,32 @@ describeEachEngine('decisions and the record reach everyone invited', (engine) =
     expect(log.every((l) => l.documentVersion === 1)).toBe(true);
     expect((await loadRecord(db(), f.conferenceId)).status).toBe('distributed');
   });
+
+  // Last: the tests above look for any record copy in the outbox.
+  it('gives a Polish-speaking mother with an interpreter the decisions and record subjects in Polish, then English (issue 14)', async () => {
+    const f = await heldConference();
+    await db().insert(familyParticipation).values({ conferenceId: f.conferenceId, invitationId: f.invitationIds.mother, firstLanguage: 'Polish', interpreterNeeded: true, updatedBy: f.chair.id, updatedAt: new Date('2026-03-02T09:00:00Z') });
+    await distributeDecisions(db(), contextFor(f.minuteTaker), f.conferenceId);
+    const chair = contextFor(f.chair);
+    await saveRecordDraft(db(), contextFor(f.minuteTaker), f.conferenceId, {
+      sections: { 'essential-facts': 'Alpha was seen with bruising', 'information-discussion': 'Everyone contributed', 'confidential-information': CONFIDENTIAL_TEXT, 'risk-analysis': RISK_TEXT },
+      version: (await loadRecord(db(), f.conferenceId)).version,
+    });
+    await saveInformationSharing(db(), chair, f.conferenceId, { ...SHARING_DECIDED, version: 0 });
+    await approveRecord(db(), chair, f.conferenceId, { version: (await loadRecord(db(), f.conferenceId)).version });
+    await distributeRecord(db(), contextFor(f.minuteTaker), f.conferenceId, { version: (await loadRecord(db(), f.conferenceId)).version });
+
+    const messages = await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId));
+    const subject = (type: string, name: string) => messages.find((m) => m.relatedType === type && m.toName === name)!.subject;
+    const [held] = await db().select({ start: conferences.scheduledStart }).from(conferences).where(eq(conferences.id, f.conferenceId));
+    const day = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(held!.start!).replace(',', '');
+    const dzien = new Intl.DateTimeFormat('pl-PL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(held!.start!);
+    expect(subject('decisions', 'Demi Testington')).toBe(`Decyzje konferencji w sprawie ochrony dziecka (${dzien}) / Decisions of the child protection conference held on ${day}`);
+    expect(subject('record', 'Demi Testington')).toBe(`Protokół konferencji w sprawie ochrony dziecka (${dzien}) / Record of the child protection conference held on ${day}`);
+    // Everyone else reads English only: the father has no language recorded, the police are professionals.
+    for (const name of ['Fred Testington', 'PC Petra Placeholder']) {
+      expect(subject('decisions', name)).toBe(`Decisions of the child protection conference held on ${day}`);
+      expect(subject('record', name)).toBe(`Record of the child protection conference held on ${day}`);
+    }
+  }, 120_000);
 });

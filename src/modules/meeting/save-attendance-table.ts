@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import { meetingAttendance } from '../../db/schema/index.js';
 import type { AgencyId, AttendeeKind } from '../../domain/conference/agencies.js';
@@ -15,6 +16,8 @@ export type AttendanceTableRow = Pick<AttendanceInput, 'status' | 'onBehalfOf' |
   attendanceId: string;
   /** The version the table was loaded with. */
   version: number;
+  /** The row's values as the table was loaded (`attendanceRowFingerprint`), so a row this user left alone is told apart from one they changed. */
+  loaded?: string | undefined;
 };
 
 /** The field of the table form a row's message belongs beside: `<field>-<attendance id>`. */
@@ -43,6 +46,26 @@ function inputOf(existing: AttendanceRow, row: AttendanceTableRow): AttendanceIn
     writtenReportSubmitted: row.writtenReportSubmitted,
     writtenReportPresented: row.writtenReportPresented,
   };
+}
+
+/** The table's fields of one row, as they were loaded or as sent. */
+export interface AttendanceTableValues {
+  status: string;
+  onBehalfOf: string | null;
+  partsAttended: readonly string[];
+  directContactChildIds: readonly string[];
+  writtenReportSubmitted: boolean;
+  writtenReportPresented: boolean;
+}
+
+/**
+ * A short digest of a row's table fields. The table carries the digest of each row as loaded; a
+ * row sent back with the same digest is one this user did not touch, so someone else's save of it
+ * meanwhile is no conflict and is left as they saved it.
+ */
+export function attendanceRowFingerprint(row: AttendanceTableValues): string {
+  const canonical = JSON.stringify([row.status, row.onBehalfOf?.trim() || null, [...row.partsAttended].sort(), [...row.directContactChildIds].sort(), row.writtenReportSubmitted, row.writtenReportPresented]);
+  return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
@@ -77,6 +100,8 @@ export async function saveAttendanceTable(db: Database, context: ActionContext, 
       errors.push({ field: rowField('status', row.attendanceId), message: 'This person is no longer on the attendance list: reload the page' });
       continue;
     }
+    // Untouched by this user (sent as it was loaded): someone else's newer save of it stands, with no conflict.
+    if (row.loaded !== undefined && row.version !== existing.version && attendanceRowFingerprint(row) === row.loaded) continue;
     const input = inputOf(existing, row);
     const values = attendanceValues(input, existing, context, actorId);
     if (!changed(existing, input, values)) continue;

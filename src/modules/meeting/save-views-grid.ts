@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { meetingViews } from '../../db/schema/index.js';
@@ -20,6 +21,18 @@ export interface ViewGridRow {
   planNeeded: boolean | null;
   categories: readonly CategoryCode[];
   reasons: string;
+  /** The row as the grid was loaded (`viewRowFingerprint`), so a row this user left alone is told apart from one they changed. */
+  loaded?: string | undefined;
+}
+
+/**
+ * A short digest of a row's view. The grid carries the digest of each row as loaded; a row sent
+ * back with the same digest is one this user did not touch, so someone else's save of that view
+ * meanwhile is no conflict and stands.
+ */
+export function viewRowFingerprint(row: { planNeeded: boolean | null; categories: readonly string[]; reasons: string }): string {
+  const canonical = JSON.stringify([row.planNeeded, [...row.categories].sort(), row.reasons.trim()]);
+  return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }
 
 const field = (name: string, attendanceId: string) => `${name}-${attendanceId}`;
@@ -48,6 +61,8 @@ export async function saveViewsGrid(db: Database, context: ActionContext, confer
     const existing = viewOf.get(row.attendanceId) ?? null;
     const reasons = row.reasons.trim();
     if (row.planNeeded === null && reasons === '' && row.categories.length === 0) continue; // nothing said in this row
+    // Untouched by this user (sent as it was loaded): someone else's newer save of this view stands, with no conflict.
+    if (existing && row.loaded !== undefined && row.version !== existing.version && viewRowFingerprint(row) === row.loaded) continue;
     const name = person?.name ?? 'This person';
     if (!person || person.kind !== 'professional' || !person.agency || !isAgencyId(person.agency)) {
       errors.push({ field: field('planNeeded', row.attendanceId), message: `${name}: only a professional on the attendance list gives a view` });

@@ -12,6 +12,8 @@ export interface Copy {
   redactedParts?: MeetingPart[];
   /** This invitee's own letter, where it differs from the issue's (issue 14: in their language). */
   bodyText?: string;
+  /** This invitee's own subject line, where it differs from the issue's (issue 14: their language, then English). */
+  subject?: string;
 }
 
 export interface Issue {
@@ -93,13 +95,13 @@ export async function sendLetter(tx: Queryable, context: ActionContext, letter: 
 export async function sendCopies(tx: Queryable, context: ActionContext, issue: Issue, copies: readonly Copy[]): Promise<{ queued: number; notSent: string[] }> {
   let queued = 0;
   const notSent: string[] = [];
-  for (const { recipient, pdf, redactedParts, bodyText } of copies) {
+  for (const { recipient, pdf, redactedParts, bodyText, subject } of copies) {
     const outboxId = await sendLetter(tx, context, {
       conferenceId: issue.conferenceId,
       document: issue.document,
       documentVersion: issue.version,
       recipient,
-      subject: issue.subject,
+      subject: subject ?? issue.subject,
       bodyText: bodyText ?? issue.bodyText(recipient.name),
       attachments: [attachment(issue.fileName, 'application/pdf', pdf)],
       relatedType: issue.relatedType,

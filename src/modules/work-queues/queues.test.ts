@@ -126,6 +126,28 @@ describeEachEngine('work queues computed on read', (engine) => {
     expect(await toShare()).toEqual([]);
   });
 
+  it('business support is asked to arrange an interpreter for a family member whose language has no letters, until one is recorded (issue 14)', async () => {
+    const db = suite.db();
+    const f = await createMeetingFixture(db);
+    const at = new Date('2026-02-20T09:00:00Z');
+    // The father needs Tigrinya (no translation file); the mother Polish (her letters are in Polish).
+    const [father] = await db.insert(familyParticipation).values({ conferenceId: f.conferenceId, invitationId: f.invitationIds.father, firstLanguage: 'Tigrinya', interpreterNeeded: true, updatedAt: at }).returning();
+    await db.insert(familyParticipation).values({ conferenceId: f.conferenceId, invitationId: f.invitationIds.mother, firstLanguage: 'Polish', interpreterNeeded: true, updatedAt: at });
+    const actor = toActor(await createUser(db, { roles: ['business-support'], organisationId: orgId }));
+    const mine = async () => (await queueForRole(db, actor, 'business-support', NOW, 'hertfordshire')).interpreters!.filter((i) => i.href === `/conferences/${f.conferenceId}/participation`);
+    const items = await mine();
+    expect(items.map((i) => i.title)).toEqual(['Interpreter to arrange: Fred Testington (Tigrinya)']);
+    expect(items[0]!.detail).toContain('We have no family letters in Tigrinya, so Fred Testington gets them in English. Book an interpreter');
+    expect(items[0]!.detail).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // Recording the interpreter's name clears it.
+    await db.update(familyParticipation).set({ interpreterName: 'Ina Interpreterson' }).where(eq(familyParticipation.id, father!.id));
+    expect(await mine()).toEqual([]);
+    // A conference no longer ahead asks nothing.
+    await db.update(familyParticipation).set({ interpreterName: null }).where(eq(familyParticipation.id, father!.id));
+    await db.update(conferences).set({ status: 'held' }).where(eq(conferences.id, f.conferenceId));
+    expect(await mine()).toEqual([]);
+  });
+
   it('an agency practitioner sees each conference they are invited to and the report due to the chair (TS14) until they submit it', async () => {
     const db = suite.db();
     const practitioner = await createUser(db, { roles: ['agency-practitioner'], organisationId: orgId });

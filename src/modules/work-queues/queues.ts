@@ -31,6 +31,7 @@ import { section47SharingItems } from './section-47-sharing-items.js';
 import { otherAuthorityItems } from './other-authority-items.js';
 import { retentionItems, subjectAccessItems } from '../records/records-queue-items.js';
 import { exclusionLetterItems } from '../participation/exclusion-queue-items.js';
+import { interpreterToArrangeItems } from '../invitations/interpreter-queue-items.js';
 import { recordingRequestItems } from '../recordings/recording-queue-items.js';
 import { recentBreakGlassUses, type BreakGlassUse } from '../access/break-glass.js';
 import { listedName } from '../shared/load-records.js';
@@ -128,6 +129,8 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
     'records-to-distribute': mostUrgentFirst(records).slice(0, LIMIT),
     // EX3: letters to excluded family members, until sent.
     'exclusion-letters': await exclusionLetterItems(db, {}),
+    // Issue 14: family members whose language has no translation yet, until their interpreter is recorded.
+    interpreters: await interpreterToArrangeItems(db, LIMIT),
   };
 }
 

@@ -58,6 +58,7 @@ export const WORK_SECTIONS: Record<RoleId, WorkSection[]> = {
     { id: 'invitations', heading: 'Invitations to send', empty: 'No invitations are waiting to be sent.' },
     { id: 'records-to-distribute', heading: 'Records to distribute', empty: 'No decisions or records are waiting to go out.' },
     { id: 'exclusion-letters', heading: 'Exclusion letters to send', empty: 'No letter to a family member excluded from a conference is waiting to go.' },
+    { id: 'interpreters', heading: 'Interpreters to arrange', empty: 'Every family member whose language we have no letters in has an interpreter recorded.' },
   ],
   'agency-practitioner': [
     { id: 'invitations', heading: 'Conferences you are invited to', empty: 'You have no conference invitations.' },

@@ -11,7 +11,7 @@ import { calendarFile, calendarSequence, coordinatorOf, letterDocument, letterFa
 import { loadSentLetterPdf } from '../../../modules/invitations/load-sent-letter.js';
 import { observerTiming } from '../../../modules/invitations/observers.js';
 import { reviewTiming, sendInvitations } from '../../../modules/invitations/send-invitations.js';
-import { familyLanguageNotices } from '../../../modules/invitations/family-languages.js';
+import { familyLanguageNotices, familyLanguagesFor } from '../../../modules/invitations/family-languages.js';
 import { invitationsWithLinks } from '../../../modules/report-links/issue-report-link.js';
 import { sendNewReportLink } from '../../../modules/report-links/send-new-report-link.js';
 import { mayManageInvitations, mayViewInvitations } from '../../../policies/invitations.js';
@@ -133,7 +133,7 @@ export default function invitationPages(app: FastifyInstance): void {
       return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', `attachment; filename="${base}.docx"`).send(docx);
     }
     if (format === 'ics') {
-      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${base}.ics"`).send(calendarFile(state, invitation, coordinator, now, { sequence: Math.max(0, (await calendarSequence(db, invitation.id)) - 1) }));
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${base}.ics"`).send(calendarFile(state, invitation, coordinator, now, { sequence: Math.max(0, (await calendarSequence(db, invitation.id)) - 1), language: (await familyLanguagesFor(db, id)).get(invitation.id) }));
     }
     return reply.callNotFound();
   });

@@ -71,6 +71,39 @@ describeEachEngine('conference screen pages', (engine) => {
     }
   });
 
+  it('every form the chair and minute taker save during the meeting is kept and retried when the connection drops (issue 14)', async () => {
+    const f = await createMeetingFixture(db());
+    await meetingUnderWay(db(), f);
+    const mother = (await attendanceByName(db(), f.conferenceId)).get('Demi Testington')!;
+    const chair = await signedIn(f.chair);
+    const base = `/conferences/${f.conferenceId}/meeting`;
+    // Each page, and the action of the form on it that saves what was typed.
+    const forms: [string, string][] = [
+      [base, `${base}/checklist`],
+      [`${base}/attendance`, `${base}/attendance`],
+      [`${base}/attendance/new`, `${base}/attendance/new`],
+      [`${base}/attendance/${mother.id}`, `${base}/attendance/${mother.id}`],
+      [`${base}/attendance/${mother.id}/leave`, `${base}/attendance/${mother.id}/leave`],
+      [`${base}/children/${f.alphaId}/views`, `${base}/children/${f.alphaId}/views`],
+      [`${base}/children/${f.alphaId}/decision`, `${base}/children/${f.alphaId}/decision`],
+      [`${base}/children/${f.alphaId}/plan`, `${base}/children/${f.alphaId}/plan`],
+    ];
+    const keys = new Set<string>();
+    for (const [url, action] of forms) {
+      const res = await chair.get(url);
+      expect(res.statusCode, url).toBe(200);
+      const tag = res.body.match(new RegExp(`<form [^>]*action="${action}"[^>]*>`))?.[0];
+      expect(tag, url).toBeDefined();
+      const key = tag!.match(/data-offline-key="([^"]+)"/)?.[1];
+      expect(key, `${url}: the form keeps what was typed offline`).toMatch(new RegExp(`^${f.conferenceId}:`));
+      keys.add(key!);
+      expect(res.body, url).toContain('<script type="module" src="/public/offline-forms.js"></script>');
+      expect(res.body, url).toContain('data-offline-notice');
+    }
+    // One key per form, so a kept copy is put back in the form it was typed in.
+    expect(keys.size).toBe(forms.length);
+  });
+
   it('a stale outline plan save answers 409 with who changed it, and keeps what was typed (concurrency)', async () => {
     const f = await createMeetingFixture(db());
     await meetingUnderWay(db(), f);

@@ -78,6 +78,38 @@ describeEachEngine('the attendance table (issue 14)', (engine) => {
     expect((await attendanceByName(db(), f.conferenceId)).get('Hana Exampleton')?.status).toBe('expected');
   });
 
+  it('a row someone else saved that this user left alone is no conflict: their save stands, and this user’s rows are saved', async () => {
+    const f = await createMeetingFixture(db());
+    await openMeeting(db(), contextFor(f.minuteTaker), f.conferenceId);
+    const minuteTaker = await signedIn(f.minuteTaker);
+    const url = `/conferences/${f.conferenceId}/meeting/attendance`;
+    // The minute taker loads the table (each row carries what it held when loaded) and marks Pat present.
+    const page = await minuteTaker.get(url);
+    const { form, people } = await tableForm(db(), f.conferenceId, { 'Pat Placeholder': { status: 'present', partsAttended: ['opening', 'information', 'decision'] } });
+    for (const p of people.values()) {
+      const loaded = page.body.match(new RegExp(`name="loaded-${p.id}" value="([^"]+)"`))?.[1];
+      expect(loaded, p.name).toBeDefined();
+      form[`loaded-${p.id}`] = loaded!;
+    }
+    // Meanwhile the chair marks Hana present on her own form: a row the minute taker did not touch.
+    await markPresent(db(), contextFor(f.chair, new Date('2026-03-02T10:15:00Z')), f.conferenceId, 'Hana Exampleton', [f.alphaId]);
+    const saved = await minuteTaker.post(url, form);
+    expect(saved.statusCode).toBe(302);
+    const now = await attendanceByName(db(), f.conferenceId);
+    expect(now.get('Hana Exampleton')).toMatchObject({ status: 'present', directContactChildIds: [f.alphaId] });
+    expect(now.get('Pat Placeholder')?.status).toBe('present');
+
+    // A row the minute taker did change, and the chair changed too, is still refused beside it.
+    const hana = now.get('Hana Exampleton')!;
+    const second = await minuteTaker.get(url);
+    const next = await tableForm(db(), f.conferenceId, { 'Hana Exampleton': { onBehalfOf: 'Typed by the minute taker' } });
+    for (const p of next.people.values()) next.form[`loaded-${p.id}`] = second.body.match(new RegExp(`name="loaded-${p.id}" value="([^"]+)"`))![1]!;
+    await markPresent(db(), contextFor(f.chair, new Date('2026-03-02T10:16:00Z')), f.conferenceId, 'Hana Exampleton', []);
+    const stale = await minuteTaker.post(url, next.form);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain(`id="status-${hana.id}-error"`);
+  });
+
   it('a row someone else saved since the table was loaded is refused beside that row (409), keeping what was typed and saving over the new version next time', async () => {
     const f = await createMeetingFixture(db());
     await openMeeting(db(), contextFor(f.minuteTaker), f.conferenceId);

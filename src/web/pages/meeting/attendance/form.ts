@@ -37,10 +37,10 @@ export const leavingForm = z.object({
   version: z.coerce.number().int(),
 });
 
-/** A row of the attendance table: the fields of the person's own form the table shows, and the version it was loaded with. */
+/** A row of the attendance table: the fields of the person's own form the table shows, the version it was loaded with, and the row as loaded (a digest, to tell a row this user left alone from one they changed). */
 const tableRow = attendanceForm
   .pick({ status: true, onBehalfOf: true, partsAttended: true, directContactChildIds: true, writtenReportSubmitted: true, writtenReportPresented: true })
-  .extend({ version: z.coerce.number({ error: 'Reload the page and try again' }).int().min(0) });
+  .extend({ version: z.coerce.number({ error: 'Reload the page and try again' }).int().min(0), loaded: z.string().max(64).optional() });
 
 export type AttendanceTableInput = z.infer<typeof tableRow> & { attendanceId: string };
 

@@ -13,7 +13,7 @@ import { parseForm } from '../../../forms.js';
 import { auditReads, meetingUrl, namedRowErrors, shownRefusal } from '../page-helpers.js';
 import { runAction } from '../../../forms/run-action.js';
 import { attendanceForm, leavingForm, parseAttendanceTable } from './form.js';
-import { saveAttendanceTable } from '../../../../modules/meeting/save-attendance-table.js';
+import { attendanceRowFingerprint, saveAttendanceTable } from '../../../../modules/meeting/save-attendance-table.js';
 import { StaleRowsError } from '../../../../modules/meeting/stale.js';
 import { asArray } from '../../../forms.js';
 import { AGENCY_LABELS as AGENCY_NAMES, isAgencyId } from '../../../../domain/conference/agencies.js';
@@ -36,6 +36,8 @@ type Params = { Params: { id: string; attendanceId?: string } };
 /** One row of the attendance table as the form shows it: stored, or as typed when a save was refused. */
 interface TableRowValues {
   version: string;
+  /** The digest of the row as loaded: the stored row's, or the one the refused form carried. */
+  loaded: string;
   status: string;
   onBehalfOf: string;
   partsAttended: string[];
@@ -46,7 +48,7 @@ interface TableRowValues {
 
 function storedRow(a: MeetingState['attendance'][number]): TableRowValues {
   return {
-    version: String(a.version), status: a.status, onBehalfOf: a.onBehalfOf ?? '',
+    version: String(a.version), loaded: attendanceRowFingerprint(a), status: a.status, onBehalfOf: a.onBehalfOf ?? '',
     partsAttended: [...a.partsAttended], directContactChildIds: [...a.directContactChildIds],
     writtenReportSubmitted: a.writtenReportSubmitted, writtenReportPresented: a.writtenReportPresented,
   };
@@ -55,7 +57,7 @@ function storedRow(a: MeetingState['attendance'][number]): TableRowValues {
 function typedRow(body: Record<string, unknown>, id: string): TableRowValues {
   const text = (k: string) => (typeof body[`${k}-${id}`] === 'string' ? (body[`${k}-${id}`] as string) : '');
   return {
-    version: text('version'), status: text('status'), onBehalfOf: text('onBehalfOf'),
+    version: text('version'), loaded: text('loaded'), status: text('status'), onBehalfOf: text('onBehalfOf'),
     partsAttended: asArray(body[`partsAttended-${id}`]), directContactChildIds: asArray(body[`directContactChildIds-${id}`]),
     writtenReportSubmitted: text('writtenReportSubmitted') === 'yes', writtenReportPresented: text('writtenReportPresented') === 'yes',
   };
@@ -102,7 +104,10 @@ export default function attendancePages(app: FastifyInstance): void {
       const values = typed && typedIds.has(a.id) ? typedRow(typed, a.id) : storedRow(a);
       const current = extra.staleVersions?.get(a.id);
       // After someone else's save the row keeps what was typed, but saving again goes over the version now stored.
-      if (current !== undefined && current !== null) values.version = String(current);
+      if (current !== undefined && current !== null) {
+        values.version = String(current);
+        values.loaded = attendanceRowFingerprint(a);
+      }
       return {
         id: a.id, name: a.name, role: a.role, kind: a.kind, isProfessional: a.kind === 'professional',
         agencyLabel: a.agency && isAgencyId(a.agency) ? AGENCY_NAMES[a.agency] : (a.organisationName ?? ''),

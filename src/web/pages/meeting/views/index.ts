@@ -5,7 +5,7 @@ import { presentForDecision } from '../../../../domain/conference/quorum.js';
 import { tallyViews } from '../../../../domain/conference/views.js';
 import { practitionerViews } from '../../../../modules/meeting/decision-context.js';
 import { loadMeetingState, quorumAttendee, subjectOf, type MeetingState } from '../../../../modules/meeting/meeting-state.js';
-import { saveViewsGrid } from '../../../../modules/meeting/save-views-grid.js';
+import { saveViewsGrid, viewRowFingerprint } from '../../../../modules/meeting/save-views-grid.js';
 import { loadSlotFacts } from '../../../../modules/meeting/load-slot-facts.js';
 import { StaleRowsError } from '../../../../modules/meeting/stale.js';
 import type { FieldError } from '../../../../modules/shared/errors.js';
@@ -20,9 +20,16 @@ type Params = { Params: { id: string; childId: string; viewId?: string }; Querys
 
 interface GridValues {
   version: string;
+  /** The digest of the row as loaded: the stored view's, or the one the refused form carried. */
+  loaded: string;
   planNeeded: string;
   categories: string[];
   reasons: string;
+}
+
+/** The digest of a stored view as the grid shows it ('' for a row with no view yet). */
+function storedFingerprint(view: { planNeeded: boolean; categories: readonly string[]; reasons: string } | null): string {
+  return view ? viewRowFingerprint(view) : '';
 }
 
 /** Who has a row in a child's grid: the professionals present for the decision, and anyone whose view is already recorded. */
@@ -47,10 +54,13 @@ export default function viewPages(app: FastifyInstance): void {
       const id = person.id;
       const text = (k: string) => (typed && typeof typed[`${k}-${id}`] === 'string' ? (typed[`${k}-${id}`] as string) : '');
       const values: GridValues = typed && typedIds.has(id)
-        ? { version: text('version'), planNeeded: text('planNeeded'), categories: asArray(typed[`categories-${id}`]), reasons: text('reasons') }
-        : { version: view ? String(view.version) : '', planNeeded: view ? (view.planNeeded ? 'yes' : 'no') : '', categories: view ? [...view.categories] : [], reasons: view?.reasons ?? '' };
+        ? { version: text('version'), loaded: text('loaded'), planNeeded: text('planNeeded'), categories: asArray(typed[`categories-${id}`]), reasons: text('reasons') }
+        : { version: view ? String(view.version) : '', loaded: storedFingerprint(view), planNeeded: view ? (view.planNeeded ? 'yes' : 'no') : '', categories: view ? [...view.categories] : [], reasons: view?.reasons ?? '' };
       const current = extra.staleVersions?.get(id);
-      if (current !== undefined && current !== null) values.version = String(current);
+      if (current !== undefined && current !== null) {
+        values.version = String(current);
+        values.loaded = storedFingerprint(view);
+      }
       return { id, name: person.name, agencyLabel: person.agency && isAgencyId(person.agency) ? AGENCY_LABELS[person.agency] : person.role, recorded: Boolean(view), values };
     });
     return reply.view('meeting/views/page.njk', {

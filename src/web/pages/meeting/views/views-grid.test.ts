@@ -75,6 +75,30 @@ describeEachEngine('a child’s views grid (issue 14, DC2)', (engine) => {
     expect((await viewsOf(f.conferenceId)).get('Hana Exampleton')?.reasons).toBe('The chair changed it');
   });
 
+  it('a view someone else changed that this user left alone in the grid is no conflict: their change stands and this user’s rows are saved', async () => {
+    const f = await createMeetingFixture(db());
+    const { minuteTaker: asMinuteTaker } = await meetingUnderWay(db(), f);
+    const people = await attendanceByName(db(), f.conferenceId);
+    const [sam, hana] = ['Sam Sampleford', 'Hana Exampleton'].map((n) => people.get(n)!);
+    const url = `/conferences/${f.conferenceId}/meeting/children/${f.alphaId}/views`;
+    const hanaView = await saveView(db(), asMinuteTaker, f.conferenceId, f.alphaId, null, { attendanceId: hana!.id, planNeeded: true, categories: ['PHY'], reasons: 'First' }, null);
+    const minuteTaker = await signedIn(f.minuteTaker);
+    // The grid as loaded: Hana's row carries her view and its digest; the minute taker types Sam's view only.
+    const page = await minuteTaker.get(url);
+    const loaded = (id: string) => page.body.match(new RegExp(`name="loaded-${id}" value="([^"]*)"`))![1]!;
+    // Meanwhile the chair changes Hana's view.
+    await saveView(db(), contextFor(f.chair, new Date('2026-03-02T10:12:00Z')), f.conferenceId, f.alphaId, hanaView, { attendanceId: hana!.id, planNeeded: true, categories: ['PHY'], reasons: 'The chair changed it' }, 1);
+    const saved = await minuteTaker.post(url, {
+      rows: [sam!.id, hana!.id],
+      [`version-${sam!.id}`]: '', [`loaded-${sam!.id}`]: loaded(sam!.id), [`planNeeded-${sam!.id}`]: 'no', [`reasons-${sam!.id}`]: 'Sam typed this',
+      [`version-${hana!.id}`]: '1', [`loaded-${hana!.id}`]: loaded(hana!.id), [`planNeeded-${hana!.id}`]: 'yes', [`categories-${hana!.id}`]: 'PHY', [`reasons-${hana!.id}`]: 'First',
+    });
+    expect(saved.statusCode).toBe(302);
+    const views = await viewsOf(f.conferenceId);
+    expect(views.get('Hana Exampleton')?.reasons).toBe('The chair changed it');
+    expect(views.get('Sam Sampleford')?.reasons).toBe('Sam typed this');
+  });
+
   it('in Pan-Dorset counts the grid’s own rows towards one view per agency', async () => {
     const f = await createMeetingFixture(db(), { pack: 'pan-dorset' });
     await meetingUnderWay(db(), f);
