@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { conferences, invitations } from '../../db/schema/index.js';
 import { icsContentType } from '../../documents/invitation-ics.js';
+import { translator, type FamilyLanguage } from '../../documents/family-language.js';
 import { whenText } from '../../documents/invitation-letter.js';
 import { cancellationFile, coordinatorOf } from '../invitations/letters.js';
 import { familyLanguagesFor } from '../invitations/family-languages.js';
@@ -11,6 +12,29 @@ import { bumpVersion } from '../shared/versioned-update.js';
 /** "Thursday 5 March 2026 at 10:00", London time: never an ISO date in a message people read. */
 function london(start: Date): string {
   return whenText(start);
+}
+
+type Change = { kind: 'cancelled' | 'rearranged'; was: Date | null; now?: Date; reason: string };
+
+/**
+ * A family member who reads another language (issue 14) gets the notice in it first, then in
+ * English, as their invitation came: the subject "Polish / English", the body in Polish, then the
+ * English below. The reason stays as the organiser typed it, and says so.
+ */
+function inTheirLanguage(language: FamilyLanguage | undefined, name: string, change: Change, english: { subject: string; body: string }): { subject: string; body: string } {
+  if (language?.kind !== 'translated') return english;
+  const tr = translator(language.code);
+  const was = change.was ? tr.when(change.was) : null;
+  const now = change.now ? tr.when(change.now) : null;
+  const subject = change.kind === 'cancelled'
+    ? (was ? tr.t('email.cancelledSubjectOn', { when: was }) : tr.t('email.cancelledSubject'))
+    : (now ? tr.t('email.rearrangedSubjectTo', { when: now }) : tr.t('email.rearrangedSubject'));
+  const what = change.kind === 'cancelled'
+    ? (was ? tr.t('email.cancelledBody', { when: was }) : tr.t('email.cancelledBodyUndated'))
+    : (was && now ? tr.t('email.rearrangedBody', { was, now }) : now ? tr.t('email.rearrangedBodyTo', { now }) : tr.t('email.rearrangedBodyUndated'));
+  const next = tr.t(change.kind === 'cancelled' ? 'email.cancelledNext' : 'email.rearrangedNext');
+  const own = `${tr.t('common.dear', { name })}\n\n${what}\n${tr.t('email.why', { reason: change.reason })}\n\n${next}`;
+  return { subject: `${subject} / ${english.subject}`, body: `${own}\n\n${tr.t('email.englishBelow')}\n\n---\n\n${english.body}` };
 }
 
 /**
@@ -25,7 +49,7 @@ function london(start: Date): string {
 export async function tellInvitees(
   tx: Queryable,
   conferenceId: string,
-  change: { kind: 'cancelled' | 'rearranged'; was: Date | null; now?: Date; reason: string },
+  change: Change,
   at: Date,
   actorId: string | null = null,
 ): Promise<number> {
@@ -46,10 +70,14 @@ export async function tellInvitees(
     const ics = change.kind === 'cancelled' && channel === 'email' && change.was && conference
       ? await cancellationFile(tx, conference, i, change.was, organiser, at, languages.get(i.id))
       : null;
+    const notice = inTheirLanguage(languages.get(i.id), i.name, change, {
+      subject: change.kind === 'cancelled' ? `Child protection conference cancelled${when}` : `Child protection conference: new date${change.now ? `, ${london(change.now)}` : ''}`,
+      body,
+    });
     await enqueueMessage(tx, {
       channel, toName: i.name, toAddress: address,
-      subject: change.kind === 'cancelled' ? `Child protection conference cancelled${when}` : `Child protection conference: new date${change.now ? `, ${london(change.now)}` : ''}`,
-      bodyText: body, relatedType: `conference-${change.kind}`, relatedId: i.id, conferenceId,
+      subject: notice.subject,
+      bodyText: notice.body, relatedType: `conference-${change.kind}`, relatedId: i.id, conferenceId,
       ...(ics ? { attachments: [attachment('conference-cancelled.ics', icsContentType(ics), ics)] } : {}),
     }, at);
     queued += 1;

@@ -108,6 +108,31 @@ describeEachEngine('invitations in the family’s language (issue 14)', (engine)
     expect(cancelled).toContain(`SUMMARY:Odwołana: konferencja w sprawie ochrony dziecka (znak: ${ref}) / Cancelled: child protection conference (ref ${ref})`);
     expect(cancelled).toContain('DESCRIPTION:Konferencja w sprawie ochrony dziecka zaplanowana na czwartek\\, 5 marca 2026\\, godz. 10:00 została odwołana.\\n\\nThe child protection conference on Thursday 5 March 2026 at 10:00 is cancelled.');
     expect((await calendarOf('PC Petra Placeholder', 'conference-cancelled'))).toContain(`SUMMARY:Cancelled: child protection conference (ref ${ref})`);
+    // And the email that carries it: subject and words in Polish, then the English; the reason as the organiser typed it.
+    const notice = async (name: string) => (await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId))).find((o) => o.toName === name && o.relatedType === 'conference-cancelled')!;
+    const hers = await notice('Demi Testington');
+    expect(hers.subject).toBe('Odwołana konferencja w sprawie ochrony dziecka: czwartek, 5 marca 2026, godz. 10:00 / Child protection conference cancelled on Thursday 5 March 2026 at 10:00');
+    expect(hers.bodyText).toBe('Szanowna Pani / Szanowny Panie (Demi Testington),\n\nKonferencja w sprawie ochrony dziecka (termin: czwartek, 5 marca 2026, godz. 10:00) została odwołana.\n'
+      + 'Powód (zapisany po angielsku): The family moved away.\n\nNapiszemy ponownie, jeśli zostanie zorganizowana nowa konferencja.\n\nPoniżej ta sama wiadomość w języku angielskim.\n\n---\n\n'
+      + 'Dear Demi Testington,\n\nThe child protection conference you were invited to on Thursday 5 March 2026 at 10:00 is cancelled.\nWhy: The family moved away.\n\nWe will write again if a new conference is arranged.');
+    const theirs = await notice('PC Petra Placeholder');
+    expect(theirs.subject).toBe('Child protection conference cancelled on Thursday 5 March 2026 at 10:00');
+    expect(theirs.bodyText).not.toContain('Szanown');
+  }, 120_000);
+
+  it('tells the Polish-speaking mother of a new date in Polish, then English', async () => {
+    const f = await createBookedConference(db());
+    await db().update(people).set({ firstLanguage: 'Polish', interpreterNeeded: true }).where(eq(people.id, f.demi.id));
+    await readyToSend(db(), f);
+    await sendInvitations(db(), contextFor(f.support), f.conferenceId);
+    const moved = new Date(CONFERENCE_START.getTime() + 7 * 24 * 3600_000);
+    await tellInvitees(db(), f.conferenceId, { kind: 'rearranged', was: CONFERENCE_START, now: moved, reason: 'The chair is ill.' }, new Date('2026-02-27T09:00:00Z'), f.support.id);
+    const notices = (await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId))).filter((o) => o.relatedType === 'conference-rearranged');
+    const hers = notices.find((o) => o.toName === 'Demi Testington')!;
+    expect(hers.subject).toBe('Nowy termin konferencji w sprawie ochrony dziecka: czwartek, 12 marca 2026, godz. 10:00 / Child protection conference: new date, Thursday 12 March 2026 at 10:00');
+    expect(hers.bodyText).toContain('Zmienił się termin konferencji w sprawie ochrony dziecka. Poprzedni termin: czwartek, 5 marca 2026, godz. 10:00. Nowy termin: czwartek, 12 marca 2026, godz. 10:00.\nPowód (zapisany po angielsku): The chair is ill.');
+    expect(hers.bodyText).toContain('---\n\nDear Demi Testington,\n\nThe child protection conference you were invited to on Thursday 5 March 2026 at 10:00 has moved to Thursday 12 March 2026 at 10:00.');
+    expect(notices.find((o) => o.toName === 'PC Petra Placeholder')!.subject).toBe('Child protection conference: new date, Thursday 12 March 2026 at 10:00');
   }, 120_000);
 
   it('writes in English to a family member whose first language is Polish but who needs no interpreter', async () => {

@@ -3,7 +3,7 @@ import { conferenceRecords } from '../../db/schema/index.js';
 import { isFamilyKind } from '../../domain/conference/agencies.js';
 import { redactedPartsFor } from '../../domain/conference/record-sections.js';
 import { recordScopeProblems } from '../../domain/participation/exclusion.js';
-import { bilingualLine } from '../../documents/family-language.js';
+import { bilingualLine, translator, type FamilyLanguage } from '../../documents/family-language.js';
 import { familyLanguagesFor } from '../invitations/family-languages.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { conferenceRecordDocument } from '../../documents/conference-record.js';
@@ -47,14 +47,25 @@ export async function distributeRecord(db: Database, context: ActionContext, con
   const languages = await familyLanguagesFor(db, conferenceId);
   const subjectFor = (invitationId: string | null, family: boolean) =>
     bilingualLine(family && invitationId ? languages.get(invitationId) : undefined, (tr) => tr.t('email.recordSubject', { day: tr.day(data.conferenceDate) }));
-  const copies = await Promise.all(recipients.map(async (r) => ({ recipient: r, pdf: await renderPdf(conferenceRecordDocument(data, r)), redactedParts: redactedPartsFor(r), subject: subjectFor(r.invitationId, r.family) })));
+  const bodyText = (name: string) => `Dear ${name},\n\nThe record of the conference is attached (version ${approved}).\n\n${data.confidentialityNotice}`;
+  // The covering note in their language too, then the English; the record itself is the professionals' own words, in English.
+  const bodyFor = (name: string, language: FamilyLanguage | undefined): string | undefined => {
+    if (language?.kind !== 'translated') return undefined;
+    const tr = translator(language.code);
+    const own = `${tr.t('common.dear', { name })}\n\n${tr.t('email.recordBody', { version: approved })}\n\n${tr.t(data.confidentialityNotice.includes('lead professional') ? 'decisions.confidentialityLead' : 'decisions.confidentiality')}`;
+    return `${own}\n\n${tr.t('email.englishBelow')}\n\n---\n\n${bodyText(name)}`;
+  };
+  const copies = await Promise.all(recipients.map(async (r) => {
+    const body = bodyFor(r.name, r.family && r.invitationId ? languages.get(r.invitationId) : undefined);
+    return { recipient: r, pdf: await renderPdf(conferenceRecordDocument(data, r)), redactedParts: redactedPartsFor(r), subject: subjectFor(r.invitationId, r.family), ...(body ? { bodyText: body } : {}) };
+  }));
 
   return db.transaction(async (tx) => {
     await updateAtVersion(tx, conferenceRecords, record, { status: to, updatedAt: context.now, updatedBy: actorId }, () => lostRace('The record'));
     const { queued, notSent } = await sendCopies(tx, context, {
       conferenceId, document: 'record', version: approved,
       subject: subjectFor(null, false),
-      bodyText: (name) => `Dear ${name},\n\nThe record of the conference is attached (version ${approved}).\n\n${data.confidentialityNotice}`,
+      bodyText,
       fileName: `conference-record-${data.conferenceDate}-v${approved}.pdf`, relatedType: 'record', relatedId: record.id, distributedBy: actorId,
     }, copies);
     await recordMeetingEvent(tx, context, { conferenceId, subject: 'record', from: record.status, to, event: 'distribute', details: { number: approved, queued } });

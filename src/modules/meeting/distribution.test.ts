@@ -164,10 +164,16 @@ describeEachEngine('decisions and the record reach everyone invited', (engine) =
     const dzien = new Intl.DateTimeFormat('pl-PL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(held!.start!);
     expect(subject('decisions', 'Demi Testington')).toBe(`Decyzje konferencji w sprawie ochrony dziecka (${dzien}) / Decisions of the child protection conference held on ${day}`);
     expect(subject('record', 'Demi Testington')).toBe(`Protokół konferencji w sprawie ochrony dziecka (${dzien}) / Record of the child protection conference held on ${day}`);
+    // Her record's covering note is in Polish first, then the English below it; the record itself stays the professionals' English.
+    const body = (type: string, name: string) => messages.find((m) => m.relatedType === type && m.toName === name)!.bodyText;
+    expect(body('record', 'Demi Testington')).toMatch(/^Szanowna Pani \/ Szanowny Panie \(Demi Testington\),\n\nW załączniku przesyłamy protokół konferencji \(wersja \d+\)\.\n\nTen dokument jest poufny\./);
+    expect(body('record', 'Demi Testington')).toContain('Poniżej ta sama wiadomość w języku angielskim.\n\n---\n\nDear Demi Testington,\n\nThe record of the conference is attached');
     // Everyone else reads English only: the father has no language recorded, the police are professionals.
     for (const name of ['Fred Testington', 'PC Petra Placeholder']) {
       expect(subject('decisions', name)).toBe(`Decisions of the child protection conference held on ${day}`);
       expect(subject('record', name)).toBe(`Record of the child protection conference held on ${day}`);
+      expect(body('record', name)).toMatch(new RegExp(`^Dear ${name},\n\nThe record of the conference is attached`));
+      expect(body('record', name)).not.toContain('Szanown');
     }
   }, 120_000);
 });
