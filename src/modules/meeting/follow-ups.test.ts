@@ -208,5 +208,9 @@ describeEachEngine('what follows from the meeting', (engine) => {
     expect(notices.map((n) => n.toName).sort()).toEqual(['Demi Testington', 'Fred Testington', 'Hal Housington', 'Hana Exampleton', 'PC Petra Placeholder', 'Pat Placeholder', 'Sam Sampleford']);
     expect(notices.find((n) => n.toName === 'Fred Testington')?.channel).toBe('post');
     expect(notices[0]!.bodyText).toContain('A child in need plan (Family support for 3 months)');
+    // The date as a person reads it, from the ending's own field: never an ISO date in a letter.
+    const fred = notices.find((n) => n.toName === 'Fred Testington')!;
+    expect(fred.bodyText).toMatch(/^Dear Fred Testington,\n\nThe child protection plan for .+ ended on 2 March 2026: /);
+    expect(notices.every((n) => !/\d{4}-\d{2}-\d{2}/.test(n.bodyText))).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import { openPlanOf } from './decision-context.js';
 import type { DecisionRow, MeetingChild, OutlinePlanRow } from './meeting-state.js';
 import { bumpVersion } from '../shared/versioned-update.js';
 import { endRunningCinPlan, stepDownToChildInNeed } from '../records/child-in-need-plan.js';
+import { formatDate } from '../../domain/deadlines/format-date.js';
 
 export type PlanEffect = 'started' | 'continued' | 'ended' | 'end-pending' | 'none';
 
@@ -112,7 +113,7 @@ async function noticeOfEnding(tx: Queryable, context: ActionContext, pack: PackI
   for (const r of recipients) {
     await enqueueMessage(tx, {
       channel: r.channel, toName: r.name, toAddress: r.address, subject: `Child protection plan ended: ${child.name}`,
-      bodyText: `${r.name},\n\nThe child protection plan for ${child.name} ended on ${endedOn}: the review conference decided it is no longer needed.\n` +
+      bodyText: `Dear ${r.name},\n\nThe child protection plan for ${child.name} ended on ${formatDate(endedOn)}: the review conference decided it is no longer needed.\n` +
         `Help that continues: ${CONTINUING_SUPPORT_LABELS[support]}${details ? ` (${details})` : ''}.\n\n` +
         'You are told because you were invited to a conference about the child. Please keep this information confidential.',
       relatedType: 'plan-ending', relatedId: planId,

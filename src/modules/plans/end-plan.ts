@@ -15,6 +15,7 @@ import { arrangingConferenceFor, loadPlanCore } from './load-plan.js';
 import { claimPlanVersion, ensureOpen, todayOf } from './plan-write.js';
 import { bumpVersion } from '../shared/versioned-update.js';
 import { stepDownToChildInNeed } from '../records/child-in-need-plan.js';
+import { formatDate } from '../../domain/deadlines/format-date.js';
 
 export interface EndPlanInput {
   route: EndingRoute;
@@ -68,7 +69,7 @@ export async function endPlan(db: Database, context: ActionContext, pack: PackId
     for (const r of recipients) {
       await enqueueMessage(tx, {
         channel: r.channel, toName: r.name, toAddress: r.address, subject,
-        bodyText: `${r.name},\n\nThe child protection plan for ${name} ended on ${input.endedOn}.\nHow it ended: ${ENDING_ROUTE_LABELS[input.route]}.\n` +
+        bodyText: `Dear ${r.name},\n\nThe child protection plan for ${name} ended on ${formatDate(input.endedOn)}.\nHow it ended: ${ENDING_ROUTE_LABELS[input.route]}.\n` +
           `Help that continues: ${support}${input.continuingSupportDetails.trim() ? ` (${input.continuingSupportDetails.trim()})` : ''}.\n\n` +
           'You are told because you were invited to a conference about the child. Please keep this information confidential.',
         relatedType: 'plan-ending', relatedId: ending?.id ?? planId,

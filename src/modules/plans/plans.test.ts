@@ -222,6 +222,9 @@ describeEachEngine('life on a plan', (engine) => {
       const messages = await db.select().from(outboxMessages).where(eq(outboxMessages.relatedId, plan.ending!.id));
       expect(messages.map((m) => m.toName)).toEqual(expect.arrayContaining(['Demi Testington', 'Fred Testington', 'PC Petra Placeholder', 'Sam Sampleford']));
       expect(messages.find((m) => m.toName === 'Fred Testington')?.channel).toBe('post');
+      // The ending's date in words, as the letter is read: never the ISO date.
+      expect(messages.find((m) => m.toName === 'Fred Testington')?.bodyText).toMatch(/^Dear Fred Testington,\n\nThe child protection plan for .+ ended on 18 April 2026\./);
+      expect(messages.every((m) => !/\d{4}-\d{2}-\d{2}/.test(m.bodyText))).toBe(true);
       const [cancelled] = await db.select().from(conferences).where(eq(conferences.id, review.conferenceId));
       expect(cancelled?.status).toBe('cancelled');
       await expect(endPlan(db, f.as.serviceManager, 'national', f.plan.id, { ...input, planVersion: 2 })).rejects.toBeInstanceOf(ConflictError);
