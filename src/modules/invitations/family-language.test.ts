@@ -106,7 +106,7 @@ describeEachEngine('invitations in the family’s language (issue 14)', (engine)
     const cancelled = await calendarOf('Demi Testington', 'conference-cancelled');
     expect(cancelled).toContain('METHOD:CANCEL');
     expect(cancelled).toContain(`SUMMARY:Odwołana: konferencja w sprawie ochrony dziecka (znak: ${ref}) / Cancelled: child protection conference (ref ${ref})`);
-    expect(cancelled).toContain('DESCRIPTION:Konferencja w sprawie ochrony dziecka zaplanowana na czwartek\\, 5 marca 2026\\, godz. 10:00 została odwołana.\\n\\nThe child protection conference on Thursday 5 March 2026 at 10:00 is cancelled.');
+    expect(cancelled).toContain('DESCRIPTION:Konferencja w sprawie ochrony dziecka (termin: czwartek\\, 5 marca 2026\\, godz. 10:00) została odwołana.\\n\\nThe child protection conference on Thursday 5 March 2026 at 10:00 is cancelled.');
     expect((await calendarOf('PC Petra Placeholder', 'conference-cancelled'))).toContain(`SUMMARY:Cancelled: child protection conference (ref ${ref})`);
     // And the email that carries it: subject and words in Polish, then the English; the reason as the organiser typed it.
     const notice = async (name: string) => (await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId))).find((o) => o.toName === name && o.relatedType === 'conference-cancelled')!;
