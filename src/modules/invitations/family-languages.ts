@@ -1,8 +1,9 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { familyParticipation, invitations, people } from '../../db/schema/index.js';
 import { familyLanguageOf, type FamilyLanguage } from '../../documents/family-language.js';
 import { isFamilyKind } from '../../documents/invitation-letter.js';
+import { anyOf } from '../shared/any-of.js';
 
 /**
  * Issue 14: the language each family invitee of a conference is written to in, by invitation id:
@@ -11,19 +12,28 @@ import { isFamilyKind } from '../../documents/invitation-letter.js';
  * from the map (professionals, or a family member with no record) is written to in English.
  */
 export async function familyLanguagesFor(db: Queryable, conferenceId: string): Promise<Map<string, FamilyLanguage>> {
+  return familyLanguagesForConferences(db, [conferenceId]);
+}
+
+/**
+ * familyLanguagesFor for many conferences in three statements, whatever their number: business
+ * support's list of interpreters to arrange looks at every conference still ahead.
+ */
+export async function familyLanguagesForConferences(db: Queryable, conferenceIds: readonly string[]): Promise<Map<string, FamilyLanguage>> {
   const out = new Map<string, FamilyLanguage>();
+  if (conferenceIds.length === 0) return out;
   const family = (await db.select({ id: invitations.id, inviteeKind: invitations.inviteeKind, personId: invitations.personId }).from(invitations)
-    .where(eq(invitations.conferenceId, conferenceId))).filter((i) => isFamilyKind(i.inviteeKind));
+    .where(anyOf(invitations.conferenceId, [...conferenceIds]))).filter((i) => isFamilyKind(i.inviteeKind));
   if (family.length === 0) return out;
-  const recorded = await db.select({ invitationId: familyParticipation.invitationId, firstLanguage: familyParticipation.firstLanguage, interpreterNeeded: familyParticipation.interpreterNeeded, needsTranslation: familyParticipation.needsTranslation })
-    .from(familyParticipation).where(eq(familyParticipation.conferenceId, conferenceId));
-  const personIds = family.map((i) => i.personId).filter((p): p is string => p !== null);
-  const persons = personIds.length
+  const recorded = new Map((await db.select({ invitationId: familyParticipation.invitationId, firstLanguage: familyParticipation.firstLanguage, interpreterNeeded: familyParticipation.interpreterNeeded, needsTranslation: familyParticipation.needsTranslation })
+    .from(familyParticipation).where(anyOf(familyParticipation.conferenceId, [...conferenceIds]))).map((r) => [r.invitationId, r]));
+  const personIds = [...new Set(family.map((i) => i.personId).filter((p): p is string => p !== null))];
+  const persons = new Map((personIds.length
     ? await db.select({ id: people.id, firstLanguage: people.firstLanguage, interpreterNeeded: people.interpreterNeeded }).from(people).where(inArray(people.id, personIds))
-    : [];
+    : []).map((p) => [p.id, p]));
   for (const i of family) {
-    const here = recorded.find((r) => r.invitationId === i.id);
-    const person = persons.find((p) => p.id === i.personId);
+    const here = recorded.get(i.id);
+    const person = i.personId ? persons.get(i.personId) : undefined;
     if (here?.firstLanguage?.trim()) out.set(i.id, familyLanguageOf(here));
     else if (person) out.set(i.id, familyLanguageOf({ firstLanguage: person.firstLanguage, interpreterNeeded: person.interpreterNeeded || Boolean(here?.interpreterNeeded), needsTranslation: Boolean(here?.needsTranslation) }));
   }

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../domain/deadlines/index.js';
 import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
 import { anyOf } from '../shared/any-of.js';
 import { undatedItem, type WorkItem } from '../work-queues/work-item.js';
-import { familyLanguagesFor } from './family-languages.js';
+import { familyLanguagesForConferences } from './family-languages.js';
 
 /** Conferences still ahead whose family may need an interpreter arranged. */
 const UPCOMING = ['booked', 'invitations-sent'];
@@ -27,9 +27,10 @@ export async function interpreterToArrangeItems(db: Queryable, limit = 50): Prom
   const arranged = new Set((await db.select({ invitationId: familyParticipation.invitationId, interpreterName: familyParticipation.interpreterName })
     .from(familyParticipation).where(anyOf(familyParticipation.conferenceId, ids)))
     .filter((p) => p.interpreterName?.trim()).map((p) => p.invitationId));
+  // Every upcoming conference's family languages in one read, not three statements a conference.
+  const languages = await familyLanguagesForConferences(db, ids);
   const items: WorkItem[] = [];
   for (const c of upcoming) {
-    const languages = await familyLanguagesFor(db, c.id);
     for (const i of invited.filter((x) => x.conferenceId === c.id)) {
       const language = languages.get(i.id);
       if (language?.kind !== 'untranslated' || arranged.has(i.id)) continue;
