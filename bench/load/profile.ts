@@ -85,14 +85,20 @@ writeFileSync(file, JSON.stringify(profile));
 times.sort((a, b) => a - b);
 console.log(`${engine} ${username} ${path}: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms over ${count} requests (${((cpu.user + cpu.system) / 1000 / count).toFixed(1)} ms CPU each, profiler on); ${perRequest.length} SQL statements per request`);
 const byText = new Map<string, { n: number; ms: number }>();
+const fullText = new Map<string, string>();
 for (const s of perRequest) {
   const key = s.text.slice(0, 110);
+  const whole = fullText.get(key);
+  fullText.set(key, whole === undefined ? s.text : whole.includes(s.text) ? whole : `${whole}\n          AND ${s.text}`);
   const seen = byText.get(key) ?? { n: 0, ms: 0 };
   byText.set(key, { n: seen.n + 1, ms: seen.ms + s.ms });
 }
 console.log(`  statements by total time (wall clock, ms; overlapping when run together):`);
-// PROFILE_STATEMENTS=1 lists every statement, not the ten dearest.
-for (const [text, { n, ms }] of [...byText].sort((a, b) => b[1].ms - a[1].ms).slice(0, process.env.PROFILE_STATEMENTS ? undefined : 10)) console.log(`  ${ms.toFixed(1).padStart(7)} ${String(n).padStart(4)} × ${text}`);
+// PROFILE_STATEMENTS=1 lists every statement, not the ten dearest; PROFILE_STATEMENTS=full prints
+// each whole (to find which code sends a statement twice).
+for (const [text, { n, ms }] of [...byText].sort((a, b) => b[1].ms - a[1].ms).slice(0, process.env.PROFILE_STATEMENTS ? undefined : 10)) {
+  console.log(`  ${ms.toFixed(1).padStart(7)} ${String(n).padStart(4)} × ${process.env.PROFILE_STATEMENTS === 'full' ? fullText.get(text) : text}`);
+}
 
 // PROFILE_EXPLAIN=1: the database's own execution time for each statement of one request (PostgreSQL),
 // so a page's cost in the database is seen apart from the wall clock of statements run together.

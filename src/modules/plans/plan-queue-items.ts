@@ -33,6 +33,8 @@ async function openPlans(db: Queryable, filter: { leadSocialWorkerId?: string; t
       plan: {
         id: childProtectionPlans.id, childId: childProtectionPlans.childId, startDate: childProtectionPlans.startDate, endDate: childProtectionPlans.endDate,
         startConferenceId: childProtectionPlans.startConferenceId, visitFrequencyWeeks: childProtectionPlans.visitFrequencyWeeks,
+        // UB2 reads the discharge-home plan of a plan made before the birth; other plans' text is not carried.
+        dischargeHomePlan: sql<string | null>`case when ${people.expectedDeliveryDate} is not null then ${childProtectionPlans.dischargeHomePlan} end`,
       },
       child: { givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth, expectedDeliveryDate: people.expectedDeliveryDate },
       householdId: cases.householdId,
@@ -132,6 +134,9 @@ export const workerPlans = (db: Queryable, ctx: QueueContext, socialWorkerId: st
   sharedRead(ctx, `plans:${socialWorkerId}`, () => openPlans(db, { leadSocialWorkerId: socialWorkerId }));
 export const workerVisits = (db: Queryable, ctx: QueueContext, socialWorkerId: string) =>
   sharedRead(ctx, `visits:${socialWorkerId}`, async () => visitsByPlan(db, (await workerPlans(db, ctx, socialWorkerId)).map((p) => p.plan.id)));
+/** The reviews held since each of the worker's open plans began: the reviews and plan-gaps sections both need them. */
+export const workerReviewsHeld = (db: Queryable, ctx: QueueContext, socialWorkerId: string) =>
+  sharedRead(ctx, `reviews-held:${socialWorkerId}`, async () => reviewsHeldForPlans(db, (await workerPlans(db, ctx, socialWorkerId)).map((p) => p.plan)));
 
 /** CG3: the team manager's "breaches" section: children not seen within their visit frequency (TS24). */
 export async function visitBreachItems(db: Queryable, ctx: QueueContext, teamManagerId?: string): Promise<WorkItem[]> {
@@ -334,8 +339,11 @@ export async function designatedReviewItems(
 export async function identityGapItems(db: Queryable, ctx: QueueContext, leadSocialWorkerId: string): Promise<WorkItem[]> {
   const plans = await workerPlans(db, ctx, leadSocialWorkerId);
   const ids = plans.map((p) => p.plan.id);
-  const answers = new Map((ids.length ? await db.select().from(planIdentityNeeds).where(anyOf(planIdentityNeeds.planId, ids)) : []).map((a) => [a.planId, a]));
-  const held = await reviewsHeldForPlans(db, plans.map((p) => p.plan));
+  const [answerRows, held] = await Promise.all([
+    ids.length ? db.select().from(planIdentityNeeds).where(anyOf(planIdentityNeeds.planId, ids)) : Promise.resolve([]),
+    workerReviewsHeld(db, ctx, leadSocialWorkerId),
+  ]);
+  const answers = new Map(answerRows.map((a) => [a.planId, a]));
   const items: WorkItem[] = [];
   for (const { plan, child } of plans) {
     const a = answers.get(plan.id);

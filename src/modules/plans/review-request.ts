@@ -8,7 +8,7 @@ import type { PackId } from '../../domain/packs/pack-id.js';
 import { nextReview, type NextReview } from '../../domain/plans/reviews.js';
 import { auditForChildren } from '../audit/audit-children.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ARRANGING_STATUSES, earlyReviewsOnForPlans, reviewsHeldForPlans, type PlanRow } from './load-plan.js';
+import { ARRANGING_STATUSES, earlyReviewsOnForPlans, reviewsHeldForPlans, type PlanRow, type ReviewHeld } from './load-plan.js';
 
 /** The next review of a plan, from the reviews already held and the child's date of birth. */
 export async function reviewOf(db: Queryable, pack: PackId, calendar: WorkingCalendar, plan: PlanRow, dateOfBirth: string | null): Promise<{ review: NextReview; lastChairId: string | null }> {
@@ -18,12 +18,16 @@ export async function reviewOf(db: Queryable, pack: PackId, calendar: WorkingCal
 /** What working out a plan's next review reads of the plan. */
 export type ReviewedPlan = Pick<PlanRow, 'id' | 'childId' | 'startDate' | 'startConferenceId'>;
 
-/** reviewOf for many plans in a handful of statements, whatever their number. */
+/**
+ * reviewOf for many plans in a handful of statements, whatever their number. `alreadyHeld`: the
+ * reviews held since each plan began, where the caller has read them already (reviewsHeldForPlans).
+ */
 export async function reviewsOf(
   db: Queryable, pack: PackId, calendar: WorkingCalendar, rows: readonly { plan: ReviewedPlan; dateOfBirth: string | null }[],
+  alreadyHeld?: Map<string, ReviewHeld[]>,
 ): Promise<Map<string, { review: NextReview; lastChairId: string | null }>> {
   const plans = rows.map((r) => r.plan);
-  const held = await reviewsHeldForPlans(db, plans);
+  const held = alreadyHeld ?? (await reviewsHeldForPlans(db, plans));
   const early = await earlyReviewsOnForPlans(db, plans.map((plan) => ({ plan, reviewsHeld: held.get(plan.id) ?? [] })));
   // The chair of the conference that made the plan, where no review has been held since.
   const startIds = [...new Set(plans.filter((p) => !held.get(p.id)?.length && p.startConferenceId).map((p) => p.startConferenceId!))];

@@ -1,11 +1,12 @@
-import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, eq, isNull, lte } from 'drizzle-orm';
 import { anyOf } from '../shared/any-of.js';
 import { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
-import { cases, childProtectionPlans, coreGroupMeetings, people } from '../../db/schema/index.js';
+import { cases, coreGroupMeetings, people } from '../../db/schema/index.js';
 import { formatDate } from '../../domain/deadlines/index.js';
 import { UNBORN_PROMPT_LABELS, unbornPlanPrompts } from '../../domain/plans/unborn.js';
 import { datedItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
+import { workerPlans } from './plan-queue-items.js';
 
 const LIMIT = 50;
 const nameOf = (p: { givenNames: string; familyName: string }) => `${p.givenNames} ${p.familyName}`.trim();
@@ -30,16 +31,11 @@ export async function unbornItems(db: Queryable, ctx: QueueContext, socialWorker
     });
   });
 
-  const plans = await db
-    .select({
-      plan: { id: childProtectionPlans.id, childId: childProtectionPlans.childId, startDate: childProtectionPlans.startDate, dischargeHomePlan: childProtectionPlans.dischargeHomePlan },
-      givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth, edd: people.expectedDeliveryDate,
-    })
-    .from(childProtectionPlans)
-    .innerJoin(people, eq(childProtectionPlans.childId, people.id))
-    // Only children with an expected date of delivery can have a plan made before their birth.
-    .where(and(eq(childProtectionPlans.leadSocialWorkerId, socialWorkerId), isNull(childProtectionPlans.endDate), isNotNull(people.expectedDeliveryDate)))
-    .limit(500);
+  // Only children with an expected date of delivery can have a plan made before their birth; the
+  // worker's open plans come from the read the page's other sections share.
+  const plans = (await workerPlans(db, ctx, socialWorkerId))
+    .filter(({ child }) => child.expectedDeliveryDate !== null)
+    .map(({ plan, child }) => ({ plan, givenNames: child.givenNames, familyName: child.familyName, dateOfBirth: child.dateOfBirth, edd: child.expectedDeliveryDate }));
   const candidates = plans.filter((p) => p.edd !== null && (p.dateOfBirth === null || p.plan.startDate < p.dateOfBirth));
   const meetings = candidates.length
     ? await db.select({ planId: coreGroupMeetings.planId, heldOn: coreGroupMeetings.heldOn }).from(coreGroupMeetings).where(anyOf(coreGroupMeetings.planId, candidates.map((p) => p.plan.id)))

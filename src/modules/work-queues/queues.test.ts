@@ -7,7 +7,7 @@ import { createOrganisation, createUser } from '../../../test/support/factories.
 import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { toActor } from '../accounts/load-actor.js';
 import { queueForRole } from './queue-for-role.js';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 
@@ -51,6 +51,35 @@ describeEachEngine('work queues computed on read', (engine) => {
     expect(reviews).toHaveLength(1);
     expect(reviews[0]).toMatchObject({ dueDate: '2026-02-03', href: `/plans/${fixture.plan.id}` });
     expect(reviews[0]!.state).toMatch(/^overdue/);
+  });
+
+  it('a social worker’s queue reads each thing once: the sections share the worker’s plans and the reviews held since, and an unborn child’s plan comes from the same read', async () => {
+    const db = suite.db();
+    const worker = await createUser(db, { roles: ['social-worker'], organisationId: orgId });
+    const born = await childOnAPlan(db, orgId);
+    const unborn = await childOnAPlan(db, orgId);
+    const { people } = await import('../../db/schema/index.js');
+    await db.update(people).set({ dateOfBirth: null, expectedDeliveryDate: '2026-05-01' }).where(eq(people.id, unborn.child.id));
+    await db.update(childProtectionPlans).set({ leadSocialWorkerId: worker.id }).where(inArray(childProtectionPlans.id, [born.plan.id, unborn.plan.id]));
+    // Every statement the driver is sent while the queue is built (PGlite and node-postgres both send through `query`).
+    const driver = (db as unknown as { session: { client: { query: (...args: unknown[]) => unknown } } }).session.client;
+    const original = driver.query;
+    const sent: string[] = [];
+    driver.query = function (this: unknown, ...args: unknown[]) {
+      const first = args[0] as string | { text: string };
+      sent.push(typeof first === 'string' ? first : first.text);
+      return original.apply(this, args);
+    };
+    let queue;
+    try {
+      queue = await queueForRole(db, toActor(worker), 'social-worker', NOW, 'national');
+    } finally {
+      driver.query = original;
+    }
+    expect(sent.filter((text, i) => sent.indexOf(text) !== i)).toEqual([]);
+    // The unborn child's plan still asks for its discharge-home plan before the due date (UB2), read through the shared plans.
+    expect(queue.unborn!.map((i) => i.href)).toContain(`/plans/${unborn.plan.id}/discharge-home`);
+    expect(queue['core-groups']!.map((i) => i.href)).toEqual(expect.arrayContaining([`/plans/${born.plan.id}`, `/plans/${unborn.plan.id}`]));
   });
 
   it('a service manager sees plans of children turning 18 soon (TS25)', async () => {

@@ -15,7 +15,7 @@ import { reviewsOf } from '../plans/review-request.js';
 import { designatedManagerEnquiryItems, enquirerItems, enquiryNoticeItems } from '../enquiry/enquiry-queue-items.js';
 import { bringForwardItems } from '../plans/bring-forward-items.js';
 import { DECISION_TO_CONVENE } from '../../domain/conference/due-date.js';
-import { coreGroupItems, designatedReviewItems, identityGapItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems, workerPlans } from '../plans/plan-queue-items.js';
+import { coreGroupItems, designatedReviewItems, identityGapItems, visitBreachItems, visitFrequencyApprovalItems, visitsDueItems, workerPlans, workerReviewsHeld } from '../plans/plan-queue-items.js';
 import { planRules } from '../../domain/plans/plan-rules.js';
 import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import { computedDeadlineItem, datedItem, deadlineItem, mostUrgentFirst, undatedItem, type QueueContext, type WorkItem } from './work-item.js';
@@ -84,13 +84,42 @@ async function conferencesIn(db: Queryable, ctx: QueueContext, status: string, h
 }
 
 export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
-  // Booked conferences whose invitations have not gone yet: soonest first.
+  // The sections read on their own, so they run together (each on its own pooled connection on
+  // PostgreSQL): the page waits for the slowest, not the sum of a dozen reads one after another.
+  const [toBook, invitationsToSend, records, exclusionLetters, interpreters] = await Promise.all([
+    conferencesIn(db, ctx, 'requested', (id) => `/conferences/${id}`),
+    invitationsToSendItems(db),
+    recordsToDistributeItems(db, ctx),
+    // EX3: letters to excluded family members, until sent.
+    exclusionLetterItems(db, {}),
+    // Issue 14: family members whose language has no translation yet, until their interpreter is recorded.
+    interpreterToArrangeItems(db, LIMIT),
+  ]);
+  return {
+    'to-book': toBook,
+    invitations: invitationsToSend,
+    'records-to-distribute': records,
+    'exclusion-letters': exclusionLetters,
+    interpreters,
+  };
+}
+
+/** Booked conferences whose invitations have not gone yet: soonest first. */
+async function invitationsToSendItems(db: Queryable): Promise<WorkItem[]> {
   const booked = await db.select().from(conferences).where(eq(conferences.status, 'booked')).orderBy(asc(conferences.scheduledStart)).limit(LIMIT);
   const bookedNames = await childNamesByConference(db, booked.map((c) => c.id));
-  // Held conferences whose decisions sheet, or approved record, has not been sent to anyone. Only
-  // those business support can send now: the meeting was recorded and the chair has ended it, and
-  // someone is invited to send it to (TS10, RC3). A conference marked held with no meeting recorded
-  // is not theirs to act on.
+  return booked.map((c) =>
+    undatedItem({ title: `${kindLabel(c.kind)}: ${bookedNames.get(c.id) ?? ''}`, childIds: bookedNames.ids.get(c.id) ?? [], detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}/invitations` }, c.scheduledStart?.toISOString() ?? '9999'),
+  );
+}
+
+/**
+ * Held conferences whose decisions sheet, or approved record, has not been sent to anyone. Only
+ * those business support can send now: the meeting was recorded and the chair has ended it, and
+ * someone is invited to send it to (TS10, RC3). A conference marked held with no meeting recorded
+ * is not theirs to act on.
+ */
+async function recordsToDistributeItems(db: Queryable, ctx: QueueContext): Promise<WorkItem[]> {
   const held = await db
     .select({ c: conferences, approved: conferenceRecords.approvedVersion })
     .from(conferences)
@@ -102,14 +131,14 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
     ))
     .orderBy(desc(conferences.heldOn))
     .limit(200);
-  const sent = held.length
-    ? await db
-        .selectDistinct({ conferenceId: meetingDistributions.conferenceId, document: meetingDistributions.document })
-        .from(meetingDistributions)
-        .where(anyOf(meetingDistributions.conferenceId, held.map((h) => h.c.id)))
-    : [];
+  const heldIds = held.map((h) => h.c.id);
+  const [sent, heldNames] = await Promise.all([
+    heldIds.length
+      ? db.selectDistinct({ conferenceId: meetingDistributions.conferenceId, document: meetingDistributions.document }).from(meetingDistributions).where(anyOf(meetingDistributions.conferenceId, heldIds))
+      : Promise.resolve([]),
+    childNamesByConference(db, heldIds),
+  ]);
   const wasSent = new Set(sent.map((d) => `${d.conferenceId}:${d.document}`));
-  const heldNames = await childNamesByConference(db, held.map((h) => h.c.id));
   const records: WorkItem[] = [];
   for (const { c, approved } of held) {
     const title = `${kindLabel(c.kind)}: ${heldNames.get(c.id) ?? ''}`;
@@ -121,17 +150,7 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
     if (!wasSent.has(`${c.id}:decisions`)) records.push(dated('TS10', { title: `Decisions sheet to send: ${title}`, detail: c.heldOn ? `Held ${formatDate(c.heldOn)}` : undefined, href: `/conferences/${c.id}/decisions` }));
     else if (approved && !wasSent.has(`${c.id}:record`)) records.push(dated('TS11', { title: `Approved record to send: ${title}`, detail: c.heldOn ? `Held ${formatDate(c.heldOn)}` : undefined, href: `/conferences/${c.id}/record` }));
   }
-  return {
-    'to-book': await conferencesIn(db, ctx, 'requested', (id) => `/conferences/${id}`),
-    invitations: booked.map((c) =>
-      undatedItem({ title: `${kindLabel(c.kind)}: ${bookedNames.get(c.id) ?? ''}`, childIds: bookedNames.ids.get(c.id) ?? [], detail: c.scheduledStart ? `Starts ${startsAt(c.scheduledStart)}` : undefined, href: `/conferences/${c.id}/invitations` }, c.scheduledStart?.toISOString() ?? '9999'),
-    ),
-    'records-to-distribute': mostUrgentFirst(records).slice(0, LIMIT),
-    // EX3: letters to excluded family members, until sent.
-    'exclusion-letters': await exclusionLetterItems(db, {}),
-    // Issue 14: family members whose language has no translation yet, until their interpreter is recorded.
-    interpreters: await interpreterToArrangeItems(db, LIMIT),
-  };
+  return mostUrgentFirst(records).slice(0, LIMIT);
 }
 
 /** A conference start as staff read it: London wall-clock time. */
@@ -323,7 +342,7 @@ export async function socialWorkerQueue(db: Queryable, ctx: QueueContext, actor:
 async function reviewItems(db: Queryable, ctx: QueueContext, actor: Actor): Promise<WorkItem[]> {
   // Every open plan the worker leads, read once for the page's sections (workerPlans).
   const plans = (await workerPlans(db, ctx, actor.id)).map(({ plan, child }) => ({ plan, givenNames: child.givenNames, familyName: child.familyName, dateOfBirth: child.dateOfBirth }));
-  const nextReviews = await reviewsOf(db, ctx.pack, ctx.calendar, plans.map((p) => ({ plan: p.plan, dateOfBirth: p.dateOfBirth })));
+  const nextReviews = await reviewsOf(db, ctx.pack, ctx.calendar, plans.map((p) => ({ plan: p.plan, dateOfBirth: p.dateOfBirth })), await workerReviewsHeld(db, ctx, actor.id));
   return plans
     .map((p) => {
       const { review } = nextReviews.get(p.plan.id)!;
