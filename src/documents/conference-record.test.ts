@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentText } from './document-model.js';
-import { conferenceRecordDocument } from './conference-record.js';
+import { conferenceRecordDocument, familyRecordDocument } from './conference-record.js';
 import { childOutcome, recordData } from './meeting-document-fixture.test-support.js';
 
 const professional = { family: false, excludedParts: [], wholeRecord: false } as const;
@@ -78,5 +78,53 @@ describe('EX2: the exclusion decision and its period are in the record', () => {
   });
   it('no exclusions, no section', () => {
     expect(documentText(conferenceRecordDocument(recordData({ exclusions: [] }), professional))).not.toContain('Exclusions');
+  });
+});
+
+describe('issue 14: a family member who reads Polish gets the decisions in Polish, then their English copy', () => {
+  const polish = { kind: 'translated', code: 'pl', name: 'Polish' } as const;
+  const ownPart = ({ followedBy: _english, ...doc }: ReturnType<typeof familyRecordDocument>) => documentText(doc);
+
+  it('opens in Polish with each child’s decision from the record, offers an interpreter, and is followed by the same English copy the reader would get', () => {
+    const data = recordData();
+    const doc = familyRecordDocument(data, mother, polish);
+    expect(doc.language).toBe('pl-PL');
+    expect(doc.title).toBe('Protokół konferencji w sprawie ochrony dziecka');
+    expect(doc.marking).toBe('POUFNE – EGZEMPLARZ DLA RODZINY');
+    expect(doc.footer).toBe('Wersja 2, zatwierdzona dnia 5 marca 2026.');
+    const own = ownPart(doc);
+    // Every fact from the record: the date, the child, the outcome, the lead social worker, the core group and review dates.
+    expect(own).toContain('To jest protokół konferencji z dnia 2 marca 2026.');
+    expect(own).toContain('Alpha Testington (ur. 4 maja 2019)');
+    expect(own).toContain('Decyzja: Plan ochrony dziecka');
+    expect(own).toContain('Prowadzący pracownik socjalny: Sam Sampleford');
+    expect(own).toContain('Tłumacz może omówić z Panem/Panią cały protokół.');
+    expect(own).toContain('12 marca 2026');
+    expect(own).toContain('28 maja 2026');
+    // The next steps leave out "the record follows": this is the record.
+    expect(own).not.toContain('Pełny protokół konferencji zostanie przesłany');
+    // The professionals' own words are not in the Polish part (never machine-translated), and nothing confidential anywhere.
+    expect(own).not.toContain('Alpha was brought to hospital underweight.');
+    expect(documentText(doc)).not.toContain('Zed Unknownson');
+    expect(doc.followedBy).toEqual(conferenceRecordDocument(data, mother));
+  });
+
+  it('says so when the record is the chair’s record, and leaves out the decisions for a reader excluded from that part', () => {
+    const excluded = { family: true, excludedParts: ['decision', 'plan'], wholeRecord: false } as const;
+    const doc = familyRecordDocument(recordData({ form: 'chairs-record' }), excluded, polish);
+    expect(doc.title).toBe('Sprawozdanie osoby przewodniczącej z konferencji w sprawie ochrony dziecka');
+    const own = ownPart(doc);
+    expect(own).toContain('Dalej znajduje się cały protokół w języku angielskim');
+    expect(own).not.toContain('Decyzja:');
+    expect(own).not.toContain('Wstępny plan');
+    expect(documentText(doc)).not.toContain('Views and decision for Alpha Testington');
+  });
+
+  it('an English reader gets the English copy alone; a language with no file gets it with a line that an interpreter will go through it', () => {
+    const data = recordData();
+    expect(familyRecordDocument(data, mother, { kind: 'english' })).toEqual(conferenceRecordDocument(data, mother));
+    const tigrinya = familyRecordDocument(data, mother, { kind: 'untranslated', name: 'Tigrinya' });
+    expect(tigrinya.blocks[0]).toMatchObject({ type: 'paragraph', text: expect.stringContaining('An interpreter will go through it with you in Tigrinya.') });
+    expect(tigrinya.blocks.slice(1)).toEqual(conferenceRecordDocument(data, mother).blocks);
   });
 });

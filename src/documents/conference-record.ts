@@ -5,7 +5,8 @@ import { readerSees, type CopyReader } from '../domain/conference/record-section
 import { RECORD_FORM_LABELS } from '../domain/conference/record-rules.js';
 import { formatDate } from '../domain/deadlines/format-date.js';
 import type { Block, DocumentModel } from './document-model.js';
-import { childDecisionRows, documentSubtitle, outlinePlanBlocks } from './decisions-sheet.js';
+import { childDecisionRows, contactText, documentSubtitle, nextSteps, outlinePlanBlocks } from './decisions-sheet.js';
+import { inFamilyLanguage, translator, type FamilyLanguage } from './family-language.js';
 import type { ChildOutcomeData, RecordData } from './meeting-document-data.js';
 
 const BASIS_WORDS: Record<string, string> = {
@@ -123,5 +124,48 @@ export function conferenceRecordDocument(data: RecordData, reader: CopyReader): 
     marking: reader.family ? 'CONFIDENTIAL - FAMILY COPY' : 'CONFIDENTIAL',
     blocks,
     footer: data.confidentialityNotice,
+  };
+}
+
+/**
+ * A family member's copy of the record where their record names a language with a translation file
+ * (issue 14): first, in their language, what the record decides for each child (as far as their copy
+ * reaches: a part they were excluded from stays out here too), what happens next and whom to ask,
+ * with an interpreter offered for the rest; then their English copy, whole. The professionals' own
+ * words are never machine-translated: they stay as written, in the English copy.
+ */
+export function familyRecordDocument(data: RecordData, reader: CopyReader, language: FamilyLanguage): DocumentModel {
+  const record = conferenceRecordDocument(data, reader);
+  if (language.kind !== 'translated') return inFamilyLanguage(language, () => record);
+  const tr = translator(language.code);
+  const t = tr.t;
+  const decisions = readerSees(reader, 'decision', false);
+  const blocks: Block[] = [
+    { type: 'paragraph', text: t(decisions ? 'record.intro' : 'record.introNoDecisions', { date: tr.date(data.conferenceDate) }) },
+    { type: 'paragraph', text: t('record.interpreter') },
+  ];
+  if (decisions) {
+    blocks.push({ type: 'heading', text: t('record.decisionsHeading') });
+    for (const child of data.children) {
+      blocks.push({ type: 'heading', text: child.dateOfBirth ? t('decisions.childBorn', { name: child.name, date: tr.date(child.dateOfBirth) }) : child.name });
+      blocks.push({ type: 'keyValue', rows: childDecisionRows(child, tr) });
+      if (child.outcome === 'plan' && child.outline && readerSees(reader, 'plan', false)) {
+        blocks.push({ type: 'heading', text: t('decisions.outlinePlanFor', { name: child.name }) }, ...outlinePlanBlocks(child.outline, tr));
+      }
+    }
+  }
+  const steps = nextSteps(data, true, tr).filter((step) => step !== t('decisions.stepRecord'));
+  blocks.push({ type: 'heading', text: t('decisions.whatNext') }, { type: 'list', items: steps });
+  blocks.push({ type: 'heading', text: t('decisions.questions') }, { type: 'paragraph', text: contactText(data, tr) });
+  blocks.push({ type: 'paragraph', text: t(data.confidentialityNotice.includes('lead professional') ? 'decisions.confidentialityLead' : 'decisions.confidentiality') });
+  blocks.push({ type: 'paragraph', text: t('record.englishFollows') });
+  return {
+    title: t(data.form === 'full-minutes' ? 'record.titleMinutes' : 'record.titleChair'),
+    subtitle: documentSubtitle(data, tr),
+    marking: t('record.marking'),
+    language: tr.locale,
+    blocks,
+    footer: data.approvedOn ? t('record.approved', { version: data.version, date: tr.date(data.approvedOn) }) : t('record.draft', { version: data.version }),
+    followedBy: record,
   };
 }

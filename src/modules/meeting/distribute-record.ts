@@ -6,7 +6,7 @@ import { recordScopeProblems } from '../../domain/participation/exclusion.js';
 import { bilingualLine, translator, type FamilyLanguage } from '../../documents/family-language.js';
 import { familyLanguagesFor } from '../invitations/family-languages.js';
 import { renderPdf } from '../../documents/render-pdf.js';
-import { conferenceRecordDocument } from '../../documents/conference-record.js';
+import { familyRecordDocument } from '../../documents/conference-record.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
@@ -57,7 +57,9 @@ export async function distributeRecord(db: Database, context: ActionContext, con
   };
   const copies = await Promise.all(recipients.map(async (r) => {
     const body = bodyFor(r.name, r.family && r.invitationId ? languages.get(r.invitationId) : undefined);
-    return { recipient: r, pdf: await renderPdf(conferenceRecordDocument(data, r)), redactedParts: redactedPartsFor(r), subject: subjectFor(r.invitationId, r.family), ...(body ? { bodyText: body } : {}) };
+    // A family member's copy opens with the decisions in their language where their record names one (issue 14).
+    const language = r.family && r.invitationId ? languages.get(r.invitationId) : undefined;
+    return { recipient: r, pdf: await renderPdf(familyRecordDocument(data, r, language ?? { kind: 'english' })), redactedParts: redactedPartsFor(r), subject: subjectFor(r.invitationId, r.family), ...(body ? { bodyText: body } : {}) };
   }));
 
   return db.transaction(async (tx) => {

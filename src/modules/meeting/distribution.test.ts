@@ -175,5 +175,14 @@ describeEachEngine('decisions and the record reach everyone invited', (engine) =
       expect(body('record', name)).toMatch(new RegExp(`^Dear ${name},\n\nThe record of the conference is attached`));
       expect(body('record', name)).not.toContain('Szanown');
     }
+    // Her copy of the record opens with the decisions in Polish, then her English copy, whole (issue 14).
+    const copy = (name: string) => pdfText(Buffer.from(messages.find((m) => m.relatedType === 'record' && m.toName === name)!.attachments[0]!.content, 'base64')).replace(/\s+/g, ' ');
+    const hers = copy('Demi Testington');
+    expect(hers.startsWith('Protokół konferencji w sprawie ochrony dziecka')).toBe(true);
+    expect(hers).toContain('Tłumacz może omówić z Panem/Panią cały protokół.');
+    expect(hers.indexOf('Decyzja')).toBeLessThan(hers.indexOf('Minutes of the child protection conference'));
+    expect(hers).toContain('Alpha was seen with bruising');
+    expect(hers).not.toContain('Zed Unknownson');
+    expect(copy('Fred Testington')).not.toContain('Protokół');
   }, 120_000);
 });

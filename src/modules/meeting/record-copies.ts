@@ -3,7 +3,8 @@ import type { CopyReader } from '../../domain/conference/record-sections.js';
 import type { DocumentModel } from '../../documents/document-model.js';
 import { renderDocx } from '../../documents/render-docx.js';
 import { renderPdf } from '../../documents/render-pdf.js';
-import { conferenceRecordDocument } from '../../documents/conference-record.js';
+import { conferenceRecordDocument, familyRecordDocument } from '../../documents/conference-record.js';
+import { familyLanguagesFor } from '../invitations/family-languages.js';
 import { NotFoundError } from '../shared/errors.js';
 import { recordData } from './document-data.js';
 import type { MeetingState } from './meeting-state.js';
@@ -24,7 +25,9 @@ export async function recordCopy(
   if (!invitationId) return { doc: conferenceRecordDocument(data, FULL_COPY), reader: FULL_COPY, readerName: 'professionals' };
   const recipient = (await listRecipients(db, state.conference.id, state.attendance)).find((r) => r.invitationId === invitationId);
   if (!recipient) throw new NotFoundError('That person is not an invitee of this conference.');
-  return { doc: conferenceRecordDocument(data, recipient), reader: recipient, readerName: recipient.name };
+  // The copy as the family member gets it: in their language first where their record names one (issue 14).
+  const language = recipient.family ? (await familyLanguagesFor(db, state.conference.id)).get(invitationId) : undefined;
+  return { doc: familyRecordDocument(data, recipient, language ?? { kind: 'english' }), reader: recipient, readerName: recipient.name };
 }
 
 export async function renderCopy(doc: DocumentModel, format: 'pdf' | 'docx'): Promise<Buffer> {
