@@ -40,3 +40,23 @@ describe('the family copy (RP4, RP5)', () => {
     expect(JSON.stringify(familyCopyContent(source))).not.toContain('Nightjar');
   });
 });
+
+describe('the family copy in the family’s language (issue 14)', () => {
+  const polish = { kind: 'translated', code: 'pl', name: 'Polish' } as const;
+  it('states in Polish what it is, whom it is about and for which conference, then carries the English copy unchanged', () => {
+    const content = familyCopyContent({ ...source, conferenceKind: 'review', conferenceOn: '2026-03-12' });
+    const doc = familyCopyDocument(content, polish);
+    expect(doc.title).toBe('Raport instytucji: egzemplarz dla rodziny');
+    expect(doc.subtitle).toBe('Dotyczy: Alpha Testington. Na konferencję przeglądową w sprawie ochrony dziecka w dniu 12 marca 2026.');
+    expect(doc.footer).toBe('EGZEMPLARZ DLA RODZINY, wersja 3. Ten egzemplarz jest przeznaczony dla Pana/Pani i osób, które Pana/Panią wspierają. Prosimy go starannie przechować.');
+    expect(doc.language).toBe('pl-PL');
+    expect(doc.followedBy).toEqual(familyCopyDocument(content));
+    expect(documentText(doc)).not.toContain('Nightjar');
+  });
+  it('says the date is still to be set when the conference has none; the English reader gets the English copy alone', () => {
+    const content = familyCopyContent({ ...source, childName: null, conferenceKind: 'initial', conferenceOn: null });
+    expect(familyCopyDocument(content, polish).subtitle).toBe('Na wstępną konferencję w sprawie ochrony dziecka; data nie została jeszcze ustalona.');
+    expect(familyCopyDocument(content, { kind: 'english' })).toEqual(familyCopyDocument(content));
+    expect(familyCopyDocument(content).language).toBeUndefined();
+  });
+});

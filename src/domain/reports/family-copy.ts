@@ -1,5 +1,6 @@
 import { AUTHOR_DETAIL_LABELS, MARKING_LABELS, REPORT_KIND_LABELS, type ReportKind } from './headings.js';
 import type { ReportSection } from './report-content.js';
+import type { ConferenceKind } from '../conference/kinds.js';
 
 /** Printed on every page of what the family receives (RP5). */
 export const FAMILY_COPY_MARKING = 'Family copy';
@@ -9,6 +10,9 @@ export interface FamilyCopySource {
   childName: string | null;
   conferenceLabel: string;
   conferenceDate: string;
+  /** The conference's kind and ISO date, for a copy written in the family's language (issue 14). */
+  conferenceKind?: ConferenceKind | null;
+  conferenceOn?: string | null;
   authorDetails: Readonly<Record<string, string>>;
   sections: readonly ReportSection[];
   version: number;
@@ -23,6 +27,11 @@ export interface FamilyCopyContent {
   authorDetails: [string, string][];
   sections: { heading: string; text: string; note: string }[];
   version: number;
+  /** The facts a copy in the family's language states of its own: the kind of report, the child, the conference. */
+  kind: ReportKind;
+  childName: string | null;
+  conferenceKind: ConferenceKind | null;
+  conferenceOn: string | null;
 }
 
 /**
@@ -46,5 +55,9 @@ export function familyCopyContent(source: FamilyCopySource): FamilyCopyContent {
         note: [s.marking ? MARKING_LABELS[s.marking] : null, s.secondHand ? 'second-hand information' : null].filter(Boolean).join('; '),
       })),
     version: source.version,
+    kind: source.kind,
+    childName: source.childName,
+    conferenceKind: source.conferenceKind ?? null,
+    conferenceOn: source.conferenceOn ?? null,
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isFamilyKind } from '../../../domain/conference/agencies.js';
 import { headingsFor, MARKING_LABELS, CONFIDENTIAL_CATEGORY_LABELS, type ConfidentialCategory } from '../../../domain/reports/headings.js';
 import { decideConfidentialPresentation } from '../../../modules/reports/decide-confidential.js';
-import { familyCopyOf, familyCopyPdf } from '../../../modules/reports/family-copy.js';
+import { familyCopyLanguages, familyCopyOf, familyCopyPdf } from '../../../modules/reports/family-copy.js';
 import { loadReportSharing } from '../../../modules/reports/load-report-sharing.js';
 import { auditReport, childrenOf, loadReport, type LoadedReport } from '../../../modules/reports/report-common.js';
 import { saveReport } from '../../../modules/reports/save-report.js';
@@ -131,6 +131,8 @@ export default function reportPages(app: FastifyInstance): void {
     const { shares, disagreements } = await loadReportSharing(db, loaded.report.id);
     const family = loaded.context.invitations.filter((i) => isFamilyKind(i.inviteeKind) && (i.state === 'sent' || i.state === 'confirmed'));
     return reply.view('reports/share.njk', {
+      // Issue 14: the copy in each language the family reads, where a translation file covers it.
+      copyLanguages: await familyCopyLanguages(db, loaded.context.conference.id),
       title: 'Share the report with the family',
       conference: conferenceHeader(loaded.context),
       report: loaded.report,
@@ -169,8 +171,9 @@ export default function reportPages(app: FastifyInstance): void {
     return reply.redirect(`/reports/${request.params.id}/share?done=disagreement`);
   });
 
-  app.get<Params>('/reports/:id/family-copy.pdf', shareAccess, async (request, reply) => {
-    const { pdf, fileName } = await familyCopyPdf(db, request.actionContext(), request.params.id);
+  app.get<Params & { Querystring: { language?: string } }>('/reports/:id/family-copy.pdf', shareAccess, async (request, reply) => {
+    const language = typeof request.query.language === 'string' && request.query.language !== '' ? request.query.language : null;
+    const { pdf, fileName } = await familyCopyPdf(db, request.actionContext(), request.params.id, language);
     return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${fileName}"`).send(pdf);
   });
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { TestClock } from '../../../../test/support/app.js';
 import { describeEachEngine } from '../../../../test/support/database.js';
@@ -9,7 +9,7 @@ import { createUser } from '../../../../test/support/factories.js';
 import { createMeetingFixture, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
-import { auditEvents, childProtectionPlans, conferenceChildren, coreGroupMeetings, invitations, reports, reportShares } from '../../../db/schema/index.js';
+import { auditEvents, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, familyParticipation, invitations, reports, reportShares } from '../../../db/schema/index.js';
 import { pdfText } from '../../../documents/pdf-text.js';
 import { headingsFor } from '../../../domain/reports/headings.js';
 import { sectionField } from '../../../domain/reports/report-content.js';
@@ -120,6 +120,32 @@ describeEachEngine('reports to conference pages', (engine) => {
     expect(text).toContain('FAMILY COPY');
     expect(text).toContain('Health visitor notes');
     expect(text).not.toContain('Nightjar');
+    expect(share.body).not.toContain('family copy in Polish');
+
+    // Issue 14: the mother reads Polish with an interpreter, so her copy can open in Polish; the report stays the author's English.
+    await db().insert(familyParticipation).values({ conferenceId: f.conferenceId, invitationId: f.invitationIds.mother, firstLanguage: 'Polish', interpreterNeeded: true, updatedBy: f.chair.id, updatedAt: clock.now() });
+    const offered = await worker.get(`/reports/${reportId}/share`);
+    expect(offered.body).toContain(`href="/reports/${reportId}/family-copy.pdf?language=pl"`);
+    expect(offered.body).toContain('Download the family copy in Polish and English');
+    const polish = await worker.get(`/reports/${reportId}/family-copy.pdf?language=pl`);
+    expect(polish.statusCode).toBe(200);
+    expect(polish.headers['content-disposition']).toContain('-pl.pdf');
+    const [conference] = await db().select({ start: conferences.scheduledStart, kind: conferences.kind }).from(conferences).where(eq(conferences.id, f.conferenceId));
+    const dzien = new Intl.DateTimeFormat('pl-PL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(conference!.start!);
+    const polishText = pdfText(polish.rawPayload).replace(/\s+/g, ' ');
+    expect(polishText.startsWith('Raport instytucji: egzemplarz dla rodziny')).toBe(true);
+    expect(polishText).toContain(`Na wstępną konferencję w sprawie ochrony dziecka w dniu ${dzien}.`);
+    expect(polishText).toContain('Tłumacz może omówić go z Panem/Panią przed konferencją.');
+    expect(polishText.indexOf('Health visitor notes')).toBeGreaterThan(polishText.indexOf('Na kolejnych stronach'));
+    expect(polishText).not.toContain('Nightjar');
+    const [produced] = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'report-family-copy-produced'), eq(auditEvents.recordId, reportId))).orderBy(desc(auditEvents.id)).limit(1);
+    expect(produced!.details).toEqual({ language: 'pl' });
+    // A language no file covers, or English by code, is refused with what to do.
+    for (const code of ['xx', 'en']) {
+      const refused = await worker.get(`/reports/${reportId}/family-copy.pdf?language=${code}`);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('Choose a language the family copy is written in.');
+    }
 
     const disagreement = await worker.post(`/reports/${reportId}/disagreements`, { raisedBy: 'Demi Testington', kind: 'factual-inaccuracy', detail: 'The date of the visit is wrong', outcome: 'amended' });
     expect(disagreement.statusCode).toBe(302);
