@@ -5,6 +5,7 @@ import { childRecordAccess, type ChildRecordAccess, type ChildRecordRelationship
 import type { Actor } from '../../policies/roles.js';
 import { holdsReportLink, reportLinkReaches } from '../../policies/report-link.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
+import { rowsOf } from '../shared/rows-of.js';
 
 /**
  * The person may look at this child's record, but has no working relationship with the child:
@@ -16,8 +17,6 @@ export class BreakGlassRequired extends ForbiddenError {
     this.name = 'BreakGlassRequired';
   }
 }
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /**
  * The facts that link this actor to this person's record (see policies/child-record.ts), in one

@@ -20,6 +20,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../shared/errors.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
+import { rowsOf } from '../shared/rows-of.js';
 
 /** How many people a search may read from the index before scoring: a bound, not a scan. */
 export const CANDIDATE_CAP = 3000;
@@ -132,7 +133,6 @@ interface DetailRow {
   plan_categories: string[] | null;
 }
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 // eslint-disable-next-line no-restricted-syntax -- a date column read as a Date at UTC midnight: its UTC date is the stored date
 const isoDate = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const textArray = (values: readonly string[]) => sql`${sql.param(values)}::text[]`;

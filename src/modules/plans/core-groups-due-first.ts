@@ -3,8 +3,7 @@ import type { Queryable } from '../../db/client.js';
 import { effectiveParameter } from '../../domain/packs/index.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { planRules } from '../../domain/plans/plan-rules.js';
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+import { rowsOf } from '../shared/rows-of.js';
 
 /** Units in which a later starting date never gives an earlier due date. */
 const MONOTONE_UNITS = ['workingDays', 'calendarDays', 'weeks', 'months'];

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { anyOf } from '../shared/any-of.js';
+import { listsInOneRead } from '../shared/lists-in-one-read.js';
 import type { Queryable } from '../../db/client.js';
 import {
   cases, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, designatedReviewBriefings, designatedReviewLegalAdvice, meetingDecisions, people,
@@ -126,7 +127,7 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
   const { plan } = core;
   const none = Promise.resolve([]);
   const [
-    [lead], [startConference], [decision], [pending], { reviewsHeld, earlyReviewOn }, arranging, actions, coreGroups, visits, frequencyChanges, triggers, concerns, [ending], briefings, legalAdvice, [identity], [dischargeWriter],
+    [lead], [startConference], [decision], [pending], { reviewsHeld, earlyReviewOn }, arranging, lists, [dischargeWriter],
   ] = await Promise.all([
     plan.leadSocialWorkerId
       ? db.select({ id: users.id, displayName: users.displayName, email: users.email }).from(users).where(eq(users.id, plan.leadSocialWorkerId))
@@ -141,19 +142,25 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
     // The early review date depends on the reviews held: read straight after them, alongside the rest.
     reviewsHeldFor(db, plan).then(async (held) => ({ reviewsHeld: held, earlyReviewOn: await earlyReviewOnFor(db, plan, held) })),
     arrangingConferenceFor(db, plan.childId),
-    db.select().from(planActions).where(eq(planActions.planId, plan.id)).orderBy(asc(planActions.createdAt)),
-    db.select().from(coreGroupMeetings).where(eq(coreGroupMeetings.planId, plan.id)).orderBy(asc(coreGroupMeetings.heldOn)),
-    db.select().from(planVisits).where(eq(planVisits.planId, plan.id)).orderBy(asc(planVisits.visitedOn)),
-    db.select().from(visitFrequencyChanges).where(eq(visitFrequencyChanges.planId, plan.id)).orderBy(desc(visitFrequencyChanges.requestedAt)),
-    db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, plan.id)).orderBy(desc(reviewTriggers.recordedAt)),
-    db.select().from(planActionConcerns).where(eq(planActionConcerns.planId, plan.id)).orderBy(desc(planActionConcerns.reportedAt)),
-    db.select().from(planEndings).where(eq(planEndings.planId, plan.id)),
-    db.select().from(designatedReviewBriefings).where(eq(designatedReviewBriefings.planId, plan.id)).orderBy(desc(designatedReviewBriefings.writtenAt)),
-    db.select().from(designatedReviewLegalAdvice).where(eq(designatedReviewLegalAdvice.planId, plan.id)).orderBy(desc(designatedReviewLegalAdvice.soughtOn)),
-    db.select().from(planIdentityNeeds).where(eq(planIdentityNeeds.planId, plan.id)),
+    // The plan's own lists, ten of them, in one statement (issue 16: one round trip, not ten).
+    listsInOneRead(db, {
+      actions: { table: planActions, where: eq(planActions.planId, plan.id), orderBy: asc(planActions.createdAt) },
+      coreGroups: { table: coreGroupMeetings, where: eq(coreGroupMeetings.planId, plan.id), orderBy: asc(coreGroupMeetings.heldOn) },
+      visits: { table: planVisits, where: eq(planVisits.planId, plan.id), orderBy: asc(planVisits.visitedOn) },
+      frequencyChanges: { table: visitFrequencyChanges, where: eq(visitFrequencyChanges.planId, plan.id), orderBy: desc(visitFrequencyChanges.requestedAt) },
+      triggers: { table: reviewTriggers, where: eq(reviewTriggers.planId, plan.id), orderBy: desc(reviewTriggers.recordedAt) },
+      concerns: { table: planActionConcerns, where: eq(planActionConcerns.planId, plan.id), orderBy: desc(planActionConcerns.reportedAt) },
+      endings: { table: planEndings, where: eq(planEndings.planId, plan.id) },
+      briefings: { table: designatedReviewBriefings, where: eq(designatedReviewBriefings.planId, plan.id), orderBy: desc(designatedReviewBriefings.writtenAt) },
+      legalAdvice: { table: designatedReviewLegalAdvice, where: eq(designatedReviewLegalAdvice.planId, plan.id), orderBy: desc(designatedReviewLegalAdvice.soughtOn) },
+      identity: { table: planIdentityNeeds, where: eq(planIdentityNeeds.planId, plan.id) },
+    }),
     plan.dischargeHomePlanBy ? db.select({ displayName: users.displayName }).from(users).where(eq(users.id, plan.dischargeHomePlanBy)) : none,
     alongside ? alongside(core) : Promise.resolve(),
   ]);
+  const { actions, coreGroups, visits, frequencyChanges, triggers, concerns, briefings, legalAdvice } = lists;
+  const [ending] = lists.endings;
+  const [identity] = lists.identity;
   return {
     ...core,
     lead: lead ?? null,
