@@ -3,7 +3,7 @@ import { conferenceRecords } from '../../db/schema/index.js';
 import { isFamilyKind } from '../../domain/conference/agencies.js';
 import { redactedPartsFor } from '../../domain/conference/record-sections.js';
 import { recordScopeProblems } from '../../domain/participation/exclusion.js';
-import { bilingualLine, translator, type FamilyLanguage } from '../../documents/family-language.js';
+import { bilingualBody, bilingualLine, type FamilyLanguage } from '../../documents/family-language.js';
 import { familyLanguagesFor } from '../invitations/family-languages.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { conferenceRecordDocument } from '../../documents/conference-record.js';
@@ -51,9 +51,7 @@ export async function distributeRecord(db: Database, context: ActionContext, con
   // The covering note in their language too, then the English; the record itself is the professionals' own words, in English.
   const bodyFor = (name: string, language: FamilyLanguage | undefined): string | undefined => {
     if (language?.kind !== 'translated') return undefined;
-    const tr = translator(language.code);
-    const own = `${tr.t('common.dear', { name })}\n\n${tr.t('email.recordBody', { version: approved })}\n\n${tr.t(data.confidentialityNotice.includes('lead professional') ? 'decisions.confidentialityLead' : 'decisions.confidentiality')}`;
-    return `${own}\n\n${tr.t('email.englishBelow')}\n\n---\n\n${bodyText(name)}`;
+    return bilingualBody(language, (tr) => `${tr.t('common.dear', { name })}\n\n${tr.t('email.recordBody', { version: approved })}\n\n${tr.t(data.confidentialityNotice.includes('lead professional') ? 'decisions.confidentialityLead' : 'decisions.confidentiality')}`, bodyText(name));
   };
   const copies = await Promise.all(recipients.map(async (r) => {
     const body = bodyFor(r.name, r.family && r.invitationId ? languages.get(r.invitationId) : undefined);
