@@ -37,4 +37,11 @@ describe('bilingualBody (issue 14)', () => {
       .map((f) => path.relative(SRC, f));
     expect(handBuilt).toEqual([]);
   });
+
+  it('never picks a translation by matching English text: the confidentiality notice goes by its consent code', () => {
+    const matching = sourceFiles(SRC)
+      .filter((f) => /confidentialityNotice\.includes\(/.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(SRC, f));
+    expect(matching).toEqual([]);
+  });
 });

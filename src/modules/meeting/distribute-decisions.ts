@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { meetings } from '../../db/schema/index.js';
 import { renderPdf } from '../../documents/render-pdf.js';
-import { decisionsSheetDocument, familyDecisionsSheet } from '../../documents/decisions-sheet.js';
+import { confidentialityText, decisionsSheetDocument, familyDecisionsSheet } from '../../documents/decisions-sheet.js';
 import { bilingualBody, bilingualLine, type FamilyLanguage } from '../../documents/family-language.js';
 import { familyLanguagesFor } from '../invitations/family-languages.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
@@ -53,7 +53,7 @@ export async function distributeDecisions(db: Database, context: ActionContext, 
   const copies = await Promise.all(recipients.map(async (r) => {
     const language = r.family ? languages.get(r.invitationId) : undefined;
     if (!language || language.kind === 'english') return { recipient: r, pdf: r.family ? familyPdf : professionalPdf };
-    const body = bilingualBody(language, (tr) => `${tr.t('common.dear', { name: r.name })}\n\n${tr.t('email.decisionsBody', { version })}\n\n${tr.t(data.confidentialityNotice.includes('lead professional') ? 'decisions.confidentialityLead' : 'decisions.confidentiality')}`, bodyText(r.name));
+    const body = bilingualBody(language, (tr) => `${tr.t('common.dear', { name: r.name })}\n\n${tr.t('email.decisionsBody', { version })}\n\n${confidentialityText(data, tr)}`, bodyText(r.name));
     return { recipient: r, pdf: await ownCopy(language), bodyText: body, subject: bilingualLine(language, (tr) => tr.t('email.decisionsSubject', { day: tr.day(data.conferenceDate) })) };
   }));
 

@@ -7,6 +7,7 @@ import { bilingualBody, bilingualLine, type FamilyLanguage } from '../../documen
 import { familyLanguagesFor } from '../invitations/family-languages.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { conferenceRecordDocument } from '../../documents/conference-record.js';
+import { confidentialityText } from '../../documents/decisions-sheet.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
@@ -51,7 +52,7 @@ export async function distributeRecord(db: Database, context: ActionContext, con
   // The covering note in their language too, then the English; the record itself is the professionals' own words, in English.
   const bodyFor = (name: string, language: FamilyLanguage | undefined): string | undefined => {
     if (language?.kind !== 'translated') return undefined;
-    return bilingualBody(language, (tr) => `${tr.t('common.dear', { name })}\n\n${tr.t('email.recordBody', { version: approved })}\n\n${tr.t(data.confidentialityNotice.includes('lead professional') ? 'decisions.confidentialityLead' : 'decisions.confidentiality')}`, bodyText(name));
+    return bilingualBody(language, (tr) => `${tr.t('common.dear', { name })}\n\n${tr.t('email.recordBody', { version: approved })}\n\n${confidentialityText(data, tr)}`, bodyText(name));
   };
   const copies = await Promise.all(recipients.map(async (r) => {
     const body = bodyFor(r.name, r.family && r.invitationId ? languages.get(r.invitationId) : undefined);
