@@ -130,7 +130,7 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
     // EX3: letters to excluded family members, until sent.
     'exclusion-letters': await exclusionLetterItems(db, {}),
     // Issue 14: family members whose language has no translation yet, until their interpreter is recorded.
-    interpreters: await interpreterToArrangeItems(db, LIMIT),
+    interpreters: await interpreterToArrangeItems(db, ctx, LIMIT),
   };
 }
 
