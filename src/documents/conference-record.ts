@@ -5,7 +5,7 @@ import { readerSees, type CopyReader } from '../domain/conference/record-section
 import { RECORD_FORM_LABELS } from '../domain/conference/record-rules.js';
 import { formatDate } from '../domain/deadlines/format-date.js';
 import type { Block, DocumentModel } from './document-model.js';
-import { childDecisionRows, contactText, documentSubtitle, nextSteps, outlinePlanBlocks } from './decisions-sheet.js';
+import { childDecisionRows, confidentialityText, contactText, documentSubtitle, nextSteps, outlinePlanBlocks } from './decisions-sheet.js';
 import { inFamilyLanguage, translator, type FamilyLanguage } from './family-language.js';
 import type { ChildOutcomeData, RecordData } from './meeting-document-data.js';
 
@@ -157,7 +157,7 @@ export function familyRecordDocument(data: RecordData, reader: CopyReader, langu
   const steps = nextSteps(data, true, tr).filter((step) => step !== t('decisions.stepRecord'));
   blocks.push({ type: 'heading', text: t('decisions.whatNext') }, { type: 'list', items: steps });
   blocks.push({ type: 'heading', text: t('decisions.questions') }, { type: 'paragraph', text: contactText(data, tr) });
-  blocks.push({ type: 'paragraph', text: t(data.confidentialityNotice.includes('lead professional') ? 'decisions.confidentialityLead' : 'decisions.confidentiality') });
+  blocks.push({ type: 'paragraph', text: confidentialityText(data, tr) });
   blocks.push({ type: 'paragraph', text: t('record.englishFollows') });
   return {
     title: t(data.form === 'full-minutes' ? 'record.titleMinutes' : 'record.titleChair'),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { documentText } from './document-model.js';
-import { decisionsSheetDocument } from './decisions-sheet.js';
+import { decisionsSheetDocument, familyDecisionsSheet } from './decisions-sheet.js';
+import { meetingRules } from '../domain/conference/meeting-rules.js';
+import { confidentialityNotice } from '../domain/conference/record-rules.js';
 import { childOutcome, recordData } from './meeting-document-fixture.test-support.js';
 
 describe('decisions sheet (TS10, DC6, PL1)', () => {
@@ -53,5 +55,24 @@ describe('decisions sheet (TS10, DC6, PL1)', () => {
   it('shows both TS23 dates when ending a plan waits for written views', () => {
     const data = recordData({ children: [childOutcome({ outcome: 'no-plan-cin', childInNeedRecommendation: 'Family support', writtenViewsSoughtBy: '2026-03-16', writtenResponsesBy: '2026-03-30' })] });
     expect(documentText(decisionsSheetDocument(data, { version: 1, familyCopy: false }))).toContain('sought by 16 March 2026, responses by 30 March 2026');
+  });
+  it('issue 14: the Polish confidentiality notice follows the pack’s consent code, never the English wording', () => {
+    const polish = { kind: 'translated', code: 'pl', name: 'Polish' } as const;
+    const lead = 'profesjonalisty prowadzącego sprawę (lead professional)';
+    // Pan-Dorset's consent includes the lead professional; the English notice here is worded so no text matching could tell.
+    const dorset = recordData({ confidentialityNotice: 'This record is confidential.', confidentialityConsent: meetingRules('pan-dorset').record.onwardSharingConsentFrom });
+    const dorsetPolish = documentText(familyDecisionsSheet(dorset, 1, polish));
+    expect(dorsetPolish).toContain(`bez zgody osoby przewodniczącej konferencji lub ${lead} albo postanowienia sądu`);
+    // The English part keeps the notice exactly as the data gives it.
+    expect(documentText(decisionsSheetDocument(dorset, { version: 1, familyCopy: true }))).toContain('This record is confidential.');
+    // The chair alone, even where the English text happens to mention a lead professional.
+    const herts = recordData({ confidentialityNotice: 'Ask the lead professional.', confidentialityConsent: meetingRules('hertfordshire').record.onwardSharingConsentFrom });
+    const hertsPolish = documentText(familyDecisionsSheet(herts, 1, polish));
+    expect(hertsPolish).toContain('bez zgody osoby przewodniczącej konferencji lub postanowienia sądu');
+    expect(hertsPolish).not.toContain(lead);
+  });
+  it('RC4: the English notice is unchanged by the consent code', () => {
+    expect(confidentialityNotice(meetingRules('pan-dorset').record)).toBe('This record is confidential. Do not pass it, or any part of it, to anyone else without the consent of the conference chair or the lead professional, or an order of a court. Keep it securely under your agency\'s rules for child protection records.');
+    expect(confidentialityNotice(meetingRules('national').record)).toBe('This record is confidential. Do not pass it, or any part of it, to anyone else without the consent of the conference chair, or an order of a court. Keep it securely under your agency\'s rules for child protection records.');
   });
 });

@@ -1,9 +1,24 @@
 import { normaliseCategories } from '../domain/conference/categories.js';
 import { CONFERENCE_KIND_LABELS } from '../domain/conference/kinds.js';
 import type { OutlinePlanContent } from '../domain/conference/outline-plan.js';
+import type { OnwardSharingConsent } from '../domain/conference/meeting-rules.js';
 import type { Block, DocumentModel } from './document-model.js';
 import { english, inFamilyLanguage, type FamilyLanguage, type Translator } from './family-language.js';
 import type { ChildOutcomeData, ConferenceDocumentData } from './meeting-document-data.js';
+
+/** RC4's notice in each language, keyed on whose consent applies: every code has its sentence in every file. */
+const CONFIDENTIALITY_KEYS: Record<OnwardSharingConsent, string> = {
+  chair: 'decisions.confidentiality',
+  'chair-or-lead-professional': 'decisions.confidentialityLead',
+};
+
+/**
+ * RC4's notice for a reader of `tr`'s language: in English, the notice as the procedures word it;
+ * in another, the same notice from its file, chosen by the consent code (issue 14).
+ */
+export function confidentialityText(data: Pick<ConferenceDocumentData, 'confidentialityNotice' | 'confidentialityConsent'>, tr: Translator): string {
+  return tr.code === 'en' ? data.confidentialityNotice : tr.t(CONFIDENTIALITY_KEYS[data.confidentialityConsent]);
+}
 
 const dateIn = (tr: Translator) => (d: string | null): string => (d ? tr.date(d) : tr.t('common.notSet'));
 
@@ -140,7 +155,7 @@ export function decisionsSheetDocument(data: ConferenceDocumentData, options: { 
   blocks.push({ type: 'heading', text: t('decisions.whatNext') }, { type: 'list', items: nextSteps(data, options.familyCopy, tr) });
   blocks.push({ type: 'heading', text: t('decisions.questions') }, { type: 'paragraph', text: contactText(data, tr) });
   // RC4's notice as the procedures word it; in another language, the same notice from its file.
-  blocks.push({ type: 'paragraph', text: tr.code === 'en' ? data.confidentialityNotice : t(data.confidentialityNotice.includes('lead professional') ? 'decisions.confidentialityLead' : 'decisions.confidentiality') });
+  blocks.push({ type: 'paragraph', text: confidentialityText(data, tr) });
   return {
     title: t('decisions.title'),
     subtitle: documentSubtitle(data, tr),

@@ -163,7 +163,7 @@ const POLISH = { kind: 'translated', code: 'pl', name: 'Polish' } as const;
 const PL_MONTHS = ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia'];
 const PL_WEEKDAYS = ['poniedziałek', 'wtorek', 'środa', 'czwartek', 'piątek', 'sobota', 'niedziela'];
 
-/** Every English sentence the family documents can print (from en.json), long enough to be unmistakably English; once each (a young person's English repeats the parent's). */
+/** Every English sentence the family documents can print (from en.json), long enough to be unmistakably English; once each. */
 const ENGLISH_SENTENCES = [...new Set([...(function* walk(v: unknown): Generator<string> {
   if (typeof v === 'string') yield v;
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== '_language') yield* walk(x);
@@ -252,9 +252,9 @@ describe('each family document in Polish states its record’s facts in Polish, 
     for (const doc of [invitationLetter(youngPerson, POLISH), onlyAboutThem]) expect(polishPart(doc)).not.toMatch(formal);
     expect(polishPart(onlyAboutThem)).toContain('jak zadbać o Twoje bezpieczeństwo');
     expect(polishPart(onlyAboutThem)).toContain('Nie mamy w naszych rejestrach Twojego adresu pocztowego.');
-    // The parent's letter keeps the formal register, and the English is the same words for both.
+    // The parent's letter keeps the formal register; the English that follows is the young person's own.
     expect(polishPart(invitationLetter(letterRecord, POLISH))).toMatch(formal);
-    expect(documentText(invitationLetter(youngPerson, POLISH).followedBy!)).toContain('Dear Beta Testington,');
+    expect(documentText(invitationLetter(youngPerson, POLISH).followedBy!)).toContain('Hello Beta Testington,');
   });
 
   it('the check catches English, a wrong Polish date and a missing English copy', () => {

@@ -176,3 +176,16 @@ export function bilingualLine(language: FamilyLanguage | undefined, line: (tr: T
   if (!language || language.kind !== 'translated') return en;
   return `${line(translator(language.code))}${separator}${en}`;
 }
+
+/**
+ * An email body for a family member (issue 14): in their language first, then a line saying the
+ * same message follows in English, a separator, and the English; for a language with no file yet,
+ * the English with a first line that an interpreter will go through it; English alone otherwise.
+ * The one place this shape is written, so every family email reads the same way.
+ */
+export function bilingualBody(language: FamilyLanguage | undefined, own: (tr: Translator) => string, englishText: string): string {
+  if (!language || language.kind === 'english') return englishText;
+  if (language.kind === 'untranslated') return `${english().t('bilingual.untranslated', { language: language.name })}\n\n${englishText}`;
+  const tr = translator(language.code);
+  return `${own(tr)}\n\n${tr.t('email.englishBelow')}\n\n---\n\n${englishText}`;
+}

@@ -102,8 +102,25 @@ describe('the parent’s letter: a letter a parent can act on (issue 14)', () =>
 
   it('tells a young person the meeting is about them', () => {
     const tango = documentText(familyInvitationLetter({ ...data, invitee: { ...data.invitee, name: 'Beta Testington', role: 'Child', inviteeKind: 'child' } }));
-    expect(tango).toContain('We are holding a meeting about you and Alpha Testington.');
+    expect(tango).toContain('We are having a meeting about you and Alpha Testington.');
     expect(tango).toContain('Young people and child protection conferences');
+  });
+
+  it('issue 14: writes to a young person in their own plain English, not the parent’s letter (reading age about 9)', () => {
+    const youngData = { ...data, invitee: { ...data.invitee, name: 'Beta Testington', role: 'Child', inviteeKind: 'child' } };
+    const young = familyInvitationLetter(youngData);
+    const text = documentText(young);
+    for (const own of ['Hello Beta Testington,', 'Your social worker is Sam Sampleford. You can talk to them about the meeting.', 'Someone you trust can come with you.',
+      'If you cannot come or do not want to come', 'That is OK.', 'Best wishes,']) expect(text).toContain(own);
+    for (const parents of ['Dear Beta Testington,', 'A friend, supporter or solicitor', 'Yours sincerely,', 'Please quote our reference']) expect(text).not.toContain(parents);
+    // Every sentence the young person's letter speaks to them in is its own, not the parent's.
+    const prose = (doc: ReturnType<typeof familyInvitationLetter>) => doc.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.type === 'list' ? b.items : []));
+    const parents = new Set(prose(familyInvitationLetter(data)).map((x) => x.replace(/Demi Testington/g, 'Beta Testington')));
+    const shared = prose(young).filter((x) => parents.has(x));
+    expect(shared).toEqual(['The meeting is run by the chair, Chris Chairington.', 'The other people invited are listed at the end of this letter.']);
+    // Short sentences, none over 15 words.
+    const words = prose(young).join(' ').split(/(?<=[.!?])\s+/).filter((x) => x.trim()).map((x) => x.split(/\s+/).length);
+    expect(Math.max(...words)).toBeLessThanOrEqual(15);
   });
 
   it('says plainly what the record lacks instead of inventing it', () => {

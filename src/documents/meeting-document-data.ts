@@ -2,6 +2,7 @@ import type { Outcome, ParentsView } from '../domain/conference/decision.js';
 import type { OutlinePlanContent } from '../domain/conference/outline-plan.js';
 import type { RecordSectionSpec } from '../domain/conference/record-sections.js';
 import type { RecordForm } from '../domain/conference/record-rules.js';
+import type { OnwardSharingConsent } from '../domain/conference/meeting-rules.js';
 
 /** One child's decision as the decisions sheet and the record print it. Dates are YYYY-MM-DD. */
 export interface ChildOutcomeData {
@@ -54,7 +55,10 @@ export interface ConferenceDocumentData {
   minuteTakerName: string | null;
   children: readonly ChildOutcomeData[];
   householdChildren: readonly string[];
+  /** RC4's notice in English, as the procedures word it. */
   confidentialityNotice: string;
+  /** RC4: whose consent the notice names, as a code: what a translation keys on (never the English text). */
+  confidentialityConsent: OnwardSharingConsent;
 }
 
 export interface AttendanceLine {

@@ -72,6 +72,7 @@ export function recordData(extra: Partial<RecordData> = {}): RecordData {
     children: [childOutcome()],
     householdChildren: ['Beta Testington'],
     confidentialityNotice: 'This record is confidential. Do not pass it on.',
+    confidentialityConsent: 'chair',
     form: 'full-minutes',
     formReasons: ['an initial conference'],
     version: 2,

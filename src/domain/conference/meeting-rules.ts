@@ -40,11 +40,14 @@ export interface MeetingRules {
     fullMinutes: 'hertfordshire-list' | 'always';
     /** RC2 (Pan-Dorset): the record also holds the analysis of risk, dissents and the contingency plan. */
     addsRiskDissentsAndContingency: boolean;
-    /** RC4: whose consent allows the record to be shared onward. */
-    onwardSharingConsentFrom: readonly string[];
+    /** RC4: whose consent allows the record to be shared onward, as a code the notice and its translations key on. */
+    onwardSharingConsentFrom: OnwardSharingConsent;
     citation: string;
   };
 }
+
+/** RC4: who may consent to the record going further: the chair everywhere, and in Pan-Dorset the lead professional too. */
+export type OnwardSharingConsent = 'chair' | 'chair-or-lead-professional';
 
 const HERTS = '000_94fab553c2db9a47.txt';
 const DORSET = '002_61563a3284bb8811.txt';
@@ -58,7 +61,7 @@ const national: MeetingRules = {
   record: {
     fullMinutes: 'always',
     addsRiskDissentsAndContingency: false,
-    onwardSharingConsentFrom: ['the conference chair'],
+    onwardSharingConsentFrom: 'chair',
     citation: `${DORSET} § 2.112–2.114`,
   },
 };
@@ -79,7 +82,7 @@ const OVERRIDES: Partial<Record<PackId, (base: MeetingRules) => MeetingRules>> =
     record: {
       ...base.record,
       addsRiskDissentsAndContingency: true,
-      onwardSharingConsentFrom: ['the conference chair', 'the lead professional'],
+      onwardSharingConsentFrom: 'chair-or-lead-professional',
       citation: `${DORSET} § 2.112–2.114 and the Pan Dorset notes`,
     },
   }),

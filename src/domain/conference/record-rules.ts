@@ -1,5 +1,5 @@
 import { isInitialKind, type ConferenceKind } from './kinds.js';
-import type { MeetingRules } from './meeting-rules.js';
+import type { MeetingRules, OnwardSharingConsent } from './meeting-rules.js';
 
 /** The facts RC1 turns on. Most come from the conference and its children; the rest the chair ticks. */
 export interface FullMinutesFacts {
@@ -56,9 +56,15 @@ export function recordFormFor(rules: MeetingRules['record'], facts: FullMinutesF
   return reasons.length > 0 ? { form: 'full-minutes', reasons } : { form: 'chairs-record', reasons: [] };
 }
 
+/** RC4: whose consent the English notice names, by the pack's code (translations key on the same code). */
+const CONSENT_FROM: Record<OnwardSharingConsent, string> = {
+  chair: 'the conference chair',
+  'chair-or-lead-professional': 'the conference chair or the lead professional',
+};
+
 /** RC4: the notice printed on every record, naming whose consent allows onward sharing. */
 export function confidentialityNotice(rules: MeetingRules['record']): string {
-  const who = rules.onwardSharingConsentFrom.join(' or ');
+  const who = CONSENT_FROM[rules.onwardSharingConsentFrom];
   return (
     'This record is confidential. Do not pass it, or any part of it, to anyone else without the consent of ' +
     `${who}, or an order of a court. Keep it securely under your agency's rules for child protection records.`

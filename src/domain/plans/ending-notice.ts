@@ -3,6 +3,8 @@ import type { EndingRoute } from './ending.js';
 import { planRules } from './plan-rules.js';
 
 export interface Invitee {
+  /** The invitation, where the person was invited: what their language is recorded against (issue 14). */
+  readonly id?: string;
   readonly name: string;
   readonly role: string;
   readonly email: string | null;
@@ -16,6 +18,8 @@ export interface NoticeRecipient {
   readonly address: string;
   /** Why this person is told, for the confirmation page. */
   readonly because: string;
+  /** The invitation they are told through, if any: a family member's language is recorded against it. */
+  readonly invitationId?: string;
 }
 
 /**
@@ -39,7 +43,7 @@ export function endingRecipients(
   const recipients: NoticeRecipient[] = [];
   const unreachable: string[] = [];
   const seen = new Set<string>();
-  const add = (name: string, role: string, email: string | null, post: string | null, because: string) => {
+  const add = (name: string, role: string, email: string | null, post: string | null, because: string, invitationId?: string) => {
     const channel = email ? 'email' : post ? 'post' : null;
     const address = email ?? post;
     if (!channel || !address) {
@@ -49,11 +53,11 @@ export function endingRecipients(
     const key = address.trim().toLowerCase();
     if (seen.has(key)) return;
     seen.add(key);
-    recipients.push({ name, role, channel, address, because });
+    recipients.push({ name, role, channel, address, because, ...(invitationId ? { invitationId } : {}) });
   };
-  for (const i of people.initialInvitees) add(i.name, i.role, i.email, i.postalAddress, 'invited to the initial conference');
+  for (const i of people.initialInvitees) add(i.name, i.role, i.email, i.postalAddress, 'invited to the initial conference', i.id);
   if (route === 'looked-after-consultation' && rules.notifyLatestConferenceInviteesOnLookedAfterRoute) {
-    for (const i of people.latestInvitees) add(i.name, i.role, i.email, i.postalAddress, 'invited to the latest conference');
+    for (const i of people.latestInvitees) add(i.name, i.role, i.email, i.postalAddress, 'invited to the latest conference', i.id);
   }
   if (rules.notifyGp && people.gp) add(people.gp.name, 'GP', null, people.gp.practice, 'the child’s GP');
   if (people.leadSocialWorker) add(people.leadSocialWorker.name, 'Lead social worker', people.leadSocialWorker.email, null, 'lead social worker');

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { conferences, invitations } from '../../db/schema/index.js';
 import { icsContentType } from '../../documents/invitation-ics.js';
-import { translator, type FamilyLanguage } from '../../documents/family-language.js';
+import { bilingualBody, translator, type FamilyLanguage } from '../../documents/family-language.js';
 import { whenText } from '../../documents/invitation-letter.js';
 import { cancellationFile, coordinatorOf } from '../invitations/letters.js';
 import { familyLanguagesFor } from '../invitations/family-languages.js';
@@ -34,7 +34,7 @@ function inTheirLanguage(language: FamilyLanguage | undefined, name: string, cha
     : (was && now ? tr.t('email.rearrangedBody', { was, now }) : now ? tr.t('email.rearrangedBodyTo', { now }) : tr.t('email.rearrangedBodyUndated'));
   const next = tr.t(change.kind === 'cancelled' ? 'email.cancelledNext' : 'email.rearrangedNext');
   const own = `${tr.t('common.dear', { name })}\n\n${what}\n${tr.t('email.why', { reason: change.reason })}\n\n${next}`;
-  return { subject: `${subject} / ${english.subject}`, body: `${own}\n\n${tr.t('email.englishBelow')}\n\n---\n\n${english.body}` };
+  return { subject: `${subject} / ${english.subject}`, body: bilingualBody(language, () => own, english.body) };
 }
 
 /**

@@ -154,7 +154,7 @@ describe('the covering note to a young person in Polish (issue 14)', () => {
     const young = invitationEmailBody({ ...note, young: true }, polish);
     expect(young.startsWith('Cześć, Tango Testington!')).toBe(true);
     expect(young).not.toContain('Szanowna');
-    expect(young).toContain('Dear Tango Testington,');
+    expect(young).toContain('Hello Tango Testington,');
     expect(invitationEmailBody(note, polish).startsWith('Szanowna Pani / Szanowny Panie (Tango Testington),')).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { reportDeadlines } from '../../domain/reports/report-deadlines.js';
 import type { DocumentModel } from '../../documents/document-model.js';
 import { renderIcs, type CalendarMethod } from '../../documents/invitation-ics.js';
 import { COMPLAINTS_LEAFLET, invitationLetter, isFamilyKind, PARENTS_LEAFLET, venueLines, YOUNG_PEOPLE_LEAFLET, type Contact, type InvitationLetterData } from '../../documents/invitation-letter.js';
-import { bilingualLine, english, translator, type FamilyLanguage, type Translator } from '../../documents/family-language.js';
+import { bilingualBody, bilingualLine, english, type FamilyLanguage, type Translator } from '../../documents/family-language.js';
 import { familyLanguagesFor } from './family-languages.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
@@ -140,11 +140,7 @@ function emailText(e: InvitationEmail, tr: Translator): string {
  * exists, the English says an interpreter will go through the letter with them.
  */
 export function invitationEmailBody(e: InvitationEmail, language: FamilyLanguage = { kind: 'english' }): string {
-  const en = emailText(e, english());
-  if (language.kind === 'untranslated') return `${english().t('bilingual.untranslated', { language: language.name })}\n\n${en}`;
-  if (language.kind === 'english') return en;
-  const tr = translator(language.code);
-  return `${emailText(e, tr)}\n\n${tr.t('email.englishBelow')}\n\n---\n\n${en}`;
+  return bilingualBody(language, (tr) => emailText(e, tr), emailText(e, english()));
 }
 
 export function letterDocument(state: InvitationState, invitation: InvitationRow, coordinator: Coordinator, facts: LetterFacts): DocumentModel {

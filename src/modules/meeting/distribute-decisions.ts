@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { meetings } from '../../db/schema/index.js';
 import { renderPdf } from '../../documents/render-pdf.js';
-import { decisionsSheetDocument, familyDecisionsSheet } from '../../documents/decisions-sheet.js';
-import { bilingualLine, translator, type FamilyLanguage } from '../../documents/family-language.js';
+import { confidentialityText, decisionsSheetDocument, familyDecisionsSheet } from '../../documents/decisions-sheet.js';
+import { bilingualBody, bilingualLine, type FamilyLanguage } from '../../documents/family-language.js';
 import { familyLanguagesFor } from '../invitations/family-languages.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
@@ -53,14 +53,7 @@ export async function distributeDecisions(db: Database, context: ActionContext, 
   const copies = await Promise.all(recipients.map(async (r) => {
     const language = r.family ? languages.get(r.invitationId) : undefined;
     if (!language || language.kind === 'english') return { recipient: r, pdf: r.family ? familyPdf : professionalPdf };
-    const english = bodyText(r.name);
-    const body = language.kind === 'untranslated'
-      ? `${translator().t('bilingual.untranslated', { language: language.name })}\n\n${english}`
-      : (() => {
-        const tr = translator(language.code);
-        const own = `${tr.t('common.dear', { name: r.name })}\n\n${tr.t('email.decisionsBody', { version })}\n\n${tr.t(data.confidentialityNotice.includes('lead professional') ? 'decisions.confidentialityLead' : 'decisions.confidentiality')}`;
-        return `${own}\n\n${tr.t('email.englishBelow')}\n\n---\n\n${english}`;
-      })();
+    const body = bilingualBody(language, (tr) => `${tr.t('common.dear', { name: r.name })}\n\n${tr.t('email.decisionsBody', { version })}\n\n${confidentialityText(data, tr)}`, bodyText(r.name));
     return { recipient: r, pdf: await ownCopy(language), bodyText: body, subject: bilingualLine(language, (tr) => tr.t('email.decisionsSubject', { day: tr.day(data.conferenceDate) })) };
   }));
 

@@ -3,10 +3,11 @@ import { conferenceRecords } from '../../db/schema/index.js';
 import { isFamilyKind } from '../../domain/conference/agencies.js';
 import { redactedPartsFor } from '../../domain/conference/record-sections.js';
 import { recordScopeProblems } from '../../domain/participation/exclusion.js';
-import { bilingualLine, translator, type FamilyLanguage } from '../../documents/family-language.js';
+import { bilingualBody, bilingualLine, type FamilyLanguage } from '../../documents/family-language.js';
 import { familyLanguagesFor } from '../invitations/family-languages.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { familyRecordDocument } from '../../documents/conference-record.js';
+import { confidentialityText } from '../../documents/decisions-sheet.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
@@ -51,14 +52,12 @@ export async function distributeRecord(db: Database, context: ActionContext, con
   // The covering note in their language too, then the English; the record itself is the professionals' own words, in English.
   const bodyFor = (name: string, language: FamilyLanguage | undefined): string | undefined => {
     if (language?.kind !== 'translated') return undefined;
-    const tr = translator(language.code);
-    const own = `${tr.t('common.dear', { name })}\n\n${tr.t('email.recordBody', { version: approved })}\n\n${tr.t(data.confidentialityNotice.includes('lead professional') ? 'decisions.confidentialityLead' : 'decisions.confidentiality')}`;
-    return `${own}\n\n${tr.t('email.englishBelow')}\n\n---\n\n${bodyText(name)}`;
+    return bilingualBody(language, (tr) => `${tr.t('common.dear', { name })}\n\n${tr.t('email.recordBody', { version: approved })}\n\n${confidentialityText(data, tr)}`, bodyText(name));
   };
   const copies = await Promise.all(recipients.map(async (r) => {
-    const body = bodyFor(r.name, r.family && r.invitationId ? languages.get(r.invitationId) : undefined);
-    // A family member's copy opens with the decisions in their language where their record names one (issue 14).
+    // A family member's note and copy open in their language where their record names one (issue 14).
     const language = r.family && r.invitationId ? languages.get(r.invitationId) : undefined;
+    const body = bodyFor(r.name, language);
     return { recipient: r, pdf: await renderPdf(familyRecordDocument(data, r, language ?? { kind: 'english' })), redactedParts: redactedPartsFor(r), subject: subjectFor(r.invitationId, r.family), ...(body ? { bodyText: body } : {}) };
   }));
 

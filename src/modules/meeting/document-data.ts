@@ -85,6 +85,7 @@ export async function conferenceDocumentData(db: Queryable, state: MeetingState)
     children,
     householdChildren: state.children.filter((c) => c.role === 'household').map((c) => c.name),
     confidentialityNotice: confidentialityNotice(state.rules.record),
+    confidentialityConsent: state.rules.record.onwardSharingConsentFrom,
   };
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { childProtectionPlans, conferenceChildren, meetingDecisions, meetingDistributions, outboxMessages, planEndings } from '../../db/schema/index.js';
+import { childProtectionPlans, conferenceChildren, familyParticipation, meetingDecisions, meetingDistributions, outboxMessages, planEndings } from '../../db/schema/index.js';
 import { MEETING_PARTS } from '../../domain/conference/meeting-parts.js';
 import { describeEachEngine } from '../../../test/support/database.js';
 import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, markPresent, meetingUnderWay, planDecision, type MeetingFixture } from '../../../test/support/meeting-factory.js';
@@ -212,5 +212,38 @@ describeEachEngine('what follows from the meeting', (engine) => {
     const fred = notices.find((n) => n.toName === 'Fred Testington')!;
     expect(fred.bodyText).toMatch(/^Dear Fred Testington,\n\nThe child protection plan for .+ ended on 2 March 2026: /);
     expect(notices.every((n) => !/\d{4}-\d{2}-\d{2}/.test(n.bodyText))).toBe(true);
+  });
+
+  it('issue 14: a review that ends the plan tells the Polish-speaking mother in Polish then English, and professionals in English', async () => {
+    const initial = await createMeetingFixture(db());
+    const f = await createMeetingFixture(db(), { pack: 'hertfordshire', kind: 'review', childType: 'review' });
+    const [cc] = await db().select().from(conferenceChildren).where(and(eq(conferenceChildren.conferenceId, f.conferenceId), eq(conferenceChildren.childId, f.alphaId)));
+    await db().insert(childProtectionPlans).values({ caseId: cc!.caseId, childId: f.alphaId, startDate: '2025-12-01', startConferenceId: initial.conferenceId, initialCategories: ['NEG'], latestCategories: ['NEG'] });
+    // IN7, as recorded for the initial conference whose invitees are told.
+    await db().insert(familyParticipation).values({ conferenceId: initial.conferenceId, invitationId: initial.invitationIds.mother, firstLanguage: 'polski', interpreterNeeded: true, updatedAt: new Date('2025-11-20T09:00:00Z') });
+    const { chair } = await meetingUnderWay(db(), f);
+    await views(f, { 'Sam Sampleford': false, 'Hana Exampleton': false, 'Pat Placeholder': false });
+    await recordDecision(db(), chair, f.conferenceId, f.alphaId, planDecision(f, { outcome: 'no-plan-cin', categories: [], sufferedHarm: true, likelyHarm: false, childInNeedRecommendation: 'Family support for 3 months' }), null);
+    await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
+
+    const [ending] = await db().select().from(planEndings).where(eq(planEndings.childId, f.alphaId));
+    const notices = await db().select().from(outboxMessages).where(and(eq(outboxMessages.relatedType, 'plan-ending'), eq(outboxMessages.relatedId, ending!.planId)));
+    const english = (name: string) => `Dear ${name},\n\nThe child protection plan for Alpha Testington ended on 2 March 2026: the review conference decided it is no longer needed.\n`
+      + 'Help that continues: A child in need plan (Family support for 3 months).\n\nYou are told because you were invited to a conference about the child. Please keep this information confidential.';
+    const mother = notices.find((n) => n.toName === 'Demi Testington')!;
+    expect(mother.subject).toBe('Zakończenie planu ochrony dziecka: Alpha Testington / Child protection plan ended: Alpha Testington');
+    expect(mother.bodyText).toBe(
+      'Szanowna Pani / Szanowny Panie (Demi Testington),\n\n'
+      + 'Plan ochrony dziecka (Alpha Testington) zakończył się 2 marca 2026: konferencja przeglądowa uznała, że nie jest już potrzebny.\n'
+      + 'Dalsza pomoc: plan wsparcia dziecka w potrzebie (child in need). Szczegóły (zapisane po angielsku): Family support for 3 months.\n\n'
+      + 'Otrzymuje Pan/Pani tę wiadomość, ponieważ był(a) Pan/Pani zaproszony(-a) na konferencję w sprawie dziecka. Prosimy zachować te informacje w tajemnicy.\n\n'
+      + 'Poniżej ta sama wiadomość w języku angielskim.\n\n---\n\n'
+      + english('Demi Testington'),
+    );
+    for (const name of ['Fred Testington', 'PC Petra Placeholder', 'Hana Exampleton']) {
+      const n = notices.find((m) => m.toName === name)!;
+      expect(n.subject).toBe('Child protection plan ended: Alpha Testington');
+      expect(n.bodyText).toBe(english(name));
+    }
   });
 });

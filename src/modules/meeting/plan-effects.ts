@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { childProtectionPlans, meetingDecisions, planEndings } from '../../db/schema/index.js';
-import { CONTINUING_SUPPORT_LABELS, type ContinuingSupport } from '../../domain/plans/ending.js';
+import type { ContinuingSupport } from '../../domain/plans/ending.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 import { recipientsFor } from '../plans/ending-context.js';
@@ -14,7 +14,7 @@ import { openPlanOf } from './decision-context.js';
 import type { DecisionRow, MeetingChild, OutlinePlanRow } from './meeting-state.js';
 import { bumpVersion } from '../shared/versioned-update.js';
 import { endRunningCinPlan, stepDownToChildInNeed } from '../records/child-in-need-plan.js';
-import { formatDate } from '../../domain/deadlines/format-date.js';
+import { planEndedNotice } from '../../documents/plan-ended-notice.js';
 
 export type PlanEffect = 'started' | 'continued' | 'ended' | 'end-pending' | 'none';
 
@@ -100,7 +100,7 @@ const SUPPORT_AFTER: Partial<Record<string, ContinuingSupport>> = { 'no-plan-cin
  */
 async function noticeOfEnding(tx: Queryable, context: ActionContext, pack: PackId, planId: string, child: MeetingChild, decision: DecisionRow, endedOn: string): Promise<void> {
   const core = await loadPlanCore(tx, planId);
-  const { recipients, unreachable } = await recipientsFor(tx, pack, core, 'review-decision');
+  const { recipients, unreachable, languageOf } = await recipientsFor(tx, pack, core, 'review-decision');
   const support = SUPPORT_AFTER[decision.outcome] ?? 'lead-professional';
   const details = decision.childInNeedRecommendation ?? decision.legalActionRecommendation ?? '';
   await tx.insert(planEndings).values({
@@ -108,14 +108,13 @@ async function noticeOfEnding(tx: Queryable, context: ActionContext, pack: PackI
     reason: 'The review conference decided a child protection plan is no longer needed.',
     decidedBy: context.actor?.id ?? null, decidedByName: context.actor?.displayName ?? 'system',
     continuingSupport: support, continuingSupportDetails: details,
-    notified: recipients.map(({ because: _because, ...r }) => r), createdAt: context.now,
+    notified: recipients.map(({ because: _because, invitationId: _invitation, ...r }) => r), createdAt: context.now,
   });
   for (const r of recipients) {
+    // Issue 14: a family member who reads another language is told in it first, then in English.
+    const notice = planEndedNotice({ name: r.name, child: child.name, endedOn, route: 'review-decision', support, details }, languageOf(r));
     await enqueueMessage(tx, {
-      channel: r.channel, toName: r.name, toAddress: r.address, subject: `Child protection plan ended: ${child.name}`,
-      bodyText: `Dear ${r.name},\n\nThe child protection plan for ${child.name} ended on ${formatDate(endedOn)}: the review conference decided it is no longer needed.\n` +
-        `Help that continues: ${CONTINUING_SUPPORT_LABELS[support]}${details ? ` (${details})` : ''}.\n\n` +
-        'You are told because you were invited to a conference about the child. Please keep this information confidential.',
+      channel: r.channel, toName: r.name, toAddress: r.address, subject: notice.subject, bodyText: notice.body,
       relatedType: 'plan-ending', relatedId: planId,
     }, context.now);
   }

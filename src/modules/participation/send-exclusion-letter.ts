@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { exclusionRequests, outboxMessages } from '../../db/schema/index.js';
-import { translator, type FamilyLanguage } from '../../documents/family-language.js';
+import { bilingualBody, type FamilyLanguage } from '../../documents/family-language.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { mayDistributeConferenceDocuments } from '../../policies/meeting.js';
 import { auditForChildren } from '../audit/audit-children.js';
@@ -15,10 +15,7 @@ import { bumpVersion } from '../shared/versioned-update.js';
 
 /** The covering email in the family member's language first, where the letter is (issue 14). */
 function coveringNote(name: string, english: string, language: FamilyLanguage): string {
-  if (language.kind === 'untranslated') return `${translator().t('bilingual.untranslated', { language: language.name })}\n\n${english}`;
-  if (language.kind === 'english') return english;
-  const tr = translator(language.code);
-  return `${tr.t('common.dear', { name })}\n\n${tr.t('email.exclusionBody')}\n\n${tr.t('email.englishBelow')}\n\n---\n\n${english}`;
+  return bilingualBody(language, (tr) => `${tr.t('common.dear', { name })}\n\n${tr.t('email.exclusionBody')}`, english);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.js';
 import { conferenceChildren, conferences, conferenceStatusHistory, people, planEndings, type EndingConsultee } from '../../db/schema/index.js';
 import { nextStatus } from '../../domain/conference/transitions.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
-import { CONTINUING_SUPPORT_LABELS, ENDING_DECIDER, ENDING_ROUTE_LABELS, endingProblems, type ContinuingSupport, type EndingRoute } from '../../domain/plans/ending.js';
+import { ENDING_DECIDER, ENDING_ROUTE_LABELS, endingProblems, type ContinuingSupport, type EndingRoute } from '../../domain/plans/ending.js';
 import { mayEndPlan } from '../../policies/plans.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
@@ -15,7 +15,7 @@ import { arrangingConferenceFor, loadPlanCore } from './load-plan.js';
 import { claimPlanVersion, ensureOpen, todayOf } from './plan-write.js';
 import { bumpVersion } from '../shared/versioned-update.js';
 import { stepDownToChildInNeed } from '../records/child-in-need-plan.js';
-import { formatDate } from '../../domain/deadlines/format-date.js';
+import { planEndedNotice } from '../../documents/plan-ended-notice.js';
 
 export interface EndPlanInput {
   route: EndingRoute;
@@ -48,7 +48,7 @@ export async function endPlan(db: Database, context: ActionContext, pack: PackId
   const facts = await endingFacts(db, pack, calendar, core, todayOf(context));
   const problems = endingProblems(pack, facts, input);
   if (problems.length) throw new ValidationError(problems);
-  const { recipients, unreachable } = await recipientsFor(db, pack, core, input.route);
+  const { recipients, unreachable, languageOf } = await recipientsFor(db, pack, core, input.route);
   const arranging = await arrangingConferenceFor(db, plan.childId);
 
   await db.transaction(async (tx) => {
@@ -62,16 +62,15 @@ export async function endPlan(db: Database, context: ActionContext, pack: PackId
       decidedBy: context.actor?.id ?? null, decidedByName: context.actor?.displayName ?? 'system',
       secondManagerName: input.secondManagerName?.trim() || null, consultation: input.consultation ?? [],
       continuingSupport: input.continuingSupport!, continuingSupportDetails: input.continuingSupportDetails.trim(),
-      notified: recipients.map(({ because: _because, ...r }) => r), createdAt: context.now,
+      notified: recipients.map(({ because: _because, invitationId: _invitation, ...r }) => r), createdAt: context.now,
     }).returning({ id: planEndings.id });
-    const subject = `Child protection plan ended: ${name}`;
-    const support = CONTINUING_SUPPORT_LABELS[input.continuingSupport!];
     for (const r of recipients) {
+      // Issue 14: a family member who reads another language is told in it first, then in English.
+      const notice = planEndedNotice({
+        name: r.name, child: name, endedOn: input.endedOn, route: input.route, support: input.continuingSupport!, details: input.continuingSupportDetails,
+      }, languageOf(r));
       await enqueueMessage(tx, {
-        channel: r.channel, toName: r.name, toAddress: r.address, subject,
-        bodyText: `Dear ${r.name},\n\nThe child protection plan for ${name} ended on ${formatDate(input.endedOn)}.\nHow it ended: ${ENDING_ROUTE_LABELS[input.route]}.\n` +
-          `Help that continues: ${support}${input.continuingSupportDetails.trim() ? ` (${input.continuingSupportDetails.trim()})` : ''}.\n\n` +
-          'You are told because you were invited to a conference about the child. Please keep this information confidential.',
+        channel: r.channel, toName: r.name, toAddress: r.address, subject: notice.subject, bodyText: notice.body,
         relatedType: 'plan-ending', relatedId: ending?.id ?? planId,
       }, context.now);
     }

@@ -6,14 +6,16 @@ import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { computeDeadline } from '../../domain/deadlines/index.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import type { EndingFacts, EndingRoute } from '../../domain/plans/ending.js';
-import { endingRecipients, type Invitee } from '../../domain/plans/ending-notice.js';
+import { endingRecipients, type Invitee, type NoticeRecipient } from '../../domain/plans/ending-notice.js';
 import type { loadPlanCore } from './load-plan.js';
+import { familyLanguagesForConferences } from '../invitations/family-languages.js';
+import type { FamilyLanguage } from '../../documents/family-language.js';
 
 type PlanCore = Awaited<ReturnType<typeof loadPlanCore>>;
 
 async function inviteesOf(db: Queryable, conferenceId: string | null): Promise<Invitee[]> {
   if (!conferenceId) return [];
-  return db.select({ name: invitations.name, role: invitations.role, email: invitations.email, postalAddress: invitations.postalAddress })
+  return db.select({ id: invitations.id, name: invitations.name, role: invitations.role, email: invitations.email, postalAddress: invitations.postalAddress })
     .from(invitations).where(and(eq(invitations.conferenceId, conferenceId), ne(invitations.state, 'removed')));
 }
 
@@ -41,10 +43,18 @@ export async function recipientsFor(db: Queryable, pack: PackId, core: PlanCore,
   const gp = core.child.gpName || core.child.gpPractice
     ? { name: core.child.gpName ?? 'The GP', practice: core.child.gpPractice ?? '' }
     : null;
-  return endingRecipients(pack, route, {
+  const told = endingRecipients(pack, route, {
     initialInvitees: await inviteesOf(db, core.plan.startConferenceId),
     latestInvitees: await inviteesOf(db, latest?.id ?? null),
     gp: gp && gp.practice ? gp : null,
     leadSocialWorker: lead ?? null,
   });
+  // Issue 14: a family member is told in the language recorded for the conference they were
+  // invited to, as their invitation and the decisions were; anyone absent from the map reads English.
+  const conferenceIds = [core.plan.startConferenceId, latest?.id].filter((id): id is string => Boolean(id));
+  const languages: Map<string, FamilyLanguage> = told.recipients.some((r) => r.invitationId)
+    ? await familyLanguagesForConferences(db, [...new Set(conferenceIds)])
+    : new Map();
+  return { ...told, languageOf: (r: NoticeRecipient): FamilyLanguage | undefined => (r.invitationId ? languages.get(r.invitationId) : undefined) };
 }
+

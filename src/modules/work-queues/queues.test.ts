@@ -168,6 +168,15 @@ describeEachEngine('work queues computed on read', (engine) => {
     expect(items.map((i) => i.title)).toEqual(['Interpreter to arrange: Fred Testington (Tigrinya)']);
     expect(items[0]!.detail).toContain('We have no family letters in Tigrinya, so Fred Testington gets them in English. Book an interpreter');
     expect(items[0]!.detail).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // Dated, so it sorts among dated work and shows its deadline: the day the letters ask everyone to
+    // reply by (TS17, 3 working days before Monday 2 March in hertfordshire), passed at NOW.
+    expect(items[0]).toMatchObject({ dueDate: '2026-02-25', state: 'overdue by 3 working days' });
+    expect(items[0]!.explanation).toBe('Arrange by 25 February 2026, the day the invitation letters ask everyone to reply by, so the chair knows who is coming and with whom.');
+    // Where the pack gives no reply-by day (newcastle: "well in advance"), the working day before the conference.
+    await db.update(conferences).set({ pack: 'newcastle' }).where(eq(conferences.id, f.conferenceId));
+    const [newcastle] = await mine();
+    expect(newcastle).toMatchObject({ dueDate: '2026-02-27', explanation: 'Arrange by 27 February 2026, the working day before the conference.' });
+    await db.update(conferences).set({ pack: 'hertfordshire' }).where(eq(conferences.id, f.conferenceId));
     // Recording the interpreter's name clears it.
     await db.update(familyParticipation).set({ interpreterName: 'Ina Interpreterson' }).where(eq(familyParticipation.id, father!.id));
     expect(await mine()).toEqual([]);

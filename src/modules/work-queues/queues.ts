@@ -93,7 +93,7 @@ export async function businessSupportQueue(db: Queryable, ctx: QueueContext) {
     // EX3: letters to excluded family members, until sent.
     exclusionLetterItems(db, {}),
     // Issue 14: family members whose language has no translation yet, until their interpreter is recorded.
-    interpreterToArrangeItems(db, LIMIT),
+    interpreterToArrangeItems(db, ctx, LIMIT),
   ]);
   return {
     'to-book': toBook,
