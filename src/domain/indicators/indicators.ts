@@ -6,7 +6,7 @@ import type { PackId } from '../packs/pack-id.js';
 import { inPeriod, type Period } from './period.js';
 import type { ConferenceFact, ConferenceSubject, IndicatorFilter, IndicatorRecords, PlanFact } from './records.js';
 import { icpcTimeliness, type IcpcTimeliness } from './icpc-timeliness.js';
-import { INDICATOR_DEFINITIONS, type IndicatorDefinition, type IndicatorId, type MeasureName } from './definitions.js';
+import { INDICATOR_DEFINITIONS, indicatorTitle, type IndicatorDefinition, type IndicatorId, type MeasureName } from './definitions.js';
 
 /** One thing counted: a child's conference, a review that fell due, a report … and whether it was on time. */
 export interface MeasureItem {
@@ -99,10 +99,10 @@ function indicator<I extends IndicatorId>(
   counted: Readonly<Record<MeasureName<I>, MeasureItem[]>>,
   notes: Partial<Readonly<Record<MeasureName<I>, string | null>>> = {},
 ): Indicator {
-  const { title, rules, measures }: IndicatorDefinition = INDICATOR_DEFINITIONS[id];
+  const { rules, measures }: IndicatorDefinition = INDICATOR_DEFINITIONS[id];
   return {
     id,
-    title,
+    title: indicatorTitle(id),
     rules,
     measures: measures.map((m) => {
       const name = m.name as MeasureName<I>;
