@@ -49,6 +49,21 @@ describe('bin/convene commands: what each prints and its exit code', () => {
     expect(await convene('api-client', 'revoke', '00000000-0000-0000-0000-000000000000')).toEqual({ code: 2, stdout: '', stderr: 'No key has that id.\n' });
   }, 60_000);
 
+  it('db: status before and after migrate, and an export of the migrated database', async () => {
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-cli-db-'));
+    const inFresh = (...args: string[]) => run(BIN, args, { env: { ...env, CONVENE_DATA_DIR: fresh } });
+    try {
+      expect((await inFresh('db', 'status')).stdout).toMatch(/\n\d+ pending: run bin\/convene db migrate\n$/);
+      expect((await inFresh('db', 'migrate')).stdout).toMatch(/^Migrated embedded PGlite in .+: (\d+) of \1 migrations applied\.\n$/);
+      expect((await inFresh('db', 'status')).stdout).toMatch(/\nUp to date\.\n$/);
+      const file = path.join(fresh, 'export.json');
+      expect((await inFresh('db', 'export', file)).stdout).toMatch(new RegExp(`^Exported \\d+ rows to ${file.replaceAll('.', '\\.')}\n$`));
+      expect(fs.existsSync(file)).toBe(true);
+    } finally {
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   it('refuses input an action finds wrong with each field’s message and exit code 2', async () => {
     expect(await convene('cpis', 'export', '--from', '2026-13-01', '--to', 'x')).toEqual({
       code: 2, stdout: '',
