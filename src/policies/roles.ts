@@ -1,4 +1,5 @@
 import { keysOf } from '../domain/choices.js';
+import { isOneOf } from '../domain/choices.js';
 
 export const ROLE_LABELS = {
   'social-worker': 'Social worker',
@@ -17,7 +18,7 @@ export const ROLE_IDS = keysOf(ROLE_LABELS);
 export type RoleId = (typeof ROLE_IDS)[number];
 
 export function isRoleId(value: string): value is RoleId {
-  return (ROLE_IDS as readonly string[]).includes(value);
+  return isOneOf(ROLE_IDS, value);
 }
 
 /** Who is acting: what policies need to know about the signed-in user. */

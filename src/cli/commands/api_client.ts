@@ -1,17 +1,7 @@
 import type { Command } from 'commander';
 import { loadSettings } from '../../config.js';
-import { clockFromSettings } from '../../clock/clock.js';
 import { createApiClient, listApiClients, revokeApiClient } from '../../modules/api-clients/api-clients.js';
-import { ValidationError } from '../../modules/shared/errors.js';
-import type { Database } from '../../db/client.js';
-import { withConfiguredDatabase } from '../with-database.js';
-
-async function withDatabase(run: (db: Database, now: Date) => Promise<void>): Promise<void> {
-  const settings = loadSettings();
-  await withConfiguredDatabase(settings, async (database) => {
-    await run(database.db, clockFromSettings(settings)());
-  });
-}
+import { printJsonOr, refuse, refusingInvalidInput, withCommandDatabase } from '../run-command.js';
 
 /**
  * A key's own limit above its agency's shared one can never be reached: the agency's refuses first.
@@ -32,17 +22,13 @@ export function register(program: Command): void {
     .requiredOption('--phone <number>', 'the agency’s call-back number (added to the recognised callers if new)')
     .option('--per-minute <n>', 'requests a minute this key may make', '60')
     .action(async (options: { agency: string; phone: string; perMinute: string }) => {
-      await withDatabase(async (db, now) => {
-        try {
-          const { id, key } = await createApiClient(db, { agency: options.agency, phone: options.phone, perMinute: Number(options.perMinute) }, now);
+      await withCommandDatabase(async ({ db, now }) => {
+        await refusingInvalidInput(async () => {
+          const { id, key } = await createApiClient(db, { agency: options.agency, phone: options.phone, perMinute: Number(options.perMinute) }, now());
           console.log(`Created ${id}. The key, shown this once — give it to the agency by a secure route:\n${key}`);
           const warning = agencyLimitWarning(Number(options.perMinute), loadSettings().apiAgencyPerMinute);
           if (warning) console.error(warning);
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          console.error(error.errors.map((e) => `${e.field}: ${e.message}`).join('\n'));
-          process.exitCode = 2;
-        }
+        });
       });
     });
   command
@@ -50,21 +36,16 @@ export function register(program: Command): void {
     .description('the agency keys, by prefix (never the secret)')
     .option('--json', 'as JSON')
     .action(async (options: { json?: boolean }) => {
-      await withDatabase(async (db) => {
-        const rows = await listApiClients(db);
-        if (options.json) console.log(JSON.stringify(rows));
-        else for (const r of rows) console.log(`${r.id}  cvn_${r.keyPrefix}_…  ${r.active ? 'active ' : 'revoked'}  ${r.perMinute}/min  ${r.agency}`);
+      await withCommandDatabase(async ({ db }) => {
+        printJsonOr(options.json, await listApiClients(db), (rows) => rows.map((r) => `${r.id}  cvn_${r.keyPrefix}_…  ${r.active ? 'active ' : 'revoked'}  ${r.perMinute}/min  ${r.agency}`));
       });
     });
   command
     .command('revoke <id>')
     .description('revoke an agency key at once')
     .action(async (id: string) => {
-      await withDatabase(async (db, now) => {
-        if (!(await revokeApiClient(db, id, now))) {
-          console.error('No key has that id.');
-          process.exitCode = 2;
-        }
+      await withCommandDatabase(async ({ db, now }) => {
+        if (!(await revokeApiClient(db, id, now()))) refuse('No key has that id.');
       });
     });
 }

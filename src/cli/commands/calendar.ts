@@ -1,13 +1,9 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { clockFromSettings } from '../../clock/clock.js';
 import { londonDateOf } from '../../domain/calendar/london-time.js';
-import { loadSettings } from '../../config.js';
 import { divisionLabel } from '../../domain/calendar/division-label.js';
 import { applyCalendarImport, previewCalendarImport } from '../../modules/calendar/import-calendar.js';
-import { systemContext } from '../../modules/shared/action-context.js';
-import { ValidationError } from '../../modules/shared/errors.js';
-import { withConfiguredDatabase } from '../with-database.js';
+import { refuse, refusingInvalidInput, withCommandDatabase } from '../run-command.js';
 
 export function register(program: Command): void {
   const calendar = program.command('calendar').description('bank-holiday calendars');
@@ -20,27 +16,21 @@ export function register(program: Command): void {
       try {
         text = fs.readFileSync(file, 'utf8');
       } catch {
-        console.error(`Cannot read ${file}`);
-        process.exitCode = 2;
+        refuse(`Cannot read ${file}`);
         return;
       }
-      const settings = loadSettings();
-      await withConfiguredDatabase(settings, async (database) => {
-        try {
+      await withCommandDatabase(async ({ db, now, system }) => {
+        await refusingInvalidInput(async () => {
           const changes = options.yes
-            ? await applyCalendarImport(database.db, systemContext(clockFromSettings(settings)()), text)
-            : await previewCalendarImport(database.db, text, londonDateOf(clockFromSettings(settings)()).toString());
+            ? await applyCalendarImport(db, system(), text)
+            : await previewCalendarImport(db, text, londonDateOf(now()).toString());
           for (const c of changes) {
             console.log(`${divisionLabel(c.division)}: ${c.added.length} added, ${c.removed.length} removed; covers ${c.after.coversFrom} to ${c.after.coversTo}`);
             for (const d of c.added) console.log(`  + ${d.date} ${d.title}`);
             for (const d of c.removed) console.log(`  - ${d.date} ${d.title}`);
           }
           console.log(options.yes ? 'Applied.' : 'Nothing changed yet: run again with --yes to apply.');
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          console.error(`Not imported: ${error.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
-          process.exitCode = 2;
-        }
+        }, { prefix: 'Not imported: ', separator: '; ' });
       });
     });
 }

@@ -1,12 +1,8 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { clockFromSettings } from '../../clock/clock.js';
-import { loadSettings } from '../../config.js';
 import { CENSUS_RULES } from '../../domain/census/validate.js';
 import { exportCensus } from '../../modules/census/export-census.js';
-import { systemContext } from '../../modules/shared/action-context.js';
-import { ValidationError } from '../../modules/shared/errors.js';
-import { withConfiguredDatabase } from '../with-database.js';
+import { refusingInvalidInput, withCommandDatabase } from '../run-command.js';
 
 /** `bin/convene census export`: the CIN census file, written only when the Department's checks pass (or when told to anyway). */
 export function register(program: Command): void {
@@ -20,10 +16,9 @@ export function register(program: Command): void {
     .option('--with-errors', 'write the file even though some checks fail')
     .option('--json', 'print the check report as JSON')
     .action(async (options: { referenceDate: string; laCode: string; out?: string; withErrors?: boolean; json?: boolean }) => {
-      const settings = loadSettings();
-      await withConfiguredDatabase(settings, async (database) => {
-        try {
-          const result = await exportCensus(database.db, systemContext(clockFromSettings(settings)()), { referenceDate: options.referenceDate, laCode: options.laCode, version: '0.1.0' });
+      await withCommandDatabase(async ({ db, system }) => {
+        await refusingInvalidInput(async () => {
+          const result = await exportCensus(db, system(), { referenceDate: options.referenceDate, laCode: options.laCode, version: '0.1.0' });
           if (options.json) {
             console.log(JSON.stringify({ referenceDate: result.referenceDate, children: result.children.length, errors: result.errors, queries: result.queries, failures: result.failures }));
           } else {
@@ -37,11 +32,7 @@ export function register(program: Command): void {
             console.error(`Not written: fix the ${result.errors} errors above, or give --with-errors.`);
           }
           process.exitCode = result.errors > 0 ? 1 : 0;
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          console.error(error.errors.map((e) => `${e.field}: ${e.message}`).join('\n'));
-          process.exitCode = 2;
-        }
+        });
       });
     });
 }

@@ -1,12 +1,8 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { clockFromSettings } from '../../clock/clock.js';
-import { loadSettings } from '../../config.js';
 import { cpisCsv } from '../../domain/records/cpis-feed.js';
 import { exportCpis } from '../../modules/census/export-cpis.js';
-import { systemContext } from '../../modules/shared/action-context.js';
-import { ValidationError } from '../../modules/shared/errors.js';
-import { withConfiguredDatabase } from '../with-database.js';
+import { refusingInvalidInput, withCommandDatabase } from '../run-command.js';
 
 /** `bin/convene cpis export`: the CP-IS feed of plans started or ended in a window (audited). */
 export function register(program: Command): void {
@@ -17,21 +13,16 @@ export function register(program: Command): void {
     .option('--csv <file>', 'write the feed as CSV')
     .option('--json', 'print the feed as JSON')
     .action(async (options: { from: string; to: string; csv?: string; json?: boolean }) => {
-      const settings = loadSettings();
-      await withConfiguredDatabase(settings, async (database) => {
-        try {
-          const feed = await exportCpis(database.db, systemContext(clockFromSettings(settings)()), { from: options.from, to: options.to });
+      await withCommandDatabase(async ({ db, system }) => {
+        await refusingInvalidInput(async () => {
+          const feed = await exportCpis(db, system(), { from: options.from, to: options.to });
           if (options.csv) fs.writeFileSync(options.csv, cpisCsv(feed.rows));
           if (options.json) console.log(JSON.stringify(feed));
           else {
             console.log(`${feed.rows.length} plan ${feed.rows.length === 1 ? 'event' : 'events'} from ${feed.from} to ${feed.to}${options.csv ? `, written to ${options.csv}` : ''}.`);
             for (const m of feed.missingNhsNumber) console.log(`  not sent, no valid NHS number: ${m.name} (${m.event} ${m.eventDate})`);
           }
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          console.error(error.errors.map((e) => `${e.field}: ${e.message}`).join('\n'));
-          process.exitCode = 2;
-        }
+        });
       });
     });
 }

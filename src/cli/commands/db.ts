@@ -1,11 +1,21 @@
 import type { Command } from 'commander';
-import { loadSettings } from '../../config.js';
 import { migrationStatus } from '../../db/migration-status.js';
 import { rolesSetupSql } from '../../db/roles.js';
 import { exportData, importData } from '../../db/transfer.js';
 import { backupDatabase, BackupError, restoreDatabase } from '../../db/backup.js';
 import { verifyAuditChain } from '../../modules/audit/verify-chain.js';
-import { withConfiguredDatabase } from '../with-database.js';
+import { withCommandDatabase } from '../run-command.js';
+
+/** A backup or restore that cannot go on (a file that is not a backup, a database not empty …): why, and exit code 1. */
+async function failingOnBackupError(work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof BackupError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  }
+}
 
 /** Each db command opens the configured database, does its one thing, and closes it whatever happens. */
 export function register(program: Command): void {
@@ -23,7 +33,7 @@ export function register(program: Command): void {
   db.command('migrate')
     .description('apply any migrations not yet applied (PGlite in CONVENE_DATA_DIR, or DATABASE_URL)')
     .action(async () => {
-      await withConfiguredDatabase(loadSettings(), async (database) => {
+      await withCommandDatabase(async ({ database }) => {
         await database.migrate();
         const status = await migrationStatus(database);
         console.log(`Migrated ${database.describe}: ${status.applied.length} of ${status.known.length} migrations applied.`);
@@ -33,7 +43,7 @@ export function register(program: Command): void {
   db.command('status')
     .description('list migrations and whether each is applied')
     .action(async () => {
-      await withConfiguredDatabase(loadSettings(), async (database) => {
+      await withCommandDatabase(async ({ database }) => {
         const status = await migrationStatus(database);
         console.log(`Database: ${database.describe}`);
         for (const m of status.known) console.log(`${status.applied.includes(m.hash) ? 'applied' : 'PENDING'}  ${m.tag}`);
@@ -45,35 +55,29 @@ export function register(program: Command): void {
   db.command('export <file>')
     .description('write every table to a JSON file (to move from PGlite to PostgreSQL)')
     .action(async (file: string) => {
-      await withConfiguredDatabase(loadSettings(), async (database) => {
-        await database.migrate();
+      await withCommandDatabase(async ({ database }) => {
         const counts = await exportData(database.db, file);
         console.log(`Exported ${Object.values(counts).reduce((a, b) => a + b, 0)} rows to ${file}`);
-      }, { migrate: false });
+      });
     });
 
   db.command('import <file>')
     .description('load a JSON export into an empty database (migrated first)')
     .action(async (file: string) => {
-      await withConfiguredDatabase(loadSettings(), async (database) => {
-        await database.migrate();
+      await withCommandDatabase(async ({ database }) => {
         const counts = await importData(database.db, file);
         console.log(`Imported ${Object.values(counts).reduce((a, b) => a + b, 0)} rows into ${database.describe}`);
-      }, { migrate: false });
+      });
     });
 
   db.command('backup <file>')
     .description('write the whole database to FILE (gzip\'d JSON lines, mode 0600; sessions left out), the same for PGlite and PostgreSQL')
     .action(async (file: string) => {
-      await withConfiguredDatabase(loadSettings(), async (database) => {
-        try {
+      await withCommandDatabase(async ({ database }) => {
+        await failingOnBackupError(async () => {
           const result = await backupDatabase(database, file);
           console.log(`Backed up ${result.rows} rows in ${result.tables} tables from ${database.describe} to ${file}.`);
-        } catch (error) {
-          if (!(error instanceof BackupError)) throw error;
-          console.error(error.message);
-          process.exitCode = 1;
-        }
+        });
       }, { migrate: false });
     });
 
@@ -81,8 +85,8 @@ export function register(program: Command): void {
     .description('load a backup into an empty database, check every table against it, then verify the audit trail')
     .option('--force', 'the database is not empty: delete everything in it and replace it with the backup')
     .action(async (file: string, options: { force?: boolean }) => {
-      await withConfiguredDatabase(loadSettings(), async (database) => {
-        try {
+      await withCommandDatabase(async ({ database }) => {
+        await failingOnBackupError(async () => {
           const result = await restoreDatabase(database, file, { force: options.force === true });
           console.log(`${result.replaced ? 'Replaced everything in' : 'Restored into'} ${database.describe}: ${result.rows} rows in ${result.tables} tables; every table's row count and checksum match the backup.`);
           const chain = await verifyAuditChain(database.db);
@@ -92,11 +96,7 @@ export function register(program: Command): void {
             process.exitCode = 1;
           }
           if (database.engine === 'postgres') console.log('On PostgreSQL with two roles, grant the runtime role its rights again: bin/convene db roles');
-        } catch (error) {
-          if (!(error instanceof BackupError)) throw error;
-          console.error(error.message);
-          process.exitCode = 1;
-        }
+        });
       }, { migrate: false });
     });
 }

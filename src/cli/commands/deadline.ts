@@ -7,6 +7,7 @@ import { DeadlineError, DeadlineInputError } from '../../domain/deadlines/errors
 import type { Deadline } from '../../domain/deadlines/types.js';
 import { PACK_IDS, isPackId } from '../../domain/packs/pack-id.js';
 import { isTsRuleId } from '../../domain/packs/types.js';
+import { writeOutcome } from '../run-command.js';
 
 export interface DeadlineArgs {
   readonly rule: string;
@@ -102,12 +103,6 @@ export function register(program: Command): void {
     .option('--calendar <division>', `bank-holiday calendar: ${DIVISIONS.join(', ')}`, 'england-and-wales')
     .option('--json', 'print the whole deadline as JSON')
     .action((rule: string, options: Omit<DeadlineArgs, 'rule'>) => {
-      const result = runDeadline({ ...options, rule });
-      if ('error' in result) {
-        process.stderr.write(`${result.error}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      process.stdout.write(`${result.stdout}\n`);
+      writeOutcome(runDeadline({ ...options, rule }), '\n');
     });
 }

@@ -4,8 +4,7 @@ import { loadSettings } from '../../config.js';
 import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { demoPasswordNotice } from '../../modules/demo/demo-password-notice.js';
 import { seedDemo } from '../../modules/demo/seed-demo.js';
-import { openConfiguredDatabase } from '../../runtime.js';
-import { withConfiguredDatabase } from '../with-database.js';
+import { refuse, withCommandDatabase } from '../run-command.js';
 import { importPeople } from '../../modules/enquiry/import-people.js';
 import { systemContext } from '../../modules/shared/action-context.js';
 import { syntheticPeople, syntheticRecords, toCsvLine } from '../../modules/demo/synthetic-population.js';
@@ -21,19 +20,18 @@ export function register(program: Command): void {
     .action(async () => {
       const settings = loadSettings();
       if (settings.production) {
-        console.error('Demo data is never seeded when NODE_ENV=production.');
-        process.exitCode = 2;
+        refuse('Demo data is never seeded when NODE_ENV=production.');
         return;
       }
-      await withConfiguredDatabase(settings, async (database) => {
-        const result = await seedDemo(database.db, { password: settings.demoPassword, dataDir: settings.dataDir, pack: settings.pack, now: clockFromSettings(settings)() });
+      await withCommandDatabase(async ({ db, now }) => {
+        const result = await seedDemo(db, { password: settings.demoPassword, dataDir: settings.dataDir, pack: settings.pack, now: now() });
         if (!result.seeded) {
           console.log('The database already has users: demo data not added.');
           return;
         }
         console.log(`Seeded ${result.users} users and ${result.children} synthetic children.`);
         console.log(demoPasswordNotice(result.passwordFile));
-      });
+      }, { settings });
     });
   demo
     .command('generate')
@@ -49,19 +47,16 @@ export function register(program: Command): void {
     .option('--rooms <n>', 'with --cases-year: conference rooms', (v) => Number(v), 2)
     .action(async (options: { people: number; seed: number; csv?: string; casesYear?: boolean; from: string; days: number; referrals?: number; chairs: number; rooms: number }) => {
       if (!Number.isInteger(options.people) || options.people < 1 || options.people > 20_000_000) {
-        console.error('--people must be a whole number from 1 to 20,000,000');
-        process.exitCode = 2;
+        refuse('--people must be a whole number from 1 to 20,000,000');
         return;
       }
       if (!Number.isInteger(options.seed)) {
-        console.error('--seed must be a whole number');
-        process.exitCode = 2;
+        refuse('--seed must be a whole number');
         return;
       }
       const settings = loadSettings();
       if (settings.production) {
-        console.error('Synthetic people are never generated when NODE_ENV=production.');
-        process.exitCode = 2;
+        refuse('Synthetic people are never generated when NODE_ENV=production.');
         return;
       }
       const now = clockFromSettings(settings)();
@@ -80,14 +75,12 @@ export function register(program: Command): void {
       if (options.casesYear) {
         const whole = (v: number | undefined, min: number) => v === undefined || (Number.isInteger(v) && v >= min);
         if (!/^\d{4}-\d{2}-\d{2}$/.test(options.from) || Number.isNaN(Date.parse(`${options.from}T00:00:00Z`)) || !whole(options.days, 1) || !whole(options.referrals, 0) || !whole(options.chairs, 1) || !whole(options.rooms, 1)) {
-          console.error('--from must be a date (YYYY-MM-DD); --days, --chairs and --rooms whole numbers of at least 1; --referrals a whole number');
-          process.exitCode = 2;
+          refuse('--from must be a date (YYYY-MM-DD); --days, --chairs and --rooms whole numbers of at least 1; --referrals a whole number');
           return;
         }
         await casesYear(settings, options);
         return;
       }
-      const database = await openConfiguredDatabase(settings);
       const started = Date.now();
       const bar = (done: number) => {
         const width = 30;
@@ -96,8 +89,7 @@ export function register(program: Command): void {
         const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en-GB')}/${options.people.toLocaleString('en-GB')} people, ${Math.round(done / Math.max(seconds, 0.001))}/s`;
         process.stderr.write(process.stderr.isTTY ? `\r${line}` : done % 50_000 < 1000 || done === options.people ? `${line}\n` : '');
       };
-      try {
-        await database.migrate();
+      await withCommandDatabase(async ({ database }) => {
         // COPY into an empty population; when these people are there already, the importer brings them up to date (and changes nothing if they are).
         const loaded = await bulkLoadPeople(database, systemContext(now), syntheticPeople({ count: options.people, seed: options.seed, today }), { expected: options.people, onProgress: bar });
         if (loaded.alreadyLoaded) {
@@ -111,20 +103,16 @@ export function register(program: Command): void {
         console.log(
           `Loaded ${loaded.people} synthetic people (${loaded.relationships} links to parents, ${loaded.keys} matcher keys), ${loaded.plansStarted} plans started, in ${Math.round(seconds)} s (${Math.round(loaded.people / seconds)} people/s${loaded.rebuiltIndexes ? `; indexes rebuilt in ${Math.round(loaded.seconds.indexes)} s` : ''}).`,
         );
-      } finally {
-        await database.close();
-      }
+      }, { settings });
     });
 }
 
 /** `demo generate --cases-year`: the population, then a year of casework over it by the real actions, with what happened. */
 async function casesYear(settings: ReturnType<typeof loadSettings>, options: { people: number; seed: number; from: string; days: number; referrals?: number; chairs: number; rooms: number }): Promise<void> {
-  const database = await openConfiguredDatabase(settings);
   const started = Date.now();
   const line = (text: string) => process.stderr.write(process.stderr.isTTY ? `\r${text}` : `${text}\n`);
-  try {
-    await database.migrate();
-    const { imported, simulation } = await generateCasesYear(database.db, {
+  await withCommandDatabase(async ({ db }) => {
+    const { imported, simulation } = await generateCasesYear(db, {
       people: options.people, seed: options.seed, pack: settings.pack, from: options.from, days: options.days, referrals: options.referrals, chairs: options.chairs, rooms: options.rooms,
       onImported: (done) => {
         if (done === options.people || done % 10_000 < 1000) line(`${done.toLocaleString('en-GB')}/${options.people.toLocaleString('en-GB')} people loaded`);
@@ -139,7 +127,5 @@ async function casesYear(settings: ReturnType<typeof loadSettings>, options: { p
       `${c.initialConferencesHeld} initial and ${c.reviewsHeld} review conferences held, ${c.plansStarted} plans started and ${c.plansEnded} ended, in ${Math.round((Date.now() - started) / 1000)} s.`);
     for (const r of simulation.refusals) console.log(`  refused on ${r.day}: ${r.step} (${r.record}): ${r.message}`);
     if (simulation.refusals.length) process.exitCode = 1;
-  } finally {
-    await database.close();
-  }
+  }, { settings });
 }

@@ -9,7 +9,7 @@ import { recordAudit } from '../../modules/audit/record-audit.js';
 import { findCandidates, parseEnquiryQuery, type Candidate } from '../../modules/enquiry/search-people.js';
 import { systemContext } from '../../modules/shared/action-context.js';
 import { ValidationError } from '../../modules/shared/errors.js';
-import { withConfiguredDatabase } from '../with-database.js';
+import { fieldMessages, printJsonOr, refuse, withCommandDatabase } from '../run-command.js';
 
 interface Answer {
   candidates: { personId: string; score: number; strength: string; reasons: string[] }[];
@@ -34,7 +34,7 @@ async function answer(db: Queryable, input: unknown, now: Date): Promise<Answer>
 }
 
 function describeProblem(error: unknown): string {
-  if (error instanceof ValidationError) return error.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  if (error instanceof ValidationError) return fieldMessages(error, '; ');
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -60,13 +60,11 @@ export function register(program: Command): void {
     .option('--json', 'print JSON: {"candidates":[{"personId","score","strength","reasons"}]}')
     .action(async (options: { given?: string; family?: string; dob?: string; postcode?: string; parent: string[]; batch?: string; json?: boolean }) => {
       if (options.batch && (options.given || options.family || options.dob || options.postcode || options.parent.length)) {
-        console.error('Give either --batch FILE or --given/--family/--dob/--postcode/--parent, not both.');
-        process.exitCode = 2;
+        refuse('Give either --batch FILE or --given/--family/--dob/--postcode/--parent, not both.');
         return;
       }
       if (options.batch && !fs.existsSync(options.batch)) {
-        console.error(`No such file: ${options.batch}`);
-        process.exitCode = 2;
+        refuse(`No such file: ${options.batch}`);
         return;
       }
       const settings = loadSettings();
@@ -77,17 +75,15 @@ export function register(program: Command): void {
         try {
           parseEnquiryQuery(single, londonIsoDate(now));
         } catch (error) {
-          console.error(`Cannot search: ${describeProblem(error)}`);
-          process.exitCode = 2;
+          refuse(`Cannot search: ${describeProblem(error)}`);
           return;
         }
       }
-      await withConfiguredDatabase(settings, async (database) => {
+      await withCommandDatabase(async ({ db }) => {
         if (!options.batch) {
-          const result = await answer(database.db, single, now);
-          if (options.json) console.log(JSON.stringify(result));
-          else if (!result.candidates.length) console.log('No candidates.');
-          else for (const c of result.candidates) console.log(`${c.personId}\t${c.score}\t${c.strength}\t${c.reasons.join('; ')}`);
+          printJsonOr(options.json, await answer(db, single, now), ({ candidates }) =>
+            candidates.length ? candidates.map((c) => `${c.personId}\t${c.score}\t${c.strength}\t${c.reasons.join('; ')}`) : ['No candidates.'],
+          );
           return;
         }
         const lines = readline.createInterface({ input: fs.createReadStream(options.batch, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -106,7 +102,7 @@ export function register(program: Command): void {
               throw new Error('the line is not JSON');
             }
             if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('the line must be a JSON object');
-            out = await answer(database.db, parsed, now);
+            out = await answer(db, parsed, now);
           } catch (error) {
             problems++;
             const message = describeProblem(error);
@@ -116,6 +112,6 @@ export function register(program: Command): void {
           process.stdout.write(`${JSON.stringify(out)}\n`);
         }
         if (problems) console.error(`${problems} line${problems === 1 ? '' : 's'} could not be answered (an error answer was written for each).`);
-      });
+      }, { settings });
     });
 }

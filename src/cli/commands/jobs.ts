@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { clockFromSettings } from '../../clock/clock.js';
-import { loadSettings } from '../../config.js';
 import { jobQueueStatus } from '../../modules/jobs/job-queue-status.js';
 import { loadJobRuns } from '../../modules/jobs/load-job-runs.js';
 import { jobTitle } from '../../modules/jobs/scheduled-jobs.js';
-import { withConfiguredDatabase } from '../with-database.js';
+import { withCommandDatabase } from '../run-command.js';
 
 export function register(program: Command): void {
   const jobs = program.command('jobs').description('the scheduled job queue that running instances share');
@@ -13,12 +11,10 @@ export function register(program: Command): void {
     .description('runs queued, in progress and failed (the dead letter, with errors), and the oldest due run’s wait; exit 1 if any failed')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const settings = loadSettings();
-      await withConfiguredDatabase(settings, async (database) => {
-        const now = clockFromSettings(settings)();
+      await withCommandDatabase(async ({ db, now }) => {
         // This command runs no worker of its own: "running" speaks only for a server process.
-        const { running: _none, ...status } = await jobQueueStatus(database.db, { now });
-        const { failed } = await loadJobRuns(database.db);
+        const { running: _none, ...status } = await jobQueueStatus(db, { now: now() });
+        const { failed } = await loadJobRuns(db);
         const dead = failed.map((r) => ({ id: r.id, job: r.name, slot: r.slot, attempts: r.attempts, error: r.lastError }));
         if (options.json) console.log(JSON.stringify({ ...status, failedRuns: dead }, null, 2));
         else {

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { eq, or, sql } from 'drizzle-orm';
-import { loadSettings } from '../../config.js';
-import { clockFromSettings } from '../../clock/clock.js';
 import type { Queryable } from '../../db/client.js';
 import { teams } from '../../db/schema/index.js';
 import { customPeriod, PeriodError } from '../../domain/indicators/period.js';
@@ -10,7 +8,7 @@ import { recordAudit } from '../../modules/audit/record-audit.js';
 import { londonDateOf } from '../../domain/calendar/london-time.js';
 import { indicatorFigures, indicatorReport } from '../../modules/indicators/indicator-report.js';
 import { systemContext } from '../../modules/shared/action-context.js';
-import { withConfiguredDatabase } from '../with-database.js';
+import { printResult, withCommandDatabase } from '../run-command.js';
 
 export interface KpiOptions {
   from?: string;
@@ -78,12 +76,9 @@ export function register(program: Command): void {
     .option('--team <team>', 'one team, by name or id')
     .option('--json', 'print every indicator as JSON')
     .action(async (options: KpiOptions) => {
-      const settings = loadSettings();
-      await withConfiguredDatabase(settings, async (database) => {
-        const result = await runKpi(database.db, options, settings.pack, clockFromSettings(settings)());
-        if (result.stdout) console.log(result.stdout);
-        if (result.stderr) console.error(result.stderr);
-        process.exitCode = result.exitCode;
+      await withCommandDatabase(async ({ db, settings, now }) => {
+        const result = await runKpi(db, options, settings.pack, now());
+        printResult(result);
       });
     });
 }

@@ -3,6 +3,7 @@ import { describeParameter } from '../../domain/packs/index.js';
 import type { TsParameter } from '../../domain/packs/types.js';
 import { isPackId, PACK_IDS, type PackId } from '../../domain/packs/pack-id.js';
 import { RULES, rulesForPack, toJson, type RuleEntry } from '../../domain/rules/registry.js';
+import { writeOutcome } from '../run-command.js';
 
 export interface RulesArgs {
   json?: boolean;
@@ -61,12 +62,6 @@ export function register(program: Command): void {
     .option('--json', 'print the entries as JSON')
     .option('--pack <pack>', `only the rules of one policy pack (${PACK_IDS.join(', ')})`)
     .action((options: RulesArgs) => {
-      const result = runRules(options);
-      if ('error' in result) {
-        process.stderr.write(`${result.error}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      process.stdout.write(result.stdout);
+      writeOutcome(runRules(options));
     });
 }

@@ -4,6 +4,7 @@ import { openDatabase } from '../../db/client.js';
 import { isPackId, PACK_IDS, type PackId } from '../../domain/packs/pack-id.js';
 import { simulate, type BookingPolicy, type SimulationResult } from '../../modules/simulation/simulate.js';
 import { plainLineDue, progressBar, progressPlain } from './simulate-progress.js';
+import { printResult } from '../run-command.js';
 
 export interface SimulateOptions {
   pack?: string;
@@ -184,8 +185,6 @@ export function register(program: Command): void {
         }
       };
       const result = await runSimulate(options, progress);
-      if (result.stdout) console.log(result.stdout);
-      if (result.stderr) console.error(result.stderr);
-      process.exitCode = result.exitCode;
+      printResult(result);
     });
 }

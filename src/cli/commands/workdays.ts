@@ -9,6 +9,7 @@ import {
   type CalendarDay,
   type WorkingCalendar,
 } from '../../domain/calendar/working-calendar.js';
+import { writeOutcome } from '../run-command.js';
 
 export interface WorkdaysAddArgs {
   date: string;
@@ -123,12 +124,6 @@ export function register(program: Command): void {
     .option('--calendar <division>', `bank-holiday calendar: ${DIVISIONS.join(', ')}`, 'england-and-wales')
     .allowExcessArguments(false)
     .action((date: string, n: string, options: { dayOne?: boolean; calendar: string }) => {
-      const result = runWorkdaysAdd({ date, n, dayOne: options.dayOne ?? false, calendar: options.calendar });
-      if ('error' in result) {
-        process.stderr.write(`${result.error}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      process.stdout.write(result.stdout);
+      writeOutcome(runWorkdaysAdd({ date, n, dayOne: options.dayOne ?? false, calendar: options.calendar }));
     });
 }

@@ -1,4 +1,4 @@
-import { keysOf } from '../choices.js';
+import { isOneOf, keysOf } from '../choices.js';
 
 export const AGENCY_LABELS = {
   'childrens-social-care': "Children's social care",
@@ -30,7 +30,7 @@ export const AGENCIES = keysOf(AGENCY_LABELS);
 export type AgencyId = (typeof AGENCIES)[number];
 
 export function isAgencyId(value: string): value is AgencyId {
-  return (AGENCIES as readonly string[]).includes(value);
+  return isOneOf(AGENCIES, value);
 }
 
 /** Who someone is at the meeting; only professionals count towards a quorum or give a view. */

@@ -1,4 +1,4 @@
-import { keysOf } from '../choices.js';
+import { isOneOf, keysOf } from '../choices.js';
 
 export const CATEGORY_LABELS = {
   NEG: 'Neglect',
@@ -11,7 +11,7 @@ export const CATEGORY_CODES = keysOf(CATEGORY_LABELS);
 export type CategoryCode = (typeof CATEGORY_CODES)[number];
 
 export function isCategoryCode(value: string): value is CategoryCode {
-  return (CATEGORY_CODES as readonly string[]).includes(value);
+  return isOneOf(CATEGORY_CODES, value);
 }
 
 /** Census InitialCategoryOfAbuse / LatestCategoryOfAbuse: several categories are returned as MUL. */

@@ -2,7 +2,7 @@ import { sameCategories, type CategoryCode } from './categories.js';
 import type { MeetingRules } from './meeting-rules.js';
 import { validatePlanDetails, type PlanDetails } from './plan-decision.js';
 import { checkChairDecision, dissentsFrom, type DecisionBasis, type Dissent, type PlanCall, type PractitionerView } from './views.js';
-import { keysOf } from '../choices.js';
+import { isOneOf, keysOf } from '../choices.js';
 
 export const OUTCOME_LABELS = {
   plan: 'Child protection plan',
@@ -16,7 +16,7 @@ export const OUTCOMES = keysOf(OUTCOME_LABELS);
 export type Outcome = (typeof OUTCOMES)[number];
 
 export function isOutcome(value: string): value is Outcome {
-  return (OUTCOMES as readonly string[]).includes(value);
+  return isOneOf(OUTCOMES, value);
 }
 
 /** What an outcome says about the need for a plan; an adjournment says nothing yet. */
@@ -29,7 +29,7 @@ export const PARENTS_VIEWS = ['agree', 'disagree', 'not-present'] as const;
 export type ParentsView = (typeof PARENTS_VIEWS)[number];
 
 export function isParentsView(value: string): value is ParentsView {
-  return (PARENTS_VIEWS as readonly string[]).includes(value);
+  return isOneOf(PARENTS_VIEWS, value);
 }
 
 export interface DecisionInput extends PlanDetails {

@@ -1,4 +1,4 @@
-import { keysOf } from '../choices.js';
+import { isOneOf, keysOf } from '../choices.js';
 
 export const MEETING_PART_LABELS = {
   opening: 'Opening: purpose, agenda and introductions',
@@ -17,7 +17,7 @@ export const MEETING_PARTS = keysOf(MEETING_PART_LABELS);
 export type MeetingPart = (typeof MEETING_PARTS)[number];
 
 export function isMeetingPart(value: string): value is MeetingPart {
-  return (MEETING_PARTS as readonly string[]).includes(value);
+  return isOneOf(MEETING_PARTS, value);
 }
 
 /** The parts from `part` to the end: what someone who leaves during `part` and does not return misses. */

@@ -1,3 +1,4 @@
+import { isOneOf } from '../choices.js';
 /**
  * Two small state machines beside the conference's own (transitions.ts): the meeting on the day,
  * and the record that follows it. A step not in a table cannot happen.
@@ -67,9 +68,9 @@ export function nextRecordStatus(from: RecordStatus, event: RecordEvent): Record
 }
 
 export function isRecordStatus(value: string): value is RecordStatus {
-  return (RECORD_STATUSES as readonly string[]).includes(value);
+  return isOneOf(RECORD_STATUSES, value);
 }
 
 export function isMeetingStatus(value: string): value is MeetingStatus {
-  return (MEETING_STATUSES as readonly string[]).includes(value);
+  return isOneOf(MEETING_STATUSES, value);
 }

@@ -1,4 +1,4 @@
-import { keysOf } from '../choices.js';
+import { isOneOf, keysOf } from '../choices.js';
 
 export const OPENING_ITEM_LABELS = {
   purpose: 'The purpose of the conference is set out',
@@ -19,7 +19,7 @@ export const OPENING_ITEMS = keysOf(OPENING_ITEM_LABELS);
 export type OpeningItem = (typeof OPENING_ITEMS)[number];
 
 export function isOpeningItem(value: string): value is OpeningItem {
-  return (OPENING_ITEMS as readonly string[]).includes(value);
+  return isOneOf(OPENING_ITEMS, value);
 }
 
 export function missingOpeningItems(ticked: readonly string[]): OpeningItem[] {

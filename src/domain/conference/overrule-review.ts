@@ -1,5 +1,5 @@
 import type { RuleProblem } from '../rules/rule-problem.js';
-import { keysOf } from '../choices.js';
+import { isOneOf, keysOf } from '../choices.js';
 
 export const OVERRULE_REVIEW_LABELS = {
   'further-conference': 'A further conference is needed: business support books it',
@@ -33,7 +33,7 @@ export function overruleStage(f: OverruleFacts): OverruleStage {
 
 export function overruleReviewProblems(input: { outcome: string; reasons: string }): RuleProblem[] {
   const problems: RuleProblem[] = [];
-  if (!(OVERRULE_REVIEW_OUTCOMES as readonly string[]).includes(input.outcome)) problems.push({ field: 'outcome', message: 'Say whether a further conference is needed' });
+  if (!isOneOf(OVERRULE_REVIEW_OUTCOMES, input.outcome)) problems.push({ field: 'outcome', message: 'Say whether a further conference is needed' });
   if (input.reasons.trim() === '') problems.push({ field: 'reasons', message: 'Give the reasons the senior managers reached, and who they consulted' });
   return problems;
 }

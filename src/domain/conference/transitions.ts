@@ -1,4 +1,4 @@
-import { keysOf } from '../choices.js';
+import { isOneOf, keysOf } from '../choices.js';
 
 export const CONFERENCE_EVENTS = ['authorise', 'book', 'rearrange', 'send-invitations', 'hold', 'adjourn', 'cancel'] as const;
 export type ConferenceEvent = (typeof CONFERENCE_EVENTS)[number];
@@ -68,5 +68,5 @@ export function nextStatus(from: ConferenceStatus, event: ConferenceEvent): Conf
 }
 
 export function isConferenceStatus(value: string): value is ConferenceStatus {
-  return (CONFERENCE_STATUSES as readonly string[]).includes(value);
+  return isOneOf(CONFERENCE_STATUSES, value);
 }

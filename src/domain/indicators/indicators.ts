@@ -6,6 +6,7 @@ import type { PackId } from '../packs/pack-id.js';
 import { inPeriod, type Period } from './period.js';
 import type { ConferenceFact, ConferenceSubject, IndicatorFilter, IndicatorRecords, PlanFact } from './records.js';
 import { icpcTimeliness, type IcpcTimeliness } from './icpc-timeliness.js';
+import { INDICATOR_DEFINITIONS, indicatorTitle, type IndicatorDefinition, type IndicatorId, type MeasureName } from './definitions.js';
 
 /** One thing counted: a child's conference, a review that fell due, a report … and whether it was on time. */
 export interface MeasureItem {
@@ -70,10 +71,11 @@ export function percentOf(numerator: number, denominator: number): number | null
   return denominator === 0 ? null : Math.round((1000 * numerator) / denominator) / 10;
 }
 
+/** One measure's figures from the items it counted, sorted by date, each child named once. */
 function measure(
   base: Omit<Measure, 'numerator' | 'denominator' | 'percent' | 'childIds' | 'items' | 'note'>,
   items: MeasureItem[],
-  note: string | null = null,
+  note: string | null,
 ): Measure {
   const numerator = items.filter((i) => i.met).length;
   const sorted = [...items].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -85,6 +87,28 @@ function measure(
     note,
     items: sorted,
     childIds: [...new Set(sorted.flatMap((i) => i.childIds))],
+  };
+}
+
+/**
+ * An indicator as the report shows it: its words from INDICATOR_DEFINITIONS, and for each of its
+ * measures the items counted (and a note to read beside the figure, where there is one).
+ */
+function indicator<I extends IndicatorId>(
+  id: I,
+  counted: Readonly<Record<MeasureName<I>, MeasureItem[]>>,
+  notes: Partial<Readonly<Record<MeasureName<I>, string | null>>> = {},
+): Indicator {
+  const { rules, measures }: IndicatorDefinition = INDICATOR_DEFINITIONS[id];
+  return {
+    id,
+    title: indicatorTitle(id),
+    rules,
+    measures: measures.map((m) => {
+      const name = m.name as MeasureName<I>;
+      const base = { key: `${id}.${m.name}`, indicator: id, rule: m.rule, title: m.title, definition: m.definition, numeratorLabel: m.numeratorLabel, denominatorLabel: m.denominatorLabel };
+      return measure(base, counted[name], notes[name] ?? null);
+    }),
   };
 }
 
@@ -203,6 +227,15 @@ function heldIn(c: ConferenceFact, period: Period): boolean {
   return c.status === 'held' && inPeriod(period, c.heldOn);
 }
 
+/** The conferences held in the period, each with those of its subject children the filter takes in (at least one). */
+function heldWithSubjects(records: IndicatorRecords, ctx: IndicatorContext): { c: ConferenceFact; subjects: ConferenceSubject[] }[] {
+  const filter = ctx.filter ?? {};
+  return records.conferences
+    .filter((c) => heldIn(c, ctx.period))
+    .map((c) => ({ c, subjects: subjectsInScope(c, filter) }))
+    .filter(({ subjects }) => subjects.length > 0);
+}
+
 // ---------------------------------------------------------------- KP1
 
 /** KP1: initial conferences held by their due date (TS1, TS3 for pre-birth), and transfer-ins by TS2. */
@@ -227,33 +260,9 @@ export function kp1(records: IndicatorRecords, ctx: IndicatorContext): Indicator
       } else transfer.push(item);
     }
   }
-  const lateMedian = median(lateDays);
-  return {
-    id: 'KP1',
-    title: 'Initial conferences on time',
-    rules: ['TS1', 'TS2'],
-    measures: [
-      measure(
-        {
-          key: 'KP1.icpc', indicator: 'KP1', rule: 'TS1',
-          title: 'Initial conferences held within timescale',
-          definition: 'Children whose initial (or pre-birth) conference was held in the period, counted once per child, and of those the ones held on or before the due date worked out when it was convened: TS1, 15 working days from the strategy discussion (TS3 for an unborn child where earlier).',
-          numeratorLabel: 'held by the due date', denominatorLabel: 'children at initial conferences held',
-        },
-        icpc,
-        lateDays.length === 0 ? null : `${lateDays.length} late, by a median of ${lateMedian} working days (longest ${Math.max(...lateDays)})`,
-      ),
-      measure(
-        {
-          key: 'KP1.transfer-in', indicator: 'KP1', rule: 'TS2',
-          title: 'Transfer-in conferences held within timescale',
-          definition: 'Children whose transfer-in conference was held in the period, and of those the ones held within 15 working days of the notice that they moved in (TS2).',
-          numeratorLabel: 'held by the due date', denominatorLabel: 'children at transfer-in conferences held',
-        },
-        transfer,
-      ),
-    ],
-  };
+  return indicator('KP1', { icpc, 'transfer-in': transfer }, {
+    icpc: lateDays.length === 0 ? null : `${lateDays.length} late, by a median of ${median(lateDays)} working days (longest ${Math.max(...lateDays)})`,
+  });
 }
 
 // ---------------------------------------------------------------- KP2
@@ -294,20 +303,7 @@ export function kp2(records: IndicatorRecords, ctx: IndicatorContext): Indicator
       rule = 'TS6';
     }
   }
-  return {
-    id: 'KP2', title: 'Reviews on time', rules: ['TS5', 'TS6'],
-    measures: [
-      measure(
-        {
-          key: 'KP2.reviews', indicator: 'KP2', rule: 'TS5/TS6',
-          title: 'Reviews held within timescale',
-          definition: 'Reviews that fell due in the period for children on a plan (the first within 3 months of the conference that made the plan, TS5; each later one within 6 months of the last, TS6), and of those the ones held by that date.',
-          numeratorLabel: 'held by the due date', denominatorLabel: 'reviews due',
-        },
-        items,
-      ),
-    ],
-  };
+  return indicator('KP2', { reviews: items });
 }
 
 // ---------------------------------------------------------------- KP3
@@ -346,29 +342,7 @@ export function kp3(records: IndicatorRecords, ctx: IndicatorContext): Indicator
       });
     });
   }
-  return {
-    id: 'KP3', title: 'Core groups on time', rules: ['TS8', 'TS9'],
-    measures: [
-      measure(
-        {
-          key: 'KP3.first', indicator: 'KP3', rule: 'TS8',
-          title: 'First core groups within 10 working days',
-          definition: 'Plans whose first core group fell due in the period (10 working days after the conference that made the plan, TS8), and of those the ones where it met by then.',
-          numeratorLabel: 'met by the due date', denominatorLabel: 'first core groups due',
-        },
-        first,
-      ),
-      measure(
-        {
-          key: 'KP3.later', indicator: 'KP3', rule: 'TS9',
-          title: 'Later core groups within the interval set',
-          definition: 'Core groups that fell due in the period at the interval the previous core group (or the pack) set (TS9), and of those the ones held by then. A meeting with no interval recorded is not counted.',
-          numeratorLabel: 'met by the due date', denominatorLabel: 'later core groups due',
-        },
-        later,
-      ),
-    ],
-  };
+  return indicator('KP3', { first, later });
 }
 
 // ---------------------------------------------------------------- KP4
@@ -380,13 +354,9 @@ function conferenceFrom(c: ConferenceFact): string {
 
 /** KP4: decisions circulated within TS10 and the record within TS11 of the conference. */
 export function kp4(records: IndicatorRecords, ctx: IndicatorContext): Indicator {
-  const filter = ctx.filter ?? {};
   const decisions: MeasureItem[] = [];
   const recordsSent: MeasureItem[] = [];
-  for (const c of records.conferences) {
-    if (!heldIn(c, ctx.period)) continue;
-    const subjects = subjectsInScope(c, filter);
-    if (subjects.length === 0) continue;
+  for (const { c, subjects } of heldWithSubjects(records, ctx)) {
     const childIds = subjects.map((s) => s.childId);
     const pairs: [string, string | null, MeasureItem[], string][] = [
       ['TS10', c.decisionsFirstSentAt, decisions, 'Decisions'],
@@ -403,29 +373,7 @@ export function kp4(records: IndicatorRecords, ctx: IndicatorContext): Indicator
       });
     }
   }
-  return {
-    id: 'KP4', title: 'Decisions and records sent on time', rules: ['TS10', 'TS11'],
-    measures: [
-      measure(
-        {
-          key: 'KP4.decisions', indicator: 'KP4', rule: 'TS10',
-          title: 'Decisions circulated within timescale',
-          definition: 'Conferences held in the period, and of those the ones whose decisions sheet was first sent within the pack’s TS10 timescale (1 working day; 24 hours in newcastle).',
-          numeratorLabel: 'sent in time', denominatorLabel: 'conferences held',
-        },
-        decisions,
-      ),
-      measure(
-        {
-          key: 'KP4.record', indicator: 'KP4', rule: 'TS11',
-          title: 'Records distributed within timescale',
-          definition: 'Conferences held in the period, and of those the ones whose approved record was first sent within the pack’s TS11 timescale (10 working days; 25 in newcastle).',
-          numeratorLabel: 'sent in time', denominatorLabel: 'conferences held',
-        },
-        recordsSent,
-      ),
-    ],
-  };
+  return indicator('KP4', { decisions, record: recordsSent });
 }
 
 // ---------------------------------------------------------------- KP5
@@ -463,29 +411,7 @@ export function kp5(records: IndicatorRecords, ctx: IndicatorContext): Indicator
       });
     }
   }
-  return {
-    id: 'KP5', title: 'Reports on time', rules: ['TS12', 'TS13', 'TS14', 'TS15'],
-    measures: [
-      measure(
-        {
-          key: 'KP5.chair', indicator: 'KP5', rule: 'TS12/TS14',
-          title: 'Reports received by the chair in time',
-          definition: 'Social work and agency reports for conferences held in the period, and of those the ones submitted to the chair by the pack’s TS12 (social work) or TS14 (agency) time before the conference.',
-          numeratorLabel: 'received in time', denominatorLabel: 'reports expected',
-        },
-        toChair,
-      ),
-      measure(
-        {
-          key: 'KP5.family', indicator: 'KP5', rule: 'TS13/TS15',
-          title: 'Reports shared with parents in time',
-          definition: 'Social work and agency reports for conferences held in the period that the pack requires to be shared with parents, and of those the ones first shared by the TS13 (social work) or TS15 (agency) time.',
-          numeratorLabel: 'shared in time', denominatorLabel: 'reports to share',
-        },
-        toFamily,
-      ),
-    ],
-  };
+  return indicator('KP5', { chair: toChair, family: toFamily });
 }
 
 // ---------------------------------------------------------------- KP6
@@ -511,20 +437,7 @@ export function kp6(records: IndicatorRecords, ctx: IndicatorContext): Indicator
         : breaches.map((b) => `due by ${b.dueBy}, ${b.seenOn ? `seen ${b.seenOn}` : `not seen by ${end}`} (${b.daysLate} day${b.daysLate === 1 ? '' : 's'} late)`).join('; '),
     });
   }
-  return {
-    id: 'KP6', title: 'Statutory visits on time', rules: ['TS24'],
-    measures: [
-      measure(
-        {
-          key: 'KP6.visits', indicator: 'KP6', rule: 'TS24',
-          title: 'Children seen within their visit frequency',
-          definition: 'Children on a plan at any time in the period with a visit frequency, and of those the ones seen (not merely visited) within the frequency throughout the period: never overdue for a visit on any day of it, whenever that visit fell due (TS24).',
-          numeratorLabel: 'always seen in time', denominatorLabel: 'children on plans',
-        },
-        items,
-      ),
-    ],
-  };
+  return indicator('KP6', { visits: items });
 }
 
 // ---------------------------------------------------------------- KP7
@@ -557,47 +470,7 @@ export function kp7(records: IndicatorRecords, ctx: IndicatorContext): Indicator
       });
     }
   }
-  return {
-    id: 'KP7', title: 'Long-running plans', rules: ['TS7'],
-    measures: [
-      measure(
-        {
-          key: 'KP7.ended-2-years', indicator: 'KP7', rule: 'KP7',
-          title: 'Plans ending after 2 years or more',
-          definition: 'Plans that ended in the period, and of those the ones that had lasted 2 years or more (the Department’s measure; England 2025: 4.4%).',
-          numeratorLabel: 'lasted 2 years or more', denominatorLabel: 'plans ended',
-        },
-        ended24,
-      ),
-      measure(
-        {
-          key: 'KP7.ended-21-months', indicator: 'KP7', rule: 'KP7',
-          title: 'Plans ending after 21 months or more',
-          definition: 'Plans that ended in the period, and of those the ones that had lasted 21 months or more (about the 4th review).',
-          numeratorLabel: 'lasted 21 months or more', denominatorLabel: 'plans ended',
-        },
-        ended21,
-      ),
-      measure(
-        {
-          key: 'KP7.open-21-months', indicator: 'KP7', rule: 'KP7',
-          title: 'Open plans running 21 months or more',
-          definition: 'Plans open at the end of the period (or today, if sooner), and of those the ones that had run 21 months or more by then.',
-          numeratorLabel: '21 months or more', denominatorLabel: 'plans open',
-        },
-        open21,
-      ),
-      measure(
-        {
-          key: 'KP7.designated', indicator: 'KP7', rule: 'TS7',
-          title: 'Designated reviews held',
-          definition: 'Where the pack has TS7 (newcastle), plans whose 4th review was held in the period, and of those the ones held as a designated review.',
-          numeratorLabel: 'held as designated reviews', denominatorLabel: '4th reviews held',
-        },
-        designated,
-      ),
-    ],
-  };
+  return indicator('KP7', { 'ended-2-years': ended24, 'ended-21-months': ended21, 'open-21-months': open21, designated });
 }
 
 // ---------------------------------------------------------------- KP8
@@ -619,29 +492,7 @@ export function kp8(records: IndicatorRecords, ctx: IndicatorContext): Indicator
     const recent = lastEnd !== null && lastEnd >= addYears(p.startDate, -2);
     within2.push({ ...base, met: recent, detail: lastEnd ? `Last plan ended ${lastEnd}` : count > 0 ? 'Earlier plan’s end not held in Convene' : 'First plan' });
   }
-  return {
-    id: 'KP8', title: 'Repeat plans', rules: ['KP8'],
-    measures: [
-      measure(
-        {
-          key: 'KP8.repeat', indicator: 'KP8', rule: 'KP8',
-          title: 'Second or later plans',
-          definition: 'Plans that started in the period, and of those the ones for a child who had any earlier plan, however long ago (census NumberOfPreviousCPP above 0, or an earlier plan in Convene).',
-          numeratorLabel: 'second or later plans', denominatorLabel: 'plans started',
-        },
-        repeat,
-      ),
-      measure(
-        {
-          key: 'KP8.within-2-years', indicator: 'KP8', rule: 'KP8',
-          title: 'New plans within 2 years of the last',
-          definition: 'Plans that started in the period, and of those the ones starting within 2 years of the end of the child’s previous plan held in Convene.',
-          numeratorLabel: 'within 2 years of the last', denominatorLabel: 'plans started',
-        },
-        within2,
-      ),
-    ],
-  };
+  return indicator('KP8', { repeat, 'within-2-years': within2 });
 }
 
 // ---------------------------------------------------------------- KP9
@@ -671,45 +522,18 @@ export function kp9(records: IndicatorRecords, ctx: IndicatorContext): Indicator
     }
   }
   const top = [...reasons.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([r, n]) => `${r} (${n})`);
-  return {
-    id: 'KP9', title: 'Cancellations and late authorisations', rules: ['CV7', 'TS30'],
-    measures: [
-      measure(
-        {
-          key: 'KP9.changed', indicator: 'KP9', rule: 'CV7',
-          title: 'Conferences cancelled or rearranged',
-          definition: 'Conferences held or cancelled in the period, and of those the ones cancelled or rearranged at least once; the reasons recorded are listed with each (CV7).',
-          numeratorLabel: 'cancelled or rearranged', denominatorLabel: 'conferences held or cancelled',
-        },
-        changed,
-        top.length > 0 ? `Most given reasons: ${top.join('; ')}` : null,
-      ),
-      measure(
-        {
-          key: 'KP9.ts30', indicator: 'KP9', rule: 'TS30',
-          title: 'Late initial conferences authorised',
-          definition: 'Initial and transfer-in conferences held in the period after their due date, and of those the ones a service manager authorised in writing beforehand, with reasons and risk monitoring (TS30).',
-          numeratorLabel: 'authorised', denominatorLabel: 'held late',
-        },
-        authorised,
-      ),
-    ],
-  };
+  return indicator('KP9', { changed, ts30: authorised }, { changed: top.length > 0 ? `Most given reasons: ${top.join('; ')}` : null });
 }
 
 // ---------------------------------------------------------------- KP10
 
 /** KP10: quoracy per child, parent attendance, child participation and advocacy take-up at conferences held in the period. */
 export function kp10(records: IndicatorRecords, ctx: IndicatorContext): Indicator {
-  const filter = ctx.filter ?? {};
   const quorate: MeasureItem[] = [];
   const parents: MeasureItem[] = [];
   const participation: MeasureItem[] = [];
   const advocacy: MeasureItem[] = [];
-  for (const c of records.conferences) {
-    if (!heldIn(c, ctx.period)) continue;
-    const subjects = subjectsInScope(c, filter);
-    if (subjects.length === 0) continue;
+  for (const { c, subjects } of heldWithSubjects(records, ctx)) {
     const held = c.heldOn!;
     const inScope = new Set(subjects.map((s) => s.childId));
     for (const s of subjects) {
@@ -734,35 +558,7 @@ export function kp10(records: IndicatorRecords, ctx: IndicatorContext): Indicato
       }
     }
   }
-  return {
-    id: 'KP10', title: 'Quorum and participation', rules: ['CF1', 'IN5', 'IN6'],
-    measures: [
-      measure(
-        { key: 'KP10.quorate', indicator: 'KP10', rule: 'CF1', title: 'Decisions made at a quorate conference',
-          definition: 'Children decided on at conferences held in the period, and of those the ones whose conference was quorate for them (CF1: children’s social care and two other agencies with direct contact).',
-          numeratorLabel: 'quorate', denominatorLabel: 'children decided on' },
-        quorate,
-      ),
-      measure(
-        { key: 'KP10.parents', indicator: 'KP10', rule: 'IN1', title: 'Conferences a parent attended',
-          definition: 'Conferences held in the period at which parents or carers were expected, and of those the ones at least one attended.',
-          numeratorLabel: 'a parent attended', denominatorLabel: 'conferences with parents expected' },
-        parents,
-      ),
-      measure(
-        { key: 'KP10.child', indicator: 'KP10', rule: 'IN5', title: 'Children who took part',
-          definition: 'Subject children old enough to take part at conferences held in the period, and of those the ones who attended for all or part, or whose views reached the conference another way (IN5).',
-          numeratorLabel: 'took part', denominatorLabel: 'children assessed' },
-        participation,
-      ),
-      measure(
-        { key: 'KP10.advocacy', indicator: 'KP10', rule: 'IN6', title: 'Advocacy take-up',
-          definition: 'Children offered an independent advocate for a conference held in the period, and of those the ones who accepted (IN6).',
-          numeratorLabel: 'accepted', denominatorLabel: 'offered' },
-        advocacy,
-      ),
-    ],
-  };
+  return indicator('KP10', { quorate, parents, child: participation, advocacy });
 }
 
 export const INDICATOR_FUNCTIONS = [kp1, kp2, kp3, kp4, kp5, kp6, kp7, kp8, kp9, kp10] as const;

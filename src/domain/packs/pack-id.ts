@@ -1,3 +1,4 @@
+import { isOneOf } from '../choices.js';
 /** The policy packs: one per partnership whose procedures Convene implements (RULES.md). */
 export const PACK_IDS = [
   'national',
@@ -11,5 +12,5 @@ export const PACK_IDS = [
 export type PackId = (typeof PACK_IDS)[number];
 
 export function isPackId(value: string): value is PackId {
-  return (PACK_IDS as readonly string[]).includes(value);
+  return isOneOf(PACK_IDS, value);
 }

@@ -1,4 +1,5 @@
 import type { PackId } from './pack-id.js';
+import { isOneOf } from '../choices.js';
 
 /** The statutory timescale rules of RULES.md, in table order. */
 export const TS_RULE_IDS = [
@@ -10,7 +11,7 @@ export const TS_RULE_IDS = [
 export type TsRuleId = (typeof TS_RULE_IDS)[number];
 
 export function isTsRuleId(value: string): value is TsRuleId {
-  return (TS_RULE_IDS as readonly string[]).includes(value);
+  return isOneOf(TS_RULE_IDS, value);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { computeDeadline, NotApplicableError } from '../deadlines/index.js';
 import type { RuleProblem } from '../rules/rule-problem.js';
 import type { PackId } from '../packs/pack-id.js';
-import { keysOf } from '../choices.js';
+import { isOneOf, keysOf } from '../choices.js';
 
 export const EXCLUSION_GROUND_LABELS = {
   'prejudice-welfare': "Their presence may seriously harm the child's welfare",
@@ -32,7 +32,7 @@ export type NotGround = (typeof NOT_GROUNDS)[number];
 export type ExclusionReason = ExclusionGround | NotGround;
 
 export function isExclusionGround(value: string): value is ExclusionGround {
-  return (EXCLUSION_GROUNDS as readonly string[]).includes(value);
+  return isOneOf(EXCLUSION_GROUNDS, value);
 }
 
 /** EX1 and EX2 on a request: at least one real ground, and the evidence for it. */
@@ -89,7 +89,7 @@ export const RECORD_WITHHELD_GROUNDS = keysOf(RECORD_WITHHELD_GROUND_LABELS);
 export type RecordWithheldGround = (typeof RECORD_WITHHELD_GROUNDS)[number];
 
 export function isRecordWithheldGround(value: string | null | undefined): value is RecordWithheldGround {
-  return typeof value === 'string' && (RECORD_WITHHELD_GROUNDS as readonly string[]).includes(value);
+  return isOneOf(RECORD_WITHHELD_GROUNDS, value);
 }
 
 export type RecordScope = 'whole' | 'attended-part';

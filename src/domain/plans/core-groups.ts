@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { computeDeadline, DeadlineInputError, NotApplicableError, type Deadline } from '../deadlines/index.js';
 import type { PackId } from '../packs/pack-id.js';
 import { planRules } from './plan-rules.js';
+import { isOneOf } from '../choices.js';
 
 export const CORE_GROUP_CHAIR_ROLES = ['lead-social-worker', 'team-manager'] as const;
 export type CoreGroupChairRole = (typeof CORE_GROUP_CHAIR_ROLES)[number];
@@ -75,7 +76,7 @@ export function coreGroupChairProblem(
   pack: PackId,
   meeting: { number: number; chairRole: string; earlierChairRoles: readonly string[] },
 ): string | null {
-  if (!(CORE_GROUP_CHAIR_ROLES as readonly string[]).includes(meeting.chairRole)) {
+  if (!isOneOf(CORE_GROUP_CHAIR_ROLES, meeting.chairRole)) {
     return 'The core group is chaired by the lead social worker or the team manager.';
   }
   const n = planRules(pack).teamManagerChairsOneOfFirst;

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { CATEGORY_CODES, type CategoryCode } from '../conference/categories.js';
-import { keysOf } from '../choices.js';
+import { isOneOf, keysOf } from '../choices.js';
 
 /**
  * The register of children with a plan (RG1) as the designated manager reads it: pure helpers for
@@ -80,7 +80,7 @@ export function sortRegister<T extends RegisterRowForSort>(rows: readonly T[], s
 }
 
 export function isCategory(value: string): value is CategoryCode {
-  return (CATEGORY_CODES as readonly string[]).includes(value);
+  return isOneOf(CATEGORY_CODES, value);
 }
 
 /**

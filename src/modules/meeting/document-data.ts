@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/client.js';
 import { cases, conferenceRecordVersions, conferences, organisations, type conferenceRecords } from '../../db/schema/index.js';
 import { AGENCY_LABELS, ATTENDANCE_STATUS_LABELS, isAgencyId, isFamilyKind, type AttendanceStatus } from '../../domain/conference/agencies.js';
 import { isOutcome, isParentsView } from '../../domain/conference/decision.js';
-import { CONFERENCE_KIND_LABELS, CONFERENCE_KINDS, type ConferenceKind } from '../../domain/conference/kinds.js';
+import { CONFERENCE_KIND_LABELS, conferenceKindOf } from '../../domain/conference/kinds.js';
 import { MEETING_PARTS, MEETING_PART_LABELS, inAgendaOrder, isMeetingPart } from '../../domain/conference/meeting-parts.js';
 import { recordSectionsFor } from '../../domain/conference/record-sections.js';
 import { confidentialityNotice, type RecordForm } from '../../domain/conference/record-rules.js';
@@ -24,7 +24,7 @@ export async function conferenceDocumentData(db: Queryable, state: MeetingState)
     ...state.decisions.flatMap((d) => [d.leadSocialWorkerId, d.contactTeamManagerId]),
   ]);
   const [reconvened] = await db.select({ dueDate: conferences.dueDate }).from(conferences).where(eq(conferences.reconvenedFromId, conference.id));
-  const kind = (CONFERENCE_KINDS as readonly string[]).includes(conference.kind) ? (conference.kind as ConferenceKind) : 'initial';
+  const kind = conferenceKindOf(conference.kind);
   const children: ChildOutcomeData[] = [];
   for (const child of state.subjects) {
     const d = state.decisions.find((x) => x.childId === child.childId);

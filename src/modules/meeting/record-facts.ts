@@ -1,14 +1,10 @@
 import { and, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { conferenceChildren, conferences } from '../../db/schema/index.js';
-import { CONFERENCE_KINDS, type ConferenceKind } from '../../domain/conference/kinds.js';
+import { conferenceKindOf } from '../../domain/conference/kinds.js';
 import type { FullMinutesFacts } from '../../domain/conference/record-rules.js';
 import { openPlanOf } from './decision-context.js';
 import { loadMeetingCore } from './meeting-state.js';
-
-function kindOf(value: string): ConferenceKind {
-  return (CONFERENCE_KINDS as readonly string[]).includes(value) ? (value as ConferenceKind) : 'initial';
-}
 
 /** A review is a plan's first when no other review of that plan has been held since it started. */
 async function isFirstReview(db: Queryable, conferenceId: string, childId: string): Promise<boolean> {
@@ -35,7 +31,7 @@ async function isFirstReview(db: Queryable, conferenceId: string, childId: strin
 export async function fullMinutesFactsFor(db: Queryable, conferenceId: string, depth = 0): Promise<FullMinutesFacts> {
   const state = await loadMeetingCore(db, conferenceId);
   const flags = state.meeting?.recordFacts ?? {};
-  const kind = kindOf(state.conference.kind);
+  const kind = conferenceKindOf(state.conference.kind);
   let firstReview = false;
   for (const c of state.subjects) if (c.childType === 'review' && (await isFirstReview(db, conferenceId, c.childId))) firstReview = true;
   const from = state.conference.reconvenedFromId;

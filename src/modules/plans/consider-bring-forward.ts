@@ -20,6 +20,7 @@ export function iroConsultationNeeded(pack: PackId): boolean {
   return planRules(pack).iroConsultedOnBringForward !== null;
 }
 import { ensureOpen, todayOf } from './plan-write.js';
+import { isOneOf } from '../../domain/choices.js';
 
 export const BRING_FORWARD_TRIGGERS = ['new-section-47', 'baby-due', 'plan-failing'] as const;
 
@@ -38,7 +39,7 @@ export async function recordReviewNotBroughtForward(
   const { plan, name } = await loadPlanCore(db, planId);
   ensureOpen(plan, name);
   const errors = [];
-  if (!(BRING_FORWARD_TRIGGERS as readonly string[]).includes(input.trigger)) errors.push({ field: 'trigger', message: 'Open this from the prompt on your work list' });
+  if (!isOneOf(BRING_FORWARD_TRIGGERS, input.trigger)) errors.push({ field: 'trigger', message: 'Open this from the prompt on your work list' });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.on) || input.on < plan.startDate || input.on > todayOf(context)) errors.push({ field: 'on', message: 'Open this from the prompt on your work list' });
   const reasons = input.reasons.replaceAll('\0', '').trim();
   if (!reasons) errors.push({ field: 'reasons', message: 'Say why the review need not be brought forward' });

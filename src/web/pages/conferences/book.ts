@@ -14,11 +14,12 @@ import { auditReads } from '../../form-fields.js';
 import { answerRefusal } from '../../forms/run-action.js';
 import { apiBookForm, bookForm, rearrangeReasonForm, slotValue } from './form.js';
 import { formatLabel, kindLabel, londonStart } from './presenter.js';
+import { isOneOf } from '../../../domain/choices.js';
 
 type Req = FastifyRequest<{ Params: { id: string }; Querystring: { format?: string } }>;
 type Mode = 'book' | 'rearrange';
 
-const isFormat = (v: unknown): v is ConferenceFormat => typeof v === 'string' && (CONFERENCE_FORMATS as readonly string[]).includes(v);
+const isFormat = (v: unknown): v is ConferenceFormat => isOneOf(CONFERENCE_FORMATS, v);
 
 /** Things to know before choosing, from the rules (CV4, CV5, CV6, TS4, TS30). */
 function advice(ctx: BookingContext): string[] {

@@ -12,6 +12,7 @@ import { recordReferral } from '../../../modules/front-door/record-referral.js';
 import { recordSection47Outcome } from '../../../modules/front-door/record-section-47-outcome.js';
 import { recordStrategyDiscussion } from '../../../modules/front-door/record-strategy-discussion.js';
 import { startSection47Enquiries } from '../../../modules/front-door/start-section-47.js';
+import type { ActionContext } from '../../../modules/shared/action-context.js';
 import { describeEachEngine } from '../../../../test/support/database.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
 
@@ -27,6 +28,15 @@ const referralForm = (over: Record<string, string> = {}) => ({
 describeEachEngine('front-door journey: referral to an authorised decision to convene', (engine) => {
   const { db, orgId, staffMember, signedIn: signInAs } = signedInApp(engine, { at: NOW, staff: { sw: ['social-worker'], tm: ['team-manager'] } });
   // Signed in and landed on the home page, as a person arrives.
+  /** By the actions: a referral, a strategy discussion, a section 47 and its outcome of continuing risk, as a decision to convene needs; gives the section 47's id. */
+  const throughToSection47Outcome = async (ctx: ActionContext, householdId: string, caseId: string): Promise<string> => {
+    const referralId = await recordReferral(db(), ctx, caseId, referralInput());
+    await decideReferral(db(), ctx, referralId, { decision: 'strategy-discussion', reasons: 'x', decidedDate: '2026-03-02', decidedTime: '15:00' });
+    const discussion = await recordStrategyDiscussion(db(), ctx, householdId, discussionInput([caseId]));
+    const [enquiry] = await startSection47Enquiries(db(), ctx, discussion, [caseId]);
+    await recordSection47Outcome(db(), ctx, enquiry!, { outcome: 'continuing-risk', reasons: 'x', icpcNotRequired: false });
+    return enquiry!;
+  };
   const signedIn = async (username: string) => {
     const client = await signInAs(username);
     await client.get('/');
@@ -123,11 +133,7 @@ describeEachEngine('front-door journey: referral to an authorised decision to co
 
     // Through to an outcome by the actions, then a decision to convene without the harm.
     const ctx = contextFor(staffMember('sw'), NOW);
-    const referralId = await recordReferral(db(), ctx, caseId, referralInput());
-    await decideReferral(db(), ctx, referralId, { decision: 'strategy-discussion', reasons: 'x', decidedDate: '2026-03-02', decidedTime: '15:00' });
-    const discussion = await recordStrategyDiscussion(db(), ctx, family.householdId, discussionInput([caseId]));
-    const [enquiry] = await startSection47Enquiries(db(), ctx, discussion, [caseId]);
-    await recordSection47Outcome(db(), ctx, enquiry!, { outcome: 'continuing-risk', reasons: 'x', icpcNotRequired: false });
+    const enquiry = await throughToSection47Outcome(ctx, family.householdId, caseId);
     await sw.get(`/households/${family.householdId}/convene`);
     const noHarm = await sw.post(`/households/${family.householdId}/convene`, {
       kind: 'initial', decisionDate: '2026-03-09', [`role-${caseId}`]: 'subject', [`harm-${caseId}`]: '', [`harmFrom-${caseId}`]: '',
@@ -181,11 +187,7 @@ describeEachEngine('front-door journey: referral to an authorised decision to co
     const family = await createFamily(db(), orgId(), 'Fictionale', [{ givenNames: 'Foxtrot' }]);
     const caseId = family.children[0]!.caseId;
     const ctx = contextFor(staffMember('sw'), NOW);
-    const referralId = await recordReferral(db(), ctx, caseId, referralInput());
-    await decideReferral(db(), ctx, referralId, { decision: 'strategy-discussion', reasons: 'x', decidedDate: '2026-03-02', decidedTime: '15:00' });
-    const discussion = await recordStrategyDiscussion(db(), ctx, family.householdId, discussionInput([caseId]));
-    const [enquiry] = await startSection47Enquiries(db(), ctx, discussion, [caseId]);
-    await recordSection47Outcome(db(), ctx, enquiry!, { outcome: 'continuing-risk', reasons: 'x', icpcNotRequired: false });
+    await throughToSection47Outcome(ctx, family.householdId, caseId);
     const id = await decideToConvene(db(), ctx, family.householdId, 'national', {
       kind: 'initial', decisionDate: '2026-03-09', choices: [{ caseId, role: 'subject', likelyHarm: 'Neglect', harmFrom: 'Parents' }],
     });

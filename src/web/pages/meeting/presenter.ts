@@ -1,7 +1,7 @@
 import { AGENCY_LABELS, ATTENDANCE_STATUS_LABELS, ATTENDEE_KIND_LABELS, isAgencyId, type AttendanceStatus, type AttendeeKind } from '../../../domain/conference/agencies.js';
 import { describeCategories } from '../../../domain/conference/categories.js';
 import { OUTCOME_LABELS, isOutcome } from '../../../domain/conference/decision.js';
-import { CONFERENCE_KIND_LABELS, CONFERENCE_KINDS, type ConferenceKind } from '../../../domain/conference/kinds.js';
+import { CONFERENCE_KIND_LABELS, conferenceKindOf } from '../../../domain/conference/kinds.js';
 import { MEETING_PARTS, MEETING_PART_LABELS, inAgendaOrder } from '../../../domain/conference/meeting-parts.js';
 import { OPENING_ITEMS, OPENING_ITEM_LABELS } from '../../../domain/conference/opening-checklist.js';
 import { outlinePlanGaps } from '../../../domain/conference/outline-plan.js';
@@ -19,7 +19,7 @@ const hhmm = (d: Date | null): string => (d ? londonDateTimeOf(d).toPlainTime().
 /** The conference screen: `names` are the staff's display names by user id (the chair and minute taker), `slot` the booked slot. */
 export function screenModel(state: MeetingState, names: ReadonlyMap<string, string>, slot: SlotFacts) {
   const { conference } = state;
-  const kind = (CONFERENCE_KINDS as readonly string[]).includes(conference.kind) ? (conference.kind as ConferenceKind) : 'initial';
+  const kind = conferenceKindOf(conference.kind);
   const checklist = state.meeting?.checklist ?? {};
   return {
     conference,

@@ -6,6 +6,7 @@ import { describeEachEngine } from '../../../../test/support/database.js';
 import { TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 import { auditEvents, conferences, teams, users } from '../../../db/schema/index.js';
+import { expectPage } from '../../../../test/support/page-expectations.js';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 const YEAR = 'period=census-year&date=2026-03-02';
@@ -19,12 +20,10 @@ describeEachEngine('the performance dashboard', (engine) => {
     const res = await client.get(`/performance?${YEAR}`);
     expect(res.statusCode).toBe(200);
     for (const id of ['KP1', 'KP2', 'KP3', 'KP4', 'KP5', 'KP6', 'KP7', 'KP8', 'KP9', 'KP10']) expect(res.body).toContain(`${id} `);
-    expect(res.body).toContain('Census year 2025 to 2026');
-    expect(res.body).toContain('<svg role="img"');
-    expect(res.body).toContain('England 2025: 81.4%');
-    expect(res.body).toContain('Safeguarding Team North');
-    expect(res.body).toContain('/performance/children?period=census-year&amp;date=2026-03-02&amp;measure=KP1.icpc');
-    expect(res.body).not.toContain('Nothing to measure');
+    expectPage(res, {
+      shows: ['Census year 2025 to 2026', '<svg role="img"', 'England 2025: 81.4%', 'Safeguarding Team North', '/performance/children?period=census-year&amp;date=2026-03-02&amp;measure=KP1.icpc'],
+      lacks: ['Nothing to measure'],
+    });
     const empty = await client.get('/performance?period=month&date=2010-01-01');
     expect(empty.statusCode).toBe(200);
     expect(empty.body).toContain('Nothing to measure in this period');
@@ -84,10 +83,7 @@ describeEachEngine('the performance dashboard', (engine) => {
       const client = new WebClient(app());
       await client.signIn(username, TEST_PASSWORD);
       const home = await client.get('/');
-      expect(home.statusCode).toBe(200);
-      expect(home.body).toContain(`March 2026: figures for ${whose}`);
-      expect(home.body).toContain('Initial conferences held within timescale (TS1)');
-      expect(home.body).toContain('href="/performance?period=month&amp;date=2026-03-02"');
+      expectPage(home, { status: 200, shows: [`March 2026: figures for ${whose}`, 'Initial conferences held within timescale (TS1)', 'href="/performance?period=month&amp;date=2026-03-02"'] });
     }
     const worker = new WebClient(app());
     await worker.signIn('social-worker', TEST_PASSWORD);

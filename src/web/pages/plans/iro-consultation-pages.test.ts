@@ -4,6 +4,7 @@ import { cases, conferenceChildren, conferences, reviewTriggers } from '../../..
 import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
 import { describeEachEngine } from '../../../../test/support/database.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
+import { expectPage } from '../../../../test/support/page-expectations.js';
 
 describeEachEngine('RV2 in newcastle: the IRO consulted on a bring-forward prompt', (engine) => {
   let f: Awaited<ReturnType<typeof planFixture>>;
@@ -23,12 +24,10 @@ describeEachEngine('RV2 in newcastle: the IRO consulted on a bring-forward promp
     expect(page.body).toContain('data-testid="iro-consultation"');
     const on = new URL(href!, 'http://x').searchParams.get('on')!;
     const refused = await worker.post(`/plans/${f.plan.id}/bring-forward`, { trigger: 'plan-failing', on, reasons: 'Visits have resumed weekly', iroConsultedOn: '', iroConsultedNote: 'Agrees it can wait' });
-    expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('govuk-error-summary');
-    expect(refused.body).toContain('Enter the date the IRO was consulted');
-    expect(refused.body).toContain('Enter the name of the IRO you consulted');
-    expect(refused.body).toContain('Visits have resumed weekly');
-    expect(refused.body).toContain('Agrees it can wait');
+    expectPage(refused, {
+      status: 400,
+      shows: ['govuk-error-summary', 'Enter the date the IRO was consulted', 'Enter the name of the IRO you consulted', 'Visits have resumed weekly', 'Agrees it can wait'],
+    });
     expect(await handle().db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, f.plan.id))).toHaveLength(0);
     const done = await worker.post(`/plans/${f.plan.id}/bring-forward`, { trigger: 'plan-failing', on, reasons: 'Visits have resumed weekly', iroConsultedName: 'Ira Reviewford', iroConsultedOn: '2026-04-20', iroConsultedNote: 'Agrees it can wait' });
     expect(done.statusCode).toBe(302);
@@ -44,11 +43,7 @@ describeEachEngine('RV2 in newcastle: the IRO consulted on a bring-forward promp
     expect(page.body).toContain('data-testid="iro-consultation"');
     const form = { trigger: 'plan-failing', details: 'Three appointments missed', occurredOn: '2026-04-17', holdBy: '2026-05-15' };
     const refused = await worker.post(`/plans/${g.plan.id}/review`, form);
-    expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('govuk-error-summary');
-    expect(refused.body).toContain('Enter the name of the IRO you consulted');
-    expect(refused.body).toContain('Say what the IRO said');
-    expect(refused.body).toContain('Three appointments missed');
+    expectPage(refused, { status: 400, shows: ['govuk-error-summary', 'Enter the name of the IRO you consulted', 'Say what the IRO said', 'Three appointments missed'] });
     const db = handle().db;
     expect(await db.select().from(reviewTriggers).where(eq(reviewTriggers.planId, g.plan.id))).toHaveLength(0);
     const requested = async () => (await db.select({ id: conferenceChildren.conferenceId }).from(conferenceChildren)

@@ -4,6 +4,7 @@ import { auditEvents, childProtectionPlans, conferences, outboxMessages, planVis
 import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
 import { describeEachEngine } from '../../../../test/support/database.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
+import { expectPage } from '../../../../test/support/page-expectations.js';
 
 describeEachEngine('plan pages', (engine) => {
   let f: Awaited<ReturnType<typeof planFixture>>;
@@ -15,12 +16,7 @@ describeEachEngine('plan pages', (engine) => {
   it('shows the plan with every deadline explained, and audits the read', async () => {
     const worker = await signedIn(f.meeting.socialWorker.username);
     const page = await worker.get(`/plans/${f.plan.id}`);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Alpha Testington');
-    expect(page.body).toContain('First core group');
-    expect(page.body).toContain('(TS8)');
-    expect(page.body).toContain('(TS5)');
-    expect(page.body).toContain('(TS25)');
+    expectPage(page, { status: 200, shows: ['Alpha Testington', 'First core group', '(TS8)', '(TS5)', '(TS25)'] });
     const reads = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'child-record-viewed'), eq(auditEvents.recordId, f.plan.id)));
     expect(reads[0]?.childId).toBe(f.meeting.alphaId);
     expect((await (await signedIn(f.meeting.minuteTaker.username)).get(`/plans/${f.plan.id}/core-groups/new`)).statusCode).toBe(403);
@@ -60,10 +56,7 @@ describeEachEngine('plan pages', (engine) => {
     expect(await db().$count(planVisits, eq(planVisits.planId, f.plan.id))).toBe(1);
     const manager = await signedIn(f.meeting.teamManager.username);
     const page = await manager.get(`/plans/${f.plan.id}`);
-    expect(page.body).toContain('Child not seen');
-    expect(page.body).toContain('Visit missed');
-    expect(page.body).toContain('Next core group');
-    expect(page.body).toContain('Attend the parenting course');
+    expectPage(page, { shows: ['Child not seen', 'Visit missed', 'Next core group', 'Attend the parenting course'] });
   });
 
   it('brings the review forward for a failing plan: business support gets a request to book (RV2)', async () => {

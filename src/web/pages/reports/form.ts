@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { CONFIDENTIAL_CATEGORIES, headingsFor, MARKINGS, type ConfidentialCategory, type Marking, type ReportKind } from '../../../domain/reports/headings.js';
+import { CONFIDENTIAL_CATEGORIES, headingsFor, MARKINGS, type ReportKind } from '../../../domain/reports/headings.js';
 import { sectionField, type ReportContent } from '../../../domain/reports/report-content.js';
 import { SHARE_METHODS } from '../../../modules/reports/share-report.js';
 import { asArray } from '../../forms.js';
+import { isOneOf } from '../../../domain/choices.js';
 
 const text = (v: unknown) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : '');
 
@@ -18,12 +19,12 @@ export function reportContentFrom(body: unknown, kind: ReportKind, conferenceTyp
     return {
       heading: h.heading,
       text: text(b[sectionField(i, 'text')]),
-      marking: h.marked && (MARKINGS as readonly string[]).includes(marking) ? (marking as Marking) : h.marked ? null : 'opinion',
+      marking: h.marked && isOneOf(MARKINGS, marking) ? marking : h.marked ? null : 'opinion',
       secondHand: b[sectionField(i, 'secondHand')] === 'yes',
     };
   });
   const confidentialText = text(b.confidentialText);
-  const categories = asArray(b.confidentialCategories).filter((c): c is ConfidentialCategory => (CONFIDENTIAL_CATEGORIES as readonly string[]).includes(c));
+  const categories = asArray(b.confidentialCategories).filter((c) => isOneOf(CONFIDENTIAL_CATEGORIES, c));
   const recommended = b.legalActionRecommended === 'yes' ? true : b.legalActionRecommended === 'no' ? false : null;
   return {
     sections,

@@ -4,6 +4,7 @@ import { describeEachEngine } from '../../../../test/support/database.js';
 import { createUser } from '../../../../test/support/factories.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
+import { expectPage } from '../../../../test/support/page-expectations.js';
 
 describeEachEngine('rules, pack comparison, API and deadline calculator pages', (engine) => {
   let client: WebClient;
@@ -32,11 +33,7 @@ describeEachEngine('rules, pack comparison, API and deadline calculator pages', 
 
   it('compares the TS parameters of all packs, rendered from the packs, marking inherited ones', async () => {
     const res = await client.get('/rules/packs');
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Pan-Dorset');
-    expect(res.body).toContain('inherited');
-    expect(res.body).toContain('not in this pack');
-    expect(res.body).toContain('href="/rules/TS30"');
+    expectPage(res, { status: 200, shows: ['Pan-Dorset', 'inherited', 'not in this pack', 'href="/rules/TS30"'] });
   });
 
   it('serves the registry as JSON to signed-in users only', async () => {

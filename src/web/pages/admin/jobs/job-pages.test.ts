@@ -6,6 +6,7 @@ import { signedInApp } from '../../../../../test/support/signed-in-app.js';
 import { jobRuns } from '../../../../db/schema/index.js';
 import { hourly } from '../../../../domain/jobs/schedule.js';
 import { createJobWorker } from '../../../../modules/jobs/worker.js';
+import { expectPage } from '../../../../../test/support/page-expectations.js';
 
 describeEachEngine('scheduled jobs page', (engine) => {
   const clock = new TestClock(new Date('2026-12-07T10:00:00Z'));
@@ -30,11 +31,7 @@ describeEachEngine('scheduled jobs page', (engine) => {
 
     const admin = await signedIn('admin');
     const list = await admin.get('/admin/jobs');
-    expect(list.statusCode).toBe(200);
-    expect(list.body).toContain('Remind professionals of reports due');
-    expect(list.body).toContain('connection to the mail relay refused');
-    expect(list.body).toContain('Request reviews coming due');
-    expect(list.body).toContain('requested: 2');
+    expectPage(list, { status: 200, shows: ['Remind professionals of reports due', 'connection to the mail relay refused', 'Request reviews coming due', 'requested: 2'] });
     // The idle outbox pass shows as the outbox's last run, and not among the runs that did something.
     const [lastRuns, didSomething] = list.body.split('Recent runs that did something');
     expect(lastRuns).toContain('sent: 0');

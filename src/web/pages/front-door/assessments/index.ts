@@ -8,7 +8,7 @@ import { mayAuthoriseCaseDecisions, mayRecordCaseWork } from '../../../../polici
 import { parseForm } from '../../../forms.js';
 import { renderCaseFrontDoor } from '../case/render.js';
 import { auditReads, londonNowParts } from '../../../form-fields.js';
-import { answerRefusal } from '../../../forms/run-action.js';
+import { answerRefusal, submitForm } from '../../../forms/run-action.js';
 import { completeForm, startForm } from './form.js';
 
 const done = (caseId: string, message: string) => `/cases/${caseId}/front-door?done=${encodeURIComponent(message)}`;
@@ -55,14 +55,7 @@ export default function assessmentPages(app: FastifyInstance): void {
         errors, values: request.body, backLink: { href: back },
       });
     };
-    const parsed = parseForm(completeForm, request.body);
-    if (!parsed.ok) return again(parsed.errors);
-    try {
-      await completeAssessment(db, request.actionContext(), found.assessment.id, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
-    }
-    return reply.redirect(done(found.assessment.caseId, 'The assessment is recorded as complete. A team manager now authorises it.'));
+    return submitForm(reply, completeForm, request.body, (data) => completeAssessment(db, request.actionContext(), found.assessment.id, data), { again, conflictPage: back, done: () => reply.redirect(done(found.assessment.caseId, 'The assessment is recorded as complete. A team manager now authorises it.')) });
   });
 
   app.post<{ Params: { id: string } }>('/assessments/:id/authorise', { config: { access: mayAuthoriseCaseDecisions } }, async (request, reply) => {

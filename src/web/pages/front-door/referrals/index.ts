@@ -7,10 +7,9 @@ import { recordReferral } from '../../../../modules/front-door/record-referral.j
 import { recordReferralFollowUp } from '../../../../modules/front-door/record-referral-follow-up.js';
 import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork } from '../../../../policies/children.js';
-import { parseForm } from '../../../forms.js';
 import { renderCaseFrontDoor } from '../case/render.js';
 import { auditReads, londonNowParts } from '../../../form-fields.js';
-import { answerRefusal } from '../../../forms/run-action.js';
+import { submitForm } from '../../../forms/run-action.js';
 import { decisionForm, followUpForm, referralForm } from './form.js';
 
 const access = { config: { access: mayRecordCaseWork } };
@@ -45,14 +44,7 @@ export default function referralPages(app: FastifyInstance): void {
         errors, values: request.body, backLink: { href: back },
       });
     };
-    const parsed = parseForm(referralForm, request.body);
-    if (!parsed.ok) return again(parsed.errors);
-    try {
-      await recordReferral(db, request.actionContext(), episode.case.id, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
-    }
-    return reply.redirect(`${back}?done=${encodeURIComponent('The referral has been recorded. Record the decision on next steps within one working day.')}`);
+    return submitForm(reply, referralForm, request.body, (data) => recordReferral(db, request.actionContext(), episode.case.id, data), { again, conflictPage: back, done: () => reply.redirect(`${back}?done=${encodeURIComponent('The referral has been recorded. Record the decision on next steps within one working day.')}`) });
   });
 
   /** A referral and its case; one that does not exist is a 404 from the error pages. */
@@ -81,27 +73,13 @@ export default function referralPages(app: FastifyInstance): void {
         errors, values: request.body, backLink: { href: back },
       });
     };
-    const parsed = parseForm(decisionForm, request.body);
-    if (!parsed.ok) return again(parsed.errors);
-    try {
-      await decideReferral(db, request.actionContext(), found.referral.id, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
-    }
-    return reply.redirect(`${back}?done=${encodeURIComponent('The decision on next steps has been recorded.')}`);
+    return submitForm(reply, decisionForm, request.body, (data) => decideReferral(db, request.actionContext(), found.referral.id, data), { again, conflictPage: back, done: () => reply.redirect(`${back}?done=${encodeURIComponent('The decision on next steps has been recorded.')}`) });
   });
 
   app.post<{ Params: { id: string } }>('/referrals/:id/follow-up', access, async (request, reply) => {
     const found = await loadReferral(request.params.id);
     const back = `/cases/${found.referral.caseId}/front-door`;
     const again = (errors: FieldError[]) => renderCaseFrontDoor(request, reply, found.referral.caseId, { errors, values: request.body });
-    const parsed = parseForm(followUpForm, request.body);
-    if (!parsed.ok) return again(parsed.errors);
-    try {
-      await recordReferralFollowUp(db, request.actionContext(), found.referral.id, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
-    }
-    return reply.redirect(`${back}?done=${encodeURIComponent('Recorded.')}`);
+    return submitForm(reply, followUpForm, request.body, (data) => recordReferralFollowUp(db, request.actionContext(), found.referral.id, data), { again, conflictPage: back, done: () => reply.redirect(`${back}?done=${encodeURIComponent('Recorded.')}`) });
   });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STRATEGY_AGENCIES } from '../../../../domain/front-door/strategy-discussion-rules.js';
 import { asArray } from '../../../forms.js';
 import { dateField, optionalDateField, requiredText, timeField, yesNo } from '../../../form-fields.js';
+import { isOneOf } from '../../../../domain/choices.js';
 
 /** Rows on the form for the people who took part; blank rows are ignored. */
 export const PARTICIPANT_ROWS = 8;
@@ -32,7 +33,7 @@ export const discussionForm = z
       const name = text(v[`participantName${i}`]);
       const role = text(v[`participantRole${i}`]);
       if (!agency && !name && !role) continue;
-      if (!(STRATEGY_AGENCIES as readonly string[]).includes(agency)) {
+      if (!isOneOf(STRATEGY_AGENCIES, agency)) {
         ctx.addIssue({ code: 'custom', path: [`participantAgency${i}`], message: `Select the agency of participant ${i + 1}` });
       } else if (!name) {
         ctx.addIssue({ code: 'custom', path: [`participantName${i}`], message: `Enter the name of participant ${i + 1}` });
