@@ -47,6 +47,8 @@ declare module 'fastify' {
   }
   interface FastifyReply {
     view(template: string, context?: Record<string, unknown>): Promise<FastifyReply>;
+    /** A page that is the same for every anonymous visitor but for their CSRF token: rendered once per `key`. */
+    viewAnonymous(template: string, context: Record<string, unknown>, key: string): Promise<FastifyReply>;
   }
   interface FastifyContextConfig {
     access?: RouteAccess;

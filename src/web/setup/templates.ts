@@ -107,4 +107,23 @@ export function setUpTemplates(app: FastifyInstance): void {
     // Every page names a procedure by its title, never by its stored file name (issue 14, plain words).
     return this.type('text/html; charset=utf-8').send(plainCitations(html));
   });
+  // Issue 16: the sign-in page is the one most asked for, and for every anonymous visitor it differs
+  // only in their CSRF token. It is rendered once per key with a placeholder where the token goes;
+  // each request gets that HTML with its own token put in. Never for a signed-in person, and never
+  // while templates are watched for changes.
+  const rendered = new Map<string, string>();
+  app.decorateReply('viewAnonymous', async function viewAnonymous(this: FastifyReply, template: string, context: Record<string, unknown>, key: string) {
+    const request = this.request as FastifyRequest;
+    if (request.actor || request.session || app.convene.settings.templateWatch) return this.view(template, context);
+    const cacheKey = `${template}\u0000${key}`;
+    let html = rendered.get(cacheKey);
+    if (html === undefined) {
+      html = plainCitations(env.render(template, { ...context, csrfToken: CSRF_PLACEHOLDER, currentUser: null, navigation: navigationFor(null, request.url), sessionTimeout: null }));
+      rendered.set(cacheKey, html);
+    }
+    return this.type('text/html; charset=utf-8').send(html.replaceAll(CSRF_PLACEHOLDER, csrfTokenFor(request, this)));
+  });
 }
+
+/** Letters a CSRF token (base64url) never holds, so the placeholder is never part of a real page. */
+const CSRF_PLACEHOLDER = 'CSRF.PLACEHOLDER.CSRF';

@@ -19,7 +19,10 @@ export default function signInPages(app: FastifyInstance): void {
     const next = typeof request.query.next === 'string' ? request.query.next.slice(0, 2000) : '';
     // Still signed in (another tab kept the session going): straight back to the page.
     if (request.actor) return reply.redirect(next ? safeNext(next) : '/');
-    return reply.view('sign-in/page.njk', signInPage({ values: { next }, ended: request.query.ended === '1' }));
+    const ended = request.query.ended === '1';
+    // The plain sign-in page (no page to return to) is the same for every visitor but their token.
+    if (!next) return reply.viewAnonymous('sign-in/page.njk', signInPage({ values: { next }, ended }), ended ? 'ended' : 'plain');
+    return reply.view('sign-in/page.njk', signInPage({ values: { next }, ended }));
   });
 
   app.post('/sign-in', { config: { access: 'public' } }, async (request, reply) => {

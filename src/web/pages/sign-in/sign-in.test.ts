@@ -127,6 +127,26 @@ describeEachEngine('accounts and sessions', (engine) => {
     expect(await count()).toBe(rows + 1);
   });
 
+  it('serves each visitor the same sign-in page rendered once, with their own token in it (issue 16)', async () => {
+    const first = new WebClient(app);
+    const second = new WebClient(app);
+    const a = await first.get('/sign-in');
+    const b = await second.get('/sign-in');
+    expect(first.csrf).toBeTruthy();
+    expect(second.csrf).toBeTruthy();
+    expect(first.csrf).not.toBe(second.csrf);
+    expect(a.body.replaceAll(first.csrf!, 'TOKEN')).toBe(b.body.replaceAll(second.csrf!, 'TOKEN'));
+    expect(a.body).not.toContain('PLACEHOLDER');
+    // The page after signing out says so, and a page to return to is kept: each its own rendering.
+    const ended = await new WebClient(app).get('/sign-in?ended=1');
+    expect(ended.body).not.toBe(a.body);
+    expect(ended.body).toContain('signed out');
+    const back = await new WebClient(app).get('/sign-in?next=%2Fplans');
+    expect(back.body).toContain('value="/plans"');
+    // Each visitor's own token signs them in.
+    expect((await second.post('/sign-in', { username: 'chair', password: TEST_PASSWORD })).statusCode).toBe(302);
+  });
+
   it('writes last_seen_at at most once a minute, and deletes expired sessions on its sweep', async () => {
     const client = new WebClient(app);
     await client.signIn('service-manager', TEST_PASSWORD);
