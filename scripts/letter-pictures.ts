@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { familyRecordDocument } from '../src/documents/conference-record.js';
 import { decisionsSheetDocument } from '../src/documents/decisions-sheet.js';
 import type { DocumentModel } from '../src/documents/document-model.js';
 import { familyLanguageOf } from '../src/documents/family-language.js';
@@ -46,5 +47,7 @@ const written = [
   ...(await picture('agency-invitation-letter', invitationLetter({ ...SAMPLE_LETTER, invitee: { name: 'PC Petra Placeholder', role: 'Police', inviteeKind: 'professional', organisationName: 'Sampleshire Police', postalAddress: null } }))),
   // The decisions sheet as the family gets it (the test fixture's synthetic conference).
   ...(await picture('decisions-sheet-family-copy', decisionsSheetDocument(recordData(), { version: 1, familyCopy: true }))),
+  // The record as a Polish-speaking mother gets it: the decisions in Polish, then her English copy.
+  ...(await picture('conference-record-family-copy-polish', familyRecordDocument(recordData(), { family: true, excludedParts: [], wholeRecord: false }, familyLanguageOf({ firstLanguage: 'Polish', interpreterNeeded: true })))),
 ];
 console.log(written.map((f) => path.relative(process.cwd(), f)).join('\n'));

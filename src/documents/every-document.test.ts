@@ -15,7 +15,7 @@ import { invitationLetter } from './invitation-letter.js';
 import { pdfText } from './pdf-text.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
-import { conferenceRecordDocument } from './conference-record.js';
+import { conferenceRecordDocument, familyRecordDocument } from './conference-record.js';
 import { decisionsSheetDocument, familyDecisionsSheet } from './decisions-sheet.js';
 import { letterRecord, recordData } from './meeting-document-fixture.test-support.js';
 
@@ -223,6 +223,11 @@ const POLISH_CASES: PolishCase[] = [
   { name: 'exclusion letter', doc: exclusionLetterFor({ ...exclusion, conferenceOn: '2026-03-02' }, POLISH), record: { ...exclusion, conferenceOn: '2026-03-02' }, states: [
     '(Fred Testington),', 'Risk of violence to the mother at the meeting.', 'Chris Chairington, osoba przewodnicząca konferencji,', 'w części konferencji: while the police report is discussed',
     'Sam Sampleford (telefon: 01632 960111)', 'chair@sampleshire.example', 'dotyczy: Alpha Testington', 'konferencji z dnia 2 marca 2026'] },
+  { name: 'conference record, family copy', doc: familyRecordDocument(meeting, { family: true, excludedParts: [], wholeRecord: false }, POLISH), record: meeting, states: [
+    'To jest protokół konferencji z dnia 2 marca 2026.', 'Sampleshire Council, konferencja z dnia 2 marca 2026', 'EGZEMPLARZ DLA RODZINY', 'Alpha Testington (ur. 4 maja 2019)',
+    'Plan ochrony dziecka', 'Sam Sampleford', '12 marca 2026', '28 maja 2026', 'Chris Chairington', 'Wersja 2, zatwierdzona dnia 5 marca 2026.'] },
+  { name: 'report, family copy', doc: familyCopyDocument(familyCopyContent({ ...report, conferenceKind: 'initial', conferenceOn: '2026-03-02' }), POLISH), record: { ...report, conferenceOn: '2026-03-02' }, states: [
+    'Raport pracownika socjalnego: egzemplarz dla rodziny', 'Dotyczy: Alpha Testington.', 'Na wstępną konferencję w sprawie ochrony dziecka w dniu 2 marca 2026.', 'EGZEMPLARZ DLA RODZINY, wersja 3.'] },
   { name: 'section 47 outcome, parent’s copy', doc: section47FamilyRecordDocument(s47), record: s47, states: [
     '(Demi Testington),', 'wtorek, 17 lutego 2026: rozmowa z dzieckiem na osobności.', 'wtorek, 24 lutego 2026: dziecko widziane w obecności: her mother. Powód: She asked for her mother to stay.',
     'Termin konferencji: piątek, 20 marca 2026', 'w wybranym przez Pana/Panią języku (polski)', 'Sam Sampleford'] },
