@@ -157,4 +157,19 @@ describe('the covering note to a young person in Polish (issue 14)', () => {
     expect(young).toContain('Hello Tango Testington,');
     expect(invitationEmailBody(note, polish).startsWith('Szanowna Pani / Szanowny Panie (Tango Testington),')).toBe(true);
   });
+
+  it('writes to a young person in their own plain words in English too, naming the leaflets and the day to reply by', () => {
+    const note = { name: 'Tango Testington', when: new Date('2026-03-05T10:00:00Z'), email: true, leaflets: ['What is a conference? Young people and child protection conferences'], replyBy: '2026-03-02', reference: 'CP-1A2B3C4D', reportLink: '', coordinator: { name: 'Mo Minuteman', email: 'mo@la.example', phone: null } };
+    expect(invitationEmailBody({ ...note, young: true })).toBe(
+      'Hello Tango Testington,\n\nWe are having a meeting on Thursday 5 March 2026 at 10:00, and we would like you to come. '
+      + 'Your letter is attached, with a calendar entry. It tells you about the meeting and how to have your say. It is private, so please keep it safe. '
+      + 'We have also sent you a leaflet: “What is a conference? Young people and child protection conferences”.'
+      + '\n\nPlease tell us by 2 March 2026 if you will come. Give us this number so we know it is you: CP-1A2B3C4D.\n\nMo Minuteman\nmo@la.example',
+    );
+    const polish = invitationEmailBody({ ...note, young: true }, { kind: 'translated', code: 'pl', name: 'Polish' });
+    expect(polish).toContain('Zapraszamy Cię na spotkanie. Termin: czwartek, 5 marca 2026, godz. 10:00.');
+    expect(polish).toContain('Daj nam znać do 2 marca 2026, czy możesz przyjść.');
+    // A parent's note keeps the invitation's own words.
+    expect(invitationEmailBody(note)).toContain('You are invited to a child protection conference on Thursday 5 March 2026 at 10:00.');
+  });
 });

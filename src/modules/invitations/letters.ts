@@ -128,9 +128,11 @@ export interface InvitationEmail {
 function emailText(e: InvitationEmail, tr: Translator): string {
   const t = tr.t;
   const leaflets = tr.list(e.leaflets.map((l) => tr.quoted(LEAFLET_KEYS[l] ? t(LEAFLET_KEYS[l]) : l)));
-  return `${t(e.young ? 'invitationYoung.dear' : 'common.dear', { name: e.name.replace(/\s*\(to be named\)$/, '') })}\n\n${t('email.invitationInvited', { when: tr.when(e.when) })} `
-    + `${t(e.email ? 'email.invitationAttachedWithCalendar' : 'email.invitationAttached')} ${t('email.invitationLeaflets', { count: e.leaflets.length, leaflets })}`
-    + `${e.replyBy ? `\n\n${t('email.invitationReplyBy', { date: tr.date(e.replyBy), reference: e.reference })}` : ''}${e.reportLink}`
+  // A young person's note is in their own words, as their letter is (issue 14); everyone else's in the invitation's.
+  const key = (part: 'Invited' | 'Attached' | 'AttachedWithCalendar' | 'Leaflets' | 'ReplyBy') => (e.young ? `invitationYoung.email${part}` : `email.invitation${part}`);
+  return `${t(e.young ? 'invitationYoung.dear' : 'common.dear', { name: e.name.replace(/\s*\(to be named\)$/, '') })}\n\n${t(key('Invited'), { when: tr.when(e.when) })} `
+    + `${t(key(e.email ? 'AttachedWithCalendar' : 'Attached'))}${e.leaflets.length ? ` ${t(key('Leaflets'), { count: e.leaflets.length, leaflets })}` : ''}`
+    + `${e.replyBy ? `\n\n${t(key('ReplyBy'), { date: tr.date(e.replyBy), reference: e.reference })}` : ''}${e.reportLink}`
     + `\n\n${e.coordinator.name}${e.coordinator.email ? `\n${e.coordinator.email}` : ''}`;
 }
 
