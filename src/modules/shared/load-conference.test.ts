@@ -6,7 +6,7 @@ import { createOrganisation, createUser } from '../../../test/support/factories.
 import { suiteDatabase } from '../../../test/support/suite-database.js';
 import type { Database } from '../../db/client.js';
 import {
-  cases, conferenceChildren, conferenceStatusHistory, conferences, outOfTimescaleAuthorisations, people, rooms,
+  cases, conferenceChildren, conferenceStatusHistory, conferences, meetings, outOfTimescaleAuthorisations, people, rooms,
 } from '../../db/schema/index.js';
 import { loadConferenceDetails } from '../booking/load-conference-details.js';
 import { loadConferenceWithChildren } from './load-conference.js';
@@ -69,6 +69,7 @@ describeEachEngine('a conference and its lists in one statement each', (engine) 
       { conferenceId, fromStatus: 'awaiting-authorisation', toStatus: 'requested', event: 'authorise', at: at('2026-02-02T10:00:00.250Z'), by: other.id },
       { conferenceId, fromStatus: null, toStatus: 'awaiting-authorisation', event: 'request', at: at('2026-02-01T10:00:00Z'), by: user.id },
     ]);
+    await db.insert(meetings).values({ conferenceId, status: 'adjourned', conferenceDate: '2026-02-20', openedAt: at('2026-02-20T10:00:00Z'), updatedAt: at('2026-02-20T12:00:00Z') });
     await db.insert(outOfTimescaleAuthorisations).values([
       { conferenceId, proposedDate: '2026-03-20', reasons: 'No chair free.', riskMonitoring: 'Visits weekly.', requestedBy: user.id, requestedAt: at('2026-02-03T09:00:00Z'), decision: 'declined', decidedBy: other.id },
       { conferenceId, proposedDate: '2026-03-25', reasons: 'Still no chair.', riskMonitoring: 'Visits weekly.', requestedBy: user.id, requestedAt: at('2026-02-04T09:00:00Z') },
@@ -99,7 +100,7 @@ describeEachEngine('a conference and its lists in one statement each', (engine) 
     await expect(loadConferenceWithChildren(db, '00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('reads the conference page’s history, requests and room as their own selects did, in one statement and one for the names', async () => {
+  it('reads the conference page’s history, requests, room and meeting status as their own selects did, in one statement and one for the names', async () => {
     const db = suite.db();
     const [conference] = await db.select().from(conferences).where(eq(conferences.id, conferenceId));
     const { result, count } = await statementsOf(db, () => loadConferenceDetails(db, conference!));
@@ -110,8 +111,9 @@ describeEachEngine('a conference and its lists in one statement each', (engine) 
     expect(result.requests.map((r) => r.proposedDate)).toEqual(['2026-03-25', '2026-03-20']);
     expect(result.room).toEqual((await db.select().from(rooms).where(eq(rooms.id, conference!.roomId!)))[0]);
     expect(result.names.size).toBe(2);
+    expect(result.meetingStatus).toBe('adjourned');
 
     const [bare] = await db.select().from(conferences).where(eq(conferences.id, bareId));
-    expect(await loadConferenceDetails(db, bare!)).toEqual({ history: [], requests: [], room: null, names: new Map() });
+    expect(await loadConferenceDetails(db, bare!)).toEqual({ history: [], requests: [], room: null, names: new Map(), meetingStatus: null });
   });
 });
