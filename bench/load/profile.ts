@@ -1,4 +1,4 @@
-// `npm run load:profile -- <engine> <username> <path> [requests]` ({case}, {plan} in the path): where one signed-in page spends
+// `npm run load:profile -- <engine> <username> <path> [requests]` ({case}, {plan}, {conference}, {bookable} in the path): where one signed-in page spends
 // its time. Seeds the load run's database (demo authority + 5,000 open plans), signs the user in
 // through HTTP (in-process), then loads the page serially with the V8 profiler on. Prints the
 // median time per request, the SQL statements one request runs, and the functions of Convene's
@@ -10,7 +10,7 @@ import { loadSettings } from '../../src/config.js';
 import { childProtectionPlans, users } from '../../src/db/schema/index.js';
 import { seedDemo } from '../../src/modules/demo/seed-demo.js';
 import { buildApp } from '../../src/web/app.js';
-import { addOpenPlans, LOAD_PASSWORD, openTarget } from './fixture.js';
+import { addOpenPlans, LOAD_PASSWORD, loadTargets, openTarget } from './fixture.js';
 
 const [engine = 'postgres', username = 'social-worker', pathAsked = '/', countText = '30'] = process.argv.slice(2);
 const count = Number(countText);
@@ -19,10 +19,12 @@ const { database, drop } = await openTarget(engine);
 await database.migrate();
 await seedDemo(database.db, { password: LOAD_PASSWORD, dataDir: '/tmp/convene-load-unused', pack: 'national', now: new Date() });
 await addOpenPlans(database);
-// {case} and {plan} in the path stand for one of the social worker's open plans and its case.
+// {case} and {plan} in the path stand for one of the social worker's open plans and its case;
+// {conference} and {bookable} for the conferences the load run's conference and booking pages open.
 const [worker] = await database.db.select().from(users).where(eq(users.username, 'social-worker'));
 const [plan] = await database.db.select().from(childProtectionPlans).where(and(eq(childProtectionPlans.leadSocialWorkerId, worker!.id), isNull(childProtectionPlans.endDate))).limit(1);
-const path = pathAsked.replace('{case}', plan!.caseId).replace('{plan}', plan!.id);
+const targets = /\{(conference|bookable)\}/.test(pathAsked) ? await loadTargets(database) : null;
+const path = pathAsked.replace('{case}', plan!.caseId).replace('{plan}', plan!.id).replace('{conference}', targets?.conferenceId ?? '').replace('{bookable}', targets?.bookableId ?? '');
 const settings = loadSettings({ ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', CONVENE_DATA_DIR: '/tmp/convene-load-unused' });
 // Every request comes from 127.0.0.1: the per-address limits would measure the limiter, not the page.
 const app = await buildApp({ settings, database, logger: false, rateLimits: { signInPerMinute: 1_000_000, apiPerMinute: 1_000_000 } });

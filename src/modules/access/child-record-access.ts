@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { conferenceChildren } from '../../db/schema/index.js';
 import { childRecordAccess, type ChildRecordAccess, type ChildRecordRelationship } from '../../policies/child-record.js';
@@ -18,25 +18,27 @@ export class BreakGlassRequired extends ForbiddenError {
   }
 }
 
+type RelationshipRow = {
+  orgs: string | null; in_authority: boolean | null; allocated: boolean; in_team: boolean; unallocated: boolean;
+  chairs: boolean; invited: boolean; attended: boolean; granted: boolean; by_link: boolean;
+};
+
 /**
- * The facts that link this actor to this person's record (see policies/child-record.ts), in one
- * statement: the record is opened on every page about a child, so this stays a single round trip.
- * A child's record belongs to the organisation of the child's cases; an adult's (a parent, a
- * carer) to the organisation of the cases of the children they are related to or live with.
+ * The facts that link the actor to one person's record, as one select: `childId` is the person's
+ * id as SQL (a parameter, or a column of the list the select runs for). A child's record belongs
+ * to the organisation of the child's cases; an adult's (a parent, a carer) to the organisation of
+ * the cases of the children they are related to or live with.
  */
-export async function childRelationship(db: Queryable, actor: Actor, childId: string): Promise<ChildRecordRelationship> {
-  const [row] = rowsOf<{
-    orgs: string | null; in_authority: boolean | null; allocated: boolean; in_team: boolean; unallocated: boolean;
-    chairs: boolean; invited: boolean; attended: boolean; granted: boolean; by_link: boolean;
-  }>(await db.execute(sql`
+function relationshipSelect(actor: Actor, childId: SQL): SQL {
+  return sql`
     with concerned as (
       select c.id, c.child_id, c.organisation_id, c.social_worker_id, c.team_manager_id, c.iro_id
       from cases c
-      where c.child_id = ${childId}::uuid
-         or c.child_id in (select r.child_id from relationships r where r.person_id = ${childId}::uuid)
-         or c.household_id in (select m.household_id from household_members m where m.person_id = ${childId}::uuid)
+      where c.child_id = ${childId}
+         or c.child_id in (select r.child_id from relationships r where r.person_id = ${childId})
+         or c.household_id in (select m.household_id from household_members m where m.person_id = ${childId})
     ),
-    about as (select ${childId}::uuid as child_id union select child_id from concerned)
+    about as (select ${childId} as child_id union select child_id from concerned)
     select
       (select string_agg(distinct organisation_id::text, ',') from concerned) as orgs,
       (select kind = 'local-authority' from organisations where id = ${actor.organisationId}::uuid) as in_authority,
@@ -53,20 +55,23 @@ export async function childRelationship(db: Queryable, actor: Actor, childId: st
         select 1 from invitations i
         join conference_children cc on cc.conference_id = i.conference_id
         left join professionals p on p.id = i.professional_id
-        where cc.child_id = ${childId}::uuid and i.state in ('sent', 'confirmed') and (i.user_id = ${actor.id}::uuid or p.user_id = ${actor.id}::uuid)
+        where cc.child_id = ${childId} and i.state in ('sent', 'confirmed') and (i.user_id = ${actor.id}::uuid or p.user_id = ${actor.id}::uuid)
       ) as invited,
       exists(
         select 1 from meeting_attendance a join conference_children cc on cc.conference_id = a.conference_id
-        where cc.child_id = ${childId}::uuid and a.user_id = ${actor.id}::uuid
+        where cc.child_id = ${childId} and a.user_id = ${actor.id}::uuid
       ) as attended,
       (${actor.sessionKey ?? null}::text is not null and exists(
         select 1 from break_glass_grants g
-        where g.user_id = ${actor.id}::uuid and g.session_key = ${actor.sessionKey ?? null}::text and g.child_id = ${childId}::uuid
+        where g.user_id = ${actor.id}::uuid and g.session_key = ${actor.sessionKey ?? null}::text and g.child_id = ${childId}
       )) as granted,
       (${actor.reportLink?.conferenceId ?? null}::uuid is not null and exists(
-        select 1 from conference_children cc where cc.conference_id = ${actor.reportLink?.conferenceId ?? null}::uuid and cc.child_id = ${childId}::uuid
+        select 1 from conference_children cc where cc.conference_id = ${actor.reportLink?.conferenceId ?? null}::uuid and cc.child_id = ${childId}
       )) as by_link
-  `));
+  `;
+}
+
+function relationshipOf(row: RelationshipRow | undefined): ChildRecordRelationship {
   return {
     caseOrganisationIds: row?.orgs ? row.orgs.split(',') : [],
     actorInAuthority: Boolean(row?.in_authority),
@@ -79,6 +84,31 @@ export async function childRelationship(db: Queryable, actor: Actor, childId: st
     breakGlassGranted: Boolean(row?.granted),
     reportLinkConference: Boolean(row?.by_link),
   };
+}
+
+/**
+ * The facts that link this actor to this person's record (see policies/child-record.ts), in one
+ * statement: the record is opened on every page about a child, so this stays a single round trip.
+ */
+export async function childRelationship(db: Queryable, actor: Actor, childId: string): Promise<ChildRecordRelationship> {
+  const [row] = rowsOf<RelationshipRow>(await db.execute(relationshipSelect(actor, sql`${childId}::uuid`)));
+  return relationshipOf(row);
+}
+
+/**
+ * childRelationship for several people in one statement (issue 16: a conference about three
+ * children checked them in three): the same select run for each id of the list.
+ */
+export async function childRelationships(db: Queryable, actor: Actor, childIds: readonly string[]): Promise<Map<string, ChildRecordRelationship>> {
+  const unique = [...new Set(childIds)];
+  if (unique.length === 0) return new Map();
+  const rows = rowsOf<RelationshipRow & { person_id: string }>(await db.execute(sql`
+    select wanted.person_id::text as person_id, facts.*
+    from unnest(${sql.param(unique)}::uuid[]) as wanted(person_id)
+    cross join lateral (${relationshipSelect(actor, sql`wanted.person_id`)}) as facts
+  `));
+  const byId = new Map(rows.map((r) => [r.person_id, r]));
+  return new Map(unique.map((id) => [id, relationshipOf(byId.get(id))]));
 }
 
 /** What this actor may do with this child's record: open it, break the glass first, or nothing. */
@@ -97,6 +127,17 @@ export async function assertChildAccess(db: Queryable, actor: Actor | null, chil
   const access = await childAccessFor(db, actor, childId);
   if (access === 'break-glass') throw new BreakGlassRequired(childId);
   if (access !== 'open') throw new NotFoundError('We could not find that record.');
+}
+
+/** assertChildAccess's answer for each of several children, read in one statement: null where the record opens. */
+export async function childAccessProblems(db: Queryable, actor: Actor | null, childIds: readonly string[]): Promise<Map<string, Error | null>> {
+  const unique = [...new Set(childIds)];
+  if (actor === null) return new Map(unique.map((id) => [id, null]));
+  const relationships = await childRelationships(db, actor, unique);
+  return new Map(unique.map((id) => {
+    const access = childRecordAccess(actor, relationships.get(id)!);
+    return [id, access === 'open' ? null : access === 'break-glass' ? new BreakGlassRequired(id) : new NotFoundError('We could not find that record.')];
+  }));
 }
 
 /** A conference is as private as the children it is about: every one of them must be open to the actor. */

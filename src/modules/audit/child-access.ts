@@ -1,7 +1,7 @@
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Database, Queryable } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
-import { assertChildAccess } from '../access/child-record-access.js';
+import { assertChildAccess, childAccessProblems } from '../access/child-record-access.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { auditRow, insertAuditRows } from './record-audit.js';
 
@@ -63,6 +63,11 @@ export async function auditChildRead(
   what: { recordType: string; recordId?: string },
 ): Promise<void> {
   await assertChildAccess(db, context.actor, childId);
+  await writeRead(db, context, childId, what);
+}
+
+/** The audit row of one read whose access has been checked: in the transaction, or by group commit. */
+async function writeRead(db: Queryable, context: ActionContext, childId: string, what: { recordType: string; recordId?: string }): Promise<void> {
   const row = auditRow(context, { action: 'child-record-viewed', childId, recordType: what.recordType, recordId: what.recordId ?? childId });
   if (db instanceof PgTransaction) {
     await db.insert(auditEvents).values(row);
@@ -76,14 +81,23 @@ export async function auditChildRead(
   await batcher.add(row);
 }
 
-/** Audits the reads of several children at once (one group commit for them all). */
+/**
+ * Audits the reads of several children at once: their access checked in one statement (issue 16),
+ * one group commit for them all. As with one check per child, the read of each child open to the
+ * person is written, and the first child (in the order given) not open refuses the whole read.
+ */
 export async function auditChildReads(
   db: Queryable,
   context: ActionContext,
   childIds: Iterable<string>,
   what: { recordType: string; recordId?: string },
 ): Promise<void> {
-  await Promise.all([...new Set(childIds)].map((childId) => auditChildRead(db, context, childId, what)));
+  const unique = [...new Set(childIds)];
+  if (unique.length === 1) return auditChildRead(db, context, unique[0]!, what);
+  const problems = await childAccessProblems(db, context.actor, unique);
+  await Promise.all(unique.filter((id) => problems.get(id) === null).map((id) => writeRead(db, context, id, what)));
+  const refused = unique.map((id) => problems.get(id)).find((problem) => problem);
+  if (refused) throw refused;
 }
 
 /**

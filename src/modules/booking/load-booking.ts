@@ -9,6 +9,7 @@ import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { effectiveParameter } from '../../domain/packs/index.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
+import { listsInOneRead } from '../shared/lists-in-one-read.js';
 import { loadConferenceWithChildren } from '../shared/load-conference.js';
 import { londonDateTimeOf, londonInstant } from '../../domain/calendar/london-time.js';
 
@@ -52,14 +53,23 @@ async function previousChair(db: Queryable, conferenceId: string, childIds: stri
   return row?.chairId ?? null;
 }
 
+/** Active chairs: the people `loadChairs` reads (ids and names only). */
+const ACTIVE_CHAIR = and(eq(users.active, true), sql`'chair' = any(${users.roles})`)!;
+
 /** Active chairs with their working week and leave. */
 export async function loadChairs(db: Queryable): Promise<ChairDiaryEntry[]> {
-  const people = await db.select({ id: users.id, name: users.displayName }).from(users)
-    .where(and(eq(users.active, true), sql`'chair' = any(${users.roles})`)).orderBy(asc(users.displayName));
+  const people = await db.select({ id: users.id, name: users.displayName }).from(users).where(ACTIVE_CHAIR).orderBy(asc(users.displayName));
   if (people.length === 0) return [];
   const ids = people.map((p) => p.id);
   const patterns = await db.select().from(chairWorkingPatterns).where(inArray(chairWorkingPatterns.chairId, ids));
   const leave = await db.select().from(chairLeave).where(inArray(chairLeave.chairId, ids));
+  return chairDiary(people, patterns, leave);
+}
+
+/** Each chair with their own working patterns and leave, in the chairs' order. */
+function chairDiary(
+  people: { id: string; name: string }[], patterns: (typeof chairWorkingPatterns.$inferSelect)[], leave: (typeof chairLeave.$inferSelect)[],
+): ChairDiaryEntry[] {
   return people.map((p) => ({
     id: p.id, name: p.name,
     patterns: patterns.filter((w) => w.chairId === p.id).map((w) => ({
@@ -92,16 +102,26 @@ export async function loadBookingContext(db: Queryable, conferenceId: string, no
     ? await db.select({ socialWorkerId: cases.socialWorkerId, teamManagerId: cases.teamManagerId, lookedAfter: cases.lookedAfter, lineManagerId: users.managerId, closedOn: cases.closedOn })
       .from(cases).leftJoin(users, eq(cases.socialWorkerId, users.id)).where(inArray(cases.id, caseIds))
     : [];
-  const approved = await db.select({ date: outOfTimescaleAuthorisations.proposedDate }).from(outOfTimescaleAuthorisations)
-    .where(and(eq(outOfTimescaleAuthorisations.conferenceId, conferenceId), eq(outOfTimescaleAuthorisations.decision, 'approved')));
   const childIds = subjects.map((s) => s.childId);
-  // The subject children's own open plans (not another authority's), for the census check on a review's date (C09).
-  const subjectPlans = childIds.length
-    ? await db.select({ startDate: childProtectionPlans.startDate, endDate: childProtectionPlans.endDate }).from(childProtectionPlans)
-      .where(and(inArray(childProtectionPlans.childId, childIds), isNull(childProtectionPlans.endDate), isNull(childProtectionPlans.responsibleAuthority)))
-    : [];
-  const chairs = await loadChairs(db);
-  const roomRows = await db.select().from(rooms).where(eq(rooms.active, true)).orderBy(asc(rooms.name));
+  // Five whole-row lists in one statement (issue 16): the approved late dates; the subject children's
+  // own open plans (not another authority's), for the census check on a review's date (C09); the
+  // active chairs' working patterns and leave; the active rooms.
+  const activeChairIds = db.select({ id: users.id }).from(users).where(ACTIVE_CHAIR);
+  const lists = await listsInOneRead(db, {
+    approved: { table: outOfTimescaleAuthorisations, where: and(eq(outOfTimescaleAuthorisations.conferenceId, conferenceId), eq(outOfTimescaleAuthorisations.decision, 'approved'))! },
+    subjectPlans: {
+      table: childProtectionPlans,
+      where: childIds.length ? and(inArray(childProtectionPlans.childId, childIds), isNull(childProtectionPlans.endDate), isNull(childProtectionPlans.responsibleAuthority))! : sql`false`,
+    },
+    patterns: { table: chairWorkingPatterns, where: inArray(chairWorkingPatterns.chairId, activeChairIds) },
+    leave: { table: chairLeave, where: inArray(chairLeave.chairId, activeChairIds) },
+    rooms: { table: rooms, where: eq(rooms.active, true), orderBy: asc(rooms.name) },
+  });
+  const approved = lists.approved.map((a) => ({ date: a.proposedDate }));
+  const subjectPlans = lists.subjectPlans.map((p) => ({ startDate: p.startDate, endDate: p.endDate }));
+  const chairPeople = await db.select({ id: users.id, name: users.displayName }).from(users).where(ACTIVE_CHAIR).orderBy(asc(users.displayName));
+  const chairs = chairDiary(chairPeople, lists.patterns, lists.leave);
+  const roomRows = lists.rooms;
   // The diary from yesterday for about nine months: the slot finder's longest window, and a late date.
   const bookings = await loadBookings(db, clock.today.subtract({ days: 1 }).toString(), 280);
   const request: BookingRequest = {

@@ -1,9 +1,10 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/client.js';
 import {
   addresses, assessments, cases, childInNeedPlans, childProtectionPlans, conferenceChildren, conferences, householdMembers, people, referrals, relationships,
-  section47Enquiries, strategyDiscussionChildren, strategyDiscussions,
+  section47Enquiries, strategyDiscussionChildren, strategyDiscussions, users,
 } from '../../db/schema/index.js';
 import { describeCategories } from '../../domain/conference/categories.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
@@ -20,7 +21,9 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { londonNow } from '../work-queues/queue-for-role.js';
 import { deadlineItem, mostUrgentFirst, type QueueContext, type WorkItem } from '../work-queues/work-item.js';
-import { loadUserNames } from '../accounts/load-user-names.js';
+import { listsInOneRead } from '../shared/lists-in-one-read.js';
+import { emergenciesList, describeEmergencies } from '../transfers/emergency-responsibility.js';
+import { describeWorkerChangeRequests, workerChangeRequestsList } from './worker-change.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
 
 export interface ChronologyEntry {
@@ -43,42 +46,66 @@ function withRule(item: WorkItem, ruleId: string): CaseDeadline {
 /** Everything on a child's case page, read once and audited as one read of the child's record. */
 export async function loadCaseView(db: Database, context: ActionContext, caseId: string, pack: PackId) {
   if (!mayViewChildRecords(context.actor)) throw new ForbiddenError();
-  // The case and its child in one query, then everything else the page shows in queries run
-  // together, the audit of the read among them (it commits before the page is shown).
-  const [found] = await db.select({ row: cases, child: people }).from(cases).innerJoin(people, eq(people.id, cases.childId)).where(eq(cases.id, caseId));
+  // The case, its child and its two members of staff's names in one statement; then every list the
+  // page shows in one more (issue 16: each statement is a round trip, a plan and a parse), run
+  // together with the audit of the read (it commits before the page is shown, and a refusal there
+  // refuses the page). A list that was a join is read as its two tables' rows (the links, and the
+  // rows they name) and joined here in the links' order, so it comes back as the join did.
+  const socialWorker = alias(users, 'social_worker');
+  const teamManager = alias(users, 'team_manager');
+  const [found] = await db
+    .select({ row: cases, child: people, socialWorkerName: socialWorker.displayName, teamManagerName: teamManager.displayName })
+    .from(cases)
+    .innerJoin(people, eq(people.id, cases.childId))
+    .leftJoin(socialWorker, eq(socialWorker.id, cases.socialWorkerId))
+    .leftJoin(teamManager, eq(teamManager.id, cases.teamManagerId))
+    .where(eq(cases.id, caseId));
   if (!found) throw new NotFoundError('That case does not exist.');
   const { row, child } = found;
-  const [staff, [address], household, relationshipRows, calendar, referralRows, assessmentRows, discussions, section47Rows, confs, plans, cinPlans] = await Promise.all([
-    loadUserNames(db, [row.socialWorkerId, row.teamManagerId]),
-    db.select().from(addresses).where(and(eq(addresses.personId, child.id), isNull(addresses.toDate))),
-    row.householdId
-      ? db
-          .select({ person: people, fromDate: householdMembers.fromDate })
-          .from(householdMembers)
-          .innerJoin(people, eq(householdMembers.personId, people.id))
-          .where(and(eq(householdMembers.householdId, row.householdId), isNull(householdMembers.toDate)))
-          .orderBy(asc(people.kind), asc(people.dateOfBirth))
-      : Promise.resolve([]),
-    db.select({ r: relationships, person: people }).from(relationships).leftJoin(people, eq(people.id, relationships.personId)).where(eq(relationships.childId, child.id))
-      .then((rows) => rows.map(({ r, person }) => ({ ...r, person: person ?? undefined }))),
+  const openMembership = row.householdId ? and(eq(householdMembers.householdId, row.householdId), isNull(householdMembers.toDate))! : sql`false`;
+  const [lists, calendar] = await Promise.all([
+    listsInOneRead(db, {
+      addresses: { table: addresses, where: and(eq(addresses.personId, child.id), isNull(addresses.toDate))! },
+      memberships: { table: householdMembers, where: openMembership },
+      members: {
+        table: people,
+        where: inArray(people.id, db.select({ id: householdMembers.personId }).from(householdMembers).where(openMembership)),
+        orderBy: sql`${asc(people.kind)}, ${asc(people.dateOfBirth)}`,
+      },
+      relationships: { table: relationships, where: eq(relationships.childId, child.id) },
+      relatives: { table: people, where: inArray(people.id, db.select({ id: relationships.personId }).from(relationships).where(eq(relationships.childId, child.id))) },
+      referrals: { table: referrals, where: eq(referrals.caseId, caseId) },
+      assessments: { table: assessments, where: eq(assessments.caseId, caseId) },
+      discussionLinks: { table: strategyDiscussionChildren, where: eq(strategyDiscussionChildren.caseId, caseId) },
+      discussions: {
+        table: strategyDiscussions,
+        where: inArray(strategyDiscussions.id, db.select({ id: strategyDiscussionChildren.strategyDiscussionId }).from(strategyDiscussionChildren).where(eq(strategyDiscussionChildren.caseId, caseId))),
+      },
+      section47: { table: section47Enquiries, where: eq(section47Enquiries.caseId, caseId) },
+      conferenceLinks: { table: conferenceChildren, where: eq(conferenceChildren.childId, child.id) },
+      conferences: { table: conferences, where: inArray(conferences.id, db.select({ id: conferenceChildren.conferenceId }).from(conferenceChildren).where(eq(conferenceChildren.childId, child.id))) },
+      plans: { table: childProtectionPlans, where: eq(childProtectionPlans.childId, child.id), orderBy: asc(childProtectionPlans.startDate) },
+      cinPlans: { table: childInNeedPlans, where: eq(childInNeedPlans.caseId, caseId), orderBy: asc(childInNeedPlans.startDate) },
+      workerChanges: workerChangeRequestsList(caseId),
+      emergencies: emergenciesList(child.id),
+    }),
     workingCalendar(db),
-    db.select().from(referrals).where(eq(referrals.caseId, caseId)),
-    db.select().from(assessments).where(eq(assessments.caseId, caseId)),
-    db
-      .select({ d: strategyDiscussions })
-      .from(strategyDiscussionChildren)
-      .innerJoin(strategyDiscussions, eq(strategyDiscussionChildren.strategyDiscussionId, strategyDiscussions.id))
-      .where(eq(strategyDiscussionChildren.caseId, caseId)),
-    db.select().from(section47Enquiries).where(eq(section47Enquiries.caseId, caseId)),
-    db
-      .select({ c: conferences, role: conferenceChildren.role, childType: conferenceChildren.childType })
-      .from(conferenceChildren)
-      .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
-      .where(eq(conferenceChildren.childId, child.id)),
-    db.select().from(childProtectionPlans).where(eq(childProtectionPlans.childId, child.id)).orderBy(asc(childProtectionPlans.startDate)),
-    db.select().from(childInNeedPlans).where(eq(childInNeedPlans.caseId, caseId)).orderBy(asc(childInNeedPlans.startDate)),
     auditChildRead(db, context, child.id, { recordType: 'case', recordId: caseId }),
   ]);
+  const [address] = lists.addresses;
+  const household = joined(lists.memberships, 'personId', lists.members).map(([m, person]) => ({ person, fromDate: m.fromDate }));
+  // A relationship whose person is missing keeps its row (a left join), with no person.
+  const relativesById = new Map(lists.relatives.map((p) => [p.id, p]));
+  const relationshipRows = lists.relationships.map((r) => ({ ...r, person: relativesById.get(r.personId) }));
+  const discussionsById = new Map(lists.discussions.map((d) => [d.id, d]));
+  const discussions = lists.discussionLinks.flatMap((l) => (discussionsById.has(l.strategyDiscussionId) ? [{ d: discussionsById.get(l.strategyDiscussionId)! }] : []));
+  const conferencesById = new Map(lists.conferences.map((c) => [c.id, c]));
+  const confs = lists.conferenceLinks.flatMap((l) => (conferencesById.has(l.conferenceId) ? [{ c: conferencesById.get(l.conferenceId)!, role: l.role, childType: l.childType }] : []));
+  const { referrals: referralRows, assessments: assessmentRows, section47: section47Rows, plans, cinPlans } = lists;
+  const workerChanges = await describeWorkerChangeRequests(db, lists.workerChanges);
+  const staff = new Map<string, string>();
+  if (row.socialWorkerId && found.socialWorkerName !== null) staff.set(row.socialWorkerId, found.socialWorkerName);
+  if (row.teamManagerId && found.teamManagerName !== null) staff.set(row.teamManagerId, found.teamManagerName);
   const nameOf = (id: string | null) => (id ? staff.get(id) ?? null : null);
 
   const ctx: QueueContext = { calendar, now: londonNow(context.now), pack };
@@ -154,5 +181,16 @@ export async function loadCaseView(db: Database, context: ActionContext, caseId:
     household: household.filter((h) => h.person.id !== child.id), relationships: relationshipRows,
     openPlanId: plans.find((p) => !p.endDate)?.id ?? null, cinPlans,
     chronology, deadlines: mostUrgentFirst(deadlines) as CaseDeadline[], euPrompt: euSettlementPrompt(child.euSettlementStatus),
+    workerChanges, emergencies: describeEmergencies(lists.emergencies),
   };
+}
+
+/**
+ * An inner join done here: for each target row in its own order, each link naming it in the links'
+ * order (the household: its members by kind and date of birth, each with their membership).
+ */
+function joined<L, T extends { id: string }, K extends keyof L>(links: readonly L[], key: K, targets: readonly T[]): [L, T][] {
+  const out: [L, T][] = [];
+  for (const target of targets) for (const link of links) if (link[key] === target.id) out.push([link, target]);
+  return out;
 }

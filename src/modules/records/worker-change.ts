@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { loadUserNames } from '../accounts/load-user-names.js';
 import type { Database, Queryable } from '../../db/client.js';
 import { cases, people, users, workerChangeRequests } from '../../db/schema/index.js';
 import { WORKER_CHANGE_DECISIONS, workerChangeAnswerProblems, workerChangeRequestProblems, workerChangeStatus } from '../../domain/records/worker-change.js';
@@ -90,10 +91,23 @@ export async function answerWorkerChangeRequest(db: Database, context: ActionCon
   });
 }
 
+/** The requests on a case as one list of `listsInOneRead` (the case page reads it with the case's other lists). */
+export function workerChangeRequestsList(caseId: string) {
+  return { table: workerChangeRequests, where: eq(workerChangeRequests.caseId, caseId), orderBy: sql`${desc(workerChangeRequests.requestedOn)}, ${desc(workerChangeRequests.recordedAt)}` };
+}
+
 /** The requests on a case, newest first, with the names the case page shows. */
 export async function workerChangeRequestsFor(db: Queryable, caseId: string) {
-  const rows = await db.select().from(workerChangeRequests).where(eq(workerChangeRequests.caseId, caseId)).orderBy(desc(workerChangeRequests.requestedOn), desc(workerChangeRequests.recordedAt));
-  const names = new Map((await db.select({ id: users.id, n: users.displayName }).from(users)).map((u) => [u.id, u.n]));
+  const { table, where, orderBy } = workerChangeRequestsList(caseId);
+  return describeWorkerChangeRequests(db, await db.select().from(table).where(where).orderBy(orderBy));
+}
+
+/**
+ * The requests with their status and the names of the staff they name: one read of those users'
+ * names, none where a case has no requests (most cases).
+ */
+export async function describeWorkerChangeRequests(db: Queryable, rows: (typeof workerChangeRequests.$inferSelect)[]) {
+  const names = await loadUserNames(db, rows.flatMap((r) => [r.socialWorkerId, r.newSocialWorkerId, r.decidedBy]));
   return rows.map((r) => ({
     ...r, status: workerChangeStatus(r), decisionLabel: r.decision ? WORKER_CHANGE_DECISIONS[r.decision as keyof typeof WORKER_CHANGE_DECISIONS] : null,
     socialWorker: names.get(r.socialWorkerId ?? '') ?? 'Not allocated', newSocialWorker: r.newSocialWorkerId ? (names.get(r.newSocialWorkerId) ?? null) : null,

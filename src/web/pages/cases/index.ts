@@ -6,8 +6,6 @@ import { caseChangePages } from './case-changes.js';
 import { cinPlanPages } from './cin-plan.js';
 import { mayRecordCaseWork } from '../../../policies/children.js';
 import { workerChangePages } from './worker-change.js';
-import { workerChangeRequestsFor } from '../../../modules/records/worker-change.js';
-import { emergenciesForChild } from '../../../modules/transfers/emergency-responsibility.js';
 import { EMERGENCY_STATUS_LABELS } from '../../../domain/transfers/other-authority-children.js';
 import { formatDate } from '../../../domain/deadlines/index.js';
 import { londonDateOf } from '../../../domain/calendar/london-time.js';
@@ -24,9 +22,9 @@ export default function casePage(app: FastifyInstance): void {
     const name = `${view.child.givenNames} ${view.child.familyName}`.trim() || `Unborn ${view.child.familyName}`;
     // CO4: the family's requests for a change of social worker, and who may record or answer them;
     // TR3: emergency action for a child on another authority's plan (the duty stays here until it
-    // has passed). Read together, once the record has been opened and its read audited.
-    const [workerChanges, emergencyRows] = await Promise.all([workerChangeRequestsFor(app.convene.db, view.case.id), emergenciesForChild(app.convene.db, view.child.id)]);
-    const emergencies = emergencyRows.map((e) => ({
+    // has passed). Read with the case's other lists, the read audited.
+    const { workerChanges } = view;
+    const emergencies = view.emergencies.map((e) => ({
       id: e.id, status: e.status, statusLabel: EMERGENCY_STATUS_LABELS[e.status],
       text: e.status === 'passed'
         ? `Emergency action on ${formatDate(e.foundOn)}: responsibility passed to ${e.responsibleAuthority} on ${formatDate(londonDateOf(e.passedAt!).toString())}, after they accepted it in writing.`

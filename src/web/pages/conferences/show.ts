@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { meetingStatusOf } from '../../../modules/meeting/meeting-state.js';
 import { workingCalendar } from '../../../modules/calendar/calendar-store.js';
 import { bookingClock } from '../../../modules/booking/load-booking.js';
 import { loadConferenceDetails } from '../../../modules/booking/load-conference-details.js';
@@ -43,12 +42,13 @@ export default function conferencePage(app: FastifyInstance): void {
     await auditReads(request, childIds, 'conference', conference.id);
     const calendar = await workingCalendar(db);
     const due = dueSummary(conference, calendar, bookingClock(request.actionContext().now).today);
-    const details = conferenceDetails(conference, await loadConferenceDetails(db, conference));
+    const loadedDetails = await loadConferenceDetails(db, conference);
+    const details = conferenceDetails(conference, loadedDetails);
     const actor = request.actor;
     const status = conference.status;
     const pending = details.requests.find((r) => r.decision === null) ?? null;
     const books = mayBook(actor);
-    const meetingStatus = await meetingStatusOf(db, conference.id);
+    const { meetingStatus } = loadedDetails;
     const today = londonIsoDate(request.actionContext().now);
     const onTheDay = conference.scheduledStart !== null && londonIsoDate(conference.scheduledStart) === today;
     const meetingLink = meetingLinkFor(status, meetingStatus, onTheDay);
