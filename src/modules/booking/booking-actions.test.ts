@@ -121,13 +121,17 @@ describeEachEngine('booking a conference', (engine) => {
     const third = await createUser(db, { roles: ['service-manager'], displayName: 'Tess Thirdsign', organisationId: org!.organisationId });
 
     // Two service managers signing first at the same moment: one signature counts, the other is told to look again.
-    const race = await Promise.allSettled([second, third].map((u) => decideOutOfTimescale(db, contextOf(u), requestId, { decision: 'approved', note: 'First signature.' })));
+    // Both saw no signature on the page: whichever commits second is told to look again, however the two interleave.
+    const race = await Promise.allSettled([second, third].map((u) => decideOutOfTimescale(db, contextOf(u), requestId, { decision: 'approved', note: 'First signature.', signaturesSeen: 0 })));
     expect(race.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<{ awaitingSecond: boolean }>).value.awaitingSecond)).toEqual([true]);
     expect(race.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual([expect.any(ConflictError)]);
     const firstSigner = race[0]!.status === 'fulfilled' ? second : third;
     let [row] = await db.select().from(outOfTimescaleAuthorisations).where(eq(outOfTimescaleAuthorisations.id, requestId));
     expect(row).toMatchObject({ decision: null });
     expect(row!.signatures.map((s) => s.userId)).toEqual([firstSigner.id]);
+    // Deciding from a page that showed no signature, after the first has signed: told to look again, never counted as the second.
+    const loser = firstSigner === second ? third : second;
+    await expect(decideOutOfTimescale(db, contextOf(loser), requestId, { decision: 'approved', note: 'Saw none.', signaturesSeen: 0 })).rejects.toThrow('Someone signed this request while you were reading it');
     expect(await fieldErrors(bookConference(db, contextOf(f.businessSupport), id, late))).toHaveProperty('date');
 
     await expect(decideOutOfTimescale(db, contextOf(firstSigner), requestId, { decision: 'approved', note: 'Again.' })).rejects.toBeInstanceOf(ConflictError);

@@ -13,6 +13,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 export interface OutOfTimescaleDecision {
   decision: 'approved' | 'refused';
   note: string;
+  /** How many signatures the person saw when they decided (TS30): a signature added since means they look again. */
+  signaturesSeen?: number | undefined;
 }
 
 /**
@@ -32,6 +34,8 @@ export async function decideOutOfTimescale(db: Database, context: ActionContext,
   if (!note) {
     throw new ValidationError([{ field: 'note', message: input.decision === 'approved' ? 'Enter your written authorisation, including anything the plan for the wait must cover' : 'Enter why the late date is refused and what should happen instead' }]);
   }
+  const seen = input.signaturesSeen ?? request.signatures.length;
+  if (seen !== request.signatures.length) throw new ConflictError('Someone signed this request while you were reading it: look at it again.');
   const needed = signaturesNeeded(row.pack as PackId);
   const signing = sign(request.signatures, needed.count, input.decision, context.actor!.id);
   if (signing.outcome === 'same-person') throw new ConflictError(`You have already signed this authorisation: it needs a second signatory (${needed.by}).`);
@@ -51,7 +55,7 @@ export async function decideOutOfTimescale(db: Database, context: ActionContext,
       })
       // Claimed at the number of signatures seen, so a second signatory racing the first cannot both count as first.
       .where(and(eq(outOfTimescaleAuthorisations.id, authorisationId), isNull(outOfTimescaleAuthorisations.decision),
-        sql`jsonb_array_length(${outOfTimescaleAuthorisations.signatures}) = ${request.signatures.length}`))
+        sql`jsonb_array_length(${outOfTimescaleAuthorisations.signatures}) = ${seen}`))
       .returning({ id: outOfTimescaleAuthorisations.id });
     if (updated.length === 0) throw new ConflictError('This request changed while you were deciding: look at it again.');
     await auditForChildren(tx, context, subjects.map((s) => s.childId), {

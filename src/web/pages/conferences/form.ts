@@ -91,4 +91,5 @@ export const decisionForm = z.object({
   decision: z.enum(['approved', 'refused'], { error: 'Select whether you authorise the late date' }),
   note: requiredText('Enter your written decision'),
   returnTo: z.string().optional(),
+  signaturesSeen: z.coerce.number({ error: 'The form is out of date: open it again' }).int().min(0).max(10).optional(),
 });
