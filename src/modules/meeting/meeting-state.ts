@@ -167,9 +167,3 @@ export function subjectOf(state: Pick<MeetingCore, 'subjects'>, childId: string)
   if (!child) throw new NotFoundError('That child is not a subject of this conference.');
   return child;
 }
-
-/** The meeting's own status (in-progress, held, adjourned), or null before it is opened: for links to the screen. */
-export async function meetingStatusOf(db: Queryable, conferenceId: string): Promise<string | null> {
-  const [row] = await db.select({ status: meetings.status }).from(meetings).where(eq(meetings.conferenceId, conferenceId));
-  return row?.status ?? null;
-}

@@ -96,12 +96,6 @@ export function workerChangeRequestsList(caseId: string) {
   return { table: workerChangeRequests, where: eq(workerChangeRequests.caseId, caseId), orderBy: sql`${desc(workerChangeRequests.requestedOn)}, ${desc(workerChangeRequests.recordedAt)}` };
 }
 
-/** The requests on a case, newest first, with the names the case page shows. */
-export async function workerChangeRequestsFor(db: Queryable, caseId: string) {
-  const { table, where, orderBy } = workerChangeRequestsList(caseId);
-  return describeWorkerChangeRequests(db, await db.select().from(table).where(where).orderBy(orderBy));
-}
-
 /**
  * The requests with their status and the names of the staff they name: one read of those users'
  * names, none where a case has no requests (most cases).

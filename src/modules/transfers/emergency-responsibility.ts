@@ -115,21 +115,15 @@ export async function listEmergencies(db: Queryable, actor: Actor) {
 /** How many of a child's emergency consultations the case page shows. */
 const EMERGENCIES_SHOWN = 20;
 
-/**
- * TR3 on the child's case page: each emergency consultation about this child, newest first, with
- * where responsibility stands, so the case shows the duty stays here until it has passed.
- */
-export async function emergenciesForChild(db: Queryable, childId: string) {
-  const { table, where, orderBy } = emergenciesList(childId);
-  return describeEmergencies(await db.select().from(table).where(where).orderBy(orderBy).limit(EMERGENCIES_SHOWN));
-}
-
 /** A child's consultations, newest first, as one list of `listsInOneRead` (the case page reads it with the case's other lists). */
 export function emergenciesList(childId: string) {
   return { table: emergencyResponsibility, where: eq(emergencyResponsibility.childId, childId), orderBy: desc(emergencyResponsibility.recordedAt) };
 }
 
-/** The newest 20 of a child's consultations (newest first), each with its status. */
+/**
+ * TR3 on the child's case page: the newest 20 of a child's consultations (newest first), each with
+ * where responsibility stands, so the case shows the duty stays here until it has passed.
+ */
 export function describeEmergencies(rows: (typeof emergencyResponsibility.$inferSelect)[]) {
   return rows.slice(0, EMERGENCIES_SHOWN).map((e) => ({ ...e, status: emergencyStatus(e) }));
 }
