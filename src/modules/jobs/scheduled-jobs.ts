@@ -20,7 +20,7 @@ export interface ScheduledJobsOptions {
   transport?: MailTransport | null;
   smtpFrom?: string;
   auditAnchorFile?: string | null;
-  /** Embedded PGlite, which has no autovacuum: the planner's statistics are refreshed by a job. */
+  /** Embedded PGlite, which has no autovacuum: a job vacuums it and refreshes the planner's statistics. */
   embedded?: boolean;
   /** Overrides for tests that walk a day in big steps. */
   schedules?: Partial<Record<JobName, Schedule>>;
@@ -45,7 +45,7 @@ export const JOB_TITLES: Record<JobName, string> = {
   outbox: 'Send queued email and record letters posted',
   'audit-anchor': 'Write the audit trail’s latest hash to the anchor file',
   'job-housekeeping': 'Remove finished job runs over a week old (outbox passes over a day old), enquiry API counters over an hour old and census checks over a day old',
-  'planner-statistics': 'Refresh the embedded database’s statistics so its queries keep using the right indexes',
+  'planner-statistics': 'Vacuum the embedded database and refresh its statistics, so its queries keep using the right indexes and updated rows give their space back',
 };
 
 export function jobTitle(name: string): string {
