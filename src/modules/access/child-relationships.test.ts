@@ -4,27 +4,11 @@ import { describeEachEngine } from '../../../test/support/database.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { contextFor, createMeetingFixture, type MeetingFixture } from '../../../test/support/meeting-factory.js';
 import { suiteDatabase } from '../../../test/support/suite-database.js';
-import type { Database } from '../../db/client.js';
 import { auditEvents, cases, households, people, relationships } from '../../db/schema/index.js';
 import { auditChildReads } from '../audit/child-access.js';
 import { NotFoundError } from '../shared/errors.js';
 import { BreakGlassRequired, childRelationship, childRelationships } from './child-record-access.js';
-
-/** How many statements a call sends through the database's driver (PGlite or the pg pool). */
-async function statementsOf<T>(db: Database, run: () => Promise<T>): Promise<{ result: T; count: number }> {
-  const driver = (db as unknown as { session: { client: { query: (...args: unknown[]) => unknown } } }).session.client;
-  const original = driver.query;
-  let count = 0;
-  driver.query = function (this: unknown, ...args: unknown[]) {
-    count += 1;
-    return original.apply(driver, args);
-  };
-  try {
-    return { result: await run(), count };
-  } finally {
-    driver.query = original;
-  }
-}
+import { statementsOf } from '../../../test/support/statements.js';
 
 // Issue 16: a page about several children checks the person's relationship to each in one statement,
 // with the same facts as one check per child.

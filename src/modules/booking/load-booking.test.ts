@@ -4,27 +4,11 @@ import { describeEachEngine } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { suiteDatabase } from '../../../test/support/suite-database.js';
-import type { Database } from '../../db/client.js';
 import { chairLeave, chairWorkingPatterns, childProtectionPlans, conferenceChildren, conferences, outOfTimescaleAuthorisations, rooms } from '../../db/schema/index.js';
 import { loadBookingContext, loadChairs } from './load-booking.js';
+import { statementsOf } from '../../../test/support/statements.js';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
-
-/** How many statements a call sends through the database's driver (PGlite or the pg pool). */
-async function statementsOf<T>(db: Database, run: () => Promise<T>): Promise<{ result: T; count: number }> {
-  const driver = (db as unknown as { session: { client: { query: (...args: unknown[]) => unknown } } }).session.client;
-  const original = driver.query;
-  let count = 0;
-  driver.query = function (this: unknown, ...args: unknown[]) {
-    count += 1;
-    return original.apply(driver, args);
-  };
-  try {
-    return { result: await run(), count };
-  } finally {
-    driver.query = original;
-  }
-}
 
 // Issue 16: the booking page's whole-row lists (late dates, the subjects' plans, the chairs' working
 // weeks and leave, the rooms) in one statement, each as its own select returned it.

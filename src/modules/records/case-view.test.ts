@@ -5,32 +5,15 @@ import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { contextFor } from '../../../test/support/meeting-factory.js';
 import { suiteDatabase } from '../../../test/support/suite-database.js';
-import type { Database } from '../../db/client.js';
 import {
   addresses, assessments, cases, childInNeedPlans, conferenceChildren, conferences, emergencyResponsibility, householdMembers, people, referrals, relationships,
   section47Enquiries, strategyDiscussionChildren, strategyDiscussions, workerChangeRequests,
 } from '../../db/schema/index.js';
 import { emergencyStatus } from '../../domain/transfers/other-authority-children.js';
 import { loadCaseView } from './case-view.js';
+import { statementsOf } from '../../../test/support/statements.js';
 
 const NOW = new Date('2026-03-10T10:00:00Z');
-
-/** The statements a call sends through the database's driver (PGlite or the pg pool). */
-async function statementsOf<T>(db: Database, run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  const driver = (db as unknown as { session: { client: { query: (...args: unknown[]) => unknown } } }).session.client;
-  const original = driver.query;
-  const statements: string[] = [];
-  driver.query = function (this: unknown, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string };
-    statements.push(typeof first === 'string' ? first : (first.text ?? '?'));
-    return original.apply(driver, args);
-  };
-  try {
-    return { result: await run(), statements };
-  } finally {
-    driver.query = original;
-  }
-}
 
 // Issue 16: the case page's lists in one statement, each as its own query (or join) returned it.
 describeEachEngine('the case view in a few statements', (engine) => {

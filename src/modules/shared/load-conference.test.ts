@@ -4,7 +4,6 @@ import { describeEachEngine } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { suiteDatabase } from '../../../test/support/suite-database.js';
-import type { Database } from '../../db/client.js';
 import {
   cases, conferenceChildren, conferenceStatusHistory, conferences, meetings, outOfTimescaleAuthorisations, people, rooms,
 } from '../../db/schema/index.js';
@@ -12,22 +11,7 @@ import { loadConferenceDetails } from '../booking/load-conference-details.js';
 import { loadConferenceWithChildren } from './load-conference.js';
 import { childName } from './load-records.js';
 import { NotFoundError } from './errors.js';
-
-/** How many statements a call sends through the database's driver (PGlite or the pg pool). */
-async function statementsOf<T>(db: Database, run: () => Promise<T>): Promise<{ result: T; count: number }> {
-  const driver = (db as unknown as { session: { client: { query: (...args: unknown[]) => unknown } } }).session.client;
-  const original = driver.query;
-  let count = 0;
-  driver.query = function (this: unknown, ...args: unknown[]) {
-    count += 1;
-    return original.apply(driver, args);
-  };
-  try {
-    return { result: await run(), count };
-  } finally {
-    driver.query = original;
-  }
-}
+import { statementsOf } from '../../../test/support/statements.js';
 
 // Issue 16: a conference with its children, and the conference page's lists, each in one statement
 // and each as the queries they replace returned them.

@@ -8,6 +8,7 @@ import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { toActor } from '../accounts/load-actor.js';
 import { queueForRole } from './queue-for-role.js';
 import { eq, inArray } from 'drizzle-orm';
+import { statementsOf } from '../../../test/support/statements.js';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 
@@ -61,21 +62,8 @@ describeEachEngine('work queues computed on read', (engine) => {
     const { people } = await import('../../db/schema/index.js');
     await db.update(people).set({ dateOfBirth: null, expectedDeliveryDate: '2026-05-01' }).where(eq(people.id, unborn.child.id));
     await db.update(childProtectionPlans).set({ leadSocialWorkerId: worker.id }).where(inArray(childProtectionPlans.id, [born.plan.id, unborn.plan.id]));
-    // Every statement the driver is sent while the queue is built (PGlite and node-postgres both send through `query`).
-    const driver = (db as unknown as { session: { client: { query: (...args: unknown[]) => unknown } } }).session.client;
-    const original = driver.query;
-    const sent: string[] = [];
-    driver.query = function (this: unknown, ...args: unknown[]) {
-      const first = args[0] as string | { text: string };
-      sent.push(typeof first === 'string' ? first : first.text);
-      return original.apply(this, args);
-    };
-    let queue;
-    try {
-      queue = await queueForRole(db, toActor(worker), 'social-worker', NOW, 'national');
-    } finally {
-      driver.query = original;
-    }
+    // Every statement the driver is sent while the queue is built.
+    const { result: queue, statements: sent } = await statementsOf(db, () => queueForRole(db, toActor(worker), 'social-worker', NOW, 'national'));
     expect(sent.filter((text, i) => sent.indexOf(text) !== i)).toEqual([]);
     // The unborn child's plan still asks for its discharge-home plan before the due date (UB2), read through the shared plans.
     expect(queue.unborn!.map((i) => i.href)).toContain(`/plans/${unborn.plan.id}/discharge-home`);
