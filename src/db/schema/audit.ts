@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -28,5 +29,9 @@ export const auditEvents = pgTable(
     prevHash: text('prev_hash'),
     hash: text('hash'),
   },
-  (t) => [uniqueIndex('audit_events_chain_seq').on(t.chainSeq), index('audit_events_at').on(t.at), index('audit_events_child').on(t.childId), index('audit_events_user').on(t.userId)],
+  (t) => [uniqueIndex('audit_events_chain_seq').on(t.chainSeq), index('audit_events_at').on(t.at), index('audit_events_child').on(t.childId), index('audit_events_user').on(t.userId),
+    // A page that lists many children writes one row naming them all (details.children): the
+    // child filter finds a child in those rows through this index.
+    index('audit_events_children_shown').using('gin', sql`(${t.details} -> 'children') jsonb_path_ops`).where(sql`${t.action} = 'children-shown-in-list'`),
+  ],
 );

@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
 import { Temporal } from 'temporal-polyfill';
+import { CHILDREN_SHOWN } from './child-access.js';
 
 export interface AuditFilter {
   username?: string | undefined;
@@ -27,7 +28,11 @@ function londonMidnight(date: string): Date {
 export async function searchAudit(db: Queryable, filter: AuditFilter) {
   const where: SQL[] = [];
   if (filter.username) where.push(sql`lower(${auditEvents.username}) = ${filter.username.toLowerCase()}`);
-  if (filter.childId) where.push(eq(auditEvents.childId, filter.childId));
+  if (filter.childId) {
+    // A row about the child, or a list that named the child among others (one row a page load).
+    const named = sql`(${auditEvents.action} = ${sql.raw(`'${CHILDREN_SHOWN}'`)} and ${auditEvents.details} -> 'children' @> ${JSON.stringify([filter.childId])}::jsonb)`;
+    where.push(or(eq(auditEvents.childId, filter.childId), named)!);
+  }
   if (filter.action) where.push(eq(auditEvents.action, filter.action));
   if (filter.from) where.push(gte(auditEvents.at, londonMidnight(filter.from)));
   if (filter.to) {
@@ -42,7 +47,9 @@ export async function searchAudit(db: Queryable, filter: AuditFilter) {
     .orderBy(desc(auditEvents.id))
     .limit(AUDIT_PAGE_SIZE)
     .offset((filter.page - 1) * AUDIT_PAGE_SIZE);
-  return { rows, total: count?.n ?? 0 };
+  // A list's row names its children in details; the page says how many, not who (that is what the child filter is for).
+  const listed = (details: unknown) => (Array.isArray((details as { children?: unknown } | null)?.children) ? (details as { children: unknown[] }).children.length : null);
+  return { rows: rows.map((r) => ({ ...r, childrenListed: r.action === CHILDREN_SHOWN ? listed(r.details) : null })), total: count?.n ?? 0 };
 }
 
 export async function auditActions(db: Queryable): Promise<string[]> {

@@ -5,6 +5,7 @@ import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js
 import type { RoleId } from '../../../policies/roles.js';
 import { toActor } from '../../../modules/accounts/load-actor.js';
 import { queueForRole } from '../../../modules/work-queues/queue-for-role.js';
+import { searchAudit } from '../../../modules/audit/search-audit.js';
 import { describeEachEngine } from '../../../../test/support/database.js';
 import { createOrganisation, createTeam, createUser } from '../../../../test/support/factories.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
@@ -108,17 +109,29 @@ describeEachEngine('break-glass: no working relationship, a reason first', (engi
     expect(await db.$count(breakGlassGrants)).toBe(grants);
   });
 
-  it('each child the home page lists is audited as a disclosure, in one insert for the page', async () => {
+  it('the children a home page lists are audited as a disclosure, in one row naming them all, which the child filter finds', async () => {
     const db = handle().db;
     const client = await signedIn(f.meeting.socialWorker.username);
     const home = await client.get('/');
     expect(home.body).toContain(childName);
-    const shown = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'child-shown-in-list'), eq(auditEvents.userId, f.meeting.socialWorker.id)));
-    expect(shown.map((s) => s.childId)).toContain(f.plan.childId);
-    // One page load, one request: every row carries the same request id, and no child twice.
-    const latest = shown.filter((s) => s.requestId === shown.at(-1)!.requestId);
-    expect(new Set(latest.map((s) => s.childId)).size).toBe(latest.length);
-    expect(latest[0]!.details).toEqual({ list: 'home' });
+    const shown = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'children-shown-in-list'), eq(auditEvents.userId, f.meeting.socialWorker.id)));
+    // One page load, one row: no child twice in it, and the child on the page among them.
+    const latest = shown.at(-1)!;
+    expect(shown.filter((s) => s.requestId === latest.requestId)).toHaveLength(1);
+    const children = (latest.details as { children: string[] }).children;
+    expect(children).toContain(f.plan.childId);
+    expect(new Set(children).size).toBe(children.length);
+    expect(latest.details).toEqual({ list: 'home', children });
+    expect(latest.childId).toBeNull();
+    // The auditor asking about this child finds that page load, and not for a child it did not list.
+    const found = await searchAudit(db, { childId: f.plan.childId, action: 'children-shown-in-list', page: 1 });
+    expect(found.rows.map((r) => r.id)).toContain(latest.id);
+    const stranger = await searchAudit(db, { childId: '00000000-0000-4000-8000-000000000000', action: 'children-shown-in-list', page: 1 });
+    expect(stranger.total).toBe(0);
+    // The auditor's page, filtered by the child, shows that row and how many children it names.
+    const page = await (await signedIn(auditor.username)).get(`/audit?childId=${f.plan.childId}&action=children-shown-in-list`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`${children.length} ${children.length === 1 ? 'child' : 'children'} listed`);
   });
 
   it('every child a home page names is audited for that page load, whichever list names them', async () => {
@@ -129,12 +142,12 @@ describeEachEngine('break-glass: no working relationship, a reason first', (engi
       requestedBy: f.meeting.socialWorker.id, requestedAt: new Date('2026-04-17T10:00:00Z'), status: 'pending',
     });
     const children = await db.selectDistinct({ id: people.id, givenNames: people.givenNames, familyName: people.familyName }).from(people).innerJoin(cases, eq(cases.childId, people.id));
-    const shownTo = async (userId: string) => db.select().from(auditEvents).where(and(eq(auditEvents.action, 'child-shown-in-list'), eq(auditEvents.userId, userId)));
+    const shownTo = async (userId: string) => db.select().from(auditEvents).where(and(eq(auditEvents.action, 'children-shown-in-list'), eq(auditEvents.userId, userId)));
     for (const user of [f.meeting.socialWorker, f.meeting.teamManager, f.meeting.chair, f.meeting.minuteTaker]) {
       const client = await signedIn(user.username);
       const before = new Set((await shownTo(user.id)).map((r) => r.id));
       const body = (await client.get('/')).body;
-      const audited = new Set((await shownTo(user.id)).filter((r) => !before.has(r.id)).map((r) => r.childId));
+      const audited = new Set((await shownTo(user.id)).filter((r) => !before.has(r.id)).flatMap((r) => (r.details as { children: string[] }).children));
       const named = children.filter((c) => body.includes(`${c.givenNames} ${c.familyName}`));
       if (user.id !== f.meeting.minuteTaker.id) expect(named.length, user.username).toBeGreaterThan(0);
       for (const c of named) expect([...audited], `${user.username} was shown ${c.givenNames} ${c.familyName}`).toContain(c.id);
