@@ -107,10 +107,10 @@ for (const [text, { n, ms }] of [...byText].sort((a, b) => b[1].ms - a[1].ms).sl
 if (process.env.PROFILE_EXPLAIN && driver?.query) {
   const plans: { ms: number; text: string; plan: string }[] = [];
   for (const s of perRequest) {
-    if (!/^\s*select/i.test(s.text)) continue;
+    if (!/^\s*(select|with)/i.test(s.text)) continue;
     const answer = (await driver.query(`explain (analyze, format json) ${s.text}`, s.params)) as { rows: { 'QUERY PLAN': [{ 'Execution Time': number; 'Planning Time': number; Plan: unknown }] }[] };
     const [top] = answer.rows[0]!['QUERY PLAN'];
-    plans.push({ ms: top['Execution Time'] + top['Planning Time'], text: s.text.slice(0, 140), plan: JSON.stringify(top.Plan, ["Node Type","Relation Name","Index Name","Actual Rows","Actual Loops","Actual Total Time","Plans","Filter","Hash Cond","Join Type"]).slice(0, 900) });
+    plans.push({ ms: top['Execution Time'] + top['Planning Time'], text: s.text.slice(0, 140), plan: JSON.stringify(top.Plan, ["Node Type","Subplan Name","Index Cond","Relation Name","Index Name","Actual Rows","Actual Loops","Actual Total Time","Plans","Filter","Hash Cond","Join Type"]).slice(0, Number(process.env.PROFILE_EXPLAIN_CHARS ?? 900)) });
   }
   plans.sort((a, b) => b.ms - a.ms);
   console.log(`  database time per request (explain analyze, planning + execution): ${plans.reduce((t, p) => t + p.ms, 0).toFixed(1)} ms`);
@@ -120,7 +120,7 @@ if (process.env.PROFILE_EXPLAIN && driver?.query) {
   for (const s of perRequest) {
     let best = Infinity;
     // A write runs once more (a second audit row is harmless here); a read, best of three.
-    for (let i = 0; i < (/^\s*select/i.test(s.text) ? 3 : 1); i++) {
+    for (let i = 0; i < (/^\s*(select|with)/i.test(s.text) ? Number(process.env.PROFILE_REPEAT ?? 3) : 1); i++) {
       const t = performance.now();
       await driver.query(s.text, s.params);
       best = Math.min(best, performance.now() - t);

@@ -159,7 +159,13 @@ export const cases = pgTable(
     ...createdNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('cases_child').on(t.childId), index('cases_social_worker').on(t.socialWorkerId)],
+  (t) => [
+    index('cases_child').on(t.childId),
+    index('cases_social_worker').on(t.socialWorkerId),
+    // The access check finds an adult's cases through their household; a team manager's pages read their team's cases.
+    index('cases_household').on(t.householdId),
+    index('cases_team_manager').on(t.teamManagerId),
+  ],
 );
 
 /** Who held a case from when: every change of social worker or team manager, with the reason. */

@@ -32,11 +32,15 @@ type RelationshipRow = {
 function relationshipSelect(actor: Actor, childId: SQL): SQL {
   return sql`
     with concerned as (
+      -- Three ways to a case, each through its own index (as one OR, the planner read every case).
       select c.id, c.child_id, c.organisation_id, c.social_worker_id, c.team_manager_id, c.iro_id
-      from cases c
-      where c.child_id = ${childId}
-         or c.child_id in (select r.child_id from relationships r where r.person_id = ${childId})
-         or c.household_id in (select m.household_id from household_members m where m.person_id = ${childId})
+      from cases c where c.child_id = ${childId}
+      union
+      select c.id, c.child_id, c.organisation_id, c.social_worker_id, c.team_manager_id, c.iro_id
+      from relationships r join cases c on c.child_id = r.child_id where r.person_id = ${childId}
+      union
+      select c.id, c.child_id, c.organisation_id, c.social_worker_id, c.team_manager_id, c.iro_id
+      from household_members m join cases c on c.household_id = m.household_id where m.person_id = ${childId}
     ),
     about as (select ${childId} as child_id union select child_id from concerned)
     select
