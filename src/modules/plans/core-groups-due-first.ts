@@ -43,13 +43,18 @@ export async function coreGroupsDueFirst(db: Queryable, pack: PackId, teamManage
       from child_protection_plans p join cases k on k.id = p.case_id
       where p.end_date is null and k.team_manager_id = ${teamManagerId}::uuid
     ),
+    -- Each plan's latest core group, in one pass over the meetings (a lookup per plan cost a probe
+    -- for each of thousands of plans). The latest meeting since the counted-from date is the latest
+    -- of all when that is on or after it, and there is none since when it is before it.
+    newest as (
+      select distinct on (m.plan_id) m.plan_id, m.held_on, m.next_interval_weeks
+      from core_group_meetings m
+      where m.plan_id in (select id from counted)
+      order by m.plan_id, m.held_on desc
+    ),
     latest as (
       select f.id, f.counted_from, m.held_on, ${weeks} as weeks
-      from counted f left join lateral (
-        select held_on, next_interval_weeks from core_group_meetings m
-        where m.plan_id = f.id and m.held_on >= f.counted_from
-        order by m.held_on desc limit 1
-      ) m on true
+      from counted f left join newest m on m.plan_id = f.id and m.held_on >= f.counted_from
     )
     (select id from latest where held_on is null order by counted_from, id limit ${limit})
     union all
