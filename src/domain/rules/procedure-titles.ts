@@ -35,5 +35,13 @@ const FILE_NAME = /\b\d{3}_[0-9a-f]{16}\.txt\b/g;
 
 /** Any text with a citation in it, with each procedure file name replaced by the procedure's title (the section stays). */
 export function plainCitations(text: string): string {
-  return text.replace(FILE_NAME, (name: string, offset: number) => procedureTitle(name, text.slice(Math.max(0, offset - 60), offset)) ?? 'the local procedures');
+  // A home page explains the same few rule citations for every item it lists (issue 16: 3% of its
+  // CPU went here), so each text's answer is kept; a full cache is emptied rather than grown.
+  const known = plainCitationCache.get(text);
+  if (known !== undefined) return known;
+  const plain = text.replace(FILE_NAME, (name: string, offset: number) => procedureTitle(name, text.slice(Math.max(0, offset - 60), offset)) ?? 'the local procedures');
+  if (plainCitationCache.size >= 2_000) plainCitationCache.clear();
+  plainCitationCache.set(text, plain);
+  return plain;
 }
+const plainCitationCache = new Map<string, string>();
