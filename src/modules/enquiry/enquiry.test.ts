@@ -9,6 +9,7 @@ import { auditEvents, childProtectionPlans, people, personMatchKeys } from '../.
 import { describeEachEngine } from '../../../test/support/database.js';
 import { createUser } from '../../../test/support/factories.js';
 import { suiteDatabase } from '../../../test/support/suite-database.js';
+import { statementsOf } from '../../../test/support/statements.js';
 import { toActor } from '../accounts/load-actor.js';
 import { createPerson, addAddress } from '../records/save-person.js';
 import { systemContext, type ActionContext } from '../shared/action-context.js';
@@ -124,6 +125,14 @@ describeEachEngine('enquiry matching: import and search', (engine) => {
     expect(result.strictFound).toBe(false);
     const shown = await suite.db().select().from(auditEvents).where(eq(auditEvents.action, 'person-shown-in-search'));
     expect(shown.map((a) => a.childId)).toContain(id);
+  });
+
+  it('checks and audits every candidate in the same few statements whether it finds one or several (issue 16)', async () => {
+    const search = (q: Record<string, string>) => statementsOf(suite.db(), () => searchPeople(suite.db(), staff, q));
+    const one = await search({ given: 'Oleksandr', family: 'Kovalenko', dob: '2014-02-11' });
+    const several = await search({ given: 'William', family: 'McDonald', dob: '2016-07-03' });
+    expect(several.result.candidates.length).toBeGreaterThan(one.result.candidates.length);
+    expect(several.count).toBe(one.count);
   });
 
   it('lets only people who may see child records search', async () => {

@@ -15,8 +15,8 @@ import { rankCandidates, scoreCandidate, type MatchQuery, type MatchResult } fro
 import type { PersonSummary } from '../records/search-people.js';
 import { mayOpenChildRecord } from '../../policies/child-record.js';
 import { mayViewChildRecords } from '../../policies/children.js';
-import { childRelationship } from '../access/child-record-access.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { childRelationships } from '../access/child-record-access.js';
+import { auditRow, insertAuditRows } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../shared/errors.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
@@ -265,23 +265,22 @@ export async function searchPeople(db: Queryable, context: ActionContext, input:
   // known only through them, are neither shown nor counted as found.
   const actor = context.actor!;
   const found = await findCandidates(db, query);
-  const open = await Promise.all(found.map(async (c) => mayOpenChildRecord(actor, await childRelationship(db, actor, c.id))));
-  const candidates = found.filter((_, i) => open[i]);
+  // Every candidate's relationship in one statement, not one each.
+  const relationships = await childRelationships(db, actor, found.map((c) => c.id));
+  const candidates = found.filter((c) => mayOpenChildRecord(actor, relationships.get(c.id)!));
   const strictFound = candidates.some((c) => c.match.strict);
-  await db.transaction(async (tx) => {
-    await recordAudit(tx, context, {
+  await insertAuditRows(db, [
+    auditRow(context, {
       action: 'people-searched',
       details: { given: query.given, family: query.family, dob: query.dob, postcode: query.postcode, parents: query.parents, results: candidates.length, strictFound },
-    });
-    for (const c of candidates) {
-      await recordAudit(tx, context, {
-        action: 'person-shown-in-search',
-        recordType: 'person',
-        recordId: c.id,
-        childId: c.kind === 'child' ? c.id : null,
-        details: { score: c.match.score, strength: c.match.strength },
-      });
-    }
-  });
+    }),
+    ...candidates.map((c) => auditRow(context, {
+      action: 'person-shown-in-search',
+      recordType: 'person',
+      recordId: c.id,
+      childId: c.kind === 'child' ? c.id : null,
+      details: { score: c.match.score, strength: c.match.strength },
+    })),
+  ]);
   return { query, candidates, strictFound };
 }

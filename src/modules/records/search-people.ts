@@ -3,8 +3,8 @@ import type { Database } from '../../db/client.js';
 import { addresses, people } from '../../db/schema/index.js';
 import { mayOpenChildRecord } from '../../policies/child-record.js';
 import { mayViewChildRecords } from '../../policies/children.js';
-import { childRelationship } from '../access/child-record-access.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { childRelationships } from '../access/child-record-access.js';
+import { auditRow, insertAuditRows } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError } from '../shared/errors.js';
 
@@ -79,15 +79,15 @@ export async function searchPeople(db: Database, context: ActionContext, search:
   // known only through them, are not shown (a name, birth date and address are a disclosure, and
   // their links would lead nowhere).
   const actor = context.actor!;
-  const open = await Promise.all(rows.map(async (r) => mayOpenChildRecord(actor, await childRelationship(db, actor, r.person.id))));
-  const shown = rows.filter((_, i) => open[i]);
+  // Every candidate's relationship in one statement, not one each (up to a hundred).
+  const relationships = await childRelationships(db, actor, rows.map((r) => r.person.id));
+  const shown = rows.filter((r) => mayOpenChildRecord(actor, relationships.get(r.person.id)!));
   // The search, and each child it shows: a child in a list is a disclosure that the child is known.
   await db.transaction(async (tx) => {
-    await recordAudit(tx, context, { action: 'people-searched', details: { ...search, results: shown.length } });
-    for (const r of shown) {
-      if (r.person.kind !== 'child') continue;
-      await recordAudit(tx, context, { action: 'person-shown-in-search', recordType: 'person', recordId: r.person.id, childId: r.person.id, details: { search: 'partial' } });
-    }
+    await insertAuditRows(tx, [
+      auditRow(context, { action: 'people-searched', details: { ...search, results: shown.length } }),
+      ...shown.filter((r) => r.person.kind === 'child').map((r) => auditRow(context, { action: 'person-shown-in-search', recordType: 'person', recordId: r.person.id, childId: r.person.id, details: { search: 'partial' } })),
+    ]);
   });
   return shown.map((r) => ({
     id: r.person.id, kind: r.person.kind, givenNames: r.person.givenNames, familyName: r.person.familyName, aliases: r.person.aliases,
