@@ -4,7 +4,7 @@ import { childProtectionPlans, meetingDecisions, planEndings } from '../../db/sc
 import type { ContinuingSupport } from '../../domain/plans/ending.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
-import { recipientsFor } from '../plans/ending-context.js';
+import { noticeRecipientsFor } from '../plans/ending-context.js';
 import { loadPlanCore } from '../plans/load-plan.js';
 import { normaliseCategories } from '../../domain/conference/categories.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -100,7 +100,7 @@ const SUPPORT_AFTER: Partial<Record<string, ContinuingSupport>> = { 'no-plan-cin
  */
 async function noticeOfEnding(tx: Queryable, context: ActionContext, pack: PackId, planId: string, child: MeetingChild, decision: DecisionRow, endedOn: string): Promise<void> {
   const core = await loadPlanCore(tx, planId);
-  const { recipients, unreachable, languageOf } = await recipientsFor(tx, pack, core, 'review-decision');
+  const { recipients, unreachable, languageOf } = await noticeRecipientsFor(tx, pack, core, 'review-decision');
   const support = SUPPORT_AFTER[decision.outcome] ?? 'lead-professional';
   const details = decision.childInNeedRecommendation ?? decision.legalActionRecommendation ?? '';
   await tx.insert(planEndings).values({

@@ -10,7 +10,7 @@ import { workingCalendar } from '../calendar/calendar-store.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
-import { endingFacts, recipientsFor } from './ending-context.js';
+import { endingFacts, noticeRecipientsFor } from './ending-context.js';
 import { arrangingConferenceFor, loadPlanCore } from './load-plan.js';
 import { claimPlanVersion, ensureOpen, todayOf } from './plan-write.js';
 import { bumpVersion } from '../shared/versioned-update.js';
@@ -48,7 +48,7 @@ export async function endPlan(db: Database, context: ActionContext, pack: PackId
   const facts = await endingFacts(db, pack, calendar, core, todayOf(context));
   const problems = endingProblems(pack, facts, input);
   if (problems.length) throw new ValidationError(problems);
-  const { recipients, unreachable, languageOf } = await recipientsFor(db, pack, core, input.route);
+  const { recipients, unreachable, languageOf } = await noticeRecipientsFor(db, pack, core, input.route);
   const arranging = await arrangingConferenceFor(db, plan.childId);
 
   await db.transaction(async (tx) => {

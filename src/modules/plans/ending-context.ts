@@ -32,6 +32,7 @@ export async function endingFacts(db: Queryable, pack: PackId, calendar: Working
 }
 
 /** EN4: who is told, from the initial conference's invitations, the latest conference's, the GP and the lead social worker. */
+/** Who is told that the plan ends, and who cannot be reached: the check page shows these before anything is sent. */
 export async function recipientsFor(db: Queryable, pack: PackId, core: PlanCore, route: EndingRoute | 'review-decision') {
   const [latest] = await db.select({ id: conferences.id }).from(conferenceChildren)
     .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
@@ -49,9 +50,15 @@ export async function recipientsFor(db: Queryable, pack: PackId, core: PlanCore,
     gp: gp && gp.practice ? gp : null,
     leadSocialWorker: lead ?? null,
   });
+  return { ...told, latestConferenceId: latest?.id ?? null };
+}
+
+/** recipientsFor, with the language each family member is written to in: what sending the notices needs. */
+export async function noticeRecipientsFor(db: Queryable, pack: PackId, core: PlanCore, route: EndingRoute | 'review-decision') {
+  const { latestConferenceId, ...told } = await recipientsFor(db, pack, core, route);
   // Issue 14: a family member is told in the language recorded for the conference they were
   // invited to, as their invitation and the decisions were; anyone absent from the map reads English.
-  const conferenceIds = [core.plan.startConferenceId, latest?.id].filter((id): id is string => Boolean(id));
+  const conferenceIds = [core.plan.startConferenceId, latestConferenceId].filter((id): id is string => Boolean(id));
   const languages: Map<string, FamilyLanguage> = told.recipients.some((r) => r.invitationId)
     ? await familyLanguagesForConferences(db, [...new Set(conferenceIds)])
     : new Map();
