@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, or } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.js';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
+import type { Database, Queryable } from '../../db/client.js';
 import { sessions, users } from '../../db/schema/index.js';
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -64,14 +64,29 @@ export async function findSession(db: Queryable, id: string): Promise<SessionRow
 }
 
 /** The session and its signed-in user (null when none, or not active) in one query. */
-export async function findSessionWithUser(db: Queryable, id: string): Promise<{ row: SessionRow; user: typeof users.$inferSelect | null } | null> {
-  const [found] = await db
+export async function findSessionWithUser(db: Database, id: string): Promise<{ row: SessionRow; user: typeof users.$inferSelect | null } | null> {
+  const [found] = await sessionWithUserQuery(db).execute({ idHash: hashSessionId(id) });
+  return found ? { row: found.row, user: found.user } : null;
+}
+
+/**
+ * Every request reads its session: the statement is built once per database rather than on each
+ * request (issue 16), and on PostgreSQL each connection parses and plans it once.
+ */
+const sessionWithUser = new WeakMap<Database, ReturnType<typeof prepareSessionWithUser>>();
+function prepareSessionWithUser(db: Database) {
+  return db
     .select({ row: sessions, user: users })
     .from(sessions)
     .leftJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.idHash, hashSessionId(id)))
-    .limit(1);
-  return found ? { row: found.row, user: found.user } : null;
+    .where(eq(sessions.idHash, sql.placeholder('idHash')))
+    .limit(1)
+    .prepare('find_session_with_user');
+}
+function sessionWithUserQuery(db: Database) {
+  let query = sessionWithUser.get(db);
+  if (!query) sessionWithUser.set(db, (query = prepareSessionWithUser(db)));
+  return query;
 }
 
 /** Pure: whether a live session's last_seen_at is old enough to be written again at `now`. */
