@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { childProtectionPlans, conferences } from './conferences.js';
@@ -112,7 +113,7 @@ export const planVisits = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     createdBy: uuid('created_by').references(() => users.id),
   },
-  (t) => [index('plan_visits_plan').on(t.planId)],
+  (t) => [index('plan_visits_plan').on(t.planId), index('plan_visits_seen').on(t.planId, t.visitedOn).where(sql`${t.childSeen}`)],
 );
 
 /** A change to how often the child is visited: asked for with reasons, approved by a team manager (CG3). */

@@ -59,18 +59,14 @@ function unseenDueDates(db: Queryable, pack: PackId, teamManagerId?: string) {
   const weeks = packMaximum === null
     ? sql`${childProtectionPlans.visitFrequencyWeeks}`
     : sql`least(coalesce(${childProtectionPlans.visitFrequencyWeeks}, ${packMaximum}), ${packMaximum})`;
-  const lastSeen = db
-    .select({ planId: planVisits.planId, lastSeenOn: sql<string>`max(${planVisits.visitedOn})`.as('last_seen_on') })
-    .from(planVisits)
-    .where(eq(planVisits.childSeen, true))
-    .groupBy(planVisits.planId)
-    .as('last_seen');
-  const due = sql<string>`coalesce(${lastSeen.lastSeenOn}, ${childProtectionPlans.startDate}) + (${weeks} * 7)`;
+  // The last visit at which the child was seen, looked up per open plan through plan_visits_seen:
+  // grouping every visit ever recorded (ended plans' too) grew with the years, this does not.
+  const lastSeenOn = sql<string>`(select max(v.visited_on) from plan_visits v where v.plan_id = ${childProtectionPlans.id} and v.child_seen)`;
+  const due = sql<string>`coalesce(${lastSeenOn}, ${childProtectionPlans.startDate}) + (${weeks} * 7)`;
   return db
     .select({ id: childProtectionPlans.id, due: due.as('due') })
     .from(childProtectionPlans)
     .innerJoin(cases, eq(childProtectionPlans.caseId, cases.id))
-    .leftJoin(lastSeen, eq(lastSeen.planId, childProtectionPlans.id))
     .where(and(
       isNull(childProtectionPlans.endDate),
       packMaximum === null ? isNotNull(childProtectionPlans.visitFrequencyWeeks) : undefined,
