@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { anyOf } from '../shared/any-of.js';
 import { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
@@ -59,14 +59,23 @@ function unseenDueDates(db: Queryable, pack: PackId, teamManagerId?: string) {
   const weeks = packMaximum === null
     ? sql`${childProtectionPlans.visitFrequencyWeeks}`
     : sql`least(coalesce(${childProtectionPlans.visitFrequencyWeeks}, ${packMaximum}), ${packMaximum})`;
-  // The last visit at which the child was seen, looked up per open plan through plan_visits_seen:
-  // grouping every visit ever recorded (ended plans' too) grew with the years, this does not.
-  const lastSeenOn = sql<string>`(select max(v.visited_on) from plan_visits v where v.plan_id = ${childProtectionPlans.id} and v.child_seen)`;
-  const due = sql<string>`coalesce(${lastSeenOn}, ${childProtectionPlans.startDate}) + (${weeks} * 7)`;
+  // The last visit at which the child was seen, for open plans only: grouping every visit ever
+  // recorded (ended plans' too) grew with the years. The planner reaches them from the open plans
+  // through plan_visits_seen, or scans the visits, whichever the tables' sizes make cheaper (one
+  // probe a plan cost more than the scan where visits are few).
+  const openPlanIds = db.select({ id: childProtectionPlans.id }).from(childProtectionPlans).where(isNull(childProtectionPlans.endDate));
+  const lastSeen = db
+    .select({ planId: planVisits.planId, lastSeenOn: sql<string>`max(${planVisits.visitedOn})`.as('last_seen_on') })
+    .from(planVisits)
+    .where(and(eq(planVisits.childSeen, true), inArray(planVisits.planId, openPlanIds)))
+    .groupBy(planVisits.planId)
+    .as('last_seen');
+  const due = sql<string>`coalesce(${lastSeen.lastSeenOn}, ${childProtectionPlans.startDate}) + (${weeks} * 7)`;
   return db
     .select({ id: childProtectionPlans.id, due: due.as('due') })
     .from(childProtectionPlans)
     .innerJoin(cases, eq(childProtectionPlans.caseId, cases.id))
+    .leftJoin(lastSeen, eq(lastSeen.planId, childProtectionPlans.id))
     .where(and(
       isNull(childProtectionPlans.endDate),
       packMaximum === null ? isNotNull(childProtectionPlans.visitFrequencyWeeks) : undefined,
@@ -137,20 +146,29 @@ export const workerReviewsHeld = (db: Queryable, ctx: QueueContext, socialWorker
 /** CG3: the team manager's "breaches" section: children not seen within their visit frequency (TS24). */
 export async function visitBreachItems(db: Queryable, ctx: QueueContext, teamManagerId?: string): Promise<WorkItem[]> {
   const today = ctx.now.toPlainDate();
-  const plans = await openPlans(db, { ids: await plansLongestUnseen(db, ctx.pack, today.toString(), teamManagerId, LIMIT) });
-  const visits = await visitsByPlan(db, plans.map((p) => p.plan.id));
-  // SQL has cut the team to the plans that can be among the most overdue; the exact rule ranks
-  // them and only those shown are written out as work items.
-  const open = plans.flatMap(({ plan, child }) => {
+  const ids = await plansLongestUnseen(db, ctx.pack, today.toString(), teamManagerId, LIMIT);
+  // SQL has cut the team to the plans that can be among the most overdue (hundreds where many share
+  // a due date); the exact rule ranks them from the plan's own columns, and only the children of
+  // those shown are read with their names.
+  const plans = ids.length
+    ? await db.select({ id: childProtectionPlans.id, childId: childProtectionPlans.childId, startDate: childProtectionPlans.startDate, visitFrequencyWeeks: childProtectionPlans.visitFrequencyWeeks })
+      .from(childProtectionPlans).where(and(anyOf(childProtectionPlans.id, ids), isNull(childProtectionPlans.endDate)))
+    : [];
+  const visits = await visitsByPlan(db, plans.map((p) => p.id));
+  const open = plans.flatMap((plan) => {
     const facts = { pack: ctx.pack, calendar: ctx.calendar, planStartedOn: plan.startDate, frequencyWeeks: plan.visitFrequencyWeeks, visits: visits.get(plan.id) ?? [] };
     const breach = openVisitBreach(facts, today);
-    return breach ? [{ plan, child, facts, breach }] : [];
+    return breach ? [{ plan, facts, breach }] : [];
   });
   open.sort((a, b) => (a.breach.dueBy < b.breach.dueBy ? -1 : a.breach.dueBy > b.breach.dueBy ? 1 : 0));
-  const items = open.slice(0, LIMIT).map(({ plan, child, facts, breach }) => {
+  const shown = open.slice(0, LIMIT);
+  const children = shown.length
+    ? new Map((await db.select({ id: people.id, givenNames: people.givenNames, familyName: people.familyName, dateOfBirth: people.dateOfBirth, expectedDeliveryDate: people.expectedDeliveryDate }).from(people).where(anyOf(people.id, shown.map((s) => s.plan.childId)))).map((c) => [c.id, c]))
+    : new Map<string, { givenNames: string; familyName: string; dateOfBirth: string | null; expectedDeliveryDate: string | null }>();
+  const items = shown.map(({ plan, facts, breach }) => {
     const dueBy = Temporal.PlainDate.from(breach.dueBy);
     return datedItem(ctx, dueBy, `Due ${formatDate(dueBy)}: the child seen within the visit frequency of the plan (TS24, CG3).`, {
-      title: `Visit missed: ${childName(child)}`,
+      title: `Visit missed: ${childName(children.get(plan.childId)!)}`,
       detail: `Not seen since ${formatDate(Temporal.PlainDate.from(nextVisitDue(facts).lastSeenOn ?? plan.startDate))}; a visit was due by ${formatDate(dueBy)} (${breach.daysLate} days ago).`,
       href: `/plans/${plan.id}`,
       childIds: [plan.childId],
