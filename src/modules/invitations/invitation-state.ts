@@ -8,6 +8,12 @@ import { NotFoundError } from '../shared/errors.js';
 import { loadConferenceWithChildren } from '../shared/load-conference.js';
 import { isUuid } from '../shared/load-records.js';
 import { venueLines, type VenueFacts } from '../../documents/invitation-letter.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
+import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js';
+import type { ConferenceKind } from '../../domain/conference/kinds.js';
+import type { Timing } from '../../domain/invitations/timing.js';
+import type { PackId } from '../../domain/packs/pack-id.js';
+import { workingCalendar } from '../calendar/calendar-store.js';
 
 export type ConferenceRow = typeof conferences.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
@@ -97,4 +103,15 @@ export async function loadInvitedConference(db: Queryable, conferenceId: string)
 /** Who and what the invitation list may still change: invitations go for booked conferences. */
 export function isOpenForInvitations(status: string): boolean {
   return status === 'booked' || status === 'invitations-sent';
+}
+
+/** A deadline counted from the conference's day by the pack (TS17, TS19); none until the conference is booked. */
+export async function timingForConference(
+  db: Queryable,
+  state: InvitationState,
+  due: (pack: PackId, kind: ConferenceKind, conferenceDate: string, calendar: WorkingCalendar) => Timing,
+): Promise<Timing> {
+  const c = state.conference;
+  if (!c.scheduledStart) return { kind: 'none' };
+  return due(c.pack as PackId, c.kind as ConferenceKind, londonIsoDate(c.scheduledStart), await workingCalendar(db));
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { StaleRecordError } from '../../modules/meeting/stale.js';
+import { StaleRecordError, StaleRowsError } from '../../modules/meeting/stale.js';
 import { ConflictError, ValidationError, type FieldError } from '../../modules/shared/errors.js';
 import { parseForm } from '../forms.js';
 import { typedValues } from '../typed-values.js';
@@ -126,4 +126,18 @@ export async function submitShowingValues<S extends z.ZodType, T>(
   const parsed = parseForm(schema, reply.request.body);
   if (!parsed.ok) return answers.again({ status: 400, errors: parsed.errors, values: parsed.values });
   return runAction(reply, () => action(parsed.data), answers);
+}
+
+/**
+ * A table form's refusal (one row per attendee or child, each field sent as `<field>-<row id>`):
+ * rows someone else saved since the form was opened carry their message on the row's `field`, and
+ * the versions now stored, so saving again goes over them; any other refusal as it is.
+ */
+export function tableRefusal(refusal: Refusal, field: string): { errors: FieldError[]; staleVersions?: Map<string, number | null> } {
+  if (!(refusal.error instanceof StaleRowsError)) return { errors: refusal.errors };
+  const stale = refusal.error;
+  return {
+    errors: [...stale.rows.map((r) => ({ field: `${field}-${r.id}`, message: r.message })), ...stale.errors],
+    staleVersions: new Map(stale.rows.map((r) => [r.id, r.currentVersion])),
+  };
 }
