@@ -109,22 +109,22 @@ export async function submitForm<S extends z.ZodType, T>(
   });
 }
 
-/** What a page needs to show its form again: the errors, what was typed, and the status to answer with. */
-export type ShownAgain = Pick<Refusal, 'status' | 'errors' | 'values'>;
-
 /**
  * A form's whole post, for a page that shows itself again with what was typed: the body parsed by
- * the schema (a form error: `again` with status 400), the action run with what parsed, then `done`;
- * the action's refusal shows the form again through `again` as well (400 or 409).
+ * the schema, the action run with what parsed, then `done`. A form error (400) and the action's
+ * refusal (400 or 409) both come to `again` as a refusal, with the status already set.
  */
 export async function submitShowingValues<S extends z.ZodType, T>(
   reply: FastifyReply,
   schema: S,
   action: (data: z.infer<S>) => Promise<T>,
-  answers: Omit<ActionAnswers<T>, 'again'> & { again: (shown: ShownAgain) => unknown },
+  answers: ActionAnswers<T>,
 ): Promise<unknown> {
   const parsed = parseForm(schema, reply.request.body);
-  if (!parsed.ok) return answers.again({ status: 400, errors: parsed.errors, values: parsed.values });
+  if (!parsed.ok) {
+    reply.code(400);
+    return answers.again({ status: 400, errors: parsed.errors, conflict: null, stale: false, values: parsed.values, error: new ValidationError(parsed.errors) });
+  }
   return runAction(reply, () => action(parsed.data), answers);
 }
 
