@@ -6,7 +6,7 @@ import type { AuditEntry } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { NotFoundError } from '../shared/errors.js';
 import { loadConferenceWithChildren } from '../shared/load-conference.js';
-import { isUuid } from '../shared/load-records.js';
+import { isUuid, loadById } from '../shared/load-records.js';
 import { venueLines, type VenueFacts } from '../../documents/invitation-letter.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js';
@@ -88,9 +88,7 @@ export async function auditForChildren(db: Queryable, context: ActionContext, st
  * The whole state (every invitation, the chair, the authority, the room) is for the letters and the page.
  */
 export async function loadInvitedConference(db: Queryable, conferenceId: string): Promise<Pick<InvitationState, 'conference' | 'subjectIds'>> {
-  if (!isUuid(conferenceId)) throw new NotFoundError('We could not find that conference.');
-  const [conference] = await db.select().from(conferences).where(eq(conferences.id, conferenceId));
-  if (!conference) throw new NotFoundError('We could not find that conference.');
+  const conference = await loadById(db, conferences, conferenceId, 'that conference');
   const subjects = await db
     .select({ childId: conferenceChildren.childId })
     .from(conferenceChildren)

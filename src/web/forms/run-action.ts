@@ -118,14 +118,18 @@ export async function submitShowingValues<S extends z.ZodType, T>(
   reply: FastifyReply,
   schema: S,
   action: (data: z.infer<S>) => Promise<T>,
-  answers: ActionAnswers<T>,
+  answers: ActionAnswers<T> & {
+    /** What to show again after the action's refusal when not the form as sent: made from what parsed. */
+    valuesOnRefusal?: (data: z.infer<S>) => Record<string, unknown>;
+  },
 ): Promise<unknown> {
   const parsed = parseForm(schema, reply.request.body);
   if (!parsed.ok) {
     reply.code(400);
     return answers.again({ status: 400, errors: parsed.errors, conflict: null, stale: false, values: parsed.values, error: new ValidationError(parsed.errors) });
   }
-  return runAction(reply, () => action(parsed.data), answers);
+  const { valuesOnRefusal, ...rest } = answers;
+  return runAction(reply, () => action(parsed.data), valuesOnRefusal ? { ...rest, values: valuesOnRefusal(parsed.data) } : rest);
 }
 
 /**
