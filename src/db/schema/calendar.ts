@@ -1,21 +1,20 @@
-import { date, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import type { BankHolidayCalendarData } from '../../domain/calendar/types.js';
-import { users } from './accounts.js';
-import { createdNow, id } from './columns.js';
+import { instant, day, userRef, id, createdNow } from './columns.js';
 
 /** An imported bank-holiday calendar replaces the bundled one for its division. */
 export const bankHolidayCalendars = pgTable('bank_holiday_calendars', {
   division: text('division').primaryKey(),
   data: jsonb('data').$type<BankHolidayCalendarData>().notNull(),
-  importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
-  importedBy: uuid('imported_by').references(() => users.id),
+  importedAt: instant('imported_at').notNull().defaultNow(),
+  importedBy: userRef('imported_by'),
 });
 
 /** The authority's own closure days (not working days for its deadlines). */
 export const closureDays = pgTable('closure_days', {
   ...id(),
-  date: date('date', { mode: 'string' }).notNull().unique(),
+  date: day('date').notNull().unique(),
   title: text('title').notNull(),
   ...createdNow(),
-  createdBy: uuid('created_by').references(() => users.id),
+  createdBy: userRef('created_by'),
 });

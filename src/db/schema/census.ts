@@ -1,6 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './accounts.js';
-import { id } from './columns.js';
+import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { instant, userRef, id } from './columns.js';
 
 /**
  * A census check running in the background (the census page's progress bar), kept in the database
@@ -11,7 +10,7 @@ export const censusChecks = pgTable(
   'census_checks',
   {
     ...id(),
-    ownerId: uuid('owner_id').references(() => users.id),
+    ownerId: userRef('owner_id'),
     referenceDate: text('reference_date').notNull(),
     laCode: text('la_code').notNull(),
     state: text('state').notNull().default('running'), // running | finished | failed
@@ -21,10 +20,10 @@ export const censusChecks = pgTable(
     report: jsonb('report').$type<Record<string, unknown>>(),
     /** The instance running it and until when its lease holds: a check whose instance died is reported as stopped. */
     runningBy: text('running_by'),
-    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
-    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    heartbeatAt: instant('heartbeat_at'),
+    startedAt: instant('started_at').notNull(),
+    finishedAt: instant('finished_at'),
+    expiresAt: instant('expires_at').notNull(),
   },
   (t) => [index('census_checks_expires').on(t.expiresAt)],
 );

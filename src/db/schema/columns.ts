@@ -1,21 +1,70 @@
-import { integer, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './accounts.js';
+import { date, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organisations, users } from './accounts.js';
 
 /**
- * Column sets many tables share, spread into a table's columns where they stand:
- * `{ ...id(), …, ...versioned() }`. Each call makes new column builders, so no two tables share one.
- * (accounts.ts, which `users` lives in, writes its own.)
+ * Columns many tables share, so a table declares only what is its own. Two kinds:
+ * - column builders by kind, named for what they hold: `instant('sent_at')` (a timestamp with time
+ *   zone), `day('due_date')` (a date read as 'YYYY-MM-DD'), `userRef('decided_by')` (a user);
+ * - column sets spread into a table's columns where they stand: `{ ...id(), …, ...versioned() }`.
+ * Each call makes new column builders, so no two tables share one. (accounts.ts, which `users`
+ * lives in, writes its own.) References to people, cases and conferences live beside those tables:
+ * `personRef` and `caseRef` in people.ts, `conferenceRef` in conferences.ts.
  */
+
+/** An instant: a timestamp with time zone. */
+export const instant = (name: string) => timestamp(name, { withTimezone: true });
+
+/** A calendar day, read and written as 'YYYY-MM-DD'. */
+export const day = (name: string) => date(name, { mode: 'string' });
+
+/** A user who did something. */
+export const userRef = (name: string) => uuid(name).references(() => users.id);
+
+/** An organisation (an agency or the authority). */
+export const organisationRef = (name: string) => uuid(name).references(() => organisations.id);
 
 /** The surrogate key: a random uuid. */
 export const id = () => ({ id: uuid('id').primaryKey().defaultRandom() });
 
+/** The optimistic-concurrency version of a row, from 1. */
+export const version = () => ({ version: integer('version').notNull().default(1) });
+
 /** A row edited under optimistic concurrency: its version, and when and by whom it was last changed. */
 export const versioned = () => ({
-  version: integer('version').notNull().default(1),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-  updatedBy: uuid('updated_by').references(() => users.id),
+  ...version(),
+  updatedAt: instant('updated_at').notNull(),
+  updatedBy: userRef('updated_by'),
 });
 
 /** When the row was made, filled by the database. */
-export const createdNow = () => ({ createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow() });
+export const createdNow = () => ({ createdAt: instant('created_at').notNull().defaultNow() });
+
+/** Who made the row, and when (filled by the database). */
+export const createdByNow = () => ({ createdBy: userRef('created_by'), ...createdNow() });
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+type Done<P extends string, By, At> = { [K in `${P}By`]: By } & { [K in `${P}At`]: At };
+
+const doneBy = (name: string) => userRef(name);
+const doneByRequired = (name: string) => userRef(name).notNull();
+const doneAt = (name: string) => instant(name).notNull();
+
+/**
+ * Who did something and when, as `<p>By` (`<p>_by`) and `<p>At` (`<p>_at`): `...done('recorded')`
+ * is recordedBy and recordedAt. The time is always known; the user is required with
+ * `{ byRequired: true }`, else may be null.
+ */
+export function done<P extends string>(prefix: P): Done<P, ReturnType<typeof doneBy>, ReturnType<typeof doneAt>>;
+export function done<P extends string>(prefix: P, options: { byRequired: true }): Done<P, ReturnType<typeof doneByRequired>, ReturnType<typeof doneAt>>;
+export function done(prefix: string, options?: { byRequired: true }) {
+  const column = snake(prefix);
+  const by = options?.byRequired ? doneByRequired(`${column}_by`) : doneBy(`${column}_by`);
+  return { [`${prefix}By`]: by, [`${prefix}At`]: doneAt(`${column}_at`) };
+}
+
+/** Who did something and when, both null until it is done: `...pending('decided')` is decidedBy and decidedAt. */
+export function pending<P extends string>(prefix: P): Done<P, ReturnType<typeof userRef>, ReturnType<typeof instant>> {
+  const column = snake(prefix);
+  return { [`${prefix}By`]: userRef(`${column}_by`), [`${prefix}At`]: instant(`${column}_at`) } as Done<P, ReturnType<typeof userRef>, ReturnType<typeof instant>>;
+}

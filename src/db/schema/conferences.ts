@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisations, users } from './accounts.js';
-import { cases, households, people } from './people.js';
-import { createdNow, id } from './columns.js';
+import { boolean, index, integer, jsonb, pgTable, text, time, uuid } from 'drizzle-orm/pg-core';
+import { caseRef, households, personRef } from './people.js';
+import { instant, day, userRef, organisationRef, id, version, createdNow, done, pending } from './columns.js';
 
 /** Meeting rooms for face-to-face and hybrid conferences (CV6). */
 export const rooms = pgTable('rooms', {
@@ -23,7 +22,7 @@ export const rooms = pgTable('rooms', {
 /** When a chair can chair: weekday 1 (Monday) … 5, and the hours. */
 export const chairWorkingPatterns = pgTable('chair_working_patterns', {
   ...id(),
-  chairId: uuid('chair_id').notNull().references(() => users.id),
+  chairId: userRef('chair_id').notNull(),
   weekday: integer('weekday').notNull(),
   startTime: time('start_time').notNull(),
   endTime: time('end_time').notNull(),
@@ -32,9 +31,9 @@ export const chairWorkingPatterns = pgTable('chair_working_patterns', {
 
 export const chairLeave = pgTable('chair_leave', {
   ...id(),
-  chairId: uuid('chair_id').notNull().references(() => users.id),
-  fromDate: date('from_date', { mode: 'string' }).notNull(),
-  toDate: date('to_date', { mode: 'string' }).notNull(),
+  chairId: userRef('chair_id').notNull(),
+  fromDate: day('from_date').notNull(),
+  toDate: day('to_date').notNull(),
   reason: text('reason'),
 });
 
@@ -51,44 +50,47 @@ export const conferences = pgTable(
     kind: text('kind').notNull(), // initial | pre-birth | transfer-in | review | designated-review | reconvened
     status: text('status').notNull(), // awaiting-authorisation | requested | booked | invitations-sent | held | adjourned | cancelled
     pack: text('pack').notNull(),
-    decisionToConveneOn: date('decision_to_convene_on', { mode: 'string' }),
-    requestedBy: uuid('requested_by').references(() => users.id),
-    requestedAt: timestamp('requested_at', { withTimezone: true }),
-    authorisedBy: uuid('authorised_by').references(() => users.id),
-    authorisedAt: timestamp('authorised_at', { withTimezone: true }),
+    decisionToConveneOn: day('decision_to_convene_on'),
+    ...pending('requested'),
+    ...pending('authorised'),
     /** The statutory due date (census InitialCPCtarget for an ICPC) and what it was counted from. */
-    dueDate: date('due_date', { mode: 'string' }),
+    dueDate: day('due_date'),
     dueRuleId: text('due_rule_id'),
     dueFromFact: text('due_from_fact'),
-    dueFromDate: date('due_from_date', { mode: 'string' }),
-    chairId: uuid('chair_id').references(() => users.id),
-    minuteTakerId: uuid('minute_taker_id').references(() => users.id),
+    dueFromDate: day('due_from_date'),
+    chairId: userRef('chair_id'),
+    minuteTakerId: userRef('minute_taker_id'),
     roomId: uuid('room_id').references(() => rooms.id),
     format: text('format'), // face-to-face | virtual | hybrid
     venue: text('venue'),
-    scheduledStart: timestamp('scheduled_start', { withTimezone: true }),
+    scheduledStart: instant('scheduled_start'),
     slotMinutes: integer('slot_minutes').notNull().default(90),
     familyRiskAssessment: text('family_risk_assessment'),
-    epoExpiresOn: date('epo_expires_on', { mode: 'string' }),
-    transferNoticeReceivedOn: date('transfer_notice_received_on', { mode: 'string' }),
+    epoExpiresOn: day('epo_expires_on'),
+    transferNoticeReceivedOn: day('transfer_notice_received_on'),
     reconvenedFromId: uuid('reconvened_from_id'),
-    iroId: uuid('iro_id').references(() => users.id),
+    iroId: userRef('iro_id'),
     lacChairArrangement: text('lac_chair_arrangement'),
-    heldOn: date('held_on', { mode: 'string' }),
-    version: integer('version').notNull().default(1),
+    heldOn: day('held_on'),
+    ...version(),
     ...createdNow(),
   },
   (t) => [index('conferences_status').on(t.status), index('conferences_chair_start').on(t.chairId, t.scheduledStart)],
 );
+
+/** A reference to a conference. */
+export function conferenceRef(name: string) {
+  return uuid(name).references(() => conferences.id);
+}
 
 /** The children a conference considers: subjects (each initial or review) and other household children (CV1, CV2). */
 export const conferenceChildren = pgTable(
   'conference_children',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    childId: uuid('child_id').notNull().references(() => people.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
+    caseId: caseRef('case_id').notNull(),
+    childId: personRef('child_id').notNull(),
     role: text('role').notNull(), // subject | household
     childType: text('child_type'), // initial | review (subjects only)
     likelyHarm: text('likely_harm'),
@@ -99,12 +101,12 @@ export const conferenceChildren = pgTable(
 
 export const conferenceStatusHistory = pgTable('conference_status_history', {
   ...id(),
-  conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+  conferenceId: conferenceRef('conference_id').notNull(),
   fromStatus: text('from_status'),
   toStatus: text('to_status').notNull(),
   event: text('event').notNull(),
-  at: timestamp('at', { withTimezone: true }).notNull(),
-  by: uuid('by').references(() => users.id),
+  at: instant('at').notNull(),
+  by: userRef('by'),
   reason: text('reason'),
   consulted: text('consulted'),
   details: jsonb('details').$type<Record<string, unknown>>(),
@@ -113,16 +115,14 @@ export const conferenceStatusHistory = pgTable('conference_status_history', {
 /** TS30: booking after the due date needs reasons, risk monitoring and a service manager's approval. */
 export const outOfTimescaleAuthorisations = pgTable('out_of_timescale_authorisations', {
   ...id(),
-  conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
-  proposedDate: date('proposed_date', { mode: 'string' }).notNull(),
+  conferenceId: conferenceRef('conference_id').notNull(),
+  proposedDate: day('proposed_date').notNull(),
   reasons: text('reasons').notNull(),
   riskMonitoring: text('risk_monitoring').notNull(),
-  requestedBy: uuid('requested_by').notNull().references(() => users.id),
-  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+  ...done('requested', { byRequired: true }),
   decision: text('decision'), // approved | refused
   decisionNote: text('decision_note'),
-  decidedBy: uuid('decided_by').references(() => users.id),
-  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  ...pending('decided'),
   /** TS30: each written approval so far; where the pack names two signatories the decision waits for the second. */
   signatures: jsonb('signatures').$type<{ userId: string; name: string; note: string; at: string }[]>().notNull().default([]),
 });
@@ -132,25 +132,24 @@ export const childProtectionPlans = pgTable(
   'child_protection_plans',
   {
     ...id(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    childId: uuid('child_id').notNull().references(() => people.id),
-    startConferenceId: uuid('start_conference_id').references(() => conferences.id),
-    startDate: date('start_date', { mode: 'string' }).notNull(),
+    caseId: caseRef('case_id').notNull(),
+    childId: personRef('child_id').notNull(),
+    startConferenceId: conferenceRef('start_conference_id'),
+    startDate: day('start_date').notNull(),
     initialCategories: text('initial_categories').array().notNull().default(sql`'{}'::text[]`),
     latestCategories: text('latest_categories').array().notNull().default(sql`'{}'::text[]`),
-    leadSocialWorkerId: uuid('lead_social_worker_id').references(() => users.id),
+    leadSocialWorkerId: userRef('lead_social_worker_id'),
     visitFrequencyWeeks: integer('visit_frequency_weeks'),
     previousPlans: integer('previous_plans').notNull().default(0),
-    endDate: date('end_date', { mode: 'string' }),
+    endDate: day('end_date'),
     endReason: text('end_reason'),
     /** RG1: a child placed here on another authority's plan; null when the plan is ours. */
     responsibleAuthority: text('responsible_authority'),
     /** UB2: for a plan made before birth, how the baby goes home from hospital; prompted until written. */
     dischargeHomePlan: text('discharge_home_plan'),
     /** UB2: who last wrote the discharge-home plan, and when. */
-    dischargeHomePlanBy: uuid('discharge_home_plan_by').references(() => users.id),
-    dischargeHomePlanAt: timestamp('discharge_home_plan_at', { withTimezone: true }),
-    version: integer('version').notNull().default(1),
+    ...pending('dischargeHomePlan'),
+    ...version(),
     ...createdNow(),
   },
   (t) => [
@@ -161,11 +160,19 @@ export const childProtectionPlans = pgTable(
   ],
 );
 
+/** A reference to a child protection plan. */
+export function planRef(name: string) {
+  return uuid(name).references(() => childProtectionPlans.id);
+}
+
+/** The plan a row belongs to and the child it is for. */
+export const planOfChild = () => ({ planId: planRef('plan_id').notNull(), childId: personRef('child_id').notNull() });
+
 /** Professionals of partner agencies, with or without a Convene account (invitations, reports). */
 export const professionals = pgTable('professionals', {
   ...id(),
-  organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-  userId: uuid('user_id').references(() => users.id),
+  organisationId: organisationRef('organisation_id').notNull(),
+  userId: userRef('user_id'),
   name: text('name').notNull(),
   role: text('role').notNull(),
   secureEmail: text('secure_email'),

@@ -1,7 +1,6 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations, users } from './accounts.js';
-import { people } from './people.js';
-import { id } from './columns.js';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { personRef } from './people.js';
+import { instant, userRef, organisationRef, id, done } from './columns.js';
 
 /**
  * RG2: the agencies and call-back numbers the administrator recognises for the enquiry service
@@ -11,13 +10,12 @@ export const recognisedCallers = pgTable(
   'recognised_callers',
   {
     ...id(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: organisationRef('organisation_id').notNull(),
     agency: text('agency').notNull(),
     agencyKind: text('agency_kind').notNull(), // police | health | out-of-hours | other
     phone: text('phone').notNull(), // normalised: digits only, national form (0…)
     active: boolean('active').notNull().default(true),
-    addedBy: uuid('added_by').references(() => users.id),
-    addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
+    ...done('added'),
   },
   (t) => [uniqueIndex('recognised_callers_phone').on(t.organisationId, t.phone)],
 );
@@ -42,8 +40,8 @@ export const enquiries = pgTable(
   'enquiries',
   {
     ...id(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    takenBy: uuid('taken_by').notNull().references(() => users.id),
+    organisationId: organisationRef('organisation_id').notNull(),
+    takenBy: userRef('taken_by').notNull(),
     callerName: text('caller_name').notNull(),
     callerRole: text('caller_role').notNull(),
     callerAgency: text('caller_agency').notNull(),
@@ -53,14 +51,14 @@ export const enquiries = pgTable(
     status: text('status').notNull(), // open | answered | unknown-child | abandoned
     questions: jsonb('questions').$type<EnquiryQuestion[]>().notNull().default([]),
     shown: jsonb('shown').$type<EnquiryCandidateShown[]>().notNull().default([]),
-    childId: uuid('child_id').references(() => people.id),
+    childId: personRef('child_id'),
     answer: jsonb('answer').$type<string[]>(),
     unknownKey: text('unknown_key'),
     advice: text('advice'),
     earlierEnquiryId: uuid('earlier_enquiry_id'),
     notices: jsonb('notices').$type<EnquiryNotice[]>().notNull().default([]),
-    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
+    startedAt: instant('started_at').notNull(),
+    closedAt: instant('closed_at'),
   },
   (t) => [index('enquiries_started').on(t.organisationId, t.startedAt), index('enquiries_child').on(t.childId), index('enquiries_unknown').on(t.unknownKey)],
 );
@@ -75,14 +73,14 @@ export const apiClients = pgTable(
   {
     ...id(),
     agency: text('agency').notNull(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: userRef('user_id').notNull(),
     recognisedCallerId: uuid('recognised_caller_id').notNull().references(() => recognisedCallers.id),
     keyPrefix: text('key_prefix').notNull(),
     keyHash: text('key_hash').notNull(),
     perMinute: integer('per_minute').notNull().default(60),
     active: boolean('active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    createdAt: instant('created_at').notNull(),
+    lastUsedAt: instant('last_used_at'),
   },
   (t) => [uniqueIndex('api_clients_prefix').on(t.keyPrefix)],
 );
@@ -92,7 +90,7 @@ export const apiClientUsage = pgTable(
   'api_client_usage',
   {
     clientId: uuid('client_id').notNull().references(() => apiClients.id),
-    minute: timestamp('minute', { withTimezone: true }).notNull(),
+    minute: instant('minute').notNull(),
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.clientId, t.minute] })],
@@ -107,7 +105,7 @@ export const apiAgencyUsage = pgTable(
   'api_agency_usage',
   {
     agency: text('agency').notNull(),
-    minute: timestamp('minute', { withTimezone: true }).notNull(),
+    minute: instant('minute').notNull(),
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.agency, t.minute] })],

@@ -1,16 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations, users } from './accounts.js';
-import { cases, households, people } from './people.js';
-import { createdNow, id } from './columns.js';
+import { boolean, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { caseRef, households, personRef } from './people.js';
+import { instant, day, userRef, organisationRef, id, version, createdByNow, done, pending } from './columns.js';
 
 /** A referral about one child (census CINreferralDate, ReferralSource, ReferralNFA). FD1. */
 export const referrals = pgTable(
   'referrals',
   {
     ...id(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    caseId: caseRef('case_id').notNull(),
+    receivedAt: instant('received_at').notNull(),
     channel: text('channel').notNull(), // written | telephone | in-person | email | portal
     sourceCode: text('source_code').notNull(), // census 1A–10
     referrerName: text('referrer_name'),
@@ -24,12 +23,11 @@ export const referrals = pgTable(
     referrerInvolvement: text('referrer_involvement'),
     decision: text('decision'), // initial-assessment | strategy-discussion | early-help | no-further-action
     decisionReasons: text('decision_reasons'),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
-    decidedBy: uuid('decided_by').references(() => users.id),
-    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
-    confirmedInWritingAt: timestamp('confirmed_in_writing_at', { withTimezone: true }),
-    createdBy: uuid('created_by').references(() => users.id),
-    ...createdNow(),
+    decidedAt: instant('decided_at'),
+    decidedBy: userRef('decided_by'),
+    acknowledgedAt: instant('acknowledged_at'),
+    confirmedInWritingAt: instant('confirmed_in_writing_at'),
+    ...createdByNow(),
   },
   (t) => [index('referrals_case').on(t.caseId)],
 );
@@ -37,17 +35,16 @@ export const referrals = pgTable(
 /** Initial assessment (FD2); census AssessmentActualStartDate / AssessmentAuthorisationDate. */
 export const assessments = pgTable('assessments', {
   ...id(),
-  caseId: uuid('case_id').notNull().references(() => cases.id),
+  caseId: caseRef('case_id').notNull(),
   kind: text('kind').notNull().default('initial'), // initial | core
-  startedOn: date('started_on', { mode: 'string' }).notNull(),
-  completedOn: date('completed_on', { mode: 'string' }),
+  startedOn: day('started_on').notNull(),
+  completedOn: day('completed_on'),
   discussedWithChildAndFamily: boolean('discussed_with_child_and_family').notNull().default(false),
   factors: text('factors').array().notNull().default(sql`'{}'::text[]`), // census assessment factor codes
   summary: text('summary'),
-  authorisedBy: uuid('authorised_by').references(() => users.id),
-  authorisedOn: date('authorised_on', { mode: 'string' }),
-  createdBy: uuid('created_by').references(() => users.id),
-  ...createdNow(),
+  authorisedBy: userRef('authorised_by'),
+  authorisedOn: day('authorised_on'),
+  ...createdByNow(),
 });
 
 export interface StrategyParticipant {
@@ -60,7 +57,7 @@ export interface StrategyParticipant {
 export const strategyDiscussions = pgTable('strategy_discussions', {
   ...id(),
   householdId: uuid('household_id').references(() => households.id),
-  heldAt: timestamp('held_at', { withTimezone: true }).notNull(),
+  heldAt: instant('held_at').notNull(),
   participants: jsonb('participants').$type<StrategyParticipant[]>().notNull(),
   informationShared: text('information_shared').notNull(),
   decisions: text('decisions').notNull(),
@@ -71,16 +68,15 @@ export const strategyDiscussions = pgTable('strategy_discussions', {
   legalAction: text('legal_action'),
   /** Physical abuse or serious neglect: the discussion is due the same working day, the child seen within 24 hours. */
   physicalAbuseOrSeriousNeglect: boolean('physical_abuse_or_serious_neglect').notNull().default(false),
-  concernRaisedAt: timestamp('concern_raised_at', { withTimezone: true }),
-  recordCirculatedAt: timestamp('record_circulated_at', { withTimezone: true }),
-  createdBy: uuid('created_by').references(() => users.id),
-  ...createdNow(),
+  concernRaisedAt: instant('concern_raised_at'),
+  recordCirculatedAt: instant('record_circulated_at'),
+  ...createdByNow(),
 });
 
 export const strategyDiscussionChildren = pgTable('strategy_discussion_children', {
   ...id(),
   strategyDiscussionId: uuid('strategy_discussion_id').notNull().references(() => strategyDiscussions.id),
-  caseId: uuid('case_id').notNull().references(() => cases.id),
+  caseId: caseRef('case_id').notNull(),
 });
 
 export interface ChildSeen {
@@ -95,24 +91,21 @@ export const section47Enquiries = pgTable(
   'section_47_enquiries',
   {
     ...id(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: caseRef('case_id').notNull(),
     strategyDiscussionId: uuid('strategy_discussion_id').notNull().references(() => strategyDiscussions.id),
-    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    startedOn: day('started_on').notNull(),
     childSeen: jsonb('child_seen').$type<ChildSeen[]>().notNull().default(sql`'[]'::jsonb`),
-    coreAssessmentCompletedOn: date('core_assessment_completed_on', { mode: 'string' }),
+    coreAssessmentCompletedOn: day('core_assessment_completed_on'),
     outcome: text('outcome'), // not-substantiated | no-continuing-risk | continuing-risk
     outcomeReasons: text('outcome_reasons'),
-    outcomeRecordedAt: timestamp('outcome_recorded_at', { withTimezone: true }),
-    endorsedBy: uuid('endorsed_by').references(() => users.id),
-    endorsedAt: timestamp('endorsed_at', { withTimezone: true }),
+    outcomeRecordedAt: instant('outcome_recorded_at'),
+    ...pending('endorsed'),
     icpcNotRequired: boolean('icpc_not_required').notNull().default(false),
     /** FD6: the social worker's judgement whether the child is of an age and understanding to receive the outcome record; null until made. */
     childUnderstands: boolean('child_understands'),
     childUnderstandingReasons: text('child_understanding_reasons'),
-    childUnderstandingBy: uuid('child_understanding_by').references(() => users.id),
-    childUnderstandingAt: timestamp('child_understanding_at', { withTimezone: true }),
-    createdBy: uuid('created_by').references(() => users.id),
-    ...createdNow(),
+    ...pending('childUnderstanding'),
+    ...createdByNow(),
   },
   (t) => [index('s47_case').on(t.caseId)],
 );
@@ -126,16 +119,15 @@ export const section47OutcomeShares = pgTable(
   {
     ...id(),
     enquiryId: uuid('enquiry_id').notNull().references(() => section47Enquiries.id),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    personId: personRef('person_id').notNull(),
     recipient: text('recipient').notNull(), // parent | child
     method: text('method').notNull(), // letter | in-person | other
     methodDetail: text('method_detail').notNull().default(''),
     format: text('format').notNull(), // see SHARE_FORMATS
     language: text('language').notNull(),
     interpreter: boolean('interpreter').notNull().default(false),
-    sharedOn: date('shared_on', { mode: 'string' }).notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    sharedOn: day('shared_on').notNull(),
+    ...done('recorded'),
   },
   (t) => [uniqueIndex('section_47_outcome_shares_once').on(t.enquiryId, t.personId)],
 );
@@ -143,16 +135,15 @@ export const section47OutcomeShares = pgTable(
 /** A partner agency's request that a conference be convened (FD5): agreed or declined, with reasons. */
 export const agencyConferenceRequests = pgTable('agency_conference_requests', {
   ...id(),
-  caseId: uuid('case_id').notNull().references(() => cases.id),
-  organisationId: uuid('organisation_id').references(() => organisations.id),
+  caseId: caseRef('case_id').notNull(),
+  organisationId: organisationRef('organisation_id'),
   professionalName: text('professional_name').notNull(),
   professionalRole: text('professional_role').notNull(),
   reasons: text('reasons').notNull(),
-  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  receivedAt: instant('received_at').notNull(),
   decision: text('decision'), // agreed | declined
   decisionReasons: text('decision_reasons'),
-  decidedBy: uuid('decided_by').references(() => users.id),
-  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  ...pending('decided'),
   conferenceId: uuid('conference_id'),
-  version: integer('version').notNull().default(1),
+  ...version(),
 });

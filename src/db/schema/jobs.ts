@@ -1,5 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { id } from './columns.js';
+import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { instant, id } from './columns.js';
 
 /**
  * The job queue: one row per run of a scheduled job. (name, slot) is unique, so however many
@@ -17,14 +17,14 @@ export const jobRuns = pgTable(
     status: text('status').notNull().default('queued'), // queued | running | done | failed
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull(),
-    runAt: timestamp('run_at', { withTimezone: true }).notNull(),
+    runAt: instant('run_at').notNull(),
     lockedBy: text('locked_by'),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lockedUntil: instant('locked_until'),
     lastError: text('last_error'),
     result: jsonb('result').$type<Record<string, unknown>>(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    startedAt: timestamp('started_at', { withTimezone: true }),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    createdAt: instant('created_at').notNull(),
+    startedAt: instant('started_at'),
+    finishedAt: instant('finished_at'),
   },
   (t) => [uniqueIndex('job_runs_name_slot').on(t.name, t.slot), index('job_runs_due').on(t.status, t.runAt), index('job_runs_finished').on(t.status, t.finishedAt)],
 );

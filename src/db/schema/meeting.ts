@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users } from './accounts.js';
-import { childProtectionPlans, conferenceChildren, conferences } from './conferences.js';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { conferenceChildren, conferenceRef, planRef } from './conferences.js';
 import { invitations } from './invitations.js';
-import { people } from './people.js';
+import { personRef } from './people.js';
 import { exclusionRequests } from './reports.js';
 import type { PlanAction } from '../../domain/conference/outline-plan.js';
-import { id, versioned } from './columns.js';
+import { instant, day, userRef, id, version, versioned, done, pending } from './columns.js';
 
 /** Who ticked an opening item, and when (CF4). */
 export interface ChecklistTick {
@@ -29,13 +28,13 @@ export const meetings = pgTable(
   'meetings',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
     status: text('status').notNull(), // in-progress | held | adjourned
-    conferenceDate: date('conference_date', { mode: 'string' }).notNull(),
-    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
-    openedBy: uuid('opened_by').references(() => users.id),
-    concludedAt: timestamp('concluded_at', { withTimezone: true }),
-    concludedBy: uuid('concluded_by').references(() => users.id),
+    conferenceDate: day('conference_date').notNull(),
+    openedAt: instant('opened_at').notNull(),
+    openedBy: userRef('opened_by'),
+    concludedAt: instant('concluded_at'),
+    concludedBy: userRef('concluded_by'),
     checklist: jsonb('checklist').$type<Record<string, ChecklistTick>>().notNull().default({}),
     recordFacts: jsonb('record_facts').$type<RecordFactsFlags>().notNull().default({}),
     decisionsSheetVersion: integer('decisions_sheet_version').notNull().default(0),
@@ -49,9 +48,9 @@ export const meetingAttendance = pgTable(
   'meeting_attendance',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
     invitationId: uuid('invitation_id').references(() => invitations.id),
-    userId: uuid('user_id').references(() => users.id),
+    userId: userRef('user_id'),
     kind: text('kind').notNull(), // see ATTENDEE_KINDS
     name: text('name').notNull(),
     agency: text('agency'), // see AGENCIES; null for family members
@@ -61,7 +60,7 @@ export const meetingAttendance = pgTable(
     onBehalfOf: text('on_behalf_of'),
     partsAttended: text('parts_attended').array().notNull().default(sql`'{}'::text[]`),
     excludedParts: text('excluded_parts').array().notNull().default(sql`'{}'::text[]`),
-    leftAt: timestamp('left_at', { withTimezone: true }),
+    leftAt: instant('left_at'),
     leftDuringPart: text('left_during_part'),
     leftReason: text('left_reason'),
     supportsAttendanceId: uuid('supports_attendance_id'),
@@ -75,10 +74,10 @@ export const meetingAttendance = pgTable(
     recordWithheldGround: text('record_withheld_ground'),
     /** EX2: the chair's decision before this conference that excluded them (never one from an earlier conference). */
     exclusionRequestId: uuid('exclusion_request_id').references(() => exclusionRequests.id),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    updatedBy: uuid('updated_by').references(() => users.id),
+    ...version(),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+    updatedBy: userRef('updated_by'),
   },
   (t) => [index('meeting_attendance_conference').on(t.conferenceId)],
 );
@@ -88,8 +87,8 @@ export const meetingViews = pgTable(
   'meeting_views',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
-    childId: uuid('child_id').notNull().references(() => people.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
+    childId: personRef('child_id').notNull(),
     attendanceId: uuid('attendance_id').notNull().references(() => meetingAttendance.id),
     name: text('name').notNull(),
     agency: text('agency').notNull(),
@@ -117,8 +116,8 @@ export const meetingDecisions = pgTable(
   'meeting_decisions',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
-    childId: uuid('child_id').notNull().references(() => people.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
+    childId: personRef('child_id').notNull(),
     conferenceChildId: uuid('conference_child_id').notNull().references(() => conferenceChildren.id),
     outcome: text('outcome').notNull(),
     sufferedHarm: boolean('suffered_harm'),
@@ -132,14 +131,13 @@ export const meetingDecisions = pgTable(
     overrule: boolean('overrule').notNull().default(false),
     overruleReasons: text('overrule_reasons'),
     seniorManagersInformed: text('senior_managers_informed'),
-    seniorManagersInformedOn: date('senior_managers_informed_on', { mode: 'string' }),
-    furtherConferenceBy: date('further_conference_by', { mode: 'string' }),
+    seniorManagersInformedOn: day('senior_managers_informed_on'),
+    furtherConferenceBy: day('further_conference_by'),
     /** TS21: the senior managers' review after the overrule: further-conference | no-further-conference. */
     overruleReviewOutcome: text('overrule_review_outcome'),
     overruleReviewReasons: text('overrule_review_reasons'),
-    overruleReviewedBy: uuid('overrule_reviewed_by').references(() => users.id),
-    overruleReviewedAt: timestamp('overrule_reviewed_at', { withTimezone: true }),
-    furtherConferenceId: uuid('further_conference_id').references(() => conferences.id),
+    ...pending('overruleReviewed'),
+    furtherConferenceId: conferenceRef('further_conference_id'),
     quorate: boolean('quorate').notNull(),
     inquorateReasons: text('inquorate_reasons'),
     earlyReview: boolean('early_review').notNull().default(false),
@@ -151,22 +149,21 @@ export const meetingDecisions = pgTable(
     interimSafetyPlan: text('interim_safety_plan'),
     parentsView: text('parents_view'),
     complaintsRouteExplained: boolean('complaints_route_explained').notNull().default(false),
-    leadSocialWorkerId: uuid('lead_social_worker_id').references(() => users.id),
-    contactTeamManagerId: uuid('contact_team_manager_id').references(() => users.id),
+    leadSocialWorkerId: userRef('lead_social_worker_id'),
+    contactTeamManagerId: userRef('contact_team_manager_id'),
     coreGroupMembers: jsonb('core_group_members').$type<CoreGroupMemberEntry[]>().notNull().default([]),
-    firstCoreGroupOn: date('first_core_group_on', { mode: 'string' }),
-    reviewOn: date('review_on', { mode: 'string' }),
+    firstCoreGroupOn: day('first_core_group_on'),
+    reviewOn: day('review_on'),
     reviewTriggers: text('review_triggers'),
     childrensCentre: text('childrens_centre'), // told | not-told
     childrensCentreReason: text('childrens_centre_reason'),
     /** EN3 (pan-dorset): the answers the chair gave before a review ended the plan. */
     endingChecks: jsonb('ending_checks').$type<{ firstReview: boolean; exception: string | null; childViewAscertained: boolean; coreAssessmentComplete: boolean }>(),
-    writtenViewsSoughtBy: date('written_views_sought_by', { mode: 'string' }),
-    writtenResponsesBy: date('written_responses_by', { mode: 'string' }),
+    writtenViewsSoughtBy: day('written_views_sought_by'),
+    writtenResponsesBy: day('written_responses_by'),
     discontinuationPending: boolean('discontinuation_pending').notNull().default(false),
-    planId: uuid('plan_id').references(() => childProtectionPlans.id),
-    decidedBy: uuid('decided_by').references(() => users.id),
-    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+    planId: planRef('plan_id'),
+    ...done('decided'),
     ...versioned(),
   },
   (t) => [uniqueIndex('meeting_decisions_conference_child').on(t.conferenceId, t.childId)],
@@ -177,8 +174,8 @@ export const meetingOutlinePlans = pgTable(
   'meeting_outline_plans',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
-    childId: uuid('child_id').notNull().references(() => people.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
+    childId: personRef('child_id').notNull(),
     riskStatement: text('risk_statement').notNull().default(''),
     aim: text('aim').notNull().default(''),
     outcomes: text('outcomes').notNull().default(''),
@@ -203,14 +200,13 @@ export const conferenceRecords = pgTable(
   'conference_records',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
     form: text('form').notNull(), // full-minutes | chairs-record
     formReasons: text('form_reasons').array().notNull().default(sql`'{}'::text[]`),
     status: text('status').notNull().default('draft'),
     currentVersion: integer('current_version').notNull().default(0),
     approvedVersion: integer('approved_version'),
-    approvedBy: uuid('approved_by').references(() => users.id),
-    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    ...pending('approved'),
     ...versioned(),
   },
   (t) => [uniqueIndex('conference_records_conference').on(t.conferenceId)],
@@ -224,8 +220,7 @@ export const conferenceRecordVersions = pgTable(
     recordId: uuid('record_id').notNull().references(() => conferenceRecords.id),
     number: integer('number').notNull(),
     sections: jsonb('sections').$type<Record<string, string>>().notNull(),
-    savedBy: uuid('saved_by').references(() => users.id),
-    savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+    ...done('saved'),
   },
   (t) => [uniqueIndex('conference_record_versions_number').on(t.recordId, t.number)],
 );
@@ -235,13 +230,13 @@ export const meetingEvents = pgTable(
   'meeting_events',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
     subject: text('subject').notNull(), // meeting | record
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
     event: text('event').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-    by: uuid('by').references(() => users.id),
+    at: instant('at').notNull(),
+    by: userRef('by'),
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
   (t) => [index('meeting_events_conference').on(t.conferenceId)],
@@ -252,7 +247,7 @@ export const meetingDistributions = pgTable(
   'meeting_distributions',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
     document: text('document').notNull(), // decisions | record | quorum-letter
     documentVersion: integer('document_version').notNull(),
     invitationId: uuid('invitation_id').references(() => invitations.id),
@@ -264,8 +259,7 @@ export const meetingDistributions = pgTable(
     outboxMessageId: uuid('outbox_message_id'),
     redactedParts: text('redacted_parts').array().notNull().default(sql`'{}'::text[]`),
     note: text('note'),
-    distributedBy: uuid('distributed_by').references(() => users.id),
-    distributedAt: timestamp('distributed_at', { withTimezone: true }).notNull(),
+    ...done('distributed'),
   },
   (t) => [index('meeting_distributions_conference').on(t.conferenceId, t.document)],
 );
@@ -279,7 +273,7 @@ export const conferenceInformationSharing = pgTable(
   'conference_information_sharing',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
     withPolice: text('with_police').notNull().default(''),
     withFamily: text('with_family').notNull().default(''),
     withheld: text('withheld').notNull().default(''),
@@ -288,9 +282,8 @@ export const conferenceInformationSharing = pgTable(
     shareAnyway: boolean('share_anyway'),
     shareAnywayReasons: text('share_anyway_reasons').notNull().default(''),
     policeConsulted: boolean('police_consulted'),
-    version: integer('version').notNull().default(1),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    ...version(),
+    ...done('recorded'),
   },
   (t) => [uniqueIndex('conference_information_sharing_conference').on(t.conferenceId)],
 );
@@ -300,7 +293,7 @@ export const conferenceRecordings = pgTable(
   'conference_recordings',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
     kind: text('kind').notNull(), // original | redacted
     redactedForInvitationId: uuid('redacted_for_invitation_id').references(() => invitations.id),
     description: text('description').notNull().default(''),
@@ -308,10 +301,9 @@ export const conferenceRecordings = pgTable(
     fileType: text('file_type').notNull(),
     fileBase64: text('file_base64').notNull(),
     bytes: integer('bytes').notNull(),
-    uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    ...done('uploaded', { byRequired: true }),
     /** RC7: set when the case's records were disposed of; the content is gone, this row is the stub. */
-    disposedAt: timestamp('disposed_at', { withTimezone: true }),
+    disposedAt: instant('disposed_at'),
   },
   (t) => [index('conference_recordings_conference').on(t.conferenceId)],
 );
@@ -321,19 +313,17 @@ export const recordingReleaseRequests = pgTable(
   'recording_release_requests',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
     invitationId: uuid('invitation_id').notNull().references(() => invitations.id),
     howAsked: text('how_asked').notNull(),
-    requestedOn: date('requested_on', { mode: 'string' }).notNull(),
-    recordedBy: uuid('recorded_by').notNull().references(() => users.id),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    requestedOn: day('requested_on').notNull(),
+    ...done('recorded', { byRequired: true }),
     status: text('status').notNull().default('pending'), // pending | released | refused
     recordingId: uuid('recording_id').references(() => conferenceRecordings.id),
     noRedactionReason: text('no_redaction_reason'),
     refusalReasons: text('refusal_reasons'),
-    decidedBy: uuid('decided_by').references(() => users.id),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
-    version: integer('version').notNull().default(1),
+    ...pending('decided'),
+    ...version(),
   },
   (t) => [index('recording_release_requests_conference').on(t.conferenceId)],
 );

@@ -1,6 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './accounts.js';
-import { createdNow, id } from './columns.js';
+import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { instant, id, createdNow, done } from './columns.js';
 
 export interface OutboxAttachment {
   filename: string;
@@ -25,9 +24,9 @@ export const outboxMessages = pgTable(
     attachments: jsonb('attachments').$type<OutboxAttachment[]>().notNull().default([]),
     status: text('status').notNull().default('queued'), // queued | sending | sent | failed | to-print | posted
     attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
     lastError: text('last_error'),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    sentAt: instant('sent_at'),
     relatedType: text('related_type'), // invitation | decisions | record | …
     relatedId: uuid('related_id'),
     conferenceId: uuid('conference_id'),
@@ -41,8 +40,7 @@ export const outboxMessages = pgTable(
 /** Posted letters printed together as one PDF by business support: who printed which letters, when. */
 export const letterBatches = pgTable('letter_batches', {
   ...id(),
-  printedBy: uuid('printed_by').notNull().references(() => users.id),
-  printedAt: timestamp('printed_at', { withTimezone: true }).notNull(),
+  ...done('printed', { byRequired: true }),
   letterCount: integer('letter_count').notNull(),
   messageIds: jsonb('message_ids').$type<string[]>().notNull().default([]),
 });

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations, users } from './accounts.js';
-import { createdNow, id } from './columns.js';
+import { boolean, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instant, day, userRef, organisationRef, id, version, createdNow, done, pending } from './columns.js';
 
 export interface Alias {
   givenNames: string;
@@ -21,8 +20,8 @@ export const people = pgTable(
     givenNames: text('given_names').notNull().default(''),
     familyName: text('family_name').notNull(),
     aliases: jsonb('aliases').$type<Alias[]>().notNull().default(sql`'[]'::jsonb`),
-    dateOfBirth: date('date_of_birth', { mode: 'string' }),
-    expectedDeliveryDate: date('expected_delivery_date', { mode: 'string' }),
+    dateOfBirth: day('date_of_birth'),
+    expectedDeliveryDate: day('expected_delivery_date'),
     sex: text('sex'), // census: M | F | U
     gender: text('gender'),
     ethnicity: text('ethnicity'), // census ethnicity code
@@ -34,7 +33,7 @@ export const people = pgTable(
     nationality: text('nationality'),
     immigrationStatus: text('immigration_status'),
     euSettlementStatus: text('eu_settlement_status'), // none | pre-settled | settled
-    dateOfDeath: date('date_of_death', { mode: 'string' }),
+    dateOfDeath: day('date_of_death'),
     /** Ten digits with a valid check digit (CP-IS matches children by it). */
     nhsNumber: text('nhs_number'),
     gpName: text('gp_name'),
@@ -44,8 +43,8 @@ export const people = pgTable(
     /** A digest of the imported row, so importing the same row again changes nothing. */
     importDigest: text('import_digest'),
     ...createdNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+    ...version(),
   },
   (t) => [
     uniqueIndex('people_la_child_id').on(t.laChildId),
@@ -53,6 +52,11 @@ export const people = pgTable(
     uniqueIndex('people_external_ref').on(t.externalRef),
   ],
 );
+
+/** A reference to a person (a child or an adult). */
+export function personRef(name: string) {
+  return uuid(name).references(() => people.id);
+}
 
 /**
  * The enquiry matcher's index (src/domain/matching/keys.ts): each person filed under a handful of
@@ -63,9 +67,7 @@ export const personMatchKeys = pgTable(
   'person_match_keys',
   {
     key: text('key').notNull(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: personRef('person_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.personId] }), index('person_match_keys_person').on(t.personId)],
 );
@@ -74,15 +76,13 @@ export const addresses = pgTable(
   'addresses',
   {
   ...id(),
-  personId: uuid('person_id')
-    .notNull()
-    .references(() => people.id),
+  personId: personRef('person_id').notNull(),
   line1: text('line1').notNull(),
   line2: text('line2'),
   town: text('town').notNull(),
   postcode: text('postcode').notNull(),
-  fromDate: date('from_date', { mode: 'string' }).notNull(),
-  toDate: date('to_date', { mode: 'string' }),
+  fromDate: day('from_date').notNull(),
+  toDate: day('to_date'),
   /** Council or housing-association property: housing is then suggested as an invitee (IN2). */
   socialHousing: boolean('social_housing').notNull().default(false),
   },
@@ -97,14 +97,10 @@ export const households = pgTable('households', {
 
 export const householdMembers = pgTable('household_members', {
   ...id(),
-  householdId: uuid('household_id')
-    .notNull()
-    .references(() => households.id),
-  personId: uuid('person_id')
-    .notNull()
-    .references(() => people.id),
-  fromDate: date('from_date', { mode: 'string' }).notNull(),
-  toDate: date('to_date', { mode: 'string' }),
+  householdId: uuid('household_id').notNull().references(() => households.id),
+  personId: personRef('person_id').notNull(),
+  fromDate: day('from_date').notNull(),
+  toDate: day('to_date'),
 }, (t) => [
   // A household's members and a person's households are read on every child's record and work
   // queue: without these each read scanned every membership (a simulated year of a large
@@ -118,12 +114,8 @@ export const relationships = pgTable(
   'relationships',
   {
     ...id(),
-    childId: uuid('child_id')
-      .notNull()
-      .references(() => people.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    childId: personRef('child_id').notNull(),
+    personId: personRef('person_id').notNull(),
     type: text('type').notNull(), // mother | father | step-parent | carer | sibling | grandparent | other
     parentalResponsibility: boolean('parental_responsibility').notNull().default(false),
     livesWithChild: boolean('lives_with_child').notNull().default(true),
@@ -138,26 +130,22 @@ export const cases = pgTable(
   'cases',
   {
     ...id(),
-    childId: uuid('child_id')
-      .notNull()
-      .references(() => people.id),
+    childId: personRef('child_id').notNull(),
     householdId: uuid('household_id').references(() => households.id),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
-    socialWorkerId: uuid('social_worker_id').references(() => users.id),
-    teamManagerId: uuid('team_manager_id').references(() => users.id),
-    openedOn: date('opened_on', { mode: 'string' }).notNull(),
+    organisationId: organisationRef('organisation_id').notNull(),
+    socialWorkerId: userRef('social_worker_id'),
+    teamManagerId: userRef('team_manager_id'),
+    openedOn: day('opened_on').notNull(),
     primaryNeedCode: text('primary_need_code'), // census N0–N9
-    closedOn: date('closed_on', { mode: 'string' }),
+    closedOn: day('closed_on'),
     closureReason: text('closure_reason'), // census RC1–RC9
     /** Looked-after child: one planning and review process led by the IRO (CV5). */
     lookedAfter: boolean('looked_after').notNull().default(false),
-    iroId: uuid('iro_id').references(() => users.id),
+    iroId: userRef('iro_id'),
     /** RG1: the child's legal status as the register shows it (e.g. "Interim care order"); null when none. */
     legalStatus: text('legal_status'),
     ...createdNow(),
-    version: integer('version').notNull().default(1),
+    ...version(),
   },
   (t) => [
     index('cases_child').on(t.childId),
@@ -168,18 +156,22 @@ export const cases = pgTable(
   ],
 );
 
+/** A reference to a case. */
+export function caseRef(name: string) {
+  return uuid(name).references(() => cases.id);
+}
+
 /** Who held a case from when: every change of social worker or team manager, with the reason. */
 export const caseAllocations = pgTable(
   'case_allocations',
   {
     ...id(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    socialWorkerId: uuid('social_worker_id').references(() => users.id),
-    teamManagerId: uuid('team_manager_id').references(() => users.id),
-    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    caseId: caseRef('case_id').notNull(),
+    socialWorkerId: userRef('social_worker_id'),
+    teamManagerId: userRef('team_manager_id'),
+    fromDate: day('from_date').notNull(),
     reason: text('reason').notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    ...done('recorded'),
   },
   (t) => [index('case_allocations_case').on(t.caseId)],
 );
@@ -193,22 +185,20 @@ export const workerChangeRequests = pgTable(
   'worker_change_requests',
   {
     ...id(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    childId: uuid('child_id').notNull().references(() => people.id),
+    caseId: caseRef('case_id').notNull(),
+    childId: personRef('child_id').notNull(),
     requestedBy: text('requested_by').notNull(),
-    requestedOn: date('requested_on', { mode: 'string' }).notNull(),
+    requestedOn: day('requested_on').notNull(),
     reasons: text('reasons').notNull(),
     /** The social worker the family asked to move away from. */
-    socialWorkerId: uuid('social_worker_id').references(() => users.id),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    socialWorkerId: userRef('social_worker_id'),
+    ...done('recorded'),
     decision: text('decision'), // agreed | declined; null until answered
     decisionReasons: text('decision_reasons'),
-    familyToldOn: date('family_told_on', { mode: 'string' }),
-    newSocialWorkerId: uuid('new_social_worker_id').references(() => users.id),
-    decidedBy: uuid('decided_by').references(() => users.id),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
-    version: integer('version').notNull().default(1),
+    familyToldOn: day('family_told_on'),
+    newSocialWorkerId: userRef('new_social_worker_id'),
+    ...pending('decided'),
+    ...version(),
   },
   (t) => [index('worker_change_requests_case').on(t.caseId)],
 );
@@ -222,15 +212,11 @@ export const breakGlassGrants = pgTable(
   'break_glass_grants',
   {
     ...id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
-    childId: uuid('child_id')
-      .notNull()
-      .references(() => people.id),
+    userId: userRef('user_id').notNull(),
+    childId: personRef('child_id').notNull(),
     sessionKey: text('session_key').notNull(),
     reason: text('reason').notNull(),
-    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull(),
+    grantedAt: instant('granted_at').notNull(),
   },
   (t) => [index('break_glass_grants_session').on(t.userId, t.sessionKey, t.childId), index('break_glass_grants_child').on(t.childId)],
 );
@@ -245,17 +231,17 @@ export const childInNeedPlans = pgTable(
   'child_in_need_plans',
   {
     ...id(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    childId: uuid('child_id').notNull().references(() => people.id),
-    startDate: date('start_date', { mode: 'string' }).notNull(),
+    caseId: caseRef('case_id').notNull(),
+    childId: personRef('child_id').notNull(),
+    startDate: day('start_date').notNull(),
     /** How it came to start: recorded (by hand), step-down (a conference ended the plan or decided none was needed). */
     startedBy: text('started_by').notNull(),
-    endDate: date('end_date', { mode: 'string' }),
+    endDate: day('end_date'),
     /** How it ended: recorded, step-up (a child protection plan started), case-closed. */
     endedBy: text('ended_by'),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    version: integer('version').notNull().default(1),
+    recordedBy: userRef('recorded_by'),
+    createdAt: instant('created_at').notNull(),
+    ...version(),
   },
   (t) => [
     index('child_in_need_plans_child').on(t.childId),

@@ -1,28 +1,26 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './accounts.js';
-import { childProtectionPlans, conferences } from './conferences.js';
-import { people } from './people.js';
-import { id } from './columns.js';
+import { boolean, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { conferenceRef, planOfChild, planRef } from './conferences.js';
+import { personRef } from './people.js';
+import { instant, day, userRef, id, version, done, pending } from './columns.js';
 
 /** One line of the detailed plan the core group keeps (PL2): who does what, by when, and how it is going. */
 export const planActions = pgTable(
   'plan_actions',
   {
     ...id(),
-    planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
-    childId: uuid('child_id').notNull().references(() => people.id),
+    ...planOfChild(),
     action: text('action').notNull(),
     owner: text('owner').notNull(),
     ownerRole: text('owner_role').notNull(),
-    dueOn: date('due_on', { mode: 'string' }),
+    dueOn: day('due_on'),
     progress: text('progress').notNull().default(''),
     status: text('status').notNull().default('not-started'), // see PLAN_ACTION_STATUSES
     coreGroupId: uuid('core_group_id'),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    updatedBy: uuid('updated_by').references(() => users.id),
+    ...version(),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+    updatedBy: userRef('updated_by'),
   },
   (t) => [index('plan_actions_plan').on(t.planId)],
 );
@@ -42,8 +40,8 @@ export const planActionVersions = pgTable('plan_action_versions', {
   actionId: uuid('action_id').notNull().references(() => planActions.id),
   version: integer('version').notNull(),
   snapshot: jsonb('snapshot').$type<PlanActionSnapshot>().notNull(),
-  at: timestamp('at', { withTimezone: true }).notNull(),
-  by: uuid('by').references(() => users.id),
+  at: instant('at').notNull(),
+  by: userRef('by'),
 });
 
 export interface CoreGroupMember {
@@ -60,9 +58,8 @@ export const coreGroupMeetings = pgTable(
   'core_group_meetings',
   {
     ...id(),
-    planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
-    childId: uuid('child_id').notNull().references(() => people.id),
-    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    ...planOfChild(),
+    heldOn: day('held_on').notNull(),
     chairName: text('chair_name').notNull(),
     chairRole: text('chair_role').notNull(), // lead-social-worker | team-manager | other
     members: jsonb('members').$type<CoreGroupMember[]>().notNull().default([]),
@@ -71,13 +68,13 @@ export const coreGroupMeetings = pgTable(
     /** The interval to the next meeting (TS9 where the conference sets it), in weeks. */
     nextIntervalWeeks: integer('next_interval_weeks'),
     planUpdated: boolean('plan_updated').notNull().default(false),
-    planDistributedOn: date('plan_distributed_on', { mode: 'string' }),
+    planDistributedOn: day('plan_distributed_on'),
     distributedTo: text('distributed_to'),
     dischargePlan: text('discharge_plan'),
     collectiveReviewReport: boolean('collective_review_report').notNull().default(false),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    createdBy: uuid('created_by').references(() => users.id),
+    ...version(),
+    createdAt: instant('created_at').notNull(),
+    createdBy: userRef('created_by'),
   },
   (t) => [index('core_group_meetings_plan').on(t.planId)],
 );
@@ -85,8 +82,7 @@ export const coreGroupMeetings = pgTable(
 /** CG2: a professional who cannot carry out their part of the plan, told to their manager and the lead social worker. */
 export const planActionConcerns = pgTable('plan_action_concerns', {
   ...id(),
-  planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
-  childId: uuid('child_id').notNull().references(() => people.id),
+  ...planOfChild(),
   planActionId: uuid('plan_action_id').references(() => planActions.id),
   reporterName: text('reporter_name').notNull(),
   reporterAgency: text('reporter_agency').notNull(),
@@ -94,8 +90,8 @@ export const planActionConcerns = pgTable('plan_action_concerns', {
   reason: text('reason').notNull(),
   managerName: text('manager_name').notNull(),
   managerEmail: text('manager_email').notNull(),
-  reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
-  reportedBy: uuid('reported_by').references(() => users.id),
+  reportedAt: instant('reported_at').notNull(),
+  reportedBy: userRef('reported_by'),
 });
 
 /** A statutory visit to one child (CG3, TS24): seen or not seen, and seen alone. */
@@ -103,15 +99,14 @@ export const planVisits = pgTable(
   'plan_visits',
   {
     ...id(),
-    planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
-    childId: uuid('child_id').notNull().references(() => people.id),
-    visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+    ...planOfChild(),
+    visitedOn: day('visited_on').notNull(),
     childSeen: boolean('child_seen').notNull(),
     seenAlone: boolean('seen_alone').notNull().default(false),
     visitedBy: text('visited_by').notNull(),
     notSeenReason: text('not_seen_reason'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: instant('created_at').notNull(),
+    createdBy: userRef('created_by'),
   },
   (t) => [index('plan_visits_plan').on(t.planId), index('plan_visits_seen').on(t.planId, t.visitedOn).where(sql`${t.childSeen}`)],
 );
@@ -119,37 +114,33 @@ export const planVisits = pgTable(
 /** A change to how often the child is visited: asked for with reasons, approved by a team manager (CG3). */
 export const visitFrequencyChanges = pgTable('visit_frequency_changes', {
   ...id(),
-  planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
-  childId: uuid('child_id').notNull().references(() => people.id),
+  ...planOfChild(),
   fromWeeks: integer('from_weeks'),
   proposedWeeks: integer('proposed_weeks').notNull(),
   reasons: text('reasons').notNull(),
   status: text('status').notNull().default('pending'), // pending | approved | refused
-  requestedBy: uuid('requested_by').references(() => users.id),
-  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
-  decidedBy: uuid('decided_by').references(() => users.id),
-  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  ...done('requested'),
+  ...pending('decided'),
   decisionNote: text('decision_note'),
-  version: integer('version').notNull().default(1),
+  ...version(),
 });
 
 /** RV2: a reason to bring the review forward, and the review request it led to. */
 export const reviewTriggers = pgTable('review_triggers', {
   ...id(),
-  planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
-  childId: uuid('child_id').notNull().references(() => people.id),
+  ...planOfChild(),
   trigger: text('trigger').notNull(), // see REVIEW_TRIGGERS; 'due' for an automatic request
   details: text('details').notNull().default(''),
-  occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
-  holdBy: date('hold_by', { mode: 'string' }),
+  occurredOn: day('occurred_on').notNull(),
+  holdBy: day('hold_by'),
   chairConsulted: boolean('chair_consulted').notNull().default(false),
   /** RV2 (newcastle, `004` 2.2.9): the IRO consulted about bringing the review forward: who, the day, and what they said. */
   iroConsultedName: text('iro_consulted_name'),
-  iroConsultedOn: date('iro_consulted_on', { mode: 'string' }),
+  iroConsultedOn: day('iro_consulted_on'),
   iroConsultedNote: text('iro_consulted_note'),
-  conferenceId: uuid('conference_id').references(() => conferences.id),
-  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
-  recordedBy: uuid('recorded_by').references(() => users.id),
+  conferenceId: conferenceRef('conference_id'),
+  recordedAt: instant('recorded_at').notNull(),
+  recordedBy: userRef('recorded_by'),
 });
 
 export interface EndingConsultee {
@@ -168,30 +159,27 @@ export interface EndingRecipient {
 /** How a plan ended outside a review conference (EN1, EN2, EN4, EN5, EN6). */
 export const planEndings = pgTable('plan_endings', {
   ...id(),
-  planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
-  childId: uuid('child_id').notNull().references(() => people.id),
+  ...planOfChild(),
   route: text('route').notNull(), // see ENDING_ROUTES
-  endedOn: date('ended_on', { mode: 'string' }).notNull(),
+  endedOn: day('ended_on').notNull(),
   reason: text('reason').notNull(),
-  decidedBy: uuid('decided_by').references(() => users.id),
+  decidedBy: userRef('decided_by'),
   decidedByName: text('decided_by_name').notNull(),
   secondManagerName: text('second_manager_name'),
   consultation: jsonb('consultation').$type<EndingConsultee[]>().notNull().default([]),
   continuingSupport: text('continuing_support').notNull(),
   continuingSupportDetails: text('continuing_support_details').notNull().default(''),
   notified: jsonb('notified').$type<EndingRecipient[]>().notNull().default([]),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  createdAt: instant('created_at').notNull(),
 });
 
 /** TS7: after a designated review that keeps the plan, the chair's note to service managers on why. */
 export const designatedReviewBriefings = pgTable('designated_review_briefings', {
   ...id(),
-  planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
-  childId: uuid('child_id').notNull().references(() => people.id),
-  conferenceId: uuid('conference_id').references(() => conferences.id),
+  ...planOfChild(),
+  conferenceId: conferenceRef('conference_id'),
   note: text('note').notNull(),
-  writtenBy: uuid('written_by').references(() => users.id),
-  writtenAt: timestamp('written_at', { withTimezone: true }).notNull(),
+  ...done('written'),
 });
 
 /**
@@ -200,14 +188,12 @@ export const designatedReviewBriefings = pgTable('designated_review_briefings', 
  */
 export const designatedReviewLegalAdvice = pgTable('designated_review_legal_advice', {
   ...id(),
-  planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
-  childId: uuid('child_id').notNull().references(() => people.id),
-  conferenceId: uuid('conference_id').notNull().references(() => conferences.id).unique(),
+  ...planOfChild(),
+  conferenceId: conferenceRef('conference_id').notNull().unique(),
   soughtOn: date('sought_on').notNull(),
   adviser: text('adviser').notNull(),
   advice: text('advice').notNull(),
-  recordedBy: uuid('recorded_by').references(() => users.id),
-  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  ...done('recorded'),
 });
 
 /**
@@ -218,8 +204,8 @@ export const designatedReviewLegalAdvice = pgTable('designated_review_legal_advi
  */
 export const planIdentityNeeds = pgTable('plan_identity_needs', {
   ...id(),
-  planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id).unique(),
-  childId: uuid('child_id').notNull().references(() => people.id),
+  planId: planRef('plan_id').notNull().unique(),
+  childId: personRef('child_id').notNull(),
   culture: text('culture').notNull().default(''),
   language: text('language').notNull().default(''),
   religion: text('religion').notNull().default(''),
@@ -227,7 +213,6 @@ export const planIdentityNeeds = pgTable('plan_identity_needs', {
   birthFamilyContact: text('birth_family_contact').notNull().default(''),
   familyGroupConference: text('family_group_conference'), // referred | considered-not-referred | not-yet-considered
   familyGroupConferenceReasons: text('family_group_conference_reasons').notNull().default(''),
-  version: integer('version').notNull().default(1),
-  updatedBy: uuid('updated_by').references(() => users.id),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  ...version(),
+  ...done('updated'),
 });

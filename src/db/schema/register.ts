@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations, users } from './accounts.js';
-import { childProtectionPlans } from './conferences.js';
-import { households, people } from './people.js';
-import { id } from './columns.js';
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { households, personRef } from './people.js';
+import { planRef } from './conferences.js';
+import { day, userRef, organisationRef, id, version, done, pending } from './columns.js';
 
 /**
  * RG5: a notice that a person who may pose a risk to children lives in, or visits, a household
@@ -14,19 +13,17 @@ export const riskNotifications = pgTable(
   'risk_notifications',
   {
     ...id(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: organisationRef('organisation_id').notNull(),
     personName: text('person_name').notNull(),
-    personDateOfBirth: date('person_date_of_birth', { mode: 'string' }),
+    personDateOfBirth: day('person_date_of_birth'),
     concern: text('concern').notNull(),
     source: text('source').notNull(),
-    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    receivedOn: day('received_on').notNull(),
     householdId: uuid('household_id').references(() => households.id),
     status: text('status').notNull(), // received | sent
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
-    sentBy: uuid('sent_by').references(() => users.id),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
-    version: integer('version').notNull().default(1),
+    ...done('recorded'),
+    ...pending('sent'),
+    ...version(),
   },
   (t) => [index('risk_notifications_status').on(t.status)],
 );
@@ -37,9 +34,9 @@ export const riskNotificationRecipients = pgTable(
   {
     ...id(),
     notificationId: uuid('notification_id').notNull().references(() => riskNotifications.id),
-    childId: uuid('child_id').notNull().references(() => people.id),
-    planId: uuid('plan_id').notNull().references(() => childProtectionPlans.id),
-    socialWorkerId: uuid('social_worker_id').references(() => users.id),
+    childId: personRef('child_id').notNull(),
+    planId: planRef('plan_id').notNull(),
+    socialWorkerId: userRef('social_worker_id'),
     outboxMessageId: uuid('outbox_message_id'),
   },
   (t) => [index('risk_notification_recipients_worker').on(t.socialWorkerId)],
@@ -48,7 +45,7 @@ export const riskNotificationRecipients = pgTable(
 /** RG6: a children's centre and the postcode districts it serves (e.g. "ZZ1", "ZZ2"). */
 export const childrensCentres = pgTable('childrens_centres', {
   ...id(),
-  organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+  organisationId: organisationRef('organisation_id').notNull(),
   name: text('name').notNull(),
   secureEmail: text('secure_email').notNull(),
   postcodeDistricts: text('postcode_districts').array().notNull().default(sql`'{}'::text[]`),
@@ -69,18 +66,15 @@ export const childrensCentreLists = pgTable(
     ...id(),
     centreId: uuid('centre_id').notNull().references(() => childrensCentres.id),
     quarter: text('quarter').notNull(), // e.g. 2026-Q1
-    asOf: date('as_of', { mode: 'string' }).notNull(),
+    asOf: day('as_of').notNull(),
     named: jsonb('named').$type<CentreListChild[]>().notNull().default([]),
     unnamedCount: integer('unnamed_count').notNull().default(0),
     status: text('status').notNull(), // draft | reviewed | sent
-    generatedBy: uuid('generated_by').references(() => users.id),
-    generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
-    reviewedBy: uuid('reviewed_by').references(() => users.id),
-    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
-    sentBy: uuid('sent_by').references(() => users.id),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    ...done('generated'),
+    ...pending('reviewed'),
+    ...pending('sent'),
     outboxMessageId: uuid('outbox_message_id'),
-    version: integer('version').notNull().default(1),
+    ...version(),
   },
   (t) => [uniqueIndex('childrens_centre_lists_centre_quarter').on(t.centreId, t.quarter)],
 );

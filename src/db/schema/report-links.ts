@@ -1,7 +1,6 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users } from './accounts.js';
+import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { invitations } from './invitations.js';
-import { id } from './columns.js';
+import { instant, userRef, id } from './columns.js';
 
 /**
  * Issue 17: the link in the invitation of a partner agency's practitioner who has no account.
@@ -15,21 +14,21 @@ export const reportAccessLinks = pgTable(
     ...id(),
     invitationId: uuid('invitation_id').notNull().references(() => invitations.id),
     tokenHash: text('token_hash').notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    expiresAt: instant('expires_at').notNull(),
     /** When a code was accepted: the link then opens nothing more (single use). */
-    usedAt: timestamp('used_at', { withTimezone: true }),
+    usedAt: instant('used_at'),
     /** The one-time code last sent (SHA-256 with the link's id), until it is accepted or expires. */
     codeHash: text('code_hash'),
-    codeExpiresAt: timestamp('code_expires_at', { withTimezone: true }),
-    codeSentAt: timestamp('code_sent_at', { withTimezone: true }),
+    codeExpiresAt: instant('code_expires_at'),
+    codeSentAt: instant('code_sent_at'),
     /** Codes tried on this link, right or wrong, whichever code was live: 5 and the link is locked. */
     attempts: integer('attempts').notNull().default(0),
     /**
      * The account-less principal the report is written as (reports and drafts name a user): made
      * when the first code is accepted, with no roles, no password and inactive, so it can never sign in.
      */
-    holderUserId: uuid('holder_user_id').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    holderUserId: userRef('holder_user_id'),
+    createdAt: instant('created_at').notNull(),
   },
   (t) => [uniqueIndex('report_access_links_token').on(t.tokenHash), index('report_access_links_invitation').on(t.invitationId)],
 );

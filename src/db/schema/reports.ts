@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './accounts.js';
-import { conferences } from './conferences.js';
+import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { conferenceRef } from './conferences.js';
 import { invitations } from './invitations.js';
 import { outboxMessages } from './outbox.js';
-import { people } from './people.js';
-import { id, versioned } from './columns.js';
+import { personRef } from './people.js';
+import { instant, day, userRef, id, version, versioned, done, pending } from './columns.js';
 
 /** One contribution of a report, under a heading (RP1, RP2), marked as RP3 asks. */
 export interface ReportSectionEntry {
@@ -23,16 +22,16 @@ export const reports = pgTable(
   'reports',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
     /** Null for an agency report covering every child of the conference. */
-    childId: uuid('child_id').references(() => people.id),
+    childId: personRef('child_id'),
     kind: text('kind').notNull(), // social-work | agency | family-views
-    authorId: uuid('author_id').notNull().references(() => users.id),
+    authorId: userRef('author_id').notNull(),
     invitationId: uuid('invitation_id').references(() => invitations.id),
     agency: text('agency'),
     authorDetails: jsonb('author_details').$type<Record<string, string>>().notNull().default({}),
     status: text('status').notNull().default('draft'), // draft | submitted | shared
-    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedAt: instant('submitted_at'),
     sections: jsonb('sections').$type<ReportSectionEntry[]>().notNull().default([]),
     confidentialText: text('confidential_text'),
     confidentialReason: text('confidential_reason'),
@@ -42,22 +41,20 @@ export const reports = pgTable(
     fileName: text('file_name'),
     fileType: text('file_type'),
     fileBase64: text('file_base64'),
-    version: integer('version').notNull().default(1),
+    ...version(),
     /** `003` social work report: whether it recommends legal action, stated by the social worker in the report (then a service manager agrees before the conference). Null until answered. */
     legalActionRecommended: boolean('legal_action_recommended'),
     /** `003`: the recommendation of legal action, in the social worker's words, when the report makes one. */
     legalActionRecommendation: text('legal_action_recommendation'),
     /** `003`: the team manager's check of the social work report, valid for the version checked only. */
-    managerCheckedBy: uuid('manager_checked_by').references(() => users.id),
-    managerCheckedAt: timestamp('manager_checked_at', { withTimezone: true }),
+    ...pending('managerChecked'),
     managerCheckedVersion: integer('manager_checked_version'),
     /** `003`: the service manager's answer to a recommendation of legal action: agreed | not-agreed. */
     legalActionDecision: text('legal_action_decision'),
     legalActionReasons: text('legal_action_reasons'),
-    legalActionDecidedBy: uuid('legal_action_decided_by').references(() => users.id),
-    legalActionDecidedAt: timestamp('legal_action_decided_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    ...pending('legalActionDecided'),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
   },
   (t) => [index('reports_conference').on(t.conferenceId), index('reports_author').on(t.authorId)],
 );
@@ -74,8 +71,8 @@ export const reportShares = pgTable(
     language: text('language').notNull(),
     translated: boolean('translated').notNull().default(false),
     reportVersion: integer('report_version').notNull(),
-    sharedAt: timestamp('shared_at', { withTimezone: true }).notNull(),
-    sharedBy: uuid('shared_by').notNull().references(() => users.id),
+    sharedAt: instant('shared_at').notNull(),
+    sharedBy: userRef('shared_by').notNull(),
   },
   (t) => [index('report_shares_report').on(t.reportId)],
 );
@@ -90,8 +87,7 @@ export const reportDisagreements = pgTable(
     kind: text('kind').notNull(), // factual-inaccuracy | disagreement
     detail: text('detail').notNull(),
     outcome: text('outcome').notNull(), // amended | noted
-    recordedBy: uuid('recorded_by').notNull().references(() => users.id),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    ...done('recorded', { byRequired: true }),
   },
   (t) => [index('report_disagreements_report').on(t.reportId)],
 );
@@ -101,8 +97,8 @@ export const childParticipation = pgTable(
   'child_participation',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
-    childId: uuid('child_id').notNull().references(() => people.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
+    childId: personRef('child_id').notNull(),
     assessment: jsonb('assessment').$type<Record<string, string>>().notNull().default({}),
     wish: text('wish').notNull(), // attend | not-attend | undecided | too-young
     attendance: text('attendance').notNull(), // all | part | none
@@ -122,7 +118,7 @@ export const familyParticipation = pgTable(
   'family_participation',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
     invitationId: uuid('invitation_id').notNull().references(() => invitations.id),
     firstLanguage: text('first_language'),
     interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
@@ -143,13 +139,12 @@ export const exclusionRequests = pgTable(
   'exclusion_requests',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
     invitationId: uuid('invitation_id').notNull().references(() => invitations.id),
     grounds: text('grounds').array().notNull(),
     evidence: text('evidence').notNull(),
     scope: text('scope').notNull(), // whole | part
-    requestedBy: uuid('requested_by').notNull().references(() => users.id),
-    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    ...done('requested', { byRequired: true }),
     /** TS18: whether the request reached the chair in time; late requests are still decided. */
     inTime: boolean('in_time').notNull(),
     status: text('status').notNull().default('pending'), // pending | excluded | refused
@@ -158,8 +153,7 @@ export const exclusionRequests = pgTable(
     legalAdviceTaken: boolean('legal_advice_taken').notNull().default(false),
     /** EX4: the supporter who leaves with the excluded person. */
     supporterName: text('supporter_name'),
-    decidedBy: uuid('decided_by').references(() => users.id),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    ...pending('decided'),
     /** EX2: the parts of the meeting the exclusion covers (every part for the whole conference). */
     excludedParts: text('excluded_parts').array().notNull().default(sql`'{}'::text[]`),
     /** EX3: the record they get: 'whole' or 'attended-part', and the ground for withholding the rest. */
@@ -168,9 +162,9 @@ export const exclusionRequests = pgTable(
     /** EX3: the letter telling them, sent through the outbox (email, or the letters-to-post batch). */
     letterOutboxId: uuid('letter_outbox_id').references(() => outboxMessages.id),
     letterMethod: text('letter_method'),
-    letterSentAt: timestamp('letter_sent_at', { withTimezone: true }),
-    letterSentBy: uuid('letter_sent_by').references(() => users.id),
-    version: integer('version').notNull().default(1),
+    letterSentAt: instant('letter_sent_at'),
+    letterSentBy: userRef('letter_sent_by'),
+    ...version(),
   },
   (t) => [index('exclusion_requests_conference').on(t.conferenceId)],
 );
@@ -184,15 +178,14 @@ export const childRequestsNotFollowed = pgTable(
   'child_requests_not_followed',
   {
     ...id(),
-    conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
-    childId: uuid('child_id').notNull().references(() => people.id),
+    conferenceId: conferenceRef('conference_id').notNull(),
+    childId: personRef('child_id').notNull(),
     request: text('request').notNull(),
     reasons: text('reasons').notNull(),
-    sharedWithChildOn: date('shared_with_child_on', { mode: 'string' }),
+    sharedWithChildOn: day('shared_with_child_on'),
     sharedHow: text('shared_how').notNull().default(''),
-    version: integer('version').notNull().default(1),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    ...version(),
+    ...done('recorded'),
   },
   (t) => [index('child_requests_not_followed_conference').on(t.conferenceId)],
 );
@@ -203,15 +196,14 @@ export const childRequestsNotFollowed = pgTable(
  */
 export const parentAdvocacy = pgTable('parent_advocacy', {
   ...id(),
-  conferenceId: uuid('conference_id').notNull().references(() => conferences.id),
+  conferenceId: conferenceRef('conference_id').notNull(),
   invitationId: uuid('invitation_id').notNull().references(() => invitations.id).unique(),
   learningDisability: boolean('learning_disability').notNull().default(false),
   mentalHealthNeed: boolean('mental_health_need').notNull().default(false),
   decision: text('decision'), // referred | not-referred
   reasons: text('reasons').notNull().default(''),
   followUp: text('follow_up').notNull().default(''),
-  followedUpOn: date('followed_up_on', { mode: 'string' }),
-  version: integer('version').notNull().default(1),
-  recordedBy: uuid('recorded_by').references(() => users.id),
-  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  followedUpOn: day('followed_up_on'),
+  ...version(),
+  ...done('recorded'),
 });

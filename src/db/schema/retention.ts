@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations, users } from './accounts.js';
-import { cases, people } from './people.js';
-import { id } from './columns.js';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { caseRef, personRef } from './people.js';
+import { instant, day, userRef, organisationRef, id, version, done, pending } from './columns.js';
 
 /**
  * RC7: a legal hold keeps a case from disposal whatever its retention date (care proceedings, a
@@ -12,12 +11,10 @@ export const retentionHolds = pgTable(
   'retention_holds',
   {
     ...id(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: caseRef('case_id').notNull(),
     reason: text('reason').notNull(),
-    setBy: uuid('set_by').references(() => users.id),
-    setAt: timestamp('set_at', { withTimezone: true }).notNull(),
-    liftedBy: uuid('lifted_by').references(() => users.id),
-    liftedAt: timestamp('lifted_at', { withTimezone: true }),
+    ...done('set'),
+    ...pending('lifted'),
     liftReason: text('lift_reason'),
   },
   (t) => [uniqueIndex('retention_holds_live').on(t.caseId).where(sql`${t.liftedAt} is null`)],
@@ -32,21 +29,19 @@ export const recordDisposals = pgTable(
   'record_disposals',
   {
     ...id(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: caseRef('case_id').notNull(),
     childId: uuid('child_id').notNull(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: organisationRef('organisation_id').notNull(),
     status: text('status').notNull(), // proposed | disposed | withdrawn
     recordType: text('record_type').notNull(),
     scheduleEntry: jsonb('schedule_entry').$type<Record<string, unknown>>().notNull(),
-    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    dueOn: day('due_on').notNull(),
     recordIds: jsonb('record_ids').$type<Record<string, string[]>>().notNull().default(sql`'{}'::jsonb`),
-    proposedBy: uuid('proposed_by').notNull().references(() => users.id),
-    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
-    approvedBy: uuid('approved_by').references(() => users.id),
-    disposedAt: timestamp('disposed_at', { withTimezone: true }),
-    withdrawnBy: uuid('withdrawn_by').references(() => users.id),
-    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
-    version: integer('version').notNull().default(1),
+    ...done('proposed', { byRequired: true }),
+    approvedBy: userRef('approved_by'),
+    disposedAt: instant('disposed_at'),
+    ...pending('withdrawn'),
+    ...version(),
   },
   (t) => [
     uniqueIndex('record_disposals_live').on(t.caseId).where(sql`${t.status} in ('proposed', 'disposed')`),
@@ -62,28 +57,27 @@ export const subjectAccessRequests = pgTable(
   'subject_access_requests',
   {
     ...id(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    childId: uuid('child_id').notNull().references(() => people.id),
+    organisationId: organisationRef('organisation_id').notNull(),
+    childId: personRef('child_id').notNull(),
     requesterName: text('requester_name').notNull(),
     relationship: text('relationship').notNull(),
     /** The requester's own person record, where they are in ours (a parent): their name is not withheld. */
-    requesterPersonId: uuid('requester_person_id').references(() => people.id),
-    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    requesterPersonId: personRef('requester_person_id'),
+    receivedOn: day('received_on').notNull(),
     identityChecked: boolean('identity_checked').notNull().default(false),
-    identityCheckedOn: date('identity_checked_on', { mode: 'string' }),
+    identityCheckedOn: day('identity_checked_on'),
     identityEvidence: text('identity_evidence'),
-    responsibleUserId: uuid('responsible_user_id').notNull().references(() => users.id),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
-    releasedOn: date('released_on', { mode: 'string' }),
+    responsibleUserId: userRef('responsible_user_id').notNull(),
+    ...done('recorded'),
+    releasedOn: day('released_on'),
     releaseMethod: text('release_method'),
-    releasedBy: uuid('released_by').references(() => users.id),
+    releasedBy: userRef('released_by'),
     bundleSha256: text('bundle_sha256'),
     /** UK GDPR Art. 12(3): a complex request extended by two further months, recorded before the first month ran out. */
-    extendedOn: date('extended_on', { mode: 'string' }),
+    extendedOn: day('extended_on'),
     extensionReason: text('extension_reason'),
-    extendedBy: uuid('extended_by').references(() => users.id),
-    version: integer('version').notNull().default(1),
+    extendedBy: userRef('extended_by'),
+    ...version(),
   },
   (t) => [index('subject_access_requests_responsible').on(t.responsibleUserId), index('subject_access_requests_child').on(t.childId)],
 );
@@ -96,15 +90,14 @@ export const retentionScheduleEntries = pgTable(
   'retention_schedule_entries',
   {
     ...id(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: organisationRef('organisation_id').notNull(),
     recordType: text('record_type').notNull(),
     years: integer('years').notNull(),
     countFrom: text('count_from').notNull(), // eighteenth-birthday | case-closed | event
     atLeastYearsAfterClosure: integer('at_least_years_after_closure'),
     withoutBirthDateYearsAfterClosure: integer('without_birth_date_years_after_closure'),
-    updatedBy: uuid('updated_by').notNull().references(() => users.id),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    version: integer('version').notNull().default(1),
+    ...done('updated', { byRequired: true }),
+    ...version(),
   },
   (t) => [uniqueIndex('retention_schedule_entries_type').on(t.organisationId, t.recordType)],
 );

@@ -5,7 +5,7 @@ import { nextComplaintStage, type ComplaintStage, type ComplaintStep } from '../
 import { mayAdvanceComplaint, mayRecordComplaint } from '../../policies/escalation.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, conflictIfRefused } from '../shared/errors.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 
 export interface NewComplaint {
@@ -54,12 +54,7 @@ export async function advanceComplaint(
   if (!mayAdvanceComplaint(context.actor)) throw new ForbiddenError('Only the chair or a service manager moves a complaint on.');
   const [complaint] = await db.select().from(complaints).where(eq(complaints.id, complaintId));
   if (!complaint) throw new NotFoundError('That complaint does not exist.');
-  let next: ComplaintStage;
-  try {
-    next = nextComplaintStage(complaint.stage as ComplaintStage, input.step);
-  } catch (error) {
-    throw new ConflictError((error as Error).message);
-  }
+  const next = conflictIfRefused(() => nextComplaintStage(complaint.stage as ComplaintStage, input.step));
   const children = await childIdsOf(db, complaint.conferenceId);
   await db.transaction(async (tx) => {
     const history = complaint.history.map((h, i) =>

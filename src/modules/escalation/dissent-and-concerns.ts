@@ -5,7 +5,7 @@ import { nextDissentStage, type DissentStage, type DissentStep } from '../../dom
 import { mayDecideDissent, mayRaisePracticeConcern, mayRecordDissent, mayResolvePracticeConcern } from '../../policies/escalation.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, conflictIfRefused } from '../shared/errors.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 
 export async function recordDissent(
@@ -40,12 +40,7 @@ export async function advanceDissent(
   }
   const [dissent] = await db.select().from(dissents).where(eq(dissents.id, dissentId));
   if (!dissent) throw new NotFoundError('That dissent does not exist.');
-  let next: DissentStage;
-  try {
-    next = nextDissentStage(dissent.stage as DissentStage, input.step);
-  } catch (error) {
-    throw new ConflictError((error as Error).message);
-  }
+  const next = conflictIfRefused(() => nextDissentStage(dissent.stage as DissentStage, input.step));
   await db.transaction(async (tx) => {
     await updateAtVersion(
       tx, dissents, { id: dissentId, version: input.version },

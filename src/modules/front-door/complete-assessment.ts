@@ -5,15 +5,12 @@ import { assessments } from '../../db/schema/index.js';
 import { mayRecordCaseWork } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { londonDateOf } from '../../domain/calendar/london-time.js';
-import { isUuid, loadCase } from '../shared/load-records.js';
+import { loadCase, loadById } from '../shared/load-records.js';
 
 export async function loadAssessment(db: Database, assessmentId: string) {
-  if (!isUuid(assessmentId)) throw new NotFoundError('We could not find that assessment.');
-  const [row] = await db.select().from(assessments).where(eq(assessments.id, assessmentId));
-  if (!row) throw new NotFoundError('We could not find that assessment.');
-  return row;
+  return loadById(db, assessments, assessmentId, 'that assessment');
 }
 
 export interface CompleteAssessmentInput {

@@ -1,18 +1,15 @@
-import { eq, isNull } from 'drizzle-orm';
+import { isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { agencyConferenceRequests } from '../../db/schema/index.js';
 import { mayAuthoriseCaseDecisions } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
-import { isUuid, loadCase } from '../shared/load-records.js';
+import { ConflictError, ForbiddenError } from '../shared/errors.js';
+import { loadCase, loadById } from '../shared/load-records.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 
 export async function loadAgencyRequest(db: Database, id: string) {
-  if (!isUuid(id)) throw new NotFoundError('We could not find that request.');
-  const [row] = await db.select().from(agencyConferenceRequests).where(eq(agencyConferenceRequests.id, id));
-  if (!row) throw new NotFoundError('We could not find that request.');
-  return row;
+  return loadById(db, agencyConferenceRequests, id, 'that request');
 }
 
 export interface AgencyRequestDecision {

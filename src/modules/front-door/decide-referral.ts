@@ -5,9 +5,9 @@ import { checkNextStep, type NextStep } from '../../domain/front-door/referral-r
 import { mayRecordCaseWork } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { londonInstant } from '../../domain/calendar/london-time.js';
-import { isUuid, loadCase } from '../shared/load-records.js';
+import { loadCase, loadById } from '../shared/load-records.js';
 
 export interface ReferralDecisionInput {
   decision: NextStep;
@@ -17,10 +17,7 @@ export interface ReferralDecisionInput {
 }
 
 export async function loadReferralById(db: Database, referralId: string) {
-  if (!isUuid(referralId)) throw new NotFoundError('We could not find that referral.');
-  const [row] = await db.select().from(referrals).where(eq(referrals.id, referralId));
-  if (!row) throw new NotFoundError('We could not find that referral.');
-  return row;
+  return loadById(db, referrals, referralId, 'that referral');
 }
 
 /**

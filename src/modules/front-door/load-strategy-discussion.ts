@@ -1,14 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { cases, people, strategyDiscussionChildren, strategyDiscussions } from '../../db/schema/index.js';
-import { NotFoundError } from '../shared/errors.js';
-import { childName, isUuid } from '../shared/load-records.js';
+import { childName, loadById } from '../shared/load-records.js';
 
 /** A strategy discussion with the children (cases) it was about. */
 export async function loadStrategyDiscussion(db: Queryable, id: string) {
-  if (!isUuid(id)) throw new NotFoundError('We could not find that strategy discussion.');
-  const [discussion] = await db.select().from(strategyDiscussions).where(eq(strategyDiscussions.id, id));
-  if (!discussion) throw new NotFoundError('We could not find that strategy discussion.');
+  const discussion = await loadById(db, strategyDiscussions, id, 'that strategy discussion');
   const rows = await db
     .select({ caseId: cases.id, child: people })
     .from(strategyDiscussionChildren)

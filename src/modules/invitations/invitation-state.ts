@@ -6,8 +6,14 @@ import type { AuditEntry } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { NotFoundError } from '../shared/errors.js';
 import { loadConferenceWithChildren } from '../shared/load-conference.js';
-import { isUuid } from '../shared/load-records.js';
+import { isUuid, loadById } from '../shared/load-records.js';
 import { venueLines, type VenueFacts } from '../../documents/invitation-letter.js';
+import { londonIsoDate } from '../../domain/calendar/london-time.js';
+import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js';
+import type { ConferenceKind } from '../../domain/conference/kinds.js';
+import type { Timing } from '../../domain/invitations/timing.js';
+import type { PackId } from '../../domain/packs/pack-id.js';
+import { workingCalendar } from '../calendar/calendar-store.js';
 
 export type ConferenceRow = typeof conferences.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
@@ -82,9 +88,7 @@ export async function auditForChildren(db: Queryable, context: ActionContext, st
  * The whole state (every invitation, the chair, the authority, the room) is for the letters and the page.
  */
 export async function loadInvitedConference(db: Queryable, conferenceId: string): Promise<Pick<InvitationState, 'conference' | 'subjectIds'>> {
-  if (!isUuid(conferenceId)) throw new NotFoundError('We could not find that conference.');
-  const [conference] = await db.select().from(conferences).where(eq(conferences.id, conferenceId));
-  if (!conference) throw new NotFoundError('We could not find that conference.');
+  const conference = await loadById(db, conferences, conferenceId, 'that conference');
   const subjects = await db
     .select({ childId: conferenceChildren.childId })
     .from(conferenceChildren)
@@ -97,4 +101,15 @@ export async function loadInvitedConference(db: Queryable, conferenceId: string)
 /** Who and what the invitation list may still change: invitations go for booked conferences. */
 export function isOpenForInvitations(status: string): boolean {
   return status === 'booked' || status === 'invitations-sent';
+}
+
+/** A deadline counted from the conference's day by the pack (TS17, TS19); none until the conference is booked. */
+export async function timingForConference(
+  db: Queryable,
+  state: InvitationState,
+  due: (pack: PackId, kind: ConferenceKind, conferenceDate: string, calendar: WorkingCalendar) => Timing,
+): Promise<Timing> {
+  const c = state.conference;
+  if (!c.scheduledStart) return { kind: 'none' };
+  return due(c.pack as PackId, c.kind as ConferenceKind, londonIsoDate(c.scheduledStart), await workingCalendar(db));
 }

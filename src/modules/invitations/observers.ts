@@ -1,15 +1,12 @@
 import type { Database } from '../../db/client.js';
 import { invitations } from '../../db/schema/index.js';
-import type { ConferenceKind } from '../../domain/conference/kinds.js';
 import { observerStanding, type FamilyConsent, type ObserverStanding } from '../../domain/invitations/observers.js';
 import { observerRequestDue, type Timing } from '../../domain/invitations/timing.js';
-import type { PackId } from '../../domain/packs/pack-id.js';
 import { mayAgreeObserver, mayManageInvitations } from '../../policies/invitations.js';
-import { workingCalendar } from '../calendar/calendar-store.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
-import { auditForChildren, isOpenForInvitations, loadInvitation, loadInvitationState, type InvitationRow, type InvitationState } from './invitation-state.js';
+import { auditForChildren, isOpenForInvitations, loadInvitation, loadInvitationState, timingForConference, type InvitationRow, type InvitationState } from './invitation-state.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 
 export interface ObserverRequestInput {
@@ -23,9 +20,7 @@ export interface ObserverRequestInput {
 
 /** TS17 for this conference: a date (3 working days before, most packs) or the pack's words. */
 export async function observerTiming(db: Database, state: InvitationState): Promise<Timing> {
-  const c = state.conference;
-  if (!c.scheduledStart) return { kind: 'none' };
-  return observerRequestDue(c.pack as PackId, c.kind as ConferenceKind, londonIsoDate(c.scheduledStart), await workingCalendar(db));
+  return timingForConference(db, state, observerRequestDue);
 }
 
 export function standingOf(row: InvitationRow, due: Timing): ObserverStanding {

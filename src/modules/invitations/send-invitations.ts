@@ -2,21 +2,18 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { conferences, conferenceStatusHistory, invitations, outboxMessages } from '../../db/schema/index.js';
 import { nextStatus, TransitionError, type ConferenceStatus } from '../../domain/conference/transitions.js';
-import type { ConferenceKind } from '../../domain/conference/kinds.js';
 import { contactProblem, observerCleared, type ContactProblem } from '../../domain/invitations/editing.js';
 import { isLate, reviewInvitationsDue, type Timing } from '../../domain/invitations/timing.js';
-import type { PackId } from '../../domain/packs/pack-id.js';
 import { icsContentType } from '../../documents/invitation-ics.js';
 import { leafletsFor } from '../../documents/invitation-letter.js';
 import { bilingualLine } from '../../documents/family-language.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { mayManageInvitations } from '../../policies/invitations.js';
-import { workingCalendar } from '../calendar/calendar-store.js';
 import { attachment, enqueueMessage } from '../outbox/enqueue-message.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
-import { auditForChildren, loadInvitationState, type InvitationState } from './invitation-state.js';
+import { auditForChildren, loadInvitationState, timingForConference, type InvitationState } from './invitation-state.js';
 import { calendarFile, calendarSequence, conferenceReference, coordinatorOf, invitationEmailBody, letterDocument, letterFacts } from './letters.js';
 import { bumpVersion, updateAtVersion } from '../shared/versioned-update.js';
 import { issueReportLink, reportLinkWords, withoutAccounts, type SendOptions } from '../report-links/issue-report-link.js';
@@ -35,9 +32,7 @@ export interface SendResult {
 
 /** TS19: when review invitations should have gone, for the confirmation page and the send itself. */
 export async function reviewTiming(db: Database, state: InvitationState): Promise<Timing> {
-  const c = state.conference;
-  if (!c.scheduledStart) return { kind: 'none' };
-  return reviewInvitationsDue(c.pack as PackId, c.kind as ConferenceKind, londonIsoDate(c.scheduledStart), await workingCalendar(db));
+  return timingForConference(db, state, reviewInvitationsDue);
 }
 
 /**

@@ -10,8 +10,8 @@ import { recordMeetingEvent, requireActor } from './common.js';
 import { auditForChildren } from '../audit/audit-children.js';
 import { assertInformationSharingDecided } from './information-sharing.js';
 import { loadMeetingState } from './meeting-state.js';
-import { loadRecord, recordStep } from './record-state.js';
-import { assertVersion, lostRace } from './stale.js';
+import { recordForStep } from './record-state.js';
+import { lostRace } from './stale.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 
 /** RC1: only the chair approves the record; what is approved is the latest saved version, complete. */
@@ -19,9 +19,7 @@ export async function approveRecord(db: Database, context: ActionContext, confer
   const state = await loadMeetingState(db, conferenceId);
   if (!mayChairConference(context.actor, state.conference)) throw new ForbiddenError('Only the chair of this conference approves the record.');
   const actorId = requireActor(context);
-  const record = await loadRecord(db, conferenceId);
-  await assertVersion(db, 'The record', record, input.version);
-  const to = recordStep(record, 'approve');
+  const { record, to } = await recordForStep(db, conferenceId, input.version, 'approve');
   const [saved] = await db
     .select()
     .from(conferenceRecordVersions)
@@ -51,9 +49,7 @@ export async function reviseRecord(db: Database, context: ActionContext, confere
   if (!mayDraftRecord(context.actor)) throw new ForbiddenError();
   const actorId = requireActor(context);
   const state = await loadMeetingState(db, conferenceId);
-  const record = await loadRecord(db, conferenceId);
-  await assertVersion(db, 'The record', record, input.version);
-  const to = recordStep(record, 'revise');
+  const { record, to } = await recordForStep(db, conferenceId, input.version, 'revise');
   await db.transaction(async (tx) => {
     await updateAtVersion(tx, conferenceRecords, record, { status: to, updatedAt: context.now, updatedBy: actorId }, () => lostRace('The record'));
     await recordMeetingEvent(tx, context, { conferenceId, subject: 'record', from: record.status, to, event: 'revise' });

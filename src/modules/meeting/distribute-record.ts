@@ -17,8 +17,8 @@ import { recordData } from './document-data.js';
 import { loadMeetingState } from './meeting-state.js';
 import { listRecipients } from './recipients.js';
 import { sendCopies } from './send-copies.js';
-import { loadRecord, recordStep } from './record-state.js';
-import { assertVersion, lostRace } from './stale.js';
+import { recordForStep } from './record-state.js';
+import { lostRace } from './stale.js';
 import type { DistributionSummary } from './distribute-decisions.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 
@@ -31,9 +31,7 @@ export async function distributeRecord(db: Database, context: ActionContext, con
   if (!mayDistributeConferenceDocuments(context.actor)) throw new ForbiddenError();
   const actorId = requireActor(context);
   const state = await loadMeetingState(db, conferenceId);
-  const record = await loadRecord(db, conferenceId);
-  await assertVersion(db, 'The record', record, input.version);
-  const to = recordStep(record, 'distribute');
+  const { record, to } = await recordForStep(db, conferenceId, input.version, 'distribute');
   const approved = record.approvedVersion;
   if (approved === null) throw new ConflictError('The chair must approve the record before it can be distributed.');
   // EX3: a family member's copy may leave out the parts they missed only on the chair's recorded ground.

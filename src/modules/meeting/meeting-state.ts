@@ -19,6 +19,7 @@ import { isMeetingStatus, type MeetingStatus } from '../../domain/conference/mee
 import { quorumForChild, type ChildQuorum, type QuorumAttendee } from '../../domain/conference/quorum.js';
 import { isPackId, type PackId } from '../../domain/packs/pack-id.js';
 import { NotFoundError } from '../shared/errors.js';
+import { loadById } from '../shared/load-records.js';
 
 export type ConferenceRow = typeof conferences.$inferSelect;
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -77,10 +78,7 @@ export function isUuid(id: string): boolean {
 }
 
 export async function loadConference(db: Queryable, conferenceId: string): Promise<ConferenceRow> {
-  if (!isUuid(conferenceId)) throw new NotFoundError('We could not find that conference.');
-  const [conference] = await db.select().from(conferences).where(eq(conferences.id, conferenceId));
-  if (!conference) throw new NotFoundError('We could not find that conference.');
-  return conference;
+  return loadById(db, conferences, conferenceId, 'that conference');
 }
 
 export async function loadChildren(db: Queryable, conferenceId: string): Promise<MeetingChild[]> {

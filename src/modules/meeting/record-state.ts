@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/client.js';
 import { conferenceRecords } from '../../db/schema/index.js';
 import { isRecordStatus, nextRecordStatus, StepRefused, type RecordEvent, type RecordStatus } from '../../domain/conference/meeting-transitions.js';
 import { ConflictError } from '../shared/errors.js';
+import { assertVersion } from './stale.js';
 
 export type RecordRow = typeof conferenceRecords.$inferSelect;
 
@@ -21,4 +22,14 @@ export function recordStep(record: RecordRow, event: RecordEvent): RecordStatus 
     if (error instanceof StepRefused) throw new ConflictError(error.message);
     throw error;
   }
+}
+
+/**
+ * The record as the form that acts on it saw it, and the status the event takes it to: 409 when
+ * someone saved the record since the form was loaded, or when the step is refused.
+ */
+export async function recordForStep(db: Queryable, conferenceId: string, version: number, event: RecordEvent): Promise<{ record: RecordRow; to: RecordStatus }> {
+  const record = await loadRecord(db, conferenceId);
+  await assertVersion(db, 'The record', record, version);
+  return { record, to: recordStep(record, event) };
 }

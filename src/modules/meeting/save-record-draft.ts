@@ -8,8 +8,8 @@ import { ForbiddenError } from '../shared/errors.js';
 import { recordMeetingEvent, requireActor } from './common.js';
 import { auditForChildren } from '../audit/audit-children.js';
 import { loadMeetingState } from './meeting-state.js';
-import { loadRecord, recordStep } from './record-state.js';
-import { assertVersion, lostRace } from './stale.js';
+import { recordForStep } from './record-state.js';
+import { lostRace } from './stale.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 
 /** RC2: the minute taker saves the written sections; every save is kept as a new version. Returns the version number. */
@@ -22,9 +22,7 @@ export async function saveRecordDraft(
   if (!mayDraftRecord(context.actor)) throw new ForbiddenError();
   const actorId = requireActor(context);
   const state = await loadMeetingState(db, conferenceId);
-  const record = await loadRecord(db, conferenceId);
-  await assertVersion(db, 'The record', record, input.version);
-  const to = recordStep(record, 'save');
+  const { record, to } = await recordForStep(db, conferenceId, input.version, 'save');
   const keys = recordSectionsFor(record.form as RecordForm, state.rules.record).map((s) => s.key);
   const sections = Object.fromEntries(keys.map((k) => [k, (input.sections[k] ?? '').trim()]));
   const number = record.currentVersion + 1;

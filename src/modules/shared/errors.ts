@@ -35,3 +35,12 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
+
+/** A step the domain's rules refuse (they throw a plain Error with the reason), as a 409 with that reason. */
+export function conflictIfRefused<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    throw new ConflictError((error as Error).message);
+  }
+}

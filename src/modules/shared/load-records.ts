@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, or, type InferSelectModel } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Temporal } from 'temporal-polyfill';
 import type { Queryable } from '../../db/client.js';
 import {
@@ -18,6 +19,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids come from URLs: anything not shaped like one is simply not found. */
 export function isUuid(value: string): boolean {
   return UUID.test(value);
+}
+
+/**
+ * One row of a table by its id, or a 404 naming what was not found (`what`: "that referral"); an
+ * id that is not shaped like a uuid finds nothing without asking the database.
+ */
+export async function loadById<T extends PgTable & { id: PgColumn }>(db: Queryable, table: T, id: string, what: string): Promise<InferSelectModel<T>> {
+  if (!isUuid(id)) throw new NotFoundError(`We could not find ${what}.`);
+  const [row] = await db.select().from(table as PgTable).where(eq(table.id, id));
+  if (!row) throw new NotFoundError(`We could not find ${what}.`);
+  return row as InferSelectModel<T>;
 }
 
 /** An unborn child is recorded with a surname and an expected date of delivery (UB1). */
@@ -52,10 +64,7 @@ export async function loadReferral(db: Queryable, caseId: string): Promise<Refer
 }
 
 export async function loadHousehold(db: Queryable, householdId: string) {
-  if (!isUuid(householdId)) throw new NotFoundError('We could not find that household.');
-  const [row] = await db.select().from(households).where(eq(households.id, householdId));
-  if (!row) throw new NotFoundError('We could not find that household.');
-  return row;
+  return loadById(db, households, householdId, 'that household');
 }
 
 export interface HouseholdChild extends ChildToConsider {

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { StaleRecordError } from '../../modules/meeting/stale.js';
+import { StaleRecordError, StaleRowsError } from '../../modules/meeting/stale.js';
 import { ConflictError, ValidationError, type FieldError } from '../../modules/shared/errors.js';
 import { parseForm } from '../forms.js';
 import { typedValues } from '../typed-values.js';
@@ -107,4 +107,41 @@ export async function submitForm<S extends z.ZodType, T>(
     ...(answers.conflictPage === undefined ? {} : { conflictPage: answers.conflictPage }),
     done: answers.done,
   });
+}
+
+/**
+ * A form's whole post, for a page that shows itself again with what was typed: the body parsed by
+ * the schema, the action run with what parsed, then `done`. A form error (400) and the action's
+ * refusal (400 or 409) both come to `again` as a refusal, with the status already set.
+ */
+export async function submitShowingValues<S extends z.ZodType, T>(
+  reply: FastifyReply,
+  schema: S,
+  action: (data: z.infer<S>) => Promise<T>,
+  answers: ActionAnswers<T> & {
+    /** What to show again after the action's refusal when not the form as sent: made from what parsed. */
+    valuesOnRefusal?: (data: z.infer<S>) => Record<string, unknown>;
+  },
+): Promise<unknown> {
+  const parsed = parseForm(schema, reply.request.body);
+  if (!parsed.ok) {
+    reply.code(400);
+    return answers.again({ status: 400, errors: parsed.errors, conflict: null, stale: false, values: parsed.values, error: new ValidationError(parsed.errors) });
+  }
+  const { valuesOnRefusal, ...rest } = answers;
+  return runAction(reply, () => action(parsed.data), valuesOnRefusal ? { ...rest, values: valuesOnRefusal(parsed.data) } : rest);
+}
+
+/**
+ * A table form's refusal (one row per attendee or child, each field sent as `<field>-<row id>`):
+ * rows someone else saved since the form was opened carry their message on the row's `field`, and
+ * the versions now stored, so saving again goes over them; any other refusal as it is.
+ */
+export function tableRefusal(refusal: Refusal, field: string): { errors: FieldError[]; staleVersions?: Map<string, number | null> } {
+  if (!(refusal.error instanceof StaleRowsError)) return { errors: refusal.errors };
+  const stale = refusal.error;
+  return {
+    errors: [...stale.rows.map((r) => ({ field: `${field}-${r.id}`, message: r.message })), ...stale.errors],
+    staleVersions: new Map(stale.rows.map((r) => [r.id, r.currentVersion])),
+  };
 }

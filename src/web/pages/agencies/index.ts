@@ -3,9 +3,8 @@ import { AGENCY_KINDS, AGENCY_KIND_LABELS, addAgency, addProfessional, listAgenc
 import { loadProfessional } from '../../../modules/agencies/load-professional.js';
 import { type FieldError } from '../../../modules/shared/errors.js';
 import { mayManageAgencies, mayManageProfessionals, mayViewAgencies } from '../../../policies/agencies.js';
-import { parseForm } from '../../forms.js';
 import { agencyForm, professionalForm } from './form.js';
-import { runAction } from '../../forms/run-action.js';
+import { submitShowingValues } from '../../forms/run-action.js';
 
 const uuid = /^[0-9a-f-]{36}$/i;
 const kinds = AGENCY_KINDS.map((k) => ({ value: k, text: AGENCY_KIND_LABELS[k] }));
@@ -26,9 +25,7 @@ export default function agencyPages(app: FastifyInstance): void {
   }
   app.get('/agencies', { config: { access: mayViewAgencies } }, async (request, reply) => listPage(request, reply));
   app.post('/agencies', { config: { access: mayManageAgencies } }, async (request, reply) => {
-    const parsed = parseForm(agencyForm, request.body);
-    if (!parsed.ok) return listPage(request, reply, parsed);
-    return runAction(reply, () => addAgency(db, request.actionContext(), parsed.data), {
+    return submitShowingValues(reply, agencyForm, (data) => addAgency(db, request.actionContext(), data), {
       again: ({ errors, values }) => listPage(request, reply, { errors, values }),
       done: (id) => reply.redirect(`/agencies/${id}`),
     });
@@ -46,9 +43,7 @@ export default function agencyPages(app: FastifyInstance): void {
   }
   app.get<AgencyParams>('/agencies/:id', { config: { access: mayViewAgencies } }, async (request, reply) => agencyPage(request, reply));
   app.post<AgencyParams>('/agencies/:id/professionals', { config: { access: mayManageProfessionals } }, async (request, reply) => {
-    const parsed = parseForm(professionalForm, request.body);
-    if (!parsed.ok) return agencyPage(request, reply, parsed);
-    return runAction(reply, () => addProfessional(db, request.actionContext(), request.params.id, parsed.data), {
+    return submitShowingValues(reply, professionalForm, (data) => addProfessional(db, request.actionContext(), request.params.id, data), {
       again: ({ errors, values }) => agencyPage(request, reply, { errors, values }),
       done: () => reply.redirect(`/agencies/${request.params.id}?added=1`),
     });
@@ -66,9 +61,7 @@ export default function agencyPages(app: FastifyInstance): void {
   }
   app.get<AgencyParams>('/professionals/:id', { config: { access: mayManageProfessionals } }, async (request, reply) => editPage(request, reply));
   app.post<AgencyParams>('/professionals/:id', { config: { access: mayManageProfessionals } }, async (request, reply) => {
-    const parsed = parseForm(professionalForm, request.body);
-    if (!parsed.ok) return editPage(request, reply, parsed);
-    return runAction(reply, () => updateProfessional(db, request.actionContext(), request.params.id, parsed.data), {
+    return submitShowingValues(reply, professionalForm, (data) => updateProfessional(db, request.actionContext(), request.params.id, data), {
       again: ({ errors, values }) => editPage(request, reply, { errors, values }),
       done: (organisationId) => reply.redirect(`/agencies/${organisationId}?saved=1`),
     });

@@ -8,8 +8,7 @@ import { loadCaseStaff } from '../../../modules/records/load-case-staff.js';
 import { loadCaseToChange } from '../../../modules/records/load-case-to-change.js';
 import { type FieldError } from '../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions } from '../../../policies/children.js';
-import { parseForm } from '../../forms.js';
-import { runAction } from '../../forms/run-action.js';
+import { submitShowingValues } from '../../forms/run-action.js';
 
 const realDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const date = (missing: string) => z.string({ error: missing }).trim().min(1, missing).refine(realDate, `${missing} as a real date, like 2026-03-01`);
@@ -50,10 +49,8 @@ export function caseChangePages(app: FastifyInstance): void {
   }
   app.get<Params>('/cases/:id/allocation', access, async (request, reply) => allocationPage(request, reply));
   app.post<Params>('/cases/:id/allocation', access, async (request, reply) => {
-    const parsed = parseForm(allocationForm, request.body);
-    if (!parsed.ok) return allocationPage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
-    return runAction(reply, () => reallocateCase(db, request.actionContext(), request.params.id, parsed.data), {
-      again: ({ errors, values, status }) => allocationPage(request, reply, { errors, values, status }),
+    return submitShowingValues(reply, allocationForm, (data) => reallocateCase(db, request.actionContext(), request.params.id, data), {
+      again: (shown) => allocationPage(request, reply, shown),
       done: () => reply.redirect(`/cases/${request.params.id}?done=reallocated`),
     });
   });
@@ -72,10 +69,8 @@ export function caseChangePages(app: FastifyInstance): void {
   }
   app.get<Params>('/cases/:id/close', access, async (request, reply) => closePage(request, reply));
   app.post<Params>('/cases/:id/close', access, async (request, reply) => {
-    const parsed = parseForm(closeForm, request.body);
-    if (!parsed.ok) return closePage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
-    return runAction(reply, () => closeCase(db, request.actionContext(), request.params.id, parsed.data), {
-      again: ({ errors, values, status }) => closePage(request, reply, { errors, values, status }),
+    return submitShowingValues(reply, closeForm, (data) => closeCase(db, request.actionContext(), request.params.id, data), {
+      again: (shown) => closePage(request, reply, shown),
       done: () => reply.redirect(`/cases/${request.params.id}?done=closed`),
     });
   });

@@ -5,8 +5,7 @@ import { cinPlansOf, endCinPlan, startCinPlan } from '../../../modules/records/c
 import { loadCaseToChange } from '../../../modules/records/load-case-to-change.js';
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayRecordCaseWork } from '../../../policies/children.js';
-import { parseForm } from '../../forms.js';
-import { runAction } from '../../forms/run-action.js';
+import { submitShowingValues } from '../../forms/run-action.js';
 
 const realDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const date = (missing: string) => z.string({ error: missing }).trim().min(1, missing).refine(realDate, `${missing} as a real date, like 2026-03-01`);
@@ -40,18 +39,14 @@ export function cinPlanPages(app: FastifyInstance): void {
 
   app.get<Params>('/cases/:id/cin-plan', access, async (request, reply) => page(request, reply));
   app.post<Params>('/cases/:id/cin-plan/start', access, async (request, reply) => {
-    const parsed = parseForm(startForm, request.body);
-    if (!parsed.ok) return page(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
-    return runAction(reply, () => startCinPlan(db, request.actionContext(), request.params.id, parsed.data), {
-      again: ({ errors, values, status }) => page(request, reply, { errors, values, status }),
+    return submitShowingValues(reply, startForm, (data) => startCinPlan(db, request.actionContext(), request.params.id, data), {
+      again: (shown) => page(request, reply, shown),
       done: () => reply.redirect(`/cases/${request.params.id}?done=cin-plan-started`),
     });
   });
   app.post<Params>('/cases/:id/cin-plan/end', access, async (request, reply) => {
-    const parsed = parseForm(endForm, request.body);
-    if (!parsed.ok) return page(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
-    return runAction(reply, () => endCinPlan(db, request.actionContext(), request.params.id, parsed.data), {
-      again: ({ errors, values, status }) => page(request, reply, { errors, values, status }),
+    return submitShowingValues(reply, endForm, (data) => endCinPlan(db, request.actionContext(), request.params.id, data), {
+      again: (shown) => page(request, reply, shown),
       done: () => reply.redirect(`/cases/${request.params.id}?done=cin-plan-ended`),
     });
   });

@@ -7,8 +7,7 @@ import { ForbiddenError, type FieldError } from '../../../modules/shared/errors.
 import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../../../policies/children.js';
 import { hasRole, type Actor } from '../../../policies/roles.js';
 import { dateField, requiredText } from '../../form-fields.js';
-import { answerRefusal } from '../../forms/run-action.js';
-import { parseForm } from '../../forms.js';
+import { submitShowingValues } from '../../forms/run-action.js';
 
 const requestForm = z.object({
   requestedBy: requiredText('Say who in the family asked for the change', 200),
@@ -52,14 +51,12 @@ export function workerChangePages(app: FastifyInstance): void {
   }
   app.get<Params>('/cases/:id/worker-change', caseStaff, async (request, reply) => requestPage(request, reply));
   app.post<Params>('/cases/:id/worker-change', caseStaff, async (request, reply) => {
-    const parsed = parseForm(requestForm, request.body);
-    if (!parsed.ok) return requestPage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
-    try {
-      await recordWorkerChangeRequest(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: async ({ errors }) => { await requestPage(request, reply, { errors, values: parsed.data, status: 400 }); return reply; }, conflictPage: `/cases/${request.params.id}` });
-    }
-    return reply.redirect(`/cases/${request.params.id}?done=worker-change-requested`);
+    return submitShowingValues(reply, requestForm, (data) => recordWorkerChangeRequest(db, request.actionContext(), request.params.id, data), {
+      valuesOnRefusal: (data) => data,
+      again: ({ errors, values }) => requestPage(request, reply, { errors, values, status: 400 }),
+      conflictPage: `/cases/${request.params.id}`,
+      done: () => reply.redirect(`/cases/${request.params.id}?done=worker-change-requested`),
+    });
   });
 
   async function answerPage(request: FastifyRequest<AnswerParams>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
@@ -80,13 +77,11 @@ export function workerChangePages(app: FastifyInstance): void {
   }
   app.get<AnswerParams>('/cases/:id/worker-change/:changeRequestId', managers, async (request, reply) => answerPage(request, reply));
   app.post<AnswerParams>('/cases/:id/worker-change/:changeRequestId', managers, async (request, reply) => {
-    const parsed = parseForm(answerForm, request.body);
-    if (!parsed.ok) return answerPage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
-    try {
-      await answerWorkerChangeRequest(db, request.actionContext(), request.params.changeRequestId, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: async ({ errors }) => { await answerPage(request, reply, { errors, values: parsed.data, status: 400 }); return reply; }, conflictPage: `/cases/${request.params.id}` });
-    }
-    return reply.redirect(`/cases/${request.params.id}?done=worker-change-answered`);
+    return submitShowingValues(reply, answerForm, (data) => answerWorkerChangeRequest(db, request.actionContext(), request.params.changeRequestId, data), {
+      valuesOnRefusal: (data) => data,
+      again: ({ errors, values }) => answerPage(request, reply, { errors, values, status: 400 }),
+      conflictPage: `/cases/${request.params.id}`,
+      done: () => reply.redirect(`/cases/${request.params.id}?done=worker-change-answered`),
+    });
   });
 }

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { COMPLAINT_STAGE_LABELS, complaintStepsFrom, dissentStepsFrom, type ComplaintStage, type DissentStage } from '../../../domain/escalation/stages.js';
 import { advanceComplaint, recordComplaint } from '../../../modules/escalation/complaints.js';
 import { advanceDissent, raisePracticeConcern, recordDissent, resolvePracticeConcern } from '../../../modules/escalation/dissent-and-concerns.js';
@@ -12,6 +13,9 @@ import {
 import { parseForm } from '../../forms.js';
 import { complaintForm, complaintStepForm, concernForm, dissentForm, dissentStepForm, resolveForm } from './form.js';
 import { runAction } from '../../forms/run-action.js';
+import type { RouteAccess } from '../../types.js';
+
+type ConferenceSummary = NonNullable<Awaited<ReturnType<typeof loadConferenceSummary>>>;
 
 const STEP_LABELS: Record<string, string> = {
   resolve: 'Resolved by the chair', escalate: 'Not resolved: to the complaints procedure', uphold: 'Upheld: reconvene under a different chair',
@@ -28,23 +32,61 @@ export default function escalationPages(app: FastifyInstance): void {
     return reply.view('escalation/list.njk', { title: 'Complaints, dissent and practice concerns', ...open, backLink: { href: '/' } });
   });
 
+  /**
+   * A form that records something about one conference (a complaint, a dissent): shown empty, then
+   * shown again with what was typed when it is refused; once recorded, the page of what was recorded.
+   */
+  function recordAboutConference<S extends z.ZodType>(
+    what: { path: string; access: RouteAccess; view: string; title: string; form: S },
+    record: (request: FastifyRequest, conference: ConferenceSummary, data: z.infer<S>) => Promise<string>,
+    recordedPage: (id: string) => string,
+  ): void {
+    const { path, access, view, title, form } = what;
+    app.get<{ Params: { id: string } }>(path, { config: { access } }, async (request, reply) => {
+      const conference = await loadConferenceSummary(db, request.params.id, request.actor);
+      if (!conference) return reply.callNotFound();
+      return reply.view(view, { title, conference, values: {}, backLink: { href: '/escalations' } });
+    });
+    app.post<{ Params: { id: string } }>(path, { config: { access } }, async (request, reply) => {
+      const conference = await loadConferenceSummary(db, request.params.id, request.actor);
+      if (!conference) return reply.callNotFound();
+      const parsed = parseForm(form, request.body);
+      if (!parsed.ok) {
+        reply.code(400);
+        return reply.view(view, { title, conference, errors: parsed.errors, values: parsed.values, backLink: { href: '/escalations' } });
+      }
+      return reply.redirect(recordedPage(await record(request, conference, parsed.data)));
+    });
+  }
+
+  /** The next step of a complaint or a dissent: refused, its page again with what was typed. */
+  function advance<S extends z.ZodType<{ version: number }>>(
+    what: { path: string; access: RouteAccess; form: S },
+    action: (request: FastifyRequest<{ Params: { id: string } }>, data: z.infer<S>) => Promise<unknown>,
+    show: (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra?: Record<string, unknown>) => Promise<unknown>,
+    page: (id: string) => string,
+  ): void {
+    app.post<{ Params: { id: string } }>(what.path, { config: { access: what.access } }, async (request, reply) => {
+      const parsed = parseForm(what.form, request.body);
+      if (!parsed.ok) {
+        reply.code(400);
+        return show(request, reply, { errors: parsed.errors, values: parsed.values });
+      }
+      return runAction(reply, () => action(request, parsed.data), {
+        values: parsed.data,
+        conflictField: 'step',
+        done: () => reply.redirect(page(request.params.id)),
+        again: ({ errors, values }) => show(request, reply, { errors, values }),
+      });
+    });
+  }
+
   // Complaints (CO1)
-  app.get<{ Params: { id: string } }>('/conferences/:id/complaints/new', { config: { access: mayRecordComplaint } }, async (request, reply) => {
-    const conference = await loadConferenceSummary(db, request.params.id, request.actor);
-    if (!conference) return reply.callNotFound();
-    return reply.view('escalation/complaint-new.njk', { title: 'Record a complaint about a conference', conference, values: {}, backLink: { href: '/escalations' } });
-  });
-  app.post<{ Params: { id: string } }>('/conferences/:id/complaints/new', { config: { access: mayRecordComplaint } }, async (request, reply) => {
-    const conference = await loadConferenceSummary(db, request.params.id, request.actor);
-    if (!conference) return reply.callNotFound();
-    const parsed = parseForm(complaintForm, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return reply.view('escalation/complaint-new.njk', { title: 'Record a complaint about a conference', conference, errors: parsed.errors, values: parsed.values, backLink: { href: '/escalations' } });
-    }
-    const id = await recordComplaint(db, request.actionContext(), { ...parsed.data, conferenceId: conference.id });
-    return reply.redirect(`/complaints/${id}`);
-  });
+  recordAboutConference(
+    { path: '/conferences/:id/complaints/new', access: mayRecordComplaint, view: 'escalation/complaint-new.njk', title: 'Record a complaint about a conference', form: complaintForm },
+    (request, conference, data) => recordComplaint(db, request.actionContext(), { ...data, conferenceId: conference.id }),
+    (id) => `/complaints/${id}`,
+  );
   async function showComplaint(reply: FastifyReply, id: string, extra: Record<string, unknown> = {}) {
     const complaint = await loadComplaint(db, id);
     if (!complaint) return reply.callNotFound();
@@ -56,38 +98,22 @@ export default function escalationPages(app: FastifyInstance): void {
     });
   }
   app.get<{ Params: { id: string } }>('/complaints/:id', { config: { access: mayViewEscalations } }, async (request, reply) => showComplaint(reply, request.params.id));
-  app.post<{ Params: { id: string } }>('/complaints/:id/advance', { config: { access: mayAdvanceComplaint } }, async (request, reply) => {
-    const parsed = parseForm(complaintStepForm, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return showComplaint(reply, request.params.id, { errors: parsed.errors, values: parsed.values });
-    }
-    return runAction(reply, () => advanceComplaint(db, request.actionContext(), request.params.id, parsed.data), {
-      values: parsed.data,
-      conflictField: 'step',
-      done: () => reply.redirect(`/complaints/${request.params.id}`),
-      again: ({ errors, values }) => showComplaint(reply, request.params.id, { errors, values }),
-    });
-  });
+  advance(
+    { path: '/complaints/:id/advance', access: mayAdvanceComplaint, form: complaintStepForm },
+    (request, data) => advanceComplaint(db, request.actionContext(), request.params.id, data),
+    (request, reply, extra) => showComplaint(reply, request.params.id, extra),
+    (id) => `/complaints/${id}`,
+  );
 
   // Professional dissent (CO2)
-  app.get<{ Params: { id: string } }>('/conferences/:id/dissents/new', { config: { access: mayRecordDissent } }, async (request, reply) => {
-    const conference = await loadConferenceSummary(db, request.params.id, request.actor);
-    if (!conference) return reply.callNotFound();
-    return reply.view('escalation/dissent-new.njk', { title: 'Record professional dissent', conference, values: {}, backLink: { href: '/escalations' } });
-  });
-  app.post<{ Params: { id: string } }>('/conferences/:id/dissents/new', { config: { access: mayRecordDissent } }, async (request, reply) => {
-    const conference = await loadConferenceSummary(db, request.params.id, request.actor);
-    if (!conference) return reply.callNotFound();
-    const parsed = parseForm(dissentForm, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return reply.view('escalation/dissent-new.njk', { title: 'Record professional dissent', conference, errors: parsed.errors, values: parsed.values, backLink: { href: '/escalations' } });
-    }
-    const childId = parsed.data.childId && conference.children.some((c) => c.id === parsed.data.childId) ? parsed.data.childId : null;
-    const id = await recordDissent(db, request.actionContext(), { ...parsed.data, childId, conferenceId: conference.id });
-    return reply.redirect(`/dissents/${id}`);
-  });
+  recordAboutConference(
+    { path: '/conferences/:id/dissents/new', access: mayRecordDissent, view: 'escalation/dissent-new.njk', title: 'Record professional dissent', form: dissentForm },
+    (request, conference, data) => {
+      const childId = data.childId && conference.children.some((c) => c.id === data.childId) ? data.childId : null;
+      return recordDissent(db, request.actionContext(), { ...data, childId, conferenceId: conference.id });
+    },
+    (id) => `/dissents/${id}`,
+  );
   async function showDissent(reply: FastifyReply, id: string, canDecide: boolean, extra: Record<string, unknown> = {}) {
     const dissent = await loadDissent(db, id);
     if (!dissent) return reply.callNotFound();
@@ -100,19 +126,12 @@ export default function escalationPages(app: FastifyInstance): void {
   app.get<{ Params: { id: string } }>('/dissents/:id', { config: { access: mayViewEscalations } }, async (request, reply) =>
     showDissent(reply, request.params.id, mayDecideDissent(request.actor)),
   );
-  app.post<{ Params: { id: string } }>('/dissents/:id/advance', { config: { access: mayRecordDissent } }, async (request, reply) => {
-    const parsed = parseForm(dissentStepForm, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return showDissent(reply, request.params.id, mayDecideDissent(request.actor), { errors: parsed.errors, values: parsed.values });
-    }
-    return runAction(reply, () => advanceDissent(db, request.actionContext(), request.params.id, parsed.data), {
-      values: parsed.data,
-      conflictField: 'step',
-      done: () => reply.redirect(`/dissents/${request.params.id}`),
-      again: ({ errors, values }) => showDissent(reply, request.params.id, mayDecideDissent(request.actor), { errors, values }),
-    });
-  });
+  advance(
+    { path: '/dissents/:id/advance', access: mayRecordDissent, form: dissentStepForm },
+    (request, data) => advanceDissent(db, request.actionContext(), request.params.id, data),
+    (request, reply, extra) => showDissent(reply, request.params.id, mayDecideDissent(request.actor), extra),
+    (id) => `/dissents/${id}`,
+  );
 
   // Practice concerns (CO3)
   app.get<{ Querystring: { conference?: string } }>('/practice-concerns/new', { config: { access: mayRaisePracticeConcern } }, async (request, reply) =>

@@ -13,7 +13,7 @@ import { type FieldError } from '../../../modules/shared/errors.js';
 import { mayRecordCaseWork, mayViewChildRecords } from '../../../policies/children.js';
 import { parseForm } from '../../forms.js';
 import { householdForm, leaveForm, memberForm, relationshipForm } from './form.js';
-import { runAction } from '../../forms/run-action.js';
+import { submitShowingValues } from '../../forms/run-action.js';
 
 const uuid = /^[0-9a-f-]{36}$/i;
 const read = { config: { access: mayViewChildRecords } };
@@ -53,10 +53,8 @@ export default function familyPages(app: FastifyInstance): void {
 
   app.post<PersonParams>('/people/:id/relationships', write, async (request, reply) => {
     await assertChildAccess(db, request.actor, request.params.id);
-    const parsed = parseForm(relationshipForm, request.body);
-    if (!parsed.ok) return familyPage(request, reply, request.params.id, { errors: parsed.errors, values: parsed.values, status: 400 });
-    return runAction(reply, () => saveRelationship(db, request.actionContext(), { childId: request.params.id, ...parsed.data }), {
-      again: ({ errors, values, status }) => familyPage(request, reply, request.params.id, { errors, values, status }),
+    return submitShowingValues(reply, relationshipForm, (data) => saveRelationship(db, request.actionContext(), { childId: request.params.id, ...data }), {
+      again: (shown) => familyPage(request, reply, request.params.id, shown),
       done: () => reply.redirect(`/people/${request.params.id}/family?saved=relationship`),
     });
   });
@@ -105,10 +103,8 @@ export default function familyPages(app: FastifyInstance): void {
   app.get<HouseholdRequest>('/households/:id', read, async (request, reply) => householdPage(request, reply));
 
   app.post<HouseholdRequest>('/households/:id/members', write, async (request, reply) => {
-    const parsed = parseForm(memberForm, request.body);
-    if (!parsed.ok) return householdPage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
-    return runAction(reply, () => addHouseholdMember(db, request.actionContext(), request.params.id, parsed.data), {
-      again: ({ errors, values, status }) => householdPage(request, reply, { errors, values, status }),
+    return submitShowingValues(reply, memberForm, (data) => addHouseholdMember(db, request.actionContext(), request.params.id, data), {
+      again: (shown) => householdPage(request, reply, shown),
       done: () => reply.redirect(`/households/${request.params.id}`),
       conflictField: 'personId',
     });
@@ -132,9 +128,7 @@ export default function familyPages(app: FastifyInstance): void {
     const member = household?.current.find((m) => m.memberId === request.params.memberId);
     if (!household || !member) return reply.callNotFound();
     await assertChildAccess(db, request.actor, member.person.id);
-    const parsed = parseForm(leaveForm, request.body);
-    if (!parsed.ok) return leavePage(request, reply, { errors: parsed.errors, values: parsed.values });
-    return runAction(reply, () => endHouseholdMembership(db, request.actionContext(), request.params.id, request.params.memberId, parsed.data), {
+    return submitShowingValues(reply, leaveForm, (data) => endHouseholdMembership(db, request.actionContext(), request.params.id, request.params.memberId, data), {
       again: ({ errors, values }) => leavePage(request, reply, { errors, values }),
       done: () => reply.redirect(`/households/${request.params.id}`),
     });

@@ -18,7 +18,7 @@ import { mayDistributeConferenceDocuments } from '../../../policies/meeting.js';
 import { mayDecideExclusion, mayRecordParticipation, mayRequestExclusion } from '../../../policies/reports.js';
 import { hasRole } from '../../../policies/roles.js';
 import { parseForm } from '../../forms.js';
-import { runAction } from '../../forms/run-action.js';
+import { runAction, submitShowingValues } from '../../forms/run-action.js';
 import { conferenceHeader } from '../../components/conference-header.js';
 import { childParticipationForm, exclusionDecisionForm, exclusionRequestForm, familyParticipationForm } from './form.js';
 
@@ -97,9 +97,7 @@ export default function participationPages(app: FastifyInstance): void {
   app.get<Params>('/conferences/:id/exclusions', exclusions, async (request, reply) => render(request, reply, request.params.id, 'exclusions'));
 
   app.post<Params>('/conferences/:id/exclusions', exclusions, async (request, reply) => {
-    const parsed = parseForm(exclusionRequestForm, request.body);
-    if (!parsed.ok) return render(request, reply.code(400), request.params.id, 'exclusions', { errors: parsed.errors, values: parsed.values });
-    return runAction(reply, () => requestExclusion(db, request.actionContext(), request.params.id, parsed.data), {
+    return submitShowingValues(reply, exclusionRequestForm, (data) => requestExclusion(db, request.actionContext(), request.params.id, data), {
       again: (refusal) => render(request, reply, request.params.id, 'exclusions', { errors: refusal.errors, values: refusal.values }),
       done: () => reply.redirect(`/conferences/${request.params.id}/exclusions?done=requested`),
     });

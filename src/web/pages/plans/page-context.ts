@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditChildRead } from '../../../modules/audit/child-access.js';
 import { workingCalendar } from '../../../modules/calendar/calendar-store.js';
 import { loadPlan, type LoadedPlan } from '../../../modules/plans/load-plan.js';
-import type { FieldError } from '../../../modules/shared/errors.js';
+import { ForbiddenError, type FieldError } from '../../../modules/shared/errors.js';
+import type { Actor } from '../../../policies/roles.js';
+import { mayRecordIdentityNeeds } from '../../../policies/plans.js';
 import { londonNow } from '../../../modules/work-queues/queue-for-role.js';
 import type { z } from 'zod';
 import { parseForm } from '../../forms.js';
@@ -14,6 +16,13 @@ export type PlanParams = { Params: { id: string } };
 export async function planForPage(app: FastifyInstance, request: FastifyRequest, id: string): Promise<LoadedPlan> {
   return loadPlan(app.convene.db, id, (core) =>
     auditChildRead(app.convene.db, request.actionContext(), core.plan.childId, { recordType: 'child-protection-plan', recordId: core.plan.id }));
+}
+
+/** The parts of a plan its keepers write (identity and family, the discharge-home plan): refused to anyone else. */
+export function assertKeepsPlanParts(p: LoadedPlan, actor: Actor | null): void {
+  if (!mayRecordIdentityNeeds(actor, { leadSocialWorkerId: p.plan.leadSocialWorkerId, teamManagerId: p.case.teamManagerId })) {
+    throw new ForbiddenError('Only the lead social worker, the case’s team manager or a service manager keeps this part of the plan.');
+  }
 }
 
 export async function pageClock(app: FastifyInstance) {

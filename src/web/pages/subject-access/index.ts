@@ -10,7 +10,7 @@ import {
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayRecordSubjectAccess } from '../../../policies/records.js';
 import { dateField, optionalDateField, optionalText, requiredText } from '../../form-fields.js';
-import { answerRefusal } from '../../forms/run-action.js';
+import { answerRefusal, submitShowingValues } from '../../forms/run-action.js';
 import { parseForm } from '../../forms.js';
 
 const requestForm = z.object({
@@ -94,25 +94,21 @@ export default function subjectAccessPages(app: FastifyInstance): void {
   app.get<Params>('/subject-access/:id', access, async (request, reply) => requestPage(request, reply));
 
   app.post<Params>('/subject-access/:id/identity', access, async (request, reply) => {
-    const parsed = parseForm(identityForm, request.body);
-    if (!parsed.ok) return requestPage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400, form: 'identity' });
-    try {
-      await recordIdentityCheck(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: async ({ errors }) => { await requestPage(request, reply, { errors, values: parsed.data, status: 400, form: 'identity' }); return reply; }, conflictPage: `/subject-access/${request.params.id}` });
-    }
-    return reply.redirect(`/subject-access/${request.params.id}`);
+    return submitShowingValues(reply, identityForm, (data) => recordIdentityCheck(db, request.actionContext(), request.params.id, data), {
+      valuesOnRefusal: (data) => data,
+      again: ({ errors, values }) => requestPage(request, reply, { errors, values, status: 400, form: 'identity' }),
+      conflictPage: `/subject-access/${request.params.id}`,
+      done: () => reply.redirect(`/subject-access/${request.params.id}`),
+    });
   });
 
   app.post<Params>('/subject-access/:id/extend', access, async (request, reply) => {
-    const parsed = parseForm(extensionForm, request.body);
-    if (!parsed.ok) return requestPage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400, form: 'extend' });
-    try {
-      await extendSubjectAccess(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: async ({ errors }) => { await requestPage(request, reply, { errors, values: parsed.data, status: 400, form: 'extend' }); return reply; }, conflictPage: `/subject-access/${request.params.id}` });
-    }
-    return reply.redirect(`/subject-access/${request.params.id}?done=extended`);
+    return submitShowingValues(reply, extensionForm, (data) => extendSubjectAccess(db, request.actionContext(), request.params.id, data), {
+      valuesOnRefusal: (data) => data,
+      again: ({ errors, values }) => requestPage(request, reply, { errors, values, status: 400, form: 'extend' }),
+      conflictPage: `/subject-access/${request.params.id}`,
+      done: () => reply.redirect(`/subject-access/${request.params.id}?done=extended`),
+    });
   });
 
   app.get<Params>('/subject-access/:id/bundle.pdf', access, async (request, reply) => {

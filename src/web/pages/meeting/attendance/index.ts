@@ -11,10 +11,9 @@ import { NotFoundError } from '../../../../modules/shared/errors.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
 import { auditReads, meetingUrl, namedRowErrors, shownRefusal } from '../page-helpers.js';
-import { runAction } from '../../../forms/run-action.js';
+import { runAction, tableRefusal } from '../../../forms/run-action.js';
 import { attendanceForm, leavingForm, parseAttendanceTable } from './form.js';
 import { attendanceRowFingerprint, saveAttendanceTable } from '../../../../modules/meeting/save-attendance-table.js';
-import { StaleRowsError } from '../../../../modules/meeting/stale.js';
 import { asArray } from '../../../forms.js';
 import { AGENCY_LABELS as AGENCY_NAMES, isAgencyId } from '../../../../domain/conference/agencies.js';
 import type { FieldError } from '../../../../modules/shared/errors.js';
@@ -141,16 +140,7 @@ export default function attendancePages(app: FastifyInstance): void {
     }
     const rows = parsed.rows;
     return runAction(reply, () => saveAttendanceTable(db, request.actionContext(), request.params.id, rows), {
-      again: (refusal) => {
-        if (refusal.error instanceof StaleRowsError) {
-          const stale = refusal.error;
-          return table(request, reply, body, {
-            errors: [...stale.rows.map((r) => ({ field: `status-${r.id}`, message: r.message })), ...stale.errors],
-            staleVersions: new Map(stale.rows.map((r) => [r.id, r.currentVersion])),
-          });
-        }
-        return table(request, reply, body, { errors: refusal.errors });
-      },
+      again: (refusal) => table(request, reply, body, tableRefusal(refusal, 'status')),
       done: () => reply.redirect(meetingUrl(request.params.id, '?done=attendance')),
     });
   });

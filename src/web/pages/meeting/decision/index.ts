@@ -15,7 +15,7 @@ import { loadSlotFacts } from '../../../../modules/meeting/load-slot-facts.js';
 import { mayChairConference, mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
 import { auditReads, meetingUrl, shownRefusal } from '../page-helpers.js';
-import { runAction } from '../../../forms/run-action.js';
+import { runAction, submitShowingValues } from '../../../forms/run-action.js';
 import { consultationForm, coreGroupText, decisionForm } from './form.js';
 import { decisionDefaults } from './defaults.js';
 
@@ -78,12 +78,7 @@ export default function decisionPages(app: FastifyInstance): void {
   app.get<Params>('/conferences/:id/meeting/children/:childId/decision', access, async (request, reply) => page(request, reply, null));
 
   app.post<Params>('/conferences/:id/meeting/children/:childId/decision', access, async (request, reply) => {
-    const parsed = parseForm(decisionForm, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return page(request, reply, parsed.values, { errors: parsed.errors });
-    }
-    return runAction(reply, () => recordDecision(db, request.actionContext(), request.params.id, request.params.childId, parsed.data.input, parsed.data.version), {
+    return submitShowingValues(reply, decisionForm, (data) => recordDecision(db, request.actionContext(), request.params.id, request.params.childId, data.input, data.version), {
       again: (refusal) => page(request, reply, refusal.values, shownRefusal(refusal)),
       done: () => reply.redirect(meetingUrl(request.params.id, '?done=decision')),
     });

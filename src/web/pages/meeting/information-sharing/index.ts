@@ -4,9 +4,8 @@ import { loadInformationSharing, policeTookPart, saveInformationSharing } from '
 import { loadMeetingState } from '../../../../modules/meeting/meeting-state.js';
 import { ForbiddenError } from '../../../../modules/shared/errors.js';
 import { mayRecordInformationSharing, mayRunMeeting } from '../../../../policies/meeting.js';
-import { parseForm } from '../../../forms.js';
 import { auditReads, shownRefusal } from '../page-helpers.js';
-import { runAction } from '../../../forms/run-action.js';
+import { submitShowingValues } from '../../../forms/run-action.js';
 import { informationSharingForm } from './form.js';
 
 type Params = { Params: { id: string } };
@@ -35,12 +34,7 @@ export default function informationSharingPages(app: FastifyInstance): void {
 
   app.get<Params>('/conferences/:id/information-sharing', access, async (request, reply) => page(request, reply, null));
   app.post<Params>('/conferences/:id/information-sharing', access, async (request, reply) => {
-    const parsed = parseForm(informationSharingForm, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return page(request, reply, parsed.values, { errors: parsed.errors });
-    }
-    return runAction(reply, () => saveInformationSharing(db, request.actionContext(), request.params.id, parsed.data), {
+    return submitShowingValues(reply, informationSharingForm, (data) => saveInformationSharing(db, request.actionContext(), request.params.id, data), {
       again: (refusal) => page(request, reply, refusal.values, shownRefusal(refusal)),
       done: () => reply.redirect(`/conferences/${request.params.id}/record?done=sharing`),
     });

@@ -7,12 +7,11 @@ import { practitionerViews } from '../../../../modules/meeting/decision-context.
 import { loadMeetingState, quorumAttendee, subjectOf, type MeetingState } from '../../../../modules/meeting/meeting-state.js';
 import { saveViewsGrid, viewRowFingerprint } from '../../../../modules/meeting/save-views-grid.js';
 import { loadSlotFacts } from '../../../../modules/meeting/load-slot-facts.js';
-import { StaleRowsError } from '../../../../modules/meeting/stale.js';
 import type { FieldError } from '../../../../modules/shared/errors.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { asArray } from '../../../forms.js';
 import { auditReads, meetingUrl, namedRowErrors } from '../page-helpers.js';
-import { runAction } from '../../../forms/run-action.js';
+import { runAction, tableRefusal } from '../../../forms/run-action.js';
 import { parseViewsGrid } from './form.js';
 
 const access = { config: { access: mayRunMeeting } };
@@ -98,16 +97,7 @@ export default function viewPages(app: FastifyInstance): void {
     }
     const rows = parsed.rows;
     return runAction(reply, () => saveViewsGrid(db, request.actionContext(), request.params.id, request.params.childId, rows), {
-      again: (refusal) => {
-        if (refusal.error instanceof StaleRowsError) {
-          const stale = refusal.error;
-          return grid(request, reply, body, {
-            errors: [...stale.rows.map((r) => ({ field: `planNeeded-${r.id}`, message: r.message })), ...stale.errors],
-            staleVersions: new Map(stale.rows.map((r) => [r.id, r.currentVersion])),
-          });
-        }
-        return grid(request, reply, body, { errors: refusal.errors });
-      },
+      again: (refusal) => grid(request, reply, body, tableRefusal(refusal, 'planNeeded')),
       done: () => reply.redirect(meetingUrl(request.params.id, `/children/${request.params.childId}/views?saved=1`)),
     });
   });

@@ -1,13 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { FAMILY_GROUP_CONFERENCE_ANSWERS } from '../../../../domain/plans/identity-needs.js';
-import type { LoadedPlan } from '../../../../modules/plans/load-plan.js';
 import { saveIdentityNeeds } from '../../../../modules/plans/save-identity-needs.js';
-import { ForbiddenError } from '../../../../modules/shared/errors.js';
-import { mayKeepPlan, mayRecordIdentityNeeds } from '../../../../policies/plans.js';
+import { mayKeepPlan } from '../../../../policies/plans.js';
 import { optionalText } from '../../../form-fields.js';
-import { parseForm } from '../../../forms.js';
-import { formReply, planForPage, type PlanParams } from '../page-context.js';
+import { assertKeepsPlanParts, formReply, planForPage, type PlanParams } from '../page-context.js';
 
 const identityForm = z.object({
   culture: optionalText(5000),
@@ -25,18 +22,12 @@ const title = 'The child’s identity and family in the plan';
 const keep = { config: { access: mayKeepPlan } };
 const fgcOptions = Object.entries(FAMILY_GROUP_CONFERENCE_ANSWERS).map(([value, text]) => ({ value, text }));
 
-function guard(p: LoadedPlan, actor: Parameters<typeof mayKeepPlan>[0]) {
-  if (!mayRecordIdentityNeeds(actor, { leadSocialWorkerId: p.plan.leadSocialWorkerId, teamManagerId: p.case.teamManagerId })) {
-    throw new ForbiddenError('Only the lead social worker, the case’s team manager or a service manager keeps this part of the plan.');
-  }
-}
-
 /** PL4: the plan's answers on culture, language, faith, birth-family contact and a family group conference. */
 export default function identityNeedsPages(app: FastifyInstance): void {
   const { db } = app.convene;
   app.get<PlanParams>('/plans/:id/identity', keep, async (request, reply) => {
     const p = await planForPage(app, request, request.params.id);
-    guard(p, request.actor);
+    assertKeepsPlanParts(p, request.actor);
     const n = p.identityNeeds;
     return reply.view('plans/identity/form.njk', {
       title, p, fgcOptions, version: n?.version ?? 0,
@@ -46,16 +37,9 @@ export default function identityNeedsPages(app: FastifyInstance): void {
   });
   app.post<PlanParams>('/plans/:id/identity', keep, async (request, reply) => {
     const p = await planForPage(app, request, request.params.id);
-    guard(p, request.actor);
+    assertKeepsPlanParts(p, request.actor);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const form = formReply(reply, 'plans/identity/form.njk', { title, p, fgcOptions, version: body.version ?? p.identityNeeds?.version ?? 0 }, `/plans/${p.plan.id}`);
-    const parsed = parseForm(identityForm, request.body);
-    if (!parsed.ok) return form.again(parsed.errors, parsed.values);
-    try {
-      await saveIdentityNeeds(db, request.actionContext(), p.plan.id, parsed.data);
-    } catch (error) {
-      return form.refused(error, body);
-    }
-    return reply.redirect(`/plans/${p.plan.id}`);
+    return form.submit(identityForm, body, (data) => saveIdentityNeeds(db, request.actionContext(), p.plan.id, data), `/plans/${p.plan.id}`);
   });
 }
