@@ -192,6 +192,8 @@ interface PlanTrack {
   socialWorker: User;
   ended: boolean;
   rng: SeededRandom;
+  /** The next statutory visit's due date (TS24) as last worked out, and the last visit it followed. */
+  nextVisit?: { after: string | null; due: string | null };
 }
 
 const NAMES = ['Alex', 'Billie', 'Casey', 'Dana', 'Eden', 'Frankie', 'Gray', 'Harper', 'Indy', 'Jules', 'Kit', 'Lee', 'Morgan', 'Nico', 'Oakley', 'Parker', 'Quinn', 'Riley', 'Sage', 'Taylor'];
@@ -696,9 +698,15 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     const owners = new Map<string, readonly User[]>();
     for (const p of plans) {
       if (p.ended) continue;
-      const next = nextVisitDue({ pack, calendar, planStartedOn: p.startedOn, frequencyWeeks: p.frequencyWeeks, visits: p.lastSeenOn ? [{ visitedOn: p.lastSeenOn, childSeen: true }] : [] });
-      if (!next.deadline) continue;
-      const due = next.deadline.due.kind === 'date' ? next.deadline.due.date.toString() : next.deadline.due.dateTime.toString().slice(0, 10);
+      // The rule's answer turns only on the plan's start, frequency and last visit, not on the day:
+      // worked out again only when the child has been seen since.
+      if (!p.nextVisit || p.nextVisit.after !== p.lastSeenOn) {
+        const next = nextVisitDue({ pack, calendar, planStartedOn: p.startedOn, frequencyWeeks: p.frequencyWeeks, visits: p.lastSeenOn ? [{ visitedOn: p.lastSeenOn, childSeen: true }] : [] });
+        const dueOn = !next.deadline ? null : next.deadline.due.kind === 'date' ? next.deadline.due.date.toString() : next.deadline.due.dateTime.toString().slice(0, 10);
+        p.nextVisit = { after: p.lastSeenOn, due: dueOn };
+      }
+      const due = p.nextVisit.due;
+      if (!due) continue;
       let v = p.visitDeadlines.find((x) => x.dueDate === due && x.metOn === null && !x.lapsed);
       if (!v) {
         v = { key: `${p.id}:${due}`, label: `${p.label}-visit-${p.visitDeadlines.length + 1}`, dueDate: due, seenBy: addWd(due, -1), metOn: null, openMornings: 0, lapsed: false };
