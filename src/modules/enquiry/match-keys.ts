@@ -27,6 +27,14 @@ export async function insertMatchKeys(db: Queryable, rows: { personId: string; k
 }
 
 /**
+ * The keys of a person just inserted, in the same transaction, from the row as stored: a new
+ * person has no old keys to remove and no addresses yet, so nothing needs reading back.
+ */
+export async function insertNewPersonMatchKeys(db: Queryable, person: { id: string } & Parameters<typeof keySourceOf>[0]): Promise<void> {
+  await insertMatchKeys(db, [{ personId: person.id, keys: blockingKeys(keySourceOf(person, [])) }]);
+}
+
+/**
  * Rebuilds the matcher's keys for these people from what is stored: called inside the same
  * transaction as any change to their names, date of birth or addresses, so the index never lags.
  */

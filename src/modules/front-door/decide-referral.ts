@@ -36,12 +36,11 @@ export async function decideReferral(db: Database, context: ActionContext, refer
   if (problems.length > 0) throw new ValidationError(problems);
 
   await db.transaction(async (tx) => {
-    const count = async (q: Promise<{ n: number }[]>) => (await q)[0]?.n ?? 0;
-    const n = sql<number>`count(*)::int`;
-    const work =
-      (await count(tx.select({ n }).from(assessments).where(eq(assessments.caseId, referral.caseId)))) +
-      (await count(tx.select({ n }).from(section47Enquiries).where(eq(section47Enquiries.caseId, referral.caseId)))) +
-      (await count(tx.select({ n }).from(strategyDiscussionChildren).where(eq(strategyDiscussionChildren.caseId, referral.caseId))));
+    // The case's work so far (assessments, section 47 enquiries, strategy discussions), counted in one statement.
+    const count = (table: typeof assessments | typeof section47Enquiries | typeof strategyDiscussionChildren) =>
+      sql`(select count(*) from ${table} where ${eq(table.caseId, referral.caseId)})`;
+    const [counted] = await tx.select({ n: sql<number>`(${count(assessments)} + ${count(section47Enquiries)} + ${count(strategyDiscussionChildren)})::int` }).from(sql`(select 1) as one`);
+    const work = counted?.n ?? 0;
     const refused = checkNextStep(input.decision, work);
     if (refused.length > 0) throw new ValidationError(refused);
     const updated = await tx

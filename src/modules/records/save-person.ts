@@ -7,7 +7,7 @@ import { isValidNhsNumber, normaliseNhsNumber } from '../../domain/records/nhs-n
 import { checkBirth, checkPersonDates, isValidLaChildId } from '../../domain/records/person-rules.js';
 import { mayRecordCaseWork } from '../../policies/children.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { refreshMatchKeys } from '../enquiry/match-keys.js';
+import { insertNewPersonMatchKeys, refreshMatchKeys } from '../enquiry/match-keys.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { noticeBirthToAgencies } from './birth-notice.js';
@@ -89,9 +89,10 @@ export async function createPerson(db: Database, context: ActionContext, input: 
   validate(input, context, true);
   const laChildId = input.kind === 'child' ? await uniqueLaChildId(db, input.laChildId, null) : null;
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(people).values({ ...values(input), laChildId, createdAt: context.now, updatedAt: context.now }).returning({ id: people.id });
+    const [row] = await tx.insert(people).values({ ...values(input), laChildId, createdAt: context.now, updatedAt: context.now })
+      .returning({ id: people.id, givenNames: people.givenNames, familyName: people.familyName, aliases: people.aliases, dateOfBirth: people.dateOfBirth });
     if (!row) throw new Error('person insert returned nothing');
-    await refreshMatchKeys(tx, [row.id]);
+    await insertNewPersonMatchKeys(tx, row);
     await recordAudit(tx, context, { action: 'person-created', recordType: 'person', recordId: row.id, childId: input.kind === 'child' ? row.id : null });
     return row.id;
   });

@@ -192,6 +192,8 @@ interface PlanTrack {
   socialWorker: User;
   ended: boolean;
   rng: SeededRandom;
+  /** The next statutory visit's due date (TS24) as last worked out, and the last visit it followed. */
+  nextVisit?: { after: string | null; due: string | null };
 }
 
 const NAMES = ['Alex', 'Billie', 'Casey', 'Dana', 'Eden', 'Frankie', 'Gray', 'Harper', 'Indy', 'Jules', 'Kit', 'Lee', 'Morgan', 'Nico', 'Oakley', 'Parker', 'Quinn', 'Riley', 'Sage', 'Taylor'];
@@ -675,14 +677,16 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
   // ---- each morning: what the work queues show, before anyone acts
 
   /**
-   * Whose queue to read first each morning: business support (conferences to book), the social
-   * workers leading open plans (their visits), then team managers (decisions to authorise), then
-   * everyone else. Only the cost depends on this order, never what is found.
+   * Whose queue to read next this morning: someone whose queue should show a deadline not yet
+   * found (business support or the team manager for a conference, the lead social worker for a
+   * visit), and once none is left, everyone not yet read in turn. Reading stops once every open
+   * deadline has been found, so only the cost depends on this choice, never what is found: a
+   * deadline on nobody's queue still means every queue is read. Nor can a deadline's first
+   * sighting move: a deadline is open, so looked for, from its first morning until it is in hand.
    */
-  function readingOrder(): User[] {
-    const leading = new Set(plans.filter((p) => !p.ended).map((p) => p.socialWorker.id));
-    const workers = [...staff.socialWorkers].sort((a, b) => Number(leading.has(b.id)) - Number(leading.has(a.id)));
-    return [staff.businessSupport, ...workers, ...staff.teamManagers, staff.serviceManager, ...staff.chairs];
+  function nextReader(unseen: ReadonlySet<string>, owners: ReadonlyMap<string, readonly User[]>, read: ReadonlySet<string>): User | null {
+    for (const key of unseen) for (const u of owners.get(key) ?? []) if (!read.has(u.id)) return u;
+    return staff.everyone.find((u) => !read.has(u.id)) ?? null;
   }
 
   async function snapshotQueues(day: string): Promise<void> {
@@ -691,17 +695,25 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     for (const t of tracks) if (t.metOn === null && t.seenBy !== null && day <= t.seenBy) t.openMornings += 1;
     // Each open plan's next statutory visit, worked out by the product's own rule (TS24).
     const openVisits: VisitDeadline[] = [];
+    const owners = new Map<string, readonly User[]>();
     for (const p of plans) {
       if (p.ended) continue;
-      const next = nextVisitDue({ pack, calendar, planStartedOn: p.startedOn, frequencyWeeks: p.frequencyWeeks, visits: p.lastSeenOn ? [{ visitedOn: p.lastSeenOn, childSeen: true }] : [] });
-      if (!next.deadline) continue;
-      const due = next.deadline.due.kind === 'date' ? next.deadline.due.date.toString() : next.deadline.due.dateTime.toString().slice(0, 10);
+      // The rule's answer turns only on the plan's start, frequency and last visit, not on the day:
+      // worked out again only when the child has been seen since.
+      if (!p.nextVisit || p.nextVisit.after !== p.lastSeenOn) {
+        const next = nextVisitDue({ pack, calendar, planStartedOn: p.startedOn, frequencyWeeks: p.frequencyWeeks, visits: p.lastSeenOn ? [{ visitedOn: p.lastSeenOn, childSeen: true }] : [] });
+        const dueOn = !next.deadline ? null : next.deadline.due.kind === 'date' ? next.deadline.due.date.toString() : next.deadline.due.dateTime.toString().slice(0, 10);
+        p.nextVisit = { after: p.lastSeenOn, due: dueOn };
+      }
+      const due = p.nextVisit.due;
+      if (!due) continue;
       let v = p.visitDeadlines.find((x) => x.dueDate === due && x.metOn === null && !x.lapsed);
       if (!v) {
         v = { key: `${p.id}:${due}`, label: `${p.label}-visit-${p.visitDeadlines.length + 1}`, dueDate: due, seenBy: addWd(due, -1), metOn: null, openMornings: 0, lapsed: false };
         p.visitDeadlines.push(v);
       }
       openVisits.push(v);
+      owners.set(v.key, [p.socialWorker]);
     }
     const openConferences = tracks.filter((t) => t.metOn === null && t.dueDate !== null);
     // The deadlines open this morning (not yet in hand): each must be on someone's queue. Queues are
@@ -711,8 +723,10 @@ export async function simulate(db: Database, options: SimulationOptions): Promis
     // way; sightings of deadlines already in hand are not looked for, so a deadline is never
     // counted visible that reading every queue would not have counted.
     const unseen = new Set([...openConferences.map((t) => `${t.id}:${t.dueDate}`), ...openVisits.map((v) => v.key)]);
-    for (const user of readingOrder()) {
-      if (unseen.size === 0) break;
+    for (const t of openConferences) owners.set(`${t.id}:${t.dueDate}`, [staff.businessSupport, t.teamManager]);
+    const read = new Set<string>();
+    for (let user = nextReader(unseen, owners, read); user && unseen.size > 0; user = nextReader(unseen, owners, read)) {
+      read.add(user.id);
       const actor = actorOf(user);
       for (const role of actor.roles) {
         const queue = await queueForRole(db, actor, role, now, pack);
