@@ -3,9 +3,9 @@
 // through HTTP (in-process), then loads the page serially with the V8 profiler on. Prints the
 // median time per request, the SQL statements one request runs, and the functions of Convene's
 // own code that hold the most CPU time; writes the profile (open it in Chrome's DevTools).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { loadSettings } from '../../src/config.js';
 import { childProtectionPlans, users } from '../../src/db/schema/index.js';
 import { seedDemo } from '../../src/modules/demo/seed-demo.js';
@@ -74,6 +74,9 @@ await session.post('Profiler.enable');
 await session.post('Profiler.start');
 const times: number[] = [];
 // CPU time as well as the wall clock: on a shared machine the wall clock counts other work too.
+// On PostgreSQL, the server's backends' CPU too (from /proc), so a page's cost in the database is
+// counted wherever the time was spent.
+const serverBefore = engine === 'pglite' ? new Map<number, number>() : serverCpuMs(await backendPids());
 const cpuBefore = process.cpuUsage();
 for (let i = 0; i < count; i++) {
   const t = performance.now();
@@ -81,11 +84,15 @@ for (let i = 0; i < count; i++) {
   times.push(performance.now() - t);
 }
 const cpu = process.cpuUsage(cpuBefore);
+// Per backend, as the pool opens and closes connections: one that ended during the run is not counted.
+const serverAfter = engine === 'pglite' ? new Map<number, number>() : serverCpuMs(await backendPids());
+const serverMs = [...serverAfter].reduce((t, [pid, ms]) => t + ms - (serverBefore.get(pid) ?? 0), 0);
+const serverEnded = [...serverBefore.keys()].filter((pid) => !serverAfter.has(pid)).length;
 const { profile } = await session.post('Profiler.stop');
 const file = `/tmp/convene-${engine}-${username}.cpuprofile`;
 writeFileSync(file, JSON.stringify(profile));
 times.sort((a, b) => a - b);
-console.log(`${engine} ${username} ${path}: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms over ${count} requests (${((cpu.user + cpu.system) / 1000 / count).toFixed(1)} ms CPU each, profiler on); ${perRequest.length} SQL statements per request`);
+console.log(`${engine} ${username} ${path}: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms over ${count} requests (${((cpu.user + cpu.system) / 1000 / count).toFixed(1)} ms CPU each, profiler on${engine === 'pglite' ? '' : `, + ${(serverMs / count).toFixed(1)} ms in PostgreSQL's backends${serverEnded ? ` (${serverEnded} ended during the run, not counted)` : ''}`}); ${perRequest.length} SQL statements per request`);
 const byText = new Map<string, { n: number; ms: number }>();
 const fullText = new Map<string, string>();
 for (const s of perRequest) {
@@ -105,15 +112,15 @@ for (const [text, { n, ms }] of [...byText].sort((a, b) => b[1].ms - a[1].ms).sl
 // PROFILE_EXPLAIN=1: the database's own execution time for each statement of one request (PostgreSQL),
 // so a page's cost in the database is seen apart from the wall clock of statements run together.
 if (process.env.PROFILE_EXPLAIN && driver?.query) {
-  const plans: { ms: number; text: string; plan: string }[] = [];
+  const plans: { ms: number; planning: number; text: string; plan: string }[] = [];
   for (const s of perRequest) {
     if (!/^\s*(select|with)/i.test(s.text)) continue;
     const answer = (await driver.query(`explain (analyze, format json) ${s.text}`, s.params)) as { rows: { 'QUERY PLAN': [{ 'Execution Time': number; 'Planning Time': number; Plan: unknown }] }[] };
     const [top] = answer.rows[0]!['QUERY PLAN'];
-    plans.push({ ms: top['Execution Time'] + top['Planning Time'], text: s.text.slice(0, 140), plan: JSON.stringify(top.Plan, ["Node Type","Subplan Name","Index Cond","Relation Name","Index Name","Actual Rows","Actual Loops","Actual Total Time","Plans","Filter","Hash Cond","Join Type"]).slice(0, Number(process.env.PROFILE_EXPLAIN_CHARS ?? 900)) });
+    plans.push({ ms: top['Execution Time'] + top['Planning Time'], planning: top['Planning Time'], text: s.text.slice(0, 140), plan: JSON.stringify(top.Plan, ["Node Type","Subplan Name","Index Cond","Relation Name","Index Name","Actual Rows","Actual Loops","Actual Total Time","Plans","Filter","Hash Cond","Join Type"]).slice(0, Number(process.env.PROFILE_EXPLAIN_CHARS ?? 900)) });
   }
   plans.sort((a, b) => b.ms - a.ms);
-  console.log(`  database time per request (explain analyze, planning + execution): ${plans.reduce((t, p) => t + p.ms, 0).toFixed(1)} ms`);
+  console.log(`  database time per request (explain analyze, planning + execution): ${plans.reduce((t, p) => t + p.ms, 0).toFixed(1)} ms, of which planning ${plans.reduce((t, p) => t + p.planning, 0).toFixed(1)} ms`);
   // Each statement again on its own, best of three: its whole cost through the driver (on PGlite,
   // which runs on this thread, the engine's time as well as the parsing of its answer).
   const alone: { ms: number; text: string }[] = [];
@@ -130,7 +137,7 @@ if (process.env.PROFILE_EXPLAIN && driver?.query) {
   alone.sort((a, b) => b.ms - a.ms);
   console.log(`  statements one at a time through the driver: ${alone.reduce((t, p) => t + p.ms, 0).toFixed(1)} ms`);
   for (const p of alone.slice(0, 15)) console.log(`  ${p.ms.toFixed(2).padStart(7)} ${p.text}`);
-  for (const p of plans.slice(0, 12)) console.log(`  ${p.ms.toFixed(2).padStart(7)} ${p.text}\n          ${p.plan}`);
+  for (const p of plans.slice(0, 12)) console.log(`  ${p.ms.toFixed(2).padStart(7)} (planning ${p.planning.toFixed(2)}) ${p.text}\n          ${p.plan}`);
 }
 
 // Inclusive CPU time per function of Convene's own code (src/), each counted once per sample.
@@ -158,3 +165,23 @@ console.log(`  profile: ${file}`);
 await app.close();
 await database.close();
 await drop();
+
+/** The process ids of this database's PostgreSQL backends (the pool's connections). */
+async function backendPids(): Promise<number[]> {
+  const answer = (await database.db.execute(sql`select pid from pg_stat_activity where datname = current_database()`)) as unknown as { rows: { pid: number }[] };
+  return answer.rows.map((r) => r.pid);
+}
+
+/** User + system CPU of each of those processes so far, in ms (clock ticks of 10 ms: count enough requests). */
+function serverCpuMs(pids: number[]): Map<number, number> {
+  const ms = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      ms.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // A backend that has gone counts nothing.
+    }
+  }
+  return ms;
+}
