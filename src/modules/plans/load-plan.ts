@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { anyOf } from '../shared/any-of.js';
 import { listsInOneRead } from '../shared/lists-in-one-read.js';
 import type { Queryable } from '../../db/client.js';
@@ -64,30 +64,35 @@ export async function reviewsHeldForPlans(db: Queryable, plans: readonly Pick<Pl
       .select({ id: conferences.id, childId: conferenceChildren.childId, heldOn: conferences.heldOn, kind: conferences.kind, chairId: conferences.chairId })
       .from(conferenceChildren)
       .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
-      .where(and(
-        anyOf(conferenceChildren.childId, ids), eq(conferenceChildren.role, 'subject'), eq(conferences.status, 'held'),
-        inArray(conferences.kind, ['review', 'designated-review', 'reconvened']),
-      ))
+      .where(and(anyOf(conferenceChildren.childId, ids), eq(conferenceChildren.role, 'subject'), REVIEW_HELD))
       .orderBy(asc(conferences.heldOn));
     for (const r of rows) {
-      if (r.heldOn === null) continue;
-      for (const plan of plansByChild.get(r.childId) ?? []) {
-        if (r.heldOn > plan.startDate && r.id !== plan.startConferenceId) byPlan.get(plan.id)!.push({ id: r.id, heldOn: r.heldOn, kind: r.kind, chairId: r.chairId });
-      }
+      for (const plan of plansByChild.get(r.childId) ?? []) byPlan.get(plan.id)!.push(...reviewsHeldSince(plan, [r]));
     }
   }
   return byPlan;
 }
 
-/**
- * CF1/CF2: the early review date the latest conference that made or kept this plan set for the
- * child because it was not quorate; null where that conference set none.
- */
-export async function earlyReviewOnFor(db: Queryable, plan: PlanRow, reviewsHeld: readonly { id: string }[]): Promise<string | null> {
-  return (await earlyReviewsOnForPlans(db, [{ plan, reviewsHeld }])).get(plan.id) ?? null;
+/** A review conference held (TS6, TS7): what `reviewsHeldSince` chooses from. */
+const REVIEW_HELD = and(eq(conferences.status, 'held'), inArray(conferences.kind, ['review', 'designated-review', 'reconvened']));
+
+/** Of a child's held reviews (REVIEW_HELD, by date), those held for this plan: after it started, other than the conference that made it. */
+function reviewsHeldSince(plan: Pick<PlanRow, 'startDate' | 'startConferenceId'>, held: readonly { id: string; heldOn: string | null; kind: string; chairId: string | null }[]): ReviewHeld[] {
+  return held.flatMap((r) => (r.heldOn !== null && r.heldOn > plan.startDate && r.id !== plan.startConferenceId ? [{ id: r.id, heldOn: r.heldOn, kind: r.kind, chairId: r.chairId }] : []));
 }
 
-/** earlyReviewOnFor for many plans in one statement per 5,000. */
+/** The conferences a child is a subject of, as a condition on `conferences` (for a list read). */
+function subjectConferencesOf(db: Queryable, childId: string): SQL {
+  return inArray(conferences.id, db.select({ id: conferenceChildren.conferenceId }).from(conferenceChildren).where(and(eq(conferenceChildren.childId, childId), eq(conferenceChildren.role, 'subject'))));
+}
+
+/** A decision that made or kept a plan and set an early review date (CF1/CF2). */
+const EARLY_REVIEW_SET = and(eq(meetingDecisions.earlyReview, true), eq(meetingDecisions.outcome, 'plan'));
+
+/**
+ * CF1/CF2: for each plan, the early review date the latest conference that made or kept it set for
+ * the child because it was not quorate (null where it set none); one statement per 5,000 plans.
+ */
 export async function earlyReviewsOnForPlans(db: Queryable, plans: readonly { plan: Pick<PlanRow, 'id' | 'childId' | 'startConferenceId'>; reviewsHeld: readonly { id: string }[] }[]): Promise<Map<string, string | null>> {
   const latest = plans.flatMap(({ plan, reviewsHeld }) => {
     const conferenceId = reviewsHeld.at(-1)?.id ?? plan.startConferenceId;
@@ -98,7 +103,7 @@ export async function earlyReviewsOnForPlans(db: Queryable, plans: readonly { pl
     const rows = await db
       .select({ conferenceId: meetingDecisions.conferenceId, childId: meetingDecisions.childId, reviewOn: meetingDecisions.reviewOn })
       .from(meetingDecisions)
-      .where(and(anyOf(meetingDecisions.conferenceId, [...new Set(part.map((l) => l.conferenceId))]), eq(meetingDecisions.earlyReview, true), eq(meetingDecisions.outcome, 'plan')));
+      .where(and(anyOf(meetingDecisions.conferenceId, [...new Set(part.map((l) => l.conferenceId))]), EARLY_REVIEW_SET));
     for (const r of rows) found.set(`${r.conferenceId}:${r.childId}`, r.reviewOn);
   }
   const latestByPlan = new Map(latest.map((l) => [l.planId, l]));
@@ -112,13 +117,14 @@ export async function earlyReviewsOnForPlans(db: Queryable, plans: readonly { pl
 export async function arrangingConferenceFor(db: Queryable, childId: string) {
   const [row] = await db
     .select({ id: conferences.id, kind: conferences.kind, status: conferences.status, dueDate: conferences.dueDate, version: conferences.version })
-    .from(conferenceChildren)
-    .innerJoin(conferences, eq(conferenceChildren.conferenceId, conferences.id))
-    .where(and(eq(conferenceChildren.childId, childId), eq(conferenceChildren.role, 'subject'), inArray(conferences.status, ARRANGING_STATUSES)))
+    .from(conferences)
+    .where(and(subjectConferencesOf(db, childId), ARRANGING))
     .orderBy(desc(conferences.createdAt))
     .limit(1);
   return row ?? null;
 }
+
+const ARRANGING = inArray(conferences.status, ARRANGING_STATUSES);
 
 /** Everything the plan page shows: the plan, then the rest in queries run together. `alongside`
  *  (the audit of the read) runs with them and is awaited before the plan is returned. */
@@ -126,24 +132,24 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
   const core = await loadPlanCore(db, planId);
   const { plan } = core;
   const none = Promise.resolve([]);
-  const [
-    [lead], [startConference], [decision], [pending], { reviewsHeld, earlyReviewOn }, arranging, lists, [dischargeWriter],
-  ] = await Promise.all([
+  const nothing = sql`false`;
+  const [[lead], lists, [dischargeWriter]] = await Promise.all([
     plan.leadSocialWorkerId
       ? db.select({ id: users.id, displayName: users.displayName, email: users.email }).from(users).where(eq(users.id, plan.leadSocialWorkerId))
       : none,
-    plan.startConferenceId ? db.select().from(conferences).where(eq(conferences.id, plan.startConferenceId)) : none,
-    plan.startConferenceId
-      ? db.select({ coreGroupMembers: meetingDecisions.coreGroupMembers }).from(meetingDecisions)
-          .where(and(eq(meetingDecisions.conferenceId, plan.startConferenceId), eq(meetingDecisions.childId, plan.childId)))
-      : none,
-    db.select({ id: meetingDecisions.id, conferenceId: meetingDecisions.conferenceId }).from(meetingDecisions)
-      .where(and(eq(meetingDecisions.planId, plan.id), eq(meetingDecisions.discontinuationPending, true))),
-    // The early review date depends on the reviews held: read straight after them, alongside the rest.
-    reviewsHeldFor(db, plan).then(async (held) => ({ reviewsHeld: held, earlyReviewOn: await earlyReviewOnFor(db, plan, held) })),
-    arrangingConferenceFor(db, plan.childId),
-    // The plan's own lists, ten of them, in one statement (issue 16: one round trip, not ten).
+    // The plan's own lists and the few rows about it, in one statement (issue 16: one round trip,
+    // not fifteen).
     listsInOneRead(db, {
+      startConference: { table: conferences, where: plan.startConferenceId ? eq(conferences.id, plan.startConferenceId) : nothing },
+      decision: {
+        table: meetingDecisions,
+        where: plan.startConferenceId ? and(eq(meetingDecisions.conferenceId, plan.startConferenceId), eq(meetingDecisions.childId, plan.childId))! : nothing,
+      },
+      pending: { table: meetingDecisions, where: and(eq(meetingDecisions.planId, plan.id), eq(meetingDecisions.discontinuationPending, true))! },
+      reviewsOfChild: { table: conferences, where: and(subjectConferencesOf(db, plan.childId), REVIEW_HELD)!, orderBy: asc(conferences.heldOn) },
+      arranging: { table: conferences, where: and(subjectConferencesOf(db, plan.childId), ARRANGING)!, orderBy: desc(conferences.createdAt) },
+      // CF1/CF2: the child's early review dates; the one that counts is the latest conference's (below).
+      earlyReviews: { table: meetingDecisions, where: and(eq(meetingDecisions.childId, plan.childId), EARLY_REVIEW_SET)! },
       actions: { table: planActions, where: eq(planActions.planId, plan.id), orderBy: asc(planActions.createdAt) },
       coreGroups: { table: coreGroupMeetings, where: eq(coreGroupMeetings.planId, plan.id), orderBy: asc(coreGroupMeetings.heldOn) },
       visits: { table: planVisits, where: eq(planVisits.planId, plan.id), orderBy: asc(planVisits.visitedOn) },
@@ -158,6 +164,17 @@ export async function loadPlan(db: Queryable, planId: string, alongside?: (core:
     plan.dischargeHomePlanBy ? db.select({ displayName: users.displayName }).from(users).where(eq(users.id, plan.dischargeHomePlanBy)) : none,
     alongside ? alongside(core) : Promise.resolve(),
   ]);
+  const [startConference] = lists.startConference;
+  const [decision] = lists.decision;
+  const [pendingRow] = lists.pending;
+  const pending = pendingRow ? { id: pendingRow.id, conferenceId: pendingRow.conferenceId } : undefined;
+  const [arrangingRow] = lists.arranging;
+  const arranging = arrangingRow
+    ? { id: arrangingRow.id, kind: arrangingRow.kind, status: arrangingRow.status, dueDate: arrangingRow.dueDate, version: arrangingRow.version }
+    : null;
+  const reviewsHeld = reviewsHeldSince(plan, lists.reviewsOfChild);
+  const latestConferenceId = reviewsHeld.at(-1)?.id ?? plan.startConferenceId;
+  const earlyReviewOn = lists.earlyReviews.find((d) => d.conferenceId === latestConferenceId)?.reviewOn ?? null;
   const { actions, coreGroups, visits, frequencyChanges, triggers, concerns, briefings, legalAdvice } = lists;
   const [ending] = lists.endings;
   const [identity] = lists.identity;
