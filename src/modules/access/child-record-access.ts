@@ -25,54 +25,12 @@ type RelationshipRow = {
 
 /**
  * The facts that link the actor to one person's record, as one select: `childId` is the person's
- * id as SQL (a parameter, or a column of the list the select runs for). A child's record belongs
- * to the organisation of the child's cases; an adult's (a parent, a carer) to the organisation of
- * the cases of the children they are related to or live with.
+ * id as SQL (a parameter, or a column of the list the select runs for). The facts are gathered by
+ * `child_record_relationship` (migration 0041: a function, so its plan is kept, not made again on
+ * every page); what they allow is decided in policies/child-record.ts.
  */
 function relationshipSelect(actor: Actor, childId: SQL): SQL {
-  return sql`
-    with concerned as (
-      -- Three ways to a case, each through its own index (as one OR, the planner read every case).
-      select c.id, c.child_id, c.organisation_id, c.social_worker_id, c.team_manager_id, c.iro_id
-      from cases c where c.child_id = ${childId}
-      union
-      select c.id, c.child_id, c.organisation_id, c.social_worker_id, c.team_manager_id, c.iro_id
-      from relationships r join cases c on c.child_id = r.child_id where r.person_id = ${childId}
-      union
-      select c.id, c.child_id, c.organisation_id, c.social_worker_id, c.team_manager_id, c.iro_id
-      from household_members m join cases c on c.household_id = m.household_id where m.person_id = ${childId}
-    ),
-    about as (select ${childId} as child_id union select child_id from concerned)
-    select
-      (select string_agg(distinct organisation_id::text, ',') from concerned) as orgs,
-      (select kind = 'local-authority' from organisations where id = ${actor.organisationId}::uuid) as in_authority,
-      exists(select 1 from concerned where ${actor.id}::uuid in (social_worker_id, team_manager_id, iro_id)) as allocated,
-      (${actor.teamId}::uuid is not null and exists(
-        select 1 from concerned c join users u on u.id in (c.social_worker_id, c.team_manager_id) where u.team_id = ${actor.teamId}::uuid
-      )) as in_team,
-      not exists(select 1 from concerned where social_worker_id is not null or team_manager_id is not null) as unallocated,
-      exists(
-        select 1 from conferences f join conference_children cc on cc.conference_id = f.id
-        where cc.child_id in (select child_id from about) and ${actor.id}::uuid in (f.chair_id, f.iro_id)
-      ) as chairs,
-      exists(
-        select 1 from invitations i
-        join conference_children cc on cc.conference_id = i.conference_id
-        left join professionals p on p.id = i.professional_id
-        where cc.child_id = ${childId} and i.state in ('sent', 'confirmed') and (i.user_id = ${actor.id}::uuid or p.user_id = ${actor.id}::uuid)
-      ) as invited,
-      exists(
-        select 1 from meeting_attendance a join conference_children cc on cc.conference_id = a.conference_id
-        where cc.child_id = ${childId} and a.user_id = ${actor.id}::uuid
-      ) as attended,
-      (${actor.sessionKey ?? null}::text is not null and exists(
-        select 1 from break_glass_grants g
-        where g.user_id = ${actor.id}::uuid and g.session_key = ${actor.sessionKey ?? null}::text and g.child_id = ${childId}
-      )) as granted,
-      (${actor.reportLink?.conferenceId ?? null}::uuid is not null and exists(
-        select 1 from conference_children cc where cc.conference_id = ${actor.reportLink?.conferenceId ?? null}::uuid and cc.child_id = ${childId}
-      )) as by_link
-  `;
+  return sql`select * from child_record_relationship(${childId}, ${actor.id}::uuid, ${actor.organisationId}::uuid, ${actor.teamId}::uuid, ${actor.sessionKey ?? null}::text, ${actor.reportLink?.conferenceId ?? null}::uuid)`;
 }
 
 function relationshipOf(row: RelationshipRow | undefined): ChildRecordRelationship {
