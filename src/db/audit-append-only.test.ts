@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditEvents } from './schema/index.js';
 import { recordAudit } from '../modules/audit/record-audit.js';
 import { systemContext } from '../modules/shared/action-context.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../test/support/database.js';
+import { describeEachEngine } from '../../test/support/database.js';
+import { suiteDatabase } from '../../test/support/suite-database.js';
 
 /** Drizzle wraps the database error; the trigger's message is on its cause. */
 async function refusal(attempt: Promise<unknown>): Promise<string> {
@@ -13,36 +14,34 @@ async function refusal(attempt: Promise<unknown>): Promise<string> {
 }
 
 describeEachEngine('the audit trail is append-only in the database itself', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    await recordAudit(database.handle.db, systemContext(new Date('2026-03-02T10:00:00Z')), { action: 'test-event', details: { n: 1 } });
+    await recordAudit(suite.db(), systemContext(new Date('2026-03-02T10:00:00Z')), { action: 'test-event', details: { n: 1 } });
   });
-  afterAll(async () => database.drop());
 
   it('accepts inserts', async () => {
-    expect(await database.handle.db.$count(auditEvents)).toBe(1);
+    expect(await suite.db().$count(auditEvents)).toBe(1);
   });
   it('refuses UPDATE', async () => {
-    expect(await refusal(database.handle.db.update(auditEvents).set({ action: 'tampered' }))).toMatch(/audit_events is append-only: UPDATE/);
-    const [row] = await database.handle.db.select().from(auditEvents);
+    expect(await refusal(suite.db().update(auditEvents).set({ action: 'tampered' }))).toMatch(/audit_events is append-only: UPDATE/);
+    const [row] = await suite.db().select().from(auditEvents);
     expect(row?.action).toBe('test-event');
   });
   it('refuses DELETE', async () => {
-    expect(await refusal(database.handle.db.delete(auditEvents))).toMatch(/audit_events is append-only: DELETE/);
-    expect(await database.handle.db.$count(auditEvents)).toBe(1);
+    expect(await refusal(suite.db().delete(auditEvents))).toMatch(/audit_events is append-only: DELETE/);
+    expect(await suite.db().$count(auditEvents)).toBe(1);
   });
   it('refuses TRUNCATE', async () => {
-    expect(await refusal(database.handle.db.execute(sql`truncate audit_events`))).toMatch(/audit_events is append-only: TRUNCATE/);
-    expect(await database.handle.db.$count(auditEvents)).toBe(1);
+    expect(await refusal(suite.db().execute(sql`truncate audit_events`))).toMatch(/audit_events is append-only: TRUNCATE/);
+    expect(await suite.db().$count(auditEvents)).toBe(1);
   });
   it('rolls the audit event back with the action when the transaction fails', async () => {
     await expect(
-      database.handle.db.transaction(async (tx) => {
+      suite.db().transaction(async (tx) => {
         await recordAudit(tx, systemContext(new Date('2026-03-02T10:00:00Z')), { action: 'doomed' });
         throw new Error('the action failed after writing');
       }),
     ).rejects.toThrow('the action failed');
-    expect(await database.handle.db.$count(auditEvents)).toBe(1);
+    expect(await suite.db().$count(auditEvents)).toBe(1);
   });
 });

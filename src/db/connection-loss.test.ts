@@ -1,19 +1,16 @@
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, freshDatabase, POSTGRES_ADMIN_URL, type TestDatabase } from '../../test/support/database.js';
+import { expect, it } from 'vitest';
+import { describeEachEngine, POSTGRES_ADMIN_URL } from '../../test/support/database.js';
+import { suiteDatabase } from '../../test/support/suite-database.js';
 
 type Rows<T> = { rows: T[] };
 
 describeEachEngine('losing a database connection', (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
 
   it('keeps working after the server ends an idle connection, instead of crashing the process', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     const current = (await db.execute(sql`select current_database() as name`)) as unknown as Rows<{ name: string }>;
     if (engine === 'postgres') {
       const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });

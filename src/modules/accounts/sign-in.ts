@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client.js';
 import { addressThrottles, unknownUsernameThrottles, users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -60,14 +60,7 @@ export async function countAccountFailure(db: Queryable, userId: string, now: Da
     .set({ failedSignIns: sql`${users.failedSignIns} + 1` })
     .where(eq(users.id, userId))
     .returning({ failures: users.failedSignIns });
-  const lockedUntil = row ? accountLockAfterFailure(row.failures, now) : null;
-  if (lockedUntil) {
-    await db
-      .update(users)
-      .set({ lockedUntil: sql`greatest(coalesce(${users.lockedUntil}, ${lockedUntil}), ${lockedUntil})` })
-      .where(eq(users.id, userId));
-  }
-  return lockedUntil;
+  return lockAfter(row?.failures, now, (until) => db.update(users).set({ lockedUntil: lengthened(users.lockedUntil, until) }).where(eq(users.id, userId)));
 }
 
 async function countUnknownNameFailure(db: Queryable, nameHash: string, now: Date): Promise<Date | null> {
@@ -76,14 +69,20 @@ async function countUnknownNameFailure(db: Queryable, nameHash: string, now: Dat
     .values({ nameHash, failures: 1 })
     .onConflictDoUpdate({ target: unknownUsernameThrottles.nameHash, set: { failures: sql`${unknownUsernameThrottles.failures} + 1` } })
     .returning({ failures: unknownUsernameThrottles.failures });
-  const lockedUntil = row ? accountLockAfterFailure(row.failures, now) : null;
-  if (lockedUntil) {
-    await db
-      .update(unknownUsernameThrottles)
-      .set({ lockedUntil: sql`greatest(coalesce(${unknownUsernameThrottles.lockedUntil}, ${lockedUntil}), ${lockedUntil})` })
-      .where(eq(unknownUsernameThrottles.nameHash, nameHash));
-  }
+  return lockAfter(row?.failures, now, (until) =>
+    db.update(unknownUsernameThrottles).set({ lockedUntil: lengthened(unknownUsernameThrottles.lockedUntil, until) }).where(eq(unknownUsernameThrottles.nameHash, nameHash)));
+}
+
+/** The lock a count of failures earns, if any, written by `lock` before it is returned. */
+async function lockAfter(failures: number | undefined, now: Date, lock: (until: Date) => Promise<unknown>): Promise<Date | null> {
+  const lockedUntil = failures === undefined ? null : accountLockAfterFailure(failures, now);
+  if (lockedUntil) await lock(lockedUntil);
   return lockedUntil;
+}
+
+/** A lock only ever lengthens: parallel failures each write theirs, and the latest end wins. */
+function lengthened(lockedUntil: Column, until: Date): SQL {
+  return sql`greatest(coalesce(${lockedUntil}, ${until}), ${until})`;
 }
 
 /** Counts a failure against the address and the account in one transaction and says what to show. */

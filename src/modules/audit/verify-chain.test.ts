@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { systemContext } from '../shared/action-context.js';
 import { auditRow, insertAuditRows, recordAudit } from './record-audit.js';
 import { anchorAuditChain, chainHash, readAnchors, verifyAuditChain } from './verify-chain.js';
@@ -141,14 +142,10 @@ describeEachEngine('audit hash chain', (engine) => {
 // A home page audits every child it lists in one statement, and a commit seals all its rows in one
 // pass: each transaction's rows must still take consecutive places in the order they were written.
 describeEachEngine('audit hash chain, many rows a transaction', (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
 
   it('seals each transaction’s rows together, in the order written, and the chain verifies', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     await Promise.all(
       Array.from({ length: 12 }, (_, t) =>
         db.transaction(async (tx) => {
@@ -178,14 +175,10 @@ describeEachEngine('audit hash chain, many rows a transaction', (engine) => {
 });
 
 describeEachEngine('audit hash chain, rows written after a commit-time seal', (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
 
   it('seals rows written after the chain was sealed early in the transaction (SET CONSTRAINTS ... IMMEDIATE), and rows of a rolled-back savepoint stay out', async () => {
-    const db = database.handle.db;
+    const db = suite.db();
     await recordAudit(db, systemContext(now), { action: 'before' });
     await db.transaction(async (tx) => {
       await insertAuditRows(tx, Array.from({ length: 5 }, (_, k) => auditRow(systemContext(now), { action: 'early', details: { k } })));

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { createUser } from '../../../test/support/factories.js';
 import type { Database } from '../../db/client.js';
 import {
@@ -25,15 +26,13 @@ async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, st
 }
 
 describeEachEngine('booking a conference', (engine) => {
-  let test: TestDatabase;
+  const suite = suiteDatabase(engine);
   let db: Database;
   let f: BookingFixture;
   beforeAll(async () => {
-    test = await freshDatabase(engine);
-    db = test.handle.db;
+    db = suite.db();
     f = await createBookingFixture(db);
   });
-  afterAll(async () => test.drop());
 
   const base = () => ({ date: '2026-03-03', time: '10:00', chairId: f.chair.id, roomId: f.roomId, format: 'face-to-face' as const });
 

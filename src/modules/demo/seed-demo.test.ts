@@ -2,25 +2,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isNull, isNotNull } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { childProtectionPlans, conferences, people, referrals, section47Enquiries, strategyDiscussions, users } from '../../db/schema/index.js';
 import { ROLE_IDS } from '../../policies/roles.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { seedDemo } from './seed-demo.js';
 
 describeEachEngine('demo data', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let dataDir: string;
   beforeAll(async () => {
-    database = await freshDatabase(engine);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-demo-'));
   });
-  afterAll(async () => database.drop());
 
   it('seeds one user per role, 20 synthetic children and families at every stage', async () => {
-    const result = await seedDemo(database.handle.db, { password: null, dataDir, now: new Date('2026-03-02T10:00:00Z'), pack: 'hertfordshire' });
+    const result = await seedDemo(suite.db(), { password: null, dataDir, now: new Date('2026-03-02T10:00:00Z'), pack: 'hertfordshire' });
     expect(result.seeded).toBe(true);
-    const db = database.handle.db;
+    const db = suite.db();
     expect((await db.select().from(users)).map((u) => u.username).sort()).toEqual([...ROLE_IDS].sort());
     const children = (await db.select().from(people)).filter((p) => p.kind === 'child');
     expect(children).toHaveLength(20);
@@ -43,8 +42,8 @@ describeEachEngine('demo data', (engine) => {
   });
 
   it('never seeds a database that already has users', async () => {
-    const again = await seedDemo(database.handle.db, { password: 'another-password', dataDir, now: new Date('2026-03-02T10:00:00Z') });
+    const again = await seedDemo(suite.db(), { password: 'another-password', dataDir, now: new Date('2026-03-02T10:00:00Z') });
     expect(again.seeded).toBe(false);
-    expect(await database.handle.db.$count(users)).toBe(ROLE_IDS.length);
+    expect(await suite.db().$count(users)).toBe(ROLE_IDS.length);
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { contextFor, createMeetingFixture, type MeetingFixture } from '../../../test/support/meeting-factory.js';
 import { auditEvents, formDrafts } from '../../db/schema/index.js';
@@ -10,16 +11,14 @@ import { loadFormDraft } from './load-form-draft.js';
 import { saveFormDraft } from './save-form-draft.js';
 
 describeEachEngine('form drafts (issue 14)', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let f: MeetingFixture;
-  const db = () => database.handle.db;
+  const db = () => suite.db();
   const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 10, minute));
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
     f = await createMeetingFixture(db());
   });
-  afterAll(async () => database.drop());
 
   const target = () => ({ formKey: 'record', recordId: f.conferenceId, childIds: [f.alphaId], path: `/conferences/${f.conferenceId}/record` });
 

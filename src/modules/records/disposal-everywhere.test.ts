@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { cases, childProtectionPlans, conferenceRecordings, people, relationships } from '../../db/schema/index.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { createUser } from '../../../test/support/factories.js';
 import { attendanceByName, COMPLETE_OUTLINE, contextFor, createMeetingFixture, meetingUnderWay, planDecision } from '../../../test/support/meeting-factory.js';
 import { attachRecording } from '../recordings/attach-recording.js';
@@ -43,12 +44,8 @@ async function whereNamesRemain(db: Database): Promise<string[]> {
 }
 
 describeEachEngine('RC7: disposal clears the child’s name everywhere', (engine) => {
-  let database: TestDatabase;
-  const db = () => database.handle.db;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => database.drop());
+  const suite = suiteDatabase(engine);
+  const db = () => suite.db();
 
   it('a case seeded through the real actions (record, report, plan on the register, letters, recording) is disposed of and no text column of any table holds the child’s or the father’s name', async () => {
     const f = await createMeetingFixture(db(), { pack: 'national' });

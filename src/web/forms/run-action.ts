@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { StaleRecordError, StaleRowsError } from '../../modules/meeting/stale.js';
 import { ConflictError, ValidationError, type FieldError } from '../../modules/shared/errors.js';
-import { parseForm } from '../forms.js';
+import { parseForm, type ParsedRows } from '../forms.js';
 import { typedValues } from '../typed-values.js';
 
 /** A refused action, as the form that sent it shows it again (issue 14: nothing typed is lost). */
@@ -144,4 +144,22 @@ export function tableRefusal(refusal: Refusal, field: string): { errors: FieldEr
     errors: [...stale.rows.map((r) => ({ field: `${field}-${r.id}`, message: r.message })), ...stale.errors],
     staleVersions: new Map(stale.rows.map((r) => [r.id, r.currentVersion])),
   };
+}
+
+/**
+ * A table form's whole post: rows that did not parse (400), or the action's refusal through
+ * tableRefusal, show the table again through `again`; otherwise `done`.
+ */
+export async function submitRows<R, T>(
+  reply: FastifyReply,
+  parsed: ParsedRows<R>,
+  action: (rows: (R & { attendanceId: string })[]) => Promise<T>,
+  answers: { field: string; again: (shown: ReturnType<typeof tableRefusal>) => unknown; done: (value: T) => unknown },
+): Promise<unknown> {
+  if (!parsed.ok) {
+    reply.code(400);
+    return answers.again({ errors: parsed.errors });
+  }
+  const rows = parsed.rows;
+  return runAction(reply, () => action(rows), { again: (refusal) => answers.again(tableRefusal(refusal, answers.field)), done: answers.done });
 }

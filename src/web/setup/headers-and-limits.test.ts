@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testApp } from '../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { createUser } from '../../../test/support/factories.js';
 import { WebClient } from '../../../test/support/web-client.js';
 import { users } from '../../db/schema/index.js';
@@ -11,21 +12,19 @@ import { DEFAULT_RATE_LIMITS } from './rate-limits.js';
 const CSP = "default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';object-src 'none';base-uri 'none';form-action 'self';frame-ancestors 'none'";
 
 describeEachEngine('response headers (@fastify/helmet) and per-address limits (@fastify/rate-limit)', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let app: FastifyInstance;
   let production: FastifyInstance;
   beforeAll(async () => {
-    database = await freshDatabase(engine);
     // The real limits, as `npm start` has them.
-    app = await testApp(database.handle, { rateLimits: DEFAULT_RATE_LIMITS });
-    production = await testApp(database.handle, {
+    app = await testApp(suite.handle(), { rateLimits: DEFAULT_RATE_LIMITS });
+    production = await testApp(suite.handle(), {
       env: { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), CONVENE_ENCRYPTION_KEY: 'ab'.repeat(32), LOG_LEVEL: 'silent', CONVENE_DATA_DIR: '/tmp/convene-test-unused' },
     });
   }, 120_000);
   afterAll(async () => {
     await app.close();
     await production.close();
-    await database.drop();
   });
 
   it('every response carries the CSP and the other headers: pages, errors, 404s and static files', async () => {
@@ -84,7 +83,7 @@ describeEachEngine('response headers (@fastify/helmet) and per-address limits (@
   });
 
   it(`sign-in: past ${DEFAULT_RATE_LIMITS.signInPerMinute} attempts a minute from one address, 429 with Retry-After before any password is checked; other addresses go on`, async () => {
-    const user = await createUser(database.handle.db, { roles: ['social-worker'], username: `limited-${engine}` });
+    const user = await createUser(suite.db(), { roles: ['social-worker'], username: `limited-${engine}` });
     const browser = new WebClient(app);
     await browser.get('/sign-in');
     const cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -99,12 +98,12 @@ describeEachEngine('response headers (@fastify/helmet) and per-address limits (@
       expect(res.statusCode).toBe(403);
     }
     expect((await attempt('203.0.113.7')).statusCode).toBe(401);
-    const [before] = await database.handle.db.select({ failed: users.failedSignIns }).from(users).where(eq(users.id, user.id));
+    const [before] = await suite.db().select({ failed: users.failedSignIns }).from(users).where(eq(users.id, user.id));
     const over = await attempt('203.0.113.7');
     expect(over.statusCode).toBe(429);
     expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
     expect(over.body).toContain('Too many attempts');
-    const [after] = await database.handle.db.select({ failed: users.failedSignIns }).from(users).where(eq(users.id, user.id));
+    const [after] = await suite.db().select({ failed: users.failedSignIns }).from(users).where(eq(users.id, user.id));
     expect(after?.failed).toBe(before?.failed);
     // The second-factor step shares nothing with it but the address.
     expect((await app.inject({ method: 'POST', url: '/sign-in/two-factor', remoteAddress: '203.0.113.7', payload: '_csrf=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).statusCode).toBe(429);

@@ -2,7 +2,8 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestClock } from '../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../../../test/support/factories.js';
 import { WebClient } from '../../../test/support/web-client.js';
 import { loadSettings } from '../../config.js';
@@ -16,7 +17,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const FAMILY = 'Zephyrinedale';
 
 describeEachEngine('structured request logs', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let app: FastifyInstance;
   let raw = '';
   let worker: WebClient;
@@ -24,19 +25,17 @@ describeEachEngine('structured request logs', (engine) => {
   const lines = (): Line[] => raw.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
     // Behind a proxy (inject's requests come from 127.0.0.1): its X-Request-Id is kept.
     const settings = loadSettings({ NODE_ENV: 'test', LOG_LEVEL: 'info', CONVENE_DATA_DIR: '/tmp/convene-test-unused', TRUST_PROXY: '127.0.0.1' });
     const logStream = new Writable({ write(chunk, _encoding, done) { raw += String(chunk); done(); } });
-    app = await buildApp({ settings, database: database.handle, clock: new TestClock().now, logStream });
-    const orgId = (await createOrganisation(database.handle.db)).id;
-    userId = (await createUser(database.handle.db, { roles: ['social-worker'], username: 'logged-worker', organisationId: orgId })).id;
+    app = await buildApp({ settings, database: suite.handle(), clock: new TestClock().now, logStream });
+    const orgId = (await createOrganisation(suite.db())).id;
+    userId = (await createUser(suite.db(), { roles: ['social-worker'], username: 'logged-worker', organisationId: orgId })).id;
     worker = new WebClient(app);
     await worker.signIn('logged-worker', TEST_PASSWORD);
   });
   afterAll(async () => {
     await app.close();
-    await database.drop();
   });
 
   it('keeps a plain X-Request-Id from the proxy, echoes it, and logs the request under it as JSON', async () => {
@@ -58,7 +57,7 @@ describeEachEngine('structured request logs', (engine) => {
   });
 
   it('ignores X-Request-Id when no proxy is trusted: a client cannot choose the id its actions are audited under', async () => {
-    const direct = await buildApp({ settings: loadSettings({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CONVENE_DATA_DIR: '/tmp/convene-test-unused' }), database: database.handle, logger: false });
+    const direct = await buildApp({ settings: loadSettings({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CONVENE_DATA_DIR: '/tmp/convene-test-unused' }), database: suite.handle(), logger: false });
     try {
       const res = await direct.inject({ method: 'GET', url: '/sign-in', headers: { 'x-request-id': 'chosen-by-client' } });
       expect(res.headers['x-request-id']).toMatch(UUID);

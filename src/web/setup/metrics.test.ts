@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testApp, TestClock } from '../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { createUser } from '../../../test/support/factories.js';
 import { WebClient } from '../../../test/support/web-client.js';
 import { enqueueMessage } from '../../modules/outbox/enqueue-message.js';
@@ -16,21 +17,19 @@ function sample(text: string, series: string): number | null {
 }
 
 describeEachEngine('/metrics', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let app: FastifyInstance;
   let hidden: FastifyInstance;
   const clock = new TestClock(new Date('2026-03-02T10:00:00Z'));
   const scrape = () => app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock, env: { METRICS_TOKEN: TOKEN } });
-    hidden = await testApp(database.handle, { clock });
+    app = await testApp(suite.handle(), { clock, env: { METRICS_TOKEN: TOKEN } });
+    hidden = await testApp(suite.handle(), { clock });
   });
   afterAll(async () => {
     await app.close();
     await hidden.close();
-    await database.drop();
   });
 
   it('is 404 without METRICS_TOKEN, and 404 to a scraper without the right bearer token', async () => {
@@ -65,7 +64,7 @@ describeEachEngine('/metrics', (engine) => {
   });
 
   it('counts refused sign-ins by step and reason', async () => {
-    await createUser(database.handle.db, { roles: ['social-worker'], username: 'metered' });
+    await createUser(suite.db(), { roles: ['social-worker'], username: 'metered' });
     const client = new WebClient(app);
     const before = sample((await scrape()).body, 'convene_sign_in_failures_total{step="password",reason="wrong-credentials"}') ?? 0;
     expect((await client.signIn('metered', 'not the password at all')).statusCode).toBe(401);
@@ -79,8 +78,8 @@ describeEachEngine('/metrics', (engine) => {
     expect(sample(empty, 'convene_outbox_backlog{status="queued"}')).toBe(0);
     expect(sample(empty, 'convene_outbox_oldest_waiting_seconds')).toBe(0);
     const message = { channel: 'email' as const, toName: 'A Professional', toAddress: 'pro@example.invalid', subject: 'Invitation', bodyText: 'Synthetic.' };
-    await enqueueMessage(database.handle.db, message, new Date(clock.current.getTime() - 90_000));
-    await enqueueMessage(database.handle.db, message, new Date(clock.current.getTime() - 30_000));
+    await enqueueMessage(suite.db(), message, new Date(clock.current.getTime() - 90_000));
+    await enqueueMessage(suite.db(), message, new Date(clock.current.getTime() - 30_000));
     const text = (await scrape()).body;
     expect(sample(text, 'convene_outbox_backlog{status="queued"}')).toBe(2);
     expect(sample(text, 'convene_outbox_backlog{status="failed"}')).toBe(0);

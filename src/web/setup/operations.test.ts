@@ -2,21 +2,20 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testApp } from '../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine, freshDatabase } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { loadSettings } from '../../config.js';
 import { buildApp } from '../app.js';
 import { addReadinessCheck } from './operations.js';
 
 describeEachEngine('/health and /ready', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let app: FastifyInstance;
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle);
+    app = await testApp(suite.handle());
   });
   afterAll(async () => {
     await app.close();
-    await database.drop();
   });
 
   it('is ready with the database reachable and every migration applied, each check in the body', async () => {
@@ -32,11 +31,11 @@ describeEachEngine('/health and /ready', (engine) => {
   });
 
   it('is not ready (503) while a migration is missing, naming it, and ready again once it is back', async () => {
-    const result = (await database.handle.db.execute(sql`select id, hash, created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`)) as unknown as {
+    const result = (await suite.db().execute(sql`select id, hash, created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`)) as unknown as {
       rows: { id: number; hash: string; created_at: string }[];
     };
     const last = result.rows[0];
-    await database.handle.db.execute(sql`delete from drizzle.__drizzle_migrations where id = ${last!.id}`);
+    await suite.db().execute(sql`delete from drizzle.__drizzle_migrations where id = ${last!.id}`);
     try {
       const res = await app.inject({ method: 'GET', url: '/ready' });
       expect(res.statusCode).toBe(503);
@@ -48,7 +47,7 @@ describeEachEngine('/health and /ready', (engine) => {
       // Liveness is unaffected: the process is fine, it just should not take traffic.
       expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
     } finally {
-      await database.handle.db.execute(sql`insert into drizzle.__drizzle_migrations (id, hash, created_at) values (${last!.id}, ${last!.hash}, ${last!.created_at})`);
+      await suite.db().execute(sql`insert into drizzle.__drizzle_migrations (id, hash, created_at) values (${last!.id}, ${last!.hash}, ${last!.created_at})`);
     }
     expect((await app.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);
   });

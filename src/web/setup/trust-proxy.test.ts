@@ -1,21 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/index.js';
 import { testApp } from '../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { describeEachEngine } from '../../../test/support/database.js';
+import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { WebClient } from '../../../test/support/web-client.js';
 
 describeEachEngine('TRUST_PROXY', (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.drop();
-  });
+  const suite = suiteDatabase(engine);
 
   async function failedSignInAddress(env: NodeJS.ProcessEnv, username: string): Promise<string | null> {
-    const app = await testApp(database.handle, { env });
+    const app = await testApp(suite.handle(), { env });
     try {
       const client = new WebClient(app);
       await client.get('/sign-in');
@@ -26,7 +21,7 @@ describeEachEngine('TRUST_PROXY', (engine) => {
         headers: { 'x-forwarded-for': '203.0.113.77' },
         payload: new URLSearchParams({ _csrf: client.csrf!, username, password: 'wrong' }).toString(),
       });
-      const [row] = await database.handle.db.select().from(auditEvents).where(eq(auditEvents.username, username));
+      const [row] = await suite.db().select().from(auditEvents).where(eq(auditEvents.username, username));
       return row?.address ?? null;
     } finally {
       await app.close();

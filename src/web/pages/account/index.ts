@@ -6,10 +6,9 @@ import { openSecret, SecretBoxError, sealSecret } from '../../../modules/account
 import { enableTwoFactor, enrolmentContext, newTotpSecret, totpUri } from '../../../modules/accounts/two-factor.js';
 import { updateSessionData } from '../../../modules/accounts/session-store.js';
 import { mayManageOwnAccount } from '../../../policies/accounts.js';
-import { parseForm } from '../../forms.js';
 import { rotateSession } from '../../setup/sessions.js';
 import { changePasswordForm, enrolForm } from './form.js';
-import { runAction } from '../../forms/run-action.js';
+import { submitShowingValues } from '../../forms/run-action.js';
 
 /** The user enrolling: signed in, or password-accepted and required to enrol (production). */
 function enrollingUserId(request: FastifyRequest): string | null {
@@ -31,14 +30,8 @@ export default function accountPages(app: FastifyInstance): void {
   });
 
   app.post('/account/password', { config: { access: mayManageOwnAccount } }, async (request, reply) => {
-    const parsed = parseForm(changePasswordForm, request.body);
-    const render = (errors: unknown, status = 400) => {
-      reply.code(status);
-      return reply.view('account/password.njk', { title: 'Change your password', errors, backLink: { href: '/account' } });
-    };
-    if (!parsed.ok) return render(parsed.errors);
-    return runAction(reply, () => changeOwnPassword(db, request.actionContext(), parsed.data), {
-      again: (refusal) => render(refusal.errors, refusal.status),
+    return submitShowingValues(reply, changePasswordForm, (data) => changeOwnPassword(db, request.actionContext(), data), {
+      again: ({ errors }) => reply.view('account/password.njk', { title: 'Change your password', errors, backLink: { href: '/account' } }),
       done: async () => {
         // A new session id after a credential change, so an old stolen cookie stops working.
         await rotateSession(request, reply, { userId: request.actor!.id });
@@ -73,16 +66,12 @@ export default function accountPages(app: FastifyInstance): void {
       if (error instanceof SecretBoxError) return reply.redirect('/account/two-factor');
       throw error;
     }
-    const parsed = parseForm(enrolForm, request.body);
-    const again = async (errors: unknown, status = 400) => {
-      const user = await loadAccount(db, userId);
-      const qr = await QRCode.toDataURL(totpUri(secret, user?.username ?? ''), { margin: 1, width: 220 });
-      reply.code(status);
-      return reply.view('account/two-factor.njk', { title: 'Set up your authenticator app', qr, secret, errors, backLink: request.actor ? { href: '/account' } : null });
-    };
-    if (!parsed.ok) return again(parsed.errors);
-    return runAction(reply, () => enableTwoFactor(db, { ...request.actionContext(), actor: request.actor }, userId, secret, parsed.data.code, app.convene.encryptionKey), {
-      again: (refusal) => again(refusal.errors, refusal.status),
+    return submitShowingValues(reply, enrolForm, (data) => enableTwoFactor(db, { ...request.actionContext(), actor: request.actor }, userId, secret, data.code, app.convene.encryptionKey), {
+      again: async ({ errors }) => {
+        const user = await loadAccount(db, userId);
+        const qr = await QRCode.toDataURL(totpUri(secret, user?.username ?? ''), { margin: 1, width: 220 });
+        return reply.view('account/two-factor.njk', { title: 'Set up your authenticator app', qr, secret, errors, backLink: request.actor ? { href: '/account' } : null });
+      },
       done: async (codes) => {
         const next = typeof request.session?.data.next === 'string' ? request.session.data.next : '/';
         await rotateSession(request, reply, { userId });

@@ -4,9 +4,8 @@ import { breakGlass } from '../../../modules/access/break-glass.js';
 import { childAccessFor } from '../../../modules/access/child-record-access.js';
 import { BREAK_GLASS_REASON_MAX, BREAK_GLASS_REASON_MIN } from '../../../policies/child-record.js';
 import { mayViewChildRecords } from '../../../policies/children.js';
-import { parseForm } from '../../forms.js';
 import { safeNext } from '../../input/safe-next.js';
-import { runAction } from '../../forms/run-action.js';
+import { submitShowingValues } from '../../forms/run-action.js';
 
 type Params = { Params: { childId: string }; Querystring: { next?: string } };
 
@@ -47,16 +46,17 @@ export default function breakGlassPages(app: FastifyInstance): void {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const childId = request.params.childId;
     const next = typeof body.next === 'string' ? body.next : `/people/${childId}`;
-    const again = (errors: unknown, status = 400) => renderBreakGlass(reply.code(status), childId, next, { errors, values: { reason: typeof body.reason === 'string' ? body.reason : '' } });
     // The door first: someone who may never see this child learns nothing from a refused form.
     const state = await childAccessFor(db, request.actor!, childId);
     if (state === 'refused') return reply.callNotFound();
     if (state === 'open') return reply.redirect(safeNext(next));
-    const parsed = parseForm(breakGlassForm, body);
-    if (!parsed.ok) return again(parsed.errors);
-    return runAction(reply, () => breakGlass(db, request.actionContext(), childId, parsed.data.reason), {
-      again: (refusal) => again(refusal.errors, refusal.status),
-      done: () => reply.redirect(safeNext(parsed.data.next ?? `/people/${childId}`)),
+    const open = async (data: z.infer<typeof breakGlassForm>) => {
+      await breakGlass(db, request.actionContext(), childId, data.reason);
+      return data.next ?? `/people/${childId}`;
+    };
+    return submitShowingValues(reply, breakGlassForm, open, {
+      again: ({ errors }) => renderBreakGlass(reply, childId, next, { errors, values: { reason: typeof body.reason === 'string' ? body.reason : '' } }),
+      done: (opened) => reply.redirect(safeNext(opened)),
     });
   });
 }

@@ -9,20 +9,19 @@ import { loadCaseToChange } from '../../../modules/records/load-case-to-change.j
 import { type FieldError } from '../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions } from '../../../policies/children.js';
 import { submitShowingValues } from '../../forms/run-action.js';
+import { caseDate } from './case-date.js';
 
-const realDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-const date = (missing: string) => z.string({ error: missing }).trim().min(1, missing).refine(realDate, `${missing} as a real date, like 2026-03-01`);
 const optionalId = z.string().optional().transform((v) => (v ? v : null));
 
 const allocationForm = z.object({
   socialWorkerId: optionalId,
   teamManagerId: optionalId,
-  fromDate: date('Enter the date the new allocation starts'),
+  fromDate: caseDate('Enter the date the new allocation starts'),
   reason: z.string({ error: 'Say why the case is moving' }).trim().min(1, 'Say why the case is moving').max(1000, 'The reason must be 1000 characters or fewer'),
   version: z.coerce.number().int(),
 });
 const closeForm = z.object({
-  closedOn: date('Enter the date the case closes'),
+  closedOn: caseDate('Enter the date the case closes'),
   closureReason: z.string().optional().transform((v) => v ?? ''),
   confirm: z.literal('yes', { error: 'Confirm that the case should close' }),
   version: z.coerce.number().int(),

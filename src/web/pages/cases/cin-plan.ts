@@ -6,11 +6,10 @@ import { loadCaseToChange } from '../../../modules/records/load-case-to-change.j
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayRecordCaseWork } from '../../../policies/children.js';
 import { submitShowingValues } from '../../forms/run-action.js';
+import { caseDate } from './case-date.js';
 
-const realDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-const date = (missing: string) => z.string({ error: missing }).trim().min(1, missing).refine(realDate, `${missing} as a real date, like 2026-03-01`);
-const startForm = z.object({ startDate: date('Enter the date the child in need plan started') });
-const endForm = z.object({ endDate: date('Enter the date the child in need plan ended'), version: z.coerce.number().int() });
+const startForm = z.object({ startDate: caseDate('Enter the date the child in need plan started') });
+const endForm = z.object({ endDate: caseDate('Enter the date the child in need plan ended'), version: z.coerce.number().int() });
 
 type Params = { Params: { id: string } };
 const access = { config: { access: mayRecordCaseWork } };

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { TestClock } from '../../../../test/support/app.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { describeEachEngine } from '../../../../test/support/database.js';
+import { finishedCensusCheck } from './census-check.test-support.js';
 
 describeEachEngine('the census page', (engine) => {
   const suite = signedInApp(engine, { clock: new TestClock(new Date('2027-04-02T09:00:00Z')), demo: { now: new Date('2027-03-15T10:00:00Z'), pack: 'national' } });
@@ -21,12 +22,7 @@ describeEachEngine('the census page', (engine) => {
     expect(started.statusCode).toBe(302);
     const location = started.headers.location as string;
     expect(location).toMatch(/^\/census\/checks\/[0-9a-f-]{36}$/);
-    let checked = await manager.get(location);
-    for (let tries = 0; tries < 600 && checked.body.includes('See how far it has got'); tries++) {
-      expect(checked.body).toMatch(/Reading the year’s records|\d+ of \d+ children checked/);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      checked = await manager.get(location);
-    }
+    const checked = await finishedCensusCheck(() => manager.get(location));
     expect(checked.statusCode).toBe(200);
     expect(checked.body).toMatch(/\d+ children; 0 errors/);
     const someoneElse = await signedIn('register-officer');

@@ -11,6 +11,7 @@ import { suiteDatabase } from '../../../../test/support/suite-database.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 import { auditEvents, censusChecks } from '../../../db/schema/index.js';
 import { seedDemo } from '../../../modules/demo/seed-demo.js';
+import { finishedCensusCheck } from './census-check.test-support.js';
 
 /**
  * An instance of the app as another process would run it: every module loaded afresh, so it shares
@@ -49,13 +50,8 @@ describeEachEngine('census checks on two instances of the app', (engine) => {
       expect((await suite.db().select().from(censusChecks).where(eq(censusChecks.id, id)))[0]).toMatchObject({ referenceDate: '2027-03-31', laCode: '999' });
 
       const there = await signedIn(second, 'service-manager');
-      let shown = await there.get(location);
-      for (let tries = 0; tries < 600 && shown.body.includes('See how far it has got'); tries++) {
-        // While it runs, the other instance shows how far it has got, read from the database.
-        expect(shown.body).toMatch(/Reading the year’s records|\d+ of \d+ children checked/);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        shown = await there.get(location);
-      }
+      // While it runs, the other instance shows how far it has got, read from the database.
+      const shown = await finishedCensusCheck(() => there.get(location));
       expect(shown.statusCode).toBe(200);
       expect(shown.body).toMatch(/\d+ children; 0 errors/);
       const other = await signedIn(second, 'register-officer');

@@ -6,7 +6,7 @@ import { NotFoundError, type FieldError } from '../../../modules/shared/errors.j
 import { mayViewReadiness } from '../../../policies/reports.js';
 import { conferenceHeader } from '../../components/conference-header.js';
 import { optionalDateField, optionalText, requiredText } from '../../form-fields.js';
-import { answerRefusal } from '../../forms/run-action.js';
+import { answerRefusal, submitShowingValues } from '../../forms/run-action.js';
 import { asArray, parseForm } from '../../forms.js';
 
 const requestForm = z.object({
@@ -110,14 +110,10 @@ export default function childVoicePages(app: FastifyInstance): void {
   }
   app.get<Params>('/conferences/:id/child-voice/advocacy/:invitationId', access, async (request, reply) => advocacyPage(request, reply));
   app.post<Params>('/conferences/:id/child-voice/advocacy/:invitationId', access, async (request, reply) => {
-    const page = async (extra: Extra) => { await advocacyPage(request, reply, extra); return reply; };
-    const parsed = parseForm(advocacyForm, request.body);
-    if (!parsed.ok) return page({ errors: parsed.errors, values: parsed.values, status: 400 });
-    try {
-      await saveParentAdvocacy(db, request.actionContext(), request.params.id, request.params.invitationId!, parsed.data);
-    } catch (error) {
-      return refusal(request, reply, page, request.body)(error);
-    }
-    return reply.redirect(`${back(request.params.id)}?done=1`);
+    return submitShowingValues(reply, advocacyForm, (data) => saveParentAdvocacy(db, request.actionContext(), request.params.id, request.params.invitationId!, data), {
+      again: ({ errors, values }) => advocacyPage(request, reply, { errors, values, status: 400 }),
+      conflictPage: back(request.params.id),
+      done: () => reply.redirect(`${back(request.params.id)}?done=1`),
+    });
   });
 }

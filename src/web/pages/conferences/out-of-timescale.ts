@@ -8,7 +8,6 @@ import { requestOutOfTimescale } from '../../../modules/booking/request-out-of-t
 import { loadConferenceWithChildren } from '../../../modules/shared/load-conference.js';
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayDecideOutOfTimescale, mayRequestOutOfTimescale } from '../../../policies/booking.js';
-import { parseForm } from '../../forms.js';
 import { auditReads } from '../../form-fields.js';
 import { answerRefusal, refusalPage, submitForm } from '../../forms/run-action.js';
 import { decisionForm, outOfTimescaleForm } from './form.js';
@@ -83,15 +82,8 @@ export default function outOfTimescalePages(app: FastifyInstance): void {
     // A refused form comes back on the list page, where several forms share the page: ids carry the request id.
     const suffix = `-${request.params.id}`;
     const again = (errors: FieldError[]) => renderList(request, reply, { errors: errors.map((e) => ({ ...e, field: `${e.field}${suffix}` })) });
-    let decided: 'approved' | 'refused' | 'signed';
-    try {
-      const parsed = parseForm(decisionForm, body);
-      if (!parsed.ok) return await again(parsed.errors);
-      const result = await decideOutOfTimescale(db, request.actionContext(), request.params.id, parsed.data);
-      decided = result.awaitingSecond ? 'signed' : parsed.data.decision;
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: returnTo });
-    }
-    return reply.redirect(`${returnTo}?done=${decided}`);
+    // One signature of two leaves the request waiting for the second signer, whatever was decided.
+    const decide = async (data: Parameters<typeof decideOutOfTimescale>[3]) => ((await decideOutOfTimescale(db, request.actionContext(), request.params.id, data)).awaitingSecond ? 'signed' : data.decision);
+    return submitForm(reply, decisionForm, body, decide, { again, conflictPage: returnTo, done: (decided) => reply.redirect(`${returnTo}?done=${decided}`) });
   });
 }

@@ -8,7 +8,7 @@ import { startEnquiry } from '../../../modules/enquiry/start-enquiry.js';
 import { enquiriesSince, enquiryForPage } from '../../../modules/enquiry/enquiry-views.js';
 import { mayTakeEnquiries } from '../../../policies/enquiries.js';
 import { hasRole } from '../../../policies/roles.js';
-import { answerRefusal, runAction, refusalPage } from '../../forms/run-action.js';
+import { runAction, refusalPage } from '../../forms/run-action.js';
 import { matcherDateRefusal, matcherSearchErrors, matcherSearchFrom } from '../../forms/matcher-search.js';
 
 type IdParams = { Params: { id: string } };
@@ -28,15 +28,11 @@ export default function enquiryPages(app: FastifyInstance): void {
   app.get('/enquiries/new', take, async (_request, reply) => callerPage(reply, {}));
   app.post('/enquiries', take, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    try {
-      const { id } = await startEnquiry(db, request.actionContext(), body);
-      return reply.redirect(`/enquiries/${id}/search`);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: async ({ errors }) => {
-        reply.code(400);
-        return callerPage(reply, body, errors);
-      }, conflictPage: '/enquiries/new' });
-    }
+    return runAction(reply, () => startEnquiry(db, request.actionContext(), body), {
+      again: ({ errors }) => callerPage(reply, body, errors),
+      conflictPage: '/enquiries/new',
+      done: ({ id }) => reply.redirect(`/enquiries/${id}/search`),
+    });
   });
 
   app.get<IdParams & { Querystring: Record<string, string> }>('/enquiries/:id/search', take, async (request, reply) => {
@@ -61,15 +57,11 @@ export default function enquiryPages(app: FastifyInstance): void {
 
   app.post<IdParams>('/enquiries/:id/answer', take, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    try {
-      await answerEnquiry(db, request.actionContext(), request.params.id, typeof body.childId === 'string' ? body.childId : '');
-    } catch (error) {
-      return answerRefusal(reply, error, { again: async ({ errors }) => {
-        reply.code(400);
-        return reply.view('errors/bad-request.njk', { title: 'Choose a child', message: errors.map((e) => e.message).join(' '), backLink: { href: `/enquiries/${request.params.id}/search` } });
-      }, conflictPage: `/enquiries/${request.params.id}` });
-    }
-    return reply.redirect(`/enquiries/${request.params.id}`);
+    return runAction(reply, () => answerEnquiry(db, request.actionContext(), request.params.id, typeof body.childId === 'string' ? body.childId : ''), {
+      again: ({ errors }) => reply.view('errors/bad-request.njk', { title: 'Choose a child', message: errors.map((e) => e.message).join(' '), backLink: { href: `/enquiries/${request.params.id}/search` } }),
+      conflictPage: `/enquiries/${request.params.id}`,
+      done: () => reply.redirect(`/enquiries/${request.params.id}`),
+    });
   });
 
   const unknownPage = (reply: FastifyReply, enquiry: { id: string; questions: unknown[] }, values: Record<string, unknown>, errors?: unknown) =>
@@ -80,16 +72,11 @@ export default function enquiryPages(app: FastifyInstance): void {
   });
   app.post<IdParams>('/enquiries/:id/unknown', take, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    try {
-      await recordUnknownChild(db, request.actionContext(), request.params.id, body.advice);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: async ({ errors }) => {
-        const { enquiry } = await loadEnquiry(db, request.actor, request.params.id, 'read');
-        reply.code(400);
-        return unknownPage(reply, enquiry, body, errors);
-      }, conflictPage: `/enquiries/${request.params.id}` });
-    }
-    return reply.redirect(`/enquiries/${request.params.id}`);
+    return runAction(reply, () => recordUnknownChild(db, request.actionContext(), request.params.id, body.advice), {
+      again: async ({ errors }) => unknownPage(reply, (await loadEnquiry(db, request.actor, request.params.id, 'read')).enquiry, body, errors),
+      conflictPage: `/enquiries/${request.params.id}`,
+      done: () => reply.redirect(`/enquiries/${request.params.id}`),
+    });
   });
 
   app.get<IdParams>('/enquiries/:id/abandon', take, async (request, reply) => {
@@ -97,12 +84,11 @@ export default function enquiryPages(app: FastifyInstance): void {
     return reply.view('enquiries/abandon.njk', { title: 'End the call without an answer?', enquiry, backLink: { href: `/enquiries/${enquiry.id}/search` } });
   });
   app.post<IdParams>('/enquiries/:id/abandon', take, async (request, reply) => {
-    try {
-      await abandonEnquiry(db, request.actionContext(), request.params.id);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: refusalPage(reply, `/enquiries/${request.params.id}`), conflictPage: `/enquiries/${request.params.id}` });
-    }
-    return reply.redirect(`/enquiries/${request.params.id}`);
+    return runAction(reply, () => abandonEnquiry(db, request.actionContext(), request.params.id), {
+      again: refusalPage(reply, `/enquiries/${request.params.id}`),
+      conflictPage: `/enquiries/${request.params.id}`,
+      done: () => reply.redirect(`/enquiries/${request.params.id}`),
+    });
   });
 
   app.get<IdParams>('/enquiries/:id', take, async (request, reply) => {

@@ -12,7 +12,7 @@ import {
 } from '../../../policies/escalation.js';
 import { parseForm } from '../../forms.js';
 import { complaintForm, complaintStepForm, concernForm, dissentForm, dissentStepForm, resolveForm } from './form.js';
-import { runAction } from '../../forms/run-action.js';
+import { submitShowingValues } from '../../forms/run-action.js';
 import type { RouteAccess } from '../../types.js';
 
 type ConferenceSummary = NonNullable<Awaited<ReturnType<typeof loadConferenceSummary>>>;
@@ -67,13 +67,8 @@ export default function escalationPages(app: FastifyInstance): void {
     page: (id: string) => string,
   ): void {
     app.post<{ Params: { id: string } }>(what.path, { config: { access: what.access } }, async (request, reply) => {
-      const parsed = parseForm(what.form, request.body);
-      if (!parsed.ok) {
-        reply.code(400);
-        return show(request, reply, { errors: parsed.errors, values: parsed.values });
-      }
-      return runAction(reply, () => action(request, parsed.data), {
-        values: parsed.data,
+      return submitShowingValues(reply, what.form, (data) => action(request, data), {
+        valuesOnRefusal: (data) => data,
         conflictField: 'step',
         done: () => reply.redirect(page(request.params.id)),
         again: ({ errors, values }) => show(request, reply, { errors, values }),

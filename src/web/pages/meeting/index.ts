@@ -10,7 +10,7 @@ import { ForbiddenError } from '../../../modules/shared/errors.js';
 import { parseForm } from '../../forms.js';
 import { checklistForm, concludeForm } from './form.js';
 import { auditReads, meetingUrl, shownRefusal } from './page-helpers.js';
-import { runAction } from '../../forms/run-action.js';
+import { runAction, submitShowingValues } from '../../forms/run-action.js';
 import { screenModel } from './presenter.js';
 
 const access = { config: { access: mayRunMeeting } };
@@ -73,12 +73,7 @@ export default function meetingScreen(app: FastifyInstance): void {
   });
 
   app.post<Params>('/conferences/:id/meeting/conclude', access, async (request, reply) => {
-    const parsed = parseForm(concludeForm, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return render(request, reply, request.params.id, { errors: parsed.errors });
-    }
-    return runAction(reply, () => concludeMeeting(db, request.actionContext(), request.params.id, parsed.data), {
+    return submitShowingValues(reply, concludeForm, (data) => concludeMeeting(db, request.actionContext(), request.params.id, data), {
       again: (refusal) => render(request, reply, request.params.id, shownRefusal(refusal)),
       done: (concluded) => reply.redirect(meetingUrl(request.params.id, concluded.event === 'hold' ? '?done=held' : '?done=adjourned')),
     });

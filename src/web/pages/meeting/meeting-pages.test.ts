@@ -13,6 +13,14 @@ describeEachEngine('conference screen pages', (engine) => {
   const clock = new TestClock(new Date('2026-03-02T10:20:00Z'));
   const { db, signedIn } = signedInApp(engine, { clock });
 
+  /** A meeting under way with its chair signed in, the mother on the attendance list and the screen's address. */
+  async function chairInMeetingUnderWay() {
+    const f = await createMeetingFixture(db());
+    await meetingUnderWay(db(), f);
+    const mother = (await attendanceByName(db(), f.conferenceId)).get('Demi Testington')!;
+    return { f, mother, chair: await signedIn(f.chair), base: `/conferences/${f.conferenceId}/meeting` };
+  }
+
   it('opens the meeting from the screen, shows the slot and the family pre-meeting (TS28) and the live quorum (CF1, CF2)', async () => {
     const f = await createMeetingFixture(db(), { pack: 'nottinghamshire' });
     const minuteTaker = await signedIn(f.minuteTaker);
@@ -58,11 +66,7 @@ describeEachEngine('conference screen pages', (engine) => {
   });
 
   it('shows no error messages on the first view of any meeting form', async () => {
-    const f = await createMeetingFixture(db());
-    await meetingUnderWay(db(), f);
-    const mother = (await attendanceByName(db(), f.conferenceId)).get('Demi Testington')!;
-    const chair = await signedIn(f.chair);
-    const base = `/conferences/${f.conferenceId}/meeting`;
+    const { f, mother, chair, base } = await chairInMeetingUnderWay();
     for (const url of [base, `${base}/attendance/${mother.id}`, `${base}/attendance/${mother.id}/leave`, `${base}/children/${f.alphaId}/views`, `${base}/children/${f.alphaId}/decision`, `${base}/children/${f.alphaId}/plan`]) {
       const res = await chair.get(url);
       expect(res.statusCode, url).toBe(200);
@@ -72,11 +76,7 @@ describeEachEngine('conference screen pages', (engine) => {
   });
 
   it('every form the chair and minute taker save during the meeting is kept and retried when the connection drops (issue 14)', async () => {
-    const f = await createMeetingFixture(db());
-    await meetingUnderWay(db(), f);
-    const mother = (await attendanceByName(db(), f.conferenceId)).get('Demi Testington')!;
-    const chair = await signedIn(f.chair);
-    const base = `/conferences/${f.conferenceId}/meeting`;
+    const { f, mother, chair, base } = await chairInMeetingUnderWay();
     // Each page, and the action of the form on it that saves what was typed.
     const forms: [string, string][] = [
       [base, `${base}/checklist`],

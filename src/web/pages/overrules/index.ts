@@ -4,8 +4,7 @@ import { OVERRULE_REVIEW_LABELS, OVERRULE_REVIEW_OUTCOMES } from '../../../domai
 import { formatDate } from '../../../domain/deadlines/index.js';
 import { loadOverrule, recordOverruleReview, type OverruleView } from '../../../modules/meeting/overrule-review.js';
 import { mayReviewOverrule } from '../../../policies/meeting.js';
-import { parseForm } from '../../forms.js';
-import { runAction } from '../../forms/run-action.js';
+import { submitShowingValues } from '../../forms/run-action.js';
 
 type Params = { Params: { id: string }; Querystring: { done?: string } };
 
@@ -41,11 +40,8 @@ export default function overrulePages(app: FastifyInstance): void {
   app.post<Params>('/overrules/:id', access, async (request, reply) => {
     const view = await loadOverrule(db, request.actionContext(), request.params.id);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const again = (errors: unknown, status = 400) => render(reply.code(status), view, { errors, values: { ...body } });
-    const parsed = parseForm(reviewForm, body);
-    if (!parsed.ok) return again(parsed.errors);
-    return runAction(reply, () => recordOverruleReview(db, request.actionContext(), view.decisionId, parsed.data), {
-      again: (refusal) => again(refusal.errors, refusal.status),
+    return submitShowingValues(reply, reviewForm, (data) => recordOverruleReview(db, request.actionContext(), view.decisionId, data), {
+      again: ({ errors }) => render(reply, view, { errors, values: { ...body } }),
       done: () => reply.redirect(`/overrules/${view.decisionId}?done=reviewed`),
     });
   });

@@ -17,7 +17,6 @@ import { saveChildParticipation, saveFamilyParticipation } from '../../../module
 import { mayDistributeConferenceDocuments } from '../../../policies/meeting.js';
 import { mayDecideExclusion, mayRecordParticipation, mayRequestExclusion } from '../../../policies/reports.js';
 import { hasRole } from '../../../policies/roles.js';
-import { parseForm } from '../../forms.js';
 import { runAction, submitShowingValues } from '../../forms/run-action.js';
 import { conferenceHeader } from '../../components/conference-header.js';
 import { childParticipationForm, exclusionDecisionForm, exclusionRequestForm, familyParticipationForm } from './form.js';
@@ -74,21 +73,15 @@ export default function participationPages(app: FastifyInstance): void {
   app.get<Params>('/conferences/:id/participation', participation, async (request, reply) => render(request, reply, request.params.id, 'participation'));
 
   app.post<Params>('/conferences/:id/participation/children/:childId', participation, async (request, reply) => {
-    const parsed = parseForm(childParticipationForm, request.body);
-    const focus = { focusChild: request.params.childId, childValues: request.body };
-    if (!parsed.ok) return render(request, reply.code(400), request.params.id, 'participation', { errors: parsed.errors, ...focus });
-    return runAction(reply, () => saveChildParticipation(db, request.actionContext(), request.params.id, request.params.childId!, parsed.data), {
-      again: (refusal) => render(request, reply, request.params.id, 'participation', { errors: refusal.errors, ...focus, childValues: refusal.values }),
+    return submitShowingValues(reply, childParticipationForm, (data) => saveChildParticipation(db, request.actionContext(), request.params.id, request.params.childId!, data), {
+      again: (refusal) => render(request, reply, request.params.id, 'participation', { errors: refusal.errors, focusChild: request.params.childId, childValues: refusal.values }),
       done: () => reply.redirect(`/conferences/${request.params.id}/participation?done=child`),
     });
   });
 
   app.post<Params>('/conferences/:id/participation/family/:invitationId', participation, async (request, reply) => {
-    const parsed = parseForm(familyParticipationForm, request.body);
-    const focus = { focusInvitation: request.params.invitationId, familyValues: request.body };
-    if (!parsed.ok) return render(request, reply.code(400), request.params.id, 'participation', { errors: parsed.errors, ...focus });
-    return runAction(reply, () => saveFamilyParticipation(db, request.actionContext(), request.params.id, request.params.invitationId!, parsed.data), {
-      again: (refusal) => render(request, reply, request.params.id, 'participation', { errors: refusal.errors, ...focus, familyValues: refusal.values }),
+    return submitShowingValues(reply, familyParticipationForm, (data) => saveFamilyParticipation(db, request.actionContext(), request.params.id, request.params.invitationId!, data), {
+      again: (refusal) => render(request, reply, request.params.id, 'participation', { errors: refusal.errors, focusInvitation: request.params.invitationId, familyValues: refusal.values }),
       done: () => reply.redirect(`/conferences/${request.params.id}/participation?done=family`),
     });
   });
@@ -104,16 +97,10 @@ export default function participationPages(app: FastifyInstance): void {
   });
 
   app.post<{ Params: { id: string } }>('/exclusions/:id/decision', { config: { access: (a) => hasRole(a, 'chair') } }, async (request, reply) => {
-    const parsed = parseForm(exclusionDecisionForm, request.body);
     const conferenceId = String((request.body as Record<string, unknown>)?.conferenceId ?? '');
     if (!/^[0-9a-f-]{36}$/i.test(conferenceId)) return reply.callNotFound();
-    const again = (errors: unknown, decisionValues: unknown = request.body) => render(request, reply, conferenceId, 'exclusions', { errors, decisionFor: request.params.id, decisionValues });
-    if (!parsed.ok) {
-      reply.code(400);
-      return again(parsed.errors);
-    }
-    return runAction(reply, () => decideExclusion(db, request.actionContext(), request.params.id, parsed.data), {
-      again: (refusal) => again(refusal.errors, refusal.values),
+    return submitShowingValues(reply, exclusionDecisionForm, (data) => decideExclusion(db, request.actionContext(), request.params.id, data), {
+      again: (refusal) => render(request, reply, conferenceId, 'exclusions', { errors: refusal.errors, decisionFor: request.params.id, decisionValues: refusal.values }),
       done: () => reply.redirect(`/conferences/${conferenceId}/exclusions?done=decided`),
     });
   });

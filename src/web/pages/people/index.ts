@@ -1,4 +1,5 @@
 import { formatNhsNumber } from '../../../domain/records/nhs-number.js';
+import type { z } from 'zod';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DISABILITY_CODES, ETHNICITY_CODES, EU_SETTLEMENT } from '../../../domain/records/census-codes.js';
 import { euSettlementPrompt } from '../../../domain/records/person-rules.js';
@@ -16,7 +17,7 @@ import { mayRecordCaseWork, mayViewChildRecords } from '../../../policies/childr
 import type { Actor } from '../../../policies/roles.js';
 import { parseForm } from '../../forms.js';
 import { matcherDateRefusal, matcherSearchErrors, matcherSearchFrom } from '../../forms/matcher-search.js';
-import { runAction } from '../../forms/run-action.js';
+import { runAction, submitShowingValues } from '../../forms/run-action.js';
 import { addressForm, birthForm, openCaseForm, personForm, searchForm } from './form.js';
 
 const choices = {
@@ -63,15 +64,9 @@ export default function peoplePages(app: FastifyInstance): void {
     formPage(reply, { title: 'Add a child or adult', action: '/people/new', values: { kind: request.query.kind === 'adult' ? 'adult' : 'child', disabilities: [] } }),
   );
   app.post('/people/new', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
-    const parsed = parseForm(personForm, request.body);
-    const again = (errors: unknown, values: unknown, status = 400) => {
-      reply.code(status);
-      return formPage(reply, { title: 'Add a child or adult', action: '/people/new', errors, values });
-    };
-    if (!parsed.ok) return again(parsed.errors, parsed.values);
-    return runAction(reply, () => createPerson(db, request.actionContext(), parsed.data), {
+    return submitShowingValues(reply, personForm, (data) => createPerson(db, request.actionContext(), data), {
       done: (id) => reply.redirect(`/people/${id}?created=1`),
-      again: ({ errors, values, status }) => again(errors, values, status),
+      again: ({ errors, values }) => formPage(reply, { title: 'Add a child or adult', action: '/people/new', errors, values }),
     });
   });
 
@@ -125,31 +120,19 @@ export default function peoplePages(app: FastifyInstance): void {
   app.post<{ Params: { id: string } }>('/people/:id/birth', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
     const person = await load(request.params.id, request.actor);
     if (!person) return reply.callNotFound();
-    const parsed = parseForm(birthForm, request.body);
-    const again = (errors: unknown, values: unknown, status = 400) => {
-      reply.code(status);
-      return reply.view('people/birth.njk', { title: 'Record the birth', person, errors, values, backLink: { href: `/people/${person.id}` } });
-    };
-    if (!parsed.ok) return again(parsed.errors, parsed.values);
-    return runAction(reply, () => confirmBirth(db, request.actionContext(), person.id, parsed.data), {
-      values: parsed.data,
+    return submitShowingValues(reply, birthForm, (data) => confirmBirth(db, request.actionContext(), person.id, data), {
+      valuesOnRefusal: (data) => data,
       done: () => reply.redirect(`/people/${person.id}`),
-      again: ({ errors, values, status }) => again(errors, values, status),
+      again: ({ errors, values }) => reply.view('people/birth.njk', { title: 'Record the birth', person, errors, values, backLink: { href: `/people/${person.id}` } }),
     });
   });
 
   app.post<{ Params: { id: string } }>('/people/:id/addresses', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
     const person = await load(request.params.id, request.actor);
     if (!person) return reply.callNotFound();
-    const parsed = parseForm(addressForm, request.body);
-    const again = (errors: unknown) => reply.view('people/address.njk', { title: 'Add a new address', person, errors, values: request.body, backLink: { href: `/people/${person.id}` } });
-    if (!parsed.ok) {
-      reply.code(400);
-      return again(parsed.errors);
-    }
-    return runAction(reply, () => addAddress(db, request.actionContext(), person.id, parsed.data), {
+    return submitShowingValues(reply, addressForm, (data) => addAddress(db, request.actionContext(), person.id, data), {
       done: () => reply.redirect(`/people/${person.id}`),
-      again: ({ errors }) => again(errors),
+      again: ({ errors }) => reply.view('people/address.njk', { title: 'Add a new address', person, errors, values: request.body, backLink: { href: `/people/${person.id}` } }),
     });
   });
   app.get<{ Params: { id: string } }>('/people/:id/addresses', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
@@ -166,17 +149,13 @@ export default function peoplePages(app: FastifyInstance): void {
   app.post<{ Params: { id: string } }>('/people/:id/case', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
     const person = await load(request.params.id, request.actor);
     if (!person || person.kind !== 'child') return reply.callNotFound();
-    const parsed = parseForm(openCaseForm, request.body);
-    const again = async (errors: unknown, values: unknown) =>
-      reply.view('people/open-case.njk', { title: 'Open a case', person, errors, values, ...(await loadCaseStaff(db)), backLink: { href: `/people/${person.id}` } });
-    if (!parsed.ok) {
-      reply.code(400);
-      return again(parsed.errors, parsed.values);
-    }
-    const [home] = await currentHouseholdsOf(db, person.id);
-    return runAction(reply, () => openCase(db, request.actionContext(), { ...parsed.data, childId: person.id, householdId: home?.id ?? null }), {
+    const open = async (data: z.infer<typeof openCaseForm>) => {
+      const [home] = await currentHouseholdsOf(db, person.id);
+      return openCase(db, request.actionContext(), { ...data, childId: person.id, householdId: home?.id ?? null });
+    };
+    return submitShowingValues(reply, openCaseForm, open, {
       done: (id) => reply.redirect(`/cases/${id}`),
-      again: ({ errors, values }) => again(errors, values),
+      again: async ({ errors, values }) => reply.view('people/open-case.njk', { title: 'Open a case', person, errors, values, ...(await loadCaseStaff(db)), backLink: { href: `/people/${person.id}` } }),
     });
   });
 }

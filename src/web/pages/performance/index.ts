@@ -58,6 +58,11 @@ async function resolve(app: FastifyInstance, request: FastifyRequest<Query>, rep
   return { input, period, filter, today, query: params.toString() };
 }
 
+function notFound(reply: FastifyReply) {
+  reply.code(404);
+  return reply.view('errors/not-found.njk', { title: 'Page not found' });
+}
+
 function percentText(p: number | null): string {
   return p === null ? 'none counted' : `${p}%`;
 }
@@ -92,11 +97,31 @@ export default function performancePages(app: FastifyInstance): void {
   const { db } = app.convene;
   const pack = app.convene.settings.pack;
 
+  /**
+   * The children behind one measure, read on screen or exported (audited as such); null once the
+   * reply has answered instead: the filters refused, or no such measure (404).
+   */
+  async function drillDown(request: FastifyRequest<Query>, reply: FastifyReply, purpose: 'view' | 'csv') {
+    const r = await resolve(app, request, reply);
+    if (!r) return null;
+    const found = r.input.measure ? await loadDrillDown(db, request.actionContext(), { period: r.period, filter: r.filter, pack, today: r.today, measureKey: r.input.measure, purpose }) : null;
+    if (!found) {
+      await notFound(reply);
+      return null;
+    }
+    return { r, found };
+  }
+
+  /** The whole report for the filters; by team only for an authority-wide view not already narrowed to a team. */
+  async function performanceView(request: FastifyRequest<Query>, r: Resolved) {
+    const scope = performanceScope(request.actor)!;
+    return { scope, view: await loadPerformance(db, { period: r.period, filter: r.filter, pack, today: r.today, byTeam: scope.kind === 'authority' && !r.filter.teamId }) };
+  }
+
   app.get<Query>('/performance', { config: { access: mayViewPerformance } }, async (request, reply) => {
     const r = await resolve(app, request, reply);
     if (!r) return reply;
-    const scope = performanceScope(request.actor)!;
-    const view = await loadPerformance(db, { period: r.period, filter: r.filter, pack, today: r.today, byTeam: scope.kind === 'authority' && !r.filter.teamId });
+    const { scope, view } = await performanceView(request, r);
     return reply.view('performance/page.njk', {
       title: 'Performance', values: r.input, period: r.period, query: r.query, scope,
       report: view.report, trend: view.trend, byTeam: view.byTeam, teams: view.teams, chairs: view.chairs,
@@ -106,13 +131,9 @@ export default function performancePages(app: FastifyInstance): void {
   });
 
   app.get<Query>('/performance/children', { config: { access: mayViewPerformance } }, async (request, reply) => {
-    const r = await resolve(app, request, reply);
-    if (!r) return reply;
-    const found = r.input.measure ? await loadDrillDown(db, request.actionContext(), { period: r.period, filter: r.filter, pack, today: r.today, measureKey: r.input.measure, purpose: 'view' }) : null;
-    if (!found) {
-      reply.code(404);
-      return reply.view('errors/not-found.njk', { title: 'Page not found' });
-    }
+    const shown = await drillDown(request, reply, 'view');
+    if (!shown) return reply;
+    const { r, found } = shown;
     return reply.view('performance/children.njk', {
       title: found.measure.title, measure: found.measure, rows: found.rows, period: r.period, query: r.query,
       backLink: { href: `/performance?${r.query}`, text: 'Back to performance' },
@@ -120,13 +141,9 @@ export default function performancePages(app: FastifyInstance): void {
   });
 
   app.get<Query>('/performance/children.csv', { config: { access: mayViewPerformance } }, async (request, reply) => {
-    const r = await resolve(app, request, reply);
-    if (!r) return reply;
-    const found = r.input.measure ? await loadDrillDown(db, request.actionContext(), { period: r.period, filter: r.filter, pack, today: r.today, measureKey: r.input.measure, purpose: 'csv' }) : null;
-    if (!found) {
-      reply.code(404);
-      return reply.view('errors/not-found.njk', { title: 'Page not found' });
-    }
+    const shown = await drillDown(request, reply, 'csv');
+    if (!shown) return reply;
+    const { r, found } = shown;
     const csv = toCsv(['child', 'child record id', 'date', 'on time', 'detail'], found.rows.flatMap((row) => row.names.map((n) => [n.name, n.id, row.date, row.met ? 'yes' : 'no', row.detail])));
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
@@ -138,12 +155,8 @@ export default function performancePages(app: FastifyInstance): void {
     const r = await resolve(app, request, reply);
     if (!r) return reply;
     const table = r.input.table ?? 'measures';
-    if (!['measures', 'bands', 'trend', 'teams'].includes(table)) {
-      reply.code(404);
-      return reply.view('errors/not-found.njk', { title: 'Page not found' });
-    }
-    const scope = performanceScope(request.actor)!;
-    const view = await loadPerformance(db, { period: r.period, filter: r.filter, pack, today: r.today, byTeam: scope.kind === 'authority' && !r.filter.teamId });
+    if (!['measures', 'bands', 'trend', 'teams'].includes(table)) return notFound(reply);
+    const { view } = await performanceView(request, r);
     let csv: string;
     if (table === 'measures') {
       csv = toCsv(['indicator', 'measure', 'rule', 'numerator', 'denominator', 'percent', 'note', 'definition'],

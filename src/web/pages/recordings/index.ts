@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { RECORDING_FILE_TYPES } from '../../../domain/conference/recordings.js';
 import { formatDate } from '../../../domain/deadlines/index.js';
 import { attachRecording } from '../../../modules/recordings/attach-recording.js';
@@ -9,7 +10,7 @@ import { requestRecording } from '../../../modules/recordings/request-recording.
 import { mayChairConference, mayDistributeConferenceDocuments, mayReadConferenceOutcome } from '../../../policies/meeting.js';
 import { hasRole } from '../../../policies/roles.js';
 import { parseForm } from '../../forms.js';
-import { runAction } from '../../forms/run-action.js';
+import { runAction, submitShowingValues } from '../../forms/run-action.js';
 import { setUpUploads, uploadedFile } from '../../input/uploads.js';
 import { RECORDING_MAX_BYTES } from '../../../domain/conference/recordings.js';
 import { releaseForm, requestForm, uploadFields } from './form.js';
@@ -55,9 +56,7 @@ export default async function recordingPages(app: FastifyInstance): Promise<void
   app.get<Params>('/conferences/:id/recordings', read, async (request, reply) => page(request, reply, request.params.id));
 
   app.post<Params>('/conferences/:id/recordings/requests', { config: { access: mayDistributeConferenceDocuments } }, async (request, reply) => {
-    const parsed = parseForm(requestForm, request.body);
-    if (!parsed.ok) return page(request, reply.code(400), request.params.id, { errors: parsed.errors, requestValues: parsed.values });
-    return runAction(reply, () => requestRecording(db, request.actionContext(), request.params.id, parsed.data), {
+    return submitShowingValues(reply, requestForm, (data) => requestRecording(db, request.actionContext(), request.params.id, data), {
       done: () => reply.redirect(`/conferences/${request.params.id}/recordings?done=requested`),
       again: ({ errors, values }) => page(request, reply, request.params.id, { errors, requestValues: values }),
     });
@@ -66,16 +65,13 @@ export default async function recordingPages(app: FastifyInstance): Promise<void
   app.post<Params>('/recording-requests/:id/decision', { config: { access: (a) => hasRole(a, 'chair') } }, async (request, reply) => {
     const conferenceId = String((request.body as Record<string, unknown>)?.conferenceId ?? '');
     if (!/^[0-9a-f-]{36}$/i.test(conferenceId)) return reply.callNotFound();
-    const again = (errors: unknown) => page(request, reply, conferenceId, { errors, decisionFor: request.params.id, decisionValues: request.body });
-    const parsed = parseForm(releaseForm, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return again(parsed.errors);
-    }
-    const { decision } = parsed.data;
-    return runAction(reply, () => releaseRecording(db, request.actionContext(), request.params.id, parsed.data), {
-      done: () => reply.redirect(`/conferences/${conferenceId}/recordings?done=${decision === 'release' ? 'released' : 'refused'}`),
-      again: ({ errors }) => again(errors),
+    const decide = async (data: z.infer<typeof releaseForm>) => {
+      await releaseRecording(db, request.actionContext(), request.params.id, data);
+      return data.decision;
+    };
+    return submitShowingValues(reply, releaseForm, decide, {
+      done: (decision) => reply.redirect(`/conferences/${conferenceId}/recordings?done=${decision === 'release' ? 'released' : 'refused'}`),
+      again: ({ errors }) => page(request, reply, conferenceId, { errors, decisionFor: request.params.id, decisionValues: request.body }),
     });
   });
 

@@ -6,7 +6,7 @@ import { loadRetentionReview, RETENTION_STATES, type RetentionState } from '../.
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayApproveDisposal, mayReviewRetention } from '../../../policies/records.js';
 import { requiredText } from '../../form-fields.js';
-import { answerRefusal } from '../../forms/run-action.js';
+import { runAction, submitShowingValues } from '../../forms/run-action.js';
 import { parseForm } from '../../forms.js';
 
 const filterForm = z.object({
@@ -67,14 +67,12 @@ export default function retentionPages(app: FastifyInstance): void {
 
   const reasonAction = (path: string, form: string, act: (id: string, reason: string, request: FastifyRequest<Params>) => Promise<void>, done: string) => {
     app.post<Params>(`/records/retention/cases/:id/${path}`, access, async (request, reply) => {
-      const parsed = parseForm(reasonForm, request.body);
-      if (!parsed.ok) return casePage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400, form });
-      try {
-        await act(request.params.id, parsed.data.reason, request);
-      } catch (error) {
-        return answerRefusal(reply, error, { again: async ({ errors }) => { await casePage(request, reply, { errors, values: parsed.data, status: 400, form }); return reply; }, conflictPage: `/records/retention/cases/${request.params.id}` });
-      }
-      return reply.redirect(`/records/retention/cases/${request.params.id}?done=${done}`);
+      return submitShowingValues(reply, reasonForm, (data) => act(request.params.id, data.reason, request), {
+        again: ({ errors, values, status }) => casePage(request, reply, { errors, values, status, form }),
+        valuesOnRefusal: (data) => data,
+        conflictPage: `/records/retention/cases/${request.params.id}`,
+        done: () => reply.redirect(`/records/retention/cases/${request.params.id}?done=${done}`),
+      });
     });
   };
   reasonAction('hold', 'hold', (id, reason, request) => setLegalHold(db, request.actionContext(), id, reason, pack()), 'hold-set');
@@ -82,12 +80,11 @@ export default function retentionPages(app: FastifyInstance): void {
 
   const plainAction = (path: string, act: (id: string, request: FastifyRequest<Params>) => Promise<unknown>, done: string) => {
     app.post<Params>(`/records/retention/cases/:id/${path}`, access, async (request, reply) => {
-      try {
-        await act(request.params.id, request);
-      } catch (error) {
-        return answerRefusal(reply, error, { again: async ({ errors }) => { await casePage(request, reply, { errors, status: 400 }); return reply; }, conflictPage: `/records/retention/cases/${request.params.id}` });
-      }
-      return reply.redirect(`/records/retention/cases/${request.params.id}?done=${done}`);
+      return runAction(reply, () => act(request.params.id, request), {
+        again: ({ errors, status }) => casePage(request, reply, { errors, status }),
+        conflictPage: `/records/retention/cases/${request.params.id}`,
+        done: () => reply.redirect(`/records/retention/cases/${request.params.id}?done=${done}`),
+      });
     });
   };
   plainAction('propose', (id, request) => proposeDisposal(db, request.actionContext(), id, pack()), 'proposed');
@@ -104,13 +101,10 @@ export default function retentionPages(app: FastifyInstance): void {
   }
   app.get<Params>('/records/retention/cases/:id/approve', access, async (request, reply) => confirmPage(request, reply));
   app.post<Params>('/records/retention/cases/:id/approve', access, async (request, reply) => {
-    const parsed = parseForm(approveForm, request.body);
-    if (!parsed.ok) return confirmPage(request, reply, { errors: parsed.errors, status: 400 });
-    try {
-      await approveDisposal(db, request.actionContext(), request.params.id, parsed.data.version, pack());
-    } catch (error) {
-      return answerRefusal(reply, error, { again: async ({ errors }) => { await confirmPage(request, reply, { errors, status: 400 }); return reply; }, conflictPage: `/records/retention/cases/${request.params.id}` });
-    }
-    return reply.redirect(`/records/retention/cases/${request.params.id}?done=disposed`);
+    return submitShowingValues(reply, approveForm, (data) => approveDisposal(db, request.actionContext(), request.params.id, data.version, pack()), {
+      again: ({ errors, status }) => confirmPage(request, reply, { errors, status }),
+      conflictPage: `/records/retention/cases/${request.params.id}`,
+      done: () => reply.redirect(`/records/retention/cases/${request.params.id}?done=disposed`),
+    });
   });
 }

@@ -5,8 +5,7 @@ import { checkFactsOf, checkRelationship, checkSocialWorkReport, decideLegalActi
 import { auditReport, childrenOf, loadReport, type LoadedReport } from '../../../modules/reports/report-common.js';
 import { mayAgreeLegalAction, mayCheckSocialWorkReport, mayViewConferenceReports } from '../../../policies/reports.js';
 import { hasRole, type Actor } from '../../../policies/roles.js';
-import { parseForm } from '../../forms.js';
-import { runAction } from '../../forms/run-action.js';
+import { submitShowingValues } from '../../forms/run-action.js';
 import { conferenceHeader } from '../../components/conference-header.js';
 
 type Params = { Params: { id: string }; Querystring: { done?: string } };
@@ -72,10 +71,7 @@ export default function managerCheckPages(app: FastifyInstance): void {
   app.post<Params>('/reports/:id/manager-check', access, async (request, reply) => {
     const loaded = await load(request);
     if (!loaded) return reply.callNotFound();
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const parsed = parseForm(checkForm, body);
-    if (!parsed.ok) return render(request, reply.code(400), loaded, { errors: parsed.errors, values: { ...body } });
-    return runAction(reply, () => checkSocialWorkReport(db, request.actionContext(), loaded.report.id, parsed.data), {
+    return submitShowingValues(reply, checkForm, (data) => checkSocialWorkReport(db, request.actionContext(), loaded.report.id, data), {
       again: ({ errors, values }) => render(request, reply, loaded, { errors, values }),
       done: () => reply.redirect(`/reports/${loaded.report.id}/manager-check?done=checked`),
     });
@@ -84,10 +80,7 @@ export default function managerCheckPages(app: FastifyInstance): void {
   app.post<Params>('/reports/:id/legal-action', { config: { access: mayAgreeLegalAction } }, async (request, reply) => {
     const loaded = await load(request);
     if (!loaded) return reply.callNotFound();
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const parsed = parseForm(legalForm, body);
-    if (!parsed.ok) return render(request, reply.code(400), loaded, { errors: parsed.errors, legalValues: { ...body } });
-    return runAction(reply, () => decideLegalAction(db, request.actionContext(), loaded.report.id, parsed.data), {
+    return submitShowingValues(reply, legalForm, (data) => decideLegalAction(db, request.actionContext(), loaded.report.id, data), {
       again: ({ errors, values }) => render(request, reply, loaded, { errors, legalValues: values }),
       done: () => reply.redirect(`/reports/${loaded.report.id}/manager-check?done=decided`),
       conflictField: 'decision',

@@ -12,7 +12,7 @@ import { checkFactsOf } from '../../../modules/reports/manager-checks.js';
 import { sharingRefusal } from '../../../domain/reports/manager-checks.js';
 import { mayDecideConfidentialPresentation, mayShareReports, mayViewConferenceReports } from '../../../policies/reports.js';
 import { parseForm } from '../../forms.js';
-import { runAction } from '../../forms/run-action.js';
+import { runAction, submitShowingValues } from '../../forms/run-action.js';
 import { addDraftRoute, dropDraft, restoreDraft, type DraftSpec } from '../../drafts.js';
 import { ForbiddenError } from '../../../modules/shared/errors.js';
 import { confidentialDecisionForm, disagreementForm, formValuesFrom, reportContentFrom, shareForm, versionForm } from './form.js';
@@ -156,9 +156,7 @@ export default function reportPages(app: FastifyInstance): void {
   app.get<Params>('/reports/:id/share', shareAccess, async (request, reply) => renderShare(request, reply));
 
   app.post<Params>('/reports/:id/share', shareAccess, async (request, reply) => {
-    const parsed = parseForm(shareForm, request.body);
-    if (!parsed.ok) return renderShare(request, reply.code(400), { errors: parsed.errors, values: parsed.values });
-    return runAction(reply, () => shareReport(db, request.actionContext(), request.params.id, parsed.data), {
+    return submitShowingValues(reply, shareForm, (data) => shareReport(db, request.actionContext(), request.params.id, data), {
       again: ({ errors, values }) => renderShare(request, reply, { errors, values }),
       done: () => reply.redirect(`/reports/${request.params.id}/share?done=shared`),
     });

@@ -6,25 +6,24 @@ import { sweepExpiredSessions } from '../../setup/sessions.js';
 import { totpCodeAt } from '../../../modules/accounts/two-factor.js';
 import { ROLE_IDS } from '../../../policies/roles.js';
 import { testApp, TestClock } from '../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { describeEachEngine } from '../../../../test/support/database.js';
+import { suiteDatabase } from '../../../../test/support/suite-database.js';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 
 describeEachEngine('accounts and sessions', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let app: FastifyInstance;
   const clock = new TestClock();
   let orgId: string;
 
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await testApp(database.handle, { clock });
-    orgId = (await createOrganisation(database.handle.db)).id;
-    for (const role of ROLE_IDS) await createUser(database.handle.db, { roles: [role], username: role, organisationId: orgId });
+    app = await testApp(suite.handle(), { clock });
+    orgId = (await createOrganisation(suite.db())).id;
+    for (const role of ROLE_IDS) await createUser(suite.db(), { roles: [role], username: role, organisationId: orgId });
   });
   afterAll(async () => {
     await app.close();
-    await database.drop();
   });
 
   it.each(ROLE_IDS)('signs in and out as %s', async (role) => {
@@ -45,7 +44,7 @@ describeEachEngine('accounts and sessions', (engine) => {
     const res = await client.signIn('chair', 'not the password');
     expect(res.statusCode).toBe(401);
     expect(res.body).toContain('Enter a correct username and password');
-    const rows = await database.handle.db.select().from(auditEvents).where(eq(auditEvents.action, 'sign-in'));
+    const rows = await suite.db().select().from(auditEvents).where(eq(auditEvents.action, 'sign-in'));
     expect(rows.some((r) => r.outcome === 'failure' && r.username === 'chair')).toBe(true);
   });
 
@@ -60,7 +59,7 @@ describeEachEngine('accounts and sessions', (engine) => {
   });
 
   it('locks an account after 5 failures, refuses the right password, and an administrator unlocks it', async () => {
-    const victim = await createUser(database.handle.db, { roles: ['social-worker'], username: 'lockme', organisationId: orgId });
+    const victim = await createUser(suite.db(), { roles: ['social-worker'], username: 'lockme', organisationId: orgId });
     const client = new WebClient(app);
     for (let i = 0; i < 4; i += 1) expect((await client.signIn('lockme', 'wrong')).statusCode).toBe(401);
     const fifth = await client.signIn('lockme', 'wrong');
@@ -81,16 +80,16 @@ describeEachEngine('accounts and sessions', (engine) => {
     const admin = new WebClient(app);
     await admin.signIn('administrator', TEST_PASSWORD);
     await admin.get('/admin/teams');
-    const before = await database.handle.db.select().from(teams);
+    const before = await suite.db().select().from(teams);
     const missing = await admin.post('/admin/teams', { organisationId: orgId, name: 'Sneaky team' }, { csrf: null });
     expect(missing.statusCode).toBe(403);
     expect(missing.body).toContain('Your form could not be sent');
     const wrong = await admin.post('/admin/teams', { organisationId: orgId, name: 'Sneaky team' }, { csrf: 'forged' });
     expect(wrong.statusCode).toBe(403);
-    expect(await database.handle.db.select().from(teams)).toHaveLength(before.length);
+    expect(await suite.db().select().from(teams)).toHaveLength(before.length);
     const ok = await admin.post('/admin/teams', { organisationId: orgId, name: 'Real team' });
     expect(ok.statusCode).toBe(200);
-    expect(await database.handle.db.select().from(teams)).toHaveLength(before.length + 1);
+    expect(await suite.db().select().from(teams)).toHaveLength(before.length + 1);
   });
 
   it('gives a new session id at sign-in (no session fixation)', async () => {
@@ -110,7 +109,7 @@ describeEachEngine('accounts and sessions', (engine) => {
   });
 
   it('keeps no session row for a visitor who is not signed in; the sign-in form carries its own CSRF token', async () => {
-    const count = async () => (await database.handle.db.select().from(sessions)).length;
+    const count = async () => (await suite.db().select().from(sessions)).length;
     const rows = await count();
     const client = new WebClient(app);
     for (let i = 0; i < 3; i += 1) expect((await client.get('/sign-in')).statusCode).toBe(200);
@@ -151,7 +150,7 @@ describeEachEngine('accounts and sessions', (engine) => {
     const client = new WebClient(app);
     await client.signIn('service-manager', TEST_PASSWORD);
     const lastSeen = async () => {
-      const all = await database.handle.db.select().from(sessions);
+      const all = await suite.db().select().from(sessions);
       return all.map((r) => r.lastSeenAt.getTime()).sort((a, b) => b - a)[0];
     };
     const signedInAt = clock.current.getTime();
@@ -163,11 +162,11 @@ describeEachEngine('accounts and sessions', (engine) => {
     expect((await client.get('/')).statusCode).toBe(200);
     expect(await lastSeen()).toBe(clock.current.getTime());
 
-    const live = (await database.handle.db.select().from(sessions)).length;
+    const live = (await suite.db().select().from(sessions)).length;
     expect(live).toBeGreaterThan(0);
     clock.advanceMinutes(31);
     expect(await sweepExpiredSessions(app)).toBe(live);
-    expect(await database.handle.db.select().from(sessions)).toHaveLength(0);
+    expect(await suite.db().select().from(sessions)).toHaveLength(0);
   });
 
   it('ends a session after 30 idle minutes but not before', async () => {
@@ -193,7 +192,7 @@ describeEachEngine('accounts and sessions', (engine) => {
   });
 
   it('enrols a TOTP app, then asks for a code at sign-in and accepts a recovery code once', async () => {
-    await createUser(database.handle.db, { roles: ['chair'], username: 'totp-user', organisationId: orgId });
+    await createUser(suite.db(), { roles: ['chair'], username: 'totp-user', organisationId: orgId });
     const client = new WebClient(app);
     await client.signIn('totp-user', TEST_PASSWORD);
     const page = await client.get('/account/two-factor');
@@ -206,7 +205,7 @@ describeEachEngine('accounts and sessions', (engine) => {
     const codes = [...done.body.matchAll(/<li><code>([0-9a-f]{5}-[0-9a-f]{5})<\/code><\/li>/g)].map((m) => m[1]!);
     expect(codes).toHaveLength(10);
     await client.post('/sign-out', {});
-    const [stored] = await database.handle.db.select().from(users).where(eq(users.username, 'totp-user'));
+    const [stored] = await suite.db().select().from(users).where(eq(users.username, 'totp-user'));
     expect(stored?.totpSecret?.startsWith('enc:v1:')).toBe(true);
     expect(stored?.totpSecret).not.toContain(secret!);
 
@@ -240,9 +239,9 @@ describeEachEngine('accounts and sessions', (engine) => {
   });
 
   it('requires the second factor in production: sign-in leads to enrolment first', async () => {
-    const prod = await testApp(database.handle, { clock, env: { NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40), CONVENE_ENCRYPTION_KEY: 'ab'.repeat(32) } });
+    const prod = await testApp(suite.handle(), { clock, env: { NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40), CONVENE_ENCRYPTION_KEY: 'ab'.repeat(32) } });
     try {
-      await createUser(database.handle.db, { roles: ['auditor'], username: 'prod-user', organisationId: orgId });
+      await createUser(suite.db(), { roles: ['auditor'], username: 'prod-user', organisationId: orgId });
       const client = new WebClient(prod);
       const res = await client.signIn('prod-user', TEST_PASSWORD);
       expect(res.headers.location).toBe('/account/two-factor');
@@ -262,7 +261,7 @@ describeEachEngine('accounts and sessions', (engine) => {
   });
 
   it('deactivating a user ends their session at once', async () => {
-    const target = await createUser(database.handle.db, { roles: ['enquirer'], username: 'leaver', organisationId: orgId });
+    const target = await createUser(suite.db(), { roles: ['enquirer'], username: 'leaver', organisationId: orgId });
     const client = new WebClient(app);
     await client.signIn('leaver', TEST_PASSWORD);
     expect((await client.get('/')).statusCode).toBe(200);
@@ -274,7 +273,7 @@ describeEachEngine('accounts and sessions', (engine) => {
     });
     expect(res.statusCode).toBe(302);
     expect((await client.get('/')).statusCode).toBe(302);
-    const [row] = await database.handle.db.select().from(users).where(eq(users.id, target.id));
+    const [row] = await suite.db().select().from(users).where(eq(users.id, target.id));
     expect(row?.active).toBe(false);
   });
 
@@ -295,7 +294,7 @@ describeEachEngine('accounts and sessions', (engine) => {
   });
 
   it('changing your password ends your other sessions, and keeps you signed in on a new one', async () => {
-    await createUser(database.handle.db, { roles: ['social-worker'], username: 'changer', organisationId: orgId });
+    await createUser(suite.db(), { roles: ['social-worker'], username: 'changer', organisationId: orgId });
     const laptop = new WebClient(app);
     const phone = new WebClient(app);
     await laptop.signIn('changer', TEST_PASSWORD);
@@ -308,12 +307,12 @@ describeEachEngine('accounts and sessions', (engine) => {
     const phoneAfter = await phone.get('/');
     expect(phoneAfter.statusCode).toBe(302);
     expect(phoneAfter.headers.location).toContain('/sign-in');
-    const [audit] = await database.handle.db.select().from(auditEvents).where(eq(auditEvents.action, 'password-changed'));
+    const [audit] = await suite.db().select().from(auditEvents).where(eq(auditEvents.action, 'password-changed'));
     expect(audit?.details).toMatchObject({ sessionsEnded: 2 });
   });
 
   it('a temporary password must be changed before any other page, on every route', async () => {
-    await createUser(database.handle.db, { roles: ['social-worker'], username: 'temporary', organisationId: orgId, mustChangePassword: true });
+    await createUser(suite.db(), { roles: ['social-worker'], username: 'temporary', organisationId: orgId, mustChangePassword: true });
     const client = new WebClient(app);
     const res = await client.signIn('temporary', TEST_PASSWORD);
     expect(res.headers.location).toBe('/account/password');
@@ -323,11 +322,11 @@ describeEachEngine('accounts and sessions', (engine) => {
       expect(page.headers.location, url).toBe('/account/password');
     }
     await client.get('/account/password');
-    const before = await database.handle.db.$count(people);
+    const before = await suite.db().$count(people);
     const post = await client.post('/people/new', { givenNames: 'Synthetic', familyName: 'Person' });
     expect(post.statusCode).toBe(302);
     expect(post.headers.location).toBe('/account/password');
-    expect(await database.handle.db.$count(people)).toBe(before);
+    expect(await suite.db().$count(people)).toBe(before);
     const page = await client.get('/account/password');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('temporary password');

@@ -10,8 +10,7 @@ import {
 import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayRecordSubjectAccess } from '../../../policies/records.js';
 import { dateField, optionalDateField, optionalText, requiredText } from '../../form-fields.js';
-import { answerRefusal, submitShowingValues } from '../../forms/run-action.js';
-import { parseForm } from '../../forms.js';
+import { submitShowingValues } from '../../forms/run-action.js';
 
 const requestForm = z.object({
   childGivenNames: requiredText('Enter the child’s given names', 200),
@@ -70,15 +69,12 @@ export default function subjectAccessPages(app: FastifyInstance): void {
   }
   app.get('/subject-access/new', access, async (request, reply) => newPage(request, reply));
   app.post('/subject-access/new', access, async (request, reply) => {
-    const parsed = parseForm(requestForm, request.body);
-    if (!parsed.ok) return newPage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400 });
-    let id: string;
-    try {
-      id = await recordSubjectAccessRequest(db, request.actionContext(), parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: async ({ errors }) => { await newPage(request, reply, { errors, values: parsed.data, status: 400 }); return reply; }, conflictPage: '/subject-access' });
-    }
-    return reply.redirect(`/subject-access/${id}`);
+    return submitShowingValues(reply, requestForm, (data) => recordSubjectAccessRequest(db, request.actionContext(), data), {
+      valuesOnRefusal: (data) => data,
+      again: ({ errors, values }) => newPage(request, reply, { errors, values, status: 400 }),
+      conflictPage: '/subject-access',
+      done: (id) => reply.redirect(`/subject-access/${id}`),
+    });
   });
 
   async function requestPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: Extra = {}) {
@@ -118,14 +114,15 @@ export default function subjectAccessPages(app: FastifyInstance): void {
   });
 
   app.post<Params>('/subject-access/:id/release', access, async (request, reply) => {
-    const parsed = parseForm(releaseForm, request.body);
-    if (!parsed.ok) return requestPage(request, reply, { errors: parsed.errors, values: parsed.values, status: 400, form: 'release' });
-    try {
+    const release = async (data: Parameters<typeof recordSubjectAccessRelease>[3]) => {
       const { sha256 } = await buildSubjectAccessBundle(db, request.actionContext(), request.params.id);
-      await recordSubjectAccessRelease(db, request.actionContext(), request.params.id, parsed.data, sha256);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: async ({ errors }) => { await requestPage(request, reply, { errors, values: parsed.data, status: 400, form: 'release' }); return reply; }, conflictPage: `/subject-access/${request.params.id}` });
-    }
-    return reply.redirect(`/subject-access/${request.params.id}`);
+      await recordSubjectAccessRelease(db, request.actionContext(), request.params.id, data, sha256);
+    };
+    return submitShowingValues(reply, releaseForm, release, {
+      valuesOnRefusal: (data) => data,
+      again: ({ errors, values }) => requestPage(request, reply, { errors, values, status: 400, form: 'release' }),
+      conflictPage: `/subject-access/${request.params.id}`,
+      done: () => reply.redirect(`/subject-access/${request.params.id}`),
+    });
   });
 }

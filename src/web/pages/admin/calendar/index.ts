@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { divisionLabel } from '../../../../domain/calendar/division-label.js';
 import { loadCalendarOverview } from '../../../../modules/calendar/load-calendar-overview.js';
 import { addClosureDay, removeClosureDay } from '../../../../modules/calendar/closure-days.js';
 import { applyCalendarImport, previewCalendarImport } from '../../../../modules/calendar/import-calendar.js';
 import { updateSessionData } from '../../../../modules/accounts/session-store.js';
 import { mayManageUsers } from '../../../../policies/accounts.js';
-import { parseForm } from '../../../forms.js';
 import { closureForm, importForm } from './form.js';
 import { londonIsoDate } from '../../../../domain/calendar/london-time.js';
-import { runAction } from '../../../forms/run-action.js';
+import { submitShowingValues } from '../../../forms/run-action.js';
 
 const PENDING_KEY = 'pendingCalendarImport';
 
@@ -24,16 +24,12 @@ export default function calendarAdminPages(app: FastifyInstance): void {
   app.get('/admin/calendar', access, async (request, reply) => overview(request, reply));
 
   app.post('/admin/calendar/import', access, async (request, reply) => {
-    const parsed = parseForm(importForm, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return overview(request, reply, { errors: parsed.errors, values: parsed.values });
-    }
-    return runAction(reply, () => previewCalendarImport(db, parsed.data.document, londonIsoDate(app.convene.clock())), {
-      values: parsed.data,
+    const preview = async ({ document }: z.infer<typeof importForm>) => ({ document, changes: await previewCalendarImport(db, document, londonIsoDate(app.convene.clock())) });
+    return submitShowingValues(reply, importForm, preview, {
+      valuesOnRefusal: (data) => data,
       conflictField: 'document',
-      done: async (changes) => {
-        await updateSessionData(db, request.session!.idHash, { ...request.session!.data, [PENDING_KEY]: parsed.data.document });
+      done: async ({ document, changes }) => {
+        await updateSessionData(db, request.session!.idHash, { ...request.session!.data, [PENDING_KEY]: document });
         return reply.view('admin/calendar/preview.njk', {
           title: 'Check the calendar changes',
           changes: changes.map((c) => ({ ...c, label: divisionLabel(c.division) })),
@@ -56,14 +52,13 @@ export default function calendarAdminPages(app: FastifyInstance): void {
   });
 
   app.post('/admin/calendar/closures', access, async (request, reply) => {
-    const parsed = parseForm(closureForm, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return overview(request, reply, { errors: parsed.errors, values: parsed.values });
-    }
-    return runAction(reply, () => addClosureDay(db, request.actionContext(), parsed.data), {
-      values: parsed.data,
-      done: () => overview(request, reply, { notice: `${parsed.data.title} added as a closure day.` }),
+    const addClosure = async (data: z.infer<typeof closureForm>) => {
+      await addClosureDay(db, request.actionContext(), data);
+      return data.title;
+    };
+    return submitShowingValues(reply, closureForm, addClosure, {
+      valuesOnRefusal: (data) => data,
+      done: (title) => overview(request, reply, { notice: `${title} added as a closure day.` }),
       again: ({ errors, values }) => overview(request, reply, { errors, values }),
     });
   });

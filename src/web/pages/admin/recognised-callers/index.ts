@@ -2,8 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { formatPhone } from '../../../../domain/enquiry/caller.js';
 import { addRecognisedCaller, AGENCY_KINDS, listRecognisedCallers, recognisedCallerInput, setRecognisedCallerActive } from '../../../../modules/enquiry/recognised-callers.js';
 import { mayKeepRecognisedCallers } from '../../../../policies/enquiries.js';
-import { answerRefusal, refusalPage } from '../../../forms/run-action.js';
-import { parseForm } from '../../../forms.js';
+import { refusalPage, runAction, submitShowingValues } from '../../../forms/run-action.js';
 
 const access = { config: { access: mayKeepRecognisedCallers } };
 const kindOptions = Object.entries(AGENCY_KINDS).map(([value, text]) => ({ value, text }));
@@ -19,27 +18,17 @@ export default function recognisedCallerPages(app: FastifyInstance): void {
 
   app.get('/admin/recognised-callers', access, async (_request, reply) => page(reply, {}));
   app.post('/admin/recognised-callers', access, async (request, reply) => {
-    const parsed = parseForm(recognisedCallerInput, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return page(reply, parsed.values as Record<string, unknown>, parsed.errors);
-    }
-    try {
-      await addRecognisedCaller(db, request.actionContext(), parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: async ({ errors }) => {
-        reply.code(400);
-        return page(reply, (request.body ?? {}) as Record<string, unknown>, errors);
-      }, conflictPage: '/admin/recognised-callers' });
-    }
-    return reply.redirect('/admin/recognised-callers');
+    return submitShowingValues(reply, recognisedCallerInput, (data) => addRecognisedCaller(db, request.actionContext(), data), {
+      again: ({ errors, values }) => page(reply, values, errors),
+      conflictPage: '/admin/recognised-callers',
+      done: () => reply.redirect('/admin/recognised-callers'),
+    });
   });
   app.post<{ Params: { id: string }; Body: { active?: string } }>('/admin/recognised-callers/:id/active', access, async (request, reply) => {
-    try {
-      await setRecognisedCallerActive(db, request.actionContext(), request.params.id, request.body?.active === 'yes');
-    } catch (error) {
-      return answerRefusal(reply, error, { again: refusalPage(reply, '/admin/recognised-callers'), conflictPage: '/admin/recognised-callers' });
-    }
-    return reply.redirect('/admin/recognised-callers');
+    return runAction(reply, () => setRecognisedCallerActive(db, request.actionContext(), request.params.id, request.body?.active === 'yes'), {
+      again: refusalPage(reply, '/admin/recognised-callers'),
+      conflictPage: '/admin/recognised-callers',
+      done: () => reply.redirect('/admin/recognised-callers'),
+    });
   });
 }

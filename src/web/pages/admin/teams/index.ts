@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { loadTeams } from '../../../../modules/accounts/load-teams.js';
 import { createTeam } from '../../../../modules/accounts/manage-users.js';
 import { mayManageUsers } from '../../../../policies/accounts.js';
-import { parseForm } from '../../../forms.js';
-import { runAction } from '../../../forms/run-action.js';
+import { submitShowingValues } from '../../../forms/run-action.js';
 
 const newTeamForm = z.object({
   organisationId: z.string({ error: 'Select the organisation' }).uuid('Select the organisation'),
@@ -23,14 +22,13 @@ export default function teamAdminPages(app: FastifyInstance): void {
   app.get('/admin/teams', access, async (_request, reply) => render(reply));
 
   app.post('/admin/teams', access, async (request, reply) => {
-    const parsed = parseForm(newTeamForm, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return render(reply, { errors: parsed.errors, values: parsed.values });
-    }
-    return runAction(reply, () => createTeam(db, request.actionContext(), parsed.data), {
+    const addTeam = async (data: z.infer<typeof newTeamForm>) => {
+      await createTeam(db, request.actionContext(), data);
+      return data.name;
+    };
+    return submitShowingValues(reply, newTeamForm, addTeam, {
       again: ({ errors, values }) => render(reply, { errors, values }),
-      done: () => render(reply, { notice: `Team “${parsed.data.name}” added.` }),
+      done: (name) => render(reply, { notice: `Team “${name}” added.` }),
     });
   });
 }

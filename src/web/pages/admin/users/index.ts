@@ -7,7 +7,7 @@ import { mayManageUsers } from '../../../../policies/accounts.js';
 import { ROLE_IDS, ROLE_LABELS } from '../../../../policies/roles.js';
 import { parseForm } from '../../../forms.js';
 import { editUserForm, newUserForm, resetPasswordForm } from './form.js';
-import { runAction } from '../../../forms/run-action.js';
+import { submitShowingValues } from '../../../forms/run-action.js';
 
 const access = { config: { access: mayManageUsers } };
 
@@ -38,14 +38,8 @@ export default function userAdminPages(app: FastifyInstance): void {
   );
 
   app.post('/admin/users/new', access, async (request, reply) => {
-    const parsed = parseForm(newUserForm, request.body);
-    const again = async (errors: unknown, values: unknown, status = 400) => {
-      reply.code(status);
-      return reply.view('admin/users/new.njk', { title: 'Add a user', errors, values, ...(await choices()), backLink: { href: '/admin/users' } });
-    };
-    if (!parsed.ok) return again(parsed.errors, parsed.values);
-    return runAction(reply, () => createUser(db, request.actionContext(), parsed.data), {
-      again: ({ errors, values, status }) => again(errors, values, status),
+    return submitShowingValues(reply, newUserForm, (data) => createUser(db, request.actionContext(), data), {
+      again: async ({ errors, values }) => reply.view('admin/users/new.njk', { title: 'Add a user', errors, values, ...(await choices()), backLink: { href: '/admin/users' } }),
       done: () => reply.redirect('/admin/users?created=1'),
     });
   });
@@ -63,14 +57,8 @@ export default function userAdminPages(app: FastifyInstance): void {
   app.post<{ Params: { id: string } }>('/admin/users/:id', access, async (request, reply) => {
     const user = await loadUser(db, request.params.id);
     if (!user) return reply.callNotFound();
-    const parsed = parseForm(editUserForm, request.body);
-    const again = async (errors: unknown, values: unknown, status = 400) => {
-      reply.code(status);
-      return reply.view('admin/users/edit.njk', { title: `Change ${user.displayName}`, user, errors, values, ...(await choices()), backLink: { href: '/admin/users' } });
-    };
-    if (!parsed.ok) return again(parsed.errors, parsed.values);
-    return runAction(reply, () => updateUser(db, request.actionContext(), user.id, parsed.data), {
-      again: ({ errors, values, status }) => again(errors, values, status),
+    return submitShowingValues(reply, editUserForm, (data) => updateUser(db, request.actionContext(), user.id, data), {
+      again: async ({ errors, values }) => reply.view('admin/users/edit.njk', { title: `Change ${user.displayName}`, user, errors, values, ...(await choices()), backLink: { href: '/admin/users' } }),
       done: () => reply.redirect('/admin/users?updated=1'),
     });
   });

@@ -8,27 +8,26 @@ import { auditEvents, cases, childProtectionPlans, enquiries, people, relationsh
 import { createApiClient, pruneApiUsage, revokeApiClient } from '../../../../modules/api-clients/api-clients.js';
 import { seedDemo } from '../../../../modules/demo/seed-demo.js';
 import { TestClock, testApp } from '../../../../../test/support/app.js';
-import { describeEachEngine, freshDatabase, type TestDatabase } from '../../../../../test/support/database.js';
+import { describeEachEngine } from '../../../../../test/support/database.js';
+import { suiteDatabase } from '../../../../../test/support/suite-database.js';
 
 const NOW = new Date('2026-12-07T03:10:00Z');
 
 describeEachEngine('RG2–RG4: the enquiry API', (engine) => {
-  let database: TestDatabase;
+  const suite = suiteDatabase(engine);
   let app: FastifyInstance;
   let police: string;
   let health: string;
   const call = (key: string | null, url: string, body: unknown) =>
     app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, payload: JSON.stringify(body) });
   beforeAll(async () => {
-    database = await freshDatabase(engine);
-    await seedDemo(database.handle.db, { password: null, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-api-')), now: NOW, pack: 'national' });
-    police = (await createApiClient(database.handle.db, { agency: 'Demoshire Police (system)', phone: '01632 960100', perMinute: 8 }, NOW)).key;
-    health = (await createApiClient(database.handle.db, { agency: 'Demoshire Health (system)', phone: '01632 960200' }, NOW)).key;
-    app = await testApp(database.handle, { clock: new TestClock(NOW), env: { CONVENE_PACK: 'national' } });
+    await seedDemo(suite.db(), { password: null, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-api-')), now: NOW, pack: 'national' });
+    police = (await createApiClient(suite.db(), { agency: 'Demoshire Police (system)', phone: '01632 960100', perMinute: 8 }, NOW)).key;
+    health = (await createApiClient(suite.db(), { agency: 'Demoshire Health (system)', phone: '01632 960200' }, NOW)).key;
+    app = await testApp(suite.handle(), { clock: new TestClock(NOW), env: { CONVENE_PACK: 'national' } });
   });
   afterAll(async () => {
     await app.close();
-    await database.drop();
   });
 
   it('describes itself in OpenAPI 3.1', async () => {
@@ -48,7 +47,7 @@ describeEachEngine('RG2–RG4: the enquiry API', (engine) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toContain('extra');
 
-    const [row] = await database.handle.db.select({ child: people }).from(childProtectionPlans)
+    const [row] = await suite.db().select({ child: people }).from(childProtectionPlans)
       .innerJoin(people, eq(childProtectionPlans.childId, people.id)).innerJoin(cases, eq(cases.childId, people.id))
       .where(and(isNull(childProtectionPlans.endDate), isNull(cases.closedOn))).limit(1);
     const tooLittle = await call(police, '/api/v1/enquiries', { ...body, child: { family: row!.child.familyName } });
@@ -60,7 +59,7 @@ describeEachEngine('RG2–RG4: the enquiry API', (engine) => {
     const { enquiryId, candidates } = started.json();
     expect(candidates[0].childId).toBe(row!.child.id);
     expect(candidates[0]).not.toHaveProperty('plan');
-    const shown = await database.handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'child-shown-in-enquiry'), eq(auditEvents.recordId, enquiryId)));
+    const shown = await suite.db().select().from(auditEvents).where(and(eq(auditEvents.action, 'child-shown-in-enquiry'), eq(auditEvents.recordId, enquiryId)));
     expect(shown.length).toBe(candidates.length);
 
     // Another agency's key may not answer this enquiry.
@@ -74,7 +73,7 @@ describeEachEngine('RG2–RG4: the enquiry API', (engine) => {
     const answered = await call(police, `/api/v1/enquiries/${enquiryId}/answer`, { childId: row!.child.id });
     expect(answered.statusCode).toBe(200);
     expect(answered.json().answer.join(' ')).toContain('On a child protection plan with Demoshire County Council (demo)');
-    const [stored] = await database.handle.db.select().from(enquiries).where(eq(enquiries.id, enquiryId));
+    const [stored] = await suite.db().select().from(enquiries).where(eq(enquiries.id, enquiryId));
     expect(stored?.callerAgency).toBe('Demoshire Police (system)');
     expect(stored?.recognisedCallerId).not.toBeNull();
     expect(stored?.answer).toEqual(answered.json().answer);
@@ -87,7 +86,7 @@ describeEachEngine('RG2–RG4: the enquiry API', (engine) => {
     const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(doc.paths['/enquiries'].post.requestBody.content['application/json'].schema.properties.child.properties.parents).toMatchObject({ type: 'array', maxItems: 2 });
 
-    const { db } = database.handle;
+    const db = suite.db();
     const [rel] = await db.select({ rel: relationships }).from(relationships).innerJoin(people, eq(people.id, relationships.childId))
       .where(and(inArray(relationships.type, ['mother', 'father']), eq(people.kind, 'child'), isNotNull(people.dateOfBirth))).limit(1);
     const [child] = await db.select().from(people).where(eq(people.id, rel!.rel.childId));
@@ -106,7 +105,7 @@ describeEachEngine('RG2–RG4: the enquiry API', (engine) => {
   });
 
   it('holds each key to its per-minute limit however many requests arrive at once, and a revoked key stops at once', async () => {
-    const limited = await createApiClient(database.handle.db, { agency: 'Demoshire Ambulance (system)', phone: '01632 960400', perMinute: 5 }, NOW);
+    const limited = await createApiClient(suite.db(), { agency: 'Demoshire Ambulance (system)', phone: '01632 960400', perMinute: 5 }, NOW);
     const body = { callerName: 'Ann Ambulanceworth', callerRole: 'Paramedic', child: { given: 'Zebedee', family: 'Nonesuchworth' } };
     const results = await Promise.all(Array.from({ length: 14 }, () => call(limited.key, '/api/v1/enquiries', body)));
     const codes = results.map((r) => r.statusCode);
@@ -115,10 +114,10 @@ describeEachEngine('RG2–RG4: the enquiry API', (engine) => {
     expect(results.find((r) => r.statusCode === 429)?.headers['retry-after']).toBeDefined();
 
     // The housekeeping job clears counters whose minute has long passed; this minute's stays.
-    expect(await pruneApiUsage(database.handle.db, NOW)).toBe(0);
-    expect(await pruneApiUsage(database.handle.db, new Date(NOW.getTime() + 2 * 60 * 60 * 1000))).toBeGreaterThan(0);
+    expect(await pruneApiUsage(suite.db(), NOW)).toBe(0);
+    expect(await pruneApiUsage(suite.db(), new Date(NOW.getTime() + 2 * 60 * 60 * 1000))).toBeGreaterThan(0);
 
-    await revokeApiClient(database.handle.db, limited.id, NOW);
+    await revokeApiClient(suite.db(), limited.id, NOW);
     expect((await call(limited.key, '/api/v1/enquiries', body)).statusCode).toBe(401);
   });
 

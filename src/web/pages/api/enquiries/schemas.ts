@@ -35,6 +35,8 @@ export const unknownResponse = z.object({ enquiryId: z.string().uuid(), earlierE
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
 const out = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema: z.toJSONSchema(schema) } } });
+/** The enquiry's id, as it came back from starting the enquiry. */
+const enquiryIdInPath = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const failures = {
   400: out(errors, 'The body is not valid: each error names its field'),
   401: out(errors, 'No key, or a key that is unknown or revoked'),
@@ -66,7 +68,7 @@ export function openApiDocument() {
       '/enquiries/{id}/answer': {
         post: {
           summary: 'Answer for one of the children the enquiry showed',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          parameters: [enquiryIdInPath],
           requestBody: { required: true, ...json(answerBody) },
           responses: { 200: out(answerResponse, 'The answer, a sentence a fact, as kept on the enquiry'), ...failures },
         },
@@ -74,7 +76,7 @@ export function openApiDocument() {
       '/enquiries/{id}/unknown': {
         post: {
           summary: 'Record that the child is not known, with the advice given',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          parameters: [enquiryIdInPath],
           requestBody: { required: true, ...json(unknownBody) },
           responses: { 200: out(unknownResponse, 'Recorded; an earlier enquiry about the same unknown child is named'), ...failures },
         },

@@ -5,9 +5,8 @@ import { loadCase } from '../../../../modules/shared/load-records.js';
 import { recordAgencyRequest } from '../../../../modules/front-door/record-agency-request.js';
 import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork, mayViewChildRecords } from '../../../../policies/children.js';
-import { parseForm } from '../../../forms.js';
 import { auditReads, londonNowParts } from '../../../form-fields.js';
-import { answerRefusal } from '../../../forms/run-action.js';
+import { submitForm } from '../../../forms/run-action.js';
 import { agencyDecisionForm, agencyRequestForm } from './form.js';
 
 /** FD5: a partner agency asks for a conference; a manager agrees (normally) or declines, with reasons. */
@@ -32,15 +31,11 @@ export default function agencyRequestPages(app: FastifyInstance): void {
   app.post<{ Params: { caseId: string } }>('/cases/:caseId/agency-requests/new', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
     const back = `/cases/${request.params.caseId}/front-door`;
     const again = (errors: FieldError[]) => renderNew(request, reply, { errors, values: request.body });
-    const parsed = parseForm(agencyRequestForm, request.body);
-    let id: string;
-    try {
-      if (!parsed.ok) return await again(parsed.errors);
-      id = await recordAgencyRequest(db, request.actionContext(), request.params.caseId, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
-    }
-    return reply.redirect(`/agency-requests/${id}?done=${encodeURIComponent('The request has been recorded. A manager decides on it; such requests are normally agreed.')}`);
+    return submitForm(reply, agencyRequestForm, request.body, (data) => recordAgencyRequest(db, request.actionContext(), request.params.caseId, data), {
+      again,
+      conflictPage: back,
+      done: (id) => reply.redirect(`/agency-requests/${id}?done=${encodeURIComponent('The request has been recorded. A manager decides on it; such requests are normally agreed.')}`),
+    });
   });
 
   async function render(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: unknown; notice?: string | null } = {}) {
@@ -62,15 +57,12 @@ export default function agencyRequestPages(app: FastifyInstance): void {
   app.post<{ Params: { id: string } }>('/agency-requests/:id', { config: { access: mayAuthoriseCaseDecisions } }, async (request, reply) => {
     const back = `/agency-requests/${request.params.id}`;
     const again = (errors: FieldError[]) => render(request, reply, { errors, values: request.body });
-    const parsed = parseForm(agencyDecisionForm, request.body);
-    let householdId: string | null;
-    try {
-      if (!parsed.ok) return await again(parsed.errors);
-      ({ householdId } = await decideAgencyRequest(db, request.actionContext(), request.params.id, parsed.data));
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
-    }
-    if (parsed.data.decision === 'agreed' && householdId) return reply.redirect(`/households/${householdId}/convene`);
-    return reply.redirect(`${back}?done=${encodeURIComponent('The decision on the request has been recorded.')}`);
+    const decide = async (data: { decision: string } & Parameters<typeof decideAgencyRequest>[3]) => ({ decision: data.decision, ...(await decideAgencyRequest(db, request.actionContext(), request.params.id, data)) });
+    return submitForm(reply, agencyDecisionForm, request.body, decide, {
+      again,
+      conflictPage: back,
+      // An agreed request goes straight on to the decision to convene for the child's household.
+      done: ({ decision, householdId }) => reply.redirect(decision === 'agreed' && householdId ? `/households/${householdId}/convene` : `${back}?done=${encodeURIComponent('The decision on the request has been recorded.')}`),
+    });
   });
 }

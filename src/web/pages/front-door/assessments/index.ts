@@ -5,7 +5,6 @@ import { loadCase } from '../../../../modules/shared/load-records.js';
 import { startAssessment } from '../../../../modules/front-door/start-assessment.js';
 import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions, mayRecordCaseWork } from '../../../../policies/children.js';
-import { parseForm } from '../../../forms.js';
 import { renderCaseFrontDoor } from '../case/render.js';
 import { auditReads, londonNowParts } from '../../../form-fields.js';
 import { answerRefusal, submitForm } from '../../../forms/run-action.js';
@@ -20,14 +19,7 @@ export default function assessmentPages(app: FastifyInstance): void {
   app.post<{ Params: { caseId: string } }>('/cases/:caseId/assessments', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
     const { caseId } = request.params;
     const again = (errors: FieldError[]) => renderCaseFrontDoor(request, reply, caseId, { errors, values: request.body });
-    const parsed = parseForm(startForm, request.body);
-    try {
-      if (!parsed.ok) return await again(parsed.errors);
-      await startAssessment(db, request.actionContext(), caseId, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: `/cases/${caseId}/front-door` });
-    }
-    return reply.redirect(done(caseId, 'The initial assessment has started.'));
+    return submitForm(reply, startForm, request.body, (data) => startAssessment(db, request.actionContext(), caseId, data), { again, conflictPage: `/cases/${caseId}/front-door`, done: () => reply.redirect(done(caseId, 'The initial assessment has started.')) });
   });
 
   /** An assessment and its case; one that does not exist is a 404 from the error pages. */

@@ -12,9 +12,8 @@ import { loadHousehold, loadHouseholdChildren } from '../../../../modules/shared
 import { loadConferenceWithChildren } from '../../../../modules/shared/load-conference.js';
 import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork } from '../../../../policies/children.js';
-import { parseForm } from '../../../forms.js';
 import { auditReads, londonNowParts } from '../../../form-fields.js';
-import { answerRefusal, submitForm } from '../../../forms/run-action.js';
+import { submitForm } from '../../../forms/run-action.js';
 import { renderHouseholdFrontDoor } from '../household/render.js';
 import { conveneForm, reviewSubjectForm } from './form.js';
 import { presentChildren } from './presenter.js';
@@ -69,17 +68,13 @@ export default function convenePages(app: FastifyInstance): void {
     const back = `/households/${request.params.householdId}/front-door`;
     const values = request.body as Record<string, unknown>;
     const again = (errors: FieldError[]) => render(request, reply, { errors, values });
-    let id: string;
-    try {
-      const household = await loadHousehold(db, request.params.householdId);
-      const children = (await loadHouseholdChildren(db, household.id, londonDateOf(app.convene.clock()))).filter((c) => c.hasCase);
-      const parsed = parseForm(conveneForm(children.map((c) => c.caseId)), request.body);
-      if (!parsed.ok) return await again(parsed.errors);
-      id = await decideToConvene(db, request.actionContext(), household.id, app.convene.settings.pack, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back });
-    }
-    return reply.redirect(`/conferences/${id}/authorise?done=${encodeURIComponent('The decision to convene has been recorded. A team manager must now authorise it.')}`);
+    const household = await loadHousehold(db, request.params.householdId);
+    const children = (await loadHouseholdChildren(db, household.id, londonDateOf(app.convene.clock()))).filter((c) => c.hasCase);
+    return submitForm(reply, conveneForm(children.map((c) => c.caseId)), request.body, (data) => decideToConvene(db, request.actionContext(), household.id, app.convene.settings.pack, data), {
+      again,
+      conflictPage: back,
+      done: (id) => reply.redirect(`/conferences/${id}/authorise?done=${encodeURIComponent('The decision to convene has been recorded. A team manager must now authorise it.')}`),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/conferences/:id/review-subjects', { config: { access: mayRecordCaseWork } }, async (request, reply) => {

@@ -8,8 +8,7 @@ import { recordChildUnderstanding, recordOutcomeShared, section47FamilyRecordPdf
 import type { FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork } from '../../../../policies/children.js';
 import { londonNowParts } from '../../../form-fields.js';
-import { answerRefusal } from '../../../forms/run-action.js';
-import { parseForm } from '../../../forms.js';
+import { submitForm } from '../../../forms/run-action.js';
 import { shareForm, understandingForm } from './form.js';
 
 type Params = { Params: { id: string; personId?: string }; Querystring: { done?: string } };
@@ -62,26 +61,16 @@ export default function section47SharingPages(app: FastifyInstance): void {
   app.get<Params>('/section-47/:id/sharing', access, async (request, reply) => overview(request, reply));
   app.post<Params>('/section-47/:id/sharing/child', access, async (request, reply) => {
     const again = async (errors: FieldError[]) => { await overview(request, reply, { errors, values: request.body as Record<string, unknown> }); return reply; };
-    const parsed = parseForm(understandingForm, request.body);
-    try {
-      if (!parsed.ok) return await again(parsed.errors);
-      await recordChildUnderstanding(db, request.actionContext(), request.params.id, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back(request.params.id) });
-    }
-    return reply.redirect(`${back(request.params.id)}?done=1`);
+    return submitForm(reply, understandingForm, request.body, (data) => recordChildUnderstanding(db, request.actionContext(), request.params.id, data), {
+      again, conflictPage: back(request.params.id), done: () => reply.redirect(`${back(request.params.id)}?done=1`),
+    });
   });
   app.get<Params>('/section-47/:id/sharing/:personId', access, async (request, reply) => sharePage(request, reply));
   app.post<Params>('/section-47/:id/sharing/:personId', access, async (request, reply) => {
     const again = async (errors: FieldError[]) => { await sharePage(request, reply, { errors, values: request.body as Record<string, unknown> }); return reply; };
-    const parsed = parseForm(shareForm, request.body);
-    try {
-      if (!parsed.ok) return await again(parsed.errors);
-      await recordOutcomeShared(db, request.actionContext(), request.params.id, request.params.personId!, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: back(request.params.id) });
-    }
-    return reply.redirect(`${back(request.params.id)}?done=1`);
+    return submitForm(reply, shareForm, request.body, (data) => recordOutcomeShared(db, request.actionContext(), request.params.id, request.params.personId!, data), {
+      again, conflictPage: back(request.params.id), done: () => reply.redirect(`${back(request.params.id)}?done=1`),
+    });
   });
   app.get<Params>('/section-47/:id/sharing/:personId/family-copy.pdf', access, async (request, reply) => {
     const { pdf, fileName } = await section47FamilyRecordPdf(db, request.actionContext(), request.params.id, request.params.personId!);

@@ -9,9 +9,8 @@ import { recordStrategyDiscussion } from '../../../../modules/front-door/record-
 import { startSection47Enquiries } from '../../../../modules/front-door/start-section-47.js';
 import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayRecordCaseWork, mayViewChildRecords } from '../../../../policies/children.js';
-import { parseForm } from '../../../forms.js';
 import { auditReads, londonNowParts } from '../../../form-fields.js';
-import { answerRefusal, submitForm } from '../../../forms/run-action.js';
+import { submitForm } from '../../../forms/run-action.js';
 import { circulationForm, discussionForm, PARTICIPANT_ROWS, startEnquiriesForm } from './form.js';
 import { presentDiscussion } from './presenter.js';
 
@@ -46,15 +45,11 @@ export default function strategyDiscussionPages(app: FastifyInstance): void {
   app.post<{ Params: { householdId: string } }>('/households/:householdId/strategy-discussions/new', { config: { access: mayRecordCaseWork } }, async (request, reply) => {
     const values = request.body as Record<string, unknown>;
     const again = (errors: FieldError[]) => renderNew(request, reply, { errors, values });
-    const parsed = parseForm(discussionForm, request.body);
-    let id: string;
-    try {
-      if (!parsed.ok) return await again(parsed.errors);
-      id = await recordStrategyDiscussion(db, request.actionContext(), request.params.householdId, parsed.data);
-    } catch (error) {
-      return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: `/households/${request.params.householdId}/front-door` });
-    }
-    return reply.redirect(`/strategy-discussions/${id}?done=${encodeURIComponent('The strategy discussion has been recorded. Circulate the record within one working day.')}`);
+    return submitForm(reply, discussionForm, request.body, (data) => recordStrategyDiscussion(db, request.actionContext(), request.params.householdId, data), {
+      again,
+      conflictPage: `/households/${request.params.householdId}/front-door`,
+      done: (id) => reply.redirect(`/strategy-discussions/${id}?done=${encodeURIComponent('The strategy discussion has been recorded. Circulate the record within one working day.')}`),
+    });
   });
 
   async function renderDiscussion(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: unknown; notice?: string | null }) {

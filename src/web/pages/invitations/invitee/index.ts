@@ -7,8 +7,7 @@ import { recordResponse } from '../../../../modules/invitations/record-response.
 import { removeInvitation } from '../../../../modules/invitations/remove-invitation.js';
 import type { FieldError } from '../../../../modules/shared/errors.js';
 import { mayManageInvitations } from '../../../../policies/invitations.js';
-import { parseForm } from '../../../forms.js';
-import { runAction } from '../../../forms/run-action.js';
+import { submitShowingValues } from '../../../forms/run-action.js';
 import { inviteeForm, newInviteeForm, removeForm, responseForm } from '../form.js';
 import { auditListRead, CHANNEL_LABELS, conferenceSummary, invitationsUrl } from '../presenter.js';
 
@@ -43,11 +42,8 @@ export default function inviteePages(app: FastifyInstance): void {
 
   app.get<Params>('/conferences/:id/invitations/new', manage, async (request, reply) => page(request, reply, 'add.njk', 'Add someone to the invitations', { channel: 'secure-email' }));
   app.post<Params>('/conferences/:id/invitations/new', manage, async (request, reply) => {
-    const again = (errors: FieldError[], values = request.body as Record<string, unknown>) => page(request, reply, 'add.njk', 'Add someone to the invitations', values, errors);
-    const parsed = parseForm(newInviteeForm, request.body);
-    if (!parsed.ok) return again(parsed.errors);
-    return runAction(reply, () => addInvitee(db, request.actionContext(), request.params.id, parsed.data), {
-      again: (refusal) => again(refusal.errors, refusal.values),
+    return submitShowingValues(reply, newInviteeForm, (data) => addInvitee(db, request.actionContext(), request.params.id, data), {
+      again: (refusal) => page(request, reply, 'add.njk', 'Add someone to the invitations', refusal.values, refusal.errors),
       done: () => doneWith(request, reply, 'changed'),
     });
   });
@@ -57,12 +53,8 @@ export default function inviteePages(app: FastifyInstance): void {
     return page(request, reply, 'edit.njk', `Confirm ${i.name}`, { ...i });
   });
   app.post<Params>('/conferences/:id/invitations/:invitationId', manage, async (request, reply) => {
-    const again = (errors: FieldError[], values = request.body as Record<string, unknown>) => page(request, reply, 'edit.njk', 'Confirm an invitee', values, errors);
-    const parsed = parseForm(inviteeForm, request.body);
-    if (!parsed.ok) return again(parsed.errors);
-    const { version, ...details } = parsed.data;
-    return runAction(reply, () => confirmInvitation(db, request.actionContext(), request.params.id, request.params.invitationId, details, version), {
-      again: (refusal) => again(refusal.errors, refusal.values),
+    return submitShowingValues(reply, inviteeForm, ({ version, ...details }) => confirmInvitation(db, request.actionContext(), request.params.id, request.params.invitationId, details, version), {
+      again: (refusal) => page(request, reply, 'edit.njk', 'Confirm an invitee', refusal.values, refusal.errors),
       done: () => doneWith(request, reply, 'changed'),
     });
   });
@@ -72,11 +64,8 @@ export default function inviteePages(app: FastifyInstance): void {
     return page(request, reply, 'remove.njk', `Remove ${i.name} from the invitations`, { version: i.version });
   });
   app.post<Params>('/conferences/:id/invitations/:invitationId/remove', manage, async (request, reply) => {
-    const again = (errors: FieldError[], values = request.body as Record<string, unknown>) => page(request, reply, 'remove.njk', 'Remove from the invitations', values, errors);
-    const parsed = parseForm(removeForm, request.body);
-    if (!parsed.ok) return again(parsed.errors);
-    return runAction(reply, () => removeInvitation(db, request.actionContext(), request.params.id, request.params.invitationId, parsed.data.reason, parsed.data.version), {
-      again: (refusal) => again(refusal.errors, refusal.values),
+    return submitShowingValues(reply, removeForm, (data) => removeInvitation(db, request.actionContext(), request.params.id, request.params.invitationId, data.reason, data.version), {
+      again: (refusal) => page(request, reply, 'remove.njk', 'Remove from the invitations', refusal.values, refusal.errors),
       done: () => doneWith(request, reply, 'changed'),
     });
   });
@@ -86,12 +75,8 @@ export default function inviteePages(app: FastifyInstance): void {
     return page(request, reply, 'response.njk', `Response from ${i.name}`, { ...i, reportPromised: i.reportPromised ? 'yes' : '' });
   });
   app.post<Params>('/conferences/:id/invitations/:invitationId/response', manage, async (request, reply) => {
-    const again = (errors: FieldError[], values = request.body as Record<string, unknown>) => page(request, reply, 'response.njk', 'Record a response', values, errors);
-    const parsed = parseForm(responseForm, request.body);
-    if (!parsed.ok) return again(parsed.errors);
-    const { version, ...input } = parsed.data;
-    return runAction(reply, () => recordResponse(db, request.actionContext(), request.params.id, request.params.invitationId, input, version), {
-      again: (refusal) => again(refusal.errors, refusal.values),
+    return submitShowingValues(reply, responseForm, ({ version, ...input }) => recordResponse(db, request.actionContext(), request.params.id, request.params.invitationId, input, version), {
+      again: (refusal) => page(request, reply, 'response.njk', 'Record a response', refusal.values, refusal.errors),
       done: (prompts) => doneWith(request, reply, prompts.length > 0 ? 'chase' : 'response'),
     });
   });

@@ -6,7 +6,7 @@ import { decideObserver, observerTiming, requestObserver, standingOf } from '../
 import { type FieldError } from '../../../../modules/shared/errors.js';
 import { mayAgreeObserver, mayManageInvitations } from '../../../../policies/invitations.js';
 import { parseForm } from '../../../forms.js';
-import { runAction } from '../../../forms/run-action.js';
+import { submitShowingValues } from '../../../forms/run-action.js';
 import { observerDecisionForm, observerForm } from '../form.js';
 import { auditListRead, conferenceSummary, invitationsUrl, timingText } from '../presenter.js';
 
@@ -34,11 +34,8 @@ export default function observerPages(app: FastifyInstance): void {
     page(request, reply, 'request.njk', 'Record a request to observe', { requestedOn: londonIsoDate(app.convene.clock()) }),
   );
   app.post<Params>('/conferences/:id/invitations/observers/new', { config: { access: mayManageInvitations } }, async (request, reply) => {
-    const again = (errors: FieldError[], values = request.body as Record<string, unknown>) => page(request, reply, 'request.njk', 'Record a request to observe', values, errors);
-    const parsed = parseForm(observerForm, request.body);
-    if (!parsed.ok) return again(parsed.errors);
-    return runAction(reply, () => requestObserver(db, request.actionContext(), request.params.id, parsed.data), {
-      again: (refusal) => again(refusal.errors, refusal.values),
+    return submitShowingValues(reply, observerForm, (data) => requestObserver(db, request.actionContext(), request.params.id, data), {
+      again: (refusal) => page(request, reply, 'request.njk', 'Record a request to observe', refusal.values, refusal.errors),
       done: () => reply.redirect(`${invitationsUrl(request.params.id)}?done=observer`),
     });
   });

@@ -11,7 +11,7 @@ import { NotFoundError } from '../../../../modules/shared/errors.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { parseForm } from '../../../forms.js';
 import { auditReads, meetingUrl, namedRowErrors, shownRefusal } from '../page-helpers.js';
-import { runAction, tableRefusal } from '../../../forms/run-action.js';
+import { runAction, submitRows, submitShowingValues } from '../../../forms/run-action.js';
 import { attendanceForm, leavingForm, parseAttendanceTable } from './form.js';
 import { attendanceRowFingerprint, saveAttendanceTable } from '../../../../modules/meeting/save-attendance-table.js';
 import { asArray } from '../../../forms.js';
@@ -133,14 +133,9 @@ export default function attendancePages(app: FastifyInstance): void {
 
   app.post<Params>('/conferences/:id/meeting/attendance', access, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const parsed = parseAttendanceTable(body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return table(request, reply, body, { errors: parsed.errors });
-    }
-    const rows = parsed.rows;
-    return runAction(reply, () => saveAttendanceTable(db, request.actionContext(), request.params.id, rows), {
-      again: (refusal) => table(request, reply, body, tableRefusal(refusal, 'status')),
+    return submitRows(reply, parseAttendanceTable(body), (rows) => saveAttendanceTable(db, request.actionContext(), request.params.id, rows), {
+      field: 'status',
+      again: (shown) => table(request, reply, body, shown),
       done: () => reply.redirect(meetingUrl(request.params.id, '?done=attendance')),
     });
   });
@@ -158,13 +153,7 @@ export default function attendancePages(app: FastifyInstance): void {
   });
 
   async function save(request: FastifyRequest<Params>, reply: FastifyReply) {
-    const parsed = parseForm(attendanceForm, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return form(request, reply, parsed.values, { errors: parsed.errors });
-    }
-    const { version, ...input } = parsed.data;
-    return runAction(reply, () => saveAttendance(db, request.actionContext(), request.params.id, request.params.attendanceId ?? null, input, version), {
+    return submitShowingValues(reply, attendanceForm, ({ version, ...input }) => saveAttendance(db, request.actionContext(), request.params.id, request.params.attendanceId ?? null, input, version), {
       again: (refusal) => form(request, reply, refusal.values, shownRefusal(refusal)),
       done: () => reply.redirect(meetingUrl(request.params.id, '?done=attendance')),
     });

@@ -13,9 +13,8 @@ import { recordDecision } from '../../../../modules/meeting/record-decision.js';
 import { recordOverruleConsultation } from '../../../../modules/meeting/record-overrule-consultation.js';
 import { loadSlotFacts } from '../../../../modules/meeting/load-slot-facts.js';
 import { mayChairConference, mayRunMeeting } from '../../../../policies/meeting.js';
-import { parseForm } from '../../../forms.js';
 import { auditReads, meetingUrl, shownRefusal } from '../page-helpers.js';
-import { runAction, submitShowingValues } from '../../../forms/run-action.js';
+import { submitShowingValues } from '../../../forms/run-action.js';
 import { consultationForm, coreGroupText, decisionForm } from './form.js';
 import { decisionDefaults } from './defaults.js';
 
@@ -85,12 +84,7 @@ export default function decisionPages(app: FastifyInstance): void {
   });
 
   app.post<Params>('/conferences/:id/meeting/children/:childId/overrule-consultation', access, async (request, reply) => {
-    const parsed = parseForm(consultationForm, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return page(request, reply, null, { errors: parsed.errors, consultation: parsed.values });
-    }
-    return runAction(reply, () => recordOverruleConsultation(db, request.actionContext(), request.params.id, request.params.childId, parsed.data), {
+    return submitShowingValues(reply, consultationForm, (data) => recordOverruleConsultation(db, request.actionContext(), request.params.id, request.params.childId, data), {
       again: (refusal) => page(request, reply, null, { ...shownRefusal(refusal), consultation: refusal.values }),
       done: () => reply.redirect(meetingUrl(request.params.id, `/children/${request.params.childId}/decision`)),
     });

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { outlinePlanGaps } from '../../../../domain/conference/outline-plan.js';
 import { OUTCOME_LABELS, isOutcome } from '../../../../domain/conference/decision.js';
 import { loadMeetingState, subjectOf } from '../../../../modules/meeting/meeting-state.js';
@@ -6,10 +7,9 @@ import { outlineContent } from '../../../../modules/meeting/outline-content.js';
 import { saveOutlinePlan } from '../../../../modules/meeting/save-outline-plan.js';
 import { loadSlotFacts } from '../../../../modules/meeting/load-slot-facts.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
-import { parseForm } from '../../../forms.js';
 import { addDraftRoute, dropDraft, restoreDraft, type DraftSpec } from '../../../drafts.js';
 import { auditReads, meetingUrl, shownRefusal } from '../page-helpers.js';
-import { runAction } from '../../../forms/run-action.js';
+import { submitShowingValues } from '../../../forms/run-action.js';
 import { actionsFrom, outlinePlanFields } from './form.js';
 
 const access = { config: { access: mayRunMeeting } };
@@ -85,14 +85,9 @@ export default function outlinePlanPages(app: FastifyInstance): void {
   addDraftRoute(app, '/conferences/:id/meeting/children/:childId/plan', mayRunMeeting, outlineDraft);
 
   app.post<Params>('/conferences/:id/meeting/children/:childId/plan', { config: { access: mayRunMeeting, draft: outlineDraft } }, async (request, reply) => {
-    const parsed = parseForm(outlinePlanFields, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return page(request, reply, parsed.values, { errors: parsed.errors });
-    }
-    const { actionRows, version, ...rest } = parsed.data;
-    const content = { ...rest, actions: actionsFrom(request.body as Record<string, unknown>, actionRows) };
-    return runAction(reply, () => saveOutlinePlan(db, request.actionContext(), request.params.id, request.params.childId, content, version), {
+    const save = ({ actionRows, version, ...rest }: z.infer<typeof outlinePlanFields>) =>
+      saveOutlinePlan(db, request.actionContext(), request.params.id, request.params.childId, { ...rest, actions: actionsFrom(request.body as Record<string, unknown>, actionRows) }, version);
+    return submitShowingValues(reply, outlinePlanFields, save, {
       again: (refusal) => page(request, reply, refusal.values, shownRefusal(refusal)),
       done: async () => {
         await dropDraft(request, outlineDraftKey(request.params.childId), request.params.id);

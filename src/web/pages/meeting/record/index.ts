@@ -13,10 +13,9 @@ import { saveRecordDraft } from '../../../../modules/meeting/save-record-draft.j
 import { saveRecordFacts } from '../../../../modules/meeting/save-record-facts.js';
 import { loadDistribution } from '../../../../modules/meeting/load-distribution.js';
 import { mayChairConference, mayDistributeConferenceDocuments, mayDraftRecord, mayReadConferenceOutcome } from '../../../../policies/meeting.js';
-import { parseForm } from '../../../forms.js';
 import { addDraftRoute, dropDraft, restoreDraft, type DraftSpec } from '../../../drafts.js';
 import { auditReads, meetingUrl, shownRefusal } from '../page-helpers.js';
-import { runAction } from '../../../forms/run-action.js';
+import { submitShowingValues } from '../../../forms/run-action.js';
 import { factsForm, sectionsFrom, versionOnly } from './form.js';
 
 type Params = { Params: { id: string; invitationId?: string; format?: string }; Querystring: { done?: string; version?: string } };
@@ -74,15 +73,13 @@ export default function recordPages(app: FastifyInstance): void {
   addDraftRoute(app, '/conferences/:id/record', mayDraftRecord, recordDraftSpec);
 
   app.post<Params>('/conferences/:id/record', { config: { access: mayDraftRecord, draft: recordDraftSpec } }, async (request, reply) => {
-    const parsed = parseForm(versionOnly, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return page(request, reply, parsed.values, { errors: parsed.errors });
-    }
-    const state = await loadMeetingState(db, request.params.id);
-    const record = await loadRecord(db, request.params.id);
-    const sections = sectionsFrom(request.body as Record<string, unknown>, recordSectionsFor(record.form as RecordForm, state.rules.record));
-    return runAction(reply, () => saveRecordDraft(db, request.actionContext(), request.params.id, { sections, version: parsed.data.version }), {
+    const save = async ({ version }: { version: number }) => {
+      const state = await loadMeetingState(db, request.params.id);
+      const record = await loadRecord(db, request.params.id);
+      const sections = sectionsFrom(request.body as Record<string, unknown>, recordSectionsFor(record.form as RecordForm, state.rules.record));
+      return saveRecordDraft(db, request.actionContext(), request.params.id, { sections, version });
+    };
+    return submitShowingValues(reply, versionOnly, save, {
       again: (refusal) => page(request, reply, refusal.values, shownRefusal(refusal)),
       done: async () => {
         await dropDraft(request, 'record', request.params.id);
@@ -93,12 +90,7 @@ export default function recordPages(app: FastifyInstance): void {
 
   const step = (path: string, run: (request: FastifyRequest<Params>, version: number) => Promise<unknown>, done: string, access = draft) =>
     app.post<Params>(`/conferences/:id/record/${path}`, access, async (request, reply) => {
-      const parsed = parseForm(versionOnly, request.body);
-      if (!parsed.ok) {
-        reply.code(400);
-        return page(request, reply, null, { errors: parsed.errors });
-      }
-      return runAction(reply, () => run(request, parsed.data.version), {
+      return submitShowingValues(reply, versionOnly, ({ version }) => run(request, version), {
         again: (refusal) => page(request, reply, null, shownRefusal(refusal)),
         done: () => reply.redirect(`/conferences/${request.params.id}/record?done=${done}`),
       });
@@ -108,13 +100,7 @@ export default function recordPages(app: FastifyInstance): void {
   step('distribute', (r, version) => distributeRecord(db, r.actionContext(), r.params.id, { version }), 'distributed', { config: { access: mayDistributeConferenceDocuments } });
 
   app.post<Params>('/conferences/:id/record/facts', draft, async (request, reply) => {
-    const parsed = parseForm(factsForm, request.body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return page(request, reply, null, { errors: parsed.errors });
-    }
-    const { version, ...flags } = parsed.data;
-    return runAction(reply, () => saveRecordFacts(db, request.actionContext(), request.params.id, { flags, version }), {
+    return submitShowingValues(reply, factsForm, ({ version, ...flags }) => saveRecordFacts(db, request.actionContext(), request.params.id, { flags, version }), {
       again: (refusal) => page(request, reply, null, shownRefusal(refusal)),
       done: () => reply.redirect(`/conferences/${request.params.id}/record?done=facts`),
     });

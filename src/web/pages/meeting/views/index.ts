@@ -11,7 +11,7 @@ import type { FieldError } from '../../../../modules/shared/errors.js';
 import { mayRunMeeting } from '../../../../policies/meeting.js';
 import { asArray } from '../../../forms.js';
 import { auditReads, meetingUrl, namedRowErrors } from '../page-helpers.js';
-import { runAction, tableRefusal } from '../../../forms/run-action.js';
+import { submitRows } from '../../../forms/run-action.js';
 import { parseViewsGrid } from './form.js';
 
 const access = { config: { access: mayRunMeeting } };
@@ -90,14 +90,9 @@ export default function viewPages(app: FastifyInstance): void {
 
   app.post<Params>('/conferences/:id/meeting/children/:childId/views', access, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const parsed = parseViewsGrid(body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return grid(request, reply, body, { errors: parsed.errors });
-    }
-    const rows = parsed.rows;
-    return runAction(reply, () => saveViewsGrid(db, request.actionContext(), request.params.id, request.params.childId, rows), {
-      again: (refusal) => grid(request, reply, body, tableRefusal(refusal, 'planNeeded')),
+    return submitRows(reply, parseViewsGrid(body), (rows) => saveViewsGrid(db, request.actionContext(), request.params.id, request.params.childId, rows), {
+      field: 'planNeeded',
+      again: (shown) => grid(request, reply, body, shown),
       done: () => reply.redirect(meetingUrl(request.params.id, `/children/${request.params.childId}/views?saved=1`)),
     });
   });

@@ -50,15 +50,8 @@ export default function planRecordPages(app: FastifyInstance): void {
     // An action id that is not this plan's is a 404, never a new action.
     if (request.params.actionId && !action) return reply.callNotFound();
     const form = formReply(reply, 'plans/action.njk', { title: action ? 'Update an action' : 'Add an action to the detailed plan', p, action, statusOptions }, back(p.plan.id));
-    const parsed = parseForm(planActionForm, request.body);
-    if (!parsed.ok) return form.again(parsed.errors, parsed.values);
-    const { version, dueOn, ...input } = parsed.data;
-    try {
-      await savePlanAction(db, request.actionContext(), p.plan.id, { ...input, dueOn: dueOn ?? null }, action ? { actionId: action.id, version: version ?? 0 } : undefined);
-    } catch (error) {
-      return form.refused(error, request.body);
-    }
-    return reply.redirect(back(p.plan.id));
+    return form.submit(planActionForm, request.body, ({ version, dueOn, ...input }) =>
+      savePlanAction(db, request.actionContext(), p.plan.id, { ...input, dueOn: dueOn ?? null }, action ? { actionId: action.id, version: version ?? 0 } : undefined), back(p.plan.id));
   });
 
   // CG1, TS8, TS9, TS27, UB2, RV3: a core group meeting.

@@ -6,7 +6,7 @@ import { ValidationError, type FieldError } from '../../../../modules/shared/err
 import { childrenForEmergency, listEmergencies, loadEmergency, passResponsibility, recordEmergencyConsultation, recordTheirAnswer } from '../../../../modules/transfers/emergency-responsibility.js';
 import { listTemporaryResidents, loadTemporaryResident, recordTemporaryResidentChange, tellLocalAgencies } from '../../../../modules/transfers/temporary-residents.js';
 import { mayHandleTransfers } from '../../../../policies/escalation.js';
-import { answerRefusal, submitForm } from '../../../forms/run-action.js';
+import { runAction, submitForm } from '../../../forms/run-action.js';
 import { parseForm } from '../../../forms.js';
 import { answerForm, consultationForm, passForm, tellForm, temporaryChangeForm } from './form.js';
 
@@ -75,13 +75,11 @@ export default function otherAuthorityPages(app: FastifyInstance): void {
   }
   const post = (path: string, act: (request: FastifyRequest<Params>) => Promise<unknown>) =>
     app.post<Params>(path, access, async (request, reply) => {
-      const again = async (errors: FieldError[]) => { await temporaryPage(request, reply, { errors, values: request.body as Record<string, unknown> }); return reply; };
-      try {
-        await act(request);
-      } catch (error) {
-        return answerRefusal(reply, error, { again: ({ errors }) => again(errors), conflictPage: `/plans/${request.params.id}/temporary-resident` });
-      }
-      return reply.redirect(`/plans/${request.params.id}/temporary-resident?done=1`);
+      return runAction(reply, () => act(request), {
+        again: ({ errors }) => temporaryPage(request, reply, { errors, values: request.body as Record<string, unknown> }),
+        conflictPage: `/plans/${request.params.id}/temporary-resident`,
+        done: () => reply.redirect(`/plans/${request.params.id}/temporary-resident?done=1`),
+      });
     });
   app.get<Params>('/plans/:id/temporary-resident', access, async (request, reply) => temporaryPage(request, reply));
   post('/plans/:id/temporary-resident', async (request) => {
