@@ -12,7 +12,8 @@ export const requiredText = (message: string, max = 5000) =>
 export const optionalText = (max = 5000) =>
   z.string().trim().max(max, `This must be ${max} characters or fewer`).optional().transform((v) => v ?? '');
 
-function realDate(value: string): boolean {
+/** A YYYY-MM-DD date that exists (not 2026-02-30, nor 2026-13-01). */
+export function realDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   try {
     Temporal.PlainDate.from(value, { overflow: 'reject' });

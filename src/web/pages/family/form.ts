@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { realDate } from '../../form-fields.js';
 import { RELATIONSHIP_TYPES } from '../../../modules/records/family.js';
 
-const realDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const date = (missing: string, bad: string) => z.string({ error: missing }).trim().min(1, missing).refine(realDate, bad);
 const yesNo = (missing: string) => z.enum(['yes', 'no'], { error: missing }).transform((v) => v === 'yes');
 const id = (message: string) => z.string({ error: message }).regex(/^[0-9a-f-]{36}$/i, message);
