@@ -22,13 +22,11 @@ export function unknownNameKey(username: string): string {
 }
 
 /**
- * One more failure from an address, counted by the database itself (INSERT … ON CONFLICT
- * DO UPDATE … RETURNING), so parallel requests cannot each read the same old count.
- */
-/**
- * One more refused attempt from an address. Attempts refused because the account is locked count
- * too: otherwise how many guesses an address got through before it was blocked would depend on
- * how its parallel requests interleaved with the account's lock.
+ * One more refused attempt from an address, counted by the database itself (INSERT … ON CONFLICT
+ * DO UPDATE … RETURNING), so parallel requests cannot each read the same old count. Attempts
+ * refused because the account is locked count too: otherwise how many guesses an address got
+ * through before it was blocked would depend on how its parallel requests interleaved with the
+ * account's lock.
  */
 export async function countAddressFailure(db: Queryable, address: string, now: Date): Promise<Date | null> {
   const windowStart = new Date(now.getTime() - ADDRESS_WINDOW_MS);
