@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { create as readFont, type Font } from 'fontkit';
+import { create as readFont, type Font, type GlyphRun } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { Block, DocumentModel } from './document-model.js';
 import { documentLanguage } from './family-language.js';
@@ -32,8 +32,45 @@ const BOLD = `${FONTS}LiberationSans-Bold.ttf`;
  */
 let parsedFonts: { regular: Font; bold: Font } | null = null;
 function fonts(): { regular: string; bold: string } {
-  parsedFonts ??= { regular: readFont(readFileSync(REGULAR)), bold: readFont(readFileSync(BOLD)) };
+  parsedFonts ??= { regular: shapingOnce(readFont(readFileSync(REGULAR))), bold: shapingOnce(readFont(readFileSync(BOLD))) };
   return parsedFonts as unknown as { regular: string; bold: string };
+}
+
+/** Enough words for every letter of a large authority's day; past it the cache starts again. */
+const SHAPED_WORDS_KEPT = 50_000;
+
+/**
+ * Shaping a word (fontkit's OpenType layout) was a third of a letter's CPU, and pdfkit keeps the
+ * shapes only for one document, so the same words were shaped again in every letter: the font keeps
+ * them for the process. pdfkit scales a shape's positions in place, so each caller gets its own copy
+ * of the positions; the glyphs are fontkit's own, shared by every document already.
+ */
+function shapingOnce(font: Font): Font {
+  const layout = font.layout.bind(font);
+  const shapes = new Map<string, GlyphRun>();
+  font.layout = (text, features, ...rest) => {
+    if (features !== undefined || rest.length > 0) return layout(text, features, ...rest);
+    let run = shapes.get(text);
+    if (!run) {
+      if (shapes.size >= SHAPED_WORDS_KEPT) shapes.clear();
+      run = layout(text);
+      shapes.set(text, run);
+    }
+    return copyOfRun(run);
+  };
+  return font;
+}
+
+function copyOfRun(run: GlyphRun): GlyphRun {
+  return {
+    glyphs: run.glyphs.slice(),
+    positions: run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })),
+    get advanceWidth() {
+      let width = 0;
+      for (const p of this.positions) width += p.xAdvance;
+      return width;
+    },
+  };
 }
 
 type Struct = PDFKit.PDFStructureElement;
@@ -48,14 +85,20 @@ export function renderPdf(doc: DocumentModel): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({
       size: 'A4', margin: MARGIN, compress: false, info: { Title: doc.title, Author: 'Convene' }, displayTitle: true, lang: documentLanguage(doc), bufferPages: true,
-      tagged: true, pdfVersion: '1.7', subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets, font: fonts().regular,
+      tagged: true, pdfVersion: '1.7', subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets, font: null as unknown as string,
     });
     const chunks: Buffer[] = [];
     pdf.on('data', (c: Buffer) => chunks.push(c));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
-    pdf.registerFont('Regular', fonts().regular);
-    pdf.registerFont('Bold', fonts().bold);
+    // pdfkit keeps a document's open fonts by the name they were asked for (or their family), and opens
+    // a font it has not kept again, starting a new subset and comparing the two fonts' name tables as
+    // JSON. So the default font is chosen by name, not given as the parsed font, and each font is
+    // registered with a family: a table puts the font back after every cell by the parsed font and its
+    // family, which without one opened the font again (a letter did that about 60 times).
+    pdf.registerFont('Regular', fonts().regular, 'Regular');
+    pdf.registerFont('Bold', fonts().bold, 'Bold');
+    pdf.font('Regular');
     const width = pdf.page.width - 2 * MARGIN;
     const bottom = () => pdf.page.height - pdf.page.margins.bottom;
     const root = pdf.struct('Document');

@@ -1,12 +1,12 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { conferenceChildren, conferences, invitations, organisations, people, rooms, users } from '../../db/schema/index.js';
+import { conferences, invitations, organisations, rooms, users } from '../../db/schema/index.js';
 import { auditForChildren as auditEachChild } from '../audit/audit-children.js';
 import type { AuditEntry } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { NotFoundError } from '../shared/errors.js';
 import { loadConferenceWithChildren } from '../shared/load-conference.js';
-import { isUuid, loadById } from '../shared/load-records.js';
+import { isUuid } from '../shared/load-records.js';
 import { venueLines, type VenueFacts } from '../../documents/invitation-letter.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js';
@@ -88,14 +88,21 @@ export async function auditForChildren(db: Queryable, context: ActionContext, st
  * The whole state (every invitation, the chair, the authority, the room) is for the letters and the page.
  */
 export async function loadInvitedConference(db: Queryable, conferenceId: string): Promise<Pick<InvitationState, 'conference' | 'subjectIds'>> {
-  const conference = await loadById(db, conferences, conferenceId, 'that conference');
-  const subjects = await db
-    .select({ childId: conferenceChildren.childId })
-    .from(conferenceChildren)
-    .innerJoin(people, eq(people.id, conferenceChildren.childId))
-    .where(and(eq(conferenceChildren.conferenceId, conferenceId), eq(conferenceChildren.role, 'subject')))
-    .orderBy(asc(people.dateOfBirth));
-  return { conference, subjectIds: subjects.map((c) => c.childId) };
+  if (!isUuid(conferenceId)) throw new NotFoundError('We could not find that conference.');
+  // One statement, not two: booking adds five or so invitees one after another, each reading this.
+  const [row] = await db
+    .select({
+      conference: conferences,
+      // Spelt out with aliases: drizzle writes a one-table select's columns unqualified.
+      subjectIds: sql<string[]>`coalesce((
+        select array_agg(cc.child_id::text order by p.date_of_birth)
+        from conference_children cc inner join people p on p.id = cc.child_id
+        where cc.conference_id = conferences.id and cc.role = 'subject'), '{}')`,
+    })
+    .from(conferences)
+    .where(eq(conferences.id, conferenceId));
+  if (!row) throw new NotFoundError('We could not find that conference.');
+  return row;
 }
 
 /** Who and what the invitation list may still change: invitations go for booked conferences. */

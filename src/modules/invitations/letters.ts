@@ -13,6 +13,7 @@ import { familyLanguagesFor } from './family-languages.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import { londonDateTimeOf } from '../../domain/calendar/london-time.js';
 import { ConflictError } from '../shared/errors.js';
+import { anyOf } from '../shared/any-of.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import type { InvitationRow, InvitationState } from './invitation-state.js';
 
@@ -154,9 +155,19 @@ export function letterDocument(state: InvitationState, invitation: InvitationRow
  * cancellations): the next file's SEQUENCE, so a calendar replaces the old entry (RFC 5545 § 3.8.7.4).
  */
 export async function calendarSequence(db: Queryable, invitationId: string): Promise<number> {
-  const rows = await db.select({ attachments: outboxMessages.attachments }).from(outboxMessages)
-    .where(and(eq(outboxMessages.relatedId, invitationId), inArray(outboxMessages.relatedType, ['invitation', 'conference-cancelled', 'conference-rearranged'])));
-  return rows.filter((r) => r.attachments.some((a) => a.contentType.startsWith('text/calendar'))).length;
+  return (await calendarSequences(db, [invitationId])).get(invitationId) ?? 0;
+}
+
+/** `calendarSequence` for several invitations in one statement (sending a conference's invitations). */
+export async function calendarSequences(db: Queryable, invitationIds: string[]): Promise<Map<string, number>> {
+  const sequences = new Map(invitationIds.map((id) => [id, 0]));
+  if (invitationIds.length === 0) return sequences;
+  const rows = await db.select({ relatedId: outboxMessages.relatedId, attachments: outboxMessages.attachments }).from(outboxMessages)
+    .where(and(anyOf(outboxMessages.relatedId, invitationIds), inArray(outboxMessages.relatedType, ['invitation', 'conference-cancelled', 'conference-rearranged'])));
+  for (const r of rows) {
+    if (r.relatedId && r.attachments.some((a) => a.contentType.startsWith('text/calendar'))) sequences.set(r.relatedId, (sequences.get(r.relatedId) ?? 0) + 1);
+  }
+  return sequences;
 }
 
 /** The calendar location: the venue with its address, or "Online" (in the family's language first, issue 14). */

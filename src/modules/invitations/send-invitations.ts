@@ -14,7 +14,7 @@ import type { ActionContext } from '../shared/action-context.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { londonIsoDate } from '../../domain/calendar/london-time.js';
 import { auditForChildren, loadInvitationState, timingForConference, type InvitationState } from './invitation-state.js';
-import { calendarFile, calendarSequence, conferenceReference, coordinatorOf, invitationEmailBody, letterDocument, letterFacts } from './letters.js';
+import { calendarFile, calendarSequences, conferenceReference, coordinatorOf, invitationEmailBody, letterDocument, letterFacts } from './letters.js';
 import { bumpVersion, updateAtVersion } from '../shared/versioned-update.js';
 import { issueReportLink, reportLinkWords, withoutAccounts, type SendOptions } from '../report-links/issue-report-link.js';
 
@@ -70,7 +70,8 @@ export async function sendInvitations(db: Database, context: ActionContext, conf
   const late = isLate(reviewDue, londonIsoDate(context.now));
   // Issue 17: a professional invited by email who has no account gets a report link.
   const linkFor = await withoutAccounts(db, ready);
-  const letters = await Promise.all(ready.map(async (i) => ({ invitation: i, pdf: await renderPdf(letterDocument(state, i, coordinator, facts)), sequence: await calendarSequence(db, i.id) })));
+  const sequences = await calendarSequences(db, ready.map((i) => i.id));
+  const letters = await Promise.all(ready.map(async (i) => ({ invitation: i, pdf: await renderPdf(letterDocument(state, i, coordinator, facts)), sequence: sequences.get(i.id) ?? 0 })));
 
   return db.transaction(async (tx) => {
     await updateAtVersion(

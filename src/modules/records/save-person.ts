@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/client.js';
 import { addresses, cases, people, type Alias } from '../../db/schema/index.js';
@@ -169,10 +169,12 @@ export async function openCase(
 ): Promise<string> {
   if (!mayRecordCaseWork(context.actor) || !context.actor) throw new ForbiddenError();
   const actor = context.actor;
-  const [child] = await db.select().from(people).where(eq(people.id, input.childId));
+  // The child and whether a case is open, in one narrow read: every referral opens a case.
+  const [child] = await db
+    .select({ kind: people.kind, hasOpenCase: sql<boolean>`exists (select 1 from cases c where c.child_id = people.id and c.closed_on is null)` })
+    .from(people).where(eq(people.id, input.childId));
   if (!child || child.kind !== 'child') throw new ValidationError([{ field: 'childId', message: 'Choose a child' }]);
-  const [open] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.childId, input.childId), isNull(cases.closedOn)));
-  if (open) throw new ConflictError('This child already has an open case: close it before opening another.');
+  if (child.hasOpenCase) throw new ConflictError('This child already has an open case: close it before opening another.');
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(cases).values({ ...input, organisationId: actor.organisationId }).returning({ id: cases.id });
     if (!row) throw new Error('case insert returned nothing');
