@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { nameStatementsOf } from './named-statements.js';
+import { nameStatementsOfPglite } from './pglite-named-statements.js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -155,6 +156,7 @@ async function openPglite(dataDir: string | null, from: Blob | null): Promise<Da
     // Every page of an embedded database is in memory: a random read costs what a sequential one
     // does, so the planner should not prefer scanning a whole table to a hundred index lookups.
     await client.exec('set random_page_cost = 1.1');
+    nameStatementsOfPglite(client);
   } catch (error) {
     lock?.release();
     throw error;
