@@ -37,8 +37,14 @@ describe('named statements on PGlite', () => {
       expect(b).toEqual(a);
       const arrays = await both(query, params, { rowMode: 'array' });
       expect(arrays.named).toEqual(arrays.plain);
+      // As drizzle asks: dates and timestamps left as the text the database sent, the rest parsed.
+      const asText = await both(query, params, { rowMode: 'array', parsers: { 1184: (value: string) => value, 1082: (value: string) => value } });
+      expect(asText.named).toEqual(asText.plain);
     }
     expect((await both(query, [0, null])).named.rows).toHaveLength(2);
+    const [first] = (await both(query, [0, null], { rowMode: 'array', parsers: { 1184: (value: string) => `text ${value}` } })).named.rows as unknown[][];
+    expect(first![3]).toBe('text 2027-03-28 00:30:00+00');
+    expect(first![1]).toBe(1);
   });
 
   it('serialises dates, arrays and JSON parameters as PGlite does', async () => {

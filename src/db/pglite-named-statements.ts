@@ -59,7 +59,7 @@ export function nameStatementsOfPglite(client: PGlite): void {
       }
       // As PGlite's own query: a statement outside a transaction is written through at once.
       if (!inTransaction) await client.syncToFs();
-      return parse.parseResults(messages, client.parsers, options)[0] as Results<T>;
+      return parse.parseResults(messages, ...parsersFor(client, options))[0] as Results<T>;
     });
 
   /** The name to prepare the statement under, or undefined to leave it to PGlite's `query`. */
@@ -96,6 +96,18 @@ export function nameStatementsOfPglite(client: PGlite): void {
       }) as Transaction;
       return work(namedTx);
     })) as PGlite['transaction'];
+}
+
+/**
+ * The parsers to read a result with. PGlite merges a query's own parsers into its ~320 defaults by
+ * copying them all, on every query: ~0.6 ms each time (drizzle passes its own for dates), 6.7% of
+ * the simulator's CPU. The query's parsers laid over the defaults as a prototype answer the same.
+ */
+type Parsers = Parameters<typeof parse.parseResults>[1];
+function parsersFor(client: PGlite, options: QueryOptions | undefined): [Parsers, QueryOptions | undefined] {
+  if (!options?.parsers) return [client.parsers, options];
+  const { parsers, ...rest } = options;
+  return [Object.assign(Object.create(client.parsers) as Parsers, parsers), rest];
 }
 
 /** Drops a prepared statement if it is there (closing one that is not is no error). */
