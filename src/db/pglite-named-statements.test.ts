@@ -47,6 +47,16 @@ describe('named statements on PGlite', () => {
     expect(first![1]).toBe(1);
   });
 
+  it('answers a statement without parameters as PGlite does, and its errors', async () => {
+    for (const options of [undefined, { rowMode: 'array' as const, parsers: { 1184: (value: string) => value } }]) {
+      const { plain: a, named: b } = await both('select * from t order by n', [], options);
+      expect(b).toEqual(a);
+      expect(b.rows).toHaveLength(2);
+    }
+    await expect(named.query('select nonsense from t')).rejects.toMatchObject({ code: '42703', query: 'select nonsense from t' });
+    expect((await named.query('update t set n = n where false')).affectedRows).toBe(0);
+  });
+
   it('serialises dates, arrays and JSON parameters as PGlite does', async () => {
     const query = 'select id from t where at < $1 or on_day = $2 or tags && $3 or doc = $4';
     const params = [new Date('2027-03-28T01:00:00Z'), '2027-03-28', ['b'], { k: [1, 'x'] }];

@@ -62,12 +62,32 @@ export function nameStatementsOfPglite(client: PGlite): void {
       return parse.parseResults(messages, ...parsersFor(client, options))[0] as Results<T>;
     });
 
+  /**
+   * A statement without parameters is planned each time as before (its text may hold values, and
+   * names are bounded), but sent in one call, and read without PGlite's copy of its parsers.
+   */
+  const runUnnamed = async <T>(query: string, options: QueryOptions | undefined, inTransaction: boolean): Promise<Results<T>> =>
+    await client._runExclusiveQuery(async () => {
+      const messages = await exchange(
+        client,
+        [protocol.serialize.parse({ text: query }), protocol.serialize.bind({ values: [] }), protocol.serialize.describe({ type: 'P' }), protocol.serialize.execute({})],
+        query, [], options,
+      );
+      if (!inTransaction) await client.syncToFs();
+      return parse.parseResults(messages, ...parsersFor(client, options))[0] as Results<T>;
+    });
+  const unnamed = (params: unknown[] | undefined, options: QueryOptions | undefined) => !params?.length && !options?.blob && !options?.paramTypes;
+
   /** The name to prepare the statement under, or undefined to leave it to PGlite's `query`. */
   const nameOf = (query: string, params: unknown[] | undefined, options: QueryOptions | undefined) =>
     params === undefined || options?.blob || options?.paramTypes ? undefined : statementName(query, params.length);
 
   client.query = (async <T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> => {
     const name = nameOf(query, params, options);
+    if (name === undefined && unnamed(params, options)) {
+      await client.waitReady;
+      return await client._runExclusiveTransaction(() => runUnnamed<T>(query, options, false));
+    }
     if (name === undefined) return await plainQuery<T>(query, params, options);
     await client.waitReady;
     return await client._runExclusiveTransaction(async () => {
@@ -89,6 +109,7 @@ export function nameStatementsOfPglite(client: PGlite): void {
           value: async <R>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<R>> => {
             if (tx.closed) throw new Error('Transaction is closed');
             const name = nameOf(query, params, options);
+            if (name === undefined && unnamed(params, options)) return await runUnnamed<R>(query, options, true);
             if (name === undefined) return await tx.query<R>(query, params, options);
             return await run<R>(name, query, params!, options, true);
           },
