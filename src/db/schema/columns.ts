@@ -1,4 +1,4 @@
-import { date, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from './accounts.js';
 
 /**
@@ -36,6 +36,15 @@ export const versioned = () => ({
   updatedBy: userRef('updated_by'),
 });
 
+/** A span of days: from a day, to a day (null while it lasts). */
+export const period = () => ({ fromDate: day('from_date').notNull(), toDate: day('to_date') });
+
+/** A person's first language and whether they need an interpreter. */
+export const languageNeeds = () => ({
+  firstLanguage: text('first_language'),
+  interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
+});
+
 /** When the row was made, filled by the database. */
 export const createdNow = () => ({ createdAt: instant('created_at').notNull().defaultNow() });
 
@@ -68,3 +77,22 @@ export function pending<P extends string>(prefix: P): Done<P, ReturnType<typeof 
   const column = snake(prefix);
   return { [`${prefix}By`]: userRef(`${column}_by`), [`${prefix}At`]: instant(`${column}_at`) } as Done<P, ReturnType<typeof userRef>, ReturnType<typeof instant>>;
 }
+
+/**
+ * A request's answer: the decision (its values are the table's own), its reasons, and who decided
+ * and when, all null until it is answered.
+ */
+export const decision = () => ({
+  decision: text('decision'),
+  decisionReasons: text('decision_reasons'),
+  ...pending('decided'),
+});
+
+/** One status change of a history: from (null for the first) and to, the event that made it, when and by whom. */
+export const statusChange = () => ({
+  fromStatus: text('from_status'),
+  toStatus: text('to_status').notNull(),
+  event: text('event').notNull(),
+  at: instant('at').notNull(),
+  by: userRef('by'),
+});

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, time, uuid } from 'drizzle-orm/pg-core';
-import { caseRef, households, personRef } from './people.js';
-import { instant, day, userRef, organisationRef, id, version, createdNow, done, pending } from './columns.js';
+import { caseOfChild, households, personRef } from './people.js';
+import { instant, day, userRef, organisationRef, id, version, createdNow, done, pending, statusChange } from './columns.js';
 
 /** Meeting rooms for face-to-face and hybrid conferences (CV6). */
 export const rooms = pgTable('rooms', {
@@ -83,14 +83,16 @@ export function conferenceRef(name: string) {
   return uuid(name).references(() => conferences.id);
 }
 
+/** The conference a row belongs to and the child it is for (one row per child of a conference). */
+export const conferenceOfChild = () => ({ conferenceId: conferenceRef('conference_id').notNull(), childId: personRef('child_id').notNull() });
+
 /** The children a conference considers: subjects (each initial or review) and other household children (CV1, CV2). */
 export const conferenceChildren = pgTable(
   'conference_children',
   {
     ...id(),
     conferenceId: conferenceRef('conference_id').notNull(),
-    caseId: caseRef('case_id').notNull(),
-    childId: personRef('child_id').notNull(),
+    ...caseOfChild(),
     role: text('role').notNull(), // subject | household
     childType: text('child_type'), // initial | review (subjects only)
     likelyHarm: text('likely_harm'),
@@ -102,11 +104,7 @@ export const conferenceChildren = pgTable(
 export const conferenceStatusHistory = pgTable('conference_status_history', {
   ...id(),
   conferenceId: conferenceRef('conference_id').notNull(),
-  fromStatus: text('from_status'),
-  toStatus: text('to_status').notNull(),
-  event: text('event').notNull(),
-  at: instant('at').notNull(),
-  by: userRef('by'),
+  ...statusChange(),
   reason: text('reason'),
   consulted: text('consulted'),
   details: jsonb('details').$type<Record<string, unknown>>(),
@@ -132,8 +130,7 @@ export const childProtectionPlans = pgTable(
   'child_protection_plans',
   {
     ...id(),
-    caseId: caseRef('case_id').notNull(),
-    childId: personRef('child_id').notNull(),
+    ...caseOfChild(),
     startConferenceId: conferenceRef('start_conference_id'),
     startDate: day('start_date').notNull(),
     initialCategories: text('initial_categories').array().notNull().default(sql`'{}'::text[]`),

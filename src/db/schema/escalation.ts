@@ -1,7 +1,7 @@
 import { index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { conferenceRef, planOfChild, planRef } from './conferences.js';
 import { caseRef, personRef } from './people.js';
-import { instant, day, userRef, id, version, createdNow, createdByNow, done, pending } from './columns.js';
+import { day, userRef, id, version, createdNow, createdByNow, done, pending } from './columns.js';
 
 /** A child on another authority's plan moving in (TR1), or ours moving out (TR2). */
 export const transferNotices = pgTable('transfer_notices', {
@@ -104,8 +104,7 @@ export const emergencyResponsibility = pgTable(
     writtenConfirmationOn: day('written_confirmation_on'),
     writtenConfirmationReference: text('written_confirmation_reference').notNull().default(''),
     status: text('status').notNull(), // see EMERGENCY_STATUSES
-    passedAt: instant('passed_at'),
-    passedBy: userRef('passed_by'),
+    ...pending('passed'),
     ...version(),
     ...done('recorded'),
   },
@@ -124,8 +123,7 @@ export const temporaryResidentChanges = pgTable(
     change: text('change').notNull(), // moved-on | plan-ended
     changedOn: day('changed_on').notNull(),
     details: text('details').notNull(),
-    agenciesToldAt: instant('agencies_told_at'),
-    agenciesToldBy: userRef('agencies_told_by'),
+    ...pending('agenciesTold'),
     agenciesTold: jsonb('agencies_told').$type<{ name: string; address: string }[]>().notNull().default([]),
     ...version(),
     ...done('recorded'),

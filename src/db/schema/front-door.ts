@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { caseRef, households, personRef } from './people.js';
-import { instant, day, userRef, organisationRef, id, version, createdByNow, done, pending } from './columns.js';
+import { instant, day, userRef, organisationRef, id, version, createdByNow, done, pending, decision } from './columns.js';
 
 /** A referral about one child (census CINreferralDate, ReferralSource, ReferralNFA). FD1. */
 export const referrals = pgTable(
@@ -21,10 +21,7 @@ export const referrals = pgTable(
     howConcernsArose: text('how_concerns_arose').notNull(),
     needs: text('needs'),
     referrerInvolvement: text('referrer_involvement'),
-    decision: text('decision'), // initial-assessment | strategy-discussion | early-help | no-further-action
-    decisionReasons: text('decision_reasons'),
-    decidedAt: instant('decided_at'),
-    decidedBy: userRef('decided_by'),
+    ...decision(), // initial-assessment | strategy-discussion | early-help | no-further-action
     acknowledgedAt: instant('acknowledged_at'),
     confirmedInWritingAt: instant('confirmed_in_writing_at'),
     ...createdByNow(),
@@ -141,9 +138,7 @@ export const agencyConferenceRequests = pgTable('agency_conference_requests', {
   professionalRole: text('professional_role').notNull(),
   reasons: text('reasons').notNull(),
   receivedAt: instant('received_at').notNull(),
-  decision: text('decision'), // agreed | declined
-  decisionReasons: text('decision_reasons'),
-  ...pending('decided'),
+  ...decision(), // agreed | declined
   conferenceId: uuid('conference_id'),
   ...version(),
 });

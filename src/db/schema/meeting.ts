@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { conferenceChildren, conferenceRef, planRef } from './conferences.js';
+import { conferenceChildren, conferenceOfChild, conferenceRef, planRef } from './conferences.js';
 import { invitations } from './invitations.js';
-import { personRef } from './people.js';
 import { exclusionRequests } from './reports.js';
 import type { PlanAction } from '../../domain/conference/outline-plan.js';
-import { instant, day, userRef, id, version, versioned, done, pending } from './columns.js';
+import { instant, day, userRef, id, version, versioned, done, pending, statusChange } from './columns.js';
 
 /** Who ticked an opening item, and when (CF4). */
 export interface ChecklistTick {
@@ -31,10 +30,8 @@ export const meetings = pgTable(
     conferenceId: conferenceRef('conference_id').notNull(),
     status: text('status').notNull(), // in-progress | held | adjourned
     conferenceDate: day('conference_date').notNull(),
-    openedAt: instant('opened_at').notNull(),
-    openedBy: userRef('opened_by'),
-    concludedAt: instant('concluded_at'),
-    concludedBy: userRef('concluded_by'),
+    ...done('opened'),
+    ...pending('concluded'),
     checklist: jsonb('checklist').$type<Record<string, ChecklistTick>>().notNull().default({}),
     recordFacts: jsonb('record_facts').$type<RecordFactsFlags>().notNull().default({}),
     decisionsSheetVersion: integer('decisions_sheet_version').notNull().default(0),
@@ -74,10 +71,8 @@ export const meetingAttendance = pgTable(
     recordWithheldGround: text('record_withheld_ground'),
     /** EX2: the chair's decision before this conference that excluded them (never one from an earlier conference). */
     exclusionRequestId: uuid('exclusion_request_id').references(() => exclusionRequests.id),
-    ...version(),
     createdAt: instant('created_at').notNull(),
-    updatedAt: instant('updated_at').notNull(),
-    updatedBy: userRef('updated_by'),
+    ...versioned(),
   },
   (t) => [index('meeting_attendance_conference').on(t.conferenceId)],
 );
@@ -87,8 +82,7 @@ export const meetingViews = pgTable(
   'meeting_views',
   {
     ...id(),
-    conferenceId: conferenceRef('conference_id').notNull(),
-    childId: personRef('child_id').notNull(),
+    ...conferenceOfChild(),
     attendanceId: uuid('attendance_id').notNull().references(() => meetingAttendance.id),
     name: text('name').notNull(),
     agency: text('agency').notNull(),
@@ -116,8 +110,7 @@ export const meetingDecisions = pgTable(
   'meeting_decisions',
   {
     ...id(),
-    conferenceId: conferenceRef('conference_id').notNull(),
-    childId: personRef('child_id').notNull(),
+    ...conferenceOfChild(),
     conferenceChildId: uuid('conference_child_id').notNull().references(() => conferenceChildren.id),
     outcome: text('outcome').notNull(),
     sufferedHarm: boolean('suffered_harm'),
@@ -174,8 +167,7 @@ export const meetingOutlinePlans = pgTable(
   'meeting_outline_plans',
   {
     ...id(),
-    conferenceId: conferenceRef('conference_id').notNull(),
-    childId: personRef('child_id').notNull(),
+    ...conferenceOfChild(),
     riskStatement: text('risk_statement').notNull().default(''),
     aim: text('aim').notNull().default(''),
     outcomes: text('outcomes').notNull().default(''),
@@ -232,11 +224,7 @@ export const meetingEvents = pgTable(
     ...id(),
     conferenceId: conferenceRef('conference_id').notNull(),
     subject: text('subject').notNull(), // meeting | record
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
-    event: text('event').notNull(),
-    at: instant('at').notNull(),
-    by: userRef('by'),
+    ...statusChange(),
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
   (t) => [index('meeting_events_conference').on(t.conferenceId)],

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { instant, day, userRef, organisationRef, id, version, createdNow, done, pending } from './columns.js';
+import { instant, day, userRef, organisationRef, id, version, createdNow, done, decision, period, languageNeeds } from './columns.js';
 
 export interface Alias {
   givenNames: string;
@@ -25,8 +25,7 @@ export const people = pgTable(
     sex: text('sex'), // census: M | F | U
     gender: text('gender'),
     ethnicity: text('ethnicity'), // census ethnicity code
-    firstLanguage: text('first_language'),
-    interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
+    ...languageNeeds(),
     disabilities: text('disabilities').array().notNull().default(sql`'{}'::text[]`), // census disability codes
     communicationNeeds: text('communication_needs'),
     learningDisability: boolean('learning_disability').notNull().default(false),
@@ -81,8 +80,7 @@ export const addresses = pgTable(
   line2: text('line2'),
   town: text('town').notNull(),
   postcode: text('postcode').notNull(),
-  fromDate: day('from_date').notNull(),
-  toDate: day('to_date'),
+  ...period(),
   /** Council or housing-association property: housing is then suggested as an invitee (IN2). */
   socialHousing: boolean('social_housing').notNull().default(false),
   },
@@ -99,8 +97,7 @@ export const householdMembers = pgTable('household_members', {
   ...id(),
   householdId: uuid('household_id').notNull().references(() => households.id),
   personId: personRef('person_id').notNull(),
-  fromDate: day('from_date').notNull(),
-  toDate: day('to_date'),
+  ...period(),
 }, (t) => [
   // A household's members and a person's households are read on every child's record and work
   // queue: without these each read scanned every membership (a simulated year of a large
@@ -161,6 +158,9 @@ export function caseRef(name: string) {
   return uuid(name).references(() => cases.id);
 }
 
+/** The case a row belongs to and the child it is for. */
+export const caseOfChild = () => ({ caseId: caseRef('case_id').notNull(), childId: personRef('child_id').notNull() });
+
 /** Who held a case from when: every change of social worker or team manager, with the reason. */
 export const caseAllocations = pgTable(
   'case_allocations',
@@ -185,19 +185,16 @@ export const workerChangeRequests = pgTable(
   'worker_change_requests',
   {
     ...id(),
-    caseId: caseRef('case_id').notNull(),
-    childId: personRef('child_id').notNull(),
+    ...caseOfChild(),
     requestedBy: text('requested_by').notNull(),
     requestedOn: day('requested_on').notNull(),
     reasons: text('reasons').notNull(),
     /** The social worker the family asked to move away from. */
     socialWorkerId: userRef('social_worker_id'),
     ...done('recorded'),
-    decision: text('decision'), // agreed | declined; null until answered
-    decisionReasons: text('decision_reasons'),
     familyToldOn: day('family_told_on'),
     newSocialWorkerId: userRef('new_social_worker_id'),
-    ...pending('decided'),
+    ...decision(), // agreed | declined; null until answered
     ...version(),
   },
   (t) => [index('worker_change_requests_case').on(t.caseId)],
@@ -231,8 +228,7 @@ export const childInNeedPlans = pgTable(
   'child_in_need_plans',
   {
     ...id(),
-    caseId: caseRef('case_id').notNull(),
-    childId: personRef('child_id').notNull(),
+    ...caseOfChild(),
     startDate: day('start_date').notNull(),
     /** How it came to start: recorded (by hand), step-down (a conference ended the plan or decided none was needed). */
     startedBy: text('started_by').notNull(),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { conferenceRef, planOfChild, planRef } from './conferences.js';
 import { personRef } from './people.js';
-import { instant, day, userRef, id, version, done, pending } from './columns.js';
+import { instant, day, userRef, id, version, versioned, done, pending } from './columns.js';
 
 /** One line of the detailed plan the core group keeps (PL2): who does what, by when, and how it is going. */
 export const planActions = pgTable(
@@ -17,10 +17,8 @@ export const planActions = pgTable(
     progress: text('progress').notNull().default(''),
     status: text('status').notNull().default('not-started'), // see PLAN_ACTION_STATUSES
     coreGroupId: uuid('core_group_id'),
-    ...version(),
     createdAt: instant('created_at').notNull(),
-    updatedAt: instant('updated_at').notNull(),
-    updatedBy: userRef('updated_by'),
+    ...versioned(),
   },
   (t) => [index('plan_actions_plan').on(t.planId)],
 );
@@ -73,8 +71,7 @@ export const coreGroupMeetings = pgTable(
     dischargePlan: text('discharge_plan'),
     collectiveReviewReport: boolean('collective_review_report').notNull().default(false),
     ...version(),
-    createdAt: instant('created_at').notNull(),
-    createdBy: userRef('created_by'),
+    ...done('created'),
   },
   (t) => [index('core_group_meetings_plan').on(t.planId)],
 );
@@ -90,8 +87,7 @@ export const planActionConcerns = pgTable('plan_action_concerns', {
   reason: text('reason').notNull(),
   managerName: text('manager_name').notNull(),
   managerEmail: text('manager_email').notNull(),
-  reportedAt: instant('reported_at').notNull(),
-  reportedBy: userRef('reported_by'),
+  ...done('reported'),
 });
 
 /** A statutory visit to one child (CG3, TS24): seen or not seen, and seen alone. */
@@ -105,8 +101,7 @@ export const planVisits = pgTable(
     seenAlone: boolean('seen_alone').notNull().default(false),
     visitedBy: text('visited_by').notNull(),
     notSeenReason: text('not_seen_reason'),
-    createdAt: instant('created_at').notNull(),
-    createdBy: userRef('created_by'),
+    ...done('created'),
   },
   (t) => [index('plan_visits_plan').on(t.planId), index('plan_visits_seen').on(t.planId, t.visitedOn).where(sql`${t.childSeen}`)],
 );
@@ -139,8 +134,7 @@ export const reviewTriggers = pgTable('review_triggers', {
   iroConsultedOn: day('iro_consulted_on'),
   iroConsultedNote: text('iro_consulted_note'),
   conferenceId: conferenceRef('conference_id'),
-  recordedAt: instant('recorded_at').notNull(),
-  recordedBy: userRef('recorded_by'),
+  ...done('recorded'),
 });
 
 export interface EndingConsultee {

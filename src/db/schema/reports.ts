@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { conferenceRef } from './conferences.js';
+import { conferenceOfChild, conferenceRef } from './conferences.js';
 import { invitations } from './invitations.js';
 import { outboxMessages } from './outbox.js';
 import { personRef } from './people.js';
-import { instant, day, userRef, id, version, versioned, done, pending } from './columns.js';
+import { instant, day, userRef, id, version, versioned, done, pending, languageNeeds } from './columns.js';
 
 /** One contribution of a report, under a heading (RP1, RP2), marked as RP3 asks. */
 export interface ReportSectionEntry {
@@ -97,8 +97,7 @@ export const childParticipation = pgTable(
   'child_participation',
   {
     ...id(),
-    conferenceId: conferenceRef('conference_id').notNull(),
-    childId: personRef('child_id').notNull(),
+    ...conferenceOfChild(),
     assessment: jsonb('assessment').$type<Record<string, string>>().notNull().default({}),
     wish: text('wish').notNull(), // attend | not-attend | undecided | too-young
     attendance: text('attendance').notNull(), // all | part | none
@@ -120,8 +119,7 @@ export const familyParticipation = pgTable(
     ...id(),
     conferenceId: conferenceRef('conference_id').notNull(),
     invitationId: uuid('invitation_id').notNull().references(() => invitations.id),
-    firstLanguage: text('first_language'),
-    interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
+    ...languageNeeds(),
     interpreterName: text('interpreter_name'),
     interpreterAccredited: boolean('interpreter_accredited').notNull().default(false),
     learningDisability: boolean('learning_disability').notNull().default(false),
@@ -162,8 +160,7 @@ export const exclusionRequests = pgTable(
     /** EX3: the letter telling them, sent through the outbox (email, or the letters-to-post batch). */
     letterOutboxId: uuid('letter_outbox_id').references(() => outboxMessages.id),
     letterMethod: text('letter_method'),
-    letterSentAt: instant('letter_sent_at'),
-    letterSentBy: userRef('letter_sent_by'),
+    ...pending('letterSent'),
     ...version(),
   },
   (t) => [index('exclusion_requests_conference').on(t.conferenceId)],
@@ -178,8 +175,7 @@ export const childRequestsNotFollowed = pgTable(
   'child_requests_not_followed',
   {
     ...id(),
-    conferenceId: conferenceRef('conference_id').notNull(),
-    childId: personRef('child_id').notNull(),
+    ...conferenceOfChild(),
     request: text('request').notNull(),
     reasons: text('reasons').notNull(),
     sharedWithChildOn: day('shared_with_child_on'),
