@@ -71,8 +71,7 @@ export const reportShares = pgTable(
     language: text('language').notNull(),
     translated: boolean('translated').notNull().default(false),
     reportVersion: integer('report_version').notNull(),
-    sharedAt: instant('shared_at').notNull(),
-    sharedBy: userRef('shared_by').notNull(),
+    ...done('shared', { byRequired: true }),
   },
   (t) => [index('report_shares_report').on(t.reportId)],
 );
