@@ -8,7 +8,8 @@ import { organisations, users } from './accounts.js';
  * - column sets spread into a table's columns where they stand: `{ ...id(), …, ...versioned() }`.
  * Each call makes new column builders, so no two tables share one. (accounts.ts, which `users`
  * lives in, writes its own.) References to people, cases and conferences live beside those tables:
- * `personRef` and `caseRef` in people.ts, `conferenceRef` in conferences.ts.
+ * `personRef`, `caseRef` and `caseOfChild` in people.ts, `conferenceRef`, `conferenceOfChild` and
+ * `planOfChild` in conferences.ts.
  */
 
 /** An instant: a timestamp with time zone. */
