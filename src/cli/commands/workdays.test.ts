@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { register, runWorkdaysAdd, type WorkdaysAddArgs } from './workdays.js';
+import { expectText } from '../../../test/support/page-expectations.js';
 
 function lines(args: WorkdaysAddArgs): string[] {
   const result = runWorkdaysAdd(args);
@@ -33,11 +34,15 @@ describe('runWorkdaysAdd', () => {
 
   it('names the bank holidays passed over', () => {
     const [, why] = lines({ date: '2025-12-19', n: '15' });
-    expect(why).toContain('Day 0 is Friday 19 December 2025');
-    expect(why).toContain('15 working days later on the England and Wales calendar');
-    expect(why).toContain('Thursday 25 December 2025, Christmas Day');
-    expect(why).toContain('Friday 26 December 2025, Boxing Day');
-    expect(why).toContain('Thursday 1 January 2026, New Year’s Day');
+    expectText(why!, {
+      shows: [
+        'Day 0 is Friday 19 December 2025',
+        '15 working days later on the England and Wales calendar',
+        'Thursday 25 December 2025, Christmas Day',
+        'Friday 26 December 2025, Boxing Day',
+        'Thursday 1 January 2026, New Year’s Day',
+      ],
+    });
   });
 
   it('counting backwards names the holidays between, not day 0', () => {
