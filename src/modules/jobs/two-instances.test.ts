@@ -45,6 +45,23 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
     for (const d of databases) await d.drop();
   });
 
+  /**
+   * Two instances on a fresh database: A starts the 08:00 pass of the hourly job (told to hold, it stays
+   * in it) and the clock moves on to the 09:00 slot; B runs the job unheld. Leases are longer than the
+   * hour the clock moves, so A's stays live (as its heartbeat would keep it).
+   */
+  const aStillRunningAtNine = async (jobs: (hold: boolean) => JobDefinition[], started: () => number) => {
+    const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
+    const time = handClock(new Date('2026-12-07T08:00:00Z'));
+    const leaseMs = 2 * 60 * MINUTE;
+    const workerA = createJobWorker({ db: a.db, jobs: jobs(true), clock: time.clock, workerId: 'instance-a', leaseMs });
+    const workerB = createJobWorker({ db: b.db, jobs: jobs(false), clock: time.clock, workerId: 'instance-b', leaseMs });
+    const passA = workerA.tick();
+    await expect.poll(started, { timeout: 10_000 }).toBe(1);
+    time.set(new Date('2026-12-07T09:00:01Z'));
+    return { b, workerB, passA };
+  };
+
   it('drive the demo through a day of jobs on two workers: every slot runs once, every reminder, review request and email happens exactly once', async () => {
     const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
     const time = handClock(DAY_START);
@@ -98,8 +115,6 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
   }, 120_000);
 
   it('a job still running on one instance is not started for its next slot on the other until it finishes: two passes of a sweep never overlap', async () => {
-    const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
-    const time = handClock(new Date('2026-12-07T08:00:00Z'));
     let running = 0;
     let most = 0;
     let finishA: () => void = () => undefined;
@@ -114,15 +129,8 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
       running -= 1;
       return { swept: 1 };
     } }];
-    // Leases longer than the hour the clock moves, so A's stays live (as its heartbeat would keep it).
-    const leaseMs = 2 * 60 * MINUTE;
-    const workerA = createJobWorker({ db: a.db, jobs: sweep(true), clock: time.clock, workerId: 'instance-a', leaseMs });
-    const workerB = createJobWorker({ db: b.db, jobs: sweep(false), clock: time.clock, workerId: 'instance-b', leaseMs });
-
-    const passA = workerA.tick();
-    await expect.poll(() => running, { timeout: 10_000 }).toBe(1);
+    const { b, workerB, passA } = await aStillRunningAtNine(sweep, () => running);
     // The 09:00 slot is due while A's 08:00 pass still runs (its lease is live): B queues it and leaves it.
-    time.set(new Date('2026-12-07T09:00:01Z'));
     expect(await workerB.tick()).toBe(0);
     expect((await runsOf(b.db, 'slow-sweep')).map((r) => [r.slot, r.status])).toEqual([['2026-12-07T08:00:00.000Z', 'running'], ['2026-12-07T09:00:00.000Z', 'queued']]);
     finishA();
@@ -134,8 +142,6 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
   }, 60_000);
 
   it('a job that claims its own work row by row (overlaps, as the outbox) runs its next slot beside a run still in progress', async () => {
-    const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
-    const time = handClock(new Date('2026-12-07T08:00:00Z'));
     let release: () => void = () => undefined;
     let started = 0;
     const job = (hold: boolean): JobDefinition[] => [{ name: 'claiming-sweep', title: 'Claims its rows', schedule: everySeconds(3600), overlaps: true, run: async () => {
@@ -143,12 +149,7 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
       if (hold) await new Promise<void>((resolve) => { release = resolve; });
       return {};
     } }];
-    const leaseMs = 2 * 60 * MINUTE;
-    const workerA = createJobWorker({ db: a.db, jobs: job(true), clock: time.clock, workerId: 'instance-a', leaseMs });
-    const workerB = createJobWorker({ db: b.db, jobs: job(false), clock: time.clock, workerId: 'instance-b', leaseMs });
-    const passA = workerA.tick();
-    await expect.poll(() => started, { timeout: 10_000 }).toBe(1);
-    time.set(new Date('2026-12-07T09:00:01Z'));
+    const { b, workerB, passA } = await aStillRunningAtNine(job, () => started);
     expect(await workerB.tick()).toBe(1);
     expect((await runsOf(b.db, 'claiming-sweep')).map((r) => r.status)).toEqual(['running', 'done']);
     release();
