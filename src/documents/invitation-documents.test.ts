@@ -104,8 +104,7 @@ describe('the parent’s letter: a letter a parent can act on (issue 14)', () =>
   });
 
   it('offers an independent advocate and sends the complaints leaflet to the parent too', () => {
-    expect(text).toContain('independent advocate');
-    expect(text).toContain('Child protection conferences: complaints, a guide for parents and carers');
+    expectText(text, { shows: ['independent advocate', 'Child protection conferences: complaints, a guide for parents and carers'] });
     expect(leafletsFor('parent')).toEqual([PARENTS_LEAFLET, COMPLAINTS_LEAFLET]);
   });
 

@@ -62,6 +62,22 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
     return { b, workerB, passA };
   };
 
+  /**
+   * Two instances at 09:00 on a fresh database holding a conference whose reports are due, both with
+   * the real report-reminders job as `onA` and `onB` make it. A's worker sends no heartbeat, so its
+   * short lease lapses unless it finishes: what a killed instance leaves behind.
+   */
+  const reportRemindersOnTwo = async (onA: (real: JobDefinition[]) => JobDefinition[], onB = (real: JobDefinition[]) => real) => {
+    const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
+    const time = handClock(new Date('2026-12-07T09:00:00Z'));
+    const invited = await conferenceNeedingReports(a.db);
+    const real = scheduledJobs({ pack: 'national', sweeps: true }).jobs.filter((j) => j.name === 'report-reminders');
+    const leaseMs = 2 * MINUTE;
+    const workerA = createJobWorker({ db: a.db, jobs: onA(real), clock: time.clock, workerId: 'instance-a', leaseMs, heartbeatMs: 3_600_000 });
+    const workerB = createJobWorker({ db: b.db, jobs: onB(real), clock: time.clock, workerId: 'instance-b', leaseMs });
+    return { a, b, time, invited, leaseMs, workerA, workerB };
+  };
+
   it('drive the demo through a day of jobs on two workers: every slot runs once, every reminder, review request and email happens exactly once', async () => {
     const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
     const time = handClock(DAY_START);
@@ -157,20 +173,14 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
   }, 60_000);
 
   it('an instance killed mid-job: the other takes the run over once the lease lapses, and nothing is lost or doubled', async () => {
-    const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
-    const time = handClock(new Date('2026-12-07T09:00:00Z'));
-    const invited = await conferenceNeedingReports(a.db);
-    const real = scheduledJobs({ pack: 'national', sweeps: true }).jobs.filter((j) => j.name === 'report-reminders');
     let startedOnA = 0;
+    const tallyB = new Map<string, number>();
     // Instance A's job starts and then never finishes, as if the process hung or died inside it.
-    const hanging = real.map((job) => ({ ...job, run: async () => {
+    const hanging = (real: JobDefinition[]) => real.map((job) => ({ ...job, run: async () => {
       startedOnA += 1;
       await new Promise<never>(() => undefined);
     } }));
-    const tallyB = new Map<string, number>();
-    const leaseMs = 2 * MINUTE;
-    const workerA = createJobWorker({ db: a.db, jobs: hanging, clock: time.clock, workerId: 'instance-a', leaseMs, heartbeatMs: 3_600_000 });
-    const workerB = createJobWorker({ db: b.db, jobs: counted(real, tallyB), clock: time.clock, workerId: 'instance-b', leaseMs });
+    const { a, b, time, invited, leaseMs, workerA, workerB } = await reportRemindersOnTwo(hanging, (real) => counted(real, tallyB));
 
     void workerA.tick();
     await expect.poll(() => startedOnA, { timeout: 10_000 }).toBe(1);
@@ -201,19 +211,13 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
     expect(startedOnA).toBe(1);
   }, 60_000);
   it('an instance killed after its job’s work committed but before the run was marked done: the takeover runs it again and doubles nothing', async () => {
-    const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
-    const time = handClock(new Date('2026-12-07T09:00:00Z'));
-    const invited = await conferenceNeedingReports(a.db);
-    const real = scheduledJobs({ pack: 'national', sweeps: true }).jobs.filter((j) => j.name === 'report-reminders');
     let finishedWorkOnA = false;
-    const dyingAfterWork = real.map((job) => ({ ...job, run: async (db: Parameters<JobDefinition['run']>[0], now: Date) => {
+    const dyingAfterWork = (real: JobDefinition[]) => real.map((job) => ({ ...job, run: async (db: Parameters<JobDefinition['run']>[0], now: Date) => {
       await job.run(db, now);
       finishedWorkOnA = true;
       await new Promise<never>(() => undefined);
     } }));
-    const leaseMs = 2 * MINUTE;
-    const workerA = createJobWorker({ db: a.db, jobs: dyingAfterWork, clock: time.clock, workerId: 'instance-a', leaseMs, heartbeatMs: 3_600_000 });
-    const workerB = createJobWorker({ db: b.db, jobs: real, clock: time.clock, workerId: 'instance-b', leaseMs });
+    const { a, b, time, invited, leaseMs, workerA, workerB } = await reportRemindersOnTwo(dyingAfterWork);
 
     void workerA.tick();
     await expect.poll(() => finishedWorkOnA, { timeout: 10_000 }).toBe(true);
