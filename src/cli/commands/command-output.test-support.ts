@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { afterEach, vi } from 'vitest';
+import { afterEach, expect, vi } from 'vitest';
 
 /** What a command wrote to stdout and stderr, and the exit code it set. */
 export interface CommandOutput {
@@ -40,4 +40,11 @@ export async function runCommand(register: (program: Command) => void, argv: str
     vi.restoreAllMocks();
   }
   return { stdout, stderr, exitCode: process.exitCode };
+}
+
+/** A command's refusal: one line (no newline inside it) that says `words`. */
+export function expectOneLineSaying(message: string, words: string | RegExp): void {
+  if (typeof words === 'string') expect(message).toContain(words);
+  else expect(message).toMatch(words);
+  expect(message).not.toContain('\n');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { register, runDeadline, type DeadlineArgs } from './deadline.js';
-import { restoreProcessAfterEach, runCommand } from './command-output.test-support.js';
+import { expectOneLineSaying, restoreProcessAfterEach, runCommand } from './command-output.test-support.js';
 
 function run(args: DeadlineArgs): string {
   const result = runDeadline(args);
@@ -73,9 +73,7 @@ describe('runDeadline', () => {
     [{ rule: 'TS1', pack: 'national', from: '2026-03-02', calendar: 'wales' }, 'Unknown calendar "wales"'],
     [{ rule: 'TS30', pack: 'national', from: '2026-03-02' }, 'is not a date'],
   ])('refuses %j with one line saying "%s"', (args, words) => {
-    const message = error(args);
-    expect(message).toContain(words);
-    expect(message).not.toContain('\n');
+    expectOneLineSaying(error(args), words);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { register, runWorkdaysAdd, type WorkdaysAddArgs } from './workdays.js';
 import { expectText } from '../../../test/support/page-expectations.js';
-import { restoreProcessAfterEach, runCommand } from './command-output.test-support.js';
+import { expectOneLineSaying, restoreProcessAfterEach, runCommand } from './command-output.test-support.js';
 
 function lines(args: WorkdaysAddArgs): string[] {
   const result = runWorkdaysAdd(args);
@@ -77,9 +77,7 @@ describe('runWorkdaysAdd', () => {
     [{ date: '2028-12-20', n: '15' }, /past the end.*import a newer/],
     [{ date: '2018-01-03', n: '-5' }, /before the start/],
   ])('%j → one-line error %s', (args, message) => {
-    const error = errorOf(args);
-    expect(error).toMatch(message);
-    expect(error).not.toContain('\n');
+    expectOneLineSaying(errorOf(args), message);
   });
 });
 
