@@ -6,6 +6,7 @@ import { letterRecord } from './meeting-document-fixture.test-support.js';
 import { pdfText } from './pdf-text.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
+import { expectText } from '../../test/support/page-expectations.js';
 
 const data: InvitationLetterData = {
   ...letterRecord, // starts 2026-06-15T09:00:00Z: 10:00 BST
@@ -33,14 +34,18 @@ describe('invitation letters (IN3)', () => {
 
   it('IN3: the agency letter carries the complaints leaflet, the chair’s name and contacts, and asks for a report', () => {
     const text = documentText(agencyInvitationLetter({ ...data, invitee: { name: 'PC Petra Placeholder', role: 'Police', inviteeKind: 'professional', organisationName: 'Sampleshire Police', postalAddress: null } }));
-    expect(text).toContain('complaints, a guide for parents and carers');
-    expect(text).toContain('Chris Chairington, chair@sampleshire.example, 01632 960999');
-    expect(text).toContain('Dear PC Petra Placeholder,');
-    expect(text).toContain('Your role at the conference: Police, Sampleshire Police.');
+    expectText(text, {
+      shows: [
+        'complaints, a guide for parents and carers',
+        'Chris Chairington, chair@sampleshire.example, 01632 960999',
+        'Dear PC Petra Placeholder,',
+        'Your role at the conference: Police, Sampleshire Police.',
+        'written report by 12 June 2026',
+        'Alpha Testington and Beta Testington',
+        'Hana Exampleton | Health visitor',
+      ],
+    });
     expect(documentText(agencyInvitationLetter({ ...data, invitee: { name: 'School nurse (to be named)', role: 'School nurse', inviteeKind: 'professional', organisationName: 'Sampleshire Health', postalAddress: null } }))).toContain('Dear School nurse,');
-    expect(text).toContain('written report by 12 June 2026');
-    expect(text).toContain('Alpha Testington and Beta Testington');
-    expect(text).toContain('Hana Exampleton | Health visitor');
   });
 
   it('IN9: an observer’s letter says they take no part', () => {
@@ -87,16 +92,19 @@ describe('the parent’s letter: a letter a parent can act on (issue 14)', () =>
   });
 
   it('names the chair and the social worker, the day to reply by and the day they will see the report', () => {
-    expect(text).toContain('the chair, Chris Chairington');
-    expect(text).toContain('Your social worker is Sam Sampleford');
-    expect(text).toContain('Please tell us by Wednesday 10 June 2026 if you can come');
-    expect(text).toContain('show it to you by Saturday 13 June 2026');
-    expect(text).toContain('phone 01632 960000');
+    expectText(text, {
+      shows: [
+        'the chair, Chris Chairington',
+        'Your social worker is Sam Sampleford',
+        'Please tell us by Wednesday 10 June 2026 if you can come',
+        'show it to you by Saturday 13 June 2026',
+        'phone 01632 960000',
+      ],
+    });
   });
 
   it('offers an independent advocate and sends the complaints leaflet to the parent too', () => {
-    expect(text).toContain('independent advocate');
-    expect(text).toContain('Child protection conferences: complaints, a guide for parents and carers');
+    expectText(text, { shows: ['independent advocate', 'Child protection conferences: complaints, a guide for parents and carers'] });
     expect(leafletsFor('parent')).toEqual([PARENTS_LEAFLET, COMPLAINTS_LEAFLET]);
   });
 
@@ -129,12 +137,16 @@ describe('the parent’s letter: a letter a parent can act on (issue 14)', () =>
       venue: { room: 'Family Room', building: 'Mockbury Family Centre', street: null, town: null, postcode: null },
       invitee: { ...data.invitee, postalAddress: null },
     }));
-    expect(sparse).toContain('We do not have your postal address on our records.');
-    expect(sparse).toContain('We have not yet recorded who will run the meeting');
-    expect(sparse).toContain('We do not have a named social worker');
-    expect(sparse).toContain('Please tell us as soon as you can');
-    expect(sparse).toContain('We do not have the full address of this building');
-    expect(sparse).not.toContain('by Wednesday');
+    expectText(sparse, {
+      shows: [
+        'We do not have your postal address on our records.',
+        'We have not yet recorded who will run the meeting',
+        'We do not have a named social worker',
+        'Please tell us as soon as you can',
+        'We do not have the full address of this building',
+      ],
+      lacks: ['by Wednesday'],
+    });
   });
 
   it('is written in short sentences (plain English: on average under 15 words, none over 30)', () => {

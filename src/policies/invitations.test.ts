@@ -1,28 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import type { Actor, RoleId } from './roles.js';
+import { describe, it } from 'vitest';
+import { expectRoles } from '../../test/support/policy-expectations.js';
 import { mayAgreeObserver, mayManageInvitations, mayManageOutbox, mayPrintLetters, mayViewInvitations } from './invitations.js';
-
-const as = (...roles: RoleId[]): Actor => ({ id: 'u', username: 'u', displayName: 'U', organisationId: 'o', teamId: null, roles });
 
 describe('invitation policies', () => {
   it('business support and the chair manage; social worker and team manager only view', () => {
-    expect(mayManageInvitations(as('business-support'))).toBe(true);
-    expect(mayManageInvitations(as('chair'))).toBe(true);
-    expect(mayManageInvitations(as('social-worker'))).toBe(false);
-    expect(mayViewInvitations(as('social-worker'))).toBe(true);
-    expect(mayViewInvitations(as('team-manager'))).toBe(true);
-    expect(mayViewInvitations(as('agency-practitioner'))).toBe(false);
-    expect(mayViewInvitations(null)).toBe(false);
+    expectRoles(mayManageInvitations, { allowed: ['business-support', 'chair'], refused: ['social-worker'] });
+    expectRoles(mayViewInvitations, { allowed: ['social-worker', 'team-manager'], refused: ['agency-practitioner', null] });
   });
   it('only the chair agrees observers; only the administrator runs the outbox', () => {
-    expect(mayAgreeObserver(as('chair'))).toBe(true);
-    expect(mayAgreeObserver(as('business-support'))).toBe(false);
-    expect(mayManageOutbox(as('administrator'))).toBe(true);
-    expect(mayManageOutbox(as('business-support'))).toBe(false);
+    expectRoles(mayAgreeObserver, { allowed: ['chair'], refused: ['business-support'] });
+    expectRoles(mayManageOutbox, { allowed: ['administrator'], refused: ['business-support'] });
   });
   it('IN3: business support prints the posted letters; nobody else does', () => {
-    expect(mayPrintLetters(as('business-support'))).toBe(true);
-    for (const role of ['chair', 'social-worker', 'administrator', 'agency-practitioner'] as RoleId[]) expect(mayPrintLetters(as(role))).toBe(false);
-    expect(mayPrintLetters(null)).toBe(false);
+    expectRoles(mayPrintLetters, { allowed: ['business-support'], refused: ['chair', 'social-worker', 'administrator', 'agency-practitioner', null] });
   });
 });

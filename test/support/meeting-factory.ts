@@ -12,6 +12,10 @@ import type { OutlinePlanContent } from '../../src/domain/conference/outline-pla
 import { openMeeting } from '../../src/modules/meeting/open-meeting.js';
 import { saveAttendance, type AttendanceInput } from '../../src/modules/meeting/save-attendance.js';
 import { saveOpeningChecklist } from '../../src/modules/meeting/save-checklist.js';
+import { concludeMeeting } from '../../src/modules/meeting/conclude-meeting.js';
+import { recordDecision } from '../../src/modules/meeting/record-decision.js';
+import { saveOutlinePlan } from '../../src/modules/meeting/save-outline-plan.js';
+import { saveView, type ViewInput } from '../../src/modules/meeting/save-view.js';
 
 /** The conference day the meeting tests use: Monday 2 March 2026, 10:00 in London (GMT). */
 export const CONFERENCE_START = new Date('2026-03-02T10:00:00Z');
@@ -191,3 +195,35 @@ export const COMPLETE_OUTLINE: OutlinePlanContent = {
   familyLanguage: 'English',
   familyCopyArrangements: 'Posted and talked through at home',
 };
+
+/** The same view from each of the people named, as {@link concludedMeeting} takes them. */
+export function sameView(names: readonly string[], view: Omit<ViewInput, 'attendanceId'>): Record<string, Omit<ViewInput, 'attendanceId'>> {
+  return Object.fromEntries(names.map((name) => [name, view]));
+}
+
+/**
+ * Takes the meeting under way (as {@link meetingUnderWay}) to its end for Alpha: each view as given, by
+ * the name of who gave it; the chair's decision (a plan, unless told otherwise); the outline plan
+ * (complete, unless told otherwise); the meeting concluded. Returns the chair's and minute taker's contexts.
+ */
+export async function concludedMeeting(
+  db: Database, f: MeetingFixture,
+  input: { views: Record<string, Omit<ViewInput, 'attendanceId'>>; decision?: DecisionInput; outline?: OutlinePlanContent },
+) {
+  const { chair, minuteTaker } = await meetingUnderWay(db, f);
+  const people = await attendanceByName(db, f.conferenceId);
+  for (const [name, view] of Object.entries(input.views)) {
+    await saveView(db, minuteTaker, f.conferenceId, f.alphaId, null, { attendanceId: people.get(name)!.id, ...view }, null);
+  }
+  await recordDecision(db, chair, f.conferenceId, f.alphaId, input.decision ?? planDecision(f), null);
+  await saveOutlinePlan(db, minuteTaker, f.conferenceId, f.alphaId, input.outline ?? COMPLETE_OUTLINE, null);
+  await concludeMeeting(db, chair, f.conferenceId, { version: 2 });
+  return { chair, minuteTaker };
+}
+
+/** Views that no plan is needed but for the teacher's: a chair who decides on a plan overrules them (DC5). */
+export const VIEWS_AGAINST_A_PLAN = {
+  ...sameView(['Sam Sampleford', 'Hana Exampleton'], { planNeeded: false, categories: [], reasons: 'As discussed' }),
+  'Pat Placeholder': { planNeeded: true, categories: ['NEG'], reasons: 'As discussed' },
+  'PC Petra Placeholder': { planNeeded: false, categories: [], reasons: 'As discussed' },
+} satisfies Record<string, Omit<ViewInput, 'attendanceId'>>;

@@ -38,6 +38,8 @@ export interface SignedInApp extends SuiteDatabase {
   staffMember(username: string): StaffMember;
   /** A fresh browser signed in as the user (a username or a user made by a factory); a refused sign-in stops the test there rather than later on a page. */
   signedIn(user: string | { username: string }): Promise<WebClient>;
+  /** One browser signed in as one of the named staff before the tests, for suites that act as one person throughout. */
+  sessionOf(username: string): () => WebClient;
 }
 
 /**
@@ -69,6 +71,13 @@ export function signedInApp(engine: Engine, options: SignedInAppOptions = {}): S
   afterAll(async () => {
     await app?.close();
   });
+  const signedIn = async (user: string | { username: string }): Promise<WebClient> => {
+    const username = typeof user === 'string' ? user : user.username;
+    const client = new WebClient(opened());
+    const res = await client.signIn(username, TEST_PASSWORD);
+    if (res.statusCode !== 302) throw new Error(`Signing in as ${username} was refused (${res.statusCode})`);
+    return client;
+  };
   return {
     ...database,
     clock,
@@ -82,12 +91,16 @@ export function signedInApp(engine: Engine, options: SignedInAppOptions = {}): S
       if (!member) throw new Error(`${username} is not among the staff this suite named`);
       return member;
     },
-    signedIn: async (user) => {
-      const username = typeof user === 'string' ? user : user.username;
-      const client = new WebClient(opened());
-      const res = await client.signIn(username, TEST_PASSWORD);
-      if (res.statusCode !== 302) throw new Error(`Signing in as ${username} was refused (${res.statusCode})`);
-      return client;
+    signedIn,
+    sessionOf: (username) => {
+      let session: WebClient | undefined;
+      beforeAll(async () => {
+        session = await signedIn(username);
+      });
+      return () => {
+        if (!session) throw new Error(`The session of ${username} is used before its beforeAll ran`);
+        return session;
+      };
     },
   };
 }

@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+
 /**
  * Small synthetic files whose first bytes are what `file-type` recognises, for upload tests, and
  * crafted ones that lie about what they are.
@@ -16,3 +18,23 @@ export const UPLOAD_FILES = {
   /** Hostile: a Windows program's header. */
   exe: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0'), Buffer.alloc(100)]),
 };
+
+/** A crafted upload: its name, the type it declares, its bytes, and the words of the refusal it must get. */
+export type CraftedUpload = readonly [filename: string, contentType: string, content: Buffer, refusal: string];
+
+/**
+ * Sends each crafted upload (as the form's `file` field) and expects it refused, 400, with its own
+ * refusal's words and any `alsoShows` (the same for every one).
+ */
+export async function expectEachUploadRefused(
+  crafted: readonly CraftedUpload[],
+  send: (file: { field: string; filename: string; contentType: string; content: Buffer }) => Promise<{ statusCode: number; body: string }>,
+  alsoShows: readonly string[] = [],
+): Promise<void> {
+  for (const [filename, contentType, content, refusal] of crafted) {
+    const refused = await send({ field: 'file', filename, contentType, content });
+    expect(refused.statusCode, filename).toBe(400);
+    expect(refused.body).toContain(refusal);
+    for (const words of alsoShows) expect(refused.body).toContain(words);
+  }
+}

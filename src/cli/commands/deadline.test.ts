@@ -1,6 +1,6 @@
-import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { register, runDeadline, type DeadlineArgs } from './deadline.js';
+import { expectOneLineSaying, restoreProcessAfterEach, runCommand } from './command-output.test-support.js';
 
 function run(args: DeadlineArgs): string {
   const result = runDeadline(args);
@@ -73,36 +73,13 @@ describe('runDeadline', () => {
     [{ rule: 'TS1', pack: 'national', from: '2026-03-02', calendar: 'wales' }, 'Unknown calendar "wales"'],
     [{ rule: 'TS30', pack: 'national', from: '2026-03-02' }, 'is not a date'],
   ])('refuses %j with one line saying "%s"', (args, words) => {
-    const message = error(args);
-    expect(message).toContain(words);
-    expect(message).not.toContain('\n');
+    expectOneLineSaying(error(args), words);
   });
 });
 
 describe('register', () => {
-  afterEach(() => {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  });
-
-  async function cli(...argv: string[]): Promise<{ stdout: string; stderr: string; exitCode: typeof process.exitCode }> {
-    let stdout = '';
-    let stderr = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stdout += String(chunk);
-      return true;
-    });
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stderr += String(chunk);
-      return true;
-    });
-    const program = new Command('convene');
-    register(program);
-    await program.parseAsync(argv, { from: 'user' });
-    const exitCode = process.exitCode;
-    vi.restoreAllMocks();
-    return { stdout, stderr, exitCode };
-  }
+  restoreProcessAfterEach();
+  const cli = (...argv: string[]) => runCommand(register, argv);
 
   it('adds `deadline` and prints the result', async () => {
     const result = await cli('deadline', 'TS5', '--pack', 'national', '--from', '2025-11-30');

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RULES, rulesForPack } from '../../domain/rules/registry.js';
 import { register, runRules } from './rules.js';
+import { restoreProcessAfterEach } from './command-output.test-support.js';
 
 function stdoutOf(result: ReturnType<typeof runRules>): string {
   if ('error' in result) throw new Error(`unexpected error: ${result.error}`);
@@ -52,10 +53,7 @@ describe('runRules', () => {
 });
 
 describe('convene rules (commander)', () => {
-  afterEach(() => {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  });
+  restoreProcessAfterEach();
 
   it('exits with code 2 and writes to stderr for an unknown pack', async () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);

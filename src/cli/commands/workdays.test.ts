@@ -1,6 +1,7 @@
-import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { register, runWorkdaysAdd, type WorkdaysAddArgs } from './workdays.js';
+import { expectText } from '../../../test/support/page-expectations.js';
+import { expectOneLineSaying, restoreProcessAfterEach, runCommand } from './command-output.test-support.js';
 
 function lines(args: WorkdaysAddArgs): string[] {
   const result = runWorkdaysAdd(args);
@@ -33,11 +34,15 @@ describe('runWorkdaysAdd', () => {
 
   it('names the bank holidays passed over', () => {
     const [, why] = lines({ date: '2025-12-19', n: '15' });
-    expect(why).toContain('Day 0 is Friday 19 December 2025');
-    expect(why).toContain('15 working days later on the England and Wales calendar');
-    expect(why).toContain('Thursday 25 December 2025, Christmas Day');
-    expect(why).toContain('Friday 26 December 2025, Boxing Day');
-    expect(why).toContain('Thursday 1 January 2026, New Year’s Day');
+    expectText(why!, {
+      shows: [
+        'Day 0 is Friday 19 December 2025',
+        '15 working days later on the England and Wales calendar',
+        'Thursday 25 December 2025, Christmas Day',
+        'Friday 26 December 2025, Boxing Day',
+        'Thursday 1 January 2026, New Year’s Day',
+      ],
+    });
   });
 
   it('counting backwards names the holidays between, not day 0', () => {
@@ -72,35 +77,13 @@ describe('runWorkdaysAdd', () => {
     [{ date: '2028-12-20', n: '15' }, /past the end.*import a newer/],
     [{ date: '2018-01-03', n: '-5' }, /before the start/],
   ])('%j → one-line error %s', (args, message) => {
-    const error = errorOf(args);
-    expect(error).toMatch(message);
-    expect(error).not.toContain('\n');
+    expectOneLineSaying(errorOf(args), message);
   });
 });
 
 describe('register: workdays add through commander', () => {
-  afterEach(() => {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  });
-
-  function run(argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      out.push(String(chunk));
-      return true;
-    });
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      err.push(String(chunk));
-      return true;
-    });
-    const program = new Command('convene').exitOverride();
-    program.configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => err.push(s) });
-    register(program);
-    program.parse(argv, { from: 'user' });
-    return { out: out.join(''), err: err.join(''), exitCode: process.exitCode };
-  }
+  restoreProcessAfterEach();
+  const run = (argv: string[]) => runCommand(register, argv);
 
   it.each([
     [['workdays', 'add', '2026-01-05', '-5'], '2025-12-24'],
@@ -108,22 +91,22 @@ describe('register: workdays add through commander', () => {
     [['workdays', 'add', '2026-01-05', '-5', '--calendar', 'scotland'], '2025-12-23'],
     [['workdays', 'add', '--day-one', '2025-12-19', '15'], '2026-01-13'],
     [['workdays', 'add', '2025-11-28', '1', '--calendar=scotland'], '2025-12-02'],
-  ])('%j prints %s first', (argv, expected) => {
-    const { out, err, exitCode } = run(argv);
+  ])('%j prints %s first', async (argv, expected) => {
+    const { stdout: out, stderr: err, exitCode } = await run(argv);
     expect(err).toBe('');
     expect(exitCode).toBeUndefined();
     expect(out.split('\n')[0]).toBe(expected);
   });
 
-  it('a bad calendar is one line on stderr and exit code 2', () => {
-    const { out, err, exitCode } = run(['workdays', 'add', '2026-01-05', '1', '--calendar', 'x']);
+  it('a bad calendar is one line on stderr and exit code 2', async () => {
+    const { stdout: out, stderr: err, exitCode } = await run(['workdays', 'add', '2026-01-05', '1', '--calendar', 'x']);
     expect(out).toBe('');
     expect(err.trimEnd().split('\n')).toHaveLength(1);
     expect(err).toContain('Unknown calendar "x"');
     expect(exitCode).toBe(2);
   });
 
-  it('an extra argument is a commander usage error', () => {
-    expect(() => run(['workdays', 'add', '2026-01-05', '1', '2'])).toThrow(/too many arguments/);
+  it('an extra argument is a commander usage error', async () => {
+    await expect(run(['workdays', 'add', '2026-01-05', '1', '2'])).rejects.toThrow(/too many arguments/);
   });
 });

@@ -96,6 +96,24 @@ function naive(
   }
 }
 
+/**
+ * A property over any division, a working-day start in the span and a count n (±2500) that stays in
+ * the calendar: `check` gets the calendar, the start, n and the day n working days from the start.
+ */
+function assertFromWorkingDays(check: (calendar: WorkingCalendar, start: Temporal.PlainDate, n: number, there: Temporal.PlainDate) => void): void {
+  fc.assert(
+    fc.property(divisionArb, dayInSpanArb, fc.integer({ min: -2500, max: 2500 }), (division, offset, n) => {
+      const calendar = bundledCalendar(division);
+      const start = startOf(division, offset);
+      fc.pre(calendar.isWorkingDay(start));
+      const there = fast(calendar, start, n);
+      fc.pre(there !== OUTSIDE);
+      check(calendar, start, n, there);
+    }),
+    { numRuns: 500 },
+  );
+}
+
 describe('WorkingCalendar properties, all divisions, 2018 to 2028', () => {
   it('the span constant matches the bundled data', () => {
     for (const division of DIVISIONS) {
@@ -154,19 +172,9 @@ describe('WorkingCalendar properties, all divisions, 2018 to 2028', () => {
   });
 
   it('adding n then -n returns to a working-day start', () => {
-    fc.assert(
-      fc.property(divisionArb, dayInSpanArb, fc.integer({ min: -2500, max: 2500 }), (division, offset, n) => {
-        const calendar = bundledCalendar(division);
-        const start = startOf(division, offset);
-        fc.pre(calendar.isWorkingDay(start));
-        const there = fast(calendar, start, n);
-        fc.pre(there !== OUTSIDE);
-        expect(calendar.addWorkingDays(there, -n).toString()).toBe(
-          start.toString(),
-        );
-      }),
-      { numRuns: 500 },
-    );
+    assertFromWorkingDays((calendar, start, n, there) => {
+      expect(calendar.addWorkingDays(there, -n).toString()).toBe(start.toString());
+    });
   });
 
   it('is monotonic in n', () => {
@@ -193,17 +201,9 @@ describe('WorkingCalendar properties, all divisions, 2018 to 2028', () => {
   });
 
   it('workingDaysBetween(a, addWorkingDays(a, n)) === n for a working-day a', () => {
-    fc.assert(
-      fc.property(divisionArb, dayInSpanArb, fc.integer({ min: -2500, max: 2500 }), (division, offset, n) => {
-        const calendar = bundledCalendar(division);
-        const start = startOf(division, offset);
-        fc.pre(calendar.isWorkingDay(start));
-        const end = fast(calendar, start, n);
-        fc.pre(end !== OUTSIDE);
-        expect(calendar.workingDaysBetween(start, end)).toBe(n);
-      }),
-      { numRuns: 500 },
-    );
+    assertFromWorkingDays((calendar, start, n, end) => {
+      expect(calendar.workingDaysBetween(start, end)).toBe(n);
+    });
   });
 
   it('holidaysBetween lists exactly the weekday holidays the reference sees', () => {

@@ -10,18 +10,28 @@ import {
   type RecordEvent,
 } from './meeting-transitions.js';
 
-describe('meeting transitions', () => {
-  const allowed: Record<string, string> = { 'not-started:open': 'in-progress', 'in-progress:hold': 'held', 'in-progress:adjourn': 'adjourned' };
-  const events: MeetingEvent[] = ['open', 'hold', 'adjourn'];
-  for (const from of ['not-started', ...MEETING_STATUSES] as const) {
+/**
+ * One test for every (state, event) pair of a state machine: the pairs in `allowed` ("state:event")
+ * lead to the state it names, every other pair is refused.
+ */
+function itFollowsTheTable<S extends string, E extends string>(
+  states: readonly S[], events: readonly E[], allowed: Record<string, string>, next: (from: S, event: E) => string,
+): void {
+  for (const from of states) {
     for (const event of events) {
       const to = allowed[`${from}:${event}`];
       it(`${from} --${event}--> ${to ?? 'refused'}`, () => {
-        if (to) expect(nextMeetingStatus(from, event)).toBe(to);
-        else expect(() => nextMeetingStatus(from, event)).toThrow(StepRefused);
+        if (to) expect(next(from, event)).toBe(to);
+        else expect(() => next(from, event)).toThrow(StepRefused);
       });
     }
   }
+}
+
+describe('meeting transitions', () => {
+  const allowed: Record<string, string> = { 'not-started:open': 'in-progress', 'in-progress:hold': 'held', 'in-progress:adjourn': 'adjourned' };
+  const events: MeetingEvent[] = ['open', 'hold', 'adjourn'];
+  itFollowsTheTable(['not-started', ...MEETING_STATUSES] as const, events, allowed, nextMeetingStatus);
   it('only an open meeting can be edited', () => {
     expect(meetingEditable('in-progress')).toBe(true);
     for (const s of ['not-started', 'held', 'adjourned'] as const) expect(meetingEditable(s)).toBe(false);
@@ -38,15 +48,7 @@ describe('record transitions: draft → approved → distributed', () => {
     'distributed:distribute': 'distributed',
   };
   const events: RecordEvent[] = ['save', 'approve', 'revise', 'distribute'];
-  for (const from of RECORD_STATUSES) {
-    for (const event of events) {
-      const to = allowed[`${from}:${event}`];
-      it(`${from} --${event}--> ${to ?? 'refused'}`, () => {
-        if (to) expect(nextRecordStatus(from, event)).toBe(to);
-        else expect(() => nextRecordStatus(from, event)).toThrow(StepRefused);
-      });
-    }
-  }
+  itFollowsTheTable(RECORD_STATUSES, events, allowed, nextRecordStatus);
   it('refuses distribution of a draft with a message a person understands', () => {
     expect(() => nextRecordStatus('draft', 'distribute')).toThrow('The chair must approve the record before it can be distributed.');
   });

@@ -3,6 +3,7 @@ import { foldText } from '../matching/normalise.js';
 import { enquiryAnswer, type EnquiryFacts } from './answer.js';
 import { checkCaller, formatPhone, normalisePhone } from './caller.js';
 import { noticesForAnswer, unknownChildKey } from './notices.js';
+import { expectText } from '../../../test/support/page-expectations.js';
 
 describe('RG2: the call-back number', () => {
   it.each([
@@ -65,14 +66,18 @@ describe('RG3: the answer, one sentence per recorded fact', () => {
       plans: [{ startDate: '2024-01-10', endDate: '2025-02-11', endReason: 'review-conference-decision', categories: ['PHY'] }],
       conferencesWithoutPlan: ['2026-06-01'], caseOpen: false, othersOnPlanAtAddress: 2, dutyNumber: null, carers: [],
     }));
-    expect(lines).toContain('No current address is recorded.');
-    expect(lines).toContain('Previously lived at 2 Past Lane ZZ2 2BB.');
-    expect(lines).toContain('No parents or carers are recorded.');
-    expect(lines).toContain('Not on a child protection plan with Demoshire Council now.');
-    expect(lines).toContain('Was on a plan from 10 January 2024 to 11 February 2025; it ended because a review conference decided the child no longer needed one.');
-    expect(lines).toContain('A child protection conference on 1 June 2026 decided that no plan was needed.');
-    expect(lines).toContain('The case is closed; no key worker is recorded.');
-    expect(lines).toContain('2 other children at the same address are on a plan.');
+    expectText(lines, {
+      shows: [
+        'No current address is recorded.',
+        'Previously lived at 2 Past Lane ZZ2 2BB.',
+        'No parents or carers are recorded.',
+        'Not on a child protection plan with Demoshire Council now.',
+        'Was on a plan from 10 January 2024 to 11 February 2025; it ended because a review conference decided the child no longer needed one.',
+        'A child protection conference on 1 June 2026 decided that no plan was needed.',
+        'The case is closed; no key worker is recorded.',
+        '2 other children at the same address are on a plan.',
+      ],
+    });
     expect(lines.at(-1)).toBe('Out of hours, call the duty team: no number is recorded for it here.');
     expect(lines.join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });

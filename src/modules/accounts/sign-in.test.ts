@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { argon2id } from 'hash-wasm';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { addressThrottles, users } from '../../db/schema/index.js';
 import { describeEachEngine } from '../../../test/support/database.js';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../../../test/support/factories.js';
-import { suiteDatabase } from '../../../test/support/suite-database.js';
+import { createUser, TEST_PASSWORD } from '../../../test/support/factories.js';
+import { suiteWithOrganisation } from '../../../test/support/suite-database.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { signIn } from './sign-in.js';
 
@@ -18,16 +18,11 @@ const now = new Date('2026-03-02T10:00:00Z');
 const from = (address: string): ActionContext => ({ actor: null, requestId: null, address, now });
 
 describeEachEngine('sign-in counters under parallel guessing', (engine) => {
-  const suite = suiteDatabase(engine);
-  let orgId: string;
-
-  beforeAll(async () => {
-    orgId = (await createOrganisation(suite.db())).id;
-  });
+  const suite = suiteWithOrganisation(engine);
 
   it('60 wrong passwords at once from 60 addresses lock the account, count every guess that gets past the lock, and then refuse the right password', async () => {
     const db = suite.db();
-    const victim = await createUser(db, { roles: ['social-worker'], username: 'parallel-victim', organisationId: orgId });
+    const victim = await createUser(db, { roles: ['social-worker'], username: 'parallel-victim', organisationId: suite.orgId() });
     await db.update(users).set({ passwordHash: await cheapHash() }).where(eq(users.id, victim.id));
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) => signIn(db, from(`10.0.0.${i}`), { username: 'parallel-victim', password: `guess ${i}` })),
@@ -47,7 +42,7 @@ describeEachEngine('sign-in counters under parallel guessing', (engine) => {
 
   it('60 wrong passwords at once from one address count the failures for that address and block it', async () => {
     const db = suite.db();
-    const user = await createUser(db, { roles: ['chair'], username: 'parallel-address', organisationId: orgId });
+    const user = await createUser(db, { roles: ['chair'], username: 'parallel-address', organisationId: suite.orgId() });
     await db.update(users).set({ passwordHash: await cheapHash() }).where(eq(users.id, user.id));
     await Promise.all(
       Array.from({ length: 60 }, (_, i) => signIn(db, from('192.0.2.7'), { username: 'parallel-address', password: `wrong ${i}` })),
@@ -62,7 +57,7 @@ describeEachEngine('sign-in counters under parallel guessing', (engine) => {
 
   it('an unknown username locks after 5 failures exactly as a real account does (no enumeration)', async () => {
     const db = suite.db();
-    await createUser(db, { roles: ['chair'], username: 'real-person', organisationId: orgId });
+    await createUser(db, { roles: ['chair'], username: 'real-person', organisationId: suite.orgId() });
     const outcomes = async (username: string, base: number) => {
       const seen: string[] = [];
       for (let i = 0; i < 6; i += 1) seen.push((await signIn(db, from(`198.51.100.${base + i}`), { username, password: 'wrong' })).outcome);

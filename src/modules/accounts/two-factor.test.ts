@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { users } from '../../db/schema/index.js';
 import { describeEachEngine } from '../../../test/support/database.js';
-import { createOrganisation, createUser } from '../../../test/support/factories.js';
-import { suiteDatabase } from '../../../test/support/suite-database.js';
+import { createUser } from '../../../test/support/factories.js';
+import { suiteWithOrganisation } from '../../../test/support/suite-database.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { enableTwoFactor, newTotpSecret, totpCodeAt, verifySecondFactor } from './two-factor.js';
 
@@ -14,16 +14,11 @@ const at = (now: Date, address = '203.0.113.5'): ActionContext => ({ actor: null
 const otherThan = (code: string) => (code === '123456' ? '654321' : '123456');
 
 describeEachEngine('second factor', (engine) => {
-  const suite = suiteDatabase(engine);
-  let orgId: string;
-
-  beforeAll(async () => {
-    orgId = (await createOrganisation(suite.db())).id;
-  });
+  const suite = suiteWithOrganisation(engine);
 
   async function enrolled(username: string) {
     const db = suite.db();
-    const user = await createUser(db, { roles: ['chair'], username, organisationId: orgId });
+    const user = await createUser(db, { roles: ['chair'], username, organisationId: suite.orgId() });
     const secret = newTotpSecret();
     const codes = await enableTwoFactor(db, at(enrolledAt), user.id, secret, totpCodeAt(secret, enrolledAt), key);
     return { user, secret, codes };

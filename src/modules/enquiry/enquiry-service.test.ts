@@ -46,6 +46,15 @@ describeEachEngine('RG2–RG4: the enquiry service', (engine) => {
     return row!;
   }
 
+  /** An enquirer's enquiry about a child on a plan, the child found by name: answering is the next step. */
+  async function childFoundByName() {
+    const enquirer = await as('enquirer');
+    const { child } = await childOnPlan();
+    const { id } = await startEnquiry(suite.db(), enquirer, caller);
+    await searchForEnquiry(suite.db(), enquirer, id, { given: child.givenNames, family: child.familyName });
+    return { enquirer, child, id };
+  }
+
   it('checks the caller: a bad number and an unrecognised one without a reason are refused; a recognised one in any format goes ahead', async () => {
     const db = suite.db();
     const enquirer = await as('enquirer');
@@ -98,10 +107,7 @@ describeEachEngine('RG2–RG4: the enquiry service', (engine) => {
 
   it('answers once when the same answer is sent many times at once', async () => {
     const db = suite.db();
-    const enquirer = await as('enquirer');
-    const { child } = await childOnPlan();
-    const { id } = await startEnquiry(db, enquirer, caller);
-    await searchForEnquiry(db, enquirer, id, { given: child.givenNames, family: child.familyName });
+    const { enquirer, child, id } = await childFoundByName();
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => answerEnquiry(db, enquirer, id, child.id)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const [row] = await db.select().from(enquiries).where(eq(enquiries.id, id));
@@ -141,10 +147,7 @@ describeEachEngine('RG2–RG4: the enquiry service', (engine) => {
 
   it('a caller who rings off leaves what was shown on record', async () => {
     const db = suite.db();
-    const enquirer = await as('enquirer');
-    const { child } = await childOnPlan();
-    const { id } = await startEnquiry(db, enquirer, caller);
-    await searchForEnquiry(db, enquirer, id, { given: child.givenNames, family: child.familyName });
+    const { enquirer, child, id } = await childFoundByName();
     await abandonEnquiry(db, enquirer, id);
     const [row] = await db.select().from(enquiries).where(eq(enquiries.id, id));
     expect(row?.status).toBe('abandoned');

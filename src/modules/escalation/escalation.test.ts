@@ -25,12 +25,14 @@ describeEachEngine('complaints, dissent and practice concerns', (engine) => {
     fixture = await childOnAPlan(suite.db(), org.id, { chairId: as.chair.actor!.id });
   });
 
+  /** The mother's complaint about the fixture's conference, received the day it was held, recorded by its chair. */
+  const mothersComplaint = (about: 'category' | 'process', details: string) => recordComplaint(suite.db(), as.chair, {
+    conferenceId: fixture.conference.id, complainantName: 'Demi Testington', complainantRelationship: 'mother', about, details, receivedOn: '2026-03-02',
+  });
+
   it('a parent’s complaint reaches a conference reconvened under a different chair (CO1)', async () => {
     const db = suite.db();
-    const id = await recordComplaint(db, as.chair, {
-      conferenceId: fixture.conference.id, complainantName: 'Demi Testington', complainantRelationship: 'mother',
-      about: 'category', details: 'The category does not reflect what happened.', receivedOn: '2026-03-02',
-    });
+    const id = await mothersComplaint('category', 'The category does not reflect what happened.');
     await expect(advanceComplaint(db, as.chair, id, { step: 'uphold', note: 'skip', on: '2026-03-03', version: 1 })).rejects.toBeInstanceOf(ConflictError);
     await advanceComplaint(db, as.chair, id, { step: 'escalate', note: 'Not resolved informally', on: '2026-03-03', version: 1 });
     const stage = await advanceComplaint(db, as.serviceManager, id, { step: 'uphold', note: 'Panel upheld it', on: '2026-03-10', version: 2 });
@@ -48,10 +50,7 @@ describeEachEngine('complaints, dissent and practice concerns', (engine) => {
 
   it('refuses a stale version of a complaint and a social worker moving it on', async () => {
     const db = suite.db();
-    const id = await recordComplaint(db, as.chair, {
-      conferenceId: fixture.conference.id, complainantName: 'Demi Testington', complainantRelationship: 'mother',
-      about: 'process', details: 'Not told in time.', receivedOn: '2026-03-02',
-    });
+    const id = await mothersComplaint('process', 'Not told in time.');
     await expect(advanceComplaint(db, as.socialWorker, id, { step: 'resolve', note: 'x', on: '2026-03-03', version: 1 })).rejects.toBeInstanceOf(ForbiddenError);
     await advanceComplaint(db, as.chair, id, { step: 'resolve', note: 'Explained and accepted', on: '2026-03-03', version: 1 });
     await expect(advanceComplaint(db, as.chair, id, { step: 'escalate', note: 'again', on: '2026-03-04', version: 1 })).rejects.toBeInstanceOf(ConflictError);

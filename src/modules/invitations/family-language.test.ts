@@ -6,7 +6,7 @@ import { pdfText } from '../../documents/pdf-text.js';
 import { describeEachEngine } from '../../../test/support/database.js';
 import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { familyLanguageNotices } from './family-languages.js';
-import { CONFERENCE_START, contextFor, createBookedConference, readyToSend } from './invitation-fixture.test-support.js';
+import { CONFERENCE_START, conferenceWithInvitationsSent, contextFor, createBookedConference, readyToSend } from './invitation-fixture.test-support.js';
 import { invitationEmailBody } from './letters.js';
 import { sendInvitations } from './send-invitations.js';
 
@@ -121,10 +121,7 @@ describeEachEngine('invitations in the family’s language (issue 14)', (engine)
   }, 120_000);
 
   it('tells the Polish-speaking mother of a new date in Polish, then English', async () => {
-    const f = await createBookedConference(db());
-    await db().update(people).set({ firstLanguage: 'Polish', interpreterNeeded: true }).where(eq(people.id, f.demi.id));
-    await readyToSend(db(), f);
-    await sendInvitations(db(), contextFor(f.support), f.conferenceId);
+    const f = await conferenceWithInvitationsSent(db(), { mother: { firstLanguage: 'Polish', interpreterNeeded: true } });
     const moved = new Date(CONFERENCE_START.getTime() + 7 * 24 * 3600_000);
     await tellInvitees(db(), f.conferenceId, { kind: 'rearranged', was: CONFERENCE_START, now: moved, reason: 'The chair is ill.' }, new Date('2026-02-27T09:00:00Z'), f.support.id);
     const notices = (await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId))).filter((o) => o.relatedType === 'conference-rearranged');
@@ -136,10 +133,7 @@ describeEachEngine('invitations in the family’s language (issue 14)', (engine)
   }, 120_000);
 
   it('writes in English to a family member whose first language is Polish but who needs no interpreter', async () => {
-    const f = await createBookedConference(db());
-    await db().update(people).set({ firstLanguage: 'Polish', interpreterNeeded: false }).where(eq(people.id, f.demi.id));
-    await readyToSend(db(), f);
-    await sendInvitations(db(), contextFor(f.support), f.conferenceId);
+    const f = await conferenceWithInvitationsSent(db(), { mother: { firstLanguage: 'Polish', interpreterNeeded: false } });
     const mother = (await db().select().from(outboxMessages).where(eq(outboxMessages.conferenceId, f.conferenceId))).find((o) => o.toName === 'Demi Testington')!;
     const letter = pdfText(Buffer.from(mother.attachments[0]!.content, 'base64'));
     expect(letter).toContain('Dear Demi Testington,');

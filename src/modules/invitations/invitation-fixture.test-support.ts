@@ -7,6 +7,7 @@ import type { Actor, RoleId } from '../../policies/roles.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { buildChecklist } from './build-checklist.js';
 import { confirmAllSuggestions, confirmInvitation } from './confirm-invitations.js';
+import { sendInvitations } from './send-invitations.js';
 
 /** Thursday 5 March 2026, 10:00 in London (GMT): the booked conference. */
 export const CONFERENCE_START = new Date('2026-03-05T10:00:00Z');
@@ -87,4 +88,18 @@ export async function readyToSend(db: Database, f: InvitationFixture): Promise<v
     await confirmInvitation(db, ctx, f.conferenceId, i.id, { name: i.name, role: i.role, organisationName: i.organisationName, channel: 'secure-email', email: `inbox-${i.id.slice(0, 4)}@agency.example`, postalAddress: null }, i.version);
   }
   await confirmAllSuggestions(db, ctx, f.conferenceId);
+}
+
+/**
+ * A booked conference whose invitations have gone out, ready to send and sent by business support;
+ * `mother` records Demi's first language first, so her letters follow it (issue 14).
+ */
+export async function conferenceWithInvitationsSent(
+  db: Database, options: { mother?: { firstLanguage: string; interpreterNeeded: boolean } } = {},
+): Promise<InvitationFixture> {
+  const f = await createBookedConference(db);
+  if (options.mother) await db.update(people).set(options.mother).where(eq(people.id, f.demi.id));
+  await readyToSend(db, f);
+  await sendInvitations(db, contextFor(f.support), f.conferenceId);
+  return f;
 }

@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { addInvitee } from './add-invitee.js';
 import { buildChecklist } from './build-checklist.js';
 import { confirmAllSuggestions, confirmInvitation } from './confirm-invitations.js';
-import { contextFor, createBookedConference, NOW, readyToSend, type InvitationFixture } from './invitation-fixture.test-support.js';
+import { conferenceWithInvitationsSent, contextFor, createBookedConference, NOW, readyToSend, type InvitationFixture } from './invitation-fixture.test-support.js';
 import { loadInvitationState } from './invitation-state.js';
 import { coordinatorOf, letterDocument, letterFacts } from './letters.js';
 import { decideObserver, requestObserver } from './observers.js';
@@ -235,10 +235,8 @@ describeEachEngine('invitations: checklist, editing, sending and responses', (en
   });
 
   it('a new date re-sends the calendar entry with the same UID and a higher SEQUENCE, so it replaces the old one', async () => {
-    const f = await createBookedConference(db());
+    const f = await conferenceWithInvitationsSent(db());
     const ctx = contextFor(f.support);
-    await readyToSend(db(), f);
-    await sendInvitations(db(), ctx, f.conferenceId);
     const police = await byRole(f, 'Police');
     // What a rearrangement leaves (tell-invitees.ts): a new start, and the invitations confirmed again.
     await db().update(conferences).set({ scheduledStart: new Date('2026-03-06T14:00:00Z') }).where(eq(conferences.id, f.conferenceId));
@@ -264,10 +262,8 @@ describeEachEngine('invitations: checklist, editing, sending and responses', (en
   });
 
   it('IN4: records responses; a colleague must be named; apologies without a report are chased', async () => {
-    const f = await createBookedConference(db());
+    const f = await conferenceWithInvitationsSent(db());
     const ctx = contextFor(f.support);
-    await readyToSend(db(), f);
-    await sendInvitations(db(), ctx, f.conferenceId);
     const police = await byRole(f, 'Police');
     await expect(recordResponse(db(), ctx, f.conferenceId, police.id, { response: 'delegate', reportPromised: true }, police.version)).rejects.toBeInstanceOf(ValidationError);
     const none = await recordResponse(db(), ctx, f.conferenceId, police.id, { response: 'delegate', delegateName: 'DC Deputy', reportPromised: true }, police.version);

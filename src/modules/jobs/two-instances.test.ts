@@ -45,6 +45,39 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
     for (const d of databases) await d.drop();
   });
 
+  /**
+   * Two instances on a fresh database: A starts the 08:00 pass of the hourly job (told to hold, it stays
+   * in it) and the clock moves on to the 09:00 slot; B runs the job unheld. Leases are longer than the
+   * hour the clock moves, so A's stays live (as its heartbeat would keep it).
+   */
+  const aStillRunningAtNine = async (jobs: (hold: boolean) => JobDefinition[], started: () => number) => {
+    const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
+    const time = handClock(new Date('2026-12-07T08:00:00Z'));
+    const leaseMs = 2 * 60 * MINUTE;
+    const workerA = createJobWorker({ db: a.db, jobs: jobs(true), clock: time.clock, workerId: 'instance-a', leaseMs });
+    const workerB = createJobWorker({ db: b.db, jobs: jobs(false), clock: time.clock, workerId: 'instance-b', leaseMs });
+    const passA = workerA.tick();
+    await expect.poll(started, { timeout: 10_000 }).toBe(1);
+    time.set(new Date('2026-12-07T09:00:01Z'));
+    return { b, workerB, passA };
+  };
+
+  /**
+   * Two instances at 09:00 on a fresh database holding a conference whose reports are due, both with
+   * the real report-reminders job as `onA` and `onB` make it. A's worker sends no heartbeat, so its
+   * short lease lapses unless it finishes: what a killed instance leaves behind.
+   */
+  const reportRemindersOnTwo = async (onA: (real: JobDefinition[]) => JobDefinition[], onB = (real: JobDefinition[]) => real) => {
+    const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
+    const time = handClock(new Date('2026-12-07T09:00:00Z'));
+    const invited = await conferenceNeedingReports(a.db);
+    const real = scheduledJobs({ pack: 'national', sweeps: true }).jobs.filter((j) => j.name === 'report-reminders');
+    const leaseMs = 2 * MINUTE;
+    const workerA = createJobWorker({ db: a.db, jobs: onA(real), clock: time.clock, workerId: 'instance-a', leaseMs, heartbeatMs: 3_600_000 });
+    const workerB = createJobWorker({ db: b.db, jobs: onB(real), clock: time.clock, workerId: 'instance-b', leaseMs });
+    return { a, b, time, invited, leaseMs, workerA, workerB };
+  };
+
   it('drive the demo through a day of jobs on two workers: every slot runs once, every reminder, review request and email happens exactly once', async () => {
     const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
     const time = handClock(DAY_START);
@@ -98,8 +131,6 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
   }, 120_000);
 
   it('a job still running on one instance is not started for its next slot on the other until it finishes: two passes of a sweep never overlap', async () => {
-    const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
-    const time = handClock(new Date('2026-12-07T08:00:00Z'));
     let running = 0;
     let most = 0;
     let finishA: () => void = () => undefined;
@@ -114,15 +145,8 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
       running -= 1;
       return { swept: 1 };
     } }];
-    // Leases longer than the hour the clock moves, so A's stays live (as its heartbeat would keep it).
-    const leaseMs = 2 * 60 * MINUTE;
-    const workerA = createJobWorker({ db: a.db, jobs: sweep(true), clock: time.clock, workerId: 'instance-a', leaseMs });
-    const workerB = createJobWorker({ db: b.db, jobs: sweep(false), clock: time.clock, workerId: 'instance-b', leaseMs });
-
-    const passA = workerA.tick();
-    await expect.poll(() => running, { timeout: 10_000 }).toBe(1);
+    const { b, workerB, passA } = await aStillRunningAtNine(sweep, () => running);
     // The 09:00 slot is due while A's 08:00 pass still runs (its lease is live): B queues it and leaves it.
-    time.set(new Date('2026-12-07T09:00:01Z'));
     expect(await workerB.tick()).toBe(0);
     expect((await runsOf(b.db, 'slow-sweep')).map((r) => [r.slot, r.status])).toEqual([['2026-12-07T08:00:00.000Z', 'running'], ['2026-12-07T09:00:00.000Z', 'queued']]);
     finishA();
@@ -134,8 +158,6 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
   }, 60_000);
 
   it('a job that claims its own work row by row (overlaps, as the outbox) runs its next slot beside a run still in progress', async () => {
-    const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
-    const time = handClock(new Date('2026-12-07T08:00:00Z'));
     let release: () => void = () => undefined;
     let started = 0;
     const job = (hold: boolean): JobDefinition[] => [{ name: 'claiming-sweep', title: 'Claims its rows', schedule: everySeconds(3600), overlaps: true, run: async () => {
@@ -143,12 +165,7 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
       if (hold) await new Promise<void>((resolve) => { release = resolve; });
       return {};
     } }];
-    const leaseMs = 2 * 60 * MINUTE;
-    const workerA = createJobWorker({ db: a.db, jobs: job(true), clock: time.clock, workerId: 'instance-a', leaseMs });
-    const workerB = createJobWorker({ db: b.db, jobs: job(false), clock: time.clock, workerId: 'instance-b', leaseMs });
-    const passA = workerA.tick();
-    await expect.poll(() => started, { timeout: 10_000 }).toBe(1);
-    time.set(new Date('2026-12-07T09:00:01Z'));
+    const { b, workerB, passA } = await aStillRunningAtNine(job, () => started);
     expect(await workerB.tick()).toBe(1);
     expect((await runsOf(b.db, 'claiming-sweep')).map((r) => r.status)).toEqual(['running', 'done']);
     release();
@@ -156,20 +173,14 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
   }, 60_000);
 
   it('an instance killed mid-job: the other takes the run over once the lease lapses, and nothing is lost or doubled', async () => {
-    const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
-    const time = handClock(new Date('2026-12-07T09:00:00Z'));
-    const invited = await conferenceNeedingReports(a.db);
-    const real = scheduledJobs({ pack: 'national', sweeps: true }).jobs.filter((j) => j.name === 'report-reminders');
     let startedOnA = 0;
+    const tallyB = new Map<string, number>();
     // Instance A's job starts and then never finishes, as if the process hung or died inside it.
-    const hanging = real.map((job) => ({ ...job, run: async () => {
+    const hanging = (real: JobDefinition[]) => real.map((job) => ({ ...job, run: async () => {
       startedOnA += 1;
       await new Promise<never>(() => undefined);
     } }));
-    const tallyB = new Map<string, number>();
-    const leaseMs = 2 * MINUTE;
-    const workerA = createJobWorker({ db: a.db, jobs: hanging, clock: time.clock, workerId: 'instance-a', leaseMs, heartbeatMs: 3_600_000 });
-    const workerB = createJobWorker({ db: b.db, jobs: counted(real, tallyB), clock: time.clock, workerId: 'instance-b', leaseMs });
+    const { a, b, time, invited, leaseMs, workerA, workerB } = await reportRemindersOnTwo(hanging, (real) => counted(real, tallyB));
 
     void workerA.tick();
     await expect.poll(() => startedOnA, { timeout: 10_000 }).toBe(1);
@@ -200,19 +211,13 @@ function counted(jobs: JobDefinition[], tally: Map<string, number>): JobDefiniti
     expect(startedOnA).toBe(1);
   }, 60_000);
   it('an instance killed after its job’s work committed but before the run was marked done: the takeover runs it again and doubles nothing', async () => {
-    const [a, b] = (await instancesOnNewDatabase(2)) as [DatabaseHandle, DatabaseHandle];
-    const time = handClock(new Date('2026-12-07T09:00:00Z'));
-    const invited = await conferenceNeedingReports(a.db);
-    const real = scheduledJobs({ pack: 'national', sweeps: true }).jobs.filter((j) => j.name === 'report-reminders');
     let finishedWorkOnA = false;
-    const dyingAfterWork = real.map((job) => ({ ...job, run: async (db: Parameters<JobDefinition['run']>[0], now: Date) => {
+    const dyingAfterWork = (real: JobDefinition[]) => real.map((job) => ({ ...job, run: async (db: Parameters<JobDefinition['run']>[0], now: Date) => {
       await job.run(db, now);
       finishedWorkOnA = true;
       await new Promise<never>(() => undefined);
     } }));
-    const leaseMs = 2 * MINUTE;
-    const workerA = createJobWorker({ db: a.db, jobs: dyingAfterWork, clock: time.clock, workerId: 'instance-a', leaseMs, heartbeatMs: 3_600_000 });
-    const workerB = createJobWorker({ db: b.db, jobs: real, clock: time.clock, workerId: 'instance-b', leaseMs });
+    const { a, b, time, invited, leaseMs, workerA, workerB } = await reportRemindersOnTwo(dyingAfterWork);
 
     void workerA.tick();
     await expect.poll(() => finishedWorkOnA, { timeout: 10_000 }).toBe(true);

@@ -5,6 +5,7 @@ import { pdfText } from '../../documents/pdf-text.js';
 import { describeEachEngine } from '../../../test/support/database.js';
 import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../test/support/meeting-factory.js';
 import { suiteDatabase } from '../../../test/support/suite-database.js';
+import { expectText } from '../../../test/support/page-expectations.js';
 import { ConflictError } from '../shared/errors.js';
 import { saveInformationSharing } from './information-sharing.js';
 import { SHARING_DECIDED } from './information-sharing-fixture.test-support.js';
@@ -53,12 +54,10 @@ describeEachEngine('decisions and the record reach everyone invited', (engine) =
     expect(messages.find((m) => m.toName === 'Fred Testington')?.channel).toBe('post');
     const motherPdf = Buffer.from(messages.find((m) => m.toName === 'Demi Testington')!.attachments[0]!.content, 'base64');
     const text = pdfText(motherPdf);
-    expect(text).toContain('Child protection plan');
-    expect(text).toContain('Physical abuse');
-    expect(text).toContain('FAMILY COPY');
-    // Issue 14: the authority's name heads it, never the procedures' internal name; subjects carry readable dates.
-    expect(text).toContain('Sampleshire Council');
-    expect(text).toContain('What happens next');
+    expectText(text, {
+      // Issue 14: the authority's name heads it, never the procedures' internal name; subjects carry readable dates.
+      shows: ['Child protection plan', 'Physical abuse', 'FAMILY COPY', 'Sampleshire Council', 'What happens next'],
+    });
     expect(text).not.toMatch(/(National|Hertfordshire|Nottinghamshire|Newcastle|Pan-Dorset)[^\n]*: \d/);
     for (const m of messages) {
       expect(m.subject).toMatch(/^Decisions of the child protection conference held on \w+day \d{1,2} \w+ \d{4}$/);

@@ -14,6 +14,7 @@ import { recordOverruleConsultation } from './record-overrule-consultation.js';
 import { saveAttendance } from './save-attendance.js';
 import { saveOutlinePlan } from './save-outline-plan.js';
 import { saveView } from './save-view.js';
+import { englishPlanEndedNotice, POLISH_PLAN_ENDED_SUBJECT, polishPlanEndedNotice } from '../plans/plan-ended-notice.test-support.js';
 
 describeEachEngine('what follows from the meeting', (engine) => {
   const { db } = suiteDatabase(engine);
@@ -228,18 +229,18 @@ describeEachEngine('what follows from the meeting', (engine) => {
 
     const [ending] = await db().select().from(planEndings).where(eq(planEndings.childId, f.alphaId));
     const notices = await db().select().from(outboxMessages).where(and(eq(outboxMessages.relatedType, 'plan-ending'), eq(outboxMessages.relatedId, ending!.planId)));
-    const english = (name: string) => `Dear ${name},\n\nThe child protection plan for Alpha Testington ended on 2 March 2026: the review conference decided it is no longer needed.\n`
-      + 'Help that continues: A child in need plan (Family support for 3 months).\n\nYou are told because you were invited to a conference about the child. Please keep this information confidential.';
+    const english = (name: string) => englishPlanEndedNotice(name, {
+      ended: 'The child protection plan for Alpha Testington ended on 2 March 2026: the review conference decided it is no longer needed.',
+      help: 'A child in need plan (Family support for 3 months)',
+    });
     const mother = notices.find((n) => n.toName === 'Demi Testington')!;
-    expect(mother.subject).toBe('Zakończenie planu ochrony dziecka: Alpha Testington / Child protection plan ended: Alpha Testington');
-    expect(mother.bodyText).toBe(
-      'Szanowna Pani / Szanowny Panie (Demi Testington),\n\n'
-      + 'Plan ochrony dziecka (Alpha Testington) zakończył się 2 marca 2026: konferencja przeglądowa uznała, że nie jest już potrzebny.\n'
-      + 'Dalsza pomoc: plan wsparcia dziecka w potrzebie (child in need). Szczegóły (zapisane po angielsku): Family support for 3 months.\n\n'
-      + 'Otrzymuje Pan/Pani tę wiadomość, ponieważ był(a) Pan/Pani zaproszony(-a) na konferencję w sprawie dziecka. Prosimy zachować te informacje w tajemnicy.\n\n'
-      + 'Poniżej ta sama wiadomość w języku angielskim.\n\n---\n\n'
-      + english('Demi Testington'),
-    );
+    expect(mother.subject).toBe(POLISH_PLAN_ENDED_SUBJECT);
+    expect(mother.bodyText).toBe(polishPlanEndedNotice(
+      'Demi Testington',
+      'Plan ochrony dziecka (Alpha Testington) zakończył się 2 marca 2026: konferencja przeglądowa uznała, że nie jest już potrzebny.\n'
+      + 'Dalsza pomoc: plan wsparcia dziecka w potrzebie (child in need). Szczegóły (zapisane po angielsku): Family support for 3 months.',
+      english('Demi Testington'),
+    ));
     for (const name of ['Fred Testington', 'PC Petra Placeholder', 'Hana Exampleton']) {
       const n = notices.find((m) => m.toName === name)!;
       expect(n.subject).toBe('Child protection plan ended: Alpha Testington');

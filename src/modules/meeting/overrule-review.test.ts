@@ -4,16 +4,12 @@ import { expect, it } from 'vitest';
 import { conferenceChildren, conferences, meetingDecisions, outboxMessages } from '../../db/schema/index.js';
 import { describeEachEngine } from '../../../test/support/database.js';
 import { createUser } from '../../../test/support/factories.js';
-import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, meetingUnderWay, planDecision } from '../../../test/support/meeting-factory.js';
+import { concludedMeeting, contextFor, createMeetingFixture, planDecision, sameView, VIEWS_AGAINST_A_PLAN } from '../../../test/support/meeting-factory.js';
 import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { toActor } from '../accounts/load-actor.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { queueForRole } from '../work-queues/queue-for-role.js';
-import { concludeMeeting } from './conclude-meeting.js';
 import { recordOverruleReview } from './overrule-review.js';
-import { recordDecision } from './record-decision.js';
-import { saveOutlinePlan } from './save-outline-plan.js';
-import { saveView } from './save-view.js';
 import { requestDueReviews } from '../plans/request-due-reviews.js';
 
 describeEachEngine('TS21: after the chair overrules', (engine) => {
@@ -54,14 +50,10 @@ describeEachEngine('TS21: after the chair overrules', (engine) => {
 
   /** A conference the chair overruled for Alpha, concluded: the decision, and the chair who made it. */
   async function overruled(f: Awaited<ReturnType<typeof createMeetingFixture>>) {
-    const { chair, minuteTaker } = await meetingUnderWay(db(), f);
-    const people = await attendanceByName(db(), f.conferenceId);
-    for (const [name, plan] of [['Sam Sampleford', false], ['Hana Exampleton', false], ['Pat Placeholder', true], ['PC Petra Placeholder', false]] as const) {
-      await saveView(db(), minuteTaker, f.conferenceId, f.alphaId, null, { attendanceId: people.get(name)!.id, planNeeded: plan, categories: plan ? ['NEG'] : [], reasons: 'As discussed' }, null);
-    }
-    await recordDecision(db(), chair, f.conferenceId, f.alphaId, { ...planDecision(f, { categories: ['NEG'] }), overrule: true, overruleReasons: 'The proposed decision leaves Alpha unprotected' }, null);
-    await saveOutlinePlan(db(), minuteTaker, f.conferenceId, f.alphaId, COMPLETE_OUTLINE, null);
-    await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
+    const { chair } = await concludedMeeting(db(), f, {
+      views: VIEWS_AGAINST_A_PLAN,
+      decision: { ...planDecision(f, { categories: ['NEG'] }), overrule: true, overruleReasons: 'The proposed decision leaves Alpha unprotected' },
+    });
     const [decision] = await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId));
     return { decision: decision!, chair };
   }
@@ -121,14 +113,10 @@ describeEachEngine('TS21: after the chair overrules', (engine) => {
   it('no notice and nothing to review where the chair did not overrule', async () => {
     const f = await createMeetingFixture(db(), { pack: 'pan-dorset' });
     await createUser(db(), { roles: ['service-manager'], organisationId: f.socialWorker.organisationId, email: `sm2-${engine}@example.gov.uk` });
-    const { chair, minuteTaker } = await meetingUnderWay(db(), f);
-    const people = await attendanceByName(db(), f.conferenceId);
-    for (const name of ['Sam Sampleford', 'Hana Exampleton', 'Pat Placeholder', 'PC Petra Placeholder']) {
-      await saveView(db(), minuteTaker, f.conferenceId, f.alphaId, null, { attendanceId: people.get(name)!.id, planNeeded: true, categories: ['NEG'], reasons: 'As discussed' }, null);
-    }
-    await recordDecision(db(), chair, f.conferenceId, f.alphaId, planDecision(f, { categories: ['NEG'] }), null);
-    await saveOutlinePlan(db(), minuteTaker, f.conferenceId, f.alphaId, COMPLETE_OUTLINE, null);
-    await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
+    await concludedMeeting(db(), f, {
+      views: sameView(['Sam Sampleford', 'Hana Exampleton', 'Pat Placeholder', 'PC Petra Placeholder'], { planNeeded: true, categories: ['NEG'], reasons: 'As discussed' }),
+      decision: planDecision(f, { categories: ['NEG'] }),
+    });
     expect(await db().select().from(outboxMessages).where(and(eq(outboxMessages.relatedType, 'overrule-notice'), eq(outboxMessages.conferenceId, f.conferenceId)))).toHaveLength(0);
   });
 });

@@ -6,6 +6,7 @@ import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { endPlan } from './end-plan.js';
 import { loadPlan } from './load-plan.js';
 import { planFixture } from './plan-fixture.test-support.js';
+import { englishPlanEndedNotice, POLISH_PLAN_ENDED_SUBJECT, polishPlanEndedNotice } from './plan-ended-notice.test-support.js';
 
 /**
  * Issue 14: the notice that a plan has ended reaches a family member in their language first,
@@ -29,20 +30,20 @@ describeEachEngine('plan-ending notices in the family’s language (issue 14)', 
     const messages = await db().select().from(outboxMessages).where(eq(outboxMessages.relatedId, plan.ending!.id));
     const to = (name: string) => messages.find((m) => m.toName === name)!;
 
-    const english = (name: string) => `Dear ${name},\n\nThe child protection plan for Alpha Testington ended on 18 April 2026.\nHow it ended: The child has left the UK permanently.\n`
-      + 'Help that continues: Early help (Handed to the school).\n\nYou are told because you were invited to a conference about the child. Please keep this information confidential.';
+    const english = (name: string) => englishPlanEndedNotice(name, {
+      ended: 'The child protection plan for Alpha Testington ended on 18 April 2026.\nHow it ended: The child has left the UK permanently.',
+      help: 'Early help (Handed to the school)',
+    });
 
     const mother = to('Demi Testington');
-    expect(mother.subject).toBe('Zakończenie planu ochrony dziecka: Alpha Testington / Child protection plan ended: Alpha Testington');
-    expect(mother.bodyText).toBe(
-      'Szanowna Pani / Szanowny Panie (Demi Testington),\n\n'
-      + 'Plan ochrony dziecka (Alpha Testington) zakończył się 18 kwietnia 2026.\n'
+    expect(mother.subject).toBe(POLISH_PLAN_ENDED_SUBJECT);
+    expect(mother.bodyText).toBe(polishPlanEndedNotice(
+      'Demi Testington',
+      'Plan ochrony dziecka (Alpha Testington) zakończył się 18 kwietnia 2026.\n'
       + 'Sposób zakończenia: dziecko na stałe opuściło Wielką Brytanię.\n'
-      + 'Dalsza pomoc: wczesna pomoc (early help). Szczegóły (zapisane po angielsku): Handed to the school.\n\n'
-      + 'Otrzymuje Pan/Pani tę wiadomość, ponieważ był(a) Pan/Pani zaproszony(-a) na konferencję w sprawie dziecka. Prosimy zachować te informacje w tajemnicy.\n\n'
-      + 'Poniżej ta sama wiadomość w języku angielskim.\n\n---\n\n'
-      + english('Demi Testington'),
-    );
+      + 'Dalsza pomoc: wczesna pomoc (early help). Szczegóły (zapisane po angielsku): Handed to the school.',
+      english('Demi Testington'),
+    ));
 
     const father = to('Fred Testington');
     expect(father.subject).toBe('Child protection plan ended: Alpha Testington');

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
-import { createOrganisation } from '../../../test/support/factories.js';
-import { suiteDatabase } from '../../../test/support/suite-database.js';
+import { suiteWithOrganisation } from '../../../test/support/suite-database.js';
 import { childInNeedPlans, childProtectionPlans } from '../../db/schema/index.js';
 import { systemContext } from '../shared/action-context.js';
 import { endRunningCinPlan, stepDownToChildInNeed } from './child-in-need-plan.js';
@@ -11,15 +10,11 @@ import { endRunningCinPlan, stepDownToChildInNeed } from './child-in-need-plan.j
 const context = systemContext(new Date('2026-06-01T10:00:00Z'));
 
 describeEachEngine('a conference steps a child down to child in need, and up again', (engine) => {
-  const suite = suiteDatabase(engine);
-  let orgId: string;
-  beforeAll(async () => {
-    orgId = (await createOrganisation(suite.db())).id;
-  });
+  const suite = suiteWithOrganisation(engine);
 
   it('a step-down starts a plan the day the protection plan ends, never during it; a step-up ends it the day the next plan starts', async () => {
     const db = suite.db();
-    const { plan, child, case: caseRow } = await childOnAPlan(db, orgId);
+    const { plan, child, case: caseRow } = await childOnAPlan(db, suite.orgId());
     const plansOf = async () => (await db.select().from(childInNeedPlans).where(eq(childInNeedPlans.childId, child.id))).map((p) => [p.startDate, p.endDate, p.startedBy, p.endedBy]);
     // While the protection plan is open a step-down would overlap it (C19): nothing is started.
     await db.transaction((tx) => stepDownToChildInNeed(tx, context, { caseId: caseRow.id, childId: child.id, on: '2026-01-12' }));

@@ -5,19 +5,15 @@ import { cases, childProtectionPlans, conferenceRecordings, people, relationship
 import { describeEachEngine } from '../../../test/support/database.js';
 import { suiteDatabase } from '../../../test/support/suite-database.js';
 import { createUser } from '../../../test/support/factories.js';
-import { attendanceByName, COMPLETE_OUTLINE, contextFor, createMeetingFixture, meetingUnderWay, planDecision } from '../../../test/support/meeting-factory.js';
+import { COMPLETE_OUTLINE, concludedMeeting, contextFor, createMeetingFixture, planDecision, sameView } from '../../../test/support/meeting-factory.js';
 import { attachRecording } from '../recordings/attach-recording.js';
 import { approveRecord } from '../meeting/approve-record.js';
-import { concludeMeeting } from '../meeting/conclude-meeting.js';
 import { distributeDecisions } from '../meeting/distribute-decisions.js';
 import { distributeRecord } from '../meeting/distribute-record.js';
 import { saveInformationSharing } from '../meeting/information-sharing.js';
 import { SHARING_DECIDED } from '../meeting/information-sharing-fixture.test-support.js';
-import { recordDecision } from '../meeting/record-decision.js';
 import { loadRecord } from '../meeting/record-state.js';
-import { saveOutlinePlan } from '../meeting/save-outline-plan.js';
 import { saveRecordDraft } from '../meeting/save-record-draft.js';
-import { saveView } from '../meeting/save-view.js';
 import { startReport } from '../reports/save-report.js';
 import { verifyAuditChain } from '../audit/verify-chain.js';
 import { approveDisposal, loadRetentionCase, proposeDisposal } from './dispose-records.js';
@@ -54,14 +50,11 @@ describeEachEngine('RC7: disposal clears the child’s name everywhere', (engine
     const [father] = await db().insert(people).values({ kind: 'adult', givenNames: 'Ottokar', familyName: 'Quillfeather' }).returning();
     await db().insert(relationships).values({ childId: f.alphaId, personId: father!.id, type: 'father', parentalResponsibility: true });
 
-    const { chair, minuteTaker } = await meetingUnderWay(db(), f);
-    const present = await attendanceByName(db(), f.conferenceId);
-    for (const name of ['Sam Sampleford', 'Hana Exampleton', 'PC Petra Placeholder']) {
-      await saveView(db(), minuteTaker, f.conferenceId, f.alphaId, null, { attendanceId: present.get(name)!.id, planNeeded: true, categories: ['PHY'], reasons: 'Zephyrine is at risk' }, null);
-    }
-    await recordDecision(db(), chair, f.conferenceId, f.alphaId, planDecision(f, { sufferedHarmReasons: 'Zephyrine had bruising Ottokar could not explain' }), null);
-    await saveOutlinePlan(db(), minuteTaker, f.conferenceId, f.alphaId, { ...COMPLETE_OUTLINE, aim: 'Zephyrine Quillfeather is safe at home' }, null);
-    await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
+    const { chair, minuteTaker } = await concludedMeeting(db(), f, {
+      views: sameView(['Sam Sampleford', 'Hana Exampleton', 'PC Petra Placeholder'], { planNeeded: true, categories: ['PHY'], reasons: 'Zephyrine is at risk' }),
+      decision: planDecision(f, { sufferedHarmReasons: 'Zephyrine had bruising Ottokar could not explain' }),
+      outline: { ...COMPLETE_OUTLINE, aim: 'Zephyrine Quillfeather is safe at home' },
+    });
     let record = await loadRecord(db(), f.conferenceId);
     await saveRecordDraft(db(), minuteTaker, f.conferenceId, { sections: { 'essential-facts': 'Zephyrine was seen; Ottokar Quillfeather was not.', 'information-discussion': 'Everyone spoke about Zephyrine.' }, version: record.version });
     await saveInformationSharing(db(), chair, f.conferenceId, { ...SHARING_DECIDED, version: 0 });

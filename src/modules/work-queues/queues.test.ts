@@ -1,10 +1,10 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { childProtectionPlans, conferenceRecords, conferences, familyParticipation, invitations, meetingDistributions, meetings, reports, reportShares } from '../../db/schema/index.js';
 import { describeEachEngine } from '../../../test/support/database.js';
 import { childOnAPlan } from '../../../test/support/escalation-factory.js';
 import { createMeetingFixture } from '../../../test/support/meeting-factory.js';
-import { createOrganisation, createUser } from '../../../test/support/factories.js';
-import { suiteDatabase } from '../../../test/support/suite-database.js';
+import { createUser } from '../../../test/support/factories.js';
+import { suiteWithOrganisation } from '../../../test/support/suite-database.js';
 import { toActor } from '../accounts/load-actor.js';
 import { queueForRole } from './queue-for-role.js';
 import { eq, inArray } from 'drizzle-orm';
@@ -13,11 +13,7 @@ import { statementsOf } from '../../../test/support/statements.js';
 const NOW = new Date('2026-03-02T10:00:00Z');
 
 describeEachEngine('work queues computed on read', (engine) => {
-  const suite = suiteDatabase(engine);
-  let orgId: string;
-  beforeAll(async () => {
-    orgId = (await createOrganisation(suite.db())).id;
-  });
+  const suite = suiteWithOrganisation(engine);
 
   it('business support sees conferences to book, most urgent first, with the deadline explained', async () => {
     const db = suite.db();
@@ -26,7 +22,7 @@ describeEachEngine('work queues computed on read', (engine) => {
       { kind: 'initial', status: 'requested', pack: 'national', dueRuleId: 'TS1', dueFromDate: '2026-02-02', dueDate: '2026-02-23' },
       { kind: 'initial', status: 'booked', pack: 'national', dueRuleId: 'TS1', dueFromDate: '2026-02-02', dueDate: '2026-02-23' },
     ]);
-    const actor = toActor(await createUser(db, { roles: ['business-support'], organisationId: orgId }));
+    const actor = toActor(await createUser(db, { roles: ['business-support'], organisationId: suite.orgId() }));
     const queue = await queueForRole(db, actor, 'business-support', NOW, 'national');
     const toBook = queue['to-book']!;
     expect(toBook.map((i) => i.dueDate)).toEqual(['2026-02-23', '2026-03-13']);
@@ -37,15 +33,15 @@ describeEachEngine('work queues computed on read', (engine) => {
   it('a hertfordshire pre-birth conference counted from the decision to convene says so on the list to book (TS3)', async () => {
     const db = suite.db();
     const [c] = await db.insert(conferences).values({ kind: 'pre-birth', status: 'requested', pack: 'hertfordshire', dueRuleId: 'TS1', dueFromFact: 'decision to convene', dueFromDate: '2026-02-16', dueDate: '2026-03-09' }).returning();
-    const actor = toActor(await createUser(db, { roles: ['business-support'], organisationId: orgId }));
+    const actor = toActor(await createUser(db, { roles: ['business-support'], organisationId: suite.orgId() }));
     const item = (await queueForRole(db, actor, 'business-support', NOW, 'hertfordshire'))['to-book']!.find((i) => i.href === `/conferences/${c!.id}`);
     expect(item).toMatchObject({ dueDate: '2026-03-09', explanation: 'Due 9 March 2026: counted from the decision to convene on 16 February 2026 (TS1).' });
   });
 
   it('a social worker sees the next review of each plan they lead (TS5 after the initial conference)', async () => {
     const db = suite.db();
-    const worker = await createUser(db, { roles: ['social-worker'], organisationId: orgId });
-    const fixture = await childOnAPlan(db, orgId);
+    const worker = await createUser(db, { roles: ['social-worker'], organisationId: suite.orgId() });
+    const fixture = await childOnAPlan(db, suite.orgId());
     await db.update(childProtectionPlans).set({ leadSocialWorkerId: worker.id }).where(eq(childProtectionPlans.id, fixture.plan.id));
     const queue = await queueForRole(db, toActor(worker), 'social-worker', NOW, 'national');
     const reviews = queue['core-groups']!;
@@ -56,9 +52,9 @@ describeEachEngine('work queues computed on read', (engine) => {
 
   it('a social worker’s queue reads each thing once: the sections share the worker’s plans and the reviews held since, and an unborn child’s plan comes from the same read', async () => {
     const db = suite.db();
-    const worker = await createUser(db, { roles: ['social-worker'], organisationId: orgId });
-    const born = await childOnAPlan(db, orgId);
-    const unborn = await childOnAPlan(db, orgId);
+    const worker = await createUser(db, { roles: ['social-worker'], organisationId: suite.orgId() });
+    const born = await childOnAPlan(db, suite.orgId());
+    const unborn = await childOnAPlan(db, suite.orgId());
     const { people } = await import('../../db/schema/index.js');
     await db.update(people).set({ dateOfBirth: null, expectedDeliveryDate: '2026-05-01' }).where(eq(people.id, unborn.child.id));
     await db.update(childProtectionPlans).set({ leadSocialWorkerId: worker.id }).where(inArray(childProtectionPlans.id, [born.plan.id, unborn.plan.id]));
@@ -72,17 +68,17 @@ describeEachEngine('work queues computed on read', (engine) => {
 
   it('a service manager sees plans of children turning 18 soon (TS25)', async () => {
     const db = suite.db();
-    const fixture = await childOnAPlan(db, orgId);
+    const fixture = await childOnAPlan(db, suite.orgId());
     const { people } = await import('../../db/schema/index.js');
     await db.update(people).set({ dateOfBirth: '2008-04-10' }).where(eq(people.id, fixture.child.id));
-    const manager = toActor(await createUser(db, { roles: ['service-manager'], organisationId: orgId }));
+    const manager = toActor(await createUser(db, { roles: ['service-manager'], organisationId: suite.orgId() }));
     const queue = await queueForRole(db, manager, 'service-manager', NOW, 'national');
     expect(queue['plans-to-end']!.map((i) => i.dueDate)).toContain('2026-04-10');
   });
 
   it('business support sees booked conferences to invite (soonest first) and held ones whose decisions or approved record have not gone; the chair sees drafts to approve', async () => {
     const db = suite.db();
-    const chair = await createUser(db, { roles: ['chair'], organisationId: orgId });
+    const chair = await createUser(db, { roles: ['chair'], organisationId: suite.orgId() });
     const [later, sooner, held, approved, noMeeting, stillSitting] = await db.insert(conferences).values([
       { kind: 'initial', status: 'booked', pack: 'national', scheduledStart: new Date('2026-03-20T10:00:00Z') },
       { kind: 'review', status: 'booked', pack: 'national', scheduledStart: new Date('2026-03-10T14:30:00Z') },
@@ -100,7 +96,7 @@ describeEachEngine('work queues computed on read', (engine) => {
     ]);
     await db.insert(meetingDistributions).values({ conferenceId: approved!.id, document: 'decisions', documentVersion: 1, recipientName: 'Demi Testington', recipientRole: 'Mother', method: 'post', distributedAt: NOW });
 
-    const support = toActor(await createUser(db, { roles: ['business-support'], organisationId: orgId }));
+    const support = toActor(await createUser(db, { roles: ['business-support'], organisationId: suite.orgId() }));
     const queue = await queueForRole(db, support, 'business-support', NOW, 'national');
     // An undated booked conference from an earlier test sorts last.
     expect(queue.invitations!.map((i) => i.href).slice(0, 2)).toEqual([`/conferences/${sooner!.id}/invitations`, `/conferences/${later!.id}/invitations`]);
@@ -150,7 +146,7 @@ describeEachEngine('work queues computed on read', (engine) => {
     // The father needs Tigrinya (no translation file); the mother Polish (her letters are in Polish).
     const [father] = await db.insert(familyParticipation).values({ conferenceId: f.conferenceId, invitationId: f.invitationIds.father, firstLanguage: 'Tigrinya', interpreterNeeded: true, updatedAt: at }).returning();
     await db.insert(familyParticipation).values({ conferenceId: f.conferenceId, invitationId: f.invitationIds.mother, firstLanguage: 'Polish', interpreterNeeded: true, updatedAt: at });
-    const actor = toActor(await createUser(db, { roles: ['business-support'], organisationId: orgId }));
+    const actor = toActor(await createUser(db, { roles: ['business-support'], organisationId: suite.orgId() }));
     const mine = async () => (await queueForRole(db, actor, 'business-support', NOW, 'hertfordshire')).interpreters!.filter((i) => i.href === `/conferences/${f.conferenceId}/participation`);
     const items = await mine();
     expect(items.map((i) => i.title)).toEqual(['Interpreter to arrange: Fred Testington (Tigrinya)']);
@@ -176,7 +172,7 @@ describeEachEngine('work queues computed on read', (engine) => {
 
   it('an agency practitioner sees each conference they are invited to and the report due to the chair (TS14) until they submit it', async () => {
     const db = suite.db();
-    const practitioner = await createUser(db, { roles: ['agency-practitioner'], organisationId: orgId });
+    const practitioner = await createUser(db, { roles: ['agency-practitioner'], organisationId: suite.orgId() });
     const [conference] = await db.insert(conferences).values({ kind: 'initial', status: 'invitations-sent', pack: 'national', scheduledStart: new Date('2026-03-12T10:00:00Z') }).returning();
     const [invitation] = await db.insert(invitations).values({ conferenceId: conference!.id, inviteeKind: 'professional', userId: practitioner.id, name: 'Hana Exampleton', role: 'Health visitor', state: 'sent' }).returning();
     const queue = await queueForRole(db, toActor(practitioner), 'agency-practitioner', NOW, 'national');

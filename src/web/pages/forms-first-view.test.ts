@@ -1,20 +1,15 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/database.js';
-import { createUser } from '../../../test/support/factories.js';
 import { WebClient } from '../../../test/support/web-client.js';
 import { signedInApp } from '../../../test/support/signed-in-app.js';
 
 // A form seen for the first time shows no error messages (a bug once rendered empty red ones).
 describeEachEngine('forms on first view', (engine) => {
-  let admin: WebClient;
-  const { db, app, signedIn } = signedInApp(engine);
-  beforeAll(async () => {
-    await createUser(db(), { roles: ['administrator'], username: 'admin' });
-    admin = await signedIn('admin');
-  });
+  const { app, sessionOf } = signedInApp(engine, { staff: { admin: ['administrator'] } });
+  const admin = sessionOf('admin');
 
   it.each(['/admin/users/new', '/admin/teams', '/admin/calendar', '/account/password', '/deadlines/calculator'])('%s has no error message', async (url) => {
-    const res = await admin.get(url);
+    const res = await admin().get(url);
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain('govuk-error-message');
     expect(res.body).not.toContain('govuk-form-group--error');

@@ -4,6 +4,7 @@ import { describeEachEngine } from '../../../../test/support/database.js';
 import { childOnAPlan } from '../../../../test/support/escalation-factory.js';
 import { createOrganisation, createUser } from '../../../../test/support/factories.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
+import { expectPage } from '../../../../test/support/page-expectations.js';
 import { cases, workerChangeRequests } from '../../../db/schema/index.js';
 
 describeEachEngine('CO4 change of worker pages', (engine) => {
@@ -21,19 +22,14 @@ describeEachEngine('CO4 change of worker pages', (engine) => {
     expect((await (await signedIn('co4-other')).get(`/cases/${f.case.id}/worker-change`)).statusCode).toBe(403);
     const sw = await signedIn('co4-worker');
     expect((await sw.get(`/cases/${f.case.id}`)).body).toContain('Record a request for a change of social worker');
-    const first = await sw.get(`/cases/${f.case.id}/worker-change`);
-    expect(first.statusCode).toBe(200);
-    expect(first.body).not.toContain('govuk-error-message');
+    expectPage(await sw.get(`/cases/${f.case.id}/worker-change`), { status: 200, shows: [], lacks: ['govuk-error-message'] });
     const typed = { requestedBy: 'Beth Testington, mother', requestedOn: '2026-03-11', reasons: 'She feels the worker does not listen to her.' };
-    const refused = await sw.post(`/cases/${f.case.id}/worker-change`, typed);
-    expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('today or in the past');
-    expect(refused.body).toContain('Beth Testington, mother');
-    expect(refused.body).toContain('She feels the worker does not listen to her.');
-    const missing = await sw.post(`/cases/${f.case.id}/worker-change`, { ...typed, requestedOn: '2026-03-09', requestedBy: '' });
-    expect(missing.statusCode).toBe(400);
-    expect(missing.body).toContain('Say who in the family asked for the change');
-    expect(missing.body).toContain('She feels the worker does not listen to her.');
+    expectPage(await sw.post(`/cases/${f.case.id}/worker-change`, typed), {
+      status: 400, shows: ['today or in the past', 'Beth Testington, mother', 'She feels the worker does not listen to her.'],
+    });
+    expectPage(await sw.post(`/cases/${f.case.id}/worker-change`, { ...typed, requestedOn: '2026-03-09', requestedBy: '' }), {
+      status: 400, shows: ['Say who in the family asked for the change', 'She feels the worker does not listen to her.'],
+    });
     expect((await sw.post(`/cases/${f.case.id}/worker-change`, { ...typed, requestedOn: '2026-03-09' })).statusCode).toBe(302);
     const [req] = await db().select().from(workerChangeRequests).where(eq(workerChangeRequests.caseId, f.case.id));
     expect((await sw.get(`/cases/${f.case.id}/worker-change/${req!.id}`)).statusCode).toBe(403);

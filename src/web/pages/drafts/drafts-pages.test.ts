@@ -3,14 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../../../test/support/app.js';
 import { describeEachEngine } from '../../../../test/support/database.js';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
-import { COMPLETE_OUTLINE, attendanceByName, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
+import { concludedMeeting, createMeetingFixture, type MeetingFixture, meetingUnderWay } from '../../../../test/support/meeting-factory.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { auditEvents, conferenceRecords, formDrafts, invitations, reports, sessions } from '../../../db/schema/index.js';
-import { concludeMeeting } from '../../../modules/meeting/conclude-meeting.js';
-import { recordDecision } from '../../../modules/meeting/record-decision.js';
-import { saveOutlinePlan } from '../../../modules/meeting/save-outline-plan.js';
-import { saveView } from '../../../modules/meeting/save-view.js';
 import { sectionField } from '../../../domain/reports/report-content.js';
 import { draftFields } from '../../../modules/drafts/draft-fields.js';
 
@@ -37,12 +33,7 @@ describeEachEngine('drafts of the long forms', (engine) => {
     meeting = await createMeetingFixture(db());
     await meetingUnderWay(db(), meeting);
     held = await createMeetingFixture(db());
-    const { chair, minuteTaker } = await meetingUnderWay(db(), held);
-    const people = await attendanceByName(db(), held.conferenceId);
-    await saveView(db(), minuteTaker, held.conferenceId, held.alphaId, null, { attendanceId: people.get('Sam Sampleford')!.id, planNeeded: true, categories: ['PHY'], reasons: 'Risk' }, null);
-    await recordDecision(db(), chair, held.conferenceId, held.alphaId, planDecision(held), null);
-    await saveOutlinePlan(db(), minuteTaker, held.conferenceId, held.alphaId, COMPLETE_OUTLINE, null);
-    await concludeMeeting(db(), chair, held.conferenceId, { version: 2 });
+    await concludedMeeting(db(), held, { views: { 'Sam Sampleford': { planNeeded: true, categories: ['PHY'], reasons: 'Risk' } } });
     recordUrl = `/conferences/${held.conferenceId}/record`;
   });
 

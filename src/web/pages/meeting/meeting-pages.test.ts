@@ -2,12 +2,9 @@ import { expect, it } from 'vitest';
 import { TestClock } from '../../../../test/support/app.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { describeEachEngine } from '../../../../test/support/database.js';
-import { COMPLETE_OUTLINE, attendanceByName, contextFor, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
-import { concludeMeeting } from '../../../modules/meeting/conclude-meeting.js';
+import { attendanceByName, COMPLETE_OUTLINE, concludedMeeting, contextFor, createMeetingFixture, type MeetingFixture, meetingUnderWay } from '../../../../test/support/meeting-factory.js';
 import { distributeDecisions } from '../../../modules/meeting/distribute-decisions.js';
-import { recordDecision } from '../../../modules/meeting/record-decision.js';
 import { saveOutlinePlan } from '../../../modules/meeting/save-outline-plan.js';
-import { saveView } from '../../../modules/meeting/save-view.js';
 
 describeEachEngine('conference screen pages', (engine) => {
   const clock = new TestClock(new Date('2026-03-02T10:20:00Z'));
@@ -122,10 +119,8 @@ describeEachEngine('conference screen pages', (engine) => {
   });
 
   it('refuses a decision without both harm tests and reasons (DC1), and only the chair may decide', async () => {
-    const f = await createMeetingFixture(db());
-    await meetingUnderWay(db(), f);
-    const url = `/conferences/${f.conferenceId}/meeting/children/${f.alphaId}/decision`;
-    const chair = await signedIn(f.chair);
+    const { f, chair, base } = await chairInMeetingUnderWay();
+    const url = `${base}/children/${f.alphaId}/decision`;
     await chair.get(url);
     const res = await chair.post(url, { outcome: 'plan', categories: 'PHY' });
     expect(res.statusCode).toBe(400);
@@ -137,10 +132,8 @@ describeEachEngine('conference screen pages', (engine) => {
   });
 
   it('refuses a plan for a child harmed in the past but not judged likely to be harmed in future (DC1)', async () => {
-    const f = await createMeetingFixture(db());
-    await meetingUnderWay(db(), f);
-    const url = `/conferences/${f.conferenceId}/meeting/children/${f.alphaId}/decision`;
-    const chair = await signedIn(f.chair);
+    const { f, chair, base } = await chairInMeetingUnderWay();
+    const url = `${base}/children/${f.alphaId}/decision`;
     await chair.get(url);
     const res = await chair.post(url, {
       outcome: 'plan', categories: 'PHY', sufferedHarm: 'yes', sufferedHarmReasons: 'Bruising last year', likelyHarm: 'no', likelyHarmReasons: 'The adult has left',
@@ -181,12 +174,7 @@ describeEachEngine('conference screen pages', (engine) => {
 
   async function heldConference(): Promise<MeetingFixture> {
     const f = await createMeetingFixture(db());
-    const { chair, minuteTaker } = await meetingUnderWay(db(), f);
-    const people = await attendanceByName(db(), f.conferenceId);
-    await saveView(db(), minuteTaker, f.conferenceId, f.alphaId, null, { attendanceId: people.get('Sam Sampleford')!.id, planNeeded: true, categories: ['PHY'], reasons: 'Risk' }, null);
-    await recordDecision(db(), chair, f.conferenceId, f.alphaId, planDecision(f), null);
-    await saveOutlinePlan(db(), minuteTaker, f.conferenceId, f.alphaId, COMPLETE_OUTLINE, null);
-    await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
+    await concludedMeeting(db(), f, { views: { 'Sam Sampleford': { planNeeded: true, categories: ['PHY'], reasons: 'Risk' } } });
     return f;
   }
 });

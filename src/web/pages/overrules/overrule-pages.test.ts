@@ -3,13 +3,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { TestClock } from '../../../../test/support/app.js';
 import { describeEachEngine } from '../../../../test/support/database.js';
 import { createUser } from '../../../../test/support/factories.js';
-import { COMPLETE_OUTLINE, attendanceByName, createMeetingFixture, meetingUnderWay, planDecision, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
+import { concludedMeeting, createMeetingFixture, type MeetingFixture, planDecision, VIEWS_AGAINST_A_PLAN } from '../../../../test/support/meeting-factory.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { meetingDecisions } from '../../../db/schema/index.js';
-import { concludeMeeting } from '../../../modules/meeting/conclude-meeting.js';
-import { recordDecision } from '../../../modules/meeting/record-decision.js';
-import { saveOutlinePlan } from '../../../modules/meeting/save-outline-plan.js';
-import { saveView } from '../../../modules/meeting/save-view.js';
 
 describeEachEngine('the senior managers’ review of an overrule (TS21)', (engine) => {
   const clock = new TestClock(new Date('2026-03-04T10:00:00Z'));
@@ -21,14 +17,10 @@ describeEachEngine('the senior managers’ review of an overrule (TS21)', (engin
   beforeAll(async () => {
     f = await createMeetingFixture(db(), { pack: 'pan-dorset' });
     sm = await createUser(db(), { roles: ['service-manager'], organisationId: f.socialWorker.organisationId, username: `sm-${engine}`, email: `sm-${engine}@example.gov.uk` });
-    const { chair, minuteTaker } = await meetingUnderWay(db(), f);
-    const people = await attendanceByName(db(), f.conferenceId);
-    for (const [name, plan] of [['Sam Sampleford', false], ['Hana Exampleton', false], ['Pat Placeholder', true], ['PC Petra Placeholder', false]] as const) {
-      await saveView(db(), minuteTaker, f.conferenceId, f.alphaId, null, { attendanceId: people.get(name)!.id, planNeeded: plan, categories: plan ? ['NEG'] : [], reasons: 'As discussed' }, null);
-    }
-    await recordDecision(db(), chair, f.conferenceId, f.alphaId, { ...planDecision(f, { categories: ['NEG'] }), overrule: true, overruleReasons: 'Alpha is left unprotected' }, null);
-    await saveOutlinePlan(db(), minuteTaker, f.conferenceId, f.alphaId, COMPLETE_OUTLINE, null);
-    await concludeMeeting(db(), chair, f.conferenceId, { version: 2 });
+    await concludedMeeting(db(), f, {
+      views: VIEWS_AGAINST_A_PLAN,
+      decision: { ...planDecision(f, { categories: ['NEG'] }), overrule: true, overruleReasons: 'Alpha is left unprotected' },
+    });
     decisionId = (await db().select().from(meetingDecisions).where(eq(meetingDecisions.conferenceId, f.conferenceId)))[0]!.id;
   });
 

@@ -5,6 +5,7 @@ import { planFixture } from '../../../modules/plans/plan-fixture.test-support.js
 import { describeEachEngine } from '../../../../test/support/database.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { expectPage } from '../../../../test/support/page-expectations.js';
+import { followPlanFailingPrompt } from './bring-forward-prompt.test-support.js';
 
 describeEachEngine('RV2 in newcastle: the IRO consulted on a bring-forward prompt', (engine) => {
   let f: Awaited<ReturnType<typeof planFixture>>;
@@ -16,13 +17,7 @@ describeEachEngine('RV2 in newcastle: the IRO consulted on a bring-forward promp
 
   it('the prompt asks for the IRO; a refusal keeps what was typed; the consultation is recorded with the decision', async () => {
     const worker = await signedIn(f.meeting.socialWorker.username);
-    const home = await worker.get('/');
-    expect(home.body).toContain('Consult the child’s IRO first (004 2.2.9).');
-    const href = /href="(\/plans\/[^"]+\/bring-forward\?trigger=plan-failing&amp;on=[0-9-]+)"/.exec(home.body)?.[1]?.replaceAll('&amp;', '&');
-    expect(href).toBeDefined();
-    const page = await worker.get(href!);
-    expect(page.body).toContain('data-testid="iro-consultation"');
-    const on = new URL(href!, 'http://x').searchParams.get('on')!;
+    const on = await followPlanFailingPrompt(worker, { homeShows: 'Consult the child’s IRO first (004 2.2.9).', pageShows: 'data-testid="iro-consultation"' });
     const refused = await worker.post(`/plans/${f.plan.id}/bring-forward`, { trigger: 'plan-failing', on, reasons: 'Visits have resumed weekly', iroConsultedOn: '', iroConsultedNote: 'Agrees it can wait' });
     expectPage(refused, {
       status: 400,

@@ -4,6 +4,7 @@ import { designatedReviewLegalAdvice } from '../../../db/schema/index.js';
 import { holdDesignatedReview, planFixture } from '../../../modules/plans/plan-fixture.test-support.js';
 import { describeEachEngine } from '../../../../test/support/database.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
+import { expectPage } from '../../../../test/support/page-expectations.js';
 
 describeEachEngine('RV4 legal advice pages', (engine) => {
   let f: Awaited<ReturnType<typeof planFixture>>;
@@ -22,22 +23,18 @@ describeEachEngine('RV4 legal advice pages', (engine) => {
     const plan = await manager.get(`/plans/${f.plan.id}`);
     expect(plan.body).toContain('still waiting for the chair’s briefing note and the team manager’s record of legal advice');
 
-    const form = await manager.get(`/plans/${f.plan.id}/legal-advice`);
-    expect(form.statusCode).toBe(200);
-    expect(form.body).not.toContain('govuk-error-message');
-    expect(form.body).toContain('Designated review held 6 December 2027');
+    expectPage(await manager.get(`/plans/${f.plan.id}/legal-advice`), {
+      status: 200, shows: ['Designated review held 6 December 2027'], lacks: ['govuk-error-message'],
+    });
 
     const typed = { conferenceId: reviewId, soughtOn: '2027-12-01', adviser: 'Lee Lawful, authority solicitor', advice: 'Threshold for proceedings not met.' };
-    const refused = await manager.post(`/plans/${f.plan.id}/legal-advice`, typed);
-    expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('on or after the day of the designated review');
-    expect(refused.body).toContain('Lee Lawful, authority solicitor');
-    expect(refused.body).toContain('Threshold for proceedings not met.');
+    expectPage(await manager.post(`/plans/${f.plan.id}/legal-advice`, typed), {
+      status: 400, shows: ['on or after the day of the designated review', 'Lee Lawful, authority solicitor', 'Threshold for proceedings not met.'],
+    });
 
-    const missing = await manager.post(`/plans/${f.plan.id}/legal-advice`, { ...typed, soughtOn: '2027-12-08', adviser: '' });
-    expect(missing.statusCode).toBe(400);
-    expect(missing.body).toContain('Enter who gave the advice');
-    expect(missing.body).toContain('Threshold for proceedings not met.');
+    expectPage(await manager.post(`/plans/${f.plan.id}/legal-advice`, { ...typed, soughtOn: '2027-12-08', adviser: '' }), {
+      status: 400, shows: ['Enter who gave the advice', 'Threshold for proceedings not met.'],
+    });
 
     const saved = await manager.post(`/plans/${f.plan.id}/legal-advice`, { ...typed, soughtOn: '2027-12-08' });
     expect(saved.statusCode).toBe(302);

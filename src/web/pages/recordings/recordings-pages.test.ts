@@ -5,7 +5,7 @@ import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { describeEachEngine } from '../../../../test/support/database.js';
 import { createUser, TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { attendanceByName, CONFERENCE_START, createMeetingFixture, meetingUnderWay, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
-import { UPLOAD_FILES } from '../../../../test/support/upload-files.js';
+import { expectEachUploadRefused, UPLOAD_FILES } from '../../../../test/support/upload-files.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 import { auditEvents, conferenceRecordings, recordingReleaseRequests } from '../../../db/schema/index.js';
 import { recordLeaving } from '../../../modules/meeting/record-leaving.js';
@@ -45,19 +45,13 @@ describeEachEngine('conference recordings (RC5)', (engine) => {
     expect(wrong.body).toContain('The file is not really MP3 audio: its content does not match its name. Upload the recording itself');
     expect(wrong.body).toContain('Teams recording, 2 March');
     // Crafted files: a web page with a script named .mp3, a program named .wav, a text file of another type, one too big.
-    const crafted: [string, string, Buffer, string][] = [
+    await expectEachUploadRefused([
       ['views.mp3', 'audio/mpeg', UPLOAD_FILES.html, 'The file is not really MP3 audio'],
       ['conference.wav', 'audio/wav', UPLOAD_FILES.exe, 'The file is not really WAV audio'],
       ['conference.html', 'text/html', UPLOAD_FILES.html, 'The recording must be MP3, M4A, MP4, WAV or WebM audio or video'],
       ['conference.pdf', 'audio/mpeg', MP3, 'The recording must be MP3, M4A, MP4, WAV or WebM audio or video'],
       ['long.mp3', 'audio/mpeg', Buffer.concat([MP3, Buffer.alloc(RECORDING_MAX_BYTES)]), 'The recording must be smaller than 5 MB'],
-    ];
-    for (const [filename, contentType, content, message] of crafted) {
-      const refused = await chair.postFile(url(), { kind: 'original', description: 'Teams recording, 2 March' }, { field: 'file', filename, contentType, content });
-      expect(refused.statusCode, filename).toBe(400);
-      expect(refused.body).toContain(message);
-      expect(refused.body).toContain('href="#file"');
-    }
+    ], (file) => chair.postFile(url(), { kind: 'original', description: 'Teams recording, 2 March' }, file), ['href="#file"']);
     expect(await db().select().from(conferenceRecordings)).toHaveLength(0);
 
     const ok = await chair.postFile(url(), { kind: 'original', description: 'Teams recording, 2 March' }, { field: 'file', filename: 'conference.mp3', contentType: 'audio/mpeg', content: MP3 });

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../../test/support/database.js';
 import { createUser } from '../../../../test/support/factories.js';
 import { createMeetingFixture, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
-import { UPLOAD_FILES } from '../../../../test/support/upload-files.js';
+import { expectEachUploadRefused, UPLOAD_FILES } from '../../../../test/support/upload-files.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { Document, Packer, Paragraph } from 'docx';
 import { REPORT_FILE_MAX_BYTES } from '../../../domain/reports/report-file.js';
@@ -42,19 +42,14 @@ describeEachEngine('uploading a report document', (engine) => {
     expect(fake.statusCode).toBe(400);
     expect(fake.body).toContain('The file is not really a PDF: its content does not match its name. Upload the PDF itself');
     // Crafted files: each lies about what it is in its name or its declared type, or is too big.
-    const crafted: [string, string, Buffer, string][] = [
+    await expectEachUploadRefused([
       ['report.pdf', 'application/pdf', UPLOAD_FILES.html, 'The file is not really a PDF'],
       ['photo.jpg', 'image/jpeg', UPLOAD_FILES.png, 'The file is not really a JPEG photo'],
       ['report.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', UPLOAD_FILES.exe, 'The file is not really a Word document'],
       ['report.html', 'text/html', UPLOAD_FILES.html, 'The file must be a PDF, a Word document (.docx), or a JPEG or PNG photo'],
       ['report.exe', 'application/pdf', PDF, 'The file must be a PDF, a Word document (.docx), or a JPEG or PNG photo'],
       ['big.pdf', 'application/pdf', Buffer.concat([PDF, Buffer.alloc(REPORT_FILE_MAX_BYTES)]), 'The file must be smaller than 5 MB'],
-    ];
-    for (const [filename, contentType, content, message] of crafted) {
-      const refused = await agency.postFile(`/reports/${reportId}/file`, { version: v }, { field: 'file', filename, contentType, content });
-      expect(refused.statusCode, filename).toBe(400);
-      expect(refused.body).toContain(message);
-    }
+    ], (file) => agency.postFile(`/reports/${reportId}/file`, { version: v }, file));
     const none = await agency.postFile(`/reports/${reportId}/file`, { version: v }, null);
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Choose a file to upload');

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../../test/support/database.js';
 import { createUser } from '../../../../test/support/factories.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
+import { expectPage } from '../../../../test/support/page-expectations.js';
 import { subjectAccessRequests } from '../../../db/schema/index.js';
 import { pdfText } from '../../../documents/pdf-text.js';
 import { CONFIDENTIAL_TEXT, subjectAccessFixture } from '../../../modules/records/subject-access-fixture.test-support.js';
@@ -26,10 +27,9 @@ describeEachEngine('RC7 subject access pages', (engine) => {
     for (const [box, value] of [['childDateOfBirth-day', '9'], ['childDateOfBirth-month', '5'], ['childDateOfBirth-year', '2019'], ['receivedOn-day', '2'], ['receivedOn-month', '3'], ['receivedOn-year', '2026']]) {
       expect(refused.body).toMatch(new RegExp(`name="${box}"[^>]*value="${value}"`));
     }
-    const missing = await client.post('/subject-access/new', { ...typed, requesterName: '' });
-    expect(missing.statusCode).toBe(400);
-    expect(missing.body).toContain('Enter the name of the person asking');
-    expect(missing.body).toContain('Letter with a copy of her passport');
+    expectPage(await client.post('/subject-access/new', { ...typed, requesterName: '' }), {
+      status: 400, shows: ['Enter the name of the person asking', 'Letter with a copy of her passport'],
+    });
     const saved = await client.post('/subject-access/new', { ...typed, childDateOfBirth: '2019-05-01' });
     expect(saved.statusCode).toBe(302);
     const [row] = await db().select().from(subjectAccessRequests).where(eq(subjectAccessRequests.childId, f.child.id));

@@ -26,11 +26,15 @@ describeEachEngine('the attendance table (issue 14)', (engine) => {
   const clock = new TestClock(new Date('2026-03-02T10:20:00Z'));
   const { db, signedIn } = signedInApp(engine, { clock });
 
-  it('shows every invitee in one labelled table, and saves several rows with one submit (CF3)', async () => {
+  /** A meeting opened by its minute taker, who is signed in, and the address of its attendance table. */
+  async function tableOpen() {
     const f = await createMeetingFixture(db());
     await openMeeting(db(), contextFor(f.minuteTaker), f.conferenceId);
-    const minuteTaker = await signedIn(f.minuteTaker);
-    const url = `/conferences/${f.conferenceId}/meeting/attendance`;
+    return { f, minuteTaker: await signedIn(f.minuteTaker), url: `/conferences/${f.conferenceId}/meeting/attendance` };
+  }
+
+  it('shows every invitee in one labelled table, and saves several rows with one submit (CF3)', async () => {
+    const { f, minuteTaker, url } = await tableOpen();
     const page = await minuteTaker.get(url);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<caption class="govuk-table__caption govuk-table__caption--m">Who is here');
@@ -57,10 +61,7 @@ describeEachEngine('the attendance table (issue 14)', (engine) => {
   });
 
   it('a refused row refuses the whole table: nothing is saved, every row keeps what was typed, the message is beside the row', async () => {
-    const f = await createMeetingFixture(db());
-    await openMeeting(db(), contextFor(f.minuteTaker), f.conferenceId);
-    const minuteTaker = await signedIn(f.minuteTaker);
-    const url = `/conferences/${f.conferenceId}/meeting/attendance`;
+    const { f, minuteTaker, url } = await tableOpen();
     const { form, people } = await tableForm(db(), f.conferenceId, {
       'Hana Exampleton': { status: 'present', partsAttended: ['opening'], onBehalfOf: 'Typed for Hana' },
       // Present with no parts ticked: the per-person rule refuses it.
@@ -79,10 +80,7 @@ describeEachEngine('the attendance table (issue 14)', (engine) => {
   });
 
   it('a row someone else saved that this user left alone is no conflict: their save stands, and this user’s rows are saved', async () => {
-    const f = await createMeetingFixture(db());
-    await openMeeting(db(), contextFor(f.minuteTaker), f.conferenceId);
-    const minuteTaker = await signedIn(f.minuteTaker);
-    const url = `/conferences/${f.conferenceId}/meeting/attendance`;
+    const { f, minuteTaker, url } = await tableOpen();
     // The minute taker loads the table (each row carries what it held when loaded) and marks Pat present.
     const page = await minuteTaker.get(url);
     const { form, people } = await tableForm(db(), f.conferenceId, { 'Pat Placeholder': { status: 'present', partsAttended: ['opening', 'information', 'decision'] } });
@@ -111,10 +109,7 @@ describeEachEngine('the attendance table (issue 14)', (engine) => {
   });
 
   it('a row someone else saved since the table was loaded is refused beside that row (409), keeping what was typed and saving over the new version next time', async () => {
-    const f = await createMeetingFixture(db());
-    await openMeeting(db(), contextFor(f.minuteTaker), f.conferenceId);
-    const minuteTaker = await signedIn(f.minuteTaker);
-    const url = `/conferences/${f.conferenceId}/meeting/attendance`;
+    const { f, minuteTaker, url } = await tableOpen();
     const { form, people } = await tableForm(db(), f.conferenceId, { 'Hana Exampleton': { status: 'present', partsAttended: ['opening', 'information', 'decision'], onBehalfOf: 'Typed by the minute taker' } });
     // The chair marks Hana on her own form meanwhile.
     await markPresent(db(), contextFor(f.chair, new Date('2026-03-02T10:15:00Z')), f.conferenceId, 'Hana Exampleton', [f.alphaId]);

@@ -14,12 +14,17 @@ describeEachEngine('a child’s views grid (issue 14, DC2)', (engine) => {
 
   const viewsOf = async (conferenceId: string) => new Map((await db().select().from(meetingViews).where(eq(meetingViews.conferenceId, conferenceId))).map((v) => [v.name, v]));
 
-  it('shows a row per professional present, labelled with their name, and saves every view typed with one submit', async () => {
+  /** A meeting under way, who is there by name, and the address of Alpha's views grid. */
+  async function gridUnderWay() {
     const f = await createMeetingFixture(db());
-    await meetingUnderWay(db(), f);
+    const { minuteTaker: asMinuteTaker } = await meetingUnderWay(db(), f);
     const people = await attendanceByName(db(), f.conferenceId);
-    const [sam, hana, pat] = ['Sam Sampleford', 'Hana Exampleton', 'Pat Placeholder'].map((n) => people.get(n)!);
-    const url = `/conferences/${f.conferenceId}/meeting/children/${f.alphaId}/views`;
+    return { f, asMinuteTaker, person: (name: string) => people.get(name)!, url: `/conferences/${f.conferenceId}/meeting/children/${f.alphaId}/views` };
+  }
+
+  it('shows a row per professional present, labelled with their name, and saves every view typed with one submit', async () => {
+    const { f, person, url } = await gridUnderWay();
+    const [sam, hana, pat] = ['Sam Sampleford', 'Hana Exampleton', 'Pat Placeholder'].map(person);
     const minuteTaker = await signedIn(f.minuteTaker);
     const page = await minuteTaker.get(url);
     expect(page.statusCode).toBe(200);
@@ -41,11 +46,8 @@ describeEachEngine('a child’s views grid (issue 14, DC2)', (engine) => {
   });
 
   it('refuses the whole grid for one bad row, with the message beside it and every row as typed; a stale row is answered 409 beside that row', async () => {
-    const f = await createMeetingFixture(db());
-    const { minuteTaker: asMinuteTaker } = await meetingUnderWay(db(), f);
-    const people = await attendanceByName(db(), f.conferenceId);
-    const [sam, hana] = ['Sam Sampleford', 'Hana Exampleton'].map((n) => people.get(n)!);
-    const url = `/conferences/${f.conferenceId}/meeting/children/${f.alphaId}/views`;
+    const { f, asMinuteTaker, person, url } = await gridUnderWay();
+    const [sam, hana] = ['Sam Sampleford', 'Hana Exampleton'].map(person);
     const minuteTaker = await signedIn(f.minuteTaker);
     await minuteTaker.get(url);
     const bad = await minuteTaker.post(url, {
@@ -76,11 +78,8 @@ describeEachEngine('a child’s views grid (issue 14, DC2)', (engine) => {
   });
 
   it('a view someone else changed that this user left alone in the grid is no conflict: their change stands and this user’s rows are saved', async () => {
-    const f = await createMeetingFixture(db());
-    const { minuteTaker: asMinuteTaker } = await meetingUnderWay(db(), f);
-    const people = await attendanceByName(db(), f.conferenceId);
-    const [sam, hana] = ['Sam Sampleford', 'Hana Exampleton'].map((n) => people.get(n)!);
-    const url = `/conferences/${f.conferenceId}/meeting/children/${f.alphaId}/views`;
+    const { f, asMinuteTaker, person, url } = await gridUnderWay();
+    const [sam, hana] = ['Sam Sampleford', 'Hana Exampleton'].map(person);
     const hanaView = await saveView(db(), asMinuteTaker, f.conferenceId, f.alphaId, null, { attendanceId: hana!.id, planNeeded: true, categories: ['PHY'], reasons: 'First' }, null);
     const minuteTaker = await signedIn(f.minuteTaker);
     // The grid as loaded: Hana's row carries her view and its digest; the minute taker types Sam's view only.

@@ -5,6 +5,7 @@ import { otherAuthorityFixture } from '../../../../modules/transfers/other-autho
 import { passResponsibility, recordEmergencyConsultation, recordTheirAnswer } from '../../../../modules/transfers/emergency-responsibility.js';
 import { describeEachEngine } from '../../../../../test/support/database.js';
 import { signedInApp } from '../../../../../test/support/signed-in-app.js';
+import { expectPage } from '../../../../../test/support/page-expectations.js';
 
 const NOW = new Date('2026-03-10T10:00:00Z');
 
@@ -20,11 +21,9 @@ describeEachEngine('TR3 pages', (engine) => {
     expect((await officer.get('/transfers/other-authorities')).statusCode).toBe(200);
     expect((await officer.get('/transfers/emergency/new')).statusCode).toBe(200);
     const typed = { childId: f.found.childId, responsibleAuthority: 'Exampleshire Council', responsibleBecause: 'plan', emergencyAction: 'Police protection overnight.', foundOn: '2026-03-09', consultedOn: '', consultedName: 'Their duty manager' };
-    const refused = await officer.post('/transfers/emergency/new', typed);
-    expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('Enter the date the responsible authority was consulted');
-    expect(refused.body).toContain('Police protection overnight.');
-    expect(refused.body).toContain('value="Their duty manager"');
+    expectPage(await officer.post('/transfers/emergency/new', typed), {
+      status: 400, shows: ['Enter the date the responsible authority was consulted', 'Police protection overnight.', 'value="Their duty manager"'],
+    });
     const made = await officer.post('/transfers/emergency/new', { ...typed, consultedOn: '2026-03-09' });
     expect(made.statusCode).toBe(302);
     const [row] = await db().select().from(emergencyResponsibility).where(eq(emergencyResponsibility.childId, f.found.childId));
