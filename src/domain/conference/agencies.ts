@@ -29,7 +29,6 @@ export const { labels: AGENCY_LABELS, values: AGENCIES, is: isAgencyId } = choic
 export type AgencyId = (typeof AGENCIES)[number];
 
 /** Who someone is at the meeting; only professionals count towards a quorum or give a view. */
-
 export const { labels: ATTENDEE_KIND_LABELS, values: ATTENDEE_KINDS } = choiceSet({
   chair: 'Chair',
   'minute-taker': 'Minute taker',

@@ -16,7 +16,6 @@ export type ReferralChannel = (typeof REFERRAL_CHANNELS)[number];
 const WRITTEN_CHANNELS: readonly ReferralChannel[] = ['written', 'email', 'portal'];
 
 /** The decision on next steps, due within a working day of the referral (002 2.36). */
-
 export const { labels: NEXT_STEP_LABELS, values: NEXT_STEPS } = choiceSet({
   'initial-assessment': 'Initial assessment',
   'strategy-discussion': 'Strategy discussion (possible significant harm)',

@@ -107,7 +107,6 @@ export function reviewShouldBeRequested(review: Pick<NextReview, 'requestOn'>, t
 }
 
 /** RV2: the circumstances that bring a review forward. */
-
 export const { labels: REVIEW_TRIGGER_LABELS, values: REVIEW_TRIGGERS } = choiceSet({
   'new-incident': 'A new incident of harm has been substantiated',
   'plan-failing': 'The plan is not working (for example, appointments missed)',

@@ -15,7 +15,6 @@ export const { labels: REPORT_KIND_LABELS, values: REPORT_KINDS } = choiceSet({
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** RP3: every contribution says what sort of information it is. */
-
 export const { labels: MARKING_LABELS, values: MARKINGS } = choiceSet({
   fact: 'Fact',
   observation: 'Observation',
@@ -25,7 +24,6 @@ export const { labels: MARKING_LABELS, values: MARKINGS } = choiceSet({
 export type Marking = (typeof MARKINGS)[number];
 
 /** RP4: what may be kept from the family, and so belongs in the confidential section. */
-
 export const { labels: CONFIDENTIAL_CATEGORY_LABELS, values: CONFIDENTIAL_CATEGORIES } = choiceSet({
   'police-information': 'Police information',
   'criminal-records': 'Criminal records',
