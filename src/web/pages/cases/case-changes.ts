@@ -6,10 +6,9 @@ import { closeCase, reallocateCase } from '../../../modules/records/case-allocat
 import { loadAllocationHistory } from '../../../modules/records/load-allocation-history.js';
 import { loadCaseStaff } from '../../../modules/records/load-case-staff.js';
 import { loadCaseToChange } from '../../../modules/records/load-case-to-change.js';
-import { type FieldError } from '../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions } from '../../../policies/children.js';
-import { submitShowingValues } from '../../forms/run-action.js';
 import { caseDate } from './case-date.js';
+import { postToCase, type ShownAgain } from './case-form.js';
 
 const optionalId = z.string().optional().transform((v) => (v ? v : null));
 
@@ -34,7 +33,7 @@ const access = { config: { access: mayAuthoriseCaseDecisions } };
 export function caseChangePages(app: FastifyInstance): void {
   const { db } = app.convene;
 
-  async function allocationPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
+  async function allocationPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: ShownAgain = {}) {
     const loaded = await loadCaseToChange(db, request.actionContext(), request.params.id);
     if (!loaded) return reply.callNotFound();
     const { caseRow, name } = loaded;
@@ -47,14 +46,14 @@ export function caseChangePages(app: FastifyInstance): void {
     });
   }
   app.get<Params>('/cases/:id/allocation', access, async (request, reply) => allocationPage(request, reply));
-  app.post<Params>('/cases/:id/allocation', access, async (request, reply) => {
-    return submitShowingValues(reply, allocationForm, (data) => reallocateCase(db, request.actionContext(), request.params.id, data), {
-      again: (shown) => allocationPage(request, reply, shown),
-      done: () => reply.redirect(`/cases/${request.params.id}?done=reallocated`),
-    });
+  postToCase(app, '/cases/:id/allocation', access, {
+    schema: allocationForm,
+    act: (request, data) => reallocateCase(db, request.actionContext(), request.params.id, data),
+    page: allocationPage,
+    done: 'reallocated',
   });
 
-  async function closePage(request: FastifyRequest<Params>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
+  async function closePage(request: FastifyRequest<Params>, reply: FastifyReply, extra: ShownAgain = {}) {
     const loaded = await loadCaseToChange(db, request.actionContext(), request.params.id);
     if (!loaded) return reply.callNotFound();
     const { caseRow, name } = loaded;
@@ -67,10 +66,10 @@ export function caseChangePages(app: FastifyInstance): void {
     });
   }
   app.get<Params>('/cases/:id/close', access, async (request, reply) => closePage(request, reply));
-  app.post<Params>('/cases/:id/close', access, async (request, reply) => {
-    return submitShowingValues(reply, closeForm, (data) => closeCase(db, request.actionContext(), request.params.id, data), {
-      again: (shown) => closePage(request, reply, shown),
-      done: () => reply.redirect(`/cases/${request.params.id}?done=closed`),
-    });
+  postToCase(app, '/cases/:id/close', access, {
+    schema: closeForm,
+    act: (request, data) => closeCase(db, request.actionContext(), request.params.id, data),
+    page: closePage,
+    done: 'closed',
   });
 }

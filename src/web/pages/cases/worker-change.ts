@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { WORKER_CHANGE_DECISIONS } from '../../../domain/records/worker-change.js';
 import { londonDateOf } from '../../../domain/calendar/london-time.js';
 import { answerWorkerChangeRequest, recordWorkerChangeRequest, workerChangePageData } from '../../../modules/records/worker-change.js';
-import { ForbiddenError, type FieldError } from '../../../modules/shared/errors.js';
+import { ForbiddenError } from '../../../modules/shared/errors.js';
 import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../../../policies/children.js';
 import { hasRole, type Actor } from '../../../policies/roles.js';
 import { dateField, requiredText } from '../../form-fields.js';
-import { submitShowingValues } from '../../forms/run-action.js';
+import { postToCase, type ShownAgain } from './case-form.js';
 
 const requestForm = z.object({
   requestedBy: requiredText('Say who in the family asked for the change', 200),
@@ -38,7 +38,7 @@ export function workerChangePages(app: FastifyInstance): void {
     return workerChangePageData(db, request.actionContext(), id, changeRequestId ?? null);
   };
 
-  async function requestPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
+  async function requestPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: ShownAgain = {}) {
     const loaded = await load(request);
     if (!loaded) return reply.callNotFound();
     if (!mayRecordWorkerChangeRequest(request.actor, loaded.c)) throw new ForbiddenError('Only the case’s social worker or team manager, or a service manager, records a request for a change of worker.');
@@ -50,16 +50,16 @@ export function workerChangePages(app: FastifyInstance): void {
     });
   }
   app.get<Params>('/cases/:id/worker-change', caseStaff, async (request, reply) => requestPage(request, reply));
-  app.post<Params>('/cases/:id/worker-change', caseStaff, async (request, reply) => {
-    return submitShowingValues(reply, requestForm, (data) => recordWorkerChangeRequest(db, request.actionContext(), request.params.id, data), {
-      valuesOnRefusal: (data) => data,
-      again: ({ errors, values }) => requestPage(request, reply, { errors, values, status: 400 }),
-      conflictPage: `/cases/${request.params.id}`,
-      done: () => reply.redirect(`/cases/${request.params.id}?done=worker-change-requested`),
-    });
+  postToCase(app, '/cases/:id/worker-change', caseStaff, {
+    schema: requestForm,
+    act: (request, data) => recordWorkerChangeRequest(db, request.actionContext(), request.params.id, data),
+    page: requestPage,
+    done: 'worker-change-requested',
+    valuesOnRefusal: (data) => data,
+    conflictToCase: true,
   });
 
-  async function answerPage(request: FastifyRequest<AnswerParams>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
+  async function answerPage(request: FastifyRequest<AnswerParams>, reply: FastifyReply, extra: ShownAgain = {}) {
     const loaded = await load(request);
     if (!loaded?.change) return reply.callNotFound();
     const change = loaded.change;
@@ -76,12 +76,12 @@ export function workerChangePages(app: FastifyInstance): void {
     });
   }
   app.get<AnswerParams>('/cases/:id/worker-change/:changeRequestId', managers, async (request, reply) => answerPage(request, reply));
-  app.post<AnswerParams>('/cases/:id/worker-change/:changeRequestId', managers, async (request, reply) => {
-    return submitShowingValues(reply, answerForm, (data) => answerWorkerChangeRequest(db, request.actionContext(), request.params.changeRequestId, data), {
-      valuesOnRefusal: (data) => data,
-      again: ({ errors, values }) => answerPage(request, reply, { errors, values, status: 400 }),
-      conflictPage: `/cases/${request.params.id}`,
-      done: () => reply.redirect(`/cases/${request.params.id}?done=worker-change-answered`),
-    });
+  postToCase(app, '/cases/:id/worker-change/:changeRequestId', managers, {
+    schema: answerForm,
+    act: (request, data) => answerWorkerChangeRequest(db, request.actionContext(), request.params.changeRequestId, data),
+    page: answerPage,
+    done: 'worker-change-answered',
+    valuesOnRefusal: (data) => data,
+    conflictToCase: true,
   });
 }
