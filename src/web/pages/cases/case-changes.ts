@@ -8,7 +8,7 @@ import { loadCaseStaff } from '../../../modules/records/load-case-staff.js';
 import { loadCaseToChange } from '../../../modules/records/load-case-to-change.js';
 import { mayAuthoriseCaseDecisions } from '../../../policies/children.js';
 import { caseDate } from './case-date.js';
-import { postToCase, type ShownAgain } from './case-form.js';
+import { caseForm, showCaseForm, type ShownAgain } from './case-form.js';
 
 const optionalId = z.string().optional().transform((v) => (v ? v : null));
 
@@ -38,15 +38,13 @@ export function caseChangePages(app: FastifyInstance): void {
     if (!loaded) return reply.callNotFound();
     const { caseRow, name } = loaded;
     const allocations = await loadAllocationHistory(db, caseRow);
-    if (extra.status) reply.code(extra.status);
-    return reply.view('cases/allocation.njk', {
-      title: `Reallocate: ${name}`, name, caseRow, ...(await loadCaseStaff(db)), ...allocations,
-      errors: extra.errors, values: extra.values ?? { socialWorkerId: caseRow.socialWorkerId, teamManagerId: caseRow.teamManagerId, fromDate: londonDateOf(app.convene.clock()).toString() },
-      backLink: { href: `/cases/${caseRow.id}`, text: `Back to ${name}` },
+    return showCaseForm(reply, 'cases/allocation.njk', { title: `Reallocate: ${name}`, name, caseRow, ...(await loadCaseStaff(db)), ...allocations }, extra, {
+      socialWorkerId: caseRow.socialWorkerId,
+      teamManagerId: caseRow.teamManagerId,
+      fromDate: londonDateOf(app.convene.clock()).toString(),
     });
   }
-  app.get<Params>('/cases/:id/allocation', access, async (request, reply) => allocationPage(request, reply));
-  postToCase(app, '/cases/:id/allocation', access, {
+  caseForm(app, '/cases/:id/allocation', access, {
     schema: allocationForm,
     act: (request, data) => reallocateCase(db, request.actionContext(), request.params.id, data),
     page: allocationPage,
@@ -57,16 +55,10 @@ export function caseChangePages(app: FastifyInstance): void {
     const loaded = await loadCaseToChange(db, request.actionContext(), request.params.id);
     if (!loaded) return reply.callNotFound();
     const { caseRow, name } = loaded;
-    if (extra.status) reply.code(extra.status);
-    return reply.view('cases/close.njk', {
-      title: `Close the case: ${name}`, name, caseRow,
-      reasons: Object.entries(CLOSURE_REASONS).map(([value, text]) => ({ value, text: `${text} (${value})` })),
-      errors: extra.errors, values: extra.values ?? { closedOn: londonDateOf(app.convene.clock()).toString() },
-      backLink: { href: `/cases/${caseRow.id}`, text: `Back to ${name}` },
-    });
+    const reasons = Object.entries(CLOSURE_REASONS).map(([value, text]) => ({ value, text: `${text} (${value})` }));
+    return showCaseForm(reply, 'cases/close.njk', { title: `Close the case: ${name}`, name, caseRow, reasons }, extra, { closedOn: londonDateOf(app.convene.clock()).toString() });
   }
-  app.get<Params>('/cases/:id/close', access, async (request, reply) => closePage(request, reply));
-  postToCase(app, '/cases/:id/close', access, {
+  caseForm(app, '/cases/:id/close', access, {
     schema: closeForm,
     act: (request, data) => closeCase(db, request.actionContext(), request.params.id, data),
     page: closePage,

@@ -5,7 +5,7 @@ import { cinPlansOf, endCinPlan, startCinPlan } from '../../../modules/records/c
 import { loadCaseToChange } from '../../../modules/records/load-case-to-change.js';
 import { mayRecordCaseWork } from '../../../policies/children.js';
 import { caseDate } from './case-date.js';
-import { postToCase, type ShownAgain } from './case-form.js';
+import { postToCase, showCaseForm, type ShownAgain } from './case-form.js';
 
 const startForm = z.object({ startDate: caseDate('Enter the date the child in need plan started') });
 const endForm = z.object({ endDate: caseDate('Enter the date the child in need plan ended'), version: z.coerce.number().int() });
@@ -27,12 +27,8 @@ export function cinPlanPages(app: FastifyInstance): void {
     const plans = await cinPlansOf(db, caseRow.id);
     const running = plans.find((p) => p.endDate === null) ?? null;
     const today = londonDateOf(app.convene.clock()).toString();
-    if (extra.status) reply.code(extra.status);
-    return reply.view('cases/cin-plan.njk', {
-      title: `Child in need plan: ${name}`, name, caseRow, plans, running,
-      errors: extra.errors, values: extra.values ?? (running ? { endDate: today, version: running.version } : { startDate: today }),
-      backLink: { href: `/cases/${caseRow.id}`, text: `Back to ${name}` },
-    });
+    const defaults = running ? { endDate: today, version: running.version } : { startDate: today };
+    return showCaseForm(reply, 'cases/cin-plan.njk', { title: `Child in need plan: ${name}`, name, caseRow, plans, running }, extra, defaults);
   }
 
   app.get<Params>('/cases/:id/cin-plan', access, async (request, reply) => page(request, reply));
