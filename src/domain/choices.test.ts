@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOneOf, keysOf } from './choices.js';
+import { choiceSet, isOneOf, keysOf } from './choices.js';
 import { conferenceKindOf } from './conference/kinds.js';
 
 describe('closed sets of choices', () => {
@@ -21,6 +21,13 @@ describe('closed sets of choices', () => {
     [['red'], false],
   ])('isOneOf(%j) is %s', (value, expected) => {
     expect(isOneOf(COLOURS, value)).toBe(expected);
+  });
+
+  it('declares a set once: its labels, its values in order, and its guard', () => {
+    const set = choiceSet(LABELS);
+    expect(set.labels).toBe(LABELS);
+    expect(set.values).toEqual(COLOURS);
+    expect([set.is('dark-green'), set.is('Dark green'), set.is(undefined)]).toEqual([true, false, false]);
   });
 
   it('reads a stored conference kind, and one it does not know as an initial conference', () => {

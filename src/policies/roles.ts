@@ -1,7 +1,7 @@
-import { keysOf } from '../domain/choices.js';
-import { isOneOf } from '../domain/choices.js';
+import { choiceSet } from '../domain/choices.js';
 
-export const ROLE_LABELS = {
+/** The roles of DOMAIN.md; a user may hold more than one. */
+export const { labels: ROLE_LABELS, values: ROLE_IDS, is: isRoleId } = choiceSet({
   'social-worker': 'Social worker',
   'team-manager': 'Team manager',
   'service-manager': 'Service manager',
@@ -12,14 +12,8 @@ export const ROLE_LABELS = {
   enquirer: 'Enquirer',
   administrator: 'Administrator',
   auditor: 'Auditor',
-};
-/** The roles of DOMAIN.md; a user may hold more than one. */
-export const ROLE_IDS = keysOf(ROLE_LABELS);
+});
 export type RoleId = (typeof ROLE_IDS)[number];
-
-export function isRoleId(value: string): value is RoleId {
-  return isOneOf(ROLE_IDS, value);
-}
 
 /** Who is acting: what policies need to know about the signed-in user. */
 export interface Actor {

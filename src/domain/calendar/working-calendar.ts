@@ -2,7 +2,7 @@ import type { Temporal } from 'temporal-polyfill';
 import { englandAndWales } from './bank-holidays/england-and-wales.js';
 import { northernIreland } from './bank-holidays/northern-ireland.js';
 import { scotland } from './bank-holidays/scotland.js';
-import { CalendarRangeError } from './calendar-range-error.js';
+import { CalendarRangeError, type CalendarSpan } from './calendar-range-error.js';
 import type { Division } from './division.js';
 import { divisionLabel } from './division-label.js';
 import { fromEpochDay, isWeekendEpochDay, parseIsoDate, toEpochDay } from './epoch-day.js';
@@ -164,13 +164,7 @@ export class WorkingCalendar {
     }
     const result = this.workingDays[k];
     if (result === undefined) {
-      throw CalendarRangeError.forCount(
-        fromEpochDay(epochDay).toString(),
-        n,
-        this.name,
-        this.coversFrom.toString(),
-        this.coversTo.toString(),
-      );
+      throw CalendarRangeError.forCount(fromEpochDay(epochDay).toString(), n, this.covered());
     }
     return result;
   }
@@ -198,15 +192,15 @@ export class WorkingCalendar {
     return this.weekdayHolidays.slice(start, end).map((day) => ({ ...day }));
   }
 
+  /** What a range error names: this calendar and the days it covers. */
+  private covered(): CalendarSpan {
+    return { name: this.name, coversFrom: this.coversFrom.toString(), coversTo: this.coversTo.toString() };
+  }
+
   private indexOf(epochDay: number): number {
     const i = epochDay - this.firstEpochDay;
     if (!(i >= 0 && i < this.span)) {
-      throw CalendarRangeError.forDate(
-        fromEpochDay(epochDay).toString(),
-        this.name,
-        this.coversFrom.toString(),
-        this.coversTo.toString(),
-      );
+      throw CalendarRangeError.forDate(fromEpochDay(epochDay).toString(), this.covered());
     }
     return i;
   }

@@ -1,6 +1,11 @@
-import { isOneOf, keysOf } from '../choices.js';
+import { choiceSet } from '../choices.js';
 
-export const AGENCY_LABELS = {
+/**
+ * The agencies and key disciplines a quorum counts (CF1) and, in Pan-Dorset, that each give one
+ * view (DC2). Disciplines of one organisation count separately (a health visitor and a GP are two
+ * disciplines), as the procedures speak of "agencies or key disciplines".
+ */
+export const { labels: AGENCY_LABELS, values: AGENCIES, is: isAgencyId } = choiceSet({
   'childrens-social-care': "Children's social care",
   police: 'Police',
   'health-visiting': 'Health visiting',
@@ -20,22 +25,11 @@ export const AGENCY_LABELS = {
   voluntary: 'Voluntary organisation',
   legal: 'Local authority legal services',
   other: 'Other agency',
-};
-/**
- * The agencies and key disciplines a quorum counts (CF1) and, in Pan-Dorset, that each give one
- * view (DC2). Disciplines of one organisation count separately (a health visitor and a GP are two
- * disciplines), as the procedures speak of "agencies or key disciplines".
- */
-export const AGENCIES = keysOf(AGENCY_LABELS);
+});
 export type AgencyId = (typeof AGENCIES)[number];
 
-export function isAgencyId(value: string): value is AgencyId {
-  return isOneOf(AGENCIES, value);
-}
-
 /** Who someone is at the meeting; only professionals count towards a quorum or give a view. */
-
-export const ATTENDEE_KIND_LABELS = {
+export const { labels: ATTENDEE_KIND_LABELS, values: ATTENDEE_KINDS } = choiceSet({
   chair: 'Chair',
   'minute-taker': 'Minute taker',
   professional: 'Professional',
@@ -46,8 +40,7 @@ export const ATTENDEE_KIND_LABELS = {
   advocate: 'Advocate',
   interpreter: 'Interpreter',
   observer: 'Observer',
-};
-export const ATTENDEE_KINDS = keysOf(ATTENDEE_KIND_LABELS);
+});
 export type AttendeeKind = (typeof ATTENDEE_KINDS)[number];
 
 /** Family members' copies leave out confidential sections (RP4) and parts they were excluded from (EX3). */
@@ -55,12 +48,11 @@ export function isFamilyKind(kind: string): boolean {
   return kind === 'parent' || kind === 'child' || kind === 'family-member' || kind === 'supporter';
 }
 
-export const ATTENDANCE_STATUS_LABELS = {
+export const { labels: ATTENDANCE_STATUS_LABELS, values: ATTENDANCE_STATUSES } = choiceSet({
   expected: 'Not yet marked',
   present: 'Present',
   apologies: 'Sent apologies',
   absent: 'Absent without apologies',
   excluded: 'Excluded from the whole conference',
-};
-export const ATTENDANCE_STATUSES = keysOf(ATTENDANCE_STATUS_LABELS);
+});
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];

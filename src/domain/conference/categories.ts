@@ -1,18 +1,13 @@
-import { isOneOf, keysOf } from '../choices.js';
+import { choiceSet } from '../choices.js';
 
-export const CATEGORY_LABELS = {
+/** DC4: the categories of abuse or neglect, by their census codes (CENSUS.md). */
+export const { labels: CATEGORY_LABELS, values: CATEGORY_CODES, is: isCategoryCode } = choiceSet({
   NEG: 'Neglect',
   PHY: 'Physical abuse',
   EMO: 'Emotional abuse',
   SAB: 'Sexual abuse',
-};
-/** DC4: the categories of abuse or neglect, by their census codes (CENSUS.md). */
-export const CATEGORY_CODES = keysOf(CATEGORY_LABELS);
+});
 export type CategoryCode = (typeof CATEGORY_CODES)[number];
-
-export function isCategoryCode(value: string): value is CategoryCode {
-  return isOneOf(CATEGORY_CODES, value);
-}
 
 /** Census InitialCategoryOfAbuse / LatestCategoryOfAbuse: several categories are returned as MUL. */
 export function censusCategory(codes: readonly string[]): CategoryCode | 'MUL' | null {

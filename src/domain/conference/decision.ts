@@ -2,22 +2,17 @@ import { sameCategories, type CategoryCode } from './categories.js';
 import type { MeetingRules } from './meeting-rules.js';
 import { validatePlanDetails, type PlanDetails } from './plan-decision.js';
 import { checkChairDecision, dissentsFrom, type DecisionBasis, type Dissent, type PlanCall, type PractitionerView } from './views.js';
-import { isOneOf, keysOf } from '../choices.js';
+import { choiceSet, isOneOf } from '../choices.js';
 
-export const OUTCOME_LABELS = {
+/** DC5: the outcomes a conference may reach for each child. */
+export const { labels: OUTCOME_LABELS, values: OUTCOMES, is: isOutcome } = choiceSet({
   plan: 'Child protection plan',
   'no-plan-cin': 'No plan: a child in need plan is recommended',
   'no-plan-nfa': 'No plan and no further action',
   adjourned: 'Decision deferred: the conference is adjourned',
   'legal-action': 'Legal action recommended',
-};
-/** DC5: the outcomes a conference may reach for each child. */
-export const OUTCOMES = keysOf(OUTCOME_LABELS);
+});
 export type Outcome = (typeof OUTCOMES)[number];
-
-export function isOutcome(value: string): value is Outcome {
-  return isOneOf(OUTCOMES, value);
-}
 
 /** What an outcome says about the need for a plan; an adjournment says nothing yet. */
 export function planCallOf(outcome: Outcome): PlanCall | null {

@@ -1,15 +1,14 @@
-import { isOneOf, keysOf } from '../choices.js';
+import { choiceSet, isOneOf } from '../choices.js';
 
-export const CONFERENCE_KIND_LABELS = {
+/** Conference types (CV1). One conference may be the initial for some children and the review for others. */
+export const { labels: CONFERENCE_KIND_LABELS, values: CONFERENCE_KINDS } = choiceSet({
   initial: 'Initial child protection conference',
   'pre-birth': 'Pre-birth initial child protection conference',
   'transfer-in': 'Transfer-in conference',
   review: 'Review child protection conference',
   'designated-review': 'Designated review conference',
   reconvened: 'Reconvened conference',
-};
-/** Conference types (CV1). One conference may be the initial for some children and the review for others. */
-export const CONFERENCE_KINDS = keysOf(CONFERENCE_KIND_LABELS);
+});
 export type ConferenceKind = (typeof CONFERENCE_KINDS)[number];
 
 /** A stored conference's kind; one outside the list (never written by Convene) reads as an initial conference. */

@@ -1,24 +1,19 @@
-import { isOneOf, keysOf } from '../choices.js';
+import { choiceSet } from '../choices.js';
 
-export const MEETING_PART_LABELS = {
+/**
+ * The parts of the meeting, in agenda order. Attendance records which parts each person was in
+ * (CF3); the record tags each section with its part, so a copy can leave out the parts a family
+ * member was excluded from (EX3, RC3).
+ */
+export const { labels: MEETING_PART_LABELS, values: MEETING_PARTS, is: isMeetingPart } = choiceSet({
   opening: 'Opening: purpose, agenda and introductions',
   information: 'Reports and information sharing',
   'confidential-information': 'Confidential information',
   analysis: 'Discussion and analysis of risk',
   decision: 'Views and decision',
   plan: 'The outline plan',
-};
-/**
- * The parts of the meeting, in agenda order. Attendance records which parts each person was in
- * (CF3); the record tags each section with its part, so a copy can leave out the parts a family
- * member was excluded from (EX3, RC3).
- */
-export const MEETING_PARTS = keysOf(MEETING_PART_LABELS);
+});
 export type MeetingPart = (typeof MEETING_PARTS)[number];
-
-export function isMeetingPart(value: string): value is MeetingPart {
-  return isOneOf(MEETING_PARTS, value);
-}
 
 /** The parts from `part` to the end: what someone who leaves during `part` and does not return misses. */
 export function partsFrom(part: MeetingPart): MeetingPart[] {

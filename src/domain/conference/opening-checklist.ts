@@ -1,6 +1,10 @@
-import { isOneOf, keysOf } from '../choices.js';
+import { choiceSet } from '../choices.js';
 
-export const OPENING_ITEM_LABELS = {
+/**
+ * CF4: what the chair sets out at the start and makes sure of during the conference, and DC7's
+ * reminder of the complaints route. Ticked by the chair on the conference screen.
+ */
+export const { labels: OPENING_ITEM_LABELS, values: OPENING_ITEMS, is: isOpeningItem } = choiceSet({
   purpose: 'The purpose of the conference is set out',
   agenda: 'The agenda is confirmed',
   confidentiality: 'Everyone is reminded the conference is confidential',
@@ -10,17 +14,8 @@ export const OPENING_ITEM_LABELS = {
   'absent-reports': 'The reports of those not present have been made known',
   'childs-wishes': "The child's wishes and feelings have been set out",
   'complaints-procedure': 'Everyone has been reminded of the complaints procedure',
-};
-/**
- * CF4: what the chair sets out at the start and makes sure of during the conference, and DC7's
- * reminder of the complaints route. Ticked by the chair on the conference screen.
- */
-export const OPENING_ITEMS = keysOf(OPENING_ITEM_LABELS);
+});
 export type OpeningItem = (typeof OPENING_ITEMS)[number];
-
-export function isOpeningItem(value: string): value is OpeningItem {
-  return isOneOf(OPENING_ITEMS, value);
-}
 
 export function missingOpeningItems(ticked: readonly string[]): OpeningItem[] {
   return OPENING_ITEMS.filter((i) => !ticked.includes(i));

@@ -1,17 +1,16 @@
 import type { RuleProblem } from '../rules/rule-problem.js';
-import { isOneOf, keysOf } from '../choices.js';
+import { choiceSet, isOneOf } from '../choices.js';
 
-export const OVERRULE_REVIEW_LABELS = {
-  'further-conference': 'A further conference is needed: business support books it',
-  'no-further-conference': 'No further conference is needed',
-};
 /**
  * TS21 (pan-dorset, 002_61563a3284bb8811.txt, Chair's right to overrule, after 2.105): when the
  * chair overrules the conference, the senior managers responsible for child protection are told,
  * review the case with the other agencies' managers, and where they think it right a further
  * conference is held within four weeks.
  */
-export const OVERRULE_REVIEW_OUTCOMES = keysOf(OVERRULE_REVIEW_LABELS);
+export const { labels: OVERRULE_REVIEW_LABELS, values: OVERRULE_REVIEW_OUTCOMES } = choiceSet({
+  'further-conference': 'A further conference is needed: business support books it',
+  'no-further-conference': 'No further conference is needed',
+});
 export type OverruleReviewOutcome = (typeof OVERRULE_REVIEW_OUTCOMES)[number];
 
 export type OverruleStage = 'none' | 'senior-review-due' | 'further-conference-requested' | 'closed';

@@ -1,9 +1,13 @@
-import { isOneOf, keysOf } from '../choices.js';
+import { choiceSet } from '../choices.js';
 
 export const CONFERENCE_EVENTS = ['authorise', 'book', 'rearrange', 'send-invitations', 'hold', 'adjourn', 'cancel'] as const;
 export type ConferenceEvent = (typeof CONFERENCE_EVENTS)[number];
 
-export const STATUS_LABELS = {
+/**
+ * The life of a conference as an explicit state machine: a step not in this table cannot
+ * happen, whatever URL or API call asks for it (ARCHITECTURE.md, after GOV.UK One Login).
+ */
+export const { labels: STATUS_LABELS, values: CONFERENCE_STATUSES, is: isConferenceStatus } = choiceSet({
   'awaiting-authorisation': 'Waiting for a team manager to authorise',
   requested: 'Requested: to book',
   booked: 'Booked',
@@ -11,12 +15,7 @@ export const STATUS_LABELS = {
   held: 'Held',
   adjourned: 'Adjourned',
   cancelled: 'Cancelled',
-};
-/**
- * The life of a conference as an explicit state machine: a step not in this table cannot
- * happen, whatever URL or API call asks for it (ARCHITECTURE.md, after GOV.UK One Login).
- */
-export const CONFERENCE_STATUSES = keysOf(STATUS_LABELS);
+});
 export type ConferenceStatus = (typeof CONFERENCE_STATUSES)[number];
 
 const TABLE: Record<ConferenceEvent, Partial<Record<ConferenceStatus, ConferenceStatus>>> = {
@@ -65,8 +64,4 @@ export function nextStatus(from: ConferenceStatus, event: ConferenceEvent): Conf
   if (to) return to;
   const why = REFUSALS[from] ?? `It is ${STATUS_LABELS[from].toLowerCase()}.`;
   throw new TransitionError(from, event, `You cannot ${EVENT_WORDS[event]} now: ${why}`);
-}
-
-export function isConferenceStatus(value: string): value is ConferenceStatus {
-  return isOneOf(CONFERENCE_STATUSES, value);
 }

@@ -1,6 +1,6 @@
 import { PACKS, parameterOrigin } from '../packs/index.js';
 import { amountText, minutesText } from '../packs/describe.js';
-import type { Duration, TsParameter } from '../packs/types.js';
+import { isDuration, type Duration, type TsParameter } from '../packs/types.js';
 import { epochDayOf } from '../calendar/epoch-day.js';
 import { formatDate, formatDateTime, formatDayList, monthName } from './format-date.js';
 import type { Deadline, DeadlineStep, Due } from './types.js';
@@ -65,13 +65,8 @@ function stepDue(steps: readonly DeadlineStep[] | undefined, i: number): Due | u
 }
 
 function body(d: Deadline, p: TsParameter): string {
+  if (isDuration(p)) return durationBody(d, p);
   switch (p.unit) {
-    case 'workingDays':
-    case 'calendarDays':
-    case 'hours':
-    case 'weeks':
-    case 'months':
-      return durationBody(d, p);
     case 'sameDay':
       return d.direction === 'before' ? `on or before ${factText(d)}` : `the same day as ${factText(d)}`;
     case 'gestation': {

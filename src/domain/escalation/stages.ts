@@ -1,17 +1,16 @@
-import { keysOf } from '../choices.js';
+import { choiceSet } from '../choices.js';
 
-export const COMPLAINT_STAGE_LABELS = {
+/**
+ * A family complaint (CO1) and a professional's dissent (CO2) each move through fixed stages;
+ * these tables say which step may follow which, so no page can skip one.
+ */
+export const { labels: COMPLAINT_STAGE_LABELS, values: COMPLAINT_STAGES } = choiceSet({
   chair: 'With the conference chair (informal stage)',
   'complaints-procedure': "The authority's complaints procedure, with an inter-agency panel",
   'reconvened-conference': 'Conference reconvened under a different chair',
   'review-panel': 'Review panel',
   closed: 'Closed',
-};
-/**
- * A family complaint (CO1) and a professional's dissent (CO2) each move through fixed stages;
- * these tables say which step may follow which, so no page can skip one.
- */
-export const COMPLAINT_STAGES = keysOf(COMPLAINT_STAGE_LABELS);
+});
 export type ComplaintStage = (typeof COMPLAINT_STAGES)[number];
 
 export type ComplaintStep = 'resolve' | 'escalate' | 'uphold' | 'not-upheld' | 'to-review-panel' | 'close';

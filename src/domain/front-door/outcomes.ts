@@ -1,13 +1,12 @@
 import type { RuleProblem } from '../rules/rule-problem.js';
-import { keysOf } from '../choices.js';
+import { choiceSet } from '../choices.js';
 
-export const SECTION_47_OUTCOME_LABELS = {
+/** How a section 47 enquiry ends (FD5; 002 2.79–2.85). */
+export const { labels: SECTION_47_OUTCOME_LABELS, values: SECTION_47_OUTCOMES } = choiceSet({
   'not-substantiated': 'Concerns not substantiated',
   'no-continuing-risk': 'Concerns substantiated, but the child is not judged to be at continuing risk of significant harm',
   'continuing-risk': 'Concerns substantiated and the child is judged to be at continuing risk of significant harm',
-};
-/** How a section 47 enquiry ends (FD5; 002 2.79–2.85). */
-export const SECTION_47_OUTCOMES = keysOf(SECTION_47_OUTCOME_LABELS);
+});
 export type Section47Outcome = (typeof SECTION_47_OUTCOMES)[number];
 
 export function isSection47Outcome(value: string | null | undefined): value is Section47Outcome {

@@ -1,30 +1,27 @@
 import { ANONYMOUS_SOURCE_CODE, referralSourceGroup } from './referral-sources.js';
 import type { RuleProblem } from '../rules/rule-problem.js';
-import { keysOf } from '../choices.js';
+import { choiceSet } from '../choices.js';
 
-export const REFERRAL_CHANNEL_LABELS = {
+/** How a referral reached children's social care (FD1). */
+export const { labels: REFERRAL_CHANNEL_LABELS, values: REFERRAL_CHANNELS } = choiceSet({
   telephone: 'Telephone',
   written: 'Letter or written form',
   email: 'Secure email',
   portal: 'Online referral form',
   'in-person': 'In person',
-};
-/** How a referral reached children's social care (FD1). */
-export const REFERRAL_CHANNELS = keysOf(REFERRAL_CHANNEL_LABELS);
+});
 export type ReferralChannel = (typeof REFERRAL_CHANNELS)[number];
 
 /** Channels that leave a written referral, which is acknowledged within a working day (002 2.35). */
 const WRITTEN_CHANNELS: readonly ReferralChannel[] = ['written', 'email', 'portal'];
 
 /** The decision on next steps, due within a working day of the referral (002 2.36). */
-
-export const NEXT_STEP_LABELS = {
+export const { labels: NEXT_STEP_LABELS, values: NEXT_STEPS } = choiceSet({
   'initial-assessment': 'Initial assessment',
   'strategy-discussion': 'Strategy discussion (possible significant harm)',
   'early-help': 'Early help or another service',
   'no-further-action': 'No further action',
-};
-export const NEXT_STEPS = keysOf(NEXT_STEP_LABELS);
+});
 export type NextStep = (typeof NEXT_STEPS)[number];
 
 export interface ReferrerFacts {

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { enteredDateProblems } from '../rules/entered-date.js';
 import type { RuleProblem } from '../rules/rule-problem.js';
 
 /**
@@ -92,9 +93,13 @@ export function shareProblems(input: ShareInput, facts: { today: string; outcome
   if (!input.format || !(input.format in SHARE_FORMATS)) problems.push({ field: 'format', message: 'Choose the format the record was given in' });
   if (!input.language.trim()) problems.push({ field: 'language', message: 'Enter the language the record was given in' });
   if (input.format === 'translated' && isEnglish(input.language)) problems.push({ field: 'language', message: 'Enter the language the record was translated into' });
-  if (!input.sharedOn) problems.push({ field: 'sharedOn', message: 'Enter the date the record was shared' });
-  else if (input.sharedOn > facts.today) problems.push({ field: 'sharedOn', message: 'The date the record was shared must be today or in the past' });
-  else if (input.sharedOn < facts.outcomeRecordedOn) problems.push({ field: 'sharedOn', message: 'The date the record was shared cannot be before the outcome was recorded' });
+  problems.push(
+    ...enteredDateProblems('sharedOn', input.sharedOn, facts.today, {
+      missing: 'Enter the date the record was shared',
+      future: 'The date the record was shared must be today or in the past',
+      before: { date: facts.outcomeRecordedOn, message: 'The date the record was shared cannot be before the outcome was recorded' },
+    }),
+  );
   return problems;
 }
 

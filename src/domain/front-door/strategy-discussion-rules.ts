@@ -1,9 +1,10 @@
 import { Temporal } from 'temporal-polyfill';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { RuleProblem } from '../rules/rule-problem.js';
-import { keysOf } from '../choices.js';
+import { choiceSet } from '../choices.js';
 
-export const STRATEGY_AGENCY_LABELS = {
+/** The agencies a strategy discussion draws on (002 2.58–2.59). */
+export const { labels: STRATEGY_AGENCY_LABELS, values: STRATEGY_AGENCIES } = choiceSet({
   'childrens-social-care': 'Children’s social care',
   police: 'Police',
   health: 'Health',
@@ -12,9 +13,7 @@ export const STRATEGY_AGENCY_LABELS = {
   probation: 'Probation',
   voluntary: 'Voluntary sector',
   other: 'Other',
-};
-/** The agencies a strategy discussion draws on (002 2.58–2.59). */
-export const STRATEGY_AGENCIES = keysOf(STRATEGY_AGENCY_LABELS);
+});
 export type StrategyAgency = (typeof STRATEGY_AGENCIES)[number];
 
 /** The agencies every strategy discussion should include: social care convenes it, police and health take part. */

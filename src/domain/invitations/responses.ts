@@ -1,12 +1,11 @@
-import { keysOf } from '../choices.js';
+import { choiceSet } from '../choices.js';
 
-export const RESPONSE_LABELS = {
+export const { labels: RESPONSE_LABELS, values: RESPONSES } = choiceSet({
   'attending-in-person': 'Attending in person',
   'attending-virtual': 'Attending online',
   apologies: 'Sends apologies',
   delegate: 'Sends a colleague',
-};
-export const RESPONSES = keysOf(RESPONSE_LABELS);
+});
 export type InvitationResponse = (typeof RESPONSES)[number];
 
 export interface ResponseInput {

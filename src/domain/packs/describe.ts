@@ -1,4 +1,4 @@
-import type { Duration, TsParameter } from './types.js';
+import { isDuration, type Duration, type TsParameter } from './types.js';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -54,13 +54,8 @@ export function minutesText(minutes: number): string {
  * "15 working days (day 1 = decision day)" or "1 wd before an ICPC / 3 wd before a review".
  */
 export function describeParameter(p: TsParameter): string {
+  if (isDuration(p)) return withQualifier(durationText(p), p.qualifier);
   switch (p.unit) {
-    case 'workingDays':
-    case 'calendarDays':
-    case 'hours':
-    case 'weeks':
-    case 'months':
-      return withQualifier(durationText(p), p.qualifier);
     case 'sameDay':
       return withQualifier('the same day', p.qualifier);
     case 'setElsewhere':

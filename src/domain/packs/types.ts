@@ -50,6 +50,13 @@ export type Months = Annotated & {
 /** A plain length of time, counted one way. */
 export type Duration = WorkingDays | CalendarDays | Hours | Weeks | Months;
 
+const DURATION_UNITS = ['workingDays', 'calendarDays', 'hours', 'weeks', 'months'] as const satisfies readonly Duration['unit'][];
+
+/** Whether a parameter is a plain length of time, which every reader counts or words the same way. */
+export function isDuration(p: TsParameter): p is Duration {
+  return isOneOf(DURATION_UNITS, p.unit);
+}
+
 export type TsParameter =
   | Duration
   /** On the day of the fact itself. */

@@ -3,9 +3,10 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { computeDeadline, NotApplicableError } from '../deadlines/index.js';
 import type { RuleProblem } from '../rules/rule-problem.js';
 import type { PackId } from '../packs/pack-id.js';
-import { isOneOf, keysOf } from '../choices.js';
+import { choiceSet, isOneOf } from '../choices.js';
 
-export const EXCLUSION_GROUND_LABELS = {
+/** EX1: the grounds on which a family member may be kept out of all or part of a conference (000 § 5). */
+export const { labels: EXCLUSION_GROUND_LABELS, values: EXCLUSION_GROUNDS, is: isExclusionGround } = choiceSet({
   'prejudice-welfare': "Their presence may seriously harm the child's welfare",
   'disruptive-behaviour': 'Violence, threats, discriminatory behaviour, or being in an unfit state',
   'child-asks': 'The child asks that they are not there while the child is',
@@ -13,27 +14,20 @@ export const EXCLUSION_GROUND_LABELS = {
   'confidential-information': 'Members must hear confidential information (legal advice, a criminal investigation)',
   'risk-to-others': 'Information that would put family members or professionals at risk',
   'family-conflict': 'Conflict between family members (for example domestic abuse): separate attendance',
-};
-/** EX1: the grounds on which a family member may be kept out of all or part of a conference (000 § 5). */
-export const EXCLUSION_GROUNDS = keysOf(EXCLUSION_GROUND_LABELS);
+});
 export type ExclusionGround = (typeof EXCLUSION_GROUNDS)[number];
 
 /**
  * Reasons people give that are not grounds (EX1, EX2), offered on the form so that they can be
  * refused with an explanation rather than typed into the evidence unseen.
  */
-export const NOT_GROUND_LABELS = {
+export const { labels: NOT_GROUND_LABELS, values: NOT_GROUNDS } = choiceSet({
   prosecution: 'They are being prosecuted or investigated by the police',
   'excluded-before': 'They were excluded from an earlier conference',
-};
-export const NOT_GROUNDS = keysOf(NOT_GROUND_LABELS);
+});
 export type NotGround = (typeof NOT_GROUNDS)[number];
 
 export type ExclusionReason = ExclusionGround | NotGround;
-
-export function isExclusionGround(value: string): value is ExclusionGround {
-  return isOneOf(EXCLUSION_GROUNDS, value);
-}
 
 /** EX1 and EX2 on a request: at least one real ground, and the evidence for it. */
 export function exclusionRequestProblems(input: { reasons: readonly string[]; evidence: string }): RuleProblem[] {
@@ -79,13 +73,12 @@ export type ExclusionDecision = 'excluded' | 'refused';
  * did not attend (000 § 5: health and safety, sensitive third-party information, a current
  * criminal investigation, other legal considerations).
  */
-export const RECORD_WITHHELD_GROUND_LABELS = {
+export const { labels: RECORD_WITHHELD_GROUND_LABELS, values: RECORD_WITHHELD_GROUNDS } = choiceSet({
   safety: 'Health and safety: the whole record could increase the risk to the child or others (for example domestic abuse)',
   'third-party': 'Sensitive information about someone else that it is not justified to share (for example health)',
   'criminal-investigation': 'A current criminal investigation that sharing could undermine',
   legal: 'Other legal considerations (usually on legal advice)',
-};
-export const RECORD_WITHHELD_GROUNDS = keysOf(RECORD_WITHHELD_GROUND_LABELS);
+});
 export type RecordWithheldGround = (typeof RECORD_WITHHELD_GROUNDS)[number];
 
 export function isRecordWithheldGround(value: string | null | undefined): value is RecordWithheldGround {

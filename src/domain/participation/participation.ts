@@ -1,15 +1,14 @@
 import type { RuleProblem } from '../rules/rule-problem.js';
-import { keysOf } from '../choices.js';
+import { choiceSet } from '../choices.js';
 
-export const CHILD_ASSESSMENT_LABELS = {
+/** IN5: the questions the social worker and chair answer before deciding whether a child attends (000 § 4). */
+export const { labels: CHILD_ASSESSMENT_LABELS, values: CHILD_ASSESSMENT_QUESTIONS } = choiceSet({
   understanding: 'Does the child understand enough of what the conference is for?',
   wishExpressed: 'What has the child said, or shown, about taking part?',
   parentsViews: "What do the parents think about the child's attending?",
   benefit: 'Would taking part be good for the child?',
   conflictRisk: 'Is there a risk of conflict with, or blame from, a parent at the meeting?',
-};
-/** IN5: the questions the social worker and chair answer before deciding whether a child attends (000 § 4). */
-export const CHILD_ASSESSMENT_QUESTIONS = keysOf(CHILD_ASSESSMENT_LABELS);
+});
 export type ChildAssessmentQuestion = (typeof CHILD_ASSESSMENT_QUESTIONS)[number];
 
 export const CHILD_WISHES = ['attend', 'not-attend', 'undecided', 'too-young'] as const;
@@ -18,15 +17,14 @@ export const CHILD_ATTENDANCE = ['all', 'part', 'none'] as const;
 export type ChildAttendance = (typeof CHILD_ATTENDANCE)[number];
 
 /** IN5: the other ways a child's views reach the conference. */
-export const VIEWS_ROUTE_LABELS = {
+export const { labels: VIEWS_ROUTE_LABELS, values: VIEWS_ROUTES } = choiceSet({
   advocate: 'An advocate speaks for them',
   writing: 'In writing, email or text',
   drawings: 'Drawings',
   recording: 'A recording',
   'social-worker': 'The social worker passes them on',
   'pre-meeting-with-chair': 'A meeting with the chair beforehand',
-};
-export const VIEWS_ROUTES = keysOf(VIEWS_ROUTE_LABELS);
+});
 export type ViewsRoute = (typeof VIEWS_ROUTES)[number];
 
 export const ADVOCACY_CONSENT = ['given', 'refused', 'not-yet-asked'] as const;
@@ -68,7 +66,7 @@ export function advocacyToOfferAgain(consent: AdvocacyConsent, conferenceType: '
 }
 
 /** IN8: the social worker's preparation of the family (000 § 3; 003, preparing the family). */
-export const PREPARATION_LABELS = {
+export const { labels: PREPARATION_LABELS, values: PREPARATION_ITEMS } = choiceSet({
   'purpose-explained': 'Explained what the conference is for',
   'attendees-explained': 'Explained who has been invited',
   'process-explained': 'Explained how the meeting works and how to complain',
@@ -78,8 +76,7 @@ export const PREPARATION_LABELS = {
   'childcare-arranged': 'Checked childcare is arranged',
   'supporters-discussed': 'Talked about supporters, advocates or a solicitor as supporter',
   'disagreements-noted': 'Noted the points the family disagree with',
-};
-export const PREPARATION_ITEMS = keysOf(PREPARATION_LABELS);
+});
 export type PreparationItem = (typeof PREPARATION_ITEMS)[number];
 
 export const INTERPRETER_RELATIONSHIPS = ['professional', 'family-member', 'friend'] as const;

@@ -1,15 +1,7 @@
 import type { PackId } from '../packs/pack-id.js';
 import { planRules } from './plan-rules.js';
-import { keysOf } from '../choices.js';
+import { choiceSet } from '../choices.js';
 
-export const ENDING_ROUTE_LABELS = {
-  'eighteenth-birthday': 'The young person has turned 18',
-  death: 'The child has died',
-  'left-uk': 'The child has left the UK permanently',
-  'moved-authority': 'The child has moved permanently and the new authority has held its conference',
-  'looked-after-consultation': 'Looked-after child: ended after written consultation',
-  'absent-professional-agreed': 'Ending decided at conference, now agreed in writing by the absent professional',
-};
 /**
  * The ways a plan ends outside a review conference's decision (which the conference itself
  * applies): EN1's 18th birthday, death and permanent departure from the UK (a service manager,
@@ -17,7 +9,14 @@ export const ENDING_ROUTE_LABELS = {
  * a looked-after child's plan by written consultation (EN2), and an ending decided at a
  * conference that waited for an absent key professional's written agreement (EN6, TS23).
  */
-export const ENDING_ROUTES = keysOf(ENDING_ROUTE_LABELS);
+export const { labels: ENDING_ROUTE_LABELS, values: ENDING_ROUTES } = choiceSet({
+  'eighteenth-birthday': 'The young person has turned 18',
+  death: 'The child has died',
+  'left-uk': 'The child has left the UK permanently',
+  'moved-authority': 'The child has moved permanently and the new authority has held its conference',
+  'looked-after-consultation': 'Looked-after child: ended after written consultation',
+  'absent-professional-agreed': 'Ending decided at conference, now agreed in writing by the absent professional',
+});
 export type EndingRoute = (typeof ENDING_ROUTES)[number];
 
 /** Who may end the plan by each route. */
@@ -31,14 +30,13 @@ export const ENDING_DECIDER: Record<EndingRoute, 'service-manager' | 'chair' | '
 };
 
 /** EN5: what help carries on after the plan. */
-export const CONTINUING_SUPPORT_LABELS = {
+export const { labels: CONTINUING_SUPPORT_LABELS, values: CONTINUING_SUPPORT } = choiceSet({
   'child-in-need-plan': 'A child in need plan',
   'early-help': 'Early help',
   'lead-professional': 'A lead professional outside children’s social care',
   'care-plan': 'The looked-after child’s care plan carries the remaining risks',
   'none-needed': 'No further help needed, after re-assessment with the family',
-};
-export const CONTINUING_SUPPORT = keysOf(CONTINUING_SUPPORT_LABELS);
+});
 export type ContinuingSupport = (typeof CONTINUING_SUPPORT)[number];
 
 export interface EndingFacts {
@@ -145,13 +143,12 @@ export function endingProblems(pack: PackId, facts: EndingFacts, input: EndingIn
 /** EN3 (pan-dorset): the exceptional circumstances in which a first review may end a plan. */
 
 /** Our words for pan-dorset's exceptional circumstances (002, notes after 2.143). */
-export const FIRST_REVIEW_EXCEPTION_LABELS = {
+export const { labels: FIRST_REVIEW_EXCEPTION_LABELS, values: FIRST_REVIEW_EXCEPTIONS } = choiceSet({
   'no-longer-with-risk-person': 'The child no longer lives with, or has contact with, the person who posed the risk',
   'pre-birth-youngest-sibling': 'A pre-birth plan where the risk came from older siblings’ circumstances that have changed',
   'transfer-in-risk-reduced': 'A child who moved in whose risk has reduced since the other authority’s conference',
   'older-young-person-wish': 'An older young person who will not work with the plan, and other support is in place',
-};
-export const FIRST_REVIEW_EXCEPTIONS = keysOf(FIRST_REVIEW_EXCEPTION_LABELS);
+});
 export type FirstReviewException = (typeof FIRST_REVIEW_EXCEPTIONS)[number];
 
 /**

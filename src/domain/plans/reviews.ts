@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { computeDeadline, formatDate, NotApplicableError, ruleInPack, type Deadline } from '../deadlines/index.js';
 import type { PackId } from '../packs/pack-id.js';
-import { keysOf } from '../choices.js';
+import { choiceSet } from '../choices.js';
 
 /**
  * How long before a review's statutory date it is requested from business support: 20 working
@@ -107,8 +107,7 @@ export function reviewShouldBeRequested(review: Pick<NextReview, 'requestOn'>, t
 }
 
 /** RV2: the circumstances that bring a review forward. */
-
-export const REVIEW_TRIGGER_LABELS = {
+export const { labels: REVIEW_TRIGGER_LABELS, values: REVIEW_TRIGGERS } = choiceSet({
   'new-incident': 'A new incident of harm has been substantiated',
   'plan-failing': 'The plan is not working (for example, appointments missed)',
   'baby-due': 'A baby is expected in the household',
@@ -117,8 +116,7 @@ export const REVIEW_TRIGGER_LABELS = {
   'looked-after-may-return': 'A looked-after child may go back to the situation that needed the plan',
   'core-group-may-end-plan': 'The core group thinks the plan may no longer be needed',
   'new-section-47': 'New section 47 enquiries about the child',
-};
-export const REVIEW_TRIGGERS = keysOf(REVIEW_TRIGGER_LABELS);
+});
 export type ReviewTrigger = (typeof REVIEW_TRIGGERS)[number];
 
 /**

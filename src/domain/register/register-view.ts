@@ -1,16 +1,14 @@
 import { Temporal } from 'temporal-polyfill';
 import { CATEGORY_CODES, type CategoryCode } from '../conference/categories.js';
-import { isOneOf, keysOf } from '../choices.js';
+import { choiceSet, isOneOf } from '../choices.js';
 
 /**
  * The register of children with a plan (RG1) as the designated manager reads it: pure helpers for
  * its filters, age bands, sorting and CSV. No clock: every date is passed in.
  */
-
-export const AGE_BAND_LABELS = {
+export const { labels: AGE_BAND_LABELS, values: AGE_BANDS } = choiceSet({
   unborn: 'Unborn', '0-4': 'Under 5', '5-9': '5 to 9', '10-15': '10 to 15', '16-17': '16 or 17',
-};
-export const AGE_BANDS = keysOf(AGE_BAND_LABELS);
+});
 export type AgeBand = (typeof AGE_BANDS)[number];
 
 export const REGISTER_SORTS = ['name', 'plan-start', 'next-review', 'category'] as const;

@@ -1,10 +1,5 @@
-import { keysOf } from '../choices.js';
+import { choiceSet } from '../choices.js';
 
-export const REPORT_KIND_LABELS = {
-  'social-work': 'Social work report',
-  agency: 'Agency report',
-  'family-views': "The family's own views",
-};
 /**
  * What each kind of report must cover. The social work report follows RP1
  * (000_94fab553c2db9a47.txt § 6 Information for Conference; 003_16eb1834ae885591.txt, the social
@@ -12,30 +7,30 @@ export const REPORT_KIND_LABELS = {
  * 001_fcf727783d989d19.txt, Prior to the Conference and Review Child Protection Conference);
  * the family's own views are RP6.
  */
-export const REPORT_KINDS = keysOf(REPORT_KIND_LABELS);
+export const { labels: REPORT_KIND_LABELS, values: REPORT_KINDS } = choiceSet({
+  'social-work': 'Social work report',
+  agency: 'Agency report',
+  'family-views': "The family's own views",
+});
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** RP3: every contribution says what sort of information it is. */
-
-export const MARKING_LABELS = {
+export const { labels: MARKING_LABELS, values: MARKINGS } = choiceSet({
   fact: 'Fact',
   observation: 'Observation',
   allegation: 'Allegation',
   opinion: 'Opinion',
-};
-export const MARKINGS = keysOf(MARKING_LABELS);
+});
 export type Marking = (typeof MARKINGS)[number];
 
 /** RP4: what may be kept from the family, and so belongs in the confidential section. */
-
-export const CONFIDENTIAL_CATEGORY_LABELS = {
+export const { labels: CONFIDENTIAL_CATEGORY_LABELS, values: CONFIDENTIAL_CATEGORIES } = choiceSet({
   'police-information': 'Police information',
   'criminal-records': 'Criminal records',
   'third-party': 'Information about a third party',
   'source-protection': 'Protecting the source of information',
   'legal-advice': 'Legal advice',
-};
-export const CONFIDENTIAL_CATEGORIES = keysOf(CONFIDENTIAL_CATEGORY_LABELS);
+});
 export type ConfidentialCategory = (typeof CONFIDENTIAL_CATEGORIES)[number];
 
 export interface Heading {
@@ -97,12 +92,11 @@ export function headingsFor(kind: ReportKind, conferenceType: 'initial' | 'revie
 }
 
 /** RP2 also asks for who wrote it and how to reach them: taken from the author's account and the conference. */
-export const AUTHOR_DETAIL_LABELS = {
+export const { labels: AUTHOR_DETAIL_LABELS, values: AUTHOR_DETAIL_FIELDS } = choiceSet({
   organisation: 'Organisation',
   author: 'Written by',
   role: 'Role',
   contact: 'Contact details',
   conferenceDate: 'Date of the conference',
-};
-export const AUTHOR_DETAIL_FIELDS = keysOf(AUTHOR_DETAIL_LABELS);
+});
 export type AuthorDetailField = (typeof AUTHOR_DETAIL_FIELDS)[number];

@@ -1,3 +1,4 @@
+import { enteredDateProblems } from '../rules/entered-date.js';
 import type { RuleProblem } from '../rules/rule-problem.js';
 
 /**
@@ -27,11 +28,17 @@ export function consultationProblems(input: ConsultationInput, today: string): R
   if (!input.responsibleAuthority.trim()) problems.push({ field: 'responsibleAuthority', message: 'Enter the authority responsible for the child' });
   if (!input.responsibleBecause || !(input.responsibleBecause in RESPONSIBLE_BECAUSE)) problems.push({ field: 'responsibleBecause', message: 'Say whether the child is on their plan or looked after by them' });
   if (!input.emergencyAction.trim()) problems.push({ field: 'emergencyAction', message: 'Describe the emergency action taken' });
-  if (!input.foundOn) problems.push({ field: 'foundOn', message: 'Enter the date the child was found needing emergency action' });
-  else if (input.foundOn > today) problems.push({ field: 'foundOn', message: 'The date the child was found must be today or in the past' });
-  if (!input.consultedOn) problems.push({ field: 'consultedOn', message: 'Enter the date the responsible authority was consulted' });
-  else if (input.consultedOn > today) problems.push({ field: 'consultedOn', message: 'The date they were consulted must be today or in the past' });
-  else if (input.foundOn && input.consultedOn < input.foundOn) problems.push({ field: 'consultedOn', message: 'They cannot be consulted before the child was found' });
+  problems.push(
+    ...enteredDateProblems('foundOn', input.foundOn, today, {
+      missing: 'Enter the date the child was found needing emergency action',
+      future: 'The date the child was found must be today or in the past',
+    }),
+    ...enteredDateProblems('consultedOn', input.consultedOn, today, {
+      missing: 'Enter the date the responsible authority was consulted',
+      future: 'The date they were consulted must be today or in the past',
+      before: { date: input.foundOn, message: 'They cannot be consulted before the child was found' },
+    }),
+  );
   if (!input.consultedName.trim()) problems.push({ field: 'consultedName', message: 'Enter who at the authority was consulted' });
   return problems;
 }
@@ -47,13 +54,23 @@ export interface AnswerInput {
 export function answerProblems(input: AnswerInput, facts: { consultedOn: string; today: string }): RuleProblem[] {
   const problems: RuleProblem[] = [];
   if (!input.answer || !(input.answer in THEIR_ANSWERS)) problems.push({ field: 'answer', message: 'Choose whether they accept responsibility' });
-  if (!input.answeredOn) problems.push({ field: 'answeredOn', message: 'Enter the date they answered' });
-  else if (input.answeredOn > facts.today) problems.push({ field: 'answeredOn', message: 'The date they answered must be today or in the past' });
-  else if (input.answeredOn < facts.consultedOn) problems.push({ field: 'answeredOn', message: 'They cannot answer before they were consulted' });
+  problems.push(
+    ...enteredDateProblems('answeredOn', input.answeredOn, facts.today, {
+      missing: 'Enter the date they answered',
+      future: 'The date they answered must be today or in the past',
+      before: { date: facts.consultedOn, message: 'They cannot answer before they were consulted' },
+    }),
+  );
   if (input.writtenConfirmationOn) {
     if (input.answer !== 'accepts') problems.push({ field: 'writtenConfirmationOn', message: 'A written confirmation is recorded only when they accept' });
-    else if (input.writtenConfirmationOn > facts.today) problems.push({ field: 'writtenConfirmationOn', message: 'The date of the written confirmation must be today or in the past' });
-    else if (input.answeredOn && input.writtenConfirmationOn < input.answeredOn) problems.push({ field: 'writtenConfirmationOn', message: 'The written confirmation cannot come before their acceptance' });
+    else {
+      problems.push(
+        ...enteredDateProblems('writtenConfirmationOn', input.writtenConfirmationOn, facts.today, {
+          future: 'The date of the written confirmation must be today or in the past',
+          before: { date: input.answeredOn, message: 'The written confirmation cannot come before their acceptance' },
+        }),
+      );
+    }
     if (!input.writtenConfirmationReference.trim()) problems.push({ field: 'writtenConfirmationReference', message: 'Enter the letter or email that confirms it (its date and sender, or a reference)' });
   } else if (input.writtenConfirmationReference.trim()) {
     problems.push({ field: 'writtenConfirmationOn', message: 'Enter the date of the written confirmation' });
@@ -105,9 +122,13 @@ export interface TemporaryChangeInput {
 export function temporaryChangeProblems(input: TemporaryChangeInput, facts: { planStartedOn: string; today: string }): RuleProblem[] {
   const problems: RuleProblem[] = [];
   if (!input.change || !(input.change in TEMPORARY_CHANGES)) problems.push({ field: 'change', message: 'Choose what changed' });
-  if (!input.changedOn) problems.push({ field: 'changedOn', message: 'Enter the date of the change' });
-  else if (input.changedOn > facts.today) problems.push({ field: 'changedOn', message: 'The date of the change must be today or in the past' });
-  else if (input.changedOn < facts.planStartedOn) problems.push({ field: 'changedOn', message: 'The change cannot be before the child was on the register here' });
+  problems.push(
+    ...enteredDateProblems('changedOn', input.changedOn, facts.today, {
+      missing: 'Enter the date of the change',
+      future: 'The date of the change must be today or in the past',
+      before: { date: facts.planStartedOn, message: 'The change cannot be before the child was on the register here' },
+    }),
+  );
   if (!input.details.trim()) problems.push({ field: 'details', message: 'Record what changed and why (where the child went, or who ended the plan)' });
   return problems;
 }

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { jobQueueStatus, type JobQueueStatus } from '../../modules/jobs/job-queue-status.js';
-import { outboxBacklog, UNSENT_STATUSES, type OutboxBacklog } from '../../modules/outbox/backlog.js';
+import { jobQueueStatus } from '../../modules/jobs/job-queue-status.js';
+import { outboxBacklog, UNSENT_STATUSES } from '../../modules/outbox/backlog.js';
 
 /** Sign-in answers that mean a failed attempt, by the status the sign-in pages give them. */
 const SIGN_IN_FAILURES: Record<number, string> = { 401: 'wrong-credentials', 423: 'account-locked', 429: 'address-blocked' };
@@ -32,6 +32,27 @@ function processRegistry(): Registry {
   return processMetrics;
 }
 
+/** One read per scrape, however many gauges collect from it (prom-client collects them concurrently). */
+function oncePerScrape<T>(read: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => (pending ??= read().finally(() => void (pending = null)));
+}
+
+/** A gauge read when scraped: one value, or one value per value of its `label`. */
+function scrapedGauge(register: Registry, name: string, help: string, read: () => Promise<number | Readonly<Record<string, number>>>, label?: string): void {
+  new Gauge({
+    name,
+    help,
+    ...(label === undefined ? {} : { labelNames: [label] }),
+    registers: [register],
+    async collect() {
+      const value = await read();
+      if (typeof value === 'number') this.set(value);
+      else if (label !== undefined) for (const [key, n] of Object.entries(value)) this.set({ [label]: key }, n);
+    },
+  });
+}
+
 export function setUpMetrics(app: FastifyInstance): Registry {
   const register = new Registry();
 
@@ -48,60 +69,25 @@ export function setUpMetrics(app: FastifyInstance): Registry {
     labelNames: ['step', 'reason'] as const,
     registers: [register],
   });
-  // One query per scrape feeds both outbox gauges (prom-client collects them concurrently).
-  let pending: Promise<OutboxBacklog> | null = null;
-  const backlogOnce = () => (pending ??= outboxBacklog(app.convene.db).finally(() => void (pending = null)));
-  new Gauge({
-    name: 'convene_outbox_backlog',
-    help: 'Outbox messages not yet delivered, by status (queued, sending, failed)',
-    labelNames: ['status'] as const,
-    registers: [register],
-    async collect() {
-      const backlog = await backlogOnce();
-      for (const status of UNSENT_STATUSES) this.set({ status }, backlog.byStatus[status]);
-    },
-  });
-  new Gauge({
-    name: 'convene_outbox_oldest_waiting_seconds',
-    help: 'Age of the oldest outbox message still waiting to be sent (0 when none waits)',
-    registers: [register],
-    async collect() {
-      const since = (await backlogOnce()).oldestWaitingSince;
-      this.set(since ? Math.max(0, (app.convene.clock().getTime() - since.getTime()) / 1000) : 0);
-    },
+  // One query per scrape feeds both outbox gauges.
+  const backlogOnce = oncePerScrape(() => outboxBacklog(app.convene.db));
+  scrapedGauge(register, 'convene_outbox_backlog', 'Outbox messages not yet delivered, by status (queued, sending, failed)', async () => {
+    const backlog = await backlogOnce();
+    return Object.fromEntries(UNSENT_STATUSES.map((status) => [status, backlog.byStatus[status]]));
+  }, 'status');
+  scrapedGauge(register, 'convene_outbox_oldest_waiting_seconds', 'Age of the oldest outbox message still waiting to be sent (0 when none waits)', async () => {
+    const since = (await backlogOnce()).oldestWaitingSince;
+    return since ? Math.max(0, (app.convene.clock().getTime() - since.getTime()) / 1000) : 0;
   });
 
   // The shared job queue (modules/jobs), one query pass per scrape for all three gauges.
-  let pendingJobs: Promise<JobQueueStatus> | null = null;
-  const jobsOnce = () => (pendingJobs ??= jobQueueStatus(app.convene.db, { now: app.convene.clock(), worker: app.convene.jobs }).finally(() => void (pendingJobs = null)));
-  new Gauge({
-    name: 'convene_job_queue_runs',
-    help: 'Job runs in the shared queue by status: queued (due or waiting for a retry), running, failed (the dead letter)',
-    labelNames: ['status'] as const,
-    registers: [register],
-    async collect() {
-      const status = await jobsOnce();
-      this.set({ status: 'queued' }, status.queued);
-      this.set({ status: 'running' }, status.inProgress);
-      this.set({ status: 'failed' }, status.failed);
-    },
-  });
-  new Gauge({
-    name: 'convene_job_queue_oldest_due_seconds',
-    help: 'How long the longest-waiting due job run has waited since it was due (0 when none is)',
-    registers: [register],
-    async collect() {
-      this.set((await jobsOnce()).oldestQueuedAgeSeconds);
-    },
-  });
-  new Gauge({
-    name: 'convene_job_worker_running',
-    help: "1 while this instance's job worker is running",
-    registers: [register],
-    async collect() {
-      this.set((await jobsOnce()).running ? 1 : 0);
-    },
-  });
+  const jobsOnce = oncePerScrape(() => jobQueueStatus(app.convene.db, { now: app.convene.clock(), worker: app.convene.jobs }));
+  scrapedGauge(register, 'convene_job_queue_runs', 'Job runs in the shared queue by status: queued (due or waiting for a retry), running, failed (the dead letter)', async () => {
+    const status = await jobsOnce();
+    return { queued: status.queued, running: status.inProgress, failed: status.failed };
+  }, 'status');
+  scrapedGauge(register, 'convene_job_queue_oldest_due_seconds', 'How long the longest-waiting due job run has waited since it was due (0 when none is)', async () => (await jobsOnce()).oldestQueuedAgeSeconds);
+  scrapedGauge(register, 'convene_job_worker_running', "1 while this instance's job worker is running", async () => ((await jobsOnce()).running ? 1 : 0));
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url;

@@ -6,10 +6,9 @@ import { closeCase, reallocateCase } from '../../../modules/records/case-allocat
 import { loadAllocationHistory } from '../../../modules/records/load-allocation-history.js';
 import { loadCaseStaff } from '../../../modules/records/load-case-staff.js';
 import { loadCaseToChange } from '../../../modules/records/load-case-to-change.js';
-import { type FieldError } from '../../../modules/shared/errors.js';
 import { mayAuthoriseCaseDecisions } from '../../../policies/children.js';
-import { submitShowingValues } from '../../forms/run-action.js';
 import { caseDate } from './case-date.js';
+import { caseForm, showCaseForm, type ShownAgain } from './case-form.js';
 
 const optionalId = z.string().optional().transform((v) => (v ? v : null));
 
@@ -34,43 +33,35 @@ const access = { config: { access: mayAuthoriseCaseDecisions } };
 export function caseChangePages(app: FastifyInstance): void {
   const { db } = app.convene;
 
-  async function allocationPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
+  async function allocationPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: ShownAgain = {}) {
     const loaded = await loadCaseToChange(db, request.actionContext(), request.params.id);
     if (!loaded) return reply.callNotFound();
     const { caseRow, name } = loaded;
     const allocations = await loadAllocationHistory(db, caseRow);
-    if (extra.status) reply.code(extra.status);
-    return reply.view('cases/allocation.njk', {
-      title: `Reallocate: ${name}`, name, caseRow, ...(await loadCaseStaff(db)), ...allocations,
-      errors: extra.errors, values: extra.values ?? { socialWorkerId: caseRow.socialWorkerId, teamManagerId: caseRow.teamManagerId, fromDate: londonDateOf(app.convene.clock()).toString() },
-      backLink: { href: `/cases/${caseRow.id}`, text: `Back to ${name}` },
+    return showCaseForm(reply, 'cases/allocation.njk', { title: `Reallocate: ${name}`, name, caseRow, ...(await loadCaseStaff(db)), ...allocations }, extra, {
+      socialWorkerId: caseRow.socialWorkerId,
+      teamManagerId: caseRow.teamManagerId,
+      fromDate: londonDateOf(app.convene.clock()).toString(),
     });
   }
-  app.get<Params>('/cases/:id/allocation', access, async (request, reply) => allocationPage(request, reply));
-  app.post<Params>('/cases/:id/allocation', access, async (request, reply) => {
-    return submitShowingValues(reply, allocationForm, (data) => reallocateCase(db, request.actionContext(), request.params.id, data), {
-      again: (shown) => allocationPage(request, reply, shown),
-      done: () => reply.redirect(`/cases/${request.params.id}?done=reallocated`),
-    });
+  caseForm(app, '/cases/:id/allocation', access, {
+    schema: allocationForm,
+    act: (request, data) => reallocateCase(db, request.actionContext(), request.params.id, data),
+    page: allocationPage,
+    done: 'reallocated',
   });
 
-  async function closePage(request: FastifyRequest<Params>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
+  async function closePage(request: FastifyRequest<Params>, reply: FastifyReply, extra: ShownAgain = {}) {
     const loaded = await loadCaseToChange(db, request.actionContext(), request.params.id);
     if (!loaded) return reply.callNotFound();
     const { caseRow, name } = loaded;
-    if (extra.status) reply.code(extra.status);
-    return reply.view('cases/close.njk', {
-      title: `Close the case: ${name}`, name, caseRow,
-      reasons: Object.entries(CLOSURE_REASONS).map(([value, text]) => ({ value, text: `${text} (${value})` })),
-      errors: extra.errors, values: extra.values ?? { closedOn: londonDateOf(app.convene.clock()).toString() },
-      backLink: { href: `/cases/${caseRow.id}`, text: `Back to ${name}` },
-    });
+    const reasons = Object.entries(CLOSURE_REASONS).map(([value, text]) => ({ value, text: `${text} (${value})` }));
+    return showCaseForm(reply, 'cases/close.njk', { title: `Close the case: ${name}`, name, caseRow, reasons }, extra, { closedOn: londonDateOf(app.convene.clock()).toString() });
   }
-  app.get<Params>('/cases/:id/close', access, async (request, reply) => closePage(request, reply));
-  app.post<Params>('/cases/:id/close', access, async (request, reply) => {
-    return submitShowingValues(reply, closeForm, (data) => closeCase(db, request.actionContext(), request.params.id, data), {
-      again: (shown) => closePage(request, reply, shown),
-      done: () => reply.redirect(`/cases/${request.params.id}?done=closed`),
-    });
+  caseForm(app, '/cases/:id/close', access, {
+    schema: closeForm,
+    act: (request, data) => closeCase(db, request.actionContext(), request.params.id, data),
+    page: closePage,
+    done: 'closed',
   });
 }

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { WORKER_CHANGE_DECISIONS } from '../../../domain/records/worker-change.js';
 import { londonDateOf } from '../../../domain/calendar/london-time.js';
 import { answerWorkerChangeRequest, recordWorkerChangeRequest, workerChangePageData } from '../../../modules/records/worker-change.js';
-import { ForbiddenError, type FieldError } from '../../../modules/shared/errors.js';
+import { ForbiddenError } from '../../../modules/shared/errors.js';
 import { mayAnswerWorkerChangeRequest, mayRecordWorkerChangeRequest } from '../../../policies/children.js';
 import { hasRole, type Actor } from '../../../policies/roles.js';
 import { dateField, requiredText } from '../../form-fields.js';
-import { submitShowingValues } from '../../forms/run-action.js';
+import { caseForm, showCaseForm, type ShownAgain } from './case-form.js';
 
 const requestForm = z.object({
   requestedBy: requiredText('Say who in the family asked for the change', 200),
@@ -26,6 +26,11 @@ type Params = { Params: { id: string } };
 type AnswerParams = { Params: { id: string; changeRequestId: string } };
 const uuid = /^[0-9a-f-]{36}$/i;
 const caseStaff = { config: { access: (actor: Actor | null) => hasRole(actor, 'social-worker', 'team-manager', 'service-manager') } };
+/**
+ * Both forms show again what parsed after a refusal, and send a conflict (the request already
+ * answered, or changed by someone else) back to the case.
+ */
+const answeredOnce = { showParsed: true, conflictToCase: true };
 const managers = { config: { access: (actor: Actor | null) => hasRole(actor, 'team-manager', 'service-manager') } };
 
 /** CO4: a family's request for a change of social worker, recorded and then answered on the case. */
@@ -38,50 +43,40 @@ export function workerChangePages(app: FastifyInstance): void {
     return workerChangePageData(db, request.actionContext(), id, changeRequestId ?? null);
   };
 
-  async function requestPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
+  async function requestPage(request: FastifyRequest<Params>, reply: FastifyReply, extra: ShownAgain = {}) {
     const loaded = await load(request);
     if (!loaded) return reply.callNotFound();
     if (!mayRecordWorkerChangeRequest(request.actor, loaded.c)) throw new ForbiddenError('Only the case’s social worker or team manager, or a service manager, records a request for a change of worker.');
-    if (extra.status) reply.code(extra.status);
-    return reply.view('cases/worker-change-request.njk', {
-      title: `Request for a change of social worker: ${loaded.name}`, name: loaded.name, caseRow: loaded.c, socialWorker: loaded.socialWorker,
-      errors: extra.errors, values: extra.values ?? { requestedOn: londonDateOf(app.convene.clock()).toString() },
-      backLink: { href: `/cases/${loaded.c.id}`, text: `Back to ${loaded.name}` },
-    });
+    const { name, c: caseRow, socialWorker } = loaded;
+    const page = { title: `Request for a change of social worker: ${name}`, name, caseRow, socialWorker };
+    return showCaseForm(reply, 'cases/worker-change-request.njk', page, extra, { requestedOn: londonDateOf(app.convene.clock()).toString() });
   }
-  app.get<Params>('/cases/:id/worker-change', caseStaff, async (request, reply) => requestPage(request, reply));
-  app.post<Params>('/cases/:id/worker-change', caseStaff, async (request, reply) => {
-    return submitShowingValues(reply, requestForm, (data) => recordWorkerChangeRequest(db, request.actionContext(), request.params.id, data), {
-      valuesOnRefusal: (data) => data,
-      again: ({ errors, values }) => requestPage(request, reply, { errors, values, status: 400 }),
-      conflictPage: `/cases/${request.params.id}`,
-      done: () => reply.redirect(`/cases/${request.params.id}?done=worker-change-requested`),
-    });
+  caseForm(app, '/cases/:id/worker-change', caseStaff, {
+    schema: requestForm,
+    act: (request, data) => recordWorkerChangeRequest(db, request.actionContext(), request.params.id, data),
+    page: requestPage,
+    done: 'worker-change-requested',
+    ...answeredOnce,
   });
 
-  async function answerPage(request: FastifyRequest<AnswerParams>, reply: FastifyReply, extra: { errors?: FieldError[]; values?: Record<string, unknown>; status?: number } = {}) {
+  async function answerPage(request: FastifyRequest<AnswerParams>, reply: FastifyReply, extra: ShownAgain = {}) {
     const loaded = await load(request);
     if (!loaded?.change) return reply.callNotFound();
     const change = loaded.change;
     if (!mayAnswerWorkerChangeRequest(request.actor, loaded.c.teamManagerId)) throw new ForbiddenError('Only the team manager for this child’s case, or a service manager, answers a request for a change of worker.');
     const workers = loaded.workers;
     const values = extra.values ?? { familyToldOn: londonDateOf(app.convene.clock()).toString() };
-    if (extra.status) reply.code(extra.status);
-    return reply.view('cases/worker-change-answer.njk', {
+    return showCaseForm(reply, 'cases/worker-change-answer.njk', {
       title: `Answer the request for a change of social worker: ${loaded.name}`, name: loaded.name, caseRow: loaded.c, socialWorker: loaded.socialWorker, change,
       decisions: Object.entries(WORKER_CHANGE_DECISIONS).map(([value, text]) => ({ value, text })),
       workerItems: [{ value: '', text: 'Choose a social worker' }, ...workers.map((u) => ({ value: u.id, text: u.displayName, selected: u.id === values.newSocialWorkerId }))],
-      errors: extra.errors, values,
-      backLink: { href: `/cases/${loaded.c.id}`, text: `Back to ${loaded.name}` },
-    });
+    }, extra, values);
   }
-  app.get<AnswerParams>('/cases/:id/worker-change/:changeRequestId', managers, async (request, reply) => answerPage(request, reply));
-  app.post<AnswerParams>('/cases/:id/worker-change/:changeRequestId', managers, async (request, reply) => {
-    return submitShowingValues(reply, answerForm, (data) => answerWorkerChangeRequest(db, request.actionContext(), request.params.changeRequestId, data), {
-      valuesOnRefusal: (data) => data,
-      again: ({ errors, values }) => answerPage(request, reply, { errors, values, status: 400 }),
-      conflictPage: `/cases/${request.params.id}`,
-      done: () => reply.redirect(`/cases/${request.params.id}?done=worker-change-answered`),
-    });
+  caseForm(app, '/cases/:id/worker-change/:changeRequestId', managers, {
+    schema: answerForm,
+    act: (request, data) => answerWorkerChangeRequest(db, request.actionContext(), request.params.changeRequestId, data),
+    page: answerPage,
+    done: 'worker-change-answered',
+    ...answeredOnce,
   });
 }
