@@ -1,25 +1,25 @@
 import { parse, protocol, type PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
 import { statementName } from './named-statements.js';
 
+/** PostgreSQL's code for "cached plan must not change result type" (feature not supported). */
+const STALE_PLAN = '0A000';
+
 /**
  * Issue 16 and 18: on PGlite a statement with parameters was planned again every time it ran —
  * PGlite sends each as an unnamed statement, in six calls into the engine (parse, describe, bind,
  * describe, execute, sync). For a three-table join with two parameters that was 0.67–0.89 ms of
  * CPU; the same statement prepared once under a name and then bound and run in one call, 0.10 ms
- * (`/tmp`-style micro-benchmark in the issue 16 note). Most of an embedded page's database time,
- * and of the year simulator's, was planning.
+ * (a micro-benchmark on in-memory PGlite, in the issue 16 note). Most of an embedded page's
+ * database time, and of the year simulator's, was planning.
  *
  * So, as on PostgreSQL (`named-statements.ts`), a statement with parameters is prepared once per
  * database under a name made from its text — PostgreSQL keeps its plan, generic once that is as
  * good as planning for the values — and each run is one call: bind, describe, execute, sync.
- * Results are parsed by PGlite's own `parseResults`, and values serialised by its own serialisers
- * from the parameter types the server described, so rows and errors are what `query` returns.
- * Anything else (no parameters, a blob, parameter types given, more than the names allow) goes
- * through PGlite's `query` unchanged.
+ * A statement without parameters is sent in one call too, unnamed. Results are parsed by PGlite's
+ * own `parseResults`, and values serialised by its own serialisers from the parameter types the
+ * server described, so rows and errors are what `query` returns. A query with a blob or its own
+ * parameter types, or beyond what `statementName` names, goes through PGlite's `query` unchanged.
  */
-/** PostgreSQL's code for "cached plan must not change result type" (feature not supported). */
-const STALE_PLAN = '0A000';
-
 export function nameStatementsOfPglite(client: PGlite): void {
   const prepared = new Map<string, number[]>();
   const plainQuery = client.query.bind(client);
