@@ -37,6 +37,16 @@ describe('slot finder', () => {
     expect(first?.explanation).toContain('no other conferences that week');
   });
 
+  it('between two chairs equal in every other way, offers the one whose name comes first, whatever their ids', () => {
+    const ada = chairs.find((c) => c.id === 'chair-ada')!;
+    // Ids in the opposite order to the names: the database gives random ids, and the same diary must give the same answer.
+    const twins = [{ ...ada, id: 'zz-chair', name: 'Ann Able' }, { ...ada, id: 'aa-chair', name: 'Zed Zealous' }];
+    const [first] = findSlots(request(), diary([], twins), calendar, clock, { count: 1, format: 'virtual' });
+    expect(first?.chairName).toBe('Ann Able');
+    const [again] = findSlots(request(), diary([], [...twins].reverse()), calendar, clock, { count: 1, format: 'virtual' });
+    expect(again?.chairName).toBe('Ann Able');
+  });
+
   it('starts after the time now, skips weekends and bank holidays, and offers late dates only once authorised', () => {
     const slots = findSlots(request({ dueDate: '2026-04-02' }), diary([], chairs.slice(0, 1)), calendar, { ...clock, minuteOfDay: minuteOfTime('14:10') }, { count: 40, format: 'virtual' });
     expect(slots[0]).toMatchObject({ date: '2026-03-02', time: '14:30' });

@@ -41,13 +41,16 @@ interface Candidate {
   weekLoad: number;
 }
 
-/** Best first: on time, then the previous chair (CV4), then the chair with least that week, then earliest. */
+/** Best first: on time, then the previous chair (CV4), then the chair with least that week, then earliest, then by the chair's name. */
 function better(a: Candidate, b: Candidate): number {
   if (a.onTime !== b.onTime) return a.onTime ? -1 : 1;
   if (a.sameChair !== b.sameChair) return a.sameChair ? -1 : 1;
   if (a.weekLoad !== b.weekLoad) return a.weekLoad - b.weekLoad;
   if (a.day !== b.day) return a.day - b.day;
   if (a.start !== b.start) return a.start - b.start;
+  // Equal in every way that matters: by name, so the same diary gives the same answer on any
+  // database (ids are random, and a simulated year run twice must book the same chairs).
+  if (a.chair.name !== b.chair.name) return a.chair.name < b.chair.name ? -1 : 1;
   return a.chair.id < b.chair.id ? -1 : 1;
 }
 

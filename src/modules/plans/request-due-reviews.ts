@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { cases, childProtectionPlans, people } from '../../db/schema/index.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
@@ -31,7 +31,10 @@ export async function requestDueReviews(db: Database, now: Date, pack: PackId): 
     .from(childProtectionPlans)
     .innerJoin(people, eq(childProtectionPlans.childId, people.id))
     .innerJoin(cases, eq(childProtectionPlans.caseId, cases.id))
-    .where(and(isNull(childProtectionPlans.endDate)));
+    .where(and(isNull(childProtectionPlans.endDate)))
+    // One order, the same on every run: which of two siblings' plans asks first decides whose plan
+    // the household's review conference is requested for (the other is then covered by it).
+    .orderBy(asc(childProtectionPlans.startDate), asc(people.dateOfBirth), asc(people.familyName), asc(people.givenNames), asc(childProtectionPlans.id));
   const requested: DueReviewsResult['requested'] = [];
   const next = await reviewsOf(db, pack, calendar, open);
   for (const row of open) {

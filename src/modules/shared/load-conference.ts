@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { cases, conferenceChildren, conferences, people } from '../../db/schema/index.js';
 import { NotFoundError } from './errors.js';
@@ -15,7 +15,8 @@ export async function loadConferenceWithChildren(db: Queryable, id: string) {
   const read = await listsInOneRead(db, {
     conference: { table: conferences, where: eq(conferences.id, id) },
     links: { table: conferenceChildren, where: eq(conferenceChildren.conferenceId, id) },
-    people: { table: people, where: inArray(people.id, inConference), orderBy: asc(people.dateOfBirth) },
+    // Twins, or unborn children without a date, in one order on every read: by name, then id.
+    people: { table: people, where: inArray(people.id, inConference), orderBy: sql.join([asc(people.dateOfBirth), asc(people.givenNames), asc(people.familyName), asc(people.id)], sql`, `) },
     cases: { table: cases, where: inArray(cases.id, db.select({ id: conferenceChildren.caseId }).from(conferenceChildren).where(eq(conferenceChildren.conferenceId, id))) },
   });
   const [conference] = read.conference;
