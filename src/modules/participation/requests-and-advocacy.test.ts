@@ -64,4 +64,15 @@ describeEachEngine('IN10: a child’s request not acted on; an advocate for a pa
     const audits = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'parent-advocacy-followed-up'), eq(auditEvents.childId, m.alphaId)));
     expect(audits).toHaveLength(1);
   });
+
+  it('still asks for an advocate to be considered for one parent once the other parent’s is recorded', async () => {
+    const { db, m, as, items } = await setUp();
+    for (const invitationId of [m.invitationIds.mother, m.invitationIds.father]) {
+      await db.insert(familyParticipation).values({ conferenceId: m.conferenceId, invitationId, learningDisability: true, updatedAt: NOW });
+    }
+    await saveParentAdvocacy(db, as(m.socialWorker), m.conferenceId, m.invitationIds.mother, {
+      learningDisability: true, mentalHealthNeed: false, decision: 'referred', reasons: '', followUp: '', followedUpOn: null, version: 0,
+    });
+    expect((await items()).map((i) => i.title).sort()).toEqual(['Consider an advocate for Fred Testington', 'Follow up the advocate referral for Demi Testington']);
+  });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, notExists, or, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client.js';
 import { cases, childRequestsNotFollowed, conferenceChildren, conferences, familyParticipation, invitations, parentAdvocacy, people } from '../../db/schema/index.js';
 import { isFamilyKind } from '../../domain/conference/agencies.js';
@@ -126,14 +126,17 @@ export async function childVoiceItemsFor(db: Queryable, actor: Actor) {
     db.select({ r: childRequestsNotFollowed, givenNames: people.givenNames, familyName: people.familyName }).from(childRequestsNotFollowed)
       .innerJoin(people, eq(childRequestsNotFollowed.childId, people.id))
       .where(and(inArray(childRequestsNotFollowed.conferenceId, ids), isNull(childRequestsNotFollowed.sharedWithChildOn))),
+    // A parent whose advocacy is already recorded (considered) is listed from that record instead.
     db.select({ f: familyParticipation, name: invitations.name }).from(familyParticipation).innerJoin(invitations, eq(familyParticipation.invitationId, invitations.id))
-      .where(and(inArray(familyParticipation.conferenceId, ids), eq(familyParticipation.learningDisability, true))),
+      .where(and(
+        inArray(familyParticipation.conferenceId, ids), eq(familyParticipation.learningDisability, true),
+        notExists(db.select({ one: sql`1` }).from(parentAdvocacy).where(and(eq(parentAdvocacy.invitationId, familyParticipation.invitationId), inArray(parentAdvocacy.conferenceId, ids)))),
+      )),
     db.select({ a: parentAdvocacy, name: invitations.name }).from(parentAdvocacy).innerJoin(invitations, eq(parentAdvocacy.invitationId, invitations.id))
       .where(and(inArray(parentAdvocacy.conferenceId, ids), or(isNull(parentAdvocacy.decision), and(eq(parentAdvocacy.decision, 'referred'), isNull(parentAdvocacy.followedUpOn))))),
   ]);
-  const considered = new Set((ids.length ? await db.select({ invitationId: parentAdvocacy.invitationId }).from(parentAdvocacy).where(inArray(parentAdvocacy.conferenceId, ids)) : []).map((r) => r.invitationId));
   const parents = [
-    ...family.filter((f) => !considered.has(f.f.invitationId)).map((f) => ({ conferenceId: f.f.conferenceId, invitationId: f.f.invitationId, name: f.name, status: advocacyStatus({ learningDisability: true, mentalHealthNeed: false }, null) })),
+    ...family.map((f) => ({ conferenceId: f.f.conferenceId, invitationId: f.f.invitationId, name: f.name, status: advocacyStatus({ learningDisability: true, mentalHealthNeed: false }, null) })),
     ...advocacy.map((a) => ({ conferenceId: a.a.conferenceId, invitationId: a.a.invitationId, name: a.name, status: advocacyStatus(a.a, a.a) })),
   ];
   return { requests, advocacy: parents };

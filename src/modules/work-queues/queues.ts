@@ -4,7 +4,7 @@ import { anyOf } from '../shared/any-of.js';
 import type { Queryable } from '../../db/client.js';
 import {
   childProtectionPlans, complaints, conferenceChildren, conferences, dissents, invitations, outOfTimescaleAuthorisations, people, referrals,
-  section47Enquiries, cases, transferNotices, conferenceRecords, meetingDistributions, meetings, reports, reportShares, familyParticipation, riskNotifications,
+  section47Enquiries, cases, transferNotices, conferenceRecords, meetingDistributions, meetings, reports, familyParticipation, riskNotifications,
 } from '../../db/schema/index.js';
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from '../../domain/conference/kinds.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
@@ -370,20 +370,23 @@ async function reportsToShareItems(db: Queryable, ctx: QueueContext, actor: Acto
     .limit(LIMIT);
   if (rows.length === 0) return [];
   const conferenceIds = [...new Set(rows.map((r) => r.c.id))];
-  const written = await db
-    .select({ id: reports.id, conferenceId: reports.conferenceId, childId: reports.childId, status: reports.status })
-    .from(reports)
-    .where(and(anyOf(reports.conferenceId, conferenceIds), eq(reports.kind, 'social-work')));
-  const shared = written.length
-    ? new Set((await db.selectDistinct({ reportId: reportShares.reportId }).from(reportShares).where(anyOf(reportShares.reportId, written.map((w) => w.id)))).map((s) => s.reportId))
-    : new Set<string>();
-  const needsTime = new Set(
-    (await db
+  // Both read together: each report with whether it has been shared, and the conferences whose family needs more time.
+  const [written, familiesNeedingTime] = await Promise.all([
+    db
+      .select({
+        id: reports.id, conferenceId: reports.conferenceId, childId: reports.childId, status: reports.status,
+        // Written out whole: in a one-table select drizzle leaves column names unqualified, and inside
+        // the subquery an unqualified id would be the share's own.
+        shared: sql<boolean>`exists (select 1 from report_shares s where s.report_id = reports.id)`,
+      })
+      .from(reports)
+      .where(and(anyOf(reports.conferenceId, conferenceIds), eq(reports.kind, 'social-work'))),
+    db
       .selectDistinct({ conferenceId: familyParticipation.conferenceId })
       .from(familyParticipation)
-      .where(and(anyOf(familyParticipation.conferenceId, conferenceIds), or(eq(familyParticipation.learningDisability, true), eq(familyParticipation.needsTranslation, true)))))
-      .map((r) => r.conferenceId),
-  );
+      .where(and(anyOf(familyParticipation.conferenceId, conferenceIds), or(eq(familyParticipation.learningDisability, true), eq(familyParticipation.needsTranslation, true)))),
+  ]);
+  const needsTime = new Set(familiesNeedingTime.map((r) => r.conferenceId));
   const items: WorkItem[] = [];
   const seen = new Set<string>();
   for (const r of rows) {
@@ -391,7 +394,7 @@ async function reportsToShareItems(db: Queryable, ctx: QueueContext, actor: Acto
     if (seen.has(key) || !r.c.scheduledStart) continue;
     seen.add(key);
     const report = written.find((w) => w.conferenceId === r.c.id && w.childId === r.childId);
-    if (report && shared.has(report.id)) continue;
+    if (report?.shared) continue;
     const { toFamily } = reportDeadlines({
       kind: 'social-work', pack: r.c.pack as PackId, conferenceType: r.c.kind === 'review' || r.c.kind === 'designated-review' ? 'review' : 'initial',
       conferenceStart: londonDateTimeOf(r.c.scheduledStart), calendar: ctx.calendar, familyNeedsTime: needsTime.has(r.c.id),
