@@ -13,3 +13,17 @@ export function itAnswersEach<Given, Expected>(
     expect(answer(given)).toBe(expected);
   });
 }
+
+/**
+ * A check's answers as a table of named inputs and the fields it finds a problem with, in the order
+ * it reports them. Each row stays its own test, named by `title` from the row ($name, $fields).
+ */
+export function itFindsProblemFields<Input>(
+  title: string,
+  problemsOf: (input: Input) => readonly { field: string }[],
+  rows: readonly { name: string; input: Input; fields: readonly string[] }[],
+): void {
+  it.each(rows)(title, ({ input, fields }) => {
+    expect(problemsOf(input).map((p) => p.field)).toEqual(fields);
+  });
+}
