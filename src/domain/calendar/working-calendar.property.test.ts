@@ -97,6 +97,14 @@ function naive(
 }
 
 /**
+ * A property over any division, a start `offsets` days into its span, a count n of at most `most`
+ * either way, and one more value drawn from `also`: `check` gets them in that order.
+ */
+function assertForCounts<Also>(offsets: fc.Arbitrary<number>, most: number, also: fc.Arbitrary<Also>, numRuns: number, check: (division: Division, offset: number, n: number, also: Also) => void): void {
+  fc.assert(fc.property(divisionArb, offsets, fc.integer({ min: -most, max: most }), also, check), { numRuns });
+}
+
+/**
  * A property over any division, a working-day start in the span and a count n (±2500) that stays in
  * the calendar: `check` gets the calendar, the start, n and the day n working days from the start.
  */
@@ -136,39 +144,21 @@ describe('WorkingCalendar properties, all divisions, 2018 to 2028', () => {
   });
 
   it('addWorkingDays equals the day-by-day reference, range errors included', () => {
-    fc.assert(
-      fc.property(
-        divisionArb,
-        offsetArb,
-        fc.integer({ min: -400, max: 400 }),
-        fc.boolean(),
-        (division, offset, n, dayOne) => {
-          const from = startOf(division, offset);
-          const usable = dayOne ? Math.max(1, n) : n;
-          const expected = naive(division, from, usable, dayOne);
-          const actual = fast(bundledCalendar(division), from, usable, dayOne);
-          expect(String(actual)).toBe(String(expected));
-        },
-      ),
-      { numRuns: 1000 },
-    );
+    assertForCounts(offsetArb, 400, fc.boolean(), 1000, (division, offset, n, dayOne) => {
+      const from = startOf(division, offset);
+      const usable = dayOne ? Math.max(1, n) : n;
+      const expected = naive(division, from, usable, dayOne);
+      const actual = fast(bundledCalendar(division), from, usable, dayOne);
+      expect(String(actual)).toBe(String(expected));
+    });
   });
 
   it('results are always working days', () => {
-    fc.assert(
-      fc.property(
-        divisionArb,
-        dayInSpanArb,
-        fc.integer({ min: -2500, max: 2500 }),
-        fc.boolean(),
-        (division, offset, n, dayOne) => {
-          const calendar = bundledCalendar(division);
-          const result = fast(calendar, startOf(division, offset), dayOne ? Math.max(1, n) : n, dayOne);
-          if (result !== OUTSIDE) expect(calendar.isWorkingDay(result)).toBe(true);
-        },
-      ),
-      { numRuns: 500 },
-    );
+    assertForCounts(dayInSpanArb, 2500, fc.boolean(), 500, (division, offset, n, dayOne) => {
+      const calendar = bundledCalendar(division);
+      const result = fast(calendar, startOf(division, offset), dayOne ? Math.max(1, n) : n, dayOne);
+      if (result !== OUTSIDE) expect(calendar.isWorkingDay(result)).toBe(true);
+    });
   });
 
   it('adding n then -n returns to a working-day start', () => {
@@ -178,26 +168,17 @@ describe('WorkingCalendar properties, all divisions, 2018 to 2028', () => {
   });
 
   it('is monotonic in n', () => {
-    fc.assert(
-      fc.property(
-        divisionArb,
-        dayInSpanArb,
-        fc.integer({ min: -2500, max: 2500 }),
-        fc.integer({ min: 0, max: 300 }),
-        (division, offset, n, gap) => {
-          const calendar = bundledCalendar(division);
-          const start = startOf(division, offset);
-          const lower = fast(calendar, start, n);
-          const upper = fast(calendar, start, n + gap);
-          fc.pre(lower !== OUTSIDE && upper !== OUTSIDE);
-          const order = Temporal.PlainDate.compare(lower, upper);
-          expect(order).toBeLessThanOrEqual(0);
-          // Two different positive counts can never land on the same day.
-          if (gap > 0 && n > 0) expect(order).toBe(-1);
-        },
-      ),
-      { numRuns: 500 },
-    );
+    assertForCounts(dayInSpanArb, 2500, fc.integer({ min: 0, max: 300 }), 500, (division, offset, n, gap) => {
+      const calendar = bundledCalendar(division);
+      const start = startOf(division, offset);
+      const lower = fast(calendar, start, n);
+      const upper = fast(calendar, start, n + gap);
+      fc.pre(lower !== OUTSIDE && upper !== OUTSIDE);
+      const order = Temporal.PlainDate.compare(lower, upper);
+      expect(order).toBeLessThanOrEqual(0);
+      // Two different positive counts can never land on the same day.
+      if (gap > 0 && n > 0) expect(order).toBe(-1);
+    });
   });
 
   it('workingDaysBetween(a, addWorkingDays(a, n)) === n for a working-day a', () => {
