@@ -67,33 +67,23 @@ const dayInSpanArb = fc.integer({ min: 0, max: SPAN_DAYS - 1 });
 const startOf = (division: Division, offset: number) =>
   references[division].first.add({ days: offset });
 
-/** The calendar's answer, or OUTSIDE when it throws CalendarRangeError. */
-function fast(
-  calendar: WorkingCalendar,
-  from: Temporal.PlainDate,
-  n: number,
-  dayOne = false,
-): Temporal.PlainDate | typeof OUTSIDE {
+/** The day `answer` gives, or OUTSIDE where it throws `rangeError` (the date is past the data). */
+function orOutside(rangeError: abstract new (...args: never[]) => Error, answer: () => Temporal.PlainDate): Temporal.PlainDate | typeof OUTSIDE {
   try {
-    return calendar.addWorkingDays(from, n, { dayOne });
+    return answer();
   } catch (error) {
-    if (error instanceof CalendarRangeError) return OUTSIDE;
+    if (error instanceof rangeError) return OUTSIDE;
     throw error;
   }
 }
 
-function naive(
-  division: Division,
-  from: Temporal.PlainDate,
-  n: number,
-  dayOne = false,
-): Temporal.PlainDate | typeof OUTSIDE {
-  try {
-    return references[division].add(from, n, dayOne);
-  } catch (error) {
-    if (error instanceof OutOfRange) return OUTSIDE;
-    throw error;
-  }
+/** The calendar's answer, or OUTSIDE when it throws CalendarRangeError. */
+function fast(calendar: WorkingCalendar, from: Temporal.PlainDate, n: number, dayOne = false): Temporal.PlainDate | typeof OUTSIDE {
+  return orOutside(CalendarRangeError, () => calendar.addWorkingDays(from, n, { dayOne }));
+}
+
+function naive(division: Division, from: Temporal.PlainDate, n: number, dayOne = false): Temporal.PlainDate | typeof OUTSIDE {
+  return orOutside(OutOfRange, () => references[division].add(from, n, dayOne));
 }
 
 /**
