@@ -37,42 +37,17 @@ interface StatementCase {
   recordOnly?: boolean;
 }
 
+/** The parents' view and the complaints route: only the record and its family copy report them. */
+function parentsCase(title: string, child: Pick<ChildOutcomeData, 'parentsView' | 'complaintsRouteExplained'>, says: string[], never: string[]): StatementCase {
+  return { title, child, says, never, recordOnly: true };
+}
+
 const CASES: StatementCase[] = [
-  {
-    title: 'parents agree, complaints route not explained',
-    child: { parentsView: 'agree', complaintsRouteExplained: false },
-    says: ['The parents agreed with the decision.'],
-    never: ['disagreed', 'explained the complaints route', 'not present'],
-    recordOnly: true,
-  },
-  {
-    title: 'parents agree and the chair still explained the complaints route',
-    child: { parentsView: 'agree', complaintsRouteExplained: true },
-    says: ['The parents agreed with the decision.', 'The chair explained the complaints route to them.'],
-    never: ['disagreed'],
-    recordOnly: true,
-  },
-  {
-    title: 'parents disagree and the complaints route was explained',
-    child: { parentsView: 'disagree', complaintsRouteExplained: true },
-    says: ['The parents disagreed with the decision.', 'The chair explained the complaints route to them.'],
-    never: ['The parents agreed', 'not recorded as explained'],
-    recordOnly: true,
-  },
-  {
-    title: 'parents not present',
-    child: { parentsView: 'not-present', complaintsRouteExplained: false },
-    says: ['The parents were not present for the decision.'],
-    never: ['disagreed', 'The parents agreed', 'complaints route'],
-    recordOnly: true,
-  },
-  {
-    title: "parents' view not asked",
-    child: { parentsView: null, complaintsRouteExplained: false },
-    says: [],
-    never: ['disagreed', 'The parents agreed', 'complaints route', "The parents' view"],
-    recordOnly: true,
-  },
+  parentsCase('parents agree, complaints route not explained', { parentsView: 'agree', complaintsRouteExplained: false }, ['The parents agreed with the decision.'], ['disagreed', 'explained the complaints route', 'not present']),
+  parentsCase('parents agree and the chair still explained the complaints route', { parentsView: 'agree', complaintsRouteExplained: true }, ['The parents agreed with the decision.', 'The chair explained the complaints route to them.'], ['disagreed']),
+  parentsCase('parents disagree and the complaints route was explained', { parentsView: 'disagree', complaintsRouteExplained: true }, ['The parents disagreed with the decision.', 'The chair explained the complaints route to them.'], ['The parents agreed', 'not recorded as explained']),
+  parentsCase('parents not present', { parentsView: 'not-present', complaintsRouteExplained: false }, ['The parents were not present for the decision.'], ['disagreed', 'The parents agreed', 'complaints route']),
+  parentsCase("parents' view not asked", { parentsView: null, complaintsRouteExplained: false }, [], ['disagreed', 'The parents agreed', 'complaints route', "The parents' view"]),
   {
     title: 'harm suffered but not likely in future (a child in need plan)',
     child: { outcome: 'no-plan-cin', categories: [], sufferedHarm: true, likelyHarm: false, childInNeedRecommendation: 'Family support weekly', outline: null },

@@ -6,8 +6,9 @@ import { londonDateTimeOf } from '../domain/calendar/london-time.js';
 
 // Field builders shared by the front-door forms: one message per field, in GOV.UK words.
 
-export const requiredText = (message: string, max = 5000) =>
-  z.string({ error: message }).trim().min(1, message).max(max, `This must be ${max} characters or fewer`);
+/** Text that must be given: `message` when it is missing, `tooLong` when it passes `max` characters. */
+export const requiredText = (message: string, max = 5000, tooLong = `This must be ${max} characters or fewer`) =>
+  z.string({ error: message }).trim().min(1, message).max(max, tooLong);
 
 export const optionalText = (max = 5000) =>
   z.string().trim().max(max, `This must be ${max} characters or fewer`).optional().transform((v) => v ?? '');

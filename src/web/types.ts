@@ -6,6 +6,9 @@ import type { JobWorker } from '../modules/jobs/worker.js';
 import type { ActionContext } from '../modules/shared/action-context.js';
 import type { Actor } from '../policies/roles.js';
 
+/** A page about one record (`:id`) that may show a notice of what was just done there (`?done=`). */
+export type RecordPageRoute = { Params: { id: string }; Querystring: { done?: string } };
+
 /** Who may reach a route. Routes without `access` are refused: deny by default. */
 export type RouteAccess = 'public' | 'pending-second-factor' | ((actor: Actor) => boolean);
 

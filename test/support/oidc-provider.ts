@@ -19,6 +19,11 @@ export interface TestIdentityProvider {
   close(): Promise<void>;
 }
 
+/** Stops the providers a suite started, in order; one that never started (its beforeAll failed) is skipped. */
+export async function stopIdentityProviders(...providers: (TestIdentityProvider | undefined)[]): Promise<void> {
+  for (const provider of providers) await provider?.close();
+}
+
 export async function startIdentityProvider(options: { redirectUrl: string; host?: string }): Promise<TestIdentityProvider> {
   const clientId = 'convene-test';
   const clientSecret = 'convene-test-secret-that-is-long-enough';

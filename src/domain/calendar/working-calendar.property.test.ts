@@ -67,33 +67,31 @@ const dayInSpanArb = fc.integer({ min: 0, max: SPAN_DAYS - 1 });
 const startOf = (division: Division, offset: number) =>
   references[division].first.add({ days: offset });
 
-/** The calendar's answer, or OUTSIDE when it throws CalendarRangeError. */
-function fast(
-  calendar: WorkingCalendar,
-  from: Temporal.PlainDate,
-  n: number,
-  dayOne = false,
-): Temporal.PlainDate | typeof OUTSIDE {
+/** The day `answer` gives, or OUTSIDE where it throws `rangeError` (the date is past the data). */
+function orOutside(rangeError: abstract new (...args: never[]) => Error, answer: () => Temporal.PlainDate): Temporal.PlainDate | typeof OUTSIDE {
   try {
-    return calendar.addWorkingDays(from, n, { dayOne });
+    return answer();
   } catch (error) {
-    if (error instanceof CalendarRangeError) return OUTSIDE;
+    if (error instanceof rangeError) return OUTSIDE;
     throw error;
   }
 }
 
-function naive(
-  division: Division,
-  from: Temporal.PlainDate,
-  n: number,
-  dayOne = false,
-): Temporal.PlainDate | typeof OUTSIDE {
-  try {
-    return references[division].add(from, n, dayOne);
-  } catch (error) {
-    if (error instanceof OutOfRange) return OUTSIDE;
-    throw error;
-  }
+/** The calendar's answer, or OUTSIDE when it throws CalendarRangeError. */
+function fast(calendar: WorkingCalendar, from: Temporal.PlainDate, n: number, dayOne = false): Temporal.PlainDate | typeof OUTSIDE {
+  return orOutside(CalendarRangeError, () => calendar.addWorkingDays(from, n, { dayOne }));
+}
+
+function naive(division: Division, from: Temporal.PlainDate, n: number, dayOne = false): Temporal.PlainDate | typeof OUTSIDE {
+  return orOutside(OutOfRange, () => references[division].add(from, n, dayOne));
+}
+
+/**
+ * A property over any division, a start `offsets` days into its span, a count n of at most `most`
+ * either way, and one more value drawn from `also`: `check` gets them in that order.
+ */
+function assertForCounts<Also>(offsets: fc.Arbitrary<number>, most: number, also: fc.Arbitrary<Also>, numRuns: number, check: (division: Division, offset: number, n: number, also: Also) => void): void {
+  fc.assert(fc.property(divisionArb, offsets, fc.integer({ min: -most, max: most }), also, check), { numRuns });
 }
 
 /**
@@ -136,39 +134,21 @@ describe('WorkingCalendar properties, all divisions, 2018 to 2028', () => {
   });
 
   it('addWorkingDays equals the day-by-day reference, range errors included', () => {
-    fc.assert(
-      fc.property(
-        divisionArb,
-        offsetArb,
-        fc.integer({ min: -400, max: 400 }),
-        fc.boolean(),
-        (division, offset, n, dayOne) => {
-          const from = startOf(division, offset);
-          const usable = dayOne ? Math.max(1, n) : n;
-          const expected = naive(division, from, usable, dayOne);
-          const actual = fast(bundledCalendar(division), from, usable, dayOne);
-          expect(String(actual)).toBe(String(expected));
-        },
-      ),
-      { numRuns: 1000 },
-    );
+    assertForCounts(offsetArb, 400, fc.boolean(), 1000, (division, offset, n, dayOne) => {
+      const from = startOf(division, offset);
+      const usable = dayOne ? Math.max(1, n) : n;
+      const expected = naive(division, from, usable, dayOne);
+      const actual = fast(bundledCalendar(division), from, usable, dayOne);
+      expect(String(actual)).toBe(String(expected));
+    });
   });
 
   it('results are always working days', () => {
-    fc.assert(
-      fc.property(
-        divisionArb,
-        dayInSpanArb,
-        fc.integer({ min: -2500, max: 2500 }),
-        fc.boolean(),
-        (division, offset, n, dayOne) => {
-          const calendar = bundledCalendar(division);
-          const result = fast(calendar, startOf(division, offset), dayOne ? Math.max(1, n) : n, dayOne);
-          if (result !== OUTSIDE) expect(calendar.isWorkingDay(result)).toBe(true);
-        },
-      ),
-      { numRuns: 500 },
-    );
+    assertForCounts(dayInSpanArb, 2500, fc.boolean(), 500, (division, offset, n, dayOne) => {
+      const calendar = bundledCalendar(division);
+      const result = fast(calendar, startOf(division, offset), dayOne ? Math.max(1, n) : n, dayOne);
+      if (result !== OUTSIDE) expect(calendar.isWorkingDay(result)).toBe(true);
+    });
   });
 
   it('adding n then -n returns to a working-day start', () => {
@@ -178,26 +158,17 @@ describe('WorkingCalendar properties, all divisions, 2018 to 2028', () => {
   });
 
   it('is monotonic in n', () => {
-    fc.assert(
-      fc.property(
-        divisionArb,
-        dayInSpanArb,
-        fc.integer({ min: -2500, max: 2500 }),
-        fc.integer({ min: 0, max: 300 }),
-        (division, offset, n, gap) => {
-          const calendar = bundledCalendar(division);
-          const start = startOf(division, offset);
-          const lower = fast(calendar, start, n);
-          const upper = fast(calendar, start, n + gap);
-          fc.pre(lower !== OUTSIDE && upper !== OUTSIDE);
-          const order = Temporal.PlainDate.compare(lower, upper);
-          expect(order).toBeLessThanOrEqual(0);
-          // Two different positive counts can never land on the same day.
-          if (gap > 0 && n > 0) expect(order).toBe(-1);
-        },
-      ),
-      { numRuns: 500 },
-    );
+    assertForCounts(dayInSpanArb, 2500, fc.integer({ min: 0, max: 300 }), 500, (division, offset, n, gap) => {
+      const calendar = bundledCalendar(division);
+      const start = startOf(division, offset);
+      const lower = fast(calendar, start, n);
+      const upper = fast(calendar, start, n + gap);
+      fc.pre(lower !== OUTSIDE && upper !== OUTSIDE);
+      const order = Temporal.PlainDate.compare(lower, upper);
+      expect(order).toBeLessThanOrEqual(0);
+      // Two different positive counts can never land on the same day.
+      if (gap > 0 && n > 0) expect(order).toBe(-1);
+    });
   });
 
   it('workingDaysBetween(a, addWorkingDays(a, n)) === n for a working-day a', () => {

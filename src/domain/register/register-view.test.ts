@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeCentreList, type CentreListCandidate } from './centre-list.js';
 import { ageBandOf, birthRangeOf, csvField, csvLine, postcodeDistrict, quarterOf, sortRegister } from './register-view.js';
+import { itAnswersEach } from '../../../test/support/answer-tables.js';
 
 describe('register age bands (RG1)', () => {
   it.each([
@@ -45,16 +46,14 @@ describe('register sorting', () => {
 });
 
 describe('CSV export fields', () => {
-  it.each([
+  itAnswersEach('%j → %j', csvField, [
     ['plain', 'plain'],
     ['a, b', '"a, b"'],
     ['say "hi"', '"say ""hi"""'],
     ['=SUM(A1)', "'=SUM(A1)"],
     ['-1+1', "'-1+1"],
     ['line\nbreak', '"line\nbreak"'],
-  ])('%j → %j', (input, output) => {
-    expect(csvField(input)).toBe(output);
-  });
+  ]);
   it('joins a line, empty for null', () => {
     expect(csvLine(['a', null, 3])).toBe('a,,3');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { legalActionAgreementProblems, managerChecks, readinessWarnings, sharingRefusal, teamManagerCheckProblems, type ManagerCheckFacts } from './manager-checks.js';
+import { itFindsProblemFields } from '../../../test/support/answer-tables.js';
 
 const base: ManagerCheckFacts = { kind: 'social-work', status: 'submitted', version: 3, checkedVersion: null, legalActionRecommended: null, legalActionDecision: null };
 
@@ -36,22 +37,18 @@ describe('the social work report’s manager checks (003)', () => {
     expect(readinessWarnings({ ...base, ...change }, 'Alpha')).toEqual(warnings);
   });
 
-  it.each([
+  itFindsProblemFields('the team manager’s check: $name → $fields', teamManagerCheckProblems, [
     { name: 'checked, the report recommends no legal action', input: { confirmed: true, legalActionRecommended: false }, fields: [] },
     { name: 'checked, the report recommends legal action', input: { confirmed: true, legalActionRecommended: true }, fields: [] },
     { name: 'not confirmed', input: { confirmed: false, legalActionRecommended: false }, fields: ['confirmed'] },
     { name: 'the report (written before the question was in it) does not say', input: { confirmed: true, legalActionRecommended: null }, fields: ['legalActionRecommended'] },
     { name: 'nothing given', input: { confirmed: false, legalActionRecommended: null }, fields: ['legalActionRecommended', 'confirmed'] },
-  ])('the team manager’s check: $name → $fields', ({ input, fields }) => {
-    expect(teamManagerCheckProblems(input).map((p) => p.field)).toEqual(fields);
-  });
+  ]);
 
-  it.each([
+  itFindsProblemFields('the service manager’s agreement: $name → $fields', legalActionAgreementProblems, [
     { name: 'agreed', input: { decision: 'agreed', reasons: '' }, fields: [] },
     { name: 'not agreed with reasons', input: { decision: 'not-agreed', reasons: 'Threshold not met yet' }, fields: [] },
     { name: 'not agreed without reasons', input: { decision: 'not-agreed', reasons: '  ' }, fields: ['reasons'] },
     { name: 'no answer', input: { decision: '', reasons: '' }, fields: ['decision'] },
-  ])('the service manager’s agreement: $name → $fields', ({ input, fields }) => {
-    expect(legalActionAgreementProblems(input).map((p) => p.field)).toEqual(fields);
-  });
+  ]);
 });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { plainCitations, PROCEDURE_TITLES, procedureTitle } from './procedure-titles.js';
 import { PROCEDURE_FILES } from './sources.js';
+import { itAnswersEach } from '../../../test/support/answer-tables.js';
 
 const PROCEDURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/procedures');
 // Lines a saved web page carries before its real heading.
@@ -19,16 +20,14 @@ describe('procedure titles', () => {
     expect(PROCEDURE_TITLES[file]?.heading).toBe(firstHeading(file));
   });
 
-  it.each([
+  itAnswersEach('%s reads as %s', plainCitations, [
     ['002_61563a3284bb8811.txt § 2.138', 'Pan Dorset Inter-Agency Safeguarding Procedures § 2.138'],
     ['TS6 (000_94fab553c2db9a47.txt § 7 Chairing of Conference)', 'TS6 (Hertfordshire: 4.4.1 Child Protection Conferences § 7 Chairing of Conference)'],
     ['003_16eb1834ae885591.txt § core groups; 004_4d62ad76775b45eb.txt § Standard 5', 'Nottinghamshire: Child Protection Conference § core groups; Core Standards for Safeguarding and Promoting the Welfare of Children in Newcastle through Child Protection Case Conferences § Standard 5'],
     ['(Hertfordshire: 000_94fab553c2db9a47.txt § 1 Types)', '(Hertfordshire: 4.4.1 Child Protection Conferences § 1 Types)'],
     ['999_0000000000000000.txt § 1', 'the local procedures § 1'],
     ['No citation here', 'No citation here'],
-  ])('%s reads as %s', (raw, plain) => {
-    expect(plainCitations(raw)).toBe(plain);
-  });
+  ]);
 
   it('has no title for a file it does not know', () => {
     expect(procedureTitle('nope.txt')).toBeNull();

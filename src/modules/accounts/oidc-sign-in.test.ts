@@ -4,7 +4,7 @@ import { loadSettings } from '../../config.js';
 import { auditEvents, users } from '../../db/schema/index.js';
 import { freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
-import { startIdentityProvider, type TestIdentityProvider } from '../../../test/support/oidc-provider.js';
+import { startIdentityProvider, stopIdentityProviders, type TestIdentityProvider } from '../../../test/support/oidc-provider.js';
 import type { ActionContext } from '../shared/action-context.js';
 import { identityProvider, type IdentityProvider } from './identity-provider.js';
 import { beginOidcSignIn, finishOidcSignIn, rolesFromGroups, type OidcSignInResult } from './oidc-sign-in.js';
@@ -57,8 +57,7 @@ describe('sign-in with the authority\'s identity provider (a real oidc-provider 
   }, 300_000);
   afterAll(async () => {
     vi.useRealTimers();
-    await idp?.close();
-    await other?.close();
+    await stopIdentityProviders(idp, other);
     await database?.drop();
   });
 

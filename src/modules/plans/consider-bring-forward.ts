@@ -6,8 +6,7 @@ import { mayRequestReview } from '../../policies/plans.js';
 import { hasRole } from '../../policies/roles.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ForbiddenError, ValidationError } from '../shared/errors.js';
-import { loadPlanCore } from './load-plan.js';
+import { ValidationError } from '../shared/errors.js';
 import { iroConsultationProblems } from '../../domain/plans/bring-forward.js';
 import { planRules } from '../../domain/plans/plan-rules.js';
 import type { PackId } from '../../domain/packs/pack-id.js';
@@ -19,7 +18,7 @@ import type { PackId } from '../../domain/packs/pack-id.js';
 export function iroConsultationNeeded(pack: PackId): boolean {
   return planRules(pack).iroConsultedOnBringForward !== null;
 }
-import { ensureOpen, todayOf } from './plan-write.js';
+import { loadOpenPlanFor, todayOf } from './plan-write.js';
 import { isOneOf } from '../../domain/choices.js';
 
 export const BRING_FORWARD_TRIGGERS = ['new-section-47', 'baby-due', 'plan-failing'] as const;
@@ -35,9 +34,7 @@ export async function recordReviewNotBroughtForward(
   planId: string,
   input: { trigger: string; on: string; reasons: string; pack?: PackId; iroConsultedName?: string; iroConsultedOn?: string; iroConsultedNote?: string },
 ): Promise<string> {
-  if (!mayRequestReview(context.actor)) throw new ForbiddenError();
-  const { plan, name } = await loadPlanCore(db, planId);
-  ensureOpen(plan, name);
+  const { plan } = await loadOpenPlanFor(db, context, planId, mayRequestReview);
   const errors = [];
   if (!isOneOf(BRING_FORWARD_TRIGGERS, input.trigger)) errors.push({ field: 'trigger', message: 'Open this from the prompt on your work list' });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.on) || input.on < plan.startDate || input.on > todayOf(context)) errors.push({ field: 'on', message: 'Open this from the prompt on your work list' });

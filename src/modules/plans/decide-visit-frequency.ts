@@ -5,9 +5,8 @@ import { mayApproveVisitFrequency } from '../../policies/plans.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isUuid } from '../shared/load-records.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { loadPlanCore } from './load-plan.js';
-import { claimPlanVersion, ensureOpen } from './plan-write.js';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { claimPlanVersion, loadOpenPlanFor } from './plan-write.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 
 /**
@@ -18,9 +17,7 @@ export async function decideVisitFrequency(
   db: Database, context: ActionContext, planId: string, changeId: string,
   input: { decision: 'approved' | 'refused'; note: string; version: number; planVersion: number },
 ): Promise<void> {
-  if (!mayApproveVisitFrequency(context.actor)) throw new ForbiddenError('Only a team manager can approve a change to the visit frequency.');
-  const { plan, name } = await loadPlanCore(db, planId);
-  ensureOpen(plan, name);
+  const { plan } = await loadOpenPlanFor(db, context, planId, mayApproveVisitFrequency, 'Only a team manager can approve a change to the visit frequency.');
   if (!isUuid(changeId)) throw new NotFoundError('We could not find that request.');
   const [change] = await db.select().from(visitFrequencyChanges).where(and(eq(visitFrequencyChanges.id, changeId), eq(visitFrequencyChanges.planId, planId)));
   if (!change) throw new NotFoundError('We could not find that request.');

@@ -2,13 +2,25 @@ import type { Queryable } from '../../db/client.js';
 import { childProtectionPlans } from '../../db/schema/index.js';
 import { londonDateOf } from '../../domain/calendar/london-time.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ConflictError } from '../shared/errors.js';
-import type { PlanRow } from './load-plan.js';
+import type { Actor } from '../../policies/roles.js';
+import { ConflictError, ForbiddenError } from '../shared/errors.js';
+import { loadPlanCore, type PlanRow } from './load-plan.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 
 /** Writes go to open plans only: an ended plan is a record, not a working document. */
 export function ensureOpen(plan: PlanRow, name: string): void {
   if (plan.endDate) throw new ConflictError(`${name}’s plan ended on ${plan.endDate}: it can no longer be changed.`);
+}
+
+/**
+ * The plan a change is made to: the actor's role is checked first (refused with `refusal` where it
+ * says more than the default), then the plan must exist and still be open.
+ */
+export async function loadOpenPlanFor(db: Queryable, context: ActionContext, planId: string, may: (actor: Actor | null) => boolean, refusal?: string) {
+  if (!may(context.actor)) throw new ForbiddenError(refusal);
+  const core = await loadPlanCore(db, planId);
+  ensureOpen(core.plan, core.name);
+  return core;
 }
 
 /**

@@ -6,9 +6,9 @@ import type { PackId } from '../../domain/packs/pack-id.js';
 import { mayKeepPlan } from '../../policies/plans.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ForbiddenError, ValidationError, type FieldError } from '../shared/errors.js';
-import { loadPlanCore, reviewsHeldFor } from './load-plan.js';
-import { claimPlanVersion, ensureOpen, todayOf } from './plan-write.js';
+import { ValidationError, type FieldError } from '../shared/errors.js';
+import { reviewsHeldFor } from './load-plan.js';
+import { claimPlanVersion, loadOpenPlanFor, todayOf } from './plan-write.js';
 
 export interface CoreGroupInput {
   heldOn: string;
@@ -32,9 +32,7 @@ export interface CoreGroupInput {
  * whether (and when) the updated detailed plan went out.
  */
 export async function recordCoreGroup(db: Database, context: ActionContext, pack: PackId, planId: string, input: CoreGroupInput): Promise<string> {
-  if (!mayKeepPlan(context.actor)) throw new ForbiddenError();
-  const { plan, name } = await loadPlanCore(db, planId);
-  ensureOpen(plan, name);
+  const { plan } = await loadOpenPlanFor(db, context, planId, mayKeepPlan);
   const problems: FieldError[] = [];
   const today = todayOf(context);
   if (input.heldOn > today) problems.push({ field: 'heldOn', message: 'The date of the core group cannot be in the future' });

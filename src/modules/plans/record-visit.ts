@@ -3,9 +3,8 @@ import { planVisits } from '../../db/schema/index.js';
 import { mayKeepPlan } from '../../policies/plans.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ForbiddenError, ValidationError, type FieldError } from '../shared/errors.js';
-import { loadPlanCore } from './load-plan.js';
-import { ensureOpen, todayOf } from './plan-write.js';
+import { ValidationError, type FieldError } from '../shared/errors.js';
+import { loadOpenPlanFor, todayOf } from './plan-write.js';
 
 export interface VisitInput {
   visitedOn: string;
@@ -20,9 +19,7 @@ export interface VisitInput {
  * and seen alone. A visit where the child was not seen does not meet the visit frequency.
  */
 export async function recordVisit(db: Database, context: ActionContext, planId: string, input: VisitInput): Promise<string> {
-  if (!mayKeepPlan(context.actor)) throw new ForbiddenError();
-  const { plan, name } = await loadPlanCore(db, planId);
-  ensureOpen(plan, name);
+  const { plan } = await loadOpenPlanFor(db, context, planId, mayKeepPlan);
   const problems: FieldError[] = [];
   if (input.visitedOn > todayOf(context)) problems.push({ field: 'visitedOn', message: 'The date of the visit cannot be in the future' });
   if (input.visitedOn < plan.startDate) problems.push({ field: 'visitedOn', message: `The plan started on ${plan.startDate}: record visits from then on` });

@@ -7,9 +7,9 @@ import { mayRequestReview } from '../../policies/plans.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { workingCalendar } from '../calendar/calendar-store.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ForbiddenError, ValidationError } from '../shared/errors.js';
-import { arrangingConferenceFor, loadPlanCore } from './load-plan.js';
-import { ensureOpen, todayOf } from './plan-write.js';
+import { ValidationError } from '../shared/errors.js';
+import { arrangingConferenceFor } from './load-plan.js';
+import { loadOpenPlanFor, todayOf } from './plan-write.js';
 import { createReviewRequest, isBefore, reviewOf } from './review-request.js';
 import { iroConsultationNeeded } from './consider-bring-forward.js';
 import { iroConsultationProblems } from '../../domain/plans/bring-forward.js';
@@ -41,9 +41,7 @@ export interface ReviewRequestResult {
  * what they said) and is refused without it (`004` 2.2.9); other packs do not ask.
  */
 export async function requestReview(db: Database, context: ActionContext, pack: PackId, planId: string, input: ReviewRequestInput): Promise<ReviewRequestResult> {
-  if (!mayRequestReview(context.actor)) throw new ForbiddenError();
-  const { plan, name, child, case: episode } = await loadPlanCore(db, planId);
-  ensureOpen(plan, name);
+  const { plan, name, child, case: episode } = await loadOpenPlanFor(db, context, planId, mayRequestReview);
   const calendar = await workingCalendar(db);
   const { review, lastChairId } = await reviewOf(db, pack, calendar, plan, child.dateOfBirth);
   const today = todayOf(context);

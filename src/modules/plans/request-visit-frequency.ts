@@ -6,17 +6,14 @@ import { visitFrequencyProblem } from '../../domain/plans/visits.js';
 import { mayKeepPlan } from '../../policies/plans.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
-import { loadPlanCore } from './load-plan.js';
-import { ensureOpen } from './plan-write.js';
+import { ConflictError, ValidationError } from '../shared/errors.js';
+import { loadOpenPlanFor } from './plan-write.js';
 
 /** CG3: asks a team manager to change how often the child is visited, with the reasons. */
 export async function requestVisitFrequency(
   db: Database, context: ActionContext, pack: PackId, planId: string, input: { proposedWeeks: number; reasons: string },
 ): Promise<string> {
-  if (!mayKeepPlan(context.actor)) throw new ForbiddenError();
-  const { plan, name } = await loadPlanCore(db, planId);
-  ensureOpen(plan, name);
+  const { plan } = await loadOpenPlanFor(db, context, planId, mayKeepPlan);
   const problem = visitFrequencyProblem(pack, input.proposedWeeks);
   if (problem) throw new ValidationError([{ field: 'proposedWeeks', message: problem }]);
   if (input.proposedWeeks === plan.visitFrequencyWeeks) throw new ValidationError([{ field: 'proposedWeeks', message: `The plan already says every ${plan.visitFrequencyWeeks} weeks` }]);

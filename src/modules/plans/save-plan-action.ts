@@ -5,9 +5,8 @@ import { mayKeepPlan } from '../../policies/plans.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isUuid } from '../shared/load-records.js';
 import type { ActionContext } from '../shared/action-context.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
-import { loadPlanCore } from './load-plan.js';
-import { ensureOpen } from './plan-write.js';
+import { ConflictError, NotFoundError } from '../shared/errors.js';
+import { loadOpenPlanFor } from './plan-write.js';
 import { updateAtVersion } from '../shared/versioned-update.js';
 import { keysOf } from '../../domain/choices.js';
 
@@ -33,9 +32,7 @@ export interface PlanActionInput {
 export async function savePlanAction(
   db: Database, context: ActionContext, planId: string, input: PlanActionInput, existing?: { actionId: string; version: number },
 ): Promise<string> {
-  if (!mayKeepPlan(context.actor)) throw new ForbiddenError();
-  const { plan, name } = await loadPlanCore(db, planId);
-  ensureOpen(plan, name);
+  const { plan } = await loadOpenPlanFor(db, context, planId, mayKeepPlan);
   const snapshot: PlanActionSnapshot = { ...input };
   return db.transaction(async (tx) => {
     let id: string;

@@ -12,9 +12,9 @@ import { checklistForm, concludeForm } from './form.js';
 import { auditReads, meetingUrl, shownRefusal } from './page-helpers.js';
 import { runAction, submitShowingValues } from '../../forms/run-action.js';
 import { screenModel } from './presenter.js';
+import type { RecordPageRoute as Params } from '../../types.js';
 
 const access = { config: { access: mayRunMeeting } };
-type Params = { Params: { id: string }; Querystring: { done?: string } };
 
 const NOTICES: Record<string, string> = {
   opened: 'The meeting is open. Mark who is present as they arrive.',

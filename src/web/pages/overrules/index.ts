@@ -5,8 +5,7 @@ import { formatDate } from '../../../domain/deadlines/index.js';
 import { loadOverrule, recordOverruleReview, type OverruleView } from '../../../modules/meeting/overrule-review.js';
 import { mayReviewOverrule } from '../../../policies/meeting.js';
 import { submitShowingValues } from '../../forms/run-action.js';
-
-type Params = { Params: { id: string }; Querystring: { done?: string } };
+import type { RecordPageRoute as Params } from '../../types.js';
 
 const reviewForm = z.object({
   outcome: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()),

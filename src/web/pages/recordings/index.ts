@@ -14,8 +14,8 @@ import { runAction, submitShowingValues } from '../../forms/run-action.js';
 import { setUpUploads, uploadedFile } from '../../input/uploads.js';
 import { RECORDING_MAX_BYTES } from '../../../domain/conference/recordings.js';
 import { releaseForm, requestForm, uploadFields } from './form.js';
+import type { RecordPageRoute as Params } from '../../types.js';
 
-type Params = { Params: { id: string }; Querystring: { done?: string } };
 const read = { config: { access: mayReadConferenceOutcome } };
 
 const NOTICES: Record<string, string> = {

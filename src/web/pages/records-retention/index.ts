@@ -8,6 +8,7 @@ import { mayApproveDisposal, mayReviewRetention } from '../../../policies/record
 import { requiredText } from '../../form-fields.js';
 import { runAction, submitShowingValues } from '../../forms/run-action.js';
 import { parseForm } from '../../forms.js';
+import type { RecordPageRoute as Params } from '../../types.js';
 
 const filterForm = z.object({
   state: z.enum(Object.keys(RETENTION_STATES) as [RetentionState, ...RetentionState[]], { error: 'Choose which cases to show' }).optional().transform((v) => v ?? 'due'),
@@ -16,8 +17,6 @@ const filterForm = z.object({
 });
 const reasonForm = z.object({ reason: requiredText('Give the reason', 2000) });
 const approveForm = z.object({ version: z.coerce.number().int(), confirm: z.literal('yes', { error: 'Confirm that the records are to be disposed of for good' }) });
-
-type Params = { Params: { id: string }; Querystring: { done?: string } };
 
 const NOTICES: Record<string, string> = {
   'hold-set': 'The case is under a legal hold: it is kept whatever its date.',

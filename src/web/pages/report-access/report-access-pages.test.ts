@@ -8,18 +8,12 @@ import { UPLOAD_FILES } from '../../../../test/support/upload-files.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 import { auditEvents, cases, invitations, outboxMessages, reportAccessLinks, reports } from '../../../db/schema/index.js';
 import { issueReportLink } from '../../../modules/report-links/issue-report-link.js';
-import { headingsFor } from '../../../domain/reports/headings.js';
-import { sectionField } from '../../../domain/reports/report-content.js';
+import { initialReportSections } from '../reports/report-form.test-support.js';
 import { hashLinkToken } from '../../../modules/report-links/link-secrets.js';
 
 /** The agency report form as the page posts it (the same fields agency users send). */
 function agencyReportForm(): Record<string, string | string[]> {
-  const form: Record<string, string | string[]> = {};
-  headingsFor('agency', 'initial').forEach((h, i) => {
-    form[sectionField(i, 'text')] = `Health visitor notes on ${h.heading.toLowerCase()}`;
-    form[sectionField(i, 'marking')] = 'observation';
-  });
-  return form;
+  return initialReportSections('agency', (heading) => `Health visitor notes on ${heading}`, () => 'observation');
 }
 
 const NOW = new Date('2026-02-23T10:00:00Z');

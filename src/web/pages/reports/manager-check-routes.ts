@@ -7,8 +7,7 @@ import { mayAgreeLegalAction, mayCheckSocialWorkReport, mayViewConferenceReports
 import { hasRole, type Actor } from '../../../policies/roles.js';
 import { submitShowingValues } from '../../forms/run-action.js';
 import { conferenceHeader } from '../../components/conference-header.js';
-
-type Params = { Params: { id: string }; Querystring: { done?: string } };
+import type { RecordPageRoute as Params } from '../../types.js';
 
 const checkForm = z.object({
   version: z.coerce.number({ error: 'Open the report again' }).int().min(1),

@@ -6,17 +6,12 @@ import { createUser } from '../../../../test/support/factories.js';
 import { createMeetingFixture, type MeetingFixture } from '../../../../test/support/meeting-factory.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { auditEvents, reports, reportShares } from '../../../db/schema/index.js';
-import { headingsFor } from '../../../domain/reports/headings.js';
 import { sectionField } from '../../../domain/reports/report-content.js';
+import { initialReportSections } from './report-form.test-support.js';
 
 /** A complete social work report for an initial conference, as the form posts it. */
 function socialWorkForm(extra: Record<string, string> = {}): Record<string, string> {
-  const form: Record<string, string> = {};
-  headingsFor('social-work', 'initial').forEach((h, i) => {
-    form[sectionField(i, 'text')] = `The social worker on ${h.heading.toLowerCase()}`;
-    form[sectionField(i, 'marking')] = 'fact';
-  });
-  return { ...form, ...extra };
+  return { ...initialReportSections('social-work', (heading) => `The social worker on ${heading}`, () => 'fact'), ...extra };
 }
 
 describeEachEngine('the managers’ checks of the social work report (003)', (engine) => {

@@ -18,8 +18,7 @@ import { ForbiddenError } from '../../../modules/shared/errors.js';
 import { confidentialDecisionForm, disagreementForm, formValuesFrom, reportContentFrom, shareForm, versionForm } from './form.js';
 import { conferenceHeader } from '../../components/conference-header.js';
 import { categoryOptions, markingOptions } from './options.js';
-
-type Params = { Params: { id: string }; Querystring: { done?: string } };
+import type { RecordPageRoute as Params } from '../../types.js';
 
 const NOTICES: Record<string, string> = {
   saved: 'The report is saved.',

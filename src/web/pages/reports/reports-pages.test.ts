@@ -11,20 +11,16 @@ import { WebClient } from '../../../../test/support/web-client.js';
 import { signedInApp } from '../../../../test/support/signed-in-app.js';
 import { auditEvents, childProtectionPlans, conferenceChildren, conferences, coreGroupMeetings, familyParticipation, invitations, reports, reportShares } from '../../../db/schema/index.js';
 import { pdfText } from '../../../documents/pdf-text.js';
-import { headingsFor } from '../../../domain/reports/headings.js';
 import { sectionField } from '../../../domain/reports/report-content.js';
 import { FAMILY_FACING_PATTERN, FAMILY_FACING_ROUTES } from './family-facing.js';
 import { expectPage } from '../../../../test/support/page-expectations.js';
+import { initialReportSections } from './report-form.test-support.js';
 
 export const SECRET = 'Operation Nightjar: the father is a suspect in a live police investigation';
 
 /** A complete agency report as the form posts it, with a confidential section. */
 export function agencyReportForm(extra: Record<string, string> = {}): Record<string, string | string[]> {
-  const form: Record<string, string | string[]> = {};
-  headingsFor('agency', 'initial').forEach((h, i) => {
-    form[sectionField(i, 'text')] = `Health visitor notes on ${h.heading.toLowerCase()}`;
-    form[sectionField(i, 'marking')] = i % 2 === 0 ? 'observation' : 'fact';
-  });
+  const form: Record<string, string | string[]> = initialReportSections('agency', (heading) => `Health visitor notes on ${heading}`, (i) => (i % 2 === 0 ? 'observation' : 'fact'));
   form[sectionField(1, 'secondHand')] = 'yes';
   form.confidentialText = SECRET;
   form.confidentialReason = 'Sharing it would prejudice a criminal investigation';

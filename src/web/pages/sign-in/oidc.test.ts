@@ -6,7 +6,7 @@ import { hashSessionId } from '../../../modules/accounts/session-store.js';
 import { testApp, TestClock } from '../../../../test/support/app.js';
 import { freshDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import { createOrganisation, createUser } from '../../../../test/support/factories.js';
-import { startIdentityProvider, type TestIdentityProvider } from '../../../../test/support/oidc-provider.js';
+import { startIdentityProvider, stopIdentityProviders, type TestIdentityProvider } from '../../../../test/support/oidc-provider.js';
 import { WebClient } from '../../../../test/support/web-client.js';
 
 /** The provider's clock and Convene's start at this instant; no test reads the wall clock. */
@@ -48,8 +48,7 @@ describe('sign-in with the authority\'s identity provider, through the app (a re
   afterAll(async () => {
     vi.useRealTimers();
     await app?.close();
-    await idp?.close();
-    await other?.close();
+    await stopIdentityProviders(idp, other);
     await database?.drop();
   });
 

@@ -11,6 +11,7 @@ import type { FieldError } from '../../../modules/shared/errors.js';
 import { mayRecordSubjectAccess } from '../../../policies/records.js';
 import { dateField, optionalDateField, optionalText, requiredText } from '../../form-fields.js';
 import { submitShowingValues } from '../../forms/run-action.js';
+import type { RecordPageRoute as Params } from '../../types.js';
 
 const requestForm = z.object({
   childGivenNames: requiredText('Enter the child’s given names', 200),
@@ -42,7 +43,6 @@ const extensionForm = z.object({
   version: z.coerce.number().int(),
 });
 
-type Params = { Params: { id: string }; Querystring: { done?: string } };
 type Extra = { errors?: FieldError[]; values?: Record<string, unknown>; status?: number; form?: string };
 
 /** RC7 (UK GDPR Articles 12, 15): subject access requests, their bundle and its release. */

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { parseIsoDate } from '../../../../domain/calendar/epoch-day.js';
+import { requiredText } from '../../../form-fields.js';
 
 export const importForm = z.object({
-  document: z
-    .string({ error: 'Paste the bank-holidays JSON document' })
-    .trim()
-    .min(1, 'Paste the bank-holidays JSON document')
-    .max(2_000_000, 'The document is too large: paste the official bank-holidays file only'),
+  document: requiredText('Paste the bank-holidays JSON document', 2_000_000, 'The document is too large: paste the official bank-holidays file only'),
 });
 
 export const closureForm = z.object({

@@ -45,6 +45,11 @@ const failures = {
   429: out(errors, 'Over the client’s per-minute limit; see Retry-After'),
 };
 
+/** What is done to an enquiry already started: a POST with its id in the path, answering 200 or one of the failures. */
+const postOnEnquiry = (summary: string, body: z.ZodType, response: z.ZodType, description: string) => ({
+  post: { summary, parameters: [enquiryIdInPath], requestBody: { required: true, ...json(body) }, responses: { 200: out(response, description), ...failures } },
+});
+
 /** OpenAPI 3.1 for the enquiry API, served at /api/v1/openapi.json. */
 export function openApiDocument() {
   return {
@@ -65,22 +70,8 @@ export function openApiDocument() {
           responses: { 201: out(startedResponse, 'The enquiry, with at most 10 candidates, strongest first'), ...failures },
         },
       },
-      '/enquiries/{id}/answer': {
-        post: {
-          summary: 'Answer for one of the children the enquiry showed',
-          parameters: [enquiryIdInPath],
-          requestBody: { required: true, ...json(answerBody) },
-          responses: { 200: out(answerResponse, 'The answer, a sentence a fact, as kept on the enquiry'), ...failures },
-        },
-      },
-      '/enquiries/{id}/unknown': {
-        post: {
-          summary: 'Record that the child is not known, with the advice given',
-          parameters: [enquiryIdInPath],
-          requestBody: { required: true, ...json(unknownBody) },
-          responses: { 200: out(unknownResponse, 'Recorded; an earlier enquiry about the same unknown child is named'), ...failures },
-        },
-      },
+      '/enquiries/{id}/answer': postOnEnquiry('Answer for one of the children the enquiry showed', answerBody, answerResponse, 'The answer, a sentence a fact, as kept on the enquiry'),
+      '/enquiries/{id}/unknown': postOnEnquiry('Record that the child is not known, with the advice given', unknownBody, unknownResponse, 'Recorded; an earlier enquiry about the same unknown child is named'),
     },
   };
 }

@@ -9,8 +9,8 @@ import { mayHandleTransfers } from '../../../../policies/escalation.js';
 import { runAction, submitForm } from '../../../forms/run-action.js';
 import { parseForm } from '../../../forms.js';
 import { answerForm, consultationForm, passForm, tellForm, temporaryChangeForm } from './form.js';
+import type { RecordPageRoute as Params } from '../../../types.js';
 
-type Params = { Params: { id: string }; Querystring: { done?: string } };
 type Extra = { errors?: FieldError[]; values?: Record<string, unknown> };
 const access = { config: { access: mayHandleTransfers } };
 const options = (o: Record<string, string>) => Object.entries(o).map(([value, text]) => ({ value, text }));
