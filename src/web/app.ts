@@ -2,7 +2,7 @@ import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { clockFromSettings } from '../clock/clock.js';
 import type { Settings } from '../config.js';
-import type { DatabaseHandle } from '../db/client.js';
+import type { DatabaseHandle } from '../modules/shared/database.js';
 import { resolveEncryptionKey } from '../encryption-key.js';
 import { scheduledJobs } from '../modules/jobs/scheduled-jobs.js';
 import { createJobWorker } from '../modules/jobs/worker.js';

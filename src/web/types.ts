@@ -1,4 +1,4 @@
-import type { Database, DatabaseHandle } from '../db/client.js';
+import type { Database, DatabaseHandle } from '../modules/shared/database.js';
 import type { Settings } from '../config.js';
 import type { SessionRow } from '../modules/accounts/session-store.js';
 import type { ApiCaller } from '../modules/api-clients/api-clients.js';

@@ -15,6 +15,8 @@ describe('the layering check (npm run lint)', () => {
     expect(outcome.failed).toBe(true);
     expect(outcome.output).toContain('domain-is-pure: src/domain/pure.ts → src/db/client.ts');
     expect(outcome.output).toContain('web-never-touches-the-database: src/web/pages/a/index.ts → src/db/client.ts');
+    // The composition root too, even for a type.
+    expect(outcome.output).toContain('web-never-touches-the-database: src/web/app.ts → src/db/client.ts');
     expect(outcome.output).toContain('pages-keep-to-their-folder: src/web/pages/a/index.ts → src/web/pages/b/index.ts');
     expect(outcome.output).toMatch(/no-circular: src\/modules\/x\/(one|two)\.ts/);
   }, 120_000);
