@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readDataGeneration } from '../modules/shared/data-generation.js';
 import { describeEachEngine, freshDatabase, type Engine, type TestDatabase } from '../../test/support/database.js';
 import { contextFor, createMeetingFixture, meetingUnderWay } from '../../test/support/meeting-factory.js';
 import { recordAudit } from '../modules/audit/record-audit.js';
@@ -72,8 +73,11 @@ describeEachEngine('db backup and db restore', (engine) => {
     await recordAudit(target.handle.db, { actor: null, requestId: 'extra', address: '127.0.0.1', now: new Date('2026-03-04T09:00:00Z') }, { action: 'sign-in-failed', outcome: 'failure', username: 'someone' });
     await expect(restoreDatabase(target.handle, file)).rejects.toThrow(/This database is not empty \(.*audit_events/);
     await expect(restoreDatabase(source.handle, file)).rejects.toThrow(BackupError);
+    // Kept work lists name the count of changes: replacing the records moves it on, never back.
+    const changesBefore = await readDataGeneration(target.handle.db);
     const forced = await restoreDatabase(target.handle, file, { force: true });
     expect(forced.replaced).toBe(true);
+    expect(await readDataGeneration(target.handle.db)).toBeGreaterThan(changesBefore);
     expect(await databaseFingerprint(target.handle.db)).toEqual(await databaseFingerprint(source.handle.db));
     expect((await verifyAuditChain(target.handle.db)).ok).toBe(true);
   }, SLOW);

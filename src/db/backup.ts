@@ -25,7 +25,10 @@ import { MIGRATIONS_FOLDER, type DatabaseHandle, type Queryable } from './client
 
 export const BACKUP_FORMAT = 'convene-backup';
 const BACKUP_VERSION = 1;
-const LEFT_OUT = new Set(['sessions']);
+// The count of changes (and a transaction's mark that it wrote) is not a record: a restore moves
+// it on past where it stood (below) rather than back, so no kept work list matches a number from before.
+const CHANGE_COUNT = new Set(['data_generation', 'data_generation_marks']);
+const LEFT_OUT = new Set(['sessions', ...CHANGE_COUNT]);
 const BATCH_BYTES = 4 * 1024 * 1024;
 
 export interface TableSummary {
@@ -152,11 +155,19 @@ async function* readLines(file: string): AsyncGenerator<string> {
 /** Rows in the database, table by table, for the tables that have any. */
 async function occupiedTables(db: Queryable): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const table of await tablesInOrder(db)) {
+  for (const table of (await tablesInOrder(db)).filter((t) => !CHANGE_COUNT.has(t))) {
     const [r] = await rows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(table)}`);
     if (Number(r?.n ?? 0) > 0) out[table] = Number(r!.n);
   }
   return out;
+}
+
+/** The count of changes as it stands, or 0 before the migration that made it. */
+async function dataGenerationOf(db: Queryable): Promise<number> {
+  const [table] = await rows<{ name: string | null }>(db, sql`select to_regclass('public.data_generation')::text as name`);
+  if (!table?.name) return 0;
+  const [row] = await rows<{ changes: string | number }>(db, sql`select changes from data_generation where id = 1`);
+  return Number(row?.changes ?? 0);
 }
 
 export interface RestoreResult { tables: number; rows: number; fingerprint: Fingerprint; replaced: boolean }
@@ -193,6 +204,7 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string, opti
     const list = Object.entries(occupied).slice(0, 5).map(([t, n]) => `${t} (${n})`).join(', ');
     throw new BackupError(`This database is not empty (${list}${Object.keys(occupied).length > 5 ? ', …' : ''}). Restore into a new database, or pass --force to delete everything in it and replace it with the backup.`);
   }
+  const changesBefore = await dataGenerationOf(handle.db);
   if (replaced) {
     await handle.db.execute(sql`drop schema if exists drizzle cascade`);
     await handle.db.execute(sql`drop schema public cascade`);
@@ -242,6 +254,7 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string, opti
     for (const s of serials) {
       await tx.execute(sql`select setval(pg_get_serial_sequence(${s.tbl}, ${s.col}), coalesce((select max(${sql.identifier(s.col)}) from ${sql.identifier(s.tbl)}), 0) + 1, false)`);
     }
+    await tx.execute(sql`update data_generation set changes = greatest(changes, ${changesBefore}) + 1 where id = 1`);
     const after = await fingerprintIn(tx, Object.keys(trailer.tables));
     const differs = Object.keys(trailer.tables).filter((t) => after[t]?.rows !== trailer.tables[t]!.rows || after[t]?.checksum !== trailer.tables[t]!.checksum);
     if (differs.length > 0) throw new BackupError(`after loading, ${differs.join(', ')} did not match the backup's counts and checksums: the restore was rolled back`);

@@ -4,8 +4,11 @@ import { PgTable, getTableConfig } from 'drizzle-orm/pg-core';
 import type { Database } from './client.js';
 import * as schema from './schema/index.js';
 
-/** Sessions, throttles and job runs are transient: they are not moved between databases (the new one schedules its own). */
-const TRANSIENT = new Set(['sessions', 'address_throttles', 'job_runs']);
+/**
+ * Sessions, throttles and job runs are transient: they are not moved between databases (the new one
+ * schedules its own); nor is the count of changes, which the new database keeps from its own start.
+ */
+const TRANSIENT = new Set(['sessions', 'address_throttles', 'job_runs', 'data_generation', 'data_generation_marks']);
 
 /** Tables in an order where every foreign key points at an earlier table. */
 export function tablesInDependencyOrder(): PgTable[] {

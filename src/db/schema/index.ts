@@ -16,3 +16,4 @@ export * from './jobs.js';
 export * from './retention.js';
 export * from './report-links.js';
 export * from './census.js';
+export * from './data-generation.js';

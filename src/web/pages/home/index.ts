@@ -5,7 +5,7 @@ import { monthPeriod } from '../../../domain/indicators/period.js';
 import { londonDateOf, londonDateTimeOf } from '../../../domain/calendar/london-time.js';
 import { recentIndicatorReport } from '../../../modules/indicators/recent-indicator-report.js';
 import { auditChildrenShown } from '../../../modules/audit/child-access.js';
-import { queueForRole } from '../../../modules/work-queues/queue-for-role.js';
+import { keptQueuesFor } from '../../../modules/work-queues/kept-queues.js';
 import { sectionsMostUrgentFirst } from '../../../modules/work-queues/work-item.js';
 import { performanceFilter, performanceScope } from '../../../policies/performance.js';
 import { ROLE_LABELS } from '../../../policies/roles.js';
@@ -16,8 +16,10 @@ export default function homePage(app: FastifyInstance): void {
     const actor = request.actor!;
     const groups = [];
     const shown: string[] = [];
+    // Worked out again only when a record they are made from has changed, or the minute has.
+    const queues = await keptQueuesFor(app.convene.db, actor, app.convene.clock(), app.convene.settings.pack);
     for (const role of actor.roles) {
-      const queue = await queueForRole(app.convene.db, actor, role, app.convene.clock(), app.convene.settings.pack);
+      const queue = queues.get(role) ?? {};
       // One ordering for every queue: the section holding the most overdue item comes first.
       const sections = sectionsMostUrgentFirst(WORK_SECTIONS[role].map((s) => ({ ...s, items: queue[s.id] ?? [] })));
       const items = sections.flatMap((s) => s.items);
