@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,19 @@ describe('procedure titles', () => {
     ['999_0000000000000000.txt § 1', 'the local procedures § 1'],
     ['No citation here', 'No citation here'],
   ]);
+
+  it('replaces exactly what the regular expression for a file name as a whole word matches, in a text of any length', () => {
+    const reference = (text: string) => text.replace(/\b\d{3}_[0-9a-f]{16}\.txt\b/g, (name: string, offset: number) => procedureTitle(name, text.slice(Math.max(0, offset - 60), offset)) ?? 'the local procedures');
+    const names = [...Object.keys(PROCEDURE_TITLES), '999_0000000000000000.txt', '12_94fab553c2db9a47.txt', '0000_94fab553c2db9a47.txt', '000_94FAB553C2DB9A47.txt', '000_94fab553c2db9a4.txt'];
+    const piece = fc.oneof(fc.constantFrom(...names, '.txt', '.txts', 'x', '_', ' ', 'Hertfordshire: ', '§ 7', '<p>', '9'), fc.string({ maxLength: 8 }));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+      const text = pieces.join('');
+      expect(plainCitations(text)).toBe(reference(text));
+    }), { numRuns: 2_000 });
+    // A whole page: longer than any kept text, with names all through it.
+    const page = Array.from({ length: 400 }, (_, i) => `<li>Item ${i}: ${names[i % names.length]} § ${i}</li>`).join('');
+    expect(plainCitations(page)).toBe(reference(page));
+  });
 
   it('has no title for a file it does not know', () => {
     expect(procedureTitle('nope.txt')).toBeNull();

@@ -31,17 +31,42 @@ export function procedureTitle(fileName: string, before = ''): string | null {
   return named ? title : `${entry.partnership}: ${title}`;
 }
 
-const FILE_NAME = /\b\d{3}_[0-9a-f]{16}\.txt\b/g;
-
 /** Any text with a citation in it, with each procedure file name replaced by the procedure's title (the section stays). */
 export function plainCitations(text: string): string {
-  // A home page explains the same few rule citations for every item it lists (issue 16: 3% of its
-  // CPU went here), so each text's answer is kept; a full cache is emptied rather than grown.
-  const known = plainCitationCache.get(text);
+  // Most texts, and most whole pages, name no procedure file: nothing to replace.
+  if (!text.includes('.txt')) return text;
+  // The same few short explanations recur on every item of a list, so their answers are kept; a
+  // whole page (every page goes through here) is never kept: each is unique (its CSRF token) and
+  // 2,000 of them held hundreds of megabytes and cost a hash of the page to look up (issue 16).
+  const keep = text.length <= MAX_KEPT_LENGTH;
+  const known = keep ? plainCitationCache.get(text) : undefined;
   if (known !== undefined) return known;
-  const plain = text.replace(FILE_NAME, (name: string, offset: number) => procedureTitle(name, text.slice(Math.max(0, offset - 60), offset)) ?? 'the local procedures');
-  if (plainCitationCache.size >= 2_000) plainCitationCache.clear();
-  plainCitationCache.set(text, plain);
+  const plain = replaceFileNames(text);
+  if (keep) {
+    if (plainCitationCache.size >= 2_000) plainCitationCache.clear();
+    plainCitationCache.set(text, plain);
+  }
   return plain;
 }
+const MAX_KEPT_LENGTH = 2_000;
+
+/**
+ * Each procedure file name (three digits, _, sixteen hex digits, .txt, as a whole word) replaced,
+ * found by looking for ".txt" and then at the twenty characters before it: the regular expression
+ * it replaces, starting at a word boundary, was tried at every position of a whole page.
+ */
+function replaceFileNames(text: string): string {
+  let plain = '';
+  let from = 0;
+  for (let at = text.indexOf('.txt'); at !== -1; at = text.indexOf('.txt', at + 4)) {
+    const start = at - 20;
+    if (start < 0 || !NAME.test(text.slice(start, at)) || WORD.test(text.charAt(start - 1)) || WORD.test(text.charAt(at + 4))) continue;
+    const name = text.slice(start, at + 4);
+    plain += text.slice(from, start) + (procedureTitle(name, text.slice(Math.max(0, start - 60), start)) ?? 'the local procedures');
+    from = at + 4;
+  }
+  return from === 0 ? text : plain + text.slice(from);
+}
+const NAME = /^\d{3}_[0-9a-f]{16}$/;
+const WORD = /^\w$/;
 const plainCitationCache = new Map<string, string>();
